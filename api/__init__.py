@@ -1,0 +1,1 @@
+"""The FastAPI service: routes, auth, static pages."""

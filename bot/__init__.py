@@ -1,0 +1,1 @@
+"""The assistant: one turn = parse -> update state -> reply; channel adapters; repositories."""

@@ -1,0 +1,1 @@
+"""The conversation: session state, the questionnaire policy, the Redis session store."""

@@ -1,0 +1,80 @@
+"""Domain exceptions of the whole project, in one tree. Only api/ maps them to HTTP.
+
+ShejiuError
+├── GuideDataError        a guide, parameter or question file is malformed (names file + path)
+├── UnknownRegionError    a region id that is not in the glossary or not enabled
+├── UnknownItemError      an item id that is not in the glossary or not offered in a region
+├── ParameterNotFound     no value of a parameter for that region, variant and date
+├── HouseholdInputError   a household fact is invalid (names the field, message in Chinese)
+├── SessionError          a conversation session problem
+│   ├── SessionNotFound
+│   ├── SessionConflict   two writers raced; retried by the caller
+│   └── SessionForbidden  the caller does not own the session
+└── KnowledgeBaseError    a KB entry or workflow problem (invalid transition, missing entry)
+"""
+
+from __future__ import annotations
+
+
+class ShejiuError(Exception):
+    """Base of every domain error. `message_zh` is safe to show to a citizen."""
+
+    message_zh: str = "出了点问题，请稍后再试。"
+
+    def __init__(self, message: str, *, message_zh: str | None = None) -> None:
+        super().__init__(message)
+        if message_zh is not None:
+            self.message_zh = message_zh
+
+
+class GuideDataError(ShejiuError):
+    def __init__(self, file: str, path: str, problem: str) -> None:
+        self.file, self.path, self.problem = file, path, problem
+        super().__init__(f"{file}: {path}: {problem}")
+
+
+class UnknownRegionError(ShejiuError):
+    def __init__(self, region: str) -> None:
+        self.region = region
+        super().__init__(
+            f"unknown region: {region!r}",
+            message_zh=f"暂不支持这个地区（{region}）。目前支持：甘肃、宁夏、山西、济南历城。",
+        )
+
+
+class UnknownItemError(ShejiuError):
+    def __init__(self, item: str, region: str | None = None) -> None:
+        self.item, self.region = item, region
+        where = f" in {region}" if region else ""
+        super().__init__(f"unknown item: {item!r}{where}", message_zh=f"没有这个救助事项：{item}")
+
+
+class ParameterNotFound(ShejiuError):
+    def __init__(self, name: str, region: str, variant: str | None, on: str) -> None:
+        super().__init__(f"no value of {name} for {region}/{variant} on {on}")
+
+
+class HouseholdInputError(ShejiuError):
+    def __init__(self, field: str, message_zh: str) -> None:
+        self.field = field
+        super().__init__(f"invalid household field {field}: {message_zh}", message_zh=message_zh)
+
+
+class SessionError(ShejiuError):
+    pass
+
+
+class SessionNotFound(SessionError):
+    message_zh = "没有找到这次对话，可能已经过期了。我们重新开始吧。"
+
+
+class SessionConflict(SessionError):
+    message_zh = "消息太快啦，请稍等一下再发。"
+
+
+class SessionForbidden(SessionError):
+    message_zh = "您没有权限查看这次对话。"
+
+
+class KnowledgeBaseError(ShejiuError):
+    pass

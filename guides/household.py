@@ -1,0 +1,241 @@
+"""The household: every fact screening, the questionnaire and the forms talk about.
+
+Every fact is optional: None means "not known yet" and screening answers `need_info` for it.
+Money is yuan; incomes are per month, expenses are totals over the last 12 months.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from guides.ids import HukouType, ItemId, RegionId
+
+Money = Annotated[float, Field(ge=0, le=100_000_000)]
+Age = Annotated[int, Field(ge=0, le=130)]
+
+LabourAbility = Literal["full", "partial", "lost", "none"]
+Health = Literal["good", "fair", "serious_illness"]
+MaritalStatus = Literal["single", "married", "widowed", "divorced"]
+Education = Literal[
+    "illiterate", "doctorate", "master", "bachelor", "college", "secondary_specialized",
+    "technical_school", "senior_high", "junior_high", "primary", "kindergarten", "preschool",
+    "special_education",
+]  # fmt: skip
+StudyStatus = Literal["enrolled", "graduated", "dropped_out", "completed", "suspended"]
+Employment = Literal[
+    "employed", "registered_unemployed", "unable_to_work", "flexible", "retired", "farming",
+    "migrant_worker", "student", "under_working_age",
+]  # fmt: skip
+SeriousIllnessKind = Literal[
+    "blood", "tumor", "liver", "immune", "infectious", "cardio_cerebral", "heart", "kidney",
+    "transplant", "endocrine", "neural", "other",
+]  # fmt: skip
+Relation = Literal[
+    "self", "spouse", "son", "daughter", "grandchild", "parent", "grandparent", "sibling", "other"
+]
+HouseNature = Literal[
+    "own_private", "rented_public", "rented_private", "temporary", "borrowed", "other"
+]
+HouseSource = Literal["purchased", "self_built", "resettlement", "leased_public"]
+# Where a student is in school: decides student loans and education assistance.
+SchoolStage = Literal[
+    "none", "preschool", "primary", "junior_high", "senior_high", "secondary_vocational",
+    "college", "postgraduate",
+]  # fmt: skip
+Situation = Literal[
+    "fire", "traffic_accident", "drowning", "personal_injury", "heroic_act", "explosion",
+    "lightning", "other_accident", "sudden_serious_illness", "natural_disaster",
+    "sudden_medical_expense", "sudden_education_expense", "other_hardship",
+]  # fmt: skip
+EMERGENCY_SITUATIONS: frozenset[str] = frozenset(
+    {
+        "fire", "traffic_accident", "drowning", "personal_injury", "heroic_act", "explosion",
+        "lightning", "other_accident", "sudden_serious_illness", "natural_disaster",
+        "other_hardship",
+    }
+)  # fmt: skip
+EXPENDITURE_SITUATIONS: frozenset[str] = frozenset(
+    {"sudden_medical_expense", "sudden_education_expense"}
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Member(_Strict):
+    """One 共同生活的家庭成员. The applicant is the member whose relation is `self`."""
+
+    name: str | None = None
+    relation: Relation | None = None
+    id_number: str | None = None
+    age: Age | None = None
+    birth_date: dt.date | None = None
+    sex: Literal["male", "female"] | None = None
+    ethnicity: str | None = None
+    marital_status: MaritalStatus | None = None
+    hukou_type: HukouType | None = None
+    labour_ability: LabourAbility | None = None
+    health: Health | None = None
+    has_disability: bool | None = None
+    disability_grade: Annotated[int, Field(ge=1, le=4)] | None = None
+    disability_kind: str | None = None
+    disability_certificate_no: str | None = None
+    has_serious_illness: bool | None = None
+    serious_illness_kind: SeriousIllnessKind | None = None
+    education: Education | None = None
+    study_status: StudyStatus | None = None
+    school_stage: SchoolStage | None = None
+    is_new_admission: bool | None = None  # holds this year's 录取通知书
+    has_student_loan_this_year: bool | None = None
+    employment: Employment | None = None
+    is_unemployment_registered: bool | None = None
+    wants_training: bool | None = None
+    wants_job: bool | None = None
+    is_graduating_this_year: bool | None = None
+    monthly_income: Money | None = None
+    workplace: str | None = None
+    # 特困: 无生活来源 / 无法定赡养、抚养、扶养义务人或其无履行义务能力
+    has_living_source: bool | None = None
+    has_capable_supporter: bool | None = None
+    # 老年人能力评估 (MZ/T 039-2013): 0 能力完好 … 3 重度失能
+    elder_ability_grade: Annotated[int, Field(ge=0, le=3)] | None = None
+    is_veteran: bool | None = None
+
+    @model_validator(mode="after")
+    def _age_from_birth_date(self) -> Member:
+        if self.age is None and self.birth_date is not None:
+            self.age = age_on(self.birth_date, dt.date.today())
+        return self
+
+
+class House(_Strict):
+    address: str | None = None
+    floor_area: Annotated[float, Field(ge=0, le=100_000)] | None = None
+    nature: HouseNature | None = None
+    source: HouseSource | None = None
+    acquired: str | None = None  # 购（建）时间, as said
+
+
+class Vehicle(_Strict):
+    kind: Literal["car", "motorcycle", "tractor", "boat", "other"] | None = None
+    model: str | None = None
+    plate: str | None = None
+    purchase_price: Money | None = None
+    acquired: str | None = None
+    is_for_disability_or_work: bool | None = None
+
+
+class Assets(_Strict):
+    deposits: Money | None = None
+    securities: Money | None = None
+    claims: Money | None = None  # 债权
+    commercial_insurance: Money | None = None
+    houses: list[House] | None = None
+    vehicles: list[Vehicle] | None = None
+    has_registered_business: bool | None = None
+    other: str | None = None
+
+
+class Expenses(_Strict):
+    """Out-of-pocket totals over the 12 months before applying (刚性支出)."""
+
+    medical: Money | None = None
+    education: Money | None = None
+    disability_rehabilitation: Money | None = None
+    other: Money | None = None
+
+    def total(self) -> float | None:
+        parts = [self.medical, self.education, self.disability_rehabilitation, self.other]
+        if all(p is None for p in parts):
+            return None
+        return float(sum(p or 0 for p in parts))
+
+
+class Housing(_Strict):
+    has_own_housing: bool | None = None
+    total_floor_area: Annotated[float, Field(ge=0, le=100_000)] | None = None
+    is_dangerous_house: bool | None = None  # 农村危房
+    has_stable_income: bool | None = None  # 公租房: 稳定工作和收入来源
+    current_housing: HouseNature | None = None
+    owner_name: str | None = None
+
+
+class Household(_Strict):
+    region: RegionId
+    hukou_type: HukouType | None = None
+    has_local_hukou: bool | None = None  # hukou in the region (and county) applied in
+    applies_at_residence: bool | None = None  # applying where one lives, not at the hukou place
+    has_residence_permit: bool | None = None
+    size: Annotated[int, Field(ge=1, le=30)] | None = None  # 共同生活的家庭成员 count
+    members: list[Member] = Field(default_factory=list)
+    monthly_income_total: Money | None = None  # when given for the household as a whole
+    income_is_estimate: bool = False
+    assets: Assets = Field(default_factory=Assets)
+    expenses_12m: Expenses = Field(default_factory=Expenses)
+    housing: Housing = Field(default_factory=Housing)
+    situations: list[Situation] | None = None  # None: not asked; []: none of them
+    basic_living_in_severe_difficulty: bool | None = None
+    already_receives: list[ItemId] | None = None
+    is_relapse_monitoring_object: bool | None = None
+    is_formerly_poor: bool | None = None  # 已脱贫人口 (过渡期)
+    relative_is_aid_official: bool | None = None  # 近亲属中有低保经办人员或村干部
+    bank_name: str | None = None
+    bank_account: str | None = None
+    phone: str | None = None
+    hukou_address: str | None = None
+    residence_address: str | None = None
+    application_reason: str | None = None
+
+    @field_validator("members")
+    @classmethod
+    def _at_most_one_applicant(cls, members: list[Member]) -> list[Member]:
+        if sum(1 for m in members if m.relation == "self") > 1:
+            raise ValueError("only one member can be the applicant (relation: self)")
+        return members
+
+    # --- derived facts -------------------------------------------------------------
+    @property
+    def applicant(self) -> Member | None:
+        for member in self.members:
+            if member.relation == "self":
+                return member
+        return self.members[0] if self.members else None
+
+    @property
+    def household_size(self) -> int | None:
+        if self.size is not None:
+            return max(self.size, len(self.members))
+        return len(self.members) or None
+
+    @property
+    def monthly_income(self) -> float | None:
+        """Household monthly income: the stated total, else the sum of every member's."""
+        if self.monthly_income_total is not None:
+            return self.monthly_income_total
+        size = self.household_size
+        if not self.members or size is None or len(self.members) < size:
+            return None
+        incomes = [m.monthly_income for m in self.members]
+        if any(i is None for i in incomes):
+            return None
+        return float(sum(i for i in incomes if i is not None))
+
+    @property
+    def per_capita_monthly_income(self) -> float | None:
+        income, size = self.monthly_income, self.household_size
+        if income is None or size is None:
+            return None
+        return income / size
+
+    def receives(self, item: ItemId) -> bool | None:
+        if self.already_receives is None:
+            return None
+        return item in self.already_receives
+
+
+def age_on(birth: dt.date, today: dt.date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
