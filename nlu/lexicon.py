@@ -1,0 +1,182 @@
+"""The domain lexicon: the words people use for regions, items and family relations.
+
+Data in nlu/data/lexicon.yml, loaded once and strictly. Matching is leftmost-longest over one
+precompiled regex per kind, so "低保边缘" is one match (dibao_edge), not "低保" + "边缘", and
+"儿媳妇" is a daughter-in-law while a plain "媳妇" is a wife. Words listed under `ignore` are
+matched like names and then dropped, which keeps "特困难" (very hard) from meaning 特困.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from guides.enums import enumerations
+from guides.ids import ItemId, RegionId
+from guides.yamlio import load_model
+
+DATA = Path(__file__).parent / "data" / "lexicon.yml"
+
+SELF = "self"
+_BARE_SELF = "我"  # counts as "self" only when no other relation word is present
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    names: list[str] = Field(min_length=1)
+    ignore: list[str] = []
+
+
+class _LexiconFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    regions: dict[RegionId, _Entry]
+    items: dict[ItemId, _Entry]
+    relations: dict[str, list[str]]
+    relation_ignore: list[str] = []
+
+    @model_validator(mode="after")
+    def _complete(self) -> _LexiconFile:
+        missing = [r.value for r in RegionId if r not in self.regions]
+        missing += [i.value for i in ItemId if i not in self.items]
+        if missing:
+            raise ValueError(f"no names for {', '.join(missing)}")
+        known = set(enumerations().relation.values)
+        unknown = sorted(set(self.relations) - known)
+        if unknown:
+            raise ValueError(f"relation ids not in enums.yml: {', '.join(unknown)}")
+        return self
+
+
+@dataclass(frozen=True)
+class Match:
+    """One lexicon word found in a text: the id it names and its span."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+
+
+class _Matcher:
+    """Leftmost-longest matching of many words; a word mapped to None is an ignore-word."""
+
+    def __init__(self, words: dict[str, str | None]) -> None:
+        self._ids = words
+        ordered = sorted(words, key=lambda w: (-len(w), w))
+        self._pattern = re.compile("|".join(re.escape(w) for w in ordered))
+
+    def matches(self, text: str) -> list[Match]:
+        found: list[Match] = []
+        for m in self._pattern.finditer(text):
+            target = self._ids[m.group()]
+            if target is not None:
+                found.append(Match(target, m.group(), m.start(), m.end()))
+        return found
+
+
+def _words(entries: dict[str, list[str]], ignore: list[str], kind: str) -> dict[str, str | None]:
+    words: dict[str, str | None] = {}
+    for target, names in entries.items():
+        for name in names:
+            if name in words and words[name] != target:
+                raise ValueError(f"lexicon {kind}: {name!r} names both {words[name]} and {target}")
+            words[name] = target
+    for word in ignore:
+        words.setdefault(word, None)
+    return words
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    data: _LexiconFile
+    regions: _Matcher
+    items: _Matcher
+    relations: _Matcher
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_model(DATA, _LexiconFile)
+    region_ignore = [w for e in data.regions.values() for w in e.ignore]
+    item_ignore = [w for e in data.items.values() for w in e.ignore]
+    return _Lexicon(
+        data=data,
+        regions=_Matcher(
+            _words({k.value: e.names for k, e in data.regions.items()}, region_ignore, "regions")
+        ),
+        items=_Matcher(
+            _words({k.value: e.names for k, e in data.items.items()}, item_ignore, "items")
+        ),
+        relations=_Matcher(_words(data.relations, data.relation_ignore, "relations")),
+    )
+
+
+def _unique(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+def match_regions(text: str) -> list[Match]:
+    return _lexicon().regions.matches(text)
+
+
+def match_items(text: str) -> list[Match]:
+    return _lexicon().items.matches(text)
+
+
+def match_relations(text: str) -> list[Match]:
+    """Relation words with spans; a bare "我" is left out (it is in nearly every sentence)."""
+    return [m for m in _lexicon().relations.matches(text) if m.text != _BARE_SELF]
+
+
+def find_regions(text: str) -> list[RegionId]:
+    """Regions named in the text, each once, in order of first appearance."""
+    return [RegionId(i) for i in _unique([m.id for m in match_regions(text)])]
+
+
+def find_items(text: str) -> list[ItemId]:
+    """Assistance items named in the text, each once, in order of first appearance."""
+    return [ItemId(i) for i in _unique([m.id for m in match_items(text)])]
+
+
+def parse_relation(text: str) -> str | None:
+    """The `relation` enum id of an answer such as "我老伴" -> "spouse", "就我自己" -> "self".
+
+    The first relation word other than the speaker wins ("我儿子" -> "son"); "我", "本人" or
+    "自己" alone mean the applicant.
+    """
+    found = _lexicon().relations.matches(text)
+    others = [m for m in found if m.id != SELF]
+    if others:
+        return others[0].id
+    return SELF if found else None
+
+
+def item_names(item: ItemId | str) -> list[str]:
+    """Names of an item, official name first."""
+    return list(_lexicon().data.items[ItemId(item)].names)
+
+
+def region_names(region: RegionId | str) -> list[str]:
+    return list(_lexicon().data.regions[RegionId(region)].names)
+
+
+def relation_words(relation: str) -> list[str]:
+    return list(_lexicon().data.relations.get(relation, []))
+
+
+def all_terms() -> list[str]:
+    """Every multi-character lexicon word (names and ignore-words), for a jieba user dictionary."""
+    data = _lexicon().data
+    terms: list[str] = []
+    for region in data.regions.values():
+        terms += region.names + region.ignore
+    for item in data.items.values():
+        terms += item.names + item.ignore
+    for words in data.relations.values():
+        terms += words
+    terms += data.relation_ignore
+    return sorted({t for t in terms if len(t) > 1})

@@ -1,0 +1,151 @@
+"""The domain lexicon: regions, items and relations found in everyday words."""
+
+from __future__ import annotations
+
+import pytest
+
+from guides.enums import enumerations
+from guides.ids import ItemId, RegionId
+from nlu.lexicon import (
+    all_terms,
+    find_items,
+    find_regions,
+    item_names,
+    match_items,
+    match_relations,
+    parse_relation,
+    region_names,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我是甘肃庆阳的", [RegionId.GANSU]),
+        ("甘肃省", [RegionId.GANSU]),
+        ("宁夏回族自治区银川市", [RegionId.NINGXIA]),
+        ("山西太原", [RegionId.SHANXI]),
+        ("济南历城区", [RegionId.JINAN_LICHENG]),
+        ("我在历城", [RegionId.JINAN_LICHENG]),
+        ("山东的", [RegionId.JINAN_LICHENG]),
+        ("以前在银川，现在住庆阳", [RegionId.NINGXIA, RegionId.GANSU]),
+        ("领导晋升了", []),
+        ("差不多大同小异", []),
+        ("家中卫生间漏水", []),
+        ("陕西西安", []),
+    ],
+)
+def test_find_regions(text: str, expected: list[RegionId]) -> None:
+    assert find_regions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("低保怎么申请", [ItemId.DIBAO]),
+        ("最低生活保障", [ItemId.DIBAO]),
+        ("低保金多少", [ItemId.DIBAO]),
+        ("特困人员救助供养", [ItemId.TEKUN]),
+        ("五保户", [ItemId.TEKUN]),
+        ("低保边缘家庭", [ItemId.DIBAO_EDGE]),
+        ("刚性支出困难", [ItemId.RIGID_EXPENSE]),
+        ("因病致贫", [ItemId.ILLNESS_POVERTY]),
+        ("低收入人口", [ItemId.LOW_INCOME]),
+        ("临时困难补助", [ItemId.TEMPORARY_AID]),
+        ("医疗救助", [ItemId.MEDICAL_AID]),
+        ("生源地贷款", [ItemId.STUDENT_LOAN]),
+        ("国家助学贷款", [ItemId.STUDENT_LOAN]),
+        ("廉租房", [ItemId.PUBLIC_RENTAL_HOUSING]),
+        ("租房补贴", [ItemId.PUBLIC_RENTAL_HOUSING]),
+        ("危房改造", [ItemId.RURAL_HOUSING_RENOVATION]),
+        ("想找工作", [ItemId.EMPLOYMENT_AID]),
+        ("就业援助", [ItemId.EMPLOYMENT_AID]),
+        ("就业困难人员认定", [ItemId.EMPLOYMENT_DIFFICULTY]),
+        ("失业登记", [ItemId.UNEMPLOYMENT_REGISTRATION]),
+        ("高龄补贴", [ItemId.ELDERLY_SUBSIDY]),
+        ("护理补贴", [ItemId.ELDERLY_SUBSIDY]),
+        ("防止返贫监测", [ItemId.RELAPSE_MONITORING]),
+        ("退役军人帮扶", [ItemId.VETERAN_AID]),
+        ("低保和低保边缘有啥区别", [ItemId.DIBAO, ItemId.DIBAO_EDGE]),
+        ("我家特困难", []),
+        ("今天天气好", []),
+    ],
+)
+def test_find_items(text: str, expected: list[ItemId]) -> None:
+    assert find_items(text) == expected
+
+
+def test_item_match_spans_point_into_the_text() -> None:
+    text = "问一下廉租房和五保"
+    for match in match_items(text):
+        assert text[match.start : match.end] == match.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("老伴", "spouse"),
+        ("我爱人", "spouse"),
+        ("老婆", "spouse"),
+        ("媳妇", "spouse"),
+        ("我媳妇儿", "spouse"),
+        ("丈夫", "spouse"),
+        ("老公", "spouse"),
+        ("儿子", "son"),
+        ("女婿", "son"),
+        ("女儿", "daughter"),
+        ("儿媳", "daughter"),
+        ("儿媳妇", "daughter"),
+        ("我儿子媳妇", "daughter"),
+        ("孙子", "grandchild"),
+        ("孙女", "grandchild"),
+        ("外孙", "grandchild"),
+        ("爸", "parent"),
+        ("我妈", "parent"),
+        ("父亲", "parent"),
+        ("母亲", "parent"),
+        ("岳父", "parent"),
+        ("公公", "parent"),
+        ("婆婆", "parent"),
+        ("爷爷", "grandparent"),
+        ("奶奶", "grandparent"),
+        ("外公", "grandparent"),
+        ("外婆", "grandparent"),
+        ("姥姥", "grandparent"),
+        ("哥哥", "sibling"),
+        ("姐姐", "sibling"),
+        ("弟弟", "sibling"),
+        ("妹妹", "sibling"),
+        ("我", "self"),
+        ("本人", "self"),
+        ("就我自己", "self"),
+        ("侄子", "other"),
+        ("在这儿呢", None),
+        ("不知道", None),
+    ],
+)
+def test_parse_relation(text: str, expected: str | None) -> None:
+    assert parse_relation(text) == expected
+
+
+def test_relation_ids_are_enum_ids() -> None:
+    known = set(enumerations().relation.values)
+    words = ["老伴", "儿子", "女儿", "孙子", "爸爸", "爷爷", "哥哥", "本人", "亲戚"]
+    assert {parse_relation(w) for w in words} <= known
+
+
+def test_bare_wo_is_not_a_relation_entity() -> None:
+    assert [m.id for m in match_relations("我和我老伴")] == ["spouse"]
+
+
+def test_every_item_and_region_has_names_and_terms_cover_them() -> None:
+    terms = set(all_terms())
+    for item in ItemId:
+        names = item_names(item)
+        assert names
+        assert find_items(names[0]) == [item]
+        assert set(names) <= terms
+    for region in RegionId:
+        assert find_regions(region_names(region)[0]) == [region]
+    assert "低保" in terms
+    assert all(len(t) > 1 for t in terms)
