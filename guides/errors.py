@@ -11,6 +11,10 @@ ShejiuError
 │   ├── SessionConflict   two writers raced; retried by the caller
 │   └── SessionForbidden  the caller does not own the session
 └── KnowledgeBaseError    a KB entry or workflow problem (invalid transition, missing entry)
+    ├── EntryNotFound       no such entry (or no such version of it)
+    ├── EntryExists         an entry with that id already exists
+    ├── InvalidTransition   the workflow does not allow that action in the entry's status
+    └── ReviewerConflict    the reviewer of a version must not be its author
 """
 
 from __future__ import annotations
@@ -78,3 +82,36 @@ class SessionForbidden(SessionError):
 
 class KnowledgeBaseError(ShejiuError):
     pass
+
+
+class EntryNotFound(KnowledgeBaseError):
+    message_zh = "没有找到这条知识。"
+
+    def __init__(self, entry_id: str, version: int | None = None) -> None:
+        self.entry_id, self.version = entry_id, version
+        which = f" version {version}" if version is not None else ""
+        super().__init__(f"no knowledge-base entry {entry_id!r}{which}")
+
+
+class EntryExists(KnowledgeBaseError):
+    message_zh = "这条知识已经存在了，请换一个编号，或直接修改原来那条。"
+
+    def __init__(self, entry_id: str) -> None:
+        self.entry_id = entry_id
+        super().__init__(f"knowledge-base entry {entry_id!r} already exists")
+
+
+class InvalidTransition(KnowledgeBaseError):
+    message_zh = "这条知识现在的状态不能做这个操作。"
+
+    def __init__(self, entry_id: str, status: str, action: str) -> None:
+        self.entry_id, self.status, self.action = entry_id, status, action
+        super().__init__(f"cannot {action} entry {entry_id!r} in status {status!r}")
+
+
+class ReviewerConflict(KnowledgeBaseError):
+    message_zh = "审核人不能是这条知识的作者，请换一位同事审核。"
+
+    def __init__(self, entry_id: str, person: str) -> None:
+        self.entry_id = entry_id
+        super().__init__(f"{person!r} wrote entry {entry_id!r} and cannot review it")

@@ -68,9 +68,7 @@ class ResolvedParameter:
         """The sentence every result that used an unverified value must carry."""
         if self.verified:
             return None
-        return (
-            f"{self.description}按{self.value:g}{self.unit}估算，以当地民政部门公布的标准为准。"
-        )
+        return f"{self.description}按{self.value:g}{self.unit}估算，以当地民政部门公布的标准为准。"
 
 
 class Parameters:

@@ -25,7 +25,7 @@ def _parse_checks(value: Any) -> Any:
     # YAML shorthand: "- check_id" or "- check_id: {arg: value}"
     if not isinstance(value, list):
         return value
-    specs = []
+    specs: list[Any] = []
     for entry in value:
         if isinstance(entry, str):
             specs.append({"check": entry})

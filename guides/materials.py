@@ -1,0 +1,88 @@
+"""One list of materials for the chosen items: each once, with why this household needs it."""
+
+from __future__ import annotations
+
+from guides.household import Household
+from guides.ids import ItemId
+from guides.schema import Guide, Material
+from guides.screening.result import MaterialNeed
+
+FORM_LABELS = {
+    "original": "原件",
+    "copy": "复印件",
+    "original_or_copy": "原件或复印件",
+    "signed_or_electronic": "签字原件或电子授权",
+}
+MEDIA_LABELS = {"paper": "纸质", "electronic": "电子", "scan_or_photo": "扫描件或照片"}
+
+
+def _need(material: Material, household: Household, chosen: set[ItemId]) -> tuple[bool, str] | None:
+    """(required, why) for this household, or None when the material is not needed at all.
+
+    required=False means 视情况: it depends on a fact we do not know yet."""
+    members = household.members
+    match material.needed_when:
+        case "always" | "chosen_item":
+            return True, ""
+        case "applies_at_residence":
+            if household.applies_at_residence is None:
+                return False, material.when_text or "在居住地（不是户籍地）申请时需要"
+            if household.applies_at_residence:
+                return True, "您在居住地而不是户籍地申请"
+            return None
+        case "has_disabled_member":
+            if any(m.has_disability for m in members):
+                return True, "家里有残疾人"
+            if any(m.has_disability is None for m in members) or not members:
+                return False, material.when_text or "家里有残疾人时需要"
+            return None
+        case "has_veteran_member":
+            if any(m.is_veteran for m in members):
+                return True, "家里有退役军人"
+            return False, material.when_text or "申请困难退役军人帮扶援助时需要"
+        case "has_rigid_expenses":
+            total = household.expenses_12m.total()
+            if total is not None and total > 0:
+                return True, "您家有教育、医疗等刚性支出"
+            if total == 0:
+                return None
+            return False, material.when_text or "有教育、医疗等刚性支出时需要"
+        case "needs_unemployment_registration":
+            if any(m.is_unemployment_registered is False for m in members):
+                return True, "还没有做失业登记，需要先登记"
+            return False, material.when_text or "还没有做失业登记时需要"
+        case _:
+            return False, material.when_text or "视具体情况需要"
+
+
+def materials_for(guide: Guide, household: Household, items: list[ItemId]) -> list[MaterialNeed]:
+    """The union over `items` of their materials, each once, 必备 before 视情况."""
+    chosen = set(items)
+    by_id: dict[str, list[ItemId]] = {}
+    for item_id in items:
+        for material_id in guide.item(item_id).materials:
+            by_id.setdefault(material_id, []).append(item_id)
+    needs = []
+    for material_id, for_items in by_id.items():
+        material = guide.material(material_id)
+        need = _need(material, household, chosen)
+        if need is None:
+            continue
+        required, why = need
+        if not why:
+            names = "、".join(guide.item(i).name for i in for_items)
+            why = f"申请{names}需要"
+        needs.append(
+            MaterialNeed(
+                material_id=material.id,
+                name=material.name,
+                why=why,
+                form=FORM_LABELS[material.form],
+                media=tuple(MEDIA_LABELS[m] for m in material.media),
+                exemptible=material.exemptible,
+                required=required,
+                items=tuple(for_items),
+                citation=material.source.cite(),
+            )
+        )
+    return sorted(needs, key=lambda n: not n.required)

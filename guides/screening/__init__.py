@@ -1,0 +1,1 @@
+"""Pre-screening engine. Entry point: `guides.screening.engine.screen(household)`."""

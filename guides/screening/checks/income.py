@@ -1,0 +1,109 @@
+"""Clauses about the household's per-capita income against a line (低保标准, 边缘线, 可支配收入)."""
+
+from __future__ import annotations
+
+from guides.params import ResolvedParameter
+from guides.screening.context import Context
+from guides.screening.registry import check
+from guides.screening.result import CheckResult, CheckStatus
+
+INCOME_FACTS = ("monthly_income_total", "size")
+
+
+def _income_missing(ctx: Context, check_id: str, what: str) -> CheckResult | None:
+    household = ctx.household
+    missing = []
+    if household.household_size is None:
+        missing.append("size")
+    if household.monthly_income is None:
+        missing.append("monthly_income_total")
+    if household.hukou_type is None:
+        missing.append("hukou_type")
+    if not missing:
+        return None
+    return CheckResult(check_id, CheckStatus.UNKNOWN, f"还需要知道{what}", tuple(missing))
+
+
+def _compare_below(
+    ctx: Context, check_id: str, line: float, line_label: str, params: tuple[ResolvedParameter, ...]
+) -> CheckResult:
+    per_capita = ctx.household.per_capita_monthly_income
+    assert per_capita is not None  # callers check _income_missing first
+    met = per_capita < line
+    relation = "低于" if met else "不低于"
+    return CheckResult(
+        check_id,
+        CheckStatus.MET if met else CheckStatus.UNMET,
+        f"家庭人均月收入 {per_capita:.0f} 元，{relation}{line_label} {line:.0f} 元",
+        params=params,
+        is_estimate=ctx.household.income_is_estimate,
+    )
+
+
+@check("income_below_dibao_standard")
+def income_below_dibao_standard(ctx: Context) -> CheckResult:
+    missing = _income_missing(ctx, "income_below_dibao_standard", "家庭人口、收入和户口类型")
+    if missing:
+        return missing
+    standard = ctx.dibao_standard()
+    assert standard is not None
+    return _compare_below(
+        ctx, "income_below_dibao_standard", standard.value, "当地低保标准", (standard,)
+    )
+
+
+def edge_line(ctx: Context) -> tuple[float, tuple[ResolvedParameter, ...]]:
+    standard = ctx.dibao_standard()
+    assert standard is not None
+    multiple = ctx.param("dibao_edge_multiple")
+    return standard.value * multiple.value, (standard, multiple)
+
+
+@check("income_below_edge_line")
+def income_below_edge_line(ctx: Context) -> CheckResult:
+    missing = _income_missing(ctx, "income_below_edge_line", "家庭人口、收入和户口类型")
+    if missing:
+        return missing
+    line, params = edge_line(ctx)
+    label = f"低保边缘认定标准（低保标准的 {params[1].value:g} 倍）"
+    return _compare_below(ctx, "income_below_edge_line", line, label, params)
+
+
+@check("income_above_edge_line")
+def income_above_edge_line(ctx: Context) -> CheckResult:
+    missing = _income_missing(ctx, "income_above_edge_line", "家庭人口、收入和户口类型")
+    if missing:
+        return missing
+    line, params = edge_line(ctx)
+    per_capita = ctx.household.per_capita_monthly_income
+    assert per_capita is not None
+    met = per_capita > line
+    relation = "高于" if met else "不高于"
+    return CheckResult(
+        "income_above_edge_line",
+        CheckStatus.MET if met else CheckStatus.UNMET,
+        f"家庭人均月收入 {per_capita:.0f} 元，{relation}低保边缘认定标准 {line:.0f} 元",
+        params=params,
+        is_estimate=ctx.household.income_is_estimate,
+    )
+
+
+@check("income_below_disposable_income")
+def income_below_disposable_income(ctx: Context) -> CheckResult:
+    missing = _income_missing(ctx, "income_below_disposable_income", "家庭人口、收入和户口类型")
+    if missing:
+        return missing
+    annual = ctx.param("disposable_income_per_capita", ctx.household.hukou_type)
+    per_capita = ctx.household.per_capita_monthly_income
+    assert per_capita is not None
+    yearly = per_capita * 12
+    met = yearly < annual.value
+    relation = "低于" if met else "不低于"
+    return CheckResult(
+        "income_below_disposable_income",
+        CheckStatus.MET if met else CheckStatus.UNMET,
+        f"家庭人均年收入约 {yearly:.0f} 元，{relation}上年度当地居民人均可支配收入"
+        f" {annual.value:.0f} 元",
+        params=(annual,),
+        is_estimate=ctx.household.income_is_estimate,
+    )

@@ -1,0 +1,201 @@
+"""Pre-screening: for each item of a region, decide likely / possible / unlikely / need_info.
+
+The guide says which clauses make up each condition (data); the check functions decide each
+clause (code); this module runs them in dependency order and applies the region's review order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from guides.catalog import guide_for
+from guides.errors import UnknownItemError
+from guides.household import Household
+from guides.ids import ItemId, Outcome
+from guides.materials import materials_for
+from guides.params import Parameters, parameters
+from guides.schema import CheckSpec, Guide, ItemGuide, Rule
+from guides.screening import checks as _checks  # noqa: F401  (registers the check functions)
+from guides.screening.combine import (
+    OUTCOME_RANK,
+    missing_facts_of,
+    ordered_for_reasons,
+    outcome_of,
+)
+from guides.screening.context import Context
+from guides.screening.registry import run_check
+from guides.screening.result import CheckResult, CheckStatus, ItemResult, Reason, ScreeningResult
+
+DEPENDENT_CHECKS = {"recognised_in_any", "not_in_classes"}
+
+
+def screen(
+    household: Household,
+    *,
+    on: dt.date | None = None,
+    items: list[ItemId] | None = None,
+    params: Parameters | None = None,
+) -> ScreeningResult:
+    guide = guide_for(household.region)
+    on = on or dt.date.today()
+    wanted = _resolve_items(guide, items)
+    ctx = Context(household=household, guide=guide, params=params or parameters(), on=on)
+    for item in _in_dependency_order(guide):
+        ctx.item = item
+        ctx.decided[item.id] = _decide(ctx, item)
+    _apply_review_order(guide, ctx.decided)
+    results = tuple(_finish(ctx, ctx.decided[i]) for i in guide.item_ids if i in wanted)
+    caveats = tuple(dict.fromkeys(c for r in results for c in r.caveats))
+    return ScreeningResult(
+        region=guide.region,
+        on=on,
+        items=results,
+        per_capita_income=household.per_capita_monthly_income,
+        income_formula=income_formula(household),
+        caveats=caveats,
+        channels=tuple(f"{c.name}" for c in guide.channels),
+    )
+
+
+def income_formula(household: Household) -> str | None:
+    income, size = household.monthly_income, household.household_size
+    if income is None or size is None:
+        return None
+    estimate = "（按您估计的数字）" if household.income_is_estimate else ""
+    return (
+        f"家庭人均月收入 = 共同生活的家庭成员月收入合计 {income:g} 元 ÷ {size} 人"
+        f" = {income / size:.0f} 元{estimate}"
+    )
+
+
+def _resolve_items(guide: Guide, items: list[ItemId] | None) -> set[ItemId]:
+    if items is None:
+        return set(guide.item_ids)
+    for item in items:
+        if item not in guide.item_ids:
+            raise UnknownItemError(str(item), guide.region.value)
+    return set(items)
+
+
+def _in_dependency_order(guide: Guide) -> list[ItemGuide]:
+    """Review-order classes first (in that order), then independent items, then the items
+    that follow recognition in another class (医疗救助, 老年人补贴, …)."""
+
+    def depends(item: ItemGuide) -> bool:
+        if item.follows:
+            return True
+        rule = item.condition.rule if item.condition else None
+        return rule is not None and any(c.check in DEPENDENT_CHECKS for c in _all_specs(rule))
+
+    first = [guide.item(i) for i in guide.review_order]
+    rest = [i for i in guide.items if i.id not in guide.review_order]
+    return first + [i for i in rest if not depends(i)] + [i for i in rest if depends(i)]
+
+
+def _all_specs(rule: Rule) -> list[CheckSpec]:
+    specs = list(rule.all)
+    for variant in rule.variants:
+        specs.extend(variant.all)
+    return specs
+
+
+def _run(ctx: Context, rule_specs: list[CheckSpec]) -> list[CheckResult]:
+    return [run_check(spec.check, ctx, spec.args) for spec in rule_specs]
+
+
+def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
+    condition = item.condition
+    if condition is None:
+        return _result(
+            ctx, item, Outcome.POSSIBLE, [], note="办事指南没有列出具体条件，请向经办部门咨询。"
+        )
+    citation = condition.source.cite()
+    if condition.rule.all:
+        checks = _run(ctx, condition.rule.all)
+        return _result(ctx, item, outcome_of(checks), checks, citation=citation)
+    best: ItemResult | None = None
+    for variant in condition.rule.variants:
+        checks = _run(ctx, variant.all)
+        candidate = _result(
+            ctx, item, outcome_of(checks), checks, citation=citation, variant=variant.kind,
+            variant_label=variant.label,
+        )  # fmt: skip
+        if best is None or OUTCOME_RANK[candidate.outcome] > OUTCOME_RANK[best.outcome]:
+            best = candidate
+        elif candidate.outcome == best.outcome == Outcome.NEED_INFO:
+            best = _merge_missing(best, candidate)
+    assert best is not None  # a Rule with variants has at least one (schema)
+    return best
+
+
+def _merge_missing(a: ItemResult, b: ItemResult) -> ItemResult:
+    from dataclasses import replace
+
+    merged = tuple(dict.fromkeys(a.missing_facts + b.missing_facts))
+    return replace(a, missing_facts=merged, variant=None, variant_label=None)
+
+
+def _result(
+    ctx: Context,
+    item: ItemGuide,
+    outcome: Outcome,
+    checks: list[CheckResult],
+    *,
+    citation: str = "",
+    variant: str | None = None,
+    variant_label: str | None = None,
+    note: str | None = None,
+) -> ItemResult:
+    ordered = ordered_for_reasons(checks)
+    caveats = [p.caveat() for c in checks for p in c.params if not p.verified]
+    if any(c.is_estimate for c in checks):
+        caveats.append("部分数字是您估计的，结果也只是估算。")
+    return ItemResult(
+        item=item.id,
+        name=item.name,
+        outcome=outcome,
+        reasons=tuple(Reason(c.reason, citation, c.status) for c in ordered),
+        missing_facts=missing_facts_of(checks, outcome),
+        department=item.department,
+        time_limit=item.time_limit.text if item.time_limit else ctx.guide.time_limit.text,
+        variant=variant,
+        variant_label=variant_label,
+        caveats=tuple(dict.fromkeys(c for c in caveats if c)),
+        notes=tuple(n for n in [note, *(n.text for n in item.notes)] if n),
+        auto_granted=item.auto_granted,
+    )
+
+
+def _apply_review_order(guide: Guide, decided: dict[ItemId, ItemResult]) -> None:
+    """Licheng: 特困→低保→低保边缘→刚性支出; a household is recognised in the first class it
+    meets, so later classes are not screened as separate outcomes."""
+    from dataclasses import replace
+
+    first_met: ItemResult | None = None
+    for item_id in guide.review_order:
+        result = decided[item_id]
+        if first_met is None:
+            if result.outcome == Outcome.LIKELY:
+                first_met = result
+            continue
+        order = "→".join(guide.item(i).name for i in guide.review_order)
+        note = (
+            f"按审核顺序（{order}），您家会先按“{first_met.name}”审核认定，"
+            f"一般不再另外认定为“{result.name}”。"
+        )
+        cite = guide.review_order_source.cite() if guide.review_order_source else ""
+        decided[item_id] = replace(
+            result,
+            outcome=Outcome.UNLIKELY,
+            missing_facts=(),
+            reasons=(Reason(note, cite, CheckStatus.UNMET), *result.reasons),
+        )
+
+
+def _finish(ctx: Context, result: ItemResult) -> ItemResult:
+    from dataclasses import replace
+
+    if result.outcome == Outcome.UNLIKELY:
+        return result
+    materials = materials_for(ctx.guide, ctx.household, [result.item])
+    return replace(result, materials=tuple(materials))

@@ -1,0 +1,103 @@
+"""What screening says about one household: per item, an outcome with reasons that cite."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from guides.ids import OUTCOME_LABELS, ItemId, Outcome, RegionId
+from guides.params import ResolvedParameter
+
+
+class CheckStatus(StrEnum):
+    MET = "met"
+    UNMET = "unmet"
+    UNKNOWN = "unknown"  # a fact the citizen can still tell us is missing
+    UNCERTAIN = "uncertain"  # met as far as we can tell; only the department can confirm
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict on one clause. `reason` is plain Chinese with the numbers used."""
+
+    check: str
+    status: CheckStatus
+    reason: str
+    missing: tuple[str, ...] = ()  # fact names (household field paths) that would decide it
+    params: tuple[ResolvedParameter, ...] = ()
+    is_estimate: bool = False  # decided on an estimated answer ("大概一千多")
+
+
+@dataclass(frozen=True)
+class Reason:
+    text: str
+    citation: str  # e.g. "甘民发〔2025〕89号… 附件2 二（一）"
+    status: CheckStatus
+
+
+@dataclass(frozen=True)
+class MaterialNeed:
+    material_id: str
+    name: str
+    why: str  # why this household needs it ("您在居住地而不是户籍地申请")
+    form: str
+    media: tuple[str, ...]
+    exemptible: bool
+    required: bool  # 必备 (True) or 视情况 (False)
+    items: tuple[ItemId, ...]
+    citation: str
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    item: ItemId
+    name: str
+    outcome: Outcome
+    reasons: tuple[Reason, ...]
+    missing_facts: tuple[str, ...]
+    department: str
+    time_limit: str | None
+    variant: str | None = None  # e.g. temporary_aid: emergency / expenditure
+    variant_label: str | None = None
+    caveats: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    auto_granted: bool = False
+    materials: tuple[MaterialNeed, ...] = ()
+    benefits: tuple[str, ...] = ()  # "认定为低保对象后，还可以……"
+
+    @property
+    def outcome_label(self) -> str:
+        return OUTCOME_LABELS[self.outcome]
+
+
+DISCLAIMER = (
+    "这只是初步筛查，不是审批结果。是否符合，要由相关部门经过入户调查和家庭经济状况核对后认定。"
+)
+
+
+@dataclass(frozen=True)
+class ScreeningResult:
+    region: RegionId
+    on: dt.date
+    items: tuple[ItemResult, ...]
+    per_capita_income: float | None
+    income_formula: str | None
+    caveats: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    disclaimer: str = DISCLAIMER
+    channels: tuple[str, ...] = field(default=())
+
+    def item(self, item_id: ItemId | str) -> ItemResult:
+        for result in self.items:
+            if result.item == item_id:
+                return result
+        raise KeyError(item_id)
+
+    @property
+    def missing_facts(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for result in self.items:
+            for fact in result.missing_facts:
+                seen.setdefault(fact, None)
+        return tuple(seen)
