@@ -12,6 +12,7 @@ FORM_LABELS = {
     "copy": "复印件",
     "original_or_copy": "原件或复印件",
     "signed_or_electronic": "签字原件或电子授权",
+    "unspecified": "文件未写明原件还是复印件，请向窗口确认",
 }
 MEDIA_LABELS = {"paper": "纸质", "electronic": "电子", "scan_or_photo": "扫描件或照片"}
 

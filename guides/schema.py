@@ -91,6 +91,8 @@ class ItemGuide(_Strict):
     materials: list[str] = Field(default_factory=list)  # material ids of this guide
     # Items reached through recognition in another class (医疗救助 after 低保/特困 …)
     follows: list[ItemId] = Field(default_factory=list)
+    # A class recognised under an umbrella item (低保 … under 低收入人口认定 `low_income`)
+    part_of: ItemId | None = None
     auto_granted: bool = False  # 免申即享
     notes: list[Note] = Field(default_factory=list)
     source: SourceRef
@@ -112,7 +114,8 @@ MaterialNeed = Literal[
 class Material(_Strict):
     id: str
     name: str
-    form: Literal["original", "copy", "original_or_copy", "signed_or_electronic"]
+    # "unspecified": the seed names the material but not its form; media [] likewise
+    form: Literal["original", "copy", "original_or_copy", "signed_or_electronic", "unspecified"]
     media: list[Literal["paper", "electronic", "scan_or_photo"]]
     exemptible: bool = False  # 免提交 through data sharing, where the seed says so
     needed_when: MaterialNeed = "always"
@@ -173,6 +176,9 @@ class Guide(_Strict):
             missing = [m for m in item.materials if m not in material_ids]
             if missing:
                 raise ValueError(f"item {item.id} names unknown materials {missing}")
+        parents = [i.part_of for i in self.items if i.part_of and i.part_of not in item_ids]
+        if parents:
+            raise ValueError(f"part_of names items not in this guide: {parents}")
         unknown = [i for i in self.review_order if i not in item_ids]
         if unknown:
             raise ValueError(f"review_order names items not in this guide: {unknown}")
