@@ -1,0 +1,140 @@
+"""Settings: config.yml, then environment variables. Unsafe defaults fail fast in production."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from guides.yamlio import read_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG_FILE = ROOT / "config.yml"
+
+
+class RateLimit(BaseModel):
+    per_account_per_minute: int = 60
+    per_ip_per_minute: int = 120
+
+
+class WeChat(BaseModel):
+    app_id: str | None = None
+    app_secret: str | None = None
+    token: str | None = None
+    aes_key: str | None = None
+    wxa_app_id: str | None = None
+    wxa_app_secret: str | None = None
+    api_base: str | None = None  # tests point wechatpy at a local server
+    reply_deadline_seconds: float = 4.5
+    dedupe_ttl_seconds: int = 600
+    max_timestamp_skew_seconds: int = 300
+    form_ready_template_id: str | None = None
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    env: str = "development"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    redis_url: str | None = None
+    embedded_redis_dir: str = "var/redis"
+    embedded_redis_port: int = 6390
+    database_url: str = "sqlite:///var/shejiu.db"
+    secret_key: str = ""
+    max_body_bytes: int = 65536
+    token_ttl_seconds: int = 604800
+    guest_login: bool = True  # H5 page outside WeChat gets an anonymous account
+    rate_limit: RateLimit = Field(default_factory=RateLimit)
+    regions_enabled: list[str] = Field(default_factory=list)
+    default_region: str | None = None
+    session_ttl_seconds: int = 2592000
+    lock_timeout_seconds: float = 5
+    nlu_backend: str = "local"
+    rasa_url: str | None = None
+    kb_confidence_threshold: float = 0.5
+    kb_refresh_check_seconds: float = 2
+    wechat: WeChat = Field(default_factory=WeChat)
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+
+ENV_MAP = {
+    "SHEJIU_ENV": "env",
+    "REDIS_URL": "redis_url",
+    "DATABASE_URL": "database_url",
+    "SECRET_KEY": "secret_key",
+    "HOST": "host",
+    "PORT": "port",
+    "WORKERS": "workers",
+    "NLU_BACKEND": "nlu_backend",
+    "RASA_URL": "rasa_url",
+}
+WECHAT_ENV = {
+    "WECHAT_APP_ID": "app_id",
+    "WECHAT_APP_SECRET": "app_secret",
+    "WECHAT_TOKEN": "token",
+    "WECHAT_AES_KEY": "aes_key",
+    "WXA_APP_ID": "wxa_app_id",
+    "WXA_APP_SECRET": "wxa_app_secret",
+    "WECHAT_API_BASE": "api_base",
+}
+
+
+def _from_config(config: dict[str, Any]) -> dict[str, Any]:
+    service = config.get("service") or {}
+    dialogue = config.get("dialogue") or {}
+    nlu = config.get("nlu") or {}
+    kb = config.get("kb") or {}
+    values: dict[str, Any] = {k: v for k, v in service.items() if v is not None}
+    values["regions_enabled"] = config.get("regions_enabled") or []
+    values["default_region"] = config.get("default_region")
+    for key in ("session_ttl_seconds", "lock_timeout_seconds"):
+        if key in dialogue:
+            values[key] = dialogue[key]
+    if nlu.get("backend"):
+        values["nlu_backend"] = nlu["backend"]
+    values["rasa_url"] = nlu.get("rasa_url")
+    if "confidence_threshold" in kb:
+        values["kb_confidence_threshold"] = kb["confidence_threshold"]
+    if "refresh_check_seconds" in kb:
+        values["kb_refresh_check_seconds"] = kb["refresh_check_seconds"]
+    values["wechat"] = dict(config.get("wechat") or {})
+    return values
+
+
+def load_settings(
+    config_file: Path = CONFIG_FILE, environ: dict[str, str] | None = None, **overrides: Any
+) -> Settings:
+    environ = dict(os.environ if environ is None else environ)
+    values = _from_config(read_yaml(config_file) if config_file.exists() else {})
+    for env_name, field in ENV_MAP.items():
+        if environ.get(env_name):
+            values[field] = environ[env_name]
+    for env_name, field in WECHAT_ENV.items():
+        if environ.get(env_name):
+            values.setdefault("wechat", {})[field] = environ[env_name]
+    values.update(overrides)
+    settings = Settings.model_validate(values)
+    if not settings.secret_key:
+        if settings.is_production:
+            raise RuntimeError("SECRET_KEY must be set in production")
+        settings.secret_key = _local_secret(ROOT / "var" / "secret_key")
+    if settings.is_production and settings.guest_login and settings.wechat.wxa_app_id:
+        settings.guest_login = False
+    return settings
+
+
+def _local_secret(path: Path) -> str:
+    """Development default: one key kept on disk, shared by every worker on this machine."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(32))
+    return path.read_text().strip()

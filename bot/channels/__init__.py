@@ -1,0 +1,1 @@
+"""Channel adapters: how replies travel to WeChat and to web pages."""
