@@ -15,6 +15,7 @@ ShejiuError
     ├── EntryExists         an entry with that id already exists
     ├── InvalidTransition   the workflow does not allow that action in the entry's status
     └── ReviewerConflict    the reviewer of a version must not be its author
+└── NluBackendError       the NLU backend (e.g. a Rasa server) failed or answered unexpectedly
 """
 
 from __future__ import annotations
@@ -115,3 +116,9 @@ class ReviewerConflict(KnowledgeBaseError):
     def __init__(self, entry_id: str, person: str) -> None:
         self.entry_id = entry_id
         super().__init__(f"{person!r} wrote entry {entry_id!r} and cannot review it")
+
+
+class NluBackendError(ShejiuError):
+    """The NLU backend (e.g. a Rasa server) failed or returned an unexpected response."""
+
+    message_zh = "暂时没听明白，请稍后再说一遍。"
