@@ -1,0 +1,285 @@
+"""Amounts of money and household counts in answers ("一个月八百左右", "我们家四个人").
+
+Rules for estimates (is_estimate=True), with `place` = the place value of X's lowest non-zero
+digit (1000 -> 1000, 1500 -> 100, 20 -> 10):
+- "X多" / "X出头" / "X以上" / "超过X" / "至少X": low = X, high = X + place, value = midpoint
+  (一千多 -> 1000..2000, value 1500; 一千二多 -> 1200..1300, value 1250).
+- "不到X" / "X以下" / "X以内" / "最多X": low = X - place (not below 0), high = X, midpoint.
+- "A到B" / "A-B" / "八九百" / "一两千" / "十几" / "几千": low = A, high = B, midpoint;
+  a trailing unit carries over ("1到2万" = 10000..20000).
+- "大概/大约/差不多/估计/左右/上下/来/将近/可能/也就": value = low = high = X.
+Periods: "一年三万" / "年收入3万" -> period "year"; `monthly_amount` converts to a month.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Literal
+
+from nlu.numerals import (
+    NUMERAL,
+    has_unit,
+    last_unit,
+    lowest_place,
+    normalize_digits,
+    parse_range,
+    to_number,
+)
+
+Period = Literal["day", "week", "month", "year"]
+_PER_MONTH: dict[Period, Decimal] = {
+    "day": Decimal(30),
+    "week": Decimal(52) / Decimal(12),
+    "month": Decimal(1),
+    "year": Decimal(1) / Decimal(12),
+}
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount of money (yuan). Exact answers have value == low == high."""
+
+    value: float
+    low: float
+    high: float
+    is_estimate: bool = False
+    period: Period | None = None
+    converted_from: Period | None = None  # set by monthly_amount when it converted
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value found in a text, with its span."""
+
+    value: object
+    start: int
+    end: int
+    is_estimate: bool = False
+
+
+_CURRENCY = r"(?:块钱|元钱|块|元|圆|rmb|RMB|人民币)"
+_MORE = r"(?:多点|多|出头|来)"
+_AROUND = r"(?:左右|上下|以上|以下|以内|之内|之间)"
+_RANGE_SEP = r"\s*(?:到|至|~|～|-|—|－)\s*"
+_AMOUNT_RE = re.compile(
+    rf"(?P<a>{NUMERAL})(?P<amore>{_MORE})?(?P<acur>{_CURRENCY})?"
+    rf"(?:{_RANGE_SEP}(?P<b>{NUMERAL})(?P<bmore>{_MORE})?(?P<bcur>{_CURRENCY})?)?"
+    rf"(?P<more>{_MORE})?(?P<around>{_AROUND})?"
+)
+# A numeral followed by one of these counts something other than money.
+_NOT_MONEY_AFTER = re.compile(
+    r"(?:多)?(?:个|口|人|岁|周岁|年|月|日|号|次|天|周|星期|套|间|亩|平|层|级|项|种|位|点|分|斤|"
+    r"小时|楼|室|栋|单元|公里|里|米|户|名|代|胎|孩|本|张|辆|头|只|条|届|批|组|倍|成|%|％|克)"
+)
+_BELOW_BEFORE = re.compile(r"(?:不到|不足|不超过|少于|低于|最多|顶多|至多)$")
+_ABOVE_BEFORE = re.compile(r"(?:超过|多于|高于|至少|起码|最少)$")
+_ESTIMATE = re.compile(r"大概|大约|大致|约莫|约|差不多|估计|可能|也就|将近|接近|左右|上下|好像")
+_CLAUSE_BREAK = re.compile(r"[，。；！？,;!?\n]")
+_ZERO_RE = re.compile(
+    r"(?:没有?|无|零)(?:任何|啥|什么)?(?:收入|工资|进项|钱)|一分(?:钱)?(?:都|也)?没|分文(?:没有|全无)?"
+)
+_ZERO_ANSWERS = {"没有", "没", "无", "没有的", "没得", "莫得", "木有"}
+_PERIODS: tuple[tuple[Period, re.Pattern[str]], ...] = (
+    ("year", re.compile(r"每年|一年|1年|年收入|年均|全年|年薪|年入|年工资|年纯收入|一整年")),
+    ("month", re.compile(r"每月|每个月|一个月|1个月|月收入|月均|月薪|月工资|月入|一月|按月|月月")),
+    ("week", re.compile(r"每周|一周|每星期|每个星期|一个星期|一礼拜")),
+    ("day", re.compile(r"每天|一天|日薪|一日|天天")),
+)
+_LONG_DIGITS = re.compile(r"\d{11,}")
+_TRAILING_PUNCT = " 。，,.!！?？~～啊呀吧呢哦噢了的"
+
+
+def _clause_start(text: str, index: int) -> int:
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, index)]
+    return breaks[-1] if breaks else 0
+
+
+def _clause_end(text: str, index: int) -> int:
+    m = _CLAUSE_BREAK.search(text, index)
+    return m.start() if m else len(text)
+
+
+def period_at(text: str, start: int, end: int) -> Period | None:
+    """The period nearest before the amount in its clause, else the first one after it."""
+    lo, hi = _clause_start(text, start), _clause_end(text, end)
+    before: tuple[int, Period] | None = None
+    after: tuple[int, Period] | None = None
+    for period, pattern in _PERIODS:
+        for m in pattern.finditer(text, lo, hi):
+            if m.end() <= start and (before is None or m.start() > before[0]):
+                before = (m.start(), period)
+            elif m.start() >= end and (after is None or m.start() < after[0]):
+                after = (m.start(), period)
+    chosen = before or after
+    return chosen[1] if chosen else None
+
+
+def _bounds(m: re.Match[str]) -> tuple[Decimal, Decimal, bool] | None:
+    a = parse_range(m.group("a"))
+    if a is None:
+        return None
+    low, high = a
+    ranged = low != high
+    b_text = m.group("b")
+    if b_text:
+        b = parse_range(b_text)
+        if b is None:
+            return None
+        if not has_unit(m.group("a")) and has_unit(b_text) and low < b[0]:
+            low = low * last_unit(b_text)
+        if b[1] < low:
+            return None
+        return low, b[1], True
+    return low, high, ranged
+
+
+def _amount_from(text: str, m: re.Match[str]) -> Amount | None:
+    bounds = _bounds(m)
+    if bounds is None:
+        return None
+    low, high, estimate = bounds
+    more = m.group("amore") or m.group("more") or m.group("bmore") or ""
+    around = m.group("around") or ""
+    before = text[max(0, m.start() - 3) : m.start()]
+    if low == high and (
+        more in {"多", "多点", "出头"} or around == "以上" or _ABOVE_BEFORE.search(before)
+    ):
+        high = low + lowest_place(low)
+        estimate = True
+    elif low == high and (around in {"以下", "以内", "之内"} or _BELOW_BEFORE.search(before)):
+        low = max(Decimal(0), high - lowest_place(high))
+        estimate = True
+    clause = text[_clause_start(text, m.start()) : _clause_end(text, m.end())]
+    if more == "来" or _ESTIMATE.search(clause):
+        estimate = True
+    value = (low + high) / 2
+    return Amount(
+        value=float(to_number(value)),
+        low=float(to_number(low)),
+        high=float(to_number(high)),
+        is_estimate=estimate,
+        period=period_at(text, m.start(), m.end()),
+    )
+
+
+def _is_money(text: str, m: re.Match[str], answer: bool) -> bool:
+    if m.group("acur") or m.group("bcur"):
+        return True
+    numeral = m.group("a")
+    if m.start() > 0 and text[m.start() - 1] == "第":
+        return False
+    if _NOT_MONEY_AFTER.match(text, m.end()) or _LONG_DIGITS.fullmatch(numeral):
+        return False
+    if m.end() < len(text) and re.match(r"[A-Za-z0-9]", text[m.end()]):
+        return False
+    if len(numeral) == 1 and not numeral.isdigit():
+        # a lone Chinese digit ("一下", "三天") is money only as the whole answer
+        return text.strip(_TRAILING_PUNCT) == m.group(0) and answer
+    return True
+
+
+def find_amounts(text: str, *, answer: bool = False) -> list[Found]:
+    """Amounts in a text with spans. `answer=True` reads the text as a reply to "how much"."""
+    text = normalize_digits(text)
+    found: list[Found] = [
+        Found(Amount(0.0, 0.0, 0.0), m.start(), m.end()) for m in _ZERO_RE.finditer(text)
+    ]
+    for m in _AMOUNT_RE.finditer(text):
+        if not _is_money(text, m, answer):
+            continue
+        amount = _amount_from(text, m)
+        if amount is not None:
+            found.append(Found(amount, m.start(), m.end(), amount.is_estimate))
+    return sorted(found, key=lambda f: f.start)
+
+
+def parse_amount(text: str) -> Amount | None:
+    """The first amount in an answer: "一千二" -> 1200, "没收入" -> 0, "大概一千多" -> 1000..2000."""
+    if text.strip(_TRAILING_PUNCT) in _ZERO_ANSWERS:
+        return Amount(0.0, 0.0, 0.0)
+    found = find_amounts(text, answer=True)
+    if not found:
+        return None
+    value = found[0].value
+    return value if isinstance(value, Amount) else None
+
+
+def to_monthly(amount: Amount) -> Amount:
+    """The same amount per month (a yearly amount / 12, a daily one × 30); unchanged if monthly."""
+    if amount.period is None or amount.period == "month":
+        return amount
+    factor = _PER_MONTH[amount.period]
+
+    def per_month(x: float) -> float:
+        return round(float(Decimal(str(x)) * factor), 2)
+
+    return replace(
+        amount,
+        value=per_month(amount.value),
+        low=per_month(amount.low),
+        high=per_month(amount.high),
+        period="month",
+        converted_from=amount.period,
+    )
+
+
+def monthly_amount(text: str) -> Amount | None:
+    """parse_amount, converted to a month when the text names another period ("一年三万")."""
+    amount = parse_amount(text)
+    return None if amount is None else to_monthly(amount)
+
+
+_COUNT_NUM = r"(?:\d{1,3}|[一二两俩三仨四五六七八九十]{1,3})"
+_COUNT_PATTERNS: tuple[tuple[re.Pattern[str], int | None], ...] = (
+    (re.compile(rf"一家(?P<n>{_COUNT_NUM})口"), None),
+    (re.compile(r"两口子|老两口|老俩口|小两口|我们俩|我们两个|我俩|咱俩|俩人|夫妻俩|娘俩|爷俩"), 2),
+    (
+        re.compile(
+            r"就我一个人?|就我自己|就我一人|只有我(?:一个人?|自己)?|我一个人|一个人(?:住|过|生活)"
+            r"|独居|孤身一人|单身一人|孤寡一人"
+        ),
+        1,
+    ),
+    (
+        re.compile(
+            rf"(?<![第\d])(?P<n>{_COUNT_NUM})(?:口人|口子|口|个人|人|位"
+            rf"|个(?=$|[，。,.！!？?\s]|吧|啊|呀|了|人))"
+        ),
+        None,
+    ),
+)
+
+
+def find_counts(text: str) -> list[Found]:
+    """Household head counts with spans: "三口人" -> 3, "两口子" -> 2, "就我一个" -> 1."""
+    text = normalize_digits(text)
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, fixed in _COUNT_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            value: int | None = fixed
+            if value is None:
+                bounds = parse_range(m.group("n"))
+                if bounds is None or bounds[0] != bounds[1]:
+                    continue
+                value = int(bounds[0])
+            if 1 <= value <= 50:
+                found.append(Found(value, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def parse_count(text: str) -> int | None:
+    """A household size from an answer; a bare number ("4", "四") counts as the answer."""
+    found = find_counts(text)
+    if found and isinstance(found[0].value, int):
+        return found[0].value
+    bare = normalize_digits(text).strip(_TRAILING_PUNCT)
+    bounds = parse_range(bare) if bare else None
+    if bounds and bounds[0] == bounds[1] and 1 <= bounds[0] <= 50 and bounds[0] % 1 == 0:
+        return int(bounds[0])
+    return None

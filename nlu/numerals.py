@@ -1,0 +1,233 @@
+"""Chinese and Arabic numerals: "一千二" -> 1200, "1.2万" -> 12000, "一千零五" -> 1005.
+
+Colloquial abbreviation: a single digit right after 百/千/万/亿 (no 零 between) counts in the
+next lower place, so 一千二 = 1200, 三万五 = 35000, 一百五 = 150; a 零 cancels it
+(一千零二 = 1002). A run of digits without units is read digit by digit (一九五八 = 1958).
+Adjacent-digit ranges ("八九百", "一两千", "十七八") and 几 ("十几", "几千") are ranges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "两": 2, "贰": 2, "俩": 2,
+    "三": 3, "叁": 3, "仨": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6,
+    "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}  # fmt: skip
+UNITS: dict[str, int] = {
+    "十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
+    "万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000,
+}  # fmt: skip
+_CN_DIGITS = "".join(DIGITS)
+_CN_UNITS = "".join(UNITS)
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMERAL = rf"(?:{ARABIC}|[{_CN_DIGITS}{_CN_UNITS}几])+"
+NUMERAL_RE = re.compile(NUMERAL)
+
+_TOKEN_RE = re.compile(rf"(?P<arabic>{ARABIC})|(?P<digits>[{_CN_DIGITS}]+)|(?P<unit>[{_CN_UNITS}])")
+_ADJACENT_RE = re.compile(
+    r"^(?P<prefix>[一二两三四五六七八九]?十)?(?P<a>[一二两三四五六七八九])(?P<b>[二两三四五六七八九])"
+    r"(?P<units>[十百千万亿]*)$"
+)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+CN_OUT = "零一二三四五六七八九"
+
+
+def normalize_digits(text: str) -> str:
+    """Full-width digits to ASCII, one character for one (spans stay valid)."""
+    return text.translate(_FULLWIDTH)
+
+
+@dataclass(frozen=True)
+class _Token:
+    unit: int  # 0 for a number
+    value: Decimal
+    zero: bool = False  # led by 零
+    run: bool = False  # several Chinese digits without a unit between them
+
+
+def _tokens(text: str) -> list[_Token] | None:
+    tokens: list[_Token] = []
+    pos = 0
+    for m in _TOKEN_RE.finditer(text):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        if m.group("arabic"):
+            tokens.append(_Token(0, Decimal(m.group("arabic").replace(",", ""))))
+        elif m.group("digits"):
+            run = m.group("digits")
+            rest = run.lstrip("零〇○")
+            value = int("".join(str(DIGITS[c]) for c in rest)) if rest else 0
+            tokens.append(_Token(0, Decimal(value), zero=rest != run, run=len(rest) > 1))
+        else:
+            tokens.append(_Token(UNITS[m.group("unit")], Decimal(0)))
+    return tokens if pos == len(text) else None
+
+
+def _section(tokens: list[_Token]) -> Decimal | None:
+    """A value below 10 000: digits and 十/百/千."""
+    total = Decimal(0)
+    pending: _Token | None = None
+    last_unit = 0
+    for token in tokens:
+        if not token.unit:
+            if pending is not None:
+                return None
+            pending = token
+            continue
+        if pending is None and last_unit:
+            return None
+        if pending is not None and pending.zero and pending.value == 0:
+            return None
+        part = (pending.value if pending is not None else Decimal(1)) * token.unit
+        if last_unit and (token.unit >= last_unit or part >= last_unit):
+            return None
+        total += part
+        pending, last_unit = None, token.unit
+    if pending is not None:
+        abbreviated = (
+            last_unit >= 100 and not pending.zero and pending.value < 10 and not pending.run
+        )
+        total += pending.value * (last_unit // 10 if abbreviated else 1)
+    return total
+
+
+def _split(tokens: list[_Token], big: int) -> Decimal | None:
+    if big == 1:
+        return _section(tokens)
+    lower = 10_000 if big == 100_000_000 else 1
+    index = next((i for i, t in enumerate(tokens) if t.unit == big), None)
+    if index is None:
+        return _split(tokens, lower)
+    high, low = tokens[:index], tokens[index + 1 :]
+    if not high:
+        return None
+    high_value = _split(high, lower)
+    if high_value is None:
+        return None
+    if not low:
+        return high_value * big
+    only = low[0]
+    if len(low) == 1 and not only.unit and not only.zero and not only.run and only.value < 10:
+        return high_value * big + only.value * (big // 10)
+    low_value = _split(low, big)
+    if low_value is None or low_value >= big:
+        return None
+    return high_value * big + low_value
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """The value of a string that is exactly one numeral, or None."""
+    tokens = _tokens(normalize_digits(text))
+    if not tokens or (all(t.unit for t in tokens) and tokens[0].unit != 10):
+        return None  # "千万" (by all means) and "万一" (in case) are not numbers; "十万" is
+    if any(t.unit for t in tokens) and any(t.run for t in tokens):
+        return None  # "八九百" is a range, not 8900
+    try:
+        return _split(tokens, 100_000_000)
+    except InvalidOperation:
+        return None
+
+
+def to_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def parse_number(text: str) -> int | float | None:
+    """ "一千二" -> 1200, "1.2万" -> 12000, "1,200" -> 1200; None unless the text is a numeral."""
+    value = parse_decimal(text.strip())
+    return None if value is None else to_number(value)
+
+
+def parse_range(text: str) -> tuple[Decimal, Decimal] | None:
+    """Low and high of a numeral, which may be a range ("八九百", "一两千", "十几", "几千")."""
+    text = normalize_digits(text.strip())
+    if "几" in text:
+        if text == "几" or text.count("几") > 1:
+            return None
+        index = text.index("几")
+        low_digit = "一" if index and text[index - 1] == "十" else "二"
+        low = parse_decimal(text.replace("几", low_digit))
+        high = parse_decimal(text.replace("几", "九"))
+        return None if low is None or high is None else (low, high)
+    m = _ADJACENT_RE.match(text)
+    if m:
+        a, b = DIGITS[m.group("a")], DIGITS[m.group("b")]
+        if b == a + 1:
+            prefix = m.group("prefix") or ""
+            units = m.group("units")
+            low = parse_decimal(prefix + m.group("a") + units)
+            high = parse_decimal(prefix + m.group("b") + units)
+            if low is not None and high is not None:
+                return low, high
+    value = parse_decimal(text)
+    return None if value is None else (value, value)
+
+
+def has_unit(text: str) -> bool:
+    return any(c in UNITS for c in text)
+
+
+def last_unit(text: str) -> int:
+    """The place value of a trailing unit character ("2万" -> 10000), else 1."""
+    return UNITS.get(text[-1], 1) if text else 1
+
+
+def lowest_place(value: Decimal) -> Decimal:
+    """Place value of the lowest non-zero digit: 1500 -> 100, 1000 -> 1000, 0 -> 1."""
+    if value <= 0:
+        return Decimal(1)
+    if value != value.to_integral_value():
+        exponent = value.normalize().as_tuple().exponent
+        return Decimal(10) ** int(exponent)
+    place = Decimal(1)
+    number = int(value)
+    while number % 10 == 0:
+        number //= 10
+        place *= 10
+    return place
+
+
+def _section_chinese(group: int) -> str:
+    out = ""
+    gap = False
+    for place, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = group // place % 10
+        if digit == 0:
+            gap = gap or bool(out)
+            continue
+        if gap:
+            out += "零"
+            gap = False
+        out += CN_OUT[digit] + unit
+    return out
+
+
+def to_chinese(number: int) -> str:
+    """Standard Chinese numeral of a non-negative integer: 1005 -> 一千零五, 15 -> 十五."""
+    if number < 0:
+        raise ValueError("negative numbers are not written here")
+    if number == 0:
+        return "零"
+    groups: list[int] = []
+    while number:
+        groups.append(number % 10_000)
+        number //= 10_000
+    big_units = ["", "万", "亿", "万亿"]
+    out = ""
+    gap = False
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if group == 0:
+            gap = gap or bool(out)
+            continue
+        if out and (gap or group < 1000):
+            out += "零"
+        out += _section_chinese(group) + big_units[index]
+        gap = False
+    return out[1:] if out.startswith("一十") else out
