@@ -1,0 +1,62 @@
+"""Engine and sessions. URL from the argument, else env DATABASE_URL, else a local SQLite file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.kb.models import Base, MetaRow
+
+INDEX_VERSION_KEY = "index_version"
+DEFAULT_SQLITE = Path("var") / "shejiu.sqlite3"
+
+
+def database_url(url: str | None = None) -> str:
+    if url:
+        return url
+    env = os.environ.get("DATABASE_URL")
+    if env:
+        return env
+    DEFAULT_SQLITE.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{DEFAULT_SQLITE}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers (other workers) never block the writer
+    cursor.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    resolved = database_url(url)
+    if resolved.startswith("sqlite"):
+        engine = create_engine(resolved, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(resolved, pool_pre_ping=True)
+
+
+def create_schema(engine: Engine) -> None:
+    """Create missing tables and the meta counters (idempotent)."""
+    Base.metadata.create_all(engine)
+    with Session(engine) as session, session.begin():
+        if session.get(MetaRow, INDEX_VERSION_KEY) is None:
+            session.add(MetaRow(key=INDEX_VERSION_KEY, value=0))
+
+
+def make_sessions(url: str | None = None, *, create: bool = True) -> sessionmaker[Session]:
+    engine = make_engine(url)
+    if create:
+        create_schema(engine)
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def read_meta(session: Session, key: str = INDEX_VERSION_KEY) -> int:
+    value = session.execute(select(MetaRow.value).where(MetaRow.key == key)).scalar_one_or_none()
+    return int(value or 0)

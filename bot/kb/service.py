@@ -1,0 +1,163 @@
+"""The KB as the assistant uses it: answer a question from the published entries.
+
+Each worker process owns one `KnowledgeService`, holding an in-memory `KnowledgeIndex` built
+from the published, in-effect entries. Freshness without a restart: before answering, the
+service reads `kb_meta.index_version` (one primary-key SELECT) at most every
+`refresh_seconds` (0 = on every question), or at once when the optional Redis notifier says a
+change was published; when the counter (or the date, for effective_from/effective_to) moved,
+it rebuilds the index and swaps it in. Uncertain questions go to the unanswered queue with
+personal data stripped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.kb.db import make_sessions, read_meta
+from bot.kb.loader import seed_if_empty
+from bot.kb.schema import EntryContent
+from bot.kb.unanswered import UnansweredQueue
+from bot.kb.workflow import KnowledgeBase
+from nlu.retrieval import Answer, KbDocument, KnowledgeIndex, RetrievalConfig
+
+
+class ChangeNotifier(Protocol):
+    def publish(self, version: int) -> None: ...
+    def changed(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class KbReply:
+    status: Literal["answered", "uncertain"]
+    text: str  # the answer, or the "not sure" message
+    entry_id: str | None
+    citation: str | None
+    confidence: float
+    suggestions: tuple[str, ...]  # standard questions the user may have meant
+    region: str | None
+    in_region: bool  # False: the answer is another region's policy (say so)
+
+
+def document_of(content: EntryContent) -> KbDocument:
+    return KbDocument(
+        entry_id=content.id,
+        question=content.question,
+        similar=tuple(content.similar),
+        answer=content.answer,
+        regions=tuple(content.regions),
+        items=tuple(i.value for i in content.items),
+        tags=tuple(content.tags),
+    )
+
+
+class KnowledgeService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        *,
+        threshold: float | None = None,
+        refresh_seconds: float = 2.0,
+        config: RetrievalConfig | None = None,
+        notifier: ChangeNotifier | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        base = config or RetrievalConfig()
+        self._config = base if threshold is None else _with_threshold(base, threshold)
+        self._sessions = sessions
+        self._notifier = notifier
+        self._clock = clock
+        self.refresh_seconds = refresh_seconds
+        self.kb = KnowledgeBase(sessions, notifier.publish if notifier else None)
+        self.unanswered = UnansweredQueue(sessions)
+        self._lock = threading.Lock()
+        self._index = KnowledgeIndex.build([], self._config)
+        self._contents: dict[str, EntryContent] = {}
+        self._built: tuple[int, dt.date] | None = None
+        self._checked_at = float("-inf")
+
+    @classmethod
+    def open(
+        cls, url: str | None = None, *, seed: bool = True, **kwargs: object
+    ) -> KnowledgeService:
+        """Connect (URL, else env DATABASE_URL, else local SQLite), create tables, seed if empty."""
+        sessions = make_sessions(url)
+        service = cls(sessions, **kwargs)  # type: ignore[arg-type]
+        if seed:
+            seed_if_empty(service.kb)
+        return service
+
+    @property
+    def index(self) -> KnowledgeIndex:
+        self.refresh()
+        return self._index
+
+    @property
+    def built_version(self) -> int | None:
+        return self._built[0] if self._built else None
+
+    def index_version(self) -> int:
+        with self._sessions() as s:
+            return read_meta(s)
+
+    def refresh(self, *, force: bool = False) -> bool:
+        """Rebuild when the DB counter or the date changed; returns True when it rebuilt."""
+        now = self._clock()
+        hinted = self._notifier.changed() if self._notifier else False
+        due = now - self._checked_at >= self.refresh_seconds
+        if not (force or hinted or due or self._built is None):
+            return False
+        with self._lock:
+            self._checked_at = now
+            key = (self.index_version(), dt.date.today())
+            if key == self._built and not force:
+                return False
+            contents = self.kb.published()
+            index = KnowledgeIndex.build([document_of(c) for c in contents], self._config)
+            self._index, self._contents, self._built = index, {c.id: c for c in contents}, key
+            return True
+
+    def search(self, question: str, region: str | None = None, k: int = 5) -> list[EntryContent]:
+        hits = self.index.search(question, region, k)
+        return [self._contents[h.entry_id] for h in hits if h.entry_id in self._contents]
+
+    def ask(self, question: str, region: str | None = None, *, record: bool = True) -> KbReply:
+        index = self.index
+        contents = self._contents
+        answer: Answer = index.answer(question, region)
+        if answer.status == "answered" and answer.entry is not None:
+            content = contents[answer.entry.entry_id]
+            return KbReply(
+                status="answered",
+                text=content.answer,
+                entry_id=content.id,
+                citation=content.source.cite(),
+                confidence=answer.confidence,
+                suggestions=(),
+                region=answer.region,
+                in_region=content.covers(answer.region),
+            )
+        if record and question.strip():
+            self.unanswered.record(question, answer.region)
+        return KbReply(
+            status="uncertain",
+            text=answer.message or "这个问题我还不太确定。",
+            entry_id=None,
+            citation=None,
+            confidence=answer.confidence,
+            suggestions=tuple(h.question for h in answer.suggestions),
+            region=answer.region,
+            in_region=True,
+        )
+
+
+def _with_threshold(config: RetrievalConfig, threshold: float) -> RetrievalConfig:
+    from dataclasses import replace
+
+    return replace(config, threshold=threshold)

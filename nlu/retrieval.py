@@ -1,0 +1,362 @@
+"""Knowledge-base retrieval: BM25 + char n-gram TF-IDF + item/aspect match, region-aware.
+
+Pure: documents are plain dataclasses (no SQL). `KnowledgeIndex.build(docs)` once, then
+`search(query, region, k)` and `answer(query, region)`, a few hundred microseconds each.
+
+Scoring, per entry (all vectorised over entries; no per-query Python loop over documents):
+- `bm25_q`: BM25 (bm25s) over every question text (standard + similar, one document each),
+  maximum per entry, divided by the query's own information (sum of token IDF; unknown
+  words count with `oov_idf_share` of the largest IDF) so it reads as "share of the
+  question explained" and is comparable across queries;
+- `bm25_a`: the same over the answer text, weighted lower;
+- `cosine`: char 1-3-gram TF-IDF cosine between the query and each question text, maximum;
+- item / aspect bonus: the query names an item (nlu.lexicon) or asks about an aspect
+  (材料, 时限, 渠道 … from nlu/data/synonyms.yml) the entry has; a penalty when it has others;
+- region: entries for the effective region (named in the query, else the user's) or for
+  `all` keep their score; entries of other regions are multiplied by `other_region_factor`.
+Text is canonicalised with the synonym table first (低保金 -> 低保, 要带什么 -> 材料).
+
+Confidence is a fixed logistic calibration of the top fused score and its margin over the
+runner-up (`RetrievalConfig.calib_*`), set on the tuning half of nlu/data/kb_eval and checked
+on the other half by `python -m nlu.evaluate_kb`. Below `threshold` the answer is uncertain.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+import bm25s
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from nlu.lexicon import find_items, find_regions
+from nlu.synonyms import SynonymTable, table
+from nlu.tokenize import char_ngrams, normalize, tokenize
+
+ALL = "all"
+UNCERTAIN_MESSAGE = "这个问题我还不太确定。您是不是想问下面这些？"
+STOPWORDS = frozenset(
+    [
+        "的",
+        "了",
+        "吗",
+        "呢",
+        "吧",
+        "啊",
+        "呀",
+        "我",
+        "我们",
+        "我家",
+        "你",
+        "您",
+        "你们",
+        "他",
+        "她",
+        "请问",
+        "问",
+        "问一下",
+        "一下",
+        "想",
+        "想问",
+        "想知道",
+        "知道",
+        "要",
+        "是",
+        "有",
+        "在",
+        "和",
+        "与",
+        "及",
+        "或",
+        "这个",
+        "那个",
+        "这",
+        "那",
+        "可以",
+        "什么",
+        "怎么",
+        "怎样",
+        "如何",
+        "哪些",
+        "需要",
+        "得",
+        "就",
+        "都",
+        "也",
+        "还",
+        "能",
+        "会",
+        "给",
+        "对",
+        "吧",
+        "么",
+        "呗",
+        "嘛",
+        "个",
+        "些",
+        "里",
+        "上",
+        "下",
+        "去",
+        "来",
+        "到",
+        "让",
+        "把",
+        "被",
+        "请",
+        "谢谢",
+        "你好",
+        "您好",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class KbDocument:
+    entry_id: str
+    question: str
+    similar: tuple[str, ...] = ()
+    answer: str = ""
+    regions: tuple[str, ...] = (ALL,)
+    items: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry_id: str
+    question: str  # the entry's standard question, for suggestions
+    score: float
+    confidence: float
+    in_region: bool  # the entry covers the effective region (or `all`)
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: Literal["answered", "uncertain"]
+    entry: KbDocument | None
+    confidence: float
+    suggestions: tuple[Hit, ...] = ()
+    region: str | None = None  # the effective region (named in the query, else the user's)
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class RetrievalConfig:
+    w_bm25_q: float = 0.45
+    w_bm25_a: float = 0.10
+    w_cosine: float = 0.45
+    item_bonus: float = 0.10
+    item_penalty: float = 0.15
+    aspect_bonus: float = 0.08
+    aspect_penalty: float = 0.08
+    other_region_factor: float = 0.75
+    specific_region_factor: float = 0.97  # no region known: prefer `all` entries a little
+    oov_idf_share: float = 0.6
+    calib_slope: float = 12.0
+    calib_center: float = 0.42
+    calib_margin: float = 4.0
+    threshold: float = 0.5
+    suggestion_floor: float = 0.15
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.75
+
+
+@dataclass(frozen=True)
+class Analysed:
+    tokens: list[str]
+    text: str  # normalised and canonicalised
+    items: frozenset[str]
+    aspects: frozenset[str]
+    region: str | None
+
+
+def analyse(query: str, synonyms: SynonymTable | None = None) -> Analysed:
+    syn = synonyms or table()
+    norm = normalize(query)
+    canon = syn.canonicalize_text(norm)
+    tokens = [t for t in syn.canonical_tokens(tokenize(canon)) if t not in STOPWORDS]
+    regions = find_regions(norm)
+    return Analysed(
+        tokens=tokens,
+        text=canon,
+        items=frozenset(i.value for i in find_items(norm)),
+        aspects=frozenset(syn.aspects(tokens)),
+        region=regions[0].value if regions else None,
+    )
+
+
+def _bm25(corpus: list[list[str]], cfg: RetrievalConfig) -> bm25s.BM25:
+    model = bm25s.BM25(k1=cfg.bm25_k1, b=cfg.bm25_b)
+    model.index([toks or ["<empty>"] for toks in corpus], show_progress=False)
+    return model
+
+
+def _bm25_scores(model: bm25s.BM25, tokens: list[str], size: int) -> np.ndarray:
+    ids = model.get_tokens_ids(tokens)
+    if not ids:
+        return np.zeros(size, dtype=np.float32)
+    return np.asarray(model.get_scores_from_ids(ids), dtype=np.float32)
+
+
+def _char_analyzer(text: str) -> list[str]:
+    return char_ngrams(text, 1, 3)
+
+
+@dataclass
+class KnowledgeIndex:
+    """An immutable search index over KB documents; rebuild it to change the content."""
+
+    docs: list[KbDocument]
+    config: RetrievalConfig = field(default_factory=RetrievalConfig)
+    synonyms: SynonymTable = field(default_factory=table)
+
+    def __post_init__(self) -> None:
+        cfg, syn = self.config, self.synonyms
+        q_texts: list[str] = []
+        owner: list[int] = []
+        for i, doc in enumerate(self.docs):
+            for text in (doc.question, *doc.similar):
+                q_texts.append(syn.canonicalize_text(normalize(text)))
+                owner.append(i)
+        self._n = len(self.docs)
+        self._owner = np.asarray(owner, dtype=np.int64)
+        self._starts = np.flatnonzero(np.r_[True, self._owner[1:] != self._owner[:-1]])
+        q_tokens = [self._tokens(t) for t in q_texts]
+        a_tokens = [self._tokens(syn.canonicalize_text(normalize(d.answer))) for d in self.docs]
+        self._bm25_q = _bm25(q_tokens, cfg) if self.docs else None
+        self._bm25_a = _bm25(a_tokens, cfg) if self.docs else None
+        self._idf = self._idf_table(q_tokens)
+        self._max_idf = max(self._idf.values(), default=1.0)
+        self._tfidf = TfidfVectorizer(analyzer=_char_analyzer, sublinear_tf=True)
+        self._q_matrix = (
+            self._tfidf.fit_transform(q_texts).T.tocsr() if q_texts else sparse.csr_matrix((0, 0))
+        )
+        self._items = self._flags([d.items for d in self.docs])
+        self._aspects = self._flags(
+            [tuple(syn.aspects(self._tokens(syn.canonicalize_text(d.question)))) for d in self.docs]
+        )
+        self._regions = self._flags([d.regions for d in self.docs])
+        self._covers_all = np.asarray([ALL in d.regions for d in self.docs], dtype=bool)
+        self._by_id = {d.entry_id: d for d in self.docs}
+
+    @classmethod
+    def build(cls, docs: list[KbDocument], config: RetrievalConfig | None = None) -> KnowledgeIndex:
+        return cls(list(docs), config or RetrievalConfig())
+
+    def with_config(self, config: RetrievalConfig) -> KnowledgeIndex:
+        """Same documents, new weights (rebuilds; used by the evaluation)."""
+        return replace(self, config=config)
+
+    def _tokens(self, text: str) -> list[str]:
+        syn = self.synonyms
+        return [t for t in syn.canonical_tokens(tokenize(text)) if t not in STOPWORDS]
+
+    @staticmethod
+    def _idf_table(corpus: list[list[str]]) -> dict[str, float]:
+        df: Counter[str] = Counter()
+        for toks in corpus:
+            df.update(set(toks))
+        n = len(corpus)
+        return {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+
+    def _flags(self, values: list[tuple[str, ...]]) -> tuple[dict[str, int], np.ndarray]:
+        names = sorted({v for vs in values for v in vs})
+        col = {name: j for j, name in enumerate(names)}
+        matrix = np.zeros((len(values), max(len(names), 1)), dtype=bool)
+        for i, vs in enumerate(values):
+            for v in vs:
+                matrix[i, col[v]] = True
+        return col, matrix
+
+    @staticmethod
+    def _match(flags: tuple[dict[str, int], np.ndarray], wanted: frozenset[str]) -> np.ndarray:
+        col, matrix = flags
+        cols = [col[w] for w in wanted if w in col]
+        if not cols:
+            return np.zeros(matrix.shape[0], dtype=bool)
+        return np.asarray(matrix[:, cols].any(axis=1))
+
+    def _information(self, tokens: list[str]) -> float:
+        oov = self.config.oov_idf_share * self._max_idf
+        return sum(self._idf.get(t, oov) for t in tokens) or 1.0
+
+    def scores(self, query: str, region: str | None = None) -> tuple[np.ndarray, Analysed]:
+        """Fused score of every entry (after region weighting) and the analysed query."""
+        cfg = self.config
+        info = analyse(query, self.synonyms)
+        if self._n == 0 or self._bm25_q is None or self._bm25_a is None:
+            return np.zeros(0, dtype=np.float32), info
+        n_q = len(self._owner)
+        own = self._information(info.tokens)
+        bm25_q = np.maximum.reduceat(_bm25_scores(self._bm25_q, info.tokens, n_q), self._starts)
+        bm25_a = _bm25_scores(self._bm25_a, info.tokens, self._n)
+        vec = self._tfidf.transform([info.text])
+        cos_all = np.asarray((vec @ self._q_matrix).todense()).ravel()
+        cosine = np.maximum.reduceat(cos_all, self._starts) if n_q else np.zeros(self._n)
+        fused = (
+            cfg.w_bm25_q * np.minimum(bm25_q / own, 1.2)
+            + cfg.w_bm25_a * np.minimum(bm25_a / own, 1.2)
+            + cfg.w_cosine * cosine
+        )
+        if info.items:
+            has_items = self._items[1].any(axis=1)
+            hit = self._match(self._items, info.items)
+            fused += np.where(hit, cfg.item_bonus, np.where(has_items, -cfg.item_penalty, 0.0))
+        if info.aspects:
+            has_aspects = self._aspects[1].any(axis=1)
+            hit = self._match(self._aspects, info.aspects)
+            fused += np.where(
+                hit, cfg.aspect_bonus, np.where(has_aspects, -cfg.aspect_penalty, 0.0)
+            )
+        effective = info.region or region
+        if effective:
+            inside = self._covers_all | self._match(self._regions, frozenset({effective}))
+            fused *= np.where(inside, 1.0, cfg.other_region_factor)
+        else:
+            fused *= np.where(self._covers_all, 1.0, cfg.specific_region_factor)
+        return fused.astype(np.float32), replace(info, region=effective)
+
+    def _confidence(self, top: float, runner_up: float) -> float:
+        cfg = self.config
+        z = cfg.calib_slope * (top - cfg.calib_center) + cfg.calib_margin * (top - runner_up)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def search(self, query: str, region: str | None = None, k: int = 5) -> list[Hit]:
+        return self._search(query, region, k)[0]
+
+    def _search(self, query: str, region: str | None, k: int) -> tuple[list[Hit], Analysed]:
+        fused, info = self.scores(query, region)
+        if fused.size == 0:
+            return [], info
+        k = min(k, fused.size)
+        top = np.argpartition(-fused, k - 1)[:k] if k < fused.size else np.arange(fused.size)
+        order = top[np.argsort(-fused[top], kind="stable")]
+        hits: list[Hit] = []
+        for rank, i in enumerate(order):
+            score = float(fused[i])
+            nxt = float(fused[order[rank + 1]]) if rank + 1 < len(order) else 0.0
+            doc = self.docs[int(i)]
+            inside = info.region is None or ALL in doc.regions or info.region in doc.regions
+            hits.append(
+                Hit(doc.entry_id, doc.question, score, self._confidence(score, nxt), inside)
+            )
+        return hits, info
+
+    def document(self, entry_id: str) -> KbDocument | None:
+        return self._by_id.get(entry_id)
+
+    def answer(self, query: str, region: str | None = None) -> Answer:
+        hits, info = self._search(query, region, k=4)
+        effective = info.region
+        if hits and hits[0].confidence >= self.config.threshold:
+            best = hits[0]
+            return Answer("answered", self.document(best.entry_id), best.confidence, (), effective)
+        suggestions = tuple(h for h in hits if h.score >= self.config.suggestion_floor)[:3]
+        confidence = hits[0].confidence if hits else 0.0
+        message = UNCERTAIN_MESSAGE if suggestions else "这个问题我还不太确定。"
+        return Answer("uncertain", None, confidence, suggestions, effective, message)
