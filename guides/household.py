@@ -100,6 +100,7 @@ class Member(_Strict):
     workplace: str | None = None
     # 特困: 无生活来源 / 无法定赡养、抚养、扶养义务人或其无履行义务能力
     has_living_source: bool | None = None
+    has_legal_supporter: bool | None = None  # 有无法定赡养、抚养、扶养义务人
     has_capable_supporter: bool | None = None
     # 老年人能力评估 (MZ/T 039-2013): 0 能力完好 … 3 重度失能
     elder_ability_grade: Annotated[int, Field(ge=0, le=3)] | None = None

@@ -4,12 +4,37 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 
+from guides.errors import ParameterNotFound
 from guides.household import Household
 from guides.ids import ItemId
 from guides.params import Parameters, ResolvedParameter
 from guides.schema import Guide, ItemGuide
 from guides.screening.result import ItemResult
+
+_Key = tuple[str, str, dt.date, str | None]
+# Resolved parameters per Parameters instance: a lookup scans the history, and screening runs
+# after every answer, so each (name, region, date, variant) is resolved once per process.
+_RESOLVED: WeakKeyDictionary[Parameters, dict[_Key, ResolvedParameter | None]] = WeakKeyDictionary()
+
+
+def resolve(
+    params: Parameters, name: str, region: str, on: dt.date, variant: str | None = None
+) -> ResolvedParameter:
+    cache = _RESOLVED.get(params)
+    if cache is None:
+        cache = _RESOLVED[params] = {}
+    key = (name, region, on, variant)
+    if key not in cache:
+        try:
+            cache[key] = params.at(name, region, on, variant)
+        except ParameterNotFound:
+            cache[key] = None
+    found = cache[key]
+    if found is None:  # a fresh exception each time: re-raising one would grow its traceback
+        raise ParameterNotFound(name, region, variant, on.isoformat())
+    return found
 
 
 @dataclass
@@ -22,7 +47,7 @@ class Context:
     decided: dict[ItemId, ItemResult] = field(default_factory=dict)  # items decided before
 
     def param(self, name: str, variant: str | None = None) -> ResolvedParameter:
-        return self.params.at(name, self.guide.region.value, self.on, variant)
+        return resolve(self.params, name, self.guide.region.value, self.on, variant)
 
     def dibao_standard(self) -> ResolvedParameter | None:
         """The standard for the household's hukou type; None while that type is unknown."""

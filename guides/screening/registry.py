@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from guides.errors import ParameterNotFound
 from guides.screening.context import Context
-from guides.screening.result import CheckResult
+from guides.screening.result import CheckResult, CheckStatus
 
 CheckFn = Callable[..., CheckResult]
 CHECKS: dict[str, CheckFn] = {}
@@ -27,4 +28,36 @@ def check(check_id: str) -> Callable[[CheckFn], CheckFn]:
 
 
 def run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
-    return CHECKS[check_id](ctx, **args)
+    """Run one clause. A number the data does not have yet never crashes screening: the clause
+    becomes one only the department can confirm."""
+    fn = CHECKS.get(check_id)
+    if fn is None:
+        # A guide naming an unregistered clause is a data bug (tests/guides/test_engine.py
+        # catches it); at run time the citizen is sent to the department instead of an error.
+        return CheckResult(check_id, CheckStatus.UNCERTAIN, "这一条需要向经办部门咨询确认")
+    try:
+        return fn(ctx, **args)
+    except ParameterNotFound as exc:
+        return CheckResult(
+            check_id,
+            CheckStatus.UNCERTAIN,
+            f"还没有收录当地的{_param_label(exc)}，这一条需要向经办部门确认",
+        )
+
+
+def _param_label(exc: ParameterNotFound) -> str:
+    text = str(exc)
+    name = text.removeprefix("no value of ").split(" ", 1)[0]
+    return PARAM_LABELS.get(name, "相关标准")
+
+
+PARAM_LABELS = {
+    "dibao_standard": "低保标准",
+    "dibao_edge_multiple": "低保边缘认定倍数",
+    "disposable_income_per_capita": "上年度居民人均可支配收入",
+    "rigid_expense_share_threshold": "刚性支出占比标准",
+    "asset_deposit_months": "家庭财产（存款）标准",
+    "max_houses": "家庭住房套数规定",
+    "housing_area_per_capita_limit": "住房困难面积标准",
+    "relapse_monitoring_income_line": "防止返贫监测收入线",
+}

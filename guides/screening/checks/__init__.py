@@ -1,3 +1,18 @@
 """Check functions, one module per family; importing this package registers them all."""
 
-from guides.screening.checks import income  # noqa: F401
+from guides.screening.checks import (  # noqa: F401
+    assets,
+    classes,
+    elderly,
+    employment,
+    expenses,
+    housing,
+    illness,
+    income,
+    residence,
+    rural,
+    student,
+    tekun,
+    temporary,
+    veteran,
+)

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from guides.household import Household
 from guides.params import ResolvedParameter
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult, CheckStatus
 
 INCOME_FACTS = ("monthly_income_total", "size")
+
+
+def yuan(amount: float) -> str:
+    """Money as said aloud: 1000, 1033.33 (never a rounded figure that hides a boundary)."""
+    text = f"{amount:.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def per_capita_text(household: Household) -> str | None:
+    """共同生活的家庭成员月收入合计 ÷ 人数 = 人均, the formula every income reason shows."""
+    income, size = household.monthly_income, household.household_size
+    if income is None or size is None:
+        return None
+    return f"{yuan(income)} 元 ÷ {size} 人 = {yuan(income / size)} 元"
 
 
 def _income_missing(ctx: Context, check_id: str, what: str) -> CheckResult | None:
@@ -29,12 +44,12 @@ def _compare_below(
 ) -> CheckResult:
     per_capita = ctx.household.per_capita_monthly_income
     assert per_capita is not None  # callers check _income_missing first
-    met = per_capita < line
+    met = per_capita < line  # "低于" is strict: equal to the line is not below it
     relation = "低于" if met else "不低于"
     return CheckResult(
         check_id,
         CheckStatus.MET if met else CheckStatus.UNMET,
-        f"家庭人均月收入 {per_capita:.0f} 元，{relation}{line_label} {line:.0f} 元",
+        f"家庭人均月收入 {per_capita_text(ctx.household)}，{relation}{line_label} {yuan(line)} 元",
         params=params,
         is_estimate=ctx.household.income_is_estimate,
     )
@@ -65,7 +80,7 @@ def income_below_edge_line(ctx: Context) -> CheckResult:
     if missing:
         return missing
     line, params = edge_line(ctx)
-    label = f"低保边缘认定标准（低保标准的 {params[1].value:g} 倍）"
+    label = f"低保边缘认定标准（低保标准 {yuan(params[0].value)} 元的 {params[1].value:g} 倍）"
     return _compare_below(ctx, "income_below_edge_line", line, label, params)
 
 
@@ -77,12 +92,13 @@ def income_above_edge_line(ctx: Context) -> CheckResult:
     line, params = edge_line(ctx)
     per_capita = ctx.household.per_capita_monthly_income
     assert per_capita is not None
-    met = per_capita > line
-    relation = "高于" if met else "不高于"
+    met = per_capita > line  # "超过" is strict
+    relation = "超过" if met else "没有超过"
     return CheckResult(
         "income_above_edge_line",
         CheckStatus.MET if met else CheckStatus.UNMET,
-        f"家庭人均月收入 {per_capita:.0f} 元，{relation}低保边缘认定标准 {line:.0f} 元",
+        f"家庭人均月收入 {per_capita_text(ctx.household)}，{relation}低保边缘认定标准"
+        f"（低保标准 {yuan(params[0].value)} 元的 {params[1].value:g} 倍）{yuan(line)} 元",
         params=params,
         is_estimate=ctx.household.income_is_estimate,
     )
@@ -102,8 +118,8 @@ def income_below_disposable_income(ctx: Context) -> CheckResult:
     return CheckResult(
         "income_below_disposable_income",
         CheckStatus.MET if met else CheckStatus.UNMET,
-        f"家庭人均年收入约 {yearly:.0f} 元，{relation}上年度当地居民人均可支配收入"
-        f" {annual.value:.0f} 元",
+        f"家庭人均年收入 = 人均月收入 {yuan(per_capita)} 元 × 12 = {yuan(yearly)} 元，"
+        f"{relation}上年度当地居民人均可支配收入 {yuan(annual.value)} 元",
         params=(annual,),
         is_estimate=ctx.household.income_is_estimate,
     )

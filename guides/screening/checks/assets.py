@@ -1,0 +1,77 @@
+"""家庭财产状况符合当地规定: deposits and securities per person, houses, vehicles, businesses.
+
+The seeds leave the property rules to local governments (附件2 二（一）“符合当地……财产状况规定”),
+so the limits are parameters, mostly unverified. Over an unverified limit is not a refusal:
+only the department, applying the local rule, can decide (UNCERTAIN). Over a verified limit is.
+"""
+
+from __future__ import annotations
+
+from guides.params import ResolvedParameter
+from guides.screening.checks.common import met, uncertain, unknown, unmet
+from guides.screening.checks.income import yuan
+from guides.screening.context import Context
+from guides.screening.registry import check
+from guides.screening.result import CheckResult
+
+CID = "assets_within_limits"
+
+
+def _missing(ctx: Context) -> list[str]:
+    household, assets = ctx.household, ctx.household.assets
+    missing = []
+    if assets.deposits is None:
+        missing.append("assets.deposits")
+    if assets.houses is None:
+        missing.append("assets.houses")
+    if assets.vehicles is None:
+        missing.append("assets.vehicles")
+    if assets.has_registered_business is None:
+        missing.append("assets.has_registered_business")
+    if household.household_size is None:
+        missing.append("size")
+    if household.hukou_type is None:
+        missing.append("hukou_type")
+    return missing
+
+
+@check(CID)
+def assets_within_limits(ctx: Context) -> CheckResult:
+    missing = _missing(ctx)
+    if missing:
+        return unknown(CID, "还需要了解家里的存款、房子、车辆和工商注册情况", missing)
+    assets, size = ctx.household.assets, ctx.household.household_size
+    assert size is not None and assets.deposits is not None
+    standard = ctx.dibao_standard()
+    assert standard is not None
+    months = ctx.param("asset_deposit_months")
+    houses = ctx.param("max_houses")
+    used: tuple[ResolvedParameter, ...] = (standard, months, houses)
+    liquid = assets.deposits + (assets.securities or 0)
+    per_person = liquid / size
+    limit = months.value * standard.value
+    deposit_text = (
+        f"人均存款和有价证券 {yuan(liquid)} 元 ÷ {size} 人 = {yuan(per_person)} 元，"
+        f"当地上限按低保标准 {yuan(standard.value)} 元 × {months.value:g} 个月 = {yuan(limit)} 元"
+    )
+    over: list[tuple[str, bool]] = []  # (what, decided by a verified rule)
+    if per_person > limit:
+        over.append((f"{deposit_text}，超过了", months.verified and standard.verified))
+    house_count = len(assets.houses or [])
+    if house_count > houses.value:
+        over.append((f"家里有 {house_count} 套房，超过 {houses.value:g} 套", houses.verified))
+    cars = [v for v in assets.vehicles or [] if v.kind == "car" and not v.is_for_disability_or_work]
+    if cars:
+        over.append(("家里有汽车（不是残疾人功能性补偿代步或谋生用车）", False))
+    if assets.has_registered_business:
+        over.append(("家庭成员有工商注册的经营主体", False))
+    if not over:
+        return met(
+            CID,
+            f"{deposit_text}，没有超过；住房 {house_count} 套，没有汽车和工商注册",
+            used,
+        )
+    text = "；".join(what for what, _ in over)
+    if any(verified for _, verified in over):
+        return unmet(CID, f"家庭财产可能超过当地规定：{text}", used)
+    return uncertain(CID, f"{text}。各地对家庭财产的规定不同，要由民政部门按当地规定核实", used)

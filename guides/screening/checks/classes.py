@@ -1,0 +1,100 @@
+"""Clauses about the assistance classes themselves: 未纳入 … / 已认定为 … (follows recognition)."""
+
+from __future__ import annotations
+
+from guides.ids import ItemId, Outcome
+from guides.screening.checks.common import met, uncertain, unknown, unmet
+from guides.screening.context import Context
+from guides.screening.registry import check
+from guides.screening.result import CheckResult
+
+CLASS_LABELS: dict[ItemId, str] = {
+    ItemId.DIBAO: "低保",
+    ItemId.TEKUN: "特困供养",
+    ItemId.DIBAO_EDGE: "低保边缘家庭",
+    ItemId.RIGID_EXPENSE: "刚性支出困难家庭",
+    ItemId.ILLNESS_POVERTY: "因病致贫重病患者",
+    ItemId.LOW_INCOME: "低收入人口",
+    ItemId.RELAPSE_MONITORING: "防止返贫监测对象",
+}
+
+
+def _label(ctx: Context, item: ItemId) -> str:
+    if item in ctx.decided:
+        return ctx.decided[item].name
+    return CLASS_LABELS.get(item, item.value)
+
+
+def _items(raw: list[str]) -> list[ItemId]:
+    return [ItemId(i) for i in raw]
+
+
+def _known_member_of(ctx: Context, item: ItemId) -> bool:
+    """Already recognised, as the household told us (or the 监测对象 flag)."""
+    household = ctx.household
+    if household.receives(item):
+        return True
+    return item == ItemId.RELAPSE_MONITORING and household.is_relapse_monitoring_object is True
+
+
+@check("not_in_classes")
+def not_in_classes(ctx: Context, items: list[str]) -> CheckResult:
+    """未纳入低保、特困供养范围且未被认定为低保边缘家庭 (as told, or as screened before)."""
+    cid = "not_in_classes"
+    wanted = _items(items)
+    names = "、".join(_label(ctx, i) for i in wanted)
+    for item in wanted:
+        if _known_member_of(ctx, item):
+            return unmet(cid, f"您家已经是{_label(ctx, item)}，不再另外认定")
+    missing: list[str] = []
+    open_items: list[str] = []
+    for item in wanted:
+        result = ctx.decided.get(item)
+        if result is None:
+            continue
+        if result.outcome == Outcome.LIKELY:
+            return unmet(cid, f"按您说的情况，您家更可能先认定为{result.name}")
+        if result.outcome == Outcome.POSSIBLE:
+            open_items.append(result.name)
+        elif result.outcome == Outcome.NEED_INFO:
+            missing.extend(result.missing_facts)
+    if missing:
+        return unknown(cid, f"还要先看您家是否符合{names}", missing)
+    if open_items:
+        return uncertain(
+            cid, f"您家也可能符合{'、'.join(open_items)}，要由民政部门按顺序审核后确定"
+        )
+    return met(cid, f"您家目前不是{names}，按您说的情况也不太符合这些条件")
+
+
+@check("recognised_in_any")
+def recognised_in_any(ctx: Context, items: list[str]) -> CheckResult:
+    """已认定为（或筛查可能符合）这些类别之一：医疗救助、老年人补贴等随之办理。"""
+    cid = "recognised_in_any"
+    wanted = _items(items)
+    names = "、".join(_label(ctx, i) for i in wanted)
+    for item in wanted:
+        if _known_member_of(ctx, item):
+            return met(cid, f"您家已经是{_label(ctx, item)}")
+    likely = [ctx.decided[i].name for i in wanted if _outcome(ctx, i) == Outcome.LIKELY]
+    if likely:
+        return met(cid, f"按您说的情况，您家可能符合{'、'.join(likely)}，认定后可以一并享受")
+    possible = [ctx.decided[i].name for i in wanted if _outcome(ctx, i) == Outcome.POSSIBLE]
+    if possible:
+        return uncertain(cid, f"要先认定为{'、'.join(possible)}，需经办部门核实")
+    missing = [f for i in wanted if _outcome(ctx, i) == Outcome.NEED_INFO for f in _missing(ctx, i)]
+    undecided = [i for i in wanted if i not in ctx.decided]
+    if undecided and ctx.household.already_receives is None:
+        missing.append("already_receives")
+    if missing:
+        return unknown(cid, f"要先看您家是否属于{names}", missing)
+    return unmet(cid, f"这一项面向{names}，按您说的情况，您家目前不太符合")
+
+
+def _outcome(ctx: Context, item: ItemId) -> Outcome | None:
+    result = ctx.decided.get(item)
+    return result.outcome if result else None
+
+
+def _missing(ctx: Context, item: ItemId) -> tuple[str, ...]:
+    return ctx.decided[item].missing_facts

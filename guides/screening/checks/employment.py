@@ -1,0 +1,146 @@
+"""就业救助 / 就业困难人员认定 / 失业人员登记 (seed 000 二（九）, seed 004 第九条)."""
+
+from __future__ import annotations
+
+from guides.household import Member
+from guides.ids import ItemId, Outcome
+from guides.screening.checks.common import met, names, scan_members, unknown, unmet, who
+from guides.screening.context import Context
+from guides.screening.registry import check
+from guides.screening.result import CheckResult
+
+ABLE = ("full", "partial")
+NOT_JOB_SEEKING = ("employed", "retired", "student", "under_working_age", "unable_to_work")
+AID_CLASSES = (ItemId.DIBAO, ItemId.DIBAO_EDGE, ItemId.RIGID_EXPENSE)
+
+
+def _is_low_income(ctx: Context) -> bool:
+    return any(
+        ctx.household.receives(i) or (i in ctx.decided and ctx.decided[i].outcome == Outcome.LIKELY)
+        for i in AID_CLASSES
+    )
+
+
+def _group_of(ctx: Context, member: Member) -> str | None:
+    """Which of the 六类人员 (or 有劳动能力、有意愿的低收入人口) a member is in."""
+    hukou = member.hukou_type or ctx.household.hukou_type
+    stage = member.school_stage
+    if member.is_graduating_this_year and stage in ("college", "postgraduate"):
+        return "毕业年度高校毕业生"
+    if member.is_graduating_this_year and stage in (
+        "junior_high", "senior_high", "secondary_vocational"
+    ):  # fmt: skip
+        return "应届初高中毕业生（未继续升学的）"
+    if member.employment == "migrant_worker" and hukou == "rural":
+        return "农村转移就业劳动者"
+    if member.employment == "registered_unemployed" or member.is_unemployment_registered:
+        return "登记失业人员"
+    if (
+        _is_low_income(ctx)
+        and member.labour_ability in ABLE
+        and (member.wants_job or member.wants_training)
+    ):
+        return "有劳动能力、有就业意愿的低收入人口"
+    return None
+
+
+@check("has_employment_aid_group_member")
+def has_employment_aid_group_member(ctx: Context) -> CheckResult:
+    cid = "has_employment_aid_group_member"
+    if ctx.household.is_relapse_monitoring_object:
+        return met(cid, "家里是防止返贫监测对象，属于就业救助的六类人员")
+    groups = []
+    missing = []
+    for index, member in enumerate(ctx.household.members):
+        group = _group_of(ctx, member)
+        if group:
+            groups.append(f"{who(member, index)}是{group}")
+        elif member.employment is None:
+            missing.append("members.employment")
+    if groups:
+        return met(cid, f"{'；'.join(groups)}，属于就业救助的对象")
+    if not ctx.household.members:
+        missing.append("members")
+    if missing:
+        return unknown(cid, "还需要知道家里人的就业情况", missing)
+    return unmet(
+        cid,
+        "家里没有防止返贫监测对象、应届毕业生、农村转移就业劳动者、登记失业人员、"
+        "就业困难人员等就业救助对象",
+    )
+
+
+@check("wants_training_or_job")
+def wants_training_or_job(ctx: Context, kind: str | None = None) -> CheckResult:
+    cid = "wants_training_or_job"
+    fields = {"training": ("wants_training",), "job": ("wants_job",)}.get(
+        kind or "", ("wants_training", "wants_job")
+    )
+    label = {"wants_training": "参加培训", "wants_job": "找工作"}
+
+    def test(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+        values = [getattr(member, f) for f in fields]
+        if any(values):
+            return True, ()
+        if any(v is None for v in values):
+            return None, tuple(f for f, v in zip(fields, values, strict=True) if v is None)
+        return False, ()
+
+    found, missing = scan_members(ctx, test)
+    wish = "或".join(label[f] for f in fields)
+    if found:
+        return met(cid, f"{names(found)}想{wish}")
+    if missing:
+        return unknown(cid, f"还需要知道家里有没有人想{wish}", missing)
+    return unmet(cid, f"家里没有人想{wish}")
+
+
+def _registered(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+    if member.is_unemployment_registered or member.employment == "registered_unemployed":
+        return True, ()
+    if member.is_unemployment_registered is False:
+        return False, ()
+    if member.employment is not None and member.employment in NOT_JOB_SEEKING:
+        return False, ()
+    return None, ("is_unemployment_registered",)
+
+
+@check("has_registered_unemployed_member")
+def has_registered_unemployed_member(ctx: Context) -> CheckResult:
+    cid = "has_registered_unemployed_member"
+    found, missing = scan_members(ctx, _registered)
+    if found:
+        return met(cid, f"{names(found)}已经做了失业人员登记")
+    if missing:
+        return unknown(cid, "还需要知道家里有没有人做过失业登记", missing)
+    return unmet(cid, "家里还没有人做失业人员登记，需要先办理失业登记")
+
+
+def _unregistered_job_seeker(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+    if member.employment in NOT_JOB_SEEKING or member.labour_ability in ("lost", "none"):
+        return False, ()
+    if member.wants_job is False or member.is_unemployment_registered:
+        return False, ()
+    if member.employment == "registered_unemployed":
+        return False, ()
+    needs = tuple(
+        fact
+        for fact, value in (
+            ("labour_ability", member.labour_ability),
+            ("wants_job", member.wants_job),
+            ("is_unemployment_registered", member.is_unemployment_registered),
+        )
+        if value is None
+    )
+    return (None, needs) if needs else (True, ())
+
+
+@check("has_unregistered_unemployed_member")
+def has_unregistered_unemployed_member(ctx: Context) -> CheckResult:
+    cid = "has_unregistered_unemployed_member"
+    found, missing = scan_members(ctx, _unregistered_job_seeker)
+    if found:
+        return met(cid, f"{names(found)}有劳动能力、想找工作，还没有做失业登记")
+    if missing:
+        return unknown(cid, "还需要知道家里有没有想找工作、还没登记失业的人", missing)
+    return unmet(cid, "家里没有有劳动能力、想找工作又还没登记失业的人")

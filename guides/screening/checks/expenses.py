@@ -1,0 +1,112 @@
+"""Clauses about rigid expenses (刚性支出) against income: 支出型临时救助, 刚性支出困难, 因病致贫."""
+
+from __future__ import annotations
+
+from guides.screening.checks.common import met, uncertain, unknown, unmet
+from guides.screening.checks.income import _income_missing, yuan
+from guides.screening.context import Context
+from guides.screening.registry import check
+from guides.screening.result import CheckResult
+
+EXPENSE_FACTS = ("expenses_12m.medical", "expenses_12m.education")
+
+
+def _share_text(expense: float, annual_income: float) -> tuple[float, str]:
+    """刚性支出 12 个月合计 ÷ 家庭年总收入 (= 月收入合计 × 12), in percent."""
+    if annual_income <= 0:
+        return float("inf"), f"{yuan(expense)} 元 ÷ 家庭年总收入 0 元（没有收入）"
+    share = expense / annual_income * 100
+    return share, f"{yuan(expense)} 元 ÷ 家庭年总收入 {yuan(annual_income)} 元 = {share:.1f}%"
+
+
+@check("rigid_expense_share_at_least_threshold")
+def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
+    cid = "rigid_expense_share_at_least_threshold"
+    household = ctx.household
+    total = household.expenses_12m.total()
+    income = household.monthly_income
+    missing = [] if total is not None else list(EXPENSE_FACTS)
+    if income is None:
+        missing.append("monthly_income_total")
+    if missing:
+        return unknown(cid, "还需要知道近12个月的医疗、教育等刚性支出和家庭收入", missing)
+    assert total is not None and income is not None
+    threshold = ctx.param("rigid_expense_share_threshold")
+    share, text = _share_text(total, income * 12)
+    formula = f"刚性支出占比 = 近12个月刚性支出合计 {text}"
+    line = f"当地规定的比例 {threshold.value:g}%"
+    estimate = household.income_is_estimate
+    if share >= threshold.value:
+        return met(cid, f"{formula}，达到{line}", (threshold,), estimate)
+    return unmet(cid, f"{formula}，低于{line}", (threshold,), estimate)
+
+
+@check("high_medical_expense_share")
+def high_medical_expense_share(
+    ctx: Context, threshold_param: str = "rigid_expense_share_threshold"
+) -> CheckResult:
+    """自付医疗费用占家庭年收入的比例高 (因病致贫)."""
+    cid = "high_medical_expense_share"
+    household = ctx.household
+    medical = household.expenses_12m.medical
+    income = household.monthly_income
+    missing = [] if medical is not None else ["expenses_12m.medical"]
+    if income is None:
+        missing.append("monthly_income_total")
+    if missing:
+        return unknown(cid, "还需要知道近12个月个人自付的医疗费用和家庭收入", missing)
+    assert medical is not None and income is not None
+    threshold = ctx.param(threshold_param)
+    share, text = _share_text(medical, income * 12)
+    formula = f"自付医疗费用占比 = 近12个月自付医疗费用 {text}"
+    if share >= threshold.value:
+        return met(cid, f"{formula}，达到 {threshold.value:g}%，医疗负担很重", (threshold,))
+    return unmet(cid, f"{formula}，低于 {threshold.value:g}%", (threshold,))
+
+
+@check("income_after_expenses_below_dibao_standard")
+def income_after_expenses_below_dibao_standard(ctx: Context) -> CheckResult:
+    """Licheng 支出型 (1): 申请前6个月，家庭可支配收入扣除自负医疗、教育等必需支出后，月人均
+    可支配收入低于低保标准. We know 12-month totals: spread over 12 months the expenses are at
+    their smallest per month, all within the 6 months at their largest; between the two only
+    the street office's check of the 6 months can decide."""
+    cid = "income_after_expenses_below_dibao_standard"
+    household = ctx.household
+    missing_income = _income_missing(ctx, cid, "家庭人口、收入和户口类型")
+    total = household.expenses_12m.total()
+    if missing_income is not None or total is None:
+        missing = list(missing_income.missing) if missing_income else []
+        if total is None:
+            missing.extend(EXPENSE_FACTS)
+        return unknown(cid, "还需要知道家庭收入和近期自负的医疗、教育等支出", missing)
+    standard = ctx.dibao_standard()
+    assert standard is not None
+    income, size = household.monthly_income, household.household_size
+    assert income is not None and size is not None
+    low = (income - total / 6) / size  # all 12 months' expenses fell within the 6 months
+    high = (income - total / 12) / size  # expenses spread evenly over 12 months
+    line = f"当地低保标准 {yuan(standard.value)} 元"
+    formula = (
+        f"（月收入合计 {yuan(income)} 元 − 每月自负医疗、教育等支出 {yuan(total / 12)} 元）"
+        f" ÷ {size} 人 = {yuan(high)} 元"
+    )
+    estimate = household.income_is_estimate
+    if high < standard.value:
+        return met(
+            cid, f"扣除必需支出后月人均可支配收入 {formula}，低于{line}", (standard,), estimate
+        )
+    if low >= standard.value:
+        return unmet(
+            cid,
+            f"即使把近12个月的支出都算在最近6个月，扣除后月人均可支配收入也有 {yuan(low)} 元，"
+            f"不低于{line}",
+            (standard,),
+            estimate,
+        )
+    return uncertain(
+        cid,
+        f"按12个月平均，扣除必需支出后月人均可支配收入 {formula}，不低于{line}；"
+        f"如果支出集中在最近6个月，可能低于标准，要由街道按实际支出核实",
+        (standard,),
+        estimate,
+    )

@@ -1,0 +1,53 @@
+"""防止返贫监测 (seed 001, 003): 农村户籍 with income below the monitoring line, or large rigid
+expenses / a sudden hardship that may push the household back into poverty."""
+
+from __future__ import annotations
+
+from guides.household import EMERGENCY_SITUATIONS, EXPENDITURE_SITUATIONS
+from guides.screening.checks.common import met, uncertain, unknown, unmet
+from guides.screening.checks.income import yuan
+from guides.screening.context import Context
+from guides.screening.registry import check
+from guides.screening.result import CheckResult
+
+CID = "rural_at_risk"
+
+
+@check(CID)
+def rural_at_risk(ctx: Context) -> CheckResult:
+    household = ctx.household
+    if household.hukou_type is None:
+        return unknown(CID, "还需要知道是不是农村户口", ("hukou_type",))
+    if household.hukou_type != "rural":
+        return unmet(CID, "防止返贫监测面向农村户籍家庭，您家是城镇户口")
+    if household.is_relapse_monitoring_object:
+        return met(CID, "您家已经是防止返贫监测对象")
+    per_capita = household.per_capita_monthly_income
+    if per_capita is None:
+        missing = [f for f in ("size", "monthly_income_total") if _lacks(ctx, f)]
+        return unknown(CID, "还需要知道家庭人口和收入", missing)
+    line = ctx.param("relapse_monitoring_income_line")
+    yearly = per_capita * 12
+    text = (
+        f"家庭人均年收入 = 人均月收入 {yuan(per_capita)} 元 × 12 = {yuan(yearly)} 元，"
+        f"监测收入线 {yuan(line.value)} 元"
+    )
+    if yearly < line.value:
+        return met(CID, f"{text}，低于监测收入线", (line,), household.income_is_estimate)
+    hardship = set(household.situations or ()) & (EMERGENCY_SITUATIONS | EXPENDITURE_SITUATIONS)
+    total = household.expenses_12m.total() or 0
+    if hardship or total > 0:
+        return uncertain(
+            CID,
+            f"{text}；家里有较大支出或突发困难，是否存在返贫致贫风险由农业农村部门识别认定",
+            (line,),
+        )
+    if household.situations is None:
+        return unknown(CID, "还需要知道家里最近有没有突发困难或大额支出", ("situations",))
+    return unmet(CID, f"{text}，没有低于监测收入线，也没有说到突发困难", (line,))
+
+
+def _lacks(ctx: Context, fact: str) -> bool:
+    if fact == "size":
+        return ctx.household.household_size is None
+    return ctx.household.monthly_income is None

@@ -1,0 +1,103 @@
+"""国家助学贷款（生源地信用助学贷款）: 录取/在读的全日制高校学生, 当年未贷款, 家庭经济困难,
+and the yearly application window (seed 001 一（七）: 每年7月15日至9月15日)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from guides.household import Member
+from guides.ids import ItemId, Outcome
+from guides.screening.checks.common import met, names, scan_members, uncertain, unknown, unmet
+from guides.screening.context import Context
+from guides.screening.registry import check
+from guides.screening.result import CheckResult
+
+HIGHER_EDUCATION = ("college", "postgraduate")
+LOW_INCOME_CLASSES = (ItemId.DIBAO, ItemId.TEKUN, ItemId.DIBAO_EDGE, ItemId.RIGID_EXPENSE)
+
+
+def _is_college_student(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+    if member.school_stage is None:
+        return None, ("school_stage",)
+    if member.school_stage not in HIGHER_EDUCATION:
+        return False, ()
+    if member.is_new_admission or member.study_status == "enrolled":
+        return True, ()
+    if member.study_status is None and member.is_new_admission is None:
+        return None, ("study_status",)
+    return False, ()
+
+
+@check("has_college_student")
+def has_college_student(ctx: Context) -> CheckResult:
+    cid = "has_college_student"
+    found, missing = scan_members(ctx, _is_college_student)
+    if found:
+        return met(cid, f"{names(found)}已被高校录取或正在读本专科、研究生")
+    if missing:
+        return unknown(cid, "还需要知道家里有没有考上或正在读大学、研究生的孩子", missing)
+    return unmet(cid, "家里没有考上或正在读大学（本专科、研究生）的学生")
+
+
+@check("no_student_loan_this_year")
+def no_student_loan_this_year(ctx: Context) -> CheckResult:
+    cid = "no_student_loan_this_year"
+    students, missing = scan_members(ctx, _is_college_student)
+    if not students:
+        return unknown(cid, "还需要先知道是哪位家人上大学", missing or ("members.school_stage",))
+    loans = [m.has_student_loan_this_year for _, m in students]
+    if any(loan is False for loan in loans):
+        return met(cid, "今年还没有办过国家助学贷款")
+    if any(loan is None for loan in loans):
+        return unknown(
+            cid, "还需要知道今年有没有办过助学贷款", ("members.has_student_loan_this_year",)
+        )
+    return unmet(cid, "今年已经办过国家助学贷款，同一年不能重复申请")
+
+
+@check("family_cannot_afford_study")
+def family_cannot_afford_study(ctx: Context) -> CheckResult:
+    """本人及家庭的经济能力难以满足在校期间的学习、生活基本支出: 低收入人口 counts as shown;
+    otherwise the county 学生资助管理中心 judges (家庭经济困难学生认定)."""
+    cid = "family_cannot_afford_study"
+    household = ctx.household
+    for item in LOW_INCOME_CLASSES:
+        if household.receives(item):
+            return met(cid, "您家已经是低收入人口，可以认定为家庭经济困难学生")
+    likely = [
+        ctx.decided[i].name
+        for i in LOW_INCOME_CLASSES
+        if i in ctx.decided and ctx.decided[i].outcome == Outcome.LIKELY
+    ]
+    if likely:
+        return met(cid, f"您家可能符合{'、'.join(likely)}，属于家庭经济困难")
+    return uncertain(
+        cid, "家庭经济能力能否满足上学的基本支出，要由县级学生资助管理中心认定家庭经济困难"
+    )
+
+
+def _window(ctx: Context) -> tuple[str, str] | None:
+    item = ctx.item
+    if item is None or item.time_limit is None:
+        return None
+    return item.time_limit.window
+
+
+@check("within_application_window")
+def within_application_window(ctx: Context) -> CheckResult:
+    """Outside the window the household is not ineligible, only early or late: a timing note."""
+    cid = "within_application_window"
+    window = _window(ctx)
+    if window is None:
+        return met(cid, "这一项全年都可以申请")
+    start, end = (_month_day(ctx.on.year, text) for text in window)
+    label = f"每年{start.month}月{start.day}日至{end.month}月{end.day}日"
+    if start <= ctx.on <= end:
+        return met(cid, f"现在在申请时间内（{label}）")
+    when = "今年的申请期还没开始" if ctx.on < start else "今年的申请期已经过了"
+    return uncertain(cid, f"这一项{label}申请，{when}，请在申请期内办理")
+
+
+def _month_day(year: int, text: str) -> dt.date:
+    month, day = (int(part) for part in text.split("-"))
+    return dt.date(year, month, day)
