@@ -1,0 +1,150 @@
+"""Birth dates and ages: "1958年3月5日", "58年的", "五八年生的", "今年65", "六十五了".
+
+Two-digit years: 00 up to this year's two digits are 2000s, the rest 1900s (in 2025:
+"25年" = 2025, "58年" = 1958). An age from a year alone is the age reached this year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from nlu.idcard import ID_RE, age_on, parse_id_number
+from nlu.numbers import Found
+from nlu.numerals import DIGITS, NUMERAL, normalize_digits, parse_range
+
+_CN = "零〇○一二三四五六七八九"
+_YEAR = rf"(?P<y>\d{{4}}|\d{{2}}|[{_CN}]{{4}}|[{_CN}]{{2}})"
+_MONTH = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_DATE_RES = (
+    re.compile(rf"(?<!\d){_YEAR}\s*年\s*{_MONTH}\s*月(?:份)?(?:\s*{_DAY}\s*[日号])?"),
+    re.compile(rf"(?<!\d)(?P<y>\d{{4}})([-/.])(?P<m>1[0-2]|0?[1-9])\2{_DAY}(?!\d)"),
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
+)
+_YEAR_ONLY = re.compile(
+    rf"(?<![\d{_CN}十百千万])(?:(?P<y4>\d{{4}}|[{_CN}]{{4}})\s*年"
+    rf"|(?P<y2>\d{{2}}|[{_CN}]{{2}})\s*年(?=出生|生|的|人|属|$|[，。,.\s]))"
+)
+_AGE_RES = (
+    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多)?(?:周岁|岁)"),
+    re.compile(rf"(?:今年|年龄|年纪)(?:是|有|已经|都)?(?P<n>{NUMERAL})(?P<more>多)?"),
+    re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多)?了?(?:吧|啊|呀|了)?$"),
+    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多)?了"),
+)
+
+
+@dataclass(frozen=True)
+class DateParts:
+    """A date as precise as the speaker gave it."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def to_date(self) -> date:
+        """The date, with a missing month or day taken as the first."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+
+def _int(text: str) -> int | None:
+    bounds = parse_range(text)
+    if bounds is None or bounds[0] != bounds[1] or bounds[0] % 1:
+        return None
+    return int(bounds[0])
+
+
+def full_year(text: str, today: date) -> int | None:
+    """ "1958" -> 1958, "58" -> 1958, "05" -> 2005 (in 2025), "五八" -> 1958."""
+    text = normalize_digits(text)
+    digits = "".join(str(DIGITS[c]) if c in DIGITS else c for c in text)
+    if not digits.isdigit():
+        return None
+    year = int(digits)
+    if len(digits) == 2:
+        year += 2000 if year <= today.year % 100 else 1900
+    return year if 1900 <= year <= today.year else None
+
+
+def find_dates(text: str, today: date | None = None) -> list[Found]:
+    """Dates with year and month (day optional); values are DateParts."""
+    today = today or date.today()
+    text = normalize_digits(text)
+    found: list[Found] = []
+    for pattern in _DATE_RES:
+        for m in pattern.finditer(text):
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            year = full_year(m.group("y"), today)
+            month = _int(m.group("m"))
+            day = _int(m.group("d")) if m.group("d") else None
+            if year is None or month is None or not 1 <= month <= 12:
+                continue
+            try:
+                date(year, month, day or 1)
+            except ValueError:
+                continue
+            found.append(Found(DateParts(year, month, day), m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def parse_date(text: str, today: date | None = None) -> date | None:
+    """The first date with at least a year and a month; a missing day is the first."""
+    found = find_dates(text, today)
+    if not found or not isinstance(found[0].value, DateParts):
+        return None
+    return found[0].value.to_date()
+
+
+def find_birth_years(text: str, today: date) -> list[Found]:
+    """Years given alone, as a birth year ("1958年", "58年的", "五八年生的")."""
+    text = normalize_digits(text)
+    found: list[Found] = []
+    for m in _YEAR_ONLY.finditer(text):
+        year = full_year(m.group("y4") or m.group("y2"), today)
+        if year is not None:
+            found.append(Found(DateParts(year), m.start(), m.end()))
+    return found
+
+
+def _age_from(parts: DateParts, today: date) -> int:
+    if parts.month is None:
+        return today.year - parts.year
+    return age_on(date(parts.year, parts.month, parts.day or 1), today)
+
+
+def find_ages(text: str, today: date) -> list[Found]:
+    """Stated ages ("65岁", "今年六十五", "七十多岁" -> 75, an estimate)."""
+    text = normalize_digits(text)
+    found: list[Found] = []
+    for pattern in _AGE_RES:
+        for m in pattern.finditer(text):
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            bounds = parse_range(m.group("n"))
+            if bounds is None:
+                continue
+            low, high = bounds
+            more = bool(m.group("more"))
+            if more and low == high:
+                high = low + (10 if low >= 10 else 1)
+            age = int((low + high) / 2) if (more or low != high) else int(low)
+            if 0 <= age <= 120 and low % 1 == 0:
+                found.append(Found(age, m.start(), m.end(), more or low != high))
+    return sorted(found, key=lambda f: f.start)
+
+
+def parse_age(text: str, today: date | None = None) -> int | None:
+    """Age in whole years from an ID number, a birth date or year, or a stated age."""
+    today = today or date.today()
+    for m in ID_RE.finditer(normalize_digits(text)):
+        card = parse_id_number(m.group(), today)
+        if card is not None:
+            return card.age(today)
+    dates = find_dates(text, today) or find_birth_years(text, today)
+    if dates and isinstance(dates[0].value, DateParts):
+        age = _age_from(dates[0].value, today)
+        return age if 0 <= age <= 120 else None
+    ages = find_ages(text, today)
+    return ages[0].value if ages and isinstance(ages[0].value, int) else None
