@@ -55,7 +55,7 @@ def normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
-def _lexicon_terms() -> list[str]:
+def lexicon_terms() -> list[str]:
     """Terms from `nlu.lexicon.all_terms()` if that module exists; [] otherwise."""
     try:
         lexicon = importlib.import_module("nlu.lexicon")
@@ -78,7 +78,7 @@ def _build() -> jieba.Tokenizer:
     tok = jieba.Tokenizer()
     tok.initialize()
     tok.load_userdict(str(DOMAIN_DICT))
-    for term in _lexicon_terms():
+    for term in lexicon_terms():
         if " " not in term:
             tok.add_word(term.lower(), freq=800)
     return tok
