@@ -16,6 +16,7 @@ from guides.materials import materials_for
 from guides.params import Parameters, parameters
 from guides.schema import CheckSpec, Guide, ItemGuide, Rule
 from guides.screening import checks as _checks  # noqa: F401  (registers the check functions)
+from guides.screening.checks.income import per_capita_text
 from guides.screening.combine import (
     OUTCOME_RANK,
     missing_facts_of,
@@ -36,14 +37,15 @@ def screen(
     items: list[ItemId] | None = None,
     params: Parameters | None = None,
 ) -> ScreeningResult:
+    """Screen every item of the household's region (or `items`). Never raises on an incomplete
+    household: what is missing becomes `need_info` with the facts to ask."""
     guide = guide_for(household.region)
     on = on or dt.date.today()
     wanted = _resolve_items(guide, items)
     ctx = Context(household=household, guide=guide, params=params or parameters(), on=on)
     for item in _in_dependency_order(guide):
         ctx.item = item
-        ctx.decided[item.id] = _decide(ctx, item)
-    _apply_review_order(guide, ctx.decided)
+        ctx.decided[item.id] = _review_order(guide, ctx.decided, _decide(ctx, item))
     results = tuple(_finish(ctx, ctx.decided[i]) for i in guide.item_ids if i in wanted)
     caveats = tuple(dict.fromkeys(c for r in results for c in r.caveats))
     return ScreeningResult(
@@ -58,14 +60,11 @@ def screen(
 
 
 def income_formula(household: Household) -> str | None:
-    income, size = household.monthly_income, household.household_size
-    if income is None or size is None:
+    text = per_capita_text(household)
+    if text is None:
         return None
     estimate = "（按您估计的数字）" if household.income_is_estimate else ""
-    return (
-        f"家庭人均月收入 = 共同生活的家庭成员月收入合计 {income:g} 元 ÷ {size} 人"
-        f" = {income / size:.0f} 元{estimate}"
-    )
+    return f"家庭人均月收入 = 共同生活的家庭成员月收入合计 {text}{estimate}"
 
 
 def _resolve_items(guide: Guide, items: list[ItemId] | None) -> set[ItemId]:
@@ -77,19 +76,38 @@ def _resolve_items(guide: Guide, items: list[ItemId] | None) -> set[ItemId]:
     return set(items)
 
 
+_ORDER: dict[int, tuple[Guide, list[ItemGuide]]] = {}
+
+
 def _in_dependency_order(guide: Guide) -> list[ItemGuide]:
-    """Review-order classes first (in that order), then independent items, then the items
-    that follow recognition in another class (医疗救助, 老年人补贴, …)."""
+    """Every item after the items its clauses look at (not_in_classes, recognised_in_any,
+    follows); otherwise review-order classes first, then the guide's order. Cached per guide."""
+    cached = _ORDER.get(id(guide))
+    if cached is not None and cached[0] is guide:
+        return cached[1]
+    base = [guide.item(i) for i in guide.review_order]
+    base += [i for i in guide.items if i.id not in guide.review_order]
+    present = set(guide.item_ids)
+    deps = {item.id: _depends_on(item) & present - {item.id} for item in base}
+    ordered: list[ItemGuide] = []
+    done: set[ItemId] = set()
+    while len(ordered) < len(base):
+        ready = next((i for i in base if i.id not in done and deps[i.id] <= done), None)
+        if ready is None:  # a cycle in the data: keep the remaining items in guide order
+            ready = next(i for i in base if i.id not in done)
+        ordered.append(ready)
+        done.add(ready.id)
+    _ORDER[id(guide)] = (guide, ordered)
+    return ordered
 
-    def depends(item: ItemGuide) -> bool:
-        if item.follows:
-            return True
-        rule = item.condition.rule if item.condition else None
-        return rule is not None and any(c.check in DEPENDENT_CHECKS for c in _all_specs(rule))
 
-    first = [guide.item(i) for i in guide.review_order]
-    rest = [i for i in guide.items if i.id not in guide.review_order]
-    return first + [i for i in rest if not depends(i)] + [i for i in rest if depends(i)]
+def _depends_on(item: ItemGuide) -> set[ItemId]:
+    found = set(item.follows)
+    if item.condition is not None:
+        for spec in _all_specs(item.condition.rule):
+            if spec.check in DEPENDENT_CHECKS:
+                found.update(ItemId(i) for i in spec.args.get("items", []))
+    return found
 
 
 def _all_specs(rule: Rule) -> list[CheckSpec]:
@@ -166,30 +184,35 @@ def _result(
     )
 
 
-def _apply_review_order(guide: Guide, decided: dict[ItemId, ItemResult]) -> None:
+def _review_order(
+    guide: Guide, decided: dict[ItemId, ItemResult], result: ItemResult
+) -> ItemResult:
     """Licheng: 特困→低保→低保边缘→刚性支出; a household is recognised in the first class it
-    meets, so later classes are not screened as separate outcomes."""
+    meets, so later classes are not screened as separate outcomes. Applied as each class is
+    decided, so items that follow a class (老年人补贴 after 低保) see the final outcome."""
     from dataclasses import replace
 
-    first_met: ItemResult | None = None
-    for item_id in guide.review_order:
-        result = decided[item_id]
-        if first_met is None:
-            if result.outcome == Outcome.LIKELY:
-                first_met = result
-            continue
-        order = "→".join(guide.item(i).name for i in guide.review_order)
-        note = (
-            f"按审核顺序（{order}），您家会先按“{first_met.name}”审核认定，"
-            f"一般不再另外认定为“{result.name}”。"
-        )
-        cite = guide.review_order_source.cite() if guide.review_order_source else ""
-        decided[item_id] = replace(
-            result,
-            outcome=Outcome.UNLIKELY,
-            missing_facts=(),
-            reasons=(Reason(note, cite, CheckStatus.UNMET), *result.reasons),
-        )
+    if result.item not in guide.review_order:
+        return result
+    earlier = guide.review_order[: guide.review_order.index(result.item)]
+    first_met = next(
+        (decided[i] for i in earlier if i in decided and decided[i].outcome == Outcome.LIKELY),
+        None,
+    )
+    if first_met is None:
+        return result
+    order = "→".join(guide.item(i).name for i in guide.review_order)
+    note = (
+        f"按审核顺序（{order}），您家会先按“{first_met.name}”审核认定，"
+        f"一般不再另外认定为“{result.name}”。"
+    )
+    cite = guide.review_order_source.cite() if guide.review_order_source else ""
+    return replace(
+        result,
+        outcome=Outcome.UNLIKELY,
+        missing_facts=(),
+        reasons=(Reason(note, cite, CheckStatus.UNMET), *result.reasons),
+    )
 
 
 def _finish(ctx: Context, result: ItemResult) -> ItemResult:
