@@ -1,0 +1,43 @@
+"""`python -m api`: start the service on config.yml + environment, embedded defaults included."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+import uvicorn
+
+from api.embedded import ensure_redis
+from api.logs import setup_logging
+from api.settings import load_settings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="社会救助“一件事” assistant service")
+    parser.add_argument("--host")
+    parser.add_argument("--port", type=int)
+    parser.add_argument("--workers", type=int)
+    args = parser.parse_args()
+    settings = load_settings()
+    setup_logging()
+    embedded = ensure_redis(settings)
+    # Workers are separate processes: hand them the resolved Redis URL through the environment.
+    assert settings.redis_url is not None
+    os.environ["REDIS_URL"] = settings.redis_url
+    os.environ.setdefault("SECRET_KEY", settings.secret_key)
+    try:
+        uvicorn.run(
+            "api.asgi:app",
+            host=args.host or settings.host,
+            port=args.port or settings.port,
+            workers=args.workers or settings.workers,
+            log_config=None,
+            proxy_headers=True,
+        )
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+if __name__ == "__main__":
+    main()

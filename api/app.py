@@ -1,0 +1,72 @@
+"""The FastAPI application: one factory, used by uvicorn workers and by the tests."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+
+from api import errors
+from api.deps import client_ip
+from api.metrics import HTTP_REQUESTS
+from api.ratelimit import allow
+from api.runtime import Runtime, build_runtime
+from api.settings import Settings, load_settings
+from api.wiring import attach_services
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or load_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = build_runtime(settings)
+        await attach_services(runtime)
+        app.state.runtime = runtime
+        try:
+            yield
+        finally:
+            await runtime.close()
+
+    app = FastAPI(
+        title="社会救助“一件事” assistant",
+        version="1.0.0",
+        description="Pre-screening, guided questionnaire, unified form and 12345 knowledge base.",
+        lifespan=lifespan,
+    )
+    errors.install(app)
+    _install_limits(app, settings)
+    from api.routes import auth, health, kb, screening, sessions, wechat
+
+    for module in (health, auth, screening, kb, sessions, wechat):
+        app.include_router(module.router)
+    return app
+
+
+def _install_limits(app: FastAPI, settings: Settings) -> None:
+    @app.middleware("http")
+    async def limits(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > settings.max_body_bytes:
+            return JSONResponse(
+                errors.error_body("too_large", "内容太长了，请简短一些。"), status_code=413
+            )
+        runtime: Runtime | None = getattr(request.app.state, "runtime", None)
+        path = request.url.path
+        if runtime is not None and path.startswith(("/api/", "/wechat")):
+            limit = settings.rate_limit.per_ip_per_minute
+            if not await allow(runtime.redis, f"ip:{client_ip(request)}", limit):
+                return JSONResponse(
+                    errors.error_body("rate_limited", "操作太频繁了，请稍等一分钟再试。"), 429
+                )
+        started = time.perf_counter()
+        response = await call_next(request)
+        route = request.scope.get("route")
+        HTTP_REQUESTS.labels(getattr(route, "path", "unmatched"), str(response.status_code)).inc()
+        response.headers["X-Response-Time-Ms"] = f"{(time.perf_counter() - started) * 1000:.1f}"
+        return response

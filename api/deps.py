@@ -1,0 +1,51 @@
+"""Dependencies as Annotated aliases: RuntimeDep, CurrentAccount, AgentAccount."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from api.auth import Account, TokenError
+from api.errors import ApiError
+from api.ratelimit import allow
+from api.runtime import Runtime
+
+
+def get_runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+async def current_account(request: Request, runtime: RuntimeDep) -> Account:
+    header = request.headers.get("authorization", "")
+    token = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else ""
+    if not token:
+        raise ApiError(401, "unauthenticated", "请先登录。")
+    try:
+        account = runtime.tokens.verify(token)
+    except TokenError as exc:
+        raise ApiError(401, "unauthenticated", "登录已过期，请重新进入。") from exc
+    limit = runtime.settings.rate_limit.per_account_per_minute
+    if not await allow(runtime.redis, f"acct:{account.id}", limit):
+        raise ApiError(429, "rate_limited", "操作太频繁了，请稍等一分钟再试。")
+    return account
+
+
+CurrentAccount = Annotated[Account, Depends(current_account)]
+
+
+async def agent_account(account: CurrentAccount) -> Account:
+    if not account.is_agent:
+        raise ApiError(403, "forbidden", "只有热线坐席可以这样做。")
+    return account
+
+
+AgentAccount = Annotated[Account, Depends(agent_account)]

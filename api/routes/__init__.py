@@ -1,0 +1,1 @@
+"""Thin routes: validate, call bot/guides, shape the response."""

@@ -1,0 +1,79 @@
+"""GET /api/v1/kb/search: ranked knowledge-base entries with score, confidence and source."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+
+from api.deps import RuntimeDep
+from api.metrics import KB_QUERIES
+from bot.kb.service import KnowledgeService
+
+router = APIRouter(prefix="/api/v1/kb", tags=["knowledge base"])
+
+
+class KbHit(BaseModel):
+    id: str
+    question: str
+    answer: str
+    regions: list[str]
+    items: list[str]
+    source: str
+    score: float
+    confidence: float
+    in_region: bool
+
+
+class KbSearchResponse(BaseModel):
+    query: str
+    region: str | None
+    answered: bool
+    answer: str
+    hits: list[KbHit]
+
+
+def _search(service: KnowledgeService, q: str, region: str | None, k: int) -> KbSearchResponse:
+    reply = service.ask(q, region, record=True)
+    hits = service.index.search(q, region, k)
+    contents = {c.id: c for c in service.search(q, region, k)}
+    out: list[KbHit] = []
+    for hit in hits:
+        content = contents.get(hit.entry_id)
+        if content is None:
+            continue
+        out.append(
+            KbHit(
+                id=content.id,
+                question=content.question,
+                answer=content.answer,
+                regions=list(content.regions),
+                items=[i.value for i in content.items],
+                source=content.source.cite(),
+                score=round(hit.score, 4),
+                confidence=round(hit.confidence, 4),
+                in_region=hit.in_region,
+            )
+        )
+    return KbSearchResponse(
+        query=q,
+        region=reply.region,
+        answered=reply.status == "answered",
+        answer=reply.text,
+        hits=out,
+    )
+
+
+@router.get("/search", response_model=KbSearchResponse)
+async def search(
+    runtime: RuntimeDep,
+    q: str = Query(min_length=1, max_length=200),
+    region: str | None = Query(default=None, max_length=32),
+    k: int = Query(default=5, ge=1, le=20),
+) -> Any:
+    service: KnowledgeService = runtime.services["kb"]
+    result = await asyncio.to_thread(_search, service, q, region, k)
+    KB_QUERIES.labels("answered" if result.answered else "uncertain").inc()
+    return result

@@ -1,0 +1,5 @@
+"""Chat sessions (filled in once the assistant lands)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,75 @@
+"""Everything a worker holds: connections and long-lived services, built once at start-up.
+
+Nothing important lives only here: sessions are in Redis, the KB in the database; every worker
+builds the same runtime from the same settings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any
+
+from redis.asyncio import Redis
+from sqlalchemy import Engine
+
+from api.auth import Tokens
+from api.settings import ROOT, Settings
+from bot.channels.wechat_api import ConfigurableClient
+from bot.kb.db import create_schema, make_engine
+from guides.catalog import all_guides
+from guides.params import parameters
+
+
+def resolve_database_url(url: str) -> str:
+    """A relative SQLite path is relative to the project, not to the current directory."""
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/"):
+        path = ROOT / url.removeprefix(prefix)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"{prefix}{path}"
+    return url
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    redis: Redis
+    db_engine: Engine
+    tokens: Tokens
+    wxa_client: ConfigurableClient | None = None
+    mp_client: ConfigurableClient | None = None
+    services: dict[str, Any] = field(default_factory=dict)
+    background: set[asyncio.Future[Any]] = field(default_factory=set)
+
+    async def close(self) -> None:
+        await self.redis.aclose()
+        self.db_engine.dispose()
+
+
+def build_runtime(settings: Settings) -> Runtime:
+    # Guides and parameters load strictly: a malformed file stops start-up here.
+    all_guides()
+    parameters()
+    assert settings.redis_url, "ensure_redis() sets it before the app starts"
+    engine = make_engine(resolve_database_url(settings.database_url))
+    create_schema(engine)
+    wechat = settings.wechat
+    wxa = (
+        ConfigurableClient(wechat.wxa_app_id, wechat.wxa_app_secret, base=wechat.api_base)
+        if wechat.wxa_app_id and wechat.wxa_app_secret
+        else None
+    )
+    mp = (
+        ConfigurableClient(wechat.app_id, wechat.app_secret, base=wechat.api_base)
+        if wechat.app_id and wechat.app_secret
+        else None
+    )
+    return Runtime(
+        settings=settings,
+        redis=Redis.from_url(settings.redis_url, decode_responses=False),
+        db_engine=engine,
+        tokens=Tokens(settings.secret_key, settings.token_ttl_seconds),
+        wxa_client=wxa,
+        mp_client=mp,
+    )

@@ -1,0 +1,90 @@
+"""A real service: uvicorn in a subprocess, with a real Redis, SQLite and a fake WeChat API."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import PROJECT_ROOT, free_port
+from tests.fakes.wechat_api import FakeWeChat
+
+WECHAT_TOKEN = "test-token"
+# Same key and app id as the shared 安全模式 vectors, so their payloads decrypt here.
+WECHAT_AES_KEY = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
+MP_APP_ID = "wx49f0ab532d5d035a"
+WXA_APP_ID = "wxa-test-app"
+
+
+@dataclass
+class Service:
+    url: str
+    wechat: FakeWeChat
+    env: dict[str, str]
+    log: Path
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=10, trust_env=False)
+
+
+@pytest.fixture(scope="session")
+def fake_wechat() -> Iterator[FakeWeChat]:
+    server = FakeWeChat().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def service(
+    redis_url: str, fake_wechat: FakeWeChat, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Service]:
+    tmp = tmp_path_factory.mktemp("service")
+    port = free_port()
+    env = {
+        **os.environ,
+        "SHEJIU_ENV": "test",
+        "REDIS_URL": redis_url.replace("/0", "/3"),
+        "DATABASE_URL": f"sqlite:///{tmp / 'service.db'}",
+        "SECRET_KEY": "test-secret-key",
+        "WECHAT_TOKEN": WECHAT_TOKEN,
+        "WECHAT_AES_KEY": WECHAT_AES_KEY,
+        "WECHAT_APP_ID": MP_APP_ID,
+        "WECHAT_APP_SECRET": "mp-secret",
+        "WXA_APP_ID": WXA_APP_ID,
+        "WXA_APP_SECRET": "wxa-secret",
+        "WECHAT_API_BASE": fake_wechat.base,
+        "NO_PROXY": "127.0.0.1,localhost",
+    }
+    log = tmp / "service.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "api.asgi:app", "--host", "127.0.0.1",
+             "--port", str(port)],
+            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                pytest.fail(f"service exited: {log.read_text()[-3000:]}")
+            try:
+                if httpx.get(f"{url}/readyz", timeout=1, trust_env=False).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        else:
+            proc.kill()
+            pytest.fail(f"service did not become ready: {log.read_text()[-3000:]}")
+        try:
+            yield Service(url=url, wechat=fake_wechat, env=env, log=log)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
