@@ -32,7 +32,7 @@ _ADJACENT_RE = re.compile(
     r"^(?P<prefix>[一二两三四五六七八九]?十)?(?P<a>[一二两三四五六七八九])(?P<b>[二两三四五六七八九])"
     r"(?P<units>[十百千万亿]*)$"
 )
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 CN_OUT = "零一二三四五六七八九"
 
