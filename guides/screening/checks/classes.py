@@ -83,9 +83,13 @@ def recognised_in_any(ctx: Context, items: list[str]) -> CheckResult:
     if possible:
         return uncertain(cid, f"要先认定为{'、'.join(possible)}，需经办部门核实")
     missing = [f for i in wanted if _outcome(ctx, i) == Outcome.NEED_INFO for f in _missing(ctx, i)]
-    undecided = [i for i in wanted if i not in ctx.decided]
-    if undecided and ctx.household.already_receives is None:
-        missing.append("already_receives")
+    for item in (i for i in wanted if i not in ctx.decided):
+        # A class this region's guide does not screen: only the household can tell us.
+        if item == ItemId.RELAPSE_MONITORING:
+            if ctx.household.is_relapse_monitoring_object is None:
+                missing.append("is_relapse_monitoring_object")
+        elif ctx.household.already_receives is None:
+            missing.append("already_receives")
     if missing:
         return unknown(cid, f"要先看您家是否属于{names}", missing)
     return unmet(cid, f"这一项面向{names}，按您说的情况，您家目前不太符合")
