@@ -96,9 +96,11 @@ def _item(number: int, item: ItemResult) -> list[str]:
         if needs:
             lines.append(f"   {title}：")
             for need in needs:
-                free = "，可通过数据共享免提交" if need.exemptible else ""
-                media = "/".join(need.media)
-                lines.append(f"     - {need.name}（{need.form}，{media}{free}）：{need.why}")
+                parts = [need.form, "/".join(need.media)]
+                if need.exemptible:
+                    parts.append("可通过数据共享免提交")
+                detail = "，".join(p for p in parts if p)
+                lines.append(f"     - {need.name}（{detail}）：{need.why}")
     lines.append(f"   办理部门：{item.department}")
     if item.time_limit:
         lines.append(f"   办理时限：{item.time_limit}")

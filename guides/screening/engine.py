@@ -142,8 +142,20 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
             best = candidate
         elif candidate.outcome == best.outcome == Outcome.NEED_INFO:
             best = _merge_missing(best, candidate)
+        elif candidate.outcome == best.outcome == Outcome.LIKELY:
+            best = _merge_variants(best, candidate)
     assert best is not None  # a Rule with variants has at least one (schema)
     return best
+
+
+def _merge_variants(a: ItemResult, b: ItemResult) -> ItemResult:
+    """Both ways apply (生活补贴 and 护理补贴): keep the first kind, name both, give all reasons."""
+    from dataclasses import replace
+
+    label = "、".join(x for x in (a.variant_label, b.variant_label) if x)
+    reasons = tuple(dict.fromkeys(a.reasons + b.reasons))
+    caveats = tuple(dict.fromkeys(a.caveats + b.caveats))
+    return replace(a, variant_label=label, reasons=reasons, caveats=caveats)
 
 
 def _merge_missing(a: ItemResult, b: ItemResult) -> ItemResult:

@@ -16,7 +16,7 @@ def _share_text(expense: float, annual_income: float) -> tuple[float, str]:
     if annual_income <= 0:
         return float("inf"), f"{yuan(expense)} 元 ÷ 家庭年总收入 0 元（没有收入）"
     share = expense / annual_income * 100
-    return share, f"{yuan(expense)} 元 ÷ 家庭年总收入 {yuan(annual_income)} 元 = {share:.1f}%"
+    return share, f"{yuan(expense)} 元 ÷ 家庭年总收入 {yuan(annual_income)} 元 = {share:.2f}%"
 
 
 @check("rigid_expense_share_at_least_threshold")

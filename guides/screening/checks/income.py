@@ -25,6 +25,13 @@ def per_capita_text(household: Household) -> str | None:
     return f"{yuan(income)} 元 ÷ {size} 人 = {yuan(income / size)} 元"
 
 
+def annual_per_capita(ctx: Context) -> float:
+    """月收入合计 × 12 ÷ 人数, multiplied before dividing so that boundaries stay exact."""
+    income, size = ctx.household.monthly_income, ctx.household.household_size
+    assert income is not None and size is not None
+    return income * 12 / size
+
+
 def _income_missing(ctx: Context, check_id: str, what: str) -> CheckResult | None:
     household = ctx.household
     missing = []
@@ -112,7 +119,7 @@ def income_below_disposable_income(ctx: Context) -> CheckResult:
     annual = ctx.param("disposable_income_per_capita", ctx.household.hukou_type)
     per_capita = ctx.household.per_capita_monthly_income
     assert per_capita is not None
-    yearly = per_capita * 12
+    yearly = annual_per_capita(ctx)
     met = yearly < annual.value
     relation = "低于" if met else "不低于"
     return CheckResult(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from guides.household import EMERGENCY_SITUATIONS, EXPENDITURE_SITUATIONS
 from guides.screening.checks.common import met, uncertain, unknown, unmet
-from guides.screening.checks.income import yuan
+from guides.screening.checks.income import annual_per_capita, yuan
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
@@ -27,7 +27,7 @@ def rural_at_risk(ctx: Context) -> CheckResult:
         missing = [f for f in ("size", "monthly_income_total") if _lacks(ctx, f)]
         return unknown(CID, "还需要知道家庭人口和收入", missing)
     line = ctx.param("relapse_monitoring_income_line")
-    yearly = per_capita * 12
+    yearly = annual_per_capita(ctx)
     text = (
         f"家庭人均年收入 = 人均月收入 {yuan(per_capita)} 元 × 12 = {yuan(yearly)} 元，"
         f"监测收入线 {yuan(line.value)} 元"

@@ -44,7 +44,9 @@ def no_student_loan_this_year(ctx: Context) -> CheckResult:
     cid = "no_student_loan_this_year"
     students, missing = scan_members(ctx, _is_college_student)
     if not students:
-        return unknown(cid, "还需要先知道是哪位家人上大学", missing or ("members.school_stage",))
+        return unknown(
+            cid, "还需要知道今年有没有办过国家助学贷款", missing or ("members.school_stage",)
+        )
     loans = [m.has_student_loan_this_year for _, m in students]
     if any(loan is False for loan in loans):
         return met(cid, "今年还没有办过国家助学贷款")

@@ -96,7 +96,7 @@ def has_tekun_candidate(ctx: Context) -> CheckResult:
     for status in (CheckStatus.MET, CheckStatus.UNCERTAIN):
         found = [(i, m, v) for i, m, v in verdicts if v.status == status]
         if found:
-            text = "；".join(f"{who(m, i)}{'，'.join(v.said)}" for i, m, v in found)
+            text = "；".join(f"{who(m, i)}：{'，'.join(v.said)}" for i, m, v in found)
             if status == CheckStatus.MET:
                 return met(CID, text, params)
             return uncertain(CID, text, params)
