@@ -284,7 +284,7 @@ def minimal_guide() -> dict[str, Any]:
                 "media": ["paper"],
                 "source": source,
             }
-        ],  # fmt: skip
+        ],
         "channels": [],
         "process": [],
         "time_limit": {"text": "45 个工作日", "working_days": 45, "source": source},
