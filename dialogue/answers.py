@@ -1,0 +1,157 @@
+"""From an answer (text or a tapped choice) to the value of a question's fact.
+
+The parsing itself is nlu's (numbers, dates, ID numbers, yes/no, choices, relations); this
+module only picks the parser for the question's answer type and checks the range. It returns
+`Value`, `DONT_KNOW` ("不知道/不清楚" is an answer) or None (not understood: re-ask).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from dialogue.questions import Question
+from nlu.answers import is_dont_know, parse_choice, parse_yes_no
+from nlu.dates import parse_age
+from nlu.idcard import parse_id_number
+from nlu.lexicon import find_items, parse_relation
+from nlu.numbers import monthly_amount, parse_amount, parse_count
+from nlu.numerals import NUMERAL_RE, parse_number
+
+MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income"}
+_CLAUSES = re.compile(r"[，,、；;。和及与还有]+")
+
+
+@dataclass(frozen=True)
+class Value:
+    value: Any
+    is_estimate: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)  # more member facts (birth_date, sex)
+
+
+class _DontKnow:
+    def __repr__(self) -> str:
+        return "DONT_KNOW"
+
+
+DONT_KNOW: Final = _DontKnow()
+Answer = Value | _DontKnow
+
+
+def parse_answer(question: Question, text: str, today: dt.date) -> Answer | None:
+    text = text.strip()
+    if not text:
+        return None
+    parsed = _parse(question, text, today)
+    if parsed is not None:
+        return parsed if _in_range(question, parsed) else None
+    if is_dont_know(text):
+        return DONT_KNOW
+    return None
+
+
+def parse_tap(question: Question, choice: str) -> Answer | None:
+    """A tapped button: a choice id, "yes"/"no" or "dont_know"."""
+    if choice == "dont_know":
+        return DONT_KNOW
+    if question.answer == "yes_no" and choice in ("yes", "no"):
+        return Value(choice == "yes")
+    options = question.options()
+    if question.answer == "choice" and choice in options:
+        return Value(_typed(choice))
+    if question.answer == "multi_choice":
+        picked = [c for c in choice.split(",") if c in options]
+        if picked or choice == "none":
+            return Value(picked)
+    return None
+
+
+def _typed(choice_id: str) -> Any:
+    return int(choice_id) if choice_id.isdigit() else choice_id
+
+
+def _first_number(text: str) -> float | None:
+    match = NUMERAL_RE.search(text)
+    if match is None:
+        return None
+    number = parse_number(match.group())
+    return None if number is None else float(number)
+
+
+def _parse(question: Question, text: str, today: dt.date) -> Value | None:
+    kind = question.answer
+    if kind == "yes_no":
+        yes = parse_yes_no(text)
+        return None if yes is None else Value(yes)
+    if kind == "count":
+        return _count(question, text)
+    if kind == "number":
+        number = _first_number(text)
+        return None if number is None else Value(number)
+    if kind == "amount":
+        return _amount(question, text)
+    if kind == "age":
+        return _age(text, today)
+    if kind == "relation":
+        relation = parse_relation(text)
+        return None if relation is None else Value(relation)
+    if kind == "choice":
+        picked = parse_choice(text, question.options(), question.synonyms)
+        return None if picked is None else Value(_typed(picked))
+    if kind == "multi_choice":
+        return _multi(question, text)
+    if kind == "items":
+        items = find_items(text)
+        if items:
+            return Value([str(i) for i in items])
+        return Value([]) if parse_yes_no(text) is False else None
+    return None
+
+
+def _count(question: Question, text: str) -> Value | None:
+    count = parse_count(text) if question.fills == ["size"] else None
+    if count is None:
+        number = _first_number(text)
+        count = int(number) if number is not None and number == int(number) else None
+    if count is None and parse_yes_no(text) is False and (question.min or 0) == 0:
+        count = 0
+    return None if count is None else Value(count)
+
+
+def _amount(question: Question, text: str) -> Value | None:
+    monthly = any(f in MONTHLY_FACTS for f in question.fills)
+    amount = monthly_amount(text) if monthly else parse_amount(text)
+    if amount is None:
+        return Value(0.0) if parse_yes_no(text) is False else None
+    return Value(float(amount.value), is_estimate=amount.is_estimate)
+
+
+def _age(text: str, today: dt.date) -> Value | None:
+    card = parse_id_number(text, today)
+    if card is not None:
+        return Value(card.age(today), extra={"birth_date": card.birth_date, "sex": card.sex})
+    age = parse_age(text, today)
+    return None if age is None else Value(age)
+
+
+def _multi(question: Question, text: str) -> Value | None:
+    options, synonyms = question.options(), question.synonyms
+    picked: list[str] = []
+    for clause in (c for c in _CLAUSES.split(text) if c):
+        choice = parse_choice(clause, options, synonyms)
+        if choice is not None and choice not in picked:
+            picked.append(choice)
+    if picked:
+        return Value(picked)
+    return Value([]) if parse_yes_no(text) is False else None
+
+
+def _in_range(question: Question, parsed: Value) -> bool:
+    value = parsed.value
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return True
+    if question.min is not None and value < question.min:
+        return False
+    return not (question.max is not None and value > question.max)

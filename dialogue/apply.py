@@ -1,0 +1,143 @@
+"""Putting answers into the household, and taking them back ("go back", corrections).
+
+Every applied answer leaves an AnswerRecord with the values it replaced, so undoing it is
+exact. Values stored in the record are JSON-safe (the session is JSON in Redis).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import to_jsonable_python
+
+from dialogue.answers import DONT_KNOW, Answer, Value
+from dialogue.questions import Question
+from dialogue.state import AnswerRecord, Session, get_fact, member_key, resize_members, set_fact
+from guides.household import House, Member, Vehicle
+
+ESTIMATE_FACTS = {"monthly_income_total", "members.monthly_income"}
+MEMBER_EXTRA = ("birth_date", "sex")
+
+
+def keys_of(question: Question, member: int | None) -> list[str]:
+    if member is None:
+        return list(question.fills)
+    return [member_key(name, member) for name in question.fills]
+
+
+def _snapshot(session: Session, keys: list[str]) -> dict[str, Any]:
+    return {key: to_jsonable_python(get_fact(session.household, key)) for key in keys}
+
+
+def _record(
+    session: Session, question_id: str, member: int | None, keys: list[str]
+) -> AnswerRecord:
+    return AnswerRecord(
+        question_id=question_id,
+        member=member,
+        keys=keys,
+        before=_snapshot(session, keys),
+        unknown_before=[k for k in keys if session.is_unknown(k)],
+        estimate_before=session.household.income_is_estimate,
+        members_before=len(session.household.members),
+    )
+
+
+def _converted(name: str, value: Any) -> Any:
+    if name == "assets.houses" and isinstance(value, int):
+        return [House() for _ in range(value)]
+    if name == "assets.vehicles" and isinstance(value, bool):
+        return [Vehicle(kind="car")] if value else []
+    return value
+
+
+def apply_answer(session: Session, question: Question, member: int | None, answer: Answer) -> bool:
+    """Apply an answer; False when the household rejects the value (re-ask)."""
+    keys = keys_of(question, member)
+    extra_keys = (
+        [member_key(f"members.{name}", member) for name in MEMBER_EXTRA]
+        if member is not None and isinstance(answer, Value) and answer.extra
+        else []
+    )
+    record = _record(session, question.id, member, keys + extra_keys)
+    household = session.household
+    if answer is DONT_KNOW:
+        for key in keys:
+            set_fact(household, key, None)
+            session.mark_unknown(key)
+        if "size" in question.fills and not household.members:
+            resize_members(household, 1)  # the member loop asks about the others
+    else:
+        assert isinstance(answer, Value)
+        try:
+            for name, key in zip(question.fills, keys, strict=True):
+                set_fact(household, key, _converted(name, answer.value))
+                session.clear_unknown(key)
+            for name, value in answer.extra.items():
+                if member is not None:
+                    set_fact(household, member_key(f"members.{name}", member), value)
+        except (ValidationError, ValueError):
+            restore(session, record)
+            return False
+        if any(name in ESTIMATE_FACTS for name in question.fills) and answer.is_estimate:
+            household.income_is_estimate = True
+        if "size" in question.fills and household.size is not None:
+            resize_members(household, household.size)
+    session.history.append(record)
+    return True
+
+
+def skip(session: Session, question: Question, member: int | None) -> None:
+    keys = keys_of(question, member)
+    session.history.append(_record(session, question.id, member, keys))
+    for key in keys:
+        session.mark_unknown(key)
+
+
+def restore(session: Session, record: AnswerRecord) -> None:
+    household = session.household
+    if record.members_before is not None and record.members_before != len(household.members):
+        members = list(household.members)[: record.members_before]
+        while len(members) < record.members_before:
+            members.append(Member())
+        household.members = members
+    for key, value in record.before.items():
+        if get_fact(household, key.rsplit(".", 1)[0]) is None and "." in key:
+            continue  # the member it belonged to is gone
+        set_fact(household, key, value)
+    for key in record.keys:
+        if key in record.unknown_before:
+            session.mark_unknown(key)
+        else:
+            session.clear_unknown(key)
+    household.income_is_estimate = record.estimate_before
+
+
+def go_back(session: Session) -> AnswerRecord | None:
+    """Undo the last answer; returns its record (its question is asked again)."""
+    if not session.history:
+        return None
+    record = session.history.pop()
+    restore(session, record)
+    if record.question_id == "member_more":
+        session.members_closed = False
+    return record
+
+
+def member_more(session: Session, more: bool) -> None:
+    household = session.household
+    record = AnswerRecord(
+        question_id="member_more",
+        member=None,
+        keys=["size"],
+        before=_snapshot(session, ["size"]),
+        unknown_before=[k for k in ["size"] if session.is_unknown(k)],
+        estimate_before=household.income_is_estimate,
+        members_before=len(household.members),
+    )
+    if more:
+        household.members = [*household.members, Member()]
+    else:
+        session.members_closed = True
+    session.history.append(record)

@@ -1,0 +1,168 @@
+"""The end of the questionnaire: a summary (grouped, each line correctable), the result in
+plain words with reasons, materials, where and how to apply, and the offer of the form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dialogue.questions import GROUP_TITLES, MEMBER_MORE_ID, QuestionBank, who
+from dialogue.replies import (
+    Choice,
+    FormOfferReply,
+    ItemLine,
+    MaterialLine,
+    Reply,
+    ResultReply,
+    SummaryGroup,
+    SummaryLine,
+    SummaryReply,
+)
+from dialogue.state import Session, get_fact
+from guides.catalog import guide_for
+from guides.ids import Outcome
+from guides.screening.result import ScreeningResult
+
+OUTCOME_WORDS = {
+    Outcome.LIKELY: "可能符合",
+    Outcome.POSSIBLE: "或许符合，要等部门核实",
+    Outcome.UNLIKELY: "可能不符合",
+    Outcome.NEED_INFO: "还需要了解更多情况",
+}
+
+
+def display(session: Session, question_id: str, member: int | None, bank: QuestionBank) -> str:
+    question = bank.get(question_id)
+    key = (
+        question.fills[0]
+        if member is None
+        else question.fills[0].replace("members.", f"members.{member}.", 1)
+    )
+    if session.is_unknown(key):
+        return "不清楚"
+    value: Any = get_fact(session.household, key)
+    if value is None:
+        return "还没说"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if question.answer in ("choice", "multi_choice"):
+        options = question.options()
+        values = value if isinstance(value, list) else [value]
+        return "、".join(options.get(str(v), str(v)) for v in values) or "没有"
+    if isinstance(value, list):
+        if question.answer == "yes_no":
+            return "有" if value else "没有"
+        if question.answer == "items":
+            return "、".join(str(v) for v in value) or "没有"
+        return f"{len(value)}" if value else "没有"
+    if question.answer == "amount":
+        estimate = "（估计）" if session.household.income_is_estimate and "income" in key else ""
+        return f"{value:g}元{estimate}"
+    if question.answer == "age":
+        return f"{value}岁"
+    if question.answer == "relation":
+        from guides.enums import enumerations
+
+        return enumerations().relation.label(str(value))
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def summary(session: Session, bank: QuestionBank) -> SummaryReply:
+    latest: dict[tuple[str, int | None], None] = {}
+    for record in session.history:
+        if record.question_id != MEMBER_MORE_ID:
+            latest.setdefault((record.question_id, record.member), None)
+    groups: dict[str, list[SummaryLine]] = {}
+    order = {q.id: i for i, q in enumerate(bank.questions)}
+    rank = {group: i for i, group in enumerate(GROUP_TITLES)}
+
+    def position(entry: tuple[str, int | None]) -> tuple[int, int, int]:
+        question_id, member = entry
+        group = rank[bank.get(question_id).group]
+        return (group, -1 if member is None else member, order[question_id])
+
+    for question_id, member in sorted(latest, key=position):
+        question = bank.get(question_id)
+        title = GROUP_TITLES[question.group]
+        label = question.summary_label
+        if member is not None:
+            title = f"{GROUP_TITLES['member']}：{who(session.household, member)}"
+            if member == 0:
+                title = f"{GROUP_TITLES['member']}：您本人"
+        edit = f"edit:{question_id}" + (f":{member}" if member is not None else "")
+        line = SummaryLine(
+            label=label, value=display(session, question_id, member, bank), edit=edit
+        )
+        groups.setdefault(title, []).append(line)
+    return SummaryReply(
+        text="这是您说的情况，哪一项不对，点一下就能改：",
+        groups=[SummaryGroup(title=t, lines=lines) for t, lines in groups.items()],
+    )
+
+
+def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
+    guide = guide_for(session.region)
+    lines = [
+        ItemLine(
+            item=str(item.item),
+            name=item.name,
+            outcome=str(item.outcome),
+            outcome_label=OUTCOME_WORDS[item.outcome],
+            reasons=[r.text for r in item.reasons if r.text][:3],
+            citations=list(dict.fromkeys(r.citation for r in item.reasons if r.citation)),
+            department=item.department,
+            time_limit=item.time_limit,
+            notes=list(item.notes),
+        )
+        for item in result.items
+    ]
+    seen: dict[str, MaterialLine] = {}
+    for item in result.items:
+        if item.outcome in (Outcome.LIKELY, Outcome.POSSIBLE, Outcome.NEED_INFO):
+            for need in item.materials:
+                seen.setdefault(
+                    need.material_id,
+                    MaterialLine(
+                        name=need.name, why=need.why, form=need.form, required=need.required
+                    ),
+                )
+    channels = [f"{c.name}：{c.how}" if c.how else c.name for c in guide.channels]
+    steps = "→".join(step.title for step in guide.process)
+    hopeful = [i.name for i in result.items if i.outcome in (Outcome.LIKELY, Outcome.POSSIBLE)]
+    text = (
+        f"根据您说的情况，初步看：{'、'.join(hopeful)}值得去申请。"
+        if hopeful
+        else "根据您说的情况，初步看，这次问到的救助可能都不太符合。情况有变化可以再来问。"
+    )
+    return ResultReply(
+        text=text,
+        items=lines,
+        income_formula=result.income_formula,
+        caveats=list(result.caveats),
+        materials=list(seen.values()),
+        channels=channels,
+        how_to_apply=f"办理流程：{steps}。可以在网上办，也可以到窗口办，一次提交就行。",
+        time_limit=f"办理时限：一般{guide.time_limit.text}。",
+        disclaimer=result.disclaimer,
+    )
+
+
+def form_offer(result: ScreeningResult) -> FormOfferReply | None:
+    hopeful = [i for i in result.items if i.outcome in (Outcome.LIKELY, Outcome.POSSIBLE)]
+    if not hopeful:
+        return None
+    return FormOfferReply(
+        text="要不要我按您说的情况，先把申请表帮您填好？您打印或带到窗口，核对签字就行。",
+        items=[str(i.item) for i in hopeful],
+        choices=[
+            Choice(value="form:yes", label="好，帮我填表"),
+            Choice(value="form:no", label="先不用"),
+        ],
+    )
+
+
+def ending(session: Session, result: ScreeningResult, bank: QuestionBank) -> list[Reply]:
+    replies: list[Reply] = [summary(session, bank), result_reply(session, result)]
+    offer = form_offer(result)
+    if offer is not None:
+        replies.append(offer)
+    return replies

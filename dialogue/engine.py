@@ -1,0 +1,265 @@
+"""One turn of the questionnaire: understand -> apply facts or control -> re-screen -> reply.
+
+Pure over a Session (no I/O): bot.assistant loads and saves the session under its lock.
+The NLU backend and the policy answerer (the knowledge base) are injected, so dialogue/
+imports neither bot/ nor a particular model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from dialogue import apply, prompts
+from dialogue.answers import DONT_KNOW, Answer, Value, parse_answer, parse_tap
+from dialogue.ending import ending, summary
+from dialogue.policy import Next, next_question
+from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, QuestionBank, question_bank
+from dialogue.replies import Reply, TextReply
+from dialogue.state import Session
+from guides.catalog import guide_for
+from guides.ids import ItemId, RegionId
+from guides.screening.engine import screen
+from guides.screening.result import ScreeningResult
+from nlu.answers import is_dont_know, parse_yes_no
+from nlu.lexicon import find_items, parse_relation
+from nlu.types import Parse
+
+CONTROL = {"restart", "go_back", "skip", "handoff"}
+CONTROL_CONFIDENCE = 0.55
+
+
+class IntentParser(Protocol):
+    def parse(self, text: str) -> Parse: ...
+
+
+@dataclass(frozen=True)
+class PolicyAnswer:
+    text: str
+    citation: str | None = None
+
+
+PolicyAnswerer = Callable[[str, RegionId | None], PolicyAnswer | None]
+
+
+class DialogueEngine:
+    def __init__(
+        self,
+        nlu: IntentParser,
+        answer_policy: PolicyAnswerer | None = None,
+        bank: QuestionBank | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self.nlu = nlu
+        self.answer_policy = answer_policy
+        self.bank = bank or question_bank()
+        self.today = today
+
+    # --- entry points ------------------------------------------------------------------
+    def open(self, session: Session, text: str | None = None) -> list[Reply]:
+        replies: list[Reply] = [TextReply(text=prompts.WELCOME)]
+        if text:
+            self._note_items(session, text)
+        return replies + self._advance(session)
+
+    def resume(self, session: Session) -> list[Reply]:
+        """Coming back later: the same place, the same question."""
+        if session.status == "done":
+            return [TextReply(text=prompts.WELCOME_BACK_DONE), *self._finish(session)]
+        if session.pending is None:
+            return self._advance(session)
+        return [TextReply(text=prompts.WELCOME_BACK), *self._ask(session, session.pending)]
+
+    def turn(
+        self, session: Session, text: str | None = None, choice: str | None = None
+    ) -> list[Reply]:
+        if choice:
+            return self._on_choice(session, choice)
+        if not text or not text.strip():
+            return self.resume(session)
+        parse = self.nlu.parse(text)
+        self._note_items(session, text, parse)
+        if parse.intent in CONTROL and parse.confidence >= CONTROL_CONFIDENCE:
+            return self._control(session, parse.intent)
+        if parse.intent == "correct":
+            return self._correct(session, text)
+        pending = session.pending
+        if pending is not None:
+            answer = self._parse_pending(session, text)
+            if answer is not None:
+                return self._answered(session, answer)
+        if parse.intent == "ask_policy" or (pending is None and parse.intent != "answer"):
+            return self._policy(session, text)
+        if parse.intent in CONTROL:
+            return self._control(session, parse.intent)
+        if pending is None:
+            return [TextReply(text=prompts.AFTER_END)]
+        return self._not_understood(session)
+
+    # --- understanding -------------------------------------------------------------------
+    def _note_items(self, session: Session, text: str, parse: Parse | None = None) -> None:
+        """ "我想申请公租房": the items the citizen cares about."""
+        if session.pending is not None and session.pending.question_id == "already_receives":
+            return
+        offered = set(guide_for(session.region).item_ids)
+        named = [i for i in find_items(text) if i in offered]
+        if named and (parse is None or parse.intent in ("start_application", "answer")):
+            current = list(session.items or [])
+            session.items = [*current, *(i for i in named if i not in current)]
+
+    def _parse_pending(self, session: Session, text: str) -> Answer | None:
+        pending = session.pending
+        assert pending is not None
+        if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
+            yes = parse_yes_no(text)
+            if yes is None and pending.question_id == MEMBER_MORE_ID and parse_relation(text):
+                yes = True  # "还有我老伴"
+            if yes is None:
+                return DONT_KNOW if is_dont_know(text) else None
+            return Value(yes)
+        return parse_answer(self.bank.get(pending.question_id), text, self.today())
+
+    # --- applying ------------------------------------------------------------------------
+    def _answered(self, session: Session, answer: Answer) -> list[Reply]:
+        pending = session.pending
+        assert pending is not None
+        replies: list[Reply] = []
+        if pending.question_id == CONSENT_ID:
+            if answer is DONT_KNOW:
+                return self._not_understood(session)
+            session.consent = isinstance(answer, Value) and answer.value is True
+            if not session.consent:
+                replies.append(TextReply(text=self.bank.consent.refused))
+        elif pending.question_id == MEMBER_MORE_ID:
+            apply.member_more(session, isinstance(answer, Value) and answer.value is True)
+        else:
+            question = self.bank.get(pending.question_id)
+            if not apply.apply_answer(session, question, pending.member, answer):
+                return self._not_understood(session)
+            if isinstance(answer, Value) and answer.is_estimate:
+                replies.append(TextReply(text=prompts.ESTIMATE_NOTED))
+        session.failures = 0
+        session.pending = None
+        return replies + self._advance(session)
+
+    def _control(self, session: Session, intent: str) -> list[Reply]:
+        if intent == "handoff":
+            session.handoff = True
+            return [TextReply(text=prompts.HANDOFF)]
+        if intent == "restart":
+            fresh = Session.new(session.id, session.owner, session.region, session.channel)
+            keep = {"agents", "handoff", "created_at", "version"}
+            for name in Session.model_fields:
+                if name not in keep:
+                    setattr(session, name, getattr(fresh, name))
+            return [TextReply(text=prompts.RESTART), *self._advance(session)]
+        if intent == "go_back":
+            record = apply.go_back(session)
+            if record is None:
+                return [TextReply(text=prompts.NOTHING_TO_UNDO), *self.resume(session)]
+            session.status = "active"
+            session.failures = 0
+            target = Next(record.question_id, record.member)
+            return [TextReply(text=prompts.GO_BACK), *self._ask(session, target.pending())]
+        # skip
+        pending = session.pending
+        if pending is None or pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
+            if pending is not None and pending.question_id == CONSENT_ID:
+                return self._answered(session, Value(False))
+            if pending is not None:
+                return self._answered(session, Value(False))
+            return [TextReply(text=prompts.AFTER_END)]
+        apply.skip(session, self.bank.get(pending.question_id), pending.member)
+        session.pending = None
+        session.failures = 0
+        return [TextReply(text=prompts.SKIPPED), *self._advance(session)]
+
+    def _correct(self, session: Session, text: str) -> list[Reply]:
+        """ "刚才说错了，我家是四口人": find the answered question the text is about."""
+        for target in prompts.correction_targets(session, self.bank, text):
+            answer = parse_answer(self.bank.get(target.question_id), text, self.today())
+            if isinstance(answer, Value):
+                keep = session.pending
+                session.pending = target.pending()
+                replies = self._answered(session, answer)
+                if keep is not None and keep != target.pending() and session.pending != keep:
+                    pass  # the policy recomputes the next question from the new facts
+                return [TextReply(text=prompts.CORRECTED), *replies]
+        if session.pending is not None:
+            answer = self._parse_pending(session, text)
+            if answer is not None:
+                return [TextReply(text=prompts.CORRECTED), *self._answered(session, answer)]
+        return [TextReply(text=prompts.WHICH_TO_CORRECT), summary(session, self.bank)]
+
+    def _on_choice(self, session: Session, choice: str) -> list[Reply]:
+        if choice in ("handoff", "restart", "go_back", "skip"):
+            return self._control(session, choice)
+        if choice.startswith("edit:"):
+            _, question_id, *rest = choice.split(":")
+            if question_id not in {q.id for q in self.bank.questions}:
+                return self.resume(session)
+            member = int(rest[0]) if rest and rest[0].isdigit() else None
+            session.status = "active"
+            target = Next(question_id, member).pending()
+            return [TextReply(text=prompts.EDIT), *self._ask(session, target)]
+        if choice.startswith("form:"):
+            session.form_requested = choice == "form:yes"
+            return [TextReply(text=prompts.FORM_YES if session.form_requested else prompts.FORM_NO)]
+        pending = session.pending
+        if pending is None:
+            return self.resume(session)
+        if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
+            answer: Answer | None = Value(choice == "yes") if choice in ("yes", "no") else None
+        else:
+            answer = parse_tap(self.bank.get(pending.question_id), choice)
+        if answer is None:
+            return self._not_understood(session)
+        return self._answered(session, answer)
+
+    def _policy(self, session: Session, text: str) -> list[Reply]:
+        answer = self.answer_policy(text, session.region) if self.answer_policy else None
+        if answer is None:
+            replies: list[Reply] = [TextReply(text=prompts.NO_POLICY_ANSWER)]
+        else:
+            cite = f"（依据：{answer.citation}）" if answer.citation else ""
+            replies = [TextReply(text=f"{answer.text}{cite}")]
+        if session.pending is not None:
+            replies.append(TextReply(text=prompts.CONTINUE))
+            replies += self._ask(session, session.pending, count=False)
+        return replies
+
+    # --- asking ----------------------------------------------------------------------------
+    def screen(self, session: Session) -> ScreeningResult:
+        items: list[ItemId] | None = list(session.items) if session.items else None
+        return screen(session.household, items=items, on=self.today())
+
+    def _advance(self, session: Session) -> list[Reply]:
+        result = self.screen(session)
+        found = next_question(session, result, self.bank)
+        if found is None:
+            session.pending = None
+            session.status = "done"
+            return ending(session, result, self.bank)
+        session.status = "active"
+        return self._ask(session, found.pending())
+
+    def _finish(self, session: Session) -> list[Reply]:
+        return ending(session, self.screen(session), self.bank)
+
+    def _ask(self, session: Session, pending: object, count: bool = True) -> list[Reply]:
+        from dialogue.state import Pending
+
+        assert isinstance(pending, Pending)
+        if count and session.pending != pending:
+            session.questions_asked += 1
+        session.pending = pending
+        return [prompts.question_reply(session, self.bank, pending, failures=session.failures)]
+
+    def _not_understood(self, session: Session) -> list[Reply]:
+        pending = session.pending
+        if pending is None:
+            return [TextReply(text=prompts.AFTER_END)]
+        session.failures += 1
+        return [prompts.reask_reply(session, self.bank, pending)]

@@ -1,0 +1,130 @@
+"""Which question next: the first one, in natural order, that can still change an undecided
+item of interest. Nothing left to ask means the result can be given.
+
+Screening reports, per undecided (need_info) item, the facts that would decide it. A question
+is worth asking when it fills one of those facts and the citizen has not already said
+"不知道" to it (or skipped it, or refused consent for it). Member facts ("members.age") are
+asked member by member, the applicant first; a member's relation comes before the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank
+from dialogue.state import Pending, Session, get_fact, member_key
+from guides.ids import Outcome
+from guides.screening.result import ScreeningResult
+
+RELATION_QUESTION = "member_relation"
+
+
+@dataclass(frozen=True)
+class Next:
+    question_id: str
+    member: int | None = None
+
+    def pending(self) -> Pending:
+        return Pending(question_id=self.question_id, member=self.member)
+
+
+def wanted_facts(result: ScreeningResult) -> list[str]:
+    """Missing facts of the undecided items, in screening's order, each once."""
+    facts: dict[str, None] = {}
+    for item in result.items:
+        if item.outcome == Outcome.NEED_INFO:
+            for fact in item.missing_facts:
+                facts.setdefault(fact, None)
+    return list(facts)
+
+
+def _open(session: Session, question: Question, member: int | None) -> bool:
+    """The question still has a fact nobody has answered or declined."""
+    for name in question.fills:
+        key = member_key(name, member) if member is not None else name
+        if session.is_unknown(key):
+            continue
+        if get_fact(session.household, key) is None:
+            return True
+    return False
+
+
+def _member_next(
+    session: Session, bank: QuestionBank, wanted: set[str], member_questions: list[Question]
+) -> Next | None:
+    household = session.household
+    for index, member in enumerate(household.members):
+        candidates = [
+            q
+            for q in member_questions
+            if q.id != RELATION_QUESTION
+            and any(f in wanted for f in q.fills)
+            and q.applies(household, member)
+            and _allowed(session, q)
+            and _open(session, q, index)
+        ]
+        if not candidates:
+            continue
+        relation_open = _open(session, bank.get(RELATION_QUESTION), index)
+        if index > 0 and relation_open:
+            return Next(RELATION_QUESTION, index)
+        return Next(candidates[0].id, index)
+    return None
+
+
+def _members_needed(session: Session, wanted: set[str]) -> bool:
+    return "members" in wanted or any(f.startswith("members.") for f in wanted)
+
+
+def next_question(session: Session, result: ScreeningResult, bank: QuestionBank) -> Next | None:
+    wanted_list = wanted_facts(result)
+    wanted = set(wanted_list)
+    if not wanted:
+        return None
+    household = session.household
+    # "members" itself: no member known yet; the household size question creates them.
+    if _members_needed(session, wanted) and household.size is None:
+        wanted.add("size")
+    member_questions = [q for q in bank.questions if q.is_member]
+    member_block_done = False
+    for question in bank.questions:
+        if question.is_member:
+            if member_block_done:
+                continue
+            member_block_done = True
+            found = _member_next(session, bank, wanted, member_questions)
+            if found is not None:
+                return _gate(session, bank, found)
+            if _loop_open(session):
+                return Next(MEMBER_MORE_ID)
+            continue
+        if not any(f in wanted for f in question.fills):
+            continue
+        allowed = _allowed(session, question) and question.applies(household)
+        if allowed and _open(session, question, None):
+            return _gate(session, bank, Next(question.id))
+    return None
+
+
+def _loop_open(session: Session) -> bool:
+    """Ask "还有其他一起生活的家人吗？" when the size was not given and members matter."""
+    return (
+        session.household.size is None and session.is_unknown("size") and not session.members_closed
+    )
+
+
+def _allowed(session: Session, question: Question) -> bool:
+    """Consent refused: income, assets and bank questions are not asked."""
+    return not (question.needs_consent and session.consent is False)
+
+
+def _gate(session: Session, bank: QuestionBank, found: Next) -> Next | None:
+    """Income, assets and bank questions wait for the 核对授权; refused -> not asked."""
+    if found.question_id in (MEMBER_MORE_ID, CONSENT_ID):
+        return found
+    question = bank.get(found.question_id)
+    if not question.needs_consent or session.consent is True:
+        return found
+    if session.consent is None:
+        return Next(CONSENT_ID)
+    return None  # not reached: _allowed filters refused questions out

@@ -1,0 +1,158 @@
+"""The words around the questions (dialogue/data/prompts.yml) and how a question is shown."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from dialogue.policy import Next
+from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank, wording
+from dialogue.replies import Choice, ChoicesReply, Reply, TextReply
+from dialogue.state import Pending, Session
+from guides.yamlio import load_model
+from nlu.lexicon import parse_relation
+
+DATA = Path(__file__).parent / "data" / "prompts.yml"
+
+
+class Prompts(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    welcome: str
+    welcome_back: str
+    welcome_back_done: str
+    estimate_noted: str
+    handoff: str
+    restart: str
+    go_back: str
+    nothing_to_undo: str
+    skipped: str
+    corrected: str
+    which_to_correct: str
+    edit: str
+    continue_: str = Field(alias="continue")
+    after_end: str
+    no_policy_answer: str
+    form_yes: str
+    form_no: str
+    give_up: str
+    dont_know_label: str
+    skip_label: str
+    handoff_label: str
+    yes_label: str
+    no_label: str
+
+
+@cache
+def prompts() -> Prompts:
+    return load_model(DATA, Prompts)
+
+
+_P = prompts()
+WELCOME = _P.welcome
+WELCOME_BACK = _P.welcome_back
+WELCOME_BACK_DONE = _P.welcome_back_done
+ESTIMATE_NOTED = _P.estimate_noted
+HANDOFF = _P.handoff
+RESTART = _P.restart
+GO_BACK = _P.go_back
+NOTHING_TO_UNDO = _P.nothing_to_undo
+SKIPPED = _P.skipped
+CORRECTED = _P.corrected
+WHICH_TO_CORRECT = _P.which_to_correct
+EDIT = _P.edit
+CONTINUE = _P.continue_
+AFTER_END = _P.after_end
+NO_POLICY_ANSWER = _P.no_policy_answer
+FORM_YES = _P.form_yes
+FORM_NO = _P.form_no
+
+
+def _text_of(session: Session, bank: QuestionBank, pending: Pending) -> str:
+    if pending.question_id == CONSENT_ID:
+        return bank.consent.text
+    if pending.question_id == MEMBER_MORE_ID:
+        return bank.member_more.text
+    return wording(bank.get(pending.question_id), session.household, pending.member)
+
+
+def _options(bank: QuestionBank, pending: Pending) -> list[Choice]:
+    if pending.question_id == CONSENT_ID:
+        return [Choice(value="yes", label="同意"), Choice(value="no", label="不同意")]
+    if pending.question_id == MEMBER_MORE_ID:
+        return [Choice(value="yes", label="还有"), Choice(value="no", label="没有了")]
+    question = bank.get(pending.question_id)
+    if question.answer == "yes_no":
+        return [Choice(value="yes", label=_P.yes_label), Choice(value="no", label=_P.no_label)]
+    if question.answer in ("choice", "multi_choice"):
+        choices = [Choice(value=k, label=v) for k, v in question.options().items()]
+        if question.answer == "multi_choice":
+            choices.append(Choice(value="none", label="都没有"))
+        return choices
+    return []
+
+
+def question_reply(
+    session: Session, bank: QuestionBank, pending: Pending, failures: int = 0
+) -> Reply:
+    text = _text_of(session, bank, pending)
+    options = _options(bank, pending)
+    special = pending.question_id in (CONSENT_ID, MEMBER_MORE_ID)
+    shows_choices = special or (
+        not special and bank.get(pending.question_id).answer in ("choice", "multi_choice")
+    )
+    if options and shows_choices:
+        return ChoicesReply(text=text, choices=options, question_id=pending.question_id)
+    return TextReply(text=text, question_id=pending.question_id)
+
+
+def reask_reply(session: Session, bank: QuestionBank, pending: Pending) -> Reply:
+    """A specific re-ask with an example; after two failures, choices or a person."""
+    if pending.question_id == CONSENT_ID:
+        reask = "请说“同意”或“不同意”。"
+    elif pending.question_id == MEMBER_MORE_ID:
+        reask = bank.member_more.reask
+    else:
+        reask = bank.get(pending.question_id).reask
+    if session.failures < 2:
+        return TextReply(text=reask, question_id=pending.question_id)
+    choices = _options(bank, pending)
+    if pending.question_id not in (CONSENT_ID, MEMBER_MORE_ID):
+        choices.append(Choice(value="dont_know", label=_P.dont_know_label))
+        choices.append(Choice(value="skip", label=_P.skip_label))
+    choices.append(Choice(value="handoff", label=_P.handoff_label))
+    return ChoicesReply(
+        text=f"{reask}{_P.give_up}", choices=choices, question_id=pending.question_id
+    )
+
+
+def correction_targets(session: Session, bank: QuestionBank, text: str) -> list[Next]:
+    """Answered questions the correction may be about: keyword matches, the named member."""
+    relation = parse_relation(text)
+    members = session.household.members
+    member_hint = next(
+        (i for i, m in enumerate(members) if relation and m.relation == relation), None
+    )
+    targets: list[Next] = []
+    for question in bank.questions:
+        if not any(word in text for word in question.keywords):
+            continue
+        if question.is_member:
+            indexes = [member_hint] if member_hint is not None else list(range(len(members)))
+            targets += [
+                Next(question.id, i)
+                for i in indexes
+                if member_hint is not None or _asked(session, question, i)
+            ]
+        elif _asked(session, question, None):
+            targets.append(Next(question.id))
+    return targets
+
+
+def _asked(session: Session, question: Question, member: int | None) -> bool:
+    return session.answered(question.id, member) or (
+        session.pending is not None
+        and session.pending.question_id == question.id
+        and session.pending.member == member
+    )

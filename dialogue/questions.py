@@ -1,0 +1,200 @@
+"""The question bank (dialogue/data/questions.yml), loaded once and strictly."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from guides.enums import enumerations
+from guides.household import Household, Member
+from guides.sources import SourceRef
+from guides.yamlio import load_model
+
+DATA = Path(__file__).parent / "data" / "questions.yml"
+
+Group = Literal[
+    "household", "member", "income", "assets", "housing", "expenses", "situations", "other"
+]
+GROUP_TITLES: dict[str, str] = {
+    "household": "家庭情况",
+    "member": "家庭成员",
+    "income": "收入",
+    "assets": "财产",
+    "housing": "住房",
+    "expenses": "支出",
+    "situations": "特殊困难",
+    "other": "其他",
+}
+AnswerType = Literal[
+    "count", "number", "amount", "yes_no", "choice", "multi_choice", "age", "relation", "items"
+]
+CONSENT_ID = "consent"
+MEMBER_MORE_ID = "member_more"
+
+# How a question names the member it is about (the applicant is "您").
+RELATION_WORDS: dict[str, str] = {
+    "self": "您",
+    "spouse": "您老伴",
+    "son": "您儿子",
+    "daughter": "您女儿",
+    "grandchild": "您孙辈的孩子",
+    "parent": "您家老人",
+    "grandparent": "您家老人",
+    "sibling": "您的兄弟姐妹",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class When(_Strict):
+    """A condition on a fact: "member.x" is a fact of the member being asked about."""
+
+    fact: str
+    equals: Any = None
+    at_least: float | None = None
+    at_most: float | None = None
+
+    def holds(self, household: Household, member: Member | None) -> bool:
+        """Unknown facts do not exclude a question (it may still be needed)."""
+        if self.fact.startswith("member."):
+            value = getattr(member, self.fact.removeprefix("member.")) if member else None
+        else:
+            value = household
+            for part in self.fact.split("."):
+                value = getattr(value, part, None)
+        if value is None:
+            return True
+        if self.equals is not None and value != self.equals:
+            return False
+        if self.at_least is not None and value < self.at_least:
+            return False
+        return not (self.at_most is not None and value > self.at_most)
+
+
+class Question(_Strict):
+    id: str
+    group: Group
+    text: str
+    reask: str
+    fills: list[str] = Field(min_length=1)
+    answer: AnswerType
+    choices_from: str | None = None
+    choices: dict[str, str] = Field(default_factory=dict)
+    synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    min: float | None = None
+    max: float | None = None
+    when: list[When] = Field(default_factory=list)
+    needs_consent: bool = False
+    keywords: list[str] = Field(default_factory=list)
+    summary_label: str
+
+    @property
+    def is_member(self) -> bool:
+        return self.group == "member"
+
+    def options(self) -> dict[str, str]:
+        """choice id -> Chinese label (from the shared enumerations where named)."""
+        if self.choices_from:
+            return dict(enumerations().get(self.choices_from).values)
+        return dict(self.choices)
+
+    def applies(self, household: Household, member: Member | None = None) -> bool:
+        return all(w.holds(household, member) for w in self.when)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Question:
+        if self.answer in ("choice", "multi_choice") and not self.options():
+            raise ValueError(f"question {self.id}: a choice needs choices or choices_from")
+        member_fills = [f.startswith("members.") for f in self.fills]
+        if self.is_member != all(member_fills) or any(member_fills) != all(member_fills):
+            raise ValueError(f"question {self.id}: member questions fill members.* only")
+        unknown = set(self.synonyms) - set(self.options())
+        if unknown:
+            raise ValueError(f"question {self.id}: synonyms for unknown choices {unknown}")
+        return self
+
+
+class Consent(_Strict):
+    text: str
+    refused: str
+    source: SourceRef
+    also: SourceRef | None = None
+
+
+class MemberMore(_Strict):
+    id: str
+    text: str
+    reask: str
+
+
+class QuestionBank(_Strict):
+    consent: Consent
+    member_more: MemberMore
+    department_facts: list[str] = Field(default_factory=list)
+    questions: list[Question]
+
+    @model_validator(mode="after")
+    def _unique(self) -> QuestionBank:
+        ids = [q.id for q in self.questions]
+        dupes = {i for i in ids if ids.count(i) > 1}
+        if dupes or {CONSENT_ID, MEMBER_MORE_ID} & set(ids):
+            raise ValueError(f"duplicate or reserved question ids: {dupes}")
+        for question in self.questions:
+            for fact in question.fills:
+                _check_path(question.id, fact)
+        return self
+
+    def get(self, question_id: str) -> Question:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    def for_fact(self, name: str) -> list[Question]:
+        """Questions that fill a fact name (screening's "members.age", "assets.deposits")."""
+        return [q for q in self.questions if name in q.fills]
+
+    @property
+    def askable_facts(self) -> set[str]:
+        return {f for q in self.questions for f in q.fills}
+
+
+def _check_path(question_id: str, path: str) -> None:
+    model: type[BaseModel] | None = Household
+    for part in path.split("."):
+        if model is None or part not in model.model_fields:
+            raise ValueError(f"question {question_id}: {path} is not a household fact")
+        if part == "members":
+            model = Member
+            continue
+        annotation = model.model_fields[part].annotation
+        is_model = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+        model = annotation if is_model else None
+
+
+def who(household: Household, index: int) -> str:
+    """How a question names a member: 您 / 您老伴 / 第3位家人."""
+    member = household.members[index] if index < len(household.members) else None
+    relation = member.relation if member else None
+    if index == 0 and relation in (None, "self"):
+        return "您"
+    same = [m for m in household.members if m.relation == relation]
+    if relation in RELATION_WORDS and len(same) == 1:
+        return RELATION_WORDS[relation]
+    return f"第{index + 1}位家人"
+
+
+def wording(question: Question, household: Household, member: int | None) -> str:
+    if member is None:
+        return question.text
+    return question.text.format(who=who(household, member), n=member + 1)
+
+
+@cache
+def question_bank(path: Path = DATA) -> QuestionBank:
+    return load_model(path, QuestionBank)

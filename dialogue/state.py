@@ -1,0 +1,134 @@
+"""The conversation session: everything needed to resume a questionnaire, stored as JSON.
+
+A fact key is a household field path with member indexes spelled out: "size",
+"assets.deposits", "members.1.age". Screening reports fact *names* without the index
+("members.age"); `fact_name(key)` maps one to the other.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from guides.household import Household, Member
+from guides.ids import ItemId, RegionId
+
+SCHEMA_VERSION: Literal[1] = 1
+
+Status = Literal["active", "done"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Pending(_Model):
+    """The question waiting for an answer; `member` indexes household.members."""
+
+    question_id: str
+    member: int | None = None
+
+
+class AnswerRecord(_Model):
+    """One confirmed answer, with the values it replaced (so "go back" can undo it)."""
+
+    question_id: str
+    member: int | None = None
+    keys: list[str]
+    before: dict[str, Any]
+    unknown_before: list[str] = Field(default_factory=list)
+    estimate_before: bool = False
+    members_before: int | None = None  # len(members) before a size / member-loop answer
+
+
+class Session(_Model):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: str
+    owner: str  # account id: "wx:<openid>" or "agent:<id>"
+    agents: list[str] = Field(default_factory=list)  # agents who have worked on it
+    channel: str = "web"
+    region: RegionId
+    household: Household
+    items: list[ItemId] | None = None  # items of interest; None: everything offered
+    unknown: list[str] = Field(default_factory=list)  # fact keys answered "不知道" or skipped
+    history: list[AnswerRecord] = Field(default_factory=list)
+    pending: Pending | None = None
+    failures: int = 0  # unparsed answers to the pending question in a row
+    consent: bool | None = None  # 家庭经济状况核对授权
+    members_closed: bool = False  # the member loop ended ("没有其他家人了")
+    status: Status = "active"
+    handoff: bool = False  # asked for a person: listed in the agent console
+    questions_asked: int = 0
+    form_requested: bool = False  # said yes to the pre-filled application form
+    version: int = 0  # incremented on every save
+    created_at: float = Field(default_factory=time.time)
+    updated_at: float = Field(default_factory=time.time)
+
+    @classmethod
+    def new(cls, session_id: str, owner: str, region: RegionId, channel: str = "web") -> Session:
+        return cls(
+            id=session_id,
+            owner=owner,
+            region=region,
+            channel=channel,
+            household=Household(region=region),
+        )
+
+    def is_unknown(self, key: str) -> bool:
+        return key in self.unknown
+
+    def mark_unknown(self, key: str) -> None:
+        if key not in self.unknown:
+            self.unknown.append(key)
+
+    def clear_unknown(self, key: str) -> None:
+        if key in self.unknown:
+            self.unknown.remove(key)
+
+    def answered(self, question_id: str, member: int | None = None) -> bool:
+        return any(r.question_id == question_id and r.member == member for r in self.history)
+
+
+def fact_name(key: str) -> str:
+    """ "members.1.age" -> "members.age"."""
+    return ".".join(p for p in key.split(".") if not p.isdigit())
+
+
+def member_key(name: str, index: int) -> str:
+    """ "members.age", 1 -> "members.1.age"."""
+    head, _, rest = name.partition(".")
+    return f"{head}.{index}.{rest}" if rest else f"{head}.{index}"
+
+
+def get_fact(household: Household, key: str) -> Any:
+    target: Any = household
+    for part in key.split("."):
+        if target is None:
+            return None
+        if part.isdigit():
+            index = int(part)
+            target = target[index] if index < len(target) else None
+        else:
+            target = getattr(target, part)
+    return target
+
+
+def set_fact(household: Household, key: str, value: Any) -> None:
+    """Assign with validation (pydantic validate_assignment); raises ValueError when invalid."""
+    parts = key.split(".")
+    target: Any = household
+    for part in parts[:-1]:
+        target = target[int(part)] if part.isdigit() else getattr(target, part)
+    setattr(target, parts[-1], value)
+
+
+def resize_members(household: Household, size: int) -> None:
+    """Make the member list match the household size; the first member is the applicant."""
+    members = list(household.members)
+    if not members:
+        members.append(Member(relation="self"))
+    while len(members) < size:
+        members.append(Member())
+    household.members = members[: max(size, 1)]

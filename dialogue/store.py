@@ -1,0 +1,155 @@
+"""Sessions in Redis (redis.asyncio): JSON under session:{id} with a TTL, one lock per session.
+
+Writes happen only inside `locked(session_id)`, which holds a Redis lock (SET NX PX with a
+token, released by a script) so two messages to one session are applied one after the other
+and neither answer is lost. Indexes (sets, refreshed with the session's TTL):
+- `sessions:handoff`        sessions that asked for a person (the agent console)
+- `account:{owner}:sessions` the sessions of one account
+Listing uses SSCAN / SCAN, never KEYS.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import redis.asyncio as redis
+import yaml
+from redis.exceptions import LockError
+
+from dialogue.state import Session
+from guides.errors import SessionConflict, SessionNotFound
+
+CONFIG = Path(__file__).resolve().parent.parent / "config.yml"
+HANDOFF_INDEX = "sessions:handoff"
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    session_ttl_seconds: int = 30 * 24 * 3600
+    lock_timeout_seconds: float = 5.0
+    lock_wait_seconds: float = 10.0
+
+    @classmethod
+    def load(cls, path: Path = CONFIG) -> StoreConfig:
+        if not path.is_file():
+            return cls()
+        with path.open(encoding="utf-8") as f:
+            data = (yaml.safe_load(f) or {}).get("dialogue") or {}
+        return cls(
+            session_ttl_seconds=int(data.get("session_ttl_seconds", cls.session_ttl_seconds)),
+            lock_timeout_seconds=float(data.get("lock_timeout_seconds", cls.lock_timeout_seconds)),
+            lock_wait_seconds=float(data.get("lock_wait_seconds", cls.lock_wait_seconds)),
+        )
+
+
+def _key(session_id: str) -> str:
+    return f"session:{session_id}"
+
+
+def _account_key(owner: str) -> str:
+    return f"account:{owner}:sessions"
+
+
+class SessionStore:
+    def __init__(self, client: redis.Redis, config: StoreConfig | None = None) -> None:
+        self.redis = client
+        self.config = config or StoreConfig.load()
+
+    @classmethod
+    def from_url(cls, url: str, config: StoreConfig | None = None) -> SessionStore:
+        return cls(redis.Redis.from_url(url, decode_responses=False), config)
+
+    async def close(self) -> None:
+        await self.redis.aclose()
+
+    @staticmethod
+    def new_id() -> str:
+        return secrets.token_urlsafe(16)
+
+    async def load(self, session_id: str) -> Session:
+        raw = await self.redis.get(_key(session_id))
+        if raw is None:
+            raise SessionNotFound(f"no session {session_id}")
+        return Session.model_validate_json(raw)
+
+    async def exists(self, session_id: str) -> bool:
+        return bool(await self.redis.exists(_key(session_id)))
+
+    async def save(self, session: Session) -> None:
+        """Write the session and its index entries in one transaction (call under the lock)."""
+        ttl = self.config.session_ttl_seconds
+        session.version += 1
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.set(_key(session.id), session.model_dump_json(), ex=ttl)
+            pipe.sadd(_account_key(session.owner), session.id)
+            pipe.expire(_account_key(session.owner), ttl)
+            if session.handoff:
+                pipe.sadd(HANDOFF_INDEX, session.id)
+            else:
+                pipe.srem(HANDOFF_INDEX, session.id)
+            await pipe.execute()
+
+    @asynccontextmanager
+    async def locked(self, session_id: str) -> AsyncIterator[None]:
+        lock = self.redis.lock(
+            f"{_key(session_id)}:lock",
+            timeout=self.config.lock_timeout_seconds,
+            blocking_timeout=self.config.lock_wait_seconds,
+            sleep=0.002,
+        )
+        if not await lock.acquire():
+            raise SessionConflict(f"session {session_id} is busy")
+        try:
+            yield
+        finally:
+            # expired while we worked: the next writer already holds it
+            with contextlib.suppress(LockError):
+                await lock.release()
+
+    async def delete(self, session_id: str) -> None:
+        async with self.locked(session_id):
+            raw = await self.redis.get(_key(session_id))
+            if raw is None:
+                return
+            session = Session.model_validate_json(raw)
+            async with self.redis.pipeline(transaction=True) as pipe:
+                pipe.delete(_key(session_id))
+                pipe.srem(_account_key(session.owner), session_id)
+                pipe.srem(HANDOFF_INDEX, session_id)
+                await pipe.execute()
+
+    async def _members(self, index: str) -> list[str]:
+        ids: list[str] = []
+        async for raw in self.redis.sscan_iter(index, count=200):
+            ids.append(raw.decode() if isinstance(raw, bytes) else str(raw))
+        return ids
+
+    async def _live(self, index: str) -> list[str]:
+        """Ids in an index whose session still exists; stale ids are removed."""
+        live: list[str] = []
+        for session_id in sorted(await self._members(index)):
+            if await self.exists(session_id):
+                live.append(session_id)
+            else:
+                await self.redis.srem(index, session_id)
+        return live
+
+    async def handoff_sessions(self) -> list[str]:
+        """Sessions waiting for a person (the agent console's queue)."""
+        return await self._live(HANDOFF_INDEX)
+
+    async def sessions_of(self, owner: str) -> list[str]:
+        return await self._live(_account_key(owner))
+
+    async def all_session_ids(self) -> list[str]:
+        ids: list[str] = []
+        async for raw in self.redis.scan_iter(match="session:*", count=500):
+            key = raw.decode() if isinstance(raw, bytes) else str(raw)
+            if not key.endswith(":lock"):
+                ids.append(key.removeprefix("session:"))
+        return sorted(ids)
