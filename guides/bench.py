@@ -13,10 +13,11 @@ import json
 import time
 from pathlib import Path
 
+import yaml
+
 from guides.household import Household
 from guides.household_input import parse_household
 from guides.screening.engine import screen
-from guides.yamlio import read_yaml
 
 ROOT = Path(__file__).resolve().parent
 EXAMPLES = ROOT / "examples"
@@ -28,7 +29,7 @@ def load_households() -> list[tuple[Household, dt.date | None]]:
     for path in sorted(EXAMPLES.glob("*.json")):
         households.append((parse_household(json.loads(path.read_text(encoding="utf-8"))), None))
     for path in sorted(CASES.glob("*.yml")):
-        for case in read_yaml(path) or []:
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             on = case["date"]
             on = on if isinstance(on, dt.date) else dt.date.fromisoformat(str(on))
             households.append((parse_household(case["input"], region=case["region"]), on))

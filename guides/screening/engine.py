@@ -132,12 +132,14 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
         checks = _run(ctx, condition.rule.all)
         return _result(ctx, item, outcome_of(checks), checks, citation=citation)
     best: ItemResult | None = None
+    candidates: list[ItemResult] = []
     for variant in condition.rule.variants:
         checks = _run(ctx, variant.all)
         candidate = _result(
             ctx, item, outcome_of(checks), checks, citation=citation, variant=variant.kind,
             variant_label=variant.label,
         )  # fmt: skip
+        candidates.append(candidate)
         if best is None or OUTCOME_RANK[candidate.outcome] > OUTCOME_RANK[best.outcome]:
             best = candidate
         elif candidate.outcome == best.outcome == Outcome.NEED_INFO:
@@ -145,7 +147,21 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
         elif candidate.outcome == best.outcome == Outcome.LIKELY:
             best = _merge_variants(best, candidate)
     assert best is not None  # a Rule with variants has at least one (schema)
+    if best.outcome == Outcome.UNLIKELY:  # every way is ruled out: say why for each
+        return _all_ruled_out(best, candidates)
     return best
+
+
+def _all_ruled_out(first: ItemResult, candidates: list[ItemResult]) -> ItemResult:
+    from dataclasses import replace
+
+    reasons = tuple(
+        Reason(f"（{c.variant_label}）{r.text}", r.citation, r.status)
+        for c in candidates
+        for r in c.reasons
+        if r.status == CheckStatus.UNMET
+    )
+    return replace(first, variant=None, variant_label=None, reasons=reasons)
 
 
 def _merge_variants(a: ItemResult, b: ItemResult) -> ItemResult:
