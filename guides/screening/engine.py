@@ -7,11 +7,13 @@ clause (code); this module runs them in dependency order and applies the region'
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
+from guides.benefits import RECOGNISED_CLASSES, benefits_for
 from guides.catalog import guide_for
 from guides.errors import UnknownItemError
 from guides.household import Household
-from guides.ids import ItemId, Outcome
+from guides.ids import HukouType, ItemId, Outcome, RegionId
 from guides.materials import materials_for
 from guides.params import Parameters, parameters
 from guides.schema import CheckSpec, Guide, ItemGuide, Rule
@@ -249,4 +251,13 @@ def _finish(ctx: Context, result: ItemResult) -> ItemResult:
     if result.outcome == Outcome.UNLIKELY:
         return result
     materials = materials_for(ctx.guide, ctx.household, [result.item])
-    return replace(result, materials=tuple(materials))
+    benefits: tuple[str, ...] = ()
+    if result.item in RECOGNISED_CLASSES and result.outcome in (Outcome.LIKELY, Outcome.POSSIBLE):
+        benefits = _benefit_texts(ctx.guide.region, result.item, ctx.household.hukou_type)
+    return replace(result, materials=tuple(materials), benefits=benefits)
+
+
+@lru_cache(maxsize=256)
+def _benefit_texts(region: RegionId, item: ItemId, hukou: HukouType | None) -> tuple[str, ...]:
+    """认定后还可以……: the region's benefits for a recognised class (guides/benefits.py)."""
+    return tuple(f"{b.category_label}：{b.text}" for b in benefits_for(region, item, hukou=hukou))
