@@ -1,0 +1,239 @@
+"""The engine over the real guides and parameters: coverage of clause ids, order, robustness."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guides.catalog import all_guides
+from guides.errors import HouseholdInputError, UnknownItemError, UnknownRegionError
+from guides.household import Household
+from guides.household_input import parse_household
+from guides.ids import ItemId, Outcome, RegionId
+from guides.schema import Guide
+from guides.screening.engine import _in_dependency_order, screen
+from guides.screening.registry import CHECKS
+
+ON = dt.date(2025, 11, 1)
+# Registered clauses no guide uses yet, and why.
+UNUSED_BY_DESIGN: dict[str, str] = {}
+
+
+def _specs(guide: Guide) -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    for item in guide.items:
+        if item.condition is None:
+            continue
+        rule = item.condition.rule
+        for spec in [*rule.all, *(s for v in rule.variants for s in v.all)]:
+            found.append((spec.check, spec.args))
+    return found
+
+
+def test_every_clause_in_a_guide_is_registered() -> None:
+    for region, guide in all_guides().items():
+        unknown = sorted({c for c, _ in _specs(guide) if c not in CHECKS})
+        assert unknown == [], f"{region}: unregistered clauses {unknown}"
+
+
+def test_every_registered_check_is_used_or_documented() -> None:
+    used = {c for guide in all_guides().values() for c, _ in _specs(guide)}
+    unused = sorted(set(CHECKS) - used - set(UNUSED_BY_DESIGN))
+    assert unused == []
+
+
+def test_every_guide_is_loaded() -> None:
+    assert set(all_guides()) == set(RegionId)
+
+
+@pytest.mark.parametrize("region", list(RegionId))
+def test_clause_args_are_accepted_by_their_check(region: RegionId) -> None:
+    result = screen(Household(region=region), on=ON)
+    assert {r.item for r in result.items} == set(all_guides()[region].item_ids)
+    for item in result.items:
+        assert not any("咨询确认" in r.text for r in item.reasons), item.item
+        assert item.outcome in (Outcome.NEED_INFO, Outcome.POSSIBLE, Outcome.UNLIKELY)
+
+
+@pytest.mark.parametrize("region", list(RegionId))
+def test_items_are_decided_after_the_items_they_look_at(region: RegionId) -> None:
+    guide = all_guides()[region]
+    order = [i.id for i in _in_dependency_order(guide)]
+    for item in guide.items:
+        deps = set(item.follows)
+        for check_id, args in _specs_of(item):
+            if check_id in ("not_in_classes", "recognised_in_any"):
+                deps.update(ItemId(i) for i in args["items"])
+        for dep in deps & set(order):
+            assert order.index(dep) < order.index(item.id), (item.id, dep)
+
+
+def _specs_of(item: Any) -> list[tuple[str, dict[str, Any]]]:
+    if item.condition is None:
+        return []
+    rule = item.condition.rule
+    return [(s.check, s.args) for s in [*rule.all, *(s for v in rule.variants for s in v.all)]]
+
+
+LICHENG_TEKUN = {
+    "region": "jinan-licheng",
+    "hukou_type": "rural",
+    "has_local_hukou": True,
+    "size": 1,
+    "monthly_income_total": 0,
+    "members": [
+        {"relation": "self", "age": 75, "has_living_source": False, "has_legal_supporter": False,
+         "has_disability": False, "elder_ability_grade": 3},
+    ],
+    "assets": {"deposits": 0, "houses": [], "vehicles": [], "has_registered_business": False},
+}  # fmt: skip
+
+
+def test_review_order_reaches_items_that_follow_a_class() -> None:
+    result = screen(parse_household(LICHENG_TEKUN), on=ON)
+    assert result.item("tekun").outcome == Outcome.LIKELY
+    assert result.item("dibao").outcome == Outcome.UNLIKELY
+    # 经济困难老年人补贴 is for 低保老年人: a 特困 household is not reported for it
+    assert result.item("elderly_subsidy").outcome == Outcome.UNLIKELY
+    assert result.item("medical_aid").outcome == Outcome.LIKELY
+    assert result.item("medical_aid").auto_granted
+
+
+def test_unverified_parameters_carry_their_caveat() -> None:
+    result = screen(parse_household(LICHENG_TEKUN), on=ON)
+    dibao = result.item("dibao")
+    assert any("按1000元/月估算，以当地民政部门公布的标准为准" in c for c in dibao.caveats)
+    assert dibao.caveats[0] in result.caveats
+
+
+def test_recognised_classes_list_their_benefits() -> None:
+    result = screen(parse_household(LICHENG_TEKUN), on=ON)
+    assert result.item("tekun").benefits
+    assert result.item("dibao").benefits == ()  # ruled out by the review order
+
+
+def test_likely_items_list_materials_with_why() -> None:
+    tekun = screen(parse_household(LICHENG_TEKUN), on=ON).item("tekun")
+    assert tekun.materials and all(m.why for m in tekun.materials)
+    assert tekun.materials[0].required
+
+
+def test_ruled_out_variants_each_say_why() -> None:
+    data = {**LICHENG_TEKUN, "situations": [], "basic_living_in_severe_difficulty": False}
+    aid = screen(parse_household(data), on=ON).item("temporary_aid")
+    assert aid.outcome == Outcome.UNLIKELY
+    assert any(r.text.startswith("（急难型）") for r in aid.reasons)
+    assert any(r.text.startswith("（支出型）") for r in aid.reasons)
+
+
+def test_income_formula_is_reported() -> None:
+    result = screen(parse_household({"region": "shanxi", "size": 3, "monthly_income_total": 2000}))
+    assert (
+        result.income_formula
+        == "家庭人均月收入 = 共同生活的家庭成员月收入合计 2000 元 ÷ 3 人 = 666.67 元"
+    )
+
+
+def test_unknown_item_is_a_domain_error() -> None:
+    with pytest.raises(UnknownItemError):
+        screen(Household(region=RegionId.JINAN_LICHENG), items=[ItemId.STUDENT_LOAN])
+
+
+def test_selected_items_only() -> None:
+    result = screen(Household(region=RegionId.SHANXI), items=[ItemId.DIBAO])
+    assert [r.item for r in result.items] == [ItemId.DIBAO]
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "fragment"),
+    [
+        ({"members": [{"age": 3}, {"monthly_income": -5}]}, "members.1.monthly_income",
+         "收入不能是负数（第2位家庭成员的月收入）"),
+        ({"members": [{"age": 250}]}, "members.0.age", "年龄太大了"),
+        ({"monthly_income_total": -1}, "monthly_income_total", "收入不能是负数"),
+        ({"size": 0}, "size", "家庭人口数至少是 1"),
+        ({"assets": {"deposits": "很多"}}, "assets.deposits", "请填写数字"),
+        ({"hukou_type": "city"}, "hukou_type", "不在可选范围里"),
+        ({"members": [{"relation": "self"}, {"relation": "self"}]}, "members", "只能有一位申请人"),
+        ({"income": 1}, "income", "不认识“income”"),
+    ],
+)  # fmt: skip
+def test_bad_input_names_the_field_in_chinese(
+    data: dict[str, Any], field: str, fragment: str
+) -> None:
+    with pytest.raises(HouseholdInputError) as info:
+        parse_household({"region": "shanxi", **data})
+    assert info.value.field == field
+    assert fragment in info.value.message_zh
+
+
+def test_unknown_region_and_non_mapping_input() -> None:
+    with pytest.raises(UnknownRegionError):
+        parse_household({"region": "atlantis"})
+    with pytest.raises(HouseholdInputError):
+        parse_household(["not", "a", "household"])
+    with pytest.raises(HouseholdInputError):
+        parse_household({})
+
+
+def test_member_without_id_number_is_screened() -> None:
+    household = parse_household({"region": "gansu", "members": [{"age": 70, "name": None}]})
+    result = screen(household, on=ON)
+    assert result.item("tekun").outcome == Outcome.NEED_INFO
+
+
+_member = st.fixed_dictionaries(
+    {},
+    optional={
+        "relation": st.sampled_from(["self", "spouse", "son", "other"]),
+        "age": st.integers(0, 130),
+        "has_disability": st.booleans(),
+        "labour_ability": st.sampled_from(["full", "partial", "lost", "none"]),
+        "has_living_source": st.booleans(),
+        "has_legal_supporter": st.booleans(),
+        "has_capable_supporter": st.booleans(),
+        "monthly_income": st.floats(0, 50_000),
+        "school_stage": st.sampled_from(["none", "college", "senior_high"]),
+        "study_status": st.sampled_from(["enrolled", "graduated"]),
+        "employment": st.sampled_from(["employed", "registered_unemployed", "flexible"]),
+        "wants_job": st.booleans(),
+        "is_unemployment_registered": st.booleans(),
+        "elder_ability_grade": st.integers(0, 3),
+        "has_serious_illness": st.booleans(),
+        "is_veteran": st.booleans(),
+    },
+)
+_household = st.fixed_dictionaries(
+    {"region": st.sampled_from([r.value for r in RegionId])},
+    optional={
+        "hukou_type": st.sampled_from(["urban", "rural"]),
+        "size": st.integers(1, 30),
+        "monthly_income_total": st.floats(0, 1_000_000),
+        "members": st.lists(_member, max_size=4),
+        "has_local_hukou": st.booleans(),
+        "situations": st.lists(st.sampled_from(["fire", "sudden_medical_expense"]), max_size=2),
+        "expenses_12m": st.fixed_dictionaries({}, optional={"medical": st.floats(0, 1e6)}),
+        "assets": st.fixed_dictionaries({}, optional={"deposits": st.floats(0, 1e7)}),
+    },
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=_household, day=st.dates(dt.date(2024, 1, 1), dt.date(2026, 12, 31)))
+def test_any_partial_household_is_screened_without_error(
+    data: dict[str, Any], day: dt.date
+) -> None:
+    try:
+        household = parse_household(data)
+    except HouseholdInputError:
+        return  # e.g. two applicants: a clear input error is also acceptable
+    result = screen(household, on=day)
+    for item in result.items:
+        if item.outcome == Outcome.NEED_INFO:
+            assert item.missing_facts, item.item
+        else:
+            assert item.missing_facts == ()
