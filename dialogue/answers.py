@@ -20,6 +20,7 @@ from nlu.lexicon import find_items, parse_relation
 from nlu.numbers import monthly_amount, parse_amount, parse_count
 from nlu.numerals import NUMERAL_RE, parse_number
 
+YES_NO = {"yes": "是", "no": "不是"}
 MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income"}
 _CLAUSES = re.compile(r"[，,、；;。和及与还有]+")
 
@@ -84,6 +85,9 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
     kind = question.answer
     if kind == "yes_no":
         yes = parse_yes_no(text)
+        if yes is None and question.synonyms:  # "在/不在", "办了/没办", "想/不想"
+            picked = parse_choice(text, YES_NO, question.synonyms)
+            yes = None if picked is None else picked == "yes"
         return None if yes is None else Value(yes)
     if kind == "count":
         return _count(question, text)

@@ -52,8 +52,24 @@ def _converted(name: str, value: Any) -> Any:
     return value
 
 
+def _apply_all_members(session: Session, question: Question, answer: Answer) -> bool:
+    """A household-wide question: "没有" settles the fact for every member still open."""
+    assert question.all_members is not None
+    count = len(session.household.members)
+    keys = [member_key(name, i) for name in question.fills for i in range(count)]
+    record = _record(session, question.id, None, keys)
+    if isinstance(answer, Value) and answer.value is False and "no" in question.all_members:
+        for key in keys:
+            if get_fact(session.household, key) is None and not session.is_unknown(key):
+                set_fact(session.household, key, question.all_members["no"])
+    session.history.append(record)
+    return True
+
+
 def apply_answer(session: Session, question: Question, member: int | None, answer: Answer) -> bool:
     """Apply an answer; False when the household rejects the value (re-ask)."""
+    if question.all_members is not None:
+        return _apply_all_members(session, question, answer)
     keys = keys_of(question, member)
     extra_keys = (
         [member_key(f"members.{name}", member) for name in MEMBER_EXTRA]

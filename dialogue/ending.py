@@ -32,6 +32,10 @@ OUTCOME_WORDS = {
 
 def display(session: Session, question_id: str, member: int | None, bank: QuestionBank) -> str:
     question = bank.get(question_id)
+    if question.all_members is not None:
+        record = next(r for r in reversed(session.history) if r.question_id == question_id)
+        settled = [get_fact(session.household, k) for k in record.keys]
+        return "没有" if settled and all(v is not None for v in settled) else "有或不清楚"
     key = (
         question.fills[0]
         if member is None

@@ -44,6 +44,12 @@ class PolicyAnswer:
 PolicyAnswerer = Callable[[str, RegionId | None], PolicyAnswer | None]
 
 
+def screen_session(session: Session, on: dt.date | None = None) -> ScreeningResult:
+    """Screen the session's household for its items of interest (all when none named)."""
+    items: list[ItemId] | None = list(session.items) if session.items else None
+    return screen(session.household, items=items, on=on)
+
+
 class DialogueEngine:
     def __init__(
         self,
@@ -232,8 +238,7 @@ class DialogueEngine:
 
     # --- asking ----------------------------------------------------------------------------
     def screen(self, session: Session) -> ScreeningResult:
-        items: list[ItemId] | None = list(session.items) if session.items else None
-        return screen(session.household, items=items, on=self.today())
+        return screen_session(session, self.today())
 
     def _advance(self, session: Session) -> list[Reply]:
         result = self.screen(session)

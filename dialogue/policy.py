@@ -40,18 +40,24 @@ def wanted_facts(result: ScreeningResult) -> list[str]:
 
 def _open(session: Session, question: Question, member: int | None) -> bool:
     """The question still has a fact nobody has answered or declined."""
+    if question.all_members is not None:
+        if session.answered(question.id):
+            return False
+        indexes = range(len(session.household.members))
+        return any(_open_key(session, member_key(n, i)) for n in question.fills for i in indexes)
     for name in question.fills:
         key = member_key(name, member) if member is not None else name
-        if session.is_unknown(key):
-            continue
-        if get_fact(session.household, key) is None:
+        if _open_key(session, key):
             return True
     return False
 
 
-def _member_next(
-    session: Session, bank: QuestionBank, wanted: set[str], member_questions: list[Question]
-) -> Next | None:
+def _open_key(session: Session, key: str) -> bool:
+    return not session.is_unknown(key) and get_fact(session.household, key) is None
+
+
+def _member_next(session: Session, bank: QuestionBank, wanted: set[str], group: str) -> Next | None:
+    member_questions = [q for q in bank.questions if q.is_member and q.group == group]
     household = session.household
     for index, member in enumerate(household.members):
         candidates = [
@@ -85,17 +91,16 @@ def next_question(session: Session, result: ScreeningResult, bank: QuestionBank)
     # "members" itself: no member known yet; the household size question creates them.
     if _members_needed(session, wanted) and household.size is None:
         wanted.add("size")
-    member_questions = [q for q in bank.questions if q.is_member]
-    member_block_done = False
+    blocks_done: set[str] = set()
     for question in bank.questions:
         if question.is_member:
-            if member_block_done:
+            if question.group in blocks_done:
                 continue
-            member_block_done = True
-            found = _member_next(session, bank, wanted, member_questions)
+            blocks_done.add(question.group)
+            found = _member_next(session, bank, wanted, question.group)
             if found is not None:
                 return _gate(session, bank, found)
-            if _loop_open(session):
+            if question.group == "member" and _loop_open(session):
                 return Next(MEMBER_MORE_ID)
             continue
         if not any(f in wanted for f in question.fills):

@@ -16,11 +16,20 @@ from guides.yamlio import load_model
 DATA = Path(__file__).parent / "data" / "questions.yml"
 
 Group = Literal[
-    "household", "member", "income", "assets", "housing", "expenses", "situations", "other"
+    "household",
+    "member",
+    "member_detail",
+    "income",
+    "assets",
+    "housing",
+    "expenses",
+    "situations",
+    "other",
 ]
 GROUP_TITLES: dict[str, str] = {
     "household": "家庭情况",
     "member": "家庭成员",
+    "member_detail": "家庭成员",
     "income": "收入",
     "assets": "财产",
     "housing": "住房",
@@ -90,17 +99,21 @@ class Question(_Strict):
     max: float | None = None
     when: list[When] = Field(default_factory=list)
     needs_consent: bool = False
+    # Asked once for the whole household: {"no": value} sets every member's fact on a "no".
+    all_members: dict[str, Any] | None = None
     keywords: list[str] = Field(default_factory=list)
     summary_label: str
 
     @property
     def is_member(self) -> bool:
-        return self.group == "member"
+        return self.group in ("member", "member_detail") and self.all_members is None
 
     def options(self) -> dict[str, str]:
         """choice id -> Chinese label (from the shared enumerations where named)."""
         if self.choices_from:
             return dict(enumerations().get(self.choices_from).values)
+        if self.answer == "yes_no":
+            return {"yes": "是", "no": "不是"}
         return dict(self.choices)
 
     def applies(self, household: Household, member: Member | None = None) -> bool:
@@ -111,7 +124,8 @@ class Question(_Strict):
         if self.answer in ("choice", "multi_choice") and not self.options():
             raise ValueError(f"question {self.id}: a choice needs choices or choices_from")
         member_fills = [f.startswith("members.") for f in self.fills]
-        if self.is_member != all(member_fills) or any(member_fills) != all(member_fills):
+        member_like = self.is_member or self.all_members is not None
+        if member_like != all(member_fills) or any(member_fills) != all(member_fills):
             raise ValueError(f"question {self.id}: member questions fill members.* only")
         unknown = set(self.synonyms) - set(self.options())
         if unknown:

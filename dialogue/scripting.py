@@ -1,0 +1,244 @@
+"""Conversation scripts (dialogue/scripts/*.yml): the citizen's lines and what the assistant
+must do, run through the real Assistant against a real Redis (tests and the benchmark).
+
+A script has a `persona` (how this citizen answers each question id; a list answers member
+by member) and `steps`. A step says a line (`say`), taps a choice (`choice`), answers from
+the persona until the result (`until_done`), sends two messages at once (`concurrent`),
+restarts redis-server (`restart_redis`) or the service (`new_assistant`), and `expect`s
+what the replies must contain. `final` checks outcomes and facts at the end.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from dialogue.replies import Reply, reply_text
+from dialogue.state import Pending, Session, get_fact
+from guides.ids import ItemId, Outcome, RegionId
+from guides.yamlio import load_model
+
+SCRIPTS = Path(__file__).parent / "scripts"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Expect(_Strict):
+    asks: str | None = None  # the question id the replies end on
+    says: list[str] = Field(default_factory=list)  # fragments that must appear
+    not_says: list[str] = Field(default_factory=list)
+    kinds: list[Literal["text", "choices", "summary", "result", "form_offer"]] = Field(
+        default_factory=list
+    )
+    status: Literal["active", "done"] | None = None
+
+
+class Step(_Strict):
+    say: str | None = None
+    choice: str | None = None
+    until_done: bool = False
+    concurrent: list[str] = Field(default_factory=list)
+    restart_redis: bool = False
+    new_assistant: bool = False
+    resume: bool = False
+    expect: Expect | None = None
+
+
+class Final(_Strict):
+    outcomes: dict[ItemId, list[Outcome]] = Field(default_factory=dict)
+    asked: list[str] = Field(default_factory=list)
+    not_asked: list[str] = Field(default_factory=list)
+    facts: dict[str, Any] = Field(default_factory=dict)
+    unknown: list[str] = Field(default_factory=list)
+    handoff: bool | None = None
+    consent: bool | None = None
+    status: Literal["active", "done"] | None = None
+    max_questions: int | None = None
+    income_is_estimate: bool | None = None
+    form_requested: bool | None = None
+
+
+class Script(_Strict):
+    name: str
+    region: RegionId
+    about: str
+    household_size: int | None = None  # for the benchmark's per-size figures
+    start: str | None = None
+    persona: dict[str, str | int | list[str | int]] = Field(default_factory=dict)
+    default_answer: str = "不知道"
+    steps: list[Step] = Field(default_factory=lambda: [Step(until_done=True)])
+    final: Final = Field(default_factory=Final)
+
+
+def load_scripts(directory: Path = SCRIPTS) -> list[Script]:
+    return [load_model(path, Script) for path in sorted(directory.glob("*.yml"))]
+
+
+def persona_answer(script: Script, pending: Pending) -> str:
+    answer = script.persona.get(pending.question_id, script.default_answer)
+    if isinstance(answer, list):
+        index = pending.member or 0
+        return str(answer[index]) if index < len(answer) else script.default_answer
+    return str(answer)
+
+
+class AssistantLike(Protocol):
+    async def start(
+        self, region: RegionId | str, channel: str, owner: Any, text: str | None = None
+    ) -> tuple[str, list[Reply]]: ...
+
+    async def handle(
+        self, session_id: str, owner: Any, text: str | None = None, choice: str | None = None
+    ) -> Any: ...
+
+    async def get(self, session_id: str, owner: Any) -> Session: ...
+
+
+class ScriptFailure(AssertionError):
+    pass
+
+
+class Runner:
+    """Runs one script; `make_assistant` builds a fresh Assistant (a service restart)."""
+
+    MAX_TURNS = 80
+
+    def __init__(
+        self,
+        make_assistant: Callable[[], AssistantLike],
+        restart_redis: Callable[[], Awaitable[None]] | None = None,
+        owner: str = "wx:script-citizen",
+    ) -> None:
+        self.make_assistant = make_assistant
+        self.restart_redis = restart_redis
+        self.owner = owner
+        self.assistant = make_assistant()
+        self.asked: list[str] = []
+        self.transcript: list[str] = []
+        self.turns = 0
+
+    def _record(self, replies: list[Reply]) -> None:
+        for reply in replies:
+            self.transcript.append("A: " + reply_text(reply))
+            question_id = getattr(reply, "question_id", None)
+            if question_id:
+                self.asked.append(question_id)
+
+    async def _send(self, session_id: str, text: str | None, choice: str | None) -> list[Reply]:
+        self.transcript.append(f"U: {text if text is not None else '[' + str(choice) + ']'}")
+        self.turns += 1
+        result = await self.assistant.handle(session_id, self.owner, text=text, choice=choice)
+        replies: list[Reply] = result.replies
+        self._record(replies)
+        return replies
+
+    async def run(self, script: Script) -> Session:
+        session_id, replies = await self.assistant.start(
+            script.region, "script", self.owner, script.start
+        )
+        self._record(replies)
+        for number, step in enumerate(script.steps, 1):
+            replies = await self._step(script, session_id, step)
+            if step.expect is not None:
+                session = await self.assistant.get(session_id, self.owner)
+                self._check(step.expect, replies, session, f"step {number}")
+        session = await self.assistant.get(session_id, self.owner)
+        self._final(script.final, session)
+        return session
+
+    async def _step(self, script: Script, session_id: str, step: Step) -> list[Reply]:
+        if step.restart_redis:
+            if self.restart_redis is None:
+                raise ScriptFailure("this runner cannot restart redis-server")
+            await self.restart_redis()
+        if step.new_assistant or step.restart_redis:
+            self.assistant = self.make_assistant()
+        if step.say is not None or step.choice is not None:
+            return await self._send(session_id, step.say, step.choice)
+        if step.resume:
+            return await self._send(session_id, None, None)
+        if step.concurrent:
+            results = await asyncio.gather(
+                *(self.assistant.handle(session_id, self.owner, text=t) for t in step.concurrent)
+            )
+            replies = [r for result in results for r in result.replies]
+            self._record(replies)
+            return replies
+        if step.until_done:
+            return await self._until_done(script, session_id)
+        return []
+
+    async def _until_done(self, script: Script, session_id: str) -> list[Reply]:
+        replies: list[Reply] = []
+        while self.turns < self.MAX_TURNS:
+            session = await self.assistant.get(session_id, self.owner)
+            if session.status == "done" or session.pending is None:
+                return replies
+            replies = await self._send(session_id, persona_answer(script, session.pending), None)
+        raise ScriptFailure(f"no result after {self.MAX_TURNS} turns:\n" + self.dump())
+
+    def dump(self) -> str:
+        return "\n".join(self.transcript[-40:])
+
+    def _fail(self, where: str, problem: str) -> None:
+        raise ScriptFailure(f"{where}: {problem}\n--- transcript ---\n{self.dump()}")
+
+    def _check(self, expect: Expect, replies: list[Reply], session: Session, where: str) -> None:
+        text = "\n".join(reply_text(r) for r in replies)
+        asked = [getattr(r, "question_id", None) for r in replies]
+        asked = [a for a in asked if a]
+        if expect.asks is not None and (not asked or asked[-1] != expect.asks):
+            self._fail(where, f"expected to ask {expect.asks}, asked {asked}")
+        for fragment in expect.says:
+            if fragment not in text:
+                self._fail(where, f"expected {fragment!r} in the replies")
+        for fragment in expect.not_says:
+            if fragment in text:
+                self._fail(where, f"did not expect {fragment!r}")
+        kinds = [r.kind for r in replies]
+        for kind in expect.kinds:
+            if kind not in kinds:
+                self._fail(where, f"expected a {kind} reply, got {kinds}")
+        if expect.status is not None and session.status != expect.status:
+            self._fail(where, f"expected status {expect.status}, got {session.status}")
+
+    def _final(self, final: Final, session: Session) -> None:
+        if final.outcomes:
+            from dialogue.engine import screen_session
+
+            result = screen_session(session)
+            for item, allowed in final.outcomes.items():
+                outcome = result.item(item).outcome
+                if outcome not in allowed:
+                    self._fail("final", f"{item}: {outcome}, expected one of {allowed}")
+        for question_id in final.asked:
+            if question_id not in self.asked:
+                self._fail("final", f"{question_id} was never asked")
+        for question_id in final.not_asked:
+            if question_id in self.asked:
+                self._fail("final", f"{question_id} should not have been asked")
+        for key, value in final.facts.items():
+            actual = get_fact(session.household, key)
+            if actual != value:
+                self._fail("final", f"{key} = {actual!r}, expected {value!r}")
+        for key in final.unknown:
+            if not session.is_unknown(key):
+                self._fail("final", f"{key} should be recorded as unknown")
+        checks: dict[str, Any] = {
+            "handoff": (final.handoff, session.handoff),
+            "consent": (final.consent, session.consent),
+            "status": (final.status, session.status),
+            "income_is_estimate": (final.income_is_estimate, session.household.income_is_estimate),
+            "form_requested": (final.form_requested, session.form_requested),
+        }
+        for name, (wanted, actual) in checks.items():
+            if wanted is not None and wanted != actual:
+                self._fail("final", f"{name} = {actual!r}, expected {wanted!r}")
+        if final.max_questions is not None and session.questions_asked > final.max_questions:
+            self._fail("final", f"{session.questions_asked} questions > {final.max_questions}")
