@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import asyncio
 
-from api.runtime import Runtime
+from api.runtime import Runtime, resolve_database_url
+from bot.assistant import Assistant, kb_answerer
 from bot.kb.db import make_sessions
 from bot.kb.loader import seed_if_empty
 from bot.kb.notify import RedisIndexNotifier
 from bot.kb.service import KnowledgeService
+from bot.wechat_chat import WeChatChat
+from dialogue.store import SessionStore, StoreConfig
+from nlu.backend import make_backend
 
 
 def build_kb(runtime: Runtime) -> KnowledgeService:
-    from api.runtime import resolve_database_url
-
     settings = runtime.settings
     sessions = make_sessions(resolve_database_url(settings.database_url))
     assert settings.redis_url is not None
@@ -29,4 +31,18 @@ def build_kb(runtime: Runtime) -> KnowledgeService:
 
 
 async def attach_services(runtime: Runtime) -> None:
-    runtime.services["kb"] = await asyncio.to_thread(build_kb, runtime)
+    settings = runtime.settings
+    kb = await asyncio.to_thread(build_kb, runtime)
+    # The classifier loads (or trains, first time) once per worker, off the event loop.
+    nlu = await asyncio.to_thread(make_backend, settings.nlu_backend, settings.rasa_url)
+    store = SessionStore(
+        runtime.redis,
+        StoreConfig(
+            session_ttl_seconds=settings.session_ttl_seconds,
+            lock_timeout_seconds=settings.lock_timeout_seconds,
+        ),
+    )
+    assistant = Assistant(store, nlu, kb_answerer(kb))
+    runtime.services.update(
+        kb=kb, nlu=nlu, store=store, assistant=assistant, wechat_chat=WeChatChat(assistant)
+    )

@@ -1,5 +1,166 @@
-"""Chat sessions (filled in once the assistant lands)."""
+"""Chat sessions for the mini-program and H5 page; agents act for callers through the same routes.
 
-from fastapi import APIRouter
+A session belongs to the account that started it; agents reach sessions handed off to a person
+or started for a caller. Every route loads through bot.assistant, which checks ownership.
+"""
 
-router = APIRouter()
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from fastapi import APIRouter, Response
+from fastapi.encoders import jsonable_encoder
+from pydantic import BaseModel, Field, model_validator
+
+from api.auth import Account
+from api.deps import AgentAccount, CurrentAccount, RuntimeDep
+from api.errors import ApiError
+from api.metrics import TURN_LATENCY, TURNS
+from bot.application import form_items, screening_of
+from bot.assistant import Actor, Assistant
+from dialogue.replies import Reply
+from dialogue.state import Session
+
+router = APIRouter(prefix="/api/v1", tags=["sessions"])
+
+
+class StartRequest(BaseModel):
+    region: str | None = Field(default=None, max_length=32)
+    channel: str = Field(default="web", max_length=16)
+    text: str | None = Field(default=None, max_length=500)
+
+
+class MessageRequest(BaseModel):
+    text: str | None = Field(default=None, max_length=500)
+    choice: str | None = Field(default=None, max_length=64)
+
+    @model_validator(mode="after")
+    def _one_of(self) -> MessageRequest:
+        if not (self.text and self.text.strip()) and not self.choice:
+            raise ValueError("text or choice is required")
+        return self
+
+
+def actor_of(account: Account) -> Actor:
+    return Actor(account=account.id, is_agent=account.is_agent)
+
+
+def reply_json(reply: Reply) -> dict[str, Any]:
+    data: dict[str, Any] = reply.model_dump(mode="json")
+    data["type"] = data.pop("kind")
+    return data
+
+
+def state_json(session: Session) -> dict[str, Any]:
+    return {
+        "status": session.status,
+        "region": session.region.value,
+        "pending_question": session.pending.question_id if session.pending else None,
+        "handoff": session.handoff,
+        "consent": session.consent,
+        "questions_remaining": getattr(session, "questions_remaining", None),
+    }
+
+
+def _assistant(runtime: Any) -> Assistant:
+    assistant: Assistant = runtime.services["assistant"]
+    return assistant
+
+
+@router.post("/sessions")
+async def start_session(body: StartRequest, runtime: RuntimeDep, account: CurrentAccount) -> Any:
+    region = body.region or runtime.settings.default_region
+    if not region:
+        raise ApiError(422, "region_required", "请先选择您申请的地区：甘肃、宁夏、山西或济南历城。")
+    session_id, replies = await _assistant(runtime).start(
+        region, body.channel, actor_of(account), body.text
+    )
+    TURNS.labels(body.channel).inc()
+    return {"session_id": session_id, "replies": [reply_json(r) for r in replies]}
+
+
+@router.get("/sessions")
+async def my_sessions(runtime: RuntimeDep, account: CurrentAccount) -> Any:
+    return {"sessions": await _assistant(runtime).sessions_of(actor_of(account))}
+
+
+@router.post("/sessions/{session_id}/messages")
+async def post_message(
+    session_id: str, body: MessageRequest, runtime: RuntimeDep, account: CurrentAccount
+) -> Any:
+    started = time.perf_counter()
+    result = await _assistant(runtime).handle(
+        session_id, actor_of(account), text=body.text, choice=body.choice
+    )
+    TURN_LATENCY.observe(time.perf_counter() - started)
+    TURNS.labels(result.state.channel).inc()
+    return {"replies": [reply_json(r) for r in result.replies], "state": state_json(result.state)}
+
+
+@router.get("/sessions/{session_id}")
+async def get_session(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> Any:
+    session = await _assistant(runtime).get(session_id, actor_of(account))
+    result = screening_of(session)
+    from guides.catalog import guide_for
+    from guides.materials import materials_for
+
+    materials = materials_for(
+        guide_for(session.region), session.household, form_items(session, result)
+    )
+    return {
+        "session_id": session.id,
+        "state": state_json(session),
+        "items_of_interest": session.items,
+        "facts": session.household.model_dump(mode="json", exclude_none=True),
+        "unknown_facts": session.unknown,
+        "screening": jsonable_encoder(result),
+        "materials": jsonable_encoder(materials),
+        "transcript": jsonable_encoder(getattr(session, "transcript", [])),
+    }
+
+
+async def _form(session_id: str, runtime: Any, account: Account, kind: str) -> Response:
+    session = await _assistant(runtime).get(session_id, actor_of(account))
+    items = form_items(session)
+    if kind == "pdf":
+        from guides.forms.pdf import render_pdf
+
+        pdf = await asyncio.to_thread(render_pdf, session.household, items)
+        return Response(
+            pdf,
+            media_type="application/pdf",
+            headers={"Content-Disposition": 'attachment; filename="application.pdf"'},
+        )
+    from guides.forms.render import render_html
+
+    html = await asyncio.to_thread(render_html, session.household, items)
+    return Response(html, media_type="text/html; charset=utf-8")
+
+
+@router.get("/sessions/{session_id}/form.pdf")
+async def form_pdf(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> Response:
+    return await _form(session_id, runtime, account, "pdf")
+
+
+@router.get("/sessions/{session_id}/form.html")
+async def form_html(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> Response:
+    return await _form(session_id, runtime, account, "html")
+
+
+@router.get("/agent/handoffs")
+async def handoffs(runtime: RuntimeDep, agent: AgentAccount) -> Any:
+    assistant = _assistant(runtime)
+    queue = []
+    for session_id in await assistant.handoff_queue(actor_of(agent)):
+        session = await assistant.get(session_id, actor_of(agent))
+        queue.append({"session_id": session.id, "region": session.region.value,
+                      "updated_at": getattr(session, "updated_at", None)})  # fmt: skip
+    return {"sessions": queue}
+
+
+@router.post("/agent/handoffs/{session_id}/release")
+async def release(session_id: str, runtime: RuntimeDep, agent: AgentAccount) -> Any:
+    session = await _assistant(runtime).release_handoff(session_id, actor_of(agent))
+    return {"session_id": session.id, "state": state_json(session)}

@@ -31,7 +31,9 @@ from bot.channels.wechat_api import ConfigurableClient, send_text
 router = APIRouter(tags=["wechat"])
 log = logging.getLogger("api.wechat")
 Kind = Literal["mp", "wxa"]
-WELCOME = "您好！我是社会救助小助手。想看看家里能申请哪些救助，回复“开始”；有政策问题，直接问我就行。"
+WELCOME = (
+    "您好！我是社会救助小助手。想看看家里能申请哪些救助，回复“开始”；有政策问题，直接问我就行。"
+)
 NOT_TEXT = "我现在只能看懂文字消息。您可以直接打字告诉我，比如：我想申请低保。"
 
 
@@ -92,11 +94,11 @@ async def _push(request: Request, runtime: Runtime, kind: Kind) -> Response:
     ttl = settings.max_timestamp_skew_seconds * 2
     if not await redis.set(nonce_key, incoming.dedupe_key, nx=True, ex=ttl):
         seen = await redis.get(nonce_key)
-        if seen is not None and seen.decode() != incoming.dedupe_key:
+        if seen is not None and _text(seen) != incoming.dedupe_key:
             return Response("forbidden", status_code=403)
     if not await redis.set(incoming.dedupe_key, b"", nx=True, ex=settings.dedupe_ttl_seconds):
         cached = await redis.get(f"{incoming.dedupe_key}:reply")
-        return _xml(cached.decode()) if cached else Response("success")
+        return _xml(_text(cached)) if cached else Response("success")
     reply = await _answer(runtime, kind, incoming)
     if reply is None:
         return Response("success")
@@ -106,6 +108,10 @@ async def _push(request: Request, runtime: Runtime, kind: Kind) -> Response:
         return _xml(xml)
     _send_later(runtime, kind, incoming.openid, reply)
     return Response("success")
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
 
 
 def _xml(body: str) -> Response:
@@ -133,7 +139,9 @@ async def _answer(runtime: Runtime, kind: Kind, incoming: Incoming) -> str | Non
     return "\n\n".join(replies)
 
 
-def _deliver_late(runtime: Runtime, kind: Kind, openid: str, turn: asyncio.Future[list[str]]) -> None:
+def _deliver_late(
+    runtime: Runtime, kind: Kind, openid: str, turn: asyncio.Future[list[str]]
+) -> None:
     if turn.cancelled() or turn.exception() is not None:
         return
     _send_later(runtime, kind, openid, "\n\n".join(turn.result()))

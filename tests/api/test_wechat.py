@@ -6,11 +6,10 @@ import json
 import time
 from pathlib import Path
 
-from tests.api.api_helpers import wechat_query
-from tests.conftest import SHARED
-
 from bot.channels.wechat import Credentials, read_push
+from tests.api.api_helpers import wechat_query
 from tests.api.conftest import MP_APP_ID, WECHAT_AES_KEY, WECHAT_TOKEN, Service
+from tests.conftest import SHARED
 
 WECHAT = SHARED / "reference" / "wechat"
 VECTORS = json.loads((WECHAT / "wechat_signature_crypto_test_vectors.json").read_text())
@@ -26,7 +25,9 @@ def test_plain_signature_vectors() -> None:
 
     valid = VECTORS["plain_mode_signature"]["valid"]
     invalid = VECTORS["plain_mode_signature"]["invalid"]
-    assert verify_url_signature(valid["token"], valid["signature"], valid["timestamp"], valid["nonce"])
+    assert verify_url_signature(
+        valid["token"], valid["signature"], valid["timestamp"], valid["nonce"]
+    )
     assert not verify_url_signature(
         invalid["token"], invalid["signature"], invalid["timestamp"], invalid["nonce"]
     )
@@ -78,7 +79,7 @@ def test_subscribe_event_gets_a_passive_welcome(service: Service) -> None:
 def test_replayed_nonce_with_another_body_is_forbidden(service: Service) -> None:
     query = wechat_query(WECHAT_TOKEN)
     first = sample_xml("test_events__test_subscribe_event.xml")
-    other = sample_xml("test_events__test_unsubscribe_event.xml")
+    other = sample_xml("test_parser__test_parse_text_message.xml")  # another message entirely
     with service.client() as client:
         assert client.post("/wechat/mp", params=query, content=first).status_code == 200
         assert client.post("/wechat/mp", params=query, content=other).status_code == 403
