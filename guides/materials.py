@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from guides.household import Household
 from guides.ids import ItemId
 from guides.schema import Guide, Material
@@ -17,48 +19,92 @@ FORM_LABELS = {
 MEDIA_LABELS = {"paper": "纸质", "electronic": "电子", "scan_or_photo": "扫描件或照片"}
 
 
-def _need(material: Material, household: Household, chosen: set[ItemId]) -> tuple[bool, str] | None:
+@dataclass(frozen=True)
+class MaterialFacts:
+    """The few household facts that decide which materials are needed (a cache key)."""
+
+    applies_at_residence: bool | None
+    disability: bool | None  # True: someone is disabled; None: not known for everyone
+    veteran: bool
+    rigid_expenses: bool | None  # total > 0; None: not asked
+    unregistered: bool  # someone has not registered as unemployed
+
+    @classmethod
+    def of(cls, household: Household) -> MaterialFacts:
+        members = household.members
+        disability: bool | None = False
+        if any(m.has_disability for m in members):
+            disability = True
+        elif not members or any(m.has_disability is None for m in members):
+            disability = None
+        total = household.expenses_12m.total()
+        return cls(
+            applies_at_residence=household.applies_at_residence,
+            disability=disability,
+            veteran=any(m.is_veteran for m in members),
+            rigid_expenses=None if total is None else total > 0,
+            unregistered=any(m.is_unemployment_registered is False for m in members),
+        )
+
+
+def _need(material: Material, facts: MaterialFacts) -> tuple[bool, str] | None:
     """(required, why) for this household, or None when the material is not needed at all.
 
     required=False means 视情况: it depends on a fact we do not know yet."""
-    members = household.members
     match material.needed_when:
         case "always" | "chosen_item":
             return True, ""
         case "applies_at_residence":
-            if household.applies_at_residence is None:
+            if facts.applies_at_residence is None:
                 return False, material.when_text or "在居住地（不是户籍地）申请时需要"
-            if household.applies_at_residence:
+            if facts.applies_at_residence:
                 return True, "您在居住地而不是户籍地申请"
             return None
         case "has_disabled_member":
-            if any(m.has_disability for m in members):
+            if facts.disability:
                 return True, "家里有残疾人"
-            if any(m.has_disability is None for m in members) or not members:
+            if facts.disability is None:
                 return False, material.when_text or "家里有残疾人时需要"
             return None
         case "has_veteran_member":
-            if any(m.is_veteran for m in members):
+            if facts.veteran:
                 return True, "家里有退役军人"
             return False, material.when_text or "申请困难退役军人帮扶援助时需要"
         case "has_rigid_expenses":
-            total = household.expenses_12m.total()
-            if total is not None and total > 0:
+            if facts.rigid_expenses:
                 return True, "您家有教育、医疗等刚性支出"
-            if total == 0:
+            if facts.rigid_expenses is False:
                 return None
             return False, material.when_text or "有教育、医疗等刚性支出时需要"
         case "needs_unemployment_registration":
-            if any(m.is_unemployment_registered is False for m in members):
+            if facts.unregistered:
                 return True, "还没有做失业登记，需要先登记"
             return False, material.when_text or "还没有做失业登记时需要"
         case _:
             return False, material.when_text or "视具体情况需要"
 
 
+_CACHE: dict[tuple[int, tuple[ItemId, ...], MaterialFacts], tuple[Guide, list[MaterialNeed]]] = {}
+
+
 def materials_for(guide: Guide, household: Household, items: list[ItemId]) -> list[MaterialNeed]:
-    """The union over `items` of their materials, each once, 必备 before 视情况."""
-    chosen = set(items)
+    """The union over `items` of their materials, each once, 必备 before 视情况.
+
+    Screening runs after every answer, so results are cached per guide, items and the few
+    facts that decide them (MaterialFacts)."""
+    facts = MaterialFacts.of(household)
+    key = (id(guide), tuple(items), facts)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is guide:
+        return list(cached[1])
+    needs = _materials(guide, facts, items)
+    if len(_CACHE) > 4096:
+        _CACHE.clear()
+    _CACHE[key] = (guide, needs)
+    return list(needs)
+
+
+def _materials(guide: Guide, facts: MaterialFacts, items: list[ItemId]) -> list[MaterialNeed]:
     by_id: dict[str, list[ItemId]] = {}
     for item_id in items:
         for material_id in guide.item(item_id).materials:
@@ -66,7 +112,7 @@ def materials_for(guide: Guide, household: Household, items: list[ItemId]) -> li
     needs = []
     for material_id, for_items in by_id.items():
         material = guide.material(material_id)
-        need = _need(material, household, chosen)
+        need = _need(material, facts)
         if need is None:
             continue
         required, why = need

@@ -28,6 +28,7 @@ from guides.screening.combine import (
 from guides.screening.context import Context
 from guides.screening.registry import run_check
 from guides.screening.result import CheckResult, CheckStatus, ItemResult, Reason, ScreeningResult
+from guides.sources import SourceRef
 
 DEPENDENT_CHECKS = {"recognised_in_any", "not_in_classes"}
 
@@ -129,7 +130,7 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
         return _result(
             ctx, item, Outcome.POSSIBLE, [], note="办事指南没有列出具体条件，请向经办部门咨询。"
         )
-    citation = condition.source.cite()
+    citation = _cite(condition.source)
     if condition.rule.all:
         checks = _run(ctx, condition.rule.all)
         return _result(ctx, item, outcome_of(checks), checks, citation=citation)
@@ -164,6 +165,11 @@ def _all_ruled_out(first: ItemResult, candidates: list[ItemResult]) -> ItemResul
         if r.status == CheckStatus.UNMET
     )
     return replace(first, variant=None, variant_label=None, reasons=reasons)
+
+
+@lru_cache(maxsize=1024)
+def _cite(source: SourceRef) -> str:
+    return source.cite()
 
 
 def _merge_variants(a: ItemResult, b: ItemResult) -> ItemResult:
