@@ -33,7 +33,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from nlu.lexicon import find_items, find_regions
+from nlu.lexicon import find_items, match_regions
 from nlu.synonyms import SynonymTable, table
 from nlu.tokenize import char_ngrams, normalize, tokenize
 
@@ -147,19 +147,22 @@ class Answer:
 
 @dataclass(frozen=True)
 class RetrievalConfig:
-    w_bm25_q: float = 0.45
-    w_bm25_a: float = 0.10
+    w_bm25_q: float = 0.2
+    w_bm25_a: float = 0.2
+    w_bm25_e: float = 0.2
     w_cosine: float = 0.45
     item_bonus: float = 0.10
     item_penalty: float = 0.15
     aspect_bonus: float = 0.08
     aspect_penalty: float = 0.08
-    other_region_factor: float = 0.75
-    specific_region_factor: float = 0.97  # no region known: prefer `all` entries a little
+    other_region_factor: float = 0.4  # entries of another region: demoted, not hidden
+    all_with_region_factor: float = 0.85  # region known: its own entry beats the `all` one
+    specific_region_factor: float = 0.85  # no region known: the `all` entry beats a region's
     oov_idf_share: float = 0.6
-    calib_slope: float = 12.0
-    calib_center: float = 0.42
-    calib_margin: float = 4.0
+    # Logistic fit (sklearn, class weight 2 on "not a correct top-1") on the tuning half.
+    calib_slope: float = 4.2
+    calib_center: float = 0.54
+    calib_margin: float = 10.7
     threshold: float = 0.5
     suggestion_floor: float = 0.15
     bm25_k1: float = 1.2
@@ -175,18 +178,31 @@ class Analysed:
     region: str | None
 
 
+def without_regions(text: str) -> tuple[str, str | None]:
+    """The text with region names cut out (the region weighting handles them), and the first."""
+    found = match_regions(text)
+    if not found:
+        return text, None
+    parts, last = [], 0
+    for m in found:
+        parts.append(text[last : m.start])
+        last = m.end
+    parts.append(text[last:])
+    return " ".join(parts), found[0].id
+
+
 def analyse(query: str, synonyms: SynonymTable | None = None) -> Analysed:
     syn = synonyms or table()
     norm = normalize(query)
-    canon = syn.canonicalize_text(norm)
+    bare, region = without_regions(norm)
+    canon = syn.canonicalize_text(bare)
     tokens = [t for t in syn.canonical_tokens(tokenize(canon)) if t not in STOPWORDS]
-    regions = find_regions(norm)
     return Analysed(
         tokens=tokens,
         text=canon,
         items=frozenset(i.value for i in find_items(norm)),
         aspects=frozenset(syn.aspects(tokens)),
-        region=regions[0].value if regions else None,
+        region=region,
     )
 
 
@@ -216,20 +232,24 @@ class KnowledgeIndex:
     synonyms: SynonymTable = field(default_factory=table)
 
     def __post_init__(self) -> None:
-        cfg, syn = self.config, self.synonyms
+        cfg = self.config
         q_texts: list[str] = []
         owner: list[int] = []
         for i, doc in enumerate(self.docs):
             for text in (doc.question, *doc.similar):
-                q_texts.append(syn.canonicalize_text(normalize(text)))
+                q_texts.append(self._canonical(text))
                 owner.append(i)
         self._n = len(self.docs)
         self._owner = np.asarray(owner, dtype=np.int64)
         self._starts = np.flatnonzero(np.r_[True, self._owner[1:] != self._owner[:-1]])
         q_tokens = [self._tokens(t) for t in q_texts]
-        a_tokens = [self._tokens(syn.canonicalize_text(normalize(d.answer))) for d in self.docs]
+        a_tokens = [self._tokens(self._canonical(d.answer)) for d in self.docs]
         self._bm25_q = _bm25(q_tokens, cfg) if self.docs else None
         self._bm25_a = _bm25(a_tokens, cfg) if self.docs else None
+        e_tokens: list[list[str]] = [[] for _ in self.docs]
+        for i, toks in zip(owner, q_tokens, strict=True):
+            e_tokens[i].extend(toks)
+        self._bm25_e = _bm25(e_tokens, cfg) if self.docs else None
         self._idf = self._idf_table(q_tokens)
         self._max_idf = max(self._idf.values(), default=1.0)
         self._tfidf = TfidfVectorizer(analyzer=_char_analyzer, sublinear_tf=True)
@@ -237,9 +257,7 @@ class KnowledgeIndex:
             self._tfidf.fit_transform(q_texts).T.tocsr() if q_texts else sparse.csr_matrix((0, 0))
         )
         self._items = self._flags([d.items for d in self.docs])
-        self._aspects = self._flags(
-            [tuple(syn.aspects(self._tokens(syn.canonicalize_text(d.question)))) for d in self.docs]
-        )
+        self._aspects = self._flags([self._entry_aspects(d) for d in self.docs])
         self._regions = self._flags([d.regions for d in self.docs])
         self._covers_all = np.asarray([ALL in d.regions for d in self.docs], dtype=bool)
         self._by_id = {d.entry_id: d for d in self.docs}
@@ -251,6 +269,16 @@ class KnowledgeIndex:
     def with_config(self, config: RetrievalConfig) -> KnowledgeIndex:
         """Same documents, new weights (rebuilds; used by the evaluation)."""
         return replace(self, config=config)
+
+    def _canonical(self, text: str) -> str:
+        return self.synonyms.canonicalize_text(without_regions(normalize(text))[0])
+
+    def _entry_aspects(self, doc: KbDocument) -> tuple[str, ...]:
+        """Aspects of the standard question and of the tags (材料, 办理渠道 …)."""
+        syn = self.synonyms
+        words = self._tokens(self._canonical(doc.question))
+        words += syn.canonical_tokens([t.lower() for t in doc.tags])
+        return tuple(sorted(syn.aspects(words)))
 
     def _tokens(self, text: str) -> list[str]:
         syn = self.synonyms
@@ -289,18 +317,20 @@ class KnowledgeIndex:
         """Fused score of every entry (after region weighting) and the analysed query."""
         cfg = self.config
         info = analyse(query, self.synonyms)
-        if self._n == 0 or self._bm25_q is None or self._bm25_a is None:
+        if self._n == 0 or self._bm25_q is None or self._bm25_a is None or self._bm25_e is None:
             return np.zeros(0, dtype=np.float32), info
         n_q = len(self._owner)
         own = self._information(info.tokens)
         bm25_q = np.maximum.reduceat(_bm25_scores(self._bm25_q, info.tokens, n_q), self._starts)
         bm25_a = _bm25_scores(self._bm25_a, info.tokens, self._n)
+        bm25_e = _bm25_scores(self._bm25_e, info.tokens, self._n)
         vec = self._tfidf.transform([info.text])
         cos_all = np.asarray((vec @ self._q_matrix).todense()).ravel()
         cosine = np.maximum.reduceat(cos_all, self._starts) if n_q else np.zeros(self._n)
         fused = (
             cfg.w_bm25_q * np.minimum(bm25_q / own, 1.2)
             + cfg.w_bm25_a * np.minimum(bm25_a / own, 1.2)
+            + cfg.w_bm25_e * np.minimum(bm25_e / own, 1.2)
             + cfg.w_cosine * cosine
         )
         if info.items:
@@ -315,8 +345,12 @@ class KnowledgeIndex:
             )
         effective = info.region or region
         if effective:
-            inside = self._covers_all | self._match(self._regions, frozenset({effective}))
-            fused *= np.where(inside, 1.0, cfg.other_region_factor)
+            own_region = self._match(self._regions, frozenset({effective}))
+            fused *= np.where(
+                own_region,
+                1.0,
+                np.where(self._covers_all, cfg.all_with_region_factor, cfg.other_region_factor),
+            )
         else:
             fused *= np.where(self._covers_all, 1.0, cfg.specific_region_factor)
         return fused.astype(np.float32), replace(info, region=effective)

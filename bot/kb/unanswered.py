@@ -110,7 +110,9 @@ class UnansweredQueue:
                 continue
         raise RuntimeError("could not record the unanswered question")
 
-    def list_questions(self, status: str | None = "open", limit: int = 100) -> list[UnansweredQuestion]:
+    def list_questions(
+        self, status: str | None = "open", limit: int = 100
+    ) -> list[UnansweredQuestion]:
         stmt = select(UnansweredRow).order_by(UnansweredRow.times_asked.desc(), UnansweredRow.id)
         if status:
             stmt = stmt.where(UnansweredRow.status == status)

@@ -1,0 +1,155 @@
+"""`python -m nlu.evaluate_kb`: how well the KB retrieval answers, and declines, questions.
+
+Builds the index from the seed files (bot/kb/seed/*.yml, read as data), then runs
+nlu/data/kb_eval/paraphrases.yml (each question with its region) and out_of_scope.yml.
+Prints top-1 / top-3 accuracy, MRR, the share of out-of-scope questions correctly declined,
+the share of in-scope questions wrongly declined, and the worst misses.
+
+Questions are split by a stable hash into a tuning half and a check half: weights, synonyms
+and calibration are tuned looking at `--split tune` only; `--split check` is the final check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from guides.yamlio import read_yaml
+from nlu.retrieval import ALL, KbDocument, KnowledgeIndex
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = ROOT / "bot" / "kb" / "seed"
+EVAL_DIR = Path(__file__).parent / "data" / "kb_eval"
+
+
+def load_seed_documents(directory: Path = SEED_DIR) -> list[KbDocument]:
+    docs: list[KbDocument] = []
+    for path in sorted(directory.glob("*.yml")):
+        for e in read_yaml(path)["entries"]:
+            docs.append(
+                KbDocument(
+                    entry_id=e["id"],
+                    question=e["question"],
+                    similar=tuple(e.get("similar") or ()),
+                    answer=e["answer"],
+                    regions=tuple(e.get("regions") or (ALL,)),
+                    items=tuple(e.get("items") or ()),
+                    tags=tuple(e.get("tags") or ()),
+                )
+            )
+    return docs
+
+
+def split_of(question: str) -> str:
+    return "tune" if hashlib.md5(question.encode("utf-8")).digest()[0] % 2 == 0 else "check"
+
+
+@dataclass(frozen=True)
+class Case:
+    q: str
+    expected: str | None  # None: out of scope
+    region: str | None
+
+
+def load_cases(directory: Path = EVAL_DIR, split: str = "all") -> list[Case]:
+    cases = [
+        Case(str(c["q"]), str(c["expected"]), c.get("region"))
+        for c in read_yaml(directory / "paraphrases.yml") or []
+    ]
+    oos_path = directory / "out_of_scope.yml"
+    if oos_path.exists():
+        cases += [Case(str(c["q"]), None, c.get("region")) for c in read_yaml(oos_path) or []]
+    return [c for c in cases if split == "all" or split_of(c.q) == split]
+
+
+@dataclass(frozen=True)
+class Report:
+    in_scope: int
+    out_of_scope: int
+    top1: float
+    top3: float
+    mrr: float
+    declined_oos: float
+    declined_in_scope: float
+    answered_wrong: float
+    misses: list[tuple[str, str, str | None, str]]
+
+
+def evaluate(index: KnowledgeIndex, cases: list[Case], worst: int = 15) -> Report:
+    inside = [c for c in cases if c.expected is not None]
+    outside = [c for c in cases if c.expected is None]
+    top1 = top3 = 0
+    rr = 0.0
+    declined_in = wrong = 0
+    misses: list[tuple[float, tuple[str, str, str | None, str]]] = []
+    for c in inside:
+        hits = index.search(c.q, c.region, k=10)
+        ids = [h.entry_id for h in hits]
+        rank = ids.index(c.expected) + 1 if c.expected in ids else None
+        top1 += rank == 1
+        top3 += rank is not None and rank <= 3
+        rr += 1 / rank if rank else 0.0
+        answer = index.answer(c.q, c.region)
+        if answer.status == "uncertain":
+            declined_in += 1
+        elif answer.entry is not None and answer.entry.entry_id != c.expected:
+            wrong += 1
+        if rank != 1 or answer.status == "uncertain":
+            got = f"{ids[0] if ids else '-'} conf={answer.confidence:.2f} rank={rank}"
+            misses.append((rank or 99, (c.q, c.expected or "", c.region, got)))
+    declined_out = 0
+    for c in outside:
+        answer = index.answer(c.q, c.region)
+        if answer.status == "uncertain":
+            declined_out += 1
+        else:
+            entry = answer.entry.entry_id if answer.entry else "-"
+            misses.append(
+                (50, (c.q, "(out of scope)", c.region, f"{entry} conf={answer.confidence:.2f}"))
+            )
+    n_in, n_out = max(len(inside), 1), max(len(outside), 1)
+    misses.sort(key=lambda m: -m[0])
+    return Report(
+        in_scope=len(inside),
+        out_of_scope=len(outside),
+        top1=top1 / n_in,
+        top3=top3 / n_in,
+        mrr=rr / n_in,
+        declined_oos=declined_out / n_out,
+        declined_in_scope=declined_in / n_in,
+        answered_wrong=wrong / n_in,
+        misses=[m[1] for m in misses[:worst]],
+    )
+
+
+def print_report(name: str, report: Report) -> None:
+    print(f"== {name}: {report.in_scope} in-scope, {report.out_of_scope} out-of-scope questions")
+    print(f"top-1 accuracy            {report.top1:6.1%}")
+    print(f"top-3 accuracy            {report.top3:6.1%}")
+    print(f"MRR@10                    {report.mrr:6.3f}")
+    print(f"out-of-scope declined     {report.declined_oos:6.1%}")
+    print(f"in-scope wrongly declined {report.declined_in_scope:6.1%}")
+    print(f"in-scope answered wrong   {report.answered_wrong:6.1%}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--split", choices=["tune", "check", "all"], default=None)
+    parser.add_argument("--worst", type=int, default=15)
+    args = parser.parse_args(argv)
+    docs = load_seed_documents()
+    index = KnowledgeIndex.build(docs)
+    print(f"index: {len(docs)} entries from {SEED_DIR.relative_to(ROOT)}")
+    splits = [args.split] if args.split else ["tune", "check", "all"]
+    for split in splits:
+        report = evaluate(index, load_cases(split=split), args.worst)
+        print_report(split, report)
+    print(f"-- worst misses ({splits[-1]}): question | expected | region | got")
+    for q, expected, region, got in report.misses:
+        print(f"  {q} | {expected} | {region} | {got}")
+
+
+if __name__ == "__main__":
+    main()
