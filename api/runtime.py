@@ -10,7 +10,7 @@ import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy import Engine
 
 from api.auth import Tokens
@@ -67,7 +67,12 @@ def build_runtime(settings: Settings) -> Runtime:
     )
     return Runtime(
         settings=settings,
-        redis=Redis.from_url(settings.redis_url, decode_responses=False),
+        # Under a burst, requests wait briefly for a connection instead of failing.
+        redis=Redis(
+            connection_pool=BlockingConnectionPool.from_url(
+                settings.redis_url, max_connections=settings.redis_max_connections, timeout=10
+            )
+        ),
         db_engine=engine,
         tokens=Tokens(settings.secret_key, settings.token_ttl_seconds),
         wxa_client=wxa,

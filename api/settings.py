@@ -41,6 +41,7 @@ class Settings(BaseModel):
     port: int = 8000
     workers: int = 1
     redis_url: str | None = None
+    redis_max_connections: int = 64
     embedded_redis_dir: str = "var/redis"
     embedded_redis_port: int = 6390
     database_url: str = "sqlite:///var/shejiu.db"
@@ -119,6 +120,11 @@ def load_settings(
     for env_name, field in WECHAT_ENV.items():
         if environ.get(env_name):
             values.setdefault("wechat", {})[field] = environ[env_name]
+    for env_name, field in (("RATE_LIMIT_PER_ACCOUNT", "per_account_per_minute"),
+                            ("RATE_LIMIT_PER_IP", "per_ip_per_minute")):  # fmt: skip
+        if environ.get(env_name):
+            values.setdefault("rate_limit", {})
+            values["rate_limit"] = {**dict(values["rate_limit"]), field: int(environ[env_name])}
     values.update(overrides)
     settings = Settings.model_validate(values)
     if not settings.secret_key:
