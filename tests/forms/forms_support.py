@@ -35,7 +35,7 @@ def save_page_png(pdf: bytes, tmp_path: Path, name: str, page: int = 1) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = tmp_path / f"{name}.pdf"
     path.write_bytes(pdf)
-    prefix = ARTIFACTS / (name if page == 1 else f"{name}-p{page}")
+    prefix = ARTIFACTS / (name if page == 1 else f"{name}-form")
     subprocess.run(
         ["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page), "-singlefile",
          str(path), str(prefix)],

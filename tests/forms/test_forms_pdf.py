@@ -59,8 +59,10 @@ def test_form_prints_the_applicant_in_the_name_field(
         if row["name"]:
             assert _near(text, row["name"], row["relation"][:2]), row["name"]
     save_page_png(pdf, tmp_path, f"{region}-{household_name}")
-    # page 2 is the form itself (page 1 is the cover sheet)
-    save_page_png(pdf, tmp_path, f"{region}-{household_name}", page=2)
+    # and the form's first page (after the cover sheet, which ends with 表样依据)
+    pages = text.split("\f")
+    cover_end = next(i for i, page in enumerate(pages) if "表样依据" in page)
+    save_page_png(pdf, tmp_path, f"{region}-{household_name}", page=cover_end + 2)
 
 
 @pytest.mark.parametrize(
