@@ -83,8 +83,7 @@ def _members_needed(session: Session, wanted: set[str]) -> bool:
 
 
 def next_question(session: Session, result: ScreeningResult, bank: QuestionBank) -> Next | None:
-    wanted_list = wanted_facts(result)
-    wanted = set(wanted_list)
+    wanted = {bank.aliases.get(f, f) for f in wanted_facts(result)}
     if not wanted:
         return None
     household = session.household

@@ -150,6 +150,7 @@ class QuestionBank(_Strict):
     consent: Consent
     member_more: MemberMore
     department_facts: list[str] = Field(default_factory=list)
+    aliases: dict[str, str] = Field(default_factory=dict)
     questions: list[Question]
 
     @model_validator(mode="after")
@@ -175,7 +176,8 @@ class QuestionBank(_Strict):
 
     @property
     def askable_facts(self) -> set[str]:
-        return {f for q in self.questions for f in q.fills}
+        filled = {f for q in self.questions for f in q.fills}
+        return filled | {alias for alias, fact in self.aliases.items() if fact in filled}
 
 
 def _check_path(question_id: str, path: str) -> None:

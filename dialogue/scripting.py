@@ -225,7 +225,7 @@ class Runner:
                 self._fail("final", f"{question_id} should not have been asked")
         for key, value in final.facts.items():
             actual = get_fact(session.household, key)
-            if actual != value:
+            if actual != value and str(actual) != str(value):
                 self._fail("final", f"{key} = {actual!r}, expected {value!r}")
         for key in final.unknown:
             if not session.is_unknown(key):

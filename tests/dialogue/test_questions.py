@@ -1,0 +1,82 @@
+"""The question bank covers every fact screening can ask for, and reads plainly."""
+
+from __future__ import annotations
+
+import ast
+import itertools
+from pathlib import Path
+
+from dialogue.questions import question_bank
+from dialogue.state import member_key
+from guides.catalog import all_guides
+from guides.household import Household, Member
+from guides.screening.engine import screen
+
+CHECKS_DIR = Path(__file__).resolve().parents[2] / "guides" / "screening" / "checks"
+MEMBER_FIELDS = set(Member.model_fields)
+HOUSEHOLD_FIELDS = set(Household.model_fields)
+
+
+def _literal_fact_names() -> set[str]:
+    """String constants in the check modules that name a household fact path."""
+    names: set[str] = set()
+    for path in CHECKS_DIR.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                text = node.value
+                head = text.split(".")[0]
+                tail = text.split(".")[-1]
+                if "." in text and head in HOUSEHOLD_FIELDS and tail and " " not in text:
+                    names.add(text)
+                elif text in MEMBER_FIELDS:
+                    names.add(f"members.{text}")
+                elif text in HOUSEHOLD_FIELDS and text != "region":
+                    names.add(text)
+    return names
+
+
+def _sample_households(region: str) -> list[Household]:
+    """Households at several stages of a questionnaire, to see what screening asks for."""
+    samples = [Household(region=region)]
+    for size, hukou, income in itertools.product((1, 3), ("urban", "rural"), (None, 0.0, 9000.0)):
+        others = [Member(age=a) for a in (40, 19)][: size - 1]
+        members = [Member(relation="self", age=70), *others]
+        samples.append(
+            Household(
+                region=region,
+                size=size,
+                hukou_type=hukou,
+                monthly_income_total=income,
+                members=members,
+            )
+        )
+        samples.append(Household(region=region, size=size, members=[Member() for _ in range(size)]))
+    return samples
+
+
+def _reported_fact_names() -> set[str]:
+    names: set[str] = set()
+    for region in all_guides():
+        for household in _sample_households(region.value):
+            names.update(screen(household).missing_facts)
+    return names
+
+
+def test_every_fact_screening_asks_for_has_a_question() -> None:
+    bank = question_bank()
+    covered = bank.askable_facts | set(bank.department_facts) | {"members"}
+    reported = _reported_fact_names() | _literal_fact_names()
+    without_question = sorted(f for f in reported if f not in covered)
+    assert without_question == []
+
+
+def test_every_question_fills_a_real_fact_and_has_an_example() -> None:
+    bank = question_bank()
+    for question in bank.questions:
+        assert "比如" in question.text, question.id
+        assert "比如" in question.reask or "请" in question.reask, question.id
+        assert len(question.text) <= 80, question.id
+
+
+def test_member_keys_round_trip() -> None:
+    assert member_key("members.age", 2) == "members.2.age"
