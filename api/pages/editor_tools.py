@@ -1,0 +1,143 @@
+"""KB editor tools: 试一试, the unanswered-questions queue, import/export and the audit log."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response, UploadFile
+
+from api.deps import RuntimeDep
+from api.pages.clusters import group_questions
+from api.pages.editor import Editor, Reader, kb_of
+from api.pages.web import PageError, PageRoute, Role, Staff, render
+from bot.kb import io as kb_io
+from bot.kb.schema import STATUSES
+
+router = APIRouter(prefix="/kb", route_class=PageRoute, include_in_schema=False)
+Asker = Annotated[Staff, Depends(Role("editor", "reviewer", "agent"))]
+MAX_IMPORT_BYTES = 60_000
+
+REJECT_HINTS = {
+    "duplicate id": "同一个文件里编号重复了",
+    "not valid YAML": "不是有效的 YAML 文件",
+    "expected a mapping": "YAML 文件里要有 entries 列表",
+    "missing columns": "CSV 缺少必需的列（id、question、answer）",
+    "Field required": "有必填项没填",
+    "lowercase slug": "编号只能用小写字母、数字和 _ . -",
+    "exactly one of seed": "来源只能选一种，并把内容填上",
+    "needs a section": "政策文件来源要写明章节",
+    "unknown region": "地区写得不对",
+    "Input should be": "有一项的取值不对（比如救助事项或日期）",
+    "effective_to is before": "失效日期早于生效日期",
+    "in_review": "这条正在审核，审核完才能再导入",
+}
+
+
+def reject_reason(reason: str) -> str:
+    hint = next((zh for key, zh in REJECT_HINTS.items() if key in reason), None)
+    return f"{hint}（{reason}）" if hint else reason
+
+
+@router.get("/try")
+def try_page(staff: Asker, runtime: RuntimeDep, q: str = "", region: str = "") -> Response:
+    service = kb_of(runtime)
+    reply, hits = None, []
+    question = q.strip()[:200]
+    if question:
+        reply = service.ask(question, region or None, record=False)
+        contents = {c.id: c for c in service.search(question, region or None, 5)}
+        hits = [
+            (h, contents[h.entry_id])
+            for h in service.index.search(question, region or None, 5)
+            if h.entry_id in contents
+        ]
+    return render(
+        "kb_try.html", user=staff.user, csrf=staff.csrf, q=question, region=region, reply=reply,
+        hits=hits, threshold=runtime.settings.kb_confidence_threshold,
+    )  # fmt: skip
+
+
+@router.get("/unanswered")
+def unanswered_page(staff: Reader, runtime: RuntimeDep, msg: str | None = None) -> Response:
+    questions = kb_of(runtime).unanswered.list_questions("open", limit=500)
+    groups = group_questions(questions)
+    return render(
+        "kb_unanswered.html", user=staff.user, csrf=staff.csrf, groups=groups,
+        total=len(questions), msg=msg,
+    )  # fmt: skip
+
+
+@router.post("/unanswered/{question_id}/close")
+def close_question(question_id: int, staff: Editor, runtime: RuntimeDep) -> Response:
+    from fastapi.responses import RedirectResponse
+
+    kb_of(runtime).unanswered.resolve(question_id, staff.username, None)
+    return RedirectResponse("/kb/unanswered?msg=已标记为处理完。", status_code=303)
+
+
+@router.get("/import")
+def import_page(staff: Reader) -> Response:
+    return render(
+        "kb_import.html", user=staff.user, csrf=staff.csrf, report=None, statuses=STATUSES
+    )
+
+
+@router.post("/import")
+async def import_file(staff: Editor, runtime: RuntimeDep, request: Request) -> Response:
+    form = await request.form()
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        raise PageError(400, "请选择要导入的文件（.yml、.yaml 或 .csv）。")
+    raw = await upload.read(MAX_IMPORT_BYTES + 1)
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise PageError(413, "文件太大了，请分成几个小文件导入。")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PageError(400, "文件要用 UTF-8 编码保存。") from exc
+    name = upload.filename.lower()
+    kb = kb_of(runtime).kb
+    import asyncio
+
+    if name.endswith(".csv"):
+        report = await asyncio.to_thread(kb_io.import_csv, kb, text, staff.username)
+    elif name.endswith((".yml", ".yaml")):
+        report = await asyncio.to_thread(kb_io.import_yaml, kb, text, staff.username)
+    else:
+        raise PageError(400, "只能导入 .yml、.yaml 或 .csv 文件。")
+    rejected = [(r.row, r.entry_id, reject_reason(r.reason)) for r in report.rejected]
+    return render(
+        "kb_import.html", user=staff.user, csrf=staff.csrf, report=report, rejected=rejected,
+        filename=upload.filename, statuses=STATUSES,
+    )  # fmt: skip
+
+
+@router.get("/export")
+def export(
+    staff: Reader,
+    runtime: RuntimeDep,
+    format: str = "yaml",
+    status: str | None = None,
+    region: str | None = None,
+) -> Response:
+    entries = kb_of(runtime).kb.list_entries(
+        region=region or None, status=status if status in STATUSES else None
+    )
+    if format == "csv":
+        body = "\ufeff" + kb_io.export_csv(entries)  # BOM: Excel opens the Chinese correctly
+        media, name = "text/csv; charset=utf-8", "kb-export.csv"
+    else:
+        body, media, name = (
+            kb_io.export_yaml(entries),
+            "application/x-yaml; charset=utf-8",
+            "kb-export.yml",
+        )
+    return Response(
+        body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+@router.get("/audit")
+def audit_page(staff: Reader, runtime: RuntimeDep, entry: str | None = None) -> Response:
+    rows = kb_of(runtime).kb.audit_log(entry or None, limit=300)
+    return render("kb_audit.html", user=staff.user, csrf=staff.csrf, rows=rows, entry=entry or "")

@@ -1,0 +1,102 @@
+/* H5 chat: guest token, one session, replies rendered by replies.js. */
+(function () {
+  "use strict";
+  var R = window.Replies;
+  var log = document.getElementById("log");
+  var input = document.getElementById("text");
+  var statusLine = document.getElementById("status");
+  var progress = document.getElementById("progress");
+  var token = null, sessionId = null, busy = false, region = document.body.dataset.region;
+
+  function show(text) { statusLine.textContent = text || ""; statusLine.hidden = !text; }
+
+  function getToken() {
+    var m = /(?:^|[#&])token=([^&]+)/.exec(location.hash);
+    if (m) {
+      localStorage.setItem("shejiu_token", decodeURIComponent(m[1]));
+      history.replaceState(null, "", location.pathname + location.search);
+    }
+    token = localStorage.getItem("shejiu_token");
+    if (token) return Promise.resolve(token);
+    if (document.body.dataset.guest !== "1") return Promise.reject(new Error("请在微信小程序里打开。"));
+    return R.api(null, "POST", "/api/v1/auth/guest").then(function (d) {
+      token = d.token; localStorage.setItem("shejiu_token", token); return token;
+    });
+  }
+
+  function withToken(call) {
+    return getToken().then(call).catch(function (err) {
+      if (err.status === 401) {  // expired: a fresh guest token, once
+        localStorage.removeItem("shejiu_token"); token = null;
+        return getToken().then(call);
+      }
+      throw err;
+    });
+  }
+
+  function onResult(card) {
+    var b = R.el("button", "pdf", "下载预填好的申请表（PDF）");
+    b.type = "button"; b.id = "pdf";
+    b.addEventListener("click", function () {
+      show("正在生成申请表，请稍等…");
+      R.download(token, "/api/v1/sessions/" + sessionId + "/form.pdf", "救助申请表.pdf")
+        .then(function () { show("申请表已下载。打印出来，带上材料去办理就行。"); },
+              function (e) { show(e.message); });
+    });
+    card.appendChild(b);
+  }
+
+  function handle(data) {
+    R.render(log, data.replies || [], choose, { onResult: onResult });
+    var p = R.progressText(data.state);
+    progress.textContent = p; progress.hidden = !p;
+  }
+
+  function start(chosen) {
+    region = chosen;
+    document.getElementById("regions").hidden = true;
+    busy = true; show("正在连接…");
+    withToken(function () {
+      return R.api(token, "POST", "/api/v1/sessions", { region: region, channel: "h5" });
+    }).then(function (d) {
+      sessionId = d.session_id; sessionStorage.setItem("shejiu_session", sessionId);
+      show(""); handle(d);
+    }, function (e) { show(e.message); document.getElementById("regions").hidden = false; })
+      .then(function () { busy = false; });
+  }
+
+  function send(body, echo) {
+    if (busy) return;
+    if (!sessionId) { show("请先选您申请的地方。"); return; }
+    busy = true; R.said(log, echo); show("正在发送…");
+    withToken(function () {
+      return R.api(token, "POST", "/api/v1/sessions/" + sessionId + "/messages", body);
+    }).then(function (d) { show(""); handle(d); }, function (e) { show(e.message); })
+      .then(function () { busy = false; });
+  }
+
+  function choose(value, label) { send({ choice: value }, label); }
+
+  document.getElementById("send").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var text = input.value.trim();
+    if (!text) return;
+    input.value = "";
+    send({ text: text }, text);
+  });
+  document.querySelectorAll("#regions .choice").forEach(function (b) {
+    b.addEventListener("click", function () { R.said(log, b.textContent); start(b.dataset.region); });
+  });
+  document.getElementById("restart").addEventListener("click", function () {
+    sessionStorage.removeItem("shejiu_session"); location.reload();
+  });
+  var big = document.getElementById("big");
+  function setBig(on) {
+    document.documentElement.classList.toggle("big", on);
+    big.setAttribute("aria-pressed", on ? "true" : "false");
+    localStorage.setItem("shejiu_big", on ? "1" : "0");
+  }
+  big.addEventListener("click", function () { setBig(!document.documentElement.classList.contains("big")); });
+  setBig(localStorage.getItem("shejiu_big") === "1");
+  if (region) start(region);
+})();

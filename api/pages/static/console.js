@@ -1,0 +1,139 @@
+/* 12345 agent console: live KB search, 帮办代办 with keyboard input, hand-off queue, 工单. */
+(function () {
+  "use strict";
+  var R = window.Replies;
+  var token = document.querySelector('meta[name="api-token"]').content;
+  var $ = function (id) { return document.getElementById(id); };
+  var timer = null, seq = 0, sessionId = null, busy = false;
+  var regionNames = {};
+  Array.prototype.forEach.call($("a-region").options, function (o) { regionNames[o.value] = o.textContent; });
+
+  function copy(text, button) {
+    var done = function () { button.textContent = "已复制"; setTimeout(function () { button.textContent = "复制"; }, 1500); };
+    if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(text).then(done, fallback); }
+    else fallback();
+    function fallback() {
+      var t = R.el("textarea"); t.value = text; document.body.appendChild(t); t.select();
+      try { document.execCommand("copy"); done(); } finally { t.remove(); }
+    }
+  }
+
+  function showHits(data) {
+    var box = $("hits"); box.textContent = "";
+    if (!data.hits.length) { box.appendChild(R.el("p", "muted", "没有找到，可以换个说法，或记为工单。")); return; }
+    data.hits.forEach(function (h, i) {
+      var card = R.el("div", "hit" + (i === 0 && data.answered ? " best" : ""));
+      card.appendChild(R.el("h4", null, h.question));
+      card.appendChild(R.el("p", "answer", h.answer));
+      var where = h.regions.map(function (r) { return r === "all" ? "全部地区" : (regionNames[r] || r); }).join("、");
+      card.appendChild(R.el("p", "muted", "来源：" + h.source + " · 地区：" + where + " · 把握 " + Math.round(h.confidence * 100) + "%"));
+      var b = R.el("button", "secondary copy", "复制"); b.type = "button";
+      b.addEventListener("click", function () { copy(h.answer + "（来源：" + h.source + "）", b); });
+      card.appendChild(b); box.appendChild(card);
+    });
+  }
+
+  function search() {
+    var q = $("q").value.trim(), mine = ++seq;
+    if (!q) { $("hits").textContent = ""; return; }
+    var region = $("q-region").value;
+    R.api(token, "GET", "/api/v1/agent/kb/search?q=" + encodeURIComponent(q) + (region ? "&region=" + region : ""))
+      .then(function (d) { if (mine === seq) showHits(d); },
+            function (e) { if (mine === seq) $("hits").textContent = e.message; });
+  }
+  function debounced() { clearTimeout(timer); timer = setTimeout(search, 200); }
+  $("q").addEventListener("input", debounced);
+  $("q-region").addEventListener("change", search);
+  $("q").addEventListener("keydown", function (ev) { if (ev.key === "Escape") { $("q").value = ""; search(); } });
+
+  $("ticket-send").addEventListener("click", function () {
+    var text = $("ticket").value.trim();
+    if (text.length < 2) { $("ticket-status").textContent = "请先写下问题。"; return; }
+    var region = $("q-region").value || null;
+    R.api(token, "POST", "/api/v1/agent/tickets", { text: text, region: region }).then(function (d) {
+      $("ticket").value = ""; $("ticket-status").textContent = "已记为工单（第 " + d.id + " 号）。";
+    }, function (e) { $("ticket-status").textContent = e.message; });
+  });
+
+  function handle(data) {
+    R.render($("a-log"), data.replies || [], choose, { numbered: true });
+    $("a-progress").textContent = R.progressText(data.state);
+  }
+  function send(body, echo) {
+    if (busy || !sessionId) return;
+    busy = true; R.said($("a-log"), echo, "me agent");
+    R.api(token, "POST", "/api/v1/sessions/" + sessionId + "/messages", body)
+      .then(handle, function (e) { R.said($("a-log"), e.message, "bot error"); })
+      .then(function () { busy = false; $("a-text").focus(); });
+  }
+  function choose(value, label) { send({ choice: value }, label); }
+
+  function openPanel(title) {
+    $("a-session").hidden = false; $("a-log").textContent = ""; $("a-facts").textContent = "";
+    $("a-title").textContent = title; $("a-text").focus();
+  }
+  $("a-start").addEventListener("click", function () {
+    R.api(token, "POST", "/api/v1/sessions", { region: $("a-region").value, channel: "agent" }).then(function (d) {
+      sessionId = d.session_id; $("a-release").hidden = true;
+      openPanel("正在为来电人填写（" + regionNames[$("a-region").value] + "）");
+      handle(d);
+    }, function (e) { alert(e.message); });
+  });
+  $("a-send").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var text = $("a-text").value.trim();
+    if (!text) return;
+    $("a-text").value = ""; send({ text: text }, text);
+  });
+  $("a-text").addEventListener("keydown", function (ev) {
+    if ($("a-text").value || ev.ctrlKey || ev.altKey || ev.metaKey || !/^[1-9]$/.test(ev.key)) return;
+    var buttons = R.lastChoices($("a-log")), b = buttons[Number(ev.key) - 1];
+    if (b) { ev.preventDefault(); b.click(); }
+  });
+
+  function facts(data) {
+    var box = $("a-facts"); box.textContent = "";
+    var dl = R.el("dl", "facts");
+    function add(k, v) { dl.appendChild(R.el("dt", null, k)); dl.appendChild(R.el("dd", null, v)); }
+    (function walk(prefix, obj) {
+      Object.keys(obj || {}).forEach(function (k) {
+        var v = obj[k], key = prefix ? prefix + "." + k : k;
+        if (v && typeof v === "object") walk(key, v); else add(key, String(v));
+      });
+    })("", data.facts);
+    box.appendChild(R.el("h4", null, "已知情况")); box.appendChild(dl);
+    var lines = data.transcript || [];
+    if (lines.length) {
+      box.appendChild(R.el("h4", null, "对话记录"));
+      var t = R.el("div", "transcript");
+      lines.forEach(function (l) { t.appendChild(R.el("p", null, typeof l === "string" ? l : (l.who === "user" ? "群众：" : "助手：") + (l.text || ""))); });
+      box.appendChild(t);
+    }
+  }
+  function openHandoff(id) {
+    R.api(token, "GET", "/api/v1/sessions/" + id).then(function (d) {
+      sessionId = id; openPanel("正在接续群众的对话（" + (regionNames[d.state.region] || d.state.region) + "）");
+      $("a-release").hidden = false; facts(d);
+      return R.api(token, "POST", "/api/v1/sessions/" + id + "/messages", { text: "继续" });
+    }).then(function (d) { if (d) handle(d); }, function (e) { alert(e.message); });
+  }
+  function loadQueue() {
+    R.api(token, "GET", "/api/v1/agent/handoffs").then(function (d) {
+      var ul = $("queue"); ul.textContent = "";
+      if (!d.sessions.length) { ul.appendChild(R.el("li", "muted", "现在没有等待的群众。")); return; }
+      d.sessions.forEach(function (s) {
+        var li = R.el("li", null, (regionNames[s.region] || s.region) + " ");
+        var b = R.el("button", "open", "接过来"); b.type = "button"; b.dataset.session = s.session_id;
+        b.addEventListener("click", function () { openHandoff(s.session_id); });
+        li.appendChild(b); ul.appendChild(li);
+      });
+    }, function (e) { $("queue").textContent = e.message; });
+  }
+  $("queue-refresh").addEventListener("click", loadQueue);
+  $("a-release").addEventListener("click", function () {
+    R.api(token, "POST", "/api/v1/agent/handoffs/" + sessionId + "/release").then(function () {
+      $("a-session").hidden = true; sessionId = null; loadQueue();
+    }, function (e) { alert(e.message); });
+  });
+  loadQueue();
+})();

@@ -1,0 +1,158 @@
+/* Renders the assistant's replies (text, choices, summary, result, form_offer) and calls the
+   JSON API. Shared by the H5 chat and the agent console. Plain DOM, no framework. */
+(function () {
+  "use strict";
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function api(token, method, path, body) {
+    var opts = { method: method, headers: { "Accept": "application/json" } };
+    if (token) opts.headers["Authorization"] = "Bearer " + token;
+    if (body !== undefined) {
+      opts.headers["Content-Type"] = "application/json";
+      opts.body = JSON.stringify(body);
+    }
+    return fetch(path, opts).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (data) {
+        if (!res.ok) {
+          var msg = (data.error && data.error.message) || "网络不太好，请稍后再试。";
+          var err = new Error(msg); err.status = res.status; throw err;
+        }
+        return data;
+      });
+    }, function () { throw new Error("网络连不上，请检查网络后再试。"); });
+  }
+
+  function choiceButtons(choices, onChoice, numbered) {
+    var box = el("div", "choices");
+    choices.forEach(function (c, i) {
+      var b = el("button", "choice", (numbered && i < 9 ? (i + 1) + ". " : "") + c.label);
+      b.type = "button"; b.dataset.value = c.value;
+      b.addEventListener("click", function () { onChoice(c.value, c.label); });
+      box.appendChild(b);
+    });
+    return box;
+  }
+
+  function list(items, cls) {
+    var ul = el("ul", cls);
+    items.forEach(function (t) { ul.appendChild(el("li", null, t)); });
+    return ul;
+  }
+
+  function summary(r, onChoice) {
+    var card = el("div", "card summary");
+    card.appendChild(el("p", null, r.text));
+    r.groups.forEach(function (g) {
+      card.appendChild(el("h4", null, g.title));
+      var dl = el("dl");
+      g.lines.forEach(function (line) {
+        var row = el("div", "line");
+        row.appendChild(el("dt", null, line.label));
+        var dd = el("dd", null, line.value + " ");
+        var edit = el("button", "edit link", "改");
+        edit.type = "button";
+        edit.setAttribute("aria-label", "修改" + line.label);
+        edit.addEventListener("click", function () { onChoice(line.edit, "改：" + line.label); });
+        dd.appendChild(edit); row.appendChild(dd); dl.appendChild(row);
+      });
+      card.appendChild(dl);
+    });
+    return card;
+  }
+
+  function result(r, opts) {
+    var card = el("div", "card result");
+    card.appendChild(el("p", null, r.text));
+    r.items.forEach(function (it) {
+      var box = el("div", "item o-" + it.outcome);
+      var h = el("h4", null, it.name + " ");
+      h.appendChild(el("span", "badge", it.outcome_label));
+      box.appendChild(h);
+      if (it.reasons.length) box.appendChild(list(it.reasons, "reasons"));
+      it.notes.forEach(function (n) { box.appendChild(el("p", "note", n)); });
+      if (it.department) box.appendChild(el("p", "muted", "办理部门：" + it.department + (it.time_limit ? "；办理时限：" + it.time_limit : "")));
+      if (it.citations.length) box.appendChild(el("p", "cite", "依据：" + it.citations.join("；")));
+      card.appendChild(box);
+    });
+    if (r.income_formula) card.appendChild(el("p", "formula", r.income_formula));
+    if (r.caveats.length) card.appendChild(list(r.caveats, "caveats"));
+    if (r.materials.length) {
+      card.appendChild(el("h4", null, "要准备的材料"));
+      var ul = el("ul", "materials");
+      r.materials.forEach(function (m) {
+        var li = el("li", m.required ? "required" : "optional", m.name + (m.required ? "" : "（如有）"));
+        if (m.why) li.appendChild(el("small", null, " " + m.why));
+        ul.appendChild(li);
+      });
+      card.appendChild(ul);
+    }
+    if (r.channels.length) card.appendChild(el("p", null, "去哪里办：" + r.channels.join("；")));
+    if (r.how_to_apply) card.appendChild(el("p", null, r.how_to_apply));
+    if (r.time_limit) card.appendChild(el("p", null, r.time_limit));
+    if (opts.onResult) opts.onResult(card);
+    card.appendChild(el("p", "disclaimer", r.disclaimer));
+    return card;
+  }
+
+  function render(container, replies, onChoice, opts) {
+    opts = opts || {};
+    container.querySelectorAll(".choices button").forEach(function (b) { b.disabled = true; });
+    replies.forEach(function (r) {
+      var type = r.type || r.kind;
+      var msg = el("div", "msg bot t-" + type);
+      if (r.question_id) msg.dataset.question = r.question_id;
+      if (type === "summary") msg.appendChild(summary(r, onChoice));
+      else if (type === "result") msg.appendChild(result(r, opts));
+      else msg.appendChild(el("p", null, r.text));
+      if ((type === "choices" || type === "form_offer") && r.choices) {
+        msg.appendChild(choiceButtons(r.choices, onChoice, opts.numbered));
+      }
+      if (type === "form_offer" && opts.onFormOffer) opts.onFormOffer(msg);
+      container.appendChild(msg);
+    });
+    msgScroll(container);
+  }
+
+  function said(container, text, who) {
+    var msg = el("div", "msg " + (who || "me"));
+    msg.appendChild(el("p", null, text));
+    container.appendChild(msg);
+    msgScroll(container);
+  }
+
+  function msgScroll(container) {
+    var last = container.lastElementChild;
+    if (last && last.scrollIntoView) last.scrollIntoView({ block: "end" });
+  }
+
+  function progressText(state) {
+    var n = state && state.questions_remaining;
+    if (state && state.status === "done") return "";
+    return typeof n === "number" && n > 0 ? "还有大约" + n + "个问题" : "";
+  }
+
+  function lastChoices(container) {
+    var boxes = container.querySelectorAll(".choices");
+    var box = boxes.length ? boxes[boxes.length - 1] : null;
+    return box ? Array.prototype.filter.call(box.querySelectorAll("button"), function (b) { return !b.disabled; }) : [];
+  }
+
+  function download(token, path, filename) {
+    return fetch(path, { headers: { "Authorization": "Bearer " + token } }).then(function (res) {
+      if (!res.ok) throw new Error("申请表还没准备好，请稍后再试。");
+      return res.blob();
+    }).then(function (blob) {
+      var a = el("a"); a.href = URL.createObjectURL(blob); a.download = filename;
+      document.body.appendChild(a); a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    });
+  }
+
+  window.Replies = { el: el, api: api, render: render, said: said, progressText: progressText,
+    lastChoices: lastChoices, download: download };
+})();

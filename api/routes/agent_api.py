@@ -1,0 +1,74 @@
+"""Agent-console JSON routes (hotline agents only): a search that does not fill the unanswered
+queue as the agent types, and logging a question as a 工单 into that queue on purpose."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from api.deps import AgentAccount, RuntimeDep
+from api.routes.kb import KbHit, KbSearchResponse
+from bot.kb.service import KnowledgeService
+from guides.ids import RegionId
+
+router = APIRouter(prefix="/api/v1/agent", tags=["agent console"])
+
+
+def _search(service: KnowledgeService, q: str, region: str | None, k: int) -> KbSearchResponse:
+    # record=False: half-typed queries are not unanswered questions
+    reply = service.ask(q, region, record=False)
+    contents = {c.id: c for c in service.search(q, region, k)}
+    hits = []
+    for hit in service.index.search(q, region, k):
+        content = contents.get(hit.entry_id)
+        if content is None:
+            continue
+        hits.append(
+            KbHit(
+                id=content.id,
+                question=content.question,
+                answer=content.answer,
+                regions=list(content.regions),
+                items=[i.value for i in content.items],
+                source=content.source.cite(),
+                score=round(hit.score, 4),
+                confidence=round(hit.confidence, 4),
+                in_region=hit.in_region,
+            )
+        )
+    return KbSearchResponse(
+        query=q,
+        region=reply.region,
+        answered=reply.status == "answered",
+        answer=reply.text,
+        hits=hits,
+    )
+
+
+@router.get("/kb/search", response_model=KbSearchResponse)
+async def search(
+    runtime: RuntimeDep,
+    agent: AgentAccount,
+    q: str = Query(min_length=1, max_length=200),
+    region: RegionId | None = None,
+    k: int = Query(default=5, ge=1, le=10),
+) -> Any:
+    service: KnowledgeService = runtime.services["kb"]
+    return await asyncio.to_thread(_search, service, q, region.value if region else None, k)
+
+
+class TicketRequest(BaseModel):
+    text: str = Field(min_length=2, max_length=500)
+    region: RegionId | None = None
+
+
+@router.post("/tickets")
+async def log_ticket(body: TicketRequest, runtime: RuntimeDep, agent: AgentAccount) -> Any:
+    """An unanswered caller question, logged by an agent (personal data is stripped)."""
+    service: KnowledgeService = runtime.services["kb"]
+    region = body.region.value if body.region else None
+    question = await asyncio.to_thread(service.unanswered.record, body.text, region)
+    return {"id": question.id, "text": question.text, "times_asked": question.times_asked}

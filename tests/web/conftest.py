@@ -1,0 +1,103 @@
+"""A real service for the web tests (uvicorn subprocess, real Redis, SQLite in a tmp dir),
+staff users created directly in its database, and an httpx client that signs in."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.accounts import Accounts
+from bot.kb.db import make_engine
+from tests.conftest import PROJECT_ROOT, free_port
+
+PASSWORD = "correct-horse-9"
+USERS = {
+    "agent1": ["agent"],
+    "editor1": ["editor"],
+    "editor2": ["editor"],
+    "reviewer1": ["reviewer"],
+    "both1": ["editor", "reviewer"],
+    "admin1": ["admin"],
+}
+ARTIFACTS = PROJECT_ROOT / "artifacts" / "web"
+
+
+@dataclass
+class WebService:
+    url: str
+    database_url: str
+    log: Path
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=30, trust_env=False)
+
+    def login(self, username: str, password: str = PASSWORD) -> tuple[httpx.Client, str]:
+        """A client signed in as `username`, and its CSRF token (read from a page's form)."""
+        client = self.client()
+        token = csrf_of(client.get("/staff/login").text)
+        response = client.post(
+            "/staff/login",
+            data={"username": username, "password": password, "csrf_token": token},
+        )
+        assert response.status_code == 303, response.text
+        page = client.get(response.headers["location"])
+        return client, csrf_of(page.text)
+
+
+def csrf_of(html: str) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]*)"', html)
+    assert match, "the page has no CSRF field"
+    return match.group(1)
+
+
+@pytest.fixture(scope="session")
+def web(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebService]:
+    tmp = tmp_path_factory.mktemp("web")
+    database_url = f"sqlite:///{tmp / 'web.db'}"
+    accounts = Accounts(make_engine(database_url))
+    for username, roles in USERS.items():
+        accounts.create(username, PASSWORD, roles)
+    port = free_port()
+    env = {
+        **os.environ,
+        "SHEJIU_ENV": "test",
+        "REDIS_URL": redis_url.replace("/0", "/4"),
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "web-test-secret",
+        "NO_PROXY": "127.0.0.1,localhost",
+    }
+    log = tmp / "service.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "tests.web.service_app:create", "--factory",
+             "--host", "127.0.0.1", "--port", str(port)],
+            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                pytest.fail(f"service exited: {log.read_text()[-3000:]}")
+            try:
+                if httpx.get(f"{url}/readyz", timeout=1, trust_env=False).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        else:
+            proc.kill()
+            pytest.fail(f"service did not become ready: {log.read_text()[-3000:]}")
+        try:
+            yield WebService(url=url, database_url=database_url, log=log)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
