@@ -256,6 +256,8 @@ class KnowledgeIndex:
         self._q_matrix = (
             self._tfidf.fit_transform(q_texts).T.tocsr() if q_texts else sparse.csr_matrix((0, 0))
         )
+        self._vocabulary: dict[str, int] = getattr(self._tfidf, "vocabulary_", {})
+        self._ngram_idf = np.asarray(getattr(self._tfidf, "idf_", np.zeros(0)))
         self._items = self._flags([d.items for d in self.docs])
         self._aspects = self._flags([self._entry_aspects(d) for d in self.docs])
         self._regions = self._flags([d.regions for d in self.docs])
@@ -265,10 +267,6 @@ class KnowledgeIndex:
     @classmethod
     def build(cls, docs: list[KbDocument], config: RetrievalConfig | None = None) -> KnowledgeIndex:
         return cls(list(docs), config or RetrievalConfig())
-
-    def with_config(self, config: RetrievalConfig) -> KnowledgeIndex:
-        """Same documents, new weights (rebuilds; used by the evaluation)."""
-        return replace(self, config=config)
 
     def _canonical(self, text: str) -> str:
         return self.synonyms.canonicalize_text(without_regions(normalize(text))[0])
@@ -309,6 +307,17 @@ class KnowledgeIndex:
             return np.zeros(matrix.shape[0], dtype=bool)
         return np.asarray(matrix[:, cols].any(axis=1))
 
+    def _cosines(self, text: str) -> np.ndarray:
+        """TF-IDF cosine of the query with every question text, without sklearn's per-call
+        validation overhead: the same sublinear tf, idf and L2 norm as the fitted vectorizer."""
+        counts = Counter(g for g in _char_analyzer(text) if g in self._vocabulary)
+        if not counts:
+            return np.zeros(len(self._owner), dtype=np.float64)
+        cols = [self._vocabulary[g] for g in counts]
+        weights = np.asarray([1.0 + math.log(c) for c in counts.values()]) * self._ngram_idf[cols]
+        weights /= np.linalg.norm(weights)
+        return np.asarray(weights @ self._q_matrix[cols]).ravel()
+
     def _information(self, tokens: list[str]) -> float:
         oov = self.config.oov_idf_share * self._max_idf
         return sum(self._idf.get(t, oov) for t in tokens) or 1.0
@@ -324,8 +333,7 @@ class KnowledgeIndex:
         bm25_q = np.maximum.reduceat(_bm25_scores(self._bm25_q, info.tokens, n_q), self._starts)
         bm25_a = _bm25_scores(self._bm25_a, info.tokens, self._n)
         bm25_e = _bm25_scores(self._bm25_e, info.tokens, self._n)
-        vec = self._tfidf.transform([info.text])
-        cos_all = np.asarray((vec @ self._q_matrix).todense()).ravel()
+        cos_all = self._cosines(info.text)
         cosine = np.maximum.reduceat(cos_all, self._starts) if n_q else np.zeros(self._n)
         fused = (
             cfg.w_bm25_q * np.minimum(bm25_q / own, 1.2)
