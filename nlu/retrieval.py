@@ -1,24 +1,25 @@
 """Knowledge-base retrieval: BM25 + char n-gram TF-IDF + item/aspect match, region-aware.
 
-Pure: documents are plain dataclasses (no SQL). `KnowledgeIndex.build(docs)` once, then
-`search(query, region, k)` and `answer(query, region)`, a few hundred microseconds each.
+Pure (plain dataclass documents, no SQL): `KnowledgeIndex.build(docs)`, then
+`search(query, region, k)` / `answer(query, region)`, about a millisecond each.
 
 Scoring, per entry (all vectorised over entries; no per-query Python loop over documents):
 - `bm25_q`: BM25 (bm25s) over every question text (standard + similar, one document each),
   maximum per entry, divided by the query's own information (sum of token IDF; unknown
   words count with `oov_idf_share` of the largest IDF) so it reads as "share of the
   question explained" and is comparable across queries;
-- `bm25_a`: the same over the answer text, weighted lower;
+- `bm25_a`, `bm25_e`: the same over the answer, and over all questions of an entry joined;
 - `cosine`: char 1-3-gram TF-IDF cosine between the query and each question text, maximum;
 - item / aspect bonus: the query names an item (nlu.lexicon) or asks about an aspect
   (材料, 时限, 渠道 … from nlu/data/synonyms.yml) the entry has; a penalty when it has others;
-- region: entries for the effective region (named in the query, else the user's) or for
-  `all` keep their score; entries of other regions are multiplied by `other_region_factor`.
-Text is canonicalised with the synonym table first (低保金 -> 低保, 要带什么 -> 材料).
+- region (named in the query, else the user's; region names are cut from the text): its
+  entries keep their score, `all` entries x0.85, other regions' x0.4 (demoted, not hidden);
+  no region known: region entries x0.85. Synonyms first (低保金 -> 低保, 要带什么 -> 材料).
 
-Confidence is a fixed logistic calibration of the top fused score and its margin over the
-runner-up (`RetrievalConfig.calib_*`), set on the tuning half of nlu/data/kb_eval and checked
-on the other half by `python -m nlu.evaluate_kb`. Below `threshold` the answer is uncertain.
+Confidence: a logistic calibration of the top fused score and its margin over the runner-up
+(`RetrievalConfig.calib_*`), fitted on the tuning half of nlu/data/kb_eval; the other half is
+the check (`python -m nlu.evaluate_kb`). Below `threshold` (config kb.confidence_threshold)
+the answer is uncertain, with up to 3 suggestions.
 """
 
 from __future__ import annotations
@@ -39,80 +40,6 @@ from nlu.tokenize import char_ngrams, normalize, tokenize
 
 ALL = "all"
 UNCERTAIN_MESSAGE = "这个问题我还不太确定。您是不是想问下面这些？"
-STOPWORDS = frozenset(
-    [
-        "的",
-        "了",
-        "吗",
-        "呢",
-        "吧",
-        "啊",
-        "呀",
-        "我",
-        "我们",
-        "我家",
-        "你",
-        "您",
-        "你们",
-        "他",
-        "她",
-        "请问",
-        "问",
-        "问一下",
-        "一下",
-        "想",
-        "想问",
-        "想知道",
-        "知道",
-        "要",
-        "是",
-        "有",
-        "在",
-        "和",
-        "与",
-        "及",
-        "或",
-        "这个",
-        "那个",
-        "这",
-        "那",
-        "可以",
-        "什么",
-        "怎么",
-        "怎样",
-        "如何",
-        "哪些",
-        "需要",
-        "得",
-        "就",
-        "都",
-        "也",
-        "还",
-        "能",
-        "会",
-        "给",
-        "对",
-        "吧",
-        "么",
-        "呗",
-        "嘛",
-        "个",
-        "些",
-        "里",
-        "上",
-        "下",
-        "去",
-        "来",
-        "到",
-        "让",
-        "把",
-        "被",
-        "请",
-        "谢谢",
-        "你好",
-        "您好",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -196,7 +123,7 @@ def analyse(query: str, synonyms: SynonymTable | None = None) -> Analysed:
     norm = normalize(query)
     bare, region = without_regions(norm)
     canon = syn.canonicalize_text(bare)
-    tokens = [t for t in syn.canonical_tokens(tokenize(canon)) if t not in STOPWORDS]
+    tokens = [t for t in syn.canonical_tokens(tokenize(canon)) if t not in syn.stopwords]
     return Analysed(
         tokens=tokens,
         text=canon,
@@ -280,7 +207,7 @@ class KnowledgeIndex:
 
     def _tokens(self, text: str) -> list[str]:
         syn = self.synonyms
-        return [t for t in syn.canonical_tokens(tokenize(text)) if t not in STOPWORDS]
+        return [t for t in syn.canonical_tokens(tokenize(text)) if t not in syn.stopwords]
 
     @staticmethod
     def _idf_table(corpus: list[list[str]]) -> dict[str, float]:

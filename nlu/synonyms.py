@@ -31,6 +31,7 @@ class _Group(BaseModel):
 
 class _SynonymFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    stopwords: list[str] = Field(default_factory=list)
     groups: list[_Group]
 
 
@@ -39,6 +40,7 @@ class SynonymTable:
     to_canonical: dict[str, str]
     kinds: dict[str, Kind]
     pattern: re.Pattern[str]
+    stopwords: frozenset[str] = frozenset()
 
     def canonicalize_text(self, text: str) -> str:
         return self.pattern.sub(lambda m: self.to_canonical[m.group(0)], text)
@@ -62,7 +64,8 @@ def build_table(path: Path = SYNONYMS_FILE) -> SynonymTable:
             if key and key not in to_canonical:  # first group wins on a clash
                 to_canonical[key] = canonical
     alternation = "|".join(re.escape(w) for w in sorted(to_canonical, key=len, reverse=True))
-    return SynonymTable(to_canonical, kinds, re.compile(alternation))
+    stopwords = frozenset(w.lower() for w in data.stopwords)
+    return SynonymTable(to_canonical, kinds, re.compile(alternation), stopwords)
 
 
 @cache
