@@ -171,12 +171,10 @@ class DialogueEngine:
             return [TextReply(text=prompts.GO_BACK), *self._ask(session, target.pending())]
         # skip
         pending = session.pending
-        if pending is None or pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
-            if pending is not None and pending.question_id == CONSENT_ID:
-                return self._answered(session, Value(False))
-            if pending is not None:
-                return self._answered(session, Value(False))
+        if pending is None:
             return [TextReply(text=prompts.AFTER_END)]
+        if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
+            return self._answered(session, Value(False))  # skipping these means "no"
         apply.skip(session, self.bank.get(pending.question_id), pending.member)
         session.pending = None
         session.failures = 0
@@ -187,12 +185,9 @@ class DialogueEngine:
         for target in prompts.correction_targets(session, self.bank, text):
             answer = parse_answer(self.bank.get(target.question_id), text, self.today())
             if isinstance(answer, Value):
-                keep = session.pending
+                # the policy then picks the next question from the corrected facts
                 session.pending = target.pending()
-                replies = self._answered(session, answer)
-                if keep is not None and keep != target.pending() and session.pending != keep:
-                    pass  # the policy recomputes the next question from the new facts
-                return [TextReply(text=prompts.CORRECTED), *replies]
+                return [TextReply(text=prompts.CORRECTED), *self._answered(session, answer)]
         if session.pending is not None:
             answer = self._parse_pending(session, text)
             if answer is not None:
