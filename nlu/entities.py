@@ -107,8 +107,10 @@ def extract_entities(text: str, today: date | None = None) -> list[Entity]:
 
 def _stands_alone(text: str, found: Found) -> bool:
     """A yes/no word that is (nearly) its whole clause: "是的，…" but not "我是甘肃的"."""
-    clause = _CLAUSE.search(text, found.start)
-    return clause is None or len(clause.group().strip()) <= found.end - found.start + 3
+    for clause in _CLAUSE.finditer(text):
+        if clause.start() <= found.start < clause.end():
+            return found.start - clause.start() <= 3 and clause.end() - found.end <= 2
+    return True
 
 
 def _money_nearby(text: str, start: int, end: int) -> bool:

@@ -168,6 +168,11 @@ def relation_words(relation: str) -> list[str]:
     return list(_lexicon().data.relations.get(relation, []))
 
 
+def relation_synonyms() -> dict[str, list[str]]:
+    """Relation id -> colloquial words, ready for nlu.answers.parse_choice."""
+    return {k: list(v) for k, v in _lexicon().data.relations.items()}
+
+
 def all_terms() -> list[str]:
     """Every multi-character lexicon word (names and ignore-words), for a jieba user dictionary."""
     data = _lexicon().data

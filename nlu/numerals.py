@@ -24,7 +24,8 @@ UNITS: dict[str, int] = {
 _CN_DIGITS = "".join(DIGITS)
 _CN_UNITS = "".join(UNITS)
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-NUMERAL = rf"(?:{ARABIC}|[{_CN_DIGITS}{_CN_UNITS}几])+"
+# atomic: a failed match after a numeral must not backtrack into it (exponential on digit runs)
+NUMERAL = rf"(?>(?:{ARABIC}|[{_CN_DIGITS}{_CN_UNITS}几])+)"
 NUMERAL_RE = re.compile(NUMERAL)
 
 _TOKEN_RE = re.compile(rf"(?P<arabic>{ARABIC})|(?P<digits>[{_CN_DIGITS}]+)|(?P<unit>[{_CN_UNITS}])")
