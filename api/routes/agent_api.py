@@ -1,5 +1,6 @@
 """Agent-console JSON routes (hotline agents only): a search that does not fill the unanswered
-queue as the agent types, and logging a question as a 工单 into that queue on purpose."""
+queue as the agent types, logging a question as a 工单 into that queue on purpose, and a
+handed-off session's overview (the summary in Chinese) and resume (ask the pending question)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,16 @@ import asyncio
 from typing import Any
 
 from fastapi import APIRouter, Query
+from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, Field
 
 from api.deps import AgentAccount, RuntimeDep
 from api.routes.kb import KbHit, KbSearchResponse
+from api.routes.sessions import actor_of, reply_json, state_json
+from bot.assistant import Assistant
 from bot.kb.service import KnowledgeService
+from dialogue.ending import summary
+from dialogue.questions import question_bank
 from guides.ids import RegionId
 
 router = APIRouter(prefix="/api/v1/agent", tags=["agent console"])
@@ -72,3 +78,28 @@ async def log_ticket(body: TicketRequest, runtime: RuntimeDep, agent: AgentAccou
     region = body.region.value if body.region else None
     question = await asyncio.to_thread(service.unanswered.record, body.text, region)
     return {"id": question.id, "text": question.text, "times_asked": question.times_asked}
+
+
+def _assistant(runtime: Any) -> Assistant:
+    assistant: Assistant = runtime.services["assistant"]
+    return assistant
+
+
+@router.get("/sessions/{session_id}/overview")
+async def overview(session_id: str, runtime: RuntimeDep, agent: AgentAccount) -> Any:
+    """What the citizen has said so far, in the summary's Chinese words (for the console)."""
+    session = await _assistant(runtime).get(session_id, actor_of(agent))
+    told = summary(session, question_bank())
+    return {
+        "session_id": session.id,
+        "state": state_json(session),
+        "summary": reply_json(told),
+        "transcript": jsonable_encoder(getattr(session, "transcript", [])),
+    }
+
+
+@router.post("/sessions/{session_id}/resume")
+async def resume(session_id: str, runtime: RuntimeDep, agent: AgentAccount) -> Any:
+    """Pick up where the citizen stopped: the pending question is asked again."""
+    result = await _assistant(runtime).resume(session_id, actor_of(agent))
+    return {"replies": [reply_json(r) for r in result.replies], "state": state_json(result.state)}

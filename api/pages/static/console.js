@@ -93,15 +93,8 @@
 
   function facts(data) {
     var box = $("a-facts"); box.textContent = "";
-    var dl = R.el("dl", "facts");
-    function add(k, v) { dl.appendChild(R.el("dt", null, k)); dl.appendChild(R.el("dd", null, v)); }
-    (function walk(prefix, obj) {
-      Object.keys(obj || {}).forEach(function (k) {
-        var v = obj[k], key = prefix ? prefix + "." + k : k;
-        if (v && typeof v === "object") walk(key, v); else add(key, String(v));
-      });
-    })("", data.facts);
-    box.appendChild(R.el("h4", null, "已知情况")); box.appendChild(dl);
+    if (data.summary && data.summary.groups.length) R.render(box, [data.summary], choose);
+    else box.appendChild(R.el("p", "muted", "群众还没有回答问题。"));
     var lines = data.transcript || [];
     if (lines.length) {
       box.appendChild(R.el("h4", null, "对话记录"));
@@ -111,10 +104,10 @@
     }
   }
   function openHandoff(id) {
-    R.api(token, "GET", "/api/v1/sessions/" + id).then(function (d) {
+    R.api(token, "GET", "/api/v1/agent/sessions/" + id + "/overview").then(function (d) {
       sessionId = id; openPanel("正在接续群众的对话（" + (regionNames[d.state.region] || d.state.region) + "）");
       $("a-release").hidden = false; facts(d);
-      return R.api(token, "POST", "/api/v1/sessions/" + id + "/messages", { text: "继续" });
+      return R.api(token, "POST", "/api/v1/agent/sessions/" + id + "/resume");
     }).then(function (d) { if (d) handle(d); }, function (e) { alert(e.message); });
   }
   function loadQueue() {
