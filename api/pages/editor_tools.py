@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response, UploadFile
+from fastapi import APIRouter, Depends, Request, Response
+from starlette.datastructures import UploadFile
 
 from api.deps import RuntimeDep
 from api.pages.clusters import group_questions
