@@ -9,6 +9,7 @@ once. `Role(...)` is the one dependency that checks sign-in, role and (on POST) 
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import os
 import secrets
@@ -82,7 +83,17 @@ def templates() -> Environment:
         action_labels=ACTION_LABELS,
     )
     env.globals["item_labels"] = item_labels()
+    env.filters["bj"] = beijing_time
     return env
+
+
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def beijing_time(value: dt.datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """Stored times are UTC (SQLite may drop the zone); staff read Beijing time."""
+    aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return aware.astimezone(BEIJING).strftime(fmt)
 
 
 def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
