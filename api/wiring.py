@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from api.runtime import Runtime, resolve_database_url
+from bot.accounts import Accounts
 from bot.assistant import Assistant, kb_answerer
 from bot.kb.db import make_sessions
 from bot.kb.loader import seed_if_empty
@@ -46,3 +47,5 @@ async def attach_services(runtime: Runtime) -> None:
     runtime.services.update(
         kb=kb, nlu=nlu, store=store, assistant=assistant, wechat_chat=WeChatChat(assistant)
     )
+    # Staff accounts for the web pages (agent console, KB editor): the users table.
+    runtime.services["accounts"] = await asyncio.to_thread(Accounts, runtime.db_engine)
