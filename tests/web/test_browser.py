@@ -213,3 +213,7 @@ def test_editor_creates_reviewer_publishes_and_rolls_back(
         )
         said = "\n".join(str(reply.get("text", "")) for reply in r.json()["replies"])
     assert first_text in said
+
+    reviewer.goto(f"{web.url}/kb?q=网页演示")
+    assert entry_id in reviewer.content()
+    shot(reviewer, "kb-editor-list")
