@@ -89,9 +89,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.error(
-            "unhandled error", exc_info=exc, extra={"fields": {"path": request.url.path}}
-        )
+        log.error("unhandled error", exc_info=exc, extra={"fields": {"path": request.url.path}})
         return JSONResponse(
             error_body("internal", "系统开小差了，请稍后再试。您已填写的内容都保存着。"), 500
         )

@@ -84,6 +84,7 @@ WECHAT_ENV = {
     "WXA_APP_ID": "wxa_app_id",
     "WXA_APP_SECRET": "wxa_app_secret",
     "WECHAT_API_BASE": "api_base",
+    "WXA_FORM_TEMPLATE_ID": "form_ready_template_id",
 }
 
 

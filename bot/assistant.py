@@ -8,9 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from bot.kb.service import KnowledgeService
 from dialogue.engine import DialogueEngine, IntentParser, PolicyAnswer, PolicyAnswerer
+from dialogue.policy import questions_remaining
 from dialogue.replies import Reply
 from dialogue.state import Session
 from dialogue.store import SessionStore
@@ -29,6 +31,8 @@ class Actor:
 
 
 Owner = Actor | str  # a bare string is a citizen account
+CHOICE_WORDS = {"yes": "是", "no": "不是", "dont_know": "不知道", "none": "没有", "skip": "跳过",
+                "handoff": "找人工", "form:yes": "要申请表", "form:no": "不要申请表"}  # fmt: skip
 
 
 def _actor(owner: Owner) -> Actor:
@@ -82,6 +86,7 @@ class Assistant:
             session.agents.append(actor.account)
         async with self.store.locked(session.id):
             replies = self.engine.open(session, text)
+            self._record(session, actor, text, None, replies)
             await self.store.save(session)
         return session.id, replies
 
@@ -96,8 +101,27 @@ class Assistant:
             if actor.is_agent and actor.account not in session.agents:
                 session.agents.append(actor.account)
             replies = self.engine.turn(session, text=text, choice=choice)
+            self._record(session, actor, text, choice, replies)
             await self.store.save(session)
         return TurnResult(replies=replies, state=session)
+
+    def _record(
+        self,
+        session: Session,
+        actor: Actor,
+        text: str | None,
+        choice: str | None,
+        replies: list[Reply],
+    ) -> None:
+        """Transcript for the agent console, and the progress hint for the next screen."""
+        speaker: Literal["citizen", "agent"] = "agent" if actor.is_agent else "citizen"
+        said = text.strip() if text else CHOICE_WORDS.get(choice or "", choice or "")
+        session.log(speaker, said)
+        for reply in replies:
+            session.log("assistant", str(getattr(reply, "text", "")))
+        session.questions_remaining = questions_remaining(
+            session, self.engine.screen(session), self.engine.bank
+        )
 
     async def resume(self, session_id: str, owner: Owner) -> TurnResult:
         return await self.handle(session_id, owner)

@@ -132,3 +132,35 @@ def _gate(session: Session, bank: QuestionBank, found: Next) -> Next | None:
     if session.consent is None:
         return Next(CONSENT_ID)
     return None  # not reached: _allowed filters refused questions out
+
+
+def questions_remaining(session: Session, result: ScreeningResult, bank: QuestionBank) -> int:
+    """About how many questions are left: every open question that fills a wanted fact.
+
+    An upper estimate for the progress hint ("还有大约3个问题"): answers often settle
+    several facts at once, so the count only goes down as the conversation moves on.
+    """
+    if session.status == "done":
+        return 0
+    wanted = {bank.aliases.get(f, f) for f in wanted_facts(result)}
+    if not wanted:
+        return 0
+    household = session.household
+    count = 0
+    for question in bank.questions:
+        if not any(f in wanted for f in question.fills) or not _allowed(session, question):
+            continue
+        if question.is_member:
+            count += sum(
+                1
+                for index, member in enumerate(household.members)
+                if question.applies(household, member) and _open(session, question, index)
+            )
+        elif question.applies(household) and _open(session, question, None):
+            count += 1
+    if _members_needed(session, wanted) and household.size is None:
+        count += 1
+    if session.consent is None and any(q.needs_consent for q in bank.questions
+                                       if any(f in wanted for f in q.fills)):  # fmt: skip
+        count += 1
+    return count

@@ -43,6 +43,17 @@ class AnswerRecord(_Model):
     members_before: int | None = None  # len(members) before a size / member-loop answer
 
 
+class TranscriptLine(_Model):
+    """One line of the conversation, for the agent who picks up a handed-off session."""
+
+    speaker: Literal["citizen", "assistant", "agent"]
+    text: str
+    at: float = Field(default_factory=time.time)
+
+
+TRANSCRIPT_LIMIT = 200
+
+
 class Session(_Model):
     schema_version: Literal[1] = SCHEMA_VERSION
     id: str
@@ -62,9 +73,16 @@ class Session(_Model):
     handoff: bool = False  # asked for a person: listed in the agent console
     questions_asked: int = 0
     form_requested: bool = False  # said yes to the pre-filled application form
+    questions_remaining: int | None = None  # the progress hint, refreshed every turn
+    transcript: list[TranscriptLine] = Field(default_factory=list)  # newest last, capped
     version: int = 0  # incremented on every save
     created_at: float = Field(default_factory=time.time)
     updated_at: float = Field(default_factory=time.time)
+
+    def log(self, speaker: Literal["citizen", "assistant", "agent"], text: str) -> None:
+        if text:
+            self.transcript.append(TranscriptLine(speaker=speaker, text=text[:1000]))
+            del self.transcript[:-TRANSCRIPT_LIMIT]
 
     @classmethod
     def new(cls, session_id: str, owner: str, region: RegionId, channel: str = "web") -> Session:

@@ -60,7 +60,7 @@ def state_json(session: Session) -> dict[str, Any]:
         "pending_question": session.pending.question_id if session.pending else None,
         "handoff": session.handoff,
         "consent": session.consent,
-        "questions_remaining": getattr(session, "questions_remaining", None),
+        "questions_remaining": session.questions_remaining,
     }
 
 
@@ -96,7 +96,33 @@ async def post_message(
     )
     TURN_LATENCY.observe(time.perf_counter() - started)
     TURNS.labels(result.state.channel).inc()
+    if body.choice == "form:yes" and result.state.form_requested:
+        notify_form_ready(runtime, account, session_id)
     return {"replies": [reply_json(r) for r in result.replies], "state": state_json(result.state)}
+
+
+@router.post("/sessions/{session_id}/resume")
+async def resume(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> Any:
+    """Coming back later (a reloaded page, another device): the same place, the same question."""
+    result = await _assistant(runtime).resume(session_id, actor_of(account))
+    return {"replies": [reply_json(r) for r in result.replies], "state": state_json(result.state)}
+
+
+def notify_form_ready(runtime: Any, account: Account, session_id: str) -> None:
+    """Mini-program users get a subscribe message with a link to their pre-filled form."""
+    client, template = runtime.wxa_client, runtime.settings.wechat.form_ready_template_id
+    if client is None or not template or not account.id.startswith("wx:"):
+        return
+    from bot.channels.wechat_api import send_form_ready
+
+    data = {"thing1": {"value": "社会救助申请表已填好"}, "thing2": {"value": "请下载后签字"}}
+    page = f"pages/chat/index?session={session_id}"
+    openid = account.id.removeprefix("wx:")
+    task = asyncio.ensure_future(
+        asyncio.to_thread(send_form_ready, client, openid, template, data, page)
+    )
+    runtime.background.add(task)
+    task.add_done_callback(runtime.background.discard)
 
 
 @router.get("/sessions/{session_id}")
@@ -117,7 +143,7 @@ async def get_session(session_id: str, runtime: RuntimeDep, account: CurrentAcco
         "unknown_facts": session.unknown,
         "screening": jsonable_encoder(result),
         "materials": jsonable_encoder(materials),
-        "transcript": jsonable_encoder(getattr(session, "transcript", [])),
+        "transcript": jsonable_encoder(session.transcript),
     }
 
 

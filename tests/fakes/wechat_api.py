@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared/reference/wechat/wechatpy_api_fixtures"
+FIXTURES = (
+    Path(__file__).resolve().parents[2].parent / "shared/reference/wechat/wechatpy_api_fixtures"
+)
 VALID_CODE = "valid-js-code"
 
 
@@ -51,10 +53,10 @@ class FakeWeChat:
                 )
                 self._reply(owner.route(url.path, query, body))
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 self._handle("GET")
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 self._handle("POST")
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -50,9 +50,16 @@ def test_citizen_completes_questionnaire_and_downloads_pdf(
     page.goto(f"{web.url}/h5")
     page.get_by_role("button", name="甘肃省").click()
     _wait_idle(page)
-    session_id = page.evaluate("() => sessionStorage.getItem('shejiu_session')")
+    session_id = page.evaluate("() => localStorage.getItem('shejiu_session')")
     assert session_id
     shot(page, "h5-chat-questions", full_page=False)
+    # Leaving and coming back: a reload resumes the same session at the same question.
+    asked = _pending(redis_url, session_id)
+    page.reload()
+    _wait_idle(page)
+    assert page.evaluate("() => localStorage.getItem('shejiu_session')") == session_id
+    assert _pending(redis_url, session_id) == asked
+    assert page.locator("#regions").is_hidden()
     for _ in range(60):
         if page.locator(".t-result").count():
             break

@@ -59,7 +59,7 @@
     withToken(function () {
       return R.api(token, "POST", "/api/v1/sessions", { region: region, channel: "h5" });
     }).then(function (d) {
-      sessionId = d.session_id; sessionStorage.setItem("shejiu_session", sessionId);
+      sessionId = d.session_id; localStorage.setItem("shejiu_session", sessionId);
       show(""); handle(d);
     }, function (e) { show(e.message); document.getElementById("regions").hidden = false; })
       .then(function () { busy = false; });
@@ -88,7 +88,7 @@
     b.addEventListener("click", function () { R.said(log, b.textContent); start(b.dataset.region); });
   });
   document.getElementById("restart").addEventListener("click", function () {
-    sessionStorage.removeItem("shejiu_session"); location.reload();
+    localStorage.removeItem("shejiu_session"); location.reload();
   });
   var big = document.getElementById("big");
   function setBig(on) {
@@ -98,5 +98,19 @@
   }
   big.addEventListener("click", function () { setBig(!document.documentElement.classList.contains("big")); });
   setBig(localStorage.getItem("shejiu_big") === "1");
-  if (region) start(region);
+  // Coming back (a reload, or days later): the same session, the same question.
+  function resume(saved) {
+    busy = true; show("正在接着上次的地方…");
+    document.getElementById("regions").hidden = true;
+    withToken(function () {
+      return R.api(token, "POST", "/api/v1/sessions/" + saved + "/resume");
+    }).then(function (d) { sessionId = saved; show(""); handle(d); }, function () {
+      localStorage.removeItem("shejiu_session"); show("");
+      document.getElementById("regions").hidden = false;
+      if (region) start(region);
+    }).then(function () { busy = false; });
+  }
+  var saved = localStorage.getItem("shejiu_session");
+  if (saved) resume(saved);
+  else if (region) start(region);
 })();
