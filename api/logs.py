@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from urllib.parse import unquote_plus
 from typing import Any
 
 ID_NUMBER = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)")
@@ -18,6 +19,8 @@ SENSITIVE_KEYS = {
 
 
 def mask(text: str) -> str:
+    # Access-log lines carry URL-encoded queries: decode first, or "%E5" + digits hides a number.
+    text = unquote_plus(text)
     text = ID_NUMBER.sub(r"\1********\2", text)
     text = MOBILE.sub(r"\1****\2", text)
     text = BANK_CARD.sub(r"\1********\2", text)

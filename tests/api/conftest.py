@@ -21,6 +21,7 @@ WECHAT_TOKEN = "test-token"
 WECHAT_AES_KEY = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
 MP_APP_ID = "wx49f0ab532d5d035a"
 WXA_APP_ID = "wxa-test-app"
+ACCOUNT_LIMIT = 40
 
 
 @dataclass
@@ -61,6 +62,10 @@ def service(
         "WXA_APP_SECRET": "wxa-secret",
         "WECHAT_API_BASE": fake_wechat.base,
         "NO_PROXY": "127.0.0.1,localhost",
+        # Every test request comes from 127.0.0.1: keep the per-IP limit out of the way and
+        # a per-account limit low enough for a test to reach.
+        "RATE_LIMIT_PER_IP": "100000",
+        "RATE_LIMIT_PER_ACCOUNT": str(ACCOUNT_LIMIT),
     }
     log = tmp / "service.log"
     with log.open("wb") as out:

@@ -141,3 +141,46 @@ def test_wechat_text_message_is_answered_once(service: Service) -> None:
         retry = client.post("/wechat/mp", params=wechat_query(WECHAT_TOKEN), content=body)
         assert retry.status_code == 200
         assert retry.text == first.text  # the retry gets the same reply; nothing re-processed
+
+
+def test_resume_transcript_and_progress(service: Service) -> None:
+    with service.client() as client:
+        me = guest(client)
+        started = client.post("/api/v1/sessions", json={"region": "jinan-licheng"}, headers=me)
+        session_id = started.json()["session_id"]
+        turn = client.post(
+            f"/api/v1/sessions/{session_id}/messages", json={"text": "两口人"}, headers=me
+        ).json()
+        remaining = turn["state"]["questions_remaining"]
+        assert isinstance(remaining, int) and remaining > 0
+        pending = turn["state"]["pending_question"]
+        resumed = client.post(f"/api/v1/sessions/{session_id}/resume", headers=me).json()
+        assert resumed["state"]["pending_question"] == pending  # the same place
+        state = client.get(f"/api/v1/sessions/{session_id}", headers=me).json()
+        speakers = [line["speaker"] for line in state["transcript"]]
+        assert "citizen" in speakers and "assistant" in speakers
+        assert any(line["text"] == "两口人" for line in state["transcript"])
+
+
+def test_personal_data_never_reaches_the_log(service: Service) -> None:
+    id_number = "11010519491231002X"  # a valid GB 11643 number (check digit X)
+    phone = "13912345678"
+    with service.client() as client:
+        me = guest(client)
+        session_id = client.post("/api/v1/sessions", json={"region": "shanxi"}, headers=me).json()[
+            "session_id"
+        ]
+        for text in (f"我的身份证号是{id_number}", f"电话{phone}", "每月收入1234元"):
+            client.post(f"/api/v1/sessions/{session_id}/messages", json={"text": text}, headers=me)
+        client.get("/api/v1/kb/search", params={"q": f"我叫张三电话{phone}低保怎么办"})
+    log = service.log.read_text(encoding="utf-8", errors="replace")
+    assert id_number not in log and phone not in log
+    assert "1234元" not in log
+
+
+def test_metrics_count_turns_and_kb_queries(service: Service) -> None:
+    with service.client() as client:
+        client.get("/api/v1/kb/search", params={"q": "低保怎么申请", "region": "gansu"})
+        metrics = client.get("/metrics").text
+    assert "shejiu_turns_total" in metrics and "shejiu_kb_queries_total" in metrics
+    assert "shejiu_turn_seconds_bucket" in metrics
