@@ -16,10 +16,12 @@ Scoring, per entry (all vectorised over entries; no per-query Python loop over d
   entries keep their score, `all` entries x0.85, other regions' x0.4 (demoted, not hidden);
   no region known: region entries x0.85. Synonyms first (低保金 -> 低保, 要带什么 -> 材料).
 
-Confidence: a logistic calibration of the top fused score and its margin over the runner-up
-(`RetrievalConfig.calib_*`), fitted on the tuning half of nlu/data/kb_eval; the other half is
-the check (`python -m nlu.evaluate_kb`). Below `threshold` (config kb.confidence_threshold)
-the answer is uncertain, with up to 3 suggestions.
+Confidence: a logistic calibration (nlu/kb_confidence.py) of features of each hit — its
+score, its margin over the best entry that is not a regional twin, query coverage, item and
+aspect agreement — fitted on the seed's own similar questions by `python -m nlu.calibrate_kb`
+(never on nlu/data/kb_eval, which `python -m nlu.evaluate_kb` reports on). Hits come in score
+order and a lower hit never reads as more certain than one above it. Below `threshold`
+(config kb.confidence_threshold) the answer is uncertain, with up to 3 suggestions.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from nlu.kb_confidence import DEFAULT_CALIBRATION, Calibration, agreement
 from nlu.lexicon import find_items, match_regions
 from nlu.synonyms import SynonymTable, table
 from nlu.tokenize import char_ngrams, normalize, tokenize
@@ -86,10 +89,7 @@ class RetrievalConfig:
     all_with_region_factor: float = 0.85  # region known: its own entry beats the `all` one
     specific_region_factor: float = 0.85  # no region known: the `all` entry beats a region's
     oov_idf_share: float = 0.6
-    # Logistic fit (sklearn, class weight 2 on "not a correct top-1") on the tuning half.
-    calib_slope: float = 4.2
-    calib_center: float = 0.54
-    calib_margin: float = 10.7
+    calibration: Calibration = DEFAULT_CALIBRATION  # nlu/kb_confidence.py
     threshold: float = 0.5
     suggestion_floor: float = 0.15
     bm25_k1: float = 1.2
@@ -127,7 +127,7 @@ def analyse(query: str, synonyms: SynonymTable | None = None) -> Analysed:
     return Analysed(
         tokens=tokens,
         text=canon,
-        items=frozenset(i.value for i in find_items(norm)),
+        items=frozenset(i.value for i in (*find_items(norm), *find_items(canon))),
         aspects=frozenset(syn.aspects(tokens)),
         region=region,
     )
@@ -186,7 +186,17 @@ class KnowledgeIndex:
         self._vocabulary: dict[str, int] = getattr(self._tfidf, "vocabulary_", {})
         self._ngram_idf = np.asarray(getattr(self._tfidf, "idf_", np.zeros(0)))
         self._items = self._flags([d.items for d in self.docs])
-        self._aspects = self._flags([self._entry_aspects(d) for d in self.docs])
+        self._entry_aspect_names = [self._entry_aspects(d) for d in self.docs]
+        self._aspects = self._flags(self._entry_aspect_names)
+        groups: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+        self._group = np.asarray(
+            [
+                groups.setdefault((tuple(sorted(d.items)), tuple(sorted(d.tags))), len(groups))
+                for d in self.docs
+            ],
+            dtype=np.int64,
+        )
+        self._words = [frozenset(q + a) for q, a in zip(e_tokens, a_tokens, strict=True)]
         self._regions = self._flags([d.regions for d in self.docs])
         self._covers_all = np.asarray([ALL in d.regions for d in self.docs], dtype=bool)
         self._by_id = {d.entry_id: d for d in self.docs}
@@ -251,10 +261,14 @@ class KnowledgeIndex:
 
     def scores(self, query: str, region: str | None = None) -> tuple[np.ndarray, Analysed]:
         """Fused score of every entry (after region weighting) and the analysed query."""
+        fused, _, info = self._scores(query, region)
+        return fused, info
+
+    def _scores(self, query: str, region: str | None) -> tuple[np.ndarray, np.ndarray, Analysed]:
         cfg = self.config
         info = analyse(query, self.synonyms)
         if self._n == 0 or self._bm25_q is None or self._bm25_a is None or self._bm25_e is None:
-            return np.zeros(0, dtype=np.float32), info
+            return np.zeros(0, dtype=np.float32), np.zeros(0), info
         n_q = len(self._owner)
         own = self._information(info.tokens)
         bm25_q = np.maximum.reduceat(_bm25_scores(self._bm25_q, info.tokens, n_q), self._starts)
@@ -288,32 +302,54 @@ class KnowledgeIndex:
             )
         else:
             fused *= np.where(self._covers_all, 1.0, cfg.specific_region_factor)
-        return fused.astype(np.float32), replace(info, region=effective)
+        return fused.astype(np.float32), cosine, replace(info, region=effective)
 
-    def _confidence(self, top: float, runner_up: float) -> float:
-        cfg = self.config
-        z = cfg.calib_slope * (top - cfg.calib_center) + cfg.calib_margin * (top - runner_up)
-        return 1.0 / (1.0 + math.exp(-z))
+    def features(
+        self, i: int, fused: np.ndarray, cosine: np.ndarray, info: Analysed
+    ) -> tuple[float, ...]:
+        """The confidence features of entry `i` for the query (see nlu/kb_confidence.py)."""
+        score = float(fused[i])
+        others = fused.copy()
+        others[i] = -np.inf
+        raw_best = float(others.max()) if self._n > 1 else 0.0
+        regions = self._regions[1]
+        twins = (self._group == self._group[i]) & ~(regions & regions[i]).any(axis=1)
+        others[twins] = -np.inf
+        best = float(others.max()) if bool(np.isfinite(others).any()) else 0.0
+        own = self._information(info.tokens)
+        words = self._words[i]
+        covered = sum(self._idf.get(t, 0.0) for t in info.tokens if t in words)
+        doc = self.docs[i]
+        return (
+            score,
+            score - best,
+            score - max(raw_best, 0.0),
+            covered / own,
+            sum(self._idf.get(t, 0.0) for t in info.tokens) / own,
+            agreement(info.items, doc.items),
+            agreement(info.aspects, self._entry_aspect_names[i]),
+        )
 
     def search(self, query: str, region: str | None = None, k: int = 5) -> list[Hit]:
         return self._search(query, region, k)[0]
 
     def _search(self, query: str, region: str | None, k: int) -> tuple[list[Hit], Analysed]:
-        fused, info = self.scores(query, region)
+        """The k best entries by fused score, with confidences that never rise down the list."""
+        fused, cosine, info = self._scores(query, region)
         if fused.size == 0:
             return [], info
         k = min(k, fused.size)
         top = np.argpartition(-fused, k - 1)[:k] if k < fused.size else np.arange(fused.size)
         order = top[np.argsort(-fused[top], kind="stable")]
+        calibration = self.config.calibration
         hits: list[Hit] = []
-        for rank, i in enumerate(order):
-            score = float(fused[i])
-            nxt = float(fused[order[rank + 1]]) if rank + 1 < len(order) else 0.0
+        ceiling = 1.0  # a hit ranked lower never reads as more certain than one above it
+        for i in order:
             doc = self.docs[int(i)]
+            conf = calibration.probability(self.features(int(i), fused, cosine, info))
+            ceiling = min(ceiling, conf)
             inside = info.region is None or ALL in doc.regions or info.region in doc.regions
-            hits.append(
-                Hit(doc.entry_id, doc.question, score, self._confidence(score, nxt), inside)
-            )
+            hits.append(Hit(doc.entry_id, doc.question, float(fused[i]), ceiling, inside))
         return hits, info
 
     def document(self, entry_id: str) -> KbDocument | None:

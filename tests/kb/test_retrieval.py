@@ -90,3 +90,57 @@ def test_empty_index_and_empty_query() -> None:
 def test_confidence_is_a_probability(index: KnowledgeIndex) -> None:
     for hit in index.search("低保要带什么材料", "gansu", k=5):
         assert 0.0 <= hit.confidence <= 1.0
+
+
+def test_colloquial_aspects_and_typos_are_normalised() -> None:
+    assert canonicalize_text("拿上些什么东西") == canonicalize_text("要啥证件") == "材料"
+    assert canonicalize_text("上哪儿去办") == canonicalize_text("在哪弄") == "渠道"
+    assert canonicalize_text("多久能批下来") == canonicalize_text("啥时候有结果") == "时限"
+    assert canonicalize_text("够不够格") == canonicalize_text("能不能吃上") == "条件"
+    assert canonicalize_text("打哪个电话") == "电话"
+    assert canonicalize_text("低宝") == canonicalize_text("底保") == "低保"
+    assert canonicalize_text("临时就助") == "临时救助"
+
+
+@pytest.mark.parametrize(
+    ("question", "region", "aspect_tag"),
+    [
+        ("低宝要拿上些什么东西", "gansu", "材料"),
+        ("低保上哪儿去办", "gansu", "办理渠道"),
+        ("底保多久能批下来", "gansu", "办理时限"),
+    ],
+)
+def test_colloquial_aspect_query_finds_an_entry_of_that_aspect(
+    index: KnowledgeIndex, question: str, region: str, aspect_tag: str
+) -> None:
+    top = index.document(index.search(question, region, k=1)[0].entry_id)
+    assert top is not None and aspect_tag in top.tags, top
+
+
+@pytest.mark.parametrize("region", [None, "gansu", "shanxi"])
+def test_hits_never_grow_more_confident_down_the_list(
+    index: KnowledgeIndex, region: str | None
+) -> None:
+    hits = index.search("低保怎么申请", region, k=8)
+    confidences = [h.confidence for h in hits]
+    assert confidences == sorted(confidences, reverse=True)
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_regional_twins_do_not_erase_the_margin() -> None:
+    """A common entry and its regional twin on the same topic: the twin is no rival."""
+    answer = "低保申请材料：身份证、户口本、收入证明。"
+    common = KbDocument("c-mat", "低保申请要带什么材料", (), answer, (ALL,), ("dibao",), ("材料",))
+    gansu = KbDocument(
+        "g-mat", "低保申请要带什么材料", (), answer, ("gansu",), ("dibao",), ("材料",)
+    )
+    other = KbDocument(
+        "c-time", "低保审批要多久", (), "30个工作日。", (ALL,), ("dibao",), ("办理时限",)
+    )
+    index = KnowledgeIndex.build([common, gansu, other])
+    with_twin = index.answer("低保申请要带什么材料", "gansu")
+    alone = KnowledgeIndex.build([gansu, other]).answer("低保申请要带什么材料", "gansu")
+    assert with_twin.entry is not None and with_twin.entry.entry_id == "g-mat"
+    assert with_twin.status == "answered"
+    assert with_twin.confidence > 0.5 and alone.confidence > 0.5

@@ -1,0 +1,52 @@
+"""Confidence of a KB hit: features of one (query, entry) pair and a logistic calibration.
+
+The features (all cheap, computed only for the few hits returned):
+- `score`: the fused retrieval score of the entry (after region weighting);
+- `margin`: its lead over the best *other* entry, ignoring twins — entries with the same items
+  and aspect tags but disjoint regions (a common-* entry and one per region on the same
+  topic), which otherwise make every margin small; negative for an entry that is not first;
+- `raw_margin`: its lead over the best other entry, twins included;
+- `coverage`: the share of the query's information (token IDF; unknown words count too) that
+  occurs in the entry (its questions and answer);
+- `known`: the share of the query's information on words the knowledge base uses at all;
+- `item` / `aspect`: +1 when the query names an item / aspect the entry has, -1 when it names
+  only others (and the entry has some), 0 when the query names none.
+
+The weights are a logistic regression fitted on the seed itself, never on the evaluation
+files: `python -m nlu.calibrate_kb` holds out similar questions (positives when they retrieve
+their own entry) and removes whole entries (their questions must be declined), adds
+out-of-domain texts written for the purpose, and prints the coefficients kept here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+FEATURES = ("score", "margin", "raw_margin", "coverage", "known", "item", "aspect")
+
+
+@dataclass(frozen=True)
+class Calibration:
+    intercept: float
+    weights: tuple[float, ...]  # in FEATURES order
+
+    def probability(self, features: tuple[float, ...]) -> float:
+        z = self.intercept + sum(w * x for w, x in zip(self.weights, features, strict=True))
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+# Fitted by `python -m nlu.calibrate_kb` (see its output for the data it was fitted on).
+DEFAULT_CALIBRATION = Calibration(
+    intercept=-2.528,
+    weights=(1.292, 0.680, 0.924, 1.290, 1.067, 0.445, 0.499),
+)
+
+
+def agreement(wanted: frozenset[str], has: tuple[str, ...] | frozenset[str]) -> float:
+    """+1: the query names one the entry has; -1: only others (entry has some); 0: no signal."""
+    if not wanted or not has:
+        return 0.0
+    return 1.0 if wanted & set(has) else -1.0
