@@ -5,8 +5,9 @@ nlu/data/kb_eval/paraphrases.yml (each question with its region) and out_of_scop
 Prints top-1 / top-3 accuracy, MRR, the share of out-of-scope questions correctly declined,
 the share of in-scope questions wrongly declined, and the worst misses.
 
-Questions are split by a stable hash into a tuning half and a check half: weights, synonyms
-and calibration are tuned looking at `--split tune` only; `--split check` is the final check.
+Questions are split by a stable hash into a tuning half and a check half: weights and synonyms
+are tuned looking at `--split tune` only; `--split check` is the final check. The confidence is
+fitted on the seed alone (`python -m nlu.calibrate_kb`), never on these files.
 """
 
 from __future__ import annotations
