@@ -1,8 +1,19 @@
 """Short answers to the questionnaire: yes/no, "I don't know", and choices among options.
 
 "不知道" is never a "no": it is checked first and gives None. A question back ("是不是…",
-"有没有…", "…吗") is not an answer either. Single-character forms (是, 有, 行, 不, 没…) count
-only at the start of a clause, after an optional subject ("我没有", "俺家有").
+"有没有…", "…吗") is not an answer either, nor is a message that closes or steers the
+conversation: a farewell or exit ("好的，再见了", "我要退出了"), a skip or refusal ("这个不想填"),
+a request for a person ("我要人工"), "I don't understand you" ("听不明白") or a correction of an
+earlier answer ("刚才答错了"). Polite idioms ("不好意思", "不客气") are not a "no".
+
+Single-character forms (是, 有, 行, 不, 没…) count only at the start of a clause, after an
+optional subject ("我没有", "俺家有"). The copula 是 followed by a noun phrase identifies
+something ("是我老伴", "他是我儿子", "我是本人"): not a "yes". A bare 不/没 negates what follows
+it; with a longer predicate after it ("没上过学") it is a statement, not a "no"; a short echo of
+the question ("没车", "不在", "没工作") still is.
+
+"忘了" is "I don't know" only when what is forgotten is the asked fact: alone ("我忘了"), or with
+a question word ("多少忘了", "忘了是几号"); "社保卡密码忘了" is about something else.
 """
 
 from __future__ import annotations
@@ -13,10 +24,26 @@ from collections.abc import Mapping, Sequence
 from nlu.numbers import Found
 from nlu.numerals import normalize_digits, parse_range
 
+_FORGOT = r"(?:忘了|忘记了|忘掉了|忘啦)"
+_ASKED = r"(?:多少|几|啥|什么|哪|具体|准确|确切)"
 _DONT_KNOW = re.compile(
-    r"不知道|不晓得|不造|不清楚|不太清楚|说不好|说不清|说不准|记不得|记不清|不记得|忘了|忘记了"
+    r"不知道|不晓得|不造|不清楚|不太清楚|说不好|说不清|说不准|记不得|记不清|不记得"
     r"|不确定|搞不清|弄不清|没印象|不太了解|不了解|不好说|难说|不一定|说不定|也许吧|不懂"
+    # "忘了" alone in its clause (after a subject or adverb), or tied to a question word
+    rf"|(?:^|(?<=[，。；！？,;!?\s]))(?:我|俺|都|也|早|早就|全|全都|给|真|可能)*{_FORGOT}"
+    r"(?=[了啊呀吧哈的嘛]*(?:$|[，。；！？,;!?\s]))"
+    rf"|{_ASKED}[^，。；！？,;!?\s]{{0,4}}{_FORGOT}|{_FORGOT}(?:是|了)?{_ASKED}"
 )
+# Messages that close or steer the conversation rather than answer the question.
+_NOT_AN_ANSWER = re.compile(
+    r"再见|拜拜|bye|回头见|挂了|退出|不聊了|下次再说"
+    r"|跳过|下一个|下一题|先空着|空着吧|不想(?:填|说|回答|答|讲|告诉)|不方便(?:说|回答|讲|透露)"
+    r"|不愿意(?:说|回答|讲|透露)|人工|客服|真人"
+    r"|听不(?:懂|明白|清)|没听(?:懂|明白|清)|不明白|看不懂"
+    r"|(?:答|说|填|写|打|记|弄|搞|选)错"
+)
+# Idioms that contain a yes/no character but answer nothing; masked before matching.
+_IDIOMS = re.compile(r"不好意思|不客气|不用谢|不过|要是|要不然|好像|没关系的话")
 _QUESTION = re.compile(
     r"是不是|有没有|要不要|对不对|好不好|行不行|能不能|可不可以|用不用|是否|吗|嘛[?？]|[?？]"
 )
@@ -95,6 +122,11 @@ _FORM_RE = re.compile(
 )
 _CLAUSE = re.compile(r"[^，。；！？,;!?\s~～…]+")
 _STRIP = " \t\n。，,.!！~～…啊呀吧哈"
+_PARTICLES = "的了啊呀吧哈呢哦嘛滴啦咯"
+_COPULA = "是"
+_NEGATORS = {"不", "没"}
+_NEGATOR_SPLIT = re.compile(r"也?[没不]")
+_ECHO_MAX = 2  # a bare negator followed by at most this many characters echoes the question
 
 
 def is_dont_know(text: str) -> bool:
@@ -110,19 +142,37 @@ def find_dont_know(text: str) -> Found | None:
 def find_yes_no(text: str) -> Found | None:
     """The yes/no an answer gives, with the span of the word that gives it."""
     lowered = text.lower()
-    if not lowered.strip(_STRIP) or _DONT_KNOW.search(lowered) or _QUESTION.search(lowered):
+    if (
+        not lowered.strip(_STRIP)
+        or _DONT_KNOW.search(lowered)
+        or _QUESTION.search(lowered)
+        or _NOT_AN_ANSWER.search(lowered)
+    ):
         return None
+    lowered = _IDIOMS.sub(lambda m: "，" * len(m.group()), lowered)  # spans stay put
     for clause in _CLAUSE.finditer(lowered):
         word = clause.group().strip(_STRIP)
         if word in _EXACT_YES:
             return Found(True, clause.start(), clause.end())
         m = _FORM_RE.match(lowered, clause.start(), clause.end())
-        if m:
-            form = m.group("form")
-            if form in {"y", "n"} and m.end() < clause.end():
-                continue  # a letter inside a word is not an answer
-            return Found(_FORMS[form], m.start("form"), m.end("form"))
+        if m and _answers(m.group("form"), lowered[m.end() : clause.end()]):
+            return Found(_FORMS[m.group("form")], m.start("form"), m.end("form"))
     return None
+
+
+def _answers(form: str, rest: str) -> bool:
+    """Whether a yes/no form followed by `rest` (the remainder of its clause) answers."""
+    rest = rest.strip(_STRIP + _PARTICLES)
+    if not rest:
+        return True
+    if form in {"y", "n"}:
+        return False  # a letter inside a word is not an answer
+    if form == _COPULA:  # "是我老伴": identifies; "是有的", "是要": still a yes
+        follow = _FORM_RE.match(rest)
+        return follow is not None and _FORMS[follow.group("form")] is True
+    if form in _NEGATORS:  # "没车没房", "不在": an echo; "没上过学": a statement
+        return len(_NEGATOR_SPLIT.split(rest)[0]) <= _ECHO_MAX
+    return True
 
 
 def parse_yes_no(text: str) -> bool | None:

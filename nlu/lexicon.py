@@ -4,6 +4,9 @@ Data in nlu/data/lexicon.yml, loaded once and strictly. Matching is leftmost-lon
 precompiled regex per kind, so "低保边缘" is one match (dibao_edge), not "低保" + "边缘", and
 "儿媳妇" is a daughter-in-law while a plain "媳妇" is a wife. Words listed under `ignore` are
 matched like names and then dropped, which keeps "特困难" (very hard) from meaning 特困.
+Item names also match with one character replaced by a listed homophone (`item_homophones`:
+"低宝", "底保", "临时就助"); real names and ignore-words win over such typos. A relation
+word negated by 不是 in its clause is a correction, not a relation ("不是儿子是女儿" -> daughter).
 """
 
 from __future__ import annotations
@@ -22,7 +25,10 @@ from guides.yamlio import load_model
 DATA = Path(__file__).parent / "data" / "lexicon.yml"
 
 SELF = "self"
-_BARE_SELF = "我"  # counts as "self" only when no other relation word is present
+_BARE_SELF = "我"  # "self" only as (nearly) the whole answer: "我", "是我", "就我"
+_BARE_SELF_FILLER = re.compile(r"[是就只有还都呀啊吧的呢嘛。，,.!！\s]")
+_NEGATED = re.compile(r"(?:不是|并不是|并非|而不是|不算)(?:我的?|我家的?|俺的?|他的?|她的?)?$")
+_CLAUSE_BREAK = re.compile(r"[，。；！？,;!?\n]")
 
 
 class _Entry(BaseModel):
@@ -37,6 +43,7 @@ class _LexiconFile(BaseModel):
     items: dict[ItemId, _Entry]
     relations: dict[str, list[str]]
     relation_ignore: list[str] = []
+    item_homophones: dict[str, list[str]] = {}
 
     @model_validator(mode="after")
     def _complete(self) -> _LexiconFile:
@@ -78,6 +85,18 @@ class _Matcher:
         return found
 
 
+def _typos(words: dict[str, str | None], homophones: dict[str, list[str]]) -> dict[str, str | None]:
+    """The words plus every name (2+ characters) with one character swapped for a homophone."""
+    out = dict(words)
+    for word, target in words.items():
+        if target is None or len(word) < 2:
+            continue
+        for i, char in enumerate(word):
+            for alt in homophones.get(char, []):
+                out.setdefault(word[:i] + alt + word[i + 1 :], target)
+    return out
+
+
 def _words(entries: dict[str, list[str]], ignore: list[str], kind: str) -> dict[str, str | None]:
     words: dict[str, str | None] = {}
     for target, names in entries.items():
@@ -109,7 +128,10 @@ def _lexicon() -> _Lexicon:
             _words({k.value: e.names for k, e in data.regions.items()}, region_ignore, "regions")
         ),
         items=_Matcher(
-            _words({k.value: e.names for k, e in data.items.items()}, item_ignore, "items")
+            _typos(
+                _words({k.value: e.names for k, e in data.items.items()}, item_ignore, "items"),
+                data.item_homophones,
+            )
         ),
         relations=_Matcher(_words(data.relations, data.relation_ignore, "relations")),
     )
@@ -127,9 +149,20 @@ def match_items(text: str) -> list[Match]:
     return _lexicon().items.matches(text)
 
 
+def _negated(text: str, match: Match) -> bool:
+    """ "不是儿子": the word is denied in its clause ("记错了，不是儿子是女儿")."""
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start)]
+    return bool(_NEGATED.search(text[breaks[-1] if breaks else 0 : match.start]))
+
+
+def _relations(text: str) -> list[Match]:
+    return [m for m in _lexicon().relations.matches(text) if not _negated(text, m)]
+
+
 def match_relations(text: str) -> list[Match]:
-    """Relation words with spans; a bare "我" is left out (it is in nearly every sentence)."""
-    return [m for m in _lexicon().relations.matches(text) if m.text != _BARE_SELF]
+    """Relation words with spans; a bare "我" is left out (it is in nearly every sentence), and
+    so is a relation denied by 不是 ("不是儿子是女儿" -> only 女儿)."""
+    return [m for m in _relations(text) if m.text != _BARE_SELF]
 
 
 def find_regions(text: str) -> list[RegionId]:
@@ -145,14 +178,17 @@ def find_items(text: str) -> list[ItemId]:
 def parse_relation(text: str) -> str | None:
     """The `relation` enum id of an answer such as "我老伴" -> "spouse", "就我自己" -> "self".
 
-    The first relation word other than the speaker wins ("我儿子" -> "son"); "我", "本人" or
-    "自己" alone mean the applicant.
+    The first relation word other than the speaker wins ("我儿子" -> "son"); a denied one is
+    skipped ("不是儿子是女儿" -> "daughter"). "本人" or "自己" mean the applicant, and so does
+    "我" when it is (nearly) the whole answer ("是我"), not in any sentence ("我要退出了").
     """
-    found = _lexicon().relations.matches(text)
+    found = _relations(text)
     others = [m for m in found if m.id != SELF]
     if others:
         return others[0].id
-    return SELF if found else None
+    if any(m.text != _BARE_SELF for m in found):
+        return SELF
+    return SELF if found and _BARE_SELF_FILLER.sub("", text) == _BARE_SELF else None
 
 
 def item_names(item: ItemId | str) -> list[str]:

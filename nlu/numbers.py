@@ -243,21 +243,29 @@ _COUNT_PATTERNS: tuple[tuple[re.Pattern[str], int | None], ...] = (
         1,
     ),
     (
+        # "下一个", "这一个", "每一个" point at a thing, they do not count people
         re.compile(
-            rf"(?<![第\d])(?P<n>{_COUNT_NUM})(?:口人|口子|口|个人|人|位"
+            rf"(?<![第\d上下这那哪每])(?P<n>{_COUNT_NUM})(?:口人|口子|口|个人|人|位"
             rf"|个(?=$|[，。,.！!？?\s]|吧|啊|呀|了|人))"
         ),
         None,
     ),
 )
+# People of one kind ("三个孩子", "两个老人"): a count of people, not the household size.
+_MEMBER_COUNT = re.compile(
+    rf"(?<![第\d上下这那哪每])(?P<n>{_COUNT_NUM})(?:个|位|名)"
+    r"(?=孩子|小孩|娃|儿子|女儿|闺女|儿女|子女|孙子|孙女|老人|学生|大人|病人|残疾人)"
+)
 
 
-def find_counts(text: str) -> list[Found]:
-    """Household head counts with spans: "三口人" -> 3, "两口子" -> 2, "就我一个" -> 1."""
+def find_counts(text: str, *, members: bool = True) -> list[Found]:
+    """Counts of people with spans: "三口人" -> 3, "两口子" -> 2, "就我一个" -> 1, and with
+    `members` also counts of one kind of member ("有三个孩子" -> 3)."""
     text = normalize_digits(text)
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for pattern, fixed in _COUNT_PATTERNS:
+    patterns = [*_COUNT_PATTERNS, *([(_MEMBER_COUNT, None)] if members else [])]
+    for pattern, fixed in patterns:
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
@@ -274,8 +282,9 @@ def find_counts(text: str) -> list[Found]:
 
 
 def parse_count(text: str) -> int | None:
-    """A household size from an answer; a bare number ("4", "四") counts as the answer."""
-    found = find_counts(text)
+    """A household size from an answer; a bare number ("4", "四") counts as the answer.
+    "三个孩子" is not a household size."""
+    found = find_counts(text, members=False)
     if found and isinstance(found[0].value, int):
         return found[0].value
     bare = normalize_digits(text).strip(_TRAILING_PUNCT)

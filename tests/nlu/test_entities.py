@@ -21,6 +21,39 @@ TODAY = date(2025, 6, 1)
 YES = "是 是的 对 对的 嗯 嗯嗯 有 有的 好 好的 可以 同意 行 没错 中 有一个 我有 俺家有 没问题 嗯，有两个"
 NO = "不是 不 没有 没 无 否 不同意 不行 不用 算了 没得 没有的 我没有 肯定不是 这个嘛，没有"
 NEITHER = "不知道 不清楚 不太清楚 说不好 记不得了 是不是要带身份证 有没有 银行 高中 我想问问低保"
+# Held-out false matches: a copula with a noun phrase, farewells and exits, skips, "I don't
+# understand", a correction, an apology, a negated longer predicate.
+NOT_ANSWERS = [
+    "是我老伴",
+    "他是我儿子",
+    "我是本人",
+    "我是甘肃的",
+    "好的，再见了",
+    "不用了，再见",
+    "好了，挂了",
+    "我要退出了",
+    "你说的我听不明白",
+    "你说的我听不明白，我要人工",
+    "没上过学",
+    "这个不想填",
+    "这个不方便说",
+    "先空着，下一个",
+    "不好意思，刚才答错了",
+    "记错了",
+]
+# Still answers: a short echo after a negator, parallel negations, "是" before another yes.
+STILL_ANSWERS = [
+    ("没车没房", False),
+    ("没工作", False),
+    ("不在", False),
+    ("我没有收入", False),
+    ("不是儿子是女儿", False),
+    ("是有的", True),
+    ("还有我老伴", True),
+    ("有三个孩子", True),
+    ("错了", False),
+    ("好的，谢谢", True),
+]
 
 
 @pytest.mark.parametrize("text", YES.split())
@@ -38,16 +71,44 @@ def test_neither_yes_nor_no(text: str) -> None:
     assert parse_yes_no(text) is None
 
 
+@pytest.mark.parametrize("text", NOT_ANSWERS)
+def test_statements_and_conversation_moves_are_not_yes_or_no(text: str) -> None:
+    assert parse_yes_no(text) is None
+    assert "yes_no" not in [e.type for e in extract_entities(text, TODAY)]
+
+
+@pytest.mark.parametrize(("text", "expected"), STILL_ANSWERS)
+def test_echoes_and_parallel_negations_still_answer(text: str, expected: bool) -> None:
+    assert parse_yes_no(text) is expected
+
+
 @pytest.mark.parametrize(
     "text",
-    ["不知道", "不清楚", "不太清楚", "说不好", "记不得", "忘了", "不确定", "搞不清", "我也说不清"],
+    [
+        "不知道",
+        "不清楚",
+        "不太清楚",
+        "说不好",
+        "记不得",
+        "忘了",
+        "我忘了",
+        "早忘了，",
+        "多少钱忘了",
+        "忘了是几号",
+        "具体的忘了",
+        "不确定",
+        "搞不清",
+        "我也说不清",
+    ],
 )
 def test_dont_know(text: str) -> None:
     assert is_dont_know(text)
     assert parse_yes_no(text) is None
 
 
-@pytest.mark.parametrize("text", ["没有", "是的", "一千二", "我知道"])
+@pytest.mark.parametrize(
+    "text", ["没有", "是的", "一千二", "我知道", "社保卡密码忘了怎么办", "忘了带身份证"]
+)
 def test_not_dont_know(text: str) -> None:
     assert not is_dont_know(text)
 
@@ -162,6 +223,24 @@ def test_extract_short_answers() -> None:
     assert [(e.type, e.value) for e in extract_entities("不知道")] == [("dont_know", True)]
     assert [(e.type, e.value) for e in extract_entities("是的，我家有")] == [("yes_no", True)]
     assert [e.type for e in extract_entities("我是甘肃的")] == ["region"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("先空着，下一个", []),
+        ("社保卡密码忘了", []),
+        ("邻居", []),
+        ("我要举报邻居骗保", []),
+        ("有三个孩子", [("count", 3)]),
+        ("记错了，不是儿子是女儿", [("relation", "daughter")]),
+        ("低宝要啥条件", [("item", ItemId.DIBAO)]),
+        ("俺要申请底保", [("item", ItemId.DIBAO)]),
+        ("临时就助", [("item", ItemId.TEMPORARY_AID)]),
+    ],
+)
+def test_held_out_false_and_missed_entities(text: str, expected: list[tuple[str, object]]) -> None:
+    assert [(e.type, e.value) for e in extract_entities(text, TODAY)] == expected
 
 
 def test_strip_personal_data() -> None:

@@ -69,6 +69,12 @@ def test_find_regions(text: str, expected: list[RegionId]) -> None:
         ("低保和低保边缘有啥区别", [ItemId.DIBAO, ItemId.DIBAO_EDGE]),
         ("我家特困难", []),
         ("今天天气好", []),
+        # homophone typos from pinyin input
+        ("低宝要啥条件", [ItemId.DIBAO]),
+        ("俺要申请底保", [ItemId.DIBAO]),
+        ("临时就助怎么办", [ItemId.TEMPORARY_AID]),
+        ("低保边缘", [ItemId.DIBAO_EDGE]),  # a real name still wins over a typo reading
+        ("宝贝低头", []),
     ],
 )
 def test_find_items(text: str, expected: list[ItemId]) -> None:
@@ -120,6 +126,17 @@ def test_item_match_spans_point_into_the_text() -> None:
         ("本人", "self"),
         ("就我自己", "self"),
         ("侄子", "other"),
+        ("是我", "self"),
+        ("不是儿子是女儿", "daughter"),  # the denied word is a correction
+        ("记错了，不是儿子，是女儿", "daughter"),
+        ("是女儿，不是儿子", "daughter"),
+        ("不是我儿子", None),
+        ("他是我儿子", "son"),
+        ("邻居", None),  # not a household member
+        ("我要举报邻居骗保", None),
+        ("朋友", None),
+        ("我要退出了", None),  # "我" in a sentence is not an answer
+        ("你说的我听不明白", None),
         ("在这儿呢", None),
         ("不知道", None),
     ],
@@ -132,6 +149,10 @@ def test_relation_ids_are_enum_ids() -> None:
     known = set(enumerations().relation.values)
     words = ["老伴", "儿子", "女儿", "孙子", "爸爸", "爷爷", "哥哥", "本人", "亲戚"]
     assert {parse_relation(w) for w in words} <= known
+
+
+def test_a_denied_relation_is_not_matched() -> None:
+    assert [m.id for m in match_relations("不是儿子是女儿")] == ["daughter"]
 
 
 def test_bare_wo_is_not_a_relation_entity() -> None:

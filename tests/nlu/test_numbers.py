@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlu.numbers import Amount, monthly_amount, parse_amount, parse_count
+from nlu.numbers import Amount, find_counts, monthly_amount, parse_amount, parse_count
 from nlu.numerals import parse_number, parse_range, to_chinese
 
 
@@ -98,12 +98,29 @@ def test_periods_and_monthly_conversion() -> None:
         ("4", 4),
         ("四", 4),
         ("三个孩子", None),
+        ("有三个孩子", None),  # children, not the household size
+        ("先空着，下一个", None),  # "下一个" points at the next question
+        ("这一个", None),
         ("两三个人", None),
         ("不知道", None),
     ],
 )
 def test_counts(text: str, count: int | None) -> None:
     assert parse_count(text) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("有三个孩子", [3]),
+        ("家里两个老人一个学生", [2, 1]),
+        ("我们家三口人，两个孩子", [3, 2]),
+        ("先空着，下一个", []),
+        ("第三个", []),
+    ],
+)
+def test_counts_of_people_as_entities(text: str, counts: list[int]) -> None:
+    assert [f.value for f in find_counts(text)] == counts
 
 
 def test_ranges_of_numerals() -> None:
