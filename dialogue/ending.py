@@ -132,11 +132,17 @@ def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
     channels = [f"{c.name}：{c.how}" if c.how else c.name for c in guide.channels]
     steps = "→".join(step.title for step in guide.process)
     hopeful = [i.name for i in result.items if i.outcome in (Outcome.LIKELY, Outcome.POSSIBLE)]
-    text = (
-        f"根据您说的情况，初步看：{'、'.join(hopeful)}值得去申请。"
-        if hopeful
-        else "根据您说的情况，初步看，这次问到的救助可能都不太符合。情况有变化可以再来问。"
-    )
+    open_items = [i.name for i in result.items if i.outcome == Outcome.NEED_INFO]
+    if hopeful:
+        text = f"根据您说的情况，初步看：{'、'.join(hopeful)}值得去申请。"
+    elif open_items:
+        # Not ruled out: we just lack facts (e.g. income after the 核对授权 was declined).
+        text = (
+            f"根据您说的情况，{'、'.join(open_items)}还需要了解更多情况才能判断，"
+            "建议带上材料到窗口问一问，工作人员会帮您核对。"
+        )
+    else:
+        text = "根据您说的情况，初步看，这次问到的救助可能都不太符合。情况有变化可以再来问。"
     return ResultReply(
         text=text,
         items=lines,
@@ -145,7 +151,7 @@ def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
         materials=list(seen.values()),
         channels=channels,
         how_to_apply=f"办理流程：{steps}。可以在网上办，也可以到窗口办，一次提交就行。",
-        time_limit=f"办理时限：一般{guide.time_limit.text}。",
+        time_limit=f"办理时限：{guide.time_limit.text.rstrip('。')}。",
         disclaimer=result.disclaimer,
     )
 

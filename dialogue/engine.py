@@ -86,7 +86,9 @@ class DialogueEngine:
         if not text or not text.strip():
             return self.resume(session)
         parse = self.nlu.parse(text)
+        before = list(session.items or [])
         self._note_items(session, text, parse)
+        newly = [i for i in (session.items or []) if i not in before]
         if parse.intent in CONTROL and parse.confidence >= CONTROL_CONFIDENCE:
             return self._control(session, parse.intent)
         if parse.intent == "correct":
@@ -96,6 +98,10 @@ class DialogueEngine:
             answer = self._parse_pending(session, text)
             if answer is not None:
                 return self._answered(session, answer)
+            if newly:  # "我想申请低保": noted; then the same question, no failure counted
+                names = "、".join(guide_for(session.region).item(i).name for i in newly)
+                noted = TextReply(text=prompts.ITEMS_NOTED.format(names=names))
+                return [noted, *self._ask(session, pending, count=False)]
         if parse.intent == "ask_policy" or (pending is None and parse.intent != "answer"):
             return self._policy(session, text)
         if parse.intent in CONTROL:

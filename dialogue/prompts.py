@@ -156,3 +156,6 @@ def _asked(session: Session, question: Question, member: int | None) -> bool:
         and session.pending.question_id == question.id
         and session.pending.member == member
     )
+
+
+ITEMS_NOTED = "好的，记下了，帮您重点看看：{names}。"
