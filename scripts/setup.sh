@@ -13,6 +13,8 @@ ldconfig -p | grep -q libpango-1.0 || need_apt+=(libpango-1.0-0 libpangoft2-1.0-
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 # Headless Chromium for the browser tests (tests/web), driven by Playwright without downloads.
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# PostgreSQL server binaries for the PostgreSQL test leg (tests start a throwaway cluster).
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive

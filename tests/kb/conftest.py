@@ -1,4 +1,5 @@
-"""KB store fixtures: a SQLite file per test; also PostgreSQL when TEST_DATABASE_URL is set."""
+"""KB store fixtures: every KB test runs on a SQLite file, on the throwaway PostgreSQL cluster
+(tests/conftest.py `postgres_url`), and on TEST_DATABASE_URL when it is set."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from bot.kb.models import Base
 from bot.kb.schema import EntryContent
 from bot.kb.workflow import KnowledgeBase
 
-BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
+BACKENDS = ["sqlite", "postgresql"] + (["external"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
 @pytest.fixture(params=BACKENDS)
@@ -23,7 +24,10 @@ def kb_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'kb.sqlite3'}"
         return
-    url = os.environ["TEST_DATABASE_URL"]
+    if request.param == "postgresql":
+        url = str(request.getfixturevalue("postgres_url"))
+    else:
+        url = os.environ["TEST_DATABASE_URL"]
     engine = make_engine(url)
     Base.metadata.drop_all(engine)
     engine.dispose()
