@@ -58,6 +58,7 @@ def state_json(session: Session) -> dict[str, Any]:
         "status": session.status,
         "region": session.region.value,
         "pending_question": session.pending.question_id if session.pending else None,
+        "pending_member": session.pending.member if session.pending else None,
         "handoff": session.handoff,
         "consent": session.consent,
         "questions_remaining": session.questions_remaining,

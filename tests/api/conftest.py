@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ WECHAT_AES_KEY = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
 MP_APP_ID = "wx49f0ab532d5d035a"
 WXA_APP_ID = "wxa-test-app"
 ACCOUNT_LIMIT = 40
+FORM_TEMPLATE_ID = "form-ready-template"
 
 
 @dataclass
@@ -42,17 +44,13 @@ def fake_wechat() -> Iterator[FakeWeChat]:
     server.stop()
 
 
-@pytest.fixture(scope="session")
-def service(
-    redis_url: str, fake_wechat: FakeWeChat, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Service]:
-    tmp = tmp_path_factory.mktemp("service")
-    port = free_port()
-    env = {
+def service_env(redis_url: str, database_url: str, wechat: FakeWeChat) -> dict[str, str]:
+    """The environment of a test service process; processes sharing it act as one service."""
+    return {
         **os.environ,
         "SHEJIU_ENV": "test",
-        "REDIS_URL": redis_url.replace("/0", "/3"),
-        "DATABASE_URL": f"sqlite:///{tmp / 'service.db'}",
+        "REDIS_URL": redis_url,
+        "DATABASE_URL": database_url,
         "SECRET_KEY": "test-secret-key",
         "WECHAT_TOKEN": WECHAT_TOKEN,
         "WECHAT_AES_KEY": WECHAT_AES_KEY,
@@ -60,14 +58,20 @@ def service(
         "WECHAT_APP_SECRET": "mp-secret",
         "WXA_APP_ID": WXA_APP_ID,
         "WXA_APP_SECRET": "wxa-secret",
-        "WECHAT_API_BASE": fake_wechat.base,
+        "WXA_FORM_TEMPLATE_ID": FORM_TEMPLATE_ID,
+        "WECHAT_API_BASE": wechat.base,
         "NO_PROXY": "127.0.0.1,localhost",
         # Every test request comes from 127.0.0.1: keep the per-IP limit out of the way and
         # a per-account limit low enough for a test to reach.
         "RATE_LIMIT_PER_IP": "100000",
         "RATE_LIMIT_PER_ACCOUNT": str(ACCOUNT_LIMIT),
     }
-    log = tmp / "service.log"
+
+
+@contextmanager
+def run_service(env: dict[str, str], log: Path, wechat: FakeWeChat) -> Iterator[Service]:
+    """uvicorn api.asgi:app in a subprocess on a free port; yields once /readyz answers 200."""
+    port = free_port()
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "api.asgi:app", "--host", "127.0.0.1",
@@ -89,7 +93,17 @@ def service(
             proc.kill()
             pytest.fail(f"service did not become ready: {log.read_text()[-3000:]}")
         try:
-            yield Service(url=url, wechat=fake_wechat, env=env, log=log)
+            yield Service(url=url, wechat=wechat, env=env, log=log)
         finally:
             proc.terminate()
             proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def service(
+    redis_url: str, fake_wechat: FakeWeChat, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Service]:
+    tmp = tmp_path_factory.mktemp("service")
+    env = service_env(redis_url.replace("/0", "/3"), f"sqlite:///{tmp / 'service.db'}", fake_wechat)
+    with run_service(env, tmp / "service.log", fake_wechat) as running:
+        yield running
