@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from api.auth import Tokens
 from api.settings import ROOT, Settings
 from bot.channels.wechat_api import ConfigurableClient
-from bot.kb.db import create_schema, make_engine
+from bot.kb.db import make_engine
 from guides.catalog import all_guides
 from guides.params import parameters
 
@@ -52,8 +52,8 @@ def build_runtime(settings: Settings) -> Runtime:
     all_guides()
     parameters()
     assert settings.redis_url, "ensure_redis() sets it before the app starts"
+    # Tables are created in api.wiring.attach_services, under a lock shared by every process.
     engine = make_engine(resolve_database_url(settings.database_url))
-    create_schema(engine)
     wechat = settings.wechat
     wxa = (
         ConfigurableClient(wechat.wxa_app_id, wechat.wxa_app_secret, base=wechat.api_base)

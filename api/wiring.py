@@ -7,7 +7,7 @@ import asyncio
 from api.runtime import Runtime, resolve_database_url
 from bot.accounts import Accounts
 from bot.assistant import Assistant, kb_answerer
-from bot.kb.db import make_sessions
+from bot.kb.db import create_schema, make_sessions
 from bot.kb.loader import seed_if_empty
 from bot.kb.notify import RedisIndexNotifier
 from bot.kb.service import KnowledgeService
@@ -33,7 +33,12 @@ def build_kb(runtime: Runtime) -> KnowledgeService:
 
 async def attach_services(runtime: Runtime) -> None:
     settings = runtime.settings
-    kb = await asyncio.to_thread(build_kb, runtime)
+    # Workers and hosts start together on a new database: one at a time creates the tables,
+    # the staff accounts table and the seeded KB (CREATE TABLE races fail on PostgreSQL).
+    async with runtime.redis.lock("shejiu:init", timeout=120, blocking_timeout=180):
+        await asyncio.to_thread(create_schema, runtime.db_engine)
+        accounts = await asyncio.to_thread(Accounts, runtime.db_engine)
+        kb = await asyncio.to_thread(build_kb, runtime)
     # The classifier loads (or trains, first time) once per worker, off the event loop.
     nlu = await asyncio.to_thread(make_backend, settings.nlu_backend, settings.rasa_url)
     store = SessionStore(
@@ -48,4 +53,4 @@ async def attach_services(runtime: Runtime) -> None:
         kb=kb, nlu=nlu, store=store, assistant=assistant, wechat_chat=WeChatChat(assistant)
     )
     # Staff accounts for the web pages (agent console, KB editor): the users table.
-    runtime.services["accounts"] = await asyncio.to_thread(Accounts, runtime.db_engine)
+    runtime.services["accounts"] = accounts

@@ -69,34 +69,56 @@ def service_env(redis_url: str, database_url: str, wechat: FakeWeChat) -> dict[s
 
 
 @contextmanager
-def run_service(env: dict[str, str], log: Path, wechat: FakeWeChat) -> Iterator[Service]:
-    """uvicorn api.asgi:app in a subprocess on a free port; yields once /readyz answers 200."""
-    port = free_port()
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "api.asgi:app", "--host", "127.0.0.1",
-             "--port", str(port)],
-            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                pytest.fail(f"service exited: {log.read_text()[-3000:]}")
-            try:
-                if httpx.get(f"{url}/readyz", timeout=1, trust_env=False).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        else:
-            proc.kill()
-            pytest.fail(f"service did not become ready: {log.read_text()[-3000:]}")
-        try:
-            yield Service(url=url, wechat=wechat, env=env, log=log)
-        finally:
+def run_services(
+    specs: list[tuple[dict[str, str], Path]], wechat: FakeWeChat
+) -> Iterator[list[Service]]:
+    """Start every uvicorn process at once (as hosts do on a deploy), then wait for /readyz."""
+    procs, outs, services = [], [], []
+    try:
+        for env, log in specs:
+            port = free_port()
+            out = log.open("wb")
+            outs.append(out)
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "api.asgi:app", "--host", "127.0.0.1",
+                 "--port", str(port)],
+                cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+            procs.append(proc)
+            services.append(
+                Service(url=f"http://127.0.0.1:{port}", wechat=wechat, env=env, log=log)
+            )
+        for proc, running in zip(procs, services, strict=True):
+            _wait_ready(proc, running)
+        yield services
+    finally:
+        for proc in procs:
             proc.terminate()
             proc.wait(timeout=20)
+        for out in outs:
+            out.close()
+
+
+def _wait_ready(proc: subprocess.Popen[bytes], running: Service) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"service exited: {running.log.read_text()[-3000:]}")
+        try:
+            if httpx.get(f"{running.url}/readyz", timeout=1, trust_env=False).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    proc.kill()
+    pytest.fail(f"service did not become ready: {running.log.read_text()[-3000:]}")
+
+
+@contextmanager
+def run_service(env: dict[str, str], log: Path, wechat: FakeWeChat) -> Iterator[Service]:
+    """uvicorn api.asgi:app in a subprocess on a free port; yields once /readyz answers 200."""
+    with run_services([(env, log)], wechat) as (running,):
+        yield running
 
 
 @pytest.fixture(scope="session")

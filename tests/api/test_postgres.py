@@ -17,7 +17,7 @@ import pytest
 from bot.kb.db import make_sessions
 from bot.kb.schema import EntryContent
 from bot.kb.workflow import KnowledgeBase
-from tests.api.conftest import Service, run_service, service_env
+from tests.api.conftest import Service, run_services, service_env
 from tests.conftest import PostgresCluster
 from tests.fakes.wechat_api import FakeWeChat
 
@@ -38,8 +38,10 @@ def two_services(
     env = service_env(redis_url.replace("/0", "/5"), database_url, fake_wechat)
     with ExitStack() as stack:
         # One after the other, like a rolling start: the first creates the tables and seeds.
-        first = stack.enter_context(run_service(env, tmp / "a.log", fake_wechat))
-        second = stack.enter_context(run_service(env, tmp / "b.log", fake_wechat))
+        # Both hosts start together on a new database (the start-up race must not bite).
+        first, second = stack.enter_context(
+            run_services([(env, tmp / "a.log"), (env, tmp / "b.log")], fake_wechat)
+        )
         yield first, second, database_url
 
 
