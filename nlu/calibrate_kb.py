@@ -1,21 +1,27 @@
-"""`python -m nlu.calibrate_kb`: fit the KB confidence on the seed, never on the evaluation.
+"""`python -m nlu.calibrate_kb [--write]`: fit the KB reranker and confidence on the seed.
 
-Training pairs come from the seed entries (bot/kb/seed) and nlu/data/kb_calibration.yml only:
-- in each of a few folds, one similar question per entry is held out of the index and asked
-  (with the entry's region, or a random one for `all` entries); each of the first hits is a
-  positive when it is the question's own entry and a negative otherwise;
-- in each fold a random share of entries is removed from the index entirely; their questions
-  are asked too, and every hit is a negative (the right answer is not there: decline);
-- the out-of-domain texts of kb_calibration.yml, asked with random regions: negatives.
-A logistic regression over nlu.kb_confidence.FEATURES is fitted and its coefficients printed,
-ready to paste into DEFAULT_CALIBRATION; then the decline rates it gives on its own data.
+Never on the evaluation (nlu/data/kb_eval). Training data comes from the seed entries
+(bot/kb/seed) and nlu/data/kb_calibration.yml only. In fold f, every entry's f-th similar
+question is taken out of the index and asked (leave-one-out: an honest paraphrase), with
+the entry's region as the user's (any region, or none, when the question names its region
+itself or the entry is for `all`); a random share of entries is removed from the index too,
+and their questions asked (the right answer is not there: decline).
+1. Reranker (nlu/kb_ranker.py): for each held-out question whose entry is in the index, every
+   first-stage candidate is a row of RANK_FEATURES, labelled 1 for the question's own entry;
+   a logistic regression over them gives the ranker's weights.
+2. Confidence (nlu/kb_confidence.py): with that ranker, the top hit of every question (and of
+   the out-of-domain texts of kb_calibration.yml) is a row of FEATURES, labelled 1 when it is
+   the right answer; a logistic regression, its intercept moved so that 0.5 declines
+   `--decline` of the out-of-domain texts.
+Prints both, and the figures on its own data; `--write` saves them to nlu/data/kb_weights.yml.
+The folds and draws are seeded: the same seed content gives the same weights.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -24,85 +30,159 @@ from sklearn.linear_model import LogisticRegression
 from guides.ids import RegionId
 from guides.yamlio import read_yaml
 from nlu.evaluate_kb import load_seed_documents
-from nlu.kb_confidence import FEATURES
-from nlu.retrieval import ALL, KbDocument, KnowledgeIndex
+from nlu.kb_confidence import FEATURES, Calibration
+from nlu.kb_ranker import RANK_FEATURES, WEIGHTS_FILE, Ranker
+from nlu.lexicon import match_regions
+from nlu.retrieval import ALL, KbDocument, KnowledgeIndex, without_regions
+from nlu.tokenize import normalize
 
 OOD_FILE = Path(__file__).parent / "data" / "kb_calibration.yml"
 REGIONS: list[str | None] = [None, *(r.value for r in RegionId)]
 
 
-def _region(doc: KbDocument, rng: random.Random) -> str | None:
-    if ALL not in doc.regions:
-        return doc.regions[0]
-    return None if rng.random() < 0.5 else rng.choice(REGIONS)
+@dataclass(frozen=True)
+class Query:
+    text: str
+    region: str | None
+    expected: str | None  # None: its entry is not in the index (or out of domain)
+    out_of_domain: bool = False
 
 
-def training_rows(
-    docs: list[KbDocument], folds: int, removed_share: float, hits: int, seed: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Feature rows, labels (1 = the hit is the right answer), top-1 and out-of-domain flags."""
+def _ask(
+    doc: KbDocument, text: str, twins: dict[tuple[object, ...], set[str]], rng: random.Random
+) -> Query:
+    """The question as a user would ask it: a regional entry's by a user of that region
+    (half the time with the region's name cut from the text, so both ways are learnt); an
+    `all` entry's with no region, or one whose own entry on the topic is not in the index."""
+    if ALL in doc.regions:
+        free = [r for r in REGIONS[1:] if r not in twins.get(_topic(doc), set())]
+        region = rng.choice(free) if free and rng.random() < 0.5 else None
+        return Query(text, region, doc.entry_id)
+    if match_regions(normalize(text)) and rng.random() < 0.5:
+        text = without_regions(normalize(text))[0]
+    return Query(text, doc.regions[0], doc.entry_id)
+
+
+def _topic(doc: KbDocument) -> tuple[object, ...]:
+    return (tuple(sorted(doc.items)), tuple(sorted(doc.tags)))
+
+
+def folds(
+    docs: list[KbDocument], n_folds: int, removed_share: float, seed: int
+) -> list[tuple[KnowledgeIndex, list[Query]]]:
+    """One index and its held-out questions per fold (see the module docstring)."""
     rng = random.Random(seed)
     ood = [str(q) for q in read_yaml(OOD_FILE)["out_of_domain"]]
-    rows: list[tuple[float, ...]] = []
-    labels: list[int] = []
-    first: list[bool] = []
-    outside: list[bool] = []
-    for fold in range(folds):
+    out: list[tuple[KnowledgeIndex, list[Query]]] = []
+    for fold in range(n_folds):
         removed = set(rng.sample(range(len(docs)), int(removed_share * len(docs))))
+        twins: dict[tuple[object, ...], set[str]] = {}
+        for i, doc in enumerate(docs):
+            if i not in removed:
+                twins.setdefault(_topic(doc), set()).update(doc.regions)
         kept: list[KbDocument] = []
-        queries: list[tuple[str, str | None, str | None]] = []
+        queries: list[Query] = []
         for i, doc in enumerate(docs):
             if i in removed:
-                texts = [doc.question, *doc.similar]
-                queries.append((rng.choice(texts), _region(doc, rng), None))
+                text = rng.choice([doc.question, *doc.similar])
+                queries.append(replace(_ask(doc, text, twins, rng), expected=None))
                 continue
             similar = list(doc.similar)
             if fold < len(similar):
-                asked = similar.pop(fold)
-                queries.append((asked, _region(doc, rng), doc.entry_id))
+                queries.append(_ask(doc, similar.pop(fold), twins, rng))
             kept.append(replace(doc, similar=tuple(similar)))
-        n_seed = len(queries)
-        queries += [(q, rng.choice(REGIONS), None) for q in ood]
-        index = KnowledgeIndex.build(kept)
-        for n, (question, region, expected) in enumerate(queries):
-            fused, cosine, info = index._scores(question, region)
-            order = np.argsort(-fused, kind="stable")[:hits]
-            for rank, i in enumerate(order):
-                rows.append(index.features(int(i), fused, cosine, info))
-                labels.append(int(index.docs[int(i)].entry_id == expected))
-                first.append(rank == 0)
-                outside.append(n >= n_seed)
-    return np.asarray(rows), np.asarray(labels), np.asarray(first), np.asarray(outside)
+        queries += [Query(q, rng.choice(REGIONS), None, True) for q in ood]
+        out.append((KnowledgeIndex.build(kept), queries))
+    return out
+
+
+def fit_ranker(data: list[tuple[KnowledgeIndex, list[Query]]], c: float) -> Ranker:
+    rows: list[np.ndarray] = []
+    labels: list[np.ndarray] = []
+    for index, queries in data:
+        for q in queries:
+            if q.expected is None:
+                continue
+            cands, x, _, _ = index.candidates(q.text, q.region)
+            rows.append(x)
+            labels.append(np.asarray([index.docs[int(i)].entry_id == q.expected for i in cands]))
+    x_all, y_all = np.vstack(rows), np.concatenate(labels).astype(int)
+    model = LogisticRegression(C=c, max_iter=5000).fit(x_all, y_all)
+    print(f"ranker rows: {len(y_all)} candidates of {len(rows)} questions ({y_all.sum()} right)")
+    return Ranker(float(model.intercept_[0]), tuple(float(w) for w in model.coef_[0]))
+
+
+def fit_confidence(
+    data: list[tuple[KnowledgeIndex, list[Query]]], ranker: Ranker, c: float, decline: float
+) -> Calibration:
+    rows: list[tuple[float, ...]] = []
+    right: list[bool] = []
+    outside: list[bool] = []
+    top1 = asked = 0
+    for index, queries in data:
+        index.config = replace(index.config, ranker=ranker)
+        for q in queries:
+            ranked, cands, info = index.ranked(q.text, q.region)
+            if cands.size == 0:
+                continue
+            best = int(cands[np.argmax(ranked[cands])])
+            rows.append(index.features(best, ranked, info))
+            right.append(index.docs[best].entry_id == q.expected)
+            outside.append(q.out_of_domain)
+            asked += q.expected is not None
+            top1 += right[-1]
+    x, y, ood = np.asarray(rows), np.asarray(right, dtype=int), np.asarray(outside)
+    model = LogisticRegression(C=c, max_iter=5000).fit(x, y)
+    # Move the intercept so that 0.5 declines `decline` of the out-of-domain texts: held-out
+    # similar questions are a harder task than real traffic, so the fitted base rate is not
+    # the one to answer by.
+    z = model.decision_function(x)
+    cut = float(np.quantile(z[ood], decline))
+    answered = z - cut >= 0
+    print(f"held-out similar questions: top-1 {top1 / max(asked, 1):6.1%} of {asked}")
+    print(
+        f"confidence at 0.5: right top-1 answered {np.mean(answered[y == 1]):6.1%}, "
+        f"wrong top-1 declined {np.mean(~answered[(y == 0) & ~ood]):6.1%}, "
+        f"out-of-domain declined {np.mean(~answered[ood]):6.1%}"
+    )
+    weights = tuple(float(w) for w in model.coef_[0])
+    return Calibration(float(model.intercept_[0]) - cut, weights)
+
+
+def weights_yaml(ranker: Ranker, calibration: Calibration, args: argparse.Namespace) -> str:
+    def mapping(names: tuple[str, ...], values: tuple[float, ...]) -> str:
+        return "\n".join(f"    {n}: {v:.4f}" for n, v in zip(names, values, strict=True))
+
+    return (
+        "# Written by `python -m nlu.calibrate_kb --write` from the seed (bot/kb/seed) and\n"
+        "# nlu/data/kb_calibration.yml; never from nlu/data/kb_eval. Do not edit by hand.\n"
+        f"# folds={args.folds} removed_share={args.removed_share} seed={args.seed} "
+        f"C={args.C} decline={args.decline}\n"
+        f"ranker:  # nlu/kb_ranker.py\n  intercept: {ranker.intercept:.4f}\n  weights:\n"
+        f"{mapping(RANK_FEATURES, ranker.weights)}\n"
+        f"confidence:  # nlu/kb_confidence.py\n  intercept: {calibration.intercept:.4f}\n"
+        f"  weights:\n{mapping(FEATURES, calibration.weights)}\n"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--folds", type=int, default=3)
+    parser.add_argument("--folds", type=int, default=6)
     parser.add_argument("--removed-share", type=float, default=0.15)
-    parser.add_argument("--hits", type=int, default=1)
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--C", type=float, default=1.0)
     parser.add_argument("--decline", type=float, default=0.98)
+    parser.add_argument("--write", action="store_true", help=f"save to {WEIGHTS_FILE.name}")
     args = parser.parse_args(argv)
     docs = load_seed_documents()
-    x, y, first, outside = training_rows(docs, args.folds, args.removed_share, args.hits, args.seed)
-    model = LogisticRegression(C=args.C, max_iter=2000)
-    model.fit(x, y)
-    # Shift the intercept so that the 0.5 threshold declines `--decline` of the out-of-domain
-    # texts: the held-out similar questions are a harder task than real traffic, so the
-    # fitted base rate is not the one to answer by.
-    z = model.decision_function(x)
-    cut = float(np.quantile(z[first & outside], args.decline))
-    intercept = float(model.intercept_[0]) - cut
-    weights = ", ".join(f"{w:.3f}" for w in model.coef_[0])
-    print(f"rows: {len(y)} ({int(y.sum())} right answers), features: {', '.join(FEATURES)}")
-    print(f"Calibration(intercept={intercept:.3f}, weights=({weights}))")
-    answered = z - cut >= 0
-    print(
-        f"at 0.5: right top-1 answered {np.mean(answered[first & (y == 1)]):6.1%}, "
-        f"wrong top-1 declined {np.mean(~answered[first & (y == 0)]):6.1%}, "
-        f"out-of-domain declined {np.mean(~answered[first & outside]):6.1%}"
-    )
+    data = folds(docs, args.folds, args.removed_share, args.seed)
+    ranker = fit_ranker(data, args.C)
+    calibration = fit_confidence(data, ranker, args.C, args.decline)
+    text = weights_yaml(ranker, calibration, args)
+    print(text, end="")
+    if args.write:
+        WEIGHTS_FILE.write_text(text, encoding="utf-8")
+        print(f"written: {WEIGHTS_FILE}")
 
 
 if __name__ == "__main__":

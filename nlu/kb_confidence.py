@@ -1,7 +1,7 @@
 """Confidence of a KB hit: features of one (query, entry) pair and a logistic calibration.
 
 The features (all cheap, computed only for the few hits returned):
-- `score`: the fused retrieval score of the entry (after region weighting);
+- `score`: the reranker's log-odds for the entry (nlu/kb_ranker.py), region penalty included;
 - `margin`: its lead over the best *other* entry, ignoring twins — entries with the same items
   and aspect tags but disjoint regions (a common-* entry and one per region on the same
   topic), which otherwise make every margin small; negative for an entry that is not first;
@@ -13,15 +13,19 @@ The features (all cheap, computed only for the few hits returned):
   only others (and the entry has some), 0 when the query names none.
 
 The weights are a logistic regression fitted on the seed itself, never on the evaluation
-files: `python -m nlu.calibrate_kb` holds out similar questions (positives when they retrieve
-their own entry) and removes whole entries (their questions must be declined), adds
-out-of-domain texts written for the purpose, and prints the coefficients kept here.
+files, after the reranker: `python -m nlu.calibrate_kb --write` holds out similar questions
+(positives when they retrieve their own entry) and removes whole entries (their questions
+must be declined), adds out-of-domain texts written for the purpose, and writes the
+coefficients to nlu/data/kb_weights.yml (`confidence`), next to the reranker's.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
+
+from nlu.kb_ranker import read_weights
 
 FEATURES = ("score", "margin", "raw_margin", "coverage", "known", "item", "aspect")
 
@@ -38,11 +42,12 @@ class Calibration:
         return 1.0 / (1.0 + math.exp(-z))
 
 
-# Fitted by `python -m nlu.calibrate_kb` (see its output for the data it was fitted on).
-DEFAULT_CALIBRATION = Calibration(
-    intercept=-2.528,
-    weights=(1.292, 0.680, 0.924, 1.290, 1.067, 0.445, 0.499),
-)
+@cache
+def default_calibration() -> Calibration:
+    """The calibration fitted by `python -m nlu.calibrate_kb --write` (nlu/data/kb_weights.yml)."""
+    section = read_weights()["confidence"]
+    weights = section["weights"]
+    return Calibration(float(section["intercept"]), tuple(float(weights[f]) for f in FEATURES))
 
 
 def agreement(wanted: frozenset[str], has: tuple[str, ...] | frozenset[str]) -> float:

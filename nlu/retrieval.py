@@ -36,7 +36,8 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from nlu.kb_confidence import DEFAULT_CALIBRATION, Calibration, agreement
+from nlu.kb_confidence import Calibration, agreement, default_calibration
+from nlu.kb_ranker import RANK_FEATURES, Ranker, default_ranker
 from nlu.lexicon import find_items, match_regions
 from nlu.synonyms import SynonymTable, table
 from nlu.tokenize import char_ngrams, normalize, tokenize
@@ -77,19 +78,18 @@ class Answer:
 
 @dataclass(frozen=True)
 class RetrievalConfig:
+    # first stage: candidates by BM25 + char n-gram cosine, the reranker orders them
     w_bm25_q: float = 0.2
     w_bm25_a: float = 0.2
     w_bm25_e: float = 0.2
     w_cosine: float = 0.45
-    item_bonus: float = 0.10
-    item_penalty: float = 0.15
-    aspect_bonus: float = 0.08
-    aspect_penalty: float = 0.08
-    other_region_factor: float = 0.4  # entries of another region: demoted, not hidden
-    all_with_region_factor: float = 0.85  # region known: its own entry beats the `all` one
-    specific_region_factor: float = 0.85  # no region known: the `all` entry beats a region's
+    candidates: int = 20  # from the effective region and `all` (every entry when none known)
+    fallback_candidates: int = 4  # from other regions, kept as a fallback
+    other_region_penalty: float = 4.0  # log-odds taken from another region's entry …
+    fallback_below: float = 0.1  # … unless no entry of the region (or `all`) reaches this
     oov_idf_share: float = 0.6
-    calibration: Calibration = DEFAULT_CALIBRATION  # nlu/kb_confidence.py
+    ranker: Ranker = field(default_factory=default_ranker)  # nlu/kb_ranker.py
+    calibration: Calibration = field(default_factory=default_calibration)  # kb_confidence.py
     threshold: float = 0.5
     suggestion_floor: float = 0.15
     bm25_k1: float = 1.2
@@ -123,7 +123,7 @@ def analyse(query: str, synonyms: SynonymTable | None = None) -> Analysed:
     norm = normalize(query)
     bare, region = without_regions(norm)
     canon = syn.canonicalize_text(bare)
-    tokens = [t for t in syn.canonical_tokens(tokenize(canon)) if t not in syn.stopwords]
+    tokens = [t for t in syn.canonical_tokens(tokenize(syn.spaced(bare))) if t not in syn.stopwords]
     return Analysed(
         tokens=tokens,
         text=canon,
@@ -146,6 +146,14 @@ def _bm25_scores(model: bm25s.BM25, tokens: list[str], size: int) -> np.ndarray:
     return np.asarray(model.get_scores_from_ids(ids), dtype=np.float32)
 
 
+def _top(values: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the (up to) k largest values where mask holds."""
+    where = np.flatnonzero(mask)
+    if where.size <= k:
+        return where
+    return where[np.argpartition(-values[where], k - 1)[:k]]
+
+
 def _char_analyzer(text: str) -> list[str]:
     return char_ngrams(text, 1, 3)
 
@@ -161,16 +169,17 @@ class KnowledgeIndex:
     def __post_init__(self) -> None:
         cfg = self.config
         q_texts: list[str] = []
+        q_tokens: list[list[str]] = []
         owner: list[int] = []
         for i, doc in enumerate(self.docs):
             for text in (doc.question, *doc.similar):
                 q_texts.append(self._canonical(text))
+                q_tokens.append(self._tokens(text))
                 owner.append(i)
         self._n = len(self.docs)
         self._owner = np.asarray(owner, dtype=np.int64)
         self._starts = np.flatnonzero(np.r_[True, self._owner[1:] != self._owner[:-1]])
-        q_tokens = [self._tokens(t) for t in q_texts]
-        a_tokens = [self._tokens(self._canonical(d.answer)) for d in self.docs]
+        a_tokens = [self._tokens(d.answer) for d in self.docs]
         self._bm25_q = _bm25(q_tokens, cfg) if self.docs else None
         self._bm25_a = _bm25(a_tokens, cfg) if self.docs else None
         e_tokens: list[list[str]] = [[] for _ in self.docs]
@@ -183,6 +192,12 @@ class KnowledgeIndex:
         self._q_matrix = (
             self._tfidf.fit_transform(q_texts).T.tocsr() if q_texts else sparse.csr_matrix((0, 0))
         )
+        self._a_matrix = (
+            self._tfidf.transform([self._canonical(d.answer) for d in self.docs]).T.tocsr()
+            if q_texts
+            else sparse.csr_matrix((0, 0))
+        )
+        self._length = np.asarray([math.log1p(len(a)) / 5 for a in a_tokens])
         self._vocabulary: dict[str, int] = getattr(self._tfidf, "vocabulary_", {})
         self._ngram_idf = np.asarray(getattr(self._tfidf, "idf_", np.zeros(0)))
         self._items = self._flags([d.items for d in self.docs])
@@ -197,6 +212,7 @@ class KnowledgeIndex:
             dtype=np.int64,
         )
         self._words = [frozenset(q + a) for q, a in zip(e_tokens, a_tokens, strict=True)]
+        self._q_words = [frozenset(q) for q in e_tokens]
         self._regions = self._flags([d.regions for d in self.docs])
         self._covers_all = np.asarray([ALL in d.regions for d in self.docs], dtype=bool)
         self._by_id = {d.entry_id: d for d in self.docs}
@@ -211,13 +227,15 @@ class KnowledgeIndex:
     def _entry_aspects(self, doc: KbDocument) -> tuple[str, ...]:
         """Aspects of the standard question and of the tags (材料, 办理渠道 …)."""
         syn = self.synonyms
-        words = self._tokens(self._canonical(doc.question))
+        words = self._tokens(doc.question)
         words += syn.canonical_tokens([t.lower() for t in doc.tags])
         return tuple(sorted(syn.aspects(words)))
 
     def _tokens(self, text: str) -> list[str]:
+        """Canonical tokens of a raw text (region names cut, stopwords dropped)."""
         syn = self.synonyms
-        return [t for t in syn.canonical_tokens(tokenize(text)) if t not in syn.stopwords]
+        spaced = syn.spaced(without_regions(normalize(text))[0])
+        return [t for t in syn.canonical_tokens(tokenize(spaced)) if t not in syn.stopwords]
 
     @staticmethod
     def _idf_table(corpus: list[list[str]]) -> dict[str, float]:
@@ -244,86 +262,119 @@ class KnowledgeIndex:
             return np.zeros(matrix.shape[0], dtype=bool)
         return np.asarray(matrix[:, cols].any(axis=1))
 
-    def _cosines(self, text: str) -> np.ndarray:
-        """TF-IDF cosine of the query with every question text, without sklearn's per-call
-        validation overhead: the same sublinear tf, idf and L2 norm as the fitted vectorizer."""
+    def _cosines(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """TF-IDF cosine of the query with each entry's question texts (maximum) and with its
+        answer, without sklearn's per-call validation overhead: the same sublinear tf, idf
+        and L2 norm as the fitted vectorizer."""
         counts = Counter(g for g in _char_analyzer(text) if g in self._vocabulary)
         if not counts:
-            return np.zeros(len(self._owner), dtype=np.float64)
+            return np.zeros(self._n), np.zeros(self._n)
         cols = [self._vocabulary[g] for g in counts]
         weights = np.asarray([1.0 + math.log(c) for c in counts.values()]) * self._ngram_idf[cols]
         weights /= np.linalg.norm(weights)
-        return np.asarray(weights @ self._q_matrix[cols]).ravel()
+        per_text = np.asarray(weights @ self._q_matrix[cols]).ravel()
+        answers = np.asarray(weights @ self._a_matrix[cols]).ravel()
+        return np.maximum.reduceat(per_text, self._starts), answers
 
     def _information(self, tokens: list[str]) -> float:
         oov = self.config.oov_idf_share * self._max_idf
         return sum(self._idf.get(t, oov) for t in tokens) or 1.0
 
     def scores(self, query: str, region: str | None = None) -> tuple[np.ndarray, Analysed]:
-        """Fused score of every entry (after region weighting) and the analysed query."""
-        fused, _, info = self._scores(query, region)
-        return fused, info
+        """Reranked log-odds of every entry (-inf outside the candidates), analysed query."""
+        ranked, _, info = self.ranked(query, region)
+        return ranked, info
 
-    def _scores(self, query: str, region: str | None) -> tuple[np.ndarray, np.ndarray, Analysed]:
+    def candidates(
+        self, query: str, region: str | None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, Analysed]:
+        """First stage and reranker features: candidate entry indices, their feature rows
+        (RANK_FEATURES), whether each is another region's only, and the analysed query."""
         cfg = self.config
         info = analyse(query, self.synonyms)
+        named, effective = info.region, info.region or region
+        info = replace(info, region=effective)
+        empty = np.zeros(0, dtype=np.int64)
         if self._n == 0 or self._bm25_q is None or self._bm25_a is None or self._bm25_e is None:
-            return np.zeros(0, dtype=np.float32), np.zeros(0), info
+            return empty, np.zeros((0, len(RANK_FEATURES))), np.zeros(0, dtype=bool), info
         n_q = len(self._owner)
         own = self._information(info.tokens)
-        bm25_q = np.maximum.reduceat(_bm25_scores(self._bm25_q, info.tokens, n_q), self._starts)
-        bm25_a = _bm25_scores(self._bm25_a, info.tokens, self._n)
-        bm25_e = _bm25_scores(self._bm25_e, info.tokens, self._n)
-        cos_all = self._cosines(info.text)
-        cosine = np.maximum.reduceat(cos_all, self._starts) if n_q else np.zeros(self._n)
-        fused = (
-            cfg.w_bm25_q * np.minimum(bm25_q / own, 1.2)
-            + cfg.w_bm25_a * np.minimum(bm25_a / own, 1.2)
-            + cfg.w_bm25_e * np.minimum(bm25_e / own, 1.2)
-            + cfg.w_cosine * cosine
+        raw_q = _bm25_scores(self._bm25_q, info.tokens, n_q)
+        bm25_q = np.minimum(np.maximum.reduceat(raw_q, self._starts) / own, 1.2)
+        bm25_a = np.minimum(_bm25_scores(self._bm25_a, info.tokens, self._n) / own, 1.2)
+        bm25_e = np.minimum(_bm25_scores(self._bm25_e, info.tokens, self._n) / own, 1.2)
+        cos_q, cos_a = self._cosines(info.text)
+        first = (
+            cfg.w_bm25_q * bm25_q
+            + cfg.w_bm25_a * bm25_a
+            + cfg.w_bm25_e * bm25_e
+            + cfg.w_cosine * cos_q
         )
-        if info.items:
-            has_items = self._items[1].any(axis=1)
-            hit = self._match(self._items, info.items)
-            fused += np.where(hit, cfg.item_bonus, np.where(has_items, -cfg.item_penalty, 0.0))
-        if info.aspects:
-            has_aspects = self._aspects[1].any(axis=1)
-            hit = self._match(self._aspects, info.aspects)
-            fused += np.where(
-                hit, cfg.aspect_bonus, np.where(has_aspects, -cfg.aspect_penalty, 0.0)
-            )
-        effective = info.region or region
         if effective:
-            own_region = self._match(self._regions, frozenset({effective}))
-            fused *= np.where(
-                own_region,
-                1.0,
-                np.where(self._covers_all, cfg.all_with_region_factor, cfg.other_region_factor),
-            )
+            same = self._match(self._regions, frozenset({effective}))
+            other = ~(same | self._covers_all)
         else:
-            fused *= np.where(self._covers_all, 1.0, cfg.specific_region_factor)
-        return fused.astype(np.float32), cosine, replace(info, region=effective)
+            same = np.zeros(self._n, dtype=bool)
+            other = np.zeros(self._n, dtype=bool)
+        cands = np.concatenate(
+            [_top(first, ~other, cfg.candidates), _top(first, other, cfg.fallback_candidates)]
+        )
+        x = np.zeros((cands.size, len(RANK_FEATURES)))
+        x[:, 0], x[:, 1], x[:, 2] = bm25_q[cands], bm25_a[cands], bm25_e[cands]
+        x[:, 3], x[:, 4] = cos_q[cands], cos_a[cands]
+        if cands.size:
+            x[:, 5] = x[:, 3] - x[:, 3].max()
+            x[:, 6] = x[:, 0] - x[:, 0].max()
+        idf = [(t, self._idf.get(t, 0.0)) for t in info.tokens]
+        for row, i in enumerate(cands):
+            words, q_words = self._words[i], self._q_words[i]
+            x[row, 7] = sum(v for t, v in idf if t in words) / own
+            x[row, 8] = sum(v for t, v in idf if t in q_words) / own
+        if info.items:
+            x[:, 9] = self._match(self._items, info.items)[cands]
+            x[:, 10] = self._items[1][cands].any(axis=1) & (x[:, 9] == 0)
+        if info.aspects:
+            x[:, 11] = self._match(self._aspects, info.aspects)[cands]
+            x[:, 12] = self._aspects[1][cands].any(axis=1) & (x[:, 11] == 0)
+        x[:, 13] = same[cands]
+        x[:, 14] = same[cands] & (named is not None)
+        x[:, 15] = other[cands]
+        x[:, 16] = (effective is None) & ~self._covers_all[cands]
+        x[:, 17] = self._length[cands]
+        return cands, x, other[cands], info
 
-    def features(
-        self, i: int, fused: np.ndarray, cosine: np.ndarray, info: Analysed
-    ) -> tuple[float, ...]:
+    def ranked(self, query: str, region: str | None) -> tuple[np.ndarray, np.ndarray, Analysed]:
+        """Log-odds of every entry (-inf outside the candidates), the candidates, the query."""
+        cands, x, other, info = self.candidates(query, region)
+        ranked = np.full(self._n, -np.inf)
+        if cands.size:
+            cfg = self.config
+            logits = cfg.ranker.logits(x)
+            inside = logits[~other]
+            floor = math.log(cfg.fallback_below / (1.0 - cfg.fallback_below))
+            if inside.size and inside.max() >= floor:
+                logits -= cfg.other_region_penalty * other
+            ranked[cands] = logits
+        return ranked, cands, info
+
+    def features(self, i: int, ranked: np.ndarray, info: Analysed) -> tuple[float, ...]:
         """The confidence features of entry `i` for the query (see nlu/kb_confidence.py)."""
-        score = float(fused[i])
-        others = fused.copy()
+        score = float(np.clip(ranked[i], -10.0, 10.0))
+        others = ranked.copy()
         others[i] = -np.inf
-        raw_best = float(others.max()) if self._n > 1 else 0.0
+        raw_best = float(others.max()) if self._n > 1 else -np.inf
         regions = self._regions[1]
         twins = (self._group == self._group[i]) & ~(regions & regions[i]).any(axis=1)
         others[twins] = -np.inf
-        best = float(others.max()) if bool(np.isfinite(others).any()) else 0.0
+        best = float(others.max()) if self._n > 1 else -np.inf
         own = self._information(info.tokens)
         words = self._words[i]
         covered = sum(self._idf.get(t, 0.0) for t in info.tokens if t in words)
         doc = self.docs[i]
         return (
             score,
-            score - best,
-            score - max(raw_best, 0.0),
+            float(np.clip(score - best, -10.0, 10.0)),
+            float(np.clip(score - raw_best, -10.0, 10.0)),
             covered / own,
             sum(self._idf.get(t, 0.0) for t in info.tokens) / own,
             agreement(info.items, doc.items),
@@ -334,22 +385,22 @@ class KnowledgeIndex:
         return self._search(query, region, k)[0]
 
     def _search(self, query: str, region: str | None, k: int) -> tuple[list[Hit], Analysed]:
-        """The k best entries by fused score, with confidences that never rise down the list."""
-        fused, cosine, info = self._scores(query, region)
-        if fused.size == 0:
+        """The k best candidates by reranked score, with confidences that never rise down
+        the list. `Hit.score` is the reranker's probability (its log-odds through a sigmoid)."""
+        ranked, cands, info = self.ranked(query, region)
+        if cands.size == 0:
             return [], info
-        k = min(k, fused.size)
-        top = np.argpartition(-fused, k - 1)[:k] if k < fused.size else np.arange(fused.size)
-        order = top[np.argsort(-fused[top], kind="stable")]
+        order = cands[np.argsort(-ranked[cands], kind="stable")][:k]
         calibration = self.config.calibration
         hits: list[Hit] = []
         ceiling = 1.0  # a hit ranked lower never reads as more certain than one above it
         for i in order:
             doc = self.docs[int(i)]
-            conf = calibration.probability(self.features(int(i), fused, cosine, info))
+            conf = calibration.probability(self.features(int(i), ranked, info))
             ceiling = min(ceiling, conf)
             inside = info.region is None or ALL in doc.regions or info.region in doc.regions
-            hits.append(Hit(doc.entry_id, doc.question, float(fused[i]), ceiling, inside))
+            score = 1.0 / (1.0 + math.exp(-max(float(ranked[i]), -30.0)))
+            hits.append(Hit(doc.entry_id, doc.question, score, ceiling, inside))
         return hits, info
 
     def document(self, entry_id: str) -> KbDocument | None:

@@ -45,6 +45,11 @@ class SynonymTable:
     def canonicalize_text(self, text: str) -> str:
         return self.pattern.sub(lambda m: self.to_canonical[m.group(0)], text)
 
+    def spaced(self, text: str) -> str:
+        """Like canonicalize_text, with spaces around each canonical word, so that a tokenizer
+        keeps it whole (交手续费 -> 交 费用, not the fused token 交费用)."""
+        return self.pattern.sub(lambda m: f" {self.to_canonical[m.group(0)]} ", text)
+
     def canonical_tokens(self, tokens: list[str]) -> list[str]:
         return [self.to_canonical.get(t, t) for t in tokens]
 
