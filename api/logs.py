@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import re
-from urllib.parse import unquote_plus
 from typing import Any
+from urllib.parse import unquote_plus
 
 ID_NUMBER = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)")
 MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")

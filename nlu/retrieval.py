@@ -29,80 +29,39 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Literal
 
 import bm25s
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from nlu.kb_confidence import Calibration, agreement, default_calibration
-from nlu.kb_ranker import RANK_FEATURES, Ranker, default_ranker
+from nlu.kb_confidence import agreement
+from nlu.kb_ranker import RANK_FEATURES
 from nlu.lexicon import find_items, match_regions
+from nlu.retrieval_types import (
+    ALL,
+    ITEM_ELSEWHERE,
+    UNCERTAIN_MESSAGE,
+    Analysed,
+    Answer,
+    Hit,
+    KbDocument,
+    RetrievalConfig,
+)
 from nlu.synonyms import SynonymTable, table
 from nlu.tokenize import char_ngrams, normalize, tokenize
 
-ALL = "all"
-UNCERTAIN_MESSAGE = "这个问题我还不太确定。您是不是想问下面这些？"
-
-
-@dataclass(frozen=True)
-class KbDocument:
-    entry_id: str
-    question: str
-    similar: tuple[str, ...] = ()
-    answer: str = ""
-    regions: tuple[str, ...] = (ALL,)
-    items: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Hit:
-    entry_id: str
-    question: str  # the entry's standard question, for suggestions
-    score: float
-    confidence: float
-    in_region: bool  # the entry covers the effective region (or `all`)
-
-
-@dataclass(frozen=True)
-class Answer:
-    status: Literal["answered", "uncertain"]
-    entry: KbDocument | None
-    confidence: float
-    suggestions: tuple[Hit, ...] = ()
-    region: str | None = None  # the effective region (named in the query, else the user's)
-    message: str | None = None
-
-
-@dataclass(frozen=True)
-class RetrievalConfig:
-    # first stage: candidates by BM25 + char n-gram cosine, the reranker orders them
-    w_bm25_q: float = 0.2
-    w_bm25_a: float = 0.2
-    w_bm25_e: float = 0.2
-    w_cosine: float = 0.45
-    candidates: int = 20  # from the effective region and `all` (every entry when none known)
-    fallback_candidates: int = 4  # from other regions, kept as a fallback
-    other_region_penalty: float = 4.0  # log-odds taken from another region's entry …
-    fallback_below: float = 0.1  # … unless no entry of the region (or `all`) reaches this
-    oov_idf_share: float = 0.6
-    ranker: Ranker = field(default_factory=default_ranker)  # nlu/kb_ranker.py
-    calibration: Calibration = field(default_factory=default_calibration)  # kb_confidence.py
-    threshold: float = 0.5
-    suggestion_floor: float = 0.15
-    bm25_k1: float = 1.2
-    bm25_b: float = 0.75
-
-
-@dataclass(frozen=True)
-class Analysed:
-    tokens: list[str]
-    text: str  # normalised and canonicalised
-    items: frozenset[str]
-    aspects: frozenset[str]
-    region: str | None
+__all__ = [
+    "ALL",
+    "UNCERTAIN_MESSAGE",
+    "Analysed",
+    "Answer",
+    "Hit",
+    "KbDocument",
+    "KnowledgeIndex",
+    "RetrievalConfig",
+    "analyse",
+]
 
 
 def without_regions(text: str) -> tuple[str, str | None]:
@@ -332,7 +291,7 @@ class KnowledgeIndex:
             x[row, 8] = sum(v for t, v in idf if t in q_words) / own
         if info.items:
             x[:, 9] = self._match(self._items, info.items)[cands]
-            x[:, 10] = self._items[1][cands].any(axis=1) & (x[:, 9] == 0)
+            x[:, ITEM_ELSEWHERE] = self._items[1][cands].any(axis=1) & (x[:, 9] == 0)
         if info.aspects:
             x[:, 11] = self._match(self._aspects, info.aspects)[cands]
             x[:, 12] = self._aspects[1][cands].any(axis=1) & (x[:, 11] == 0)
@@ -346,7 +305,7 @@ class KnowledgeIndex:
     def ranked(self, query: str, region: str | None) -> tuple[np.ndarray, np.ndarray, Analysed]:
         """Log-odds of every entry (-inf outside the candidates), the candidates, the query."""
         cands, x, other, info = self.candidates(query, region)
-        ranked = np.full(self._n, -np.inf)
+        ranked = np.full(self._n, -np.inf)  # x[:, ITEM_ELSEWHERE]: names only other items
         if cands.size:
             cfg = self.config
             logits = cfg.ranker.logits(x)
@@ -354,6 +313,7 @@ class KnowledgeIndex:
             floor = math.log(cfg.fallback_below / (1.0 - cfg.fallback_below))
             if inside.size and inside.max() >= floor:
                 logits -= cfg.other_region_penalty * other
+            logits -= cfg.other_item_penalty * x[:, ITEM_ELSEWHERE]
             ranked[cands] = logits
         return ranked, cands, info
 
