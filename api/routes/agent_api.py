@@ -12,7 +12,7 @@ from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, Field
 
 from api.deps import AgentAccount, RuntimeDep
-from api.routes.kb import KbHit, KbSearchResponse
+from api.routes.kb import KbSearchResponse, kb_search
 from api.routes.sessions import actor_of, reply_json, state_json
 from bot.assistant import Assistant
 from bot.kb.service import KnowledgeService
@@ -21,37 +21,6 @@ from dialogue.questions import question_bank
 from guides.ids import RegionId
 
 router = APIRouter(prefix="/api/v1/agent", tags=["agent console"])
-
-
-def _search(service: KnowledgeService, q: str, region: str | None, k: int) -> KbSearchResponse:
-    # record=False: half-typed queries are not unanswered questions
-    reply = service.ask(q, region, record=False)
-    contents = {c.id: c for c in service.search(q, region, k)}
-    hits = []
-    for hit in service.index.search(q, region, k):
-        content = contents.get(hit.entry_id)
-        if content is None:
-            continue
-        hits.append(
-            KbHit(
-                id=content.id,
-                question=content.question,
-                answer=content.answer,
-                regions=list(content.regions),
-                items=[i.value for i in content.items],
-                source=content.source.cite(),
-                score=round(hit.score, 4),
-                confidence=round(hit.confidence, 4),
-                in_region=hit.in_region,
-            )
-        )
-    return KbSearchResponse(
-        query=q,
-        region=reply.region,
-        answered=reply.status == "answered",
-        answer=reply.text,
-        hits=hits,
-    )
 
 
 @router.get("/kb/search", response_model=KbSearchResponse)
@@ -63,7 +32,9 @@ async def search(
     k: int = Query(default=5, ge=1, le=10),
 ) -> Any:
     service: KnowledgeService = runtime.services["kb"]
-    return await asyncio.to_thread(_search, service, q, region.value if region else None, k)
+    # record=False: half-typed queries are not unanswered questions (agents log a 工单 instead)
+    region_id = region.value if region else None
+    return await asyncio.to_thread(kb_search, service, q, region_id, k, record=False)
 
 
 class TicketRequest(BaseModel):

@@ -35,8 +35,11 @@ class KbSearchResponse(BaseModel):
     hits: list[KbHit]
 
 
-def _search(service: KnowledgeService, q: str, region: str | None, k: int) -> KbSearchResponse:
-    reply = service.ask(q, region, record=True)
+def kb_search(
+    service: KnowledgeService, q: str, region: str | None, k: int, *, record: bool = True
+) -> KbSearchResponse:
+    """The answer and ranked hits; `record` queues an unanswered question for the editors."""
+    reply = service.ask(q, region, record=record)
     hits = service.index.search(q, region, k)
     contents = {c.id: c for c in service.search(q, region, k)}
     out: list[KbHit] = []
@@ -74,6 +77,6 @@ async def search(
     k: int = Query(default=5, ge=1, le=20),
 ) -> Any:
     service: KnowledgeService = runtime.services["kb"]
-    result = await asyncio.to_thread(_search, service, q, region, k)
+    result = await asyncio.to_thread(kb_search, service, q, region, k)
     KB_QUERIES.labels("answered" if result.answered else "uncertain").inc()
     return result
