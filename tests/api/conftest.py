@@ -29,7 +29,7 @@ FORM_TEMPLATE_ID = "form-ready-template"
 @dataclass
 class Service:
     url: str
-    wechat: FakeWeChat
+    wechat: FakeWeChat | None
     env: dict[str, str]
     log: Path
 
@@ -70,7 +70,7 @@ def service_env(redis_url: str, database_url: str, wechat: FakeWeChat) -> dict[s
 
 @contextmanager
 def run_services(
-    specs: list[tuple[dict[str, str], Path]], wechat: FakeWeChat
+    specs: list[tuple[dict[str, str], Path]], wechat: FakeWeChat | None
 ) -> Iterator[list[Service]]:
     """Start every uvicorn process at once (as hosts do on a deploy), then wait for /readyz."""
     procs, outs, services = [], [], []
@@ -115,7 +115,7 @@ def _wait_ready(proc: subprocess.Popen[bytes], running: Service) -> None:
 
 
 @contextmanager
-def run_service(env: dict[str, str], log: Path, wechat: FakeWeChat) -> Iterator[Service]:
+def run_service(env: dict[str, str], log: Path, wechat: FakeWeChat | None) -> Iterator[Service]:
     """uvicorn api.asgi:app in a subprocess on a free port; yields once /readyz answers 200."""
     with run_services([(env, log)], wechat) as (running,):
         yield running

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +14,8 @@ import pytest
 
 from bot.accounts import Accounts
 from bot.kb.db import make_engine
-from tests.conftest import PROJECT_ROOT, free_port
+from tests.api.conftest import run_service
+from tests.conftest import PROJECT_ROOT
 
 PASSWORD = "correct-horse-9"
 USERS = {
@@ -66,7 +64,6 @@ def web(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[We
     accounts = Accounts(make_engine(database_url))
     for username, roles in USERS.items():
         accounts.create(username, PASSWORD, roles)
-    port = free_port()
     env = {
         **os.environ,
         "SHEJIU_ENV": "test",
@@ -74,30 +71,9 @@ def web(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[We
         "DATABASE_URL": database_url,
         "SECRET_KEY": "web-test-secret",
         "NO_PROXY": "127.0.0.1,localhost",
+        # every browser in these tests comes from 127.0.0.1: limits out of the way
+        "RATE_LIMIT_PER_IP": "100000",
+        "RATE_LIMIT_PER_ACCOUNT": "100000",
     }
-    log = tmp / "service.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "tests.web.service_app:create", "--factory",
-             "--host", "127.0.0.1", "--port", str(port)],
-            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                pytest.fail(f"service exited: {log.read_text()[-3000:]}")
-            try:
-                if httpx.get(f"{url}/readyz", timeout=1, trust_env=False).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        else:
-            proc.kill()
-            pytest.fail(f"service did not become ready: {log.read_text()[-3000:]}")
-        try:
-            yield WebService(url=url, database_url=database_url, log=log)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+    with run_service(env, tmp / "service.log", None) as running:
+        yield WebService(url=running.url, database_url=database_url, log=running.log)
