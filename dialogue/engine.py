@@ -107,7 +107,8 @@ class DialogueEngine:
         if parse.intent in CONTROL:
             return self._control(session, parse.intent)
         if pending is None:
-            return [TextReply(text=prompts.AFTER_END)]
+            # After the result, "我家其实是四口人" updates that answer and the result.
+            return self._update_answered(session, text) or [TextReply(text=prompts.AFTER_END)]
         return self._not_understood(session)
 
     # --- understanding -------------------------------------------------------------------
@@ -188,17 +189,24 @@ class DialogueEngine:
 
     def _correct(self, session: Session, text: str) -> list[Reply]:
         """ "刚才说错了，我家是四口人": find the answered question the text is about."""
+        updated = self._update_answered(session, text)
+        if updated is not None:
+            return updated
+        if session.pending is not None:
+            answer = self._parse_pending(session, text)
+            if answer is not None:
+                return [TextReply(text=prompts.CORRECTED), *self._answered(session, answer)]
+        return [TextReply(text=prompts.WHICH_TO_CORRECT), summary(session, self.bank)]
+
+    def _update_answered(self, session: Session, text: str) -> list[Reply] | None:
+        """Re-answer the earlier question `text` is about; None when it is about none."""
         for target in prompts.correction_targets(session, self.bank, text):
             answer = parse_answer(self.bank.get(target.question_id), text, self.today())
             if isinstance(answer, Value):
                 # the policy then picks the next question from the corrected facts
                 session.pending = target.pending()
                 return [TextReply(text=prompts.CORRECTED), *self._answered(session, answer)]
-        if session.pending is not None:
-            answer = self._parse_pending(session, text)
-            if answer is not None:
-                return [TextReply(text=prompts.CORRECTED), *self._answered(session, answer)]
-        return [TextReply(text=prompts.WHICH_TO_CORRECT), summary(session, self.bank)]
+        return None
 
     def _on_choice(self, session: Session, choice: str) -> list[Reply]:
         if choice in ("handoff", "restart", "go_back", "skip"):
