@@ -57,11 +57,8 @@ class WeChatChat:
             opening = None if text.strip() in REGION_BY_NUMBER or len(text.strip()) <= 6 else text
             _, replies = await self.assistant.start(region, self.channel, account, opening)
             return [render_text(r) for r in replies]
-        pending = await self.assistant.get(session_id, account)
-        choice = self._numbered_choice(pending, text)
-        result = await self.assistant.handle(
-            session_id, account, text=None if choice else text, choice=choice
-        )
+        # A bare number answers the numbered choices we showed: the answer parser reads it.
+        result = await self.assistant.handle(session_id, account, text=text)
         return [render_text(r) for r in result.replies]
 
     async def _current(self, account: str) -> str | None:
@@ -78,13 +75,3 @@ class WeChatChat:
             return REGION_BY_NUMBER[stripped]
         regions = find_regions(stripped)
         return regions[0] if regions else None
-
-    @staticmethod
-    def _numbered_choice(session: object, text: str) -> str | None:
-        """A bare number answers the last choices we showed, if the pending question has them."""
-        choices = getattr(session, "last_choices", None)
-        stripped = text.strip()
-        if not choices or not stripped.isdigit():
-            return None
-        index = int(stripped) - 1
-        return str(choices[index]) if 0 <= index < len(choices) else None
