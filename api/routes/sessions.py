@@ -75,11 +75,15 @@ async def start_session(body: StartRequest, runtime: RuntimeDep, account: Curren
     region = body.region or runtime.settings.default_region
     if not region:
         raise ApiError(422, "region_required", "请先选择您申请的地区：甘肃、宁夏、山西或济南历城。")
-    session_id, replies = await _assistant(runtime).start(
-        region, body.channel, actor_of(account), body.text
-    )
+    assistant = _assistant(runtime)
+    session_id, replies = await assistant.start(region, body.channel, actor_of(account), body.text)
     TURNS.labels(body.channel).inc()
-    return {"session_id": session_id, "replies": [reply_json(r) for r in replies]}
+    session = await assistant.get(session_id, actor_of(account))
+    return {
+        "session_id": session_id,
+        "replies": [reply_json(r) for r in replies],
+        "state": state_json(session),
+    }
 
 
 @router.get("/sessions")

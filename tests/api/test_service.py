@@ -43,6 +43,7 @@ def test_a_conversation_is_private_to_its_account(service: Service) -> None:
         assert started.status_code == 200, started.text
         body = started.json()
         assert body["replies"] and all("type" in r for r in body["replies"])
+        assert body["state"]["pending_question"] and body["state"]["questions_remaining"] > 0
         session_id = body["session_id"]
         turn = client.post(
             f"/api/v1/sessions/{session_id}/messages", json={"text": "3口人"}, headers=me

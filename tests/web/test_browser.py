@@ -134,6 +134,9 @@ def test_agent_finds_answer_and_continues_handed_off_session(
     page.click(f"button[data-session='{session_id}']")
     page.wait_for_selector("#a-facts .t-summary")
     assert "3" in page.locator("#a-facts .t-summary").inner_text()  # what the citizen said
+    transcript = page.locator("#a-facts .transcript").inner_text()
+    assert "群众：三口人" in transcript and "群众：转人工" in transcript
+    assert "助手：您家一共几口人一起生活" in transcript
     page.wait_for_selector("#a-log .msg.bot")
     before = page.locator("#a-log .msg").count()
     choices = page.locator("#a-log .choices button:not([disabled])")

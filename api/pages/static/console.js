@@ -99,7 +99,8 @@
     if (lines.length) {
       box.appendChild(R.el("h4", null, "对话记录"));
       var t = R.el("div", "transcript");
-      lines.forEach(function (l) { t.appendChild(R.el("p", null, typeof l === "string" ? l : (l.who === "user" ? "群众：" : "助手：") + (l.text || ""))); });
+      var who = { citizen: "群众：", agent: "坐席：", assistant: "助手：" };
+      lines.forEach(function (l) { t.appendChild(R.el("p", "said-" + l.speaker, (who[l.speaker] || "") + (l.text || ""))); });
       box.appendChild(t);
     }
   }
