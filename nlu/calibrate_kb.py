@@ -72,7 +72,7 @@ def folds(
 ) -> list[tuple[KnowledgeIndex, list[Query]]]:
     """One index and its held-out questions per fold (see the module docstring)."""
     rng = random.Random(seed)
-    ood = [str(q) for q in read_yaml(OOD_FILE)["out_of_domain"]]
+    ood = out_of_domain_texts()
     out: list[tuple[KnowledgeIndex, list[Query]]] = []
     for fold in range(n_folds):
         removed = set(rng.sample(range(len(docs)), int(removed_share * len(docs))))
@@ -94,6 +94,12 @@ def folds(
         queries += [Query(q, rng.choice(REGIONS), None, True) for q in ood]
         out.append((KnowledgeIndex.build(kept), queries))
     return out
+
+
+def out_of_domain_texts(path: Path = OOD_FILE) -> list[str]:
+    """Every text of kb_calibration.yml (`out_of_domain` and `near_domain`): all to decline."""
+    data = read_yaml(path)
+    return [str(q) for key in ("out_of_domain", "near_domain") for q in data.get(key) or []]
 
 
 def fit_ranker(data: list[tuple[KnowledgeIndex, list[Query]]], c: float) -> Ranker:
@@ -171,7 +177,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--removed-share", type=float, default=0.15)
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--C", type=float, default=1.0)
-    parser.add_argument("--decline", type=float, default=0.98)
+    parser.add_argument("--decline", type=float, default=0.95)
     parser.add_argument("--write", action="store_true", help=f"save to {WEIGHTS_FILE.name}")
     args = parser.parse_args(argv)
     docs = load_seed_documents()

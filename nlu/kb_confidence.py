@@ -10,7 +10,11 @@ The features (all cheap, computed only for the few hits returned):
   occurs in the entry (its questions and answer);
 - `known`: the share of the query's information on words the knowledge base uses at all;
 - `item` / `aspect`: +1 when the query names an item / aspect the entry has, -1 when it names
-  only others (and the entry has some), 0 when the query names none.
+  only others (and the entry has some), 0 when the query names none;
+- `uncovered`: the information (IDF, unknown words at the OOV share) of the query's weightiest
+  word the entry does not contain, over the largest IDF. Read together with `coverage` and
+  `known`: a paraphrase leaves filler uncovered, an uncovered topic word (养老保险, 公积金)
+  shows the question is about something else.
 
 The weights are a logistic regression fitted on the seed itself, never on the evaluation
 files, after the reranker: `python -m nlu.calibrate_kb --write` holds out similar questions
@@ -27,7 +31,16 @@ from functools import cache
 
 from nlu.kb_ranker import read_weights
 
-FEATURES = ("score", "margin", "raw_margin", "coverage", "known", "item", "aspect")
+FEATURES = (
+    "score",
+    "margin",
+    "raw_margin",
+    "coverage",
+    "known",
+    "item",
+    "aspect",
+    "uncovered",
+)
 
 
 @dataclass(frozen=True)
@@ -44,10 +57,13 @@ class Calibration:
 
 @cache
 def default_calibration() -> Calibration:
-    """The calibration fitted by `python -m nlu.calibrate_kb --write` (nlu/data/kb_weights.yml)."""
+    """The calibration fitted by `python -m nlu.calibrate_kb --write` (nlu/data/kb_weights.yml);
+    a feature the file does not weigh yet (added since the last --write) counts zero."""
     section = read_weights()["confidence"]
     weights = section["weights"]
-    return Calibration(float(section["intercept"]), tuple(float(weights[f]) for f in FEATURES))
+    return Calibration(
+        float(section["intercept"]), tuple(float(weights.get(f, 0.0)) for f in FEATURES)
+    )
 
 
 def agreement(wanted: frozenset[str], has: tuple[str, ...] | frozenset[str]) -> float:

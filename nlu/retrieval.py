@@ -330,6 +330,7 @@ class KnowledgeIndex:
         own = self._information(info.tokens)
         words = self._words[i]
         covered = sum(self._idf.get(t, 0.0) for t in info.tokens if t in words)
+        oov = self.config.oov_idf_share * self._max_idf
         doc = self.docs[i]
         return (
             score,
@@ -339,6 +340,8 @@ class KnowledgeIndex:
             sum(self._idf.get(t, 0.0) for t in info.tokens) / own,
             agreement(info.items, doc.items),
             agreement(info.aspects, self._entry_aspect_names[i]),
+            max((self._idf.get(t, oov) for t in info.tokens if t not in words), default=0.0)
+            / self._max_idf,
         )
 
     def search(self, query: str, region: str | None = None, k: int = 5) -> list[Hit]:
