@@ -17,10 +17,10 @@ from pydantic import BaseModel, Field, model_validator
 from api.auth import Account
 from api.deps import AgentAccount, CurrentAccount, RuntimeDep
 from api.errors import ApiError
-from api.metrics import TURN_LATENCY, TURNS
+from api.metrics import SCREENINGS, TURN_LATENCY, TURNS
 from bot.application import form_items, screening_of
 from bot.assistant import Actor, Assistant
-from dialogue.replies import Reply
+from dialogue.replies import Reply, ResultReply
 from dialogue.state import Session
 
 router = APIRouter(prefix="/api/v1", tags=["sessions"])
@@ -65,6 +65,14 @@ def state_json(session: Session) -> dict[str, Any]:
     }
 
 
+def count_outcomes(replies: list[Reply]) -> None:
+    """Screening outcomes shown to citizens, for the metrics (item and outcome, nothing else)."""
+    for reply in replies:
+        if isinstance(reply, ResultReply):
+            for line in reply.items:
+                SCREENINGS.labels(line.item, line.outcome).inc()
+
+
 def _assistant(runtime: Any) -> Assistant:
     assistant: Assistant = runtime.services["assistant"]
     return assistant
@@ -101,6 +109,7 @@ async def post_message(
     )
     TURN_LATENCY.observe(time.perf_counter() - started)
     TURNS.labels(result.state.channel).inc()
+    count_outcomes(result.replies)
     if body.choice == "form:yes" and result.state.form_requested:
         notify_form_ready(runtime, account, session_id)
     return {"replies": [reply_json(r) for r in result.replies], "state": state_json(result.state)}

@@ -47,3 +47,6 @@ def test_form_offer_accepted_sends_subscribe_message_and_pdf(service: Service) -
     assert body["template_id"] == FORM_TEMPLATE_ID
     assert body["touser"] == "o16wA0b4AZKzgVJR3MBwoUdTfU_E"
     assert session_id in body["page"]
+    with service.client() as client:
+        metrics = client.get("/metrics").text
+    assert 'shejiu_screening_outcomes_total{item="' in metrics  # outcomes shown in the chat
