@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank
-from dialogue.state import Pending, Session, get_fact, member_key
+from dialogue.state import Pending, Session, fact_name, get_fact, member_key
 from guides.ids import Outcome
 from guides.screening.result import ScreeningResult
 
@@ -26,6 +26,38 @@ class Next:
 
     def pending(self) -> Pending:
         return Pending(question_id=self.question_id, member=self.member)
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """Facts that would decide an open item: for any member ("members.age"), or for one
+    member only ("members.2.age", when screening can tell which member it needs)."""
+
+    generic: frozenset[str]
+    indexed: frozenset[str]
+
+    @classmethod
+    def of(cls, result: ScreeningResult, bank: QuestionBank) -> Wanted:
+        generic, indexed = set(), set()
+        for fact in wanted_facts(result):
+            name = fact_name(fact)
+            alias = bank.aliases.get(name, name)
+            if name == fact:
+                generic.add(alias)
+            else:
+                index = int(next(p for p in fact.split(".") if p.isdigit()))
+                indexed.add(member_key(alias, index))
+        return cls(frozenset(generic), frozenset(indexed))
+
+    def __bool__(self) -> bool:
+        return bool(self.generic or self.indexed)
+
+    def names(self) -> set[str]:
+        """Every fact name, member indexes dropped (for household-wide questions)."""
+        return set(self.generic) | {fact_name(f) for f in self.indexed}
+
+    def for_member(self, name: str, index: int) -> bool:
+        return name in self.generic or member_key(name, index) in self.indexed
 
 
 def wanted_facts(result: ScreeningResult) -> list[str]:
@@ -56,7 +88,7 @@ def _open_key(session: Session, key: str) -> bool:
     return not session.is_unknown(key) and get_fact(session.household, key) is None
 
 
-def _member_next(session: Session, bank: QuestionBank, wanted: set[str], group: str) -> Next | None:
+def _member_next(session: Session, bank: QuestionBank, wanted: Wanted, group: str) -> Next | None:
     member_questions = [q for q in bank.questions if q.is_member and q.group == group]
     household = session.household
     for index, member in enumerate(household.members):
@@ -64,7 +96,7 @@ def _member_next(session: Session, bank: QuestionBank, wanted: set[str], group: 
             q
             for q in member_questions
             if q.id != RELATION_QUESTION
-            and any(f in wanted for f in q.fills)
+            and any(wanted.for_member(f, index) for f in q.fills)
             and q.applies(household, member)
             and _allowed(session, q)
             and _open(session, q, index)
@@ -78,18 +110,19 @@ def _member_next(session: Session, bank: QuestionBank, wanted: set[str], group: 
     return None
 
 
-def _members_needed(session: Session, wanted: set[str]) -> bool:
-    return "members" in wanted or any(f.startswith("members.") for f in wanted)
+def _members_needed(names: set[str]) -> bool:
+    return "members" in names or any(f.startswith("members.") for f in names)
 
 
 def next_question(session: Session, result: ScreeningResult, bank: QuestionBank) -> Next | None:
-    wanted = {bank.aliases.get(f, f) for f in wanted_facts(result)}
+    wanted = Wanted.of(result, bank)
     if not wanted:
         return None
+    names = wanted.names()
     household = session.household
     # "members" itself: no member known yet; the household size question creates them.
-    if _members_needed(session, wanted) and household.size is None:
-        wanted.add("size")
+    if _members_needed(names) and household.size is None:
+        names.add("size")
     blocks_done: set[str] = set()
     for question in bank.questions:
         if question.is_member:
@@ -102,7 +135,7 @@ def next_question(session: Session, result: ScreeningResult, bank: QuestionBank)
             if question.group == "member" and _loop_open(session):
                 return Next(MEMBER_MORE_ID)
             continue
-        if not any(f in wanted for f in question.fills):
+        if not any(f in names for f in question.fills):
             continue
         allowed = _allowed(session, question) and question.applies(household)
         if allowed and _open(session, question, None):
@@ -142,25 +175,28 @@ def questions_remaining(session: Session, result: ScreeningResult, bank: Questio
     """
     if session.status == "done":
         return 0
-    wanted = {bank.aliases.get(f, f) for f in wanted_facts(result)}
+    wanted = Wanted.of(result, bank)
     if not wanted:
         return 0
+    names = wanted.names()
     household = session.household
     count = 0
     for question in bank.questions:
-        if not any(f in wanted for f in question.fills) or not _allowed(session, question):
+        if not any(f in names for f in question.fills) or not _allowed(session, question):
             continue
         if question.is_member:
             count += sum(
                 1
                 for index, member in enumerate(household.members)
-                if question.applies(household, member) and _open(session, question, index)
+                if any(wanted.for_member(f, index) for f in question.fills)
+                and question.applies(household, member)
+                and _open(session, question, index)
             )
         elif question.applies(household) and _open(session, question, None):
             count += 1
-    if _members_needed(session, wanted) and household.size is None:
+    if _members_needed(names) and household.size is None:
         count += 1
     if session.consent is None and any(q.needs_consent for q in bank.questions
-                                       if any(f in wanted for f in q.fills)):  # fmt: skip
+                                       if any(f in names for f in q.fills)):  # fmt: skip
         count += 1
     return count

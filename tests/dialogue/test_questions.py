@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 
 from dialogue.questions import question_bank
-from dialogue.state import member_key
+from dialogue.state import fact_name, member_key
 from guides.catalog import all_guides
 from guides.household import Household, Member
 from guides.screening.engine import screen
@@ -58,7 +58,8 @@ def _reported_fact_names() -> set[str]:
     names: set[str] = set()
     for region in all_guides():
         for household in _sample_households(region.value):
-            names.update(screen(household).missing_facts)
+            # "members.2.age" is the member fact "members.age", needed for member 2 only
+            names.update(fact_name(f) for f in screen(household).missing_facts)
     return names
 
 

@@ -176,8 +176,17 @@ def test_tekun_missing_facts_are_member_paths() -> None:
     result = run("has_tekun_candidate", {"members": [_member(age=30)]})
     assert result.status == CheckStatus.UNKNOWN
     assert set(result.missing) == {
-        "members.has_disability", "members.has_living_source", "members.has_legal_supporter"
+        "members.0.has_disability", "members.0.has_living_source", "members.0.has_legal_supporter"
     }  # fmt: skip
+
+
+def test_tekun_asks_only_about_members_who_could_still_qualify() -> None:
+    elder = _member(age=75)
+    son = {**_member(age=35, has_disability=False), "relation": "son"}  # cannot qualify
+    earner = {**_member(age=68, has_living_source=True), "relation": "spouse"}  # has an income
+    result = run("has_tekun_candidate", {"members": [elder, son, earner]})
+    assert result.status == CheckStatus.UNKNOWN
+    assert set(result.missing) == {"members.0.has_living_source", "members.0.has_legal_supporter"}
 
 
 def test_tekun_living_source_rules_out_even_with_gaps() -> None:

@@ -100,9 +100,11 @@ def has_tekun_candidate(ctx: Context) -> CheckResult:
             if status == CheckStatus.MET:
                 return met(CID, text, params)
             return uncertain(CID, text, params)
-    open_ = [v for _, _, v in verdicts if v.status == CheckStatus.UNKNOWN]
+    open_ = [(i, v) for i, _, v in verdicts if v.status == CheckStatus.UNKNOWN]
     if open_:
-        missing = [f"members.{fact}" for v in open_ for fact in v.missing]
+        # Indexed ("members.2.has_living_source"): only members who could still qualify are
+        # asked about, not a 35-year-old son or someone who already said they have an income.
+        missing = [f"members.{i}.{fact}" for i, v in open_ for fact in v.missing]
         return unknown(
             CID, "还需要了解家人的年龄、残疾、劳动能力、生活来源和赡养人情况", missing, params
         )
