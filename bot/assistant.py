@@ -12,7 +12,6 @@ from typing import Literal
 
 from bot.kb.service import KnowledgeService
 from dialogue.engine import DialogueEngine, IntentParser, PolicyAnswer, PolicyAnswerer
-from dialogue.policy import questions_remaining
 from dialogue.replies import Reply
 from dialogue.state import Session
 from dialogue.store import SessionStore
@@ -113,15 +112,12 @@ class Assistant:
         choice: str | None,
         replies: list[Reply],
     ) -> None:
-        """Transcript for the agent console, and the progress hint for the next screen."""
+        """The transcript the agent console shows when it picks the session up."""
         speaker: Literal["citizen", "agent"] = "agent" if actor.is_agent else "citizen"
         said = text.strip() if text else CHOICE_WORDS.get(choice or "", choice or "")
         session.log(speaker, said)
         for reply in replies:
             session.log("assistant", str(getattr(reply, "text", "")))
-        session.questions_remaining = questions_remaining(
-            session, self.engine.screen(session), self.engine.bank
-        )
 
     async def resume(self, session_id: str, owner: Owner) -> TurnResult:
         return await self.handle(session_id, owner)

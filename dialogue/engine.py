@@ -15,7 +15,7 @@ from typing import Protocol
 from dialogue import apply, prompts
 from dialogue.answers import DONT_KNOW, Answer, Value, parse_answer, parse_tap
 from dialogue.ending import ending, summary
-from dialogue.policy import Next, next_question
+from dialogue.policy import Next, next_question, questions_remaining
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, QuestionBank, question_bank
 from dialogue.replies import Reply, TextReply
 from dialogue.state import Session
@@ -252,6 +252,7 @@ class DialogueEngine:
     def _advance(self, session: Session) -> list[Reply]:
         result = self.screen(session)
         found = next_question(session, result, self.bank)
+        session.questions_remaining = questions_remaining(session, result, self.bank)
         if found is None:
             session.pending = None
             session.status = "done"
