@@ -40,26 +40,20 @@ def kb_search(
 ) -> KbSearchResponse:
     """The answer and ranked hits; `record` queues an unanswered question for the editors."""
     reply = service.ask(q, region, record=record)
-    hits = service.index.search(q, region, k)
-    contents = {c.id: c for c in service.search(q, region, k)}
-    out: list[KbHit] = []
-    for hit in hits:
-        content = contents.get(hit.entry_id)
-        if content is None:
-            continue
-        out.append(
-            KbHit(
-                id=content.id,
-                question=content.question,
-                answer=content.answer,
-                regions=list(content.regions),
-                items=[i.value for i in content.items],
-                source=content.source.cite(),
-                score=round(hit.score, 4),
-                confidence=round(hit.confidence, 4),
-                in_region=hit.in_region,
-            )
+    out = [
+        KbHit(
+            id=content.id,
+            question=content.question,
+            answer=content.answer,
+            regions=list(content.regions),
+            items=[i.value for i in content.items],
+            source=content.source.cite(),
+            score=round(hit.score, 4),
+            confidence=round(hit.confidence, 4),
+            in_region=hit.in_region,
         )
+        for hit, content in service.ranked(q, region, k)
+    ]
     return KbSearchResponse(
         query=q,
         region=reply.region,

@@ -25,7 +25,7 @@ from bot.kb.loader import seed_if_empty
 from bot.kb.schema import EntryContent
 from bot.kb.unanswered import UnansweredQueue
 from bot.kb.workflow import KnowledgeBase
-from nlu.retrieval import Answer, KbDocument, KnowledgeIndex, RetrievalConfig
+from nlu.retrieval import Answer, Hit, KbDocument, KnowledgeIndex, RetrievalConfig
 
 
 class ChangeNotifier(Protocol):
@@ -124,8 +124,15 @@ class KnowledgeService:
             return True
 
     def search(self, question: str, region: str | None = None, k: int = 5) -> list[EntryContent]:
+        return [content for _, content in self.ranked(question, region, k)]
+
+    def ranked(
+        self, question: str, region: str | None = None, k: int = 5
+    ) -> list[tuple[Hit, EntryContent]]:
+        """The k best entries with their scores, from one ranking of the question."""
         hits = self.index.search(question, region, k)
-        return [self._contents[h.entry_id] for h in hits if h.entry_id in self._contents]
+        contents = self._contents
+        return [(h, contents[h.entry_id]) for h in hits if h.entry_id in contents]
 
     def ask(self, question: str, region: str | None = None, *, record: bool = True) -> KbReply:
         index = self.index
