@@ -32,7 +32,9 @@ def annual_per_capita(ctx: Context) -> float:
     return income * 12 / size
 
 
-def _income_missing(ctx: Context, check_id: str, what: str) -> CheckResult | None:
+def _income_missing(
+    ctx: Context, check_id: str, what: str = "家庭人口、收入和户口类型"
+) -> CheckResult | None:
     household = ctx.household
     missing = []
     if household.household_size is None:
@@ -64,7 +66,7 @@ def _compare_below(
 
 @check("income_below_dibao_standard")
 def income_below_dibao_standard(ctx: Context) -> CheckResult:
-    missing = _income_missing(ctx, "income_below_dibao_standard", "家庭人口、收入和户口类型")
+    missing = _income_missing(ctx, "income_below_dibao_standard")
     if missing:
         return missing
     standard = ctx.dibao_standard()
@@ -81,19 +83,23 @@ def edge_line(ctx: Context) -> tuple[float, tuple[ResolvedParameter, ...]]:
     return standard.value * multiple.value, (standard, multiple)
 
 
+def _edge_label(params: tuple[ResolvedParameter, ...]) -> str:
+    standard, multiple = params
+    return f"低保边缘认定标准（低保标准 {yuan(standard.value)} 元的 {multiple.value:g} 倍）"
+
+
 @check("income_below_edge_line")
 def income_below_edge_line(ctx: Context) -> CheckResult:
-    missing = _income_missing(ctx, "income_below_edge_line", "家庭人口、收入和户口类型")
+    missing = _income_missing(ctx, "income_below_edge_line")
     if missing:
         return missing
     line, params = edge_line(ctx)
-    label = f"低保边缘认定标准（低保标准 {yuan(params[0].value)} 元的 {params[1].value:g} 倍）"
-    return _compare_below(ctx, "income_below_edge_line", line, label, params)
+    return _compare_below(ctx, "income_below_edge_line", line, _edge_label(params), params)
 
 
 @check("income_above_edge_line")
 def income_above_edge_line(ctx: Context) -> CheckResult:
-    missing = _income_missing(ctx, "income_above_edge_line", "家庭人口、收入和户口类型")
+    missing = _income_missing(ctx, "income_above_edge_line")
     if missing:
         return missing
     line, params = edge_line(ctx)
@@ -104,8 +110,8 @@ def income_above_edge_line(ctx: Context) -> CheckResult:
     return CheckResult(
         "income_above_edge_line",
         CheckStatus.MET if met else CheckStatus.UNMET,
-        f"家庭人均月收入 {per_capita_text(ctx.household)}，{relation}低保边缘认定标准"
-        f"（低保标准 {yuan(params[0].value)} 元的 {params[1].value:g} 倍）{yuan(line)} 元",
+        f"家庭人均月收入 {per_capita_text(ctx.household)}，{relation}{_edge_label(params)}"
+        f"{yuan(line)} 元",
         params=params,
         is_estimate=ctx.household.income_is_estimate,
     )
@@ -113,7 +119,7 @@ def income_above_edge_line(ctx: Context) -> CheckResult:
 
 @check("income_below_disposable_income")
 def income_below_disposable_income(ctx: Context) -> CheckResult:
-    missing = _income_missing(ctx, "income_below_disposable_income", "家庭人口、收入和户口类型")
+    missing = _income_missing(ctx, "income_below_disposable_income")
     if missing:
         return missing
     annual = ctx.param("disposable_income_per_capita", ctx.household.hukou_type)
