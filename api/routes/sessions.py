@@ -20,8 +20,11 @@ from api.errors import ApiError
 from api.metrics import SCREENINGS, TURN_LATENCY, TURNS
 from bot.application import form_items, screening_of
 from bot.assistant import Actor, Assistant
+from bot.channels.wechat_api import send_form_ready
 from dialogue.replies import Reply, ResultReply
 from dialogue.state import Session
+from guides.catalog import guide_for
+from guides.materials import materials_for
 
 router = APIRouter(prefix="/api/v1", tags=["sessions"])
 
@@ -127,8 +130,6 @@ def notify_form_ready(runtime: Any, account: Account, session_id: str) -> None:
     client, template = runtime.wxa_client, runtime.settings.wechat.form_ready_template_id
     if client is None or not template or not account.id.startswith("wx:"):
         return
-    from bot.channels.wechat_api import send_form_ready
-
     data = {"thing1": {"value": "社会救助申请表已填好"}, "thing2": {"value": "请下载后签字"}}
     page = f"pages/chat/index?session={session_id}"
     openid = account.id.removeprefix("wx:")
@@ -143,9 +144,6 @@ def notify_form_ready(runtime: Any, account: Account, session_id: str) -> None:
 async def get_session(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> Any:
     session = await _assistant(runtime).get(session_id, actor_of(account))
     result = screening_of(session)
-    from guides.catalog import guide_for
-    from guides.materials import materials_for
-
     materials = materials_for(
         guide_for(session.region), session.household, form_items(session, result)
     )
