@@ -130,6 +130,9 @@ def test_agent_finds_answer_and_continues_handed_off_session(
     assert "来源" in first.inner_text()
     first.locator("button.copy").click()
     page.wait_for_function("() => document.querySelector('#hits .copy').textContent === '已复制'")
+    page.click("#a-start")  # a fresh 帮办: nothing to release yet
+    page.wait_for_selector("#a-log .msg.bot")
+    assert not page.locator("#a-release").is_visible()
     page.click("#queue-refresh")
     page.click(f"button[data-session='{session_id}']")
     page.wait_for_selector("#a-facts .t-summary")
