@@ -182,6 +182,11 @@ def test_unanswered_queue_strips_personal_data_and_counts(
     for secret in ("62010219800101123X", "13912345678", "6222021234567890123"):
         assert secret not in again.text
     assert "护照" in again.text
+    told = queue.record("我叫张秀英，住东岗西路128号，去年确诊了肺癌，医疗救助怎么报", "gansu")
+    for secret in ("张秀英", "东岗西路128号", "肺癌"):
+        assert secret not in told.text
+    assert told.text.endswith("医疗救助怎么报")
+    queue.resolve(told.id, "ann")
     queue.record("另一个问题", None)
     assert [q.times_asked for q in queue.list_questions()] == [2, 1]
     queue.resolve(first.id, "ann")
