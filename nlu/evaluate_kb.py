@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "bot" / "kb" / "seed"
 EVAL_DIR = Path(__file__).parent / "data" / "kb_eval"
 CITIZEN_FILE = Path(__file__).parent / "data" / "kb_citizen" / "heldout.yml"
+REALISTIC_FILE = Path(__file__).parent / "data" / "kb_realistic.yml"
 LONG = 60  # characters: a "long question" in the figures
 
 
@@ -72,6 +73,14 @@ def load_citizen_cases(path: Path = CITIZEN_FILE) -> list[Case]:
     return [
         Case(str(c["q"]), c.get("expected") and str(c["expected"]), c.get("region"))
         for c in read_yaml(path) or []
+    ]
+
+
+def load_realistic_cases(path: Path = REALISTIC_FILE) -> list[Case]:
+    """The team's realistic questions for fitting and choosing the confidence (not held out)."""
+    return [
+        Case(str(c["q"]), c.get("expected") and str(c["expected"]), c.get("region"))
+        for c in read_yaml(path)["questions"]
     ]
 
 
@@ -207,6 +216,9 @@ def main(argv: list[str] | None = None) -> None:
     docs = load_seed_documents()
     index = KnowledgeIndex.build(docs)
     print(f"index: {len(docs)} entries from {SEED_DIR.relative_to(ROOT)}")
+    print_outcomes(
+        index, "realistic fitting set (kb_realistic, not held out)", load_realistic_cases()
+    )
     print_outcomes(index, "citizens' held-out set (kb_citizen)", load_citizen_cases())
     print_outcomes(index, "paraphrase set (kb_eval)", load_cases())
     splits = [args.split] if args.split else ["tune", "check", "all"]

@@ -11,7 +11,13 @@ from itertools import pairwise
 
 from guides.yamlio import read_yaml
 from nlu.calibrate_kb import OOD_FILE, out_of_domain_texts
-from nlu.evaluate_kb import load_cases, load_citizen_cases, load_seed_documents
+from nlu.evaluate_kb import (
+    REALISTIC_FILE,
+    load_cases,
+    load_citizen_cases,
+    load_realistic_cases,
+    load_seed_documents,
+)
 from nlu.synonyms import SYNONYMS_FILE
 from nlu.tokenize import normalize
 
@@ -43,7 +49,8 @@ def kb_texts() -> list[str]:
     seed = [q for d in load_seed_documents() for q in (d.question, *d.similar)]
     # Synonym words under six characters are terms, not questions (the phrase test covers them).
     phrases = [w for w in synonym_words() if len(letters(w)) >= 6]
-    return seed + phrases + out_of_domain_texts(OOD_FILE)
+    realistic = [c.q for c in load_realistic_cases(REALISTIC_FILE)]
+    return seed + phrases + out_of_domain_texts(OOD_FILE) + realistic
 
 
 def leaked(texts: list[str], questions: list[str]) -> list[str]:
