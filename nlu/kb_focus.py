@@ -27,7 +27,8 @@ _ASKS = re.compile(
 )
 _GREETING = re.compile(
     r"^(?:喂|你好|您好|你们好|同志|师傅|大姐|大哥|老师|领导|工作人员|打扰了?|麻烦(?:你|您)?|谢谢|"
-    r"感谢|辛苦了?|唉|哎|嗯|啊|好的|是这样的?|我想问个事|问个事|着急|太难了|实在是太难了)+"
+    r"感谢|辛苦了?|唉|哎|嗯|啊|好的|是这样的?|我想问个事|问个事|着急|太难了|实在是太难了|"
+    r"是(?:救助|民政|政务)?热线吗|是12345吗|在吗|能听到吗|听得见吗)+"
     r"(?:你|您|你们|您们|啊|呀|了|一下)*$"
 )
 _TOPIC = re.compile(r"申请|办理|办|认定|领取|补贴|救助|贷款|登记|材料|条件|电话|结果|进度")
@@ -41,12 +42,20 @@ def _focus(clauses: list[str]) -> str:
     """The last asking clause and the clauses before it back to the one naming the topic."""
     last = max(i for i, c in enumerate(clauses) if _ASKS.search(c))
     start = last
-    for j in range(last, max(last - 3, -1), -1):
-        if find_items(clauses[j]) or _TOPIC.search(clauses[j]):
-            start = j
+    # Back over asking clauses (one request asked twice over) to the clause naming the item or
+    # the action (申请, 办 …), at most three back; a clause of pure story ends the request.
+    for j in range(last, max(last - 4, -1), -1):
+        clause, asks = clauses[j], _ASKS.search(clauses[j])
+        if j < last and not asks and not _TOPIC.search(clause) and not find_items(clause):
             break
-    start = min(start, last)
-    if start == last and last > 0 and not _TOPIC.search(clauses[last]):
+        start = j
+        if find_items(clause) or (j < last and not asks):
+            break
+    if (
+        start == last
+        and last > 0
+        and not (_TOPIC.search(clauses[last]) or find_items(clauses[last]))
+    ):
         start = last - 1  # a bare "要什么条件？" reads with the clause before it
     kept = [c for c in clauses[start : last + 1] if not _GREETING.match(c)]
     return "，".join(kept) or clauses[last]

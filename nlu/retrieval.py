@@ -36,6 +36,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlu.kb_confidence import agreement
+from nlu.kb_focus import requests
 from nlu.kb_ranker import RANK_FEATURES
 from nlu.lexicon import find_items, match_regions
 from nlu.retrieval_types import (
@@ -369,7 +370,18 @@ class KnowledgeIndex:
     def document(self, entry_id: str) -> KbDocument | None:
         return self._by_id.get(entry_id)
 
+    def focused(self, query: str, region: str | None) -> list[tuple[str, str | None]]:
+        """The request(s) of a message with the region it is about: one named anywhere in the
+        message (a story's "我是天水的") counts for a request that names none."""
+        asks = requests(query)
+        named = without_regions(normalize(query))[1] or region
+        return [(a, without_regions(a)[1] or named) for a in asks]
+
     def answer(self, query: str, region: str | None = None) -> Answer:
+        (text, region), *_ = self.focused(query, region)
+        return self._answer(text, region)
+
+    def _answer(self, query: str, region: str | None) -> Answer:
         hits, info = self._search(query, region, k=4)
         effective = info.region
         if hits and hits[0].confidence >= self.config.threshold:
