@@ -27,12 +27,22 @@ class KbHit(BaseModel):
     in_region: bool
 
 
+class KbPhone(BaseModel):
+    number: str
+    purpose: str
+
+
 class KbSearchResponse(BaseModel):
     query: str
     region: str | None
     answered: bool
     answer: str
     hits: list[KbHit]
+    # On a decline (answered false): up to three "您是不是想问" questions, the phone to call and
+    # whether to offer 转人工. Empty / null / false when answered.
+    suggestions: list[str] = []
+    phone: KbPhone | None = None
+    handoff: bool = False
 
 
 def kb_search(
@@ -60,6 +70,11 @@ def kb_search(
         answered=reply.status == "answered",
         answer=reply.text,
         hits=out,
+        suggestions=list(reply.suggestions),
+        phone=KbPhone(number=reply.phone.number, purpose=reply.phone.purpose)
+        if reply.phone
+        else None,
+        handoff=reply.handoff,
     )
 
 

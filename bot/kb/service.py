@@ -21,6 +21,7 @@ from typing import Literal, Protocol
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.kb.db import make_sessions, read_meta
+from bot.kb.decline import DeclinePhone, decline_phone
 from bot.kb.loader import seed_if_empty
 from bot.kb.schema import EntryContent
 from bot.kb.unanswered import UnansweredQueue
@@ -43,6 +44,9 @@ class KbReply:
     suggestions: tuple[str, ...]  # standard questions the user may have meant
     region: str | None
     in_region: bool  # False: the answer is another region's policy (say so)
+    # On a decline: the phone to call and whether to offer 转人工 (a person takes over).
+    phone: DeclinePhone | None = None
+    handoff: bool = False
 
 
 def document_of(content: EntryContent) -> KbDocument:
@@ -161,6 +165,8 @@ class KnowledgeService:
             suggestions=tuple(h.question for h in answer.suggestions),
             region=answer.region,
             in_region=True,
+            phone=decline_phone(answer.region),
+            handoff=True,
         )
 
 
