@@ -39,6 +39,7 @@ from nlu.kb_confidence import agreement
 from nlu.kb_focus import requests
 from nlu.kb_ranker import RANK_FEATURES
 from nlu.lexicon import find_items, match_regions
+from nlu.places import other_place, other_place_message
 from nlu.retrieval_types import (
     ALL,
     ITEM_ELSEWHERE,
@@ -379,6 +380,9 @@ class KnowledgeIndex:
 
     def answer(self, query: str, region: str | None = None) -> Answer:
         (text, region), *_ = self.focused(query, region)
+        place = other_place(text)
+        if place is not None:  # never another place's question answered with our rules
+            return Answer("uncertain", None, 0.0, (), region, other_place_message(place))
         return self._answer(text, region)
 
     def _answer(self, query: str, region: str | None) -> Answer:
