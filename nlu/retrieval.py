@@ -379,11 +379,22 @@ class KnowledgeIndex:
         return [(a, without_regions(a)[1] or named) for a in asks]
 
     def answer(self, query: str, region: str | None = None) -> Answer:
-        (text, region), *_ = self.focused(query, region)
-        place = other_place(text)
-        if place is not None:  # never another place's question answered with our rules
-            return Answer("uncertain", None, 0.0, (), region, other_place_message(place))
-        return self._answer(text, region)
+        """The answer to the (first) request in the message."""
+        return self.answers(query, region)[0]
+
+    def answers(self, query: str, region: str | None = None) -> list[Answer]:
+        """One answer per distinct request in the message (at most two, nlu.kb_focus); a
+        second request that lands on the same entry as the first is not repeated."""
+        out: list[Answer] = []
+        for text, where in self.focused(query, region):
+            place = other_place(text)
+            if place is not None:  # never another place's question answered with our rules
+                out.append(Answer("uncertain", None, 0.0, (), where, other_place_message(place)))
+                continue
+            found = self._answer(text, where)
+            if not out or found.entry is None or all(a.entry != found.entry for a in out):
+                out.append(found)
+        return out
 
     def _answer(self, query: str, region: str | None) -> Answer:
         hits, info = self._search(query, region, k=4)

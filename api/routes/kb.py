@@ -32,6 +32,16 @@ class KbPhone(BaseModel):
     purpose: str
 
 
+class KbMoreAnswer(BaseModel):
+    """The answer to a second request in the same message (at most one more)."""
+
+    answered: bool
+    answer: str
+    entry_id: str | None
+    source: str | None
+    suggestions: list[str] = []
+
+
 class KbSearchResponse(BaseModel):
     query: str
     region: str | None
@@ -43,13 +53,14 @@ class KbSearchResponse(BaseModel):
     suggestions: list[str] = []
     phone: KbPhone | None = None
     handoff: bool = False
+    more: list[KbMoreAnswer] = []
 
 
 def kb_search(
     service: KnowledgeService, q: str, region: str | None, k: int, *, record: bool = True
 ) -> KbSearchResponse:
     """The answer and ranked hits; `record` queues an unanswered question for the editors."""
-    reply = service.ask(q, region, record=record)
+    reply, *others = service.ask_each(q, region, record=record)
     out = [
         KbHit(
             id=content.id,
@@ -75,6 +86,16 @@ def kb_search(
         if reply.phone
         else None,
         handoff=reply.handoff,
+        more=[
+            KbMoreAnswer(
+                answered=o.status == "answered",
+                answer=o.text,
+                entry_id=o.entry_id,
+                source=o.citation,
+                suggestions=list(o.suggestions),
+            )
+            for o in others
+        ],
     )
 
 

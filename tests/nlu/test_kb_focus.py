@@ -56,3 +56,19 @@ def test_another_places_question_is_declined_not_answered_with_ours() -> None:
     answer = index.answer("上海的低保条件是什么", "gansu")
     assert answer.status == "uncertain" and answer.entry is None
     assert answer.message is not None and "上海" in answer.message
+
+
+def test_each_distinct_request_gets_its_own_answer() -> None:
+    from nlu.evaluate_kb import load_seed_documents
+    from nlu.retrieval import KnowledgeIndex
+
+    index = KnowledgeIndex.build(load_seed_documents())
+    text = (
+        "你好，我们家孩子今年考上大学了，学费实在凑不齐，山西的助学贷款去哪个银行签合同？"
+        "还有我自己没有工作好几个月了，山西的失业登记在哪里办理？"
+    )
+    first, second = index.answers(text, "shanxi")
+    offered = [first.entry.entry_id] if first.entry else [h.entry_id for h in first.suggestions]
+    assert offered and offered[0].startswith("shanxi-student-loan")  # answered or suggested
+    assert second.entry is not None and second.entry.entry_id == "shanxi-unemployment-registration"
+    assert index.answer(text, "shanxi") == first
