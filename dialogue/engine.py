@@ -212,13 +212,12 @@ class DialogueEngine:
         if choice in ("handoff", "restart", "go_back", "skip"):
             return self._control(session, choice)
         if choice.startswith("edit:"):
-            _, question_id, *rest = choice.split(":")
-            if question_id not in {q.id for q in self.bank.questions}:
-                return self.resume(session)
-            member = int(rest[0]) if rest and rest[0].isdigit() else None
+            target = self._edit_target(session, choice)
+            if target is None:
+                # A stale 改 button (the household shrank) or a forged choice: never trusted.
+                return [TextReply(text=prompts.EDIT_UNAVAILABLE), *self.resume(session)]
             session.status = "active"
-            target = Next(question_id, member).pending()
-            return [TextReply(text=prompts.EDIT), *self._ask(session, target)]
+            return [TextReply(text=prompts.EDIT), *self._ask(session, target.pending())]
         if choice.startswith("form:"):
             session.form_requested = choice == "form:yes"
             return [TextReply(text=prompts.FORM_YES if session.form_requested else prompts.FORM_NO)]
@@ -232,6 +231,23 @@ class DialogueEngine:
         if answer is None:
             return self._not_understood(session)
         return self._answered(session, answer)
+
+    def _edit_target(self, session: Session, choice: str) -> Next | None:
+        """The answer an "edit:<question>[:<member>]" choice reopens, if it exists in this
+        session: a known question, a member index only for member questions and in range."""
+        _, question_id, *rest = choice.split(":")
+        known = {q.id: q for q in self.bank.questions}
+        question = known.get(question_id)
+        if question is None or len(rest) > 1:
+            return None
+        if not question.is_member:
+            return None if rest else Next(question_id)
+        if not rest or not rest[0].isdecimal():
+            return None
+        member = int(rest[0])
+        if member >= len(session.household.members):
+            return None
+        return Next(question_id, member)
 
     def _policy(self, session: Session, text: str) -> list[Reply]:
         answer = self.answer_policy(text, session.region) if self.answer_policy else None

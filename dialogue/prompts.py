@@ -31,6 +31,7 @@ class Prompts(BaseModel):
     corrected: str
     which_to_correct: str
     edit: str
+    edit_unavailable: str
     continue_: str = Field(alias="continue")
     after_end: str
     no_policy_answer: str
@@ -62,6 +63,7 @@ SKIPPED = _P.skipped
 CORRECTED = _P.corrected
 WHICH_TO_CORRECT = _P.which_to_correct
 EDIT = _P.edit
+EDIT_UNAVAILABLE = _P.edit_unavailable
 CONTINUE = _P.continue_
 AFTER_END = _P.after_end
 NO_POLICY_ANSWER = _P.no_policy_answer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from guides.errors import ParameterNotFound
 from guides.household import Household
 from guides.params import ResolvedParameter
 from guides.screening.context import Context
@@ -94,7 +95,40 @@ def income_below_edge_line(ctx: Context) -> CheckResult:
     if missing:
         return missing
     line, params = edge_line(ctx)
-    return _compare_below(ctx, "income_below_edge_line", line, _edge_label(params), params)
+    result = _compare_below(ctx, "income_below_edge_line", line, _edge_label(params), params)
+    if result.status != CheckStatus.UNMET:
+        return result
+    return _within_widened_edge_line(ctx, params) or result
+
+
+def _within_widened_edge_line(
+    ctx: Context, params: tuple[ResolvedParameter, ...]
+) -> CheckResult | None:
+    """Seed 000 附件2 二（三）: "低于…1.5 倍（有条件的地区可放宽至 2 倍）". Between the two lines the
+    local rule decides, so the answer is 或许符合, never 可能不符合."""
+    standard, multiple = params
+    try:
+        widest = ctx.param("dibao_edge_multiple_max")
+    except ParameterNotFound:
+        return None
+    per_capita = ctx.household.per_capita_monthly_income
+    assert per_capita is not None
+    wide_line = standard.value * widest.value
+    if widest.value <= multiple.value or per_capita >= wide_line:
+        return None
+    who_widens = (
+        "政策允许有条件的地区放宽到" if widest.verified else "有的地区（如甘肃）规定可放宽到"
+    )
+    return CheckResult(
+        "income_below_edge_line",
+        CheckStatus.UNCERTAIN,
+        f"家庭人均月收入 {per_capita_text(ctx.household)}，不低于低保标准的 {multiple.value:g} 倍"
+        f"（{yuan(standard.value * multiple.value)} 元），但低于 {widest.value:g} 倍"
+        f"（{yuan(wide_line)} 元）；{who_widens} {widest.value:g} 倍，"
+        f"当地是否放宽由民政部门确认",
+        params=(standard, multiple, widest),
+        is_estimate=ctx.household.income_is_estimate,
+    )
 
 
 @check("income_above_edge_line")
