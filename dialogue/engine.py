@@ -85,6 +85,8 @@ class DialogueEngine:
             return self._on_choice(session, choice)
         if not text or not text.strip():
             return self.resume(session)
+        if prompts.asks_for_form(text):
+            return self._form_request(session)
         parse = self.nlu.parse(text)
         before = list(session.items or [])
         self._note_items(session, text, parse)
@@ -219,9 +221,11 @@ class DialogueEngine:
             session.status = "active"
             target = Next(question_id, member).pending()
             return [TextReply(text=prompts.EDIT), *self._ask(session, target)]
+        if choice == "form:yes":
+            return self._form_request(session)
         if choice.startswith("form:"):
-            session.form_requested = choice == "form:yes"
-            return [TextReply(text=prompts.FORM_YES if session.form_requested else prompts.FORM_NO)]
+            session.form_requested = False
+            return [TextReply(text=prompts.FORM_NO)]
         pending = session.pending
         if pending is None:
             return self.resume(session)
@@ -232,6 +236,17 @@ class DialogueEngine:
         if answer is None:
             return self._not_understood(session)
         return self._answered(session, answer)
+
+    def _form_request(self, session: Session) -> list[Reply]:
+        """ "帮我填表" (tapped or typed): after the result the form is made; before it, the
+        questions come first (the form is filled from the answers)."""
+        if session.pending is not None:
+            return [
+                TextReply(text=prompts.FORM_LATER),
+                *self._ask(session, session.pending, count=False),
+            ]
+        session.form_requested = True
+        return [TextReply(text=prompts.FORM_YES)]
 
     def _policy(self, session: Session, text: str) -> list[Reply]:
         answer = self.answer_policy(text, session.region) if self.answer_policy else None

@@ -36,6 +36,8 @@ class Prompts(BaseModel):
     no_policy_answer: str
     form_yes: str
     form_no: str
+    form_later: str
+    form_request_words: list[str]
     give_up: str
     dont_know_label: str
     skip_label: str
@@ -68,6 +70,15 @@ AFTER_END = _P.after_end
 NO_POLICY_ANSWER = _P.no_policy_answer
 FORM_YES = _P.form_yes
 FORM_NO = _P.form_no
+FORM_LATER = _P.form_later
+
+
+def asks_for_form(text: str) -> bool:
+    """ "帮我填表", "我要申请表": a request for the pre-filled form, in any turn."""
+    said = text.strip().replace("，", "").replace(",", "")
+    if len(said) > 12 or any(no in said for no in ("不", "别", "没")):  # "先不用填表"
+        return False
+    return any(words in said for words in _P.form_request_words)
 
 
 def _text_of(session: Session, bank: QuestionBank, pending: Pending) -> str:

@@ -71,20 +71,29 @@
     });
   }
 
-  function onResult(card) {
+  function pdfButton() {
     var b = R.el("button", "pdf", "下载预填好的申请表（PDF）");
-    b.type = "button"; b.id = "pdf";
+    b.type = "button";
     b.addEventListener("click", function () {
       show("正在生成申请表，请稍等…");
       R.download(token, "/api/v1/sessions/" + sessionId + "/form.pdf", "救助申请表.pdf")
         .then(function () { show("申请表已下载。打印出来，带上材料去办理就行。"); },
               function (e) { show(e.message); });
     });
-    card.appendChild(b);
+    return b;
   }
 
+  function onResult(card) { var b = pdfButton(); b.id = "pdf"; card.appendChild(b); }
+
   function handle(data) {
-    R.render(log, data.replies || [], choose, { onResult: onResult, onRendered: onRendered });
+    var opts = { onResult: onResult, onRendered: onRendered };
+    if (data.form_ready) {  // "帮我填表" (tapped or typed): the download right under the answer
+      opts.onRendered = function (newest, resultMsg) {
+        if (newest) { var b = pdfButton(); b.classList.add("form-ready"); newest.appendChild(b); }
+        onRendered(newest, resultMsg);
+      };
+    }
+    R.render(log, data.replies || [], choose, opts);
     var p = R.progressText(data.state);
     progress.textContent = p; progress.hidden = !p;
   }
