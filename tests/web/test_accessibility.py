@@ -29,7 +29,8 @@ def browser() -> Iterator[Browser]:
 
 def _assert_clean(page: Page, name: str) -> None:
     shot(page, f"axe-{name}")
-    assert serious_violations(page) == [], name
+    found = serious_violations(page)
+    assert found == [], name
 
 
 def test_citizen_pages_pass_axe(web: WebService, browser: Browser) -> None:
@@ -46,10 +47,12 @@ def test_citizen_pages_pass_axe(web: WebService, browser: Browser) -> None:
 
 
 def test_staff_pages_pass_axe(web: WebService, browser: Browser) -> None:
+    found: dict[str, list[str]] = {}  # every page checked, then one assertion naming them all
     context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
     page = context.new_page()
     page.goto(f"{web.url}/staff/login")
-    _assert_clean(page, "staff-login")
+    shot(page, "axe-staff-login")
+    found["/staff/login"] = serious_violations(page)
     context.close()
     for username, paths in STAFF_PAGES.items():
         context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
@@ -57,5 +60,10 @@ def test_staff_pages_pass_axe(web: WebService, browser: Browser) -> None:
         sign_in(page, web.url, username)
         for path in paths:
             page.goto(f"{web.url}{path}")
-            _assert_clean(page, path.strip("/").replace("/", "-"))
+            shot(page, "axe-" + path.strip("/").replace("/", "-"))
+            found[path] = serious_violations(page)
         context.close()
+    failing = {path: lines for path, lines in found.items() if lines}
+    assert failing == {}, "\n".join(
+        f"{p}: {line}" for p, lines in failing.items() for line in lines
+    )
