@@ -62,6 +62,14 @@ def test_staff_pages_pass_axe(web: WebService, browser: Browser) -> None:
             page.goto(f"{web.url}{path}")
             shot(page, "axe-" + path.strip("/").replace("/", "-"))
             found[path] = serious_violations(page)
+        if username == "editor1":  # an entry, its history and its edit form
+            page.goto(f"{web.url}/kb")
+            entry = page.locator("a[href^='/kb/entry/']").first.get_attribute("href")
+            assert entry
+            for path in (entry, f"{entry}/edit"):
+                page.goto(f"{web.url}{path}")
+                shot(page, "axe-kb-entry" + ("-edit" if path.endswith("edit") else ""))
+                found[path] = serious_violations(page)
         context.close()
     failing = {path: lines for path, lines in found.items() if lines}
     assert failing == {}, "\n".join(
