@@ -85,6 +85,8 @@ class DialogueEngine:
             return self._on_choice(session, choice)
         if not text or not text.strip():
             return self.resume(session)
+        if prompts.asks_for_form(text):
+            return self._form_request(session)
         parse = self.nlu.parse(text)
         before = list(session.items or [])
         self._note_items(session, text, parse)
@@ -218,9 +220,11 @@ class DialogueEngine:
                 return [TextReply(text=prompts.EDIT_UNAVAILABLE), *self.resume(session)]
             session.status = "active"
             return [TextReply(text=prompts.EDIT), *self._ask(session, target.pending())]
+        if choice == "form:yes":
+            return self._form_request(session)
         if choice.startswith("form:"):
-            session.form_requested = choice == "form:yes"
-            return [TextReply(text=prompts.FORM_YES if session.form_requested else prompts.FORM_NO)]
+            session.form_requested = False
+            return [TextReply(text=prompts.FORM_NO)]
         pending = session.pending
         if pending is None:
             return self.resume(session)
@@ -248,6 +252,17 @@ class DialogueEngine:
         if member >= len(session.household.members):
             return None
         return Next(question_id, member)
+
+    def _form_request(self, session: Session) -> list[Reply]:
+        """ "帮我填表" (tapped or typed): after the result the form is made; before it, the
+        questions come first (the form is filled from the answers)."""
+        if session.pending is not None:
+            return [
+                TextReply(text=prompts.FORM_LATER),
+                *self._ask(session, session.pending, count=False),
+            ]
+        session.form_requested = True
+        return [TextReply(text=prompts.FORM_YES)]
 
     def _policy(self, session: Session, text: str) -> list[Reply]:
         answer = self.answer_policy(text, session.region) if self.answer_policy else None
