@@ -21,6 +21,14 @@ if [ ! -x "$ROOT/usr/bin/python3" ]; then
   timed debootstrap --variant=minbase --include=python3,git,ca-certificates bookworm "$ROOT" "$MIRROR" >/dev/null
 fi
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+# The network's own certificate authorities (a proxy that re-signs TLS, as in this workplace):
+# every machine on that network trusts them, so the fresh root does too. Nothing else is copied.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$ROOT/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$ROOT/usr/local/share/ca-certificates/"
+  chroot "$ROOT" update-ca-certificates >/dev/null 2>&1 || true
+  printf '[global]\ncert = /etc/ssl/certs/ca-certificates.crt\n' > "$ROOT/etc/pip.conf"
+fi
 mountpoint -q "$ROOT/proc" || mount -t proc proc "$ROOT/proc"
 mountpoint -q "$ROOT/dev" || mount --bind /dev "$ROOT/dev"
 mountpoint -q "$ROOT/dev/shm" || mount -t tmpfs tmpfs "$ROOT/dev/shm"
