@@ -167,4 +167,17 @@ def test_elderly_citizen_on_a_phone(
     assert page.locator(".form-ready").count() == 1
     assert page.evaluate(VISIBLE_JS) >= 0.99
     shot(page, f"phone-{size}-form", full_page=False)
+
+    # The phone keyboard opens (the visible viewport shrinks): the newest message stays in view.
+    page.focus("#text")
+    page.set_viewport_size({"width": 390, "height": 480})
+    page.wait_for_timeout(200)
+    assert page.evaluate(VISIBLE_JS) >= 0.99
+    shot(page, f"phone-{size}-keyboard", full_page=False)
+    page.set_viewport_size(PHONE)
+
+    # Tapping a summary's 改 disables every 改 until a new summary comes (no stale edits).
+    page.locator(".summary .edit:not([disabled])").first.click()
+    _wait_idle(page)
+    assert page.locator(".summary .edit:not([disabled])").count() == 0
     context.close()

@@ -108,8 +108,9 @@
     if (shown.length) {
       var ul = el("ul", "apply");
       shown.forEach(function (it) {
-        var li = el("li", "o-" + it.outcome, it.name + " ");
+        var li = el("li", "o-" + it.outcome);
         li.appendChild(badge(it));
+        li.appendChild(el("span", null, it.name));
         ul.appendChild(li);
       });
       first.appendChild(ul);
