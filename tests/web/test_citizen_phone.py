@@ -181,3 +181,26 @@ def test_elderly_citizen_on_a_phone(
     _wait_idle(page)
     assert page.locator(".summary .edit:not([disabled])").count() == 0
     context.close()
+
+
+def test_typed_first_message_is_sent_as_the_opening(
+    web: WebService, browser: Browser, redis_url: str
+) -> None:
+    """Typed before the place is chosen: kept, shown, and sent as the session's opening story."""
+    context = browser.new_context(viewport=PHONE, user_agent=WECHAT_UA, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{web.url}/h5")
+    page.fill("#text", "我想问问低保")
+    page.press("#text", "Enter")
+    assert "选您申请的地方" in page.locator("#status").inner_text()
+    page.get_by_role("button", name="甘肃省").click()
+    _wait_idle(page)
+    session_id = page.evaluate("() => localStorage.getItem('shejiu_session')")
+    client = redis.Redis.from_url(redis_url.replace("/0", "/4"))
+    try:
+        session = json.loads(client.get(f"session:{session_id}") or "{}")
+    finally:
+        client.close()
+    assert "dibao" in (session.get("items") or [])
+    assert any("低保" in (line.get("text") or "") for line in session.get("transcript", []))
+    context.close()
