@@ -127,6 +127,11 @@ def test_elderly_citizen_on_a_phone(
         if pending is None:
             shot(page, f"phone-{size}-stopped-{turn}")
         assert pending is not None, "the questionnaire stopped without a result"
+        if turn == 3:  # tapping 大字 mid-way (on, then off again) keeps the question in view
+            for _ in range(2):
+                page.click("#big")
+                if page.evaluate(VISIBLE_JS) < 0.99:
+                    hidden_turns.append((turn, "after 大字"))
         if page.evaluate(VISIBLE_JS) < 0.99:
             hidden_turns.append((turn, pending.question_id))
             shot(page, f"phone-{size}-hidden-{turn}", full_page=False)
