@@ -208,4 +208,10 @@ def test_typed_first_message_is_sent_as_the_opening(
         client.close()
     assert "dibao" in (session.get("items") or [])
     assert any("低保" in (line.get("text") or "") for line in session.get("transcript", []))
+    # 重新开始, confirmed: a fresh start (the old session is forgotten on this phone).
+    page.click("#restart")
+    page.click("#restart-yes")
+    page.wait_for_load_state("domcontentloaded")
+    page.wait_for_function("() => localStorage.getItem('shejiu_session') === null")
+    assert page.locator("#regions").is_visible()
     context.close()
