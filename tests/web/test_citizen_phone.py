@@ -17,7 +17,7 @@ from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, question_bank
 from dialogue.scripting import load_scripts, persona_answer
 from dialogue.state import Pending
 from tests.web.axe import serious_violations
-from tests.web.browser import PHONE, chromium, shot
+from tests.web.browser import PHONE, chromium, pending_of, shot, wait_idle
 from tests.web.conftest import WebService
 
 pytestmark = pytest.mark.browser
@@ -59,20 +59,6 @@ def browser() -> Iterator[Browser]:
         yield b
 
 
-def _pending(redis_url: str, session_id: str) -> Pending | None:
-    client = redis.Redis.from_url(redis_url.replace("/0", "/4"))
-    try:
-        raw = client.get(f"session:{session_id}")
-    finally:
-        client.close()
-    data = json.loads(raw) if raw else {}
-    return Pending.model_validate(data["pending"]) if data.get("pending") else None
-
-
-def _wait_idle(page: Page) -> None:
-    page.wait_for_function("() => document.getElementById('status').hidden", timeout=20_000)
-
-
 def _is_closed(pending: Pending) -> bool:
     if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
         return True
@@ -106,7 +92,7 @@ def test_elderly_citizen_on_a_phone(
     if big:
         page.click("#big")
     page.get_by_role("button", name="甘肃省").click()
-    _wait_idle(page)
+    wait_idle(page)
     session_id = page.evaluate("() => localStorage.getItem('shejiu_session')")
     assert session_id
 
@@ -123,7 +109,7 @@ def test_elderly_citizen_on_a_phone(
     for turn in range(60):
         if page.locator(".t-result").count():
             break
-        pending = _pending(redis_url, session_id)
+        pending = pending_of(redis_url, session_id)
         if pending is None:
             shot(page, f"phone-{size}-stopped-{turn}")
         assert pending is not None, "the questionnaire stopped without a result"
@@ -145,7 +131,7 @@ def test_elderly_citizen_on_a_phone(
         if turn in (0, 5):
             shot(page, f"phone-{size}-turn-{turn}", full_page=False)
         taps += _answer(page, persona_answer(script, pending)) == "tap"
-        _wait_idle(page)
+        wait_idle(page)
     assert page.locator(".t-result").count() == 1
     assert hidden_turns == [], hidden_turns
     assert closed_without_buttons == [], closed_without_buttons
@@ -168,7 +154,7 @@ def test_elderly_citizen_on_a_phone(
     # A typed 帮我填表 after the result: the download is offered right there.
     page.fill("#text", "帮我填表")
     page.press("#text", "Enter")
-    _wait_idle(page)
+    wait_idle(page)
     assert page.locator(".form-ready").count() == 1
     assert page.evaluate(VISIBLE_JS) >= 0.99
     shot(page, f"phone-{size}-form", full_page=False)
@@ -183,7 +169,7 @@ def test_elderly_citizen_on_a_phone(
 
     # Tapping a summary's 改 disables every 改 until a new summary comes (no stale edits).
     page.locator(".summary .edit:not([disabled])").first.click()
-    _wait_idle(page)
+    wait_idle(page)
     assert page.locator(".summary .edit:not([disabled])").count() == 0
     context.close()
 
@@ -199,7 +185,7 @@ def test_typed_first_message_is_sent_as_the_opening(
     page.press("#text", "Enter")
     assert "选您申请的地方" in page.locator("#status").inner_text()
     page.get_by_role("button", name="甘肃省").click()
-    _wait_idle(page)
+    wait_idle(page)
     session_id = page.evaluate("() => localStorage.getItem('shejiu_session')")
     client = redis.Redis.from_url(redis_url.replace("/0", "/4"))
     try:
