@@ -150,6 +150,12 @@ def test_elderly_citizen_on_a_phone(
     assert "不是审批结果" in first.inner_text() or "审核" in first.inner_text()
     assert page.locator("[aria-live]").count() == 1  # only the newest is announced
     assert serious_violations(page) == []
+    # Each item's why (with the clause) is one tap away, folded.
+    first_item = page.locator(".t-result details.fold").first
+    first_item.locator("summary").click()
+    assert "依据" in first_item.inner_text()
+    first_item.scroll_into_view_if_needed()
+    shot(page, f"phone-{size}-result-why", full_page=False)
 
     # A typed 帮我填表 after the result: the download is offered right there.
     page.fill("#text", "帮我填表")
