@@ -130,6 +130,12 @@ def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
                     ),
                 )
     channels = [f"{c.name}：{c.how}" if c.how else c.name for c in guide.channels]
+    # An elderly applicant is best served at a window: the first offline channel, if any.
+    window = next((c for c in guide.channels if c.kind == "offline"), None)
+    window = window or (guide.channels[0] if guide.channels else None)
+    nearest = (
+        "" if window is None else f"{window.name}（{window.how}）" if window.how else window.name
+    )
     steps = "→".join(step.title for step in guide.process)
     hopeful = [i.name for i in result.items if i.outcome in (Outcome.LIKELY, Outcome.POSSIBLE)]
     open_items = [i.name for i in result.items if i.outcome == Outcome.NEED_INFO]
@@ -150,6 +156,7 @@ def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
         caveats=list(result.caveats),
         materials=list(seen.values()),
         channels=channels,
+        nearest_channel=nearest,
         how_to_apply=f"办理流程：{steps}。可以在网上办，也可以到窗口办，一次提交就行。",
         time_limit=f"办理时限：{guide.time_limit.text.rstrip('。')}。",
         disclaimer=result.disclaimer,

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.web.axe import serious_violations
-from tests.web.browser import DESKTOP, PHONE, chromium, shot, sign_in
+from tests.web.browser import DESKTOP, PHONE, chromium, shot, sign_in, wait_idle
 from tests.web.conftest import WebService
 
 pytestmark = pytest.mark.browser
@@ -39,7 +39,7 @@ def test_citizen_pages_pass_axe(web: WebService, browser: Browser) -> None:
     page.goto(f"{web.url}/h5")
     _assert_clean(page, "h5-start")
     page.get_by_role("button", name="甘肃省").click()
-    page.wait_for_function("() => document.getElementById('status').hidden", timeout=20_000)
+    wait_idle(page)
     _assert_clean(page, "h5-question")
     page.click("#big")
     _assert_clean(page, "h5-question-big")

@@ -17,7 +17,7 @@ from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, question_bank
 from dialogue.scripting import load_scripts, persona_answer
 from dialogue.state import Pending
 from tests.web.axe import serious_violations
-from tests.web.browser import PHONE, chromium, shot
+from tests.web.browser import PHONE, chromium, pending_of, shot, wait_idle
 from tests.web.conftest import WebService
 
 pytestmark = pytest.mark.browser
@@ -59,20 +59,6 @@ def browser() -> Iterator[Browser]:
         yield b
 
 
-def _pending(redis_url: str, session_id: str) -> Pending | None:
-    client = redis.Redis.from_url(redis_url.replace("/0", "/4"))
-    try:
-        raw = client.get(f"session:{session_id}")
-    finally:
-        client.close()
-    data = json.loads(raw) if raw else {}
-    return Pending.model_validate(data["pending"]) if data.get("pending") else None
-
-
-def _wait_idle(page: Page) -> None:
-    page.wait_for_function("() => document.getElementById('status').hidden", timeout=20_000)
-
-
 def _is_closed(pending: Pending) -> bool:
     if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
         return True
@@ -106,7 +92,7 @@ def test_elderly_citizen_on_a_phone(
     if big:
         page.click("#big")
     page.get_by_role("button", name="甘肃省").click()
-    _wait_idle(page)
+    wait_idle(page)
     session_id = page.evaluate("() => localStorage.getItem('shejiu_session')")
     assert session_id
 
@@ -123,10 +109,15 @@ def test_elderly_citizen_on_a_phone(
     for turn in range(60):
         if page.locator(".t-result").count():
             break
-        pending = _pending(redis_url, session_id)
+        pending = pending_of(redis_url, session_id)
         if pending is None:
             shot(page, f"phone-{size}-stopped-{turn}")
         assert pending is not None, "the questionnaire stopped without a result"
+        if turn == 3:  # tapping 大字 mid-way (on, then off again) keeps the question in view
+            for _ in range(2):
+                page.click("#big")
+                if page.evaluate(VISIBLE_JS) < 0.99:
+                    hidden_turns.append((turn, "after 大字"))
         if page.evaluate(VISIBLE_JS) < 0.99:
             hidden_turns.append((turn, pending.question_id))
             shot(page, f"phone-{size}-hidden-{turn}", full_page=False)
@@ -140,7 +131,7 @@ def test_elderly_citizen_on_a_phone(
         if turn in (0, 5):
             shot(page, f"phone-{size}-turn-{turn}", full_page=False)
         taps += _answer(page, persona_answer(script, pending)) == "tap"
-        _wait_idle(page)
+        wait_idle(page)
     assert page.locator(".t-result").count() == 1
     assert hidden_turns == [], hidden_turns
     assert closed_without_buttons == [], closed_without_buttons
@@ -159,12 +150,60 @@ def test_elderly_citizen_on_a_phone(
     assert "不是审批结果" in first.inner_text() or "审核" in first.inner_text()
     assert page.locator("[aria-live]").count() == 1  # only the newest is announced
     assert serious_violations(page) == []
+    # Each item's why (with the clause) is one tap away, folded.
+    first_item = page.locator(".t-result details.fold").first
+    first_item.locator("summary").click()
+    assert "依据" in first_item.inner_text()
+    first_item.scroll_into_view_if_needed()
+    shot(page, f"phone-{size}-result-why", full_page=False)
 
     # A typed 帮我填表 after the result: the download is offered right there.
     page.fill("#text", "帮我填表")
     page.press("#text", "Enter")
-    _wait_idle(page)
+    wait_idle(page)
     assert page.locator(".form-ready").count() == 1
     assert page.evaluate(VISIBLE_JS) >= 0.99
     shot(page, f"phone-{size}-form", full_page=False)
+
+    # The phone keyboard opens (the visible viewport shrinks): the newest message stays in view.
+    page.focus("#text")
+    page.set_viewport_size({"width": 390, "height": 480})
+    page.wait_for_timeout(200)
+    assert page.evaluate(VISIBLE_JS) >= 0.99
+    shot(page, f"phone-{size}-keyboard", full_page=False)
+    page.set_viewport_size(PHONE)
+
+    # Tapping a summary's 改 disables every 改 until a new summary comes (no stale edits).
+    page.locator(".summary .edit:not([disabled])").first.click()
+    wait_idle(page)
+    assert page.locator(".summary .edit:not([disabled])").count() == 0
+    context.close()
+
+
+def test_typed_first_message_is_sent_as_the_opening(
+    web: WebService, browser: Browser, redis_url: str
+) -> None:
+    """Typed before the place is chosen: kept, shown, and sent as the session's opening story."""
+    context = browser.new_context(viewport=PHONE, user_agent=WECHAT_UA, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{web.url}/h5")
+    page.fill("#text", "我想问问低保")
+    page.press("#text", "Enter")
+    assert "选您申请的地方" in page.locator("#status").inner_text()
+    page.get_by_role("button", name="甘肃省").click()
+    wait_idle(page)
+    session_id = page.evaluate("() => localStorage.getItem('shejiu_session')")
+    client = redis.Redis.from_url(redis_url.replace("/0", "/4"))
+    try:
+        session = json.loads(client.get(f"session:{session_id}") or "{}")
+    finally:
+        client.close()
+    assert "dibao" in (session.get("items") or [])
+    assert any("低保" in (line.get("text") or "") for line in session.get("transcript", []))
+    # 重新开始, confirmed: a fresh start (the old session is forgotten on this phone).
+    page.click("#restart")
+    page.click("#restart-yes")
+    page.wait_for_load_state("domcontentloaded")
+    page.wait_for_function("() => localStorage.getItem('shejiu_session') === null")
+    assert page.locator("#regions").is_visible()
     context.close()

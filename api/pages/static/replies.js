@@ -108,8 +108,9 @@
     if (shown.length) {
       var ul = el("ul", "apply");
       shown.forEach(function (it) {
-        var li = el("li", "o-" + it.outcome, it.name + " ");
+        var li = el("li", "o-" + it.outcome);
         li.appendChild(badge(it));
+        li.appendChild(el("span", null, it.name));
         ul.appendChild(li);
       });
       first.appendChild(ul);
@@ -121,7 +122,8 @@
       first.appendChild(list(required.slice(0, 4).map(function (m) { return m.name; }), "bring"));
       if (r.materials.length > 4) first.appendChild(el("p", "muted", "其余材料见下面“全部材料”。"));
     }
-    if (r.channels.length) first.appendChild(el("p", null, "去哪里办：" + r.channels[0]));
+    var where = r.nearest_channel || r.channels[0];
+    if (where) first.appendChild(el("p", null, "去哪里办：" + where));
     if (r.time_limit) first.appendChild(el("p", null, r.time_limit));
     first.appendChild(el("p", "disclaimer", r.disclaimer));
     card.appendChild(first);
@@ -139,7 +141,8 @@
     }
     card.appendChild(fold("怎么办理", [
       el("p", null, r.how_to_apply),
-      r.channels.length > 1 ? list(r.channels, "caveats") : null,
+      r.channels.length ? el("p", null, "也可以在网上或手机上办：") : null,
+      r.channels.length ? list(r.channels, "caveats") : null,
       r.income_formula ? el("p", "formula", r.income_formula) : null,
       r.caveats.length ? list(r.caveats, "caveats") : null,
     ]));
