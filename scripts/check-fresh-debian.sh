@@ -42,7 +42,7 @@ in_root() { chroot "$ROOT" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/s
 
 step "./run serve (until /readyz is 200, then a guest conversation)"
 t0=$SECONDS
-in_root "cd /work/main && PORT=$PORT ./run serve > /tmp/serve.log 2>&1 &"
+in_root "cd /work/main && { PORT=$PORT ./run serve > /tmp/serve.log 2>&1 & echo \$! > /tmp/serve.pid; }"
 ready=""
 for _ in $(seq 1 900); do
   if in_root "python3 -c \"import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:$PORT/readyz').status==200 else 1)\"" 2>/dev/null; then
@@ -67,9 +67,14 @@ for text in ['我们家两口人', '我68岁', '没有']:
     print('me :', text, '| bot:', turn['replies'][-1].get('text', '')[:60])
 print('conversation ok')
 PY"
-in_root "pkill -TERM -f 'python.* -m api' || true"; sleep 3
+step "stop it with SIGTERM (the embedded redis-server must stop too)"
+in_root 'kill -TERM "$(cat /tmp/serve.pid)"'; sleep 5
+if in_root "python3 -c \"import socket; socket.create_connection(('127.0.0.1', 6390), 1)\"" 2>/dev/null; then
+  echo "FAIL: the embedded redis-server is still running"; exit 1
+fi
+echo "-- service and embedded redis-server stopped"
 
 step "./run test"
 t0=$SECONDS
-in_root "cd /work/main && ./run test -q" | tail -5
+in_root "cd /work/main && ./run test" | tail -4
 echo "-- ./run test took $((SECONDS - t0)) s"
