@@ -17,7 +17,31 @@ def load_guide(path: Path) -> Guide:
     guide = load_model(path, Guide)
     if guide.region.value != path.stem:
         raise GuideDataError(path.name, "region", f"region {guide.region} must match file name")
+    _refuse_unknown_checks(path, guide)
     return guide
+
+
+def _refuse_unknown_checks(path: Path, guide: Guide) -> None:
+    """A clause id with no check function would silently weaken screening: refuse to load."""
+    # Imported here: guides.screening imports this module to find the guides.
+    from guides.screening import checks  # noqa: F401  (registers every check)
+    from guides.screening.registry import CHECKS
+
+    for index, item in enumerate(guide.items):
+        if item.condition is None:
+            continue
+        rule = item.condition.rule
+        places = [
+            (f"items.{index}.condition.rule.all.{n}", spec) for n, spec in enumerate(rule.all)
+        ]
+        for v, variant in enumerate(rule.variants):
+            places += [
+                (f"items.{index}.condition.rule.variants.{v}.all.{n}", spec)
+                for n, spec in enumerate(variant.all)
+            ]
+        for where, spec in places:
+            if spec.check not in CHECKS:
+                raise GuideDataError(path.name, where, f"unknown check id {spec.check!r}")
 
 
 @cache

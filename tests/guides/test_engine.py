@@ -237,3 +237,13 @@ def test_any_partial_household_is_screened_without_error(
             assert item.missing_facts, item.item
         else:
             assert item.missing_facts == ()
+
+
+def test_age_from_birth_date_is_taken_on_the_screening_date() -> None:
+    from guides.screening.engine import ages_on
+
+    household = Household.model_validate(
+        {"region": "gansu", "members": [{"relation": "self", "birth_date": "1966-06-01"}]}
+    )
+    assert ages_on(household, dt.date(2026, 5, 31)).members[0].age == 59
+    assert ages_on(household, dt.date(2026, 6, 1)).members[0].age == 60

@@ -397,3 +397,11 @@ def test_gradual_exit_is_only_for_dibao() -> None:
 def test_unknown_region_is_refused() -> None:
     with pytest.raises(UnknownRegionError):
         benefits_for("beijing", "dibao")
+
+
+def test_unknown_check_id_refuses_to_load(tmp_path: Path) -> None:
+    data = minimal_guide()
+    data["items"][0]["condition"]["rule"] = {"all": ["income_below_dibao_standard", "no_such"]}
+    error = broken(tmp_path, data)
+    assert error.path == "items.0.condition.rule.all.1"
+    assert "no_such" in error.problem
