@@ -52,6 +52,7 @@ PARAMS = Parameters(
                 "relapse_monitoring_income_line": _param("元/年", _value(8000)),
                 "tekun_elderly_min_age": _param("岁", _value(60, verified=True)),
                 "tekun_minor_max_age": _param("岁", _value(16, verified=True)),
+                "tekun_minor_extended_max_age": _param("岁", _value(18, verified=True)),
                 "elderly_subsidy_min_age": _param("岁", _value(60, verified=True)),
                 "elderly_subsidy_max_age": _param("岁", _value(99, verified=True)),
                 "elderly_care_grade_min": _param("级", _value(2, verified=True)),
@@ -155,7 +156,9 @@ def _member(**facts: Any) -> dict[str, Any]:
         (60, CheckStatus.MET),
         (59, CheckStatus.UNMET),
         (15, CheckStatus.MET),
-        (16, CheckStatus.UNMET),
+        (16, CheckStatus.UNCERTAIN),  # 改革意见 二（二）5: extended to 18, 民政 confirms
+        (17, CheckStatus.UNCERTAIN),
+        (18, CheckStatus.UNMET),
     ],
 )
 def test_tekun_age_boundaries(age: int, status: CheckStatus) -> None:

@@ -1,6 +1,7 @@
 """特困: a member who is elderly / disabled / a minor AND 无劳动能力 AND 无生活来源 AND 无法定义务人
 或其无履行义务能力 (seed 000 附件2 二（二）, seed 004 第十条; 无劳动能力 per the national
-《特困人员认定办法》第五条: 60周岁以上 and 未满16周岁 count as having no labour ability)."""
+《特困人员认定办法》第五条: 60周岁以上 and 未满16周岁 count as having no labour ability;
+改革意见 二（二）5 extends the minor age to 18, so 16–17 is 或许符合 for 民政 to confirm)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class _Verdict:
     said: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     not_met: list[str] = field(default_factory=list)
+    extended_minor: bool = False  # 16–17: covered per 改革意见, confirmed by 民政
 
     def fail(self, why: str) -> None:
         self.status = CheckStatus.UNMET
@@ -31,7 +33,7 @@ class _Verdict:
         self.missing.append(fact)
 
 
-def _member(member: Member, elderly_age: int, minor_age: int) -> _Verdict:
+def _member(member: Member, elderly_age: int, minor_age: int, extended_age: int) -> _Verdict:
     verdict = _Verdict()
     age = member.age
     is_elderly = age is not None and age >= elderly_age
@@ -48,6 +50,13 @@ def _member(member: Member, elderly_age: int, minor_age: int) -> _Verdict:
             verdict.ask("labour_ability")
         else:
             verdict.fail("还有劳动能力")
+    elif age is not None and age < extended_age:
+        # 改革意见 二（二）5 extends coverage to 18; how a region applies it is for 民政 to say.
+        verdict.said.append(
+            f"{age} 岁，未满 {extended_age} 周岁；国家已提出把特困供养的未成年人年龄"
+            f"延长到 {extended_age} 周岁，当地怎么执行要由民政部门确认"
+        )
+        verdict.extended_minor = True
     elif age is None or member.has_disability is None:
         if age is None:
             verdict.ask("age")
@@ -64,6 +73,8 @@ def _member(member: Member, elderly_age: int, minor_age: int) -> _Verdict:
     _supporter(member, verdict)
     if verdict.status != CheckStatus.UNMET and verdict.missing:
         verdict.status = CheckStatus.UNKNOWN
+    elif verdict.status == CheckStatus.MET and verdict.extended_minor:
+        verdict.status = CheckStatus.UNCERTAIN
     return verdict
 
 
@@ -89,10 +100,10 @@ def has_tekun_candidate(ctx: Context) -> CheckResult:
         return unknown(CID, "还需要了解家里每个人的年龄、是否残疾和生活来源", ("members",))
     elderly = ctx.param("tekun_elderly_min_age")
     minor = ctx.param("tekun_minor_max_age")
-    params = (elderly, minor)
-    verdicts = [
-        (i, m, _member(m, int(elderly.value), int(minor.value))) for i, m in enumerate(members)
-    ]
+    extended = ctx.param("tekun_minor_extended_max_age")
+    params = (elderly, minor, extended)
+    ages = (int(elderly.value), int(minor.value), int(extended.value))
+    verdicts = [(i, m, _member(m, *ages)) for i, m in enumerate(members)]
     for status in (CheckStatus.MET, CheckStatus.UNCERTAIN):
         found = [(i, m, v) for i, m, v in verdicts if v.status == status]
         if found:
