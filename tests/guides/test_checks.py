@@ -42,6 +42,8 @@ PARAMS = Parameters(
             "parameters": {
                 "dibao_standard": _param("元/月", _value(800, "urban"), _value(600, "rural")),
                 "dibao_edge_multiple": _param("倍", _value(1.5, verified=True)),
+                # unverified: no widening applies (only a region's own text allows it)
+                "dibao_edge_multiple_max": _param("倍", _value(2)),
                 "disposable_income_per_capita": _param(
                     "元/年", _value(36000, "urban"), _value(12000, "rural")
                 ),

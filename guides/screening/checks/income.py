@@ -88,11 +88,38 @@ def _edge_label(params: tuple[ResolvedParameter, ...]) -> str:
     return f"低保边缘认定标准（低保标准 {yuan(standard.value)} 元的 {multiple.value:g} 倍）"
 
 
+def widened_edge(ctx: Context, check_id: str) -> CheckResult | None:
+    """Between the edge line and the widest multiple a region may use ("有条件的地区可放宽至2倍",
+    seed 000 附件2 二（三）) only the department knows which applies: 或许符合, never 可能不符合.
+    Only where a region's own text allows the widening (a verified maximum); elsewhere the
+    national 1.5 倍 (分层分类意见 二) decides."""
+    standard = ctx.dibao_standard()
+    assert standard is not None
+    line, params = edge_line(ctx)
+    widest = ctx.param("dibao_edge_multiple_max")
+    per_capita = ctx.household.per_capita_monthly_income
+    assert per_capita is not None
+    if not widest.verified or not line <= per_capita < standard.value * widest.value:
+        return None
+    return CheckResult(
+        check_id,
+        CheckStatus.UNCERTAIN,
+        f"家庭人均月收入 {per_capita_text(ctx.household)}，在{_edge_label(params)}"
+        f"{yuan(line)} 元和 {widest.value:g} 倍 {yuan(standard.value * widest.value)} 元之间；"
+        f"有条件的地区可放宽至 {widest.value:g} 倍，当地是否放宽由民政部门确认",
+        params=(*params, widest),
+        is_estimate=ctx.household.income_is_estimate,
+    )
+
+
 @check("income_below_edge_line")
 def income_below_edge_line(ctx: Context) -> CheckResult:
     missing = _income_missing(ctx, "income_below_edge_line")
     if missing:
         return missing
+    widened = widened_edge(ctx, "income_below_edge_line")
+    if widened is not None:
+        return widened
     line, params = edge_line(ctx)
     return _compare_below(ctx, "income_below_edge_line", line, _edge_label(params), params)
 
@@ -102,6 +129,9 @@ def income_above_edge_line(ctx: Context) -> CheckResult:
     missing = _income_missing(ctx, "income_above_edge_line")
     if missing:
         return missing
+    widened = widened_edge(ctx, "income_above_edge_line")
+    if widened is not None:
+        return widened
     line, params = edge_line(ctx)
     per_capita = ctx.household.per_capita_monthly_income
     assert per_capita is not None
