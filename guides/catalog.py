@@ -22,26 +22,28 @@ def load_guide(path: Path) -> Guide:
 
 
 def _refuse_unknown_checks(path: Path, guide: Guide) -> None:
-    """A clause id with no check function would silently weaken screening: refuse to load."""
-    # Imported here: guides.screening imports this module to find the guides.
-    from guides.screening import checks  # noqa: F401  (registers every check)
+    """A clause id with no check function would silently weaken screening: refuse the file."""
+    # Imported here: the screening engine itself loads guides through this module.
+    from guides.screening import checks as _register  # noqa: F401
     from guides.screening.registry import CHECKS
 
-    for index, item in enumerate(guide.items):
+    for item_index, item in enumerate(guide.items):
         if item.condition is None:
             continue
         rule = item.condition.rule
-        places = [
-            (f"items.{index}.condition.rule.all.{n}", spec) for n, spec in enumerate(rule.all)
+        located = [(f"all.{i}", spec) for i, spec in enumerate(rule.all)]
+        located += [
+            (f"variants.{v}.all.{i}", spec)
+            for v, variant in enumerate(rule.variants)
+            for i, spec in enumerate(variant.all)
         ]
-        for v, variant in enumerate(rule.variants):
-            places += [
-                (f"items.{index}.condition.rule.variants.{v}.all.{n}", spec)
-                for n, spec in enumerate(variant.all)
-            ]
-        for where, spec in places:
+        for where, spec in located:
             if spec.check not in CHECKS:
-                raise GuideDataError(path.name, where, f"unknown check id {spec.check!r}")
+                raise GuideDataError(
+                    path.name,
+                    f"items.{item_index}.condition.rule.{where}",
+                    f"unknown check id {spec.check!r} (item {item.id})",
+                )
 
 
 @cache

@@ -12,7 +12,7 @@ from functools import lru_cache
 from guides.benefits import RECOGNISED_CLASSES, benefits_for
 from guides.catalog import guide_for
 from guides.errors import UnknownItemError
-from guides.household import Household, age_on
+from guides.household import Household
 from guides.ids import HukouType, ItemId, Outcome, RegionId
 from guides.materials import materials_for
 from guides.params import Parameters, parameters
@@ -44,7 +44,7 @@ def screen(
     household: what is missing becomes `need_info` with the facts to ask."""
     guide = guide_for(household.region)
     on = on or dt.date.today()
-    household = ages_on(household, on)
+    household = household.as_of(on)
     wanted = _resolve_items(guide, items)
     ctx = Context(household=household, guide=guide, params=params or parameters(), on=on)
     for item in _in_dependency_order(guide):
@@ -61,17 +61,6 @@ def screen(
         caveats=caveats,
         channels=tuple(f"{c.name}" for c in guide.channels),
     )
-
-
-def ages_on(household: Household, on: dt.date) -> Household:
-    """Ages on the screening date: a birth date is exact, and the model filled it in for today."""
-    if all(m.birth_date is None for m in household.members):
-        return household
-    members = [
-        m if m.birth_date is None else m.model_copy(update={"age": age_on(m.birth_date, on)})
-        for m in household.members
-    ]
-    return household.model_copy(update={"members": members})
 
 
 def income_formula(household: Household) -> str | None:

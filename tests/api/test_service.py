@@ -118,6 +118,21 @@ def test_kb_search_ranks_with_source(service: Service) -> None:
         assert any("jinan-licheng" in h["regions"] for h in hits[:3])
 
 
+def test_kb_decline_offers_suggestions_phone_and_handoff(service: Service) -> None:
+    with service.client() as client:
+        declined = client.get(
+            "/api/v1/kb/search", params={"q": "帮我查一下明天去银川的火车票", "region": "ningxia"}
+        ).json()
+        answered = client.get(
+            "/api/v1/kb/search", params={"q": "宁夏低保申请的条件有哪些", "region": "ningxia"}
+        ).json()
+    assert declined["answered"] is False and declined["handoff"] is True
+    assert declined["phone"]["number"] == "12345" and declined["phone"]["purpose"]
+    assert len(declined["suggestions"]) <= 3
+    assert answered["answered"] is True, answered["answer"]
+    assert (answered["handoff"], answered["phone"], answered["suggestions"]) == (False, None, [])
+
+
 def test_mini_program_login_through_wechatpy(service: Service) -> None:
     with service.client() as client:
         ok = client.post("/api/v1/wxa/login", json={"code": VALID_CODE})

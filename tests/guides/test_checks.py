@@ -42,8 +42,6 @@ PARAMS = Parameters(
             "parameters": {
                 "dibao_standard": _param("元/月", _value(800, "urban"), _value(600, "rural")),
                 "dibao_edge_multiple": _param("倍", _value(1.5, verified=True)),
-                # unverified: no widening applies (only a region's own text allows it)
-                "dibao_edge_multiple_max": _param("倍", _value(2)),
                 "disposable_income_per_capita": _param(
                     "元/年", _value(36000, "urban"), _value(12000, "rural")
                 ),
@@ -54,7 +52,7 @@ PARAMS = Parameters(
                 "relapse_monitoring_income_line": _param("元/年", _value(8000)),
                 "tekun_elderly_min_age": _param("岁", _value(60, verified=True)),
                 "tekun_minor_max_age": _param("岁", _value(16, verified=True)),
-                "tekun_minor_extended_max_age": _param("岁", _value(18, verified=True)),
+                "tekun_minor_covered_max_age": _param("岁", _value(18, verified=True)),
                 "elderly_subsidy_min_age": _param("岁", _value(60, verified=True)),
                 "elderly_subsidy_max_age": _param("岁", _value(99, verified=True)),
                 "elderly_care_grade_min": _param("级", _value(2, verified=True)),
@@ -158,7 +156,7 @@ def _member(**facts: Any) -> dict[str, Any]:
         (60, CheckStatus.MET),
         (59, CheckStatus.UNMET),
         (15, CheckStatus.MET),
-        (16, CheckStatus.UNCERTAIN),  # 改革意见 二（二）5: extended to 18, 民政 confirms
+        (16, CheckStatus.UNCERTAIN),  # covered to 18 by 改革意见 二（二）5, confirmed locally
         (17, CheckStatus.UNCERTAIN),
         (18, CheckStatus.UNMET),
     ],

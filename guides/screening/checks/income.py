@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from guides.errors import ParameterNotFound
 from guides.household import Household
 from guides.params import ResolvedParameter
 from guides.screening.context import Context
@@ -88,40 +89,46 @@ def _edge_label(params: tuple[ResolvedParameter, ...]) -> str:
     return f"低保边缘认定标准（低保标准 {yuan(standard.value)} 元的 {multiple.value:g} 倍）"
 
 
-def widened_edge(ctx: Context, check_id: str) -> CheckResult | None:
-    """Between the edge line and the widest multiple a region may use ("有条件的地区可放宽至2倍",
-    seed 000 附件2 二（三）) only the department knows which applies: 或许符合, never 可能不符合.
-    Only where a region's own text allows the widening (a verified maximum); elsewhere the
-    national 1.5 倍 (分层分类意见 二) decides."""
-    standard = ctx.dibao_standard()
-    assert standard is not None
-    line, params = edge_line(ctx)
-    widest = ctx.param("dibao_edge_multiple_max")
-    per_capita = ctx.household.per_capita_monthly_income
-    assert per_capita is not None
-    if not widest.verified or not line <= per_capita < standard.value * widest.value:
-        return None
-    return CheckResult(
-        check_id,
-        CheckStatus.UNCERTAIN,
-        f"家庭人均月收入 {per_capita_text(ctx.household)}，在{_edge_label(params)}"
-        f"{yuan(line)} 元和 {widest.value:g} 倍 {yuan(standard.value * widest.value)} 元之间；"
-        f"有条件的地区可放宽至 {widest.value:g} 倍，当地是否放宽由民政部门确认",
-        params=(*params, widest),
-        is_estimate=ctx.household.income_is_estimate,
-    )
-
-
 @check("income_below_edge_line")
 def income_below_edge_line(ctx: Context) -> CheckResult:
     missing = _income_missing(ctx, "income_below_edge_line")
     if missing:
         return missing
-    widened = widened_edge(ctx, "income_below_edge_line")
-    if widened is not None:
-        return widened
     line, params = edge_line(ctx)
-    return _compare_below(ctx, "income_below_edge_line", line, _edge_label(params), params)
+    result = _compare_below(ctx, "income_below_edge_line", line, _edge_label(params), params)
+    if result.status != CheckStatus.UNMET:
+        return result
+    return _within_widened_edge_line(ctx, params) or result
+
+
+def _within_widened_edge_line(
+    ctx: Context, params: tuple[ResolvedParameter, ...]
+) -> CheckResult | None:
+    """Seed 000 附件2 二（三）: "低于…1.5 倍（有条件的地区可放宽至 2 倍）". Between the two lines the
+    local rule decides, so the answer is 或许符合, never 可能不符合."""
+    standard, multiple = params
+    try:
+        widest = ctx.param("dibao_edge_multiple_max")
+    except ParameterNotFound:
+        return None
+    per_capita = ctx.household.per_capita_monthly_income
+    assert per_capita is not None
+    wide_line = standard.value * widest.value
+    if widest.value <= multiple.value or per_capita >= wide_line:
+        return None
+    who_widens = (
+        "政策允许有条件的地区放宽到" if widest.verified else "有的地区（如甘肃）规定可放宽到"
+    )
+    return CheckResult(
+        "income_below_edge_line",
+        CheckStatus.UNCERTAIN,
+        f"家庭人均月收入 {per_capita_text(ctx.household)}，不低于低保标准的 {multiple.value:g} 倍"
+        f"（{yuan(standard.value * multiple.value)} 元），但低于 {widest.value:g} 倍"
+        f"（{yuan(wide_line)} 元）；{who_widens} {widest.value:g} 倍，"
+        f"当地是否放宽由民政部门确认",
+        params=(standard, multiple, widest),
+        is_estimate=ctx.household.income_is_estimate,
+    )
 
 
 @check("income_above_edge_line")
@@ -129,9 +136,6 @@ def income_above_edge_line(ctx: Context) -> CheckResult:
     missing = _income_missing(ctx, "income_above_edge_line")
     if missing:
         return missing
-    widened = widened_edge(ctx, "income_above_edge_line")
-    if widened is not None:
-        return widened
     line, params = edge_line(ctx)
     per_capita = ctx.household.per_capita_monthly_income
     assert per_capita is not None
