@@ -275,7 +275,12 @@ def test_unregistered_job_seeker() -> None:
     assert run("has_unregistered_unemployed_member", {"members": [seeker]}).status == (
         CheckStatus.MET
     )
+    # Seed 004 承诺书 "已有或正在办理失业人员登记手续": registering along with the 认定 is fine.
     assert run("has_registered_unemployed_member", {"members": [seeker]}).status == (
+        CheckStatus.UNCERTAIN
+    )
+    retired = _member(employment="retired", labour_ability="none", is_unemployment_registered=False)
+    assert run("has_registered_unemployed_member", {"members": [retired]}).status == (
         CheckStatus.UNMET
     )
 
