@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 
 from api import errors
 from api.deps import client_ip
@@ -39,7 +40,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             loading.cancel()
             await runtime.close()
 
-    app = FastAPI(
+    # /docs without internet: Swagger UI's assets come from the fastapi-offline package.
+    app = FastAPIOffline(
         title="社会救助“一件事” assistant",
         version="1.0.0",
         description="Pre-screening, guided questionnaire, unified form and 12345 knowledge base.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 
 from tests.api.api_helpers import wechat_query
@@ -200,3 +202,15 @@ def test_metrics_count_turns_and_kb_queries(service: Service) -> None:
         metrics = client.get("/metrics").text
     assert "shejiu_turns_total" in metrics and "shejiu_kb_queries_total" in metrics
     assert "shejiu_turn_seconds_bucket" in metrics
+
+
+def test_docs_work_without_internet(service: Service) -> None:
+    # Issue 10: Swagger UI's script and styles are served by us, never from a CDN.
+    with service.client() as client:
+        page = client.get("/docs")
+        assert page.status_code == 200
+        assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+        assert assets and all(a.startswith("/") for a in assets), assets
+        for asset in assets:
+            assert client.get(asset).status_code == 200, asset
+        assert client.get("/openapi.json").json()["info"]["title"]
