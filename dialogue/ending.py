@@ -21,6 +21,7 @@ from dialogue.state import Session, get_fact
 from guides.catalog import guide_for
 from guides.ids import Outcome
 from guides.screening.result import ScreeningResult
+from guides.workdays import due_sentence
 
 OUTCOME_WORDS = {
     Outcome.LIKELY: "可能符合",
@@ -149,6 +150,10 @@ def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
         )
     else:
         text = "根据您说的情况，初步看，这次问到的救助可能都不太符合。情况有变化可以再来问。"
+    time_limit = f"办理时限：{guide.time_limit.text.rstrip('。')}。"
+    due = due_sentence(result.on, guide.time_limit)
+    if due is not None:
+        time_limit += f"{due}。"
     return ResultReply(
         text=text,
         items=lines,
@@ -158,7 +163,7 @@ def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
         channels=channels,
         nearest_channel=nearest,
         how_to_apply=f"办理流程：{steps}。可以在网上办，也可以到窗口办，一次提交就行。",
-        time_limit=f"办理时限：{guide.time_limit.text.rstrip('。')}。",
+        time_limit=time_limit,
         disclaimer=result.disclaimer,
     )
 

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 
 import chinese_calendar
 
+from guides.schema import TimeLimit
+
 
 @dataclass(frozen=True)
 class DueDate:
@@ -43,3 +45,22 @@ def decision_due(applied_on: date, working_days: int) -> DueDate:
         complete = complete and known
         counted += working
     return DueDate(due=day, working_days=working_days, calendar_complete=complete)
+
+
+def due_sentence(applied_on: date, time_limit: TimeLimit | None) -> str | None:
+    """ "如果今天提交，预计在…前有结果（…）" for a guide with a working-day limit, else None.
+
+    ``applied_on`` stands for "today" (the screening or form date). An upper bound
+    (``max_working_days``, "一般不超过46个工作日") is used when there is no exact count.
+    """
+    days = None if time_limit is None else time_limit.working_days or time_limit.max_working_days
+    if days is None:
+        return None
+    due = decision_due(applied_on, days)
+    when = f"{due.due.year}年{due.due.month}月{due.due.day}日"
+    basis = (
+        f"按{days}个工作日算，已扣除节假日"
+        if due.calendar_complete
+        else "按工作日估算，节假日以国家公布为准"
+    )
+    return f"如果今天提交，预计在{when}前有结果（{basis}）"
