@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import sys
+from types import FrameType
 
 import uvicorn
 
 from api.embedded import ensure_redis
 from api.logs import setup_logging
 from api.settings import load_settings
+
+
+def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    sys.exit(128 + signum)
 
 
 def main() -> None:
@@ -20,6 +27,9 @@ def main() -> None:
     args = parser.parse_args()
     settings = load_settings()
     setup_logging()
+    # uvicorn shuts down gracefully on SIGTERM, then re-raises it: exit through `finally` so the
+    # embedded redis-server stops too (kill PID, systemd and docker stop send SIGTERM).
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     embedded = ensure_redis(settings)
     # Workers are separate processes: hand them the resolved Redis URL through the environment.
     assert settings.redis_url is not None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 
 from api import errors
 from api.deps import client_ip
@@ -17,6 +20,10 @@ from api.runtime import Runtime, build_runtime
 from api.settings import Settings, load_settings
 from api.wiring import attach_services
 
+log = logging.getLogger("api.app")
+# Answered while start-up is still loading (probes and metrics).
+ALWAYS_ANSWERED = frozenset({"/healthz", "/readyz", "/metrics"})
+
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
@@ -24,14 +31,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime = build_runtime(settings)
-        await attach_services(runtime)
         app.state.runtime = runtime
+        # The port opens at once; /readyz says "starting" (503) with what it still waits for.
+        loading = asyncio.create_task(_start_services(runtime))
         try:
             yield
         finally:
+            loading.cancel()
             await runtime.close()
 
-    app = FastAPI(
+    # /docs without internet: Swagger UI's assets come from the fastapi-offline package.
+    app = FastAPIOffline(
         title="社会救助“一件事” assistant",
         version="1.0.0",
         description="Pre-screening, guided questionnaire, unified form and 12345 knowledge base.",
@@ -47,6 +57,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
+async def _start_services(runtime: Runtime) -> None:
+    try:
+        await attach_services(runtime)
+    except Exception as exc:
+        runtime.startup_error = type(exc).__name__
+        log.exception("start-up failed")
+
+
 def _install_limits(app: FastAPI, settings: Settings) -> None:
     @app.middleware("http")
     async def limits(
@@ -59,6 +77,12 @@ def _install_limits(app: FastAPI, settings: Settings) -> None:
             )
         runtime: Runtime | None = getattr(request.app.state, "runtime", None)
         path = request.url.path
+        if (runtime is None or not runtime.ready) and path not in ALWAYS_ANSWERED:
+            return JSONResponse(
+                errors.error_body("starting", "服务正在启动，请过几秒钟再试。"),
+                status_code=503,
+                headers={"Retry-After": "5"},
+            )
         if runtime is not None and path.startswith(("/api/", "/wechat")):
             limit = settings.rate_limit.per_ip_per_minute
             if not await allow(runtime.redis, f"ip:{client_ip(request)}", limit):

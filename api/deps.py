@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -42,9 +43,15 @@ async def current_account(request: Request, runtime: RuntimeDep) -> Account:
 CurrentAccount = Annotated[Account, Depends(current_account)]
 
 
-async def agent_account(account: CurrentAccount) -> Account:
+async def agent_account(account: CurrentAccount, runtime: RuntimeDep) -> Account:
     if not account.is_agent:
         raise ApiError(403, "forbidden", "只有热线坐席可以这样做。")
+    # The token outlives a change of account: a disabled or demoted agent stops at once.
+    accounts = runtime.services.get("accounts")
+    username = account.id.removeprefix("agent:")
+    user = await asyncio.to_thread(accounts.get, username) if accounts is not None else None
+    if user is None or not user.active or not user.may_any(("agent",)):
+        raise ApiError(403, "forbidden", "这个坐席账号已停用或没有坐席权限，请联系管理员。")
     return account
 
 

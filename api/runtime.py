@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redis.asyncio import BlockingConnectionPool, Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy import Engine
 
 from api.auth import Tokens
@@ -41,6 +45,16 @@ class Runtime:
     mp_client: ConfigurableClient | None = None
     services: dict[str, Any] = field(default_factory=dict)
     background: set[asyncio.Future[Any]] = field(default_factory=set)
+    # What start-up is still loading (api.wiring.attach_services removes each part when done);
+    # /readyz answers "starting" until it is empty.
+    waiting_for: list[str] = field(
+        default_factory=lambda: ["database", "knowledge_base", "intent_model"]
+    )
+    startup_error: str | None = None
+
+    @property
+    def ready(self) -> bool:
+        return not self.waiting_for and self.startup_error is None
 
     async def close(self) -> None:
         await self.redis.aclose()
@@ -70,7 +84,13 @@ def build_runtime(settings: Settings) -> Runtime:
         # Under a burst, requests wait briefly for a connection instead of failing.
         redis=Redis(
             connection_pool=BlockingConnectionPool.from_url(
-                settings.redis_url, max_connections=settings.redis_max_connections, timeout=10
+                settings.redis_url,
+                max_connections=settings.redis_max_connections,
+                timeout=10,
+                # A connection opened before a Redis restart is checked and retried, not failed.
+                health_check_interval=15,
+                retry=Retry(ExponentialBackoff(cap=1.0, base=0.05), 3),
+                retry_on_error=[RedisConnectionError, RedisTimeoutError],
             )
         ),
         db_engine=engine,

@@ -75,6 +75,8 @@ ENV_MAP = {
     "WORKERS": "workers",
     "NLU_BACKEND": "nlu_backend",
     "RASA_URL": "rasa_url",
+    "EMBEDDED_REDIS_DIR": "embedded_redis_dir",
+    "EMBEDDED_REDIS_PORT": "embedded_redis_port",
 }
 WECHAT_ENV = {
     "WECHAT_APP_ID": "app_id",

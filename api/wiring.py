@@ -38,7 +38,9 @@ async def attach_services(runtime: Runtime) -> None:
     async with runtime.redis.lock("shejiu:init", timeout=120, blocking_timeout=180):
         await asyncio.to_thread(create_schema, runtime.db_engine)
         accounts = await asyncio.to_thread(Accounts, runtime.db_engine)
+        runtime.waiting_for.remove("database")
         kb = await asyncio.to_thread(build_kb, runtime)
+        runtime.waiting_for.remove("knowledge_base")
     # The classifier loads (or trains, first time) once per worker, off the event loop.
     nlu = await asyncio.to_thread(make_backend, settings.nlu_backend, settings.rasa_url)
     store = SessionStore(
@@ -54,3 +56,4 @@ async def attach_services(runtime: Runtime) -> None:
     )
     # Staff accounts for the web pages (agent console, KB editor): the users table.
     runtime.services["accounts"] = accounts
+    runtime.waiting_for.remove("intent_model")

@@ -61,6 +61,7 @@ def kb_answerer(service: KnowledgeService) -> PolicyAnswerer:
 class TurnResult:
     replies: list[Reply]
     state: Session
+    form_requested_now: bool = False  # this turn asked for the form (tapped or typed)
 
 
 class Assistant:
@@ -99,10 +100,12 @@ class Assistant:
             self._check(session, actor)
             if actor.is_agent and actor.account not in session.agents:
                 session.agents.append(actor.account)
+            asked_before = session.form_requested
             replies = self.engine.turn(session, text=text, choice=choice)
             self._record(session, actor, text, choice, replies)
             await self.store.save(session)
-        return TurnResult(replies=replies, state=session)
+        now = session.form_requested and (not asked_before or choice == "form:yes")
+        return TurnResult(replies=replies, state=session, form_requested_now=now)
 
     def _record(
         self,

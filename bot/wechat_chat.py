@@ -8,7 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.assistant import Assistant
-from dialogue.replies import ChoicesReply, Reply, ResultReply, SummaryReply, TextReply
+from dialogue.prompts import asks_for_form
+from dialogue.replies import (
+    ChoicesReply,
+    FormOfferReply,
+    ItemLine,
+    Reply,
+    ResultReply,
+    SummaryReply,
+    TextReply,
+)
 from guides.ids import REGION_LABELS, RegionId
 from nlu.lexicon import find_regions
 
@@ -22,25 +31,53 @@ def render_text(reply: Reply) -> str:
     if isinstance(reply, ChoicesReply):
         lines = [f"{n}. {c.label}" for n, c in enumerate(reply.choices, start=1)]
         return "\n".join([reply.text, *lines, "（回复数字即可）"])
-    if isinstance(reply, SummaryReply):
-        parts = [reply.text]
+    if isinstance(reply, SummaryReply):  # nothing to tap in text: say how to correct
+        parts = ["这是您说的情况。哪一项不对，直接告诉我，比如“年龄说错了，是80岁”。"]
         for group in reply.groups:
             parts.append(f"【{group.title}】")
             parts.extend(f"{line.label}：{line.value}" for line in group.lines)
         return "\n".join(parts)
     if isinstance(reply, ResultReply):
-        parts = [reply.text]
-        for item in reply.items:
-            parts.append(f"· {item.name}：{item.outcome_label}")
-            parts.extend(f"  {r}" for r in item.reasons[:2])
-        if reply.materials:
-            parts.append("要带的材料：" + "、".join(m.name for m in reply.materials))
-        parts.append(reply.how_to_apply)
-        parts.append(reply.disclaimer)
-        return "\n".join(parts)
+        return short_result(reply)
+    if isinstance(reply, FormOfferReply):  # numbers would be read as a region after the result
+        return f"{reply.text}\n要的话，回复“帮我填表”。"
     if isinstance(reply, TextReply):
         return reply.text
     return str(getattr(reply, "text", ""))
+
+
+# Text has no colours: each outcome has its own mark as well as its words.
+MARKS = {"likely": "✔", "possible": "？", "need_info": "…", "unlikely": "✕"}
+
+
+def _marked(item: ItemLine) -> str:
+    return f"{MARKS.get(item.outcome, '·')} {item.name}（{item.outcome_label}）"
+
+
+def short_result(reply: ResultReply) -> str:
+    """The H5 result's first screen as text: what to apply for, how much (the office will say),
+    what to bring, where (one channel), by when; the other items counted in one line."""
+    hopeful = [i for i in reply.items if i.outcome in ("likely", "possible")]
+    open_items = [i for i in reply.items if i.outcome == "need_info"]
+    shown = hopeful or open_items
+    if not shown:
+        return "\n".join([reply.text, reply.disclaimer])
+    heading = "您家可以去申请：" if hopeful else "这些还要到窗口问一问："
+    parts = [heading, *(_marked(i) for i in shown)]
+    parts += [_marked(i) for i in open_items if hopeful]
+    parts.append("能领多少：要按您家情况核算，办理窗口会告诉您。")
+    required = [m.name for m in reply.materials if m.required][:4]
+    if required:
+        more = "等" if len(reply.materials) > len(required) else ""
+        parts.append("要带：" + "、".join(required) + more)
+    if reply.nearest_channel:
+        parts.append("去哪里办：" + reply.nearest_channel)
+    parts.append(reply.time_limit)
+    others = [i for i in reply.items if i.outcome == "unlikely"]
+    if others:
+        parts.append(f"其他事项：{'、'.join(i.name for i in others)}，可能不符合。")
+    parts.append(reply.disclaimer)
+    return "\n".join(parts)
 
 
 @dataclass
@@ -50,6 +87,8 @@ class WeChatChat:
 
     async def __call__(self, account: str, text: str) -> list[str]:
         session_id = await self._current(account)
+        if session_id is None and asks_for_form(text):  # "帮我填表" after the result
+            session_id = await self._latest(account)
         if session_id is None:
             region = self._region_in(text)
             if region is None:
@@ -60,6 +99,10 @@ class WeChatChat:
         # A bare number answers the numbered choices we showed: the answer parser reads it.
         result = await self.assistant.handle(session_id, account, text=text)
         return [render_text(r) for r in result.replies]
+
+    async def _latest(self, account: str) -> str | None:
+        sessions = await self.assistant.sessions_of(account)
+        return sessions[-1] if sessions else None
 
     async def _current(self, account: str) -> str | None:
         for session_id in reversed(await self.assistant.sessions_of(account)):

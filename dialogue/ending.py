@@ -21,6 +21,7 @@ from dialogue.state import Session, get_fact
 from guides.catalog import guide_for
 from guides.ids import Outcome
 from guides.screening.result import ScreeningResult
+from guides.workdays import due_sentence
 
 OUTCOME_WORDS = {
     Outcome.LIKELY: "可能符合",
@@ -130,6 +131,12 @@ def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
                     ),
                 )
     channels = [f"{c.name}：{c.how}" if c.how else c.name for c in guide.channels]
+    # An elderly applicant is best served at a window: the first offline channel, if any.
+    window = next((c for c in guide.channels if c.kind == "offline"), None)
+    window = window or (guide.channels[0] if guide.channels else None)
+    nearest = (
+        "" if window is None else f"{window.name}（{window.how}）" if window.how else window.name
+    )
     steps = "→".join(step.title for step in guide.process)
     hopeful = [i.name for i in result.items if i.outcome in (Outcome.LIKELY, Outcome.POSSIBLE)]
     open_items = [i.name for i in result.items if i.outcome == Outcome.NEED_INFO]
@@ -143,6 +150,10 @@ def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
         )
     else:
         text = "根据您说的情况，初步看，这次问到的救助可能都不太符合。情况有变化可以再来问。"
+    time_limit = f"办理时限：{guide.time_limit.text.rstrip('。')}。"
+    due = due_sentence(result.on, guide.time_limit)
+    if due is not None:
+        time_limit += f"{due}。"
     return ResultReply(
         text=text,
         items=lines,
@@ -150,8 +161,9 @@ def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
         caveats=list(result.caveats),
         materials=list(seen.values()),
         channels=channels,
+        nearest_channel=nearest,
         how_to_apply=f"办理流程：{steps}。可以在网上办，也可以到窗口办，一次提交就行。",
-        time_limit=f"办理时限：{guide.time_limit.text.rstrip('。')}。",
+        time_limit=time_limit,
         disclaimer=result.disclaimer,
     )
 

@@ -85,6 +85,8 @@ class DialogueEngine:
             return self._on_choice(session, choice)
         if not text or not text.strip():
             return self.resume(session)
+        if prompts.asks_for_form(text):
+            return self._form_request(session)
         parse = self.nlu.parse(text)
         before = list(session.items or [])
         self._note_items(session, text, parse)
@@ -212,16 +214,17 @@ class DialogueEngine:
         if choice in ("handoff", "restart", "go_back", "skip"):
             return self._control(session, choice)
         if choice.startswith("edit:"):
-            _, question_id, *rest = choice.split(":")
-            if question_id not in {q.id for q in self.bank.questions}:
-                return self.resume(session)
-            member = int(rest[0]) if rest and rest[0].isdigit() else None
+            target = self._edit_target(session, choice)
+            if target is None:
+                # A stale 改 button (the household shrank) or a forged choice: never trusted.
+                return [TextReply(text=prompts.EDIT_UNAVAILABLE), *self.resume(session)]
             session.status = "active"
-            target = Next(question_id, member).pending()
-            return [TextReply(text=prompts.EDIT), *self._ask(session, target)]
+            return [TextReply(text=prompts.EDIT), *self._ask(session, target.pending())]
+        if choice == "form:yes":
+            return self._form_request(session)
         if choice.startswith("form:"):
-            session.form_requested = choice == "form:yes"
-            return [TextReply(text=prompts.FORM_YES if session.form_requested else prompts.FORM_NO)]
+            session.form_requested = False
+            return [TextReply(text=prompts.FORM_NO)]
         pending = session.pending
         if pending is None:
             return self.resume(session)
@@ -232,6 +235,34 @@ class DialogueEngine:
         if answer is None:
             return self._not_understood(session)
         return self._answered(session, answer)
+
+    def _edit_target(self, session: Session, choice: str) -> Next | None:
+        """The answer an "edit:<question>[:<member>]" choice reopens, if it exists in this
+        session: a known question, a member index only for member questions and in range."""
+        _, question_id, *rest = choice.split(":")
+        known = {q.id: q for q in self.bank.questions}
+        question = known.get(question_id)
+        if question is None or len(rest) > 1:
+            return None
+        if not question.is_member:
+            return None if rest else Next(question_id)
+        if not rest or not rest[0].isdecimal():
+            return None
+        member = int(rest[0])
+        if member >= len(session.household.members):
+            return None
+        return Next(question_id, member)
+
+    def _form_request(self, session: Session) -> list[Reply]:
+        """ "帮我填表" (tapped or typed): after the result the form is made; before it, the
+        questions come first (the form is filled from the answers)."""
+        if session.pending is not None:
+            return [
+                TextReply(text=prompts.FORM_LATER),
+                *self._ask(session, session.pending, count=False),
+            ]
+        session.form_requested = True
+        return [TextReply(text=prompts.FORM_YES)]
 
     def _policy(self, session: Session, text: str) -> list[Reply]:
         answer = self.answer_policy(text, session.region) if self.answer_policy else None

@@ -31,17 +31,21 @@ class Prompts(BaseModel):
     corrected: str
     which_to_correct: str
     edit: str
+    edit_unavailable: str
     continue_: str = Field(alias="continue")
     after_end: str
     no_policy_answer: str
     form_yes: str
     form_no: str
+    form_later: str
+    form_request_words: list[str]
     give_up: str
     dont_know_label: str
     skip_label: str
     handoff_label: str
     yes_label: str
     no_label: str
+    yes_no_words: list[tuple[str, str, str]]  # (word in the question, yes label, no label)
 
 
 @cache
@@ -62,11 +66,21 @@ SKIPPED = _P.skipped
 CORRECTED = _P.corrected
 WHICH_TO_CORRECT = _P.which_to_correct
 EDIT = _P.edit
+EDIT_UNAVAILABLE = _P.edit_unavailable
 CONTINUE = _P.continue_
 AFTER_END = _P.after_end
 NO_POLICY_ANSWER = _P.no_policy_answer
 FORM_YES = _P.form_yes
 FORM_NO = _P.form_no
+FORM_LATER = _P.form_later
+
+
+def asks_for_form(text: str) -> bool:
+    """ "帮我填表", "我要申请表": a request for the pre-filled form, in any turn."""
+    said = text.strip().replace("，", "").replace(",", "")
+    if len(said) > 12 or any(no in said for no in ("不", "别", "没")):  # "先不用填表"
+        return False
+    return any(words in said for words in _P.form_request_words)
 
 
 def _text_of(session: Session, bank: QuestionBank, pending: Pending) -> str:
@@ -84,7 +98,8 @@ def _options(bank: QuestionBank, pending: Pending) -> list[Choice]:
         return [Choice(value="yes", label="还有"), Choice(value="no", label="没有了")]
     question = bank.get(pending.question_id)
     if question.answer == "yes_no":
-        return [Choice(value="yes", label=_P.yes_label), Choice(value="no", label=_P.no_label)]
+        yes, no = _yes_no_labels(question.text)
+        return [Choice(value="yes", label=yes), Choice(value="no", label=no)]
     if question.answer in ("choice", "multi_choice"):
         choices = [Choice(value=k, label=v) for k, v in question.options().items()]
         if question.answer == "multi_choice":
@@ -93,17 +108,36 @@ def _options(bank: QuestionBank, pending: Pending) -> list[Choice]:
     return []
 
 
+def _yes_no_labels(text: str) -> tuple[str, str]:
+    """Buttons in the question's own words: 有没有 -> 有/没有, 想 -> 想/不想, else 是/不是."""
+    asked = text.split("比如")[0]
+    for verb, yes, no in _P.yes_no_words:
+        if verb in asked:
+            return yes, no
+    return _P.yes_label, _P.no_label
+
+
+def _closed(bank: QuestionBank, pending: Pending) -> bool:
+    if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
+        return True
+    return bank.get(pending.question_id).answer in ("yes_no", "choice", "multi_choice")
+
+
+def _closed_choices(bank: QuestionBank, pending: Pending) -> list[Choice]:
+    """A closed question's buttons, with 不清楚 (never for consent or 还有家人吗)."""
+    choices = _options(bank, pending)
+    if pending.question_id not in (CONSENT_ID, MEMBER_MORE_ID):
+        choices.append(Choice(value="dont_know", label=_P.dont_know_label))
+    return choices
+
+
 def question_reply(
     session: Session, bank: QuestionBank, pending: Pending, failures: int = 0
 ) -> Reply:
     text = _text_of(session, bank, pending)
-    options = _options(bank, pending)
-    special = pending.question_id in (CONSENT_ID, MEMBER_MORE_ID)
-    shows_choices = special or (
-        not special and bank.get(pending.question_id).answer in ("choice", "multi_choice")
-    )
-    if options and shows_choices:
-        return ChoicesReply(text=text, choices=options, question_id=pending.question_id)
+    if _closed(bank, pending):
+        choices = _closed_choices(bank, pending)
+        return ChoicesReply(text=text, choices=choices, question_id=pending.question_id)
     return TextReply(text=text, question_id=pending.question_id)
 
 
@@ -116,6 +150,10 @@ def reask_reply(session: Session, bank: QuestionBank, pending: Pending) -> Reply
     else:
         reask = bank.get(pending.question_id).reask
     if session.failures < 2:
+        if _closed(bank, pending):  # the buttons again, with the question itself
+            text = f"{reask}\n{_text_of(session, bank, pending)}"
+            choices = _closed_choices(bank, pending)
+            return ChoicesReply(text=text, choices=choices, question_id=pending.question_id)
         return TextReply(text=reask, question_id=pending.question_id)
     choices = _options(bank, pending)
     if pending.question_id not in (CONSENT_ID, MEMBER_MORE_ID):

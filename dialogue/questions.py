@@ -189,8 +189,11 @@ def _check_path(question_id: str, path: str) -> None:
             model = Member
             continue
         annotation = model.model_fields[part].annotation
-        is_model = isinstance(annotation, type) and issubclass(annotation, BaseModel)
-        model = annotation if is_model else None
+        # Narrowed inline: newer pydantic types `annotation` as a TypeForm, not a type.
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            model = annotation
+        else:
+            model = None
 
 
 def who(household: Household, index: int) -> str:

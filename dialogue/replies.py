@@ -73,6 +73,7 @@ class ResultReply(_Reply):
     caveats: list[str]
     materials: list[MaterialLine]
     channels: list[str]
+    nearest_channel: str = ""  # a window in person where there is one: named once, up front
     how_to_apply: str
     time_limit: str
     disclaimer: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from guides.ids import HukouType, ItemId, RegionId
 
@@ -106,11 +106,26 @@ class Member(_Strict):
     elder_ability_grade: Annotated[int, Field(ge=0, le=3)] | None = None
     is_veteran: bool | None = None
 
+    # True when `age` was computed from `birth_date` (so screening on another date recomputes it).
+    _age_is_derived: bool = PrivateAttr(default=False)
+
     @model_validator(mode="after")
     def _age_from_birth_date(self) -> Member:
         if self.age is None and self.birth_date is not None:
             self.age = age_on(self.birth_date, dt.date.today())
+            self._age_is_derived = True
         return self
+
+    def as_of(self, on: dt.date) -> Member:
+        """This member with an age derived from the birth date taken on `on`."""
+        if not self._age_is_derived or self.birth_date is None:
+            return self
+        age = age_on(self.birth_date, on)
+        if age == self.age:
+            return self
+        member = self.model_copy(update={"age": age})
+        member._age_is_derived = True
+        return member
 
 
 class House(_Strict):
@@ -231,6 +246,13 @@ class Household(_Strict):
         if income is None or size is None:
             return None
         return income / size
+
+    def as_of(self, on: dt.date) -> Household:
+        """The household with ages from birth dates taken on `on` (the screening date)."""
+        members = [m.as_of(on) for m in self.members]
+        if all(new is old for new, old in zip(members, self.members, strict=True)):
+            return self
+        return self.model_copy(update={"members": members})
 
     def receives(self, item: ItemId) -> bool | None:
         if self.already_receives is None:

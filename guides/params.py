@@ -25,7 +25,9 @@ class ParameterValue(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     region: str = ALL_REGIONS  # a region id, or "all"
     variant: str | None = None  # e.g. "urban" / "rural"
+    place: str | None = None  # GB/T 2260 code of a city (xxxx00) or county; None = whole region
     effective_from: dt.date
+    effective_until: dt.date | None = None  # last day in force, when the notice gives one
     value: float
     verified: bool
     source: SourceRef
@@ -63,6 +65,7 @@ class ResolvedParameter:
     effective_from: dt.date
     source: SourceRef
     note: str | None
+    place: str | None = None  # the GB/T 2260 code the value was published for; None = region
 
     def caveat(self) -> str | None:
         """The sentence every result that used an unverified value must carry."""
@@ -82,20 +85,30 @@ class Parameters:
         return self._data.parameters[name]
 
     def at(
-        self, name: str, region: str, on: dt.date, variant: str | None = None
+        self,
+        name: str,
+        region: str,
+        on: dt.date,
+        variant: str | None = None,
+        place: str | None = None,
     ) -> ResolvedParameter:
-        """The value in force on `on`: region-specific before "all", variant before none."""
+        """The value in force on `on`: county before city before region before "all",
+        variant before none. `place` is the household's GB/T 2260 county (or city) code."""
         parameter = self._data.parameters.get(name)
         if parameter is None:
             raise ParameterNotFound(name, region, variant, on.isoformat())
-        for wanted_region in (region, ALL_REGIONS):
+        levels: list[tuple[str, str | None]] = [(region, c) for c in place_chain(place)]
+        levels += [(region, None), (ALL_REGIONS, None)]
+        for wanted_region, wanted_place in levels:
             for wanted_variant in (variant, None) if variant else (None,):
                 candidates = [
                     v
                     for v in parameter.history
                     if v.region == wanted_region
+                    and v.place == wanted_place
                     and v.variant == wanted_variant
                     and v.effective_from <= on
+                    and (v.effective_until is None or on <= v.effective_until)
                 ]
                 if candidates:
                     best = max(candidates, key=lambda v: v.effective_from)
@@ -108,8 +121,17 @@ class Parameters:
                         effective_from=best.effective_from,
                         source=best.source,
                         note=best.note,
+                        place=best.place,
                     )
         raise ParameterNotFound(name, region, variant, on.isoformat())
+
+
+def place_chain(place: str | None) -> list[str]:
+    """A GB/T 2260 code and its city, most specific first: 620102 -> [620102, 620100]."""
+    if not place:
+        return []
+    city = place[:4] + "00"
+    return [place] if place == city else [place, city]
 
 
 @cache

@@ -1,7 +1,8 @@
 """`python -m nlu.calibrate_kb [--write]`: fit the KB reranker and confidence on the seed.
 
-Never on the evaluation (nlu/data/kb_eval). Training data comes from the seed entries
-(bot/kb/seed) and nlu/data/kb_calibration.yml only. In fold f, every entry's f-th similar
+Never on the evaluation (nlu/data/kb_eval, nlu/data/kb_citizen). Training data comes from the
+seed entries (bot/kb/seed), nlu/data/kb_calibration.yml and the team's realistic questions
+(nlu/data/kb_realistic.yml, short and long, searched on their request as nlu.kb_focus finds it). In fold f, every entry's f-th similar
 question is taken out of the index and asked (leave-one-out: an honest paraphrase), with
 the entry's region as the user's (any region, or none, when the question names its region
 itself or the entry is for `all`); a random share of entries is removed from the index too,
@@ -29,7 +30,7 @@ from sklearn.linear_model import LogisticRegression
 
 from guides.ids import RegionId
 from guides.yamlio import read_yaml
-from nlu.evaluate_kb import load_seed_documents
+from nlu.evaluate_kb import load_realistic_cases, load_seed_documents
 from nlu.kb_confidence import FEATURES, Calibration
 from nlu.kb_ranker import RANK_FEATURES, WEIGHTS_FILE, Ranker
 from nlu.lexicon import match_regions
@@ -92,8 +93,14 @@ def folds(
                 queries.append(_ask(doc, similar.pop(fold), twins, rng))
             kept.append(replace(doc, similar=tuple(similar)))
         queries += [Query(q, rng.choice(REGIONS), None, True) for q in ood]
+        queries += realistic_queries()
         out.append((KnowledgeIndex.build(kept), queries))
     return out
+
+
+def realistic_queries() -> list[Query]:
+    """The team's realistic questions (nlu/data/kb_realistic.yml), short and long, as asked."""
+    return [Query(c.q, c.region, c.expected, c.expected is None) for c in load_realistic_cases()]
 
 
 def out_of_domain_texts(path: Path = OOD_FILE) -> list[str]:
@@ -109,7 +116,7 @@ def fit_ranker(data: list[tuple[KnowledgeIndex, list[Query]]], c: float) -> Rank
         for q in queries:
             if q.expected is None:
                 continue
-            cands, x, _, _ = index.candidates(q.text, q.region)
+            cands, x, _, _ = index.candidates(*index.focused(q.text, q.region)[0])
             rows.append(x)
             labels.append(np.asarray([index.docs[int(i)].entry_id == q.expected for i in cands]))
     x_all, y_all = np.vstack(rows), np.concatenate(labels).astype(int)
@@ -128,7 +135,7 @@ def fit_confidence(
     for index, queries in data:
         index.config = replace(index.config, ranker=ranker)
         for q in queries:
-            ranked, cands, info = index.ranked(q.text, q.region)
+            ranked, cands, info = index.ranked(*index.focused(q.text, q.region)[0])
             if cands.size == 0:
                 continue
             best = int(cands[np.argmax(ranked[cands])])

@@ -48,7 +48,8 @@ DATA_DIR = Path(__file__).parent / "data"
 TRAIN_FILE = DATA_DIR / "nlu.yml"
 HELDOUT_FILE = DATA_DIR / "nlu_heldout.yml"
 LEXICON_FILE = DATA_DIR / "lexicon.yml"
-DEFAULT_MODEL_DIR = Path("var") / "models"
+# Under the project's data directory, wherever the process was started from.
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "var" / "models"
 TOP_K = 3
 
 # [text](type) or [text]{"entity": "type", "value": "..."}

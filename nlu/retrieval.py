@@ -36,8 +36,10 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlu.kb_confidence import agreement
+from nlu.kb_focus import requests
 from nlu.kb_ranker import RANK_FEATURES
 from nlu.lexicon import find_items, match_regions
+from nlu.places import other_place, other_place_message
 from nlu.retrieval_types import (
     ALL,
     ITEM_ELSEWHERE,
@@ -369,7 +371,32 @@ class KnowledgeIndex:
     def document(self, entry_id: str) -> KbDocument | None:
         return self._by_id.get(entry_id)
 
+    def focused(self, query: str, region: str | None) -> list[tuple[str, str | None]]:
+        """The request(s) of a message with the region it is about: one named anywhere in the
+        message (a story's "我是天水的") counts for a request that names none."""
+        asks = requests(query)
+        named = without_regions(normalize(query))[1] or region
+        return [(a, without_regions(a)[1] or named) for a in asks]
+
     def answer(self, query: str, region: str | None = None) -> Answer:
+        """The answer to the (first) request in the message."""
+        return self.answers(query, region)[0]
+
+    def answers(self, query: str, region: str | None = None) -> list[Answer]:
+        """One answer per distinct request in the message (at most two, nlu.kb_focus); a
+        second request that lands on the same entry as the first is not repeated."""
+        out: list[Answer] = []
+        for text, where in self.focused(query, region):
+            place = other_place(text)
+            if place is not None:  # never another place's question answered with our rules
+                out.append(Answer("uncertain", None, 0.0, (), where, other_place_message(place)))
+                continue
+            found = self._answer(text, where)
+            if not out or found.entry is None or all(a.entry != found.entry for a in out):
+                out.append(found)
+        return out
+
+    def _answer(self, query: str, region: str | None) -> Answer:
         hits, info = self._search(query, region, k=4)
         effective = info.region
         if hits and hits[0].confidence >= self.config.threshold:

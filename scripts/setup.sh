@@ -2,11 +2,24 @@
 # Installs what the project needs on a fresh Debian machine (run as root), and nothing twice.
 #   scripts/setup.sh          what the service needs
 #   scripts/setup.sh --test   also what the tests need (Chromium, PostgreSQL, poppler, dev tools)
+# Python packages go into the project's own virtual environment .venv/ (never the system
+# Python: Debian's refuses pip installs, PEP 668), at the exact versions of requirements/*.lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=${PYTHON:-python3}
+BOOT=${PYTHON_BOOTSTRAP:-python3}
+VENV=.venv
 mode=service
 [ "${1:-}" = "--test" ] && mode=test
+
+apt_install() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "setup: please install (as root): $*" >&2
+    return 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  if [ -z "${_apt_updated:-}" ]; then apt-get update -qq; _apt_updated=1; fi
+  apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
 
 # Service: redis-server (sessions), pango + a CJK font (PDF forms).
 need_apt=()
@@ -20,23 +33,33 @@ if [ "$mode" = test ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium)
   # PostgreSQL server binaries for the PostgreSQL test leg (tests start a throwaway cluster).
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
+  # pkill/pgrep for cleaning up test processes.
+  command -v pkill >/dev/null || need_apt+=(procps)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
-  else
-    echo "setup: please install: ${need_apt[*]}" >&2
-  fi
+  apt_install "${need_apt[@]}" || true
 fi
 
-# Python packages: reinstall only when pyproject.toml (or the mode) changed.
-extras=""
-[ "$mode" = test ] && extras="[dev]"
-stamp=.setup-stamp
-want=$(sha256sum pyproject.toml | cut -c1-16)-$mode-$("$PY" -c 'import sys;print(sys.version_info[:2])' | tr -d ' (),')
-if [ ! -f "$stamp" ] || ! grep -qxF "$want" "$stamp" || ! "$PY" -m pip show -q shejiu-yijianshi >/dev/null 2>&1; then
-  "$PY" -m pip install -q --disable-pip-version-check -e ".$extras"
+# The virtual environment. Debian ships venv (ensurepip) separately: python3-venv.
+if [ ! -x "$VENV/bin/python" ]; then
+  rm -rf "$VENV"
+  if ! "$BOOT" -m venv "$VENV" >/dev/null 2>&1; then
+    rm -rf "$VENV"
+    version=$("$BOOT" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+    apt_install "python${version}-venv" || apt_install python3-venv
+    "$BOOT" -m venv "$VENV"
+  fi
+fi
+PY="$VENV/bin/python"
+
+# Python packages at the locked versions; reinstalled only when a lock, pyproject.toml or the
+# mode changed.
+lock=requirements/service.lock
+[ "$mode" = test ] && lock=requirements/dev.lock
+stamp="$VENV/.setup-stamp"
+want=$(cat "$lock" pyproject.toml | sha256sum | cut -c1-16)-$mode
+if [ ! -f "$stamp" ] || ! grep -qxF "$want" "$stamp"; then
+  "$PY" -m pip install -q --disable-pip-version-check -r "$lock"
+  "$PY" -m pip install -q --disable-pip-version-check --no-deps -e .
   echo "$want" >> "$stamp"
 fi

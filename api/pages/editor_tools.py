@@ -93,9 +93,9 @@ async def import_file(staff: Editor, runtime: RuntimeDep, request: Request) -> R
     if len(raw) > MAX_IMPORT_BYTES:
         raise PageError(413, "文件太大了，请分成几个小文件导入。")
     try:
-        text = raw.decode("utf-8-sig")
+        text = kb_io.decode_upload(raw)
     except UnicodeDecodeError as exc:
-        raise PageError(400, "文件要用 UTF-8 编码保存。") from exc
+        raise PageError(400, "文件编码认不出来，请用 UTF-8 或 GBK 编码保存后再导入。") from exc
     name = upload.filename.lower()
     kb = kb_of(runtime).kb
     import asyncio

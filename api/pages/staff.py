@@ -20,9 +20,11 @@ from api.pages.web import (
     accounts_of,
     end_session,
     home_for,
+    is_revoked,
     login_csrf,
     read_session,
     render,
+    revoke_session,
     same_token,
     set_login_cookie,
     start_session,
@@ -59,7 +61,7 @@ def _safe_next(target: str | None) -> str | None:
 @router.get("/staff/login")
 async def login_page(request: Request, runtime: RuntimeDep, next: str | None = None) -> Response:
     staff = read_session(request, runtime)
-    if staff is not None:
+    if staff is not None and not await is_revoked(runtime, staff):
         return RedirectResponse(_safe_next(next) or home_for(staff.user), status_code=303)
     token, cookie = login_csrf(request, runtime)
     response = render("login.html", next=_safe_next(next) or "", error=None, csrf=token)
@@ -98,7 +100,8 @@ async def login(
 
 
 @router.post("/staff/logout")
-async def logout(staff: AnyStaff) -> Response:
+async def logout(staff: AnyStaff, runtime: RuntimeDep) -> Response:
+    await revoke_session(runtime, staff)
     response = RedirectResponse("/staff/login", status_code=303)
     end_session(response)
     return response

@@ -178,6 +178,19 @@ def end_session(response: Response) -> None:
     response.delete_cookie(COOKIE, path="/")
 
 
+def _revoked_key(staff: Staff) -> str:
+    return f"staff-revoked:{staff.csrf}"
+
+
+async def revoke_session(runtime: Runtime, staff: Staff) -> None:
+    """Sign-out ends the session server-side too: a copied cookie stops working."""
+    await runtime.redis.set(_revoked_key(staff), 1, ex=SESSION_SECONDS)
+
+
+async def is_revoked(runtime: Runtime, staff: Staff) -> bool:
+    return bool(await runtime.redis.exists(_revoked_key(staff)))
+
+
 def read_session(request: Request, runtime: Runtime) -> Staff | None:
     raw = request.cookies.get(COOKIE)
     if not raw:
@@ -236,6 +249,8 @@ class Role:
     async def __call__(self, request: Request) -> Staff:
         runtime = get_runtime(request)
         staff = read_session(request, runtime)
+        if staff is not None and await is_revoked(runtime, staff):
+            staff = None
         if staff is None:
             raise PageError(401, "请先登录。")
         if request.method not in ("GET", "HEAD") and not same_token(

@@ -20,6 +20,12 @@ async def healthz() -> dict[str, str]:
 
 @router.get("/readyz")
 async def readyz(runtime: RuntimeDep) -> JSONResponse:
+    if not runtime.ready:
+        status = "failed" if runtime.startup_error else "starting"
+        body = {"status": status, "waiting_for": list(runtime.waiting_for)}
+        if runtime.startup_error:
+            body["error"] = runtime.startup_error
+        return JSONResponse(body, status_code=503)
     checks: dict[str, str] = {}
     try:
         await runtime.redis.ping()

@@ -27,19 +27,40 @@ class KbHit(BaseModel):
     in_region: bool
 
 
+class KbPhone(BaseModel):
+    number: str
+    purpose: str
+
+
+class KbMoreAnswer(BaseModel):
+    """The answer to a second request in the same message (at most one more)."""
+
+    answered: bool
+    answer: str
+    entry_id: str | None
+    source: str | None
+    suggestions: list[str] = []
+
+
 class KbSearchResponse(BaseModel):
     query: str
     region: str | None
     answered: bool
     answer: str
     hits: list[KbHit]
+    # On a decline (answered false): up to three "您是不是想问" questions, the phone to call and
+    # whether to offer 转人工. Empty / null / false when answered.
+    suggestions: list[str] = []
+    phone: KbPhone | None = None
+    handoff: bool = False
+    more: list[KbMoreAnswer] = []
 
 
 def kb_search(
     service: KnowledgeService, q: str, region: str | None, k: int, *, record: bool = True
 ) -> KbSearchResponse:
     """The answer and ranked hits; `record` queues an unanswered question for the editors."""
-    reply = service.ask(q, region, record=record)
+    reply, *others = service.ask_each(q, region, record=record)
     out = [
         KbHit(
             id=content.id,
@@ -60,6 +81,21 @@ def kb_search(
         answered=reply.status == "answered",
         answer=reply.text,
         hits=out,
+        suggestions=list(reply.suggestions),
+        phone=KbPhone(number=reply.phone.number, purpose=reply.phone.purpose)
+        if reply.phone
+        else None,
+        handoff=reply.handoff,
+        more=[
+            KbMoreAnswer(
+                answered=o.status == "answered",
+                answer=o.text,
+                entry_id=o.entry_id,
+                source=o.citation,
+                suggestions=list(o.suggestions),
+            )
+            for o in others
+        ],
     )
 
 

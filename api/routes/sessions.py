@@ -65,6 +65,7 @@ def state_json(session: Session) -> dict[str, Any]:
         "handoff": session.handoff,
         "consent": session.consent,
         "questions_remaining": session.questions_remaining,
+        "form_requested": session.form_requested,
     }
 
 
@@ -113,9 +114,13 @@ async def post_message(
     TURN_LATENCY.observe(time.perf_counter() - started)
     TURNS.labels(result.state.channel).inc()
     count_outcomes(result.replies)
-    if body.choice == "form:yes" and result.state.form_requested:
+    if result.form_requested_now:
         notify_form_ready(runtime, account, session_id)
-    return {"replies": [reply_json(r) for r in result.replies], "state": state_json(result.state)}
+    return {
+        "replies": [reply_json(r) for r in result.replies],
+        "state": state_json(result.state),
+        "form_ready": result.form_requested_now,  # the pages offer the PDF right here
+    }
 
 
 @router.post("/sessions/{session_id}/resume")

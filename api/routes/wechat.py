@@ -62,7 +62,10 @@ async def _verify(request: Request, runtime: RuntimeDep, kind: Kind) -> Response
         expected = sha1_signature(credentials.token, timestamp, nonce, echostr)
         if expected != q["msg_signature"]:
             return Response("forbidden", status_code=403)
-        return Response(decrypt_echostr(credentials, echostr), media_type="text/plain")
+        try:
+            return Response(decrypt_echostr(credentials, echostr), media_type="text/plain")
+        except PushRejected:
+            return Response("bad request", status_code=400)
     if not verify_url_signature(credentials.token, q.get("signature", ""), timestamp, nonce):
         return Response("forbidden", status_code=403)
     return Response(echostr, media_type="text/plain")
@@ -99,7 +102,12 @@ async def _push(request: Request, runtime: Runtime, kind: Kind) -> Response:
     if not await redis.set(incoming.dedupe_key, b"", nx=True, ex=settings.dedupe_ttl_seconds):
         cached = await redis.get(f"{incoming.dedupe_key}:reply")
         return _xml(_text(cached)) if cached else Response("success")
-    reply = await _answer(runtime, kind, incoming)
+    try:
+        reply = await _answer(runtime, kind, incoming)
+    except Exception:
+        # Not seen after all: WeChat's retry of this push must be processed, not told "success".
+        await redis.delete(incoming.dedupe_key)
+        raise
     if reply is None:
         return Response("success")
     if kind == "mp" and incoming.body_format == "xml":

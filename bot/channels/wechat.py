@@ -80,7 +80,10 @@ def _aes_key(aes_key: str) -> bytes:
 
 
 def _parse_body(body: bytes) -> tuple[dict[str, object], str]:
-    text = body.decode("utf-8").strip()
+    try:
+        text = body.decode("utf-8").strip()
+    except UnicodeDecodeError as exc:
+        raise PushRejected("body is not UTF-8", 400) from exc
     if not text:
         raise PushRejected("empty body", 400)
     if text.startswith("{"):
@@ -108,6 +111,9 @@ def read_push(
     msg_signature: str | None,
 ) -> Incoming:
     """Verify and decode one push; raises PushRejected for anything not from WeChat."""
+    # The URL signature needs no body: a forged plaintext push is refused before any parsing.
+    if signature and not verify_url_signature(credentials.token, signature, timestamp, nonce):
+        raise PushRejected("bad signature")
     fields, body_format = _parse_body(body)
     encrypted = "Encrypt" in fields
     if encrypted:
@@ -140,11 +146,15 @@ def _incoming(fields: dict[str, object], body_format: str, encrypted: bool) -> I
     openid = get("FromUserName")
     if not openid:
         raise PushRejected("push without FromUserName", 400)
+    try:
+        create_time = int(get("CreateTime") or 0)
+    except ValueError as exc:
+        raise PushRejected("CreateTime is not a number", 400) from exc
     return Incoming(
         openid=openid,
         to_user=get("ToUserName") or "",
         msg_type=msg_type,
-        create_time=int(get("CreateTime") or 0),
+        create_time=create_time,
         text=text,
         msg_id=get("MsgId"),
         event=(get("Event") or "").lower() or None,
@@ -174,4 +184,8 @@ def decrypt_echostr(credentials: Credentials, echostr: str) -> str:
     """安全模式 URL verification (企业微信 style) sends an encrypted echostr."""
     if not credentials.aes_key:
         return echostr
-    return to_text(PrpCrypto(_aes_key(credentials.aes_key)).decrypt(echostr, credentials.app_id))
+    try:
+        plain = PrpCrypto(_aes_key(credentials.aes_key)).decrypt(echostr, credentials.app_id)
+    except Exception as exc:  # wrong key, app id or padding: wechatpy raises several kinds
+        raise PushRejected("cannot decrypt echostr", 400) from exc
+    return to_text(plain)

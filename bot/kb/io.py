@@ -110,8 +110,30 @@ def import_yaml(kb: KnowledgeBase, text: str, actor: str) -> ImportReport:
     return _import_rows(kb, list(enumerate(entries, start=1)), actor)
 
 
+# A cell starting with one of these is a formula to Excel/WPS ("=HYPERLINK(...)"): exported
+# with a leading apostrophe (OWASP CSV injection), which import removes again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralise(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _restore(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+def decode_upload(raw: bytes) -> str:
+    """An uploaded file's text: UTF-8 (with or without BOM), else GB18030 (a superset of GBK,
+    what Excel on Chinese Windows saves). Raises UnicodeDecodeError when it is neither."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030")
+
+
 def _row_from_csv(record: dict[str, str | None]) -> dict[str, Any]:
-    cell = {k: (v or "").strip() for k, v in record.items() if k is not None}
+    cell = {k: _restore((v or "").strip()) for k, v in record.items() if k is not None}
     data: dict[str, Any] = {
         k: cell.get(k, "") for k in ("id", "question", "answer", "effective_from")
     }
@@ -159,5 +181,5 @@ def export_csv(entries: list[EntryView]) -> str:
             row[column] = LIST_SEP.join(data[column])
         for c in SOURCE_COLUMNS:
             row[f"source_{c}"] = data["source"].get(c) or ""
-        writer.writerow(row)
+        writer.writerow({k: _neutralise(v) if isinstance(v, str) else v for k, v in row.items()})
     return out.getvalue()

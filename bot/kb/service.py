@@ -21,6 +21,7 @@ from typing import Literal, Protocol
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.kb.db import make_sessions, read_meta
+from bot.kb.decline import DeclinePhone, decline_phone
 from bot.kb.loader import seed_if_empty
 from bot.kb.schema import EntryContent
 from bot.kb.unanswered import UnansweredQueue
@@ -43,6 +44,9 @@ class KbReply:
     suggestions: tuple[str, ...]  # standard questions the user may have meant
     region: str | None
     in_region: bool  # False: the answer is another region's policy (say so)
+    # On a decline: the phone to call and whether to offer 转人工 (a person takes over).
+    phone: DeclinePhone | None = None
+    handoff: bool = False
 
 
 def document_of(content: EntryContent) -> KbDocument:
@@ -129,39 +133,53 @@ class KnowledgeService:
     def ranked(
         self, question: str, region: str | None = None, k: int = 5
     ) -> list[tuple[Hit, EntryContent]]:
-        """The k best entries with their scores, from one ranking of the question."""
-        hits = self.index.search(question, region, k)
+        """The k best entries with their scores, from one ranking of the (first) request."""
+        text, where = self.index.focused(question, region)[0]
+        hits = self.index.search(text, where, k)
         contents = self._contents
         return [(h, contents[h.entry_id]) for h in hits if h.entry_id in contents]
 
     def ask(self, question: str, region: str | None = None, *, record: bool = True) -> KbReply:
-        index = self.index
-        contents = self._contents
-        answer: Answer = index.answer(question, region)
-        if answer.status == "answered" and answer.entry is not None:
-            content = contents[answer.entry.entry_id]
-            return KbReply(
-                status="answered",
-                text=content.answer,
-                entry_id=content.id,
-                citation=content.source.cite(),
-                confidence=answer.confidence,
-                suggestions=(),
-                region=answer.region,
-                in_region=content.covers(answer.region),
-            )
-        if record and question.strip():
-            self.unanswered.record(question, answer.region)
+        """The reply to the (first) request in the message."""
+        return self.ask_each(question, region, record=record)[0]
+
+    def ask_each(
+        self, question: str, region: str | None = None, *, record: bool = True
+    ) -> list[KbReply]:
+        """One reply per distinct request in the message (at most two); a message with any
+        declined request is queued once for the editors."""
+        index, contents = self.index, self._contents  # one snapshot across a content swap
+        answers = index.answers(question, region)
+        if record and question.strip() and any(a.status != "answered" for a in answers):
+            self.unanswered.record(question, answers[0].region)
+        return [_reply(a, contents) for a in answers]
+
+
+def _reply(answer: Answer, contents: dict[str, EntryContent]) -> KbReply:
+    if answer.status == "answered" and answer.entry is not None:
+        content = contents[answer.entry.entry_id]
         return KbReply(
-            status="uncertain",
-            text=answer.message or "这个问题我还不太确定。",
-            entry_id=None,
-            citation=None,
+            status="answered",
+            text=content.answer,
+            entry_id=content.id,
+            citation=content.source.cite(),
             confidence=answer.confidence,
-            suggestions=tuple(h.question for h in answer.suggestions),
+            suggestions=(),
             region=answer.region,
-            in_region=True,
+            in_region=content.covers(answer.region),
         )
+    return KbReply(
+        status="uncertain",
+        text=answer.message or "这个问题我还不太确定。",
+        entry_id=None,
+        citation=None,
+        confidence=answer.confidence,
+        suggestions=tuple(h.question for h in answer.suggestions),
+        region=answer.region,
+        in_region=True,
+        phone=decline_phone(answer.region),
+        handoff=True,
+    )
 
 
 def _with_threshold(config: RetrievalConfig, threshold: float) -> RetrievalConfig:

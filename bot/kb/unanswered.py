@@ -1,7 +1,8 @@
 """The queue of questions the bot could not answer, for editors to review.
 
-Text is stored only after personal data is stripped (ID numbers, phones, bank cards, amounts):
-`nlu.entities.strip_personal_data` when that module provides it, else the local fallback below.
+Text is stored only after personal data is masked by `nlu.privacy.mask_free_text` (ID numbers,
+phones, bank cards, amounts, self-introduced names, addresses, birth dates, diagnoses); the
+local number patterns below run after it as a second net.
 The same question (after stripping and normalising) in the same region is counted, not repeated.
 """
 
@@ -9,10 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.kb.models import UnansweredRow, utcnow
 from bot.kb.repository import audit
 from guides.errors import EntryNotFound
+from nlu.privacy import mask_free_text
 
 MAX_TEXT = 500
 _ID_NUMBER = re.compile(r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}[0-9]{7}[0-9xX](?![0-9])")
@@ -40,18 +40,9 @@ def _fallback_strip(text: str) -> str:
     return _AMOUNT.sub("[金额]", text)
 
 
-def _stripper() -> Callable[[str], str]:
-    try:
-        module = importlib.import_module("nlu.entities")
-    except ImportError:
-        return _fallback_strip
-    strip = getattr(module, "strip_personal_data", None)
-    return strip if callable(strip) else _fallback_strip
-
-
 def strip_personal_data(text: str) -> str:
-    """Personal data removed; the fallback also runs after the NLU one as a second net."""
-    return _fallback_strip(_stripper()(text))[:MAX_TEXT]
+    """Personal data masked; the local number patterns run after it as a second net."""
+    return _fallback_strip(mask_free_text(text))[:MAX_TEXT]
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,8 @@ def view_to_docx(view: FormView) -> bytes:
     for tick in view.boxes.values():
         document.add_paragraph(f"{tick.mark} {tick.label}")
 
+    if view.due:
+        document.add_paragraph(f"{view.due}。")
     document.add_heading("待补充信息", level=2)
     for missing in view.missing:
         document.add_paragraph(f"{missing.text}：{missing.where_to_get}", style="List Bullet")

@@ -25,6 +25,7 @@ from guides.forms.spec import FormSpec, fields_data, form_spec
 from guides.household import Household
 from guides.ids import REGION_LABELS, ItemId
 from guides.schema import Guide
+from guides.workdays import due_sentence
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ class FormView:
     missing: list[MissingField]
     materials: Materials
     warnings: list[str] = field(default_factory=list)
+    due: str | None = None  # "如果今天提交，预计在…前有结果（…）"
     disclaimer: str = DISCLAIMER
     sign_note: str = SIGN_NOTE
 
@@ -188,13 +190,14 @@ def build_view(
         warnings.append(f"家里共{size}口人，已登记{listed}人，其余成员请在表上补填。")
     boxes = _boxes(spec, household, chosen)
     warnings.extend(_unticked_warnings(spec, boxes, chosen))
+    day = on or dt.date.today()
     if warnings:
         log.info("forms: region=%s rendered with %d warnings", household.region, len(warnings))
     return FormView(
         region=household.region.value,
         region_name=REGION_LABELS[household.region],
         spec=spec,
-        on=on or dt.date.today(),
+        on=day,
         items=chosen,
         item_names=item_names(chosen, guide, fields_data().item_labels),
         f=household_values(household),
@@ -208,4 +211,5 @@ def build_view(
         missing=missing_fields(household, chosen),
         materials=mats,
         warnings=warnings,
+        due=due_sentence(day, guide.time_limit) if guide is not None else None,
     )

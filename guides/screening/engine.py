@@ -44,6 +44,7 @@ def screen(
     household: what is missing becomes `need_info` with the facts to ask."""
     guide = guide_for(household.region)
     on = on or dt.date.today()
+    household = household.as_of(on)
     wanted = _resolve_items(guide, items)
     ctx = Context(household=household, guide=guide, params=params or parameters(), on=on)
     for item in _in_dependency_order(guide):

@@ -99,8 +99,12 @@ def run_services(
             out.close()
 
 
+# Generous: a loaded 2-core machine may take a while to load the models. Overridable.
+READY_TIMEOUT_SECONDS = float(os.environ.get("TEST_SERVICE_TIMEOUT", "180"))
+
+
 def _wait_ready(proc: subprocess.Popen[bytes], running: Service) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             pytest.fail(f"service exited: {running.log.read_text()[-3000:]}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 
 from tests.api.api_helpers import wechat_query
@@ -118,6 +120,21 @@ def test_kb_search_ranks_with_source(service: Service) -> None:
         assert any("jinan-licheng" in h["regions"] for h in hits[:3])
 
 
+def test_kb_decline_offers_suggestions_phone_and_handoff(service: Service) -> None:
+    with service.client() as client:
+        declined = client.get(
+            "/api/v1/kb/search", params={"q": "帮我查一下明天去银川的火车票", "region": "ningxia"}
+        ).json()
+        answered = client.get(
+            "/api/v1/kb/search", params={"q": "宁夏低保申请的条件有哪些", "region": "ningxia"}
+        ).json()
+    assert declined["answered"] is False and declined["handoff"] is True
+    assert declined["phone"]["number"] == "12345" and declined["phone"]["purpose"]
+    assert len(declined["suggestions"]) <= 3
+    assert answered["answered"] is True, answered["answer"]
+    assert (answered["handoff"], answered["phone"], answered["suggestions"]) == (False, None, [])
+
+
 def test_mini_program_login_through_wechatpy(service: Service) -> None:
     with service.client() as client:
         ok = client.post("/api/v1/wxa/login", json={"code": VALID_CODE})
@@ -185,3 +202,15 @@ def test_metrics_count_turns_and_kb_queries(service: Service) -> None:
         metrics = client.get("/metrics").text
     assert "shejiu_turns_total" in metrics and "shejiu_kb_queries_total" in metrics
     assert "shejiu_turn_seconds_bucket" in metrics
+
+
+def test_docs_work_without_internet(service: Service) -> None:
+    # Issue 10: Swagger UI's script and styles are served by us, never from a CDN.
+    with service.client() as client:
+        page = client.get("/docs")
+        assert page.status_code == 200
+        assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+        assert assets and all(a.startswith("/") for a in assets), assets
+        for asset in assets:
+            assert client.get(asset).status_code == 200, asset
+        assert client.get("/openapi.json").json()["info"]["title"]

@@ -122,5 +122,29 @@ def test_unreadable_body_is_a_400_not_a_500(service: Service) -> None:
     assert response.status_code == 400
 
 
+def test_undecodable_pushes_are_400_not_500(service: Service) -> None:
+    # Issue 17 D9: a non-UTF-8 body and a non-numeric CreateTime are bad requests.
+    text = sample_xml("test_parser__test_parse_text_message.xml")
+    bad_time = text.replace("<CreateTime>", "<CreateTime>abc")
+    with service.client() as client:
+        for body in ("<xml>编码</xml>".encode("gbk"), bad_time.encode("utf-8")):
+            response = client.post("/wechat/mp", params=wechat_query(WECHAT_TOKEN), content=body)
+            assert response.status_code == 400, body
+
+
+def test_undecryptable_echostr_is_400_not_500(service: Service) -> None:
+    from bot.channels.wechat import sha1_signature
+
+    query = wechat_query(WECHAT_TOKEN)
+    echostr = "bm90IGVuY3J5cHRlZCBieSB1cw=="  # base64, but not encrypted with our key
+    msg_signature = sha1_signature(WECHAT_TOKEN, query["timestamp"], query["nonce"], echostr)
+    del query["signature"]
+    with service.client() as client:
+        response = client.get(
+            "/wechat/mp", params=query | {"echostr": echostr, "msg_signature": msg_signature}
+        )
+    assert response.status_code == 400
+
+
 def test_shared_samples_exist() -> None:
     assert Path(WECHAT / "wechatpy_xml_samples" / "index.json").exists()

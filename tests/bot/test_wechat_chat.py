@@ -6,8 +6,10 @@ import asyncio
 
 from bot.assistant import Assistant
 from bot.wechat_chat import ASK_REGION, WeChatChat
+from dialogue.scripting import load_scripts, persona_answer
 from dialogue.store import SessionStore
 from nlu.backend import make_backend
+from tests.conftest import ARTIFACTS
 
 
 def test_numbered_replies_pick_region_and_choices(redis_url: str) -> None:
@@ -43,6 +45,38 @@ def test_a_region_named_in_the_first_message_starts_there(redis_url: str) -> Non
         (session_id,) = await assistant.sessions_of("wx:named-region")
         session = await assistant.get(session_id, "wx:named-region")
         assert session.region.value == "ningxia"
+        await store.close()
+
+    asyncio.run(run())
+
+
+def test_wechat_result_is_short_and_the_form_can_be_asked_for(redis_url: str) -> None:
+    """A widow living alone answers in text: the result names the items to apply for with their
+    mark and outcome, stays short, and "帮我填表" afterwards reaches the same session."""
+
+    async def run() -> None:
+        store = SessionStore.from_url(redis_url.replace("/0", "/6"))
+        assistant = Assistant(store, make_backend("local"))
+        chat = WeChatChat(assistant)
+        account = "wx:widow-alone"
+        script = next(s for s in load_scripts() if s.name == "gansu_single_elder_urban")
+        replies = await chat(account, "甘肃，" + script.start)
+        (session_id,) = await assistant.sessions_of(account)
+        for _ in range(60):
+            session = await assistant.get(session_id, account)
+            if session.pending is None:
+                break
+            replies = await chat(account, persona_answer(script, session.pending))
+        result = next(r for r in replies if r.startswith("您家可以去申请："))
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / "wechat-result-widow.txt").write_text("\n\n".join(replies), encoding="utf-8")
+        assert "✔" in result and "可能符合" in result
+        assert "不是审批结果" in result
+        assert len(result.splitlines()) <= 16, result
+        form = await chat(account, "帮我填表")
+        assert await assistant.sessions_of(account) == [session_id]
+        assert (await assistant.get(session_id, account)).form_requested
+        assert any("申请表" in text for text in form)
         await store.close()
 
     asyncio.run(run())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -136,3 +137,16 @@ def test_personal_data_is_not_logged(caplog: pytest.LogCaptureFixture, tmp_path:
         assert member.name and member.name not in logged
         assert not member.id_number or member.id_number not in logged
     assert household.phone and household.phone not in logged
+
+
+def test_cover_sheet_states_the_expected_decision_date() -> None:
+    # Mon 2025-10-13: the 45 working days after it (Tue 10-14 .. Mon 12-15) hold no holiday and
+    # no make-up day (国庆 ended 10-08, last make-up day Sat 10-11; 元旦 is 2026-01-01),
+    # so they are exactly 9 Mon-Fri weeks.
+    on = dt.date(2025, 10, 13)
+    expected = on + dt.timedelta(weeks=9)
+    when = f"{expected.year}年{expected.month}月{expected.day}日"
+    html = render_html(load_household("six_members", "gansu"), ["dibao"], on)
+    cover = html[: html.index("待补充信息")]
+    assert f"如果今天提交，预计在{when}前有结果（按45个工作日算，已扣除节假日）" in cover
+    assert "预计在" not in render_html(load_household("six_members", "shanxi"), ["low_income"], on)

@@ -52,6 +52,7 @@ PARAMS = Parameters(
                 "relapse_monitoring_income_line": _param("元/年", _value(8000)),
                 "tekun_elderly_min_age": _param("岁", _value(60, verified=True)),
                 "tekun_minor_max_age": _param("岁", _value(16, verified=True)),
+                "tekun_minor_covered_max_age": _param("岁", _value(18, verified=True)),
                 "elderly_subsidy_min_age": _param("岁", _value(60, verified=True)),
                 "elderly_subsidy_max_age": _param("岁", _value(99, verified=True)),
                 "elderly_care_grade_min": _param("级", _value(2, verified=True)),
@@ -155,7 +156,9 @@ def _member(**facts: Any) -> dict[str, Any]:
         (60, CheckStatus.MET),
         (59, CheckStatus.UNMET),
         (15, CheckStatus.MET),
-        (16, CheckStatus.UNMET),
+        (16, CheckStatus.UNCERTAIN),  # covered to 18 by 改革意见 二（二）5, confirmed locally
+        (17, CheckStatus.UNCERTAIN),
+        (18, CheckStatus.UNMET),
     ],
 )
 def test_tekun_age_boundaries(age: int, status: CheckStatus) -> None:
@@ -272,7 +275,12 @@ def test_unregistered_job_seeker() -> None:
     assert run("has_unregistered_unemployed_member", {"members": [seeker]}).status == (
         CheckStatus.MET
     )
+    # Seed 004 承诺书 "已有或正在办理失业人员登记手续": registering along with the 认定 is fine.
     assert run("has_registered_unemployed_member", {"members": [seeker]}).status == (
+        CheckStatus.UNCERTAIN
+    )
+    retired = _member(employment="retired", labour_ability="none", is_unemployment_registered=False)
+    assert run("has_registered_unemployed_member", {"members": [retired]}).status == (
         CheckStatus.UNMET
     )
 

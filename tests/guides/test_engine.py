@@ -237,3 +237,25 @@ def test_any_partial_household_is_screened_without_error(
             assert item.missing_facts, item.item
         else:
             assert item.missing_facts == ()
+
+
+def test_age_from_birth_date_is_taken_on_the_screening_date() -> None:
+    # Born 1965-08-01: 59 on 2025-07-01 and 60 on 2025-09-01, whatever today is.
+    household = Household(
+        region=RegionId.JINAN_LICHENG,
+        members=[{"relation": "self", "birth_date": dt.date(1965, 8, 1)}],
+    )
+
+    def elder_reasons(on: dt.date) -> str:
+        result = screen(household, on=on, items=[ItemId.ELDERLY_SUBSIDY])
+        return " ".join(r.text for r in result.items[0].reasons)
+
+    assert household.as_of(dt.date(2025, 7, 1)).members[0].age == 59
+    assert household.as_of(dt.date(2025, 9, 1)).members[0].age == 60
+    assert "60 岁" in elder_reasons(dt.date(2025, 9, 1))
+    assert "60 岁" not in elder_reasons(dt.date(2025, 7, 1))
+
+
+def test_a_stated_age_is_kept_on_any_date() -> None:
+    household = Household(region=RegionId.GANSU, members=[{"relation": "self", "age": 59}])
+    assert household.as_of(dt.date(2040, 1, 1)).members[0].age == 59

@@ -397,3 +397,23 @@ def test_gradual_exit_is_only_for_dibao() -> None:
 def test_unknown_region_is_refused() -> None:
     with pytest.raises(UnknownRegionError):
         benefits_for("beijing", "dibao")
+
+
+def test_unknown_check_id_refuses_to_load(tmp_path: Path) -> None:
+    # A typo in a clause id used to load and make the clause "ask the office" at run time.
+    data = minimal_guide()
+    data["items"][0]["condition"]["rule"] = {
+        "all": ["income_below_dibao_standard", "income_below_dibao_standrd"]
+    }
+    error = broken(tmp_path, data)
+    assert error.path == "items.0.condition.rule.all.1"
+    assert "income_below_dibao_standrd" in error.problem
+
+
+def test_unknown_check_id_in_a_variant_is_named(tmp_path: Path) -> None:
+    data = minimal_guide()
+    data["items"][0]["condition"]["rule"] = {
+        "variants": [{"kind": "emergency", "label": "急难型", "all": ["no_such_check"]}]
+    }
+    error = broken(tmp_path, data)
+    assert error.path == "items.0.condition.rule.variants.0.all.0"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.kb.db import make_sessions, read_meta
-from bot.kb.io import export_csv, export_yaml, import_csv, import_yaml
+from bot.kb.io import decode_upload, export_csv, export_yaml, import_csv, import_yaml
 from bot.kb.loader import load_seed, seed_if_empty
 from bot.kb.schema import EntryContent
 from bot.kb.unanswered import UnansweredQueue
@@ -182,7 +184,37 @@ def test_unanswered_queue_strips_personal_data_and_counts(
     for secret in ("62010219800101123X", "13912345678", "6222021234567890123"):
         assert secret not in again.text
     assert "护照" in again.text
+    told = queue.record("我叫张秀英，住东岗西路128号，去年确诊了肺癌，医疗救助怎么报", "gansu")
+    for secret in ("张秀英", "东岗西路128号", "肺癌"):
+        assert secret not in told.text
+    assert told.text.endswith("医疗救助怎么报")
+    queue.resolve(told.id, "ann")
     queue.record("另一个问题", None)
     assert [q.times_asked for q in queue.list_questions()] == [2, 1]
     queue.resolve(first.id, "ann")
     assert [q.text for q in queue.list_questions()] == ["另一个问题"]
+
+
+def test_csv_export_neutralises_formulas_and_import_restores_them(
+    kb: KnowledgeBase, new_entry: Factory, tmp_path: Path
+) -> None:
+    # Issue 17 D13: a question cell "=HYPERLINK(...)" must not run as a formula in Excel/WPS.
+    formula = '=HYPERLINK("http://127.0.0.1/x","点我")'
+    kb.create_draft(new_entry("f-one", question=formula, similar=["+1 怎么办", "@所有人"]), "ann")
+    text = export_csv(kb.list_entries())
+    rows = list(csv.reader(io.StringIO(text)))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells), cells
+    assert "'" + formula in cells
+    other = KnowledgeBase(make_sessions(f"sqlite:///{tmp_path / 'f'}.sqlite3"))
+    assert import_csv(other, text, "dan").created == ["f-one"]
+    assert other.get("f-one").content.question == formula
+
+
+def test_uploads_saved_by_excel_on_chinese_windows_are_read(
+    kb: KnowledgeBase, new_entry: Factory
+) -> None:
+    kb.create_draft(new_entry("g-one", question="低保怎么申请？"), "ann")
+    text = export_csv(kb.list_entries())
+    for raw in (text.encode("gbk"), ("\ufeff" + text).encode("utf-8"), text.encode("gb18030")):
+        assert "低保怎么申请？" in decode_upload(raw)

@@ -153,7 +153,9 @@ def test_model_dir_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
     monkeypatch.setenv("SHEJIU_MODEL_DIR", str(tmp_path))
     assert intents.model_dir() == tmp_path
     monkeypatch.delenv("SHEJIU_MODEL_DIR")
-    assert intents.model_dir() == Path("var") / "models"
+    # under the project, whatever the working directory (never cwd-relative)
+    monkeypatch.chdir(tmp_path)
+    assert intents.model_dir() == Path(intents.__file__).resolve().parent.parent / "var" / "models"
 
 
 def test_bad_data_file_fails_loudly(tmp_path: Path) -> None:

@@ -3,12 +3,15 @@ small helpers the browser tests share. Never downloads a browser."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import redis
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from dialogue.state import Pending
 from tests.web.conftest import ARTIFACTS, PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -49,3 +52,19 @@ def sign_in(page: Page, base: str, username: str) -> None:
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_load_state("domcontentloaded")
+
+
+def wait_idle(page: Page) -> None:
+    """The H5 chat has shown the reply (its status line is hidden again)."""
+    page.wait_for_function("() => document.getElementById('status').hidden", timeout=20_000)
+
+
+def pending_of(redis_url: str, session_id: str) -> Pending | None:
+    """The question a web-test session waits on, read from the service's Redis database."""
+    client = redis.Redis.from_url(redis_url.replace("/0", "/4"))
+    try:
+        raw = client.get(f"session:{session_id}")
+    finally:
+        client.close()
+    data = json.loads(raw) if raw else {}
+    return Pending.model_validate(data["pending"]) if data.get("pending") else None

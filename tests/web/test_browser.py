@@ -3,19 +3,16 @@ an editor and a reviewer in the KB editor. Screenshots go to artifacts/web/."""
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from collections.abc import Iterator
 
 import httpx
 import pytest
-import redis
 from playwright.sync_api import Browser, Page
 
 from dialogue.scripting import load_scripts, persona_answer
-from dialogue.state import Pending
-from tests.web.browser import DESKTOP, PHONE, chromium, shot, sign_in
+from tests.web.browser import DESKTOP, PHONE, chromium, pending_of, shot, sign_in, wait_idle
 from tests.web.conftest import WebService
 
 pytestmark = pytest.mark.browser
@@ -27,20 +24,6 @@ def browser() -> Iterator[Browser]:
         yield b
 
 
-def _pending(redis_url: str, session_id: str) -> Pending | None:
-    client = redis.Redis.from_url(redis_url.replace("/0", "/4"))
-    try:
-        raw = client.get(f"session:{session_id}")
-    finally:
-        client.close()
-    data = json.loads(raw) if raw else {}
-    return Pending.model_validate(data["pending"]) if data.get("pending") else None
-
-
-def _wait_idle(page: Page) -> None:
-    page.wait_for_function("() => document.getElementById('status').hidden", timeout=20_000)
-
-
 def test_citizen_completes_questionnaire_and_downloads_pdf(
     web: WebService, browser: Browser, redis_url: str
 ) -> None:
@@ -49,21 +32,21 @@ def test_citizen_completes_questionnaire_and_downloads_pdf(
     page = context.new_page()
     page.goto(f"{web.url}/h5")
     page.get_by_role("button", name="甘肃省").click()
-    _wait_idle(page)
+    wait_idle(page)
     session_id = page.evaluate("() => localStorage.getItem('shejiu_session')")
     assert session_id
     shot(page, "h5-chat-questions", full_page=False)
     # Leaving and coming back: a reload resumes the same session at the same question.
-    asked = _pending(redis_url, session_id)
+    asked = pending_of(redis_url, session_id)
     page.reload()
-    _wait_idle(page)
+    wait_idle(page)
     assert page.evaluate("() => localStorage.getItem('shejiu_session')") == session_id
-    assert _pending(redis_url, session_id) == asked
+    assert pending_of(redis_url, session_id) == asked
     assert page.locator("#regions").is_hidden()
     for _ in range(60):
         if page.locator(".t-result").count():
             break
-        pending = _pending(redis_url, session_id)
+        pending = pending_of(redis_url, session_id)
         assert pending is not None, "the questionnaire stopped without a result"
         answer = persona_answer(script, pending)
         buttons = page.locator(".choices button:not([disabled])")
@@ -73,7 +56,7 @@ def test_citizen_completes_questionnaire_and_downloads_pdf(
         else:
             page.fill("#text", answer)
             page.press("#text", "Enter")
-        _wait_idle(page)
+        wait_idle(page)
     assert page.locator(".t-result").count() == 1
     assert page.locator(".t-summary .edit").count() > 0  # an edit link per part
     assert page.locator(".t-result .materials li").count() > 0
@@ -90,7 +73,7 @@ def test_citizen_completes_questionnaire_and_downloads_pdf(
         assert f.read(5) == b"%PDF-"
     before = page.locator("#log .msg").count()
     page.locator(".t-summary .edit").first.click()  # 改: the question is asked again
-    _wait_idle(page)
+    wait_idle(page)
     assert page.locator("#log .msg").count() > before + 1
     assert page.locator("#log .msg.bot").last.get_attribute("data-question")
     context.close()

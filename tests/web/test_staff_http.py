@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
@@ -178,3 +179,44 @@ def test_expired_cookie_means_sign_in_again(web: WebService) -> None:
     )
     client.cookies.set("shejiu_staff", forged)
     assert client.get("/staff/users").status_code == 303
+
+
+def test_a_cookie_copied_before_logout_no_longer_works(web: WebService) -> None:
+    # Issue 17 D12: sign-out revokes the session on the server, not only in this browser.
+    client, csrf = web.login("editor2")
+    copied = client.cookies.get("shejiu_staff")
+    assert copied
+    assert client.post("/staff/logout", data={"csrf_token": csrf}).status_code == 303
+    thief = web.client()
+    thief.cookies.set("shejiu_staff", copied)
+    response = thief.get("/kb")
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/staff/login")
+
+
+def test_a_disabled_agents_console_token_stops_working(web: WebService) -> None:
+    # Issue 17 D4: the bearer token in /console (7-day TTL) must follow the account.
+    admin, admin_csrf = web.login("admin1")
+    created = admin.post(
+        "/staff/users",
+        data={
+            "username": "agent7",
+            "password": PASSWORD,
+            "roles": "agent",
+            "csrf_token": admin_csrf,
+        },
+    )
+    assert created.status_code == 303, created.text
+    agent, _ = web.login("agent7")
+    token = re.search(r'name="api-token" content="([^"]+)"', agent.get("/console").text)
+    assert token
+    headers = {"Authorization": f"Bearer {token.group(1)}"}
+    queue = web.client().get("/api/v1/agent/handoffs", headers=headers)
+    assert queue.status_code == 200, queue.text
+    disabled = admin.post(
+        "/staff/users/agent7", data={"roles": "agent", "active": "", "csrf_token": admin_csrf}
+    )
+    assert disabled.status_code == 303, disabled.text
+    refused = web.client().get("/api/v1/agent/handoffs", headers=headers)
+    assert refused.status_code == 403
+    assert "停用" in refused.json()["error"]["message"]

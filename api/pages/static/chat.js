@@ -6,7 +6,44 @@
   var input = document.getElementById("text");
   var statusLine = document.getElementById("status");
   var progress = document.getElementById("progress");
+  var announce = document.getElementById("announce");
   var token = null, sessionId = null, busy = false, region = document.body.dataset.region;
+  var opening = null;  // text typed before a session exists: sent as the opening story
+
+  // The page is exactly the visible viewport, so the dock never covers the log (the phone
+  // keyboard shrinks visualViewport, not the layout viewport, on most phones).
+  var vv = window.visualViewport;
+  function fit() {
+    var h = vv ? vv.height : window.innerHeight;
+    document.body.style.setProperty("--vh", h + "px");
+    if (vv) window.scrollTo(0, 0);
+    keepNewestVisible();
+  }
+  var lastFocus = null, lastResult = null;
+  function keepNewestVisible() {
+    // The newest bot message fully in view; a message taller than the log shows from its top.
+    var target = lastResult || lastFocus;
+    if (!target) return;
+    var room = log.clientHeight;
+    var top = target.offsetTop - log.offsetTop;
+    if (target.offsetHeight > room || target === lastResult) log.scrollTop = top - 8;
+    else log.scrollTop = top + target.offsetHeight - room + 12;
+  }
+  function onRendered(newest, resultMsg) {
+    if (!newest) return;
+    lastFocus = newest; lastResult = resultMsg;
+    keepNewestVisible();
+    var heading = resultMsg ? resultMsg.querySelector(".first") : null;
+    var words = heading ? heading.innerText : newest.innerText;
+    announce.textContent = words;
+    // After a tap, focus follows to the new question; while typing, the keyboard stays open.
+    if (document.activeElement !== input) {
+      var spot = heading || newest.querySelector("p") || newest;
+      spot.tabIndex = -1; spot.focus({ preventScroll: true });
+    }
+  }
+  if (vv) vv.addEventListener("resize", fit);
+  window.addEventListener("resize", fit);
 
   function show(text) { statusLine.textContent = text || ""; statusLine.hidden = !text; }
 
@@ -34,20 +71,29 @@
     });
   }
 
-  function onResult(card) {
+  function pdfButton() {
     var b = R.el("button", "pdf", "下载预填好的申请表（PDF）");
-    b.type = "button"; b.id = "pdf";
+    b.type = "button";
     b.addEventListener("click", function () {
       show("正在生成申请表，请稍等…");
       R.download(token, "/api/v1/sessions/" + sessionId + "/form.pdf", "救助申请表.pdf")
         .then(function () { show("申请表已下载。打印出来，带上材料去办理就行。"); },
               function (e) { show(e.message); });
     });
-    card.appendChild(b);
+    return b;
   }
 
+  function onResult(card) { var b = pdfButton(); b.id = "pdf"; card.appendChild(b); }
+
   function handle(data) {
-    R.render(log, data.replies || [], choose, { onResult: onResult });
+    var opts = { onResult: onResult, onRendered: onRendered };
+    if (data.form_ready) {  // "帮我填表" (tapped or typed): the download right under the answer
+      opts.onRendered = function (newest, resultMsg) {
+        if (newest) { var b = pdfButton(); b.classList.add("form-ready"); newest.appendChild(b); }
+        onRendered(newest, resultMsg);
+      };
+    }
+    R.render(log, data.replies || [], choose, opts);
     var p = R.progressText(data.state);
     progress.textContent = p; progress.hidden = !p;
   }
@@ -57,7 +103,9 @@
     document.getElementById("regions").hidden = true;
     busy = true; show("正在连接…");
     withToken(function () {
-      return R.api(token, "POST", "/api/v1/sessions", { region: region, channel: "h5" });
+      var body = { region: region, channel: "h5" };
+      if (opening) { body.text = opening; opening = null; }
+      return R.api(token, "POST", "/api/v1/sessions", body);
     }).then(function (d) {
       sessionId = d.session_id; localStorage.setItem("shejiu_session", sessionId);
       show(""); handle(d);
@@ -67,8 +115,13 @@
 
   function send(body, echo) {
     if (busy) return;
-    if (!sessionId) { show("请先选您申请的地方。"); return; }
-    busy = true; R.said(log, echo); show("正在发送…");
+    if (!sessionId) {
+      // Said before the place is chosen: kept, and sent as the opening when the session starts.
+      if (body.text) { opening = body.text; R.said(log, echo); }
+      show("请先点上面的按钮，选您申请的地方。");
+      return;
+    }
+    busy = true; lastFocus = R.said(log, echo); lastResult = null; keepNewestVisible(); show("正在发送…");
     withToken(function () {
       return R.api(token, "POST", "/api/v1/sessions/" + sessionId + "/messages", body);
     }).then(function (d) { show(""); handle(d); }, function (e) { show(e.message); })
@@ -87,7 +140,13 @@
   document.querySelectorAll("#regions .choice").forEach(function (b) {
     b.addEventListener("click", function () { R.said(log, b.textContent); start(b.dataset.region); });
   });
+  // 重新开始 erases every answer: asked first, 不重来 is the default.
+  var dialog = document.getElementById("confirm-restart");
   document.getElementById("restart").addEventListener("click", function () {
+    if (dialog.showModal) dialog.showModal(); else dialog.setAttribute("open", "");
+  });
+  document.getElementById("restart-no").addEventListener("click", function () { dialog.close(); });
+  document.getElementById("restart-yes").addEventListener("click", function () {
     localStorage.removeItem("shejiu_session"); location.reload();
   });
   var big = document.getElementById("big");
@@ -95,6 +154,7 @@
     document.documentElement.classList.toggle("big", on);
     big.setAttribute("aria-pressed", on ? "true" : "false");
     localStorage.setItem("shejiu_big", on ? "1" : "0");
+    keepNewestVisible();
   }
   big.addEventListener("click", function () { setBig(!document.documentElement.classList.contains("big")); });
   setBig(localStorage.getItem("shejiu_big") === "1");
@@ -110,6 +170,7 @@
       if (region) start(region);
     }).then(function () { busy = false; });
   }
+  fit();
   var saved = localStorage.getItem("shejiu_session");
   if (saved) resume(saved);
   else if (region) start(region);

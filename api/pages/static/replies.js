@@ -57,7 +57,10 @@
         var edit = el("button", "edit link", "改");
         edit.type = "button";
         edit.setAttribute("aria-label", "修改" + line.label);
-        edit.addEventListener("click", function () { onChoice(line.edit, "改：" + line.label); });
+        edit.addEventListener("click", function () {
+          disableEdits(document);
+          onChoice(line.edit, "改：" + line.label);
+        });
         dd.appendChild(edit); row.appendChild(dd); dl.appendChild(row);
       });
       card.appendChild(dl);
@@ -65,43 +68,93 @@
     return card;
   }
 
+  var HOPEFUL = { likely: 1, possible: 1 };
+
+  function badge(it) { return el("span", "badge", it.outcome_label); }
+
+  function itemFold(it) {
+    // One item, folded: why (with the clause), who handles it, by when.
+    var d = el("details", "fold o-" + it.outcome);
+    var s = el("summary");
+    s.appendChild(el("span", null, it.name));
+    s.appendChild(badge(it));
+    d.appendChild(s);
+    var box = el("div", "item");
+    if (it.reasons.length) box.appendChild(list(it.reasons, "reasons"));
+    it.notes.forEach(function (n) { box.appendChild(el("p", "note", n)); });
+    if (it.department) box.appendChild(el("p", "muted", "办理部门：" + it.department + (it.time_limit ? "；办理时限：" + it.time_limit : "")));
+    if (it.citations.length) box.appendChild(el("p", "cite", "依据：" + it.citations.join("；")));
+    d.appendChild(box);
+    return d;
+  }
+
+  function fold(title, children) {
+    var d = el("details", "fold");
+    d.appendChild(el("summary", null, title));
+    children.forEach(function (c) { if (c) d.appendChild(c); });
+    return d;
+  }
+
   function result(r, opts) {
+    // First screen: what to apply for, how much (or who will say), what to bring, where, by when.
     var card = el("div", "card result");
-    card.appendChild(el("p", null, r.text));
-    r.items.forEach(function (it) {
-      var box = el("div", "item o-" + it.outcome);
-      var h = el("h4", null, it.name + " ");
-      h.appendChild(el("span", "badge", it.outcome_label));
-      box.appendChild(h);
-      if (it.reasons.length) box.appendChild(list(it.reasons, "reasons"));
-      it.notes.forEach(function (n) { box.appendChild(el("p", "note", n)); });
-      if (it.department) box.appendChild(el("p", "muted", "办理部门：" + it.department + (it.time_limit ? "；办理时限：" + it.time_limit : "")));
-      if (it.citations.length) box.appendChild(el("p", "cite", "依据：" + it.citations.join("；")));
-      card.appendChild(box);
-    });
-    if (r.income_formula) card.appendChild(el("p", "formula", r.income_formula));
-    if (r.caveats.length) card.appendChild(list(r.caveats, "caveats"));
+    var hopeful = r.items.filter(function (it) { return HOPEFUL[it.outcome]; });
+    var open = r.items.filter(function (it) { return it.outcome === "need_info"; });
+    var other = r.items.filter(function (it) { return it.outcome === "unlikely"; });
+    var first = el("section", "first");
+    var heading = hopeful.length ? "您家可以去申请：" : open.length ? "这些还要到窗口问一问：" : "这次问到的救助可能都不太符合";
+    first.appendChild(el("h2", null, heading));
+    var shown = hopeful.length ? hopeful : open;
+    if (shown.length) {
+      var ul = el("ul", "apply");
+      shown.forEach(function (it) {
+        var li = el("li", "o-" + it.outcome);
+        li.appendChild(badge(it));
+        li.appendChild(el("span", null, it.name));
+        ul.appendChild(li);
+      });
+      first.appendChild(ul);
+    } else first.appendChild(el("p", null, r.text));
+    if (shown.length) first.appendChild(el("p", null, "能领多少：要按您家情况核算，办理窗口会告诉您。"));
+    var required = r.materials.filter(function (m) { return m.required; });
+    if (required.length) {
+      first.appendChild(el("h3", null, "要带的东西："));
+      first.appendChild(list(required.slice(0, 4).map(function (m) { return m.name; }), "bring"));
+      if (r.materials.length > 4) first.appendChild(el("p", "muted", "其余材料见下面“全部材料”。"));
+    }
+    var where = r.nearest_channel || r.channels[0];
+    if (where) first.appendChild(el("p", null, "去哪里办：" + where));
+    if (r.time_limit) first.appendChild(el("p", null, r.time_limit));
+    first.appendChild(el("p", "disclaimer", r.disclaimer));
+    card.appendChild(first);
+    if (opts.onResult) opts.onResult(card);
+    // Then, folded: each item's why, all materials, how to apply, the other items.
+    hopeful.concat(open).forEach(function (it) { card.appendChild(itemFold(it)); });
     if (r.materials.length) {
-      card.appendChild(el("h4", null, "要准备的材料"));
-      var ul = el("ul", "materials");
+      var mats = el("ul", "materials");
       r.materials.forEach(function (m) {
         var li = el("li", m.required ? "required" : "optional", m.name + (m.required ? "" : "（如有）"));
         if (m.why) li.appendChild(el("small", null, " " + m.why));
-        ul.appendChild(li);
+        mats.appendChild(li);
       });
-      card.appendChild(ul);
+      card.appendChild(fold("全部材料（" + r.materials.length + "样）", [mats]));
     }
-    if (r.channels.length) card.appendChild(el("p", null, "去哪里办：" + r.channels.join("；")));
-    if (r.how_to_apply) card.appendChild(el("p", null, r.how_to_apply));
-    if (r.time_limit) card.appendChild(el("p", null, r.time_limit));
-    if (opts.onResult) opts.onResult(card);
-    card.appendChild(el("p", "disclaimer", r.disclaimer));
+    card.appendChild(fold("怎么办理", [
+      el("p", null, r.how_to_apply),
+      r.channels.length ? el("p", null, "也可以在网上或手机上办：") : null,
+      r.channels.length ? list(r.channels, "caveats") : null,
+      r.income_formula ? el("p", "formula", r.income_formula) : null,
+      r.caveats.length ? list(r.caveats, "caveats") : null,
+    ]));
+    if (other.length) card.appendChild(fold("其他事项（" + other.length + "项，可能不符合）", other.map(itemFold)));
     return card;
   }
 
   function render(container, replies, onChoice, opts) {
     opts = opts || {};
     container.querySelectorAll(".choices button").forEach(function (b) { b.disabled = true; });
+    if (replies.some(function (r) { return (r.type || r.kind) === "summary"; })) disableEdits(container);
+    var newest = null, resultMsg = null;
     replies.forEach(function (r) {
       var type = r.type || r.kind;
       var msg = el("div", "msg bot t-" + type);
@@ -114,8 +167,17 @@
       }
       if (type === "form_offer" && opts.onFormOffer) opts.onFormOffer(msg);
       container.appendChild(msg);
+      newest = msg;
+      if (type === "result") resultMsg = msg;
     });
-    msgScroll(container);
+    if (opts.onRendered) opts.onRendered(newest, resultMsg);
+    else msgScroll(container);
+    return newest;
+  }
+
+  function disableEdits(container) {
+    // An older summary's 改 may name a member who is gone: only the newest summary is live.
+    container.querySelectorAll(".summary .edit").forEach(function (b) { b.disabled = true; });
   }
 
   function said(container, text, who) {
@@ -123,6 +185,7 @@
     msg.appendChild(el("p", null, text));
     container.appendChild(msg);
     msgScroll(container);
+    return msg;
   }
 
   function msgScroll(container) {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from guides.household import Member
 from guides.ids import ItemId, Outcome
-from guides.screening.checks.common import met, names, scan_members, unknown, unmet, who
+from guides.screening.checks.common import met, names, scan_members, uncertain, unknown, unmet, who
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
@@ -113,7 +113,23 @@ def has_registered_unemployed_member(ctx: Context) -> CheckResult:
         return met(cid, f"{names(found)}已经做了失业人员登记")
     if missing:
         return unknown(cid, "还需要知道家里有没有人做过失业登记", missing)
-    return unmet(cid, "家里还没有人做失业人员登记，需要先办理失业登记")
+    # Seed 004 承诺书 accepts "已有或正在办理失业人员登记手续": someone who could register but has
+    # not yet is no bar, since the registration is done together with the 认定.
+    could_register, _ = scan_members(ctx, _could_register)
+    if could_register:
+        return uncertain(
+            cid,
+            f"{names(could_register)}还没有做失业人员登记，可以一并办理失业登记"
+            "（承诺书写的是“已有或正在办理失业人员登记手续”）",
+        )
+    return unmet(cid, "家里没有人做了失业人员登记，也没有能办理失业登记的人")
+
+
+def _could_register(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+    """Not registered, but of working status and able to work: can register along with the 认定."""
+    if member.employment in NOT_JOB_SEEKING or member.labour_ability in ("lost", "none"):
+        return False, ()
+    return member.is_unemployment_registered is False, ()
 
 
 def _unregistered_job_seeker(member: Member) -> tuple[bool | None, tuple[str, ...]]:

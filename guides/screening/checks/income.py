@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
+from guides.errors import ParameterNotFound
 from guides.household import Household
+from guides.ids import HukouType
 from guides.params import ResolvedParameter
 from guides.screening.context import Context
 from guides.screening.registry import check
@@ -68,11 +72,49 @@ def _compare_below(
 def income_below_dibao_standard(ctx: Context) -> CheckResult:
     missing = _income_missing(ctx, "income_below_dibao_standard")
     if missing:
-        return missing
+        return _decided_for_every_hukou_type(ctx, missing) or missing
     standard = ctx.dibao_standard()
     assert standard is not None
     return _compare_below(
         ctx, "income_below_dibao_standard", standard.value, "当地低保标准", (standard,)
+    )
+
+
+def _decided_for_every_hukou_type(ctx: Context, missing: CheckResult) -> CheckResult | None:
+    """Decide under uncertainty: with only the hukou type unknown, a per-capita income at or above
+    the 低保标准 for every hukou type is unmet, and one below every standard is met, whatever
+    the type turns out to be. Between the standards the hukou type decides, so it stays unknown."""
+    if missing.missing != ("hukou_type",):
+        return None
+    per_capita = ctx.household.per_capita_monthly_income
+    assert per_capita is not None
+    try:
+        standards = tuple(ctx.param("dibao_standard", hukou) for hukou in get_args(HukouType))
+    except ParameterNotFound:
+        return None
+    lines = sorted({standard.value for standard in standards})
+    if lines[0] <= per_capita < lines[-1]:
+        return None
+    met = per_capita < lines[0]
+    if len(lines) == 1:
+        line_text = f"当地低保标准 {yuan(lines[0])} 元"
+    else:
+        line_text = (
+            "当地低保标准（"
+            + "、".join(
+                f"{label}户口 {yuan(standard.value)} 元"
+                for label, standard in zip(("城镇", "农村"), standards, strict=True)
+            )
+            + "）"
+        )
+    relation = "低于" if met else "不低于"
+    return CheckResult(
+        "income_below_dibao_standard",
+        CheckStatus.MET if met else CheckStatus.UNMET,
+        f"家庭人均月收入 {per_capita_text(ctx.household)}，无论城镇还是农村户口，都{relation}"
+        f"{line_text}",
+        params=standards,
+        is_estimate=ctx.household.income_is_estimate,
     )
 
 
@@ -94,7 +136,40 @@ def income_below_edge_line(ctx: Context) -> CheckResult:
     if missing:
         return missing
     line, params = edge_line(ctx)
-    return _compare_below(ctx, "income_below_edge_line", line, _edge_label(params), params)
+    result = _compare_below(ctx, "income_below_edge_line", line, _edge_label(params), params)
+    if result.status != CheckStatus.UNMET:
+        return result
+    return _within_widened_edge_line(ctx, params) or result
+
+
+def _within_widened_edge_line(
+    ctx: Context, params: tuple[ResolvedParameter, ...]
+) -> CheckResult | None:
+    """Seed 000 附件2 二（三）: "低于…1.5 倍（有条件的地区可放宽至 2 倍）". Between the two lines the
+    local rule decides, so the answer is 或许符合, never 可能不符合."""
+    standard, multiple = params
+    try:
+        widest = ctx.param("dibao_edge_multiple_max")
+    except ParameterNotFound:
+        return None
+    per_capita = ctx.household.per_capita_monthly_income
+    assert per_capita is not None
+    wide_line = standard.value * widest.value
+    if widest.value <= multiple.value or per_capita >= wide_line:
+        return None
+    who_widens = (
+        "政策允许有条件的地区放宽到" if widest.verified else "有的地区（如甘肃）规定可放宽到"
+    )
+    return CheckResult(
+        "income_below_edge_line",
+        CheckStatus.UNCERTAIN,
+        f"家庭人均月收入 {per_capita_text(ctx.household)}，不低于低保标准的 {multiple.value:g} 倍"
+        f"（{yuan(standard.value * multiple.value)} 元），但低于 {widest.value:g} 倍"
+        f"（{yuan(wide_line)} 元）；{who_widens} {widest.value:g} 倍，"
+        f"当地是否放宽由民政部门确认",
+        params=(standard, multiple, widest),
+        is_estimate=ctx.household.income_is_estimate,
+    )
 
 
 @check("income_above_edge_line")

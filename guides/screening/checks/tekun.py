@@ -14,6 +14,9 @@ from guides.screening.result import CheckResult, CheckStatus
 
 CID = "has_tekun_candidate"
 NO_LABOUR = ("lost", "none")
+# 《特困人员认定办法》第五条（三）: these disability kinds, at or above these grades (1 is the
+# most severe), are 无劳动能力 by definition: 智力、精神 一至三级, 肢体 一、二级, 视力 一级.
+NO_LABOUR_DISABILITY_GRADES = {"智力": 3, "精神": 3, "肢体": 2, "视力": 1}
 
 
 @dataclass
@@ -22,6 +25,7 @@ class _Verdict:
     said: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     not_met: list[str] = field(default_factory=list)
+    needs_confirmation: bool = False
 
     def fail(self, why: str) -> None:
         self.status = CheckStatus.UNMET
@@ -31,15 +35,36 @@ class _Verdict:
         self.missing.append(fact)
 
 
-def _member(member: Member, elderly_age: int, minor_age: int) -> _Verdict:
+def _disability_means_no_labour(member: Member) -> str | None:
+    kind, grade = member.disability_kind or "", member.disability_grade
+    if grade is None:
+        return None
+    for name, lowest in NO_LABOUR_DISABILITY_GRADES.items():
+        if name in kind and grade <= lowest:
+            return f"{name}残疾{grade}级，按规定视为无劳动能力"
+    return None
+
+
+def _member(member: Member, elderly_age: int, minor_age: int, covered_age: int) -> _Verdict:
     verdict = _Verdict()
     age = member.age
     is_elderly = age is not None and age >= elderly_age
     is_minor = age is not None and age < minor_age
+    # 16–17: covered since 《关于改革完善社会救助制度的意见》二（二）5 (to be confirmed locally).
+    is_covered_minor = age is not None and minor_age <= age < covered_age
+    by_grade = _disability_means_no_labour(member) if member.has_disability else None
     if is_elderly:
         verdict.said.append(f"{age} 岁，是老年人，视为无劳动能力")
     elif is_minor:
         verdict.said.append(f"{age} 岁，是未满 {minor_age} 周岁的未成年人，视为无劳动能力")
+    elif is_covered_minor:
+        verdict.said.append(
+            f"{age} 岁，是未满 {covered_age} 周岁的未成年人（国家已把特困供养覆盖的未成年人"
+            f"延长到 {covered_age} 周岁，当地执行情况由民政部门确认）"
+        )
+        verdict.needs_confirmation = True
+    elif by_grade is not None:
+        verdict.said.append(f"是残疾人，{by_grade}")
     elif member.has_disability:
         verdict.said.append("是残疾人")
         if member.labour_ability in NO_LABOUR:
@@ -54,7 +79,7 @@ def _member(member: Member, elderly_age: int, minor_age: int) -> _Verdict:
         if member.has_disability is None:
             verdict.ask("has_disability")
     else:
-        verdict.fail(f"{age} 岁，不是老年人、未成年人，也不是残疾人")
+        verdict.fail(f"{age} 岁，已成年、不满 {elderly_age} 周岁，也不是残疾人")
     if member.has_living_source is True:
         verdict.fail("有生活来源")
     elif member.has_living_source is None:
@@ -64,6 +89,8 @@ def _member(member: Member, elderly_age: int, minor_age: int) -> _Verdict:
     _supporter(member, verdict)
     if verdict.status != CheckStatus.UNMET and verdict.missing:
         verdict.status = CheckStatus.UNKNOWN
+    elif verdict.status == CheckStatus.MET and verdict.needs_confirmation:
+        verdict.status = CheckStatus.UNCERTAIN
     return verdict
 
 
@@ -89,10 +116,10 @@ def has_tekun_candidate(ctx: Context) -> CheckResult:
         return unknown(CID, "还需要了解家里每个人的年龄、是否残疾和生活来源", ("members",))
     elderly = ctx.param("tekun_elderly_min_age")
     minor = ctx.param("tekun_minor_max_age")
-    params = (elderly, minor)
-    verdicts = [
-        (i, m, _member(m, int(elderly.value), int(minor.value))) for i, m in enumerate(members)
-    ]
+    covered = ctx.param("tekun_minor_covered_max_age")
+    params = (elderly, minor, covered)
+    ages = (int(elderly.value), int(minor.value), int(covered.value))
+    verdicts = [(i, m, _member(m, *ages)) for i, m in enumerate(members)]
     for status in (CheckStatus.MET, CheckStatus.UNCERTAIN):
         found = [(i, m, v) for i, m, v in verdicts if v.status == status]
         if found:

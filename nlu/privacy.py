@@ -1,0 +1,85 @@
+"""Mask personal data in free text before it is stored for staff (unanswered queue, 工单).
+
+`mask_free_text` keeps the question readable and replaces what identifies or exposes a person:
+ID numbers, phones, bank cards and money near income words (nlu.entities.strip_personal_data),
+plus self-introduced names, street-level addresses, dates of birth and diagnoses. Province,
+city and county names stay: the editors need to know which region a question is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlu.entities import strip_personal_data
+
+NAME = "[姓名]"
+ADDRESS = "[地址]"
+BIRTH_DATE = "[出生日期]"
+DIAGNOSIS = "[病情]"
+
+_SURNAME_WORDS = "叫|名叫|名字叫|名字是|姓名是|姓名|本人"
+# "我叫张三" / "我是李秀英" / "本人王伟": two to three characters after the introduction.
+# "我是" only counts before a name-like run ending at punctuation or a following clause word,
+# so "我是低保户" and "我是外地来的" are left alone.
+_NAME_AFTER_INTRO = re.compile(
+    rf"(?:{_SURNAME_WORDS})[\s:：]*([\u4e00-\u9fff]{{2,3}})(?=[，,。.；;！!？?\s]|$|，|今年|家|住|的)"
+)
+_I_AM = re.compile(r"我是([\u4e00-\u9fff]{2,3})(?=[，,。；;！!？?\s]|$)")
+_NOT_NAMES = re.compile(
+    r"低保|特困|户|人|的|残疾|老人|农民|职工|党员|外地|本地|市民|村民|居民|家属|病人|学生|孩子|"
+    r"儿子|女儿|母亲|父亲|妈妈|爸爸|爷爷|奶奶|退役|军人|甘肃|宁夏|山西|历城|济南|兰州|银川|太原"
+)
+_SURNAME_CALL = re.compile(r"(?:姓)([\u4e00-\u9fff])(?=[，,。\s]|$|的|，)")
+# Street level and below: 路/街/巷/号/弄/小区/栋/楼/单元/室/组 with the name in front. The name
+# never reaches back over 省/市/区/县 or 住/在, so "兰州市城关区" stays readable.
+_C = r"(?:(?![省市区县住在是叫])[\u4e00-\u9fff])"
+_ADDRESS = re.compile(
+    rf"(?:{_C}{{1,12}}?(?:路|街|大道|巷|胡同|弄))?"
+    rf"(?:{_C}|[0-9]){{0,10}}?(?:[0-9一二三四五六七八九十百]+(?:号院|号楼|号|栋|幢|单元|室|组|排))+"
+    rf"|{_C}{{1,8}}(?:小区|花园|家园|公寓|新村)(?:[0-9一二三四五六七八九十]+(?:号楼|栋|幢|单元|室|号))*"
+)
+_YEAR = r"(?:19|20)?[0-9]{2}"
+_BIRTH_DATE = re.compile(
+    rf"{_YEAR}\s*年\s*[0-9]{{1,2}}\s*月(?:\s*[0-9]{{1,2}}\s*[日号])?(?=\s*(?:出生|生|的生日|生人))"
+    rf"|(?:出生(?:日期|年月)?|生日|出生于)(?:是|为|:|：)?\s*{_YEAR}\s*[年./-]\s*[0-9]{{1,2}}"
+    rf"(?:\s*[月./-]\s*[0-9]{{1,2}}\s*[日号]?)?"
+    rf"|(?:19|20)[0-9]{{2}}[./-][0-9]{{1,2}}[./-][0-9]{{1,2}}(?=\s*(?:出生|生))"
+)
+# Diagnoses: named diseases, and what follows 确诊/诊断为/患有/查出.
+_DISEASES = (
+    "白血病|尿毒症|癌症|[\u4e00-\u9fff]{0,3}癌|肿瘤|糖尿病|高血压|冠心病|心脏病|脑梗塞?|脑出血|脑瘫|中风|"
+    "精神分裂症?|抑郁症|双相情感障碍|癫痫|艾滋病|HIV|乙肝|丙肝|肝硬化|肺结核|结核病|红斑狼疮|"
+    "帕金森病?|阿尔茨海默病?|老年痴呆|自闭症|孤独症|唐氏综合征|地中海贫血|血友病|肾衰竭?|渐冻症"
+)
+_DIAGNOSIS = re.compile(
+    rf"(?:确诊为?|诊断为|诊断出|查出(?:来)?(?:是|了)?|患有|患上了?|得了)\s*"
+    rf"(?:[\u4e00-\u9fffA-Za-z0-9]{{0,8}}?(?:{_DISEASES}|病|症)|[\u4e00-\u9fffA-Za-z0-9]{{2,8}}?(?=[，,。；;！!？?\s]|$))"
+    rf"|{_DISEASES}"
+)
+_DIAGNOSIS_LEAD = re.compile(r"^(确诊为?|诊断为|诊断出|查出(?:来)?(?:是|了)?|患有|患上了?|得了)")
+
+
+def _mask_names(text: str) -> str:
+    def named(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if _NOT_NAMES.search(name):
+            return m.group(0)
+        return m.group(0).replace(name, NAME, 1)
+
+    text = _NAME_AFTER_INTRO.sub(named, text)
+    text = _I_AM.sub(named, text)
+    return _SURNAME_CALL.sub(lambda m: m.group(0).replace(m.group(1), "某", 1), text)
+
+
+def _mask_diagnosis(m: re.Match[str]) -> str:
+    lead = _DIAGNOSIS_LEAD.match(m.group(0))
+    return (lead.group(0) if lead else "") + DIAGNOSIS
+
+
+def mask_free_text(text: str) -> str:
+    """The text with personal data replaced by placeholders; the question stays readable."""
+    text = strip_personal_data(text)
+    text = _BIRTH_DATE.sub(BIRTH_DATE, text)
+    text = _ADDRESS.sub(ADDRESS, text)
+    text = _DIAGNOSIS.sub(_mask_diagnosis, text)
+    return _mask_names(text)

@@ -1,0 +1,68 @@
+"""Stopping the service with SIGTERM (kill, systemd, docker stop) also stops the embedded
+redis-server it started on its embedded defaults (issue 10)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.api.conftest import READY_TIMEOUT_SECONDS
+from tests.conftest import PROJECT_ROOT, free_port
+
+
+def _answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+def test_sigterm_stops_the_embedded_redis(tmp_path: Path) -> None:
+    redis_port, port = free_port(), free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "WORKERS")}
+    env |= {
+        "SHEJIU_ENV": "test",
+        "SECRET_KEY": "test-secret-key",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'service.db'}",
+        "EMBEDDED_REDIS_DIR": str(tmp_path / "redis"),
+        "EMBEDDED_REDIS_PORT": str(redis_port),
+    }
+    log = (tmp_path / "service.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "api", "--port", str(port), "--workers", "1"],
+        cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                url = f"http://127.0.0.1:{port}/readyz"
+                if httpx.get(url, timeout=1, trust_env=False).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        else:
+            pytest.fail(f"service did not start: {(tmp_path / 'service.log').read_text()[-3000:]}")
+        assert _answers(redis_port), "the embedded redis-server should be running"
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while _answers(redis_port) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _answers(redis_port), "SIGTERM left the embedded redis-server running"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        log.close()
+        subprocess.run(["pkill", "-f", f"redis-server.*:{redis_port}"], check=False)

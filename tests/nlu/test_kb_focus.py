@@ -1,0 +1,74 @@
+"""The request finder and other-place recognition behave on messages nobody tuned them on."""
+
+from __future__ import annotations
+
+from nlu.kb_focus import requests
+from nlu.places import other_place, other_place_message
+
+
+def test_a_short_message_is_its_own_request() -> None:
+    assert requests("低保要什么材料") == ["低保要什么材料"]
+
+
+def test_greeting_and_story_are_dropped_around_the_question() -> None:
+    text = (
+        "您好同志，打扰了，我们家住在山里，路不好走，孩子他爸前年走了，"
+        "我一个人拉扯三个娃，地也种不过来，想问一下临时救助到哪里去申请？"
+    )
+    (request,) = requests(text)
+    assert "临时救助" in request and "申请" in request
+    assert "打扰" not in request and "孩子他爸" not in request
+
+
+def test_the_item_named_in_the_story_joins_a_bare_question() -> None:
+    text = "我家老人常年吃药，家里就靠我一个人挣钱，我想给我们家办个低保。要准备哪些东西？"
+    (request,) = requests(text)
+    assert "低保" in request and "准备" in request
+
+
+def test_two_distinct_requests_are_both_found() -> None:
+    text = (
+        "你好，我家孩子今年考上大学了，家里没钱，助学贷款要带什么材料？"
+        "另外我自己腰不好干不了活，低保能不能申请？"
+    )
+    found = requests(text)
+    assert len(found) == 2
+    assert "助学贷款" in found[0] and "低保" in found[1]
+
+
+def test_other_places_are_recognised_but_ours_are_not() -> None:
+    assert other_place("杭州的低保一个月多少钱") == "杭州"
+    assert other_place("我在银川，想问低保") is None
+    assert other_place("历城区低保怎么申请") is None
+    assert other_place("低保怎么申请") is None
+    message = other_place_message("杭州")
+    assert "杭州" in message and "12345" in message and "甘肃" in message
+
+
+def test_another_places_question_is_declined_not_answered_with_ours() -> None:
+    from nlu.retrieval import KbDocument, KnowledgeIndex
+
+    docs = [
+        KbDocument("gansu-dibao", "甘肃低保的条件是什么", (), "甘肃的低保条件……", ("gansu",)),
+        KbDocument("common-dibao", "低保的条件是什么", (), "国家规定……"),
+    ]
+    index = KnowledgeIndex.build(docs)
+    answer = index.answer("上海的低保条件是什么", "gansu")
+    assert answer.status == "uncertain" and answer.entry is None
+    assert answer.message is not None and "上海" in answer.message
+
+
+def test_each_distinct_request_gets_its_own_answer() -> None:
+    from nlu.evaluate_kb import load_seed_documents
+    from nlu.retrieval import KnowledgeIndex
+
+    index = KnowledgeIndex.build(load_seed_documents())
+    text = (
+        "你好，我们家孩子今年考上大学了，学费实在凑不齐，山西的助学贷款去哪个银行签合同？"
+        "还有我自己没有工作好几个月了，山西的失业登记在哪里办理？"
+    )
+    first, second = index.answers(text, "shanxi")
+    offered = [first.entry.entry_id] if first.entry else [h.entry_id for h in first.suggestions]
+    assert offered and offered[0].startswith("shanxi-student-loan")  # answered or suggested
+    assert second.entry is not None and second.entry.entry_id == "shanxi-unemployment-registration"
+    assert index.answer(text, "shanxi") == first

@@ -1,0 +1,52 @@
+"""mask_free_text: names, addresses, birth dates and diagnoses go; the question stays readable."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.privacy import ADDRESS, BIRTH_DATE, DIAGNOSIS, NAME, mask_free_text
+
+NARRATIVE = (
+    "你好，我叫张秀英，今年六十八，住在兰州市城关区东岗西路128号3单元502室，"
+    "1956年3月12日出生，去年确诊了肺癌，电话13912345678，能申请医疗救助吗？"
+)
+
+
+def test_a_narrative_loses_every_personal_detail_and_keeps_its_question() -> None:
+    masked = mask_free_text(NARRATIVE)
+    for secret in ("张秀英", "东岗西路", "128号", "502室", "1956年3月12日", "肺癌", "13912345678"):
+        assert secret not in masked
+    for placeholder in (NAME, ADDRESS, BIRTH_DATE, DIAGNOSIS):
+        assert placeholder in masked
+    assert "兰州市城关区" in masked  # the region stays: editors need it
+    assert masked.endswith("能申请医疗救助吗？")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("我是李建国，家住历城区王舍人街道幸福花园5号楼2单元，想问低保", "李建国"),
+        ("我是李建国，家住历城区王舍人街道幸福花园5号楼2单元，想问低保", "幸福花园"),
+        ("本人王伟，想问特困怎么申请", "王伟"),
+        ("我老伴生日是1950.5.6，能办特困吗", "1950.5.6"),
+        ("孩子查出来是自闭症，有没有补助", "自闭症"),
+        ("我儿子得了白血病，医保报完还欠很多", "白血病"),
+        ("老人患有尿毒症每周透析", "尿毒症"),
+    ],
+)
+def test_each_kind_of_personal_detail_is_masked(text: str, secret: str) -> None:
+    assert secret not in mask_free_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我是低保户，能不能同时申请临时救助",
+        "我是外地来的，在太原租房",
+        "低保一个月多少钱，三口人能拿多少",
+        "我家两个孩子，一个上大学一个上初中",
+        "甘肃的救助热线是12345吗",
+    ],
+)
+def test_questions_without_personal_data_are_left_alone(text: str) -> None:
+    assert mask_free_text(text) == text

@@ -1,0 +1,77 @@
+"""axe-core on every page (citizen H5, agent console, KB editor, staff pages): no serious or
+critical violations. Pages are checked as a user first sees them, at the size they are used."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.web.axe import serious_violations
+from tests.web.browser import DESKTOP, PHONE, chromium, shot, sign_in, wait_idle
+from tests.web.conftest import WebService
+
+pytestmark = pytest.mark.browser
+
+STAFF_PAGES = {
+    "agent1": ["/console"],
+    "editor1": ["/kb", "/kb/new", "/kb/try", "/kb/unanswered", "/kb/import", "/kb/audit"],
+    "admin1": ["/staff/users"],
+}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as b:
+        yield b
+
+
+def _assert_clean(page: Page, name: str) -> None:
+    shot(page, f"axe-{name}")
+    found = serious_violations(page)
+    assert found == [], name
+
+
+def test_citizen_pages_pass_axe(web: WebService, browser: Browser) -> None:
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{web.url}/h5")
+    _assert_clean(page, "h5-start")
+    page.get_by_role("button", name="甘肃省").click()
+    wait_idle(page)
+    _assert_clean(page, "h5-question")
+    page.click("#big")
+    _assert_clean(page, "h5-question-big")
+    context.close()
+
+
+def test_staff_pages_pass_axe(web: WebService, browser: Browser) -> None:
+    found: dict[str, list[str]] = {}  # every page checked, then one assertion naming them all
+    context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{web.url}/staff/login")
+    shot(page, "axe-staff-login")
+    found["/staff/login"] = serious_violations(page)
+    context.close()
+    for username, paths in STAFF_PAGES.items():
+        context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+        page = context.new_page()
+        sign_in(page, web.url, username)
+        for path in paths:
+            page.goto(f"{web.url}{path}")
+            shot(page, "axe-" + path.strip("/").replace("/", "-"))
+            found[path] = serious_violations(page)
+        if username == "editor1":  # an entry, its history and its edit form
+            page.goto(f"{web.url}/kb")
+            entry = page.locator("a[href^='/kb/entry/']").first.get_attribute("href")
+            assert entry
+            for path in (entry, f"{entry}/edit"):
+                page.goto(f"{web.url}{path}")
+                shot(page, "axe-kb-entry" + ("-edit" if path.endswith("edit") else ""))
+                found[path] = serious_violations(page)
+        context.close()
+    failing = {path: lines for path, lines in found.items() if lines}
+    assert failing == {}, "\n".join(
+        f"{p}: {line}" for p, lines in failing.items() for line in lines
+    )
