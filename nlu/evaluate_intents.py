@@ -1,6 +1,6 @@
 """Evaluate the intent classifier: train on nlu.yml, test on nlu_heldout.yml.
 
-    python -m nlu.evaluate_intents [--model logreg|svc]
+    python -m nlu.evaluate_intents [--model logreg|svc] [--heldout nlu/eval/intents_realistic.yml]
 
 Prints intent accuracy, macro-F1, a per-intent table, the most frequent confusions, entity
 precision/recall/F1 (annotations in the held-out file vs nlu.entities.extract_entities, matched
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import time
+from pathlib import Path
 from collections import Counter
 from collections.abc import Callable, Sequence
 from enum import Enum
@@ -95,9 +96,12 @@ def _latency_ms(predict: Callable[[str], object], texts: Sequence[str]) -> tuple
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--model", choices=["logreg", "svc"], default=None)
+    parser.add_argument(
+        "--heldout", type=Path, default=HELDOUT_FILE, help="e.g. nlu/eval/intents_realistic.yml"
+    )
     args = parser.parse_args(argv)
 
-    train, heldout = load_examples(TRAIN_FILE), load_examples(HELDOUT_FILE)
+    train, heldout = load_examples(TRAIN_FILE), load_examples(args.heldout)
     clf = IntentClassifier()
     started = time.perf_counter()
     clf.train(train, model=args.model)
