@@ -13,10 +13,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import time
-from pathlib import Path
 from collections import Counter
 from collections.abc import Callable, Sequence
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import numpy as np
