@@ -60,11 +60,15 @@ class Found:
 
 
 _CURRENCY = r"(?:块钱|元钱|块|元|圆|rmb|RMB|人民币)"
-_MORE = r"(?:多点|多|出头|来)"
+_MORE = r"(?:多点|多|出头|来|把)"
+# "五十多万", "十来万", "三千多块": the unit after 多/来 scales the whole amount
+_MORE_UNIT = r"(?P<scale>[万千百](?![万千百]))?"
+_CN_NUMERAL_CHARS = "零一二两三四五六七八九十百千万亿"
 _AROUND = r"(?:左右|上下|以上|以下|以内|之内|之间)"
 _RANGE_SEP = r"\s*(?:到|至|~|～|-|—|－)\s*"
 _AMOUNT_RE = re.compile(
-    rf"(?P<a>{NUMERAL})(?P<amore>{_MORE})?(?P<acur>{_CURRENCY})?"
+    rf"(?P<minus>(?<![\d{_CN_NUMERAL_CHARS}])[-－—−负])?"
+    rf"(?P<a>{NUMERAL})(?:(?P<amore>{_MORE}){_MORE_UNIT})?(?P<acur>{_CURRENCY})?"
     rf"(?:{_RANGE_SEP}(?P<b>{NUMERAL})(?P<bmore>{_MORE})?(?P<bcur>{_CURRENCY})?)?"
     rf"(?P<more>{_MORE})?(?P<around>{_AROUND})?"
 )
@@ -117,7 +121,10 @@ def period_at(text: str, start: int, end: int) -> Period | None:
 
 
 def _bounds(m: re.Match[str]) -> tuple[Decimal, Decimal, bool] | None:
-    a = parse_range(m.group("a"))
+    a_text = m.group("a")
+    if a_text[0] in "百千万" and m.group("amore") == "把":
+        a_text = "一" + a_text  # "千把块" is about a thousand
+    a = parse_range(a_text)
     if a is None:
         return None
     low, high = a
@@ -141,6 +148,7 @@ def _amount_from(text: str, m: re.Match[str]) -> Amount | None:
         return None
     low, high, estimate = bounds
     more = m.group("amore") or m.group("more") or m.group("bmore") or ""
+    scale = Decimal(last_unit(m.group("scale") or ""))
     around = m.group("around") or ""
     before = text[max(0, m.start() - 3) : m.start()]
     if low == high and (
@@ -152,8 +160,9 @@ def _amount_from(text: str, m: re.Match[str]) -> Amount | None:
         low = max(Decimal(0), high - lowest_place(high))
         estimate = True
     clause = text[_clause_start(text, m.start()) : _clause_end(text, m.end())]
-    if more == "来" or _ESTIMATE.search(clause):
+    if more in {"来", "把"} or _ESTIMATE.search(clause):
         estimate = True
+    low, high = low * scale, high * scale
     value = (low + high) / 2
     return Amount(
         value=float(to_number(value)),
@@ -165,6 +174,8 @@ def _amount_from(text: str, m: re.Match[str]) -> Amount | None:
 
 
 def _is_money(text: str, m: re.Match[str], answer: bool) -> bool:
+    if m.group("minus"):
+        return False  # "-500": no amount of money is negative; the caller asks again
     if m.group("acur") or m.group("bcur"):
         return True
     numeral = m.group("a")

@@ -3,7 +3,8 @@
 Colloquial abbreviation: a single digit right after 百/千/万/亿 (no 零 between) counts in the
 next lower place, so 一千二 = 1200, 三万五 = 35000, 一百五 = 150; a 零 cancels it
 (一千零二 = 1002). A run of digits without units is read digit by digit (一九五八 = 1958).
-Adjacent-digit ranges ("八九百", "一两千", "十七八") and 几 ("十几", "几千") are ranges.
+Adjacent-digit ranges ("八九百", "一两千", "十七八"), the idiom 三五 ("三五千") and 几 ("十几",
+"几千") are ranges.
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ def parse_range(text: str) -> tuple[Decimal, Decimal] | None:
     m = _ADJACENT_RE.match(text)
     if m:
         a, b = DIGITS[m.group("a")], DIGITS[m.group("b")]
-        if b == a + 1:
+        if b == a + 1 or (a, b) == (3, 5):  # "三五千": three to five thousand
             prefix = m.group("prefix") or ""
             units = m.group("units")
             low = parse_decimal(prefix + m.group("a") + units)

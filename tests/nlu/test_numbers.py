@@ -159,3 +159,25 @@ def test_parsers_never_raise(text: str) -> None:
     parse_count(text)
     parse_number(text)
     parse_range(text)
+
+
+def test_unit_after_more_scales_the_whole_amount() -> None:
+    amount = parse_amount("五十多万")
+    assert amount is not None
+    assert (amount.low, amount.high, amount.is_estimate) == (500_000, 600_000, True)
+    ten = parse_amount("十来万")
+    assert ten is not None and ten.value == 100_000 and ten.is_estimate
+
+
+def test_ba_and_sanwu_are_estimates() -> None:
+    about = parse_amount("千把块钱")
+    assert about is not None and about.value == 1000 and about.is_estimate
+    span = parse_amount("三五千")
+    assert span is not None and (span.low, span.high) == (3000, 5000)
+
+
+def test_negative_amount_is_not_read() -> None:
+    assert parse_amount("-500") is None
+    assert parse_amount("负五百") is None
+    ranged = parse_amount("500-600")
+    assert ranged is not None and (ranged.low, ranged.high) == (500, 600)
