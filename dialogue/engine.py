@@ -24,6 +24,7 @@ from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
 from guides.screening.result import ScreeningResult
 from nlu.answers import is_dont_know, parse_yes_no
+from nlu.commands import is_command
 from nlu.lexicon import find_items, parse_relation
 from nlu.types import Parse
 
@@ -88,10 +89,11 @@ class DialogueEngine:
         if prompts.asks_for_form(text):
             return self._form_request(session)
         parse = self.nlu.parse(text)
+        command = parse.intent in CONTROL and is_command(parse.intent, text)
         before = list(session.items or [])
         self._note_items(session, text, parse)
         newly = [i for i in (session.items or []) if i not in before]
-        if parse.intent in CONTROL and parse.confidence >= CONTROL_CONFIDENCE:
+        if command and parse.confidence >= CONTROL_CONFIDENCE:
             return self._control(session, parse.intent)
         if parse.intent == "correct":
             return self._correct(session, text)
@@ -106,7 +108,7 @@ class DialogueEngine:
                 return [noted, *self._ask(session, pending, count=False)]
         if parse.intent == "ask_policy" or (pending is None and parse.intent != "answer"):
             return self._policy(session, text)
-        if parse.intent in CONTROL:
+        if command:
             return self._control(session, parse.intent)
         if pending is None:
             # After the result, "我家其实是四口人" updates that answer and the result.

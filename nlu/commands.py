@@ -1,0 +1,35 @@
+"""Whether an utterance classified as a control intent is really a command.
+
+The classifier reads "上小学" as 回到上一个问题 and "当过五年兵" as 跳过: a control intent acts
+only when the text also has a command's own words (返回/上一个, 跳过/下一个, 重新/从头,
+人工/工作人员...). Otherwise the utterance is read as an answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+_COMMAND_WORDS: dict[str, re.Pattern[str]] = {
+    "go_back": re.compile(
+        r"返回|回到|回去|回前|回上|退回|回退|后退|倒回|往回|退一步|上一(?:个|题|步|页|级)"
+        r"|前一(?:个|步|题)|前面那"
+    ),
+    "skip": re.compile(
+        r"跳过|跳了|略过|下一(?:个|题|步)|往下|^过$|先空着|先放着|先不(?:填|说|答)|等会再填"
+        r"|以后补|(?:后面|等会|等下|等一下|回头)再(?:说|填)|不(?:想|愿意|方便)?(?:答|回答|说|填)(?:这|了|$)|不想说|不答|隐私"
+    ),
+    "restart": re.compile(
+        r"重新|重来|从头|重填|重置|清空|清掉|删掉|再来一遍|重头|刷新|从第一(?:题|个|步)"
+    ),
+    "handoff": re.compile(
+        r"人工|真人|客服|工作人员|接线员|坐席|社工|领导|干部|民政的人|找人|找个人|让人来|换个人"
+        r"|跟人|打(?:个)?电话|回(?:个)?电话|联系|上门|有人吗|人呢|12345"
+        r"|(?:社区|村里|村委会|民政局?|街道|政府)\S{0,3}的人"
+    ),
+}
+
+
+def is_command(intent: str, text: str) -> bool:
+    """True when `text` has the words of the control `intent` (other intents: always True)."""
+    pattern = _COMMAND_WORDS.get(intent)
+    return pattern is None or bool(pattern.search(text.strip()))
