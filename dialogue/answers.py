@@ -2,7 +2,9 @@
 
 The parsing itself is nlu's (numbers, dates, ID numbers, yes/no, choices, relations); this
 module only picks the parser for the question's answer type and checks the range. It returns
-`Value`, `DONT_KNOW` ("不知道/不清楚" is an answer) or None (not understood: re-ask).
+`Value`, `DONT_KNOW` ("不知道/不清楚" is an answer), `Doubt` (a number that does not fit the
+question — 29岁 to 几口人, 三间 to 几套房, a negative, 250岁 —: confirmed, never stored) or
+None (not understood: re-ask).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any, Final
 from dialogue.questions import Question
 from nlu.answers import is_dont_know, parse_choice, parse_yes_no
 from nlu.dates import parse_age
-from nlu.idcard import parse_id_number
+from nlu.idcard import ID_RE, parse_id_number
 from nlu.lexicon import find_items, parse_relation
 from nlu.numbers import monthly_amount, parse_amount, parse_count
 from nlu.numerals import NUMERAL_RE, parse_number
@@ -32,6 +34,14 @@ class Value:
     extra: dict[str, Any] = field(default_factory=dict)  # more member facts (birth_date, sex)
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """An answer too doubtful to store: `kind` names the question back (prompts.yml doubts)."""
+
+    kind: str
+    number: str = ""
+
+
 class _DontKnow:
     def __repr__(self) -> str:
         return "DONT_KNOW"
@@ -41,13 +51,29 @@ DONT_KNOW: Final = _DontKnow()
 Answer = Value | _DontKnow
 
 
-def parse_answer(question: Question, text: str, today: dt.date) -> Answer | None:
+_NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+_AGE_SAID = re.compile(rf"(?P<n>{_NUMBER})(?:多)?(?:岁|周岁)")
+_ROOMS = re.compile(rf"(?P<n>{_NUMBER})间")
+_AREA = re.compile(r"平米|平方|平|㎡|m2", re.I)
+_AREA_SAID = re.compile(rf"{_NUMBER}\s*(?:多|来)?\s*(?:平米|平方|平|㎡|m2)", re.I)
+_NEGATIVE = re.compile(r"(?:^|[^\d\w])[-－−负]\s*(?:\d|[一二两三四五六七八九十])")
+_RELATIVE_AGE = re.compile(r"比.{0,4}(?:大|小)")
+_HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院")
+_NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆)?(?:也|都)没")
+
+
+def parse_answer(question: Question, text: str, today: dt.date) -> Answer | Doubt | None:
     text = text.strip()
     if not text:
         return None
+    doubt = _doubt(question, text, today)
+    if doubt is not None:
+        return doubt
     parsed = _parse(question, text, today)
     if parsed is not None:
-        return parsed if _in_range(question, parsed) else None
+        if _in_range(question, parsed):
+            return parsed
+        return _out_of_range(question, parsed)
     if is_dont_know(text):
         return DONT_KNOW
     return None
@@ -92,7 +118,7 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
     if kind == "count":
         return _count(question, text)
     if kind == "number":
-        number = _first_number(text)
+        number = _first_number(text)  # the area: "间" was asked back by _doubt
         return None if number is None else Value(number)
     if kind == "amount":
         return _amount(question, text)
@@ -114,9 +140,55 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
     return None
 
 
+def _doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
+    """The number said does not fit the question: ask back instead of storing it."""
+    if question.answer in ("count", "number", "amount", "age") and _NEGATIVE.search(text):
+        return Doubt("negative")
+    fills = question.fills
+    if fills == ["size"] and parse_count(text) is None:
+        age = _AGE_SAID.search(text)
+        if age:
+            return Doubt("age_not_size", age.group("n"))
+        bare = _first_number(text) if NUMERAL_RE.fullmatch(text.strip("。. 个人口")) else None
+        if bare is not None and not 1 <= bare <= 30:
+            return Doubt("size_impossible", f"{bare:g}")
+    if fills == ["assets.houses"] and not _HOUSE_UNITS.search(text):
+        rooms = _ROOMS.search(text)
+        if rooms:
+            return Doubt("rooms_not_houses", rooms.group("n"))
+        if _AREA.search(text):
+            return Doubt("area_not_houses")
+    if fills == ["housing.total_floor_area"] and not _AREA_SAID.search(text):
+        rooms = _ROOMS.search(text)
+        if rooms:
+            return Doubt("rooms_not_area", rooms.group("n"))
+    if question.answer == "age":
+        if _RELATIVE_AGE.search(text):
+            return Doubt("relative_age")
+        card = ID_RE.search(text)
+        if card and parse_id_number(card.group(), today) is None:
+            return Doubt("id_checksum")
+        said = _AGE_SAID.search(text)
+        number = parse_number(said.group("n")) if said else None
+        if number is not None and number > 120:
+            return Doubt("age_impossible", f"{number:g}")
+    return None
+
+
+def _out_of_range(question: Question, parsed: Value) -> Doubt | None:
+    if question.fills == ["size"]:
+        return Doubt("size_impossible", f"{parsed.value:g}")
+    if question.fills == ["members.disability_grade"]:
+        return Doubt("grade_impossible")
+    return None
+
+
 def _count(question: Question, text: str) -> Value | None:
-    count = parse_count(text) if question.fills == ["size"] else None
-    if count is None:
+    if question.fills == ["size"]:
+        count = parse_count(text)  # a bare number counts; "29岁" does not
+    elif _NONE_OF.search(text):
+        count = 0  # "一套也没有"
+    else:
         number = _first_number(text)
         count = int(number) if number is not None and number == int(number) else None
     if count is None and parse_yes_no(text) is False and (question.min or 0) == 0:

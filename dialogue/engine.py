@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from dialogue import apply, prompts
-from dialogue.answers import DONT_KNOW, Answer, Value, parse_answer, parse_tap
+from dialogue.answers import DONT_KNOW, Answer, Doubt, Value, parse_answer, parse_tap
 from dialogue.ending import ending, summary
 from dialogue.policy import Next, next_question, questions_remaining
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, QuestionBank, question_bank
@@ -100,6 +100,8 @@ class DialogueEngine:
         pending = session.pending
         if pending is not None:
             answer = self._parse_pending(session, text)
+            if isinstance(answer, Doubt):
+                return self._doubt(session, answer)
             if answer is not None:
                 return self._answered(session, answer)
             if newly:  # "我想申请低保": noted; then the same question, no failure counted
@@ -126,7 +128,7 @@ class DialogueEngine:
             current = list(session.items or [])
             session.items = [*current, *(i for i in named if i not in current)]
 
-    def _parse_pending(self, session: Session, text: str) -> Answer | None:
+    def _parse_pending(self, session: Session, text: str) -> Answer | Doubt | None:
         pending = session.pending
         assert pending is not None
         if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
@@ -198,6 +200,8 @@ class DialogueEngine:
             return updated
         if session.pending is not None:
             answer = self._parse_pending(session, text)
+            if isinstance(answer, Doubt):
+                return self._doubt(session, answer)
             if answer is not None:
                 return [TextReply(text=prompts.CORRECTED), *self._answered(session, answer)]
         return [TextReply(text=prompts.WHICH_TO_CORRECT), summary(session, self.bank)]
@@ -304,6 +308,12 @@ class DialogueEngine:
             session.questions_asked += 1
         session.pending = pending
         return [prompts.question_reply(session, self.bank, pending, failures=session.failures)]
+
+    def _doubt(self, session: Session, doubt: Doubt) -> list[Reply]:
+        """A number that does not fit: say why, ask the same question again; nothing stored."""
+        assert session.pending is not None
+        text = prompts.DOUBTS[doubt.kind].format(n=doubt.number)
+        return [TextReply(text=text), *self._ask(session, session.pending, count=False)]
 
     def _not_understood(self, session: Session) -> list[Reply]:
         pending = session.pending

@@ -46,6 +46,7 @@ class Prompts(BaseModel):
     yes_label: str
     no_label: str
     yes_no_words: list[tuple[str, str, str]]  # (word in the question, yes label, no label)
+    doubts: dict[str, str]  # doubtful answers: the question back, by kind
 
 
 @cache
@@ -73,6 +74,7 @@ NO_POLICY_ANSWER = _P.no_policy_answer
 FORM_YES = _P.form_yes
 FORM_NO = _P.form_no
 FORM_LATER = _P.form_later
+DOUBTS = _P.doubts
 
 
 def asks_for_form(text: str) -> bool:

@@ -1,0 +1,68 @@
+"""A number that does not fit the question is asked back, never stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dialogue.answers import Doubt, Value, parse_answer
+from dialogue.engine import DialogueEngine, IntentParser
+from dialogue.prompts import DOUBTS
+from dialogue.questions import question_bank
+from dialogue.replies import reply_text
+from dialogue.state import Pending, Session
+from guides.ids import RegionId
+
+TODAY = dt.date(2025, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "kind"),
+    [
+        ("household_size", "今年我29岁", "age_not_size"),
+        ("household_size", "100", "size_impossible"),
+        ("household_size", "0", "size_impossible"),
+        ("houses", "三间土坯房", "rooms_not_houses"),
+        ("houses", "80平", "area_not_houses"),
+        ("housing_area", "三间土坯房，不知道多少平米", "rooms_not_area"),
+        ("household_income", "-500", "negative"),
+        ("member_age", "250岁", "age_impossible"),
+        ("member_age", "他比我小两岁", "relative_age"),
+        ("member_age", "110105194912310021", "id_checksum"),
+        ("member_disability_grade", "五级", "grade_impossible"),
+    ],
+)
+def test_doubtful_numbers_are_asked_back(question: str, text: str, kind: str) -> None:
+    answer = parse_answer(question_bank().get(question), text, TODAY)
+    assert answer == Doubt(kind, answer.number if isinstance(answer, Doubt) else "")
+    assert kind in DOUBTS
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value"),
+    [
+        ("household_size", "三口人", 3),
+        ("houses", "一套也没有", 0),
+        ("houses", "两套，一套是拆迁分的", 2),
+        ("housing_area", "八十平", 80),
+        ("member_age", "六十八了", 68),
+        ("deposits", "五十多万", 550_000),
+    ],
+)
+def test_fitting_numbers_are_kept(question: str, text: str, value: float) -> None:
+    answer = parse_answer(question_bank().get(question), text, TODAY)
+    assert isinstance(answer, Value) and answer.value == value
+
+
+def test_a_doubt_keeps_earlier_answers_and_stores_nothing(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session)
+    engine.turn(session, text="三口人")
+    before = session.household.model_dump()
+    session.pending = Pending(question_id="household_income")
+    replies = engine.turn(session, text="-500")
+    assert "负数" in reply_text(replies[0])
+    assert session.household.model_dump() == before
+    assert session.pending == Pending(question_id="household_income")
