@@ -157,3 +157,15 @@ def member_more(session: Session, more: bool) -> None:
     else:
         session.members_closed = True
     session.history.append(record)
+
+
+def extend_last(session: Session, changes: list[tuple[str, Any]]) -> None:
+    """More keys the last answer changed (facts it stated about other topics), with the
+    values they had, so "go back" undoes them too."""
+    if not changes or not session.history:
+        return
+    record = session.history[-1]
+    for key, before in changes:
+        if key not in record.keys:
+            record.keys.append(key)
+            record.before[key] = to_jsonable_python(before)

@@ -15,16 +15,18 @@ from typing import Protocol
 from dialogue import apply, prompts
 from dialogue.answers import DONT_KNOW, Answer, Doubt, Value, parse_answer, parse_tap
 from dialogue.ending import ending, summary
+from dialogue.noted import Stored, add_members, named_members, phrases, store_facts
 from dialogue.policy import Next, next_question, questions_remaining
-from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, QuestionBank, question_bank
+from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank, question_bank
 from dialogue.replies import Reply, TextReply
 from dialogue.state import Session
 from guides.catalog import guide_for
 from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
 from guides.screening.result import ScreeningResult
-from nlu.answers import is_dont_know, parse_yes_no
+from nlu.answers import find_yes_no, is_dont_know, parse_yes_no
 from nlu.commands import is_command
+from nlu.facts import Reading, clause_span, read_facts
 from nlu.lexicon import find_items, parse_relation
 from nlu.types import Parse
 
@@ -66,9 +68,20 @@ class DialogueEngine:
 
     # --- entry points ------------------------------------------------------------------
     def open(self, session: Session, text: str | None = None) -> list[Reply]:
+        """The welcome; an opening story is read in full: its facts stored and said back,
+        a complaint routed, a policy question answered, then only what is still needed."""
         replies: list[Reply] = [TextReply(text=prompts.WELCOME)]
-        if text:
-            self._note_items(session, text)
+        if text and text.strip():
+            reading = read_facts(text, self.today())
+            self._add_items(session, reading.items)
+            add_members(session, reading, all_named=False)
+            said = phrases(session, self.bank, store_facts(session, reading, asked=0))
+            if said:
+                replies.append(TextReply(text=prompts.READBACK.format(facts="，".join(said))))
+            if reading.complaint:
+                replies.append(TextReply(text=prompts.COMPLAINT))
+            if reading.policy_question and self.answer_policy is not None:
+                replies += self._policy(session, reading.policy_question)
         return replies + self._advance(session)
 
     def resume(self, session: Session) -> list[Reply]:
@@ -102,8 +115,14 @@ class DialogueEngine:
             answer = self._parse_pending(session, text)
             if isinstance(answer, Doubt):
                 return self._doubt(session, answer)
-            if answer is not None:
-                return self._answered(session, answer)
+            reading = read_facts(text, self.today())
+            if answer is not None and not self._about_other_topic(session, text, reading):
+                return self._answered(session, answer, reading)
+            stored = self._store_other_topics(session, reading)
+            if stored:
+                said = "，".join(phrases(session, self.bank, stored))
+                noted = TextReply(text=prompts.NOTED.format(facts=said))
+                return [noted, *self._advance(session)]
             if newly:  # "我想申请低保": noted; then the same question, no failure counted
                 names = "、".join(guide_for(session.region).item(i).name for i in newly)
                 noted = TextReply(text=prompts.ITEMS_NOTED.format(names=names))
@@ -128,6 +147,13 @@ class DialogueEngine:
             current = list(session.items or [])
             session.items = [*current, *(i for i in named if i not in current)]
 
+    def _add_items(self, session: Session, items: list[ItemId]) -> None:
+        offered = set(guide_for(session.region).item_ids)
+        current = list(session.items or [])
+        session.items = [*current, *(i for i in items if i in offered and i not in current)]
+        if not session.items:
+            session.items = None
+
     def _parse_pending(self, session: Session, text: str) -> Answer | Doubt | None:
         pending = session.pending
         assert pending is not None
@@ -141,7 +167,39 @@ class DialogueEngine:
         return parse_answer(self.bank.get(pending.question_id), text, self.today())
 
     # --- applying ------------------------------------------------------------------------
-    def _answered(self, session: Session, answer: Answer) -> list[Reply]:
+    def _about_other_topic(self, session: Session, text: str, reading: Reading) -> bool:
+        """ "有两间土坯房" to 家里有小汽车吗: the 有 is about a house, not a car."""
+        pending = session.pending
+        if pending is None or pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
+            return False
+        question = self.bank.get(pending.question_id)
+        found = find_yes_no(text) if question.answer == "yes_no" else None
+        if found is None:
+            return False
+        clause = clause_span(text, found.start)
+        return any(
+            f.name not in question.fills and clause == clause_span(text, f.start)
+            for f in reading.facts
+        )
+
+    def _store_other_topics(self, session: Session, reading: Reading) -> list[Stored]:
+        """Facts an unparsed answer states; they answer an all-members question when they
+        fill its fact ("老伴尿毒症" to 家里有人得了重病吗), else the question stays open."""
+        pending = session.pending
+        assert pending is not None
+        if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
+            return []
+        question = self.bank.get(pending.question_id)
+        stored = store_facts(session, reading, asked=pending.member)
+        if question.all_members is not None and any(s.fact.name in question.fills for s in stored):
+            apply.apply_answer(session, question, None, Value(True))
+            apply.extend_last(session, [(s.key, s.before) for s in stored])
+            session.pending = None
+        return stored
+
+    def _answered(
+        self, session: Session, answer: Answer, reading: Reading | None = None
+    ) -> list[Reply]:
         pending = session.pending
         assert pending is not None
         replies: list[Reply] = []
@@ -159,9 +217,24 @@ class DialogueEngine:
                 return self._not_understood(session)
             if isinstance(answer, Value) and answer.is_estimate:
                 replies.append(TextReply(text=prompts.ESTIMATE_NOTED))
+            if reading is not None:
+                self._store_with_answer(session, question, pending.member, answer, reading)
         session.failures = 0
         session.pending = None
         return replies + self._advance(session)
+
+    def _store_with_answer(
+        self, session: Session, question: Question, member: int | None, answer: Answer,
+        reading: Reading,
+    ) -> None:  # fmt: skip
+        """The other facts an answer states, undone with it by "go back"."""
+        if question.fills == ["size"]:
+            add_members(session, reading, all_named=True)
+        if question.all_members is not None and isinstance(answer, Value) and answer.value:
+            named_members(session, question, reading)
+        skip = set() if question.all_members is not None else set(question.fills)
+        stored = store_facts(session, reading, member, skip)
+        apply.extend_last(session, [(s.key, s.before) for s in stored])
 
     def _control(self, session: Session, intent: str) -> list[Reply]:
         if intent == "handoff":

@@ -47,6 +47,10 @@ class Prompts(BaseModel):
     no_label: str
     yes_no_words: list[tuple[str, str, str]]  # (word in the question, yes label, no label)
     doubts: dict[str, str]  # doubtful answers: the question back, by kind
+    readback: str
+    noted: str
+    complaint: str
+    fact_phrases: dict[str, str | tuple[str, str]]  # fact name -> phrase, or (true, false)
 
 
 @cache
@@ -75,6 +79,10 @@ FORM_YES = _P.form_yes
 FORM_NO = _P.form_no
 FORM_LATER = _P.form_later
 DOUBTS = _P.doubts
+READBACK = _P.readback
+NOTED = _P.noted
+COMPLAINT = _P.complaint
+FACT_PHRASES = _P.fact_phrases
 
 
 def asks_for_form(text: str) -> bool:

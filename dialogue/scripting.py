@@ -21,6 +21,7 @@ from dialogue.replies import Reply, reply_text
 from dialogue.state import Pending, Session, get_fact
 from guides.ids import ItemId, Outcome, RegionId
 from guides.yamlio import load_model
+from nlu.lexicon import parse_relation
 
 SCRIPTS = Path(__file__).parent / "scripts"
 
@@ -80,12 +81,38 @@ def load_scripts(directory: Path = SCRIPTS) -> list[Script]:
     return [load_model(path, Script) for path in sorted(directory.glob("*.yml"))]
 
 
-def persona_answer(script: Script, pending: Pending) -> str:
+def persona_answer(script: Script, pending: Pending, session: Session | None = None) -> str:
     answer = script.persona.get(pending.question_id, script.default_answer)
     if isinstance(answer, list):
         index = pending.member or 0
+        if session is not None:
+            index = _persona_index(script, session).get(index, index)
         return str(answer[index]) if index < len(answer) else script.default_answer
     return str(answer)
+
+
+def _persona_index(script: Script, session: Session) -> dict[int, int]:
+    """Household member -> persona member. An opening can name members out of the persona's
+    order ("我儿子想找工作" makes the son the second member): a member whose relation is
+    known is the persona's member with that relation; the others follow in order."""
+    relations = script.persona.get("member_relation")
+    if not isinstance(relations, list):
+        return {}
+    wanted = [parse_relation(str(r)) for r in relations]
+    mapping: dict[int, int] = {}
+    used: set[int] = set()
+    members = session.household.members
+    for i, member in enumerate(members):
+        for j, relation in enumerate(wanted):
+            if j not in used and member.relation is not None and relation == member.relation:
+                mapping[i] = j
+                used.add(j)
+                break
+    free = [j for j in range(len(wanted)) if j not in used]
+    for i in range(len(members)):
+        if i not in mapping and free:
+            mapping[i] = free.pop(0)
+    return mapping
 
 
 class AssistantLike(Protocol):
@@ -180,7 +207,9 @@ class Runner:
             session = await self.assistant.get(session_id, self.owner)
             if session.status == "done" or session.pending is None:
                 return replies
-            replies = await self._send(session_id, persona_answer(script, session.pending), None)
+            replies = await self._send(
+                session_id, persona_answer(script, session.pending, session), None
+            )
         raise ScriptFailure(f"no result after {self.MAX_TURNS} turns:\n" + self.dump())
 
     def dump(self) -> str:

@@ -1,0 +1,183 @@
+"""Facts read from free text (nlu.facts) put into the household, and said back.
+
+Used for the opening (everything it states: members, illness, fire, what is already received…)
+and for every answer (a fact about another topic goes to that topic). A fact only fills a
+value nobody has given yet: changing an earlier answer is a correction (dialogue.engine), never
+a side effect. A member fact goes to the member it names; "who" unsaid means the member being
+asked about, or in the opening the applicant. Children of unsaid sex become members without a
+relation (the relation question asks it later).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from dialogue import prompts
+from dialogue.questions import Question, QuestionBank, who
+from dialogue.state import Session, get_fact, member_key, resize_members, set_fact
+from guides.catalog import guide_for
+from guides.household import House, Member, Vehicle
+from nlu.facts import CHILD, SELF, Fact, Reading
+
+_OPTION_QUESTIONS = {
+    "members.serious_illness_kind": "member_serious_illness_kind",
+    "members.school_stage": "member_school_stage",
+    "hukou_type": "hukou_type",
+    "situations": "situations",
+}
+_LISTS = {"situations", "already_receives"}
+
+
+@dataclass(frozen=True)
+class Stored:
+    key: str  # fact key with the member index ("members.1.age")
+    fact: Fact
+    before: Any = None  # JSON-safe value it replaced (lists grow; other values were unset)
+
+
+def add_members(session: Session, reading: Reading, *, all_named: bool) -> None:
+    """Members the text names. `all_named`: every member named (an answer to 几口人);
+    otherwise only those a fact is about (an opening story names many people)."""
+    household = session.household
+    about = {f.who for f in reading.facts if f.name.startswith("members.")}
+    if not (about or reading.size or (all_named and reading.members())):
+        return
+    if not household.members:
+        resize_members(household, 1)
+    for mention in reading.members():
+        if not all_named and mention.relation not in about:
+            continue
+        relation = None if mention.relation == CHILD else mention.relation
+        have = [m for m in household.members[1:] if m.relation == relation]
+        missing = mention.count - len(have) if relation is None else 1 - len(have)
+        if relation is None or missing <= 0:
+            if relation is None and missing > 0 and not all_named:
+                household.members = [*household.members, *(Member() for _ in range(missing))]
+            continue
+        open_slot = (
+            next((m for m in household.members[1:] if m.relation is None), None)
+            if all_named
+            else None
+        )
+        if open_slot is not None:
+            open_slot.relation = relation  # type: ignore[assignment]
+        else:
+            household.members = [*household.members, Member(relation=relation)]
+    if reading.size is not None and household.size is None:
+        household.size = reading.size.value
+        resize_members(household, household.size)
+
+
+def named_members(session: Session, question: Question, reading: Reading) -> None:
+    """ "有，老伴" to 家里有人有残疾证吗: the member named has it (a yes/no fact only)."""
+    if len(question.fills) != 1 or question.all_members is None:
+        return
+    if question.all_members.get("no") is not False:
+        return
+    for mention in reading.members():
+        fact = Fact(question.fills[0], True, mention.start, mention.end, mention.relation)
+        index = _member_index(session, fact, None)
+        if index is not None:
+            key = member_key(fact.name, index)
+            if get_fact(session.household, key) is None:
+                set_fact(session.household, key, True)
+
+
+def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None:
+    members = session.household.members
+    if fact.who is None:
+        return asked
+    if fact.who == SELF:
+        return 0 if members else None
+    relation = None if fact.who == CHILD else fact.who
+    matching = [i for i, m in enumerate(members) if m.relation == relation and i > 0]
+    return matching[0] if len(matching) == 1 else None  # two children: which one is unsaid
+
+
+def _converted(name: str, value: Any) -> Any:
+    if name == "assets.houses" and isinstance(value, int):
+        return [House() for _ in range(value)]
+    if name == "assets.vehicles" and isinstance(value, bool):
+        return [Vehicle(kind="car")] if value else []
+    return value
+
+
+def store_facts(
+    session: Session,
+    reading: Reading,
+    asked: int | None,
+    skip: set[str] | frozenset[str] = frozenset(),
+) -> list[Stored]:
+    """Put every fact not yet known into the household; returns what was stored.
+    `skip`: fact names the pending question itself fills (its parser decides those)."""
+    stored: list[Stored] = []
+    household = session.household
+    for fact in reading.facts:
+        if fact.name in skip:
+            continue
+        if fact.name.startswith("members."):
+            index = _member_index(session, fact, asked)
+            if index is None or index >= len(household.members):
+                continue
+            key = member_key(fact.name, index)
+        else:
+            key = fact.name
+        current = get_fact(household, key)
+        if fact.name in _LISTS:
+            merged = list(dict.fromkeys([*(current or []), *fact.value]))
+            if merged == list(current or []):
+                continue
+            value: Any = merged
+        elif current is not None or session.is_unknown(key):
+            continue
+        else:
+            value = _converted(fact.name, fact.value)
+        try:
+            set_fact(household, key, value)
+        except (ValidationError, ValueError):
+            continue
+        if fact.name == "monthly_income_total" and fact.estimate:
+            household.income_is_estimate = True
+        stored.append(Stored(key, fact, list(current) if fact.name in _LISTS and current else None))
+    return stored
+
+
+def _value_label(session: Session, bank: QuestionBank, name: str, value: Any) -> str:
+    if name == "already_receives":
+        guide = guide_for(session.region)
+        return "、".join(guide.item(i).name for i in value if i in guide.item_ids)
+    question_id = _OPTION_QUESTIONS.get(name)
+    if question_id is not None:
+        options = bank.get(question_id).options()
+        values = value if isinstance(value, list) else [value]
+        return "、".join(options.get(str(v), str(v)) for v in values)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def phrases(session: Session, bank: QuestionBank, stored: list[Stored]) -> list[str]:
+    """One short phrase per stored fact, in the order they were said."""
+    out: list[str] = []
+    for item in sorted(stored, key=lambda s: s.fact.start):
+        template = prompts.FACT_PHRASES.get(item.fact.name)
+        if template is None:
+            continue
+        value = get_fact(session.household, item.key)
+        if isinstance(template, tuple):
+            phrase = template[0] if item.fact.value else template[1]
+        else:
+            parts = item.key.split(".")
+            person = who(session.household, int(parts[1])) if parts[0] == "members" else ""
+            shown = item.fact.value if item.fact.name in _LISTS else value
+            if item.fact.name in ("assets.houses",):
+                shown = len(value or [])
+            phrase = template.format(
+                who=person, value=_value_label(session, bank, item.fact.name, shown)
+            )
+        if phrase not in out:
+            out.append(phrase)
+    return out

@@ -1,0 +1,360 @@
+"""Household facts stated anywhere in a free text: an opening story or any answer.
+
+`read_facts(text, today)` returns a Reading: the facts with their spans and confidence, the
+household members named (by relation, with "走了/去世/离婚" marking those who do not live
+there), the household size when it is said, the items asked about (not those already
+received), whether the text complains, and a policy question asked inside it. Nothing about
+sessions: the dialogue decides what to store (dialogue/noted.py).
+
+A member fact is about the member named last before it in the same sentence ("我老伴得了尿毒症"
+-> spouse); with no member named it is about "the speaker or the member being asked about"
+(who=None). A clause that negates ("不是危房") or supposes ("有车的话", "能不能") states
+nothing. The words are in nlu/data/facts.yml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from guides.ids import ItemId
+from nlu.dates import find_ages
+from nlu.lexicon import find_items, match_items, match_relations
+from nlu.numbers import Amount, find_amounts, to_monthly
+
+DATA = Path(__file__).parent / "data" / "facts.yml"
+SELF = "self"
+CHILD = "child"  # a child of unsaid sex ("孩子", "两个娃"): no relation id yet
+UNNAMED = "unnamed"  # "老人", "亲戚": somebody, but not a member we can place
+CONFIDENT = 0.9  # a fact said in so many words
+LIKELY = 0.7  # inferred from context (a school stage without a verb of studying)
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+_CLAUSE = re.compile(r"[^，,。！？!?；;\n]+")
+_SPEAKER = re.compile(r"(?:我|俺|本人|自己)(?!们|家|村|市|县|区|省)")
+_NEGATED = re.compile(r"(?:不是|没有|没得|没|不算|不)\S{0,2}$")
+_COUNT = r"(?P<n>\d{1,2}|[一二两俩三仨四五六七八九十]{1,2})"
+_NUM = {"一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "仨": 3, "四": 4, "五": 5, "六": 6,
+        "七": 7, "八": 8, "九": 9, "十": 10}  # fmt: skip
+_SIZE_SAID = [
+    re.compile(rf"一家{_COUNT}口"),
+    re.compile(rf"(?<![第\d]){_COUNT}口人"),
+    re.compile(rf"家里(?:一共|总共|就|只有)?{_COUNT}个人"),
+    re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住)"),
+]
+_SIZE_ONE = re.compile(
+    r"(?:一个人|独自|孤身一人)(?:住|过|生活)|孤身一人|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
+)
+_SIZE_TWO = re.compile(
+    r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们)?(?:老两口|我俩|我们俩|咱俩|两口子|娘俩|爷俩|两个人)"
+    r"|(?:就|只有|只剩|就剩)(?:我|俺)(?:和|跟)(?:我)?\S{1,3}?(?:两个人?|俩)?(?:了)?(?=$|[，。,；])"
+)
+_COUPLE = re.compile(r"老两口|两口子|我们老俩")
+_UNNAMED = re.compile(r"老人家?|老爷子|老太太|邻居|村干部|干部|工作人员|别人")
+_PRONOUN = re.compile(r"[他她](?!们)")
+_DEPOSIT = re.compile(r"存款|存了|积蓄")
+_TOTAL_INCOME = re.compile(r"加起来|一共|总共|全家|全靠|就靠|只靠|家里收入")
+_AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
+
+
+class _Words(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    illness_kinds: dict[str, list[str]]
+    sudden: str
+    situations: dict[str, list[str]]
+    school_stages: dict[str, list[str]]
+    studying: str
+    hukou_types: dict[str, list[str]]
+    flags: list[tuple[str, Any, list[str]]]
+    member_flags: list[tuple[str, Any, list[str]]]
+    disability_grade: str
+    receiving: dict[str, list[str]]
+    departed: str
+    supposed: str
+    children: str
+    complaint: str
+    policy_question: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A stated fact. `name` is a household fact name ("size", "members.age", ...); a member
+    fact names its member by `who` (a relation id; None: the speaker or the one asked about)."""
+
+    name: str
+    value: Any
+    start: int
+    end: int
+    who: str | None = None
+    estimate: bool = False
+    confidence: float = CONFIDENT
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A household member named in the text: a relation id, CHILD or UNNAMED."""
+
+    relation: str
+    start: int
+    end: int
+    count: int = 1
+    departed: bool = False
+
+
+@dataclass(frozen=True)
+class Reading:
+    facts: list[Fact] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    size: Fact | None = None
+    items: list[ItemId] = field(default_factory=list)
+    complaint: bool = False
+    policy_question: str | None = None
+
+    def members(self) -> list[Mention]:
+        """The members who live in the household, each relation once (children by count)."""
+        seen: dict[str, Mention] = {}
+        for mention in self.mentions:
+            if mention.relation in (SELF, UNNAMED) or mention.departed:
+                continue
+            if mention.relation not in seen or mention.count > seen[mention.relation].count:
+                seen[mention.relation] = mention
+        return list(seen.values())
+
+
+@cache
+def _words() -> _Words:
+    return _Words(**yaml.safe_load(DATA.read_text(encoding="utf-8")))
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return _compiled("|".join(f"(?:{p})" for p in patterns))
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def clause_span(text: str, index: int) -> tuple[int, int]:
+    """Start and end of the clause (between commas or stops) around `index`."""
+    return _clause_at(text, index)
+
+
+def _clause_at(text: str, index: int) -> tuple[int, int]:
+    for m in _CLAUSE.finditer(text):
+        if m.start() <= index < m.end():
+            return m.start(), m.end()
+    return index, index
+
+
+def _sentence_at(text: str, index: int) -> tuple[int, int]:
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= index < m.end():
+            return m.start(), m.end()
+    return index, index
+
+
+def _states(text: str, start: int, negatable: bool = True) -> bool:
+    """The clause around `start` states the fact: not supposed, and (if asked) not negated."""
+    lo, hi = _clause_at(text, start)
+    if _compiled(_words().supposed).search(text, lo, hi):
+        return False
+    return not (negatable and _NEGATED.search(text[lo:start]))
+
+
+def _mentions(text: str) -> list[Mention]:
+    words = _words()
+    found = [
+        Mention(UNNAMED if m.text.startswith("亲戚") else m.id, m.start, m.end)
+        for m in match_relations(text)
+    ]
+    found += [Mention(SELF, m.start(), m.end()) for m in _SPEAKER.finditer(text)]
+    found += [Mention(UNNAMED, m.start(), m.end()) for m in _UNNAMED.finditer(text)]
+    for m in _compiled(rf"(?:{_COUNT}个)?(?:{words.children})").finditer(text):
+        if not any(f.start <= m.start() < f.end for f in found):
+            count = _NUM.get(m.group("n") or "", 1) if m.group("n") else 1
+            found.append(Mention(CHILD, m.start(), m.end(), count))
+    for m in _PRONOUN.finditer(text):  # 他/她: the member named last before
+        earlier = [f for f in found if f.end <= m.start() and f.relation != SELF]
+        if earlier:
+            last = max(earlier, key=lambda f: f.start)
+            found.append(Mention(last.relation, m.start(), m.end()))
+    for m in _COUPLE.finditer(text):
+        found.append(Mention("spouse", m.start(), m.end()))
+    departed = _compiled(words.departed)
+    marked = []
+    for mention in sorted(found, key=lambda f: f.start):
+        _, hi = _sentence_at(text, mention.start)
+        later = [f.start for f in found if mention.end <= f.start < hi and f.relation != SELF]
+        stop = min(later, default=hi)
+        gone = mention.relation != SELF and bool(departed.search(text, mention.end, stop))
+        marked.append(Mention(mention.relation, mention.start, mention.end, mention.count, gone))
+    return marked
+
+
+def _who(mentions: list[Mention], text: str, index: int) -> tuple[str | None, bool]:
+    """The member a fact at `index` is about, and whether it is not a member we can place
+    (left the household, or somebody unnamed)."""
+    lo, _ = _sentence_at(text, index)
+    before = [m for m in mentions if lo <= m.start < index]
+    if not before:
+        return None, False
+    last = max(before, key=lambda m: m.start)
+    return last.relation, last.departed or last.relation == UNNAMED
+
+
+def _member_fact(
+    out: list[Fact], mentions: list[Mention], text: str, name: str, value: Any,
+    start: int, end: int, confidence: float = CONFIDENT,
+) -> None:  # fmt: skip
+    who, gone = _who(mentions, text, start)
+    if not gone:
+        out.append(Fact(f"members.{name}", value, start, end, who, confidence=confidence))
+
+
+def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
+    words = _words()
+    sudden = _compiled(words.sudden)
+    for kind, patterns in words.illness_kinds.items():
+        for start, end in _spans(_any(patterns), text):
+            if not _states(text, start):
+                continue
+            _member_fact(out, mentions, text, "has_serious_illness", True, start, end)
+            _member_fact(out, mentions, text, "serious_illness_kind", kind, start, end)
+            lo, _ = _clause_at(text, start)
+            if sudden.search(text, lo, start):
+                out.append(Fact("situations", ["sudden_serious_illness"], start, end))
+
+
+def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
+    words = _words()
+    grade = _compiled(words.disability_grade)
+    for name, value, patterns in words.member_flags:
+        for start, end in _spans(_any(patterns), text):
+            if not _states(text, start) or re.match(r"两项补贴|补贴|康复", text[end : end + 4]):
+                continue
+            _member_fact(out, mentions, text, name, value, start, end)
+            if name == "has_disability":
+                lo, hi = _clause_at(text, start)
+                _, next_hi = _clause_at(text, hi + 1) if hi < len(text) else (hi, hi)
+                said = grade.search(text, lo, max(hi, next_hi))
+                if said:
+                    level = _NUM.get(said.group("g")) or int(said.group("g"))
+                    _member_fact(out, mentions, text, "disability_grade", level, start, end)
+
+
+def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
+    words = _words()
+    studying = _compiled(rf"(?:{words.studying})\S{{0,2}}$")
+    for stage, patterns in words.school_stages.items():
+        for start, end in _spans(_any(patterns), text):
+            if _AFTER_GRADUATION.match(text[end:]) or not _states(text, start, negatable=False):
+                continue
+            lo, _ = _clause_at(text, start)
+            if studying.search(text[lo:start]):
+                _member_fact(out, mentions, text, "school_stage", stage, start, end)
+
+
+def _ages(text: str, today: dt.date, mentions: list[Mention], out: list[Fact]) -> None:
+    for found in find_ages(text, today):
+        who, gone = _who(mentions, text, found.start)
+        if who is not None and not gone:  # an age with nobody named is not guessed
+            out.append(Fact("members.age", found.value, found.start, found.end, who,
+                            found.is_estimate))  # fmt: skip
+
+
+def _household(text: str, out: list[Fact]) -> None:
+    words = _words()
+    for situation, patterns in words.situations.items():
+        for start, end in _spans(_any(patterns), text):
+            if _states(text, start):
+                out.append(Fact("situations", [situation], start, end))
+    for hukou, patterns in words.hukou_types.items():
+        for start, end in _spans(_any(patterns), text):
+            out.append(Fact("hukou_type", hukou, start, end))
+    for name, value, patterns in words.flags:
+        for start, end in _spans(_any(patterns), text):
+            if _states(text, start, negatable=value is not False and value != 0):
+                out.append(Fact(name, value, start, end))
+    for item, patterns in words.receiving.items():
+        for start, end in _spans(_any(patterns), text):
+            if _states(text, start, negatable=False):
+                out.append(Fact("already_receives", [item], start, end))
+
+
+def _money(text: str, out: list[Fact]) -> None:
+    for found in find_amounts(text):
+        amount = found.value
+        if not isinstance(amount, Amount):
+            continue
+        lo, hi = _clause_at(text, found.start)
+        clause = text[lo:hi]
+        if _DEPOSIT.search(clause) and amount.period is None:
+            out.append(Fact("assets.deposits", amount.value, found.start, found.end,
+                            estimate=amount.is_estimate))  # fmt: skip
+        elif _TOTAL_INCOME.search(clause) and amount.period is not None:
+            monthly = to_monthly(amount)
+            out.append(Fact("monthly_income_total", monthly.value, found.start, found.end,
+                            estimate=monthly.is_estimate))  # fmt: skip
+
+
+def _size(text: str) -> Fact | None:
+    for pattern in _SIZE_SAID:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        n = m.group("n")
+        size = _NUM.get(n) or (int(n) if n.isdigit() else None)
+        if size is not None and 1 <= size <= 30:
+            return Fact("size", size, m.start(), m.end())
+    for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2)):
+        m = pattern.search(text)
+        if m:
+            return Fact("size", size, m.start(), m.end())
+    return None
+
+
+def _items(text: str, facts: list[Fact]) -> list[ItemId]:
+    """Items asked about: named, and not only where the text says they are already received."""
+    received = [(f.start, f.end) for f in facts if f.name == "already_receives"]
+    asked = [m.id for m in match_items(text) if not any(s <= m.start < e for s, e in received)]
+    return [i for i in find_items(text) if i in asked]
+
+
+def _policy_question(text: str) -> str | None:
+    m = _compiled(_words().policy_question).search(text)
+    if m is None:
+        return None
+    lo, hi = _sentence_at(text, m.start())
+    return text[lo : min(hi + 1, len(text))].strip()
+
+
+def read_facts(text: str, today: dt.date) -> Reading:
+    """Everything `text` states about the household (see the module docstring)."""
+    text = text[:500]
+    mentions = _mentions(text)
+    facts: list[Fact] = []
+    _illness(text, mentions, facts)
+    _member_flags(text, mentions, facts)
+    _schools(text, mentions, facts)
+    _ages(text, today, mentions, facts)
+    _household(text, facts)
+    _money(text, facts)
+    return Reading(
+        facts=facts,
+        mentions=mentions,
+        size=_size(text),
+        items=_items(text, facts),
+        complaint=bool(_compiled(_words().complaint).search(text)),
+        policy_question=_policy_question(text),
+    )
