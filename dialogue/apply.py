@@ -169,3 +169,10 @@ def extend_last(session: Session, changes: list[tuple[str, Any]]) -> None:
         if key not in record.keys:
             record.keys.append(key)
             record.before[key] = to_jsonable_python(before)
+
+
+def record_for(
+    session: Session, question_id: str, member: int | None, keys: list[str]
+) -> AnswerRecord:
+    """A record of `keys` as they are now, to append once they are changed."""
+    return _record(session, question_id, member, keys)

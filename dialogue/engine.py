@@ -15,7 +15,14 @@ from typing import Protocol
 from dialogue import apply, prompts
 from dialogue.answers import DONT_KNOW, Answer, Doubt, Value, parse_answer, parse_tap
 from dialogue.ending import ending, summary
-from dialogue.noted import Stored, add_members, named_members, phrases, store_facts
+from dialogue.noted import (
+    Stored,
+    add_members,
+    correct_facts,
+    named_members,
+    phrases,
+    store_facts,
+)
 from dialogue.policy import Next, next_question, questions_remaining
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank, question_bank
 from dialogue.replies import Reply, TextReply
@@ -25,7 +32,7 @@ from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
 from guides.screening.result import ScreeningResult
 from nlu.answers import find_yes_no, is_dont_know, parse_yes_no
-from nlu.commands import is_command
+from nlu.commands import is_command, is_correction
 from nlu.facts import Reading, clause_span, read_facts
 from nlu.lexicon import find_items, parse_relation
 from nlu.types import Parse
@@ -108,7 +115,7 @@ class DialogueEngine:
         newly = [i for i in (session.items or []) if i not in before]
         if command and parse.confidence >= CONTROL_CONFIDENCE:
             return self._control(session, parse.intent)
-        if parse.intent == "correct":
+        if parse.intent == "correct" or is_correction(text):
             return self._correct(session, text)
         pending = session.pending
         if pending is not None:
@@ -267,7 +274,14 @@ class DialogueEngine:
         return [TextReply(text=prompts.SKIPPED), *self._advance(session)]
 
     def _correct(self, session: Session, text: str) -> list[Reply]:
-        """ "刚才说错了，我家是四口人": find the answered question the text is about."""
+        """ "刚才说错了，我们家没有车": every fact the text states replaces the stored one,
+        said back with the old value; else the answered question it is about; else ask."""
+        asked = session.pending.member if session.pending else None
+        changes = correct_facts(session, self.bank, read_facts(text, self.today()), asked)
+        if changes:
+            said = "；".join(prompts.CHANGED.format(new=new, old=old) for new, old in changes)
+            done = TextReply(text=prompts.CORRECTED_WHAT.format(changes=said))
+            return [done, *self._advance(session)]
         updated = self._update_answered(session, text)
         if updated is not None:
             return updated
@@ -277,7 +291,11 @@ class DialogueEngine:
                 return self._doubt(session, answer)
             if answer is not None:
                 return [TextReply(text=prompts.CORRECTED), *self._answered(session, answer)]
-        return [TextReply(text=prompts.WHICH_TO_CORRECT), summary(session, self.bank)]
+        return [
+            TextReply(text=prompts.NOTHING_CORRECTED),
+            TextReply(text=prompts.WHICH_TO_CORRECT),
+            summary(session, self.bank),
+        ]
 
     def _update_answered(self, session: Session, text: str) -> list[Reply] | None:
         """Re-answer the earlier question `text` is about; None when it is about none."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from dialogue import prompts
+from dialogue import apply, prompts
 from dialogue.questions import Question, QuestionBank, who
 from dialogue.state import Session, get_fact, member_key, resize_members, set_fact
 from guides.catalog import guide_for
@@ -118,13 +118,9 @@ def store_facts(
     for fact in reading.facts:
         if fact.name in skip:
             continue
-        if fact.name.startswith("members."):
-            index = _member_index(session, fact, asked)
-            if index is None or index >= len(household.members):
-                continue
-            key = member_key(fact.name, index)
-        else:
-            key = fact.name
+        key = _key_of(session, fact, asked)
+        if key is None:
+            continue
         current = get_fact(household, key)
         if fact.name in _LISTS:
             merged = list(dict.fromkeys([*(current or []), *fact.value]))
@@ -159,25 +155,72 @@ def _value_label(session: Session, bank: QuestionBank, name: str, value: Any) ->
     return str(value)
 
 
+def phrase_of(session: Session, bank: QuestionBank, name: str, key: str, value: Any) -> str | None:
+    """How a fact reads back: "老伴得了重病", "家里没有车", "存款约2000元"."""
+    template = prompts.FACT_PHRASES.get(name)
+    if template is None or value is None:
+        return None
+    if isinstance(template, tuple):
+        return (
+            template[0] if (len(value) > 0 if isinstance(value, list) else value) else template[1]
+        )
+    parts = key.split(".")
+    person = who(session.household, int(parts[1])) if parts[0] == "members" else ""
+    if name == "assets.houses" and isinstance(value, list):
+        value = len(value)
+    return template.format(who=person, value=_value_label(session, bank, name, value))
+
+
 def phrases(session: Session, bank: QuestionBank, stored: list[Stored]) -> list[str]:
     """One short phrase per stored fact, in the order they were said."""
     out: list[str] = []
     for item in sorted(stored, key=lambda s: s.fact.start):
-        template = prompts.FACT_PHRASES.get(item.fact.name)
-        if template is None:
-            continue
-        value = get_fact(session.household, item.key)
-        if isinstance(template, tuple):
-            phrase = template[0] if item.fact.value else template[1]
-        else:
-            parts = item.key.split(".")
-            person = who(session.household, int(parts[1])) if parts[0] == "members" else ""
-            shown = item.fact.value if item.fact.name in _LISTS else value
-            if item.fact.name in ("assets.houses",):
-                shown = len(value or [])
-            phrase = template.format(
-                who=person, value=_value_label(session, bank, item.fact.name, shown)
-            )
-        if phrase not in out:
+        shown = (
+            item.fact.value if item.fact.name in _LISTS else get_fact(session.household, item.key)
+        )
+        phrase = phrase_of(session, bank, item.fact.name, item.key, shown)
+        if phrase is not None and phrase not in out:
             out.append(phrase)
     return out
+
+
+def correct_facts(
+    session: Session, bank: QuestionBank, reading: Reading, asked: int | None
+) -> list[tuple[str, str]]:
+    """A free-text correction ("刚才说错了，我们家没有车"): every fact it states that differs
+    from the stored value replaces it, with a record so "go back" undoes it. Returns
+    (new, old) phrases."""
+    changes: list[tuple[str, str]] = []
+    household = session.household
+    for fact in reading.facts:
+        key = _key_of(session, fact, asked)
+        if key is None or fact.name in _LISTS:
+            continue
+        current = get_fact(household, key)
+        new = _converted(fact.name, fact.value)
+        if current is None or current == new:
+            continue
+        question = next((q for q in bank.questions if fact.name in q.fills), None)
+        member = int(key.split(".")[1]) if key.startswith("members.") else None
+        if question is None:
+            continue
+        old = phrase_of(session, bank, fact.name, key, current)
+        record = apply.record_for(session, question.id, member, [key])
+        try:
+            set_fact(household, key, new)
+        except (ValidationError, ValueError):
+            continue
+        session.history.append(record)
+        now = phrase_of(session, bank, fact.name, key, get_fact(household, key))
+        if old and now:
+            changes.append((now, old))
+    return changes
+
+
+def _key_of(session: Session, fact: Fact, asked: int | None) -> str | None:
+    if not fact.name.startswith("members."):
+        return fact.name
+    index = _member_index(session, fact, asked)
+    if index is None or index >= len(session.household.members):
+        return None
+    return member_key(fact.name, index)

@@ -48,6 +48,9 @@ class Prompts(BaseModel):
     yes_no_words: list[tuple[str, str, str]]  # (word in the question, yes label, no label)
     doubts: dict[str, str]  # doubtful answers: the question back, by kind
     readback: str
+    corrected_what: str
+    changed: str
+    nothing_corrected: str
     noted: str
     complaint: str
     fact_phrases: dict[str, str | tuple[str, str]]  # fact name -> phrase, or (true, false)
@@ -80,6 +83,9 @@ FORM_NO = _P.form_no
 FORM_LATER = _P.form_later
 DOUBTS = _P.doubts
 READBACK = _P.readback
+CORRECTED_WHAT = _P.corrected_what
+CHANGED = _P.changed
+NOTHING_CORRECTED = _P.nothing_corrected
 NOTED = _P.noted
 COMPLAINT = _P.complaint
 FACT_PHRASES = _P.fact_phrases

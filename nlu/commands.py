@@ -33,3 +33,14 @@ def is_command(intent: str, text: str) -> bool:
     """True when `text` has the words of the control `intent` (other intents: always True)."""
     pattern = _COMMAND_WORDS.get(intent)
     return pattern is None or bool(pattern.search(text.strip()))
+
+
+_CORRECTION = re.compile(
+    r"(?:说|答|填|写|打|记|弄|搞|选|看)(?:错|岔|反|混)了?|搞混|弄混|多打了|少打了|打错"
+    r"|不是[^，,。；！？]{1,8}[，,]\s*(?:而)?是|不对[，,]\s*(?:应该)?是|我重新说|改一下|更正"
+)
+
+
+def is_correction(text: str) -> bool:
+    """ "刚才说错了…", "存款不是两万，是两千，我看岔了": the text corrects an earlier answer."""
+    return bool(_CORRECTION.search(text))

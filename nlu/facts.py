@@ -61,6 +61,8 @@ _PRONOUN = re.compile(r"[他她](?!们)")
 _DEPOSIT = re.compile(r"存款|存了|积蓄")
 _TOTAL_INCOME = re.compile(r"加起来|一共|总共|全家|全靠|就靠|只靠|家里收入")
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
+_DENIED = re.compile(r"不是$|不是大概$")
+_RESTATED = re.compile(r"^\s*(?:其实|应该|实际上?)?是")
 
 
 class _Words(BaseModel):
@@ -295,9 +297,13 @@ def _household(text: str, out: list[Fact]) -> None:
 def _money(text: str, out: list[Fact]) -> None:
     for found in find_amounts(text):
         amount = found.value
-        if not isinstance(amount, Amount):
-            continue
+        if not isinstance(amount, Amount) or _DENIED.search(
+            text[max(0, found.start - 3) : found.start]
+        ):
+            continue  # "不是两万": the amount is denied
         lo, hi = _clause_at(text, found.start)
+        if _RESTATED.match(text[lo : found.start]) and lo > 1:
+            lo, _ = _clause_at(text, lo - 2)  # "存款不是两万，是两千": the topic is before
         clause = text[lo:hi]
         if _DEPOSIT.search(clause) and amount.period is None:
             out.append(Fact("assets.deposits", amount.value, found.start, found.end,
