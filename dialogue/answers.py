@@ -59,6 +59,7 @@ _AREA_SAID = re.compile(rf"{_NUMBER}\s*(?:多|来)?\s*(?:平米|平方|平|㎡|m
 _NEGATIVE = re.compile(r"(?:^|[^\d\w])[-－−负]\s*(?:\d|[一二两三四五六七八九十])")
 _RELATIVE_AGE = re.compile(r"比.{0,4}(?:大|小)")
 _HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院")
+_INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资|打零?工|种地|补贴|儿女给|孩子给")
 _NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆)?(?:也|都)没")
 
 
@@ -145,6 +146,10 @@ def _doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
     if question.answer in ("count", "number", "amount", "age") and _NEGATIVE.search(text):
         return Doubt("negative")
     fills = question.fills
+    source = _INCOME_SOURCE.search(text)
+    if question.answer == "amount" and source and not NUMERAL_RE.search(text):
+        if any(f in MONTHLY_FACTS for f in fills) and parse_yes_no(text) is not False:
+            return Doubt("how_much", source.group())  # "就靠那点养老金": has one; how much?
     if fills == ["size"] and parse_count(text) is None:
         age = _AGE_SAID.search(text)
         if age:

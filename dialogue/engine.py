@@ -31,7 +31,7 @@ from guides.catalog import guide_for
 from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
 from guides.screening.result import ScreeningResult
-from nlu.answers import find_yes_no, is_dont_know, parse_yes_no
+from nlu.answers import find_yes_no, is_dont_know, parse_consent, parse_yes_no
 from nlu.commands import is_command, is_correction
 from nlu.facts import Reading, clause_span, read_facts
 from nlu.lexicon import find_items, parse_relation
@@ -165,7 +165,7 @@ class DialogueEngine:
         pending = session.pending
         assert pending is not None
         if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
-            yes = parse_yes_no(text)
+            yes = parse_consent(text) if pending.question_id == CONSENT_ID else parse_yes_no(text)
             if yes is None and pending.question_id == MEMBER_MORE_ID and parse_relation(text):
                 yes = True  # "还有我老伴"
             if yes is None:
@@ -380,13 +380,28 @@ class DialogueEngine:
     def _advance(self, session: Session) -> list[Reply]:
         result = self.screen(session)
         found = next_question(session, result, self.bank)
-        session.questions_remaining = questions_remaining(session, result, self.bank)
+        why = self._update_hint(session, questions_remaining(session, result, self.bank))
         if found is None:
             session.pending = None
             session.status = "done"
             return ending(session, result, self.bank)
         session.status = "active"
-        return self._ask(session, found.pending())
+        return why + self._ask(session, found.pending())
+
+    @staticmethod
+    def _update_hint(session: Session, remaining: int) -> list[Reply]:
+        """The remaining-questions hint never goes up, except when members were added, and
+        then it says why."""
+        previous, members = session.questions_remaining, len(session.household.members)
+        grew = members > session.hint_members
+        session.hint_members = members
+        if previous is None or remaining <= previous:
+            session.questions_remaining = remaining
+            return []
+        if not grew:
+            return []  # an estimate: keep the lower one rather than jump up
+        session.questions_remaining = remaining
+        return [TextReply(text=prompts.HINT_GREW)]
 
     def _finish(self, session: Session) -> list[Reply]:
         return ending(session, self.screen(session), self.bank)

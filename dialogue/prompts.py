@@ -48,6 +48,7 @@ class Prompts(BaseModel):
     yes_no_words: list[tuple[str, str, str]]  # (word in the question, yes label, no label)
     doubts: dict[str, str]  # doubtful answers: the question back, by kind
     readback: str
+    hint_grew: str
     corrected_what: str
     changed: str
     nothing_corrected: str
@@ -83,6 +84,7 @@ FORM_NO = _P.form_no
 FORM_LATER = _P.form_later
 DOUBTS = _P.doubts
 READBACK = _P.readback
+HINT_GREW = _P.hint_grew
 CORRECTED_WHAT = _P.corrected_what
 CHANGED = _P.changed
 NOTHING_CORRECTED = _P.nothing_corrected

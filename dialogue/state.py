@@ -74,6 +74,7 @@ class Session(_Model):
     questions_asked: int = 0
     form_requested: bool = False  # said yes to the pre-filled application form
     questions_remaining: int | None = None  # the progress hint, refreshed every turn
+    hint_members: int = 0  # members when the hint was last set (it may rise only with them)
     transcript: list[TranscriptLine] = Field(default_factory=list)  # newest last, capped
     version: int = 0  # incremented on every save
     created_at: float = Field(default_factory=time.time)

@@ -258,3 +258,17 @@ def parse_choice(
         if hits:
             return None  # ambiguous at this step: ask again rather than guess
     return None
+
+
+# 家庭经济状况核对授权 in everyday words: "你们查吧", "查就查", "不想让查"
+_CONSENT_NO = re.compile(r"不(?:想|让|愿意|同意|要)\S{0,3}查|别查|不授权|不给查")
+_CONSENT_YES = re.compile(r"查吧|查就查|你们查|可以查|随便查|尽管查|让你们查|查呗|授权")
+
+
+def parse_consent(text: str) -> bool | None:
+    """Consent to the income and asset check: a yes/no, or the everyday ways of saying it."""
+    if _CONSENT_NO.search(text):
+        return False
+    if _CONSENT_YES.search(text):
+        return True
+    return parse_yes_no(text)

@@ -66,3 +66,8 @@ def test_a_doubt_keeps_earlier_answers_and_stores_nothing(nlu_backend: IntentPar
     assert "负数" in reply_text(replies[0])
     assert session.household.model_dump() == before
     assert session.pending == Pending(question_id="household_income")
+
+
+def test_an_income_source_without_amount_asks_how_much() -> None:
+    answer = parse_answer(question_bank().get("household_income"), "就靠那点养老金", TODAY)
+    assert answer == Doubt("how_much", "养老金")
