@@ -147,9 +147,13 @@ def _doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         return Doubt("negative")
     fills = question.fills
     source = _INCOME_SOURCE.search(text)
-    if question.answer == "amount" and source and not NUMERAL_RE.search(text):
-        if any(f in MONTHLY_FACTS for f in fills) and parse_yes_no(text) is not False:
-            return Doubt("how_much", source.group())  # "就靠那点养老金": has one; how much?
+    if (  # "就靠那点养老金": there is an income; how much?
+        source
+        and any(f in MONTHLY_FACTS for f in fills)
+        and not NUMERAL_RE.search(text)
+        and parse_yes_no(text) is not False
+    ):
+        return Doubt("how_much", source.group())
     if fills == ["size"] and parse_count(text) is None:
         age = _AGE_SAID.search(text)
         if age:
