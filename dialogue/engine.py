@@ -7,6 +7,7 @@ imports neither bot/ nor a particular model.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -55,9 +56,20 @@ PolicyAnswerer = Callable[[str, RegionId | None], PolicyAnswer | None]
 
 
 def screen_session(session: Session, on: dt.date | None = None) -> ScreeningResult:
-    """Screen the session's household for its items of interest (all when none named)."""
-    items: list[ItemId] | None = list(session.items) if session.items else None
-    return screen(session.household, items=items, on=on)
+    """Screen every item of the region, always; the items the citizen asked about first."""
+    result = screen(session.household, on=on)
+    if not session.items:
+        return result
+    asked = [i for i in result.items if i.item in session.items]
+    others = [i for i in result.items if i.item not in session.items]
+    return dataclasses.replace(result, items=(*asked, *others))
+
+
+def focus(session: Session, result: ScreeningResult) -> ScreeningResult:
+    """What the questions are about: the items asked about (all when none was named)."""
+    if not session.items:
+        return result
+    return dataclasses.replace(result, items=tuple(i for i in result.items if i.item in session.items))
 
 
 class DialogueEngine:
@@ -379,8 +391,9 @@ class DialogueEngine:
 
     def _advance(self, session: Session) -> list[Reply]:
         result = self.screen(session)
-        found = next_question(session, result, self.bank)
-        why = self._update_hint(session, questions_remaining(session, result, self.bank))
+        asked_about = focus(session, result)
+        found = next_question(session, asked_about, self.bank)
+        why = self._update_hint(session, questions_remaining(session, asked_about, self.bank))
         if found is None:
             session.pending = None
             session.status = "done"
