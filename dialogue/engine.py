@@ -69,7 +69,9 @@ def focus(session: Session, result: ScreeningResult) -> ScreeningResult:
     """What the questions are about: the items asked about (all when none was named)."""
     if not session.items:
         return result
-    return dataclasses.replace(result, items=tuple(i for i in result.items if i.item in session.items))
+    return dataclasses.replace(
+        result, items=tuple(i for i in result.items if i.item in session.items)
+    )
 
 
 class DialogueEngine:
