@@ -44,7 +44,8 @@ def _record(
     )
 
 
-def _converted(name: str, value: Any) -> Any:
+def converted(name: str, value: Any) -> Any:
+    """A said value as the household stores it (a house count -> that many houses)."""
     if name == "assets.houses" and isinstance(value, int):
         return [House() for _ in range(value)]
     if name == "assets.vehicles" and isinstance(value, bool):
@@ -88,7 +89,7 @@ def apply_answer(session: Session, question: Question, member: int | None, answe
         assert isinstance(answer, Value)
         try:
             for name, key in zip(question.fills, keys, strict=True):
-                set_fact(household, key, _converted(name, answer.value))
+                set_fact(household, key, converted(name, answer.value))
                 session.clear_unknown(key)
             for name, value in answer.extra.items():
                 if member is not None:

@@ -19,7 +19,7 @@ from dialogue import apply, prompts
 from dialogue.questions import Question, QuestionBank, who
 from dialogue.state import Session, get_fact, member_key, resize_members, set_fact
 from guides.catalog import guide_for
-from guides.household import House, Member, Vehicle
+from guides.household import Member
 from nlu.facts import CHILD, SELF, Fact, Reading
 
 _OPTION_QUESTIONS = {
@@ -97,14 +97,6 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
     return matching[0] if len(matching) == 1 else None  # two children: which one is unsaid
 
 
-def _converted(name: str, value: Any) -> Any:
-    if name == "assets.houses" and isinstance(value, int):
-        return [House() for _ in range(value)]
-    if name == "assets.vehicles" and isinstance(value, bool):
-        return [Vehicle(kind="car")] if value else []
-    return value
-
-
 def store_facts(
     session: Session,
     reading: Reading,
@@ -130,7 +122,7 @@ def store_facts(
         elif current is not None or session.is_unknown(key):
             continue
         else:
-            value = _converted(fact.name, fact.value)
+            value = apply.converted(fact.name, fact.value)
         try:
             set_fact(household, key, value)
         except (ValidationError, ValueError):
@@ -197,7 +189,7 @@ def correct_facts(
         if key is None or fact.name in _LISTS:
             continue
         current = get_fact(household, key)
-        new = _converted(fact.name, fact.value)
+        new = apply.converted(fact.name, fact.value)
         if current is None or current == new:
             continue
         question = next((q for q in bank.questions if fact.name in q.fills), None)

@@ -55,3 +55,4 @@ REGION_LABELS: dict[RegionId, str] = {
 }
 
 HukouType = Literal["urban", "rural"]
+HUKOU_LABELS: dict[HukouType, str] = {"urban": "城镇", "rural": "农村"}

@@ -28,6 +28,7 @@ from guides.ids import ItemId
 from nlu.dates import find_ages
 from nlu.lexicon import find_items, match_items, match_relations
 from nlu.numbers import Amount, find_amounts, to_monthly
+from nlu.numerals import parse_number
 
 DATA = Path(__file__).parent / "data" / "facts.yml"
 SELF = "self"
@@ -40,8 +41,6 @@ _CLAUSE = re.compile(r"[^，,。！？!?；;\n]+")
 _SPEAKER = re.compile(r"(?:我|俺|本人|自己)(?!们|家|村|市|县|区|省)")
 _NEGATED = re.compile(r"(?:不是|没有|没得|没|不算|不)\S{0,2}$")
 _COUNT = r"(?P<n>\d{1,2}|[一二两俩三仨四五六七八九十]{1,2})"
-_NUM = {"一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "仨": 3, "四": 4, "五": 5, "六": 6,
-        "七": 7, "八": 8, "九": 9, "十": 10}  # fmt: skip
 _SIZE_SAID = [
     re.compile(rf"一家{_COUNT}口"),
     re.compile(rf"(?<![第\d]){_COUNT}口人"),
@@ -63,6 +62,12 @@ _TOTAL_INCOME = re.compile(r"加起来|一共|总共|全家|全靠|就靠|只靠
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
 _DENIED = re.compile(r"不是$|不是大概$")
 _RESTATED = re.compile(r"^\s*(?:其实|应该|实际上?)?是")
+
+
+def _small_number(word: str) -> int | None:
+    """ "两" -> 2, "十二" -> 12, "3" -> 3 (nlu.numerals reads every form)."""
+    value = parse_number(word)
+    return int(value) if isinstance(value, int) else None
 
 
 class _Words(BaseModel):
@@ -184,7 +189,7 @@ def _mentions(text: str) -> list[Mention]:
     found += [Mention(UNNAMED, m.start(), m.end()) for m in _UNNAMED.finditer(text)]
     for m in _compiled(rf"(?:{_COUNT}个)?(?:{words.children})").finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
-            count = _NUM.get(m.group("n") or "", 1) if m.group("n") else 1
+            count = _small_number(m.group("n") or "一") or 1
             found.append(Mention(CHILD, m.start(), m.end(), count))
     for m in _PRONOUN.finditer(text):  # 他/她: the member named last before
         earlier = [f for f in found if f.end <= m.start() and f.relation != SELF]
@@ -250,8 +255,8 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 lo, hi = _clause_at(text, start)
                 _, next_hi = _clause_at(text, hi + 1) if hi < len(text) else (hi, hi)
                 said = grade.search(text, lo, max(hi, next_hi))
-                if said:
-                    level = _NUM.get(said.group("g")) or int(said.group("g"))
+                level = _small_number(said.group("g")) if said else None
+                if level is not None:
                     _member_fact(out, mentions, text, "disability_grade", level, start, end)
 
 
@@ -320,7 +325,7 @@ def _size(text: str) -> Fact | None:
         if m is None:
             continue
         n = m.group("n")
-        size = _NUM.get(n) or (int(n) if n.isdigit() else None)
+        size = _small_number(n)
         if size is not None and 1 <= size <= 30:
             return Fact("size", size, m.start(), m.end())
     for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2)):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import get_args
-
 from guides.errors import ParameterNotFound
 from guides.household import Household
-from guides.ids import HukouType
+from guides.ids import HUKOU_LABELS
 from guides.params import ResolvedParameter
 from guides.screening.context import Context
 from guides.screening.registry import check
@@ -59,13 +57,7 @@ def _compare_below(
     assert per_capita is not None  # callers check _income_missing first
     met = per_capita < line  # "低于" is strict: equal to the line is not below it
     relation = "低于" if met else "不低于"
-    return CheckResult(
-        check_id,
-        CheckStatus.MET if met else CheckStatus.UNMET,
-        f"家庭人均月收入 {per_capita_text(ctx.household)}，{relation}{line_label} {yuan(line)} 元",
-        params=params,
-        is_estimate=ctx.household.income_is_estimate,
-    )
+    return _income_result(ctx, check_id, met, f"{relation}{line_label} {yuan(line)} 元", params)
 
 
 @check("income_below_dibao_standard")
@@ -89,31 +81,35 @@ def _decided_for_every_hukou_type(ctx: Context, missing: CheckResult) -> CheckRe
     per_capita = ctx.household.per_capita_monthly_income
     assert per_capita is not None
     try:
-        standards = tuple(ctx.param("dibao_standard", hukou) for hukou in get_args(HukouType))
+        standards = {hukou: ctx.param("dibao_standard", hukou) for hukou in HUKOU_LABELS}
     except ParameterNotFound:
         return None
-    lines = sorted({standard.value for standard in standards})
+    lines = sorted({standard.value for standard in standards.values()})
     if lines[0] <= per_capita < lines[-1]:
         return None
     met = per_capita < lines[0]
-    if len(lines) == 1:
-        line_text = f"当地低保标准 {yuan(lines[0])} 元"
-    else:
-        line_text = (
-            "当地低保标准（"
-            + "、".join(
-                f"{label}户口 {yuan(standard.value)} 元"
-                for label, standard in zip(("城镇", "农村"), standards, strict=True)
-            )
-            + "）"
-        )
-    relation = "低于" if met else "不低于"
-    return CheckResult(
+    each = "、".join(f"{HUKOU_LABELS[h]}户口 {yuan(s.value)} 元" for h, s in standards.items())
+    line_text = (
+        f"当地低保标准 {yuan(lines[0])} 元" if len(lines) == 1 else f"当地低保标准（{each}）"
+    )
+    return _income_result(
+        ctx,
         "income_below_dibao_standard",
+        met,
+        f"无论城镇还是农村户口，都{'低于' if met else '不低于'}{line_text}",
+        tuple(standards.values()),
+    )
+
+
+def _income_result(
+    ctx: Context, check_id: str, met: bool, said: str, params: tuple[ResolvedParameter, ...]
+) -> CheckResult:
+    """An income clause decided: the household's per-capita income, then what it means."""
+    return CheckResult(
+        check_id,
         CheckStatus.MET if met else CheckStatus.UNMET,
-        f"家庭人均月收入 {per_capita_text(ctx.household)}，无论城镇还是农村户口，都{relation}"
-        f"{line_text}",
-        params=standards,
+        f"家庭人均月收入 {per_capita_text(ctx.household)}，{said}",
+        params=params,
         is_estimate=ctx.household.income_is_estimate,
     )
 
@@ -182,14 +178,8 @@ def income_above_edge_line(ctx: Context) -> CheckResult:
     assert per_capita is not None
     met = per_capita > line  # "超过" is strict
     relation = "超过" if met else "没有超过"
-    return CheckResult(
-        "income_above_edge_line",
-        CheckStatus.MET if met else CheckStatus.UNMET,
-        f"家庭人均月收入 {per_capita_text(ctx.household)}，{relation}{_edge_label(params)}"
-        f"{yuan(line)} 元",
-        params=params,
-        is_estimate=ctx.household.income_is_estimate,
-    )
+    said = f"{relation}{_edge_label(params)}{yuan(line)} 元"
+    return _income_result(ctx, "income_above_edge_line", met, said, params)
 
 
 @check("income_below_disposable_income")

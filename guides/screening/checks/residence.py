@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from guides.ids import HUKOU_LABELS, HukouType
 from guides.screening.checks.common import flag, met, unknown, unmet
 from guides.screening.context import Context
 from guides.screening.registry import check
@@ -39,14 +40,13 @@ def local_hukou_or_residence_permit(ctx: Context) -> CheckResult:
     return unmet(cid, "没有本地户籍，也没有居住证")
 
 
-def _hukou(ctx: Context, cid: str, wanted: str) -> CheckResult:
-    label = {"urban": "城镇", "rural": "农村"}
+def _hukou(ctx: Context, cid: str, wanted: HukouType) -> CheckResult:
     hukou = ctx.household.hukou_type
     if hukou is None:
         return unknown(cid, "还需要知道是城镇户口还是农村户口", ("hukou_type",))
     if hukou == wanted:
-        return met(cid, f"是{label[wanted]}户口")
-    return unmet(cid, f"这一项面向{label[wanted]}家庭，您家是{label[hukou]}户口")
+        return met(cid, f"是{HUKOU_LABELS[wanted]}户口")
+    return unmet(cid, f"这一项面向{HUKOU_LABELS[wanted]}家庭，您家是{HUKOU_LABELS[hukou]}户口")
 
 
 @check("urban_hukou")
