@@ -8,7 +8,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from api.settings import ROOT, Settings
+from api.settings import Settings
+from guides.datadir import under_data_dir
 
 
 class EmbeddedRedis:
@@ -61,6 +62,8 @@ def ensure_redis(settings: Settings) -> EmbeddedRedis | None:
     """Start the embedded Redis when none is configured; set settings.redis_url."""
     if settings.redis_url:
         return None
-    embedded = EmbeddedRedis(ROOT / settings.embedded_redis_dir, settings.embedded_redis_port)
+    embedded = EmbeddedRedis(
+        under_data_dir(settings.embedded_redis_dir), settings.embedded_redis_port
+    )
     settings.redis_url = embedded.start()
     return embedded

@@ -18,21 +18,12 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy import Engine
 
 from api.auth import Tokens
-from api.settings import ROOT, Settings
+from api.settings import Settings
 from bot.channels.wechat_api import ConfigurableClient
 from bot.kb.db import make_engine
 from guides.catalog import all_guides
+from guides.datadir import resolve_database_url
 from guides.params import parameters
-
-
-def resolve_database_url(url: str) -> str:
-    """A relative SQLite path is relative to the project, not to the current directory."""
-    prefix = "sqlite:///"
-    if url.startswith(prefix) and not url.startswith(prefix + "/"):
-        path = ROOT / url.removeprefix(prefix)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return f"{prefix}{path}"
-    return url
 
 
 @dataclass

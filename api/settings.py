@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from guides.datadir import data_dir
 from guides.yamlio import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,9 +43,9 @@ class Settings(BaseModel):
     workers: int = 1
     redis_url: str | None = None
     redis_max_connections: int = 64
-    embedded_redis_dir: str = "var/redis"
+    embedded_redis_dir: str = "redis"  # relative: under SHEJIU_DATA_DIR (guides.datadir)
     embedded_redis_port: int = 6390
-    database_url: str = "sqlite:///var/shejiu.db"
+    database_url: str = "sqlite:///shejiu.db"
     secret_key: str = ""
     max_body_bytes: int = 65536
     token_ttl_seconds: int = 604800
@@ -133,7 +134,7 @@ def load_settings(
     if not settings.secret_key:
         if settings.is_production:
             raise RuntimeError("SECRET_KEY must be set in production")
-        settings.secret_key = _local_secret(ROOT / "var" / "secret_key")
+        settings.secret_key = _local_secret(data_dir() / "secret_key")
     if settings.is_production and settings.guest_login and settings.wechat.wxa_app_id:
         settings.guest_login = False
     return settings

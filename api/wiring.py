@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from api.runtime import Runtime, resolve_database_url
+from api.runtime import Runtime
 from bot.accounts import Accounts
 from bot.assistant import Assistant, kb_answerer
 from bot.kb.db import create_schema, make_sessions
@@ -13,6 +13,7 @@ from bot.kb.notify import RedisIndexNotifier
 from bot.kb.service import KnowledgeService
 from bot.wechat_chat import WeChatChat
 from dialogue.store import SessionStore, StoreConfig
+from guides.datadir import resolve_database_url
 from nlu.backend import make_backend
 
 

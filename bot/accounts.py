@@ -28,6 +28,8 @@ from sqlalchemy import Boolean, DateTime, Engine, String, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from bot.kb.db import make_engine
+from guides.datadir import resolve_database_url
+from guides.yamlio import read_yaml
 
 ROLES: tuple[str, ...] = ("agent", "editor", "reviewer", "admin")
 ROLE_LABELS = {"agent": "热线坐席", "editor": "知识库编辑", "reviewer": "审核人", "admin": "管理员"}
@@ -180,20 +182,12 @@ def _verify(password_hash: str, password: str) -> bool:
 
 
 def _default_url() -> str:
-    """DATABASE_URL, else config.yml's service.database_url (relative to the project)."""
+    """DATABASE_URL, else config.yml's service.database_url (the service's own database)."""
     if os.environ.get("DATABASE_URL"):
-        return os.environ["DATABASE_URL"]
+        return resolve_database_url(os.environ["DATABASE_URL"])
     root = Path(__file__).resolve().parent.parent
-    from guides.yamlio import read_yaml
-
     config = read_yaml(root / "config.yml") if (root / "config.yml").exists() else {}
-    url = str((config.get("service") or {}).get("database_url") or "sqlite:///var/shejiu.db")
-    prefix = "sqlite:///"
-    if url.startswith(prefix) and not url.startswith(prefix + "/"):
-        path = root / url.removeprefix(prefix)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        url = prefix + str(path)
-    return url
+    return resolve_database_url(str((config.get("service") or {}).get("database_url") or ""))
 
 
 def _read_password() -> str:

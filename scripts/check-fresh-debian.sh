@@ -74,6 +74,9 @@ if in_root "python3 -c \"import socket; socket.create_connection(('127.0.0.1', 6
 fi
 echo "-- service and embedded redis-server stopped"
 
+step "start-up time once installed (python -m api.startup_time: cold = trains the model)"
+in_root "cd /work/main && .venv/bin/python -m api.startup_time"
+
 step "./run test"
 t0=$SECONDS
 in_root "cd /work/main && ./run test" | tail -4

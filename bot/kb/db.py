@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.kb.models import Base, MetaRow
+from guides.datadir import resolve_database_url
 
 INDEX_VERSION_KEY = "index_version"
-DEFAULT_SQLITE = Path("var") / "shejiu.sqlite3"
+DEFAULT_URL = "sqlite:///shejiu.db"  # under the data directory, like the service's default
 
 
 def database_url(url: str | None = None) -> str:
-    if url:
-        return url
-    env = os.environ.get("DATABASE_URL")
-    if env:
-        return env
-    DEFAULT_SQLITE.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{DEFAULT_SQLITE}"
+    return resolve_database_url(url or os.environ.get("DATABASE_URL") or DEFAULT_URL)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -44,7 +44,8 @@ def _norm(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def classifier() -> IntentClassifier:
-    return IntentClassifier().train(load_examples(TRAIN_FILE))
+    """The service's own model, from the shared cache (trained at most once per data hash)."""
+    return intents.get_classifier()
 
 
 def test_annotations_are_stripped_with_spans() -> None:
@@ -156,6 +157,8 @@ def test_model_dir_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
     # under the project, whatever the working directory (never cwd-relative)
     monkeypatch.chdir(tmp_path)
     assert intents.model_dir() == Path(intents.__file__).resolve().parent.parent / "var" / "models"
+    monkeypatch.setenv("SHEJIU_DATA_DIR", str(tmp_path / "data"))
+    assert intents.model_dir() == tmp_path / "data" / "models"
 
 
 def test_bad_data_file_fails_loudly(tmp_path: Path) -> None:
