@@ -50,9 +50,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     _install_limits(app, settings)
     from api import pages
-    from api.routes import agent_api, auth, health, kb, screening, sessions, wechat
+    from api.routes import agent_api, auth, health, kb, live, screening, sessions, wechat
 
-    for module in (health, auth, screening, kb, sessions, wechat, agent_api, pages):
+    for module in (health, auth, screening, kb, sessions, live, wechat, agent_api, pages):
         app.include_router(module.router)
     return app
 

@@ -48,6 +48,9 @@ class Runtime:
         return not self.waiting_for and self.startup_error is None
 
     async def close(self) -> None:
+        hub = self.services.get("live_hub")
+        if hub is not None:
+            await hub.close()
         await self.redis.aclose()
         self.db_engine.dispose()
 

@@ -59,6 +59,8 @@ class Settings(BaseModel):
     rasa_url: str | None = None
     kb_confidence_threshold: float = 0.5
     kb_refresh_check_seconds: float = 2
+    handoff_hours: str = "08:30-17:30"  # Beijing time; "00:00-24:00" is all day
+    handoff_workdays_only: bool = True  # statutory working days (调休 included)
     wechat: WeChat = Field(default_factory=WeChat)
 
     @property
@@ -78,6 +80,8 @@ ENV_MAP = {
     "RASA_URL": "rasa_url",
     "EMBEDDED_REDIS_DIR": "embedded_redis_dir",
     "EMBEDDED_REDIS_PORT": "embedded_redis_port",
+    "HANDOFF_HOURS": "handoff_hours",
+    "HANDOFF_WORKDAYS_ONLY": "handoff_workdays_only",
 }
 WECHAT_ENV = {
     "WECHAT_APP_ID": "app_id",
@@ -109,6 +113,11 @@ def _from_config(config: dict[str, Any]) -> dict[str, Any]:
         values["kb_confidence_threshold"] = kb["confidence_threshold"]
     if "refresh_check_seconds" in kb:
         values["kb_refresh_check_seconds"] = kb["refresh_check_seconds"]
+    handoff = config.get("handoff") or {}
+    if "hours" in handoff:
+        values["handoff_hours"] = handoff["hours"]
+    if "workdays_only" in handoff:
+        values["handoff_workdays_only"] = handoff["workdays_only"]
     values["wechat"] = dict(config.get("wechat") or {})
     return values
 

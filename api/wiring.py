@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import asyncio
 
+from api.live_hub import LiveHub
 from api.runtime import Runtime
 from bot.accounts import Accounts
 from bot.assistant import Assistant, kb_answerer
+from bot.channels.wechat_api import send_text
 from bot.kb.db import create_schema, make_sessions
 from bot.kb.loader import seed_if_empty
 from bot.kb.notify import RedisIndexNotifier
 from bot.kb.service import KnowledgeService
+from bot.live import LiveDesk, Outbound
+from bot.office_hours import OfficeHours
 from bot.wechat_chat import WeChatChat
+from dialogue.state import Session
 from dialogue.store import SessionStore, StoreConfig
 from guides.datadir import resolve_database_url
 from nlu.backend import make_backend
@@ -30,6 +35,28 @@ def build_kb(runtime: Runtime) -> KnowledgeService:
     seed_if_empty(service.kb)
     service.refresh(force=True)
     return service
+
+
+def wechat_outbound(runtime: Runtime) -> Outbound | None:
+    """An agent's words to a citizen chatting in the WeChat account: a 客服消息, retried once."""
+    client = runtime.mp_client
+    if client is None:
+        return None
+
+    async def send(session: Session, text: str) -> None:
+        if session.channel != WeChatChat.channel or not session.owner.startswith("wx:"):
+            return
+        openid = session.owner.removeprefix("wx:")
+        for attempt in range(3):
+            try:
+                await asyncio.to_thread(send_text, client, openid, f"工作人员：{text}")
+                return
+            except Exception:
+                if attempt == 2:
+                    raise
+                await asyncio.sleep(0.5 * (attempt + 1))
+
+    return send
 
 
 async def attach_services(runtime: Runtime) -> None:
@@ -51,9 +78,19 @@ async def attach_services(runtime: Runtime) -> None:
             lock_timeout_seconds=settings.lock_timeout_seconds,
         ),
     )
-    assistant = Assistant(store, nlu, kb_answerer(kb))
+    hours = OfficeHours.parse(settings.handoff_hours, settings.handoff_workdays_only)
+    live = LiveDesk(runtime.redis, hours, outbound=wechat_outbound(runtime))
+    assistant = Assistant(store, nlu, kb_answerer(kb), live=live)
+    assert settings.redis_url is not None
+    hub = LiveHub(settings.redis_url)
+    hub.start()
     runtime.services.update(
-        kb=kb, nlu=nlu, store=store, assistant=assistant, wechat_chat=WeChatChat(assistant)
+        live_hub=hub,
+        kb=kb,
+        nlu=nlu,
+        store=store,
+        assistant=assistant,
+        wechat_chat=WeChatChat(assistant),
     )
     # Staff accounts for the web pages (agent console, KB editor): the users table.
     runtime.services["accounts"] = accounts

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.kb.service import KnowledgeService
+from bot.live import CANCEL, LiveDesk, QueueEntry
 from dialogue.engine import DialogueEngine, IntentParser, PolicyAnswer, PolicyAnswerer
 from dialogue.replies import Reply
 from dialogue.state import Session
 from dialogue.store import SessionStore
 from guides.catalog import guide_for
-from guides.errors import SessionForbidden
+from guides.errors import HandoffNotWaiting, HandoffTaken, SessionForbidden, SessionNotFound
 from guides.ids import RegionId
 
 
@@ -31,7 +32,8 @@ class Actor:
 
 Owner = Actor | str  # a bare string is a citizen account
 CHOICE_WORDS = {"yes": "是", "no": "不是", "dont_know": "不知道", "none": "没有", "skip": "跳过",
-                "handoff": "找人工", "form:yes": "要申请表", "form:no": "不要申请表"}  # fmt: skip
+                "handoff": "找人工", "form:yes": "要申请表", "form:no": "不要申请表",
+                "live:cancel": "接着回答问题", "live:callback": "留个电话"}  # fmt: skip
 
 
 def _actor(owner: Owner) -> Actor:
@@ -71,9 +73,11 @@ class Assistant:
         nlu_backend: IntentParser,
         policy_answerer: PolicyAnswerer | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        live: LiveDesk | None = None,
     ) -> None:
         self.store = store
         self.engine = DialogueEngine(nlu_backend, policy_answerer, today=today)
+        self.live = live
 
     async def start(
         self, region: RegionId | str, channel: str, owner: Owner, text: str | None = None
@@ -100,12 +104,34 @@ class Assistant:
             self._check(session, actor)
             if actor.is_agent and actor.account not in session.agents:
                 session.agents.append(actor.account)
-            asked_before = session.form_requested
-            replies = self.engine.turn(session, text=text, choice=choice)
+            asked_before, seq_before, was_handoff = (
+                session.form_requested, session.transcript_seq, session.handoff
+            )  # fmt: skip
+            replies = self._turn(session, actor, text, choice)
             self._record(session, actor, text, choice, replies)
             await self.store.save(session)
+        if self.live is not None and (session.handoff or was_handoff):
+            await self.live.publish(session, seq_before)
         now = session.form_requested and (not asked_before or choice == "form:yes")
         return TurnResult(replies=replies, state=session, form_requested_now=now)
+
+    def _turn(
+        self, session: Session, actor: Actor, text: str | None, choice: str | None
+    ) -> list[Reply]:
+        """The bot's turn, unless the citizen is talking with (or waiting for) a person."""
+        if self.live is None:
+            return self.engine.turn(session, text=text, choice=choice)
+        if not actor.is_agent:
+            replies = self.live.citizen_turn(session, text, choice)
+            if replies is not None:
+                if choice == CANCEL:
+                    replies = [*replies, *self.engine.resume(session)]
+                return replies
+        was_handoff = session.handoff
+        replies = self.engine.turn(session, text=text, choice=choice)
+        if session.handoff and not was_handoff:
+            return self.live.asked(session)
+        return replies
 
     def _record(
         self,
@@ -131,20 +157,77 @@ class Assistant:
         return session
 
     async def release_handoff(self, session_id: str, owner: Owner) -> Session:
-        """An agent finished with a handed-off session: it leaves the console queue."""
+        """An agent hands the citizen back to the bot: it asks the pending question again."""
+        actor = self._agent(owner)
         async with self.store.locked(session_id):
             session = await self.store.load(session_id)
-            self._check(session, _actor(owner))
-            session.handoff = False
+            self._check(session, actor)
+            seq_before = session.transcript_seq
+            if self.live is not None:
+                self.live.hand_back(session)
+            else:
+                session.handoff = False
             await self.store.save(session)
+        if self.live is not None:
+            await self.live.publish(session, seq_before)
+        return session
+
+    async def claim(self, session_id: str, owner: Owner) -> Session:
+        """One agent takes a waiting citizen; a second agent is told it is taken."""
+        actor = self._agent(owner)
+        assert self.live is not None
+        async with self.store.locked(session_id):  # the lock makes the claim atomic
+            session = await self.store.load(session_id)
+            if not session.handoff:
+                raise HandoffNotWaiting(f"session {session_id} is not waiting")
+            if session.live_agent not in (None, actor.account):
+                raise HandoffTaken(f"session {session_id} is taken")
+            seq_before = session.transcript_seq
+            if session.live_agent is None:
+                self.live.claim(session, actor.account)
+                await self.store.save(session)
+        await self.live.publish(session, seq_before)
+        return session
+
+    async def agent_says(self, session_id: str, owner: Owner, text: str) -> Session:
+        """A line from the agent who claimed the citizen, pushed to the citizen's page."""
+        actor = self._agent(owner)
+        assert self.live is not None
+        async with self.store.locked(session_id):
+            session = await self.store.load(session_id)
+            if session.live_agent != actor.account:
+                raise HandoffTaken(f"{actor.account} has not claimed {session_id}")
+            seq_before = session.transcript_seq
+            self.live.say(session, text)
+            await self.store.save(session)
+        await self.live.publish(session, seq_before)
         return session
 
     async def handoff_queue(self, owner: Owner) -> list[str]:
         """Sessions waiting for a person (agents only)."""
+        self._agent(owner)
+        return await self.store.handoff_sessions()
+
+    async def queue_entries(self, owner: Owner) -> list[QueueEntry]:
+        """The queue as the console shows it: who waits, how long, for what; longest first."""
+        actor = self._agent(owner)
+        assert self.live is not None
+        entries = []
+        for session_id in await self.store.handoff_sessions():
+            try:
+                session = await self.store.load(session_id)
+            except SessionNotFound:
+                continue  # expired between the listing and the read
+            if session.handoff:
+                entries.append(self.live.queue_entry(session, actor.account))
+        return sorted(entries, key=lambda e: -e.waiting_seconds)
+
+    @staticmethod
+    def _agent(owner: Owner) -> Actor:
         actor = _actor(owner)
         if not actor.is_agent:
-            raise SessionForbidden("only agents see the hand-off queue")
-        return await self.store.handoff_sessions()
+            raise SessionForbidden("only agents work the hand-off queue")
+        return actor
 
     async def sessions_of(self, owner: Owner) -> list[str]:
         return await self.store.sessions_of(_actor(owner).account)

@@ -263,7 +263,9 @@ class DialogueEngine:
             return [TextReply(text=prompts.HANDOFF)]
         if intent == "restart":
             fresh = Session.new(session.id, session.owner, session.region, session.channel)
-            keep = {"agents", "handoff", "created_at", "version"}
+            # the conversation with a person and its record outlive a restart of the questions
+            keep = {"agents", "handoff", "handoff_at", "live_agent", "callback_phone",
+                    "transcript", "transcript_seq", "created_at", "version"}  # fmt: skip
             for name in Session.model_fields:
                 if name not in keep:
                     setattr(session, name, getattr(fresh, name))

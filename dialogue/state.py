@@ -49,6 +49,8 @@ class TranscriptLine(_Model):
     speaker: Literal["citizen", "assistant", "agent"]
     text: str
     at: float = Field(default_factory=time.time)
+    seq: int = 0  # 1, 2, … per session: event streams resume after the last one they sent
+    pushed: bool = False  # from a person (or about one) to the citizen, outside their turn
 
 
 TRANSCRIPT_LIMIT = 200
@@ -71,19 +73,32 @@ class Session(_Model):
     members_closed: bool = False  # the member loop ended ("没有其他家人了")
     status: Status = "active"
     handoff: bool = False  # asked for a person: listed in the agent console
+    handoff_at: float | None = None  # when they asked (the queue shows how long they wait)
+    live_agent: str | None = None  # the agent who claimed the hand-off and talks with them
+    callback_phone: str | None = None  # left outside working hours, for the agent to call back
+    awaiting_callback_phone: bool = False  # the next message is the callback number
     questions_asked: int = 0
     form_requested: bool = False  # said yes to the pre-filled application form
     questions_remaining: int | None = None  # the progress hint, refreshed every turn
     hint_members: int = 0  # members when the hint was last set (it may rise only with them)
     transcript: list[TranscriptLine] = Field(default_factory=list)  # newest last, capped
+    transcript_seq: int = 0  # seq of the newest line ever logged
     version: int = 0  # incremented on every save
     created_at: float = Field(default_factory=time.time)
     updated_at: float = Field(default_factory=time.time)
 
-    def log(self, speaker: Literal["citizen", "assistant", "agent"], text: str) -> None:
-        if text:
-            self.transcript.append(TranscriptLine(speaker=speaker, text=text[:1000]))
-            del self.transcript[:-TRANSCRIPT_LIMIT]
+    def log(
+        self, speaker: Literal["citizen", "assistant", "agent"], text: str, pushed: bool = False
+    ) -> TranscriptLine | None:
+        if not text:
+            return None
+        self.transcript_seq += 1
+        line = TranscriptLine(
+            speaker=speaker, text=text[:1000], seq=self.transcript_seq, pushed=pushed
+        )
+        self.transcript.append(line)
+        del self.transcript[:-TRANSCRIPT_LIMIT]
+        return line
 
     @classmethod
     def new(cls, session_id: str, owner: str, region: RegionId, channel: str = "web") -> Session:

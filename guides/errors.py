@@ -81,6 +81,14 @@ class SessionForbidden(SessionError):
     message_zh = "您没有权限查看这次对话。"
 
 
+class HandoffTaken(SessionError):
+    message_zh = "这位群众已经由其他坐席接起了。"
+
+
+class HandoffNotWaiting(SessionError):
+    message_zh = "这位群众已经不在等人工了。"
+
+
 class KnowledgeBaseError(ShejiuError):
     pass
 

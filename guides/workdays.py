@@ -26,7 +26,7 @@ class DueDate:
     calendar_complete: bool
 
 
-def _is_working_day(day: date) -> tuple[bool, bool]:
+def is_working_day(day: date) -> tuple[bool, bool]:
     """(is a working day, known from the official calendar)."""
     try:
         return bool(chinese_calendar.is_workday(day)), True
@@ -41,7 +41,7 @@ def decision_due(applied_on: date, working_days: int) -> DueDate:
     day, counted, complete = applied_on, 0, True
     while counted < working_days:
         day += timedelta(days=1)
-        working, known = _is_working_day(day)
+        working, known = is_working_day(day)
         complete = complete and known
         counted += working
     return DueDate(due=day, working_days=working_days, calendar_complete=complete)

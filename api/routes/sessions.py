@@ -15,7 +15,7 @@ from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, Field, model_validator
 
 from api.auth import Account
-from api.deps import AgentAccount, CurrentAccount, RuntimeDep
+from api.deps import CurrentAccount, RuntimeDep
 from api.errors import ApiError
 from api.metrics import SCREENINGS, TURN_LATENCY, TURNS
 from bot.application import form_items, screening_of
@@ -63,6 +63,7 @@ def state_json(session: Session) -> dict[str, Any]:
         "pending_question": session.pending.question_id if session.pending else None,
         "pending_member": session.pending.member if session.pending else None,
         "handoff": session.handoff,
+        "live_agent": session.live_agent is not None,  # a person is talking with them now
         "consent": session.consent,
         "questions_remaining": session.questions_remaining,
         "form_requested": session.form_requested,
@@ -190,20 +191,3 @@ async def form_pdf(session_id: str, runtime: RuntimeDep, account: CurrentAccount
 @router.get("/sessions/{session_id}/form.html")
 async def form_html(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> Response:
     return await _form(session_id, runtime, account, "html")
-
-
-@router.get("/agent/handoffs")
-async def handoffs(runtime: RuntimeDep, agent: AgentAccount) -> Any:
-    assistant = _assistant(runtime)
-    queue = []
-    for session_id in await assistant.handoff_queue(actor_of(agent)):
-        session = await assistant.get(session_id, actor_of(agent))
-        queue.append({"session_id": session.id, "region": session.region.value,
-                      "updated_at": getattr(session, "updated_at", None)})  # fmt: skip
-    return {"sessions": queue}
-
-
-@router.post("/agent/handoffs/{session_id}/release")
-async def release(session_id: str, runtime: RuntimeDep, agent: AgentAccount) -> Any:
-    session = await _assistant(runtime).release_handoff(session_id, actor_of(agent))
-    return {"session_id": session.id, "state": state_json(session)}

@@ -65,6 +65,8 @@ def service_env(redis_url: str, database_url: str, wechat: FakeWeChat) -> dict[s
         # a per-account limit low enough for a test to reach.
         "RATE_LIMIT_PER_IP": "100000",
         "RATE_LIMIT_PER_ACCOUNT": str(ACCOUNT_LIMIT),
+        "HANDOFF_HOURS": "00:00-24:00",
+        "HANDOFF_WORKDAYS_ONLY": "false",
     }
 
 

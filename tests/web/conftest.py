@@ -20,6 +20,7 @@ from tests.conftest import PROJECT_ROOT
 PASSWORD = "correct-horse-9"
 USERS = {
     "agent1": ["agent"],
+    "agent2": ["agent"],
     "editor1": ["editor"],
     "editor2": ["editor"],
     "reviewer1": ["reviewer"],
@@ -74,6 +75,9 @@ def web(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[We
         # every browser in these tests comes from 127.0.0.1: limits out of the way
         "RATE_LIMIT_PER_IP": "100000",
         "RATE_LIMIT_PER_ACCOUNT": "100000",
+        # a person answers 转人工 whenever the tests run
+        "HANDOFF_HOURS": "00:00-24:00",
+        "HANDOFF_WORKDAYS_ONLY": "false",
     }
     with run_service(env, tmp / "service.log", None) as running:
         yield WebService(url=running.url, database_url=database_url, log=running.log)
