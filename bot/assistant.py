@@ -13,6 +13,7 @@ from typing import Literal
 from bot.kb.service import KnowledgeService
 from bot.live import CANCEL, LiveDesk, QueueEntry
 from dialogue.engine import DialogueEngine, IntentParser, PolicyAnswer, PolicyAnswerer
+from dialogue.questions import question_bank
 from dialogue.replies import Reply
 from dialogue.state import Session
 from dialogue.store import SessionStore
@@ -90,7 +91,7 @@ class Assistant:
             session.agents.append(actor.account)
         async with self.store.locked(session.id):
             replies = self.engine.open(session, text)
-            self._record(session, actor, text, None, replies)
+            self._record(session, actor, self._said(session, text, None), replies)
             await self.store.save(session)
         return session.id, replies
 
@@ -107,8 +108,9 @@ class Assistant:
             asked_before, seq_before, was_handoff = (
                 session.form_requested, session.transcript_seq, session.handoff
             )  # fmt: skip
+            said = self._said(session, text, choice)  # before the turn moves to the next question
             replies = self._turn(session, actor, text, choice)
-            self._record(session, actor, text, choice, replies)
+            self._record(session, actor, said, replies)
             await self.store.save(session)
         if self.live is not None and (session.handoff or was_handoff):
             await self.live.publish(session, seq_before)
@@ -133,17 +135,30 @@ class Assistant:
             return self.live.asked(session)
         return replies
 
-    def _record(
-        self,
-        session: Session,
-        actor: Actor,
-        text: str | None,
-        choice: str | None,
-        replies: list[Reply],
-    ) -> None:
+    @staticmethod
+    def _said(session: Session, text: str | None, choice: str | None) -> str:
+        """What was said, in words: a tapped choice as its Chinese label, never its id."""
+        if text:
+            return text.strip()
+        if not choice:
+            return ""
+        if choice in CHOICE_WORDS:
+            return CHOICE_WORDS[choice]
+        if choice.startswith("edit:"):
+            return "改一下前面的回答"
+        if session.pending is not None:
+            try:
+                options = question_bank().get(session.pending.question_id).options()
+            except KeyError:  # consent and "anyone else?" are not in the bank: yes/no above
+                options = {}
+            labels = [options.get(part, "") for part in choice.split(",")]
+            if all(labels):
+                return "、".join(labels)
+        return "（点了一个选项）"
+
+    def _record(self, session: Session, actor: Actor, said: str, replies: list[Reply]) -> None:
         """The transcript the agent console shows when it picks the session up."""
         speaker: Literal["citizen", "agent"] = "agent" if actor.is_agent else "citizen"
-        said = text.strip() if text else CHOICE_WORDS.get(choice or "", choice or "")
         session.log(speaker, said)
         for reply in replies:
             session.log("assistant", str(getattr(reply, "text", "")))

@@ -27,6 +27,7 @@ async def console_page(staff: Agent, runtime: RuntimeDep) -> Response:
         user=staff.user,
         csrf=staff.csrf,
         api_token=token,
+        agent_account=f"agent:{staff.username}",
         regions_enabled=[(r, REGIONS[r]) for r in enabled],
         default_region=runtime.settings.default_region or "",
     )

@@ -142,7 +142,9 @@ def test_the_citizen_may_stop_waiting_and_go_on_with_the_questions(web: WebServi
     client = web.client()
     citizen, session_id, pending = citizen_in_queue(web, client)
     waiting = client.post(
-        f"/api/v1/sessions/{session_id}/messages", json={"text": "还要等多久"}, headers=bearer(citizen)
+        f"/api/v1/sessions/{session_id}/messages",
+        json={"text": "还要等多久"},
+        headers=bearer(citizen),
     ).json()
     assert "工作人员" in waiting["replies"][0]["text"]  # told it is queued, not answered by the bot
     assert waiting["state"]["pending_question"] == pending
@@ -153,3 +155,32 @@ def test_the_citizen_may_stop_waiting_and_go_on_with_the_questions(web: WebServi
     ).json()
     assert back["state"]["handoff"] is False
     assert back["replies"][-1].get("question_id") == pending
+
+
+def test_the_transcript_says_a_tapped_choice_in_chinese(web: WebService) -> None:
+    client = web.client()
+    token = client.post("/api/v1/auth/guest").json()["token"]
+    started = client.post(
+        "/api/v1/sessions", json={"region": "gansu"}, headers=bearer(token)
+    ).json()
+    session_id = started["session_id"]
+    client.post(
+        f"/api/v1/sessions/{session_id}/messages", json={"text": "两口人"}, headers=bearer(token)
+    )
+    state = client.get(f"/api/v1/sessions/{session_id}", headers=bearer(token)).json()
+    while state["state"]["pending_question"] != "hukou_type":
+        pending = state["state"]["pending_question"]
+        client.post(
+            f"/api/v1/sessions/{session_id}/messages",
+            json={"choice": "dont_know"},
+            headers=bearer(token),
+        )
+        state = client.get(f"/api/v1/sessions/{session_id}", headers=bearer(token)).json()
+        assert state["state"]["pending_question"] != pending, "stuck"
+    client.post(
+        f"/api/v1/sessions/{session_id}/messages", json={"choice": "rural"}, headers=bearer(token)
+    )
+    lines = client.get(f"/api/v1/sessions/{session_id}", headers=bearer(token)).json()["transcript"]
+    said = [line["text"] for line in lines if line["speaker"] == "citizen"]
+    assert said[-1] == "农村户口", said
+    assert "rural" not in said

@@ -85,7 +85,41 @@
 
   function onResult(card) { var b = pdfButton(); b.id = "pdf"; card.appendChild(b); }
 
+  // 转人工: while a person is asked for, their words arrive on a live stream (live.js).
+  var stream = null, live = false;
+  function liveSeq(seq) {
+    if (seq) localStorage.setItem("shejiu_live_" + sessionId, String(seq));
+    return Number(localStorage.getItem("shejiu_live_" + sessionId) || 0);
+  }
+  function onLive(kind, d) {
+    if (kind === "line") {
+      liveSeq(d.seq);
+      var who = d.speaker === "agent" ? "bot agent" : "bot";
+      var msg = R.said(log, (d.speaker === "agent" ? "工作人员：" : "") + d.text, who);
+      lastFocus = msg; lastResult = null; keepNewestVisible(); announce.textContent = msg.innerText;
+    } else if (kind === "state") {
+      if (d.handoff) { progress.textContent = d.claimed ? "正在和工作人员对话" : "正在为您找工作人员…"; progress.hidden = false; }
+      if (!d.handoff && live) { live = false; stopLive(); resumeHere(); }
+    }
+  }
+  function stopLive() { if (stream) { stream.close(); stream = null; } }
+  function followLive(state) {
+    if (state && state.handoff && !stream) {
+      live = true;
+      stream = window.Live.open(token, "/api/v1/sessions/" + sessionId + "/live", onLive, function (down) {
+        show(down ? "网络断了，正在重新连接…" : "");
+      });
+      stream.after(liveSeq());
+    } else if (state && !state.handoff && stream) { live = false; stopLive(); }
+  }
+  function resumeHere() {
+    withToken(function () {
+      return R.api(token, "POST", "/api/v1/sessions/" + sessionId + "/resume");
+    }).then(handle, function (e) { show(e.message); });
+  }
+
   function handle(data) {
+    followLive(data.state);
     var opts = { onResult: onResult, onRendered: onRendered };
     if (data.form_ready) {  // "帮我填表" (tapped or typed): the download right under the answer
       opts.onRendered = function (newest, resultMsg) {

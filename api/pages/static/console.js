@@ -74,7 +74,7 @@
   }
   $("a-start").addEventListener("click", function () {
     R.api(token, "POST", "/api/v1/sessions", { region: $("a-region").value, channel: "agent" }).then(function (d) {
-      sessionId = d.session_id; $("a-release").hidden = true;
+      stopStream(); sessionId = d.session_id; $("a-release").hidden = true; $("live").hidden = true;
       openPanel("正在为来电人填写（" + regionNames[$("a-region").value] + "）");
       handle(d);
     }, function (e) { alert(e.message); });
@@ -91,43 +91,90 @@
     if (b) { ev.preventDefault(); b.click(); }
   });
 
+  // The facts as the citizen gave them (their 改 buttons let the agent correct one).
   function facts(data) {
     var box = $("a-facts"); box.textContent = "";
     if (data.summary && data.summary.groups.length) R.render(box, [data.summary], choose);
     else box.appendChild(R.el("p", "muted", "群众还没有回答问题。"));
-    var lines = data.transcript || [];
-    if (lines.length) {
-      box.appendChild(R.el("h4", null, "对话记录"));
-      var t = R.el("div", "transcript");
-      var who = { citizen: "群众：", agent: "坐席：", assistant: "助手：" };
-      lines.forEach(function (l) { t.appendChild(R.el("p", "said-" + l.speaker, (who[l.speaker] || "") + (l.text || ""))); });
-      box.appendChild(t);
+  }
+  function refreshFacts() {
+    if (!sessionId) return;
+    var id = sessionId;
+    R.api(token, "GET", "/api/v1/agent/sessions/" + id + "/overview").then(function (d) {
+      if (id === sessionId) facts(d);
+    });
+  }
+
+  // 转人工: the conversation with the citizen, pushed live (live.js), and the queue, pushed too.
+  var who = { citizen: "群众：", agent: "我：", assistant: "助手：" };
+  var stream = null, me = null;
+  function stopStream() { if (stream) { stream.close(); stream = null; } }
+  function onConversation(kind, d) {
+    if (kind === "line") {
+      var p = R.el("p", "said-" + d.speaker, (who[d.speaker] || "") + d.text);
+      $("l-log").appendChild(p); $("l-log").scrollTop = $("l-log").scrollHeight;
+      if (d.speaker === "citizen") refreshFacts();
+    } else if (kind === "state") {
+      if (!d.handoff) { $("l-status").textContent = "已交还给机器人。"; $("l-send").hidden = true; }
+      refreshFacts();
     }
   }
   function openHandoff(id) {
-    R.api(token, "GET", "/api/v1/agent/sessions/" + id + "/overview").then(function (d) {
-      sessionId = id; openPanel("正在接续群众的对话（" + (regionNames[d.state.region] || d.state.region) + "）");
-      $("a-release").hidden = false; facts(d);
-      return R.api(token, "POST", "/api/v1/agent/sessions/" + id + "/resume");
-    }).then(function (d) { if (d) handle(d); }, function (e) { alert(e.message); });
+    R.api(token, "POST", "/api/v1/agent/handoffs/" + id + "/claim").then(function () {
+      return R.api(token, "GET", "/api/v1/agent/sessions/" + id + "/overview");
+    }).then(function (d) {
+      stopStream(); sessionId = id;
+      openPanel("正在和群众对话（" + (regionNames[d.state.region] || d.state.region) + "）");
+      $("live").hidden = false; $("l-send").hidden = false; $("l-log").textContent = ""; $("l-status").textContent = "";
+      $("a-release").hidden = false; facts(d); $("l-text").focus();
+      stream = window.Live.open(token, "/api/v1/agent/sessions/" + id + "/live", onConversation, function (down) {
+        $("l-status").textContent = down ? "连接断了，正在重新连接…" : "";
+      });
+    }, function (e) { alert(e.message); });
+  }
+  $("l-send").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var text = $("l-text").value.trim();
+    if (!text || !sessionId) return;
+    R.api(token, "POST", "/api/v1/agent/sessions/" + sessionId + "/say", { text: text })
+      .then(function () { $("l-text").value = ""; }, function (e) { $("l-status").textContent = e.message; });
+  });
+  $("a-pdf").addEventListener("click", function () {
+    if (!sessionId) return;
+    R.download(token, "/api/v1/sessions/" + sessionId + "/form.pdf", "救助申请表.pdf")
+      .then(function () { $("l-status").textContent = "申请表已下载。"; }, function (e) { alert(e.message); });
+  });
+
+  function minutes(seconds) { return seconds < 60 ? "刚刚" : "等了 " + Math.floor(seconds / 60) + " 分钟"; }
+  function showQueue(d) {
+    var ul = $("queue"); ul.textContent = "";
+    $("queue-status").textContent = d.open_now ? "（工作时间 " + d.hours + "）" : "（现在是下班时间；群众可以留电话）";
+    if (!d.sessions.length) { ul.appendChild(R.el("li", "muted", "现在没有等待的群众。")); return; }
+    d.sessions.forEach(function (s) {
+      var li = R.el("li", "waiting");
+      li.appendChild(R.el("strong", null, s.region_name + " · " + minutes(s.waiting_seconds)));
+      if (s.items.length) li.appendChild(R.el("span", "muted", " · 想问：" + s.items.join("、")));
+      li.appendChild(R.el("p", "muted", s.facts));
+      if (s.callback_phone) li.appendChild(R.el("p", null, "留了电话，请回电：" + s.callback_phone));
+      var mine = s.claimed_by === me;
+      if (s.claimed_by && !mine) li.appendChild(R.el("p", "taken", "已被其他坐席接起"));
+      else {
+        var b = R.el("button", "open", mine ? "回到对话" : "接过来"); b.type = "button"; b.dataset.session = s.session_id;
+        b.addEventListener("click", function () { openHandoff(s.session_id); });
+        li.appendChild(b);
+      }
+      ul.appendChild(li);
+    });
   }
   function loadQueue() {
-    R.api(token, "GET", "/api/v1/agent/handoffs").then(function (d) {
-      var ul = $("queue"); ul.textContent = "";
-      if (!d.sessions.length) { ul.appendChild(R.el("li", "muted", "现在没有等待的群众。")); return; }
-      d.sessions.forEach(function (s) {
-        var li = R.el("li", null, (regionNames[s.region] || s.region) + " ");
-        var b = R.el("button", "open", "接过来"); b.type = "button"; b.dataset.session = s.session_id;
-        b.addEventListener("click", function () { openHandoff(s.session_id); });
-        li.appendChild(b); ul.appendChild(li);
-      });
-    }, function (e) { $("queue").textContent = e.message; });
+    R.api(token, "GET", "/api/v1/agent/handoffs").then(showQueue, function (e) { $("queue").textContent = e.message; });
   }
+  me = document.querySelector('meta[name="agent-account"]').content;
+  window.Live.open(token, "/api/v1/agent/handoffs/live", function (kind, d) { if (kind === "queue") showQueue(d); });
   $("queue-refresh").addEventListener("click", loadQueue);
   $("a-release").addEventListener("click", function () {
     R.api(token, "POST", "/api/v1/agent/handoffs/" + sessionId + "/release").then(function () {
-      $("a-session").hidden = true; sessionId = null; loadQueue();
+      stopStream(); $("a-session").hidden = true; sessionId = null; loadQueue();
     }, function (e) { alert(e.message); });
   });
-  loadQueue();
 })();

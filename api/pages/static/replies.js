@@ -195,6 +195,8 @@
 
   function progressText(state) {
     var n = state && state.questions_remaining;
+    if (state && state.live_agent) return "正在和工作人员对话";
+    if (state && state.handoff) return "正在为您找工作人员…";
     if (state && state.status === "done") return "";
     return typeof n === "number" && n > 0 ? "还有大约" + n + "个问题" : "";
   }

@@ -1,0 +1,87 @@
+"""Two browsers talk: a citizen on a phone (390×844, 大字) asks for a person, an agent at a
+desktop console sees them pushed into the queue, claims, and they exchange messages live; after
+the hand-back the citizen's page asks the same question again, with its buttons."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.web.browser import DESKTOP, PHONE, chromium, shot, sign_in, wait_idle
+from tests.web.conftest import WebService
+
+pytestmark = pytest.mark.browser
+PUSHED_WITHIN_MS = 5_000
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as b:
+        yield b
+
+
+def test_citizen_and_agent_talk_in_two_browsers(web: WebService, browser: Browser) -> None:
+    phone = browser.new_context(viewport=PHONE, locale="zh-CN", is_mobile=True, has_touch=True)
+    citizen = phone.new_page()
+    citizen.goto(f"{web.url}/h5?region=gansu")
+    citizen.click("#big")
+    citizen.wait_for_selector("#log .msg.bot .choices, #log .msg.bot p")
+    wait_idle(citizen)
+    citizen.fill("#text", "我们家两口人")
+    citizen.press("#text", "Enter")
+    wait_idle(citizen)
+    pending_text = citizen.locator("#log .msg.bot").last.inner_text()
+    citizen.fill("#text", "我想找人工问问")
+    citizen.press("#text", "Enter")
+    wait_idle(citizen)
+    assert "工作人员" in citizen.locator("#log .msg.bot").last.inner_text()
+
+    desk = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+    agent = desk.new_page()
+    sign_in(agent, web.url, "agent2")
+    entry = agent.locator("#queue li.waiting", has_text="甘肃省").last
+    entry.wait_for(timeout=PUSHED_WITHIN_MS)
+    assert "2" in entry.inner_text() or "两" in entry.inner_text()  # the facts' one-line summary
+    entry.locator("button.open").click()
+    agent.wait_for_selector("#live:not([hidden])")
+    citizen.wait_for_function(
+        "() => document.getElementById('log').innerText.includes('工作人员来了')",
+        timeout=PUSHED_WITHIN_MS,
+    )
+
+    agent.fill("#l-text", "您好，我是工作人员。您家里有人生病吗？")
+    sent = time.monotonic()
+    agent.press("#l-text", "Enter")
+    citizen.wait_for_function(
+        "() => document.getElementById('log').innerText.includes('您家里有人生病吗')",
+        timeout=PUSHED_WITHIN_MS,
+    )
+    seconds = time.monotonic() - sent
+    assert seconds < PUSHED_WITHIN_MS / 1000
+    shot(citizen, "live-citizen-phone", full_page=False)
+
+    citizen.fill("#text", "老伴有高血压")
+    citizen.press("#text", "Enter")
+    agent.wait_for_function(
+        "() => document.getElementById('l-log').innerText.includes('群众：老伴有高血压')",
+        timeout=PUSHED_WITHIN_MS,
+    )
+    shot(agent, "live-agent-console")
+
+    agent.click("#a-release")
+    citizen.wait_for_function(
+        "() => document.getElementById('log').innerText.includes('交还给我')",
+        timeout=PUSHED_WITHIN_MS,
+    )
+    wait_idle(citizen)
+    citizen.wait_for_function(
+        "(q) => document.querySelector('#log .msg.bot:last-of-type').innerText.includes(q)",
+        arg=pending_text.strip().splitlines()[0][-12:],
+        timeout=PUSHED_WITHIN_MS,
+    )
+    shot(citizen, "live-citizen-back-to-bot", full_page=False)
+    phone.close()
+    desk.close()
