@@ -37,19 +37,20 @@ def build_kb(runtime: Runtime) -> KnowledgeService:
     return service
 
 
-def wechat_outbound(runtime: Runtime) -> Outbound | None:
-    """An agent's words to a citizen chatting in the WeChat account: a 客服消息, retried once."""
-    client = runtime.mp_client
-    if client is None:
-        return None
+def wechat_outbound(runtime: Runtime) -> Outbound:
+    """An agent's words to a citizen chatting in WeChat: a 客服消息 from the app they wrote to,
+    retried twice. H5 and console sessions get nothing here: their pages stream the line."""
+    clients = {"wechat": runtime.mp_client, "wechat_mp": runtime.mp_client,
+               "wechat_wxa": runtime.wxa_client}  # fmt: skip
 
     async def send(session: Session, text: str) -> None:
-        if session.channel != WeChatChat.channel or not session.owner.startswith("wx:"):
+        client = clients.get(session.channel)
+        if client is None or not session.owner.startswith("wx:"):
             return
         openid = session.owner.removeprefix("wx:")
         for attempt in range(3):
             try:
-                await asyncio.to_thread(send_text, client, openid, f"工作人员：{text}")
+                await asyncio.to_thread(send_text, client, openid, text)
                 return
             except Exception:
                 if attempt == 2:
@@ -90,7 +91,9 @@ async def attach_services(runtime: Runtime) -> None:
         nlu=nlu,
         store=store,
         assistant=assistant,
-        wechat_chat=WeChatChat(assistant),
+        # one per WeChat app: a session remembers which app (and so which API) reaches its owner
+        wechat_mp=WeChatChat(assistant, channel="wechat_mp"),
+        wechat_wxa=WeChatChat(assistant, channel="wechat_wxa"),
     )
     # Staff accounts for the web pages (agent console, KB editor): the users table.
     runtime.services["accounts"] = accounts

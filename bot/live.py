@@ -248,7 +248,8 @@ class LiveDesk:
         if self.outbound is not None:
             for line in lines:
                 if line.pushed:
-                    await self._send_out(session, line.text)
+                    said = f"工作人员：{line.text}" if line.speaker == "agent" else line.text
+                    await self._send_out(session, said)
 
     async def _send_out(self, session: Session, text: str) -> None:
         assert self.outbound is not None

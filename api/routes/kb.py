@@ -54,6 +54,7 @@ class KbSearchResponse(BaseModel):
     phone: KbPhone | None = None
     handoff: bool = False
     more: list[KbMoreAnswer] = []
+    confident_at: float = 0.0  # a hit below this confidence may not answer the question
 
 
 def kb_search(
@@ -86,6 +87,7 @@ def kb_search(
         if reply.phone
         else None,
         handoff=reply.handoff,
+        confident_at=service.threshold,
         more=[
             KbMoreAnswer(
                 answered=o.status == "answered",

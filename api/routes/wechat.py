@@ -133,7 +133,7 @@ async def _answer(runtime: Runtime, kind: Kind, incoming: Incoming) -> str | Non
         return None
     if not incoming.text:
         return NOT_TEXT
-    chat = runtime.services["wechat_chat"]
+    chat = runtime.services[f"wechat_{kind}"]
     TURNS.labels(f"wechat_{kind}").inc()
     turn = asyncio.ensure_future(chat(f"wx:{incoming.openid}", incoming.text))
     try:
@@ -144,7 +144,7 @@ async def _answer(runtime: Runtime, kind: Kind, incoming: Incoming) -> str | Non
         # Too slow for a passive reply: answer through the customer-service API when done.
         turn.add_done_callback(lambda t: _deliver_late(runtime, kind, incoming.openid, t))
         return None
-    return "\n\n".join(replies)
+    return "\n\n".join(replies) or None  # nothing to say (a person is on the line): "success"
 
 
 def _deliver_late(

@@ -74,6 +74,7 @@ class KnowledgeService:
     ) -> None:
         base = config or RetrievalConfig()
         self._config = base if threshold is None else _with_threshold(base, threshold)
+        self.threshold = self._config.threshold
         self._sessions = sessions
         self._notifier = notifier
         self._clock = clock

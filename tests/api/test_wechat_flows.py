@@ -101,3 +101,54 @@ def test_per_account_rate_limit(service: Service) -> None:
                  for _ in range(ACCOUNT_LIMIT + 5)]  # fmt: skip
     assert codes[0] == 200 and codes[-1] == 429
     assert MP_APP_ID  # the same service also serves the official account
+
+
+def _mp_text(openid: str, text: str, msg_id: int) -> str:
+    return (
+        f"<xml><ToUserName><![CDATA[gh_mp]]></ToUserName>"
+        f"<FromUserName><![CDATA[{openid}]]></FromUserName>"
+        f"<CreateTime>{int(time.time())}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+        f"<Content><![CDATA[{text}]]></Content><MsgId>{msg_id}</MsgId></xml>"
+    )
+
+
+def test_an_agent_answers_a_wechat_citizen_by_customer_service_message(service: Service) -> None:
+    from api.auth import Account, Tokens
+    from bot.accounts import Accounts
+    from bot.kb.db import make_engine
+
+    Accounts(make_engine(service.env["DATABASE_URL"])).create("mp_agent", "pw-123456789", ["agent"])
+    agent = Tokens(service.env["SECRET_KEY"], 600).issue(Account(id="agent:mp_agent", kind="agent"))
+    headers = {"Authorization": f"Bearer {agent}"}
+    openid = "o_live_mp_citizen"
+    with service.client() as client:
+        for n, text in enumerate(["我在甘肃，想申请低保", "转人工"]):
+            pushed = client.post(
+                "/wechat/mp",
+                params=wechat_query(WECHAT_TOKEN),
+                content=_mp_text(openid, text, 7100000000000000000 + n),
+            )
+            assert pushed.status_code == 200
+        assert "工作人员" in pushed.text  # the passive reply says a person is being found
+        queue = client.get("/api/v1/agent/handoffs", headers=headers).json()["sessions"]
+        entry = next(e for e in queue if e["channel"] == "wechat_mp")
+        session_id = entry["session_id"]
+        assert client.post(f"/api/v1/agent/handoffs/{session_id}/claim", headers=headers).is_success
+        said = client.post(
+            f"/api/v1/agent/sessions/{session_id}/say",
+            json={"text": "您好，您家几口人？"},
+            headers=headers,
+        )
+        assert said.status_code == 200, said.text
+        assert wait_for(
+            lambda: (openid, "工作人员：您好，您家几口人？") in service.wechat.sent_texts()
+        )
+        # the citizen's answer goes to the agent: WeChat gets "success", not a bot reply
+        answer = client.post(
+            "/wechat/mp",
+            params=wechat_query(WECHAT_TOKEN),
+            content=_mp_text(openid, "三口人", 7100000000000000009),
+        )
+        assert answer.status_code == 200 and answer.text == "success"
+        lines = client.get(f"/api/v1/agent/sessions/{session_id}/overview", headers=headers)
+        assert lines.json()["transcript"][-1]["text"] == "三口人"

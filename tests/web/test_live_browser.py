@@ -85,3 +85,31 @@ def test_citizen_and_agent_talk_in_two_browsers(web: WebService, browser: Browse
     shot(citizen, "live-citizen-back-to-bot", full_page=False)
     phone.close()
     desk.close()
+
+
+def test_console_search_keeps_other_regions_apart_and_marks_weak_hits(
+    web: WebService, browser: Browser
+) -> None:
+    page = browser.new_context(viewport=DESKTOP, locale="zh-CN").new_page()
+    sign_in(page, web.url, "agent1")
+    page.select_option("#q-region", "gansu")
+    page.fill("#q", "低保审批要多少个工作日")
+    page.wait_for_selector("#hits .hit")
+    page.wait_for_timeout(400)  # the debounced search has settled
+    cards = page.evaluate(
+        """() => Array.from(document.querySelectorAll('#hits > *')).map(e =>
+            [e.tagName, e.className, e.innerText])"""
+    )
+    heading = next((i for i, (tag, _, _) in enumerate(cards) if tag == "H3"), len(cards))
+    for tag, _, text in cards[:heading]:
+        if tag == "DIV":
+            assert "甘肃省" in text or "全部地区" in text, text
+    for tag, _, text in cards[heading + 1 :]:
+        assert "甘肃省" not in text.split("地区：")[-1], text
+    page.fill("#q", "公积金贷款利率是多少")
+    page.wait_for_timeout(600)
+    weak = page.locator("#hits .hit.weak")
+    if page.locator("#hits .hit").count():
+        assert weak.count() >= 1
+        assert "把握不大" in weak.first.inner_text()
+    shot(page, "console-search-weak")

@@ -18,19 +18,33 @@
     }
   }
 
+  // Hits for the chosen region first; other regions only under their own heading. A hit
+  // below the confidence the KB trusts looks different and says so.
   function showHits(data) {
     var box = $("hits"); box.textContent = "";
     if (!data.hits.length) { box.appendChild(R.el("p", "muted", "没有找到，可以换个说法，或记为工单。")); return; }
-    data.hits.forEach(function (h, i) {
-      var card = R.el("div", "hit" + (i === 0 && data.answered ? " best" : ""));
-      card.appendChild(R.el("h4", null, h.question));
-      card.appendChild(R.el("p", "answer", h.answer));
-      var where = h.regions.map(function (r) { return r === "all" ? "全部地区" : (regionNames[r] || r); }).join("、");
-      card.appendChild(R.el("p", "muted", "来源：" + h.source + " · 地区：" + where + " · 把握 " + Math.round(h.confidence * 100) + "%"));
-      var b = R.el("button", "secondary copy", "复制"); b.type = "button";
-      b.addEventListener("click", function () { copy(h.answer + "（来源：" + h.source + "）", b); });
-      card.appendChild(b); box.appendChild(card);
-    });
+    var chosen = $("q-region").value;
+    var here = data.hits.filter(function (h) { return !chosen || h.in_region; });
+    var elsewhere = data.hits.filter(function (h) { return chosen && !h.in_region; });
+    if (!here.length) box.appendChild(R.el("p", "muted", "本地区没有找到，可以换个说法，或记为工单。"));
+    here.forEach(function (h, i) { box.appendChild(hitCard(h, i === 0 && data.answered, data.confident_at)); });
+    if (elsewhere.length) {
+      box.appendChild(R.el("h3", "elsewhere", "其他地区（仅供参考，不要照读给来电人）"));
+      elsewhere.forEach(function (h) { box.appendChild(hitCard(h, false, data.confident_at)); });
+    }
+  }
+  function hitCard(h, best, confidentAt) {
+    var weak = h.confidence < confidentAt;
+    var card = R.el("div", "hit" + (best ? " best" : "") + (weak ? " weak" : ""));
+    if (weak) card.appendChild(R.el("p", "weak-note", "把握不大：可能答非所问，请先核对问题"));
+    card.appendChild(R.el("h4", null, h.question));
+    card.appendChild(R.el("p", "answer", h.answer));
+    var where = h.regions.map(function (r) { return r === "all" ? "全部地区" : (regionNames[r] || r); }).join("、");
+    card.appendChild(R.el("p", "muted", "来源：" + h.source + " · 地区：" + where + " · 把握 " + Math.round(h.confidence * 100) + "%"));
+    var b = R.el("button", "secondary copy", "复制"); b.type = "button";
+    b.addEventListener("click", function () { copy(h.answer + "（来源：" + h.source + "）", b); });
+    card.appendChild(b);
+    return card;
   }
 
   function search() {
