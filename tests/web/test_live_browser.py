@@ -104,7 +104,7 @@ def test_console_search_keeps_other_regions_apart_and_marks_weak_hits(
     for tag, _, text in cards[:heading]:
         if tag == "DIV":
             assert "甘肃省" in text or "全部地区" in text, text
-    for tag, _, text in cards[heading + 1 :]:
+    for _tag, _, text in cards[heading + 1 :]:
         assert "甘肃省" not in text.split("地区：")[-1], text
     page.fill("#q", "公积金贷款利率是多少")
     page.wait_for_timeout(600)
