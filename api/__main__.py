@@ -43,6 +43,9 @@ def main() -> None:
             workers=args.workers or settings.workers,
             log_config=None,
             proxy_headers=True,
+            # Open event streams (转人工) never finish by themselves: cut them after a few
+            # seconds on shutdown; the pages reconnect to another worker and replay by seq.
+            timeout_graceful_shutdown=5,
         )
     finally:
         if embedded is not None:

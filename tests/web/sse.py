@@ -21,10 +21,17 @@ class EventReader:
         self._headers = {"Authorization": f"Bearer {token}"}
         self._path = path
         self.status: int | None = None
+        self.ended = False
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
+        try:
+            self._read()
+        except (httpx.HTTPError, RuntimeError):  # the server went away or we closed: the end
+            self.ended = True
+
+    def _read(self) -> None:
         with self._client.stream("GET", self._path, headers=self._headers) as response:
             self.status = response.status_code
             kind, data = "message", ""
