@@ -75,3 +75,22 @@ def test_staff_pages_pass_axe(web: WebService, browser: Browser) -> None:
     assert failing == {}, "\n".join(
         f"{p}: {line}" for p, lines in failing.items() for line in lines
     )
+
+
+def test_the_chat_announces_each_new_message_once(web: WebService, browser: Browser) -> None:
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{web.url}/h5?region=shanxi")
+    wait_idle(page)
+    live = page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+            '[aria-live]:not([aria-live=off]), [role=status], [role=alert], [role=log]'))
+            .map(e => e.id)"""
+    )
+    assert live == ["announce"], live  # one live region: the chat log and status are not read out
+    page.fill("#text", "三口人")
+    page.press("#text", "Enter")
+    wait_idle(page)
+    newest = page.locator("#log .msg.bot").last.inner_text().split()
+    assert page.locator("#announce").inner_text().split() == newest
+    context.close()

@@ -45,7 +45,12 @@
   if (vv) vv.addEventListener("resize", fit);
   window.addEventListener("resize", fit);
 
-  function show(text) { statusLine.textContent = text || ""; statusLine.hidden = !text; }
+  // The status line is for the eyes; only what the reader must act on is also announced
+  // (through #announce, the one live region), so a screen reader hears each thing once.
+  function show(text, announceIt) {
+    statusLine.textContent = text || ""; statusLine.hidden = !text;
+    if (announceIt && text) announce.textContent = text;
+  }
 
   function getToken() {
     var m = /(?:^|[#&])token=([^&]+)/.exec(location.hash);
@@ -77,8 +82,8 @@
     b.addEventListener("click", function () {
       show("正在生成申请表，请稍等…");
       R.download(token, "/api/v1/sessions/" + sessionId + "/form.pdf", "救助申请表.pdf")
-        .then(function () { show("申请表已下载。打印出来，带上材料去办理就行。"); },
-              function (e) { show(e.message); });
+        .then(function () { show("申请表已下载。打印出来，带上材料去办理就行。", true); },
+              function (e) { show(e.message, true); });
     });
     return b;
   }
@@ -107,7 +112,7 @@
     if (state && state.handoff && !stream) {
       live = true;
       stream = window.Live.open(token, "/api/v1/sessions/" + sessionId + "/live", onLive, function (down) {
-        show(down ? "网络断了，正在重新连接…" : "");
+        show(down ? "网络断了，正在重新连接…" : "", down);
       });
       stream.after(liveSeq());
     } else if (state && !state.handoff && stream) { live = false; stopLive(); }
@@ -115,7 +120,7 @@
   function resumeHere() {
     withToken(function () {
       return R.api(token, "POST", "/api/v1/sessions/" + sessionId + "/resume");
-    }).then(handle, function (e) { show(e.message); });
+    }).then(handle, function (e) { show(e.message, true); });
   }
 
   function handle(data) {
@@ -143,7 +148,7 @@
     }).then(function (d) {
       sessionId = d.session_id; localStorage.setItem("shejiu_session", sessionId);
       show(""); handle(d);
-    }, function (e) { show(e.message); document.getElementById("regions").hidden = false; })
+    }, function (e) { show(e.message, true); document.getElementById("regions").hidden = false; })
       .then(function () { busy = false; });
   }
 
@@ -152,13 +157,13 @@
     if (!sessionId) {
       // Said before the place is chosen: kept, and sent as the opening when the session starts.
       if (body.text) { opening = body.text; R.said(log, echo); }
-      show("请先点上面的按钮，选您申请的地方。");
+      show("请先点上面的按钮，选您申请的地方。", true);
       return;
     }
     busy = true; lastFocus = R.said(log, echo); lastResult = null; keepNewestVisible(); show("正在发送…");
     withToken(function () {
       return R.api(token, "POST", "/api/v1/sessions/" + sessionId + "/messages", body);
-    }).then(function (d) { show(""); handle(d); }, function (e) { show(e.message); })
+    }).then(function (d) { show(""); handle(d); }, function (e) { show(e.message, true); })
       .then(function () { busy = false; });
   }
 
