@@ -58,7 +58,7 @@ def test_every_published_change_is_a_version_and_rollback_adds_one(
     assert rolled.content.answer == "带上身份证和户口簿。"
     history = kb.history(view.id)
     assert [v.version for v in history] == [1, 2, 3]
-    assert history[2].note == "rollback to v1"
+    assert history[2].note == "回滚到第 1 版"
     assert [c.answer for c in kb.published()] == ["带上身份证和户口簿。"]
     with pytest.raises(EntryNotFound):
         kb.rollback(view.id, 9, "carol")
