@@ -19,6 +19,7 @@ from starlette.datastructures import FormData
 from api.deps import RuntimeDep
 from api.pages.web import PageError, PageRoute, Role, Staff, render
 from api.runtime import Runtime
+from bot.kb.messages import FIELD_LABELS, problems_zh
 from bot.kb.schema import STATUSES, EntryContent
 from bot.kb.service import KnowledgeService
 from guides.errors import EntryNotFound, KnowledgeBaseError
@@ -28,26 +29,6 @@ Reader = Annotated[Staff, Depends(Role("editor", "reviewer"))]
 Editor = Annotated[Staff, Depends(Role("editor"))]
 Reviewer = Annotated[Staff, Depends(Role("reviewer"))]
 
-FIELD_LABELS = {
-    "id": "编号",
-    "question": "标准问",
-    "similar": "相似问",
-    "answer": "答案",
-    "regions": "适用地区",
-    "items": "救助事项",
-    "tags": "标签",
-    "source": "来源",
-    "effective_from": "生效日期",
-    "effective_to": "失效日期",
-}
-KNOWN_PROBLEMS = {
-    "lowercase slug": "编号只能用小写字母、数字和 _ . -，例如 gansu-dibao-apply",
-    "effective_to is before": "失效日期不能早于生效日期",
-    "exactly one of seed": "来源只能选一种，并把内容填上",
-    "needs a section": "政策文件来源要写明章节",
-    "unknown region": "地区选得不对",
-    "either [all]": "“全部地区”不能和具体地区同时选",
-}
 SOURCE_KINDS = {
     "editor": "编辑撰写",
     "seed": "办事指南原文",
@@ -63,16 +44,7 @@ def kb_of(runtime: Runtime) -> KnowledgeService:
 
 def problems_of(exc: ValidationError) -> list[str]:
     """Pydantic errors as short Chinese sentences naming the field."""
-    out = []
-    for err in exc.errors():
-        loc = [str(p) for p in err.get("loc", ())]
-        label = FIELD_LABELS.get(loc[0], "") if loc else ""
-        message = str(err.get("msg", ""))
-        known = next((zh for key, zh in KNOWN_PROBLEMS.items() if key in message), None)
-        if err.get("type") == "missing" or "at least" in message:
-            known = known or "还没填，或者太短了"
-        out.append(f"{label or '内容'}：{known or '填写得不对，请检查'}")
-    return list(dict.fromkeys(out))
+    return problems_zh(exc)
 
 
 def _lines(text: str) -> list[str]:

@@ -148,8 +148,8 @@ def test_yaml_and_csv_round_trip_with_rejected_rows(
     report = import_csv(kb, broken, "dan")
     assert report.created == ["c-three"]
     assert [(r.row, r.entry_id) for r in report.rejected] == [(1, "A One!"), (3, "c-three")]
-    assert report.rejected[0].reason.startswith("id:")
-    assert report.rejected[1].reason == "duplicate id in this file"
+    assert report.rejected[0].reason.startswith("「id」列（编号）：编号只能用小写字母")
+    assert report.rejected[1].reason == "「id」列（编号）：同一个文件里编号重复了（c-three）"
 
 
 def test_import_creates_drafts_and_new_versions(kb: KnowledgeBase, new_entry: Factory) -> None:
