@@ -188,6 +188,11 @@ def test_unanswered_queue_strips_personal_data_and_counts(
     for secret in ("张秀英", "东岗西路128号", "肺癌"):
         assert secret not in told.text
     assert told.text.endswith("医疗救助怎么报")
+    ticket = queue.record("来电人王秀英替张大爷问：我叫刘建国想问低保", "gansu")  # a 工单
+    for secret in ("王秀英", "张大爷", "刘建国"):
+        assert secret not in ticket.text
+    assert ticket.text.endswith("想问低保")
+    queue.resolve(ticket.id, "ann")
     queue.resolve(told.id, "ann")
     queue.record("另一个问题", None)
     assert [q.times_asked for q in queue.list_questions()] == [2, 1]
