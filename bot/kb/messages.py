@@ -6,6 +6,7 @@ to Chinese; unknown messages get a general sentence, never the English text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -49,3 +50,19 @@ def problem_zh(err: Mapping[str, Any], labels: Mapping[str, str] = FIELD_LABELS)
 
 def problems_zh(exc: ValidationError, labels: Mapping[str, str] = FIELD_LABELS) -> list[str]:
     return list(dict.fromkeys(problem_zh(err, labels) for err in exc.errors()))
+
+
+_LEGACY_DETAILS = (  # audit notes written in English before they were Chinese
+    (re.compile(r"rollback to v(\d+)"), "回滚到第 {} 版"),
+    (re.compile(r"(\d+) entries"), "{} 条"),
+    (re.compile(r"question (\d+)"), "未答问题 #{}"),
+)
+
+
+def audit_detail_zh(detail: str | None) -> str:
+    """An audit note as staff read it; old English notes are shown in Chinese."""
+    for pattern, template in _LEGACY_DETAILS:
+        match = pattern.fullmatch(detail or "")
+        if match:
+            return template.format(match.group(1))
+    return detail or ""
