@@ -13,6 +13,7 @@ from api.pages.editor import Editor, Reader, kb_of
 from api.pages.web import PageError, PageRoute, Role, Staff, render
 from bot.kb import io as kb_io
 from bot.kb.schema import STATUSES
+from guides.errors import EntryNotFound
 
 router = APIRouter(prefix="/kb", route_class=PageRoute, include_in_schema=False)
 Asker = Annotated[Staff, Depends(Role("editor", "reviewer", "agent"))]
@@ -52,7 +53,10 @@ def unanswered_page(staff: Reader, runtime: RuntimeDep, msg: str | None = None) 
 def close_question(question_id: int, staff: Editor, runtime: RuntimeDep) -> Response:
     from fastapi.responses import RedirectResponse
 
-    kb_of(runtime).unanswered.resolve(question_id, staff.username, None)
+    try:
+        kb_of(runtime).unanswered.resolve(question_id, staff.username, None)
+    except EntryNotFound as exc:
+        raise PageError(404, "没有找到这个问题，可能已经被别的同事处理了。") from exc
     return RedirectResponse("/kb/unanswered?msg=已标记为处理完。", status_code=303)
 
 

@@ -178,3 +178,9 @@ def test_gbk_csv_with_chinese_names_imports(web: WebService) -> None:
     assert "第 3 行" in r.text and "「适用地区」列" in r.text and "火星省" in r.text
     entry = client.get(f"/kb/entry/{good}").text
     assert "甘肃省、宁夏回族自治区" in entry and "最低生活保障" in entry
+
+
+def test_closing_an_unknown_question_is_a_chinese_404(web: WebService) -> None:
+    client, csrf = web.login("editor1")
+    r = client.post("/kb/unanswered/987654/close", data={"csrf_token": csrf})
+    assert r.status_code == 404 and "没有找到这个问题" in r.text
