@@ -115,7 +115,26 @@ class InvalidTransition(KnowledgeBaseError):
 
     def __init__(self, entry_id: str, status: str, action: str) -> None:
         self.entry_id, self.status, self.action = entry_id, status, action
-        super().__init__(f"cannot {action} entry {entry_id!r} in status {status!r}")
+        super().__init__(
+            f"cannot {action} entry {entry_id!r} in status {status!r}",
+            message_zh=_transition_zh(status, action),
+        )
+
+
+_TRANSITION_ZH = {
+    "in_review": "这条知识正在审核，审核完或被退回后才能再修改、导入或提交。",
+    "published": "这条知识已经发布了，不需要再做这个操作。",
+    "retired": "这条知识已经下线了，请先修改再提交审核。",
+    "draft": "这条知识还是草稿，请先提交审核。",
+}
+
+
+def _transition_zh(status: str, action: str) -> str | None:
+    if action == "rollback":
+        return "只能回滚到发布过的版本。"
+    if action == "retire":
+        return "这条知识现在没有在线上，不用下线。"
+    return _TRANSITION_ZH.get(status)
 
 
 class ReviewerConflict(KnowledgeBaseError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from nlu.entities import strip_personal_data
+from nlu.surnames import PATTERN as SURNAME
 
 NAME = "[姓名]"
 ADDRESS = "[地址]"
@@ -21,10 +22,32 @@ _SURNAME_WORDS = "叫|名叫|名字叫|名字是|姓名是|姓名|本人"
 # "我叫张三" / "我是李秀英" / "本人王伟": two to three characters after the introduction.
 # "我是" only counts before a name-like run ending at punctuation or a following clause word,
 # so "我是低保户" and "我是外地来的" are left alone.
-_NAME_AFTER_INTRO = re.compile(
-    rf"(?:{_SURNAME_WORDS})[\s:：]*([\u4e00-\u9fff]{{2,3}})(?=[，,。.；;！!？?\s]|$|，|今年|家|住|的)"
+# What may follow a name: punctuation, a number, or the next clause ("我叫王秀英想问低保").
+_AFTER = (
+    r"(?=[，,。.；;！!？?\s（(0-9]|$|今年|家|住|的|想|要|问|请|咨询|申请|是|在|有|没|已|得|患|替|帮|给|说|和|跟|"
+    r"[一二三四五六七八九十]+岁|[六七八九]十)"
 )
+_NAME_AFTER_INTRO = re.compile(rf"(?:{_SURNAME_WORDS})[\s:：]*([\u4e00-\u9fff]{{2,3}}?){_AFTER}")
 _I_AM = re.compile(r"我是([\u4e00-\u9fff]{2,3})(?=[，,。；;！!？?\s]|$)")
+# Without an introduction a name is only taken when it starts with a common surname: after
+# 我是 or a relation or a caller word ("我妈王秀英八十了", "来电人刘桂兰问"), and before a
+# title ("张大爷", "李阿姨", "刘先生": the surname alone goes, "某大爷" stays readable).
+_RELATIONS = (
+    r"我是|我妈|我爸|我母亲|我父亲|我老伴|老伴|我爱人|我丈夫|我老公|我媳妇|我妻子|我儿子|我女儿|"
+    r"我孙子|我孙女|我爷爷|我奶奶|我外婆|我姥姥|我哥|我姐|我弟|我妹|来电人|来电者|来电群众|"
+    r"申请人|当事人|户主|老人|患者"
+)
+_NAMED_BY_RELATION = re.compile(
+    rf"(?:{_RELATIONS})[\s:：]*({SURNAME}[\u4e00-\u9fff]{{1,2}}?){_AFTER}"
+)
+_TITLES = (
+    r"大爷|大娘|大妈|大叔|大伯|大哥|大姐|大嫂|阿姨|叔叔|伯伯|婶婶|奶奶|爷爷|老太太|老太|老汉|老伯|"
+    r"师傅|先生|女士|小姐|老师|同志|婆婆|阿婆|阿公|老爷子"
+)
+_SURNAME_TITLE = re.compile(rf"({SURNAME})(?={_TITLES})")
+_OLD_YOUNG = re.compile(
+    rf"(?<=[老小])({SURNAME})(?=[，,。；;！!？?\s]|$|家|说|问|想|要|他|她|今年|的|是|在)"
+)
 _NOT_NAMES = re.compile(
     r"低保|特困|户|人|的|残疾|老人|农民|职工|党员|外地|本地|市民|村民|居民|家属|病人|学生|孩子|"
     r"儿子|女儿|母亲|父亲|妈妈|爸爸|爷爷|奶奶|退役|军人|甘肃|宁夏|山西|历城|济南|兰州|银川|太原"
@@ -68,6 +91,9 @@ def _mask_names(text: str) -> str:
 
     text = _NAME_AFTER_INTRO.sub(named, text)
     text = _I_AM.sub(named, text)
+    text = _NAMED_BY_RELATION.sub(named, text)
+    text = _SURNAME_TITLE.sub("某", text)
+    text = _OLD_YOUNG.sub("某", text)
     return _SURNAME_CALL.sub(lambda m: m.group(0).replace(m.group(1), "某", 1), text)
 
 

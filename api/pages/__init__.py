@@ -5,8 +5,8 @@
 
 from fastapi import APIRouter
 
-from api.pages import chat, console, editor, editor_tools, staff
+from api.pages import chat, console, editor, editor_tools, review, staff
 
 router = APIRouter()
-for _module in (staff, chat, console, editor_tools, editor):
+for _module in (staff, chat, console, editor_tools, review, editor):
     router.include_router(_module.router)

@@ -17,8 +17,11 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 
 from api.deps import RuntimeDep
-from api.pages.web import PageError, PageRoute, Role, Staff, render
+from api.pages.kb_diff import diff_rows
+from api.pages.kb_notices import notices_for
+from api.pages.web import REGIONS, PageError, PageRoute, Role, Staff, item_labels, render
 from api.runtime import Runtime
+from bot.kb.messages import problems_zh
 from bot.kb.schema import STATUSES, EntryContent
 from bot.kb.service import KnowledgeService
 from guides.errors import EntryNotFound, KnowledgeBaseError
@@ -27,27 +30,8 @@ router = APIRouter(prefix="/kb", route_class=PageRoute, include_in_schema=False)
 Reader = Annotated[Staff, Depends(Role("editor", "reviewer"))]
 Editor = Annotated[Staff, Depends(Role("editor"))]
 Reviewer = Annotated[Staff, Depends(Role("reviewer"))]
+PER_PAGE = 50
 
-FIELD_LABELS = {
-    "id": "编号",
-    "question": "标准问",
-    "similar": "相似问",
-    "answer": "答案",
-    "regions": "适用地区",
-    "items": "救助事项",
-    "tags": "标签",
-    "source": "来源",
-    "effective_from": "生效日期",
-    "effective_to": "失效日期",
-}
-KNOWN_PROBLEMS = {
-    "lowercase slug": "编号只能用小写字母、数字和 _ . -，例如 gansu-dibao-apply",
-    "effective_to is before": "失效日期不能早于生效日期",
-    "exactly one of seed": "来源只能选一种，并把内容填上",
-    "needs a section": "政策文件来源要写明章节",
-    "unknown region": "地区选得不对",
-    "either [all]": "“全部地区”不能和具体地区同时选",
-}
 SOURCE_KINDS = {
     "editor": "编辑撰写",
     "seed": "办事指南原文",
@@ -63,16 +47,7 @@ def kb_of(runtime: Runtime) -> KnowledgeService:
 
 def problems_of(exc: ValidationError) -> list[str]:
     """Pydantic errors as short Chinese sentences naming the field."""
-    out = []
-    for err in exc.errors():
-        loc = [str(p) for p in err.get("loc", ())]
-        label = FIELD_LABELS.get(loc[0], "") if loc else ""
-        message = str(err.get("msg", ""))
-        known = next((zh for key, zh in KNOWN_PROBLEMS.items() if key in message), None)
-        if err.get("type") == "missing" or "at least" in message:
-            known = known or "还没填，或者太短了"
-        out.append(f"{label or '内容'}：{known or '填写得不对，请检查'}")
-    return list(dict.fromkeys(out))
+    return problems_zh(exc)
 
 
 def _lines(text: str) -> list[str]:
@@ -130,18 +105,29 @@ def entry_list(
     item: str | None = None,
     status: str | None = None,
     q: str | None = None,
+    page: str | None = None,
     msg: str | None = None,
 ) -> Response:
-    entries = kb_of(runtime).kb.list_entries(
-        region=region or None,
-        item=item or None,
-        status=status if status in STATUSES else None,
-        text=(q or "").strip() or None,
+    service = kb_of(runtime)
+    filters = {
+        "region": region if region in REGIONS else "",
+        "item": item if item in item_labels() else "",
+        "status": status if status in STATUSES else "",
+        "q": (q or "").strip()[:100],
+    }
+    listing = service.kb.list_page(
+        region=filters["region"] or None,
+        item=filters["item"] or None,
+        status=filters["status"] or None,
+        text=filters["q"] or None,
+        page=int(page) if page and page.isdigit() else 1,
+        per_page=PER_PAGE,
     )
-    filters = {"region": region or "", "item": item or "", "status": status or "", "q": q or ""}
+    waiting = service.kb.list_page(status="in_review", per_page=1).total
     return render(
-        "kb_list.html", user=staff.user, csrf=staff.csrf, entries=entries, filters=filters,
-        statuses=STATUSES, msg=msg,
+        "kb_list.html", user=staff.user, csrf=staff.csrf, listing=listing, filters=filters,
+        query={k: v for k, v in filters.items() if v}, statuses=STATUSES, msg=msg,
+        waiting=waiting, notices=notices_for(service, staff.username),
     )  # fmt: skip
 
 
@@ -161,7 +147,7 @@ def new_entry(
 
 @router.post("/new")
 def create_entry(staff: Editor, runtime: RuntimeDep, request: Request) -> Response:
-    form = _form(request)
+    form = form_of(request)
     data = content_data(form, staff.username)
     service = kb_of(runtime)
     try:
@@ -179,7 +165,7 @@ def create_entry(staff: Editor, runtime: RuntimeDep, request: Request) -> Respon
     return _to_entry(content.id, "已保存为草稿。写好后请“提交审核”。")
 
 
-def _form(request: Request) -> FormData:
+def form_of(request: Request) -> FormData:
     form = getattr(request, "_form", None)
     if not isinstance(form, FormData):  # Role() parsed it already on every POST
         raise PageError(400, "请通过页面上的表单提交。")
@@ -192,7 +178,7 @@ def _to_entry(entry_id: str, msg: str) -> Response:
     return RedirectResponse(f"/kb/entry/{entry_id}?msg={quote(msg)}", status_code=303)
 
 
-def _entry_or_404(service: KnowledgeService, entry_id: str) -> Any:
+def entry_or_404(service: KnowledgeService, entry_id: str) -> Any:
     try:
         return service.kb.get(entry_id)
     except EntryNotFound as exc:
@@ -209,32 +195,36 @@ def entry_page(
     error: str | None = None,
 ) -> Response:
     service = kb_of(runtime)
-    entry = _entry_or_404(service, entry_id)
+    entry = entry_or_404(service, entry_id)
     history = service.kb.history(entry_id)
-    changes, pair = None, None
+    rows, pair = None, None
     if diff and "-" in diff:
         old, _, new = diff.partition("-")
         if old.isdigit() and new.isdigit():
             try:
-                changes, pair = service.kb.diff(entry_id, int(old), int(new)), (int(old), int(new))
+                changes = service.kb.diff(entry_id, int(old), int(new))
             except EntryNotFound as exc:
                 raise PageError(404, "没有找到这个版本。") from exc
+            rows, pair = diff_rows(changes), (int(old), int(new))
+    sent_back = [n for n in notices_for(service, staff.username) if n.entry_id == entry_id]
+    if sent_back:  # shown once more here, then cleared: the editor has opened the entry
+        service.notices.mark_read(staff.username, entry_id)
     return render(
         "kb_entry.html", user=staff.user, csrf=staff.csrf, entry=entry, history=history,
-        changes=changes, pair=pair, audit=service.kb.audit_log(entry_id, limit=50),
-        field_labels=FIELD_LABELS, msg=msg, error=error,
+        rows=rows, pair=pair, audit=service.kb.audit_log(entry_id, limit=50),
+        msg=msg, error=error, sent_back=sent_back,
     )  # fmt: skip
 
 
 @router.get("/entry/{entry_id}/edit")
 def edit_page(entry_id: str, staff: Editor, runtime: RuntimeDep) -> Response:
-    entry = _entry_or_404(kb_of(runtime), entry_id)
+    entry = entry_or_404(kb_of(runtime), entry_id)
     return _form_page(staff, entry.content.model_dump(mode="json"), editing=True, problems=[])
 
 
 @router.post("/entry/{entry_id}/edit")
 def save_edit(entry_id: str, staff: Editor, runtime: RuntimeDep, request: Request) -> Response:
-    data = content_data(_form(request), staff.username)
+    data = content_data(form_of(request), staff.username)
     data["id"] = entry_id
     try:
         content = EntryContent.model_validate(data)
@@ -246,7 +236,7 @@ def save_edit(entry_id: str, staff: Editor, runtime: RuntimeDep, request: Reques
     return _to_entry(entry_id, "已保存为新的草稿版本。发布前需要提交审核。")
 
 
-def _act(entry_id: str, action: Any, msg: str) -> Response:
+def act(entry_id: str, action: Any, msg: str) -> Response:
     try:
         action()
     except EntryNotFound as exc:
@@ -259,7 +249,7 @@ def _act(entry_id: str, action: Any, msg: str) -> Response:
 @router.post("/entry/{entry_id}/submit")
 def submit(entry_id: str, staff: Editor, runtime: RuntimeDep) -> Response:
     kb = kb_of(runtime).kb
-    return _act(
+    return act(
         entry_id, lambda: kb.submit(entry_id, staff.username), "已提交审核，请等另一位同事审核。"
     )
 
@@ -267,7 +257,7 @@ def submit(entry_id: str, staff: Editor, runtime: RuntimeDep) -> Response:
 @router.post("/entry/{entry_id}/approve")
 def approve(entry_id: str, staff: Reviewer, runtime: RuntimeDep) -> Response:
     kb = kb_of(runtime).kb
-    return _act(
+    return act(
         entry_id,
         lambda: kb.approve(entry_id, staff.username),
         "审核通过，已经发布。机器人马上就会用新答案。",
@@ -276,28 +266,19 @@ def approve(entry_id: str, staff: Reviewer, runtime: RuntimeDep) -> Response:
 
 @router.post("/entry/{entry_id}/reject")
 def reject(entry_id: str, staff: Reviewer, runtime: RuntimeDep, request: Request) -> Response:
-    note = _form(request).get("note")
+    note = form_of(request).get("note")
     kb = kb_of(runtime).kb
     text = note.strip() if isinstance(note, str) and note.strip() else None
-    return _act(entry_id, lambda: kb.reject(entry_id, staff.username, text), "已退回给作者修改。")
+    return act(
+        entry_id,
+        lambda: kb.reject(entry_id, staff.username, text),
+        "已退回给作者。作者打开知识库就会看到退回的原因。",
+    )
 
 
 @router.post("/entry/{entry_id}/retire")
 def retire(entry_id: str, staff: Reviewer, runtime: RuntimeDep) -> Response:
     kb = kb_of(runtime).kb
-    return _act(
+    return act(
         entry_id, lambda: kb.retire(entry_id, staff.username), "已下线，机器人不会再用这条答案。"
-    )
-
-
-@router.post("/entry/{entry_id}/rollback")
-def rollback(entry_id: str, staff: Reviewer, runtime: RuntimeDep, request: Request) -> Response:
-    version = _form(request).get("version")
-    if not isinstance(version, str) or not version.isdigit():
-        raise PageError(400, "请选择要回滚到的版本。")
-    kb = kb_of(runtime).kb
-    return _act(
-        entry_id,
-        lambda: kb.rollback(entry_id, int(version), staff.username),
-        f"已回滚到第 {version} 版的内容，并已发布。",
     )

@@ -13,30 +13,11 @@ from api.pages.editor import Editor, Reader, kb_of
 from api.pages.web import PageError, PageRoute, Role, Staff, render
 from bot.kb import io as kb_io
 from bot.kb.schema import STATUSES
+from guides.errors import EntryNotFound
 
 router = APIRouter(prefix="/kb", route_class=PageRoute, include_in_schema=False)
 Asker = Annotated[Staff, Depends(Role("editor", "reviewer", "agent"))]
 MAX_IMPORT_BYTES = 60_000
-
-REJECT_HINTS = {
-    "duplicate id": "同一个文件里编号重复了",
-    "not valid YAML": "不是有效的 YAML 文件",
-    "expected a mapping": "YAML 文件里要有 entries 列表",
-    "missing columns": "CSV 缺少必需的列（id、question、answer）",
-    "Field required": "有必填项没填",
-    "lowercase slug": "编号只能用小写字母、数字和 _ . -",
-    "exactly one of seed": "来源只能选一种，并把内容填上",
-    "needs a section": "政策文件来源要写明章节",
-    "unknown region": "地区写得不对",
-    "Input should be": "有一项的取值不对（比如救助事项或日期）",
-    "effective_to is before": "失效日期早于生效日期",
-    "in_review": "这条正在审核，审核完才能再导入",
-}
-
-
-def reject_reason(reason: str) -> str:
-    hint = next((zh for key, zh in REJECT_HINTS.items() if key in reason), None)
-    return f"{hint}（{reason}）" if hint else reason
 
 
 @router.get("/try")
@@ -72,7 +53,10 @@ def unanswered_page(staff: Reader, runtime: RuntimeDep, msg: str | None = None) 
 def close_question(question_id: int, staff: Editor, runtime: RuntimeDep) -> Response:
     from fastapi.responses import RedirectResponse
 
-    kb_of(runtime).unanswered.resolve(question_id, staff.username, None)
+    try:
+        kb_of(runtime).unanswered.resolve(question_id, staff.username, None)
+    except EntryNotFound as exc:
+        raise PageError(404, "没有找到这个问题，可能已经被别的同事处理了。") from exc
     return RedirectResponse("/kb/unanswered?msg=已标记为处理完。", status_code=303)
 
 
@@ -95,7 +79,9 @@ async def import_file(staff: Editor, runtime: RuntimeDep, request: Request) -> R
     try:
         text = kb_io.decode_upload(raw)
     except UnicodeDecodeError as exc:
-        raise PageError(400, "文件编码认不出来，请用 UTF-8 或 GBK 编码保存后再导入。") from exc
+        raise PageError(
+            400, "文件的编码认不出来。请在 Excel 里“另存为”CSV（UTF-8 或普通 CSV 都行）后再导入。"
+        ) from exc
     name = upload.filename.lower()
     kb = kb_of(runtime).kb
     import asyncio
@@ -106,7 +92,7 @@ async def import_file(staff: Editor, runtime: RuntimeDep, request: Request) -> R
         report = await asyncio.to_thread(kb_io.import_yaml, kb, text, staff.username)
     else:
         raise PageError(400, "只能导入 .yml、.yaml 或 .csv 文件。")
-    rejected = [(r.row, r.entry_id, reject_reason(r.reason)) for r in report.rejected]
+    rejected = [(report.place(r.row), r.entry_id, r.reason) for r in report.rejected]
     return render(
         "kb_import.html", user=staff.user, csrf=staff.csrf, report=report, rejected=rejected,
         filename=upload.filename, statuses=STATUSES,

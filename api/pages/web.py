@@ -29,6 +29,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from api.deps import get_runtime
 from api.runtime import Runtime
 from bot.accounts import ROLE_LABELS, Accounts, User
+from bot.kb.messages import audit_detail_zh
 from guides.catalog import all_guides
 from guides.ids import REGION_LABELS, ItemId, RegionId
 
@@ -84,6 +85,7 @@ def templates() -> Environment:
     )
     env.globals["item_labels"] = item_labels()
     env.filters["bj"] = beijing_time
+    env.filters["detail_zh"] = audit_detail_zh
     return env
 
 

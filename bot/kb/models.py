@@ -5,6 +5,7 @@ kb_entries          one row per entry: the latest (working) version, its status 
 kb_entry_versions   every version's full content, for history, diff and rollback
 kb_audit            who did what, when
 kb_unanswered       questions the bot could not answer, personal data stripped
+kb_notices          in-page notices to an editor (an entry of theirs was sent back), read or not
 kb_meta             small counters; `index_version` is bumped on every publish/retire/rollback
 """
 
@@ -100,6 +101,20 @@ class UnansweredRow(Base):
     resolved_entry_id: Mapped[str | None] = mapped_column(String(120), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_asked_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class NoticeRow(Base):
+    __tablename__ = "kb_notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    recipient: Mapped[str] = mapped_column(String(80), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    entry_id: Mapped[str] = mapped_column(String(120))
+    version: Mapped[int] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(80))
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    read_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class MetaRow(Base):

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.kb.db import make_sessions, read_meta
 from bot.kb.decline import DeclinePhone, decline_phone
 from bot.kb.loader import seed_if_empty
+from bot.kb.notices import Notices
 from bot.kb.schema import EntryContent
 from bot.kb.unanswered import UnansweredQueue
 from bot.kb.workflow import KnowledgeBase
@@ -81,6 +82,7 @@ class KnowledgeService:
         self.refresh_seconds = refresh_seconds
         self.kb = KnowledgeBase(sessions, notifier.publish if notifier else None)
         self.unanswered = UnansweredQueue(sessions)
+        self.notices = Notices(sessions)
         self._lock = threading.Lock()
         self._index = KnowledgeIndex.build([], self._config)
         self._contents: dict[str, EntryContent] = {}

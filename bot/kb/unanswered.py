@@ -116,4 +116,4 @@ class UnansweredQueue:
             if row is None:
                 raise EntryNotFound(f"unanswered:{question_id}")
             row.status, row.resolved_entry_id = "resolved", entry_id
-            audit(s, actor, "resolve_unanswered", entry_id, None, f"question {question_id}")
+            audit(s, actor, "resolve_unanswered", entry_id, None, f"未答问题 #{question_id}")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.kb import notices
 from bot.kb import repository as repo
 from bot.kb.models import AuditRow, EntryRow, VersionRow, utcnow
 from bot.kb.repository import AuditView, EntryView, VersionView
@@ -43,6 +44,24 @@ class Change:
     field: str
     old: object
     new: object
+
+
+@dataclass(frozen=True)
+class EntryPage:
+    """One page of a filtered entry list; `page` is 1-based and within 1..pages."""
+
+    entries: list[EntryView]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def rollback_note(version: int) -> str:
+    return f"回滚到第 {version} 版"
 
 
 class KnowledgeBase:
@@ -95,7 +114,17 @@ class KnowledgeBase:
         return self._move(entry_id, actor, "submit", {"draft"}, "in_review")
 
     def reject(self, entry_id: str, reviewer: str, note: str | None = None) -> EntryView:
-        return self._move(entry_id, reviewer, "reject", {"in_review"}, "draft", note)
+        """Back to draft; the author of the version under review gets an in-page notice."""
+        with self._sessions.begin() as s:
+            row = repo.get_row(s, entry_id, lock=True)
+            if row.status != "in_review":
+                raise InvalidTransition(entry_id, row.status, "reject")
+            author = repo.get_version(s, entry_id, row.version).author
+            row.status, row.updated_at = "draft", utcnow()
+            repo.audit(s, reviewer, "reject", entry_id, row.version, note)
+            notices.add_rejection(s, author, entry_id, row.version, reviewer, note)
+            s.flush()
+            return repo.view_of(row)
 
     def approve(self, entry_id: str, reviewer: str) -> EntryView:
         with self._sessions.begin() as s:
@@ -139,7 +168,7 @@ class KnowledgeBase:
             row.version += 1
             row.status, row.published_version = "published", row.version
             row.author, row.reviewer = actor, old.reviewer
-            note = f"rollback to v{to_version}"
+            note = rollback_note(to_version)
             self._add_version(s, row, actor, note=note, published=True, reviewer=old.reviewer)
             repo.audit(s, actor, "rollback", entry_id, row.version, note)
             index_version = repo.bump_index_version(s)
@@ -159,7 +188,7 @@ class KnowledgeBase:
                 s.add(row)
                 s.flush()
                 self._add_version(s, row, actor, published=True, reviewer=actor)
-            repo.audit(s, actor, "seed", None, None, f"{len(contents)} entries")
+            repo.audit(s, actor, "seed", None, None, f"{len(contents)} 条")
             index_version = repo.bump_index_version(s)
         self._notify(index_version)
         return len(contents)
@@ -185,6 +214,39 @@ class KnowledgeBase:
         with self._sessions() as s:
             rows = s.execute(repo.filter_entries(region, item, status, text)).scalars()
             return [repo.view_of(r) for r in rows]
+
+    def list_page(
+        self,
+        *,
+        region: str | None = None,
+        item: str | None = None,
+        status: str | None = None,
+        text: str | None = None,
+        page: int = 1,
+        per_page: int = 50,
+    ) -> EntryPage:
+        """One page of `list_entries` (ordered by id); a page past the end shows the last."""
+        stmt = repo.filter_entries(region, item, status, text)
+        with self._sessions() as s:
+            total = int(
+                s.execute(
+                    select(func.count()).select_from(stmt.order_by(None).subquery())
+                ).scalar_one()
+            )
+            pages = max(1, -(-total // per_page))
+            page = min(max(1, page), pages)
+            rows = s.execute(stmt.offset((page - 1) * per_page).limit(per_page)).scalars()
+            return EntryPage([repo.view_of(r) for r in rows], total, page, per_page)
+
+    def review_queue(self) -> list[EntryView]:
+        """Entries waiting for review, the longest-waiting first (submitted = last update)."""
+        stmt = (
+            select(EntryRow)
+            .where(EntryRow.status == "in_review")
+            .order_by(EntryRow.updated_at, EntryRow.id)
+        )
+        with self._sessions() as s:
+            return [repo.view_of(r) for r in s.execute(stmt).scalars()]
 
     def history(self, entry_id: str) -> list[VersionView]:
         with self._sessions() as s:

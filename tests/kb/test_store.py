@@ -58,7 +58,7 @@ def test_every_published_change_is_a_version_and_rollback_adds_one(
     assert rolled.content.answer == "带上身份证和户口簿。"
     history = kb.history(view.id)
     assert [v.version for v in history] == [1, 2, 3]
-    assert history[2].note == "rollback to v1"
+    assert history[2].note == "回滚到第 1 版"
     assert [c.answer for c in kb.published()] == ["带上身份证和户口簿。"]
     with pytest.raises(EntryNotFound):
         kb.rollback(view.id, 9, "carol")
@@ -148,8 +148,8 @@ def test_yaml_and_csv_round_trip_with_rejected_rows(
     report = import_csv(kb, broken, "dan")
     assert report.created == ["c-three"]
     assert [(r.row, r.entry_id) for r in report.rejected] == [(1, "A One!"), (3, "c-three")]
-    assert report.rejected[0].reason.startswith("id:")
-    assert report.rejected[1].reason == "duplicate id in this file"
+    assert report.rejected[0].reason.startswith("「id」列（编号）：编号只能用小写字母")
+    assert report.rejected[1].reason == "「id」列（编号）：同一个文件里编号重复了（c-three）"
 
 
 def test_import_creates_drafts_and_new_versions(kb: KnowledgeBase, new_entry: Factory) -> None:
@@ -188,6 +188,11 @@ def test_unanswered_queue_strips_personal_data_and_counts(
     for secret in ("张秀英", "东岗西路128号", "肺癌"):
         assert secret not in told.text
     assert told.text.endswith("医疗救助怎么报")
+    ticket = queue.record("来电人王秀英替张大爷问：我叫刘建国想问低保", "gansu")  # a 工单
+    for secret in ("王秀英", "张大爷", "刘建国"):
+        assert secret not in ticket.text
+    assert ticket.text.endswith("想问低保")
+    queue.resolve(ticket.id, "ann")
     queue.resolve(told.id, "ann")
     queue.record("另一个问题", None)
     assert [q.times_asked for q in queue.list_questions()] == [2, 1]

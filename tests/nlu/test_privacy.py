@@ -32,6 +32,16 @@ def test_a_narrative_loses_every_personal_detail_and_keeps_its_question() -> Non
         ("孩子查出来是自闭症，有没有补助", "自闭症"),
         ("我儿子得了白血病，医保报完还欠很多", "白血病"),
         ("老人患有尿毒症每周透析", "尿毒症"),
+        ("我叫王秀英", "王秀英"),
+        ("我叫王秀英想问低保怎么申请", "王秀英"),
+        ("我叫王伟想问特困", "王伟"),
+        ("张大爷想问低保能不能补办", "张"),
+        ("帮隔壁李阿姨问一下临时救助", "李"),
+        ("欧阳大姐家里困难", "欧阳"),
+        ("我妈王秀英八十了，能办高龄补贴吗", "王秀英"),
+        ("来电人刘桂兰（女，68岁）问低保", "刘桂兰"),
+        ("我是张建国的女儿，替他问", "张建国"),
+        ("老王家孩子上大学能申请助学贷款吗", "王"),
     ],
 )
 def test_each_kind_of_personal_detail_is_masked(text: str, secret: str) -> None:
@@ -46,6 +56,10 @@ def test_each_kind_of_personal_detail_is_masked(text: str, secret: str) -> None:
         "低保一个月多少钱，三口人能拿多少",
         "我家两个孩子，一个上大学一个上初中",
         "甘肃的救助热线是12345吗",
+        "我奶奶想问老大爷能不能办特困",
+        "我是本村的，村里有个小孙子没人管",
+        "语文老师说孩子可以申请助学金",
+        "我妈有病，我爸今年七十",
     ],
 )
 def test_questions_without_personal_data_are_left_alone(text: str) -> None:

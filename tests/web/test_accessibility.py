@@ -11,12 +11,21 @@ from playwright.sync_api import Browser, Page
 from tests.web.axe import serious_violations
 from tests.web.browser import DESKTOP, PHONE, chromium, shot, sign_in, wait_idle
 from tests.web.conftest import WebService
+from tests.web.test_kb_review_http import _approve, _submit
 
 pytestmark = pytest.mark.browser
 
 STAFF_PAGES = {
     "agent1": ["/console"],
-    "editor1": ["/kb", "/kb/new", "/kb/try", "/kb/unanswered", "/kb/import", "/kb/audit"],
+    "editor1": [
+        "/kb",
+        "/kb/review",
+        "/kb/new",
+        "/kb/try",
+        "/kb/unanswered",
+        "/kb/import",
+        "/kb/audit",
+    ],
     "admin1": ["/staff/users"],
 }
 
@@ -94,3 +103,36 @@ def test_the_chat_announces_each_new_message_once(web: WebService, browser: Brow
     newest = page.locator("#log .msg.bot").last.inner_text().split()
     assert page.locator("#announce").inner_text().split() == newest
     context.close()
+
+
+def test_review_pages_pass_axe(web: WebService, browser: Browser) -> None:
+    """The queue with an entry in it, a word diff, the rollback confirmation, and an editor's
+    page with a sent-back notice."""
+    editor, csrf = web.login("editor1")
+    reviewer, rcsrf = web.login("reviewer1")
+    question = "无障碍检查：低保多久复核一次？"
+    _submit(editor, csrf, "axe-review", question, "一般每年复核一次。")
+    _approve(reviewer, rcsrf, "axe-review")
+    _submit(editor, csrf, "axe-review", question, "一般每半年复核一次，特殊家庭每年一次。")
+    _submit(editor, csrf, "axe-sent-back", "无障碍检查：退回的条目？", "退回的条目答案。")
+    reviewer.post(
+        "/kb/entry/axe-sent-back/reject", data={"csrf_token": rcsrf, "note": "请补充来源"}
+    )
+    found: dict[str, list[str]] = {}
+    for username, paths in {
+        "reviewer1": [
+            "/kb/review", "/kb/entry/axe-review?diff=1-2", "/kb/entry/axe-review/rollback?version=1",
+        ],
+        "editor1": ["/kb", "/kb/entry/axe-sent-back"],
+    }.items():  # fmt: skip
+        context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+        page = context.new_page()
+        sign_in(page, web.url, username)
+        for path in paths:
+            page.goto(f"{web.url}{path}")
+            found[f"{username} {path}"] = serious_violations(page)
+        context.close()
+    failing = {path: lines for path, lines in found.items() if lines}
+    assert failing == {}, "\n".join(
+        f"{p}: {line}" for p, lines in failing.items() for line in lines
+    )

@@ -198,7 +198,9 @@ def test_editor_creates_reviewer_publishes_and_rolls_back(
     reviewer.goto(f"{web.url}/kb/entry/{entry_id}?diff=1-2")
     assert second_text in reviewer.locator("table.diff").inner_text()
     shot(reviewer, "kb-editor-diff")
-    reviewer.get_by_role("button", name="回滚到这一版").first.click()
+    reviewer.get_by_role("link", name="回滚到这一版…").first.click()
+    reviewer.wait_for_selector("#rollback-confirm")  # nothing is published before this
+    reviewer.get_by_role("button", name="确认回滚并发布").click()
     reviewer.wait_for_selector("#entry-status.s-published")
     assert first_text in reviewer.locator("#entry-answer").inner_text()
     assert _kb_answer(web, question, first_text) == first_text
