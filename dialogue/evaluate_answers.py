@@ -120,13 +120,19 @@ def matches(expected: Any, got: Any) -> bool:
 def main(argv: list[str] | None = None, nlu: IntentParser | None = None) -> tuple[float, float]:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--misses", action="store_true", help="print every wrong or missed fact")
+    parser.add_argument(
+        "--file",
+        type=Path,
+        default=EVAL_FILE,
+        help="answers.yml (the development set) or answers_heldout.yml (never looked at case by case)",
+    )
     args = parser.parse_args(argv)
     if nlu is None:
         from nlu.backend import make_backend
 
         nlu = make_backend("local")
     engine = DialogueEngine(nlu, today=lambda: TODAY)
-    cases = load_cases()
+    cases = load_cases(args.file)
     right = stored = expected = exact = 0
     for case in cases:
         got = stored_facts(engine, case)
