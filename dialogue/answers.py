@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from dialogue.questions import Question
-from nlu.answers import is_dont_know, parse_choice, parse_yes_no
+from dialogue.questions import Question, question_bank
+from nlu.answers import find_yes_no, is_dont_know, parse_choice, parse_yes_no
 from nlu.dates import parse_age
 from nlu.idcard import ID_RE, parse_id_number
 from nlu.lexicon import find_items, parse_relation
@@ -67,6 +67,11 @@ def parse_answer(question: Question, text: str, today: dt.date) -> Answer | Doub
     text = text.strip()
     if not text:
         return None
+    if _is_money_or_property(question):
+        own = _own_clauses(question, text)
+        if own is None:
+            return None  # "没有车子" to 几套房: about something else (read as that fact)
+        text = own
     doubt = _doubt(question, text, today)
     if doubt is not None:
         return doubt
@@ -78,6 +83,52 @@ def parse_answer(question: Question, text: str, today: dt.date) -> Answer | Doub
     if is_dont_know(text):
         return DONT_KNOW
     return None
+
+
+_SENTENCE_CLAUSES = re.compile(r"[，,；;。！!？?]+")
+_MONEY_OR_PROPERTY = ("assets.", "monthly_income_total", "members.monthly_income", "expenses_12m.",
+                      "housing.total_floor_area")  # fmt: skip
+
+
+def _is_money_or_property(question: Question) -> bool:
+    return any(fill.startswith(_MONEY_OR_PROPERTY) for fill in question.fills)
+
+
+def _topic(question: Question) -> str:
+    """Household and member income are one topic (养老金 is income whoever gets it)."""
+    fill = question.fills[0]
+    return "income" if "monthly_income" in fill else fill
+
+
+def _other_topic_words(question: Question) -> set[str]:
+    """The keywords of the other money and property questions (存款, 养老金, 车, 房子…)."""
+    own = set(question.keywords)
+    words = {
+        word
+        for other in question_bank().questions
+        if _topic(other) != _topic(question) and _is_money_or_property(other)
+        for word in other.keywords
+    }
+    return {w for w in words - own if not any(w in o or o in w for o in own)}
+
+
+def _own_clauses(question: Question, text: str) -> str | None:
+    """The clauses about this question's fact: "存款没有，老伴每月养老金一千五" to 存款 is
+    "存款没有". A clause naming another money or property topic belongs to that topic; an
+    answer whose every clause does is not an answer to this question (None)."""
+    clauses = [c for c in _SENTENCE_CLAUSES.split(text) if c.strip()]
+    others = _other_topic_words(question)
+
+    def mine(clause: str) -> bool:
+        return any(word in clause for word in question.keywords)
+
+    def elsewhere(clause: str) -> bool:
+        return not mine(clause) and any(word in clause for word in others)
+
+    kept = [c for c in clauses if not elsewhere(c)]
+    if not kept:
+        return None
+    return "，".join(kept)
 
 
 def parse_tap(question: Question, choice: str) -> Answer | None:
@@ -96,6 +147,31 @@ def parse_tap(question: Question, choice: str) -> Answer | None:
     return None
 
 
+_NEGATED = re.compile(r"(?:不|没|没有|不算|不是|并非|非)$")
+
+
+def _synonym_yes_no(question: Question, text: str) -> tuple[bool, int, int] | None:
+    """The question's own yes/no words ("在/不在", "危房/不是危房"); the longest wins, a yes
+    word right after a negation ("不算危房") counts as no, and a tie between yes and no is None."""
+    hits: list[tuple[int, bool, int]] = []  # (length, yes, start)
+    for key, words in question.synonyms.items():
+        for word in words:
+            start = text.find(word)
+            if start < 0:
+                continue
+            yes = key == "yes"
+            if yes and _NEGATED.search(text[max(0, start - 2) : start]):
+                yes = False
+            hits.append((len(word), yes, start))
+    if not hits:
+        return None
+    hits.sort(reverse=True)
+    if len(hits) > 1 and hits[0][0] == hits[1][0] and hits[0][1] != hits[1][1]:
+        return None
+    length, yes, start = hits[0]
+    return yes, start, start + length
+
+
 def _typed(choice_id: str) -> Any:
     return int(choice_id) if choice_id.isdigit() else choice_id
 
@@ -111,8 +187,16 @@ def _first_number(text: str) -> float | None:
 def _parse(question: Question, text: str, today: dt.date) -> Value | None:
     kind = question.answer
     if kind == "yes_no":
-        yes = parse_yes_no(text)
-        if yes is None and question.synonyms:  # "在/不在", "办了/没办", "想/不想"
+        found, word = find_yes_no(text), _synonym_yes_no(question, text)
+        generic = None if found is None else bool(found.value)
+        specific = None if word is None else word[0]
+        if generic is not None and specific is not None and generic != specific:
+            assert found is not None and word is not None
+            if not (word[1] <= found.start and found.end <= word[2]):
+                return None  # "有个闺女…自己也困难": 有 says yes, the words say no; ask again
+            generic = specific  # "好着呢" to 有没有重病: 好 is part of the question's own "好着"
+        yes = specific if specific is not None else generic
+        if yes is None and question.synonyms:  # "就是本县的": the 是 label inside the answer
             picked = parse_choice(text, YES_NO, question.synonyms)
             yes = None if picked is None else picked == "yes"
         return None if yes is None else Value(yes)

@@ -33,7 +33,7 @@ from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
 from guides.screening.result import ScreeningResult
 from nlu.answers import find_yes_no, is_dont_know, parse_consent, parse_yes_no
-from nlu.commands import is_command, is_correction
+from nlu.commands import corrected_part, is_command, is_correction
 from nlu.facts import Reading, clause_span, read_facts
 from nlu.lexicon import find_items, parse_relation
 from nlu.types import Parse
@@ -301,7 +301,11 @@ class DialogueEngine:
         updated = self._update_answered(session, text)
         if updated is not None:
             return updated
-        if session.pending is not None:
+        named = prompts.correction_targets(session, self.bank, text)
+        about_pending = session.pending is not None and any(
+            t.question_id == session.pending.question_id for t in named
+        )
+        if session.pending is not None and (not named or about_pending):
             answer = self._parse_pending(session, text)
             if isinstance(answer, Doubt):
                 return self._doubt(session, answer)
@@ -315,8 +319,9 @@ class DialogueEngine:
 
     def _update_answered(self, session: Session, text: str) -> list[Reply] | None:
         """Re-answer the earlier question `text` is about; None when it is about none."""
+        new_part = corrected_part(text)  # "不是两万，是两千": the value after 是
         for target in prompts.correction_targets(session, self.bank, text):
-            answer = parse_answer(self.bank.get(target.question_id), text, self.today())
+            answer = parse_answer(self.bank.get(target.question_id), new_part, self.today())
             if isinstance(answer, Value):
                 # the policy then picks the next question from the corrected facts
                 session.pending = target.pending()

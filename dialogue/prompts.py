@@ -201,7 +201,8 @@ def correction_targets(session: Session, bank: QuestionBank, text: str) -> list[
                 for i in indexes
                 if member_hint is not None or _asked(session, question, i)
             ]
-        elif _asked(session, question, None):
+        elif question.answer != "yes_no" or _asked(session, question, None):
+            # "存款不是两万，是两千" names its fact: corrected even if not asked yet
             targets.append(Next(question.id))
     return targets
 

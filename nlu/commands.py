@@ -41,6 +41,19 @@ _CORRECTION = re.compile(
 )
 
 
+_NOT_THIS_BUT = re.compile(
+    r"不是[^，,。；！？]{1,8}[，,]\s*(?:而)?是(?P<new>.+)|不对[，,]\s*(?:应该)?是(?P<new2>.+)"
+)
+
+
+def corrected_part(text: str) -> str:
+    """The new value of "存款不是两万，是两千": "两千…"; the whole text when there is no such turn."""
+    found = _NOT_THIS_BUT.search(text)
+    if found is None:
+        return text
+    return found.group("new") or found.group("new2") or text
+
+
 def is_correction(text: str) -> bool:
     """ "刚才说错了…", "存款不是两万，是两千，我看岔了": the text corrects an earlier answer."""
     return bool(_CORRECTION.search(text))

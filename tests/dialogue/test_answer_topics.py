@@ -1,0 +1,65 @@
+"""An answer's words are read for the question they are about: another money or property topic
+in the same answer is not this question's value, a question's own yes/no words outweigh a
+generic 有/好 (and contradicting ones are asked again), and "不是X，是Y" corrects with Y."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dialogue.answers import Value, parse_answer
+from dialogue.engine import DialogueEngine, IntentParser
+from dialogue.questions import question_bank
+from dialogue.state import Pending, Session
+from guides.ids import RegionId
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def answer(question: str, text: str) -> object:
+    return parse_answer(question_bank().get(question), text, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("deposits", "存款一分也没有，老伴的退休金两千", Value(0.0)),
+        ("deposits", "养老金一千二，存款有五千", Value(5000.0)),
+        ("household_income", "每月收入一千八，存款没多少", Value(1800.0)),
+        ("houses", "就这一套房，没买车", Value(1)),
+        ("houses", "家里没车", None),  # about the car: read as that fact, not as 0 houses
+        ("member_income", "退休金三千", Value(3000.0)),  # 养老金/退休金 are income for a member too
+    ],
+)
+def test_amounts_come_from_the_clause_about_the_question(
+    question: str, text: str, expected: object
+) -> None:
+    assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("dangerous_house", "我家这个不算危房", Value(False)),
+        ("dangerous_house", "是危房，墙裂了", Value(True)),
+        ("has_local_hukou", "户口一直在老家，没迁", Value(False)),
+        ("has_local_hukou", "前年就迁来了", Value(True)),
+        ("member_serious_illness", "他身体好着哩", Value(False)),
+        ("member_serious_illness", "有，透析好几年了", Value(True)),
+        # 有 (a supporter) against 管不了 (not a capable one): asked again, not stored
+        ("member_supporter", "有个儿子，可他自己都管不了自己", None),
+    ],
+)
+def test_a_questions_own_yes_no_words(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
+
+
+def test_a_correction_names_its_fact_and_its_new_value(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("t", "t", RegionId.GANSU)
+    session.household.size = 1
+    session.pending = Pending(question_id="household_income")
+    engine.turn(session, text="刚才存款说错了，不是三万，是三千")
+    assert session.household.assets.deposits == 3000
+    assert session.household.monthly_income_total is None
