@@ -76,6 +76,8 @@ def parse_answer(question: Question, text: str, today: dt.date) -> Answer | Doub
     if doubt is not None:
         return doubt
     parsed = _parse(question, text, today)
+    if isinstance(parsed, Value) and parsed.is_estimate and is_dont_know(text):
+        return DONT_KNOW  # "好几万，具体记不清了": too vague to store as a number
     if parsed is not None:
         if _in_range(question, parsed):
             return parsed

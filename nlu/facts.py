@@ -179,11 +179,15 @@ def _states(text: str, start: int, negatable: bool = True) -> bool:
     return not (negatable and _NEGATED.search(text[lo:start]))
 
 
+_PAIR = re.compile(r"儿?俩|儿两个")
+
+
 def _mentions(text: str) -> list[Mention]:
     words = _words()
     found = [
         Mention(UNNAMED if m.text.startswith("亲戚") else m.id, m.start, m.end)
         for m in match_relations(text)
+        if not _PAIR.match(text, m.end)  # 娘俩, 爷儿俩: a pair, the speaker may be either
     ]
     found += [Mention(SELF, m.start(), m.end()) for m in _SPEAKER.finditer(text)]
     found += [Mention(UNNAMED, m.start(), m.end()) for m in _UNNAMED.finditer(text)]

@@ -2,9 +2,11 @@
 
 Rules for estimates (is_estimate=True), with `place` = the place value of X's lowest non-zero
 digit (1000 -> 1000, 1500 -> 100, 20 -> 10):
-- "X多" / "X出头" / "X以上" / "超过X" / "至少X": low = X, high = X + place, value = midpoint
+- "X多" / "X以上" / "超过X" / "至少X": low = X, high = X + place, value = midpoint
   (一千多 -> 1000..2000, value 1500; 一千二多 -> 1200..1300, value 1250).
-- "不到X" / "X以下" / "X以内" / "最多X": low = X - place (not below 0), high = X, midpoint.
+- "X出头": just over X: high = X + place / 5 (三千出头 -> 3000..3200).
+- "不到X" / "不足X" / "快X": just under X: low = X - place / 5 (不到一千 -> 800..1000).
+- "X以下" / "X以内" / "最多X": low = X - place (not below 0), high = X, midpoint.
 - "A到B" / "A-B" / "八九百" / "一两千" / "十几" / "几千": low = A, high = B, midpoint;
   a trailing unit carries over ("1到2万" = 10000..20000).
 - "大概/大约/差不多/估计/左右/上下/来/将近/可能/也就": value = low = high = X.
@@ -77,6 +79,7 @@ _NOT_MONEY_AFTER = re.compile(
     r"(?:多)?(?:个|口|人|岁|周岁|年|月|日|号|次|天|周|星期|套|间|亩|平|层|级|项|种|位|点|分|斤|"
     r"小时|楼|室|栋|单元|公里|里|米|户|名|代|胎|孩|本|张|辆|头|只|条|届|批|组|倍|成|%|％|克)"
 )
+_JUST_BELOW_BEFORE = re.compile(r"(?:不到|不足|快|差点)$")
 _BELOW_BEFORE = re.compile(r"(?:不到|不足|不超过|少于|低于|最多|顶多|至多)$")
 _ABOVE_BEFORE = re.compile(r"(?:超过|多于|高于|至少|起码|最少)$")
 _ESTIMATE = re.compile(r"大概|大约|大致|约莫|约|差不多|估计|可能|也就|将近|接近|左右|上下|好像")
@@ -151,10 +154,16 @@ def _amount_from(text: str, m: re.Match[str]) -> Amount | None:
     scale = Decimal(last_unit(m.group("scale") or ""))
     around = m.group("around") or ""
     before = text[max(0, m.start() - 3) : m.start()]
-    if low == high and (
-        more in {"多", "多点", "出头"} or around == "以上" or _ABOVE_BEFORE.search(before)
+    if low == high and more == "出头":
+        high = low + lowest_place(low) / 5
+        estimate = True
+    elif low == high and (
+        more in {"多", "多点"} or around == "以上" or _ABOVE_BEFORE.search(before)
     ):
         high = low + lowest_place(low)
+        estimate = True
+    elif low == high and _JUST_BELOW_BEFORE.search(before):
+        low = max(Decimal(0), high - lowest_place(high) / 5)
         estimate = True
     elif low == high and (around in {"以下", "以内", "之内"} or _BELOW_BEFORE.search(before)):
         low = max(Decimal(0), high - lowest_place(high))
@@ -269,6 +278,11 @@ _MEMBER_COUNT = re.compile(
 )
 
 
+_TOTAL = re.compile(r"口(?!子)|一家")  # 五口, 三口人, 一家四口: the whole household
+_GROUP = re.compile(r"两口子|老两口|老俩口|小两口|俩|两个")  # a couple or pair, maybe not all
+_MORE_PEOPLE = re.compile(r"带|还有|加上|外加|再加|以及|和|跟|领着|养着")
+
+
 def find_counts(text: str, *, members: bool = True) -> list[Found]:
     """Counts of people with spans: "三口人" -> 3, "两口子" -> 2, "就我一个" -> 1, and with
     `members` also counts of one kind of member ("有三个孩子" -> 3)."""
@@ -295,9 +309,20 @@ def find_counts(text: str, *, members: bool = True) -> list[Found]:
 def parse_count(text: str) -> int | None:
     """A household size from an answer; a bare number ("4", "四") counts as the answer.
     "三个孩子" is not a household size."""
-    found = find_counts(text, members=False)
-    if found and isinstance(found[0].value, int):
-        return found[0].value
+    digits = normalize_digits(text)
+    found = [
+        (f.value, f.start, f.end)
+        for f in find_counts(text, members=False)
+        if isinstance(f.value, int)
+    ]
+    totals = [value for value, start, end in found if _TOTAL.search(digits[start:end])]
+    if totals:  # "五口，老人两个，我们两口子": 五口 is the whole household
+        return totals[0]
+    if found:
+        value, start, end = found[0]
+        if _GROUP.search(digits[start:end]) and _MORE_PEOPLE.search(digits[end:]):
+            return None  # "两口子带俩娃": a couple plus others; ask for the total
+        return value
     bare = normalize_digits(text).strip(_TRAILING_PUNCT)
     bounds = parse_range(bare) if bare else None
     if bounds and bounds[0] == bounds[1] and 1 <= bounds[0] <= 50 and bounds[0] % 1 == 0:
