@@ -63,3 +63,31 @@ def test_a_correction_names_its_fact_and_its_new_value(nlu_backend: IntentParser
     engine.turn(session, text="刚才存款说错了，不是三万，是三千")
     assert session.household.assets.deposits == 3000
     assert session.household.monthly_income_total is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们两口子，还有三个孩子", None),  # a couple plus others: ask for the total
+        ("六口，我们两口子加四个老人", Value(6)),
+        ("老两口", Value(2)),
+    ],
+)
+def test_a_couple_is_the_household_only_when_nobody_is_added(text: str, expected: object) -> None:
+    assert answer("household_size", text) == expected
+
+
+def test_a_vague_amount_said_with_dont_know_is_dont_know() -> None:
+    from dialogue.answers import DONT_KNOW
+
+    assert answer("medical_expense", "花了好几万，记不清了") is DONT_KNOW
+
+
+def test_departed_and_paired_relations_are_not_members(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    for text in ("我八十了，老头子走得早，就我一个", "我们娘儿俩"):
+        session = Session.new("t", "t", RegionId.GANSU)
+        session.pending = Pending(question_id="household_size")
+        engine.turn(session, text=text)
+        relations = [m.relation for m in session.household.members[1:]]
+        assert "spouse" not in relations and "parent" not in relations, (text, relations)
