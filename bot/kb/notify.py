@@ -11,13 +11,15 @@ import logging
 
 import redis
 
+from dialogue.redis_client import sync_client
+
 CHANNEL = "kb:index_version"
 log = logging.getLogger(__name__)
 
 
 class RedisIndexNotifier:
     def __init__(self, url: str, channel: str = CHANNEL) -> None:
-        self._client = redis.Redis.from_url(url)
+        self._client = sync_client(url)
         self._channel = channel
         self._pubsub = self._client.pubsub(ignore_subscribe_messages=True)
         self._pubsub.subscribe(channel)
