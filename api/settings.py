@@ -7,7 +7,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from guides.datadir import data_dir
 from guides.yamlio import read_yaml
@@ -40,7 +40,7 @@ class Settings(BaseModel):
     env: str = "development"
     host: str = "127.0.0.1"
     port: int = 8000
-    workers: int = 1
+    workers: int = 0  # 0 or "auto": one per CPU core this process may run on
     redis_url: str | None = None
     redis_max_connections: int = 64
     embedded_redis_dir: str = "redis"  # relative: under SHEJIU_DATA_DIR (guides.datadir)
@@ -61,9 +61,28 @@ class Settings(BaseModel):
     kb_refresh_check_seconds: float = 2
     wechat: WeChat = Field(default_factory=WeChat)
 
+    @field_validator("workers", mode="before")
+    @classmethod
+    def _auto_workers(cls, value: object) -> object:
+        return 0 if isinstance(value, str) and value.strip().lower() == "auto" else value
+
     @property
     def is_production(self) -> bool:
         return self.env == "production"
+
+    @property
+    def worker_count(self) -> int:
+        """`workers`, or one per usable core (CPU affinity and cgroup cpusets included)."""
+        if self.workers > 0:
+            return self.workers
+        return available_cores()
+
+
+def available_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 ENV_MAP = {
