@@ -5,6 +5,7 @@ authorised agents (12345 坐席 acting for a caller, or taking a handed-off sess
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from dialogue.store import SessionStore
 from guides.catalog import guide_for
 from guides.errors import SessionForbidden
 from guides.ids import RegionId
+from nlu.types import Parse
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,19 @@ class Assistant:
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         self.store = store
+        self.nlu = nlu_backend
         self.engine = DialogueEngine(nlu_backend, policy_answerer, today=today)
+
+    async def _parse(self, text: str | None, choice: str | None) -> Parse | None:
+        """The message's intent, read before the session lock is taken and without blocking
+        the event loop: a backend's own async call (Rasa over HTTP), else a thread."""
+        if text is None or not self.engine.wants_parse(text, choice):
+            return None
+        aparse = getattr(self.nlu, "aparse", None)
+        if aparse is not None:
+            parsed: Parse = await aparse(text)
+            return parsed
+        return await asyncio.to_thread(self.nlu.parse, text)
 
     async def start(
         self, region: RegionId | str, channel: str, owner: Owner, text: str | None = None
@@ -85,7 +99,9 @@ class Assistant:
         if actor.is_agent:
             session.agents.append(actor.account)
         async with self.store.locked(session.id):
-            replies = self.engine.open(session, text)
+            # The engine may read and write the KB database (policy answers, the unanswered
+            # queue, an index rebuild): in a worker thread, never on the event loop.
+            replies = await asyncio.to_thread(self.engine.open, session, text)
             self._record(session, actor, text, None, replies)
             await self.store.save(session)
         return session.id, replies
@@ -95,13 +111,14 @@ class Assistant:
     ) -> TurnResult:
         """One message (free text, or a tapped `choice`); with neither, resume where it was."""
         actor = _actor(owner)
+        parse = await self._parse(text, choice)
         async with self.store.locked(session_id):
             session = await self.store.load(session_id)
             self._check(session, actor)
             if actor.is_agent and actor.account not in session.agents:
                 session.agents.append(actor.account)
             asked_before = session.form_requested
-            replies = self.engine.turn(session, text=text, choice=choice)
+            replies = await asyncio.to_thread(self.engine.turn, session, text, choice, parse)
             self._record(session, actor, text, choice, replies)
             await self.store.save(session)
         now = session.form_requested and (not asked_before or choice == "form:yes")

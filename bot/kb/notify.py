@@ -8,6 +8,7 @@ for its next periodic check. A lost message only delays the refresh to the next 
 from __future__ import annotations
 
 import logging
+import threading
 
 import redis
 
@@ -23,12 +24,17 @@ class RedisIndexNotifier:
         self._channel = channel
         self._pubsub = self._client.pubsub(ignore_subscribe_messages=True)
         self._pubsub.subscribe(channel)
+        self._reading = threading.Lock()
 
     def publish(self, version: int) -> None:
         self._client.publish(self._channel, str(version))
 
     def changed(self) -> bool:
         """True when at least one change message arrived since the last call (non-blocking)."""
+        # Turns run in worker threads: one reader at a time on the subscription's socket. A
+        # thread that finds it busy reports no change; the reader holding it sees the message.
+        if not self._reading.acquire(blocking=False):
+            return False
         seen, empty = False, 0
         try:
             while empty < 2:  # a swallowed subscribe confirmation also reads as None
@@ -38,6 +44,8 @@ class RedisIndexNotifier:
                     seen, empty = True, 0
         except redis.RedisError:
             log.warning("KB change channel unavailable; relying on the periodic check")
+        finally:
+            self._reading.release()
         return seen
 
     def close(self) -> None:
