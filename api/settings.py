@@ -29,7 +29,11 @@ class WeChat(BaseModel):
     wxa_app_id: str | None = None
     wxa_app_secret: str | None = None
     api_base: str | None = None  # tests point wechatpy at a local server
+    # WeChat waits 5 s for a passive reply: past this (from the push's arrival) it gets
+    # "success" and the answer goes by customer-service message, retried when sending fails.
     reply_deadline_seconds: float = 4.5
+    send_attempts: int = 4
+    send_retry_seconds: float = 1.0  # doubled after each failed attempt
     dedupe_ttl_seconds: int = 600
     max_timestamp_skew_seconds: int = 300
     form_ready_template_id: str | None = None
@@ -107,6 +111,8 @@ WECHAT_ENV = {
     "WXA_APP_SECRET": "wxa_app_secret",
     "WECHAT_API_BASE": "api_base",
     "WXA_FORM_TEMPLATE_ID": "form_ready_template_id",
+    "WECHAT_REPLY_DEADLINE_SECONDS": "reply_deadline_seconds",
+    "WECHAT_SEND_RETRY_SECONDS": "send_retry_seconds",
 }
 
 
