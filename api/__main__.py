@@ -23,7 +23,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="社会救助“一件事” assistant service")
     parser.add_argument("--host")
     parser.add_argument("--port", type=int)
-    parser.add_argument("--workers", type=int)
+    parser.add_argument("--workers", type=int, help="default: one per CPU core")
     args = parser.parse_args()
     settings = load_settings()
     setup_logging()
@@ -40,7 +40,7 @@ def main() -> None:
             "api.asgi:app",
             host=args.host or settings.host,
             port=args.port or settings.port,
-            workers=args.workers or settings.workers,
+            workers=args.workers or settings.worker_count,
             log_config=None,
             proxy_headers=True,
             # Open event streams (转人工) never finish by themselves: cut them after a few

@@ -10,17 +10,14 @@ import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
-from redis.asyncio import BlockingConnectionPool, Redis
-from redis.asyncio.retry import Retry
-from redis.backoff import ExponentialBackoff
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.asyncio import Redis
 from sqlalchemy import Engine
 
 from api.auth import Tokens
 from api.settings import Settings
 from bot.channels.wechat_api import ConfigurableClient
 from bot.kb.db import make_engine
+from dialogue.redis_client import async_client
 from guides.catalog import all_guides
 from guides.datadir import resolve_database_url
 from guides.params import parameters
@@ -76,17 +73,9 @@ def build_runtime(settings: Settings) -> Runtime:
     return Runtime(
         settings=settings,
         # Under a burst, requests wait briefly for a connection instead of failing.
-        redis=Redis(
-            connection_pool=BlockingConnectionPool.from_url(
-                settings.redis_url,
-                max_connections=settings.redis_max_connections,
-                timeout=10,
-                # A connection opened before a Redis restart is checked and retried, not failed.
-                health_check_interval=15,
-                retry=Retry(ExponentialBackoff(cap=1.0, base=0.05), 3),
-                retry_on_error=[RedisConnectionError, RedisTimeoutError],
-            )
-        ),
+        # Under a burst, requests wait briefly for a connection instead of failing; a single
+        # server or a Sentinel-managed master, by URL (dialogue.redis_client).
+        redis=async_client(settings.redis_url, max_connections=settings.redis_max_connections),
         db_engine=engine,
         tokens=Tokens(settings.secret_key, settings.token_ttl_seconds),
         wxa_client=wxa,

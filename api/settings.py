@@ -7,7 +7,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from guides.datadir import data_dir
 from guides.yamlio import read_yaml
@@ -29,7 +29,11 @@ class WeChat(BaseModel):
     wxa_app_id: str | None = None
     wxa_app_secret: str | None = None
     api_base: str | None = None  # tests point wechatpy at a local server
+    # WeChat waits 5 s for a passive reply: past this (from the push's arrival) it gets
+    # "success" and the answer goes by customer-service message, retried when sending fails.
     reply_deadline_seconds: float = 4.5
+    send_attempts: int = 4
+    send_retry_seconds: float = 1.0  # doubled after each failed attempt
     dedupe_ttl_seconds: int = 600
     max_timestamp_skew_seconds: int = 300
     form_ready_template_id: str | None = None
@@ -40,7 +44,7 @@ class Settings(BaseModel):
     env: str = "development"
     host: str = "127.0.0.1"
     port: int = 8000
-    workers: int = 1
+    workers: int = 0  # 0 or "auto": one per CPU core this process may run on
     redis_url: str | None = None
     redis_max_connections: int = 64
     embedded_redis_dir: str = "redis"  # relative: under SHEJIU_DATA_DIR (guides.datadir)
@@ -63,9 +67,28 @@ class Settings(BaseModel):
     handoff_workdays_only: bool = True  # statutory working days (调休 included)
     wechat: WeChat = Field(default_factory=WeChat)
 
+    @field_validator("workers", mode="before")
+    @classmethod
+    def _auto_workers(cls, value: object) -> object:
+        return 0 if isinstance(value, str) and value.strip().lower() == "auto" else value
+
     @property
     def is_production(self) -> bool:
         return self.env == "production"
+
+    @property
+    def worker_count(self) -> int:
+        """`workers`, or one per usable core (CPU affinity and cgroup cpusets included)."""
+        if self.workers > 0:
+            return self.workers
+        return available_cores()
+
+
+def available_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 ENV_MAP = {
@@ -92,6 +115,8 @@ WECHAT_ENV = {
     "WXA_APP_SECRET": "wxa_app_secret",
     "WECHAT_API_BASE": "api_base",
     "WXA_FORM_TEMPLATE_ID": "form_ready_template_id",
+    "WECHAT_REPLY_DEADLINE_SECONDS": "reply_deadline_seconds",
+    "WECHAT_SEND_RETRY_SECONDS": "send_retry_seconds",
 }
 
 

@@ -5,6 +5,7 @@ authorised agents (12345 坐席 acting for a caller, or taking a handed-off sess
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from dialogue.store import SessionStore
 from guides.catalog import guide_for
 from guides.errors import HandoffNotWaiting, HandoffTaken, SessionForbidden, SessionNotFound
 from guides.ids import RegionId
+from nlu.types import Parse
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,20 @@ class Assistant:
         live: LiveDesk | None = None,
     ) -> None:
         self.store = store
+        self.nlu = nlu_backend
         self.engine = DialogueEngine(nlu_backend, policy_answerer, today=today)
         self.live = live
+
+    async def _parse(self, text: str | None, choice: str | None) -> Parse | None:
+        """The message's intent, read before the session lock is taken and without blocking
+        the event loop: a backend's own async call (Rasa over HTTP), else a thread."""
+        if text is None or not self.engine.wants_parse(text, choice):
+            return None
+        aparse = getattr(self.nlu, "aparse", None)
+        if aparse is not None:
+            parsed: Parse = await aparse(text)
+            return parsed
+        return await asyncio.to_thread(self.nlu.parse, text)
 
     async def start(
         self, region: RegionId | str, channel: str, owner: Owner, text: str | None = None
@@ -90,7 +104,9 @@ class Assistant:
         if actor.is_agent:
             session.agents.append(actor.account)
         async with self.store.locked(session.id):
-            replies = self.engine.open(session, text)
+            # The engine may read and write the KB database (policy answers, the unanswered
+            # queue, an index rebuild): in a worker thread, never on the event loop.
+            replies = await asyncio.to_thread(self.engine.open, session, text)
             self._record(session, actor, self._said(session, text, None), replies)
             await self.store.save(session)
         return session.id, replies
@@ -100,6 +116,7 @@ class Assistant:
     ) -> TurnResult:
         """One message (free text, or a tapped `choice`); with neither, resume where it was."""
         actor = _actor(owner)
+        parse = await self._parse(text, choice)
         async with self.store.locked(session_id):
             session = await self.store.load(session_id)
             self._check(session, actor)
@@ -109,7 +126,7 @@ class Assistant:
                 session.form_requested, session.transcript_seq, session.handoff
             )  # fmt: skip
             said = self._said(session, text, choice)  # before the turn moves to the next question
-            replies = self._turn(session, actor, text, choice)
+            replies = await asyncio.to_thread(self._turn, session, actor, text, choice, parse)
             self._record(session, actor, said, replies)
             await self.store.save(session)
         if self.live is not None and (session.handoff or was_handoff):
@@ -118,11 +135,16 @@ class Assistant:
         return TurnResult(replies=replies, state=session, form_requested_now=now)
 
     def _turn(
-        self, session: Session, actor: Actor, text: str | None, choice: str | None
+        self,
+        session: Session,
+        actor: Actor,
+        text: str | None,
+        choice: str | None,
+        parse: Parse | None = None,
     ) -> list[Reply]:
         """The bot's turn, unless the citizen is talking with (or waiting for) a person."""
         if self.live is None:
-            return self.engine.turn(session, text=text, choice=choice)
+            return self.engine.turn(session, text, choice, parse)
         if not actor.is_agent:
             replies = self.live.citizen_turn(session, text, choice)
             if replies is not None:
@@ -130,7 +152,7 @@ class Assistant:
                     replies = [*replies, *self.engine.resume(session)]
                 return replies
         was_handoff = session.handoff
-        replies = self.engine.turn(session, text=text, choice=choice)
+        replies = self.engine.turn(session, text, choice, parse)
         if session.handoff and not was_handoff:
             return self.live.asked(session)
         return replies

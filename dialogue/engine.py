@@ -113,16 +113,27 @@ class DialogueEngine:
             return self._advance(session)
         return [TextReply(text=prompts.WELCOME_BACK), *self._ask(session, session.pending)]
 
+    @staticmethod
+    def wants_parse(text: str | None = None, choice: str | None = None) -> bool:
+        """Whether `turn` reads the message's intent (taps, resumes and form requests do not)."""
+        return not choice and bool(text and text.strip()) and not prompts.asks_for_form(text or "")
+
     def turn(
-        self, session: Session, text: str | None = None, choice: str | None = None
+        self,
+        session: Session,
+        text: str | None = None,
+        choice: str | None = None,
+        parse: Parse | None = None,
     ) -> list[Reply]:
+        """One message. `parse` is the message's intent when the caller already has it (an
+        async NLU call made outside the lock); otherwise the engine asks its parser."""
         if choice:
             return self._on_choice(session, choice)
         if not text or not text.strip():
             return self.resume(session)
         if prompts.asks_for_form(text):
             return self._form_request(session)
-        parse = self.nlu.parse(text)
+        parse = parse or self.nlu.parse(text)
         command = parse.intent in CONTROL and is_command(parse.intent, text)
         before = list(session.items or [])
         self._note_items(session, text, parse)

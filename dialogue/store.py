@@ -21,6 +21,7 @@ import redis.asyncio as redis
 import yaml
 from redis.exceptions import LockError
 
+from dialogue.redis_client import async_client
 from dialogue.state import Session
 from guides.errors import SessionConflict, SessionNotFound
 
@@ -62,7 +63,7 @@ class SessionStore:
 
     @classmethod
     def from_url(cls, url: str, config: StoreConfig | None = None) -> SessionStore:
-        return cls(redis.Redis.from_url(url, decode_responses=False), config)
+        return cls(async_client(url), config)
 
     async def close(self) -> None:
         await self.redis.aclose()

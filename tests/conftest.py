@@ -28,12 +28,13 @@ def free_port() -> int:
 class RedisServer:
     """A throwaway redis-server on 127.0.0.1; restartable to test durability."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, extra_args: tuple[str, ...] = ()) -> None:
         self.binary = shutil.which("redis-server")
         if self.binary is None:
             raise RuntimeError("redis-server is not installed: run ./run setup")
         self.port = free_port()
         self.workdir = workdir
+        self.extra_args = extra_args  # e.g. ("--replicaof", "127.0.0.1", "6379")
         self.proc: subprocess.Popen[bytes] | None = None
 
     @property
@@ -57,6 +58,7 @@ class RedisServer:
                 "",
                 "--daemonize",
                 "no",
+                *self.extra_args,
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -79,6 +81,13 @@ class RedisServer:
     def restart(self) -> None:
         self.stop()
         self.start()
+
+    def kill(self) -> None:
+        """SIGKILL: the machine or the process dies without a goodbye."""
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+            self.proc = None
 
 
 @pytest.fixture(scope="session")

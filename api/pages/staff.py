@@ -60,7 +60,7 @@ def _safe_next(target: str | None) -> str | None:
 
 @router.get("/staff/login")
 async def login_page(request: Request, runtime: RuntimeDep, next: str | None = None) -> Response:
-    staff = read_session(request, runtime)
+    staff = await asyncio.to_thread(read_session, request, runtime)
     if staff is not None and not await is_revoked(runtime, staff):
         return RedirectResponse(_safe_next(next) or home_for(staff.user), status_code=303)
     token, cookie = login_csrf(request, runtime)
@@ -114,7 +114,7 @@ async def staff_home(staff: AnyStaff) -> Response:
 
 @router.get("/staff/users")
 async def users_page(staff: Admin, runtime: RuntimeDep, msg: str | None = None) -> Response:
-    users = accounts_of(runtime).list_users()
+    users = await asyncio.to_thread(accounts_of(runtime).list_users)
     return render("users.html", user=staff.user, csrf=staff.csrf, users=users, roles=ROLES, msg=msg)
 
 
@@ -128,9 +128,9 @@ async def create_user(
 ) -> Response:
     roles = [r for r in (await request.form()).getlist("roles") if isinstance(r, str)]
     try:
-        accounts_of(runtime).create(username, password, roles)
+        await asyncio.to_thread(accounts_of(runtime).create, username, password, roles)
     except AccountError as exc:
-        users = accounts_of(runtime).list_users()
+        users = await asyncio.to_thread(accounts_of(runtime).list_users)
         return render(
             "users.html", 400, user=staff.user, csrf=staff.csrf, users=users, roles=ROLES,
             msg=None, error=str(exc),
@@ -150,7 +150,9 @@ async def update_user(
     if username == staff.username and ("admin" not in roles or not active):
         raise PageError(400, "不能取消自己的管理员权限或停用自己。")
     try:
-        accounts_of(runtime).update(username, roles=roles, active=bool(active))
+        await asyncio.to_thread(
+            accounts_of(runtime).update, username, roles=roles, active=bool(active)
+        )
     except AccountError as exc:
         raise PageError(400, str(exc)) from exc
     return RedirectResponse("/staff/users?msg=已保存。", status_code=303)

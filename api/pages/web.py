@@ -9,6 +9,7 @@ once. `Role(...)` is the one dependency that checks sign-in, role and (on POST) 
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hmac
 import os
@@ -250,7 +251,7 @@ class Role:
 
     async def __call__(self, request: Request) -> Staff:
         runtime = get_runtime(request)
-        staff = read_session(request, runtime)
+        staff = await asyncio.to_thread(read_session, request, runtime)  # reads the users table
         if staff is not None and await is_revoked(runtime, staff):
             staff = None
         if staff is None:

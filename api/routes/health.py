@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
 from api.deps import RuntimeDep
 from api.metrics import REGISTRY
@@ -33,14 +35,18 @@ async def readyz(runtime: RuntimeDep) -> JSONResponse:
     except Exception as exc:  # any failure means not ready
         checks["redis"] = f"down: {type(exc).__name__}"
     try:
-        with runtime.db_engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
+        await asyncio.to_thread(_select_one, runtime.db_engine)
         checks["database"] = "ok"
     except Exception as exc:
         checks["database"] = f"down: {type(exc).__name__}"
     ready = all(v == "ok" for v in checks.values())
     return JSONResponse({"status": "ok" if ready else "unavailable", "checks": checks},
                         status_code=200 if ready else 503)  # fmt: skip
+
+
+def _select_one(engine: Engine) -> None:
+    with engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
 
 
 @router.get("/metrics", include_in_schema=False)

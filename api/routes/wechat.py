@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Literal
 
 from fastapi import APIRouter, Request, Response
+from wechatpy.exceptions import WeChatClientException
 
 from api.deps import RuntimeDep
 from api.metrics import TURNS
@@ -26,7 +28,7 @@ from bot.channels.wechat import (
     read_push,
     verify_url_signature,
 )
-from bot.channels.wechat_api import ConfigurableClient, send_text
+from bot.channels.wechat_api import ConfigurableClient, is_retryable, send_text
 
 router = APIRouter(tags=["wechat"])
 log = logging.getLogger("api.wechat")
@@ -35,6 +37,7 @@ WELCOME = (
     "您好！我是社会救助小助手。想看看家里能申请哪些救助，回复“开始”；有政策问题，直接问我就行。"
 )
 NOT_TEXT = "我现在只能看懂文字消息。您可以直接打字告诉我，比如：我想申请低保。"
+SORRY = "抱歉，刚才没能处理好您的消息，请您再发一次试试。"
 
 
 def _credentials(runtime: Runtime, kind: Kind) -> Credentials | None:
@@ -72,6 +75,7 @@ async def _verify(request: Request, runtime: RuntimeDep, kind: Kind) -> Response
 
 
 async def _push(request: Request, runtime: Runtime, kind: Kind) -> Response:
+    arrived = time.monotonic()
     credentials = _credentials(runtime, kind)
     if credentials is None:
         return Response("not configured", status_code=503)
@@ -103,7 +107,7 @@ async def _push(request: Request, runtime: Runtime, kind: Kind) -> Response:
         cached = await redis.get(f"{incoming.dedupe_key}:reply")
         return _xml(_text(cached)) if cached else Response("success")
     try:
-        reply = await _answer(runtime, kind, incoming)
+        reply = await _answer(runtime, kind, incoming, arrived + settings.reply_deadline_seconds)
     except Exception:
         # Not seen after all: WeChat's retry of this push must be processed, not told "success".
         await redis.delete(incoming.dedupe_key)
@@ -126,7 +130,7 @@ def _xml(body: str) -> Response:
     return Response(body, media_type="application/xml")
 
 
-async def _answer(runtime: Runtime, kind: Kind, incoming: Incoming) -> str | None:
+async def _answer(runtime: Runtime, kind: Kind, incoming: Incoming, deadline: float) -> str | None:
     if incoming.msg_type == "event":
         if incoming.event in ("subscribe", "user_enter_tempsession"):
             return WELCOME
@@ -136,9 +140,11 @@ async def _answer(runtime: Runtime, kind: Kind, incoming: Incoming) -> str | Non
     chat = runtime.services[f"wechat_{kind}"]
     TURNS.labels(f"wechat_{kind}").inc()
     turn = asyncio.ensure_future(chat(f"wx:{incoming.openid}", incoming.text))
+    runtime.background.add(turn)  # a late turn must not be garbage-collected mid-way
+    turn.add_done_callback(runtime.background.discard)
     try:
         replies: list[str] = await asyncio.wait_for(
-            asyncio.shield(turn), runtime.settings.wechat.reply_deadline_seconds
+            asyncio.shield(turn), max(0.0, deadline - time.monotonic())
         )
     except TimeoutError:
         # Too slow for a passive reply: answer through the customer-service API when done.
@@ -150,7 +156,11 @@ async def _answer(runtime: Runtime, kind: Kind, incoming: Incoming) -> str | Non
 def _deliver_late(
     runtime: Runtime, kind: Kind, openid: str, turn: asyncio.Future[list[str]]
 ) -> None:
-    if turn.cancelled() or turn.exception() is not None:
+    if turn.cancelled():
+        return
+    if turn.exception() is not None:  # the citizen was told nothing yet: say so, kindly
+        log.error("late wechat turn failed", exc_info=turn.exception())
+        _send_later(runtime, kind, openid, SORRY)
         return
     _send_later(runtime, kind, openid, "\n\n".join(turn.result()))
 
@@ -160,9 +170,28 @@ def _send_later(runtime: Runtime, kind: Kind, openid: str, text: str) -> None:
     if client is None:
         log.warning("no WeChat client configured to send a customer-service message")
         return
-    task = asyncio.ensure_future(asyncio.to_thread(send_text, client, openid, text))
+    task = asyncio.ensure_future(_deliver(runtime, client, openid, text))
     runtime.background.add(task)
     task.add_done_callback(runtime.background.discard)
+
+
+async def _deliver(runtime: Runtime, client: ConfigurableClient, openid: str, text: str) -> bool:
+    """A customer-service message, retried with growing waits while WeChat is busy or away."""
+    settings = runtime.settings.wechat
+    wait = settings.send_retry_seconds
+    for attempt in range(1, settings.send_attempts + 1):
+        try:
+            await asyncio.to_thread(send_text, client, openid, text)
+            return True
+        except WeChatClientException as exc:
+            fields = {"attempt": attempt, "errcode": exc.errcode}
+            if not is_retryable(exc) or attempt == settings.send_attempts:
+                log.error("wechat message not delivered", extra={"fields": fields})
+                return False
+            log.warning("wechat send failed; retrying", extra={"fields": fields})
+        await asyncio.sleep(wait)
+        wait *= 2
+    return False
 
 
 @router.get("/wechat/mp", include_in_schema=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wechatpy import WeChatClient
+from wechatpy.exceptions import WeChatClientException
 
 OFFICIAL_BASE = "https://api.weixin.qq.com"
 
@@ -34,6 +35,17 @@ def code_to_session(client: ConfigurableClient, code: str) -> dict[str, Any]:
 def send_text(client: ConfigurableClient, openid: str, content: str) -> None:
     """Customer-service message (official account and mini-program alike)."""
     client.message.send_text(openid, content)
+
+
+# 系统繁忙: worth another try. Expired tokens (40001, 42001) wechatpy refreshes and retries
+# itself; anything else (45015 the user has not written for 48 h, 40003 a bad openid, …) will
+# not get better by retrying.
+RETRYABLE_ERRCODES = frozenset({-1})
+
+
+def is_retryable(exc: WeChatClientException) -> bool:
+    """A network error or an HTTP error status (no errcode), or a transient errcode."""
+    return exc.errcode is None or int(exc.errcode) in RETRYABLE_ERRCODES
 
 
 def send_form_ready(

@@ -28,6 +28,8 @@ class FakeWeChat:
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
         self.delay_seconds = 0.0
+        self.failing_sends = 0  # the next N customer-service sends answer 系统繁忙 (errcode -1)
+        self.refusing = False  # every send answers 45015 (the user is out of the 48 h window)
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -75,10 +77,23 @@ class FakeWeChat:
                 return {"errcode": 40029, "errmsg": "invalid code"}
             return fixture("sns_jscode2session.json")
         if path == "/cgi-bin/message/custom/send":
+            if self.refusing:
+                return {"errcode": 45015, "errmsg": "response out of time limit"}
+            if self.failing_sends > 0:
+                self.failing_sends -= 1
+                return {"errcode": -1, "errmsg": "system error"}
             return fixture("message_custom_send.json")
         if path == "/cgi-bin/message/subscribe/send":
             return {"errcode": 0, "errmsg": "ok"}
         return {"errcode": 40001, "errmsg": f"unknown path {path}"}
+
+    def send_attempts(self, openid: str) -> int:
+        return sum(
+            1
+            for r in self.requests
+            if r["path"] == "/cgi-bin/message/custom/send"
+            and (r["body"] or {}).get("touser") == openid
+        )
 
     def sent_texts(self) -> list[tuple[str, str]]:
         return [
