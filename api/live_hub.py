@@ -17,6 +17,8 @@ from contextlib import asynccontextmanager
 
 from redis.asyncio import Redis
 
+from dialogue.redis_client import async_client
+
 log = logging.getLogger(__name__)
 
 RESYNC = b""  # put on every queue after a reconnect: reload and replay from the transcript
@@ -25,7 +27,8 @@ QUEUE_LIMIT = 256
 
 class LiveHub:
     def __init__(self, redis_url: str, pattern: str = "live:*") -> None:
-        self.client = Redis.from_url(redis_url, health_check_interval=15)
+        # its own small pool (a plain or a Sentinel URL), apart from the requests' pool
+        self.client: Redis = async_client(redis_url, max_connections=4)
         self.pattern = pattern
         self.listeners: defaultdict[str, set[asyncio.Queue[bytes]]] = defaultdict(set)
         self.subscribed = asyncio.Event()
