@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import BaseModel, TypeAdapter
+
 from bot.kb.service import KnowledgeService
 from dialogue.engine import DialogueEngine, IntentParser, PolicyAnswer, PolicyAnswerer
 from dialogue.replies import Reply
@@ -62,6 +64,17 @@ class TurnResult:
     replies: list[Reply]
     state: Session
     form_requested_now: bool = False  # this turn asked for the form (tapped or typed)
+    repeated: bool = False  # a message already handled: its first replies, nothing applied
+
+
+class StoredReply(BaseModel):
+    """The reply to one client message id, kept beside the session."""
+
+    replies: list[Reply]
+    form_requested_now: bool = False
+
+
+STORED_REPLY = TypeAdapter(StoredReply)
 
 
 class Assistant:
@@ -91,21 +104,55 @@ class Assistant:
         return session.id, replies
 
     async def handle(
-        self, session_id: str, owner: Owner, text: str | None = None, choice: str | None = None
+        self,
+        session_id: str,
+        owner: Owner,
+        text: str | None = None,
+        choice: str | None = None,
+        message_id: str | None = None,
+        question_id: str | None = None,
     ) -> TurnResult:
-        """One message (free text, or a tapped `choice`); with neither, resume where it was."""
+        """One message (free text, or a tapped `choice`); with neither, resume where it was.
+
+        `message_id` (the client's id for this message) makes a retry harmless: a message
+        already handled gets its first replies back and is not applied again. `question_id`
+        (the question the citizen saw, `Session.question_ref`) keeps an answer meant for an
+        earlier question from being applied to the current one: that one is asked again."""
         actor = _actor(owner)
         async with self.store.locked(session_id):
             session = await self.store.load(session_id)
             self._check(session, actor)
+            if message_id:
+                stored = await self.store.stored_reply(session_id, message_id)
+                if stored is not None:
+                    done = STORED_REPLY.validate_json(stored)
+                    return TurnResult(done.replies, session, done.form_requested_now, True)
             if actor.is_agent and actor.account not in session.agents:
                 session.agents.append(actor.account)
             asked_before = session.form_requested
-            replies = self.engine.turn(session, text=text, choice=choice)
+            if (
+                question_id is not None
+                and (text or choice)
+                and not self._current(session, question_id)
+            ):
+                replies = self.engine.reask_current(session)
+            else:
+                replies = self.engine.turn(session, text=text, choice=choice)
             self._record(session, actor, text, choice, replies)
-            await self.store.save(session)
-        now = session.form_requested and (not asked_before or choice == "form:yes")
+            now = session.form_requested and (not asked_before or choice == "form:yes")
+            kept = None
+            if message_id:
+                kept = (
+                    message_id,
+                    STORED_REPLY.dump_json(StoredReply(replies=replies, form_requested_now=now)),
+                )
+            await self.store.save(session, kept)
         return TurnResult(replies=replies, state=session, form_requested_now=now)
+
+    @staticmethod
+    def _current(session: Session, question_id: str) -> bool:
+        """Whether `question_id` names the pending question ("" for none pending)."""
+        return question_id == (session.question_ref or "")
 
     def _record(
         self,

@@ -113,6 +113,15 @@ class DialogueEngine:
             return self._advance(session)
         return [TextReply(text=prompts.WELCOME_BACK), *self._ask(session, session.pending)]
 
+    def reask_current(self, session: Session) -> list[Reply]:
+        """An answer meant for an earlier question: nothing applied, the current one again."""
+        stale = TextReply(text=prompts.STALE_ANSWER)
+        if session.pending is not None:
+            return [stale, *self._ask(session, session.pending, count=False)]
+        if session.status == "done":
+            return [stale, *self._finish(session)]
+        return [stale, *self._advance(session)]
+
     def turn(
         self, session: Session, text: str | None = None, choice: str | None = None
     ) -> list[Reply]:

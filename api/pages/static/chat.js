@@ -9,6 +9,11 @@
   var announce = document.getElementById("announce");
   var token = null, sessionId = null, busy = false, region = document.body.dataset.region;
   var opening = null;  // text typed before a session exists: sent as the opening story
+  var questionId = null;  // the question on screen: sent with the answer, checked by the server
+  function newMessageId() {  // the same id on every retry of one message: applied once
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return "m-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12);
+  }
 
   // The page is exactly the visible viewport, so the dock never covers the log (the phone
   // keyboard shrinks visualViewport, not the layout viewport, on most phones).
@@ -93,6 +98,7 @@
         onRendered(newest, resultMsg);
       };
     }
+    questionId = data.state ? data.state.question_id : null;
     R.render(log, data.replies || [], choose, opts);
     var p = R.progressText(data.state);
     progress.textContent = p; progress.hidden = !p;
@@ -122,6 +128,8 @@
       return;
     }
     busy = true; lastFocus = R.said(log, echo); lastResult = null; keepNewestVisible(); show("正在发送…");
+    body.message_id = newMessageId();
+    if (questionId) body.question_id = questionId;
     withToken(function () {
       return R.api(token, "POST", "/api/v1/sessions/" + sessionId + "/messages", body);
     }).then(function (d) { show(""); handle(d); }, function (e) { show(e.message); })
