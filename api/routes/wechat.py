@@ -78,6 +78,11 @@ async def _push(request: Request, runtime: Runtime, kind: Kind) -> Response:
     q = request.query_params
     timestamp, nonce = q.get("timestamp", ""), q.get("nonce", "")
     settings = runtime.settings.wechat
+    # WeChat signs the URL of every push (plain or encrypted): a push without a valid URL
+    # signature is refused before its body is read, let alone parsed.
+    if not verify_url_signature(credentials.token, q.get("signature", ""), timestamp, nonce):
+        log.warning("wechat push rejected", extra={"fields": {"reason": "bad url signature"}})
+        return Response("forbidden", status_code=403)
     try:
         check_fresh(timestamp, settings.max_timestamp_skew_seconds)
         incoming = read_push(
