@@ -59,6 +59,9 @@ def _validation_message(exc: RequestValidationError) -> str:
     label = FIELD_LABELS.get(field, field)
     path = "·".join(loc[1:])
     where = f"“{label}{('（' + path + '）') if path else ''}”" if label else "提交的内容"
+    limit = (first.get("ctx") or {}).get("max_length")
+    if first.get("type") == "string_too_long" and limit:
+        return f"{where}太长了，最多{limit}个字。请简短一些，分几次说也可以。"
     return f"{where}填写得不对，请检查后再试。"
 
 

@@ -46,3 +46,14 @@ def test_old_clients_without_ids_still_work(service: Service) -> None:
             headers=me,
         )
         assert bad.status_code == 422
+
+
+def test_a_10_kb_text_gets_a_message_naming_the_field_and_the_limit(service: Service) -> None:
+    with service.client() as client:
+        me = guest(client)
+        started = client.post(
+            "/api/v1/sessions", json={"region": "gansu", "text": "我" * 10240}, headers=me
+        )
+        assert started.status_code == 422
+        message = started.json()["error"]["message"]
+        assert "消息内容" in message and "太长" in message and "500" in message
