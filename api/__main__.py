@@ -42,7 +42,9 @@ def main() -> None:
             port=args.port or settings.port,
             workers=args.workers or settings.workers,
             log_config=None,
-            proxy_headers=True,
+            # X-Forwarded-For is read by api.deps.client_ip, only from settings.trusted_proxies;
+            # uvicorn's own handling would believe it from 127.0.0.1.
+            proxy_headers=False,
         )
     finally:
         if embedded is not None:

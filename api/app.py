@@ -81,7 +81,9 @@ def _install_limits(app: FastAPI, settings: Settings) -> None:
                 status_code=503,
                 headers={"Retry-After": "5"},
             )
-        if runtime is not None and path.startswith(("/api/", "/wechat")):
+        # Per IP for the API only: WeChat pushes all come from a few WeChat servers, so they are
+        # limited per openid once verified (api.routes.wechat), and per IP only when refused.
+        if runtime is not None and path.startswith("/api/"):
             limit = settings.rate_limit.per_ip_per_minute
             if not await allow(runtime.redis, f"ip:{client_ip(request)}", limit):
                 return JSONResponse(

@@ -81,7 +81,7 @@ def run_services(
             outs.append(out)
             proc = subprocess.Popen(
                 [sys.executable, "-m", "uvicorn", "api.asgi:app", "--host", "127.0.0.1",
-                 "--port", str(port)],
+                 "--port", str(port), "--no-proxy-headers"],
                 cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
             )  # fmt: skip
             procs.append(proc)
