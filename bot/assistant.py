@@ -20,6 +20,7 @@ from dialogue.store import SessionStore
 from guides.catalog import guide_for
 from guides.errors import SessionForbidden
 from guides.ids import RegionId
+from nlu.privacy import mask_numbers
 
 
 @dataclass(frozen=True)
@@ -162,12 +163,14 @@ class Assistant:
         choice: str | None,
         replies: list[Reply],
     ) -> None:
-        """The transcript the agent console shows when it picks the session up."""
+        """The transcript the agent console shows when it picks the session up. ID, phone and
+        bank numbers are masked before it is stored: the session lives in Redis (and its
+        append-only file) for weeks, and nobody reading a transcript needs them."""
         speaker: Literal["citizen", "agent"] = "agent" if actor.is_agent else "citizen"
         said = text.strip() if text else CHOICE_WORDS.get(choice or "", choice or "")
-        session.log(speaker, said)
+        session.log(speaker, mask_numbers(said))
         for reply in replies:
-            session.log("assistant", str(getattr(reply, "text", "")))
+            session.log("assistant", mask_numbers(str(getattr(reply, "text", ""))))
 
     async def resume(self, session_id: str, owner: Owner) -> TurnResult:
         return await self.handle(session_id, owner)

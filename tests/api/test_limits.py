@@ -150,3 +150,10 @@ def test_an_unhandled_error_is_chinese_json_and_keeps_the_connection(failing_app
     assert second.status == 200 and second.read()
     assert conn.sock is sock  # the same keep-alive connection
     conn.close()
+
+
+def test_log_masking_catches_numbers_typed_in_groups() -> None:
+    from api.logs import mask
+
+    line = mask("电话 138 1234 5678，身份证 110105 19491231 002X，卡 6222-0212-3456-7890")
+    assert "1234 5678" not in line and "19491231" not in line and "3456-7890" not in line
