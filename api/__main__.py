@@ -42,7 +42,9 @@ def main() -> None:
             port=args.port or settings.port,
             workers=args.workers or settings.worker_count,
             log_config=None,
-            proxy_headers=True,
+            # X-Forwarded-For is read by api.deps.client_ip, only from settings.trusted_proxies;
+            # uvicorn's own handling would believe it from 127.0.0.1.
+            proxy_headers=False,
             # Open event streams (转人工) never finish by themselves: cut them after a few
             # seconds on shutdown; the pages reconnect to another worker and replay by seq.
             timeout_graceful_shutdown=5,

@@ -14,6 +14,7 @@ from fastapi_offline import FastAPIOffline
 
 from api import errors
 from api.deps import client_ip
+from api.guard import Guard
 from api.metrics import HTTP_REQUESTS
 from api.ratelimit import allow
 from api.runtime import Runtime, build_runtime
@@ -54,6 +55,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     for module in (health, auth, screening, kb, sessions, live, wechat, agent_api, pages):
         app.include_router(module.router)
+    # Outermost (added last): the streamed body limit and the answer to any unhandled error.
+    app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes)
     return app
 
 
@@ -70,11 +73,6 @@ def _install_limits(app: FastAPI, settings: Settings) -> None:
     async def limits(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > settings.max_body_bytes:
-            return JSONResponse(
-                errors.error_body("too_large", "内容太长了，请简短一些。"), status_code=413
-            )
         runtime: Runtime | None = getattr(request.app.state, "runtime", None)
         path = request.url.path
         if (runtime is None or not runtime.ready) and path not in ALWAYS_ANSWERED:
@@ -83,7 +81,9 @@ def _install_limits(app: FastAPI, settings: Settings) -> None:
                 status_code=503,
                 headers={"Retry-After": "5"},
             )
-        if runtime is not None and path.startswith(("/api/", "/wechat")):
+        # Per IP for the API only: WeChat pushes all come from a few WeChat servers, so they are
+        # limited per openid once verified (api.routes.wechat), and per IP only when refused.
+        if runtime is not None and path.startswith("/api/"):
             limit = settings.rate_limit.per_ip_per_minute
             if not await allow(runtime.redis, f"ip:{client_ip(request)}", limit):
                 return JSONResponse(

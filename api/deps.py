@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
+from functools import lru_cache
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -22,7 +24,33 @@ RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
 def client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The caller's address: the TCP peer, or, when the peer is a configured trusted proxy, the
+    nearest address in X-Forwarded-For that is not one of those proxies."""
+    peer = request.client.host if request.client else "unknown"
+    runtime: Runtime | None = getattr(request.app.state, "runtime", None)
+    proxies = runtime.settings.trusted_proxies if runtime is not None else []
+    if not proxies or not _trusted(peer, tuple(proxies)):
+        return peer
+    hops = [h.strip() for h in request.headers.get("x-forwarded-for", "").split(",") if h.strip()]
+    for hop in reversed(hops):
+        if not _trusted(hop, tuple(proxies)):
+            return hop
+    return peer
+
+
+@lru_cache(maxsize=1024)
+def _trusted(address: str, proxies: tuple[str, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    for proxy in proxies:
+        try:
+            if ip in ipaddress.ip_network(proxy.strip(), strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 async def current_account(request: Request, runtime: RuntimeDep) -> Account:

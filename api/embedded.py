@@ -29,6 +29,14 @@ class EmbeddedRedis:
         except OSError:
             return False
 
+    def command(self, binary: str = "redis-server") -> list[str]:
+        """Sessions survive a restart: every write goes to the append-only file, synced to disk
+        every second (at most a second of writes lost to a power cut), plus a snapshot."""
+        return [
+            binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.directory),
+            "--appendonly", "yes", "--appendfsync", "everysec", "--save", "60 1",
+        ]  # fmt: skip
+
     def start(self) -> str:
         if self._answers():  # already running (another worker, or a previous run)
             return self.url
@@ -37,10 +45,7 @@ class EmbeddedRedis:
             raise RuntimeError("redis-server is not installed: run ./run setup")
         self.directory.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen(
-            [
-                binary, "--port", str(self.port), "--bind", "127.0.0.1",
-                "--dir", str(self.directory), "--appendonly", "yes", "--save", "60 1",
-            ],
+            [*self.command(binary)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )  # fmt: skip

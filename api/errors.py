@@ -5,16 +5,12 @@ Only this module maps domain exceptions (guides.errors) to HTTP statuses.
 
 from __future__ import annotations
 
-import logging
-
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from guides import errors
-
-log = logging.getLogger("api.errors")
 
 STATUS: list[tuple[type[errors.ShejiuError], int, str]] = [
     (errors.UnknownRegionError, 404, "unknown_region"),
@@ -65,6 +61,9 @@ def _validation_message(exc: RequestValidationError) -> str:
     label = FIELD_LABELS.get(field, field)
     path = "·".join(loc[1:])
     where = f"“{label}{('（' + path + '）') if path else ''}”" if label else "提交的内容"
+    limit = (first.get("ctx") or {}).get("max_length")
+    if first.get("type") == "string_too_long" and limit:
+        return f"{where}太长了，最多{limit}个字。请简短一些，分几次说也可以。"
     return f"{where}填写得不对，请检查后再试。"
 
 
@@ -87,11 +86,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = HTTP_MESSAGES.get(exc.status_code, "请求有误。")
-        return JSONResponse(error_body(f"http_{exc.status_code}", message), exc.status_code)
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.error("unhandled error", exc_info=exc, extra={"fields": {"path": request.url.path}})
         return JSONResponse(
-            error_body("internal", "系统开小差了，请稍后再试。您已填写的内容都保存着。"), 500
+            error_body(f"http_{exc.status_code}", message), exc.status_code, headers=exc.headers
         )
+
+    # Everything else (Redis unreachable, unexpected errors) is answered by api.guard.Guard,
+    # the outermost middleware, without closing the connection.

@@ -8,6 +8,8 @@ import re
 from typing import Any
 from urllib.parse import unquote_plus
 
+from nlu.privacy import mask_numbers
+
 ID_NUMBER = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)")
 MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
 BANK_CARD = re.compile(r"(?<!\d)(\d{4})\d{8,11}(\d{4})(?!\d)")
@@ -24,6 +26,7 @@ def mask(text: str) -> str:
     text = ID_NUMBER.sub(r"\1********\2", text)
     text = MOBILE.sub(r"\1****\2", text)
     text = BANK_CARD.sub(r"\1********\2", text)
+    text = mask_numbers(text)  # the same numbers typed in groups: "138 1234 5678"
     return AMOUNT_WORDS.sub(lambda m: f"{m.group(1)}***", text)
 
 

@@ -19,6 +19,17 @@ CONFIG_FILE = ROOT / "config.yml"
 class RateLimit(BaseModel):
     per_account_per_minute: int = 60
     per_ip_per_minute: int = 120
+    # WeChat pushes come from WeChat's servers (a few IPs for every citizen): verified pushes
+    # are limited per openid, never per IP.
+    per_openid_per_minute: int = 30
+
+
+class LoginLimits(BaseModel):
+    """Staff sign-in: every attempt is counted before the password is checked."""
+
+    attempts_per_ip_per_minute: int = 10  # failed or in flight; a success gives its slot back
+    lockout_failures: int = 5  # failures in a row that lock one account
+    lockout_seconds: int = 900  # counted from the last failure
 
 
 class WeChat(BaseModel):
@@ -55,6 +66,10 @@ class Settings(BaseModel):
     token_ttl_seconds: int = 604800
     guest_login: bool = True  # H5 page outside WeChat gets an anonymous account
     rate_limit: RateLimit = Field(default_factory=RateLimit)
+    login: LoginLimits = Field(default_factory=LoginLimits)
+    # Reverse proxies (IPs or networks) whose X-Forwarded-For is believed; none by default, so
+    # nobody can choose their own address for the rate limits by sending that header.
+    trusted_proxies: list[str] = Field(default_factory=list)
     regions_enabled: list[str] = Field(default_factory=list)
     default_region: str | None = None
     session_ttl_seconds: int = 2592000
@@ -158,8 +173,11 @@ def load_settings(
     for env_name, field in WECHAT_ENV.items():
         if environ.get(env_name):
             values.setdefault("wechat", {})[field] = environ[env_name]
+    if environ.get("TRUSTED_PROXIES") is not None:
+        values["trusted_proxies"] = [p for p in environ["TRUSTED_PROXIES"].split(",") if p.strip()]
     for env_name, field in (("RATE_LIMIT_PER_ACCOUNT", "per_account_per_minute"),
-                            ("RATE_LIMIT_PER_IP", "per_ip_per_minute")):  # fmt: skip
+                            ("RATE_LIMIT_PER_IP", "per_ip_per_minute"),
+                            ("RATE_LIMIT_PER_OPENID", "per_openid_per_minute")):  # fmt: skip
         if environ.get(env_name):
             values.setdefault("rate_limit", {})
             values["rate_limit"] = {**dict(values["rate_limit"]), field: int(environ[env_name])}

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import BaseModel, TypeAdapter
+
 from bot.kb.service import KnowledgeService
 from bot.live import CANCEL, LiveDesk, QueueEntry
 from dialogue.engine import DialogueEngine, IntentParser, PolicyAnswer, PolicyAnswerer
@@ -21,6 +23,7 @@ from dialogue.store import SessionStore
 from guides.catalog import guide_for
 from guides.errors import HandoffNotWaiting, HandoffTaken, SessionForbidden, SessionNotFound
 from guides.ids import RegionId
+from nlu.privacy import mask_numbers
 from nlu.types import Parse
 
 
@@ -67,6 +70,17 @@ class TurnResult:
     replies: list[Reply]
     state: Session
     form_requested_now: bool = False  # this turn asked for the form (tapped or typed)
+    repeated: bool = False  # a message already handled: its first replies, nothing applied
+
+
+class StoredReply(BaseModel):
+    """The reply to one client message id, kept beside the session."""
+
+    replies: list[Reply]
+    form_requested_now: bool = False
+
+
+STORED_REPLY = TypeAdapter(StoredReply)
 
 
 class Assistant:
@@ -112,27 +126,62 @@ class Assistant:
         return session.id, replies
 
     async def handle(
-        self, session_id: str, owner: Owner, text: str | None = None, choice: str | None = None
+        self,
+        session_id: str,
+        owner: Owner,
+        text: str | None = None,
+        choice: str | None = None,
+        message_id: str | None = None,
+        question_id: str | None = None,
     ) -> TurnResult:
-        """One message (free text, or a tapped `choice`); with neither, resume where it was."""
+        """One message (free text, or a tapped `choice`); with neither, resume where it was.
+
+        `message_id` (the client's id for this message) makes a retry harmless: a message
+        already handled gets its first replies back and is not applied again. `question_id`
+        (the question the citizen saw, `Session.question_ref`) keeps an answer meant for an
+        earlier question from being applied to the current one: that one is asked again."""
         actor = _actor(owner)
         parse = await self._parse(text, choice)
         async with self.store.locked(session_id):
             session = await self.store.load(session_id)
             self._check(session, actor)
+            if message_id:
+                stored = await self.store.stored_reply(session_id, message_id)
+                if stored is not None:
+                    done = STORED_REPLY.validate_json(stored)
+                    return TurnResult(done.replies, session, done.form_requested_now, True)
             if actor.is_agent and actor.account not in session.agents:
                 session.agents.append(actor.account)
             asked_before, seq_before, was_handoff = (
                 session.form_requested, session.transcript_seq, session.handoff
             )  # fmt: skip
             said = self._said(session, text, choice)  # before the turn moves to the next question
-            replies = await asyncio.to_thread(self._turn, session, actor, text, choice, parse)
+            if (
+                question_id is not None
+                and (text or choice)
+                and not session.handoff  # talking with a person: words go to them, not answers
+                and not self._current(session, question_id)
+            ):
+                replies = self.engine.reask_current(session)
+            else:
+                replies = await asyncio.to_thread(self._turn, session, actor, text, choice, parse)
             self._record(session, actor, said, replies)
-            await self.store.save(session)
+            now = session.form_requested and (not asked_before or choice == "form:yes")
+            kept = None
+            if message_id:
+                kept = (
+                    message_id,
+                    STORED_REPLY.dump_json(StoredReply(replies=replies, form_requested_now=now)),
+                )
+            await self.store.save(session, kept)
         if self.live is not None and (session.handoff or was_handoff):
             await self.live.publish(session, seq_before)
-        now = session.form_requested and (not asked_before or choice == "form:yes")
         return TurnResult(replies=replies, state=session, form_requested_now=now)
+
+    @staticmethod
+    def _current(session: Session, question_id: str) -> bool:
+        """Whether `question_id` names the pending question ("" for none pending)."""
+        return question_id == (session.question_ref or "")
 
     def _turn(
         self,
@@ -179,11 +228,13 @@ class Assistant:
         return "（点了一个选项）"
 
     def _record(self, session: Session, actor: Actor, said: str, replies: list[Reply]) -> None:
-        """The transcript the agent console shows when it picks the session up."""
+        """The transcript the agent console shows when it picks the session up. ID, phone and
+        bank numbers are masked before it is stored: the session lives in Redis (and its
+        append-only file) for weeks, and nobody reading a transcript needs them."""
         speaker: Literal["citizen", "agent"] = "agent" if actor.is_agent else "citizen"
-        session.log(speaker, said)
+        session.log(speaker, mask_numbers(said))
         for reply in replies:
-            session.log("assistant", str(getattr(reply, "text", "")))
+            session.log("assistant", mask_numbers(str(getattr(reply, "text", ""))))
 
     async def resume(self, session_id: str, owner: Owner) -> TurnResult:
         return await self.handle(session_id, owner)

@@ -20,7 +20,7 @@ from nlu.dates import parse_age
 from nlu.idcard import ID_RE, parse_id_number
 from nlu.lexicon import find_items, parse_relation
 from nlu.numbers import monthly_amount, parse_amount, parse_count
-from nlu.numerals import NUMERAL_RE, parse_number
+from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
 
 YES_NO = {"yes": "是", "no": "不是"}
 MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income"}
@@ -40,6 +40,7 @@ class Doubt:
 
     kind: str
     number: str = ""
+    field: str = ""  # what the number was about ("年龄", "全家月收入"), for the message
 
 
 class _DontKnow:
@@ -56,7 +57,6 @@ _AGE_SAID = re.compile(rf"(?P<n>{_NUMBER})(?:多)?(?:岁|周岁)")
 _ROOMS = re.compile(rf"(?P<n>{_NUMBER})间")
 _AREA = re.compile(r"平米|平方|平|㎡|m2", re.I)
 _AREA_SAID = re.compile(rf"{_NUMBER}\s*(?:多|来)?\s*(?:平米|平方|平|㎡|m2)", re.I)
-_NEGATIVE = re.compile(r"(?:^|[^\d\w])[-－−负]\s*(?:\d|[一二两三四五六七八九十])")
 _RELATIVE_AGE = re.compile(r"比.{0,4}(?:大|小)")
 _HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院")
 _INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资|打零?工|种地|补贴|儿女给|孩子给")
@@ -229,8 +229,9 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
 
 def _doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
     """The number said does not fit the question: ask back instead of storing it."""
-    if question.answer in ("count", "number", "amount", "age") and _NEGATIVE.search(text):
-        return Doubt("negative")
+    negative = find_negative(text)
+    if negative is not None:
+        return negative_doubt(negative, question)
     fills = question.fills
     source = _INCOME_SOURCE.search(text)
     if (  # "就靠那点养老金": there is an income; how much?
@@ -246,7 +247,7 @@ def _doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
             return Doubt("age_not_size", age.group("n"))
         bare = _first_number(text) if NUMERAL_RE.fullmatch(text.strip("。. 个人口")) else None
         if bare is not None and not 1 <= bare <= 30:
-            return Doubt("size_impossible", f"{bare:g}")
+            return Doubt("size_zero" if bare == 0 else "size_impossible", f"{bare:g}")
     if fills == ["assets.houses"] and not _HOUSE_UNITS.search(text):
         rooms = _ROOMS.search(text)
         if rooms:
@@ -270,9 +271,30 @@ def _doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
     return None
 
 
+_UNIT_FIELDS = (("岁", "年龄"), ("口", "家里人数"), ("人", "家里人数"), ("块", "钱数"),
+                ("元", "钱数"), ("万", "钱数"), ("千", "钱数"))  # fmt: skip
+
+
+_TOPIC_FIELDS = {"收入": "收入", "工资": "收入", "养老金": "收入", "退休金": "收入", "存款": "存款",
+                 "年龄": "年龄", "岁数": "年龄", "人数": "家里人数"}  # fmt: skip
+_TOPIC_BEFORE = re.compile("|".join(_TOPIC_FIELDS))
+
+
+def negative_doubt(negative: Negative, question: Question | None) -> Doubt:
+    """ "-5岁", "负三口人", "-500": never stored as a positive; the field is named back."""
+    field = next((name for unit, name in _UNIT_FIELDS if unit in negative.unit), "")
+    if not field:
+        topic = _TOPIC_BEFORE.search(negative.before)
+        field = _TOPIC_FIELDS.get(topic.group(), "") if topic else ""
+    if not field:
+        field = question.summary_label if question is not None else "这个数"
+    return Doubt("negative", negative.said, field)
+
+
 def _out_of_range(question: Question, parsed: Value) -> Doubt | None:
     if question.fills == ["size"]:
-        return Doubt("size_impossible", f"{parsed.value:g}")
+        kind = "size_zero" if parsed.value == 0 else "size_impossible"
+        return Doubt(kind, f"{parsed.value:g}")
     if question.fills == ["members.disability_grade"]:
         return Doubt("grade_impossible")
     return None

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from dialogue import apply, prompts
-from dialogue.answers import DONT_KNOW, Answer, Doubt, Value, parse_answer, parse_tap
+from dialogue.answers import (
+    DONT_KNOW,
+    Answer,
+    Doubt,
+    Value,
+    negative_doubt,
+    parse_answer,
+    parse_tap,
+)
 from dialogue.ending import ending, summary
 from dialogue.noted import (
     Stored,
@@ -36,6 +44,7 @@ from nlu.answers import find_yes_no, is_dont_know, parse_consent, parse_yes_no
 from nlu.commands import corrected_part, is_command, is_correction
 from nlu.facts import Reading, clause_span, read_facts
 from nlu.lexicon import find_items, parse_relation
+from nlu.numerals import Negative, find_negative
 from nlu.types import Parse
 
 CONTROL = {"restart", "go_back", "skip", "handoff"}
@@ -99,6 +108,11 @@ class DialogueEngine:
             said = phrases(session, self.bank, store_facts(session, reading, asked=0))
             if said:
                 replies.append(TextReply(text=prompts.READBACK.format(facts="，".join(said))))
+            negative = find_negative(text)
+            if negative is not None:
+                doubt = negative_doubt(negative, None)
+                replies.append(TextReply(text=prompts.DOUBTS[doubt.kind].format(
+                    n=doubt.number, field=doubt.field)))  # fmt: skip
             if reading.complaint:
                 replies.append(TextReply(text=prompts.COMPLAINT))
             if reading.policy_question and self.answer_policy is not None:
@@ -117,6 +131,15 @@ class DialogueEngine:
     def wants_parse(text: str | None = None, choice: str | None = None) -> bool:
         """Whether `turn` reads the message's intent (taps, resumes and form requests do not)."""
         return not choice and bool(text and text.strip()) and not prompts.asks_for_form(text or "")
+
+    def reask_current(self, session: Session) -> list[Reply]:
+        """An answer meant for an earlier question: nothing applied, the current one again."""
+        stale = TextReply(text=prompts.STALE_ANSWER)
+        if session.pending is not None:
+            return [stale, *self._ask(session, session.pending, count=False)]
+        if session.status == "done":
+            return [stale, *self._finish(session)]
+        return [stale, *self._advance(session)]
 
     def turn(
         self,
@@ -140,6 +163,9 @@ class DialogueEngine:
         newly = [i for i in (session.items or []) if i not in before]
         if command and parse.confidence >= CONTROL_CONFIDENCE:
             return self._control(session, parse.intent)
+        negative = find_negative(text)
+        if negative is not None:  # "-5岁" said anywhere: nothing stored from it, and why
+            return self._negative(session, negative)
         if parse.intent == "correct" or is_correction(text):
             return self._correct(session, text)
         pending = session.pending
@@ -451,8 +477,17 @@ class DialogueEngine:
     def _doubt(self, session: Session, doubt: Doubt) -> list[Reply]:
         """A number that does not fit: say why, ask the same question again; nothing stored."""
         assert session.pending is not None
-        text = prompts.DOUBTS[doubt.kind].format(n=doubt.number)
+        text = prompts.DOUBTS[doubt.kind].format(n=doubt.number, field=doubt.field)
         return [TextReply(text=text), *self._ask(session, session.pending, count=False)]
+
+    def _negative(self, session: Session, negative: Negative) -> list[Reply]:
+        pending = session.pending
+        question = self.bank.get(pending.question_id) if pending is not None else None
+        doubt = negative_doubt(negative, question)
+        if pending is not None:
+            return self._doubt(session, doubt)
+        text = prompts.DOUBTS[doubt.kind].format(n=doubt.number, field=doubt.field)
+        return [TextReply(text=text)]
 
     def _not_understood(self, session: Session) -> list[Reply]:
         pending = session.pending

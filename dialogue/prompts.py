@@ -54,6 +54,7 @@ class Prompts(BaseModel):
     nothing_corrected: str
     noted: str
     complaint: str
+    stale_answer: str  # an answer sent for a question that is no longer the current one
     fact_phrases: dict[str, str | tuple[str, str]]  # fact name -> phrase, or (true, false)
 
 
@@ -90,6 +91,7 @@ CHANGED = _P.changed
 NOTHING_CORRECTED = _P.nothing_corrected
 NOTED = _P.noted
 COMPLAINT = _P.complaint
+STALE_ANSWER = _P.stale_answer
 FACT_PHRASES = _P.fact_phrases
 
 

@@ -83,6 +83,9 @@ class Session(_Model):
     hint_members: int = 0  # members when the hint was last set (it may rise only with them)
     transcript: list[TranscriptLine] = Field(default_factory=list)  # newest last, capped
     transcript_seq: int = 0  # seq of the newest line ever logged
+    # Client message ids of the latest turns (their replies are kept beside the session, so a
+    # repeated message gets the same reply instead of being applied again), oldest first.
+    recent_messages: list[str] = Field(default_factory=list)
     version: int = 0  # incremented on every save
     created_at: float = Field(default_factory=time.time)
     updated_at: float = Field(default_factory=time.time)
@@ -121,8 +124,21 @@ class Session(_Model):
         if key in self.unknown:
             self.unknown.remove(key)
 
+    @property
+    def question_ref(self) -> str | None:
+        """The current question as the client names it: "household_size", "member_age:1"."""
+        return question_ref(self.pending)
+
     def answered(self, question_id: str, member: int | None = None) -> bool:
         return any(r.question_id == question_id and r.member == member for r in self.history)
+
+
+def question_ref(pending: Pending | None) -> str | None:
+    if pending is None:
+        return None
+    return (
+        pending.question_id if pending.member is None else f"{pending.question_id}:{pending.member}"
+    )
 
 
 def fact_name(key: str) -> str:

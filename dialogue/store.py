@@ -5,12 +5,14 @@ token, released by a script) so two messages to one session are applied one afte
 and neither answer is lost. Indexes (sets, refreshed with the session's TTL):
 - `sessions:handoff`        sessions that asked for a person (the agent console)
 - `account:{owner}:sessions` the sessions of one account
+Beside each session, `replies:{id}` (a hash, same TTL, written in the same transaction) keeps the
+replies to its latest client message ids: a message sent again gets its first reply back.
 Listing uses SSCAN / SCAN, never KEYS.
 """
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,7 +21,9 @@ from pathlib import Path
 
 import redis.asyncio as redis
 import yaml
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import LockError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from dialogue.redis_client import async_client
 from dialogue.state import Session
@@ -27,6 +31,8 @@ from guides.errors import SessionConflict, SessionNotFound
 
 CONFIG = Path(__file__).resolve().parent.parent / "config.yml"
 HANDOFF_INDEX = "sessions:handoff"
+RECENT_MESSAGES = 20  # client message ids remembered per session
+log = logging.getLogger("dialogue.store")
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,10 @@ class StoreConfig:
 
 def _key(session_id: str) -> str:
     return f"session:{session_id}"
+
+
+def _replies_key(session_id: str) -> str:
+    return f"replies:{session_id}"
 
 
 def _account_key(owner: str) -> str:
@@ -81,12 +91,32 @@ class SessionStore:
     async def exists(self, session_id: str) -> bool:
         return bool(await self.redis.exists(_key(session_id)))
 
-    async def save(self, session: Session) -> None:
-        """Write the session and its index entries in one transaction (call under the lock)."""
+    async def stored_reply(self, session_id: str, message_id: str) -> bytes | None:
+        """The reply saved with client message `message_id`, if it is one of the latest."""
+        raw = await self.redis.hget(_replies_key(session_id), message_id)
+        if raw is None:
+            return None
+        return raw.encode() if isinstance(raw, str) else bytes(raw)
+
+    async def save(self, session: Session, reply: tuple[str, bytes] | None = None) -> None:
+        """Write the session and its index entries in one transaction (call under the lock).
+
+        `reply` is (client message id, the reply to it): kept with the session, so the turn
+        and the reply that reports it are saved together or not at all."""
         ttl = self.config.session_ttl_seconds
         session.version += 1
+        forgotten: list[str] = []
+        if reply is not None:
+            session.recent_messages.append(reply[0])
+            forgotten = session.recent_messages[:-RECENT_MESSAGES]
+            del session.recent_messages[:-RECENT_MESSAGES]
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(_key(session.id), session.model_dump_json(), ex=ttl)
+            if reply is not None:
+                pipe.hset(_replies_key(session.id), reply[0], reply[1])
+                if forgotten:
+                    pipe.hdel(_replies_key(session.id), *forgotten)
+                pipe.expire(_replies_key(session.id), ttl)
             pipe.sadd(_account_key(session.owner), session.id)
             pipe.expire(_account_key(session.owner), ttl)
             if session.handoff:
@@ -108,9 +138,15 @@ class SessionStore:
         try:
             yield
         finally:
-            # expired while we worked: the next writer already holds it
-            with contextlib.suppress(LockError):
+            try:
                 await lock.release()
+            except LockError:
+                pass  # expired while we worked: the next writer already holds it
+            except (RedisConnectionError, RedisTimeoutError):
+                # The work is saved (or failed on its own); the lock expires by its timeout.
+                # Failing here would report a saved turn as lost, and its retry would be
+                # applied again.
+                log.warning("session lock not released; it expires by itself")
 
     async def delete(self, session_id: str) -> None:
         async with self.locked(session_id):
@@ -119,7 +155,7 @@ class SessionStore:
                 return
             session = Session.model_validate_json(raw)
             async with self.redis.pipeline(transaction=True) as pipe:
-                pipe.delete(_key(session_id))
+                pipe.delete(_key(session_id), _replies_key(session_id))
                 pipe.srem(_account_key(session.owner), session_id)
                 pipe.srem(HANDOFF_INDEX, session_id)
                 await pipe.execute()

@@ -12,7 +12,7 @@ from datetime import date
 
 from nlu.idcard import ID_RE, age_on, parse_id_number
 from nlu.numbers import Found
-from nlu.numerals import DIGITS, NUMERAL, normalize_digits, parse_range
+from nlu.numerals import DIGITS, NUMERAL, negative_at, normalize_digits, parse_range
 
 _CN = "零〇○一二三四五六七八九"
 _YEAR = rf"(?P<y>\d{{4}}|\d{{2}}|[{_CN}]{{4}}|[{_CN}]{{2}})"
@@ -122,6 +122,8 @@ def find_ages(text: str, today: date) -> list[Found]:
         for m in pattern.finditer(text):
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
+            if negative_at(text, m.start("n")):
+                continue  # "-5岁" is no age: the dialogue asks again, saying why
             bounds = parse_range(m.group("n"))
             if bounds is None:
                 continue

@@ -28,7 +28,7 @@ from guides.ids import ItemId
 from nlu.dates import find_ages
 from nlu.lexicon import find_items, match_items, match_relations
 from nlu.numbers import Amount, find_amounts, to_monthly
-from nlu.numerals import parse_number
+from nlu.numerals import negative_at, parse_number
 
 DATA = Path(__file__).parent / "data" / "facts.yml"
 SELF = "self"
@@ -329,6 +329,8 @@ def _size(text: str) -> Fact | None:
         if m is None:
             continue
         n = m.group("n")
+        if negative_at(text, m.start("n")):
+            continue  # "-3口人": no size; the dialogue asks again, saying why
         size = _small_number(n)
         if size is not None and 1 <= size <= 30:
             return Fact("size", size, m.start(), m.end())

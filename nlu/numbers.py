@@ -22,9 +22,11 @@ from typing import Literal
 
 from nlu.numerals import (
     NUMERAL,
+    find_negative,
     has_unit,
     last_unit,
     lowest_place,
+    negative_at,
     normalize_digits,
     parse_range,
     to_number,
@@ -294,6 +296,8 @@ def find_counts(text: str, *, members: bool = True) -> list[Found]:
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
+            if negative_at(text, m.start("n") if "n" in m.groupdict() else m.start()):
+                continue  # "-3口人" counts nobody
             value: int | None = fixed
             if value is None:
                 bounds = parse_range(m.group("n"))
@@ -324,6 +328,8 @@ def parse_count(text: str) -> int | None:
             return None  # "两口子带俩娃": a couple plus others; ask for the total
         return value
     bare = normalize_digits(text).strip(_TRAILING_PUNCT)
+    if find_negative(bare) is not None:
+        return None
     bounds = parse_range(bare) if bare else None
     if bounds and bounds[0] == bounds[1] and 1 <= bounds[0] <= 50 and bounds[0] % 1 == 0:
         return int(bounds[0])

@@ -233,3 +233,52 @@ def to_chinese(number: int) -> str:
         out += _section_chinese(group) + big_units[index]
         gap = False
     return out[1:] if out.startswith("一十") else out
+
+
+# --- signs -----------------------------------------------------------------------------------
+_SIGNS = "-－−﹣—"
+# A dash right after one of these joins two numbers ("1-2万", "一千—两千"): a range, no sign.
+_BEFORE_RANGE_DASH = set("0123456789.几元块岁口人个%％") | set(_CN_DIGITS) | set(_CN_UNITS)
+_NEGATIVE_SAID = re.compile(
+    rf"(?:负|[{_SIGNS}])\s*(?P<n>{NUMERAL})"
+    r"(?P<unit>\s*(?:周岁|岁|口人|口|个人|人|块钱|元钱|块|元|万|千))?(?!\s*(?:楼|层))"
+)
+
+
+def negative_at(text: str, start: int) -> bool:
+    """Whether the numeral at `start` is written as a negative number ("-5岁", "负三口人",
+    "－500"): a minus sign or 负 right before it that is not a dash between two numbers."""
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == 0:
+        return False
+    sign = text[i - 1]
+    if sign == "负":
+        return True
+    if sign not in _SIGNS:
+        return False
+    j = i - 1
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == 0:
+        return True
+    before = text[j - 1]
+    return before not in _BEFORE_RANGE_DASH and not (before.isascii() and before.isalnum())
+
+
+@dataclass(frozen=True)
+class Negative:
+    said: str  # as written: "-5岁"
+    unit: str  # "岁", "口人", "元", …, or "" when none followed
+    before: str = ""  # the few characters before it ("每月收入"), to tell what it is about
+
+
+def find_negative(text: str) -> Negative | None:
+    """The first negative number in a text; no count, age or amount asked here is negative."""
+    text = normalize_digits(text)
+    for m in _NEGATIVE_SAID.finditer(text):
+        if negative_at(text, m.start("n")):
+            before = text[max(0, m.start() - 8) : m.start()]
+            return Negative(m.group(0).strip(), (m.group("unit") or "").strip(), before)
+    return None

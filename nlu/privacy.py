@@ -1,5 +1,9 @@
 """Mask personal data in free text before it is stored for staff (unanswered queue, 工单).
 
+`mask_numbers` is the narrow one, for transcripts and logs: ID, phone and bank card numbers,
+also written in groups ("138 1234 5678", "6222-0212-3456-7890", "110105 19491231 002X"),
+become placeholders; everything else (ages, counts, amounts) stays as said.
+
 `mask_free_text` keeps the question readable and replaces what identifies or exposes a person:
 ID numbers, phones, bank cards and money near income words (nlu.entities.strip_personal_data),
 plus self-introduced names, street-level addresses, dates of birth and diagnoses. Province,
@@ -11,6 +15,8 @@ from __future__ import annotations
 import re
 
 from nlu.entities import strip_personal_data
+from nlu.idcard import SERVICE_NUMBERS, find_phones
+from nlu.numerals import normalize_digits
 from nlu.surnames import PATTERN as SURNAME
 
 NAME = "[姓名]"
@@ -104,8 +110,49 @@ def _mask_diagnosis(m: re.Match[str]) -> str:
 
 def mask_free_text(text: str) -> str:
     """The text with personal data replaced by placeholders; the question stays readable."""
-    text = strip_personal_data(text)
+    text = strip_personal_data(mask_numbers(text))
     text = _BIRTH_DATE.sub(BIRTH_DATE, text)
     text = _ADDRESS.sub(ADDRESS, text)
     text = _DIAGNOSIS.sub(_mask_diagnosis, text)
     return _mask_names(text)
+
+
+ID_NUMBER = "[身份证号]"
+PHONE = "[电话]"
+BANK_CARD = "[银行卡号]"
+# Digits in groups joined by at most one space, dash or dot: one number typed in pieces.
+_GROUPED = re.compile(
+    r"(?<![0-9A-Za-z])\d(?:[ \u3000\-.]?\d){6,22}(?:[ \u3000]?[Xx])?(?![0-9A-Za-z])"
+)
+
+
+def _kind(digits: str) -> str | None:
+    """What a number is, from its digits (an ID may end in X)."""
+    if digits[-1] == "X":
+        return ID_NUMBER if len(digits) in (15, 18) else None
+    if digits[0] == "0":  # an area code: a landline (no card or ID starts with 0)
+        return PHONE if 10 <= len(digits) <= 12 else None
+    if len(digits) in (15, 18):
+        return ID_NUMBER
+    if len(digits) == 11 and digits[1] in "3456789" and digits[0] == "1":
+        return PHONE
+    if 12 <= len(digits) <= 19:
+        return BANK_CARD
+    return None
+
+
+def mask_numbers(text: str) -> str:
+    """ID, mobile, landline and bank card numbers replaced by placeholders, however grouped."""
+    text = normalize_digits(text)
+
+    def grouped(m: re.Match[str]) -> str:
+        digits = re.sub(r"[^0-9X]", "", m.group().upper())
+        if digits in SERVICE_NUMBERS:
+            return m.group()
+        return _kind(digits) or m.group()
+
+    text = _GROUPED.sub(grouped, text)
+    for phone in reversed(find_phones(text)):  # landlines with an area code, "0931-8123456"
+        if phone.kind != "service":
+            text = text[: phone.start] + PHONE + text[phone.end :]
+    return text

@@ -34,7 +34,6 @@ from bot.accounts import ROLES, AccountError
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 Admin = Annotated[Staff, Depends(Role("admin"))]
 AnyStaff = Annotated[Staff, Depends(Role())]
-MAX_FAILURES_PER_MINUTE = 10
 
 STATIC = HERE / "static"
 STATIC_FILES = {p.name: p for p in STATIC.iterdir() if p.is_file()} if STATIC.is_dir() else {}
@@ -81,19 +80,34 @@ async def login(
     expected, cookie = login_csrf(request, runtime)
     if cookie is not None or not same_token(expected, csrf_token):
         raise PageError(403, "页面已过期，请刷新后再登录。")
-    failures = f"login-fail:{client_ip(request)}:{int(time.time() // 60)}"
-    if int(await runtime.redis.get(failures) or 0) >= MAX_FAILURES_PER_MINUTE:
+    limits = runtime.settings.login
+    ip_key = f"login-ip:{client_ip(request)}:{int(time.time() // 60)}"
+    account_key = f"login-account:{username.strip().lower()}"
+    # Counted before the (slow) password check, atomically: of many attempts at once, only
+    # those within the limits are checked at all.
+    async with runtime.redis.pipeline(transaction=True) as pipe:
+        pipe.incr(ip_key)
+        pipe.expire(ip_key, 120)
+        pipe.incr(account_key)
+        pipe.expire(account_key, limits.lockout_seconds)
+        ip_attempts, _, account_failures, _ = await pipe.execute()
+    if int(account_failures) > limits.lockout_failures:
+        minutes = max(1, limits.lockout_seconds // 60)
+        raise PageError(
+            429, f"这个账号密码错误次数太多，已暂时锁定，请{minutes}分钟后再试，或请管理员帮忙。"
+        )
+    if int(ip_attempts) > limits.attempts_per_ip_per_minute:
         raise PageError(429, "密码错误次数太多了，请一分钟后再试。")
     user = await asyncio.to_thread(accounts_of(runtime).authenticate, username, password)
     if user is None:
-        async with runtime.redis.pipeline(transaction=True) as pipe:
-            pipe.incr(failures)
-            pipe.expire(failures, 120)
-            await pipe.execute()
         return render(
             "login.html", 400, next=_safe_next(next) or "", csrf=expected,
             error="用户名或密码不对，请再试一次。",
         )  # fmt: skip
+    async with runtime.redis.pipeline(transaction=True) as pipe:  # signed in: nothing counts
+        pipe.decr(ip_key)
+        pipe.delete(account_key)
+        await pipe.execute()
     response = RedirectResponse(_safe_next(next) or home_for(user), status_code=303)
     start_session(response, runtime, user)
     return response

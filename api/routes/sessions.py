@@ -38,6 +38,12 @@ class StartRequest(BaseModel):
 class MessageRequest(BaseModel):
     text: str | None = Field(default=None, max_length=500)
     choice: str | None = Field(default=None, max_length=64)
+    # Optional (older clients send neither): the client's own id for this message, the same on
+    # every retry, and the question it answers (`state.question_id` of the last response).
+    message_id: str | None = Field(
+        default=None, min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$"
+    )
+    question_id: str | None = Field(default=None, max_length=64)
 
     @model_validator(mode="after")
     def _one_of(self) -> MessageRequest:
@@ -62,6 +68,7 @@ def state_json(session: Session) -> dict[str, Any]:
         "region": session.region.value,
         "pending_question": session.pending.question_id if session.pending else None,
         "pending_member": session.pending.member if session.pending else None,
+        "question_id": session.question_ref,  # sent back with the answer to it
         "handoff": session.handoff,
         "live_agent": session.live_agent is not None,  # a person is talking with them now
         "consent": session.consent,
@@ -110,17 +117,25 @@ async def post_message(
 ) -> Any:
     started = time.perf_counter()
     result = await _assistant(runtime).handle(
-        session_id, actor_of(account), text=body.text, choice=body.choice
+        session_id,
+        actor_of(account),
+        text=body.text,
+        choice=body.choice,
+        message_id=body.message_id,
+        question_id=body.question_id,
     )
+    # The turn is saved: what follows must not fail it (a retry would only get it back).
     TURN_LATENCY.observe(time.perf_counter() - started)
-    TURNS.labels(result.state.channel).inc()
-    count_outcomes(result.replies)
-    if result.form_requested_now:
-        notify_form_ready(runtime, account, session_id)
+    if not result.repeated:
+        TURNS.labels(result.state.channel).inc()
+        count_outcomes(result.replies)
+        if result.form_requested_now:
+            notify_form_ready(runtime, account, session_id)
     return {
         "replies": [reply_json(r) for r in result.replies],
         "state": state_json(result.state),
         "form_ready": result.form_requested_now,  # the pages offer the PDF right here
+        "repeated": result.repeated,  # a retried message: these are its first replies
     }
 
 

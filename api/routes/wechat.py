@@ -15,8 +15,9 @@ from typing import Literal
 from fastapi import APIRouter, Request, Response
 from wechatpy.exceptions import WeChatClientException
 
-from api.deps import RuntimeDep
+from api.deps import RuntimeDep, client_ip
 from api.metrics import TURNS
+from api.ratelimit import allow
 from api.runtime import Runtime
 from bot.channels.wechat import (
     Credentials,
@@ -38,6 +39,7 @@ WELCOME = (
 )
 NOT_TEXT = "我现在只能看懂文字消息。您可以直接打字告诉我，比如：我想申请低保。"
 SORRY = "抱歉，刚才没能处理好您的消息，请您再发一次试试。"
+SLOW_DOWN = "您发得太快了，请稍等一分钟再发。"
 
 
 def _credentials(runtime: Runtime, kind: Kind) -> Credentials | None:
@@ -82,6 +84,11 @@ async def _push(request: Request, runtime: Runtime, kind: Kind) -> Response:
     q = request.query_params
     timestamp, nonce = q.get("timestamp", ""), q.get("nonce", "")
     settings = runtime.settings.wechat
+    # WeChat signs the URL of every push (plain or encrypted): a push without a valid URL
+    # signature is refused before its body is read, let alone parsed.
+    if not verify_url_signature(credentials.token, q.get("signature", ""), timestamp, nonce):
+        log.warning("wechat push rejected", extra={"fields": {"reason": "bad url signature"}})
+        return await _refused(request, runtime, 403)
     try:
         check_fresh(timestamp, settings.max_timestamp_skew_seconds)
         incoming = read_push(
@@ -94,7 +101,7 @@ async def _push(request: Request, runtime: Runtime, kind: Kind) -> Response:
         )
     except PushRejected as exc:
         log.warning("wechat push rejected", extra={"fields": {"reason": exc.reason}})
-        return Response("forbidden" if exc.status == 403 else "bad request", exc.status)
+        return await _refused(request, runtime, exc.status)
     redis = runtime.redis
     # A (timestamp, nonce) pair signs one message only: the same pair on another body is a replay.
     nonce_key = f"wxnonce:{timestamp}:{nonce}"
@@ -106,6 +113,15 @@ async def _push(request: Request, runtime: Runtime, kind: Kind) -> Response:
     if not await redis.set(incoming.dedupe_key, b"", nx=True, ex=settings.dedupe_ttl_seconds):
         cached = await redis.get(f"{incoming.dedupe_key}:reply")
         return _xml(_text(cached)) if cached else Response("success")
+    limit = runtime.settings.rate_limit.per_openid_per_minute
+    if not await allow(redis, f"wxopenid:{incoming.openid}", limit):
+        if kind == "mp" and incoming.body_format == "xml":
+            return _xml(
+                passive_text_reply(
+                    incoming, SLOW_DOWN, credentials, timestamp=timestamp, nonce=nonce
+                )
+            )
+        return Response("success")  # nothing processed, nothing sent: no flood of messages
     try:
         reply = await _answer(runtime, kind, incoming, arrived + settings.reply_deadline_seconds)
     except Exception:
@@ -120,6 +136,14 @@ async def _push(request: Request, runtime: Runtime, kind: Kind) -> Response:
         return _xml(xml)
     _send_later(runtime, kind, incoming.openid, reply)
     return Response("success")
+
+
+async def _refused(request: Request, runtime: Runtime, status: int) -> Response:
+    """A push that is not from WeChat: refused, and limited per IP (WeChat's are not)."""
+    limit = runtime.settings.rate_limit.per_ip_per_minute
+    if not await allow(runtime.redis, f"wxbad:{client_ip(request)}", limit):
+        return Response("too many requests", status_code=429)
+    return Response("forbidden" if status == 403 else "bad request", status_code=status)
 
 
 def _text(value: bytes | str) -> str:

@@ -83,7 +83,7 @@ def run_services(
             outs.append(out)
             proc = subprocess.Popen(
                 [sys.executable, "-m", "uvicorn", "api.asgi:app", "--host", "127.0.0.1",
-                 "--port", str(port), "--timeout-graceful-shutdown", "2"],
+                 "--port", str(port), "--timeout-graceful-shutdown", "2", "--no-proxy-headers"],
                 cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
             )  # fmt: skip
             procs.append(proc)

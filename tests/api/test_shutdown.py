@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import redis
 
 from tests.api.conftest import READY_TIMEOUT_SECONDS
 from tests.conftest import PROJECT_ROOT, free_port
@@ -55,6 +56,10 @@ def test_sigterm_stops_the_embedded_redis(tmp_path: Path) -> None:
         else:
             pytest.fail(f"service did not start: {(tmp_path / 'service.log').read_text()[-3000:]}")
         assert _answers(redis_port), "the embedded redis-server should be running"
+        # sessions survive a restart: append-only file, synced every second (D11)
+        with redis.Redis(port=redis_port, decode_responses=True) as client:
+            config = client.config_get("append*")
+        assert (config["appendonly"], config["appendfsync"]) == ("yes", "everysec")
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
         deadline = time.monotonic() + 10

@@ -78,3 +78,31 @@ def test_many_concurrent_messages_lose_no_answer(make_assistant: Callable[[], As
         assert session.version == 2 + len(texts)
 
     asyncio.run(main())
+
+
+def test_personal_numbers_never_reach_the_stored_session(
+    make_assistant: Callable[[], Assistant],
+) -> None:
+    """D15: ID, phone and bank numbers, however typed, are masked in the transcript in Redis."""
+
+    async def main() -> None:
+        assistant = make_assistant()
+        opening = "我身份证 110105 19491231 002X，电话138 1234 5678"
+        session_id, _ = await assistant.start("gansu", "h5", "wx:pii", opening)
+        await assistant.handle(
+            session_id,
+            "wx:pii",
+            text="卡号 6222 0212 3456 7890 123，我家3口人",
+            message_id="pii-0001",
+        )
+        redis = assistant.store.redis
+        replies = await redis.hgetall(f"replies:{session_id}")
+        stored = b"".join([await redis.get(f"session:{session_id}"), *replies.values()]).decode()
+        for digits in ("19491231", "1234 5678", "5678", "0212", "7890"):
+            assert digits not in stored
+        session = await assistant.get(session_id, "wx:pii")
+        said = [line.text for line in session.transcript if line.speaker == "citizen"]
+        assert said == ["我身份证 [身份证号]，电话[电话]", "卡号 [银行卡号]，我家3口人"]
+        assert session.household.size == 3
+
+    asyncio.run(main())

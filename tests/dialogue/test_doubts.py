@@ -22,7 +22,7 @@ TODAY = dt.date(2025, 6, 1)
     [
         ("household_size", "今年我29岁", "age_not_size"),
         ("household_size", "100", "size_impossible"),
-        ("household_size", "0", "size_impossible"),
+        ("household_size", "0", "size_zero"),
         ("houses", "三间土坯房", "rooms_not_houses"),
         ("houses", "80平", "area_not_houses"),
         ("housing_area", "三间土坯房，不知道多少平米", "rooms_not_area"),
@@ -35,7 +35,7 @@ TODAY = dt.date(2025, 6, 1)
 )
 def test_doubtful_numbers_are_asked_back(question: str, text: str, kind: str) -> None:
     answer = parse_answer(question_bank().get(question), text, TODAY)
-    assert answer == Doubt(kind, answer.number if isinstance(answer, Doubt) else "")
+    assert isinstance(answer, Doubt) and answer.kind == kind
     assert kind in DOUBTS
 
 

@@ -55,3 +55,16 @@ def test_complaint_and_policy_question() -> None:
     reading = read_facts("申请了三个月一直没消息，我要投诉。低保的标准是多少？", TODAY)
     assert reading.complaint
     assert reading.policy_question == "低保的标准是多少？"
+
+
+def test_negative_ages_and_sizes_are_not_read() -> None:
+    import datetime as dt
+
+    from nlu.dates import find_ages
+    from nlu.facts import read_facts
+
+    today = dt.date(2025, 6, 1)
+    assert find_ages("我今年-5岁", today) == []
+    reading = read_facts("我们家-3口人，老伴负70岁", today)
+    assert reading.size is None
+    assert not [f for f in reading.facts if f.name == "members.age"]

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlu.numbers import Amount, find_counts, monthly_amount, parse_amount, parse_count
-from nlu.numerals import parse_number, parse_range, to_chinese
+from nlu.numerals import find_negative, parse_number, parse_range, to_chinese
 
 
 @pytest.mark.parametrize(
@@ -184,3 +184,22 @@ def test_negative_amount_is_not_read() -> None:
     assert parse_amount("负五百") is None
     ranged = parse_amount("500-600")
     assert ranged is not None and (ranged.low, ranged.high) == (500, 600)
+
+
+@pytest.mark.parametrize("text", ["-3口人", "负三口人", "我们家 - 3 口人", "－3口人"])
+def test_negative_counts_count_nobody(text: str) -> None:
+    assert find_counts(text) == [] and parse_count(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("-5岁", "-5岁"), ("我今年-5岁", "-5岁"), ("收入负500元", "负500元"), ("每月-500", "-500")],
+)
+def test_negative_numbers_are_found(text: str, said: str) -> None:
+    negative = find_negative(text)
+    assert negative is not None and negative.said == said
+
+
+@pytest.mark.parametrize("text", ["1-2万", "一千—两千", "1000 - 2000元", "住在负一楼", "3口人"])
+def test_ranges_and_floors_are_not_negative(text: str) -> None:
+    assert find_negative(text) is None

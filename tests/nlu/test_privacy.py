@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from nlu.privacy import ADDRESS, BIRTH_DATE, DIAGNOSIS, NAME, mask_free_text
+from nlu.privacy import ADDRESS, BIRTH_DATE, DIAGNOSIS, NAME, mask_free_text, mask_numbers
 
 NARRATIVE = (
     "你好，我叫张秀英，今年六十八，住在兰州市城关区东岗西路128号3单元502室，"
@@ -64,3 +66,39 @@ def test_each_kind_of_personal_detail_is_masked(text: str, secret: str) -> None:
 )
 def test_questions_without_personal_data_are_left_alone(text: str) -> None:
     assert mask_free_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [
+        ("身份证 110105 19491231 002X", "[身份证号]"),
+        ("身份证号110105194912310021", "[身份证号]"),
+        ("电话138 1234 5678", "[电话]"),
+        ("手机 138-1234-5678", "[电话]"),
+        ("座机 0931 812 3456", "[电话]"),
+        ("卡号 6222 0212 3456 7890 123", "[银行卡号]"),
+        ("卡号6222-0212-3456-7890", "[银行卡号]"),
+    ],
+)
+def test_grouped_personal_numbers_are_masked(text: str, placeholder: str) -> None:
+    masked = mask_numbers(text)
+    assert placeholder in masked
+    assert not re.search(r"\d{3}", masked), masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我家3口人，月收入2000元",
+        "打12345问问",
+        "我68岁，老伴70岁",
+        "每月1000-2000元",
+        "1958.3.12出生",
+    ],
+)
+def test_other_numbers_stay_as_said(text: str) -> None:
+    assert mask_numbers(text) == text
+
+
+def test_free_text_masking_also_catches_grouped_ids() -> None:
+    assert "19491231" not in mask_free_text("我身份证是110105 19491231 002X，能办低保吗")

@@ -9,6 +9,12 @@
   var announce = document.getElementById("announce");
   var token = null, sessionId = null, busy = false, region = document.body.dataset.region;
   var opening = null;  // text typed before a session exists: sent as the opening story
+  var RETRIES = 5;
+  var questionId = null;  // the question on screen: sent with the answer, checked by the server
+  function newMessageId() {  // the same id on every retry of one message: applied once
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return "m-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12);
+  }
 
   // The page is exactly the visible viewport, so the dock never covers the log (the phone
   // keyboard shrinks visualViewport, not the layout viewport, on most phones).
@@ -132,6 +138,7 @@
         onRendered(newest, resultMsg);
       };
     }
+    questionId = data.state ? data.state.question_id : null;
     R.render(log, data.replies || [], choose, opts);
     var p = R.progressText(data.state);
     progress.textContent = p; progress.hidden = !p;
@@ -161,10 +168,38 @@
       return;
     }
     busy = true; lastFocus = R.said(log, echo); lastResult = null; keepNewestVisible(); show("正在发送…");
-    withToken(function () {
-      return R.api(token, "POST", "/api/v1/sessions/" + sessionId + "/messages", body);
-    }).then(function (d) { show(""); handle(d); }, function (e) { show(e.message, true); })
-      .then(function () { busy = false; });
+    body.message_id = newMessageId();
+    if (questionId) body.question_id = questionId;
+    var tries = 0;
+    function attempt() {
+      return withToken(function () {
+        return R.api(token, "POST", "/api/v1/sessions/" + sessionId + "/messages", body);
+      }).catch(function (e) {
+        // Busy or unreachable for a moment: the same message (same id) again, a few times;
+        // the server applies it once however often it arrives.
+        if ((e.status === 503 || e.status === 0) && tries < RETRIES) {
+          tries += 1;
+          show("系统有点忙，正在重新发送（第" + tries + "次）…");
+          var wait = Math.min(Math.max(e.retryAfter || 2, 1), 10) * 1000;
+          return new Promise(function (ok) { setTimeout(ok, wait); }).then(attempt);
+        }
+        throw e;
+      });
+    }
+    attempt().then(function (d) { show(""); handle(d); }, function (e) {
+      if (e.status === 404 && e.code === "session_not_found") return startOver();
+      show(e.message, true);
+    }).then(function () { busy = false; });
+  }
+
+  function startOver() {  // the session is gone (expired, or lost by the server): say so
+    localStorage.removeItem("shejiu_session"); sessionId = null; questionId = null;
+    var note = R.el("div", "msg bot");
+    note.appendChild(R.el("p", null, "抱歉，上次的对话已经找不到了，刚才的回答没能保存下来。我们重新开始，麻烦您再答一次。"));
+    log.appendChild(note);
+    show("");
+    if (region) { busy = false; start(region); }
+    else document.getElementById("regions").hidden = false;
   }
 
   function choose(value, label) { send({ choice: value }, label); }

@@ -20,11 +20,16 @@
       return res.json().catch(function () { return {}; }).then(function (data) {
         if (!res.ok) {
           var msg = (data.error && data.error.message) || "网络不太好，请稍后再试。";
-          var err = new Error(msg); err.status = res.status; throw err;
+          var err = new Error(msg); err.status = res.status;
+          err.code = data.error && data.error.code;
+          err.retryAfter = parseInt(res.headers.get("Retry-After") || "", 10) || 0;
+          throw err;
         }
         return data;
       });
-    }, function () { throw new Error("网络连不上，请检查网络后再试。"); });
+    }, function () {
+      var err = new Error("网络连不上，请检查网络后再试。"); err.status = 0; throw err;
+    });
   }
 
   function choiceButtons(choices, onChoice, numbered) {
