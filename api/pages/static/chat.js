@@ -114,14 +114,23 @@
     }
   }
   function stopLive() { if (stream) { stream.close(); stream = null; } }
+  function withLive(then) {  // live.js only when a person is asked for: most never need it
+    if (window.Live) return then();
+    var s = document.createElement("script"); s.src = "/static/web/live.js"; s.onload = then;
+    document.body.appendChild(s);
+  }
   function followLive(state) {
-    if (state && state.handoff && !stream) {
+    if (state && state.handoff && !stream && !live) {
       live = true;
-      stream = window.Live.open(token, "/api/v1/sessions/" + sessionId + "/live", onLive, function (down) {
-        show(down ? "网络断了，正在重新连接…" : "", down);
-      });
-      stream.after(liveSeq());
-    } else if (state && !state.handoff && stream) { live = false; stopLive(); }
+      withLive(function () { openLive(); });
+    } else if (state && !state.handoff && live) { live = false; stopLive(); }
+  }
+  function openLive() {
+    if (!live || stream) return;
+    stream = window.Live.open(token, "/api/v1/sessions/" + sessionId + "/live", onLive, function (down) {
+      show(down ? "网络断了，正在重新连接…" : "", down);
+    });
+    stream.after(liveSeq());
   }
   function resumeHere() {
     withToken(function () {
