@@ -9,7 +9,7 @@ import pytest
 import redis.asyncio as aioredis
 
 from bot.assistant import Actor, Assistant
-from bot.live import CALLBACK, CANCEL, LiveDesk
+from bot.live import CALLBACK, CANCEL, LiveDesk, QueueEntry
 from bot.office_hours import BEIJING, OfficeHours
 from dialogue.store import SessionStore, StoreConfig
 from nlu.backend import make_backend
@@ -75,10 +75,16 @@ def test_after_hours_the_citizen_leaves_a_number_and_the_questions_go_on(redis_u
         going_on = await assistant.handle(session_id, citizen, choice=CANCEL)
         assert going_on.state.handoff and going_on.state.pending == pending
         agent = Actor("agent:a1", is_agent=True)
-        entry = (await assistant.queue_entries(agent))[0]
+
+        def mine(
+            entries: list[QueueEntry],
+        ) -> QueueEntry:  # other tests' sessions may share this Redis
+            return next(e for e in entries if e.session_id == session_id)
+
+        entry = mine(await assistant.queue_entries(agent))
         assert entry.callback_phone == "138****5678"  # masked until claimed
         await assistant.claim(session_id, agent)
-        entry = (await assistant.queue_entries(agent))[0]
+        entry = mine(await assistant.queue_entries(agent))
         assert entry.callback_phone == "13812345678"
         done = await assistant.release_handoff(session_id, agent)
         assert not done.handoff and done.callback_phone is None  # not kept once handled
