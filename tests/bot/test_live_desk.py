@@ -17,8 +17,8 @@ from nlu.backend import make_backend
 HOURS = OfficeHours.parse("08:30-17:30")
 
 
-def beijing(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=BEIJING)
+def beijing(year: int, month: int, day: int, hour: int, minute: int) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=BEIJING)
 
 
 def test_open_on_working_days_within_hours_only() -> None:
@@ -60,15 +60,15 @@ def test_after_hours_the_citizen_leaves_a_number_and_the_questions_go_on(redis_u
         session_id, _ = await assistant.start("shanxi", "h5", citizen)
         await assistant.handle(session_id, citizen, text="三口人")
         asked = await assistant.handle(session_id, citizen, text="我要找人工")
-        text = asked.replies[0].text  # type: ignore[union-attr]
+        text = asked.replies[0].text
         assert "下班时间" in text and "12月7日（周一）上午8:30" in text
         assert asked.state.handoff
         wrong = await assistant.handle(session_id, citizen, choice=CALLBACK)
-        assert "手机号码" in wrong.replies[0].text  # type: ignore[union-attr]
+        assert "手机号码" in wrong.replies[0].text
         unclear = await assistant.handle(session_id, citizen, text="就这个号")
-        assert "没看清" in unclear.replies[0].text  # type: ignore[union-attr]
+        assert "没看清" in unclear.replies[0].text
         left = await assistant.handle(session_id, citizen, text="我的电话是 138 1234 5678")
-        assert "138****5678" in left.replies[0].text  # type: ignore[union-attr]
+        assert "138****5678" in left.replies[0].text
         assert left.state.callback_phone == "13812345678"
         pending = left.state.pending
         # the questions go on while they wait; the number stays in the queue for the agent
