@@ -80,12 +80,18 @@ def short_result(reply: ResultReply) -> str:
     return "\n".join(parts)
 
 
+MAX_TEXT = 500
+TOO_LONG = f"您发的消息太长了（最多{MAX_TEXT}个字），我没有记下。请简短一些，分几次说也可以。"
+
+
 @dataclass
 class WeChatChat:
     assistant: Assistant
     channel: str = "wechat"
 
     async def __call__(self, account: str, text: str) -> list[str]:
+        if len(text.strip()) > MAX_TEXT:  # the H5 page's limit too (api MessageRequest)
+            return [TOO_LONG]
         session_id = await self._current(account)
         if session_id is None and asks_for_form(text):  # "帮我填表" after the result
             session_id = await self._latest(account)

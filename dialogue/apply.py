@@ -26,6 +26,12 @@ def keys_of(question: Question, member: int | None) -> list[str]:
     return [member_key(name, member) for name in question.fills]
 
 
+def _all_member_keys(session: Session, question: Question) -> list[str]:
+    """A household-wide question about a member fact: that fact of every member."""
+    count = len(session.household.members)
+    return [member_key(name, i) for name in question.fills for i in range(count)]
+
+
 def _snapshot(session: Session, keys: list[str]) -> dict[str, Any]:
     return {key: to_jsonable_python(get_fact(session.household, key)) for key in keys}
 
@@ -56,8 +62,7 @@ def converted(name: str, value: Any) -> Any:
 def _apply_all_members(session: Session, question: Question, answer: Answer) -> bool:
     """A household-wide question: "没有" settles the fact for every member still open."""
     assert question.all_members is not None
-    count = len(session.household.members)
-    keys = [member_key(name, i) for name in question.fills for i in range(count)]
+    keys = _all_member_keys(session, question)
     record = _record(session, question.id, None, keys)
     if isinstance(answer, Value) and answer.value is False and "no" in question.all_members:
         for key in keys:
@@ -106,7 +111,8 @@ def apply_answer(session: Session, question: Question, member: int | None, answe
 
 
 def skip(session: Session, question: Question, member: int | None) -> None:
-    keys = keys_of(question, member)
+    household_wide = question.all_members is not None and member is None
+    keys = _all_member_keys(session, question) if household_wide else keys_of(question, member)
     session.history.append(_record(session, question.id, member, keys))
     for key in keys:
         session.mark_unknown(key)

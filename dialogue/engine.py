@@ -482,7 +482,9 @@ class DialogueEngine:
 
     def _negative(self, session: Session, negative: Negative) -> list[Reply]:
         pending = session.pending
-        question = self.bank.get(pending.question_id) if pending is not None else None
+        question = None  # consent and "more members" are not in the bank: no field to name
+        if pending is not None and pending.question_id not in (CONSENT_ID, MEMBER_MORE_ID):
+            question = self.bank.get(pending.question_id)
         doubt = negative_doubt(negative, question)
         if pending is not None:
             return self._doubt(session, doubt)

@@ -52,6 +52,34 @@ class MessageRequest(BaseModel):
         return self
 
 
+class SessionState(BaseModel):
+    """Where a conversation stands; `question_id` goes back with the answer to it."""
+
+    status: str
+    region: str
+    pending_question: str | None
+    pending_member: int | None
+    question_id: str | None
+    handoff: bool
+    live_agent: bool  # a person is talking with them now (转人工)
+    consent: bool | None
+    questions_remaining: int | None
+    form_requested: bool
+
+
+class StartResponse(BaseModel):
+    session_id: str
+    replies: list[dict[str, Any]]  # each with "type": text, choices, summary, result, form_offer
+    state: SessionState
+
+
+class TurnResponse(BaseModel):
+    replies: list[dict[str, Any]]
+    state: SessionState
+    form_ready: bool = False  # the pages offer the PDF right here
+    repeated: bool = False  # a retried message: these are its first replies, nothing applied
+
+
 def actor_of(account: Account) -> Actor:
     return Actor(account=account.id, is_agent=account.is_agent)
 
@@ -62,19 +90,23 @@ def reply_json(reply: Reply) -> dict[str, Any]:
     return data
 
 
+def session_state(session: Session) -> SessionState:
+    return SessionState(
+        status=session.status,
+        region=session.region.value,
+        pending_question=session.pending.question_id if session.pending else None,
+        pending_member=session.pending.member if session.pending else None,
+        question_id=session.question_ref,
+        handoff=session.handoff,
+        live_agent=session.live_agent is not None,
+        consent=session.consent,
+        questions_remaining=session.questions_remaining,
+        form_requested=session.form_requested,
+    )
+
+
 def state_json(session: Session) -> dict[str, Any]:
-    return {
-        "status": session.status,
-        "region": session.region.value,
-        "pending_question": session.pending.question_id if session.pending else None,
-        "pending_member": session.pending.member if session.pending else None,
-        "question_id": session.question_ref,  # sent back with the answer to it
-        "handoff": session.handoff,
-        "live_agent": session.live_agent is not None,  # a person is talking with them now
-        "consent": session.consent,
-        "questions_remaining": session.questions_remaining,
-        "form_requested": session.form_requested,
-    }
+    return session_state(session).model_dump()
 
 
 def count_outcomes(replies: list[Reply]) -> None:
@@ -90,8 +122,10 @@ def _assistant(runtime: Any) -> Assistant:
     return assistant
 
 
-@router.post("/sessions")
-async def start_session(body: StartRequest, runtime: RuntimeDep, account: CurrentAccount) -> Any:
+@router.post("/sessions", response_model=StartResponse)
+async def start_session(
+    body: StartRequest, runtime: RuntimeDep, account: CurrentAccount
+) -> StartResponse:
     region = body.region or runtime.settings.default_region
     if not region:
         raise ApiError(422, "region_required", "请先选择您申请的地区：甘肃、宁夏、山西或济南历城。")
@@ -99,11 +133,11 @@ async def start_session(body: StartRequest, runtime: RuntimeDep, account: Curren
     session_id, replies = await assistant.start(region, body.channel, actor_of(account), body.text)
     TURNS.labels(body.channel).inc()
     session = await assistant.get(session_id, actor_of(account))
-    return {
-        "session_id": session_id,
-        "replies": [reply_json(r) for r in replies],
-        "state": state_json(session),
-    }
+    return StartResponse(
+        session_id=session_id,
+        replies=[reply_json(r) for r in replies],
+        state=session_state(session),
+    )
 
 
 @router.get("/sessions")
@@ -111,10 +145,10 @@ async def my_sessions(runtime: RuntimeDep, account: CurrentAccount) -> Any:
     return {"sessions": await _assistant(runtime).sessions_of(actor_of(account))}
 
 
-@router.post("/sessions/{session_id}/messages")
+@router.post("/sessions/{session_id}/messages", response_model=TurnResponse)
 async def post_message(
     session_id: str, body: MessageRequest, runtime: RuntimeDep, account: CurrentAccount
-) -> Any:
+) -> TurnResponse:
     started = time.perf_counter()
     result = await _assistant(runtime).handle(
         session_id,
@@ -131,19 +165,21 @@ async def post_message(
         count_outcomes(result.replies)
         if result.form_requested_now:
             notify_form_ready(runtime, account, session_id)
-    return {
-        "replies": [reply_json(r) for r in result.replies],
-        "state": state_json(result.state),
-        "form_ready": result.form_requested_now,  # the pages offer the PDF right here
-        "repeated": result.repeated,  # a retried message: these are its first replies
-    }
+    return TurnResponse(
+        replies=[reply_json(r) for r in result.replies],
+        state=session_state(result.state),
+        form_ready=result.form_requested_now,
+        repeated=result.repeated,
+    )
 
 
-@router.post("/sessions/{session_id}/resume")
-async def resume(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> Any:
+@router.post("/sessions/{session_id}/resume", response_model=TurnResponse)
+async def resume(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> TurnResponse:
     """Coming back later (a reloaded page, another device): the same place, the same question."""
     result = await _assistant(runtime).resume(session_id, actor_of(account))
-    return {"replies": [reply_json(r) for r in result.replies], "state": state_json(result.state)}
+    return TurnResponse(
+        replies=[reply_json(r) for r in result.replies], state=session_state(result.state)
+    )
 
 
 def notify_form_ready(runtime: Any, account: Account, session_id: str) -> None:

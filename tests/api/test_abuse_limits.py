@@ -38,7 +38,7 @@ def strict(
     accounts = Accounts(make_engine(database_url))
     for name in ("agent_a", "agent_b"):
         accounts.create(name, PASSWORD, ["agent"])
-    env = service_env(redis_url.replace("/0", "/6"), database_url, fake_wechat)
+    env = service_env(redis_url.replace("/0", "/7"), database_url, fake_wechat)
     env |= {"RATE_LIMIT_PER_IP": str(PER_IP), "RATE_LIMIT_PER_OPENID": str(PER_OPENID)}
     env.pop("TRUSTED_PROXIES", None)
     port = free_port()

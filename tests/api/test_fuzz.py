@@ -63,7 +63,7 @@ json_values = st.recursive(
 HOUSEHOLD_KEYS = ["size", "hukou_type", "members", "monthly_income_total", "assets", "housing"]
 households = st.dictionaries(st.sampled_from(HOUSEHOLD_KEYS), json_values, max_size=5)
 FUZZ = settings(
-    max_examples=60,
+    max_examples=80,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],

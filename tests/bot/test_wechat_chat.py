@@ -80,3 +80,18 @@ def test_wechat_result_is_short_and_the_form_can_be_asked_for(redis_url: str) ->
         await store.close()
 
     asyncio.run(run())
+
+
+def test_a_10_kb_message_is_refused_saying_why(redis_url: str) -> None:
+    async def run() -> None:
+        from bot.wechat_chat import TOO_LONG
+
+        store = SessionStore.from_url(redis_url.replace("/0", "/6"))
+        assistant = Assistant(store, make_backend("local"))
+        chat = WeChatChat(assistant)
+        assert await chat("wx:long-user", "甘肃" + "我" * 10240) == [TOO_LONG]
+        assert await assistant.sessions_of("wx:long-user") == []
+        assert "500" in TOO_LONG and "太长" in TOO_LONG
+        await store.close()
+
+    asyncio.run(run())

@@ -42,6 +42,8 @@ def words(replies: list) -> str:
         ("hukou_type", None, "我今年－5岁", "年龄"),
         ("hukou_type", None, "-3口人", "家里人数"),
         ("member_age", 1, "他负3岁", "年龄"),
+        ("consent", None, "-500", "这个数"),  # found by the fuzz test: a 500 before
+        ("member_more", None, "-2口人", "家里人数"),
     ],
 )
 def test_a_negative_is_not_stored_and_the_field_is_named(
