@@ -112,15 +112,14 @@ class Assistant:
         """One message (free text, or a tapped `choice`); with neither, resume where it was."""
         actor = _actor(owner)
         parse = await self._parse(text, choice)
-        async with self.store.locked(session_id):
-            session = await self.store.load(session_id)
+        # Locked and loaded in one round trip; saved and unlocked in one (nothing on an error).
+        async with self.store.checked_out(session_id) as session:
             self._check(session, actor)
             if actor.is_agent and actor.account not in session.agents:
                 session.agents.append(actor.account)
             asked_before = session.form_requested
             replies = await asyncio.to_thread(self.engine.turn, session, text, choice, parse)
             self._record(session, actor, text, choice, replies)
-            await self.store.save(session)
         now = session.form_requested and (not asked_before or choice == "form:yes")
         return TurnResult(replies=replies, state=session, form_requested_now=now)
 
