@@ -47,10 +47,12 @@ def may_access(session: Session, actor: Actor) -> bool:
 
 
 def kb_answerer(service: KnowledgeService) -> PolicyAnswerer:
-    """The knowledge base as the questionnaire's policy answerer: confident answers only."""
+    """The knowledge base as the questionnaire's policy answerer: confident answers only.
+    It runs inside a turn, on the event loop: no database work here (see ask_each)."""
 
     def answer(question: str, region: RegionId | None) -> PolicyAnswer | None:
-        reply = service.ask(question, region.value if region else None)
+        where = region.value if region else None
+        reply = service.ask_each(question, where, on_event_loop=True)[0]
         if reply.status != "answered":
             return None
         text = reply.text if reply.in_region else f"（这是其他地区的规定，仅供参考）{reply.text}"
@@ -99,9 +101,7 @@ class Assistant:
         if actor.is_agent:
             session.agents.append(actor.account)
         async with self.store.locked(session.id):
-            # The engine may read and write the KB database (policy answers, the unanswered
-            # queue, an index rebuild): in a worker thread, never on the event loop.
-            replies = await asyncio.to_thread(self.engine.open, session, text)
+            replies = self.engine.open(session, text)
             self._record(session, actor, text, None, replies)
             await self.store.save(session)
         return session.id, replies
@@ -118,7 +118,8 @@ class Assistant:
             if actor.is_agent and actor.account not in session.agents:
                 session.agents.append(actor.account)
             asked_before = session.form_requested
-            replies = await asyncio.to_thread(self.engine.turn, session, text, choice, parse)
+            # CPU only: the intent is read already; the KB answers from memory (kb_answerer).
+            replies = self.engine.turn(session, text, choice, parse)
             self._record(session, actor, text, choice, replies)
         now = session.form_requested and (not asked_before or choice == "form:yes")
         return TurnResult(replies=replies, state=session, form_requested_now=now)
