@@ -1,6 +1,7 @@
 """The request limits as a plain ASGI middleware (no per-request task or body stream, which
-Starlette's BaseHTTPMiddleware adds): body size, "starting" while start-up loads, the per-IP
-rate limit, and the request metrics with an X-Response-Time-Ms header."""
+Starlette's BaseHTTPMiddleware adds): body size, "starting" while start-up loads, the rate
+limits (per IP; per account too on the routes that need one), and the request metrics with an
+X-Response-Time-Ms header."""
 
 from __future__ import annotations
 
@@ -12,13 +13,18 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import errors
+from api.auth import Account, TokenError, Tokens
 from api.metrics import HTTP_REQUESTS
-from api.ratelimit import allow
+from api.ratelimit import counts
 from api.settings import Settings
 
 # Answered while start-up is still loading (probes and metrics).
 ALWAYS_ANSWERED = frozenset({"/healthz", "/readyz", "/metrics"})
 RATE_LIMITED_PREFIXES = ("/api/", "/wechat")
+# Every route under these needs a signed-in account (api.deps.current_account): the IP and the
+# account limits are counted here in one round trip, and current_account does not count again.
+ACCOUNT_PREFIXES = ("/api/v1/sessions", "/api/v1/agent/")
+RATE_LIMITED = errors.error_body("rate_limited", "操作太频繁了，请稍等一分钟再试。")
 
 
 class LimitsMiddleware:
@@ -67,14 +73,27 @@ class LimitsMiddleware:
             )
         if runtime is not None and path.startswith(RATE_LIMITED_PREFIXES):
             client = scope.get("client")
-            ip = client[0] if client else "unknown"
-            if not await allow(
-                runtime.redis, f"ip:{ip}", self.settings.rate_limit.per_ip_per_minute
+            keys, limits = [f"ip:{client[0] if client else 'unknown'}"], self.settings.rate_limit
+            account = _account(scope, runtime.tokens) if path.startswith(ACCOUNT_PREFIXES) else None
+            if account is not None:
+                keys.append(f"acct:{account.id}")
+                scope.setdefault("state", {})["rate_counted_for"] = account.id
+            ip_count, *account_count = await counts(runtime.redis, keys)
+            if ip_count > limits.per_ip_per_minute or any(
+                c > limits.per_account_per_minute for c in account_count
             ):
-                return JSONResponse(
-                    errors.error_body("rate_limited", "操作太频繁了，请稍等一分钟再试。"), 429
-                )
+                return JSONResponse(RATE_LIMITED, 429)
         return None
+
+
+def _account(scope: Scope, tokens: Tokens) -> Account | None:
+    header = _header(scope, b"authorization") or ""
+    if not header.startswith("Bearer "):
+        return None
+    try:
+        return tokens.verify(header.removeprefix("Bearer ").strip())
+    except TokenError:
+        return None  # current_account answers 401
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
