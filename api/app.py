@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from api import errors
-from api.deps import client_ip
 from api.guard import Guard
-from api.metrics import HTTP_REQUESTS
-from api.ratelimit import allow
+from api.limits import LimitsMiddleware
 from api.runtime import Runtime, build_runtime
 from api.settings import Settings, load_settings
 from api.wiring import attach_services
 
 log = logging.getLogger("api.app")
-# Answered while start-up is still loading (probes and metrics).
-ALWAYS_ANSWERED = frozenset({"/healthz", "/readyz", "/metrics"})
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -69,29 +63,4 @@ async def _start_services(runtime: Runtime) -> None:
 
 
 def _install_limits(app: FastAPI, settings: Settings) -> None:
-    @app.middleware("http")
-    async def limits(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        runtime: Runtime | None = getattr(request.app.state, "runtime", None)
-        path = request.url.path
-        if (runtime is None or not runtime.ready) and path not in ALWAYS_ANSWERED:
-            return JSONResponse(
-                errors.error_body("starting", "服务正在启动，请过几秒钟再试。"),
-                status_code=503,
-                headers={"Retry-After": "5"},
-            )
-        # Per IP for the API only: WeChat pushes all come from a few WeChat servers, so they are
-        # limited per openid once verified (api.routes.wechat), and per IP only when refused.
-        if runtime is not None and path.startswith("/api/"):
-            limit = settings.rate_limit.per_ip_per_minute
-            if not await allow(runtime.redis, f"ip:{client_ip(request)}", limit):
-                return JSONResponse(
-                    errors.error_body("rate_limited", "操作太频繁了，请稍等一分钟再试。"), 429
-                )
-        started = time.perf_counter()
-        response = await call_next(request)
-        route = request.scope.get("route")
-        HTTP_REQUESTS.labels(getattr(route, "path", "unmatched"), str(response.status_code)).inc()
-        response.headers["X-Response-Time-Ms"] = f"{(time.perf_counter() - started) * 1000:.1f}"
-        return response
+    app.add_middleware(LimitsMiddleware, settings=settings)

@@ -15,9 +15,14 @@ from api.ratelimit import allow
 from api.runtime import Runtime
 
 
-def get_runtime(request: Request) -> Runtime:
+def runtime_of(request: Request) -> Runtime:
     runtime: Runtime = request.app.state.runtime
     return runtime
+
+
+async def get_runtime(request: Request) -> Runtime:
+    """async: FastAPI runs a plain-def dependency in a worker thread, on every request."""
+    return runtime_of(request)
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
@@ -63,6 +68,8 @@ async def current_account(request: Request, runtime: RuntimeDep) -> Account:
     except TokenError as exc:
         raise ApiError(401, "unauthenticated", "登录已过期，请重新进入。") from exc
     limit = runtime.settings.rate_limit.per_account_per_minute
+    if getattr(request.state, "rate_counted_for", None) == account.id:
+        return account  # counted with the IP by api.limits, in the same round trip
     if not await allow(runtime.redis, f"acct:{account.id}", limit):
         raise ApiError(429, "rate_limited", "操作太频繁了，请稍等一分钟再试。")
     return account

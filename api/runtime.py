@@ -33,6 +33,7 @@ class Runtime:
     mp_client: ConfigurableClient | None = None
     services: dict[str, Any] = field(default_factory=dict)
     background: set[asyncio.Future[Any]] = field(default_factory=set)
+    periodic: list[asyncio.Task[None]] = field(default_factory=list)  # cancelled on close
     # What start-up is still loading (api.wiring.attach_services removes each part when done);
     # /readyz answers "starting" until it is empty.
     waiting_for: list[str] = field(
@@ -45,6 +46,8 @@ class Runtime:
         return not self.waiting_for and self.startup_error is None
 
     async def close(self) -> None:
+        for task in self.periodic:
+            task.cancel()
         hub = self.services.get("live_hub")
         if hub is not None:
             await hub.close()

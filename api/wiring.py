@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from api.live_hub import LiveHub
 from api.runtime import Runtime
@@ -20,6 +21,8 @@ from dialogue.state import Session
 from dialogue.store import SessionStore, StoreConfig
 from guides.datadir import resolve_database_url
 from nlu.backend import make_backend
+
+log = logging.getLogger(__name__)
 
 
 def build_kb(runtime: Runtime) -> KnowledgeService:
@@ -97,4 +100,19 @@ async def attach_services(runtime: Runtime) -> None:
     )
     # Staff accounts for the web pages (agent console, KB editor): the users table.
     runtime.services["accounts"] = accounts
+    runtime.periodic.append(asyncio.create_task(keep_fresh(kb)))
     runtime.waiting_for.remove("intent_model")
+
+
+REFRESH_TICK_SECONDS = 0.25
+
+
+async def keep_fresh(kb: KnowledgeService) -> None:
+    """Chat turns answer from the index as built; this rebuilds it off the event loop when a
+    change notice arrives (within a tick) or the periodic check finds the DB counter moved."""
+    while True:
+        await asyncio.sleep(REFRESH_TICK_SECONDS)
+        try:
+            await asyncio.to_thread(kb.refresh)
+        except Exception:
+            log.warning("knowledge-base refresh failed; will try again", exc_info=True)

@@ -53,10 +53,12 @@ def may_access(session: Session, actor: Actor) -> bool:
 
 
 def kb_answerer(service: KnowledgeService) -> PolicyAnswerer:
-    """The knowledge base as the questionnaire's policy answerer: confident answers only."""
+    """The knowledge base as the questionnaire's policy answerer: confident answers only.
+    It runs inside a turn, on the event loop: no database work here (see ask_each)."""
 
     def answer(question: str, region: RegionId | None) -> PolicyAnswer | None:
-        reply = service.ask(question, region.value if region else None)
+        where = region.value if region else None
+        reply = service.ask_each(question, where, on_event_loop=True)[0]
         if reply.status != "answered":
             return None
         text = reply.text if reply.in_region else f"（这是其他地区的规定，仅供参考）{reply.text}"

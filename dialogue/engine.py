@@ -32,7 +32,7 @@ from dialogue.noted import (
     phrases,
     store_facts,
 )
-from dialogue.policy import Next, next_question, questions_remaining
+from dialogue.policy import Next, Wanted, next_question, questions_remaining
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank, question_bank
 from dialogue.replies import Reply, TextReply
 from dialogue.state import Session
@@ -438,8 +438,11 @@ class DialogueEngine:
     def _advance(self, session: Session) -> list[Reply]:
         result = self.screen(session)
         asked_about = focus(session, result)
-        found = next_question(session, asked_about, self.bank)
-        why = self._update_hint(session, questions_remaining(session, asked_about, self.bank))
+        wanted = Wanted.of(asked_about, self.bank)  # computed once for both
+        found = next_question(session, asked_about, self.bank, wanted)
+        why = self._update_hint(
+            session, questions_remaining(session, asked_about, self.bank, wanted)
+        )
         if found is None:
             session.pending = None
             session.status = "done"

@@ -114,8 +114,11 @@ def _members_needed(names: set[str]) -> bool:
     return "members" in names or any(f.startswith("members.") for f in names)
 
 
-def next_question(session: Session, result: ScreeningResult, bank: QuestionBank) -> Next | None:
-    wanted = Wanted.of(result, bank)
+def next_question(
+    session: Session, result: ScreeningResult, bank: QuestionBank, wanted: Wanted | None = None
+) -> Next | None:
+    """`wanted`: Wanted.of(result, bank) when the caller has it already."""
+    wanted = wanted if wanted is not None else Wanted.of(result, bank)
     if not wanted:
         return None
     names = wanted.names()
@@ -167,7 +170,9 @@ def _gate(session: Session, bank: QuestionBank, found: Next) -> Next | None:
     return None  # not reached: _allowed filters refused questions out
 
 
-def questions_remaining(session: Session, result: ScreeningResult, bank: QuestionBank) -> int:
+def questions_remaining(
+    session: Session, result: ScreeningResult, bank: QuestionBank, wanted: Wanted | None = None
+) -> int:
     """About how many questions are left: every open question that fills a wanted fact.
 
     An upper estimate for the progress hint ("还有大约3个问题"): answers often settle
@@ -175,7 +180,7 @@ def questions_remaining(session: Session, result: ScreeningResult, bank: Questio
     """
     if session.status == "done":
         return 0
-    wanted = Wanted.of(result, bank)
+    wanted = wanted if wanted is not None else Wanted.of(result, bank)
     if not wanted:
         return 0
     names = wanted.names()

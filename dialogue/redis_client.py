@@ -33,8 +33,9 @@ from redis.sentinel import SentinelManagedConnection as SentinelConnection
 
 SENTINEL_SCHEMES = ("redis+sentinel", "rediss+sentinel")
 # A failover takes a few seconds (down-after-milliseconds, then the election): commands in
-# flight retry across it instead of failing. 0.05 + 0.1 + … capped at 1 s: about 8 s in all.
-SENTINEL_RETRIES = 12
+# flight retry across it instead of failing. Waits of 0.1, 0.2, 0.4, 0.8, then 1 s: 13.5 s in
+# all, enough for down-after-milliseconds 5000 (docs/DEPLOYMENT.md) and an election.
+SENTINEL_RETRIES = 16
 DIRECT_RETRIES = 3
 
 

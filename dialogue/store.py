@@ -2,7 +2,9 @@
 
 Writes happen only inside `locked(session_id)`, which holds a Redis lock (SET NX PX with a
 token, released by a script) so two messages to one session are applied one after the other
-and neither answer is lost. Indexes (sets, refreshed with the session's TTL):
+and neither answer is lost. A turn uses `checked_out(session_id)`: the same lock, taken
+together with the session in one script, and the session written together with the lock's
+release in another: two round trips for a turn's state instead of four. Indexes (sets, refreshed with the session's TTL):
 - `sessions:handoff`        sessions that asked for a person (the agent console)
 - `account:{owner}:sessions` the sessions of one account
 Beside each session, `replies:{id}` (a hash, same TTL, written in the same transaction) keeps the
@@ -12,6 +14,7 @@ Listing uses SSCAN / SCAN, never KEYS.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from collections.abc import AsyncIterator
@@ -33,6 +36,31 @@ CONFIG = Path(__file__).resolve().parent.parent / "config.yml"
 HANDOFF_INDEX = "sessions:handoff"
 RECENT_MESSAGES = 20  # client message ids remembered per session
 log = logging.getLogger("dialogue.store")
+LOCK_POLL_SECONDS = 0.002
+
+# KEYS: lock, session. ARGV: token, lock milliseconds. -> {1, data} taken (data absent when
+# there is no session), {0} when another writer holds the lock.
+TAKE_AND_GET = """
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  return {1, redis.call('GET', KEYS[2])}
+end
+return {0}
+"""
+# KEYS: session, account index, handoff index, lock. ARGV: data, ttl, session id,
+# "1" when handed off, token. The lock is released only while it is still ours.
+SAVE_AND_RELEASE = """
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+redis.call('SADD', KEYS[2], ARGV[3])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+if ARGV[4] == '1' then redis.call('SADD', KEYS[3], ARGV[3])
+else redis.call('SREM', KEYS[3], ARGV[3]) end
+if redis.call('GET', KEYS[4]) == ARGV[5] then redis.call('DEL', KEYS[4]) end
+return 1
+"""
+RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
 
 
 @dataclass(frozen=True)
@@ -70,6 +98,9 @@ class SessionStore:
     def __init__(self, client: redis.Redis, config: StoreConfig | None = None) -> None:
         self.redis = client
         self.config = config or StoreConfig.load()
+        self._take_and_get = client.register_script(TAKE_AND_GET)
+        self._save_and_release = client.register_script(SAVE_AND_RELEASE)
+        self._release = client.register_script(RELEASE)
 
     @classmethod
     def from_url(cls, url: str, config: StoreConfig | None = None) -> SessionStore:
@@ -147,6 +178,36 @@ class SessionStore:
                 # Failing here would report a saved turn as lost, and its retry would be
                 # applied again.
                 log.warning("session lock not released; it expires by itself")
+
+    @asynccontextmanager
+    async def checked_out(self, session_id: str) -> AsyncIterator[Session]:
+        """The session under its lock; saved and unlocked on a normal exit, only unlocked
+        when the block raises. The same lock as `locked`."""
+        lock, token = f"{_key(session_id)}:lock", secrets.token_hex(16)
+        lock_ms = int(self.config.lock_timeout_seconds * 1000)
+        loop = asyncio.get_running_loop()
+        give_up = loop.time() + self.config.lock_wait_seconds
+        while True:
+            taken = await self._take_and_get(keys=[lock, _key(session_id)], args=[token, lock_ms])
+            if int(taken[0]):
+                break
+            if loop.time() >= give_up:
+                raise SessionConflict(f"session {session_id} is busy")
+            await asyncio.sleep(LOCK_POLL_SECONDS)
+        try:
+            if len(taken) < 2 or taken[1] is None:
+                raise SessionNotFound(f"no session {session_id}")
+            session = Session.model_validate_json(taken[1])
+            yield session
+        except BaseException:
+            await self._release(keys=[lock], args=[token])
+            raise
+        session.version += 1
+        await self._save_and_release(
+            keys=[_key(session.id), _account_key(session.owner), HANDOFF_INDEX, lock],
+            args=[session.model_dump_json(), self.config.session_ttl_seconds, session.id,
+                  "1" if session.handoff else "0", token],
+        )  # fmt: skip
 
     async def delete(self, session_id: str) -> None:
         async with self.locked(session_id):

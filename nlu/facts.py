@@ -145,6 +145,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
+    return _any_of(tuple(patterns))
+
+
+@cache
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return _compiled("|".join(f"(?:{p})" for p in patterns))
 
 

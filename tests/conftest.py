@@ -28,13 +28,16 @@ def free_port() -> int:
 class RedisServer:
     """A throwaway redis-server on 127.0.0.1; restartable to test durability."""
 
-    def __init__(self, workdir: Path, extra_args: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, workdir: Path, extra_args: tuple[str, ...] = (), config_file: Path | None = None
+    ) -> None:
         self.binary = shutil.which("redis-server")
         if self.binary is None:
             raise RuntimeError("redis-server is not installed: run ./run setup")
         self.port = free_port()
         self.workdir = workdir
         self.extra_args = extra_args  # e.g. ("--replicaof", "127.0.0.1", "6379")
+        self.config_file = config_file  # read first; the options below override it
         self.proc: subprocess.Popen[bytes] | None = None
 
     @property
@@ -46,6 +49,7 @@ class RedisServer:
         self.proc = subprocess.Popen(
             [
                 self.binary,
+                *([str(self.config_file)] if self.config_file else []),
                 "--port",
                 str(self.port),
                 "--bind",

@@ -27,7 +27,7 @@ from fastapi.routing import APIRoute
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from api.deps import get_runtime
+from api.deps import runtime_of
 from api.runtime import Runtime
 from bot.accounts import ROLE_LABELS, Accounts, User
 from bot.kb.messages import audit_detail_zh
@@ -250,7 +250,7 @@ class Role:
         self.roles = roles
 
     async def __call__(self, request: Request) -> Staff:
-        runtime = get_runtime(request)
+        runtime = runtime_of(request)
         staff = await asyncio.to_thread(read_session, request, runtime)  # reads the users table
         if staff is not None and await is_revoked(runtime, staff):
             staff = None

@@ -12,9 +12,11 @@ personal data stripped.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -28,6 +30,8 @@ from bot.kb.schema import EntryContent
 from bot.kb.unanswered import UnansweredQueue
 from bot.kb.workflow import KnowledgeBase
 from nlu.retrieval import Answer, Hit, KbDocument, KnowledgeIndex, RetrievalConfig
+
+log = logging.getLogger(__name__)
 
 
 class ChangeNotifier(Protocol):
@@ -88,6 +92,7 @@ class KnowledgeService:
         self._contents: dict[str, EntryContent] = {}
         self._built: tuple[int, dt.date] | None = None
         self._checked_at = float("-inf")
+        self._record_thread: ThreadPoolExecutor | None = None
 
     @classmethod
     def open(
@@ -147,15 +152,40 @@ class KnowledgeService:
         return self.ask_each(question, region, record=record)[0]
 
     def ask_each(
-        self, question: str, region: str | None = None, *, record: bool = True
+        self,
+        question: str,
+        region: str | None = None,
+        *,
+        record: bool = True,
+        on_event_loop: bool = False,
     ) -> list[KbReply]:
         """One reply per distinct request in the message (at most two); a message with any
-        declined request is queued once for the editors."""
-        index, contents = self.index, self._contents  # one snapshot across a content swap
+        declined request is queued once for the editors.
+
+        `on_event_loop`: touch no database here. The index is used as last built (a
+        background task keeps it fresh: `refresh`), and the question is queued by a
+        background thread."""
+        fresh = not on_event_loop or self._built is None
+        index = self.index if fresh else self._index
+        contents = self._contents  # one snapshot across a content swap
         answers = index.answers(question, region)
         if record and question.strip() and any(a.status != "answered" for a in answers):
-            self.unanswered.record(question, answers[0].region)
+            if on_event_loop:
+                self._recorder().submit(self._record_quietly, question, answers[0].region)
+            else:
+                self.unanswered.record(question, answers[0].region)
         return [_reply(a, contents) for a in answers]
+
+    def _recorder(self) -> ThreadPoolExecutor:
+        if self._record_thread is None:
+            self._record_thread = ThreadPoolExecutor(1, thread_name_prefix="kb-unanswered")
+        return self._record_thread
+
+    def _record_quietly(self, question: str, region: str | None) -> None:
+        try:
+            self.unanswered.record(question, region)
+        except Exception:  # the text may hold personal data: never log it
+            log.exception("unanswered question not recorded")
 
 
 def _reply(answer: Answer, contents: dict[str, EntryContent]) -> KbReply:

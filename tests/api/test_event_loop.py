@@ -156,3 +156,15 @@ def test_a_slow_nlu_server_or_database_does_not_stall_other_requests(
     assert UNCERTAIN_QUESTION in rasa.parsed
     assert [s for s in _slow_callbacks(log, since) if s >= MAX_PAUSE] == []
     client.close()
+    # Nothing was dropped: once the other writer let go, the question reached the queue.
+    deadline = time.monotonic() + 10
+    with sqlite3.connect(database) as db:
+        while time.monotonic() < deadline:
+            (asked,) = db.execute(
+                "SELECT COALESCE(SUM(times_asked), 0) FROM kb_unanswered WHERE text LIKE ?",
+                (f"%{UNCERTAIN_QUESTION[:4]}%",),
+            ).fetchone()
+            if asked >= 2:
+                break
+            time.sleep(0.1)
+    assert asked == 2  # asked twice, counted twice
