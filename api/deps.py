@@ -34,9 +34,14 @@ def client_ip(request: Request) -> str:
     peer = request.client.host if request.client else "unknown"
     runtime: Runtime | None = getattr(request.app.state, "runtime", None)
     proxies = runtime.settings.trusted_proxies if runtime is not None else []
+    return forwarded_client(peer, request.headers.get("x-forwarded-for", ""), proxies)
+
+
+def forwarded_client(peer: str, forwarded_for: str, proxies: list[str]) -> str:
+    """`client_ip` from its parts (the limits middleware has a scope, not a request)."""
     if not proxies or not _trusted(peer, tuple(proxies)):
         return peer
-    hops = [h.strip() for h in request.headers.get("x-forwarded-for", "").split(",") if h.strip()]
+    hops = [h.strip() for h in forwarded_for.split(",") if h.strip()]
     for hop in reversed(hops):
         if not _trusted(hop, tuple(proxies)):
             return hop

@@ -9,13 +9,12 @@ import time
 from typing import Any
 
 from starlette.datastructures import MutableHeaders
-from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import errors
 from api.auth import Account, TokenError, Tokens
-from api.deps import client_ip
+from api.deps import forwarded_client
 from api.metrics import HTTP_REQUESTS
 from api.ratelimit import counts
 from api.settings import Settings
@@ -77,7 +76,11 @@ class LimitsMiddleware:
             )
         if runtime is not None and path.startswith(RATE_LIMITED_PREFIXES):
             # the peer, or the X-Forwarded-For hop when the peer is a configured trusted proxy
-            keys, limits = [f"ip:{client_ip(Request(scope))}"], self.settings.rate_limit
+            client = scope.get("client")
+            peer = client[0] if client else "unknown"
+            forwarded = _header(scope, b"x-forwarded-for") or ""
+            ip = forwarded_client(peer, forwarded, self.settings.trusted_proxies)
+            keys, limits = [f"ip:{ip}"], self.settings.rate_limit
             account = _account(scope, runtime.tokens) if path.startswith(ACCOUNT_PREFIXES) else None
             if account is not None:
                 keys.append(f"acct:{account.id}")
