@@ -185,7 +185,8 @@ class DialogueEngine:
             if yes is None:
                 return DONT_KNOW if is_dont_know(text) else None
             return Value(yes)
-        return parse_answer(self.bank.get(pending.question_id), text, self.today())
+        question = self.bank.get(pending.question_id)
+        return parse_answer(question, text, self.today(), region=session.region)
 
     # --- applying ------------------------------------------------------------------------
     def _about_other_topic(self, session: Session, text: str, reading: Reading) -> bool:
@@ -316,7 +317,8 @@ class DialogueEngine:
     def _update_answered(self, session: Session, text: str) -> list[Reply] | None:
         """Re-answer the earlier question `text` is about; None when it is about none."""
         for target in prompts.correction_targets(session, self.bank, text):
-            answer = parse_answer(self.bank.get(target.question_id), text, self.today())
+            question = self.bank.get(target.question_id)
+            answer = parse_answer(question, text, self.today(), region=session.region)
             if isinstance(answer, Value):
                 # the policy then picks the next question from the corrected facts
                 session.pending = target.pending()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from guides.errors import ParameterNotFound
+from guides.errors import ParameterNotFound, PlaceNeeded
 from guides.screening.context import Context
 from guides.screening.result import CheckResult, CheckStatus
 
@@ -37,6 +37,14 @@ def run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
         return CheckResult(check_id, CheckStatus.UNCERTAIN, "这一条需要向经办部门咨询确认")
     try:
         return fn(ctx, **args)
+    except PlaceNeeded as exc:
+        label = PARAM_LABELS.get(exc.name, "相关标准")
+        return CheckResult(
+            check_id,
+            CheckStatus.UNKNOWN,
+            f"各市、县（区）的{label}不一样，还需要知道您家住在哪个市、县（区）",
+            ("place",),
+        )
     except ParameterNotFound as exc:
         return CheckResult(
             check_id,
