@@ -15,6 +15,7 @@ from bot.kb.notify import RedisIndexNotifier
 from bot.kb.service import KnowledgeService
 from bot.live import LiveDesk, Outbound
 from bot.office_hours import OfficeHours
+from bot.params.answer import as_kb_reply
 from bot.params.service import CHANNEL as PARAMS_CHANNEL
 from bot.params.service import ParameterService
 from bot.wechat_chat import WeChatChat
@@ -35,6 +36,7 @@ def build_kb(runtime: Runtime) -> KnowledgeService:
         notifier=RedisIndexNotifier(settings.redis_url),
     )
     seed_if_empty(service.kb)
+    service.direct = as_kb_reply  # 低保 amounts come from the live parameters, with the place
     service.refresh(force=True)
     return service
 

@@ -50,8 +50,8 @@ def may_access(session: Session, actor: Actor) -> bool:
 def kb_answerer(service: KnowledgeService) -> PolicyAnswerer:
     """The knowledge base as the questionnaire's policy answerer: confident answers only."""
 
-    def answer(question: str, region: RegionId | None) -> PolicyAnswer | None:
-        reply = service.ask(question, region.value if region else None)
+    def answer(question: str, region: RegionId | None, place: str | None) -> PolicyAnswer | None:
+        reply = service.ask(question, region.value if region else None, place=place)
         if reply.status != "answered":
             return None
         text = reply.text if reply.in_region else f"（这是其他地区的规定，仅供参考）{reply.text}"

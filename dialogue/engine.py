@@ -52,7 +52,8 @@ class PolicyAnswer:
     citation: str | None = None
 
 
-PolicyAnswerer = Callable[[str, RegionId | None], PolicyAnswer | None]
+# (question, region, the household's GB/T 2260 place if known) -> a confident answer or None
+PolicyAnswerer = Callable[[str, RegionId | None, str | None], PolicyAnswer | None]
 
 
 def screen_session(session: Session, on: dt.date | None = None) -> ScreeningResult:
@@ -380,7 +381,8 @@ class DialogueEngine:
         return [TextReply(text=prompts.FORM_YES)]
 
     def _policy(self, session: Session, text: str) -> list[Reply]:
-        answer = self.answer_policy(text, session.region) if self.answer_policy else None
+        place = session.household.place
+        answer = self.answer_policy(text, session.region, place) if self.answer_policy else None
         if answer is None:
             replies: list[Reply] = [TextReply(text=prompts.NO_POLICY_ANSWER)]
         else:

@@ -50,6 +50,9 @@ class KbReply:
     handoff: bool = False
 
 
+DirectAnswerer = Callable[[str, str | None, str | None], "KbReply | None"]
+
+
 def document_of(content: EntryContent) -> KbDocument:
     return KbDocument(
         entry_id=content.id,
@@ -88,6 +91,8 @@ class KnowledgeService:
         self._contents: dict[str, EntryContent] = {}
         self._built: tuple[int, dt.date] | None = None
         self._checked_at = float("-inf")
+        # answers from live data before the entries (bot/params/answer.py), set by the wiring
+        self.direct: DirectAnswerer | None = None
 
     @classmethod
     def open(
@@ -142,15 +147,32 @@ class KnowledgeService:
         contents = self._contents
         return [(h, contents[h.entry_id]) for h in hits if h.entry_id in contents]
 
-    def ask(self, question: str, region: str | None = None, *, record: bool = True) -> KbReply:
+    def ask(
+        self,
+        question: str,
+        region: str | None = None,
+        *,
+        record: bool = True,
+        place: str | None = None,
+    ) -> KbReply:
         """The reply to the (first) request in the message."""
-        return self.ask_each(question, region, record=record)[0]
+        return self.ask_each(question, region, record=record, place=place)[0]
 
     def ask_each(
-        self, question: str, region: str | None = None, *, record: bool = True
+        self,
+        question: str,
+        region: str | None = None,
+        *,
+        record: bool = True,
+        place: str | None = None,
     ) -> list[KbReply]:
         """One reply per distinct request in the message (at most two); a message with any
-        declined request is queued once for the editors."""
+        declined request is queued once for the editors. A question a live number answers
+        (“我们这低保一个月多少钱”) is answered from the parameters for the asker's place."""
+        if self.direct is not None:
+            direct = self.direct(question, region, place)
+            if direct is not None:
+                return [direct]
         index, contents = self.index, self._contents  # one snapshot across a content swap
         answers = index.answers(question, region)
         if record and question.strip() and any(a.status != "answered" for a in answers):

@@ -200,3 +200,33 @@ def test_roles_and_csv(workers: list[WebService]) -> None:
                       "name": "dibao_standard", "region": "gansu", "place": "640104",
                       "value": "1", "effective_from": "2026-01-01"})  # fmt: skip
     assert bad.status_code == 400 and "不是这个地区的市或县" in bad.text
+
+
+def test_the_kb_answers_how_much_dibao_is_from_the_parameters(workers: list[WebService]) -> None:
+    a, b = workers
+    value_id = enter_value(a, "620122", 888, "2026-07-01", "皋民发〔2026〕3号")  # 皋兰县
+    approve(a, value_id)
+    with b.client() as client:
+        deadline, body = time.monotonic() + 5, {"answer": ""}
+        while time.monotonic() < deadline and "888" not in body["answer"]:
+            time.sleep(0.2)
+            body = client.get("/api/v1/kb/search", params={
+                "q": "我们这低保一个月多少钱", "region": "gansu", "place": "620122"}).json()  # fmt: skip
+        assert (
+            body["answered"]
+            and "按兰州市皋兰县公布的城市低保标准，每人每月 888 元" in body["answer"]
+        )
+        assert "农村低保标准我们还没有收录正式文件，按甘肃省估算大约每月 560 元" in body["answer"]
+        assert "皋民发〔2026〕3号，2026年7月1日起执行" in body["answer"]
+        assert body["source"] == "榆中县民政局皋民发〔2026〕3号"  # the issuer the form sent
+        # the rural standard there is not recorded: no figure is made up, the estimate is said
+        estimate = client.get("/api/v1/kb/search", params={
+            "q": "我们这低保一个月多少钱", "region": "ningxia"}).json()  # fmt: skip
+        assert "还没有收录宁夏回族自治区正式公布的低保标准" in estimate["answer"]
+        assert "12345" in estimate["answer"] or "民政局" in estimate["answer"]
+        # in a chat, the county named in the question picks its standard
+        me = {"Authorization": f"Bearer {client.post('/api/v1/auth/guest').json()['token']}"}
+        started = client.post("/api/v1/sessions", headers=me, json={
+            "region": "gansu", "text": "皋兰县低保一个月多少钱"}).json()  # fmt: skip
+        said = " ".join(r.get("text", "") for r in started["replies"])
+        assert "888 元" in said, said
