@@ -6,43 +6,14 @@ timeline and the audit log say who did what."""
 
 from __future__ import annotations
 
-import os
 import re
 import time
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
-from bot.accounts import Accounts
-from bot.kb.db import make_engine
-from tests.api.conftest import run_services
-from tests.web.conftest import PASSWORD, WebService, csrf_of
+from tests.web.conftest import WebService, csrf_of
 
 YUZHONG, CHENGGUAN, LANZHOU = "620123", "620102", "620100"
 COUNTY_DOC = "榆民发〔2026〕7号"
-
-
-@pytest.fixture(scope="module")
-def workers(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[WebService]]:
-    """Two workers of one service, apart from the shared web fixture (these tests change the
-    numbers every Gansu screening uses)."""
-    tmp = tmp_path_factory.mktemp("params-web")
-    database_url = f"sqlite:///{tmp / 'params.db'}"
-    accounts = Accounts(make_engine(database_url))
-    for username, roles in {"editor1": ["editor"], "reviewer1": ["reviewer"]}.items():
-        accounts.create(username, PASSWORD, roles)
-    env = {
-        **os.environ, "SHEJIU_ENV": "test", "REDIS_URL": redis_url.replace("/0", "/6"),
-        "DATABASE_URL": database_url, "SECRET_KEY": "params-test-secret",
-        "NO_PROXY": "127.0.0.1,localhost", "RATE_LIMIT_PER_IP": "100000",
-        "RATE_LIMIT_PER_ACCOUNT": "100000",
-        # the periodic check is far away: only the Redis hint can make it fast
-        "KB_REFRESH_CHECK_SECONDS": "600",
-    }  # fmt: skip
-    specs = [(env, tmp / "a.log"), (env, tmp / "b.log")]
-    with run_services(specs, None) as running:
-        yield [WebService(url=s.url, database_url=database_url, log=s.log) for s in running]
 
 
 def enter_value(web: WebService, place: str, value: int, since: str, doc: str | None) -> int:
@@ -115,9 +86,9 @@ def screening(web: WebService, place: str, on: str, income: int) -> dict[str, An
 
 
 def test_a_county_standard_entered_reviewed_and_used_by_every_worker(
-    workers: list[WebService],
+    params_workers: list[WebService],
 ) -> None:
-    a, b = workers
+    a, b = params_workers
     before = screening(b, YUZHONG, "2026-08-01", 880)
     assert before["outcome"] == "unlikely" and not before["basis"]  # 880 ≥ the 760 estimate
 
@@ -139,8 +110,8 @@ def test_a_county_standard_entered_reviewed_and_used_by_every_worker(
     assert old["outcome"] == "unlikely" and any("760" in c for c in old["caveats"])
 
 
-def test_another_county_of_the_city_uses_the_city_value(workers: list[WebService]) -> None:
-    a, b = workers
+def test_another_county_of_the_city_uses_the_city_value(params_workers: list[WebService]) -> None:
+    a, b = params_workers
     city_id = enter_value(a, LANZHOU, 820, "2026-01-01", "兰民发〔2025〕99号")
     approve(a, city_id)
     deadline, item = time.monotonic() + 5, {"basis": []}
@@ -154,9 +125,9 @@ def test_another_county_of_the_city_uses_the_city_value(workers: list[WebService
 
 
 def test_no_source_stays_unverified_and_history_and_audit_say_who(
-    workers: list[WebService],
+    params_workers: list[WebService],
 ) -> None:
-    a, _ = workers
+    a, _ = params_workers
     value_id = enter_value(a, "620502", 700, "2026-09-01", None)  # 天水市秦州区, no document
     approve(a, value_id)
     item = {"caveats": []}
@@ -182,8 +153,8 @@ def test_no_source_stays_unverified_and_history_and_audit_say_who(
     assert "未注明出处（未核实）" in audit
 
 
-def test_roles_and_csv(workers: list[WebService]) -> None:
-    a, _ = workers
+def test_roles_and_csv(params_workers: list[WebService]) -> None:
+    a, _ = params_workers
     editor, csrf = a.login("editor1")
     value_id = enter_value(a, YUZHONG, 910, "2027-01-01", "榆民发〔2026〕20号")
     own = editor.post(f"/params/value/{value_id}/approve", data={"csrf_token": csrf})
@@ -202,8 +173,10 @@ def test_roles_and_csv(workers: list[WebService]) -> None:
     assert bad.status_code == 400 and "不是这个地区的市或县" in bad.text
 
 
-def test_the_kb_answers_how_much_dibao_is_from_the_parameters(workers: list[WebService]) -> None:
-    a, b = workers
+def test_the_kb_answers_how_much_dibao_is_from_the_parameters(
+    params_workers: list[WebService],
+) -> None:
+    a, b = params_workers
     value_id = enter_value(a, "620122", 888, "2026-07-01", "皋民发〔2026〕3号")  # 皋兰县
     approve(a, value_id)
     with b.client() as client:
