@@ -204,7 +204,10 @@ def _result(
 ) -> ItemResult:
     ordered = ordered_for_reasons(checks)
     caveats = [p.caveat() for c in checks for p in c.params if not p.verified]
-    basis = dict.fromkeys(_basis(p) for c in checks for p in c.params if p.verified)
+    # the policy lines (labelled parameters: 低保标准, 边缘倍数 …) and any place's own value
+    basis = dict.fromkeys(
+        _basis(p) for c in checks for p in c.params if p.verified and (p.label or p.place)
+    )
     if any(c.is_estimate for c in checks):
         caveats.append("部分数字是您估计的，结果也只是估算。")
     return ItemResult(
