@@ -196,6 +196,14 @@ class Parameters:
             found = self._differs[key] = self._differs_by_place(name, region, on, variant)
         return found
 
+    def places_with_values(self, name: str, region: str) -> list[str]:
+        """The cities and counties of the region that ever had their own value of `name`."""
+        parameter = self._data.parameters.get(name)
+        if parameter is None:
+            return []
+        found = {v.place for v in parameter.history if v.region == region and v.place}
+        return sorted(p for p in found if p)
+
     def _differs_by_place(self, name: str, region: str, on: dt.date, variant: str | None) -> bool:
         parameter = self._data.parameters.get(name)
         if parameter is None:

@@ -52,6 +52,8 @@ class Context:
     on: dt.date
     item: ItemGuide | None = None  # the item being decided
     decided: dict[ItemId, ItemResult] = field(default_factory=dict)  # items decided before
+    # True while a clause is tried with the region's own values (place unknown): never raise
+    region_level: bool = False
 
     @property
     def place(self) -> str | None:
@@ -63,7 +65,11 @@ class Context:
         unknown and a city or county of the region publishing a different value, raises
         PlaceNeeded (the check then asks for the place)."""
         region, place = self.guide.region.value, self.place
-        if place is None and self.params.differs_by_place(name, region, self.on, variant):
+        if (
+            place is None
+            and not self.region_level
+            and self.params.differs_by_place(name, region, self.on, variant)
+        ):
             raise PlaceNeeded(name, region)
         return resolve(self.params, name, region, self.on, variant, place)
 

@@ -7,6 +7,7 @@ are the clause ids that guides/data/regions/*.yml use in each condition's struct
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from guides.errors import ParameterNotFound, PlaceNeeded
@@ -38,6 +39,9 @@ def run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
     try:
         return fn(ctx, **args)
     except PlaceNeeded as exc:
+        same = _same_for_every_place(fn, ctx, args, exc.name)
+        if same is not None:
+            return same
         label = PARAM_LABELS.get(exc.name, "相关标准")
         return CheckResult(
             check_id,
@@ -51,6 +55,26 @@ def run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
             CheckStatus.UNCERTAIN,
             f"还没有收录当地的{_param_label(exc)}，这一条需要向经办部门确认",
         )
+
+
+def _same_for_every_place(
+    fn: CheckFn, ctx: Context, args: dict[str, Any], name: str
+) -> CheckResult | None:
+    """With the place unknown, a clause that comes out the same under the region's value and
+    every city's and county's own value is decided: the place cannot change it."""
+    try:
+        regional = fn(replace(ctx, region_level=True), **args)
+        results = [regional]
+        for code in ctx.params.places_with_values(name, ctx.guide.region.value):
+            household = ctx.household.model_copy(update={"place": code})
+            results.append(fn(replace(ctx, household=household), **args))
+    except (PlaceNeeded, ParameterNotFound):
+        return None
+    statuses = {r.status for r in results}
+    if len(statuses) != 1 or regional.status not in (CheckStatus.MET, CheckStatus.UNMET):
+        return None
+    label = PARAM_LABELS.get(name, "相关标准")
+    return replace(regional, reason=f"{regional.reason}（各县区{label}不同，但按哪个都一样）")
 
 
 def _param_label(exc: ParameterNotFound) -> str:

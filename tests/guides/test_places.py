@@ -84,7 +84,7 @@ def test_the_place_is_asked_only_when_a_place_value_differs() -> None:
     plain = screen(_household(None, 500), on=on)
     assert "place" not in plain.missing_facts
     params = _with(_value(YUZHONG, 900, dt.date(2026, 7, 1)))
-    asked = screen(_household(None, 500), on=on, params=params)
+    asked = screen(_household(None, 800), on=on, params=params)
     assert "place" in asked.item(ItemId.DIBAO).missing_facts
     # the same number as the region's does not make the place matter
     same = _with(_value(YUZHONG, 760, dt.date(2026, 7, 1)))
@@ -102,3 +102,17 @@ def test_the_place_answer_names_a_county_of_the_region() -> None:
     assert parse_answer(question, "兰州", today, region=RegionId.GANSU) is None  # which district?
     assert parse_answer(question, "榆中县", today, region=RegionId.NINGXIA) is None
     assert parse_answer(question, "不知道", today, region=RegionId.GANSU) is DONT_KNOW
+
+
+def test_the_place_is_not_needed_when_no_place_value_changes_the_clause() -> None:
+    on = dt.date(2026, 8, 1)
+    params = _with(_value(YUZHONG, 900, dt.date(2026, 7, 1)))
+    # 3000 a month is over every line (760 region, 900 榆中): the place cannot change it
+    high = screen(_household(None, 3000), on=on, params=params).item(ItemId.DIBAO)
+    assert "place" not in high.missing_facts and high.outcome == Outcome.UNLIKELY
+    # 500 is under both
+    low = screen(_household(None, 500), on=on, params=params).item(ItemId.DIBAO)
+    assert "place" not in low.missing_facts
+    # 800 is between them: only the place decides
+    between = screen(_household(None, 800), on=on, params=params).item(ItemId.DIBAO)
+    assert "place" in between.missing_facts
