@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from guides.errors import ParameterNotFound
 from guides.ids import RegionId
+from guides.places import REGION_ROOTS, places
 from guides.sources import SourceRef
 from guides.yamlio import load_model
 
@@ -92,8 +93,6 @@ class ResolvedParameter:
 
     def scope(self) -> str:
         """Where the value was published: 兰州市, 兰州市城关区, 甘肃省, 全国."""
-        from guides.places import REGION_ROOTS, places
-
         if self.place is not None:
             return places().full_name(self.place)
         if self.region == ALL_REGIONS:
@@ -208,18 +207,18 @@ class Parameters:
         parameter = self._data.parameters.get(name)
         if parameter is None:
             return False
-        places = {
+        coded = {
             v.place
             for v in parameter.history
             if v.region == region and v.place is not None and v.variant in (variant, None)
         }
-        if not places:
+        if not coded:
             return False
         try:
             base = self.at(name, region, on, variant).value
         except ParameterNotFound:
             return True
-        return any(self.at(name, region, on, variant, place=p).value != base for p in places)
+        return any(self.at(name, region, on, variant, place=p).value != base for p in coded)
 
 
 def place_chain(place: str | None) -> list[str]:

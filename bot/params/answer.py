@@ -31,6 +31,7 @@ class StandardAnswer:
     text: str
     citation: str | None
     verified: bool
+    region: RegionId
 
 
 def asks_dibao_amount(text: str) -> bool:
@@ -63,7 +64,7 @@ def dibao_standard_answer(
     where = places().full_name(place or REGION_ROOTS[region])
     phone = decline_phone(region.value).number
     if not any(p.verified for _, p in used):
-        return _estimate(where, used, phone)
+        return _estimate(region, where, used, phone)
     same = used[0][1].value == used[1][1].value and used[0][1].source == used[1][1].source
     parts = []
     for label, p in used[:1] if same else used:
@@ -86,7 +87,7 @@ def dibao_standard_answer(
         )
     text_out += "低保金一般按这个标准减去家庭人均收入补差发放，具体由民政部门核定。"
     cited = next(p for _, p in used if p.verified)
-    return StandardAnswer(text_out, cited.source.cite(), True)
+    return StandardAnswer(text_out, cited.source.cite(), True, region)
 
 
 def _doc(p: ResolvedParameter) -> str:
@@ -94,7 +95,9 @@ def _doc(p: ResolvedParameter) -> str:
     return f"{p.source.document or p.source.cite()}，{since}"
 
 
-def _estimate(where: str, used: list[tuple[str, ResolvedParameter]], phone: str) -> StandardAnswer:
+def _estimate(
+    region: RegionId, where: str, used: list[tuple[str, ResolvedParameter]], phone: str
+) -> StandardAnswer:
     figures = "，".join(f"{label}大约每月 {p.value:g} 元" for label, p in used)
     if used[0][1].value == used[1][1].value:
         figures = f"城乡大约每月 {used[0][1].value:g} 元"
@@ -104,7 +107,7 @@ def _estimate(where: str, used: list[tuple[str, ResolvedParameter]], phone: str)
         "只能参考。"
         f"准确的标准请问当地县（区）民政局或乡镇（街道）社会救助窗口，也可以打 {phone} 问。"
     )
-    return StandardAnswer(text, None, False)
+    return StandardAnswer(text, None, False, region)
 
 
 def _none_recorded(region: RegionId, place: str | None) -> StandardAnswer:
@@ -114,7 +117,7 @@ def _none_recorded(region: RegionId, place: str | None) -> StandardAnswer:
         f"我们还没有收录{where}的低保标准。请问当地县（区）民政局或乡镇（街道）社会救助窗口，"
         f"也可以打 {phone} 问。"
     )
-    return StandardAnswer(text, None, False)
+    return StandardAnswer(text, None, False, region)
 
 
 def as_kb_reply(question: str, region: str | None, place: str | None) -> KbReply | None:
@@ -128,6 +131,6 @@ def as_kb_reply(question: str, region: str | None, place: str | None) -> KbReply
         return None
     return KbReply(
         status="answered", text=found.text, entry_id="param:dibao_standard",
-        citation=found.citation, confidence=1.0, suggestions=(), region=region_id.value
-        if region_id else region, in_region=True,
+        citation=found.citation, confidence=1.0, suggestions=(), region=found.region.value,
+        in_region=True,
     )  # fmt: skip
