@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -102,6 +102,16 @@ class ResolvedParameter:
 
     def caveat(self) -> str | None:
         """The sentence every result that used an unverified value must carry."""
+        return self._caveat
+
+    def basis(self) -> str:
+        """What the result used, with its source: 按兰州市城市低保标准 780 元/月（兰民发〔2025〕
+        12号，2025年7月1日起执行）. Unverified values keep the estimate wording."""
+        return self._basis
+
+    # Computed once per resolved value (screening reuses resolved values across households).
+    @cached_property
+    def _caveat(self) -> str | None:
         if self.verified:
             return None
         return (
@@ -109,9 +119,8 @@ class ResolvedParameter:
             f"（这是{self.scope()}的估算数，还没有核实到正式文件）。"
         )
 
-    def basis(self) -> str:
-        """What the result used, with its source: 按兰州市城市低保标准 780 元/月（兰民发〔2025〕
-        12号，2025年7月1日起执行）. Unverified values keep the estimate wording."""
+    @cached_property
+    def _basis(self) -> str:
         if not self.verified:
             return self.caveat() or ""
         variant = VARIANT_LABELS.get(self.variant or "", "")

@@ -55,10 +55,11 @@ class Context:
     # True while a clause is tried with the region's own values (place unknown): never raise
     region_level: bool = False
 
-    @property
-    def place(self) -> str | None:
-        """The household's GB/T 2260 county code (fixed for a one-county region like 历城区)."""
-        return self.household.place or FIXED_PLACE.get(self.guide.region)
+    # The household's GB/T 2260 county code (fixed for a one-county region like 历城区).
+    place: str | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.place = self.household.place or FIXED_PLACE.get(self.guide.region)
 
     def param(self, name: str, variant: str | None = None) -> ResolvedParameter:
         """The value in force on the screening date for the household's place. With the place

@@ -15,7 +15,7 @@ from guides.errors import UnknownItemError
 from guides.household import Household
 from guides.ids import HukouType, ItemId, Outcome, RegionId
 from guides.materials import materials_for
-from guides.params import Parameters, ResolvedParameter, current_parameters
+from guides.params import Parameters, current_parameters
 from guides.schema import CheckSpec, Guide, ItemGuide, Rule
 from guides.screening import checks as _checks  # noqa: F401  (registers the check functions)
 from guides.screening.checks.income import per_capita_text
@@ -206,7 +206,7 @@ def _result(
     caveats = [p.caveat() for c in checks for p in c.params if not p.verified]
     # the policy lines (labelled parameters: 低保标准, 边缘倍数 …) and any place's own value
     basis = dict.fromkeys(
-        _basis(p) for c in checks for p in c.params if p.verified and (p.label or p.place)
+        p.basis() for c in checks for p in c.params if p.verified and (p.label or p.place)
     )
     if any(c.is_estimate for c in checks):
         caveats.append("部分数字是您估计的，结果也只是估算。")
@@ -225,11 +225,6 @@ def _result(
         auto_granted=item.auto_granted,
         basis=tuple(basis),
     )
-
-
-@lru_cache(maxsize=1024)
-def _basis(param: ResolvedParameter) -> str:
-    return param.basis()
 
 
 def _review_order(
