@@ -20,7 +20,7 @@ from bot.kb.db import make_engine
 from dialogue.redis_client import async_client
 from guides.catalog import all_guides
 from guides.datadir import resolve_database_url
-from guides.params import parameters
+from guides.params import parameters, use_source
 
 
 @dataclass
@@ -51,6 +51,8 @@ class Runtime:
         hub = self.services.get("live_hub")
         if hub is not None:
             await hub.close()
+        if self.services.get("params") is not None:
+            use_source(None)  # screening in this process falls back to parameters.yml
         await self.redis.aclose()
         self.db_engine.dispose()
 

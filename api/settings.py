@@ -120,6 +120,8 @@ ENV_MAP = {
     "EMBEDDED_REDIS_PORT": "embedded_redis_port",
     "HANDOFF_HOURS": "handoff_hours",
     "HANDOFF_WORKDAYS_ONLY": "handoff_workdays_only",
+    # how often a worker checks for published KB entries and parameters without a Redis hint
+    "KB_REFRESH_CHECK_SECONDS": "kb_refresh_check_seconds",
 }
 WECHAT_ENV = {
     "WECHAT_APP_ID": "app_id",

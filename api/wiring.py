@@ -16,6 +16,9 @@ from bot.kb.notify import RedisIndexNotifier
 from bot.kb.service import KnowledgeService
 from bot.live import LiveDesk, Outbound
 from bot.office_hours import OfficeHours
+from bot.params.answer import as_kb_reply
+from bot.params.service import CHANNEL as PARAMS_CHANNEL
+from bot.params.service import ParameterService
 from bot.wechat_chat import WeChatChat
 from dialogue.state import Session
 from dialogue.store import SessionStore, StoreConfig
@@ -36,7 +39,25 @@ def build_kb(runtime: Runtime) -> KnowledgeService:
         notifier=RedisIndexNotifier(settings.redis_url),
     )
     seed_if_empty(service.kb)
+    service.direct = as_kb_reply  # 低保 amounts come from the live parameters, with the place
     service.refresh(force=True)
+    return service
+
+
+def build_params(runtime: Runtime) -> ParameterService:
+    """The dated parameters from the database (seeded from parameters.yml on first start),
+    installed as screening's parameter source in this worker."""
+    settings = runtime.settings
+    sessions = make_sessions(resolve_database_url(settings.database_url))
+    assert settings.redis_url is not None
+    service = ParameterService(
+        sessions,
+        refresh_seconds=settings.kb_refresh_check_seconds,
+        notifier=RedisIndexNotifier(settings.redis_url, channel=PARAMS_CHANNEL),
+    )
+    service.store.seed_if_empty()
+    service.refresh(force=True)
+    service.install()
     return service
 
 
@@ -72,6 +93,7 @@ async def attach_services(runtime: Runtime) -> None:
         accounts = await asyncio.to_thread(Accounts, runtime.db_engine)
         runtime.waiting_for.remove("database")
         kb = await asyncio.to_thread(build_kb, runtime)
+        params = await asyncio.to_thread(build_params, runtime)
         runtime.waiting_for.remove("knowledge_base")
     # The classifier loads (or trains, first time) once per worker, off the event loop.
     nlu = await asyncio.to_thread(make_backend, settings.nlu_backend, settings.rasa_url)
@@ -91,6 +113,7 @@ async def attach_services(runtime: Runtime) -> None:
     runtime.services.update(
         live_hub=hub,
         kb=kb,
+        params=params,
         nlu=nlu,
         store=store,
         assistant=assistant,

@@ -56,9 +56,9 @@ def kb_answerer(service: KnowledgeService) -> PolicyAnswerer:
     """The knowledge base as the questionnaire's policy answerer: confident answers only.
     It runs inside a turn, on the event loop: no database work here (see ask_each)."""
 
-    def answer(question: str, region: RegionId | None) -> PolicyAnswer | None:
+    def answer(question: str, region: RegionId | None, place: str | None) -> PolicyAnswer | None:
         where = region.value if region else None
-        reply = service.ask_each(question, where, on_event_loop=True)[0]
+        reply = service.ask_each(question, where, on_event_loop=True, place=place)[0]
         if reply.status != "answered":
             return None
         text = reply.text if reply.in_region else f"（这是其他地区的规定，仅供参考）{reply.text}"

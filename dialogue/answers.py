@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from dialogue.questions import Question, question_bank
+from guides.ids import RegionId
+from guides.places import places
 from nlu.answers import find_yes_no, is_dont_know, parse_choice, parse_yes_no
 from nlu.dates import parse_age
 from nlu.idcard import ID_RE, parse_id_number
@@ -63,10 +65,14 @@ _INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资
 _NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆)?(?:也|都)没")
 
 
-def parse_answer(question: Question, text: str, today: dt.date) -> Answer | Doubt | None:
+def parse_answer(
+    question: Question, text: str, today: dt.date, *, region: RegionId | None = None
+) -> Answer | Doubt | None:
     text = text.strip()
     if not text:
         return None
+    if question.answer == "place":
+        return _place(text, region)
     if _is_money_or_property(question):
         own = _own_clauses(question, text)
         if own is None:
@@ -225,6 +231,19 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
             return Value([str(i) for i in items])
         return Value([]) if parse_yes_no(text) is False else None
     return None
+
+
+def _place(text: str, region: RegionId | None) -> Answer | None:
+    """A county/district (or a city without districts) of the region, by name: its code.
+    A city with counties alone, or two places, is not enough: asked again."""
+    if region is None:
+        return None
+    found = places().find(text, region)
+    if len(found) == 1 and found[0].level == "county":
+        return Value(found[0].code)
+    if len(found) == 1 and not places().has_counties(found[0].code):
+        return Value(found[0].code)
+    return DONT_KNOW if is_dont_know(text) else None
 
 
 def _doubt(question: Question, text: str, today: dt.date) -> Doubt | None:

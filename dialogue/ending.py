@@ -20,6 +20,7 @@ from dialogue.replies import (
 from dialogue.state import Session, get_fact
 from guides.catalog import guide_for
 from guides.ids import Outcome
+from guides.places import places
 from guides.screening.result import ScreeningResult
 from guides.workdays import due_sentence
 
@@ -59,6 +60,8 @@ def display(session: Session, question_id: str, member: int | None, bank: Questi
         if question.answer == "items":
             return "、".join(str(v) for v in value) or "没有"
         return f"{len(value)}" if value else "没有"
+    if question.answer == "place":
+        return places().full_name(str(value))
     if question.answer == "amount":
         estimate = "（估计）" if session.household.income_is_estimate and "income" in key else ""
         return f"{value:g}元{estimate}"
@@ -117,6 +120,7 @@ def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
             department=item.department,
             time_limit=item.time_limit,
             notes=list(item.notes),
+            basis=list(item.basis),
         )
         for item in result.items
     ]

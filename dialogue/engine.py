@@ -61,7 +61,8 @@ class PolicyAnswer:
     citation: str | None = None
 
 
-PolicyAnswerer = Callable[[str, RegionId | None], PolicyAnswer | None]
+# (question, region, the household's GB/T 2260 place if known) -> a confident answer or None
+PolicyAnswerer = Callable[[str, RegionId | None, str | None], PolicyAnswer | None]
 
 
 def screen_session(session: Session, on: dt.date | None = None) -> ScreeningResult:
@@ -222,7 +223,8 @@ class DialogueEngine:
             if yes is None:
                 return DONT_KNOW if is_dont_know(text) else None
             return Value(yes)
-        return parse_answer(self.bank.get(pending.question_id), text, self.today())
+        question = self.bank.get(pending.question_id)
+        return parse_answer(question, text, self.today(), region=session.region)
 
     # --- applying ------------------------------------------------------------------------
     def _about_other_topic(self, session: Session, text: str, reading: Reading) -> bool:
@@ -358,7 +360,8 @@ class DialogueEngine:
         """Re-answer the earlier question `text` is about; None when it is about none."""
         new_part = corrected_part(text)  # "不是两万，是两千": the value after 是
         for target in prompts.correction_targets(session, self.bank, text):
-            answer = parse_answer(self.bank.get(target.question_id), new_part, self.today())
+            question = self.bank.get(target.question_id)
+            answer = parse_answer(question, new_part, self.today(), region=session.region)
             if isinstance(answer, Value):
                 # the policy then picks the next question from the corrected facts
                 session.pending = target.pending()
@@ -420,7 +423,8 @@ class DialogueEngine:
         return [TextReply(text=prompts.FORM_YES)]
 
     def _policy(self, session: Session, text: str) -> list[Reply]:
-        answer = self.answer_policy(text, session.region) if self.answer_policy else None
+        place = session.household.place
+        answer = self.answer_policy(text, session.region, place) if self.answer_policy else None
         if answer is None:
             replies: list[Reply] = [TextReply(text=prompts.NO_POLICY_ANSWER)]
         else:

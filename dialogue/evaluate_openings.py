@@ -68,7 +68,7 @@ def read_opening(
 ) -> tuple[set[str], Route, dict[str, Any]]:
     asked: list[str] = []
 
-    def answerer(text: str, region: RegionId | None) -> PolicyAnswer | None:
+    def answerer(text: str, region: RegionId | None, place: str | None) -> PolicyAnswer | None:
         asked.append(text)
         return PolicyAnswer(text="（政策回答）")
 

@@ -38,7 +38,16 @@ GROUP_TITLES: dict[str, str] = {
     "other": "其他",
 }
 AnswerType = Literal[
-    "count", "number", "amount", "yes_no", "choice", "multi_choice", "age", "relation", "items"
+    "count",
+    "number",
+    "amount",
+    "yes_no",
+    "choice",
+    "multi_choice",
+    "age",
+    "relation",
+    "items",
+    "place",
 ]
 CONSENT_ID = "consent"
 MEMBER_MORE_ID = "member_more"

@@ -63,6 +63,7 @@ class ItemLine(_Reply):
     department: str
     time_limit: str | None
     notes: list[str] = Field(default_factory=list)
+    basis: list[str] = Field(default_factory=list)  # the numbers used, with place and document
 
 
 class ResultReply(_Reply):
@@ -104,7 +105,7 @@ def reply_text(reply: Reply) -> str:
     if isinstance(reply, ResultReply):
         for item in reply.items:
             parts.append(f"{item.name}：{item.outcome_label}")
-            parts += item.reasons + item.notes
+            parts += item.reasons + item.notes + item.basis
         parts += [m.name for m in reply.materials]
         parts += reply.caveats + reply.channels + [reply.how_to_apply, reply.time_limit]
         parts.append(reply.disclaimer)

@@ -5,6 +5,7 @@ ShejiuError
 ├── UnknownRegionError    a region id that is not in the glossary or not enabled
 ├── UnknownItemError      an item id that is not in the glossary or not offered in a region
 ├── ParameterNotFound     no value of a parameter for that region, variant and date
+├── PlaceNeeded           a parameter differs by city/county and the household's place is unknown
 ├── HouseholdInputError   a household fact is invalid (names the field, message in Chinese)
 ├── SessionError          a conversation session problem
 │   ├── SessionNotFound
@@ -57,6 +58,15 @@ class UnknownItemError(ShejiuError):
 class ParameterNotFound(ShejiuError):
     def __init__(self, name: str, region: str, variant: str | None, on: str) -> None:
         super().__init__(f"no value of {name} for {region}/{variant} on {on}")
+
+
+class PlaceNeeded(ShejiuError):
+    """Screening needs the household's city/county: `name` has different values within the
+    region on that date (the questionnaire then asks for the place)."""
+
+    def __init__(self, name: str, region: str) -> None:
+        self.name = name
+        super().__init__(f"{name} differs by place in {region}; the household's place is unknown")
 
 
 class HouseholdInputError(ShejiuError):

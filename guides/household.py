@@ -182,6 +182,9 @@ class Housing(_Strict):
 
 class Household(_Strict):
     region: RegionId
+    # GB/T 2260 code of the county/district lived in (guides/data/places.yml): picks the
+    # county's, else the city's, else the region's published parameters.
+    place: str | None = None
     hukou_type: HukouType | None = None
     has_local_hukou: bool | None = None  # hukou in the region (and county) applied in
     applies_at_residence: bool | None = None  # applying where one lives, not at the hukou place
@@ -205,6 +208,16 @@ class Household(_Strict):
     hukou_address: str | None = None
     residence_address: str | None = None
     application_reason: str | None = None
+
+    @model_validator(mode="after")
+    def _place_in_region(self) -> Household:
+        if self.place is not None:
+            from guides.places import places
+
+            found = places().get(self.place)
+            if found is None or places().region_of(self.place) != self.region:
+                raise ValueError(f"place {self.place} is not a county or city of {self.region}")
+        return self
 
     @field_validator("members")
     @classmethod

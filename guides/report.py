@@ -56,6 +56,7 @@ FACT_LABELS: dict[str, str] = {
     "members.has_serious_illness": "家里有没有人患重病",
     "members.is_veteran": "家里有没有退役军人",
     "members.monthly_income": "家里每个人每月的收入",
+    "place": "住在哪个县（区）（各地标准不一样）",
 }
 
 
@@ -89,6 +90,7 @@ def _item(number: int, item: ItemResult) -> list[str]:
     if item.missing_facts:
         asks = "；".join(fact_label(f) for f in item.missing_facts)
         lines.append(f"   还需要了解：{asks}")
+    lines.extend(f"   所用标准：{basis}" for basis in item.basis)
     if item.outcome == Outcome.UNLIKELY:
         return lines
     for required, title in ((True, "必备材料"), (False, "视情况准备")):

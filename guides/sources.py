@@ -8,21 +8,28 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 
 class SourceRef(BaseModel):
-    """Exactly one of seed / national / config. `section` locates the passage."""
+    """Exactly one of seed / national / config / document. `section` locates the passage."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     seed: str | None = None  # file name in shared/seeds, e.g. 000_5325beb6545d4553.txt
     national: str | None = None  # file name in shared/reference/national
     config: str | None = None  # who set it, e.g. "project default (unverified)"
+    # A published local document: its number (兰民发〔2025〕12号), issuing body, title, link.
+    document: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    url: str | None = None
     section: str | None = None
-    date: dt.date | None = None  # when a config value was set or read
+    date: dt.date | None = None  # when a config value was set or read; a document's issue date
     note: str | None = None
 
     @model_validator(mode="after")
     def _exactly_one_origin(self) -> SourceRef:
-        origins = [o for o in (self.seed, self.national, self.config) if o]
+        origins = [o for o in (self.seed, self.national, self.config, self.document) if o]
         if len(origins) != 1:
-            raise ValueError("a source names exactly one of seed, national or config")
+            raise ValueError("a source names exactly one of seed, national, config or document")
+        if self.document and not self.issuer:
+            raise ValueError("a document source needs its issuing body")
         if (self.seed or self.national) and not self.section:
             raise ValueError("a seed or national source needs a section")
         return self
@@ -34,6 +41,11 @@ class SourceRef(BaseModel):
         if self.national:
             title = self.national.split("_", 2)[-1].removesuffix(".txt")
             return f"《{title}》{self.section}"
+        if self.document:
+            title = f"《{self.title}》" if self.title else ""
+            return f"{self.issuer}{self.document}{title}" + (
+                f" {self.section}" if self.section else ""
+            )
         return f"配置：{self.config}" + (f"（{self.date}）" if self.date else "")
 
 

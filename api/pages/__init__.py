@@ -5,8 +5,8 @@
 
 from fastapi import APIRouter
 
-from api.pages import chat, console, editor, editor_tools, review, staff
+from api.pages import chat, console, editor, editor_tools, params, review, staff
 
 router = APIRouter()
-for _module in (staff, chat, console, editor_tools, review, editor):
+for _module in (staff, chat, console, editor_tools, review, editor, params):
     router.include_router(_module.router)

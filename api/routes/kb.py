@@ -55,13 +55,20 @@ class KbSearchResponse(BaseModel):
     handoff: bool = False
     more: list[KbMoreAnswer] = []
     confident_at: float = 0.0  # a hit below this confidence may not answer the question
+    source: str | None = None  # what the answer cites (an entry's source or a document)
 
 
 def kb_search(
-    service: KnowledgeService, q: str, region: str | None, k: int, *, record: bool = True
+    service: KnowledgeService,
+    q: str,
+    region: str | None,
+    k: int,
+    *,
+    record: bool = True,
+    place: str | None = None,
 ) -> KbSearchResponse:
     """The answer and ranked hits; `record` queues an unanswered question for the editors."""
-    reply, *others = service.ask_each(q, region, record=record)
+    reply, *others = service.ask_each(q, region, record=record, place=place)
     out = [
         KbHit(
             id=content.id,
@@ -88,6 +95,7 @@ def kb_search(
         else None,
         handoff=reply.handoff,
         confident_at=service.threshold,
+        source=reply.citation,
         more=[
             KbMoreAnswer(
                 answered=o.status == "answered",
@@ -107,8 +115,9 @@ async def search(
     q: str = Query(min_length=1, max_length=200),
     region: str | None = Query(default=None, max_length=32),
     k: int = Query(default=5, ge=1, le=20),
+    place: str | None = Query(default=None, pattern=r"^\d{6}$"),
 ) -> Any:
     service: KnowledgeService = runtime.services["kb"]
-    result = await asyncio.to_thread(kb_search, service, q, region, k)
+    result = await asyncio.to_thread(kb_search, service, q, region, k, place=place)
     KB_QUERIES.labels("answered" if result.answered else "uncertain").inc()
     return result

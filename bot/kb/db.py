@@ -9,6 +9,7 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.kb.models import Base, MetaRow
+from bot.params import models as _param_models  # noqa: F401  (registers the parameter tables)
 from guides.datadir import resolve_database_url
 
 INDEX_VERSION_KEY = "index_version"

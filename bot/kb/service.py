@@ -54,6 +54,9 @@ class KbReply:
     handoff: bool = False
 
 
+DirectAnswerer = Callable[[str, str | None, str | None], "KbReply | None"]
+
+
 def document_of(content: EntryContent) -> KbDocument:
     return KbDocument(
         entry_id=content.id,
@@ -93,6 +96,8 @@ class KnowledgeService:
         self._built: tuple[int, dt.date] | None = None
         self._checked_at = float("-inf")
         self._record_thread: ThreadPoolExecutor | None = None
+        # answers from live data before the entries (bot/params/answer.py), set by the wiring
+        self.direct: DirectAnswerer | None = None
 
     @classmethod
     def open(
@@ -147,9 +152,16 @@ class KnowledgeService:
         contents = self._contents
         return [(h, contents[h.entry_id]) for h in hits if h.entry_id in contents]
 
-    def ask(self, question: str, region: str | None = None, *, record: bool = True) -> KbReply:
+    def ask(
+        self,
+        question: str,
+        region: str | None = None,
+        *,
+        record: bool = True,
+        place: str | None = None,
+    ) -> KbReply:
         """The reply to the (first) request in the message."""
-        return self.ask_each(question, region, record=record)[0]
+        return self.ask_each(question, region, record=record, place=place)[0]
 
     def ask_each(
         self,
@@ -158,13 +170,19 @@ class KnowledgeService:
         *,
         record: bool = True,
         on_event_loop: bool = False,
+        place: str | None = None,
     ) -> list[KbReply]:
         """One reply per distinct request in the message (at most two); a message with any
-        declined request is queued once for the editors.
+        declined request is queued once for the editors. A question a live number answers
+        (“我们这低保一个月多少钱”) is answered from the parameters for the asker's place.
 
         `on_event_loop`: touch no database here. The index is used as last built (a
         background task keeps it fresh: `refresh`), and the question is queued by a
         background thread."""
+        if self.direct is not None:
+            direct = self.direct(question, region, place)
+            if direct is not None:
+                return [direct]
         fresh = not on_event_loop or self._built is None
         index = self.index if fresh else self._index
         contents = self._contents  # one snapshot across a content swap

@@ -6,29 +6,36 @@ import datetime as dt
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
-from guides.errors import ParameterNotFound
+from guides.errors import ParameterNotFound, PlaceNeeded
 from guides.household import Household
 from guides.ids import ItemId
 from guides.params import Parameters, ResolvedParameter
+from guides.places import FIXED_PLACE
 from guides.schema import Guide, ItemGuide
 from guides.screening.result import ItemResult
 
-_Key = tuple[str, str, dt.date, str | None]
+_Key = tuple[str, str, dt.date, str | None, str | None]
 # Resolved parameters per Parameters instance: a lookup scans the history, and screening runs
-# after every answer, so each (name, region, date, variant) is resolved once per process.
+# after every answer, so each (name, region, date, variant, place) is resolved once per
+# Parameters (a new instance, e.g. after staff publish a value, starts a fresh cache).
 _RESOLVED: WeakKeyDictionary[Parameters, dict[_Key, ResolvedParameter | None]] = WeakKeyDictionary()
 
 
 def resolve(
-    params: Parameters, name: str, region: str, on: dt.date, variant: str | None = None
+    params: Parameters,
+    name: str,
+    region: str,
+    on: dt.date,
+    variant: str | None = None,
+    place: str | None = None,
 ) -> ResolvedParameter:
     cache = _RESOLVED.get(params)
     if cache is None:
         cache = _RESOLVED[params] = {}
-    key = (name, region, on, variant)
+    key = (name, region, on, variant, place)
     if key not in cache:
         try:
-            cache[key] = params.at(name, region, on, variant)
+            cache[key] = params.at(name, region, on, variant, place=place)
         except ParameterNotFound:
             cache[key] = None
     found = cache[key]
@@ -45,9 +52,27 @@ class Context:
     on: dt.date
     item: ItemGuide | None = None  # the item being decided
     decided: dict[ItemId, ItemResult] = field(default_factory=dict)  # items decided before
+    # True while a clause is tried with the region's own values (place unknown): never raise
+    region_level: bool = False
+
+    # The household's GB/T 2260 county code (fixed for a one-county region like 历城区).
+    place: str | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.place = self.household.place or FIXED_PLACE.get(self.guide.region)
 
     def param(self, name: str, variant: str | None = None) -> ResolvedParameter:
-        return resolve(self.params, name, self.guide.region.value, self.on, variant)
+        """The value in force on the screening date for the household's place. With the place
+        unknown and a city or county of the region publishing a different value, raises
+        PlaceNeeded (the check then asks for the place)."""
+        region, place = self.guide.region.value, self.place
+        if (
+            place is None
+            and not self.region_level
+            and self.params.differs_by_place(name, region, self.on, variant)
+        ):
+            raise PlaceNeeded(name, region)
+        return resolve(self.params, name, region, self.on, variant, place)
 
     def dibao_standard(self) -> ResolvedParameter | None:
         """The standard for the household's hukou type; None while that type is unknown."""

@@ -15,7 +15,7 @@ from guides.errors import UnknownItemError
 from guides.household import Household
 from guides.ids import HukouType, ItemId, Outcome, RegionId
 from guides.materials import materials_for
-from guides.params import Parameters, parameters
+from guides.params import Parameters, current_parameters
 from guides.schema import CheckSpec, Guide, ItemGuide, Rule
 from guides.screening import checks as _checks  # noqa: F401  (registers the check functions)
 from guides.screening.checks.income import per_capita_text
@@ -46,7 +46,7 @@ def screen(
     on = on or dt.date.today()
     household = household.as_of(on)
     wanted = _resolve_items(guide, items)
-    ctx = Context(household=household, guide=guide, params=params or parameters(), on=on)
+    ctx = Context(household=household, guide=guide, params=params or current_parameters(), on=on)
     for item in _in_dependency_order(guide):
         ctx.item = item
         ctx.decided[item.id] = _review_order(guide, ctx.decided, _decide(ctx, item))
@@ -180,7 +180,8 @@ def _merge_variants(a: ItemResult, b: ItemResult) -> ItemResult:
     label = "、".join(x for x in (a.variant_label, b.variant_label) if x)
     reasons = tuple(dict.fromkeys(a.reasons + b.reasons))
     caveats = tuple(dict.fromkeys(a.caveats + b.caveats))
-    return replace(a, variant_label=label, reasons=reasons, caveats=caveats)
+    basis = tuple(dict.fromkeys(a.basis + b.basis))
+    return replace(a, variant_label=label, reasons=reasons, caveats=caveats, basis=basis)
 
 
 def _merge_missing(a: ItemResult, b: ItemResult) -> ItemResult:
@@ -203,6 +204,10 @@ def _result(
 ) -> ItemResult:
     ordered = ordered_for_reasons(checks)
     caveats = [p.caveat() for c in checks for p in c.params if not p.verified]
+    # the policy lines (labelled parameters: 低保标准, 边缘倍数 …) and any place's own value
+    basis = dict.fromkeys(
+        p.basis() for c in checks for p in c.params if p.verified and (p.label or p.place)
+    )
     if any(c.is_estimate for c in checks):
         caveats.append("部分数字是您估计的，结果也只是估算。")
     return ItemResult(
@@ -218,6 +223,7 @@ def _result(
         caveats=tuple(dict.fromkeys(c for c in caveats if c)),
         notes=tuple(n for n in [note, *(n.text for n in item.notes)] if n),
         auto_granted=item.auto_granted,
+        basis=tuple(basis),
     )
 
 

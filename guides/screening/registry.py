@@ -7,9 +7,10 @@ are the clause ids that guides/data/regions/*.yml use in each condition's struct
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from guides.errors import ParameterNotFound
+from guides.errors import ParameterNotFound, PlaceNeeded
 from guides.screening.context import Context
 from guides.screening.result import CheckResult, CheckStatus
 
@@ -37,12 +38,43 @@ def run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
         return CheckResult(check_id, CheckStatus.UNCERTAIN, "这一条需要向经办部门咨询确认")
     try:
         return fn(ctx, **args)
+    except PlaceNeeded as exc:
+        same = _same_for_every_place(fn, ctx, args, exc.name)
+        if same is not None:
+            return same
+        label = PARAM_LABELS.get(exc.name, "相关标准")
+        return CheckResult(
+            check_id,
+            CheckStatus.UNKNOWN,
+            f"各市、县（区）的{label}不一样，还需要知道您家住在哪个市、县（区）",
+            ("place",),
+        )
     except ParameterNotFound as exc:
         return CheckResult(
             check_id,
             CheckStatus.UNCERTAIN,
             f"还没有收录当地的{_param_label(exc)}，这一条需要向经办部门确认",
         )
+
+
+def _same_for_every_place(
+    fn: CheckFn, ctx: Context, args: dict[str, Any], name: str
+) -> CheckResult | None:
+    """With the place unknown, a clause that comes out the same under the region's value and
+    every city's and county's own value is decided: the place cannot change it."""
+    try:
+        regional = fn(replace(ctx, region_level=True), **args)
+        results = [regional]
+        for code in ctx.params.places_with_values(name, ctx.guide.region.value):
+            household = ctx.household.model_copy(update={"place": code})
+            results.append(fn(replace(ctx, household=household), **args))
+    except (PlaceNeeded, ParameterNotFound):
+        return None
+    statuses = {r.status for r in results}
+    if len(statuses) != 1 or regional.status not in (CheckStatus.MET, CheckStatus.UNMET):
+        return None
+    label = PARAM_LABELS.get(name, "相关标准")
+    return replace(regional, reason=f"{regional.reason}（各县区{label}不同，但按哪个都一样）")
 
 
 def _param_label(exc: ParameterNotFound) -> str:

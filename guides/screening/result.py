@@ -65,6 +65,9 @@ class ItemResult:
     auto_granted: bool = False
     materials: tuple[MaterialNeed, ...] = ()
     benefits: tuple[str, ...] = ()  # "认定为低保对象后，还可以……"
+    # The verified numbers used, each with its place and document: 按兰州市城市低保标准 780 元/月
+    # （兰民发〔2025〕12号，2025年7月1日起执行）. Unverified ones are in `caveats` instead.
+    basis: tuple[str, ...] = ()
 
     @property
     def outcome_label(self) -> str:

@@ -14,7 +14,7 @@ import pytest
 
 from bot.accounts import Accounts
 from bot.kb.db import make_engine
-from tests.api.conftest import run_service
+from tests.api.conftest import run_service, run_services
 from tests.conftest import PROJECT_ROOT
 
 PASSWORD = "correct-horse-9"
@@ -81,3 +81,27 @@ def web(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[We
     }
     with run_service(env, tmp / "service.log", None) as running:
         yield WebService(url=running.url, database_url=database_url, log=running.log)
+
+
+@pytest.fixture(scope="session")
+def params_workers(
+    redis_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[list[WebService]]:
+    """Two workers of one service, apart from the shared web fixture (these tests change the
+    numbers every Gansu screening uses)."""
+    tmp = tmp_path_factory.mktemp("params-web")
+    database_url = f"sqlite:///{tmp / 'params.db'}"
+    accounts = Accounts(make_engine(database_url))
+    for username, roles in {"editor1": ["editor"], "reviewer1": ["reviewer"]}.items():
+        accounts.create(username, PASSWORD, roles)
+    env = {
+        **os.environ, "SHEJIU_ENV": "test", "REDIS_URL": redis_url.replace("/0", "/6"),
+        "DATABASE_URL": database_url, "SECRET_KEY": "params-test-secret",
+        "NO_PROXY": "127.0.0.1,localhost", "RATE_LIMIT_PER_IP": "100000",
+        "RATE_LIMIT_PER_ACCOUNT": "100000",
+        # the periodic check is far away: only the Redis hint can make it fast
+        "KB_REFRESH_CHECK_SECONDS": "600",
+    }  # fmt: skip
+    specs = [(env, tmp / "a.log"), (env, tmp / "b.log")]
+    with run_services(specs, None) as running:
+        yield [WebService(url=s.url, database_url=database_url, log=s.log) for s in running]

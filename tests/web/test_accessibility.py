@@ -25,6 +25,12 @@ STAFF_PAGES = {
         "/kb/unanswered",
         "/kb/import",
         "/kb/audit",
+        "/params",
+        "/params/review",
+        "/params/new",
+        "/params/audit",
+        "/params/import",
+        "/params/timeline?name=dibao_standard&region=gansu&variant=urban",
     ],
     "admin1": ["/staff/users"],
 }

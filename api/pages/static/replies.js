@@ -87,6 +87,7 @@
     var box = el("div", "item");
     if (it.reasons.length) box.appendChild(list(it.reasons, "reasons"));
     it.notes.forEach(function (n) { box.appendChild(el("p", "note", n)); });
+    (it.basis || []).forEach(function (n) { box.appendChild(el("p", "note basis", n)); });
     if (it.department) box.appendChild(el("p", "muted", "办理部门：" + it.department + (it.time_limit ? "；办理时限：" + it.time_limit : "")));
     if (it.citations.length) box.appendChild(el("p", "cite", "依据：" + it.citations.join("；")));
     d.appendChild(box);
