@@ -3,7 +3,7 @@
 The households in guides/eval/households_heldout.yml were built by hand from the clauses, with
 the reviewer's expected verdict per item. This prints how many item verdicts agree and how many
 times screening says 可能不符合 where the reviewer says 可能符合 or 或许符合 (the worst error).
-Only this module reads that file (tests/guides/test_eval_isolation.py enforces it).
+Only this module reads that file (tests/guides/test_heldout_isolation.py enforces it).
 """
 
 from __future__ import annotations

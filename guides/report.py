@@ -56,6 +56,7 @@ FACT_LABELS: dict[str, str] = {
     "members.has_serious_illness": "家里有没有人患重病",
     "members.is_veteran": "家里有没有退役军人",
     "members.monthly_income": "家里每个人每月的收入",
+    "members.monthly_basic_pension": "老人每月领的城乡居民基础养老金（不算收入）",
 }
 
 
