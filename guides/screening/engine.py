@@ -26,6 +26,7 @@ from guides.screening.combine import (
     outcome_of,
 )
 from guides.screening.context import Context
+from guides.screening.recognised import apply_review_order, recognised_checks
 from guides.screening.registry import run_check
 from guides.screening.result import CheckResult, CheckStatus, ItemResult, Reason, ScreeningResult
 from guides.sources import SourceRef
@@ -49,7 +50,7 @@ def screen(
     ctx = Context(household=household, guide=guide, params=params or parameters(), on=on)
     for item in _in_dependency_order(guide):
         ctx.item = item
-        ctx.decided[item.id] = _review_order(guide, ctx.decided, _decide(ctx, item))
+        ctx.decided[item.id] = apply_review_order(ctx, _decide(ctx, item))
     results = tuple(_finish(ctx, ctx.decided[i]) for i in guide.item_ids if i in wanted)
     caveats = tuple(dict.fromkeys(c for r in results for c in r.caveats))
     return ScreeningResult(
@@ -127,6 +128,10 @@ def _run(ctx: Context, rule_specs: list[CheckSpec]) -> list[CheckResult]:
 
 def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
     condition = item.condition
+    recognised = recognised_checks(ctx, item.id)
+    if recognised is not None:
+        cite = _cite(condition.source) if condition else ""
+        return _result(ctx, item, outcome_of(recognised), recognised, citation=cite)
     if condition is None:
         return _result(
             ctx, item, Outcome.POSSIBLE, [], note="办事指南没有列出具体条件，请向经办部门咨询。"
@@ -218,37 +223,6 @@ def _result(
         caveats=tuple(dict.fromkeys(c for c in caveats if c)),
         notes=tuple(n for n in [note, *(n.text for n in item.notes)] if n),
         auto_granted=item.auto_granted,
-    )
-
-
-def _review_order(
-    guide: Guide, decided: dict[ItemId, ItemResult], result: ItemResult
-) -> ItemResult:
-    """Licheng: 特困→低保→低保边缘→刚性支出; a household is recognised in the first class it
-    meets, so later classes are not screened as separate outcomes. Applied as each class is
-    decided, so items that follow a class (老年人补贴 after 低保) see the final outcome."""
-    from dataclasses import replace
-
-    if result.item not in guide.review_order:
-        return result
-    earlier = guide.review_order[: guide.review_order.index(result.item)]
-    first_met = next(
-        (decided[i] for i in earlier if i in decided and decided[i].outcome == Outcome.LIKELY),
-        None,
-    )
-    if first_met is None:
-        return result
-    order = "→".join(guide.item(i).name for i in guide.review_order)
-    note = (
-        f"按审核顺序（{order}），您家会先按“{first_met.name}”审核认定，"
-        f"一般不再另外认定为“{result.name}”。"
-    )
-    cite = guide.review_order_source.cite() if guide.review_order_source else ""
-    return replace(
-        result,
-        outcome=Outcome.UNLIKELY,
-        missing_facts=(),
-        reasons=(Reason(note, cite, CheckStatus.UNMET), *result.reasons),
     )
 
 

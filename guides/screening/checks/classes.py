@@ -43,14 +43,15 @@ def not_in_classes(ctx: Context, items: list[str]) -> CheckResult:
     cid = "not_in_classes"
     wanted = _items(items)
     names = "、".join(_label(ctx, i) for i in wanted)
+    per_person = [ItemId.TEKUN] if _others_remain(ctx) else []
     for item in wanted:
-        if _known_member_of(ctx, item):
+        if _known_member_of(ctx, item) and item not in per_person:
             return unmet(cid, f"您家已经是{_label(ctx, item)}，不再另外认定")
     missing: list[str] = []
     open_items: list[str] = []
     for item in wanted:
         result = ctx.decided.get(item)
-        if result is None:
+        if result is None or item in per_person:
             continue
         if result.outcome == Outcome.LIKELY:
             return unmet(cid, f"按您说的情况，您家更可能先认定为{result.name}")
@@ -65,6 +66,15 @@ def not_in_classes(ctx: Context, items: list[str]) -> CheckResult:
             cid, f"您家也可能符合{'、'.join(open_items)}，要由民政部门按顺序审核后确定"
         )
     return met(cid, f"您家目前不是{names}，按您说的情况也不太符合这些条件")
+
+
+def _others_remain(ctx: Context) -> bool:
+    """特困 is recognised per person: members who cannot be 特困 are still a household for the
+    other classes."""
+    from guides.screening.checks.tekun import qualifying_members
+
+    members = ctx.household.members
+    return len(members) > 1 and len(qualifying_members(ctx)) < len(members)
 
 
 @check("recognised_in_any")

@@ -205,11 +205,10 @@ def _lines(ctx: Context) -> _Lines | None:
     return _Lines(values[0], values[-1], f"当地低保标准（{each}）", tuple(standards.values()))
 
 
-@check(CID)
-def has_tekun_candidate(ctx: Context) -> CheckResult:
+def _verdicts(
+    ctx: Context,
+) -> tuple[list[tuple[int, Member, _Verdict]], tuple[ResolvedParameter, ...]]:
     household = ctx.household
-    if not household.members:
-        return unknown(CID, "还需要了解家里每个人的年龄、是否残疾和收入", ("members",))
     elderly = ctx.param("tekun_elderly_min_age")
     minor = ctx.param("tekun_minor_max_age")
     covered = ctx.param("tekun_minor_covered_max_age")
@@ -217,6 +216,23 @@ def has_tekun_candidate(ctx: Context) -> CheckResult:
     params = (elderly, minor, covered, *(lines.params if lines else ()))
     ages = (int(elderly.value), int(minor.value), int(covered.value))
     verdicts = [(i, m, _member(household, m, ages, lines)) for i, m in enumerate(household.members)]
+    return verdicts, params
+
+
+def qualifying_members(ctx: Context) -> list[int]:
+    """The members who may be 特困 (each recognised on their own, 特困 being per person)."""
+    if not ctx.household.members:
+        return []
+    verdicts, _ = _verdicts(ctx)
+    return [i for i, _, v in verdicts if v.status in (CheckStatus.MET, CheckStatus.UNCERTAIN)]
+
+
+@check(CID)
+def has_tekun_candidate(ctx: Context) -> CheckResult:
+    household = ctx.household
+    if not household.members:
+        return unknown(CID, "还需要了解家里每个人的年龄、是否残疾和收入", ("members",))
+    verdicts, params = _verdicts(ctx)
     for status in (CheckStatus.MET, CheckStatus.UNCERTAIN):
         found = [(i, m, v) for i, m, v in verdicts if v.status == status]
         if found:
