@@ -31,7 +31,7 @@ from guides.screening.registry import run_check
 from guides.screening.result import CheckResult, CheckStatus, ItemResult, Reason, ScreeningResult
 from guides.sources import SourceRef
 
-DEPENDENT_CHECKS = {"recognised_in_any", "not_in_classes"}
+DEPENDENT_CHECKS = {"recognised_in_any", "not_in_classes", "medical_aid_covered"}
 
 
 def screen(
@@ -222,7 +222,7 @@ def _result(
         variant_label=variant_label,
         caveats=tuple(dict.fromkeys(c for c in caveats if c)),
         notes=tuple(n for n in [note, *(n.text for n in item.notes)] if n),
-        auto_granted=item.auto_granted,
+        auto_granted=item.auto_granted and outcome == Outcome.LIKELY,  # 免申即享 once recognised
     )
 
 
