@@ -1,4 +1,4 @@
-"""Clauses about rigid expenses (刚性支出) against income: 支出型临时救助, 刚性支出困难, 因病致贫."""
+"""Clauses about rigid expenses (刚性支出) against income: 支出型临时救助, 刚性支出困难."""
 
 from __future__ import annotations
 
@@ -39,29 +39,6 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
     if share >= threshold.value:
         return met(cid, f"{formula}，达到{line}", (threshold,), estimate)
     return unmet(cid, f"{formula}，低于{line}", (threshold,), estimate)
-
-
-@check("high_medical_expense_share")
-def high_medical_expense_share(
-    ctx: Context, threshold_param: str = "rigid_expense_share_threshold"
-) -> CheckResult:
-    """自付医疗费用占家庭年收入的比例高 (因病致贫)."""
-    cid = "high_medical_expense_share"
-    household = ctx.household
-    medical = household.expenses_12m.medical
-    income = household.monthly_income
-    missing = [] if medical is not None else ["expenses_12m.medical"]
-    if income is None:
-        missing.append("monthly_income_total")
-    if missing:
-        return unknown(cid, "还需要知道近12个月个人自付的医疗费用和家庭收入", missing)
-    assert medical is not None and income is not None
-    threshold = ctx.param(threshold_param)
-    share, text = _share_text(medical, income * 12)
-    formula = f"自付医疗费用占比 = 近12个月自付医疗费用 {text}"
-    if share >= threshold.value:
-        return met(cid, f"{formula}，达到 {threshold.value:g}%，医疗负担很重", (threshold,))
-    return unmet(cid, f"{formula}，低于 {threshold.value:g}%", (threshold,))
 
 
 @check("income_after_expenses_below_dibao_standard")
