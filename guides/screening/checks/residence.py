@@ -89,3 +89,26 @@ def provincial_hukou(
         if household.has_residence_permit is None:
             return unknown(cid, "还需要知道有没有居住证", ("has_residence_permit",))
     return unmet(cid, f"这个“一件事”专区面向具有{province}户籍的人员，您家户口不在{province}")
+
+
+@check("local_hukou_or_residence_permit_applicant")
+def local_hukou_or_residence_permit_applicant(ctx: Context) -> CheckResult:
+    """Licheng 低保: the condition says 户口登记在当地, but the guide's material list provides for
+    居住证 holders applying where they live (服务指南 四 表一 3): those are 或许符合."""
+    cid = "local_hukou_or_residence_permit_applicant"
+    household = ctx.household
+    if household.has_local_hukou:
+        return met(cid, "户口登记在当地")
+    if household.has_local_hukou is None:
+        return unknown(cid, "还需要知道户口是不是在当地", ("has_local_hukou",))
+    if household.has_residence_permit:
+        return uncertain(
+            cid,
+            "户口不在当地，但有居住证：服务指南写了在居住地申请低保的要提供居住证，"
+            "能否在居住地受理，由街道和区民政局确认",
+        )
+    if household.has_residence_permit is None:
+        return unknown(cid, "还需要知道有没有居住证", ("has_residence_permit",))
+    return unmet(
+        cid, "低保要求户口登记在当地，或者持居住证在居住地申请；您家户口不在当地，也没有居住证"
+    )
