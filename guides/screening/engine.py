@@ -18,6 +18,7 @@ from guides.materials import materials_for
 from guides.params import Parameters, parameters
 from guides.schema import CheckSpec, Guide, ItemGuide, Rule
 from guides.screening import checks as _checks  # noqa: F401  (registers the check functions)
+from guides.screening.caveats import caveat
 from guides.screening.checks.income import per_capita_text
 from guides.screening.combine import (
     OUTCOME_RANK,
@@ -207,14 +208,14 @@ def _result(
     note: str | None = None,
 ) -> ItemResult:
     ordered = ordered_for_reasons(checks)
-    caveats = [p.caveat() for c in checks for p in c.params if not p.verified]
+    caveats = [caveat(p) for c in checks for p in c.params if not p.verified]
     if any(c.is_estimate for c in checks):
         caveats.append("部分数字是您估计的，结果也只是估算。")
     return ItemResult(
         item=item.id,
         name=item.name,
         outcome=outcome,
-        reasons=tuple(Reason(c.reason, citation, c.status) for c in ordered),
+        reasons=tuple(Reason(c.reason, c.citation or citation, c.status) for c in ordered),
         missing_facts=missing_facts_of(checks, outcome),
         department=item.department,
         time_limit=item.time_limit.text if item.time_limit else ctx.guide.time_limit.text,

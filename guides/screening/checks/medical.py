@@ -58,8 +58,9 @@ def medical_aid_covered(
     orphans: bool = False,
     formerly_poor: bool = False,
     serious_illness_in: list[str] | None = None,
+    together: bool = False,
 ) -> CheckResult:
-    by_class = recognised_in_any(ctx, items)
+    by_class = recognised_in_any(ctx, items, together)
     if by_class.status == CheckStatus.MET:
         return met(CID, by_class.reason, by_class.params)
     missing: list[str] = list(by_class.missing)
