@@ -71,12 +71,21 @@ def apply_review_order(ctx: Context, result: ItemResult) -> ItemResult:
     )
     if first is None:
         return result
-    order = "→".join(guide.item(i).name for i in guide.review_order)
+    order = "→".join(_group(i, guide.item(i).name) for i in guide.review_order)
     cite = guide.review_order_source.cite() if guide.review_order_source else ""
     if first.item == ItemId.TEKUN:
         return _after_tekun(ctx, result, first, order, cite)
-    return _ruled_out(result, f"按审核顺序（{order}），您家会先按“{first.name}”审核认定，"
-                      f"一般不再另外认定为“{result.name}”。", cite)  # fmt: skip
+    return _ruled_out(
+        result,
+        f"按审核顺序（{order}），您家会先按{_group(first.item, first.name)}审核认定，"
+        f"一般不再另外认定为{_group(result.item, result.name)}。",
+        cite,
+    )
+
+
+def _group(item: ItemId, name: str) -> str:
+    """The group's name (特困人员), not the payment's (特困人员供养给付)."""
+    return RECOGNISED_LABELS.get(item, name)
 
 
 def _counts(ctx: Context, earlier: ItemResult) -> bool:
@@ -112,11 +121,13 @@ def _after_tekun(
     already = household.receives(ItemId.TEKUN) is True
     if not rest and (household.household_size or 1) <= len(household.members):
         if already:
-            return _ruled_out(result, f"您家已经是特困人员，不再另外认定为“{result.name}”。", cite)
+            group = _group(result.item, result.name)
+            return _ruled_out(result, f"您家已经是特困人员，不再另外认定为{group}。", cite)
         if result.outcome not in (Outcome.LIKELY, Outcome.POSSIBLE):
             return result
         note = (
-            f"按审核顺序（{order}），会先按“{tekun.name}”审核；不认定的，再按“{result.name}”审核。"
+            f"按审核顺序（{order}），会先按特困人员审核；"
+            f"不认定的，再按{_group(result.item, result.name)}审核。"
         )
         return _with_note(result, note, cite, Outcome.POSSIBLE)
     if result.item != ItemId.DIBAO or result.outcome != Outcome.LIKELY:
