@@ -45,6 +45,8 @@ class Context:
     on: dt.date
     item: ItemGuide | None = None  # the item being decided
     decided: dict[ItemId, ItemResult] = field(default_factory=dict)  # items decided before
+    # Per-screening results several clauses share (e.g. which members may be 特困).
+    memo: dict[str, object] = field(default_factory=dict)
 
     def param(self, name: str, variant: str | None = None) -> ResolvedParameter:
         return resolve(self.params, name, self.guide.region.value, self.on, variant)

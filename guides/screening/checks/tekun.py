@@ -223,8 +223,13 @@ def qualifying_members(ctx: Context) -> list[int]:
     """The members who may be 特困 (each recognised on their own, 特困 being per person)."""
     if not ctx.household.members:
         return []
+    cached = ctx.memo.get("tekun_qualifying")
+    if isinstance(cached, list):
+        return cached
     verdicts, _ = _verdicts(ctx)
-    return [i for i, _, v in verdicts if v.status in (CheckStatus.MET, CheckStatus.UNCERTAIN)]
+    found = [i for i, _, v in verdicts if v.status in (CheckStatus.MET, CheckStatus.UNCERTAIN)]
+    ctx.memo["tekun_qualifying"] = found
+    return found
 
 
 @check(CID)
