@@ -235,11 +235,37 @@ def _finish(ctx: Context, result: ItemResult) -> ItemResult:
     materials = materials_for(ctx.guide, ctx.household, [result.item])
     benefits: tuple[str, ...] = ()
     if result.item in RECOGNISED_CLASSES and result.outcome in (Outcome.LIKELY, Outcome.POSSIBLE):
-        benefits = _benefit_texts(ctx.guide.region, result.item, ctx.household.hukou_type)
+        shown = _shown_conditions(ctx.household)
+        benefits = tuple(
+            text
+            for text, only_if in _benefit_texts(
+                ctx.guide.region, result.item, ctx.household.hukou_type
+            )
+            if only_if is None or only_if in shown
+        )
     return replace(result, materials=tuple(materials), benefits=benefits)
 
 
 @lru_cache(maxsize=256)
-def _benefit_texts(region: RegionId, item: ItemId, hukou: HukouType | None) -> tuple[str, ...]:
+def _benefit_texts(
+    region: RegionId, item: ItemId, hukou: HukouType | None
+) -> tuple[tuple[str, str | None], ...]:
     """认定后还可以……: the region's benefits for a recognised class (guides/benefits.py)."""
-    return tuple(f"{b.category_label}：{b.text}" for b in benefits_for(region, item, hukou=hukou))
+    return tuple(
+        (f"{b.category_label}：{b.text}", b.only_if)
+        for b in benefits_for(region, item, hukou=hukou)
+    )
+
+
+def _shown_conditions(household: Household) -> set[str]:
+    """Which conditional benefits may apply: someone is, or may be (not yet said), seriously ill
+    or disabled."""
+    members = household.members
+    ill = not members or any(
+        m.has_serious_illness is not False or m.health == "serious_illness" for m in members
+    )
+    disabled = not members or any(m.has_disability is not False for m in members)
+    shown = {"serious_illness", "serious_illness_or_disability"} if ill else set()
+    if disabled:
+        shown.add("serious_illness_or_disability")
+    return shown
