@@ -66,7 +66,11 @@ def apply_review_order(ctx: Context, result: ItemResult) -> ItemResult:
         return result
     earlier = guide.review_order[: guide.review_order.index(result.item)]
     first = next(
-        (ctx.decided[i] for i in earlier if i in ctx.decided and _counts(ctx, ctx.decided[i])),
+        (
+            ctx.decided[i]
+            for i in earlier
+            if i in ctx.decided and ctx.decided[i].outcome == Outcome.LIKELY
+        ),
         None,
     )
     if first is None:
@@ -74,7 +78,7 @@ def apply_review_order(ctx: Context, result: ItemResult) -> ItemResult:
     order = "→".join(_group(i, guide.item(i).name) for i in guide.review_order)
     cite = guide.review_order_source.cite() if guide.review_order_source else ""
     if first.item == ItemId.TEKUN:
-        return _after_tekun(ctx, result, first, order, cite)
+        return _after_tekun(ctx, result, order, cite)
     return _ruled_out(
         result,
         f"按审核顺序（{order}），您家会先按{_group(first.item, first.name)}审核认定，"
@@ -86,10 +90,6 @@ def apply_review_order(ctx: Context, result: ItemResult) -> ItemResult:
 def _group(item: ItemId, name: str) -> str:
     """The group's name (特困人员), not the payment's (特困人员供养给付)."""
     return RECOGNISED_LABELS.get(item, name)
-
-
-def _counts(ctx: Context, earlier: ItemResult) -> bool:
-    return earlier.outcome == Outcome.LIKELY
 
 
 def _ruled_out(result: ItemResult, note: str, cite: str) -> ItemResult:
@@ -112,9 +112,7 @@ def _with_note(
     )
 
 
-def _after_tekun(
-    ctx: Context, result: ItemResult, tekun: ItemResult, order: str, cite: str
-) -> ItemResult:
+def _after_tekun(ctx: Context, result: ItemResult, order: str, cite: str) -> ItemResult:
     household = ctx.household
     qualifying = set(qualifying_members(ctx))
     rest = [m for i, m in enumerate(household.members) if i not in qualifying]
