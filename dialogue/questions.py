@@ -112,6 +112,9 @@ class Question(_Strict):
     all_members: dict[str, Any] | None = None
     keywords: list[str] = Field(default_factory=list)
     summary_label: str
+    # Filled only for the application form (申请表 fields), never read by screening: the policy
+    # never asks it for screening (tests/dialogue/test_questions.py checks both ways).
+    form_field: bool = False
 
     @property
     def is_member(self) -> bool:

@@ -50,6 +50,8 @@ class Benefit(BaseModel):
     groups: list[ItemId] = Field(min_length=1)  # the recognised classes it is for
     regions: list[str] = Field(min_length=1)  # region ids, or ["all"]
     hukou: HukouType | None = None  # urban-only / rural-only entries (住房救助)
+    # For someone seriously ill (or disabled) only: not shown to a household without one.
+    only_if: Literal["serious_illness", "serious_illness_or_disability"] | None = None
     text: str  # completes "认定为……后，还可以……"
     source: SourceRef
 

@@ -97,6 +97,11 @@ class Member(_Strict):
     wants_job: bool | None = None
     is_graduating_this_year: bool | None = None
     monthly_income: Money | None = None
+    # 城乡居民基本养老保险基础养老金, part of monthly_income: not counted as income for 特困
+    # (《特困人员认定办法》第六条第二款).
+    monthly_basic_pension: Money | None = None
+    # 孤儿 or 事实无人抚养儿童 (医疗救助 seed 000 附件2 二（八）).
+    is_orphan_or_unsupported_child: bool | None = None
     workplace: str | None = None
     # 特困: 无生活来源 / 无法定赡养、抚养、扶养义务人或其无履行义务能力
     has_living_source: bool | None = None
@@ -163,12 +168,22 @@ class Expenses(_Strict):
     education: Money | None = None
     disability_rehabilitation: Money | None = None
     other: Money | None = None
+    # 基本生活支出: part of 刚性支出 (seed 000 附件2 二（四）; 刚性支出困难家庭认定办法 第五条（一）).
+    basic_living: Money | None = None
 
     def total(self) -> float | None:
+        """Medical, education, rehabilitation and other necessary expenses (支出型临时救助)."""
         parts = [self.medical, self.education, self.disability_rehabilitation, self.other]
         if all(p is None for p in parts):
             return None
         return float(sum(p or 0 for p in parts))
+
+    def rigid_total(self) -> float | None:
+        """刚性支出: the necessary expenses plus 基本生活支出."""
+        total = self.total()
+        if total is None:
+            return None
+        return total + (self.basic_living or 0)
 
 
 class Housing(_Strict):

@@ -23,6 +23,8 @@ FIELD_LABELS: dict[str, str] = {
     "members": "家庭成员",
     "monthly_income_total": "家庭月收入",
     "monthly_income": "月收入",
+    "monthly_basic_pension": "城乡居民基础养老金",
+    "basic_living": "近12个月基本生活支出",
     "age": "年龄",
     "birth_date": "出生日期",
     "labour_ability": "劳动能力",
@@ -52,7 +54,7 @@ FIELD_LABELS: dict[str, str] = {
 MONEY_FIELDS = {
     "monthly_income_total", "monthly_income", "deposits", "securities", "claims",
     "commercial_insurance", "purchase_price", "medical", "education",
-    "disability_rehabilitation",
+    "disability_rehabilitation", "monthly_basic_pension", "basic_living",
 }  # fmt: skip
 
 

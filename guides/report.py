@@ -57,6 +57,9 @@ FACT_LABELS: dict[str, str] = {
     "members.is_veteran": "家里有没有退役军人",
     "members.monthly_income": "家里每个人每月的收入",
     "place": "住在哪个县（区）（各地标准不一样）",
+    "members.is_orphan_or_unsupported_child": "孩子是不是孤儿或事实无人抚养儿童",
+    "expenses_12m.basic_living": "近12个月吃饭穿衣水电等基本生活支出",
+    "members.monthly_basic_pension": "老人每月领的城乡居民基础养老金（不算收入）",
 }
 
 
@@ -82,7 +85,7 @@ def render(result: ScreeningResult) -> str:
 
 def _item(number: int, item: ItemResult) -> list[str]:
     variant = f"（{item.variant_label}）" if item.variant_label else ""
-    auto = "，免申即享" if item.auto_granted and item.outcome != Outcome.UNLIKELY else ""
+    auto = "，免申即享" if item.auto_granted and item.outcome == Outcome.LIKELY else ""
     lines = [f"{number}. {item.name}{variant}：{item.outcome_label}{auto}"]
     for reason in item.reasons:
         cite = f"（依据：{reason.citation}）" if reason.citation else ""

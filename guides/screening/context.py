@@ -61,6 +61,9 @@ class Context:
     def __post_init__(self) -> None:
         self.place = self.household.place or FIXED_PLACE.get(self.guide.region)
 
+    # Per-screening results several clauses share (e.g. which members may be 特困).
+    memo: dict[str, object] = field(default_factory=dict)
+
     def param(self, name: str, variant: str | None = None) -> ResolvedParameter:
         """The value in force on the screening date for the household's place. With the place
         unknown and a city or county of the region publishing a different value, raises

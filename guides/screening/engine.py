@@ -18,6 +18,7 @@ from guides.materials import materials_for
 from guides.params import Parameters, current_parameters
 from guides.schema import CheckSpec, Guide, ItemGuide, Rule
 from guides.screening import checks as _checks  # noqa: F401  (registers the check functions)
+from guides.screening.caveats import caveat
 from guides.screening.checks.income import per_capita_text
 from guides.screening.combine import (
     OUTCOME_RANK,
@@ -26,11 +27,12 @@ from guides.screening.combine import (
     outcome_of,
 )
 from guides.screening.context import Context
+from guides.screening.recognised import apply_review_order, recognised_checks
 from guides.screening.registry import run_check
 from guides.screening.result import CheckResult, CheckStatus, ItemResult, Reason, ScreeningResult
 from guides.sources import SourceRef
 
-DEPENDENT_CHECKS = {"recognised_in_any", "not_in_classes"}
+DEPENDENT_CHECKS = {"recognised_in_any", "not_in_classes", "medical_aid_covered"}
 
 
 def screen(
@@ -49,7 +51,7 @@ def screen(
     ctx = Context(household=household, guide=guide, params=params or current_parameters(), on=on)
     for item in _in_dependency_order(guide):
         ctx.item = item
-        ctx.decided[item.id] = _review_order(guide, ctx.decided, _decide(ctx, item))
+        ctx.decided[item.id] = apply_review_order(ctx, _decide(ctx, item))
     results = tuple(_finish(ctx, ctx.decided[i]) for i in guide.item_ids if i in wanted)
     caveats = tuple(dict.fromkeys(c for r in results for c in r.caveats))
     return ScreeningResult(
@@ -127,6 +129,10 @@ def _run(ctx: Context, rule_specs: list[CheckSpec]) -> list[CheckResult]:
 
 def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
     condition = item.condition
+    recognised = recognised_checks(ctx, item.id)
+    if recognised is not None:
+        cite = _cite(condition.source) if condition else ""
+        return _result(ctx, item, outcome_of(recognised), recognised, citation=cite)
     if condition is None:
         return _result(
             ctx, item, Outcome.POSSIBLE, [], note="办事指南没有列出具体条件，请向经办部门咨询。"
@@ -203,7 +209,7 @@ def _result(
     note: str | None = None,
 ) -> ItemResult:
     ordered = ordered_for_reasons(checks)
-    caveats = [p.caveat() for c in checks for p in c.params if not p.verified]
+    caveats = [caveat(p) for c in checks for p in c.params if not p.verified]
     # the policy lines (labelled parameters: 低保标准, 边缘倍数 …) and any place's own value
     basis = dict.fromkeys(
         p.basis() for c in checks for p in c.params if p.verified and (p.label or p.place)
@@ -214,7 +220,7 @@ def _result(
         item=item.id,
         name=item.name,
         outcome=outcome,
-        reasons=tuple(Reason(c.reason, citation, c.status) for c in ordered),
+        reasons=tuple(Reason(c.reason, c.citation or citation, c.status) for c in ordered),
         missing_facts=missing_facts_of(checks, outcome),
         department=item.department,
         time_limit=item.time_limit.text if item.time_limit else ctx.guide.time_limit.text,
@@ -222,39 +228,8 @@ def _result(
         variant_label=variant_label,
         caveats=tuple(dict.fromkeys(c for c in caveats if c)),
         notes=tuple(n for n in [note, *(n.text for n in item.notes)] if n),
-        auto_granted=item.auto_granted,
+        auto_granted=item.auto_granted and outcome == Outcome.LIKELY,  # 免申即享 once recognised
         basis=tuple(basis),
-    )
-
-
-def _review_order(
-    guide: Guide, decided: dict[ItemId, ItemResult], result: ItemResult
-) -> ItemResult:
-    """Licheng: 特困→低保→低保边缘→刚性支出; a household is recognised in the first class it
-    meets, so later classes are not screened as separate outcomes. Applied as each class is
-    decided, so items that follow a class (老年人补贴 after 低保) see the final outcome."""
-    from dataclasses import replace
-
-    if result.item not in guide.review_order:
-        return result
-    earlier = guide.review_order[: guide.review_order.index(result.item)]
-    first_met = next(
-        (decided[i] for i in earlier if i in decided and decided[i].outcome == Outcome.LIKELY),
-        None,
-    )
-    if first_met is None:
-        return result
-    order = "→".join(guide.item(i).name for i in guide.review_order)
-    note = (
-        f"按审核顺序（{order}），您家会先按“{first_met.name}”审核认定，"
-        f"一般不再另外认定为“{result.name}”。"
-    )
-    cite = guide.review_order_source.cite() if guide.review_order_source else ""
-    return replace(
-        result,
-        outcome=Outcome.UNLIKELY,
-        missing_facts=(),
-        reasons=(Reason(note, cite, CheckStatus.UNMET), *result.reasons),
     )
 
 
@@ -266,11 +241,37 @@ def _finish(ctx: Context, result: ItemResult) -> ItemResult:
     materials = materials_for(ctx.guide, ctx.household, [result.item])
     benefits: tuple[str, ...] = ()
     if result.item in RECOGNISED_CLASSES and result.outcome in (Outcome.LIKELY, Outcome.POSSIBLE):
-        benefits = _benefit_texts(ctx.guide.region, result.item, ctx.household.hukou_type)
+        shown = _shown_conditions(ctx.household)
+        benefits = tuple(
+            text
+            for text, only_if in _benefit_texts(
+                ctx.guide.region, result.item, ctx.household.hukou_type
+            )
+            if only_if is None or only_if in shown
+        )
     return replace(result, materials=tuple(materials), benefits=benefits)
 
 
 @lru_cache(maxsize=256)
-def _benefit_texts(region: RegionId, item: ItemId, hukou: HukouType | None) -> tuple[str, ...]:
+def _benefit_texts(
+    region: RegionId, item: ItemId, hukou: HukouType | None
+) -> tuple[tuple[str, str | None], ...]:
     """认定后还可以……: the region's benefits for a recognised class (guides/benefits.py)."""
-    return tuple(f"{b.category_label}：{b.text}" for b in benefits_for(region, item, hukou=hukou))
+    return tuple(
+        (f"{b.category_label}：{b.text}", b.only_if)
+        for b in benefits_for(region, item, hukou=hukou)
+    )
+
+
+def _shown_conditions(household: Household) -> set[str]:
+    """Which conditional benefits may apply: someone is, or may be (not yet said), seriously ill
+    or disabled."""
+    members = household.members
+    ill = not members or any(
+        m.has_serious_illness is not False or m.health == "serious_illness" for m in members
+    )
+    disabled = not members or any(m.has_disability is not False for m in members)
+    shown = {"serious_illness", "serious_illness_or_disability"} if ill else set()
+    if disabled:
+        shown.add("serious_illness_or_disability")
+    return shown

@@ -27,6 +27,7 @@ class CheckResult:
     missing: tuple[str, ...] = ()  # fact names (household field paths) that would decide it
     params: tuple[ResolvedParameter, ...] = ()
     is_estimate: bool = False  # decided on an estimated answer ("大概一千多")
+    citation: str | None = None  # when the clause is not the item's condition (a time limit)
 
 
 @dataclass(frozen=True)

@@ -81,3 +81,42 @@ def test_every_question_fills_a_real_fact_and_has_an_example() -> None:
 
 def test_member_keys_round_trip() -> None:
     assert member_key("members.age", 2) == "members.2.age"
+
+
+SCREENING_CODE = [
+    *(Path(__file__).resolve().parents[2] / "guides" / "screening").rglob("*.py"),
+    Path(__file__).resolve().parents[2] / "guides" / "household.py",  # derived facts
+    Path(__file__).resolve().parents[2] / "guides" / "materials.py",  # which materials apply
+]
+
+
+def _names_screening_reads() -> set[str]:
+    """Every attribute and string constant in the screening code: a fact it reads is among them."""
+    names: set[str] = set()
+    for path in SCREENING_CODE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute):
+                names.add(node.attr)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                names.add(node.value.split(".")[-1])
+    return names
+
+
+def test_every_fact_the_questionnaire_asks_is_read_by_a_rule() -> None:
+    """Issue 11: a question that screening never reads is a question the citizen answers for
+    nothing. Only 申请表 fields (form_field) are exempt, and screening never asks for those."""
+    read = _names_screening_reads()
+    unread = sorted(
+        f"{q.id}: {fact}"
+        for q in question_bank().questions
+        if not q.form_field
+        for fact in q.fills
+        if fact.split(".")[-1] not in read
+    )
+    assert unread == []
+
+
+def test_form_fields_are_never_wanted_by_screening() -> None:
+    form_facts = {f for q in question_bank().questions if q.form_field for f in q.fills}
+    assert form_facts
+    assert not form_facts & (_reported_fact_names() | _literal_fact_names())

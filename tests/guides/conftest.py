@@ -12,7 +12,8 @@ Every tests/guides/cases/*.yml holds a list of cases:
                      variant: expenditure}
 
 `missing` facts must all be among the item's missing facts; every `reasons` fragment must
-appear in one of its reasons. Each case is one test item, named after the case.
+appear in one of its reasons; `benefits` fragments must appear in, and `benefits_exclude`
+fragments must be absent from, its "认定后还可以" texts. Each case is one test item, named after the case.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from guides.screening.engine import screen
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASE_KEYS = {"name", "date", "region", "input", "output"}
-EXPECT_KEYS = {"outcome", "variant", "reasons", "missing"}
+EXPECT_KEYS = {"outcome", "variant", "reasons", "missing", "benefits", "benefits_exclude"}
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
@@ -111,6 +112,12 @@ def _compare(result: Any, item_id: str, raw: Any) -> list[str]:
     for fragment in expected.get("reasons", []):
         if not any(str(fragment) in t for t in texts):
             problems.append(f"{item_id}: no reason mentions {fragment!r}")
+    for fragment in expected.get("benefits", []):
+        if not any(str(fragment) in b for b in got.benefits):
+            problems.append(f"{item_id}: no benefit mentions {fragment!r}: {list(got.benefits)}")
+    for fragment in expected.get("benefits_exclude", []):
+        if any(str(fragment) in b for b in got.benefits):
+            problems.append(f"{item_id}: a benefit mentions {fragment!r}: {list(got.benefits)}")
     if problems:
         problems.append(f"{item_id}: reasons were {texts}")
     return problems

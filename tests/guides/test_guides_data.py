@@ -417,3 +417,12 @@ def test_unknown_check_id_in_a_variant_is_named(tmp_path: Path) -> None:
     }
     error = broken(tmp_path, data)
     assert error.path == "items.0.condition.rule.variants.0.all.0"
+
+
+def test_gradual_exit_benefit_says_what_the_seed_says() -> None:
+    """Seed 003 三（二）: "根据实际情况给予原则上不超过6个月的渐退期" for 已就业的低保对象: neither
+    "一般还有" nor "最长" is in the clause."""
+    benefit = next(b for b in all_benefits().benefits if b.id == "gansu_employment_gradual_exit")
+    assert "已就业的低保对象" in benefit.text
+    assert "根据实际情况" in benefit.text and "原则上不超过6个月" in benefit.text
+    assert "一般还有" not in benefit.text

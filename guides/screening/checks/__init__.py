@@ -9,6 +9,7 @@ from guides.screening.checks import (  # noqa: F401
     housing,
     illness,
     income,
+    medical,
     residence,
     rural,
     student,

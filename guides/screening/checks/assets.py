@@ -51,7 +51,7 @@ def assets_within_limits(ctx: Context) -> CheckResult:
     per_person = liquid / size
     limit = months.value * standard.value
     deposit_text = (
-        f"人均存款和有价证券 {yuan(liquid)} 元 ÷ {size} 人 = {yuan(per_person)} 元，"
+        f"家庭存款和有价证券 {yuan(liquid)} 元 ÷ {size} 人 = 人均 {yuan(per_person)} 元，"
         f"当地上限按低保标准 {yuan(standard.value)} 元 × {months.value:g} 个月 = {yuan(limit)} 元"
     )
     over: list[tuple[str, bool]] = []  # (what, decided by a verified rule)

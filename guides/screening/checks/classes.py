@@ -20,9 +20,12 @@ CLASS_LABELS: dict[ItemId, str] = {
 
 
 def _label(ctx: Context, item: ItemId) -> str:
+    """The group's name (低保、特困供养…), never a payment's item name (…保障金给付)."""
+    if item in CLASS_LABELS:
+        return CLASS_LABELS[item]
     if item in ctx.decided:
         return ctx.decided[item].name
-    return CLASS_LABELS.get(item, item.value)
+    return item.value
 
 
 def _items(raw: list[str]) -> list[ItemId]:
@@ -43,19 +46,20 @@ def not_in_classes(ctx: Context, items: list[str]) -> CheckResult:
     cid = "not_in_classes"
     wanted = _items(items)
     names = "、".join(_label(ctx, i) for i in wanted)
+    per_person = [ItemId.TEKUN] if _others_remain(ctx) else []
     for item in wanted:
-        if _known_member_of(ctx, item):
+        if _known_member_of(ctx, item) and item not in per_person:
             return unmet(cid, f"您家已经是{_label(ctx, item)}，不再另外认定")
     missing: list[str] = []
     open_items: list[str] = []
     for item in wanted:
         result = ctx.decided.get(item)
-        if result is None:
+        if result is None or item in per_person:
             continue
         if result.outcome == Outcome.LIKELY:
-            return unmet(cid, f"按您说的情况，您家更可能先认定为{result.name}")
+            return unmet(cid, f"按您说的情况，您家更可能先认定为{_label(ctx, item)}")
         if result.outcome == Outcome.POSSIBLE:
-            open_items.append(result.name)
+            open_items.append(_label(ctx, item))
         elif result.outcome == Outcome.NEED_INFO:
             missing.extend(result.missing_facts)
     if missing:
@@ -67,8 +71,17 @@ def not_in_classes(ctx: Context, items: list[str]) -> CheckResult:
     return met(cid, f"您家目前不是{names}，按您说的情况也不太符合这些条件")
 
 
+def _others_remain(ctx: Context) -> bool:
+    """特困 is recognised per person: members who cannot be 特困 are still a household for the
+    other classes."""
+    from guides.screening.checks.tekun import qualifying_members
+
+    members = ctx.household.members
+    return len(members) > 1 and len(qualifying_members(ctx)) < len(members)
+
+
 @check("recognised_in_any")
-def recognised_in_any(ctx: Context, items: list[str]) -> CheckResult:
+def recognised_in_any(ctx: Context, items: list[str], together: bool = False) -> CheckResult:
     """已认定为（或筛查可能符合）这些类别之一：医疗救助、老年人补贴等随之办理。"""
     cid = "recognised_in_any"
     wanted = _items(items)
@@ -76,10 +89,12 @@ def recognised_in_any(ctx: Context, items: list[str]) -> CheckResult:
     for item in wanted:
         if _known_member_of(ctx, item):
             return met(cid, f"您家已经是{_label(ctx, item)}")
-    likely = [ctx.decided[i].name for i in wanted if _outcome(ctx, i) == Outcome.LIKELY]
+    likely = [_label(ctx, i) for i in wanted if _outcome(ctx, i) == Outcome.LIKELY]
     if likely:
-        return met(cid, f"按您说的情况，您家可能符合{'、'.join(likely)}，认定后可以一并享受")
-    possible = [ctx.decided[i].name for i in wanted if _outcome(ctx, i) == Outcome.POSSIBLE]
+        # "一并享受" only where the clause says it comes with the recognition (`together`)
+        then = "，认定后可以一并享受" if together else "，认定后可以按规定申请"
+        return met(cid, f"按您说的情况，您家可能符合{'、'.join(likely)}{then}")
+    possible = [_label(ctx, i) for i in wanted if _outcome(ctx, i) == Outcome.POSSIBLE]
     if possible:
         return uncertain(cid, f"要先认定为{'、'.join(possible)}，需经办部门核实")
     missing = [f for i in wanted if _outcome(ctx, i) == Outcome.NEED_INFO for f in _missing(ctx, i)]

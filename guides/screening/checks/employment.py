@@ -21,26 +21,34 @@ def _is_low_income(ctx: Context) -> bool:
     )
 
 
-def _group_of(ctx: Context, member: Member) -> str | None:
-    """Which of the 六类人员 (or 有劳动能力、有意愿的低收入人口) a member is in."""
+SCHOOL_LEAVER_STAGES = ("junior_high", "senior_high", "secondary_vocational")
+LEFT_SCHOOL = ("graduated", "completed", "dropped_out")
+
+
+def _group_of(ctx: Context, member: Member) -> tuple[str, bool] | None:
+    """Which of the 六类人员 (or 有劳动能力、有意愿的低收入人口, or 符合条件的企业职工) a member is in,
+    and whether the 人社部门 still has to confirm it (True)."""
     hukou = member.hukou_type or ctx.household.hukou_type
     stage = member.school_stage
     if member.is_graduating_this_year and stage in ("college", "postgraduate"):
-        return "毕业年度高校毕业生"
-    if member.is_graduating_this_year and stage in (
-        "junior_high", "senior_high", "secondary_vocational"
-    ):  # fmt: skip
-        return "应届初高中毕业生（未继续升学的）"
+        return "毕业年度高校毕业生", False
+    if member.is_graduating_this_year and stage in SCHOOL_LEAVER_STAGES:
+        if member.study_status in LEFT_SCHOOL:
+            return "城乡未继续升学的应届初高中毕业生", False
+        # still at school: only those who do not go on to further study are in the group
+        return "应届初高中毕业生（毕业后未继续升学的才属于这一类）", True
     if member.employment == "migrant_worker" and hukou == "rural":
-        return "农村转移就业劳动者"
+        return "农村转移就业劳动者", False
     if member.employment == "registered_unemployed" or member.is_unemployment_registered:
-        return "登记失业人员"
+        return "登记失业人员", False
     if (
         _is_low_income(ctx)
         and member.labour_ability in ABLE
         and (member.wants_job or member.wants_training)
     ):
-        return "有劳动能力、有就业意愿的低收入人口"
+        return "有劳动能力、有就业意愿的低收入人口", False
+    if member.employment == "employed" and member.wants_training:
+        return "企业职工（“符合条件的企业职工”由人社部门确定）", True
     return None
 
 
@@ -49,16 +57,20 @@ def has_employment_aid_group_member(ctx: Context) -> CheckResult:
     cid = "has_employment_aid_group_member"
     if ctx.household.is_relapse_monitoring_object:
         return met(cid, "家里是防止返贫监测对象，属于就业救助的六类人员")
-    groups = []
+    sure: list[str] = []
+    maybe: list[str] = []
     missing = []
     for index, member in enumerate(ctx.household.members):
-        group = _group_of(ctx, member)
-        if group:
-            groups.append(f"{who(member, index)}是{group}")
+        found = _group_of(ctx, member)
+        if found:
+            group, to_confirm = found
+            (maybe if to_confirm else sure).append(f"{who(member, index)}是{group}")
         elif member.employment is None:
             missing.append("members.employment")
-    if groups:
-        return met(cid, f"{'；'.join(groups)}，属于就业救助的对象")
+    if sure:
+        return met(cid, f"{'；'.join(sure)}，属于就业救助的对象")
+    if maybe:
+        return uncertain(cid, f"{'；'.join(maybe)}，是否属于就业救助的对象由人社部门确认")
     if not ctx.household.members:
         missing.append("members")
     if missing:
@@ -66,8 +78,60 @@ def has_employment_aid_group_member(ctx: Context) -> CheckResult:
     return unmet(
         cid,
         "家里没有防止返贫监测对象、应届毕业生、农村转移就业劳动者、登记失业人员、"
-        "就业困难人员等就业救助对象",
+        "就业困难人员、企业职工等就业救助对象",
     )
+
+
+SEEKING = ("registered_unemployed", "flexible", "farming", "migrant_worker")
+
+
+def _jobless_seeker(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+    """处于无业状态、有劳动能力、有就业要求 (全方位公共就业服务意见 二（三）)."""
+    if member.employment in NOT_JOB_SEEKING or member.labour_ability in ("lost", "none"):
+        return False, ()
+    if member.wants_job is False:
+        return False, ()
+    needs = tuple(
+        fact
+        for fact, value in (("employment", member.employment), ("wants_job", member.wants_job))
+        if value is None
+    )
+    if needs:
+        return None, needs
+    return member.employment in SEEKING, ()
+
+
+def _zero_employment(ctx: Context) -> bool:
+    """零就业家庭: every member of working status is out of work, and at least one wants work."""
+    workers = [
+        m for m in ctx.household.members
+        if m.employment not in ("retired", "student", "under_working_age", "unable_to_work")
+        and m.labour_ability not in ("lost", "none")
+    ]  # fmt: skip
+    return bool(workers) and all(
+        m.employment == "registered_unemployed" or m.is_unemployment_registered for m in workers
+    )
+
+
+@check("employment_difficulty_candidate")
+def employment_difficulty_candidate(ctx: Context) -> CheckResult:
+    """宁夏 就业援助: 零就业家庭的劳动者 can apply; whether a jobless job seeker is a 就业困难人员 is
+    for the 人社部门 (the seed gives no definition; the province's list decides)."""
+    cid = "employment_difficulty_candidate"
+    found, missing = scan_members(ctx, _jobless_seeker)
+    if found and _zero_employment(ctx):
+        return met(
+            cid, f"{names(found)}想找工作，家里是零就业家庭，零就业家庭的劳动者可以申请就业援助"
+        )
+    if found:
+        return uncertain(
+            cid,
+            f"{names(found)}没有工作、想找工作，可以先做失业登记；是否属于就业困难人员，"
+            "由人社部门按规定认定",
+        )
+    if missing:
+        return unknown(cid, "还需要知道家里人有没有工作、想不想找工作", missing)
+    return unmet(cid, "家里没有处于无业状态、又想找工作的劳动者")
 
 
 @check("wants_training_or_job")

@@ -1,7 +1,9 @@
-"""Clauses about rigid expenses (刚性支出) against income: 支出型临时救助, 刚性支出困难, 因病致贫."""
+"""Clauses about rigid expenses (刚性支出) against income: 支出型临时救助, 刚性支出困难."""
 
 from __future__ import annotations
 
+from guides.errors import ParameterNotFound
+from guides.params import ResolvedParameter
 from guides.screening.checks.common import met, uncertain, unknown, unmet
 from guides.screening.checks.income import _income_missing, yuan
 from guides.screening.context import Context
@@ -19,11 +21,22 @@ def _share_text(expense: float, annual_income: float) -> tuple[float, str]:
     return share, f"{yuan(expense)} 元 ÷ 家庭年总收入 {yuan(annual_income)} 元 = {share:.2f}%"
 
 
+def _optional(ctx: Context, name: str) -> ResolvedParameter | None:
+    try:
+        return ctx.param(name)
+    except ParameterNotFound:
+        return None
+
+
 @check("rigid_expense_share_at_least_threshold")
 def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
+    """刚性支出（含基本生活支出）÷ 家庭年总收入 against the local share. Where the share is only an
+    estimate, reaching it is 或许符合 (the local share decides) unless the share is above the highest
+    the clause allows; falling a little short of an estimate is 或许符合 too."""
     cid = "rigid_expense_share_at_least_threshold"
     household = ctx.household
-    total = household.expenses_12m.total()
+    expenses = household.expenses_12m
+    total = expenses.rigid_total()
     income = household.monthly_income
     missing = [] if total is not None else list(EXPENSE_FACTS)
     if income is None:
@@ -33,35 +46,43 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
     assert total is not None and income is not None
     threshold = ctx.param("rigid_expense_share_threshold")
     share, text = _share_text(total, income * 12)
-    formula = f"刚性支出占比 = 近12个月刚性支出合计 {text}"
+    basic = f"（含基本生活支出 {yuan(expenses.basic_living)} 元）" if expenses.basic_living else ""
+    formula = f"刚性支出占比 = 近12个月刚性支出合计{basic} {text}"
     line = f"当地规定的比例 {threshold.value:g}%"
     estimate = household.income_is_estimate
+    highest, lowest = (
+        _optional(ctx, "rigid_expense_share_max"),
+        _optional(ctx, "rigid_expense_share_min"),
+    )
+    used = tuple(p for p in (threshold, highest, lowest) if p is not None)
     if share >= threshold.value:
-        return met(cid, f"{formula}，达到{line}", (threshold,), estimate)
-    return unmet(cid, f"{formula}，低于{line}", (threshold,), estimate)
-
-
-@check("high_medical_expense_share")
-def high_medical_expense_share(
-    ctx: Context, threshold_param: str = "rigid_expense_share_threshold"
-) -> CheckResult:
-    """自付医疗费用占家庭年收入的比例高 (因病致贫)."""
-    cid = "high_medical_expense_share"
-    household = ctx.household
-    medical = household.expenses_12m.medical
-    income = household.monthly_income
-    missing = [] if medical is not None else ["expenses_12m.medical"]
-    if income is None:
-        missing.append("monthly_income_total")
-    if missing:
-        return unknown(cid, "还需要知道近12个月个人自付的医疗费用和家庭收入", missing)
-    assert medical is not None and income is not None
-    threshold = ctx.param(threshold_param)
-    share, text = _share_text(medical, income * 12)
-    formula = f"自付医疗费用占比 = 近12个月自付医疗费用 {text}"
-    if share >= threshold.value:
-        return met(cid, f"{formula}，达到 {threshold.value:g}%，医疗负担很重", (threshold,))
-    return unmet(cid, f"{formula}，低于 {threshold.value:g}%", (threshold,))
+        if threshold.verified or (
+            highest is not None and highest.verified and share >= highest.value
+        ):
+            return met(cid, f"{formula}，达到{line}", used, estimate)
+        return uncertain(
+            cid,
+            f"{formula}，达到估算的比例 {threshold.value:g}%；当地的具体比例由民政部门确定",
+            used,
+            estimate,
+        )
+    if expenses.basic_living is None:
+        return unknown(
+            cid,
+            f"{formula}；刚性支出还包括基本生活支出，还需要知道这一项",
+            ("expenses_12m.basic_living",),
+        )
+    below_floor = lowest is not None and lowest.verified and share < lowest.value
+    if not threshold.verified and not below_floor:
+        margin = _optional(ctx, "estimate_near_margin")
+        if margin is not None and share >= threshold.value * (1 - margin.value / 100):
+            return uncertain(
+                cid,
+                f"{formula}，接近估算的比例 {threshold.value:g}%；当地的具体比例由民政部门确定",
+                (*used, margin),
+                estimate,
+            )
+    return unmet(cid, f"{formula}，低于{line}", used, estimate)
 
 
 @check("income_after_expenses_below_dibao_standard")

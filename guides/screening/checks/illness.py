@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from guides.household import Member
-from guides.screening.checks.common import met, names, scan_members, unknown, unmet
+from guides.screening.checks.common import met, names, scan_members, uncertain, unknown, unmet
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
@@ -26,3 +26,16 @@ def has_serious_illness_member(ctx: Context) -> CheckResult:
     if missing:
         return unknown(cid, "还需要知道家里有没有人患重病", missing)
     return unmet(cid, "家里没有患重病的人")
+
+
+@check("illness_poverty_local_rule")
+def illness_poverty_local_rule(ctx: Context) -> CheckResult:
+    """因病致贫重病患者: seed 002 lists the class but gives no condition, and the national texts we
+    hold give no medical-cost share for it (so none is invented here). The national rule that
+    comes closest: 低保边缘家庭中的重病患者可单独纳入低保 (分层分类意见 四（一）)."""
+    return uncertain(
+        "illness_poverty_local_rule",
+        "因病致贫重病患者怎么认定（收入、医疗费用负担），山西的文件没有写，国家文件也没有统一的"
+        "医疗费用比例；国家规定低保边缘家庭中的重病患者可以单独纳入低保。具体由民政部门按山西的"
+        "认定办法核实",
+    )

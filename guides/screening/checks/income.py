@@ -130,12 +130,37 @@ def _edge_label(params: tuple[ResolvedParameter, ...]) -> str:
 def income_below_edge_line(ctx: Context) -> CheckResult:
     missing = _income_missing(ctx, "income_below_edge_line")
     if missing:
-        return missing
+        return _above_every_edge_line(ctx, missing) or missing
     line, params = edge_line(ctx)
     result = _compare_below(ctx, "income_below_edge_line", line, _edge_label(params), params)
     if result.status != CheckStatus.UNMET:
         return result
     return _within_widened_edge_line(ctx, params) or result
+
+
+def _above_every_edge_line(ctx: Context, missing: CheckResult) -> CheckResult | None:
+    """Decide under uncertainty: with only the hukou type unknown, a per-capita income at or above
+    the widest edge line (the widening the clause allows) of every hukou type is unmet."""
+    if missing.missing != ("hukou_type",):
+        return None
+    per_capita = ctx.household.per_capita_monthly_income
+    assert per_capita is not None
+    try:
+        standards = [ctx.param("dibao_standard", hukou) for hukou in HUKOU_LABELS]
+        multiple = ctx.param("dibao_edge_multiple")
+        widest = max(multiple.value, ctx.param("dibao_edge_multiple_max").value)
+    except ParameterNotFound:
+        return None
+    line = max(s.value for s in standards) * widest
+    if per_capita < line:
+        return None
+    return _income_result(
+        ctx,
+        "income_below_edge_line",
+        False,
+        f"无论城镇还是农村户口，都不低于低保标准的 {widest:g} 倍（最高 {yuan(line)} 元）",
+        (*standards, multiple),
+    )
 
 
 def _within_widened_edge_line(

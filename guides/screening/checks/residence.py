@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from guides.ids import HUKOU_LABELS, HukouType
-from guides.screening.checks.common import flag, met, unknown, unmet
+from guides.screening.checks.common import flag, met, uncertain, unknown, unmet
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
@@ -57,3 +57,58 @@ def urban_hukou(ctx: Context) -> CheckResult:
 @check("rural_hukou")
 def rural_hukou(ctx: Context) -> CheckResult:
     return _hukou(ctx, "rural_hukou", "rural")
+
+
+@check("provincial_hukou")
+def provincial_hukou(
+    ctx: Context, residence_permit: bool = False, emergency: bool = False
+) -> CheckResult:
+    """Shanxi 三（一）: "凡具有山西省户籍…均可…申请". With `residence_permit`, a 居住证 holder is
+    或许符合 (低保审核确认办法 第五条: 有条件的地区可以有序推进持有居住证人员在居住地申办); with
+    `emergency`, anyone is (分层分类意见 四（三）: 急难 取消户籍地、居住地申请限制)."""
+    cid = "provincial_hukou"
+    household = ctx.household
+    province = ctx.guide.region_name
+    if household.has_local_hukou:
+        return met(cid, f"有{province}户籍")
+    if household.has_local_hukou is None:
+        return unknown(cid, f"还需要知道户口是不是在{province}", ("has_local_hukou",))
+    if emergency:
+        return uncertain(
+            cid,
+            f"不是{province}户籍：遇到突发急难，可以在急难发生地申请临时救助，不受户籍地、"
+            "居住地限制，请直接到当地乡镇（街道）说明情况",
+        )
+    if residence_permit:
+        if household.has_residence_permit:
+            return uncertain(
+                cid,
+                f"不是{province}户籍，但持有居住证：国家规定有条件的地区可以推进持居住证在居住地"
+                "申办低保，当地是否可以办由民政部门确认",
+            )
+        if household.has_residence_permit is None:
+            return unknown(cid, "还需要知道有没有居住证", ("has_residence_permit",))
+    return unmet(cid, f"这个“一件事”专区面向具有{province}户籍的人员，您家户口不在{province}")
+
+
+@check("local_hukou_or_residence_permit_applicant")
+def local_hukou_or_residence_permit_applicant(ctx: Context) -> CheckResult:
+    """Licheng 低保: the condition says 户口登记在当地, but the guide's material list provides for
+    居住证 holders applying where they live (服务指南 四 表一 3): those are 或许符合."""
+    cid = "local_hukou_or_residence_permit_applicant"
+    household = ctx.household
+    if household.has_local_hukou:
+        return met(cid, "户口登记在当地")
+    if household.has_local_hukou is None:
+        return unknown(cid, "还需要知道户口是不是在当地", ("has_local_hukou",))
+    if household.has_residence_permit:
+        return uncertain(
+            cid,
+            "户口不在当地，但有居住证：服务指南写了在居住地申请低保的要提供居住证，"
+            "能否在居住地受理，由街道和区民政局确认",
+        )
+    if household.has_residence_permit is None:
+        return unknown(cid, "还需要知道有没有居住证", ("has_residence_permit",))
+    return unmet(
+        cid, "低保要求户口登记在当地，或者持居住证在居住地申请；您家户口不在当地，也没有居住证"
+    )

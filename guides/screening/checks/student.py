@@ -4,6 +4,7 @@ and the yearly application window (seed 001 一（七）: 每年7月15日至9月
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from guides.household import Member
 from guides.ids import ItemId, Outcome
@@ -95,9 +96,18 @@ def within_application_window(ctx: Context) -> CheckResult:
     start, end = (_month_day(ctx.on.year, text) for text in window)
     label = f"每年{start.month}月{start.day}日至{end.month}月{end.day}日"
     if start <= ctx.on <= end:
-        return met(cid, f"现在在申请时间内（{label}）")
+        return replace(met(cid, f"现在在申请时间内（{label}）"), citation=_window_citation(ctx))
     when = "今年的申请期还没开始" if ctx.on < start else "今年的申请期已经过了"
-    return uncertain(cid, f"这一项{label}申请，{when}，请在申请期内办理")
+    result = uncertain(cid, f"这一项{label}申请，{when}，请在申请期内办理")
+    return replace(result, citation=_window_citation(ctx))
+
+
+def _window_citation(ctx: Context) -> str | None:
+    """The window is the region's own time limit, not the (borrowed) condition's document."""
+    item = ctx.item
+    if item is None or item.time_limit is None:
+        return None
+    return item.time_limit.source.cite()
 
 
 def _month_day(year: int, text: str) -> dt.date:

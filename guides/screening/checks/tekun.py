@@ -1,13 +1,22 @@
 """特困: a member who is elderly / disabled / a minor AND 无劳动能力 AND 无生活来源 AND 无法定义务人
-或其无履行义务能力 (seed 000 附件2 二（二）, seed 004 第十条; 无劳动能力 per the national
-《特困人员认定办法》第五条: 60周岁以上 and 未满16周岁 count as having no labour ability)."""
+或其无履行义务能力 (seed 000 附件2 二（二）, seed 004 第十条), decided per person.
+
+《特困人员认定办法》: 第五条 无劳动能力 (60周岁以上, 未满16周岁, the disability grades of （三）);
+第六条 无生活来源 = own income below the local 低保标准 (城乡居民基础养老金 not counted) and property
+within the local 特困 property rule (第七条: set by the 设区的市 民政部门, not in the seeds);
+第八条 who among the 法定义务人 has no ability to fulfil the duty.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from guides.household import Member
+from guides.errors import ParameterNotFound
+from guides.household import Household, Member
+from guides.ids import HUKOU_LABELS
+from guides.params import ResolvedParameter
 from guides.screening.checks.common import met, uncertain, unknown, unmet, who
+from guides.screening.checks.income import yuan
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult, CheckStatus
@@ -17,6 +26,13 @@ NO_LABOUR = ("lost", "none")
 # 《特困人员认定办法》第五条（三）: these disability kinds, at or above these grades (1 is the
 # most severe), are 无劳动能力 by definition: 智力、精神 一至三级, 肢体 一、二级, 视力 一级.
 NO_LABOUR_DISABILITY_GRADES = {"智力": 3, "精神": 3, "肢体": 2, "视力": 1}
+# Who is a child's parent in the household, by the child's relation to the applicant.
+PARENT_RELATIONS = {
+    "son": ("self", "spouse"),
+    "daughter": ("self", "spouse"),
+    "self": ("parent",),
+    "grandchild": ("son", "daughter"),
+}
 
 
 @dataclass
@@ -34,6 +50,20 @@ class _Verdict:
     def ask(self, fact: str) -> None:
         self.missing.append(fact)
 
+    def confirm(self, said: str) -> None:
+        self.said.append(said)
+        self.needs_confirmation = True
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """The local 低保标准 the person's income is compared with: one per possible hukou type."""
+
+    low: float
+    high: float
+    label: str
+    params: tuple[ResolvedParameter, ...]
+
 
 def _disability_means_no_labour(member: Member) -> str | None:
     kind, grade = member.disability_kind or "", member.disability_grade
@@ -45,24 +75,20 @@ def _disability_means_no_labour(member: Member) -> str | None:
     return None
 
 
-def _member(member: Member, elderly_age: int, minor_age: int, covered_age: int) -> _Verdict:
-    verdict = _Verdict()
+def _labour(member: Member, verdict: _Verdict, ages: tuple[int, int, int]) -> None:
+    elderly_age, minor_age, covered_age = ages
     age = member.age
-    is_elderly = age is not None and age >= elderly_age
-    is_minor = age is not None and age < minor_age
-    # 16–17: covered since 《关于改革完善社会救助制度的意见》二（二）5 (to be confirmed locally).
-    is_covered_minor = age is not None and minor_age <= age < covered_age
     by_grade = _disability_means_no_labour(member) if member.has_disability else None
-    if is_elderly:
+    if age is not None and age >= elderly_age:
         verdict.said.append(f"{age} 岁，是老年人，视为无劳动能力")
-    elif is_minor:
+    elif age is not None and age < minor_age:
         verdict.said.append(f"{age} 岁，是未满 {minor_age} 周岁的未成年人，视为无劳动能力")
-    elif is_covered_minor:
-        verdict.said.append(
+    elif age is not None and age < covered_age:
+        # 16–17: covered since 《关于改革完善社会救助制度的意见》二（二）5 (to be confirmed locally).
+        verdict.confirm(
             f"{age} 岁，是未满 {covered_age} 周岁的未成年人（国家已把特困供养覆盖的未成年人"
             f"延长到 {covered_age} 周岁，当地执行情况由民政部门确认）"
         )
-        verdict.needs_confirmation = True
     elif by_grade is not None:
         verdict.said.append(f"是残疾人，{by_grade}")
     elif member.has_disability:
@@ -80,13 +106,82 @@ def _member(member: Member, elderly_age: int, minor_age: int, covered_age: int) 
             verdict.ask("has_disability")
     else:
         verdict.fail(f"{age} 岁，已成年、不满 {elderly_age} 周岁，也不是残疾人")
-    if member.has_living_source is True:
-        verdict.fail("有生活来源")
-    elif member.has_living_source is None:
-        verdict.ask("has_living_source")
+
+
+def _own_income(household: Household, member: Member) -> float | None:
+    if member.monthly_income is not None:
+        return member.monthly_income
+    if household.household_size == 1:
+        return household.monthly_income
+    return None
+
+
+def _living_source(
+    household: Household, member: Member, lines: _Lines | None, verdict: _Verdict
+) -> None:
+    """第六条: own income (基础养老金 not counted) below the local 低保标准."""
+    income = _own_income(household, member)
+    if income is None:
+        if member.has_living_source is False:
+            verdict.confirm("说没有生活来源（收入要由民政部门核对）")
+        else:  # a "source" may be only the 基础养老金, which does not count: ask the amount
+            verdict.ask("monthly_income")
+        return
+    if lines is None:
+        verdict.ask("hukou_type")
+        return
+    pension = member.monthly_basic_pension
+    counted = max(income - (pension or 0), 0.0)
+    text = f"月收入 {yuan(counted)} 元"
+    if pension:
+        text = f"月收入 {yuan(income)} 元，基础养老金不算收入，扣除后 {yuan(counted)} 元"
+    if counted < lines.low:
+        verdict.said.append(f"{text}，低于{lines.label}，属于无生活来源")
+    elif counted >= lines.high:
+        if pension is None and income > 0 and (member.age or 0) >= 60:
+            verdict.ask("monthly_basic_pension")  # the income may be partly the 基础养老金
+        else:
+            verdict.fail(f"{text}，不低于{lines.label}，有生活来源")
+    else:  # between the standards of the two hukou types
+        verdict.ask("hukou_type")
+
+
+def _parent_is_capable(household: Household, member: Member) -> bool:
+    """第八条 lists who cannot fulfil the duty (特困, 60+ 低保, 70+, 重度残疾…): a parent living in
+    the household, under 60, not disabled and able to work is none of them."""
+    if member.age is None or member.age >= 18 or member.relation not in PARENT_RELATIONS:
+        return False
+    roles = PARENT_RELATIONS[member.relation]
+    return any(
+        m.relation in roles
+        and m.age is not None
+        and 18 <= m.age < 60
+        and m.has_disability is False
+        and m.labour_ability in ("full", "partial")
+        for m in household.members
+    )
+
+
+def _supporter(household: Household, member: Member, verdict: _Verdict) -> None:
+    if member.has_capable_supporter is True or _parent_is_capable(household, member):
+        verdict.fail("有能履行义务的赡养、抚养、扶养人")
+    elif member.has_legal_supporter is False:
+        verdict.said.append("没有法定赡养、抚养、扶养义务人")
+    elif member.has_capable_supporter is False:
+        verdict.confirm("法定义务人没有能力履行义务（要由民政部门核实）")
+    elif member.has_legal_supporter is None:
+        verdict.ask("has_legal_supporter")
     else:
-        verdict.said.append("无生活来源")
-    _supporter(member, verdict)
+        verdict.ask("has_capable_supporter")
+
+
+def _member(
+    household: Household, member: Member, ages: tuple[int, int, int], lines: _Lines | None
+) -> _Verdict:
+    verdict = _Verdict()
+    _labour(member, verdict, ages)
+    _living_source(household, member, lines, verdict)
+    _supporter(household, member, verdict)
     if verdict.status != CheckStatus.UNMET and verdict.missing:
         verdict.status = CheckStatus.UNKNOWN
     elif verdict.status == CheckStatus.MET and verdict.needs_confirmation:
@@ -94,32 +189,55 @@ def _member(member: Member, elderly_age: int, minor_age: int, covered_age: int) 
     return verdict
 
 
-def _supporter(member: Member, verdict: _Verdict) -> None:
-    if member.has_capable_supporter is True:
-        verdict.fail("有能履行义务的赡养、抚养、扶养人")
-    elif member.has_legal_supporter is False:
-        verdict.said.append("没有法定赡养、抚养、扶养义务人")
-    elif member.has_capable_supporter is False:
-        verdict.said.append("法定义务人没有能力履行义务（要由民政部门核实）")
-        if verdict.status == CheckStatus.MET:
-            verdict.status = CheckStatus.UNCERTAIN
-    elif member.has_legal_supporter is None:
-        verdict.ask("has_legal_supporter")
-    else:
-        verdict.ask("has_capable_supporter")
+def _lines(ctx: Context) -> _Lines | None:
+    """The 低保标准 for the household's hukou type, or the range over every type if unknown."""
+    standard = ctx.dibao_standard()
+    if standard is not None:
+        return _Lines(
+            standard.value, standard.value, f"当地低保标准 {yuan(standard.value)} 元", (standard,)
+        )
+    try:
+        standards = {h: ctx.param("dibao_standard", h) for h in HUKOU_LABELS}
+    except ParameterNotFound:
+        return None
+    values = sorted(s.value for s in standards.values())
+    each = "、".join(f"{HUKOU_LABELS[h]} {yuan(s.value)} 元" for h, s in standards.items())
+    return _Lines(values[0], values[-1], f"当地低保标准（{each}）", tuple(standards.values()))
+
+
+def _verdicts(
+    ctx: Context,
+) -> tuple[list[tuple[int, Member, _Verdict]], tuple[ResolvedParameter, ...]]:
+    household = ctx.household
+    elderly = ctx.param("tekun_elderly_min_age")
+    minor = ctx.param("tekun_minor_max_age")
+    covered = ctx.param("tekun_minor_covered_max_age")
+    lines = _lines(ctx)
+    params = (elderly, minor, covered, *(lines.params if lines else ()))
+    ages = (int(elderly.value), int(minor.value), int(covered.value))
+    verdicts = [(i, m, _member(household, m, ages, lines)) for i, m in enumerate(household.members)]
+    return verdicts, params
+
+
+def qualifying_members(ctx: Context) -> list[int]:
+    """The members who may be 特困 (each recognised on their own, 特困 being per person)."""
+    if not ctx.household.members:
+        return []
+    cached = ctx.memo.get("tekun_qualifying")
+    if isinstance(cached, list):
+        return cached
+    verdicts, _ = _verdicts(ctx)
+    found = [i for i, _, v in verdicts if v.status in (CheckStatus.MET, CheckStatus.UNCERTAIN)]
+    ctx.memo["tekun_qualifying"] = found
+    return found
 
 
 @check(CID)
 def has_tekun_candidate(ctx: Context) -> CheckResult:
-    members = ctx.household.members
-    if not members:
-        return unknown(CID, "还需要了解家里每个人的年龄、是否残疾和生活来源", ("members",))
-    elderly = ctx.param("tekun_elderly_min_age")
-    minor = ctx.param("tekun_minor_max_age")
-    covered = ctx.param("tekun_minor_covered_max_age")
-    params = (elderly, minor, covered)
-    ages = (int(elderly.value), int(minor.value), int(covered.value))
-    verdicts = [(i, m, _member(m, *ages)) for i, m in enumerate(members)]
+    household = ctx.household
+    if not household.members:
+        return unknown(CID, "还需要了解家里每个人的年龄、是否残疾和收入", ("members",))
+    verdicts, params = _verdicts(ctx)
     for status in (CheckStatus.MET, CheckStatus.UNCERTAIN):
         found = [(i, m, v) for i, m, v in verdicts if v.status == status]
         if found:
@@ -129,11 +247,15 @@ def has_tekun_candidate(ctx: Context) -> CheckResult:
             return uncertain(CID, text, params)
     open_ = [(i, v) for i, _, v in verdicts if v.status == CheckStatus.UNKNOWN]
     if open_:
-        # Indexed ("members.2.has_living_source"): only members who could still qualify are
-        # asked about, not a 35-year-old son or someone who already said they have an income.
-        missing = [f"members.{i}.{fact}" for i, v in open_ for fact in v.missing]
+        # Indexed ("members.2.monthly_income"): only members who could still qualify are asked
+        # about, not a 35-year-old son or someone whose income is already above the standard.
+        missing = [
+            fact if fact == "hukou_type" else f"members.{i}.{fact}"
+            for i, v in open_
+            for fact in v.missing
+        ]
         return unknown(
-            CID, "还需要了解家人的年龄、残疾、劳动能力、生活来源和赡养人情况", missing, params
+            CID, "还需要了解家人的年龄、残疾、劳动能力、收入和赡养人情况", missing, params
         )
     text = "；".join(f"{who(m, i)}{'、'.join(v.not_met)}" for i, m, v in verdicts)
     return unmet(
@@ -142,3 +264,23 @@ def has_tekun_candidate(ctx: Context) -> CheckResult:
         f"（或其无履行能力）。按您说的：{text}",
         params,
     )
+
+
+@check("tekun_assets_within_limits")
+def tekun_assets_within_limits(ctx: Context) -> CheckResult:
+    """第六条/第七条: property within the local 特困 property rule. That rule is set by the city's
+    民政部门 and is not in the seeds: the 低保 property estimate is the yardstick, and being over
+    it is for the department to check (或许符合), never a refusal."""
+    from guides.screening.checks.assets import assets_within_limits
+
+    result = assets_within_limits(ctx)
+    cid = "tekun_assets_within_limits"
+    if result.status == CheckStatus.UNMET or result.status == CheckStatus.UNCERTAIN:
+        return uncertain(
+            cid,
+            f"{result.reason}。特困人员财产状况标准由设区的市级民政部门制定，要由民政部门按当地规定核实",
+            result.params,
+        )
+    if result.status == CheckStatus.UNKNOWN:
+        return unknown(cid, "还需要了解家里的存款、房子、车辆情况", result.missing, result.params)
+    return met(cid, f"财产看起来符合特困人员财产状况规定：{result.reason}", result.params)

@@ -1,0 +1,94 @@
+"""医疗救助: who is covered, per the region's clause plus the national one.
+
+- The classes the region names (低保, 特困, 低保边缘, 监测对象…): as recognised or screened.
+- 孤儿和事实无人抚养儿童, and 2026 年前享受过过渡期保障政策的已脱贫人口 (seed 000 附件2 二（八）).
+- 低保、特困、低保边缘、刚性支出困难家庭中符合条件的大病患者 (seed 003 三（二）; 分层分类意见 四（二）1):
+  或许符合, since which 大病患者 qualify is for the 医保部门 to check.
+"""
+
+from __future__ import annotations
+
+from guides.household import Member
+from guides.ids import ItemId, Outcome
+from guides.screening.checks.classes import CLASS_LABELS, recognised_in_any
+from guides.screening.checks.common import met, names, scan_members, uncertain, unknown, unmet
+from guides.screening.checks.tekun import PARENT_RELATIONS
+from guides.screening.context import Context
+from guides.screening.registry import check
+from guides.screening.result import CheckResult, CheckStatus
+
+CID = "medical_aid_covered"
+
+
+def _orphan(ctx: Context) -> tuple[list[tuple[int, Member]], tuple[str, ...]]:
+    household = ctx.household
+
+    def test(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+        if member.is_orphan_or_unsupported_child is not None:
+            return member.is_orphan_or_unsupported_child, ()
+        if member.age is None or member.age >= 18:
+            return False, ()
+        roles = PARENT_RELATIONS.get(member.relation or "", ())
+        if any(m.relation in roles for m in household.members):
+            return False, ()  # a parent lives with the child
+        return None, ("is_orphan_or_unsupported_child",)
+
+    return scan_members(ctx, test)
+
+
+def _class_in_play(ctx: Context, item: ItemId) -> bool:
+    if ctx.household.receives(item):
+        return True
+    result = ctx.decided.get(item)
+    return result is not None and result.outcome in (Outcome.LIKELY, Outcome.POSSIBLE)
+
+
+def _seriously_ill(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+    if member.has_serious_illness or member.health == "serious_illness":
+        return True, ()
+    if member.has_serious_illness is False:
+        return False, ()
+    return None, ("has_serious_illness",)
+
+
+@check(CID)
+def medical_aid_covered(
+    ctx: Context,
+    items: list[str],
+    orphans: bool = False,
+    formerly_poor: bool = False,
+    serious_illness_in: list[str] | None = None,
+    together: bool = False,
+) -> CheckResult:
+    by_class = recognised_in_any(ctx, items, together)
+    if by_class.status == CheckStatus.MET:
+        return met(CID, by_class.reason, by_class.params)
+    missing: list[str] = list(by_class.missing)
+    if orphans:
+        found, needs = _orphan(ctx)
+        if found:
+            return met(CID, f"{names(found)}是孤儿或事实无人抚养儿童，属于医疗救助对象")
+        missing.extend(needs)
+    if formerly_poor:
+        if ctx.household.is_formerly_poor:
+            return met(CID, "您家是享受过渡期保障政策的已脱贫人口，属于医疗救助对象")
+        if ctx.household.is_formerly_poor is None:
+            missing.append("is_formerly_poor")
+    ill_classes = [ItemId(i) for i in serious_illness_in or () if _class_in_play(ctx, ItemId(i))]
+    if ill_classes:
+        ill, needs = scan_members(ctx, _seriously_ill)
+        labels = "、".join(CLASS_LABELS.get(i, i.value) for i in ill_classes)
+        if ill:
+            return uncertain(
+                CID,
+                f"{names(ill)}患重病：{labels}中符合条件的大病患者，住院、慢性病长期服药或"
+                f"重特大疾病长期门诊的费用可以按规定得到医疗救助，具体由医保部门核实",
+            )
+        missing.extend(needs)
+    if by_class.status == CheckStatus.UNCERTAIN:
+        return uncertain(CID, by_class.reason, by_class.params)
+    if missing:
+        return unknown(
+            CID, by_class.reason if by_class.missing else "还需要了解家里的情况", missing
+        )
+    return unmet(CID, by_class.reason, by_class.params)

@@ -1,0 +1,52 @@
+"""Citizen-facing text from issue 11: the right department in caveats, one title per citation,
+the Ningxia loan window cited to the Ningxia guide, 一并享受 only where a clause says so."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from guides.household_input import parse_household
+from guides.screening.engine import screen
+from guides.sources import SourceRef
+
+ON = dt.date(2025, 11, 1)
+RIGID = {
+    "hukou_type": "urban", "has_local_hukou": True, "size": 2, "monthly_income_total": 3000,
+    "members": [{"relation": "self", "age": 40}], "expenses_12m": {"medical": 30000},
+    "housing": {"has_own_housing": True, "total_floor_area": 60},
+}  # fmt: skip
+
+
+def test_caveats_name_the_department_that_publishes_the_number() -> None:
+    result = screen(parse_household({**RIGID, "region": "shanxi"}), on=ON)
+    caveats = " ".join(result.caveats)
+    assert "上年度当地居民人均可支配收入按42500元/年估算，以当地统计部门公布的标准为准" in caveats
+    assert "住建（房管）部门" in caveats
+    assert "可支配收入按42500元/年估算，以当地民政部门" not in caveats
+
+
+def test_a_licheng_citation_names_the_guide_once() -> None:
+    cite = SourceRef(seed="004_2ec711479d63faa6.txt", section="服务指南 三 1").cite()
+    assert cite.count("服务指南") == 1
+
+
+def test_ningxia_loan_window_is_cited_to_the_ningxia_guide() -> None:
+    data = {
+        "region": "ningxia", "hukou_type": "rural", "has_local_hukou": True,
+        "members": [{"relation": "self", "age": 18, "school_stage": "college",
+                     "is_new_admission": True, "has_student_loan_this_year": False}],
+    }  # fmt: skip
+    loan = screen(parse_household(data), on=ON).item("student_loan")
+    window = next(r for r in loan.reasons if "申请期" in r.text)
+    assert "宁民发" in window.citation and "甘民发" not in window.citation
+
+
+def test_together_only_where_the_clause_says_so() -> None:
+    data = {
+        "region": "gansu", "hukou_type": "urban", "has_local_hukou": True, "size": 1,
+        "monthly_income_total": 0, "already_receives": [],
+        "members": [{"relation": "self", "age": 40, "has_disability": False, "monthly_income": 0}],
+        "assets": {"deposits": 0, "houses": [], "vehicles": [], "has_registered_business": False},
+    }  # fmt: skip
+    result = screen(parse_household(data), on=ON)
+    assert all("一并享受" not in r.text for r in result.item("low_income").reasons)
