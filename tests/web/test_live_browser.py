@@ -113,3 +113,46 @@ def test_console_search_keeps_other_regions_apart_and_marks_weak_hits(
         assert weak.count() >= 1
         assert "把握不大" in weak.first.inner_text()
     shot(page, "console-search-weak")
+
+
+def test_two_agents_press_take_at_once_and_one_gets_the_citizen(
+    web: WebService, browser: Browser
+) -> None:
+    from tests.web.test_live_handoff import citizen_in_queue
+
+    with web.client() as client:
+        _, session_id, _ = citizen_in_queue(web, client)
+    pages = []
+    for name in ("agent1", "agent2"):
+        page = browser.new_context(viewport=DESKTOP, locale="zh-CN").new_page()
+        sign_in(page, web.url, name)
+        page.locator(f"button.open[data-session='{session_id}']").wait_for(timeout=PUSHED_WITHIN_MS)
+        pages.append(page)
+    alerts: list[str] = []
+    for page in pages:
+        page.on("dialog", lambda d: (alerts.append(d.message), d.dismiss()))
+    # both click before either claim returns
+    pages[0].evaluate(
+        f"document.querySelector(\"button.open[data-session='{session_id}']\").click()"
+    )
+    pages[1].evaluate(
+        f"document.querySelector(\"button.open[data-session='{session_id}']\").click()"
+    )
+    deadline = time.monotonic() + 10
+    opened: list[bool] = []
+    while time.monotonic() < deadline:
+        opened = [p.locator("#live:not([hidden])").count() == 1 for p in pages]
+        if sum(opened) == 1 and alerts:
+            break
+        time.sleep(0.1)
+    assert sum(opened) == 1, opened  # exactly one console opened the conversation
+    assert alerts and "其他坐席" in alerts[0]  # the other was told it is taken
+    loser = pages[opened.index(False)]
+    loser.wait_for_function(
+        f"() => !document.querySelector(\"button.open[data-session='{session_id}']\")"
+        " && document.getElementById('queue').innerText.includes('已被其他坐席接起')",
+        timeout=PUSHED_WITHIN_MS,
+    )
+    shot(loser, "live-claim-race-loser")
+    for page in pages:
+        page.context.close()
