@@ -246,6 +246,14 @@ class Assistant:
         self._check(session, _actor(owner))
         return session
 
+    async def delete(self, session_id: str, owner: Owner) -> None:
+        """A citizen deletes their own conversation and everything it holds (个人信息保护法:
+        deletion on request). Only the owner may: an agent who helped does not."""
+        session = await self.store.load(session_id)
+        if _actor(owner).account != session.owner:
+            raise SessionForbidden(f"only the owner may delete session {session_id}")
+        await self.store.delete(session_id)
+
     async def release_handoff(self, session_id: str, owner: Owner) -> Session:
         """An agent hands the citizen back to the bot: it asks the pending question again."""
         actor = self._agent(owner)

@@ -234,6 +234,13 @@ async def _form(session_id: str, runtime: Any, account: Account, kind: str) -> R
     return Response(html, media_type="text/html; charset=utf-8")
 
 
+@router.delete("/sessions/{session_id}")
+async def delete_session(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> Any:
+    """Delete my conversation and all it holds (answers, transcript, kept replies)."""
+    await _assistant(runtime).delete(session_id, actor_of(account))
+    return {"deleted": True}
+
+
 @router.get("/sessions/{session_id}/form.pdf")
 async def form_pdf(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> Response:
     return await _form(session_id, runtime, account, "pdf")

@@ -184,3 +184,19 @@ def test_the_transcript_says_a_tapped_choice_in_chinese(web: WebService) -> None
     said = [line["text"] for line in lines if line["speaker"] == "citizen"]
     assert said[-1] == "农村户口", said
     assert "rural" not in said
+
+
+def test_a_citizen_deletes_their_own_conversation_and_nobody_else_can(web: WebService) -> None:
+    client = web.client()
+    citizen, session_id, _ = citizen_in_queue(web, client)
+    stranger = client.post("/api/v1/auth/guest").json()["token"]
+    agent = agent_token(web, "agent1")
+    for other in (stranger, agent):
+        refused = client.delete(f"/api/v1/sessions/{session_id}", headers=bearer(other))
+        assert refused.status_code == 403
+    deleted = client.delete(f"/api/v1/sessions/{session_id}", headers=bearer(citizen))
+    assert deleted.status_code == 200 and deleted.json() == {"deleted": True}
+    gone = client.get(f"/api/v1/sessions/{session_id}", headers=bearer(citizen))
+    assert gone.status_code == 404
+    queue = client.get("/api/v1/agent/handoffs", headers=bearer(agent)).json()["sessions"]
+    assert session_id not in [e["session_id"] for e in queue]

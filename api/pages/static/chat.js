@@ -230,7 +230,10 @@
   });
   document.getElementById("restart-no").addEventListener("click", function () { dialog.close(); });
   document.getElementById("restart-yes").addEventListener("click", function () {
-    localStorage.removeItem("shejiu_session"); location.reload();
+    // Starting over deletes the old conversation on the server too (nothing kept of it).
+    var done = function () { localStorage.removeItem("shejiu_session"); location.reload(); };
+    if (!sessionId || !token) return done();
+    R.api(token, "DELETE", "/api/v1/sessions/" + sessionId).then(done, done);
   });
   var big = document.getElementById("big");
   function setBig(on) {
