@@ -70,6 +70,9 @@ class Settings(BaseModel):
     # Reverse proxies (IPs or networks) whose X-Forwarded-For is believed; none by default, so
     # nobody can choose their own address for the rate limits by sending that header.
     trusted_proxies: list[str] = Field(default_factory=list)
+    # Seal the personal numbers sessions keep (dialogue.sealed); the first key seals, all open.
+    # Empty: derived from secret_key. Rotate by putting a new key first.
+    session_keys: list[str] = Field(default_factory=list)
     regions_enabled: list[str] = Field(default_factory=list)
     default_region: str | None = None
     session_ttl_seconds: int = 2592000
@@ -177,6 +180,10 @@ def load_settings(
             values.setdefault("wechat", {})[field] = environ[env_name]
     if environ.get("TRUSTED_PROXIES") is not None:
         values["trusted_proxies"] = [p for p in environ["TRUSTED_PROXIES"].split(",") if p.strip()]
+    if environ.get("SESSION_KEYS"):
+        values["session_keys"] = [
+            k.strip() for k in environ["SESSION_KEYS"].split(",") if k.strip()
+        ]
     for env_name, field in (("RATE_LIMIT_PER_ACCOUNT", "per_account_per_minute"),
                             ("RATE_LIMIT_PER_IP", "per_ip_per_minute"),
                             ("RATE_LIMIT_PER_OPENID", "per_openid_per_minute")):  # fmt: skip

@@ -20,6 +20,7 @@ from bot.params.answer import as_kb_reply
 from bot.params.service import CHANNEL as PARAMS_CHANNEL
 from bot.params.service import ParameterService
 from bot.wechat_chat import WeChatChat
+from dialogue.sealed import SessionSealer
 from dialogue.state import Session
 from dialogue.store import SessionStore, StoreConfig
 from guides.datadir import resolve_database_url
@@ -103,6 +104,7 @@ async def attach_services(runtime: Runtime) -> None:
             session_ttl_seconds=settings.session_ttl_seconds,
             lock_timeout_seconds=settings.lock_timeout_seconds,
         ),
+        SessionSealer(settings.session_keys or [settings.secret_key]),
     )
     hours = OfficeHours.parse(settings.handoff_hours, settings.handoff_workdays_only)
     live = LiveDesk(runtime.redis, hours, outbound=wechat_outbound(runtime))

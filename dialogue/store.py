@@ -29,6 +29,7 @@ from redis.exceptions import LockError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from dialogue.redis_client import async_client
+from dialogue.sealed import SessionSealer
 from dialogue.state import Session
 from guides.errors import SessionConflict, SessionNotFound
 
@@ -95,9 +96,15 @@ def _account_key(owner: str) -> str:
 
 
 class SessionStore:
-    def __init__(self, client: redis.Redis, config: StoreConfig | None = None) -> None:
+    def __init__(
+        self,
+        client: redis.Redis,
+        config: StoreConfig | None = None,
+        sealer: SessionSealer | None = None,
+    ) -> None:
         self.redis = client
         self.config = config or StoreConfig.load()
+        self.sealer = sealer  # seals the personal numbers kept for the form (dialogue.sealed)
         self._take_and_get = client.register_script(TAKE_AND_GET)
         self._save_and_release = client.register_script(SAVE_AND_RELEASE)
         self._release = client.register_script(RELEASE)
@@ -109,6 +116,12 @@ class SessionStore:
     async def close(self) -> None:
         await self.redis.aclose()
 
+    def _dump(self, session: Session) -> str:
+        return self.sealer.dump(session) if self.sealer else session.model_dump_json()
+
+    def _load(self, raw: str | bytes) -> Session:
+        return self.sealer.load(raw) if self.sealer else Session.model_validate_json(raw)
+
     @staticmethod
     def new_id() -> str:
         return secrets.token_urlsafe(16)
@@ -117,7 +130,7 @@ class SessionStore:
         raw = await self.redis.get(_key(session_id))
         if raw is None:
             raise SessionNotFound(f"no session {session_id}")
-        return Session.model_validate_json(raw)
+        return self._load(raw)
 
     async def exists(self, session_id: str) -> bool:
         return bool(await self.redis.exists(_key(session_id)))
@@ -142,7 +155,7 @@ class SessionStore:
             forgotten = session.recent_messages[:-RECENT_MESSAGES]
             del session.recent_messages[:-RECENT_MESSAGES]
         async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.set(_key(session.id), session.model_dump_json(), ex=ttl)
+            pipe.set(_key(session.id), self._dump(session), ex=ttl)
             if reply is not None:
                 pipe.hset(_replies_key(session.id), reply[0], reply[1])
                 if forgotten:
@@ -197,7 +210,7 @@ class SessionStore:
         try:
             if len(taken) < 2 or taken[1] is None:
                 raise SessionNotFound(f"no session {session_id}")
-            session = Session.model_validate_json(taken[1])
+            session = self._load(taken[1])
             yield session
         except BaseException:
             await self._release(keys=[lock], args=[token])
@@ -205,7 +218,7 @@ class SessionStore:
         session.version += 1
         await self._save_and_release(
             keys=[_key(session.id), _account_key(session.owner), HANDOFF_INDEX, lock],
-            args=[session.model_dump_json(), self.config.session_ttl_seconds, session.id,
+            args=[self._dump(session), self.config.session_ttl_seconds, session.id,
                   "1" if session.handoff else "0", token],
         )  # fmt: skip
 
@@ -214,7 +227,7 @@ class SessionStore:
             raw = await self.redis.get(_key(session_id))
             if raw is None:
                 return
-            session = Session.model_validate_json(raw)
+            session = self._load(raw)
             async with self.redis.pipeline(transaction=True) as pipe:
                 pipe.delete(_key(session_id), _replies_key(session_id))
                 pipe.srem(_account_key(session.owner), session_id)
