@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -32,7 +33,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            # Let a start-up still loading unwind first: it may hold the shared "shejiu:init"
+            # lock, which must be released before Redis closes (else the next start waits for
+            # the lock to expire).
             loading.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await loading
             await runtime.close()
 
     # /docs without internet: Swagger UI's assets come from the fastapi-offline package.

@@ -71,3 +71,24 @@ def test_sigterm_stops_the_embedded_redis(tmp_path: Path) -> None:
             proc.kill()
         log.close()
         subprocess.run(["pkill", "-f", f"redis-server.*:{redis_port}"], check=False)
+
+
+@pytest.mark.slow
+def test_a_restart_right_after_start_is_not_held_up(tmp_path: Path) -> None:
+    """Stopped while a second worker was still loading (inside the shared start-up lock), the
+    service used to leave that lock in Redis's append-only file: the next start waited for it to
+    expire (two minutes). Now a stopping worker releases it first."""
+    from api.startup_time import seconds_to_ready
+
+    env_before = {k: os.environ.get(k) for k in ("WORKERS",)}
+    os.environ["WORKERS"] = "2"
+    try:
+        seconds_to_ready(tmp_path, timeout=READY_TIMEOUT_SECONDS)
+        again = seconds_to_ready(tmp_path, timeout=READY_TIMEOUT_SECONDS)
+    finally:
+        for key, value in env_before.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    assert again < 60, f"the second start took {again:.0f} s"
