@@ -23,6 +23,7 @@ from dialogue.store import SessionStore
 from guides.catalog import guide_for
 from guides.errors import HandoffNotWaiting, HandoffTaken, SessionForbidden, SessionNotFound
 from guides.ids import RegionId
+from nlu.commands import is_command
 from nlu.privacy import mask_numbers
 from nlu.types import Parse
 
@@ -162,6 +163,7 @@ class Assistant:
                 question_id is not None
                 and (text or choice)
                 and not session.handoff  # talking with a person: words go to them, not answers
+                and not self._asks_for_a_person(text, choice, parse)  # answers nothing
                 and not self._current(session, question_id)
             ):
                 replies = self.engine.reask_current(session)
@@ -179,6 +181,12 @@ class Assistant:
         if self.live is not None and (session.handoff or was_handoff):
             await self.live.publish(session, seq_before)
         return TurnResult(replies=replies, state=session, form_requested_now=now)
+
+    @staticmethod
+    def _asks_for_a_person(text: str | None, choice: str | None, parse: Parse | None) -> bool:
+        if choice == "handoff":
+            return True
+        return bool(text and parse and parse.intent == "handoff" and is_command("handoff", text))
 
     @staticmethod
     def _current(session: Session, question_id: str) -> bool:

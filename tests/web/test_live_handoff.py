@@ -200,3 +200,19 @@ def test_a_citizen_deletes_their_own_conversation_and_nobody_else_can(web: WebSe
     assert gone.status_code == 404
     queue = client.get("/api/v1/agent/handoffs", headers=bearer(agent)).json()["sessions"]
     assert session_id not in [e["session_id"] for e in queue]
+
+
+def test_asking_for_a_person_from_an_old_page_still_reaches_the_queue(web: WebService) -> None:
+    client = web.client()
+    token = client.post("/api/v1/auth/guest").json()["token"]
+    started = client.post("/api/v1/sessions", json={"region": "shanxi"}, headers=bearer(token))
+    session_id = started.json()["session_id"]
+    client.post(
+        f"/api/v1/sessions/{session_id}/messages", json={"text": "三口人"}, headers=bearer(token)
+    )
+    stale = client.post(
+        f"/api/v1/sessions/{session_id}/messages",
+        json={"text": "我要转人工", "question_id": "household_size"},  # the page was behind
+        headers=bearer(token),
+    ).json()
+    assert stale["state"]["handoff"] is True
