@@ -268,6 +268,8 @@ class Assistant:
         async with self.store.locked(session_id):
             session = await self.store.load(session_id)
             self._check(session, actor)
+            if session.live_agent not in (None, actor.account):
+                raise HandoffTaken(f"{actor.account} did not claim {session_id}")
             seq_before = session.transcript_seq
             if self.live is not None:
                 self.live.hand_back(session)

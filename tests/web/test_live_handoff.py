@@ -216,3 +216,28 @@ def test_asking_for_a_person_from_an_old_page_still_reaches_the_queue(web: WebSe
         headers=bearer(token),
     ).json()
     assert stale["state"]["handoff"] is True
+
+
+def test_only_the_claiming_agent_hands_back_and_bad_requests_are_clear(web: WebService) -> None:
+    client = web.client()
+    first, second = agent_token(web, "agent1"), agent_token(web, "agent2")
+    _, session_id, _ = citizen_in_queue(web, client)
+    assert client.post(
+        f"/api/v1/agent/handoffs/{session_id}/claim", headers=bearer(first)
+    ).is_success
+    other = client.post(f"/api/v1/agent/handoffs/{session_id}/release", headers=bearer(second))
+    assert other.status_code == 409 and "其他坐席" in other.json()["error"]["message"]
+    empty = client.post(
+        f"/api/v1/agent/sessions/{session_id}/say", json={"text": ""}, headers=bearer(first)
+    )
+    assert empty.status_code == 422 and "error" in empty.json()
+    for method, path in (
+        ("POST", "/api/v1/agent/handoffs/no-such-session/claim"),
+        ("GET", "/api/v1/agent/sessions/no-such-session/live"),
+    ):
+        missing = client.request(method, path, headers=bearer(first))
+        assert missing.status_code == 404, (path, missing.status_code)
+        assert "找到" in missing.json()["error"]["message"]
+    assert client.post(
+        f"/api/v1/agent/handoffs/{session_id}/release", headers=bearer(first)
+    ).is_success
