@@ -35,6 +35,8 @@ CANCEL = "live:cancel"  # 不等了，接着回答问题
 CALLBACK = "live:callback"  # 留个电话
 LIVE_CHOICES = {CANCEL, CALLBACK}
 _PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+_CANCEL_WORDS = re.compile(r"不等|不用了|算了|接着(?:回)?答|继续(?:回)?答|先答题")
+_CALLBACK_WORDS = re.compile(r"留.{0,3}电话|回.{0,2}电话|打给我|给我打")
 SUMMARY_FACTS = 4  # facts in the queue's one-line summary
 
 # What a message to the citizen's WeChat (客服消息) needs: the session and the text.
@@ -132,6 +134,8 @@ class LiveDesk:
         """A citizen's message while a person is asked for; None: the bot handles it."""
         if text is None and choice is None:  # the page came back (reload, another day)
             return self._where_we_are(session) if session.handoff else None
+        if choice is None and text and session.handoff and not session.live_agent:
+            choice = self._typed_choice(session, text)  # WeChat text: "1", "留个电话", "不等了"
         if choice == CANCEL:
             if session.callback_phone is None:  # a left number stays in the queue
                 self._end(session)
@@ -167,6 +171,24 @@ class LiveDesk:
         if session.live_agent:
             return []  # the agent reads it on the console; no bot reply in between
         return [TextReply(text="收到，工作人员接起后就能看到您的话，请稍等。")]
+
+    def _typed_choice(self, session: Session, text: str) -> str | None:
+        """The hand-off choice a typed message picks: its number in the list we showed, or
+        its words. A phone number typed after hours is a call-back request."""
+        said = text.strip().strip("。.!！")
+        offered = [CANCEL] if self.hours.is_open(self.now()) else [CALLBACK, CANCEL]
+        if session.awaiting_callback_phone or session.callback_phone:
+            return CANCEL if _CANCEL_WORDS.search(said) else None
+        if said.isdigit() and 1 <= int(said) <= len(offered):
+            return offered[int(said) - 1]
+        if _CANCEL_WORDS.search(said):
+            return CANCEL
+        if CALLBACK in offered and (_CALLBACK_WORDS.search(said) or _PHONE.search(said)):
+            if _PHONE.search(re.sub(r"[\s-]", "", said)):
+                session.awaiting_callback_phone = True  # read as the number just below
+                return None
+            return CALLBACK
+        return None
 
     def _where_we_are(self, session: Session) -> list[Reply] | None:
         if session.live_agent:

@@ -91,3 +91,33 @@ def test_after_hours_the_citizen_leaves_a_number_and_the_questions_go_on(redis_u
         await client.aclose()
 
     asyncio.run(scenario())
+
+
+def test_typed_choices_work_where_there_are_no_buttons(redis_url: str) -> None:
+    """WeChat text shows the hand-off choices numbered: "1", their words, or a phone number."""
+
+    async def scenario(now: dt.datetime, messages: list[str]) -> list[object]:
+        client = aioredis.Redis.from_url(redis_url)
+        store = SessionStore(client, StoreConfig(session_ttl_seconds=600))
+        assistant = Assistant(
+            store, make_backend("local"), live=LiveDesk(client, HOURS, now=lambda: now)
+        )
+        citizen = Actor("wx:typed")
+        session_id, _ = await assistant.start("gansu", "wechat_mp", citizen)
+        await assistant.handle(session_id, citizen, text="找人工")
+        states = []
+        for text in messages:
+            states.append((await assistant.handle(session_id, citizen, text=text)).state)
+        await client.aclose()
+        return states
+
+    night = beijing(2026, 12, 4, 22, 0)
+    picked, left = asyncio.run(scenario(night, ["1", "13812345678"]))
+    assert picked.awaiting_callback_phone and left.callback_phone == "13812345678"
+    (direct,) = asyncio.run(scenario(night, ["你们打我电话吧 13912345678"]))
+    assert direct.callback_phone == "13912345678"
+    day = beijing(2026, 12, 4, 10, 0)
+    (stopped,) = asyncio.run(scenario(day, ["1"]))  # in hours the only choice is 不等了
+    assert not stopped.handoff
+    (words,) = asyncio.run(scenario(day, ["算了不等了，接着答吧"]))
+    assert not words.handoff
