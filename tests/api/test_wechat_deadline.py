@@ -89,3 +89,25 @@ def test_a_message_wechat_refuses_is_not_retried(slow_service: tuple[Service, Fa
     assert wait_for(lambda: wechat.send_attempts(openid) >= 1, 20)
     time.sleep(1.0)  # a retry would have come after 0.2 s
     assert wechat.send_attempts(openid) == 1
+
+
+@pytest.mark.slow
+def test_a_push_whose_turn_failed_is_processed_when_wechat_retries_it(
+    slow_service: tuple[Service, FakeRasa],
+) -> None:
+    """D8: a push is remembered as handled only once it was; WeChat's retry of a push whose
+    turn failed is processed, not answered with an empty "success"."""
+    service, rasa = slow_service
+    openid = "o_failed_turn_user"
+    with service.client() as client:
+        started = client.post("/wechat/mp", params=wechat_query(WECHAT_TOKEN),
+                              content=_push(openid, "甘肃", 98000000000101))  # fmt: skip
+        assert started.status_code == 200 and "<Content>" in started.text
+        rasa.failing = True  # the turn below cannot read the intent: it fails
+        push = _push(openid, "我们家三口人，我和老伴还有孙子", 98000000000102)
+        failed = client.post("/wechat/mp", params=wechat_query(WECHAT_TOKEN), content=push)
+        assert failed.status_code >= 400 or "<Content>" not in failed.text
+        rasa.failing = False
+        retried = client.post("/wechat/mp", params=wechat_query(WECHAT_TOKEN), content=push)
+    assert retried.status_code == 200
+    assert "<Content><![CDATA[" in retried.text  # answered this time, not an empty "success"

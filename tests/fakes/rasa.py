@@ -14,6 +14,7 @@ class FakeRasa:
     def __init__(self, intent: str = "ask_policy") -> None:
         self.intent = intent
         self.delay_seconds = 0.0
+        self.failing = False  # answer 500, as a Rasa server that is restarting would
         self.parsed: list[str] = []
         owner = self
 
@@ -26,6 +27,11 @@ class FakeRasa:
                 text = json.loads(self.rfile.read(length))["text"]
                 owner.parsed.append(text)
                 time.sleep(owner.delay_seconds)
+                if owner.failing:
+                    self.send_response(500)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 body = json.dumps(
                     {
                         "text": text,
