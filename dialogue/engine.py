@@ -59,6 +59,11 @@ class IntentParser(Protocol):
 class PolicyAnswer:
     text: str
     citation: str | None = None
+    # A decline (nothing confident enough): text is empty; what the asker may have meant and
+    # where to call instead.
+    declined: bool = False
+    suggestions: tuple[str, ...] = ()
+    phone: str | None = None  # "12345（政务服务便民热线）"
 
 
 # (question, region, the household's GB/T 2260 place if known) -> a confident answer or None
@@ -425,8 +430,11 @@ class DialogueEngine:
     def _policy(self, session: Session, text: str) -> list[Reply]:
         place = session.household.place
         answer = self.answer_policy(text, session.region, place) if self.answer_policy else None
-        if answer is None:
-            replies: list[Reply] = [TextReply(text=prompts.NO_POLICY_ANSWER)]
+        if answer is None or answer.declined:
+            said = prompts.no_policy_answer(
+                answer.suggestions if answer else (), answer.phone if answer else None
+            )
+            replies: list[Reply] = [TextReply(text=said)]
         else:
             cite = f"（依据：{answer.citation}）" if answer.citation else ""
             replies = [TextReply(text=f"{answer.text}{cite}")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -93,6 +94,18 @@ NOTED = _P.noted
 COMPLAINT = _P.complaint
 STALE_ANSWER = _P.stale_answer
 FACT_PHRASES = _P.fact_phrases
+
+
+def no_policy_answer(suggestions: Sequence[str] = (), phone: str | None = None) -> str:
+    """A question the knowledge base cannot answer with confidence: say so, offer what the
+    asker may have meant (they can ask it in those words) and where to call."""
+    parts = [NO_POLICY_ANSWER]
+    if suggestions:
+        asked = "；".join(f"“{s}”" for s in suggestions[:3])
+        parts.append(f"您是不是想问：{asked}？可以直接这样问我。")
+    if phone:
+        parts.append(f"也可以打{phone}。")
+    return "".join(parts)
 
 
 def asks_for_form(text: str) -> bool:
