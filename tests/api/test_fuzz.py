@@ -24,7 +24,7 @@ PHRASES = [
 CHOICES = [
     "yes", "no", "dont_know", "none", "skip", "handoff", "form:yes", "form:no", "rural", "urban",
     "edit:household_size", "edit:member_age:0", "edit:member_age:-1", "edit:member_age:abc",
-    "edit:hukou_type:0", "edit:", "edit::", "1", "0", "",
+    "edit:hukou_type:0", "edit:", "edit::", "1", "0", "", "live:cancel", "live:callback",
 ]  # fmt: skip
 ODD = string.printable + "一二三四五六七八九十百千万岁口人元块负－—。，？！、\u3000\u200b\ufeff😀"
 texts = st.one_of(
