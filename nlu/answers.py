@@ -113,6 +113,8 @@ _NO = [
     "n",
     "一个都没有",
     "都没有",
+    "没有人",
+    "没人",
 ]
 _EXACT_YES = {"中", "中中", "中啊"}
 _FORMS = {**{f: True for f in _YES}, **{f: False for f in _NO}}
@@ -120,6 +122,7 @@ _SUBJECT = r"(?:我们家|我们|我家|俺家|咱家|我|俺|咱|他们|他|她
 _FORM_RE = re.compile(
     rf"{_SUBJECT}(?P<form>{'|'.join(re.escape(f) for f in sorted(_FORMS, key=len, reverse=True))})"
 )
+_TOPIC_THEN_NONE = re.compile(r"^[^\d不没]{1,6}?(?:也|都|还)?(?P<form>没有|没得|木有)$")
 _CLAUSE = re.compile(r"[^，。；！？,;!?\s~～…]+")
 _STRIP = " \t\n。，,.!！~～…啊呀吧哈"
 _PARTICLES = "的了啊呀吧哈呢哦嘛滴啦咯"
@@ -154,6 +157,10 @@ def find_yes_no(text: str) -> Found | None:
         word = clause.group().strip(_STRIP)
         if word in _EXACT_YES:
             return Found(True, clause.start(), clause.end())
+        topic = _TOPIC_THEN_NONE.match(word)
+        if topic:  # "存款没有", "啥也没有", "一分钱进项都没有": the topic first, then none
+            start = clause.start() + topic.start("form")
+            return Found(False, start, start + len(topic.group("form")))
         m = _FORM_RE.match(lowered, clause.start(), clause.end())
         if m and _answers(m.group("form"), lowered[m.end() : clause.end()]):
             return Found(_FORMS[m.group("form")], m.start("form"), m.end("form"))

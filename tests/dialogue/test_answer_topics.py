@@ -91,3 +91,18 @@ def test_departed_and_paired_relations_are_not_members(nlu_backend: IntentParser
         engine.turn(session, text=text)
         relations = [m.relation for m in session.household.members[1:]]
         assert "spouse" not in relations and "parent" not in relations, (text, relations)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("deposits", "存款嘛没有", Value(0.0)),  # the topic first, then "none"
+        ("securities", "那些都没有", Value(0.0)),
+        ("household_income", "收入一点都没有", Value(0.0)),
+        ("any_veteran", "我们家没人当兵", Value(False)),
+        ("vehicles", "只有辆电瓶车", Value(False)),  # not a car
+        ("registered_business", "执照去年注销了", Value(False)),
+    ],
+)
+def test_everyday_ways_of_saying_none(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
