@@ -178,7 +178,7 @@ class DialogueEngine:
         if pending is not None:
             answer = self._parse_pending(session, text)
             if isinstance(answer, Doubt):
-                return self._doubt(session, answer)
+                return self._doubt(session, answer, text)
             reading = read_facts(text, self.today())
             if answer is not None and not self._about_other_topic(session, text, reading):
                 return self._answered(session, answer, reading)
@@ -489,10 +489,15 @@ class DialogueEngine:
         session.pending = pending
         return [prompts.question_reply(session, self.bank, pending, failures=session.failures)]
 
-    def _doubt(self, session: Session, doubt: Doubt) -> list[Reply]:
-        """A number that does not fit: say why, ask the same question again; nothing stored."""
+    def _doubt(self, session: Session, doubt: Doubt, said: str = "") -> list[Reply]:
+        """A number that does not fit: say why, ask the same question again; nothing stored
+        from it (the speaker's own age said to 几口人 is kept: it is a fact, just not a size)."""
         assert session.pending is not None
         text = prompts.DOUBTS[doubt.kind].format(n=doubt.number, field=doubt.field)
+        if doubt.kind == "age_not_size" and said:
+            reading = read_facts(said, self.today())
+            add_members(session, reading, all_named=False)
+            store_facts(session, reading, None, set(self.bank.get("household_size").fills))
         return [TextReply(text=text), *self._ask(session, session.pending, count=False)]
 
     def _negative(self, session: Session, negative: Negative) -> list[Reply]:

@@ -106,3 +106,16 @@ def test_departed_and_paired_relations_are_not_members(nlu_backend: IntentParser
 )
 def test_everyday_ways_of_saying_none(question: str, text: str, expected: object) -> None:
     assert answer(question, text) == expected
+
+
+def test_an_age_said_to_how_many_people_is_asked_back_and_kept_as_the_age(
+    nlu_backend: IntentParser,
+) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("t", "t", RegionId.GANSU)
+    session.pending = Pending(question_id="household_size")
+    said = engine.turn(session, text="我今年五十八岁")
+    assert session.household.size is None  # not a household of 58
+    assert session.household.members[0].age == 58
+    assert session.pending is not None and session.pending.question_id == "household_size"
+    assert said
