@@ -119,3 +119,16 @@ def test_an_age_said_to_how_many_people_is_asked_back_and_kept_as_the_age(
     assert session.household.members[0].age == 58
     assert session.pending is not None and session.pending.question_id == "household_size"
     assert said
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("member_age", "去年刚满二十", Value(20)),
+        ("member_age", "五十出头吧", Value(52)),  # 50..54
+        ("member_relation", "孩子他爸", Value("spouse")),
+        ("has_residence_permit", "一直没顾上去", Value(False)),
+    ],
+)
+def test_ages_relations_and_not_yet(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
