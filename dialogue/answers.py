@@ -180,6 +180,20 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool, int, int] | No
     return yes, start, start + length
 
 
+_NEGATOR = re.compile(r"不|没|非|无")
+
+
+def _states_the_subject(question: Question, text: str) -> bool | None:
+    """ "村里说我们是监测户" to 是不是监测户: the question's own subject, said plainly, is a
+    yes; with a negation before it in the same clause ("不是监测户", "没当过兵") a no."""
+    for clause in _SENTENCE_CLAUSES.split(text):
+        for word in question.keywords:
+            at = clause.find(word)
+            if len(word) >= 2 and at >= 0:
+                return not _NEGATOR.search(clause[:at])
+    return None
+
+
 def _typed(choice_id: str) -> Any:
     return int(choice_id) if choice_id.isdigit() else choice_id
 
@@ -207,6 +221,8 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
         if yes is None and question.synonyms:  # "就是本县的": the 是 label inside the answer
             picked = parse_choice(text, YES_NO, question.synonyms)
             yes = None if picked is None else picked == "yes"
+        if yes is None and question.all_members is None:
+            yes = _states_the_subject(question, text)
         return None if yes is None else Value(yes)
     if kind == "count":
         return _count(question, text)

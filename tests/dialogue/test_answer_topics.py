@@ -132,3 +132,16 @@ def test_an_age_said_to_how_many_people_is_asked_back_and_kept_as_the_age(
 )
 def test_ages_relations_and_not_yet(question: str, text: str, expected: object) -> None:
     assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("relapse_monitoring", "镇上说我家算监测户", Value(True)),
+        ("relapse_monitoring", "我们不算监测户", Value(False)),
+        ("relative_official", "我表哥是村干部", Value(True)),
+        ("relative_official", "家里不认识什么工作人员", Value(False)),
+    ],
+)
+def test_the_questions_subject_said_plainly(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
