@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from guides.household import Member
 from guides.screening.checks.common import met, names, scan_members, uncertain, unknown, unmet
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
+from guides.sources import SourceRef
 
 
 def _seriously_ill(member: Member) -> tuple[bool | None, tuple[str, ...]]:
@@ -39,3 +42,57 @@ def illness_poverty_local_rule(ctx: Context) -> CheckResult:
         "医疗费用比例；国家规定低保边缘家庭中的重病患者可以单独纳入低保。具体由民政部门按山西的"
         "认定办法核实",
     )
+
+
+# 最低生活保障审核确认办法 第八条（一）: 一级、二级重度残疾人 and 三级智力、精神残疾人.
+SINGLE_PERSON_CITATION = "；".join(
+    (
+        SourceRef(seed="003_ada1234e2519cca0.txt", section="三（一）").cite(),
+        SourceRef(
+            national="department_1.1.1_最低生活保障审核确认办法.txt", section="第八条"
+        ).cite(),
+    )
+)
+SINGLE_PERSON_DISABILITY_GRADES = {"智力": 3, "精神": 3}
+SINGLE_PERSON_SEVERE_GRADE = 2
+
+
+def _alone_for_dibao(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+    """A member who may apply for 低保 on their own (参照单人户) when the household is near the line."""
+    ill, _ = _seriously_ill(member)
+    if ill:
+        return True, ()
+    if member.has_disability:
+        grade = member.disability_grade
+        if grade is None:
+            return None, ("disability_grade",)
+        kind = member.disability_kind or ""
+        if grade <= SINGLE_PERSON_SEVERE_GRADE:
+            return True, ()
+        if any(k in kind and grade <= g for k, g in SINGLE_PERSON_DISABILITY_GRADES.items()):
+            return True, ()
+    # An unknown illness is not asked here: the 低保 answer for everyone else stays as it is.
+    return False, ()
+
+
+@check("has_member_for_single_person_dibao")
+def has_member_for_single_person_dibao(ctx: Context) -> CheckResult:
+    """低保边缘家庭中的重度残疾人、重病患者，可以参照“单人户”单独申请低保 (seed 003 三（一）;
+    最低生活保障审核确认办法 第八条). The local details are not in the seed: at best 或许符合."""
+    cid = "has_member_for_single_person_dibao"
+    size = ctx.household.household_size
+    if size is not None and size <= 1:
+        # One person is a 单人户 already: the household route decides.
+        return unmet(cid, "家里只有一个人，已经按单人户看收入")
+    found, missing = scan_members(ctx, _alone_for_dibao)
+    if found:
+        result = uncertain(
+            cid,
+            f"{names(found)}属于重度残疾人或重病患者，可以按规定参照“单人户”单独申请低保；"
+            "具体条件由民政部门核实",
+        )
+    elif missing:
+        result = unknown(cid, "还需要知道残疾等级，才能看能不能参照“单人户”单独申请低保", missing)
+    else:
+        result = unmet(cid, "家里没有可以参照“单人户”单独申请低保的重度残疾人或重病患者")
+    return replace(result, citation=SINGLE_PERSON_CITATION)
