@@ -1,4 +1,5 @@
-"""Fact-level precision and recall of answers, on the held-out set dialogue/eval/answers.yml.
+"""Fact-level precision and recall of answers, on the held-out set
+dialogue/eval/answers_heldout.yml (or `--file dialogue/dev/answers.yml`, the development set).
 
     python -m dialogue.evaluate_answers [--misses]
 
@@ -23,7 +24,8 @@ from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.state import Pending, Session, resize_members
 from guides.ids import RegionId
 
-EVAL_FILE = Path(__file__).parent / "eval" / "answers.yml"
+EVAL_FILE = Path(__file__).parent / "eval" / "answers_heldout.yml"
+DEV_FILE = Path(__file__).parent / "dev" / "answers.yml"
 TODAY = dt.date(2025, 6, 1)
 HOUSEHOLD_RELATIONS = ["self", "spouse", "son", "grandchild"]
 _RELATION_OPEN_FOR = {"member_relation"}  # cases that ask a relation: that member's is open
@@ -124,7 +126,7 @@ def main(argv: list[str] | None = None, nlu: IntentParser | None = None) -> tupl
         "--file",
         type=Path,
         default=EVAL_FILE,
-        help="answers.yml (the development set) or answers_heldout.yml (never looked at case by case)",
+        help="the held-out set (default; never looked at case by case) or dialogue/dev/answers.yml",
     )
     args = parser.parse_args(argv)
     if nlu is None:
