@@ -26,6 +26,7 @@ from dialogue.replies import Choice, ChoicesReply, Reply, TextReply
 from dialogue.state import Session, TranscriptLine
 from guides.catalog import guide_for
 from guides.ids import REGION_LABELS
+from nlu.idcard import find_phones
 from nlu.privacy import mask_free_text
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,6 @@ QUEUE_CHANNEL = "live:queue"
 CANCEL = "live:cancel"  # 不等了，接着回答问题
 CALLBACK = "live:callback"  # 留个电话
 LIVE_CHOICES = {CANCEL, CALLBACK}
-_PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
 _CANCEL_WORDS = re.compile(r"不等|不用了|算了|接着(?:回)?答|继续(?:回)?答|先答题")
 _CALLBACK_WORDS = re.compile(r"留.{0,3}电话|回.{0,2}电话|打给我|给我打")
 SUMMARY_FACTS = 4  # facts in the queue's one-line summary
@@ -68,6 +68,12 @@ class QueueEntry(BaseModel):
     facts: str  # one line: the first few facts the citizen gave
     claimed_by: str | None
     callback_phone: str | None  # masked: the full number shows once the agent has claimed
+
+
+def _callback_number(text: str) -> str | None:
+    """A mobile or landline to call back (spaces, +86 and full-width digits allowed)."""
+    found = [p for p in find_phones(text) if p.kind != "service"]
+    return found[0].number if found else None
 
 
 def _mask_phone(phone: str) -> str:
@@ -144,7 +150,7 @@ class LiveDesk:
             session.awaiting_callback_phone = True
             return [TextReply(text="请写下您的手机号码，例如：13812345678")]
         if session.awaiting_callback_phone and text:
-            found = _PHONE.search(re.sub(r"[\s-]", "", text)) or _PHONE.search(text)
+            found = _callback_number(text)
             if found is None:
                 return [
                     ChoicesReply(
@@ -152,7 +158,7 @@ class LiveDesk:
                         choices=[Choice(value=CANCEL, label="不用了，接着回答问题")],
                     )
                 ]
-            session.callback_phone = found.group(1)
+            session.callback_phone = found
             session.awaiting_callback_phone = False
             when = self.hours.opening_words(self.now())
             shown = _mask_phone(session.callback_phone)
@@ -183,10 +189,10 @@ class LiveDesk:
             return offered[int(said) - 1]
         if _CANCEL_WORDS.search(said):
             return CANCEL
-        if CALLBACK in offered and (_CALLBACK_WORDS.search(said) or _PHONE.search(said)):
-            if _PHONE.search(re.sub(r"[\s-]", "", said)):
-                session.awaiting_callback_phone = True  # read as the number just below
-                return None
+        if CALLBACK in offered and _callback_number(said):
+            session.awaiting_callback_phone = True  # read as the number just below
+            return None
+        if CALLBACK in offered and _CALLBACK_WORDS.search(said):
             return CALLBACK
         return None
 

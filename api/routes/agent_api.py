@@ -13,8 +13,7 @@ from pydantic import BaseModel, Field
 
 from api.deps import AgentAccount, RuntimeDep
 from api.routes.kb import KbSearchResponse, kb_search
-from api.routes.sessions import actor_of, reply_json, state_json
-from bot.assistant import Assistant
+from api.routes.sessions import actor_of, assistant_of, reply_json, state_json
 from bot.kb.service import KnowledgeService
 from dialogue.ending import summary
 from dialogue.questions import question_bank
@@ -51,15 +50,10 @@ async def log_ticket(body: TicketRequest, runtime: RuntimeDep, agent: AgentAccou
     return {"id": question.id, "text": question.text, "times_asked": question.times_asked}
 
 
-def _assistant(runtime: Any) -> Assistant:
-    assistant: Assistant = runtime.services["assistant"]
-    return assistant
-
-
 @router.get("/sessions/{session_id}/overview")
 async def overview(session_id: str, runtime: RuntimeDep, agent: AgentAccount) -> Any:
     """What the citizen has said so far, in the summary's Chinese words (for the console)."""
-    session = await _assistant(runtime).get(session_id, actor_of(agent))
+    session = await assistant_of(runtime).get(session_id, actor_of(agent))
     told = summary(session, question_bank())
     return {
         "session_id": session.id,
@@ -72,5 +66,5 @@ async def overview(session_id: str, runtime: RuntimeDep, agent: AgentAccount) ->
 @router.post("/sessions/{session_id}/resume")
 async def resume(session_id: str, runtime: RuntimeDep, agent: AgentAccount) -> Any:
     """Pick up where the citizen stopped: the pending question is asked again."""
-    result = await _assistant(runtime).resume(session_id, actor_of(agent))
+    result = await assistant_of(runtime).resume(session_id, actor_of(agent))
     return {"replies": [reply_json(r) for r in result.replies], "state": state_json(result.state)}

@@ -18,8 +18,8 @@ from pydantic import BaseModel, Field
 
 from api.deps import AgentAccount, CurrentAccount, RuntimeDep
 from api.live_hub import RESYNC, LiveHub
-from api.routes.sessions import actor_of, state_json
-from bot.assistant import Actor, Assistant
+from api.routes.sessions import actor_of, assistant_of, state_json
+from bot.assistant import Actor
 from bot.live import QUEUE_CHANNEL, QueueEntry, channel
 from dialogue.state import Session, TranscriptLine
 
@@ -36,11 +36,6 @@ class QueueResponse(BaseModel):
 
 class SayRequest(BaseModel):
     text: str = Field(min_length=1, max_length=500)
-
-
-def _assistant(runtime: Any) -> Assistant:
-    assistant: Assistant = runtime.services["assistant"]
-    return assistant
 
 
 def _hub(runtime: Any) -> LiveHub:
@@ -65,7 +60,7 @@ async def _session_events(
     after: int,
     wanted: Callable[[TranscriptLine], bool],
 ) -> AsyncIterator[str]:
-    assistant = _assistant(runtime)
+    assistant = assistant_of(runtime)
     assert assistant.live is not None
     last = after
 
@@ -119,7 +114,7 @@ async def citizen_events(
 ) -> StreamingResponse:
     """The citizen's page: what the agent says (and notes about the hand-off), pushed."""
     actor = actor_of(account)
-    await _assistant(runtime).get(session_id, actor)  # 404 / 403 before the stream opens
+    await assistant_of(runtime).get(session_id, actor)  # 404 / 403 before the stream opens
     events = _session_events(request, runtime, session_id, actor, after, lambda ln: ln.pushed)
     return _stream(events)
 
@@ -134,13 +129,13 @@ async def agent_events(
 ) -> StreamingResponse:
     """The agent's console: every line of the conversation and every change of the facts."""
     actor = actor_of(agent)
-    await _assistant(runtime).get(session_id, actor)
+    await assistant_of(runtime).get(session_id, actor)
     events = _session_events(request, runtime, session_id, actor, after, lambda ln: True)
     return _stream(events)
 
 
 async def _queue(runtime: Any, agent: Actor) -> QueueResponse:
-    assistant = _assistant(runtime)
+    assistant = assistant_of(runtime)
     assert assistant.live is not None
     desk = assistant.live
     return QueueResponse(
@@ -180,18 +175,18 @@ async def queue_events(
 
 @router.post("/agent/handoffs/{session_id}/claim")
 async def claim(session_id: str, runtime: RuntimeDep, agent: AgentAccount) -> Any:
-    session = await _assistant(runtime).claim(session_id, actor_of(agent))
+    session = await assistant_of(runtime).claim(session_id, actor_of(agent))
     return {"session_id": session.id, "state": state_json(session)}
 
 
 @router.post("/agent/sessions/{session_id}/say")
 async def say(session_id: str, body: SayRequest, runtime: RuntimeDep, agent: AgentAccount) -> Any:
-    session = await _assistant(runtime).agent_says(session_id, actor_of(agent), body.text)
+    session = await assistant_of(runtime).agent_says(session_id, actor_of(agent), body.text)
     return {"seq": session.transcript_seq}
 
 
 @router.post("/agent/handoffs/{session_id}/release")
 async def release(session_id: str, runtime: RuntimeDep, agent: AgentAccount) -> Any:
     """Hand the citizen back to the bot: their page asks the pending question again."""
-    session = await _assistant(runtime).release_handoff(session_id, actor_of(agent))
+    session = await assistant_of(runtime).release_handoff(session_id, actor_of(agent))
     return {"session_id": session.id, "state": state_json(session)}

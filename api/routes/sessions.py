@@ -117,7 +117,8 @@ def count_outcomes(replies: list[Reply]) -> None:
                 SCREENINGS.labels(line.item, line.outcome).inc()
 
 
-def _assistant(runtime: Any) -> Assistant:
+def assistant_of(runtime: Any) -> Assistant:
+    """The worker's Assistant (api.wiring); the agent and 转人工 routes use it too."""
     assistant: Assistant = runtime.services["assistant"]
     return assistant
 
@@ -129,7 +130,7 @@ async def start_session(
     region = body.region or runtime.settings.default_region
     if not region:
         raise ApiError(422, "region_required", "请先选择您申请的地区：甘肃、宁夏、山西或济南历城。")
-    assistant = _assistant(runtime)
+    assistant = assistant_of(runtime)
     session_id, replies = await assistant.start(region, body.channel, actor_of(account), body.text)
     TURNS.labels(body.channel).inc()
     session = await assistant.get(session_id, actor_of(account))
@@ -142,7 +143,7 @@ async def start_session(
 
 @router.get("/sessions")
 async def my_sessions(runtime: RuntimeDep, account: CurrentAccount) -> Any:
-    return {"sessions": await _assistant(runtime).sessions_of(actor_of(account))}
+    return {"sessions": await assistant_of(runtime).sessions_of(actor_of(account))}
 
 
 @router.post("/sessions/{session_id}/messages", response_model=TurnResponse)
@@ -150,7 +151,7 @@ async def post_message(
     session_id: str, body: MessageRequest, runtime: RuntimeDep, account: CurrentAccount
 ) -> TurnResponse:
     started = time.perf_counter()
-    result = await _assistant(runtime).handle(
+    result = await assistant_of(runtime).handle(
         session_id,
         actor_of(account),
         text=body.text,
@@ -176,7 +177,7 @@ async def post_message(
 @router.post("/sessions/{session_id}/resume", response_model=TurnResponse)
 async def resume(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> TurnResponse:
     """Coming back later (a reloaded page, another device): the same place, the same question."""
-    result = await _assistant(runtime).resume(session_id, actor_of(account))
+    result = await assistant_of(runtime).resume(session_id, actor_of(account))
     return TurnResponse(
         replies=[reply_json(r) for r in result.replies], state=session_state(result.state)
     )
@@ -199,7 +200,7 @@ def notify_form_ready(runtime: Any, account: Account, session_id: str) -> None:
 
 @router.get("/sessions/{session_id}")
 async def get_session(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> Any:
-    session = await _assistant(runtime).get(session_id, actor_of(account))
+    session = await assistant_of(runtime).get(session_id, actor_of(account))
     result = screening_of(session)
     materials = materials_for(
         guide_for(session.region), session.household, form_items(session, result)
@@ -217,7 +218,7 @@ async def get_session(session_id: str, runtime: RuntimeDep, account: CurrentAcco
 
 
 async def _form(session_id: str, runtime: Any, account: Account, kind: str) -> Response:
-    session = await _assistant(runtime).get(session_id, actor_of(account))
+    session = await assistant_of(runtime).get(session_id, actor_of(account))
     items = form_items(session)
     if kind == "pdf":
         from guides.forms.pdf import render_pdf
@@ -237,7 +238,7 @@ async def _form(session_id: str, runtime: Any, account: Account, kind: str) -> R
 @router.delete("/sessions/{session_id}")
 async def delete_session(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> Any:
     """Delete my conversation and all it holds (answers, transcript, kept replies)."""
-    await _assistant(runtime).delete(session_id, actor_of(account))
+    await assistant_of(runtime).delete(session_id, actor_of(account))
     return {"deleted": True}
 
 
