@@ -45,19 +45,27 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m guides.bench")
     parser.add_argument("--rounds", type=int, default=200, help="passes over all households")
     args = parser.parse_args(argv)
+    report(*time_screenings(args.rounds))
+
+
+def time_screenings(rounds: int) -> tuple[int, list[int], int]:
+    """(distinct households, sorted nanoseconds per screening, total nanoseconds)."""
     households = load_households()
     for household, on in households:  # warm caches: guides, parameters, dependency order
         screen(household, on=on)
     timings: list[int] = []
     started = time.perf_counter_ns()
-    for _ in range(args.rounds):
+    for _ in range(rounds):
         for household, on in households:
             t0 = time.perf_counter_ns()
             screen(household, on=on)
             timings.append(time.perf_counter_ns() - t0)
     elapsed = time.perf_counter_ns() - started
-    timings.sort()
-    print(f"households: {len(households)} distinct, {len(timings)} screenings")
+    return len(households), sorted(timings), elapsed
+
+
+def report(households: int, timings: list[int], elapsed: int) -> None:
+    print(f"households: {households} distinct, {len(timings)} screenings")
     print(f"throughput: {len(timings) / (elapsed / 1e9):,.0f} households/s")
     print(
         f"latency per screening: p50 {percentile(timings, 0.50):.0f} µs, "
