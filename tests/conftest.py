@@ -19,6 +19,15 @@ SEEDS = SHARED / "seeds"
 ARTIFACTS = PROJECT_ROOT / "artifacts"
 
 
+def port_answers(port: int) -> bool:
+    """Something listens on 127.0.0.1:`port`."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            return True
+    except OSError:
+        return False
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -3,24 +3,15 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import time
 from pathlib import Path
 
 import redis
 
-from tests.conftest import RedisServer, free_port
+from tests.conftest import RedisServer, free_port, port_answers
 
 SERVICE_NAME = "mymaster"
-
-
-def _answers(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-            return True
-    except OSError:
-        return False
 
 
 class SentinelSet:
@@ -101,7 +92,10 @@ class SentinelSet:
             )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
-            if all(_answers(p) for p in self.sentinel_ports) and self._sentinels_see_each_other():
+            if (
+                all(port_answers(p) for p in self.sentinel_ports)
+                and self._sentinels_see_each_other()
+            ):
                 return self
             time.sleep(0.1)
         raise RuntimeError("sentinels did not come up")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,15 +15,7 @@ import pytest
 import redis
 
 from tests.api.conftest import READY_TIMEOUT_SECONDS
-from tests.conftest import PROJECT_ROOT, free_port
-
-
-def _answers(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-            return True
-    except OSError:
-        return False
+from tests.conftest import PROJECT_ROOT, free_port, port_answers
 
 
 @pytest.mark.slow
@@ -55,7 +46,7 @@ def test_sigterm_stops_the_embedded_redis(tmp_path: Path) -> None:
             time.sleep(0.2)
         else:
             pytest.fail(f"service did not start: {(tmp_path / 'service.log').read_text()[-3000:]}")
-        assert _answers(redis_port), "the embedded redis-server should be running"
+        assert port_answers(redis_port), "the embedded redis-server should be running"
         # sessions survive a restart: append-only file, synced every second (D11)
         with redis.Redis(port=redis_port, decode_responses=True) as client:
             config = client.config_get("append*")
@@ -63,9 +54,9 @@ def test_sigterm_stops_the_embedded_redis(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
         deadline = time.monotonic() + 10
-        while _answers(redis_port) and time.monotonic() < deadline:
+        while port_answers(redis_port) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert not _answers(redis_port), "SIGTERM left the embedded redis-server running"
+        assert not port_answers(redis_port), "SIGTERM left the embedded redis-server running"
     finally:
         if proc.poll() is None:
             proc.kill()
