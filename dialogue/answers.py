@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Final
 
 from dialogue.questions import Question, question_bank
@@ -108,8 +109,14 @@ def _topic(question: Question) -> str:
     return "income" if "monthly_income" in fill else fill
 
 
-def _other_topic_words(question: Question) -> set[str]:
+def _other_topic_words(question: Question) -> frozenset[str]:
+    return _other_topic_words_of(question.id)
+
+
+@cache  # per question id: the bank is fixed data, and this runs on every amount answer
+def _other_topic_words_of(question_id: str) -> frozenset[str]:
     """The keywords of the other money and property questions (存款, 养老金, 车, 房子…)."""
+    question = question_bank().get(question_id)
     own = set(question.keywords)
     words = {
         word
@@ -117,7 +124,7 @@ def _other_topic_words(question: Question) -> set[str]:
         if _topic(other) != _topic(question) and _is_money_or_property(other)
         for word in other.keywords
     }
-    return {w for w in words - own if not any(w in o or o in w for o in own)}
+    return frozenset(w for w in words - own if not any(w in o or o in w for o in own))
 
 
 def _own_clauses(question: Question, text: str) -> str | None:
