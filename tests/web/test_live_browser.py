@@ -131,13 +131,15 @@ def test_two_agents_press_take_at_once_and_one_gets_the_citizen(
     alerts: list[str] = []
     for page in pages:
         page.on("dialog", lambda d: (alerts.append(d.message), d.dismiss()))
-    # both click before either claim returns
-    pages[0].evaluate(
-        f"document.querySelector(\"button.open[data-session='{session_id}']\").click()"
+    # Both agents see the button; each holds it before either clicks, so the second
+    # click lands even if the first claim's queue push has already redrawn that page.
+    grab = (
+        f"window.takeButton = document.querySelector(\"button.open[data-session='{session_id}']\")"
     )
-    pages[1].evaluate(
-        f"document.querySelector(\"button.open[data-session='{session_id}']\").click()"
-    )
+    for page in pages:
+        page.evaluate(grab)
+    for page in pages:
+        page.evaluate("window.takeButton.click()")
     deadline = time.monotonic() + 10
     opened: list[bool] = []
     while time.monotonic() < deadline:
