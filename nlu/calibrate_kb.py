@@ -2,7 +2,8 @@
 
 Never on the evaluation (nlu/data/kb_eval, nlu/data/kb_citizen). Training data comes from the
 seed entries (bot/kb/seed), nlu/data/kb_calibration.yml and the team's realistic questions
-(nlu/data/kb_realistic.yml, short and long, searched on their request as nlu.kb_focus finds it). In fold f, every entry's f-th similar
+(nlu/data/kb_realistic.yml, short and long, searched on their request as nlu.kb_focus finds
+it; asked in every fold; `python -m nlu.kb_crossval` cross-validates on them). In fold f, every entry's f-th similar
 question is taken out of the index and asked (leave-one-out: an honest paraphrase), with
 the entry's region as the user's (any region, or none, when the question names its region
 itself or the entry is for `all`); a random share of entries is removed from the index too,
@@ -69,9 +70,14 @@ def _topic(doc: KbDocument) -> tuple[object, ...]:
 
 
 def folds(
-    docs: list[KbDocument], n_folds: int, removed_share: float, seed: int
+    docs: list[KbDocument],
+    n_folds: int,
+    removed_share: float,
+    seed: int,
+    realistic: list[Query] | None = None,
 ) -> list[tuple[KnowledgeIndex, list[Query]]]:
-    """One index and its held-out questions per fold (see the module docstring)."""
+    """One index and its held-out questions per fold (see the module docstring); `realistic`
+    (default: all of kb_realistic.yml) is asked in every fold."""
     rng = random.Random(seed)
     ood = out_of_domain_texts()
     out: list[tuple[KnowledgeIndex, list[Query]]] = []
@@ -93,7 +99,7 @@ def folds(
                 queries.append(_ask(doc, similar.pop(fold), twins, rng))
             kept.append(replace(doc, similar=tuple(similar)))
         queries += [Query(q, rng.choice(REGIONS), None, True) for q in ood]
-        queries += realistic_queries()
+        queries += realistic_queries() if realistic is None else realistic
         out.append((KnowledgeIndex.build(kept), queries))
     return out
 
@@ -167,8 +173,9 @@ def weights_yaml(ranker: Ranker, calibration: Calibration, args: argparse.Namesp
         return "\n".join(f"    {n}: {v:.4f}" for n, v in zip(names, values, strict=True))
 
     return (
-        "# Written by `python -m nlu.calibrate_kb --write` from the seed (bot/kb/seed) and\n"
-        "# nlu/data/kb_calibration.yml; never from nlu/data/kb_eval. Do not edit by hand.\n"
+        "# Written by `python -m nlu.calibrate_kb --write` from the seed (bot/kb/seed),\n"
+        "# nlu/data/kb_calibration.yml and nlu/data/kb_realistic.yml; never from the\n"
+        "# evaluation sets (nlu/data/kb_eval, nlu/data/kb_citizen). Do not edit by hand.\n"
         f"# folds={args.folds} removed_share={args.removed_share} seed={args.seed} "
         f"C={args.C} decline={args.decline}\n"
         f"ranker:  # nlu/kb_ranker.py\n  intercept: {ranker.intercept:.4f}\n  weights:\n"
@@ -183,7 +190,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--folds", type=int, default=6)
     parser.add_argument("--removed-share", type=float, default=0.15)
     parser.add_argument("--seed", type=int, default=20240601)
-    parser.add_argument("--C", type=float, default=1.0)
+    parser.add_argument("--C", type=float, default=0.3)  # best of 0.3/1/3 in nlu.kb_crossval
     parser.add_argument("--decline", type=float, default=0.95)
     parser.add_argument("--write", action="store_true", help=f"save to {WEIGHTS_FILE.name}")
     args = parser.parse_args(argv)

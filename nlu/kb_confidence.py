@@ -14,7 +14,13 @@ The features (all cheap, computed only for the few hits returned):
 - `uncovered`: the information (IDF, unknown words at the OOV share) of the query's weightiest
   word the entry does not contain, over the largest IDF. Read together with `coverage` and
   `known`: a paraphrase leaves filler uncovered, an uncovered topic word (养老保险, 公积金)
-  shows the question is about something else.
+  shows the question is about something else;
+- `share`: the entry's share of the candidates' probability mass (softmax of the reranker's
+  log-odds): how clearly it beats the rest, whatever the question's length;
+- `words`: log(1 + the request's words) / 3. A long request (a story kept around the asking
+  clause) leaves more words uncovered and scores lower for the same certainty: this lets the
+  calibration, fitted on short and long realistic questions, read `score` and `coverage` per
+  length.
 
 The weights are a logistic regression fitted on the seed itself, never on the evaluation
 files, after the reranker: `python -m nlu.calibrate_kb --write` holds out similar questions
@@ -40,6 +46,8 @@ FEATURES = (
     "item",
     "aspect",
     "uncovered",
+    "share",
+    "words",
 )
 
 

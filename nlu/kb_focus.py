@@ -2,9 +2,11 @@
 must not drown it in the KB search.
 
 `requests(text)` splits the message into sentences (。！？；, line breaks) and returns the
-request sentences — those that ask (吗, 怎么, 哪, 多少, 能不能 … or a question mark) — each cut
-down to its asking clause plus the clauses just before it that name what it is about (an item
-such as 低保, or 申请/办理). Greeting and thanks clauses are dropped. Items named elsewhere in
+request sentences — those that ask (吗, 怎么, 哪, 多少, 能否, 上不上班 … or a question mark) —
+each cut down to its asking clause plus the clauses just before it that name what it is about
+(an item such as 低保, or 申请/办理). Greeting and thanks clauses are dropped. A complaint or
+exclamation dressed as a question (为啥我家评不上？急成啥了) is a request only when nothing
+else asks; a message that asks nothing is searched on its plea (恳请……给予临时救助). Items named elsewhere in
 the story are added as facts when the request does not name one ("我想申请低保，要带什么？").
 A short message (≤ SHORT characters) is returned whole. Distinct requests, at most two, are
 returned in the order asked; a message with no asking sentence is one request, the whole text.
@@ -14,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from nlu.lexicon import find_items
+from nlu.lexicon import find_items, match_regions
+from nlu.places import other_place
 from nlu.tokenize import normalize
 
 SHORT = 24  # characters: a message this short is its own request
@@ -22,8 +25,18 @@ MAX_REQUESTS = 2
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*")
 _CLAUSE = re.compile(r"[，,、：:\s]+")
 _ASKS = re.compile(
-    r"[？?]|吗|么|嘛|呢|啥|咋|怎|哪|多少|多久|多长|几[天个点年月号成]|能不能|可不可以|行不行|"
-    r"是不是|要不要|有没有|会不会|算不算|够不够|给不给|收不收|还是|如何|什么|请问|想问|想知道|问一下|问问"
+    r"[？?]|吗|么|嘛|呢|啥|咋|怎|哪|多少|多久|多长|几[天个点年月号成]|(.)[不没]\1|可不可以|"
+    r"还是|如何|什么|请问|想问|想知道|问一下|问问|能否|是否|可否|有无|何时|何处|咨询|了解一下|"
+    r"告诉我|告知|帮我查|查一下"
+)
+# A plea without a question word ("恳请政府给予临时救助", "我想给我爸申请低保"): the request
+# when the message asks nothing.
+_PLEA = re.compile(r"希望|恳请|请求|求求|盼|望|帮帮|想申请|要申请|想给.{1,6}申请|想办|想帮")
+# Asking words that are not a request: a complaint ("为啥我家评不上？"), an exclamation
+# ("急成啥了"), a sigh. A request is looked for among the other asking clauses first.
+_NOT_ASKING = re.compile(
+    r"^(?:为啥|为什么|凭什么|怎么还|咋还|难道|谁管)|(?:合理|公平|应该|对)吗$|成啥(?:样)?了$|"
+    r"^(?:这可)?咋办(?:呢|啊)?$|^怎么办(?:呢|啊)?$|是这样吗$|是真的吗$"
 )
 _GREETING = re.compile(
     r"^(?:喂|你好|您好|你们好|同志|师傅|大姐|大哥|老师|领导|工作人员|打扰了?|麻烦(?:你|您)?|谢谢|"
@@ -38,14 +51,27 @@ def _clauses(sentence: str) -> list[str]:
     return [c for c in _CLAUSE.split(sentence.strip("。！？!?；; \n")) if c]
 
 
+def _asks(clause: str) -> bool:
+    return bool(_ASKS.search(clause))
+
+
+def _asking(clauses: list[str]) -> list[int]:
+    """Indices of the request clauses: asking ones that are not a complaint or exclamation
+    (all asking ones when every one is), else the pleas."""
+    asking = [i for i, c in enumerate(clauses) if _asks(c)]
+    real = [i for i in asking if not _NOT_ASKING.search(clauses[i])]
+    return real or asking or [i for i, c in enumerate(clauses) if _PLEA.search(c)]
+
+
 def _focus(clauses: list[str]) -> str:
     """The last asking clause and the clauses before it back to the one naming the topic."""
-    last = max(i for i, c in enumerate(clauses) if _ASKS.search(c))
+    last = max(_asking(clauses))
     start = last
     # Back over asking clauses (one request asked twice over) to the clause naming the item or
     # the action (申请, 办 …), at most three back; a clause of pure story ends the request.
     for j in range(last, max(last - 4, -1), -1):
-        clause, asks = clauses[j], _ASKS.search(clauses[j])
+        clause = clauses[j]
+        asks = _asks(clause) and not (j < last and _NOT_ASKING.search(clause))
         if j < last and not asks and not _TOPIC.search(clause) and not find_items(clause):
             break
         start = j
@@ -67,13 +93,16 @@ def requests(text: str) -> list[str]:
     if len(clean) <= SHORT:
         return [clean]
     sentences = [s for s in _SENTENCE.findall(clean) if s.strip()]
+    split = [[c for c in _clauses(s) if not _GREETING.match(c)] for s in sentences]
+    asking = [c for c in split if any(_asks(x) for x in c)]
+    real = [c for c in asking if any(not _NOT_ASKING.search(x) for x in c if _asks(x))]
+    # Sentences with a real question; else complaints too; else pleas ("恳请……给予救助").
+    chosen = real or asking or [c for c in split if _asking(c)]
     found: list[str] = []
-    for sentence in sentences:
-        clauses = [c for c in _clauses(sentence) if not _GREETING.match(c)]
-        if clauses and any(_ASKS.search(c) for c in clauses):
-            focus = _focus(clauses)
-            if focus not in found:
-                found.append(focus)
+    for clauses in chosen:
+        focus = _focus(clauses)
+        if focus not in found:
+            found.append(focus)
     if not found:
         return [clean]
     found = found[-MAX_REQUESTS:]
@@ -87,3 +116,24 @@ def _item_clause(text: str) -> str:
         if find_items(clause):
             return clause + "，"
     return ""
+
+
+_THERE = re.compile(r"那边|那里|那儿|那块|当地|他们那|她那|他那")
+
+
+def points_elsewhere(request: str) -> bool:
+    """ "她那边低保去哪申请": the request is about a place named earlier in the story."""
+    return bool(_THERE.search(request))
+
+
+def last_place(text: str) -> tuple[str | None, str | None]:
+    """The place the message last names, as (our region id, None) or (None, another place's
+    name): "我在银川上班，我妈在兰州住，她那边……" is about 兰州. (None, None): no place."""
+    for clause in reversed(_clauses(normalize(text))):
+        ours = match_regions(clause)
+        if ours:
+            return ours[-1].id, None
+        place = other_place(clause)
+        if place is not None:
+            return None, place
+    return None, None

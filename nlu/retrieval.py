@@ -12,16 +12,13 @@ Scoring, per entry (all vectorised over entries; no per-query Python loop over d
 - `cosine`: char 1-3-gram TF-IDF cosine between the query and each question text, maximum;
 - item / aspect bonus: the query names an item (nlu.lexicon) or asks about an aspect
   (材料, 时限, 渠道 … from nlu/data/synonyms.yml) the entry has; a penalty when it has others;
-- region (named in the query, else the user's; region names are cut from the text): its
-  entries keep their score, `all` entries x0.85, other regions' x0.4 (demoted, not hidden);
-  no region known: region entries x0.85. Synonyms first (低保金 -> 低保, 要带什么 -> 材料).
+- region (named in the query, else the user's; names cut from the text): other regions'
+  entries are demoted, not hidden. Synonyms first (低保金 -> 低保, 要带什么 -> 材料).
 
-Confidence: a logistic calibration (nlu/kb_confidence.py) of features of each hit — its
-score, its margin over the best entry that is not a regional twin, query coverage, item and
-aspect agreement — fitted on the seed's own similar questions by `python -m nlu.calibrate_kb`
-(never on nlu/data/kb_eval, which `python -m nlu.evaluate_kb` reports on). Hits come in score
-order and a lower hit never reads as more certain than one above it. Below `threshold`
-(config kb.confidence_threshold) the answer is uncertain, with up to 3 suggestions.
+A long message is searched on its request(s) (nlu.kb_focus), not on the story around them.
+Confidence: a logistic calibration (nlu/kb_confidence.py) of features of each hit, fitted by
+`python -m nlu.calibrate_kb` on the seed and the team's realistic questions, never on the
+evaluation sets. Below `threshold` (config kb.confidence_threshold) the answer is uncertain.
 """
 
 from __future__ import annotations
@@ -36,10 +33,10 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlu.kb_confidence import agreement
-from nlu.kb_focus import requests
+from nlu.kb_focus import last_place, points_elsewhere, requests
 from nlu.kb_ranker import RANK_FEATURES
-from nlu.lexicon import find_items, match_regions
 from nlu.places import other_place, other_place_message
+from nlu.retrieval_query import analyse, without_regions
 from nlu.retrieval_types import (
     ALL,
     ITEM_ELSEWHERE,
@@ -63,35 +60,8 @@ __all__ = [
     "KnowledgeIndex",
     "RetrievalConfig",
     "analyse",
+    "without_regions",
 ]
-
-
-def without_regions(text: str) -> tuple[str, str | None]:
-    """The text with region names cut out (the region weighting handles them), and the first."""
-    found = match_regions(text)
-    if not found:
-        return text, None
-    parts, last = [], 0
-    for m in found:
-        parts.append(text[last : m.start])
-        last = m.end
-    parts.append(text[last:])
-    return " ".join(parts), found[0].id
-
-
-def analyse(query: str, synonyms: SynonymTable | None = None) -> Analysed:
-    syn = synonyms or table()
-    norm = normalize(query)
-    bare, region = without_regions(norm)
-    canon = syn.canonicalize_text(bare)
-    tokens = [t for t in syn.canonical_tokens(tokenize(syn.spaced(bare))) if t not in syn.stopwords]
-    return Analysed(
-        tokens=tokens,
-        text=canon,
-        items=frozenset(i.value for i in (*find_items(norm), *find_items(canon))),
-        aspects=frozenset(syn.aspects(tokens)),
-        region=region,
-    )
 
 
 def _bm25(corpus: list[list[str]], cfg: RetrievalConfig) -> bm25s.BM25:
@@ -334,6 +304,8 @@ class KnowledgeIndex:
         covered = sum(self._idf.get(t, 0.0) for t in info.tokens if t in words)
         oov = self.config.oov_idf_share * self._max_idf
         doc = self.docs[i]
+        finite = ranked[np.isfinite(ranked)]
+        share = 1.0 / float(np.exp(np.clip(finite - ranked[i], -30.0, 30.0)).sum())
         return (
             score,
             float(np.clip(score - best, -10.0, 10.0)),
@@ -344,6 +316,8 @@ class KnowledgeIndex:
             agreement(info.aspects, self._entry_aspect_names[i]),
             max((self._idf.get(t, oov) for t in info.tokens if t not in words), default=0.0)
             / self._max_idf,
+            share,
+            math.log1p(len(info.tokens)) / 3,
         )
 
     def search(self, query: str, region: str | None = None, k: int = 5) -> list[Hit]:
@@ -372,15 +346,34 @@ class KnowledgeIndex:
         return self._by_id.get(entry_id)
 
     def focused(self, query: str, region: str | None) -> list[tuple[str, str | None]]:
-        """The request(s) of a message with the region it is about: one named anywhere in the
-        message (a story's "我是天水的") counts for a request that names none."""
-        asks = requests(query)
+        """The request(s) of a message with the region it is about: for a request that names
+        no place, the first region the message names (a story's "我是天水的"), else the
+        user's; a request pointing back ("她那边") is about the last place named, and another
+        province's name is then put in front of it, so it is declined as such."""
         named = without_regions(normalize(query))[1] or region
-        return [(a, without_regions(a)[1] or named) for a in asks]
+        out: list[tuple[str, str | None]] = []
+        for ask in requests(query):
+            ours, elsewhere = last_place(query) if points_elsewhere(ask) else (None, None)
+            if without_regions(ask)[1] or other_place(ask):
+                out.append((ask, without_regions(ask)[1] or region))
+            elif elsewhere:
+                out.append((f"{elsewhere}，{ask}", region))
+            else:
+                out.append((ask, ours or named))
+        return out
 
     def answer(self, query: str, region: str | None = None) -> Answer:
         """The answer to the (first) request in the message."""
         return self.answers(query, region)[0]
+
+    def top(self, query: str, region: str | None = None) -> Hit | None:
+        """The hit `answer` weighs for the (first) request: the one it gives when its
+        confidence reaches the threshold (None: no hit, or another place's question)."""
+        text, where = self.focused(query, region)[0]
+        if other_place(text) is not None:
+            return None
+        hits = self.search(text, where, k=1)
+        return hits[0] if hits else None
 
     def answers(self, query: str, region: str | None = None) -> list[Answer]:
         """One answer per distinct request in the message (at most two, nlu.kb_focus); a

@@ -72,3 +72,39 @@ def test_each_distinct_request_gets_its_own_answer() -> None:
     assert offered and offered[0].startswith("shanxi-student-loan")  # answered or suggested
     assert second.entry is not None and second.entry.entry_id == "shanxi-unemployment-registration"
     assert index.answer(text, "shanxi") == first
+
+
+def test_a_plea_without_a_question_word_is_the_request() -> None:
+    text = (
+        "尊敬的领导，我是农村的，今年家里老人住院花了好几万，借遍了亲戚，"
+        "日子实在过不下去了，恳请政府给予临时救助。"
+    )
+    (request,) = requests(text)
+    assert "临时救助" in request and "住院" not in request
+
+
+def test_a_complaint_question_does_not_replace_the_real_one() -> None:
+    text = (
+        "我家三口人都靠我打零工，村上评低保年年没我家，有车的人家倒评上了，"
+        "我想知道低保到底要啥条件，凭什么我家评不上？"
+    )
+    (request,) = requests(text)
+    assert "条件" in request and "凭什么" not in request
+
+
+def test_an_a_not_a_question_is_asking() -> None:
+    text = "我腿脚不方便出不了远门，镇上的服务大厅礼拜六上不上班，家里人能替我去吗"
+    assert any("上不上班" in r for r in requests(text))
+
+
+def test_a_request_pointing_back_to_another_province_is_declined_as_that_province() -> None:
+    from nlu.evaluate_kb import load_seed_documents
+    from nlu.retrieval import KnowledgeIndex
+
+    index = KnowledgeIndex.build(load_seed_documents())
+    text = "我是庆阳的，我姐一家在郑州住，孩子生了大病花了很多钱，她们那边医疗救助能报多少？"
+    answer = index.answer(text, "gansu")
+    assert answer.entry is None and answer.message is not None and "郑州" in answer.message
+    # a place merely mentioned in the story ("收成都没了" is not 成都) changes nothing
+    story = "今年冰雹把地里的收成都打没了，我们家是低保户，像这种遭了灾的有啥救助？"
+    assert index.focused(story, "gansu")[0][0].startswith("我们家是低保户")

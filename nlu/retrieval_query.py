@@ -1,0 +1,36 @@
+"""The query side of KB retrieval: region names cut out, synonyms applied, items and aspects."""
+
+from __future__ import annotations
+
+from nlu.lexicon import find_items, match_regions
+from nlu.retrieval_types import Analysed
+from nlu.synonyms import SynonymTable, table
+from nlu.tokenize import normalize, tokenize
+
+
+def without_regions(text: str) -> tuple[str, str | None]:
+    """The text with region names cut out (the region weighting handles them), and the first."""
+    found = match_regions(text)
+    if not found:
+        return text, None
+    parts, last = [], 0
+    for m in found:
+        parts.append(text[last : m.start])
+        last = m.end
+    parts.append(text[last:])
+    return " ".join(parts), found[0].id
+
+
+def analyse(query: str, synonyms: SynonymTable | None = None) -> Analysed:
+    syn = synonyms or table()
+    norm = normalize(query)
+    bare, region = without_regions(norm)
+    canon = syn.canonicalize_text(bare)
+    tokens = [t for t in syn.canonical_tokens(tokenize(syn.spaced(bare))) if t not in syn.stopwords]
+    return Analysed(
+        tokens=tokens,
+        text=canon,
+        items=frozenset(i.value for i in (*find_items(norm), *find_items(canon))),
+        aspects=frozenset(syn.aspects(tokens)),
+        region=region,
+    )

@@ -1,0 +1,55 @@
+"""Long messages: the request sentence decides the entry, whatever story, greeting or complaint
+surrounds it (nlu.kb_focus finds it; nlu.retrieval ranks on it). The questions are written for
+these tests, not taken from the evaluation sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.evaluate_kb import load_seed_documents
+from nlu.retrieval import KnowledgeIndex
+
+
+@pytest.fixture(scope="module")
+def index() -> KnowledgeIndex:
+    return KnowledgeIndex.build(load_seed_documents())
+
+
+def top_entry(index: KnowledgeIndex, text: str, region: str | None) -> str | None:
+    hit = index.top(text, region)
+    return hit.entry_id if hit else None
+
+
+def test_a_long_story_whose_request_names_an_entry_gets_that_entry(index: KnowledgeIndex) -> None:
+    text = (
+        "您好，麻烦您了。我老伴前年查出尿毒症，一个礼拜透析三回，家里的积蓄早就花光了，"
+        "儿子在外地打工自己还要养孩子，亲戚也借遍了，我是真没办法了才打这个电话。"
+        "山西这边因病致贫重病患者的认定到哪里申请？谢谢你们，辛苦了。"
+    )
+    answer = index.answer(text, "shanxi")
+    assert answer.entry is not None
+    assert answer.entry.entry_id == "shanxi-illness-poverty-apply"
+
+
+@pytest.mark.parametrize(
+    ("question", "region"),
+    [
+        ("宁夏防止返贫监测对象怎么申请", "ningxia"),
+        ("历城区办失业人员登记要带什么材料", "jinan-licheng"),
+        ("甘肃公租房去哪里申请", "gansu"),
+        ("家里困难，丧葬费有没有救助", None),
+        ("低保批下来从哪个月开始发钱", None),
+    ],
+)
+def test_a_greeting_and_complaint_around_a_question_do_not_change_its_top_hit(
+    index: KnowledgeIndex, question: str, region: str | None
+) -> None:
+    bare = top_entry(index, question, region)
+    assert bare is not None
+    wrapped = [
+        f"你好同志，打扰一下，我想问个事。{question}？我都跑了三趟了，一趟一个说法，真是气人！",
+        f"喂，您好，我家情况特别困难，老人常年吃药，孩子还小，日子不好过。{question}？麻烦您了。",
+        f"{question}？我在乡上问了好几回都没人说得清楚，你们办事也太拖拉了，谢谢啊。",
+    ]
+    for text in wrapped:
+        assert top_entry(index, text, region) == bare, text
