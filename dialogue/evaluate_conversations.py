@@ -1,6 +1,6 @@
 """Held-out conversations played to the result: dialogue/eval/conversations/*.yml.
 
-    python -m dialogue.evaluate_conversations [--dir DIR] [--transcripts]
+    python -m dialogue.evaluate_conversations [--dir DIR] [--transcripts] [--opening-as-answer]
 
 Each script (the dialogue.scripting format; the opening is its `start`) is played through the
 real DialogueEngine against a real Redis (REDIS_URL, else a throwaway redis-server, as
@@ -8,6 +8,8 @@ dialogue.bench does): the persona answers whatever is asked until the result. Pr
 script whether the result was reached, the questions asked, and the expected outcomes and
 facts that are wrong; then the totals: scripts fully right, median and max questions, how
 many over the budget of 15. A failing or crashing script is reported, never fatal.
+With --opening-as-answer the opening is sent after the welcome instead, as an answer to the
+first question (how the H5 page sent a typed first message before issue 12).
 
 These scripts are evaluation data: no test runs them as pass/fail checks and nothing in
 them feeds training, synonyms or rules (tests/dialogue/test_eval_isolation.py).
@@ -23,7 +25,7 @@ from pathlib import Path
 
 from dialogue.bench import TimedAssistant, redis_url
 from dialogue.engine import DialogueEngine, IntentParser
-from dialogue.scripting import Runner, Script, load_scripts
+from dialogue.scripting import Runner, Script, Step, load_scripts
 from dialogue.store import SessionStore, StoreConfig
 from guides.ids import ItemId
 
@@ -98,15 +100,27 @@ def report(results: list[Played], show_transcripts: bool = False) -> None:
               f"over {QUESTION_BUDGET}: {len(over)}")  # fmt: skip
 
 
+def opening_as_answer(script: Script) -> Script:
+    """The script with its opening typed after the welcome (an answer to the first question)."""
+    if script.start is None:
+        return script
+    steps = [Step(say=script.start), *script.steps]
+    return script.model_copy(update={"start": None, "steps": steps})
+
+
 def main(argv: list[str] | None = None) -> list[Played]:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dir", type=Path, default=CONVERSATIONS)
     parser.add_argument("--transcripts", action="store_true",
                         help="print the last turns of every script not fully right")  # fmt: skip
+    parser.add_argument("--opening-as-answer", action="store_true",
+                        help="send the opening after the welcome, as an answer")  # fmt: skip
     args = parser.parse_args(argv)
     from nlu.backend import make_backend
 
     scripts = load_scripts(args.dir)
+    if args.opening_as_answer:
+        scripts = [opening_as_answer(s) for s in scripts]
     if not scripts:
         raise SystemExit(f"no conversation scripts in {args.dir}")
     with redis_url() as url:
