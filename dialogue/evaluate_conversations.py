@@ -96,8 +96,15 @@ def report(results: list[Played], show_transcripts: bool = False) -> None:
     print(f"fully right (result reached, every expected outcome and fact): "
           f"{sum(r.fully_right for r in results)}/{len(results)}")  # fmt: skip
     if questions:
-        print(f"questions: median {statistics.median(questions):g}, max {max(questions)}, "
+        print(f"questions, all scripts (a stopped one counts those asked until it stopped): "
+              f"median {statistics.median(questions):g}, max {max(questions)}, "
               f"over {QUESTION_BUDGET}: {len(over)}")  # fmt: skip
+    for label, group in (("result reached", [r for r in results if r.reached]),
+                         ("fully right", [r for r in results if r.fully_right])):  # fmt: skip
+        if group:
+            counts = [r.questions for r in group]
+            print(f"questions, {label} ({len(group)}): median {statistics.median(counts):g}, "
+                  f"max {max(counts)}")  # fmt: skip
 
 
 def opening_as_answer(script: Script) -> Script:
