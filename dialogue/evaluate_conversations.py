@@ -46,6 +46,10 @@ class Played:
     transcript: str = ""
 
     @property
+    def wrong_outcomes(self) -> list[str]:
+        return [p for p in self.problems if p.split(":")[0] in _ITEM_IDS]
+
+    @property
     def fully_right(self) -> bool:
         return self.reached and not self.problems and self.error is None
 
@@ -81,8 +85,7 @@ async def play_all(url: str, nlu: IntentParser, scripts: list[Script]) -> list[P
 
 def report(results: list[Played], show_transcripts: bool = False) -> None:
     for r in results:
-        wrong_outcomes = [p for p in r.problems if p.split(":")[0] in _ITEM_IDS]
-        right = r.outcomes - len(wrong_outcomes)
+        right = r.outcomes - len(r.wrong_outcomes)
         print(f"{r.name:44s} result {'yes' if r.reached else 'no '}  "
               f"{r.questions:3d} questions  outcomes {right}/{r.outcomes} right")  # fmt: skip
         for problem in ([r.error] if r.error else []) + r.problems:
@@ -93,6 +96,9 @@ def report(results: list[Played], show_transcripts: bool = False) -> None:
     over = [r.name for r in results if r.questions > QUESTION_BUDGET]
     print(f"scripts: {len(results)}")
     print(f"reached the result: {sum(r.reached for r in results)}/{len(results)}")
+    wrong = sum(len(r.wrong_outcomes) for r in results)
+    expected = sum(r.outcomes for r in results)
+    print(f"expected outcomes right: {expected - wrong}/{expected}")
     print(f"fully right (result reached, every expected outcome and fact): "
           f"{sum(r.fully_right for r in results)}/{len(results)}")  # fmt: skip
     if questions:
