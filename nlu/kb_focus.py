@@ -71,7 +71,9 @@ def _focus(clauses: list[str]) -> str:
     # the action (申请, 办 …), at most three back; a clause of pure story ends the request.
     for j in range(last, max(last - 4, -1), -1):
         clause = clauses[j]
-        asks = _asks(clause) and not (j < last and _NOT_ASKING.search(clause))
+        if j < last and _NOT_ASKING.search(clause):
+            continue  # "这是真的吗": read over it to what the request is about
+        asks = _asks(clause)
         if j < last and not asks and not _TOPIC.search(clause) and not find_items(clause):
             break
         start = j
@@ -83,7 +85,11 @@ def _focus(clauses: list[str]) -> str:
         and not (_TOPIC.search(clauses[last]) or find_items(clauses[last]))
     ):
         start = last - 1  # a bare "要什么条件？" reads with the clause before it
-    kept = [c for c in clauses[start : last + 1] if not _GREETING.match(c)]
+    kept = [
+        c
+        for i, c in enumerate(clauses[start : last + 1], start)
+        if not _GREETING.match(c) and (i == last or not _NOT_ASKING.search(c))
+    ]
     return "，".join(kept) or clauses[last]
 
 

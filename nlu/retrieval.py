@@ -33,9 +33,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlu.kb_confidence import agreement
-from nlu.kb_focus import last_place, points_elsewhere, requests
 from nlu.kb_ranker import RANK_FEATURES
-from nlu.places import other_place, other_place_message
+from nlu.retrieval_answers import Answering
 from nlu.retrieval_query import analyse, without_regions
 from nlu.retrieval_types import (
     ALL,
@@ -90,7 +89,7 @@ def _char_analyzer(text: str) -> list[str]:
 
 
 @dataclass
-class KnowledgeIndex:
+class KnowledgeIndex(Answering):
     """An immutable search index over KB documents; rebuild it to change the content."""
 
     docs: list[KbDocument]
@@ -344,58 +343,3 @@ class KnowledgeIndex:
 
     def document(self, entry_id: str) -> KbDocument | None:
         return self._by_id.get(entry_id)
-
-    def focused(self, query: str, region: str | None) -> list[tuple[str, str | None]]:
-        """The request(s) of a message with the region it is about: for a request that names
-        no place, the first region the message names (a story's "我是天水的"), else the
-        user's; a request pointing back ("她那边") is about the last place named, and another
-        province's name is then put in front of it, so it is declined as such."""
-        named = without_regions(normalize(query))[1] or region
-        out: list[tuple[str, str | None]] = []
-        for ask in requests(query):
-            ours, elsewhere = last_place(query) if points_elsewhere(ask) else (None, None)
-            if without_regions(ask)[1] or other_place(ask):
-                out.append((ask, without_regions(ask)[1] or region))
-            elif elsewhere:
-                out.append((f"{elsewhere}，{ask}", region))
-            else:
-                out.append((ask, ours or named))
-        return out
-
-    def answer(self, query: str, region: str | None = None) -> Answer:
-        """The answer to the (first) request in the message."""
-        return self.answers(query, region)[0]
-
-    def top(self, query: str, region: str | None = None) -> Hit | None:
-        """The hit `answer` weighs for the (first) request: the one it gives when its
-        confidence reaches the threshold (None: no hit, or another place's question)."""
-        text, where = self.focused(query, region)[0]
-        if other_place(text) is not None:
-            return None
-        hits = self.search(text, where, k=1)
-        return hits[0] if hits else None
-
-    def answers(self, query: str, region: str | None = None) -> list[Answer]:
-        """One answer per distinct request in the message (at most two, nlu.kb_focus); a
-        second request that lands on the same entry as the first is not repeated."""
-        out: list[Answer] = []
-        for text, where in self.focused(query, region):
-            place = other_place(text)
-            if place is not None:  # never another place's question answered with our rules
-                out.append(Answer("uncertain", None, 0.0, (), where, other_place_message(place)))
-                continue
-            found = self._answer(text, where)
-            if not out or found.entry is None or all(a.entry != found.entry for a in out):
-                out.append(found)
-        return out
-
-    def _answer(self, query: str, region: str | None) -> Answer:
-        hits, info = self._search(query, region, k=4)
-        effective = info.region
-        if hits and hits[0].confidence >= self.config.threshold:
-            best = hits[0]
-            return Answer("answered", self.document(best.entry_id), best.confidence, (), effective)
-        suggestions = tuple(h for h in hits if h.score >= self.config.suggestion_floor)[:3]
-        confidence = hits[0].confidence if hits else 0.0
-        message = UNCERTAIN_MESSAGE if suggestions else "这个问题我还不太确定。"
-        return Answer("uncertain", None, confidence, suggestions, effective, message)

@@ -108,3 +108,9 @@ def test_a_request_pointing_back_to_another_province_is_declined_as_that_provinc
     # a place merely mentioned in the story ("收成都没了" is not 成都) changes nothing
     story = "今年冰雹把地里的收成都打没了，我们家是低保户，像这种遭了灾的有啥救助？"
     assert index.focused(story, "gansu")[0][0].startswith("我们家是低保户")
+
+
+def test_a_doubting_aside_is_read_over_to_what_the_request_is_about() -> None:
+    text = "我妹妹是二级残疾，我们家是低保边缘，听村里人说残疾人能单独吃低保，这是真的吗，咋办理？"
+    (request,) = requests(text)
+    assert "单独吃低保" in request and "真的吗" not in request

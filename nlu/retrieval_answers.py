@@ -1,0 +1,98 @@
+"""Answering a message from the KB index: its request(s) (nlu.kb_focus), the region each is
+about, another province's question declined as such, and the confident hit or suggestions.
+
+`Answering` is mixed into `nlu.retrieval.KnowledgeIndex`, which provides the search."""
+
+from __future__ import annotations
+
+from nlu.kb_focus import last_place, points_elsewhere, requests
+from nlu.places import other_place, other_place_message
+from nlu.retrieval_query import without_regions
+from nlu.retrieval_types import (
+    UNCERTAIN_MESSAGE,
+    Analysed,
+    Answer,
+    Hit,
+    KbDocument,
+    RetrievalConfig,
+)
+from nlu.tokenize import normalize
+
+
+class Answering:
+    config: RetrievalConfig
+
+    def _search(self, query: str, region: str | None, k: int) -> tuple[list[Hit], Analysed]:
+        raise NotImplementedError  # nlu.retrieval.KnowledgeIndex
+
+    def document(self, entry_id: str) -> KbDocument | None:
+        raise NotImplementedError  # nlu.retrieval.KnowledgeIndex
+
+    def focused(self, query: str, region: str | None) -> list[tuple[str, str | None]]:
+        """The request(s) of a message with the region it is about: for a request that names
+        no place, the first region the message names (a story's "我是天水的"), else the
+        user's; a request pointing back ("她那边") is about the last place named, and another
+        province's name is then put in front of it, so it is declined as such."""
+        named = without_regions(normalize(query))[1] or region
+        out: list[tuple[str, str | None]] = []
+        for ask in requests(query):
+            ours, elsewhere = last_place(query) if points_elsewhere(ask) else (None, None)
+            if without_regions(ask)[1] or other_place(ask):
+                out.append((ask, without_regions(ask)[1] or region))
+            elif elsewhere:
+                out.append((f"{elsewhere}，{ask}", region))
+            else:
+                out.append((ask, ours or named))
+        return out
+
+    def answer(self, query: str, region: str | None = None) -> Answer:
+        """The answer to the (first) request in the message."""
+        return self.answers(query, region)[0]
+
+    def top(self, query: str, region: str | None = None) -> Hit | None:
+        """The hit `answer` weighs for the (first) request: the one it gives when its
+        confidence reaches the threshold (None: no hit, or another place's question)."""
+        asks = self.focused(query, region)
+        text, where = asks[0]
+        if other_place(text) is not None:
+            return None
+        hits = self._hits(query, text, where, alone=len(asks) == 1)[0]
+        return hits[0] if hits else None
+
+    def answers(self, query: str, region: str | None = None) -> list[Answer]:
+        """One answer per distinct request in the message (at most two, nlu.kb_focus); a
+        second request that lands on the same entry as the first is not repeated."""
+        out: list[Answer] = []
+        asks = self.focused(query, region)
+        for text, where in asks:
+            place = other_place(text)
+            if place is not None:  # never another place's question answered with our rules
+                out.append(Answer("uncertain", None, 0.0, (), where, other_place_message(place)))
+                continue
+            found = self._answer(*self._hits(query, text, where, alone=len(asks) == 1))
+            if not out or found.entry is None or all(a.entry != found.entry for a in out):
+                out.append(found)
+        return out
+
+    def _hits(
+        self, query: str, request: str, region: str | None, alone: bool
+    ) -> tuple[list[Hit], Analysed]:
+        """Hits for the request; for a message's only request, the whole message is searched
+        too and wins when its top hit is more confident (the request finder cut too much)."""
+        found = self._search(request, region, k=4)
+        whole = normalize(query).strip()
+        if alone and whole != request:
+            other = self._search(whole, region, k=4)
+            if other[0] and (not found[0] or other[0][0].confidence > found[0][0].confidence):
+                return other
+        return found
+
+    def _answer(self, hits: list[Hit], info: Analysed) -> Answer:
+        effective = info.region
+        if hits and hits[0].confidence >= self.config.threshold:
+            best = hits[0]
+            return Answer("answered", self.document(best.entry_id), best.confidence, (), effective)
+        suggestions = tuple(h for h in hits if h.score >= self.config.suggestion_floor)[:3]
+        confidence = hits[0].confidence if hits else 0.0
+        message = UNCERTAIN_MESSAGE if suggestions else "这个问题我还不太确定。"
+        return Answer("uncertain", None, confidence, suggestions, effective, message)
