@@ -48,9 +48,12 @@ def _actor(owner: Owner) -> Actor:
 
 
 def may_access(session: Session, actor: Actor) -> bool:
+    """The owner; an agent only while handling it: one they started for a caller (the owner
+    then), or a 转人工 they claimed. Waiting in the queue shows an agent only the queue entry
+    (bot.staff_views); a session handed back is no longer theirs."""
     if actor.account == session.owner:
         return True
-    return actor.is_agent and (session.handoff or actor.account in session.agents)
+    return actor.is_agent and session.live_agent == actor.account
 
 
 def kb_answerer(service: KnowledgeService) -> PolicyAnswerer:

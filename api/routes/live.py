@@ -21,6 +21,7 @@ from api.live_hub import RESYNC, LiveHub
 from api.routes.sessions import actor_of, assistant_of, state_json
 from bot.assistant import Actor
 from bot.live import QUEUE_CHANNEL, QueueEntry, channel
+from bot.staff_views import staff_line
 from dialogue.state import Session, TranscriptLine
 
 router = APIRouter(prefix="/api/v1", tags=["转人工"])
@@ -49,7 +50,10 @@ def _event(kind: str, data: object, event_id: int | None = None) -> str:
 
 
 def _line_event(line: TranscriptLine) -> str:
-    return _event("line", line.model_dump(mode="json"), line.seq)
+    # Both sides see numbers masked: the citizen's own are never echoed back, and the agent
+    # sees what bot.staff_views allows (older lines may hold raw ones).
+    shown = staff_line(line)
+    return _event("line", shown.model_dump(mode="json"), line.seq)
 
 
 async def _session_events(
