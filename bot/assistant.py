@@ -271,9 +271,9 @@ class Assistant:
         actor = self._agent(owner)
         async with self.store.locked(session_id):
             session = await self.store.load(session_id)
-            self._check(session, actor)
-            if session.live_agent not in (None, actor.account):
+            if session.live_agent not in (None, actor.account):  # the queue shows that anyway
                 raise HandoffTaken(f"{actor.account} did not claim {session_id}")
+            self._check(session, actor)
             seq_before = session.transcript_seq
             if self.live is not None:
                 self.live.hand_back(session)
