@@ -12,7 +12,6 @@ import time
 from typing import Any
 
 from fastapi import APIRouter, Response
-from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, Field, model_validator
 
 from api.auth import Account
@@ -28,6 +27,7 @@ from dialogue.state import Session, TranscriptLine
 from guides.catalog import guide_for
 from guides.ids import ItemId
 from guides.materials import materials_for
+from guides.screening.result import MaterialNeed, ScreeningResult
 
 router = APIRouter(prefix="/api/v1", tags=["sessions"])
 
@@ -210,8 +210,8 @@ class SessionView(BaseModel):
     items_of_interest: list[ItemId] | None
     facts: dict[str, Any]
     unknown_facts: list[str]
-    screening: dict[str, Any]
-    materials: list[dict[str, Any]]
+    screening: ScreeningResult
+    materials: list[MaterialNeed]
     transcript: list[TranscriptLine]
 
 
@@ -229,8 +229,8 @@ async def get_session(session_id: str, runtime: RuntimeDep, account: CurrentAcco
         items_of_interest=session.items,
         facts=shown.household.model_dump(mode="json", exclude_none=True),
         unknown_facts=session.unknown,
-        screening=jsonable_encoder(result),
-        materials=jsonable_encoder(materials),
+        screening=result,
+        materials=materials,
         transcript=shown.transcript,
     )
 
