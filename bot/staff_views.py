@@ -1,5 +1,6 @@
-"""What staff see of a citizen's session: only what their role needs (个人信息保护法 第六条,
-minimum necessary).
+"""What staff see of a citizen's session: only what their role needs. 社会救助暂行办法 第六十一条
+(reference/national/council_1.1): staff keep the personal information they learn confidential;
+issue 17 asks for the minimum necessary (个人信息保护法).
 
 - The citizen who owns a session sees all of it.
 - A hotline agent reaches a session only while handling it: one they started for a caller
