@@ -97,6 +97,13 @@ def _labour(member: Member, verdict: _Verdict, ages: tuple[int, int, int]) -> No
             verdict.said.append("无劳动能力")
         elif member.labour_ability is None:
             verdict.ask("labour_ability")
+        elif member.labour_ability == "partial":
+            # 第五条（四）: the province may name other 无劳动能力 cases (not in the seeds), so a
+            # disabled person who has lost part of their labour ability is not clearly excluded.
+            verdict.confirm(
+                "是残疾人、部分丧失劳动能力：不在特困办法第五条（三）列出的残疾等级里，但各省可以"
+                "规定其他视为无劳动能力的情形，由民政部门按当地规定认定"
+            )
         else:
             verdict.fail("还有劳动能力")
     elif age is None or member.has_disability is None:
