@@ -66,14 +66,16 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
             used,
             estimate,
         )
-    if expenses.basic_living is None:
-        return unknown(
-            cid,
-            f"{formula}；刚性支出还包括基本生活支出，还需要知道这一项",
-            ("expenses_12m.basic_living",),
-        )
+    # Decide under uncertainty: near an estimated ratio the answer is 或许符合, and an unknown
+    # 基本生活支出 could only raise the share to an estimated ratio's 或许符合 again, so it is not
+    # asked — unless a verified upper ratio (甘肃 90%) could make it 可能符合.
     below_floor = lowest is not None and lowest.verified and share < lowest.value
-    if not threshold.verified and not below_floor:
+    capped = highest is not None and highest.verified
+    if (
+        not threshold.verified
+        and not below_floor
+        and (expenses.basic_living is not None or not capped)
+    ):
         margin = _optional(ctx, "estimate_near_margin")
         if margin is not None and share >= threshold.value * (1 - margin.value / 100):
             return uncertain(
@@ -82,6 +84,12 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
                 (*used, margin),
                 estimate,
             )
+    if expenses.basic_living is None:
+        return unknown(
+            cid,
+            f"{formula}；刚性支出还包括基本生活支出，还需要知道这一项",
+            ("expenses_12m.basic_living",),
+        )
     return unmet(cid, f"{formula}，低于{line}", used, estimate)
 
 
