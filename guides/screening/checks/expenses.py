@@ -5,7 +5,7 @@ from __future__ import annotations
 from guides.errors import ParameterNotFound
 from guides.params import ResolvedParameter
 from guides.screening.checks.common import met, uncertain, unknown, unmet
-from guides.screening.checks.income import _income_missing, yuan
+from guides.screening.checks.income import _income_missing, near_estimated_line, yuan
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
@@ -120,6 +120,17 @@ def income_after_expenses_below_dibao_standard(ctx: Context) -> CheckResult:
         f" ÷ {size} 人 = {yuan(high)} 元"
     )
     estimate = household.income_is_estimate
+    near = near_estimated_line(ctx, high, standard.value, (standard,)) or near_estimated_line(
+        ctx, low, standard.value, (standard,)
+    )
+    if near is not None and (high < standard.value or low >= standard.value):
+        return uncertain(
+            cid,
+            f"按12个月平均，扣除必需支出后月人均可支配收入 {formula}，和{line}很接近；"
+            "这个标准是估算的，要由街道按当地公布的标准和实际支出核实",
+            (standard, near),
+            estimate,
+        )
     if high < standard.value:
         return met(
             cid, f"扣除必需支出后月人均可支配收入 {formula}，低于{line}", (standard,), estimate
