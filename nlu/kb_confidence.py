@@ -16,7 +16,8 @@ The features (all cheap, computed only for the few hits returned):
   `known`: a paraphrase leaves filler uncovered, an uncovered topic word (养老保险, 公积金)
   shows the question is about something else;
 - `share`: the entry's share of the candidates' probability mass (softmax of the reranker's
-  log-odds): how clearly it beats the rest, whatever the question's length;
+  log-odds, twins left out as for `margin`): how clearly it beats the rest, whatever the
+  question's length;
 - `words`: log(1 + the request's words) / 3. A long request (a story kept around the asking
   clause) leaves more words uncovered and scores lower for the same certainty: this lets the
   calibration, fitted on short and long realistic questions, read `score` and `coverage` per

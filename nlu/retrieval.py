@@ -131,6 +131,7 @@ class KnowledgeIndex(Answering):
         self._vocabulary: dict[str, int] = getattr(self._tfidf, "vocabulary_", {})
         self._ngram_idf = np.asarray(getattr(self._tfidf, "idf_", np.zeros(0)))
         self._items = self._flags([d.items for d in self.docs])
+        self._tags = self._flags([d.tags for d in self.docs])
         self._entry_aspect_names = [self._entry_aspects(d) for d in self.docs]
         self._aspects = self._flags(self._entry_aspect_names)
         groups: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
@@ -295,7 +296,12 @@ class KnowledgeIndex(Answering):
         others[i] = -np.inf
         raw_best = float(others.max()) if self._n > 1 else -np.inf
         regions = self._regions[1]
-        twins = (self._group == self._group[i]) & ~(regions & regions[i]).any(axis=1)
+        # Twins: another region's (or `all`'s) entry on the same topic — the same items and
+        # tags, or sharing an item and a tag ("失业登记去哪办" for all and for 山西).
+        items, tags = self._items[1], self._tags[1]
+        near = (items & items[i]).any(axis=1) & (tags & tags[i]).any(axis=1)
+        same = (self._group == self._group[i]) | near
+        twins = same & ~(regions & regions[i]).any(axis=1)
         others[twins] = -np.inf
         best = float(others.max()) if self._n > 1 else -np.inf
         own = self._information(info.tokens)
@@ -303,8 +309,8 @@ class KnowledgeIndex(Answering):
         covered = sum(self._idf.get(t, 0.0) for t in info.tokens if t in words)
         oov = self.config.oov_idf_share * self._max_idf
         doc = self.docs[i]
-        finite = ranked[np.isfinite(ranked)]
-        share = 1.0 / float(np.exp(np.clip(finite - ranked[i], -30.0, 30.0)).sum())
+        rivals = others[np.isfinite(others)]  # twins left out, as for the margin
+        share = 1.0 / (1.0 + float(np.exp(np.clip(rivals - ranked[i], -30.0, 30.0)).sum()))
         return (
             score,
             float(np.clip(score - best, -10.0, 10.0)),
