@@ -62,7 +62,7 @@ class RetrievalConfig:
     oov_idf_share: float = 0.6
     ranker: Ranker = field(default_factory=default_ranker)  # nlu/kb_ranker.py
     calibration: Calibration = field(default_factory=default_calibration)  # kb_confidence.py
-    threshold: float = 0.4  # config kb.confidence_threshold; nlu/data/kb_curve.txt
+    threshold: float = 0.5  # config kb.confidence_threshold; nlu/data/kb_curve.txt
     suggestion_floor: float = 0.15
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
