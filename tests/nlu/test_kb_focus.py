@@ -70,7 +70,12 @@ def test_each_distinct_request_gets_its_own_answer() -> None:
     first, second = index.answers(text, "shanxi")
     offered = [first.entry.entry_id] if first.entry else [h.entry_id for h in first.suggestions]
     assert offered and offered[0].startswith("shanxi-student-loan")  # answered or suggested
-    assert second.entry is not None and second.entry.entry_id == "shanxi-unemployment-registration"
+    # Since the seed gained common-unemployment-registration ("失业登记去哪办" for all), the
+    # 山西 entry may come as the first suggestion rather than an answer; never a wrong answer.
+    second_offered = (
+        [second.entry.entry_id] if second.entry else [h.entry_id for h in second.suggestions]
+    )
+    assert second_offered and second_offered[0] == "shanxi-unemployment-registration"
     assert index.answer(text, "shanxi") == first
 
 
