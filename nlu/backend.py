@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
 from typing import Literal, Protocol, runtime_checkable
 
+from nlu.privacy import mask_numbers
 from nlu.types import Parse
 
 BackendKind = Literal["local", "rasa"]
@@ -19,18 +22,31 @@ class NluBackend(Protocol):
 
 
 class LocalBackend:
-    """The in-process classifier (nlu.intents); CPU-only and sub-millisecond."""
+    """The in-process classifier (nlu.intents); CPU-only and sub-millisecond.
+
+    Many citizens send the same short answers ("不知道", "没有", "3口人"): their parses are
+    kept (per worker, per day: dates in a text are read against today), except for a text
+    with an ID, phone or bank number in it, which is never kept."""
+
+    KEPT = 4096
+    KEPT_MAX_CHARS = 16
 
     def __init__(self) -> None:
         from nlu.intents import get_classifier
 
         self._classifier = get_classifier()
+        self._kept = lru_cache(maxsize=self.KEPT)(self._predict_on)
+
+    def _predict_on(self, text: str, day: dt.date) -> Parse:
+        return self._classifier.predict(text)  # `day` only keys the kept parses
 
     def parse(self, text: str) -> Parse:
-        return self._classifier.predict(text)
+        if len(text) > self.KEPT_MAX_CHARS or mask_numbers(text) != text:
+            return self._classifier.predict(text)
+        return self._kept(text, dt.date.today())
 
     async def aparse(self, text: str) -> Parse:
-        return self._classifier.predict(text)
+        return self.parse(text)
 
 
 def make_backend(kind: BackendKind | str = "local", rasa_url: str | None = None) -> NluBackend:
