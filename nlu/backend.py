@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+import hashlib
+import threading
+from collections import OrderedDict
 from typing import Literal, Protocol, runtime_checkable
 
 from nlu.privacy import mask_numbers
@@ -25,8 +27,8 @@ class LocalBackend:
     """The in-process classifier (nlu.intents); CPU-only and sub-millisecond.
 
     Many citizens send the same short answers ("不知道", "没有", "3口人"): their parses are
-    kept (per worker, per day: dates in a text are read against today), except for a text
-    with an ID, phone or bank number in it, which is never kept."""
+    kept (per worker, per day: dates in a text are read against today) under a digest of the
+    text, never the text itself; a text with an ID, phone or bank number is never kept."""
 
     KEPT = 4096
     KEPT_MAX_CHARS = 16
@@ -35,15 +37,24 @@ class LocalBackend:
         from nlu.intents import get_classifier
 
         self._classifier = get_classifier()
-        self._kept = lru_cache(maxsize=self.KEPT)(self._predict_on)
-
-    def _predict_on(self, text: str, day: dt.date) -> Parse:
-        return self._classifier.predict(text)  # `day` only keys the kept parses
+        self._kept: OrderedDict[tuple[bytes, dt.date], Parse] = OrderedDict()
+        self._lock = threading.Lock()  # turns parse on the event loop and in worker threads
 
     def parse(self, text: str) -> Parse:
         if len(text) > self.KEPT_MAX_CHARS or mask_numbers(text) != text:
             return self._classifier.predict(text)
-        return self._kept(text, dt.date.today())
+        key = (hashlib.blake2b(text.encode()).digest(), dt.date.today())
+        with self._lock:
+            parsed = self._kept.get(key)
+            if parsed is not None:
+                self._kept.move_to_end(key)
+                return parsed
+        parsed = self._classifier.predict(text)
+        with self._lock:
+            self._kept[key] = parsed
+            if len(self._kept) > self.KEPT:
+                self._kept.popitem(last=False)
+        return parsed
 
     async def aparse(self, text: str) -> Parse:
         return self.parse(text)
