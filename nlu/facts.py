@@ -26,25 +26,33 @@ from pydantic import BaseModel, ConfigDict
 
 from guides.ids import ItemId
 from nlu.dates import find_ages
-from nlu.lexicon import find_items, match_items, match_relations
+from nlu.lexicon import find_items, match_items
+from nlu.mentions import (
+    CHILD,
+    COUNT,
+    SELF,
+    UNNAMED,
+    Mention,
+    clause_at,
+    clause_who,
+    everyone_in,
+    find_mentions,
+    sentence_at,
+    small_number,
+    who_at,
+)
 from nlu.numbers import Amount, find_amounts, to_monthly
-from nlu.numerals import negative_at, parse_number
+from nlu.numerals import negative_at
 
 DATA = Path(__file__).parent / "data" / "facts.yml"
-SELF = "self"
-CHILD = "child"  # a child of unsaid sex ("孩子", "两个娃"): no relation id yet
-UNNAMED = "unnamed"  # "老人", "亲戚": somebody, but not a member we can place
 CONFIDENT = 0.9  # a fact said in so many words
 LIKELY = 0.7  # inferred from context (a school stage without a verb of studying)
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
-_CLAUSE = re.compile(r"[^，,。！？!?；;\n]+")
-_SPEAKER = re.compile(r"(?:我|俺|本人|自己)(?!们|家|村|市|县|区|省)")
 _NEGATED = re.compile(r"(?:不是|没有|没得|没|不算|不)\S{0,2}$")
-_COUNT = r"(?P<n>\d{1,2}|[一二两俩三仨四五六七八九十]{1,2})"
+_COUNT = COUNT
 _SIZE_SAID = [
     re.compile(rf"一家{_COUNT}口"),
     re.compile(rf"(?<![第\d]){_COUNT}口人"),
-    re.compile(rf"家里(?:一共|总共|就|只有)?{_COUNT}个人"),
+    re.compile(rf"(?:家里|[我俺]们?家)(?:一共|总共|就|只有)?{_COUNT}(?:个人|口(?![子]))"),
     re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住)"),
 ]
 _SIZE_ONE = re.compile(
@@ -54,20 +62,22 @@ _SIZE_TWO = re.compile(
     r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们)?(?:老两口|我俩|我们俩|咱俩|两口子|娘俩|爷俩|两个人)"
     r"|(?:就|只有|只剩|就剩)(?:我|俺)(?:和|跟)(?:我)?\S{1,3}?(?:两个人?|俩)?(?:了)?(?=$|[，。,；])"
 )
-_COUPLE = re.compile(r"老两口|两口子|我们老俩")
-_UNNAMED = re.compile(r"老人家?|老爷子|老太太|邻居|村干部|干部|工作人员|别人")
-_PRONOUN = re.compile(r"[他她](?!们)")
+# "就剩我和两个孩子": the speaker and the children
+_SIZE_WITH_CHILDREN = re.compile(
+    rf"(?:就剩|只剩|只有|就)(?:我|俺)(?:和|跟|带着?)(?:{_COUNT})个(?:孩子|娃娃?|小孩)"
+)
+# a situation long past is not one of 最近 ("三年前出了车祸")
+_LONG_AGO = re.compile(
+    r"(?:[两三四五六七八九十几\d]+|好几)年(?:前|以前)|前些年|早些年|早年|小时候|年轻(?:的)?时候?"
+)
+# "我五十四，", "老伴六十三。": a number right after a member, closing the clause, is the age
+_BARE_AGE = re.compile(r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?=[，,。；;！!\s]|$)")
+_INCOME = re.compile(r"收入")
 _DEPOSIT = re.compile(r"存款|存了|积蓄")
 _TOTAL_INCOME = re.compile(r"加起来|一共|总共|全家|全靠|就靠|只靠|家里收入")
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
 _DENIED = re.compile(r"不是$|不是大概$")
 _RESTATED = re.compile(r"^\s*(?:其实|应该|实际上?)?是")
-
-
-def _small_number(word: str) -> int | None:
-    """ "两" -> 2, "十二" -> 12, "3" -> 3 (nlu.numerals reads every form)."""
-    value = parse_number(word)
-    return int(value) if isinstance(value, int) else None
 
 
 class _Words(BaseModel):
@@ -101,17 +111,6 @@ class Fact:
     who: str | None = None
     estimate: bool = False
     confidence: float = CONFIDENT
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A household member named in the text: a relation id, CHILD or UNNAMED."""
-
-    relation: str
-    start: int
-    end: int
-    count: int = 1
-    departed: bool = False
 
 
 @dataclass(frozen=True)
@@ -159,81 +158,22 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 def clause_span(text: str, index: int) -> tuple[int, int]:
     """Start and end of the clause (between commas or stops) around `index`."""
-    return _clause_at(text, index)
-
-
-def _clause_at(text: str, index: int) -> tuple[int, int]:
-    for m in _CLAUSE.finditer(text):
-        if m.start() <= index < m.end():
-            return m.start(), m.end()
-    return index, index
-
-
-def _sentence_at(text: str, index: int) -> tuple[int, int]:
-    for m in _SENTENCE.finditer(text):
-        if m.start() <= index < m.end():
-            return m.start(), m.end()
-    return index, index
+    return clause_at(text, index)
 
 
 def _states(text: str, start: int, negatable: bool = True) -> bool:
     """The clause around `start` states the fact: not supposed, and (if asked) not negated."""
-    lo, hi = _clause_at(text, start)
+    lo, hi = clause_at(text, start)
     if _compiled(_words().supposed).search(text, lo, hi):
         return False
     return not (negatable and _NEGATED.search(text[lo:start]))
-
-
-_PAIR = re.compile(r"儿?俩|儿两个")
-
-
-def _mentions(text: str) -> list[Mention]:
-    words = _words()
-    found = [
-        Mention(UNNAMED if m.text.startswith("亲戚") else m.id, m.start, m.end)
-        for m in match_relations(text)
-        if not _PAIR.match(text, m.end)  # 娘俩, 爷儿俩: a pair, the speaker may be either
-    ]
-    found += [Mention(SELF, m.start(), m.end()) for m in _SPEAKER.finditer(text)]
-    found += [Mention(UNNAMED, m.start(), m.end()) for m in _UNNAMED.finditer(text)]
-    for m in _compiled(rf"(?:{_COUNT}个)?(?:{words.children})").finditer(text):
-        if not any(f.start <= m.start() < f.end for f in found):
-            count = _small_number(m.group("n") or "一") or 1
-            found.append(Mention(CHILD, m.start(), m.end(), count))
-    for m in _PRONOUN.finditer(text):  # 他/她: the member named last before
-        earlier = [f for f in found if f.end <= m.start() and f.relation != SELF]
-        if earlier:
-            last = max(earlier, key=lambda f: f.start)
-            found.append(Mention(last.relation, m.start(), m.end()))
-    for m in _COUPLE.finditer(text):
-        found.append(Mention("spouse", m.start(), m.end()))
-    departed = _compiled(words.departed)
-    marked = []
-    for mention in sorted(found, key=lambda f: f.start):
-        _, hi = _sentence_at(text, mention.start)
-        later = [f.start for f in found if mention.end <= f.start < hi and f.relation != SELF]
-        stop = min(later, default=hi)
-        gone = mention.relation != SELF and bool(departed.search(text, mention.end, stop))
-        marked.append(Mention(mention.relation, mention.start, mention.end, mention.count, gone))
-    return marked
-
-
-def _who(mentions: list[Mention], text: str, index: int) -> tuple[str | None, bool]:
-    """The member a fact at `index` is about, and whether it is not a member we can place
-    (left the household, or somebody unnamed)."""
-    lo, _ = _sentence_at(text, index)
-    before = [m for m in mentions if lo <= m.start < index]
-    if not before:
-        return None, False
-    last = max(before, key=lambda m: m.start)
-    return last.relation, last.departed or last.relation == UNNAMED
 
 
 def _member_fact(
     out: list[Fact], mentions: list[Mention], text: str, name: str, value: Any,
     start: int, end: int, confidence: float = CONFIDENT,
 ) -> None:  # fmt: skip
-    who, gone = _who(mentions, text, start)
+    who, gone = who_at(mentions, text, start)
     if not gone:
         out.append(Fact(f"members.{name}", value, start, end, who, confidence=confidence))
 
@@ -247,7 +187,7 @@ def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 continue
             _member_fact(out, mentions, text, "has_serious_illness", True, start, end)
             _member_fact(out, mentions, text, "serious_illness_kind", kind, start, end)
-            lo, _ = _clause_at(text, start)
+            lo, _ = clause_at(text, start)
             if sudden.search(text, lo, start):
                 out.append(Fact("situations", ["sudden_serious_illness"], start, end))
 
@@ -261,10 +201,10 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 continue
             _member_fact(out, mentions, text, name, value, start, end)
             if name == "has_disability":
-                lo, hi = _clause_at(text, start)
-                _, next_hi = _clause_at(text, hi + 1) if hi < len(text) else (hi, hi)
+                lo, hi = clause_at(text, start)
+                _, next_hi = clause_at(text, hi + 1) if hi < len(text) else (hi, hi)
                 said = grade.search(text, lo, max(hi, next_hi))
-                level = _small_number(said.group("g")) if said else None
+                level = small_number(said.group("g")) if said else None
                 if level is not None:
                     _member_fact(out, mentions, text, "disability_grade", level, start, end)
 
@@ -276,53 +216,96 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
         for start, end in _spans(_any(patterns), text):
             if _AFTER_GRADUATION.match(text[end:]) or not _states(text, start, negatable=False):
                 continue
-            lo, _ = _clause_at(text, start)
+            lo, _ = clause_at(text, start)
             if studying.search(text[lo:start]):
                 _member_fact(out, mentions, text, "school_stage", stage, start, end)
 
 
 def _ages(text: str, today: dt.date, mentions: list[Mention], out: list[Fact]) -> None:
     for found in find_ages(text, today):
-        who, gone = _who(mentions, text, found.start)
+        lo, _ = clause_at(text, found.start)
+        if "都" in text[lo : found.start]:  # "我和老伴都六十多了": each of them
+            everyone = everyone_in(mentions, text, found.start)
+            if len(everyone) > 1:
+                out += [Fact("members.age", found.value, found.start, found.end, who,
+                             found.is_estimate) for who in everyone]  # fmt: skip
+                continue
+        who, gone = who_at(mentions, text, found.start)
         if who is not None and not gone:  # an age with nobody named is not guessed
             out.append(Fact("members.age", found.value, found.start, found.end, who,
                             found.is_estimate))  # fmt: skip
+    for mention in mentions:
+        m = _BARE_AGE.match(text, mention.end)
+        age = small_number(m.group("n")) if m else None
+        if m is None or age is None or not 10 <= age <= 110 or mention.departed:
+            continue
+        if mention.relation in (UNNAMED, CHILD) or any(
+            f.start <= m.start("n") < f.end for f in out if f.name == "members.age"
+        ):
+            continue
+        out.append(Fact("members.age", age, m.start("n"), m.end("n"), mention.relation))
 
 
-def _household(text: str, out: list[Fact]) -> None:
+def _ours(mentions: list[Mention], text: str, start: int) -> bool:
+    """The clause is not about somebody else ("有人开着小轿车", "我儿子有车…早就分家了")."""
+    _, other = clause_who(mentions, text, start)
+    return not other
+
+
+def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     words = _words()
     for situation, patterns in words.situations.items():
         for start, end in _spans(_any(patterns), text):
-            if _states(text, start):
+            lo, _ = clause_at(text, start)
+            recent = not _LONG_AGO.search(text, lo, start)
+            if _states(text, start) and recent and _ours(mentions, text, start):
                 out.append(Fact("situations", [situation], start, end))
     for hukou, patterns in words.hukou_types.items():
         for start, end in _spans(_any(patterns), text):
             out.append(Fact("hukou_type", hukou, start, end))
     for name, value, patterns in words.flags:
         for start, end in _spans(_any(patterns), text):
-            if _states(text, start, negatable=value is not False and value != 0):
+            negatable = value is not False and value != 0
+            if _states(text, start, negatable) and _ours(mentions, text, start):
                 out.append(Fact(name, value, start, end))
     for item, patterns in words.receiving.items():
         for start, end in _spans(_any(patterns), text):
-            if _states(text, start, negatable=False):
+            if _states(text, start, negatable=False) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
 
 
-def _money(text: str, out: list[Fact]) -> None:
+def _household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:
+    """An income said for the whole household: with 加起来/全靠…, in its clause or (an amount
+    clause naming nobody) the clause before in the same sentence ("家里就靠我打零工，一个月
+    一千来块"); or called 收入 in a clause naming nobody ("一年到头也就收入一万来块")."""
+    if _TOTAL_INCOME.search(text, lo, hi):
+        return True
+    if any(lo <= m.start < hi for m in mentions):
+        return False
+    if _INCOME.search(text, lo, hi):
+        return True
+    if lo < 2:
+        return False
+    prev_lo, _ = clause_at(text, lo - 2)
+    same_sentence = sentence_at(text, prev_lo) == sentence_at(text, lo)
+    return same_sentence and bool(_TOTAL_INCOME.search(text, prev_lo, lo))
+
+
+def _money(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     for found in find_amounts(text):
         amount = found.value
         if not isinstance(amount, Amount) or _DENIED.search(
             text[max(0, found.start - 3) : found.start]
         ):
             continue  # "不是两万": the amount is denied
-        lo, hi = _clause_at(text, found.start)
+        lo, hi = clause_at(text, found.start)
         if _RESTATED.match(text[lo : found.start]) and lo > 1:
-            lo, _ = _clause_at(text, lo - 2)  # "存款不是两万，是两千": the topic is before
+            lo, _ = clause_at(text, lo - 2)  # "存款不是两万，是两千": the topic is before
         clause = text[lo:hi]
         if _DEPOSIT.search(clause) and amount.period is None:
             out.append(Fact("assets.deposits", amount.value, found.start, found.end,
                             estimate=amount.is_estimate))  # fmt: skip
-        elif _TOTAL_INCOME.search(clause) and amount.period is not None:
+        elif amount.period is not None and _household_income(text, mentions, lo, hi):
             monthly = to_monthly(amount)
             out.append(Fact("monthly_income_total", monthly.value, found.start, found.end,
                             estimate=monthly.is_estimate))  # fmt: skip
@@ -336,9 +319,13 @@ def _size(text: str) -> Fact | None:
         n = m.group("n")
         if negative_at(text, m.start("n")):
             continue  # "-3口人": no size; the dialogue asks again, saying why
-        size = _small_number(n)
+        size = small_number(n)
         if size is not None and 1 <= size <= 30:
             return Fact("size", size, m.start(), m.end())
+    m = _SIZE_WITH_CHILDREN.search(text)
+    children = small_number(m.group("n")) if m else None
+    if m is not None and children is not None:
+        return Fact("size", children + 1, m.start(), m.end())
     for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2)):
         m = pattern.search(text)
         if m:
@@ -347,9 +334,14 @@ def _size(text: str) -> Fact | None:
 
 
 def _items(text: str, facts: list[Fact]) -> list[ItemId]:
-    """Items asked about: named, and not only where the text says they are already received."""
-    received = [(f.start, f.end) for f in facts if f.name == "already_receives"]
-    asked = [m.id for m in match_items(text) if not any(s <= m.start < e for s, e in received)]
+    """Items asked about: named, and not those the text says are already received."""
+    received = {i for f in facts if f.name == "already_receives" for i in f.value}
+    spans = [(f.start, f.end) for f in facts if f.name == "already_receives"]
+    asked = [
+        m.id
+        for m in match_items(text)
+        if m.id not in received and not any(s <= m.start < e for s, e in spans)
+    ]
     return [i for i in find_items(text) if i in asked]
 
 
@@ -357,21 +349,23 @@ def _policy_question(text: str) -> str | None:
     m = _compiled(_words().policy_question).search(text)
     if m is None:
         return None
-    lo, hi = _sentence_at(text, m.start())
+    lo, hi = sentence_at(text, m.start())
     return text[lo : min(hi + 1, len(text))].strip()
 
 
 def read_facts(text: str, today: dt.date) -> Reading:
     """Everything `text` states about the household (see the module docstring)."""
     text = text[:500]
-    mentions = _mentions(text)
+    words = _words()
+    mentions = find_mentions(text, words.departed, words.children)
     facts: list[Fact] = []
     _illness(text, mentions, facts)
     _member_flags(text, mentions, facts)
     _schools(text, mentions, facts)
     _ages(text, today, mentions, facts)
-    _household(text, facts)
-    _money(text, facts)
+    _household(text, mentions, facts)
+    _money(text, mentions, facts)
+    facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     return Reading(
         facts=facts,
         mentions=mentions,
