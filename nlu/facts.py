@@ -51,6 +51,7 @@ _NEGATED = re.compile(r"(?:不是|没有|没得|没|不算|不)\S{0,2}$")
 _COUNT = COUNT
 _SIZE_SAID = [
     re.compile(rf"一家{_COUNT}口"),
+    re.compile(rf"(?<![第\d]){_COUNT}口之家"),
     re.compile(rf"(?<![第\d]){_COUNT}口人"),
     re.compile(rf"(?:家里|[我俺]们?家)(?:一共|总共|就|只有)?{_COUNT}(?:个人|口(?![子]))"),
     re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住)"),
@@ -75,6 +76,7 @@ _BARE_AGE = re.compile(r"(?:今年|都|也)?(?P<n>[一二三四五六七八九�
 _INCOME = re.compile(r"收入")
 _DEPOSIT = re.compile(r"存款|存了|积蓄")
 _TOTAL_INCOME = re.compile(r"加起来|一共|总共|全家|全靠|就靠|只靠|家里收入")
+_SUMMED = re.compile(r"加起来|一共|总共|合计")  # a sum said after the parts wins over them
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
 _DENIED = re.compile(r"不是$|不是大概$")
 _RESTATED = re.compile(r"^\s*(?:其实|应该|实际上?)?是")
@@ -211,7 +213,7 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 
 def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     words = _words()
-    studying = _compiled(rf"(?:{words.studying})\S{{0,2}}$")
+    studying = _compiled(rf"(?:{words.studying})\S{{0,4}}$")  # "考上了宁夏大学"
     for stage, patterns in words.school_stages.items():
         for start, end in _spans(_any(patterns), text):
             if _AFTER_GRADUATION.match(text[end:]) or not _states(text, start, negatable=False):
@@ -292,6 +294,7 @@ def _household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> b
 
 
 def _money(text: str, mentions: list[Mention], out: list[Fact]) -> None:
+    incomes: list[tuple[bool, Fact]] = []  # (said as a sum, fact)
     for found in find_amounts(text):
         amount = found.value
         if not isinstance(amount, Amount) or _DENIED.search(
@@ -307,8 +310,10 @@ def _money(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                             estimate=amount.is_estimate))  # fmt: skip
         elif amount.period is not None and _household_income(text, mentions, lo, hi):
             monthly = to_monthly(amount)
-            out.append(Fact("monthly_income_total", monthly.value, found.start, found.end,
-                            estimate=monthly.is_estimate))  # fmt: skip
+            incomes.append((bool(_SUMMED.search(clause)), Fact("monthly_income_total",
+                monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
+    summed = any(is_sum for is_sum, _ in incomes)
+    out += [fact for is_sum, fact in incomes if is_sum or not summed]
 
 
 def _size(text: str) -> Fact | None:
