@@ -110,8 +110,9 @@ class DialogueEngine:
         if text and text.strip():
             reading = read_facts(text, self.today())
             self._add_items(session, reading.items)
-            add_members(session, reading, all_named=False)
-            said = phrases(session, self.bank, store_facts(session, reading, asked=0))
+            size = add_members(session, reading, all_named=False)
+            stored = size + store_facts(session, reading, asked=0)
+            said = phrases(session, self.bank, stored)
             if said:
                 replies.append(TextReply(text=prompts.READBACK.format(facts="，".join(said))))
             negative = find_negative(text)
