@@ -181,17 +181,27 @@ def _member_fact(
 
 
 def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
+    """Illness by name; a member's kind is the first one said ("淋巴瘤…化疗": blood, the
+    treatment word names no second illness)."""
     words = _words()
     sudden = _compiled(words.sudden)
+    found: list[Fact] = []
     for kind, patterns in words.illness_kinds.items():
         for start, end in _spans(_any(patterns), text):
             if not _states(text, start):
                 continue
-            _member_fact(out, mentions, text, "has_serious_illness", True, start, end)
-            _member_fact(out, mentions, text, "serious_illness_kind", kind, start, end)
+            _member_fact(found, mentions, text, "has_serious_illness", True, start, end)
+            _member_fact(found, mentions, text, "serious_illness_kind", kind, start, end)
             lo, _ = clause_at(text, start)
             if sudden.search(text, lo, start):
                 out.append(Fact("situations", ["sudden_serious_illness"], start, end))
+    kinds: set[str | None] = set()
+    for fact in sorted(found, key=lambda f: f.start):
+        if fact.name.endswith("serious_illness_kind"):
+            if fact.who in kinds:
+                continue
+            kinds.add(fact.who)
+        out.append(fact)
 
 
 def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:

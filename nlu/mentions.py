@@ -28,6 +28,7 @@ _UNNAMED = re.compile(
 )
 _PRONOUN = re.compile(r"[他她](?!们)")
 _COUPLE = re.compile(r"老两口|两口子|我们老俩")
+_JOINED = re.compile(r"[和跟与及、]?")
 _PAIR = re.compile(r"儿?俩|儿两个")  # 娘俩, 爷儿俩: a pair, the speaker may be either
 
 
@@ -97,8 +98,17 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
     marked = []
     for mention in found:
         _, hi = sentence_at(text, mention.start)
-        later = [f.start for f in found if mention.end <= f.start < hi and f.relation != SELF]
-        stop = min(later, default=hi)
+        stop, anchor = hi, mention.end
+        for f in found:  # the next member named stops it, unless named with it ("爸妈都走了")
+            if anchor <= f.start < hi and f.relation != SELF:
+                # "爸妈", "爸和妈": together; "孙女父母": the granddaughter's parents
+                joined = _JOINED.fullmatch(text, anchor, f.start) and (
+                    f.start > anchor or f.relation == mention.relation
+                )
+                if not joined:
+                    stop = f.start
+                    break
+                anchor = f.end
         gone = mention.relation != SELF and bool(departed.search(text, mention.end, stop))
         marked.append(replace(mention, departed=gone))
     # "我儿子有车…可我儿子早就分家了": the same words name the same person

@@ -1,0 +1,165 @@
+"""The opening is read in full (issue 12): each general rule of nlu.facts / nlu.mentions and the
+read-back, on sentences written for these tests (not taken from any evaluation set)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dialogue import prompts
+from dialogue.engine import DialogueEngine, IntentParser, PolicyAnswer
+from dialogue.replies import reply_text
+from dialogue.state import Session
+from guides.ids import RegionId
+from nlu.facts import read_facts
+
+TODAY = dt.date(2025, 6, 1)
+
+
+def _facts(text: str) -> set[tuple[str, object, str | None]]:
+    return {
+        (f.name, tuple(f.value) if isinstance(f.value, list) else f.value, f.who)
+        for f in read_facts(text, TODAY).facts
+    }
+
+
+def _names(text: str) -> set[str]:
+    return {f.name for f in read_facts(text, TODAY).facts}
+
+
+def test_a_sentence_without_a_subject_goes_on_about_the_member_before() -> None:
+    facts = _facts("我女儿今年十九岁，前年得了白血病。现在在家养病，想找个工作")
+    assert ("members.wants_job", True, "daughter") in facts
+    assert ("members.wants_job", True, None) not in facts
+
+
+def test_an_age_after_dou_is_each_named_members() -> None:
+    facts = _facts("家里就我和老伴，都七十多了")
+    assert ("members.age", 75, "self") in facts
+    assert ("members.age", 75, "spouse") in facts
+    couple = _facts("俺们老两口都八十好几了")
+    assert {("members.age", 85, "self"), ("members.age", 85, "spouse")} <= couple
+
+
+def test_a_bare_number_after_a_member_is_its_age() -> None:
+    facts = _facts("我老伴六十三，我六十，都种地")
+    assert ("members.age", 63, "spouse") in facts
+    assert ("members.age", 60, "self") in facts
+    assert not [f for f in _facts("我两千，老伴一千五") if f[0] == "members.age"]
+
+
+def test_nearly_an_age_is_an_estimate_just_under_it() -> None:
+    ages = [f for f in read_facts("我奶奶快九十岁了", TODAY).facts if f.name == "members.age"]
+    assert [(a.value, a.estimate) for a in ages] == [(89, True)]
+
+
+def test_the_same_words_name_the_same_departed_person() -> None:
+    names = _names("村里说我女儿有车，不给办，可我女儿早就嫁人了")
+    assert "assets.vehicles" not in names
+
+
+def test_what_somebody_else_has_is_not_ours() -> None:
+    reading = read_facts("我们村有人开着小轿车还领着低保，我家揭不开锅了却办不下来", TODAY)
+    names = {f.name for f in reading.facts}
+    assert "assets.vehicles" not in names and "already_receives" not in names
+    assert "basic_living_in_severe_difficulty" in names
+    assert "dibao" in reading.items
+
+
+def test_a_pronoun_skips_members_who_left() -> None:
+    facts = _facts("外孙女跟着我过，她爸妈都不在了，她今年上初二")
+    assert ("members.school_stage", "junior_high", "grandchild") in facts
+    assert not [f for f in facts if f[0] == "members.school_stage" and f[2] == "parent"]
+
+
+def test_a_long_past_accident_is_not_a_recent_situation() -> None:
+    assert "situations" not in _names("我老伴五年前出过车祸，腿不好")
+    assert ("situations", ("traffic_accident",), None) in _facts("上个月老伴出了车祸")
+
+
+def test_household_income_said_over_two_clauses_or_as_income() -> None:
+    facts = _facts("家里全靠我老伴打零工，一个月八百来块")
+    assert [f for f in facts if f[0] == "monthly_income_total" and 700 <= f[1] <= 900]  # type: ignore[operator]
+    yearly = _facts("一年到头收入也就两万四")
+    assert ("monthly_income_total", 2000, None) in yearly
+
+
+def test_a_sum_wins_over_its_parts() -> None:
+    incomes = [
+        f.value
+        for f in read_facts("就靠每个月一百多块的养老金，两个人一个月加起来三百来块", TODAY).facts
+        if f.name == "monthly_income_total"
+    ]
+    assert incomes and all(250 <= v <= 350 for v in incomes)
+
+
+def test_no_income_for_the_household() -> None:
+    assert ("monthly_income_total", 0, None) in _facts("现在老两口都没有收入，存款没有")
+    assert ("assets.deposits", 0, None) in _facts("现在老两口都没有收入，存款没有")
+
+
+def test_household_sizes_said_in_other_words() -> None:
+    for text, size in (("我们家五口，都在村里", 5), ("三口之家", 3), ("现在就剩我和三个娃", 4)):
+        reading = read_facts(text, TODAY)
+        assert reading.size is not None and reading.size.value == size, text
+
+
+def test_an_item_already_received_is_not_asked_about() -> None:
+    assert read_facts("我家是农村低保户，想申请临时救助", TODAY).items == ["temporary_aid"]
+
+
+def test_the_first_illness_said_decides_the_kind() -> None:
+    facts = _facts("老伴得了淋巴瘤，化疗了八次")
+    assert ("members.serious_illness_kind", "blood", "spouse") in facts
+    assert ("members.serious_illness_kind", "tumor", "spouse") not in facts
+
+
+def test_dialect_spouse_words_and_the_speaker_describing_themself() -> None:
+    assert ("members.serious_illness_kind", "liver", "spouse") in _facts("俺男人得了肝硬化")
+    facts = _facts("我一个老头子，今年七十了")
+    assert ("members.age", 70, "self") in facts
+
+
+def test_hospital_and_item_names_are_not_facts() -> None:
+    assert "members.school_stage" not in _names("老伴在医大二院住院")
+    assert "housing.is_dangerous_house" not in _names("想问问危房改造怎么申请")
+
+
+def test_disability_named_by_kind_and_grade() -> None:
+    facts = _facts("我孙子是听力残疾，二级")
+    assert ("members.has_disability", True, "grandchild") in facts
+    assert ("members.disability_grade", 2, "grandchild") in facts
+
+
+def _open(nlu: IntentParser, text: str) -> tuple[list[str], list[str]]:
+    asked: list[str] = []
+
+    def answerer(question: str, region: object, place: object) -> PolicyAnswer:
+        asked.append(question)
+        return PolicyAnswer(text="（政策回答）")
+
+    engine = DialogueEngine(nlu, answer_policy=answerer, today=lambda: TODAY)
+    session = Session.new("t", "t", RegionId.GANSU)
+    return [reply_text(r) for r in engine.open(session, text)], asked
+
+
+def test_how_to_questions_in_an_opening_are_answered(nlu_backend: IntentParser) -> None:
+    for text in (
+        "老伴尿毒症，想问问医疗救助怎么申请",
+        "想办助学贷款，要啥手续",
+        "临时救助能给多少",
+    ):
+        _, asked = _open(nlu_backend, text)
+        assert asked, text
+
+
+def test_a_complaint_told_as_a_report_is_routed(nlu_backend: IntentParser) -> None:
+    replies, _ = _open(nlu_backend, "我要反映一下，去镇上问低保，窗口的人态度还很差")
+    assert prompts.COMPLAINT in replies
+
+
+def test_the_read_back_says_size_illness_once_and_no_savings(nlu_backend: IntentParser) -> None:
+    replies, _ = _open(nlu_backend, "我家三口人，老伴得了尿毒症，存款早花光了，想申请低保")
+    said = next(r for r in replies if r.startswith("我听到的是"))
+    assert "家里3口人" in said
+    assert "您老伴得了肾病类重病" in said and "您老伴得了重病" not in said
+    assert "没有存款" in said and "0元" not in said
