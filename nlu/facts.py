@@ -26,10 +26,17 @@ from pydantic import BaseModel, ConfigDict
 
 from guides.ids import ItemId
 from nlu.dates import find_ages
+from nlu.household_said import (
+    OWN_INCOME,
+    SUMMED,
+    about_self,
+    household_income,
+    no_income_of_all,
+    said_size,
+)
 from nlu.lexicon import find_items, match_items
 from nlu.mentions import (
     CHILD,
-    COUNT,
     SELF,
     UNNAMED,
     Mention,
@@ -42,41 +49,19 @@ from nlu.mentions import (
     who_at,
 )
 from nlu.numbers import Amount, find_amounts, to_monthly
-from nlu.numerals import negative_at
 
 DATA = Path(__file__).parent / "data" / "facts.yml"
 CONFIDENT = 0.9  # a fact said in so many words
 LIKELY = 0.7  # inferred from context (a school stage without a verb of studying)
 _NEGATED = re.compile(r"(?:不是|没有|没得|没|不算|不)\S{0,2}$")
-_COUNT = COUNT
-_SIZE_SAID = [
-    re.compile(rf"一家{_COUNT}口"),
-    re.compile(rf"(?<![第\d]){_COUNT}口之家"),
-    re.compile(rf"(?<![第\d]){_COUNT}口人"),
-    re.compile(rf"(?:家里|[我俺]们?家)(?:一共|总共|就|只有)?{_COUNT}(?:个人|口(?![子]))"),
-    re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住)"),
-]
-_SIZE_ONE = re.compile(
-    r"(?:一个人|独自|孤身一人)(?:住|过|生活)|孤身一人|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
-)
-_SIZE_TWO = re.compile(
-    r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们)?(?:老两口|我俩|我们俩|咱俩|两口子|娘俩|爷俩|两个人)"
-    r"|(?:就|只有|只剩|就剩)(?:我|俺)(?:和|跟)(?:我)?\S{1,3}?(?:两个人?|俩)?(?:了)?(?=$|[，。,；])"
-)
-# "就剩我和两个孩子": the speaker and the children
-_SIZE_WITH_CHILDREN = re.compile(
-    rf"(?:就剩|只剩|只有|就)(?:我|俺)(?:和|跟|带着?)(?:{_COUNT})个(?:孩子|娃娃?|小孩)"
-)
 # a situation long past is not one of 最近 ("三年前出了车祸")
 _LONG_AGO = re.compile(
     r"(?:[两三四五六七八九十几\d]+|好几)年(?:前|以前)|前些年|早些年|早年|小时候|年轻(?:的)?时候?"
 )
 # "我五十四，", "老伴六十三。": a number right after a member, closing the clause, is the age
 _BARE_AGE = re.compile(r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?=[，,。；;！!\s]|$)")
-_INCOME = re.compile(r"收入")
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as commas
 _DEPOSIT = re.compile(r"存款|存了|积蓄")
-_TOTAL_INCOME = re.compile(r"加起来|一共|总共|全家|全靠|就靠|只靠|家里收入")
-_SUMMED = re.compile(r"加起来|一共|总共|合计")  # a sum said after the parts wins over them
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
 _DENIED = re.compile(r"不是$|不是大概$")
 _RESTATED = re.compile(r"^\s*(?:其实|应该|实际上?)?是")
@@ -211,6 +196,10 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
         for start, end in _spans(_any(patterns), text):
             if not _states(text, start) or re.match(r"两项补贴|补贴|康复", text[end : end + 4]):
                 continue
+            everyone = _everyone(mentions, text, start)
+            if everyone:  # "我和老伴都有残疾证"
+                out += [Fact(f"members.{name}", value, start, end, who) for who in everyone]
+                continue
             _member_fact(out, mentions, text, name, value, start, end)
             if name == "has_disability":
                 lo, hi = clause_at(text, start)
@@ -219,11 +208,41 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 level = small_number(said.group("g")) if said else None
                 if level is not None:
                     _member_fact(out, mentions, text, "disability_grade", level, start, end)
+    _grades_by_member(text, mentions, grade, out)
+
+
+def _everyone(mentions: list[Mention], text: str, start: int) -> list[str]:
+    """The members a "都" before `start` in its clause covers (two or more), else []."""
+    lo, _ = clause_at(text, start)
+    if "都" not in text[lo:start]:
+        return []
+    everyone = everyone_in(mentions, text, start)
+    return everyone if len(everyone) > 1 else []
+
+
+def _grades_by_member(
+    text: str, mentions: list[Mention], grade: re.Pattern[str], out: list[Fact]
+) -> None:
+    """ "都有残疾证，我是二级，他是一级": a grade in a clause of its own, after a disability
+    in the same sentence, is the grade of the member that clause names."""
+    disabled = [f for f in out if f.name == "members.has_disability"]
+    graded = {f.who for f in out if f.name == "members.disability_grade"}
+    for m in grade.finditer(text):
+        lo, _ = clause_at(text, m.start())
+        sentence = sentence_at(text, m.start())
+        if not any(f.start < lo and sentence_at(text, f.start) == sentence for f in disabled):
+            continue
+        who, gone = clause_who(mentions, text, m.start())
+        level = small_number(m.group("g"))
+        if who is None or gone or who in graded or level is None:
+            continue
+        graded.add(who)
+        out.append(Fact("members.disability_grade", level, m.start(), m.end(), who))
 
 
 def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     words = _words()
-    studying = _compiled(rf"(?:{words.studying})\S{{0,4}}$")  # "考上了宁夏大学"
+    studying = _compiled(rf"(?:{words.studying})\S{{0,6}}$")  # "考上了太原理工大学"
     for stage, patterns in words.school_stages.items():
         for start, end in _spans(_any(patterns), text):
             if _AFTER_GRADUATION.match(text[end:]) or not _states(text, start, negatable=False):
@@ -235,13 +254,11 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 
 def _ages(text: str, today: dt.date, mentions: list[Mention], out: list[Fact]) -> None:
     for found in find_ages(text, today):
-        lo, _ = clause_at(text, found.start)
-        if "都" in text[lo : found.start]:  # "我和老伴都六十多了": each of them
-            everyone = everyone_in(mentions, text, found.start)
-            if len(everyone) > 1:
-                out += [Fact("members.age", found.value, found.start, found.end, who,
-                             found.is_estimate) for who in everyone]  # fmt: skip
-                continue
+        everyone = _everyone(mentions, text, found.start)
+        if everyone:  # "我和老伴都六十多了": each of them
+            out += [Fact("members.age", found.value, found.start, found.end, who,
+                         found.is_estimate) for who in everyone]  # fmt: skip
+            continue
         who, gone = who_at(mentions, text, found.start)
         if who is not None and not gone:  # an age with nobody named is not guessed
             out.append(Fact("members.age", found.value, found.start, found.end, who,
@@ -286,24 +303,7 @@ def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 out.append(Fact("already_receives", [item], start, end))
 
 
-def _household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:
-    """An income said for the whole household: with 加起来/全靠…, in its clause or (an amount
-    clause naming nobody) the clause before in the same sentence ("家里就靠我打零工，一个月
-    一千来块"); or called 收入 in a clause naming nobody ("一年到头也就收入一万来块")."""
-    if _TOTAL_INCOME.search(text, lo, hi):
-        return True
-    if any(lo <= m.start < hi for m in mentions):
-        return False
-    if _INCOME.search(text, lo, hi):
-        return True
-    if lo < 2:
-        return False
-    prev_lo, _ = clause_at(text, lo - 2)
-    same_sentence = sentence_at(text, prev_lo) == sentence_at(text, lo)
-    return same_sentence and bool(_TOTAL_INCOME.search(text, prev_lo, lo))
-
-
-def _money(text: str, mentions: list[Mention], out: list[Fact]) -> None:
+def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool = False) -> None:
     incomes: list[tuple[bool, Fact]] = []  # (said as a sum, fact)
     for found in find_amounts(text):
         amount = found.value
@@ -312,40 +312,23 @@ def _money(text: str, mentions: list[Mention], out: list[Fact]) -> None:
         ):
             continue  # "不是两万": the amount is denied
         lo, hi = clause_at(text, found.start)
+        if text[hi : hi + 1] in ("？", "?") or not _states(text, found.start, negatable=False):
+            continue  # "存款有五十多万？没有没有": asked, or supposed, not stated
         if _RESTATED.match(text[lo : found.start]) and lo > 1:
             lo, _ = clause_at(text, lo - 2)  # "存款不是两万，是两千": the topic is before
         clause = text[lo:hi]
         if _DEPOSIT.search(clause) and amount.period is None:
             out.append(Fact("assets.deposits", amount.value, found.start, found.end,
                             estimate=amount.is_estimate))  # fmt: skip
-        elif amount.period is not None and _household_income(text, mentions, lo, hi):
+        elif amount.period is not None and (
+            household_income(text, mentions, lo, hi)
+            or (alone and OWN_INCOME.search(clause) and about_self(mentions, text, lo, hi))
+        ):
             monthly = to_monthly(amount)
-            incomes.append((bool(_SUMMED.search(clause)), Fact("monthly_income_total",
+            incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
                 monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
     summed = any(is_sum for is_sum, _ in incomes)
     out += [fact for is_sum, fact in incomes if is_sum or not summed]
-
-
-def _size(text: str) -> Fact | None:
-    for pattern in _SIZE_SAID:
-        m = pattern.search(text)
-        if m is None:
-            continue
-        n = m.group("n")
-        if negative_at(text, m.start("n")):
-            continue  # "-3口人": no size; the dialogue asks again, saying why
-        size = small_number(n)
-        if size is not None and 1 <= size <= 30:
-            return Fact("size", size, m.start(), m.end())
-    m = _SIZE_WITH_CHILDREN.search(text)
-    children = small_number(m.group("n")) if m else None
-    if m is not None and children is not None:
-        return Fact("size", children + 1, m.start(), m.end())
-    for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2)):
-        m = pattern.search(text)
-        if m:
-            return Fact("size", size, m.start(), m.end())
-    return None
 
 
 def _items(text: str, facts: list[Fact]) -> list[ItemId]:
@@ -370,7 +353,7 @@ def _policy_question(text: str) -> str | None:
 
 def read_facts(text: str, today: dt.date) -> Reading:
     """Everything `text` states about the household (see the module docstring)."""
-    text = text[:500]
+    text = _SPACED.sub(lambda m: "，" * len(m.group()), text[:500])  # "你好 我是固原人 户口…"
     words = _words()
     mentions = find_mentions(text, words.departed, words.children)
     facts: list[Fact] = []
@@ -379,12 +362,17 @@ def read_facts(text: str, today: dt.date) -> Reading:
     _schools(text, mentions, facts)
     _ages(text, today, mentions, facts)
     _household(text, mentions, facts)
-    _money(text, mentions, facts)
+    facts += [
+        Fact("monthly_income_total", 0, lo, hi) for lo, hi in no_income_of_all(text, mentions)
+    ]
+    said = said_size(text)
+    size = Fact("size", said[0], said[1], said[2]) if said else None
+    _money(text, mentions, facts, alone=size is not None and size.value == 1)
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     return Reading(
         facts=facts,
         mentions=mentions,
-        size=_size(text),
+        size=size,
         items=_items(text, facts),
         complaint=bool(_compiled(_words().complaint).search(text)),
         policy_question=_policy_question(text),

@@ -171,6 +171,11 @@ def everyone_in(mentions: list[Mention], text: str, index: int) -> list[str]:
         prev_lo, _ = clause_at(text, lo - 2)
         if sentence_at(text, prev_lo) == sentence_at(text, lo):
             named = [m for m in mentions if prev_lo <= m.start < lo]
+    return members_of(named, mentions, text)
+
+
+def members_of(named: list[Mention], mentions: list[Mention], text: str) -> list[str]:
+    """The relations `named` stand for: the speaker only as a subject, 老两口 as two."""
     out: list[str] = []
     for m in named:
         if m.departed or m.relation in (UNNAMED, CHILD) or possessive(m, mentions, text):

@@ -163,3 +163,38 @@ def test_the_read_back_says_size_illness_once_and_no_savings(nlu_backend: Intent
     assert "家里3口人" in said
     assert "您老伴得了肾病类重病" in said and "您老伴得了重病" not in said
     assert "没有存款" in said and "0元" not in said
+
+
+def test_spaces_between_words_separate_clauses() -> None:
+    facts = _facts("你好 我家是农村户口 老伴有尿毒症 想问问能不能申请低保")
+    assert ("hukou_type", "rural", None) in facts
+    assert ("members.serious_illness_kind", "kidney", "spouse") in facts
+
+
+def test_a_flag_after_dou_is_each_named_members_and_grades_follow_their_member() -> None:
+    facts = _facts("我和老伴都有残疾证，我是三级，她是一级")
+    assert {
+        ("members.has_disability", True, "self"),
+        ("members.has_disability", True, "spouse"),
+    } <= facts
+    assert ("members.disability_grade", 3, "self") in facts
+    assert ("members.disability_grade", 1, "spouse") in facts
+
+
+def test_no_income_said_alone_is_the_households_only_after_several_members() -> None:
+    assert ("monthly_income_total", 0, None) in _facts("我和老伴都病着，干不了活，没有收入")
+    assert "monthly_income_total" not in _names("我在家照顾两个老人，没有收入")
+
+
+def test_a_speaker_living_alone_gets_the_household_income() -> None:
+    facts = _facts("老伴走了，现在我一个人过，养老金一个月八百")
+    assert ("monthly_income_total", 800, None) in facts
+    assert "monthly_income_total" not in _names("我们家四口人，我养老金一个月八百")
+
+
+def test_an_amount_asked_back_is_not_stored() -> None:
+    assert "assets.deposits" not in _names("你说存款有二十多万？哪有那么多")
+
+
+def test_savings_spent_are_none() -> None:
+    assert ("assets.deposits", 0, None) in _facts("看病花光了家里的积蓄")
