@@ -14,6 +14,7 @@ nothing. The words are in nlu/data/facts.yml.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -62,6 +63,9 @@ _LONG_AGO = re.compile(
 _BARE_AGE = re.compile(r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?=[，,。；;！!\s]|$)")
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as commas
 _DEPOSIT = re.compile(r"存款|存了|积蓄")
+# an item named inside these is a status, not a request ("防返贫监测户", "低保户")
+_STATUS_FACTS = ("already_receives", "is_relapse_monitoring_object", "is_formerly_poor")
+_MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
 _DENIED = re.compile(r"不是$|不是大概$")
 _RESTATED = re.compile(r"^\s*(?:其实|应该|实际上?)?是")
@@ -248,7 +252,13 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             if _AFTER_GRADUATION.match(text[end:]) or not _states(text, start, negatable=False):
                 continue
             lo, _ = clause_at(text, start)
-            if studying.search(text[lo:start]):
+            if not studying.search(text[lo:start]):
+                continue
+            # "一个上初中的儿子": the member named right after 的
+            named = [m for m in mentions if m.start == end + 1 and text[end] == "的"]
+            if named and not named[0].departed and named[0].relation not in (SELF, UNNAMED):
+                out.append(Fact("members.school_stage", stage, start, end, named[0].relation))
+            else:
                 _member_fact(out, mentions, text, "school_stage", stage, start, end)
 
 
@@ -320,7 +330,10 @@ def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool = Fa
         if _DEPOSIT.search(clause) and amount.period is None:
             out.append(Fact("assets.deposits", amount.value, found.start, found.end,
                             estimate=amount.is_estimate))  # fmt: skip
-        elif amount.period is not None and (
+            continue
+        if amount.period is None and _MONTHLY_BY_NATURE.search(clause):
+            amount = dataclasses.replace(amount, period="month")
+        if amount.period is not None and (
             household_income(text, mentions, lo, hi)
             or (alone and OWN_INCOME.search(clause) and about_self(mentions, text, lo, hi))
         ):
@@ -334,11 +347,11 @@ def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool = Fa
 def _items(text: str, facts: list[Fact]) -> list[ItemId]:
     """Items asked about: named, and not those the text says are already received."""
     received = {i for f in facts if f.name == "already_receives" for i in f.value}
-    spans = [(f.start, f.end) for f in facts if f.name == "already_receives"]
+    spans = [(f.start, f.end) for f in facts if f.name in _STATUS_FACTS]
     asked = [
         m.id
         for m in match_items(text)
-        if m.id not in received and not any(s <= m.start < e for s, e in spans)
+        if m.id not in received and not any(m.start < e and s < m.end for s, e in spans)
     ]
     return [i for i in find_items(text) if i in asked]
 
@@ -365,7 +378,7 @@ def read_facts(text: str, today: dt.date) -> Reading:
     facts += [
         Fact("monthly_income_total", 0, lo, hi) for lo, hi in no_income_of_all(text, mentions)
     ]
-    said = said_size(text)
+    said = said_size(text, mentions)
     size = Fact("size", said[0], said[1], said[2]) if said else None
     _money(text, mentions, facts, alone=size is not None and size.value == 1)
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)

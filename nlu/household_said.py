@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import re
 
-from nlu.mentions import COUNT, SELF, Mention, clause_at, members_of, sentence_at, small_number
+from nlu.mentions import (
+    COUNT,
+    SELF,
+    Mention,
+    clause_at,
+    members_of,
+    sentence_at,
+    small_number,
+    who_at,
+)
 from nlu.numerals import negative_at
 
 _COUNT = COUNT
@@ -22,11 +31,13 @@ _SIZE_ONE = re.compile(
 _SIZE_TWO = re.compile(
     r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们)?(?:老两口|我俩|我们俩|咱俩|两口子|娘俩|爷俩|两个人)"
     r"|(?:就|只有|只剩|就剩)(?:我|俺)(?:和|跟)(?:我)?\S{1,3}?(?:两个人?|俩)?(?:了)?(?=$|[，。,；])"
+    r"(?![，,]还有)"  # "就我和老伴，还有儿子儿媳": more to come
 )
 # "就剩我和两个孩子": the speaker and the children
-_SIZE_WITH_CHILDREN = re.compile(
-    rf"(?:就剩|只剩|只有|就)(?:我|俺)(?:和|跟|带着?)(?:{_COUNT})个(?:孩子|娃娃?|小孩)"
-)
+_SIZE_WITH_CHILDREN = [
+    re.compile(rf"(?:就剩|只剩|只有|就)(?:我|俺)(?:和|跟|带着?){_COUNT}个(?:孩子|娃娃?|小孩)"),
+    re.compile(rf"(?:我|俺)(?:一个人)?带着{_COUNT}个(?:孩子|娃娃?|小孩)(?:过|生活|住)"),
+]
 _INCOME = re.compile(r"收入")
 # a speaker alone: what they get a month is the household's ("一个人过…退休金一个月一千三")
 OWN_INCOME = re.compile(r"退休金|养老金|工资|收入|挣")
@@ -38,8 +49,8 @@ _BARE_NO_INCOME = re.compile(
 SUMMED = re.compile(r"加起来|一共|总共|合计")  # a sum said after the parts wins over them
 
 
-def said_size(text: str) -> tuple[int, int, int] | None:
-    """The household size the text says, with its span."""
+def said_size(text: str, mentions: list[Mention]) -> tuple[int, int, int] | None:
+    """The household size the text says, with its span ("她一个人住" about an aunt is not)."""
     for pattern in _SIZE_SAID:
         m = pattern.search(text)
         if m is None:
@@ -48,17 +59,30 @@ def said_size(text: str) -> tuple[int, int, int] | None:
         if negative_at(text, m.start("n")):
             continue  # "-3口人": no size; the dialogue asks again, saying why
         size = small_number(n)
-        if size is not None and 1 <= size <= 30:
+        if (
+            size is not None
+            and 1 <= size <= 30
+            and not _somebody_else_alone(mentions, text, m, size)
+        ):
             return size, m.start(), m.end()
-    m = _SIZE_WITH_CHILDREN.search(text)
-    children = small_number(m.group("n")) if m else None
-    if m is not None and children is not None:
-        return children + 1, m.start(), m.end()
+    for pattern in _SIZE_WITH_CHILDREN:
+        m = pattern.search(text)
+        children = small_number(m.group("n")) if m else None
+        if m is not None and children is not None:
+            return children + 1, m.start(), m.end()
     for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2)):
         m = pattern.search(text)
-        if m:
+        if m and not _somebody_else_alone(mentions, text, m, size):
             return size, m.start(), m.end()
     return None
+
+
+def _somebody_else_alone(mentions: list[Mention], text: str, m: re.Match[str], size: int) -> bool:
+    """ "我姑姑…她一个人住": somebody else lives alone, not the household."""
+    if size != 1:
+        return False
+    who, gone = who_at(mentions, text, m.start())
+    return who not in (None, SELF) and not gone
 
 
 def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:

@@ -28,6 +28,7 @@ _UNNAMED = re.compile(
 )
 _PRONOUN = re.compile(r"[他她](?!们)")
 _COUPLE = re.compile(r"老两口|两口子|我们老俩")
+_OUR_CHILDREN = ("son", "daughter", CHILD)
 _JOINED = re.compile(r"[和跟与及、]?")
 _PAIR = re.compile(r"儿?俩|儿两个")  # 娘俩, 爷儿俩: a pair, the speaker may be either
 
@@ -91,13 +92,24 @@ def find_mentions(text: str, departed: str, children: str) -> list[Mention]:
         if earlier:
             last = max(earlier, key=lambda f: f.start)
             marked.append(Mention(last.relation, m.start(), m.end()))
+            if last.relation in _OUR_CHILDREN:  # "儿子…他爸": the child's father, our spouse
+                marked = [
+                    replace(f, relation="spouse")
+                    if f.start == m.end() and f.relation == "parent"
+                    else f
+                    for f in marked
+                ]
     return sorted(marked, key=lambda f: f.start)
 
 
 def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -> list[Mention]:
     marked = []
     for mention in found:
-        _, hi = sentence_at(text, mention.start)
+        # its clause and the next ("老公前年查出肺癌，上个月人没了"), not a later subject's
+        # ("儿子出了车祸，…，肇事司机跑了")
+        _, clause_end = clause_at(text, mention.start)
+        _, next_end = clause_at(text, clause_end + 1)
+        hi = min(max(clause_end, next_end), sentence_at(text, mention.start)[1])
         stop, anchor = hi, mention.end
         for f in found:  # the next member named stops it, unless named with it ("爸妈都走了")
             if anchor <= f.start < hi and f.relation != SELF:
@@ -122,8 +134,8 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
 
 
 def possessive(mention: Mention, mentions: list[Mention], text: str) -> bool:
-    """ "我儿子", "我的老伴": the speaker only names whose member it is."""
-    if mention.relation != SELF:
+    """ "我儿子", "我的老伴", "他爸": the speaker (or 他/她) only names whose member it is."""
+    if mention.relation != SELF and not _PRONOUN.fullmatch(text, mention.start, mention.end):
         return False
     after = mention.end + (1 if text[mention.end : mention.end + 1] == "的" else 0)
     return any(m.start == after for m in mentions if m.relation != SELF)

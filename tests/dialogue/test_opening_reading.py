@@ -198,3 +198,48 @@ def test_an_amount_asked_back_is_not_stored() -> None:
 
 def test_savings_spent_are_none() -> None:
     assert ("assets.deposits", 0, None) in _facts("看病花光了家里的积蓄")
+
+
+def test_a_stage_before_de_belongs_to_the_member_after_it() -> None:
+    facts = _facts("家里有我、老伴、婆婆，还有一个上高中的闺女")
+    assert ("members.school_stage", "senior_high", "daughter") in facts
+
+
+def test_his_father_after_our_child_is_our_spouse() -> None:
+    facts = _facts("我女儿住院了，我和她爸都五十多了")
+    assert ("members.age", 55, "spouse") in facts
+    assert not [f for f in facts if f[2] in ("parent", "daughter") and f[0] == "members.age"]
+
+
+def test_leaving_is_said_near_the_member_not_by_a_later_subject() -> None:
+    facts = _facts("老伴七十了，前天被车撞了，在医院抢救，花了好几万，肇事司机跑了")
+    assert ("members.age", 70, "spouse") in facts
+    assert ("situations", ("traffic_accident",), None) in facts
+
+
+def test_a_pension_or_wage_without_a_period_is_monthly() -> None:
+    assert ("monthly_income_total", 3000, None) in _facts("我们老两口退休金加起来三千")
+
+
+def test_sizes_of_a_parent_with_children_and_of_somebody_else_alone() -> None:
+    reading = read_facts("我一个人带着两个孩子过", TODAY)
+    assert reading.size is not None and reading.size.value == 3
+    assert read_facts("我舅舅今年八十了，她一个人住", TODAY).size is None
+    assert read_facts("就我和老伴，还有儿子儿媳", TODAY).size is None
+
+
+def test_a_status_naming_an_item_is_not_a_request() -> None:
+    reading = read_facts("我家是防返贫监测户，前几年脱贫了", TODAY)
+    assert reading.items == []
+    assert "is_formerly_poor" in {f.name for f in reading.facts}
+
+
+def test_still_looking_for_work_and_a_house_not_safe_to_live_in() -> None:
+    assert ("members.wants_job", True, None) in _facts("毕业半年了还没找到工作")
+    assert ("housing.is_dangerous_house", True, None) in _facts("房子裂了，现在不敢住了")
+
+
+def test_more_policy_questions_in_an_opening(nlu_backend: IntentParser) -> None:
+    for text in ("失业登记了有什么用", "我这样还能领失业金吗", "申请五保需要什么证明"):
+        _, asked = _open(nlu_backend, text)
+        assert asked, text
