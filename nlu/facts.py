@@ -65,6 +65,7 @@ _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as
 _DEPOSIT = re.compile(r"存款|存了|积蓄")
 # an item named inside these is a status, not a request ("防返贫监测户", "低保户")
 _STATUS_FACTS = ("already_receives", "is_relapse_monitoring_object", "is_formerly_poor")
+_OUR_HOME = re.compile(r"我家|我们家|俺家|俺们家|咱家|自己家")
 _MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
 _DENIED = re.compile(r"不是$|不是大概$")
@@ -262,7 +263,9 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 _member_fact(out, mentions, text, "school_stage", stage, start, end)
 
 
-def _ages(text: str, today: dt.date, mentions: list[Mention], out: list[Fact]) -> None:
+def _ages(
+    text: str, today: dt.date, mentions: list[Mention], out: list[Fact], opening: bool
+) -> None:
     for found in find_ages(text, today):
         everyone = _everyone(mentions, text, found.start)
         if everyone:  # "我和老伴都六十多了": each of them
@@ -270,7 +273,10 @@ def _ages(text: str, today: dt.date, mentions: list[Mention], out: list[Fact]) -
                          found.is_estimate) for who in everyone]  # fmt: skip
             continue
         who, gone = who_at(mentions, text, found.start)
-        if who is not None and not gone:  # an age with nobody named is not guessed
+        # an age with somebody named before but not placed is not guessed; with nobody named
+        # yet ("女，四十九岁") it is the speaker's, or the one asked about
+        nobody_yet = opening and not any(m.start < found.start for m in mentions)
+        if (who is not None or nobody_yet) and not gone:
             out.append(Fact("members.age", found.value, found.start, found.end, who,
                             found.is_estimate))  # fmt: skip
     for mention in mentions:
@@ -286,9 +292,17 @@ def _ages(text: str, today: dt.date, mentions: list[Mention], out: list[Fact]) -
 
 
 def _ours(mentions: list[Mention], text: str, start: int) -> bool:
-    """The clause is not about somebody else ("有人开着小轿车", "我儿子有车…早就分家了")."""
+    """The clause is not about somebody else ("有人开着小轿车", "我儿子有车…早就分家了"), nor
+    goes on about somebody else named earlier in the sentence ("村里有个人，家里有两套房")."""
     _, other = clause_who(mentions, text, start)
-    return not other
+    if other:
+        return False
+    lo, _ = sentence_at(text, start)
+    before = [m for m in mentions if lo <= m.start < start]
+    last = max(before, key=lambda m: m.start) if before else None
+    if last is None or last.relation != UNNAMED:
+        return True
+    return bool(_OUR_HOME.search(text, last.end, start))
 
 
 def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
@@ -313,7 +327,7 @@ def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 out.append(Fact("already_receives", [item], start, end))
 
 
-def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool = False) -> None:
+def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool, opening: bool) -> None:
     incomes: list[tuple[bool, Fact]] = []  # (said as a sum, fact)
     for found in find_amounts(text):
         amount = found.value
@@ -331,11 +345,16 @@ def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool = Fa
             out.append(Fact("assets.deposits", amount.value, found.start, found.end,
                             estimate=amount.is_estimate))  # fmt: skip
             continue
-        if amount.period is None and _MONTHLY_BY_NATURE.search(clause):
+        if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
             amount = dataclasses.replace(amount, period="month")
         if amount.period is not None and (
             household_income(text, mentions, lo, hi)
-            or (alone and OWN_INCOME.search(clause) and about_self(mentions, text, lo, hi))
+            or (
+                opening
+                and alone
+                and OWN_INCOME.search(clause)
+                and about_self(mentions, text, lo, hi)
+            )
         ):
             monthly = to_monthly(amount)
             incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
@@ -364,8 +383,12 @@ def _policy_question(text: str) -> str | None:
     return text[lo : min(hi + 1, len(text))].strip()
 
 
-def read_facts(text: str, today: dt.date) -> Reading:
-    """Everything `text` states about the household (see the module docstring)."""
+def read_facts(text: str, today: dt.date, *, opening: bool = False) -> Reading:
+    """Everything `text` states about the household (see the module docstring). `opening`:
+    the first message, a story about the household, where what the context implies is read
+    too (an age said before anybody is named is the speaker's, a pension said without
+    一个月 is a month's, a speaker living alone earns the household income, a bare 没有收入
+    after several members is the household's); an answer states only what it says."""
     text = _SPACED.sub(lambda m: "，" * len(m.group()), text[:500])  # "你好 我是固原人 户口…"
     words = _words()
     mentions = find_mentions(text, words.departed, words.children)
@@ -373,14 +396,15 @@ def read_facts(text: str, today: dt.date) -> Reading:
     _illness(text, mentions, facts)
     _member_flags(text, mentions, facts)
     _schools(text, mentions, facts)
-    _ages(text, today, mentions, facts)
+    _ages(text, today, mentions, facts, opening)
     _household(text, mentions, facts)
-    facts += [
-        Fact("monthly_income_total", 0, lo, hi) for lo, hi in no_income_of_all(text, mentions)
-    ]
+    if opening:
+        facts += [
+            Fact("monthly_income_total", 0, lo, hi) for lo, hi in no_income_of_all(text, mentions)
+        ]
     said = said_size(text, mentions)
     size = Fact("size", said[0], said[1], said[2]) if said else None
-    _money(text, mentions, facts, alone=size is not None and size.value == 1)
+    _money(text, mentions, facts, alone=size is not None and size.value == 1, opening=opening)
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     return Reading(
         facts=facts,

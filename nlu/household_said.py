@@ -19,6 +19,7 @@ from nlu.numerals import negative_at
 
 _COUNT = COUNT
 _SIZE_SAID = [
+    re.compile(rf"(?:一共|总共|全家)(?:是)?{_COUNT}口(?!子)"),  # "三口人加外婆一共四口"
     re.compile(rf"一家{_COUNT}口"),
     re.compile(rf"(?<![第\d]){_COUNT}口之家"),
     re.compile(rf"(?<![第\d]){_COUNT}口人"),
@@ -26,7 +27,7 @@ _SIZE_SAID = [
     re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住)"),
 ]
 _SIZE_ONE = re.compile(
-    r"(?:一个人|独自|孤身一人)(?:住|过|生活)|孤身一人|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
+    r"(?:一个人|独自|孤身一人)(?:住|过|生活|在家)|孤身一人|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
 )
 _SIZE_TWO = re.compile(
     r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们)?(?:老两口|我俩|我们俩|咱俩|两口子|娘俩|爷俩|两个人)"
@@ -38,6 +39,10 @@ _SIZE_WITH_CHILDREN = [
     re.compile(rf"(?:就剩|只剩|只有|就)(?:我|俺)(?:和|跟|带着?){_COUNT}个(?:孩子|娃娃?|小孩)"),
     re.compile(rf"(?:我|俺)(?:一个人)?带着{_COUNT}个(?:孩子|娃娃?|小孩)(?:过|生活|住)"),
 ]
+# "我带着女儿过": the speaker and one child
+_SIZE_WITH_CHILD = re.compile(
+    r"(?:我|俺)(?:一个人)?带着(?:一个)?(?:女儿|儿子|闺女|孩子|娃|小孩)(?:过|生活|住)"
+)
 _INCOME = re.compile(r"收入")
 # a speaker alone: what they get a month is the household's ("一个人过…退休金一个月一千三")
 OWN_INCOME = re.compile(r"退休金|养老金|工资|收入|挣")
@@ -70,7 +75,7 @@ def said_size(text: str, mentions: list[Mention]) -> tuple[int, int, int] | None
         children = small_number(m.group("n")) if m else None
         if m is not None and children is not None:
             return children + 1, m.start(), m.end()
-    for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2)):
+    for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2), (_SIZE_WITH_CHILD, 2)):
         m = pattern.search(text)
         if m and not _somebody_else_alone(mentions, text, m, size):
             return size, m.start(), m.end()

@@ -24,10 +24,13 @@ _CLAUSE = re.compile(r"[^，,。！？!?；;\n]+")
 _SPEAKER = re.compile(r"(?:我|俺|本人|自己)(?!们|家|村|市|县|区|省)")
 # "我们村有人吃着低保": somebody else; "家里有人" is one of us (unplaced)
 _UNNAMED = re.compile(
-    r"老人家?|老爷子|老太太|邻居|村干部|干部|工作人员|别人|人家|(?<!家)(?<!里)有人"
+    r"老人家?|老爷子|老太太|邻居|村干部|干部|工作人员|别人|人家|(?<!家)(?<!里)有(?:个|一个|户|家)?人"
 )
 _PRONOUN = re.compile(r"[他她](?!们)")
 _COUPLE = re.compile(r"老两口|两口子|我们老俩")
+_ELDER = re.compile(r"老人家?|老爷子|老太太")
+_IS_MY = re.compile(r"是(?:我|俺)(?:的|家)?")
+_NOBODY = (SELF, UNNAMED, CHILD)
 _OUR_CHILDREN = ("son", "daughter", CHILD)
 _JOINED = re.compile(r"[和跟与及、]?")
 _PAIR = re.compile(r"儿?俩|儿两个")  # 娘俩, 爷儿俩: a pair, the speaker may be either
@@ -84,7 +87,8 @@ def find_mentions(text: str, departed: str, children: str) -> list[Mention]:
             count = small_number(m.group("n") or "一") or 1
             found.append(Mention(CHILD, m.start(), m.end(), count))
     found += [Mention("spouse", m.start(), m.end(), couple=True) for m in _COUPLE.finditer(text)]
-    marked = _mark_departed(text, sorted(found, key=lambda f: f.start), _compiled(departed))
+    found = _appositions(text, sorted(found, key=lambda f: f.start))
+    marked = _mark_departed(text, found, _compiled(departed))
     for m in _PRONOUN.finditer(text):  # 他/她: the member named last before, still living here
         earlier = [
             f for f in marked if f.end <= m.start() and f.relation != SELF and not f.departed
@@ -100,6 +104,21 @@ def find_mentions(text: str, departed: str, children: str) -> list[Mention]:
                     for f in marked
                 ]
     return sorted(marked, key=lambda f: f.start)
+
+
+def _appositions(text: str, found: list[Mention]) -> list[Mention]:
+    """ "老人家今年九十一了，是我奶奶": the elder named later in the sentence is a member."""
+    out = []
+    for mention in found:
+        if mention.relation == UNNAMED and _ELDER.fullmatch(text, mention.start, mention.end):
+            _, hi = sentence_at(text, mention.start)
+            for m in _IS_MY.finditer(text, mention.end, hi):
+                named = [f for f in found if f.start == m.end() and f.relation not in _NOBODY]
+                if named:
+                    mention = replace(mention, relation=named[0].relation)
+                    break
+        out.append(mention)
+    return out
 
 
 def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -> list[Mention]:
@@ -158,7 +177,7 @@ def who_at(mentions: list[Mention], text: str, index: int) -> tuple[str | None, 
         m for m in mentions if prev_lo <= m.start < lo and not possessive(m, mentions, text)
     ]
     relations = {m.relation for m in previous}
-    if len(relations) == 1 and not relations & {SELF, UNNAMED, CHILD}:
+    if len(relations) == 1 and not relations & {UNNAMED, CHILD}:
         last = previous[-1]
         return last.relation, last.departed
     return None, False

@@ -15,15 +15,15 @@ from nlu.facts import read_facts
 TODAY = dt.date(2025, 6, 1)
 
 
-def _facts(text: str) -> set[tuple[str, object, str | None]]:
+def _facts(text: str, opening: bool = True) -> set[tuple[str, object, str | None]]:
     return {
         (f.name, tuple(f.value) if isinstance(f.value, list) else f.value, f.who)
-        for f in read_facts(text, TODAY).facts
+        for f in read_facts(text, TODAY, opening=opening).facts
     }
 
 
 def _names(text: str) -> set[str]:
-    return {f.name for f in read_facts(text, TODAY).facts}
+    return {f.name for f in read_facts(text, TODAY, opening=True).facts}
 
 
 def test_a_sentence_without_a_subject_goes_on_about_the_member_before() -> None:
@@ -48,7 +48,11 @@ def test_a_bare_number_after_a_member_is_its_age() -> None:
 
 
 def test_nearly_an_age_is_an_estimate_just_under_it() -> None:
-    ages = [f for f in read_facts("我奶奶快九十岁了", TODAY).facts if f.name == "members.age"]
+    ages = [
+        f
+        for f in read_facts("我奶奶快九十岁了", TODAY, opening=True).facts
+        if f.name == "members.age"
+    ]
     assert [(a.value, a.estimate) for a in ages] == [(89, True)]
 
 
@@ -86,7 +90,9 @@ def test_household_income_said_over_two_clauses_or_as_income() -> None:
 def test_a_sum_wins_over_its_parts() -> None:
     incomes = [
         f.value
-        for f in read_facts("就靠每个月一百多块的养老金，两个人一个月加起来三百来块", TODAY).facts
+        for f in read_facts(
+            "就靠每个月一百多块的养老金，两个人一个月加起来三百来块", TODAY, opening=True
+        ).facts
         if f.name == "monthly_income_total"
     ]
     assert incomes and all(250 <= v <= 350 for v in incomes)
@@ -99,12 +105,14 @@ def test_no_income_for_the_household() -> None:
 
 def test_household_sizes_said_in_other_words() -> None:
     for text, size in (("我们家五口，都在村里", 5), ("三口之家", 3), ("现在就剩我和三个娃", 4)):
-        reading = read_facts(text, TODAY)
+        reading = read_facts(text, TODAY, opening=True)
         assert reading.size is not None and reading.size.value == size, text
 
 
 def test_an_item_already_received_is_not_asked_about() -> None:
-    assert read_facts("我家是农村低保户，想申请临时救助", TODAY).items == ["temporary_aid"]
+    assert read_facts("我家是农村低保户，想申请临时救助", TODAY, opening=True).items == [
+        "temporary_aid"
+    ]
 
 
 def test_the_first_illness_said_decides_the_kind() -> None:
@@ -224,8 +232,8 @@ def test_a_pension_or_wage_without_a_period_is_monthly() -> None:
 def test_sizes_of_a_parent_with_children_and_of_somebody_else_alone() -> None:
     reading = read_facts("我一个人带着两个孩子过", TODAY)
     assert reading.size is not None and reading.size.value == 3
-    assert read_facts("我舅舅今年八十了，她一个人住", TODAY).size is None
-    assert read_facts("就我和老伴，还有儿子儿媳", TODAY).size is None
+    assert read_facts("我舅舅今年八十了，她一个人住", TODAY, opening=True).size is None
+    assert read_facts("就我和老伴，还有儿子儿媳", TODAY, opening=True).size is None
 
 
 def test_a_status_naming_an_item_is_not_a_request() -> None:
@@ -243,3 +251,42 @@ def test_more_policy_questions_in_an_opening(nlu_backend: IntentParser) -> None:
     for text in ("失业登记了有什么用", "我这样还能领失业金吗", "申请五保需要什么证明"):
         _, asked = _open(nlu_backend, text)
         assert asked, text
+
+
+def test_an_answer_states_only_what_it_says() -> None:
+    """What a story implies is read in the opening only: an answer to one question does not
+    turn a pension said without 一个月 or a bare age into facts."""
+    assert ("monthly_income_total", 3000, None) not in _facts("老两口就靠退休金三千", opening=False)
+    assert "members.age" not in {f[0] for f in _facts("女，四十九岁", opening=False)}
+    assert ("members.age", 49, None) in _facts("女，四十九岁")
+
+
+def test_an_elder_named_later_in_the_sentence_is_that_member() -> None:
+    assert ("members.age", 88, "grandparent") in _facts("家里老人今年八十八了，是我姥姥")
+
+
+def test_somebody_else_named_in_an_earlier_clause_keeps_the_facts() -> None:
+    reading = read_facts("隔壁有户人家，家里有三套房，还领着低保", TODAY, opening=True)
+    names = {f.name for f in reading.facts}
+    assert "housing.has_own_housing" not in names and "already_receives" not in names
+
+
+def test_a_total_said_with_yigong_wins_and_a_parent_with_one_child() -> None:
+    reading = read_facts("我们三口人，加上婆婆一共四口", TODAY, opening=True)
+    assert reading.size is not None and reading.size.value == 4
+    alone = read_facts("老公走了，我带着儿子过", TODAY, opening=True)
+    assert alone.size is not None and alone.size.value == 2
+
+
+def test_more_ways_to_say_dibao_is_already_received() -> None:
+    assert ("already_receives", ("dibao",), None) in _facts("我们家吃了三年低保了")
+    assert ("already_receives", ("dibao",), None) in _facts("老两口靠低保过日子")
+
+
+def test_the_speaker_goes_on_in_the_next_sentence() -> None:
+    assert ("members.age", 40, "self") in _facts("我是个残疾人。现在四十岁了")
+
+
+def test_no_news_for_a_year_is_a_complaint(nlu_backend: IntentParser) -> None:
+    replies, _ = _open(nlu_backend, "去年报了危房改造，一年了也没有动静")
+    assert prompts.COMPLAINT in replies
