@@ -170,7 +170,7 @@ def test_the_read_back_says_size_illness_once_and_no_savings(nlu_backend: Intent
     said = next(r for r in replies if r.startswith("我听到的是"))
     assert "家里3口人" in said
     assert "您老伴得了肾病类重病" in said and "您老伴得了重病" not in said
-    assert "没有存款" in said and "0元" not in said
+    assert "家里没有存款" in said and "0元" not in said
 
 
 def test_spaces_between_words_separate_clauses() -> None:
