@@ -108,7 +108,7 @@ class DialogueEngine:
         a complaint routed, a policy question answered, then only what is still needed."""
         replies: list[Reply] = [TextReply(text=prompts.WELCOME)]
         if text and text.strip():
-            reading = read_facts(text, self.today(), opening=True)
+            reading = read_facts(text, self.today(), opening=True, region=session.region)
             self._add_items(session, reading.items)
             size = add_members(session, reading, all_named=False)
             stored = size + store_facts(session, reading, asked=0)

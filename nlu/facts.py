@@ -32,6 +32,7 @@ from nlu.household_said import (
     SUMMED,
     about_self,
     household_income,
+    hukou_elsewhere,
     no_income_of_all,
     said_size,
 )
@@ -383,12 +384,15 @@ def _policy_question(text: str) -> str | None:
     return text[lo : min(hi + 1, len(text))].strip()
 
 
-def read_facts(text: str, today: dt.date, *, opening: bool = False) -> Reading:
+def read_facts(
+    text: str, today: dt.date, *, opening: bool = False, region: str | None = None
+) -> Reading:
     """Everything `text` states about the household (see the module docstring). `opening`:
     the first message, a story about the household, where what the context implies is read
     too (an age said before anybody is named is the speaker's, a pension said without
     一个月 is a month's, a speaker living alone earns the household income, a bare 没有收入
-    after several members is the household's); an answer states only what it says."""
+    after several members is the household's); an answer states only what it says.
+    `region`: the region applied in (a hukou said to be elsewhere is not local)."""
     text = _SPACED.sub(lambda m: "，" * len(m.group()), text[:500])  # "你好 我是固原人 户口…"
     words = _words()
     mentions = find_mentions(text, words.departed, words.children)
@@ -398,6 +402,9 @@ def read_facts(text: str, today: dt.date, *, opening: bool = False) -> Reading:
     _schools(text, mentions, facts)
     _ages(text, today, mentions, facts, opening)
     _household(text, mentions, facts)
+    elsewhere = hukou_elsewhere(text, region) if region else None
+    if elsewhere is not None and not any(f.name == "has_local_hukou" for f in facts):
+        facts.append(Fact("has_local_hukou", False, *elsewhere))
     if opening:
         facts += [
             Fact("monthly_income_total", 0, lo, hi) for lo, hi in no_income_of_all(text, mentions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from nlu.lexicon import match_regions
 from nlu.mentions import (
     COUNT,
     SELF,
@@ -16,6 +17,7 @@ from nlu.mentions import (
     who_at,
 )
 from nlu.numerals import negative_at
+from nlu.places import other_place
 
 _COUNT = COUNT
 _SIZE_SAID = [
@@ -51,6 +53,7 @@ _TOTAL_INCOME = re.compile(r"加起来|一共|总共|全家|全靠|就靠|只靠
 _BARE_NO_INCOME = re.compile(
     r"(?:^|(?<=[，,]))(?:现在|目前)?(?:就|也|都)?没(?:有|啥|什么)?(?:任何)?收入了?(?=[，。,！!；]|$)"
 )
+_HUKOU_PLACE = re.compile(r"户口(?:还|都)?(?:在|是)(?:老家)?")
 SUMMED = re.compile(r"加起来|一共|总共|合计")  # a sum said after the parts wins over them
 
 
@@ -128,3 +131,17 @@ def no_income_of_all(text: str, mentions: list[Mention]) -> list[tuple[int, int]
                 break
             index = lo
     return found
+
+
+def hukou_elsewhere(text: str, region: str) -> tuple[int, int] | None:
+    """ "户口在甘肃" told in Ningxia: the hukou is in a place outside the region applied in
+    (another of our regions, or a province or city we do not cover)."""
+    for m in _HUKOU_PLACE.finditer(text):
+        said = re.split(r"[，,。；;！!？?\s]", text[m.end() : m.end() + 8])[0]
+        ours = [r for r in match_regions(said) if r.start == 0]
+        if ours and ours[0].id != region:
+            return m.start(), m.end() + ours[0].end
+        place = other_place(said)
+        if not ours and place is not None and said.startswith(place):
+            return m.start(), m.end() + len(place)
+    return None

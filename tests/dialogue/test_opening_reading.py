@@ -290,3 +290,13 @@ def test_the_speaker_goes_on_in_the_next_sentence() -> None:
 def test_no_news_for_a_year_is_a_complaint(nlu_backend: IntentParser) -> None:
     replies, _ = _open(nlu_backend, "去年报了危房改造，一年了也没有动静")
     assert prompts.COMPLAINT in replies
+
+
+def test_a_hukou_in_another_province_is_not_local() -> None:
+    def local(text: str, region: str) -> set[object]:
+        facts = read_facts(text, TODAY, opening=True, region=region).facts
+        return {f.value for f in facts if f.name == "has_local_hukou"}
+
+    assert local("我俩户口在陕西，在兰州打工好几年了", "gansu") == {False}
+    assert local("户口在吴忠，来太原打工", "shanxi") == {False}
+    assert local("户口在银川", "ningxia") == set()
