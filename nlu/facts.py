@@ -67,6 +67,7 @@ _DEPOSIT = re.compile(r"存款|存了|积蓄")
 # an item named inside these is a status, not a request ("防返贫监测户", "低保户")
 _STATUS_FACTS = ("already_receives", "is_relapse_monitoring_object", "is_formerly_poor")
 _OUR_HOME = re.compile(r"我家|我们家|俺家|俺们家|咱家|自己家")
+_AND_MORE = re.compile(r"[^，。；！？]{0,6}?(?:和|还有|加上|以及)")
 _MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
 _DENIED = re.compile(r"不是$|不是大概$")
@@ -357,6 +358,8 @@ def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool, ope
                 and about_self(mentions, text, lo, hi)
             )
         ):
+            if _AND_MORE.match(text, found.end, hi) and not SUMMED.search(clause):
+                continue  # "就靠一百八十块养老金和闺女给的一点钱": a part of the income
             monthly = to_monthly(amount)
             incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
                 monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
@@ -405,13 +408,15 @@ def read_facts(
     elsewhere = hukou_elsewhere(text, region) if region else None
     if elsewhere is not None and not any(f.name == "has_local_hukou" for f in facts):
         facts.append(Fact("has_local_hukou", False, *elsewhere))
-    if opening:
-        facts += [
-            Fact("monthly_income_total", 0, lo, hi) for lo, hi in no_income_of_all(text, mentions)
-        ]
     said = said_size(text, mentions)
     size = Fact("size", said[0], said[1], said[2]) if said else None
-    _money(text, mentions, facts, alone=size is not None and size.value == 1, opening=opening)
+    alone = size is not None and size.value == 1
+    if opening:
+        facts += [
+            Fact("monthly_income_total", 0, lo, hi)
+            for lo, hi in no_income_of_all(text, mentions, alone)
+        ]
+    _money(text, mentions, facts, alone=alone, opening=opening)
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     return Reading(
         facts=facts,

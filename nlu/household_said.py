@@ -29,7 +29,7 @@ _SIZE_SAID = [
     re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住)"),
 ]
 _SIZE_ONE = re.compile(
-    r"(?:一个人|独自|孤身一人)(?:住|过|生活|在家)|孤身一人|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
+    r"(?:一个人|独自|孤身一人)(?:住|过|生活|在家)|(?:都是|就是)我一个人(?=$|[，。,；])|孤身一人|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
 )
 _SIZE_TWO = re.compile(
     r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们)?(?:老两口|我俩|我们俩|咱俩|两口子|娘俩|爷俩|两个人)"
@@ -39,7 +39,7 @@ _SIZE_TWO = re.compile(
 # "就剩我和两个孩子": the speaker and the children
 _SIZE_WITH_CHILDREN = [
     re.compile(rf"(?:就剩|只剩|只有|就)(?:我|俺)(?:和|跟|带着?){_COUNT}个(?:孩子|娃娃?|小孩)"),
-    re.compile(rf"(?:我|俺)(?:一个人)?带着{_COUNT}个(?:孩子|娃娃?|小孩)(?:过|生活|住)"),
+    re.compile(rf"(?:(?:我|俺)(?:一个人)?|一个人)带着{_COUNT}个(?:孩子|娃娃?|小孩)(?:过|生活|住)"),
 ]
 # "我带着女儿过": the speaker and one child
 _SIZE_WITH_CHILD = re.compile(
@@ -51,7 +51,8 @@ OWN_INCOME = re.compile(r"退休金|养老金|工资|收入|挣")
 _TOTAL_INCOME = re.compile(r"加起来|一共|总共|全家|全靠|就靠|只靠|家里收入")
 # "没有收入了" as a clause of its own: whose is said before it
 _BARE_NO_INCOME = re.compile(
-    r"(?:^|(?<=[，,]))(?:现在|目前)?(?:就|也|都)?没(?:有|啥|什么)?(?:任何)?收入了?(?=[，。,！!；]|$)"
+    r"(?:^|(?<=[，,]))(?:现在|目前)?(?:就|也|都)?没(?:有|啥|什么)?(?:任何)?收入(?:来源)?了?"
+    r"(?=[，。,！!；]|$)"
 )
 _HUKOU_PLACE = re.compile(r"户口(?:还|都)?(?:在|是)(?:老家)?")
 SUMMED = re.compile(r"加起来|一共|总共|合计")  # a sum said after the parts wins over them
@@ -114,10 +115,12 @@ def about_self(mentions: list[Mention], text: str, lo: int, hi: int) -> bool:
     return all(m.relation == SELF for m in mentions if lo <= m.start < hi)
 
 
-def no_income_of_all(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+def no_income_of_all(
+    text: str, mentions: list[Mention], alone: bool = False
+) -> list[tuple[int, int]]:
     """ "我和孩子他爸都在家照顾孩子，没法上班，没有收入了": a bare 没有收入 after two or
     more members (or 老两口) named earlier in the sentence is the household's; after the
-    speaker alone it is only theirs."""
+    speaker alone it is only theirs, unless the speaker lives alone."""
     found = []
     for m in _BARE_NO_INCOME.finditer(text):
         first, _ = sentence_at(text, m.start())
@@ -126,7 +129,8 @@ def no_income_of_all(text: str, mentions: list[Mention]) -> list[tuple[int, int]
             lo, _ = clause_at(text, index - 2)
             named = [n for n in mentions if lo <= n.start < index]
             if named:
-                if len(members_of(named, mentions, text)) > 1:
+                members = members_of(named, mentions, text)
+                if len(members) > 1 or (alone and members == [SELF]):
                     found.append((m.start(), m.end()))
                 break
             index = lo

@@ -300,3 +300,22 @@ def test_a_hukou_in_another_province_is_not_local() -> None:
     assert local("我俩户口在陕西，在兰州打工好几年了", "gansu") == {False}
     assert local("户口在吴忠，来太原打工", "shanxi") == {False}
     assert local("户口在银川", "ningxia") == set()
+
+
+def test_a_part_of_the_income_is_not_the_total() -> None:
+    names = _names("一个人过，就靠每月两百块养老金和儿子给的一点钱过日子")
+    assert "monthly_income_total" not in names
+
+
+def test_no_income_of_a_speaker_living_alone_is_the_households() -> None:
+    assert ("monthly_income_total", 0, None) in _facts("我一个人生活，有残疾证，没有任何收入来源")
+
+
+def test_admitted_to_a_university_and_no_residence_permit() -> None:
+    assert ("members.school_stage", "college", "son") in _facts("我儿子今年被兰州理工大学录取了")
+    assert ("has_residence_permit", False, None) in _facts("户口在外地，我们没有居住证")
+
+
+def test_a_drought_and_wanting_training() -> None:
+    assert ("situations", ("natural_disaster",), None) in _facts("今年遭了旱灾，庄稼绝收")
+    assert ("members.wants_training", True, "son") in _facts("想让我儿子参加就业培训")
