@@ -25,11 +25,12 @@ _SIZE_SAID = [
     re.compile(rf"一家{_COUNT}口"),
     re.compile(rf"(?<![第\d]){_COUNT}口之家"),
     re.compile(rf"(?<![第\d]){_COUNT}口人"),
-    re.compile(rf"(?:家里|[我俺]们?家)(?:一共|总共|就|只有)?{_COUNT}(?:个人|口(?![子]))"),
+    re.compile(rf"家里(?:一共|总共|就|只有)?{_COUNT}个人"),
+    re.compile(rf"(?:家里|[我俺]们?家)(?:一共|总共|就|只有)?{_COUNT}口(?![子])"),
     re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住)"),
 ]
 _SIZE_ONE = re.compile(
-    r"(?:一个人|独自|孤身一人)(?:住|过|生活|在家)|(?:都是|就是)我一个人(?=$|[，。,；])|孤身一人|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
+    r"(?:一个人|独自|孤身一人)(?:住|过|生活)|孤身一人|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
 )
 _SIZE_TWO = re.compile(
     r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们)?(?:老两口|我俩|我们俩|咱俩|两口子|娘俩|爷俩|两个人)"
@@ -102,7 +103,9 @@ def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bo
         return True
     if any(lo <= m.start < hi for m in mentions):
         return False
-    if _INCOME.search(text, lo, hi):
+    first, _ = sentence_at(text, lo)
+    others = [m for m in mentions if first <= m.start < lo and m.relation != SELF]
+    if _INCOME.search(text, lo, hi) and not others:  # "老伴打工，收入一个月两千": the spouse's
         return True
     if lo < 2:
         return False
