@@ -9,8 +9,9 @@ A member is marked departed when the words after it say so ("走了", "成家了
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from nlu.lexicon import match_relations
 from nlu.numerals import parse_number
@@ -59,18 +60,25 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def clause_at(text: str, index: int) -> tuple[int, int]:
-    for m in _CLAUSE.finditer(text):
-        if m.start() <= index < m.end():
-            return m.start(), m.end()
+@lru_cache(maxsize=32)
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def _span_at(pattern: re.Pattern[str], text: str, index: int) -> tuple[int, int]:
+    spans = _spans(pattern, text)  # computed once per text: this is asked for every fact
+    i = bisect_right(spans, (index, len(text) + 1)) - 1
+    if i >= 0 and spans[i][0] <= index < spans[i][1]:
+        return spans[i]
     return index, index
+
+
+def clause_at(text: str, index: int) -> tuple[int, int]:
+    return _span_at(_CLAUSE, text, index)
 
 
 def sentence_at(text: str, index: int) -> tuple[int, int]:
-    for m in _SENTENCE.finditer(text):
-        if m.start() <= index < m.end():
-            return m.start(), m.end()
-    return index, index
+    return _span_at(_SENTENCE, text, index)
 
 
 def find_mentions(text: str, departed: str, children: str) -> list[Mention]:
