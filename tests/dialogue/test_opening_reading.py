@@ -322,3 +322,8 @@ def test_admitted_to_a_university_and_no_residence_permit() -> None:
 def test_a_drought_and_wanting_training() -> None:
     assert ("situations", ("natural_disaster",), None) in _facts("今年遭了旱灾，庄稼绝收")
     assert ("members.wants_training", True, "son") in _facts("想让我儿子参加就业培训")
+
+
+def test_no_housing_stock_is_not_no_house() -> None:
+    assert "assets.houses" not in _names("申请公租房两年了，一直说没有房源")
+    assert ("assets.houses", 0, None) in _facts("我们没有房子，租房住")
