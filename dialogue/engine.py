@@ -114,10 +114,11 @@ class DialogueEngine:
         a complaint routed, a policy question answered, then only what is still needed."""
         replies: list[Reply] = [TextReply(text=prompts.WELCOME)]
         if text and text.strip():
-            reading = read_facts(text, self.today())
+            reading = read_facts(text, self.today(), opening=True, region=session.region)
             self._add_items(session, reading.items)
-            add_members(session, reading, all_named=False)
-            said = phrases(session, self.bank, store_facts(session, reading, asked=0))
+            size = add_members(session, reading, all_named=False)
+            stored = size + store_facts(session, reading, asked=0)
+            said = phrases(session, self.bank, stored)
             if said:
                 replies.append(TextReply(text=prompts.READBACK.format(facts="，".join(said))))
             negative = find_negative(text)

@@ -1,6 +1,7 @@
-"""How well the first message is read, on the held-out narratives dialogue/eval/openings.yml.
+"""How well the first message is read, on the held-out narratives dialogue/eval/openings.yml
+(or `--file dialogue/dev/openings.yml`, the development set).
 
-    python -m dialogue.evaluate_openings [--misses]
+    python -m dialogue.evaluate_openings [--misses] [--file PATH]
 
 Each narrative is sent as the opening through the real DialogueEngine (local intent
 classifier; a stand-in policy answerer records whether a policy answer was given). A narrative
@@ -25,6 +26,7 @@ from dialogue.state import Session
 from guides.ids import ItemId, RegionId
 
 EVAL_FILE = Path(__file__).parent / "eval" / "openings.yml"
+DEV_FILE = Path(__file__).parent / "dev" / "openings.yml"
 Route = Literal["apply", "policy", "complaint"]
 _COMPLAINT_MARKS = ("12345", "工单", "投诉")  # the complaint reply; 转人工 is in every hint
 
@@ -85,13 +87,19 @@ def read_opening(
 def main(argv: list[str] | None = None, nlu: IntentParser | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--misses", action="store_true", help="print what each narrative got wrong")
+    parser.add_argument(
+        "--file",
+        type=Path,
+        default=EVAL_FILE,
+        help="the held-out set (default; never looked at case by case) or dialogue/dev/openings.yml",
+    )
     args = parser.parse_args(argv)
     if nlu is None:
         from nlu.backend import make_backend
 
         nlu = make_backend("local")
     engine = DialogueEngine(nlu, today=lambda: TODAY)
-    openings = load_openings()
+    openings = load_openings(args.file)
     fully = items_ok = routes_ok = right = stored = expected = 0
     for opening in openings:
         items, route, got = read_opening(engine, opening)

@@ -29,6 +29,11 @@ _OPTION_QUESTIONS = {
     "situations": "situations",
 }
 _LISTS = {"situations", "already_receives"}
+# a yes said with its detail is said once, by the detail ("您老伴得了肾病类重病")
+_SAID_WITH = (
+    ("has_serious_illness", "serious_illness_kind"),
+    ("has_disability", "disability_grade"),
+)
 
 
 @dataclass(frozen=True)
@@ -38,13 +43,14 @@ class Stored:
     before: Any = None  # JSON-safe value it replaced (lists grow; other values were unset)
 
 
-def add_members(session: Session, reading: Reading, *, all_named: bool) -> None:
+def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[Stored]:
     """Members the text names. `all_named`: every member named (an answer to 几口人);
-    otherwise only those a fact is about (an opening story names many people)."""
+    otherwise only those a fact is about (an opening story names many people). Returns the
+    household size when the text gave it (said back with the other facts)."""
     household = session.household
     about = {f.who for f in reading.facts if f.name.startswith("members.")}
     if not (about or reading.size or (all_named and reading.members())):
-        return
+        return []
     if not household.members:
         resize_members(household, 1)
     for mention in reading.members():
@@ -69,6 +75,8 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> None:
     if reading.size is not None and household.size is None:
         household.size = reading.size.value
         resize_members(household, household.size)
+        return [Stored("size", reading.size)]
+    return []
 
 
 def named_members(session: Session, question: Question, reading: Reading) -> None:
@@ -142,8 +150,8 @@ def _value_label(session: Session, bank: QuestionBank, name: str, value: Any) ->
         options = bank.get(question_id).options()
         values = value if isinstance(value, list) else [value]
         return "、".join(options.get(str(v), str(v)) for v in values)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        return str(round(value))  # 一万来块 a year is about 833 a month, not 833.33
     return str(value)
 
 
@@ -152,6 +160,8 @@ def phrase_of(session: Session, bank: QuestionBank, name: str, key: str, value: 
     template = prompts.FACT_PHRASES.get(name)
     if template is None or value is None:
         return None
+    if value == 0 and not isinstance(value, bool) and name in prompts.FACT_PHRASES_NONE:
+        return prompts.FACT_PHRASES_NONE[name]
     if isinstance(template, tuple):
         return (
             template[0] if (len(value) > 0 if isinstance(value, list) else value) else template[1]
@@ -164,13 +174,19 @@ def phrase_of(session: Session, bank: QuestionBank, name: str, key: str, value: 
 
 
 def phrases(session: Session, bank: QuestionBank, stored: list[Stored]) -> list[str]:
-    """One short phrase per stored fact, in the order they were said."""
+    """One short phrase per stored fact, in the order they were said ("您老伴得了肾病类重病"
+    says the illness once, with its kind)."""
     out: list[str] = []
+    keys = {item.key for item in stored}
     for item in sorted(stored, key=lambda s: s.fact.start):
+        if any(item.key.replace(yes, said) in keys - {item.key} for yes, said in _SAID_WITH):
+            continue
         shown = (
             item.fact.value if item.fact.name in _LISTS else get_fact(session.household, item.key)
         )
         phrase = phrase_of(session, bank, item.fact.name, item.key, shown)
+        if phrase is not None and item.fact.name == "members.age" and item.fact.estimate:
+            phrase += prompts.ESTIMATE_MARK
         if phrase is not None and phrase not in out:
             out.append(phrase)
     return out

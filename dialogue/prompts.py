@@ -57,6 +57,8 @@ class Prompts(BaseModel):
     complaint: str
     stale_answer: str  # an answer sent for a question that is no longer the current one
     fact_phrases: dict[str, str | tuple[str, str]]  # fact name -> phrase, or (true, false)
+    fact_phrases_none: dict[str, str]  # an amount of 0: "没有存款", not "存款约0元"
+    estimate_mark: str  # after an estimated age: "您65岁左右"
 
 
 @cache
@@ -94,6 +96,8 @@ NOTED = _P.noted
 COMPLAINT = _P.complaint
 STALE_ANSWER = _P.stale_answer
 FACT_PHRASES = _P.fact_phrases
+FACT_PHRASES_NONE = _P.fact_phrases_none
+ESTIMATE_MARK = _P.estimate_mark
 
 
 def no_policy_answer(suggestions: Sequence[str] = (), phone: str | None = None) -> str:

@@ -28,14 +28,15 @@ _YEAR_ONLY = re.compile(
     rf"|(?P<y2>\d{{2}}|[{_CN}]{{2}})\s*年(?=出生|生|的|人|属|$|[，。,.\s]))"
 )
 _AGE_RES = (
-    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头)?(?:周岁|岁)"),
+    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几)?(?:周岁|岁)"),
     re.compile(
-        rf"(?:今年|年龄|年纪|刚满|满了|满)(?:是|有|已经|都)?(?P<n>{NUMERAL})(?P<more>多|出头)?"
+        rf"(?:今年|年龄|年纪|刚满|满了|满)(?:是|有|已经|都)?(?P<n>{NUMERAL})(?P<more>多|出头|好几)?"
     ),
-    re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头)?了?(?:吧|啊|呀|了)?$"),
-    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头)?了"),
+    re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了?(?:吧|啊|呀|了)?$"),
+    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了"),
 )
 JUST_OVER_YEARS = 4  # 四十出头: 40..44
+_ALMOST = re.compile(r"(?:快|快要|将近|近)$")  # 快八十岁: a little under 80
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,11 @@ def find_ages(text: str, today: date) -> list[Found]:
                 just_over = m.group("more") == "出头"
                 high = low + (JUST_OVER_YEARS if just_over else 10 if low >= 10 else 1)
             age = int((low + high) / 2) if (more or low != high) else int(low)
+            almost = not more and low == high and bool(_ALMOST.search(text, 0, m.start()))
+            if almost:
+                age -= 1
             if 0 <= age <= 120 and low % 1 == 0:
-                found.append(Found(age, m.start(), m.end(), more or low != high))
+                found.append(Found(age, m.start(), m.end(), more or low != high or almost))
     return sorted(found, key=lambda f: f.start)
 
 

@@ -14,6 +14,7 @@ nothing. The words are in nlu/data/facts.yml.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -26,48 +27,51 @@ from pydantic import BaseModel, ConfigDict
 
 from guides.ids import ItemId
 from nlu.dates import find_ages
-from nlu.lexicon import find_items, match_items, match_relations
+from nlu.household_said import (
+    OWN_INCOME,
+    SUMMED,
+    about_self,
+    household_income,
+    hukou_elsewhere,
+    no_income_of_all,
+    said_size,
+)
+from nlu.lexicon import find_items, match_items
+from nlu.mentions import (
+    CHILD,
+    SELF,
+    UNNAMED,
+    Mention,
+    clause_at,
+    clause_who,
+    everyone_in,
+    find_mentions,
+    sentence_at,
+    small_number,
+    who_at,
+)
 from nlu.numbers import Amount, find_amounts, to_monthly
-from nlu.numerals import negative_at, parse_number
 
 DATA = Path(__file__).parent / "data" / "facts.yml"
-SELF = "self"
-CHILD = "child"  # a child of unsaid sex ("孩子", "两个娃"): no relation id yet
-UNNAMED = "unnamed"  # "老人", "亲戚": somebody, but not a member we can place
 CONFIDENT = 0.9  # a fact said in so many words
 LIKELY = 0.7  # inferred from context (a school stage without a verb of studying)
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
-_CLAUSE = re.compile(r"[^，,。！？!?；;\n]+")
-_SPEAKER = re.compile(r"(?:我|俺|本人|自己)(?!们|家|村|市|县|区|省)")
 _NEGATED = re.compile(r"(?:不是|没有|没得|没|不算|不)\S{0,2}$")
-_COUNT = r"(?P<n>\d{1,2}|[一二两俩三仨四五六七八九十]{1,2})"
-_SIZE_SAID = [
-    re.compile(rf"一家{_COUNT}口"),
-    re.compile(rf"(?<![第\d]){_COUNT}口人"),
-    re.compile(rf"家里(?:一共|总共|就|只有)?{_COUNT}个人"),
-    re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住)"),
-]
-_SIZE_ONE = re.compile(
-    r"(?:一个人|独自|孤身一人)(?:住|过|生活)|孤身一人|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
+# a situation long past is not one of 最近 ("三年前出了车祸")
+_LONG_AGO = re.compile(
+    r"(?:[两三四五六七八九十几\d]+|好几)年(?:前|以前)|前些年|早些年|早年|小时候|年轻(?:的)?时候?"
 )
-_SIZE_TWO = re.compile(
-    r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们)?(?:老两口|我俩|我们俩|咱俩|两口子|娘俩|爷俩|两个人)"
-    r"|(?:就|只有|只剩|就剩)(?:我|俺)(?:和|跟)(?:我)?\S{1,3}?(?:两个人?|俩)?(?:了)?(?=$|[，。,；])"
-)
-_COUPLE = re.compile(r"老两口|两口子|我们老俩")
-_UNNAMED = re.compile(r"老人家?|老爷子|老太太|邻居|村干部|干部|工作人员|别人")
-_PRONOUN = re.compile(r"[他她](?!们)")
+# "我五十四，", "老伴六十三。": a number right after a member, closing the clause, is the age
+_BARE_AGE = re.compile(r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?=[，,。；;！!\s]|$)")
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as commas
 _DEPOSIT = re.compile(r"存款|存了|积蓄")
-_TOTAL_INCOME = re.compile(r"加起来|一共|总共|全家|全靠|就靠|只靠|家里收入")
+# an item named inside these is a status, not a request ("防返贫监测户", "低保户")
+_STATUS_FACTS = ("already_receives", "is_relapse_monitoring_object", "is_formerly_poor")
+_OUR_HOME = re.compile(r"我家|我们家|俺家|俺们家|咱家|自己家")
+_AND_MORE = re.compile(r"[^，。；！？]{0,6}?(?:和|还有|加上|以及)")
+_MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
 _DENIED = re.compile(r"不是$|不是大概$")
 _RESTATED = re.compile(r"^\s*(?:其实|应该|实际上?)?是")
-
-
-def _small_number(word: str) -> int | None:
-    """ "两" -> 2, "十二" -> 12, "3" -> 3 (nlu.numerals reads every form)."""
-    value = parse_number(word)
-    return int(value) if isinstance(value, int) else None
 
 
 class _Words(BaseModel):
@@ -101,17 +105,6 @@ class Fact:
     who: str | None = None
     estimate: bool = False
     confidence: float = CONFIDENT
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A household member named in the text: a relation id, CHILD or UNNAMED."""
-
-    relation: str
-    start: int
-    end: int
-    count: int = 1
-    departed: bool = False
 
 
 @dataclass(frozen=True)
@@ -159,97 +152,48 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 def clause_span(text: str, index: int) -> tuple[int, int]:
     """Start and end of the clause (between commas or stops) around `index`."""
-    return _clause_at(text, index)
-
-
-def _clause_at(text: str, index: int) -> tuple[int, int]:
-    for m in _CLAUSE.finditer(text):
-        if m.start() <= index < m.end():
-            return m.start(), m.end()
-    return index, index
-
-
-def _sentence_at(text: str, index: int) -> tuple[int, int]:
-    for m in _SENTENCE.finditer(text):
-        if m.start() <= index < m.end():
-            return m.start(), m.end()
-    return index, index
+    return clause_at(text, index)
 
 
 def _states(text: str, start: int, negatable: bool = True) -> bool:
     """The clause around `start` states the fact: not supposed, and (if asked) not negated."""
-    lo, hi = _clause_at(text, start)
+    lo, hi = clause_at(text, start)
     if _compiled(_words().supposed).search(text, lo, hi):
         return False
     return not (negatable and _NEGATED.search(text[lo:start]))
-
-
-_PAIR = re.compile(r"儿?俩|儿两个")
-
-
-def _mentions(text: str) -> list[Mention]:
-    words = _words()
-    found = [
-        Mention(UNNAMED if m.text.startswith("亲戚") else m.id, m.start, m.end)
-        for m in match_relations(text)
-        if not _PAIR.match(text, m.end)  # 娘俩, 爷儿俩: a pair, the speaker may be either
-    ]
-    found += [Mention(SELF, m.start(), m.end()) for m in _SPEAKER.finditer(text)]
-    found += [Mention(UNNAMED, m.start(), m.end()) for m in _UNNAMED.finditer(text)]
-    for m in _compiled(rf"(?:{_COUNT}个)?(?:{words.children})").finditer(text):
-        if not any(f.start <= m.start() < f.end for f in found):
-            count = _small_number(m.group("n") or "一") or 1
-            found.append(Mention(CHILD, m.start(), m.end(), count))
-    for m in _PRONOUN.finditer(text):  # 他/她: the member named last before
-        earlier = [f for f in found if f.end <= m.start() and f.relation != SELF]
-        if earlier:
-            last = max(earlier, key=lambda f: f.start)
-            found.append(Mention(last.relation, m.start(), m.end()))
-    for m in _COUPLE.finditer(text):
-        found.append(Mention("spouse", m.start(), m.end()))
-    departed = _compiled(words.departed)
-    marked = []
-    for mention in sorted(found, key=lambda f: f.start):
-        _, hi = _sentence_at(text, mention.start)
-        later = [f.start for f in found if mention.end <= f.start < hi and f.relation != SELF]
-        stop = min(later, default=hi)
-        gone = mention.relation != SELF and bool(departed.search(text, mention.end, stop))
-        marked.append(Mention(mention.relation, mention.start, mention.end, mention.count, gone))
-    return marked
-
-
-def _who(mentions: list[Mention], text: str, index: int) -> tuple[str | None, bool]:
-    """The member a fact at `index` is about, and whether it is not a member we can place
-    (left the household, or somebody unnamed)."""
-    lo, _ = _sentence_at(text, index)
-    before = [m for m in mentions if lo <= m.start < index]
-    if not before:
-        return None, False
-    last = max(before, key=lambda m: m.start)
-    return last.relation, last.departed or last.relation == UNNAMED
 
 
 def _member_fact(
     out: list[Fact], mentions: list[Mention], text: str, name: str, value: Any,
     start: int, end: int, confidence: float = CONFIDENT,
 ) -> None:  # fmt: skip
-    who, gone = _who(mentions, text, start)
+    who, gone = who_at(mentions, text, start)
     if not gone:
         out.append(Fact(f"members.{name}", value, start, end, who, confidence=confidence))
 
 
 def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
+    """Illness by name; a member's kind is the first one said ("淋巴瘤…化疗": blood, the
+    treatment word names no second illness)."""
     words = _words()
     sudden = _compiled(words.sudden)
+    found: list[Fact] = []
     for kind, patterns in words.illness_kinds.items():
         for start, end in _spans(_any(patterns), text):
             if not _states(text, start):
                 continue
-            _member_fact(out, mentions, text, "has_serious_illness", True, start, end)
-            _member_fact(out, mentions, text, "serious_illness_kind", kind, start, end)
-            lo, _ = _clause_at(text, start)
+            _member_fact(found, mentions, text, "has_serious_illness", True, start, end)
+            _member_fact(found, mentions, text, "serious_illness_kind", kind, start, end)
+            lo, _ = clause_at(text, start)
             if sudden.search(text, lo, start):
                 out.append(Fact("situations", ["sudden_serious_illness"], start, end))
+    kinds: set[str | None] = set()
+    for fact in sorted(found, key=lambda f: f.start):
+        if fact.name.endswith("serious_illness_kind"):
+            if fact.who in kinds:
+                continue
+            kinds.add(fact.who)
+        out.append(fact)
 
 
 def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
@@ -259,97 +203,179 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
         for start, end in _spans(_any(patterns), text):
             if not _states(text, start) or re.match(r"两项补贴|补贴|康复", text[end : end + 4]):
                 continue
+            everyone = _everyone(mentions, text, start)
+            if everyone:  # "我和老伴都有残疾证"
+                out += [Fact(f"members.{name}", value, start, end, who) for who in everyone]
+                continue
             _member_fact(out, mentions, text, name, value, start, end)
             if name == "has_disability":
-                lo, hi = _clause_at(text, start)
-                _, next_hi = _clause_at(text, hi + 1) if hi < len(text) else (hi, hi)
+                lo, hi = clause_at(text, start)
+                _, next_hi = clause_at(text, hi + 1) if hi < len(text) else (hi, hi)
                 said = grade.search(text, lo, max(hi, next_hi))
-                level = _small_number(said.group("g")) if said else None
+                level = small_number(said.group("g")) if said else None
                 if level is not None:
                     _member_fact(out, mentions, text, "disability_grade", level, start, end)
+    _grades_by_member(text, mentions, grade, out)
+
+
+def _everyone(mentions: list[Mention], text: str, start: int) -> list[str]:
+    """The members a "都" before `start` in its clause covers (two or more), else []."""
+    lo, _ = clause_at(text, start)
+    if "都" not in text[lo:start]:
+        return []
+    everyone = everyone_in(mentions, text, start)
+    return everyone if len(everyone) > 1 else []
+
+
+def _grades_by_member(
+    text: str, mentions: list[Mention], grade: re.Pattern[str], out: list[Fact]
+) -> None:
+    """ "都有残疾证，我是二级，他是一级": a grade in a clause of its own, after a disability
+    in the same sentence, is the grade of the member that clause names."""
+    disabled = [f for f in out if f.name == "members.has_disability"]
+    graded = {f.who for f in out if f.name == "members.disability_grade"}
+    for m in grade.finditer(text):
+        lo, _ = clause_at(text, m.start())
+        sentence = sentence_at(text, m.start())
+        if not any(f.start < lo and sentence_at(text, f.start) == sentence for f in disabled):
+            continue
+        who, gone = clause_who(mentions, text, m.start())
+        level = small_number(m.group("g"))
+        if who is None or gone or who in graded or level is None:
+            continue
+        graded.add(who)
+        out.append(Fact("members.disability_grade", level, m.start(), m.end(), who))
 
 
 def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     words = _words()
-    studying = _compiled(rf"(?:{words.studying})\S{{0,2}}$")
+    studying = _compiled(rf"(?:{words.studying})\S{{0,6}}$")  # "考上了太原理工大学"
     for stage, patterns in words.school_stages.items():
         for start, end in _spans(_any(patterns), text):
             if _AFTER_GRADUATION.match(text[end:]) or not _states(text, start, negatable=False):
                 continue
-            lo, _ = _clause_at(text, start)
-            if studying.search(text[lo:start]):
+            lo, _ = clause_at(text, start)
+            if not studying.search(text[lo:start]):
+                continue
+            # "一个上初中的儿子": the member named right after 的
+            named = [m for m in mentions if m.start == end + 1 and text[end] == "的"]
+            if named and not named[0].departed and named[0].relation not in (SELF, UNNAMED):
+                out.append(Fact("members.school_stage", stage, start, end, named[0].relation))
+            else:
                 _member_fact(out, mentions, text, "school_stage", stage, start, end)
 
 
-def _ages(text: str, today: dt.date, mentions: list[Mention], out: list[Fact]) -> None:
+def _ages(
+    text: str, today: dt.date, mentions: list[Mention], out: list[Fact], opening: bool
+) -> None:
     for found in find_ages(text, today):
-        who, gone = _who(mentions, text, found.start)
-        if who is not None and not gone:  # an age with nobody named is not guessed
+        everyone = _everyone(mentions, text, found.start)
+        if everyone:  # "我和老伴都六十多了": each of them
+            out += [Fact("members.age", found.value, found.start, found.end, who,
+                         found.is_estimate) for who in everyone]  # fmt: skip
+            continue
+        who, gone = who_at(mentions, text, found.start)
+        # an age with somebody named before but not placed is not guessed; with nobody named
+        # yet ("女，四十九岁") it is the speaker's, or the one asked about
+        nobody_yet = opening and not any(m.start < found.start for m in mentions)
+        if (who is not None or nobody_yet) and not gone:
             out.append(Fact("members.age", found.value, found.start, found.end, who,
                             found.is_estimate))  # fmt: skip
+    for mention in mentions:
+        m = _BARE_AGE.match(text, mention.end)
+        age = small_number(m.group("n")) if m else None
+        if m is None or age is None or not 10 <= age <= 110 or mention.departed:
+            continue
+        if mention.relation in (UNNAMED, CHILD) or any(
+            f.start <= m.start("n") < f.end for f in out if f.name == "members.age"
+        ):
+            continue
+        out.append(Fact("members.age", age, m.start("n"), m.end("n"), mention.relation))
 
 
-def _household(text: str, out: list[Fact]) -> None:
+def _ours(mentions: list[Mention], text: str, start: int) -> bool:
+    """The clause is not about somebody else ("有人开着小轿车", "我儿子有车…早就分家了"), nor
+    goes on about somebody else named earlier in the sentence ("村里有个人，家里有两套房")."""
+    _, other = clause_who(mentions, text, start)
+    if other:
+        return False
+    lo, _ = sentence_at(text, start)
+    before = [m for m in mentions if lo <= m.start < start]
+    last = max(before, key=lambda m: m.start) if before else None
+    if last is None or last.relation != UNNAMED:
+        return True
+    return bool(_OUR_HOME.search(text, last.end, start))
+
+
+def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     words = _words()
     for situation, patterns in words.situations.items():
         for start, end in _spans(_any(patterns), text):
-            if _states(text, start):
+            lo, _ = clause_at(text, start)
+            recent = not _LONG_AGO.search(text, lo, start)
+            if _states(text, start) and recent and _ours(mentions, text, start):
                 out.append(Fact("situations", [situation], start, end))
     for hukou, patterns in words.hukou_types.items():
         for start, end in _spans(_any(patterns), text):
             out.append(Fact("hukou_type", hukou, start, end))
     for name, value, patterns in words.flags:
         for start, end in _spans(_any(patterns), text):
-            if _states(text, start, negatable=value is not False and value != 0):
+            negatable = value is not False and value != 0
+            if _states(text, start, negatable) and _ours(mentions, text, start):
                 out.append(Fact(name, value, start, end))
     for item, patterns in words.receiving.items():
         for start, end in _spans(_any(patterns), text):
-            if _states(text, start, negatable=False):
+            if _states(text, start, negatable=False) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
 
 
-def _money(text: str, out: list[Fact]) -> None:
+def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool, opening: bool) -> None:
+    incomes: list[tuple[bool, Fact]] = []  # (said as a sum, fact)
     for found in find_amounts(text):
         amount = found.value
         if not isinstance(amount, Amount) or _DENIED.search(
             text[max(0, found.start - 3) : found.start]
         ):
             continue  # "不是两万": the amount is denied
-        lo, hi = _clause_at(text, found.start)
+        lo, hi = clause_at(text, found.start)
+        if text[hi : hi + 1] in ("？", "?") or not _states(text, found.start, negatable=False):
+            continue  # "存款有五十多万？没有没有": asked, or supposed, not stated
         if _RESTATED.match(text[lo : found.start]) and lo > 1:
-            lo, _ = _clause_at(text, lo - 2)  # "存款不是两万，是两千": the topic is before
+            lo, _ = clause_at(text, lo - 2)  # "存款不是两万，是两千": the topic is before
         clause = text[lo:hi]
         if _DEPOSIT.search(clause) and amount.period is None:
             out.append(Fact("assets.deposits", amount.value, found.start, found.end,
                             estimate=amount.is_estimate))  # fmt: skip
-        elif _TOTAL_INCOME.search(clause) and amount.period is not None:
-            monthly = to_monthly(amount)
-            out.append(Fact("monthly_income_total", monthly.value, found.start, found.end,
-                            estimate=monthly.is_estimate))  # fmt: skip
-
-
-def _size(text: str) -> Fact | None:
-    for pattern in _SIZE_SAID:
-        m = pattern.search(text)
-        if m is None:
             continue
-        n = m.group("n")
-        if negative_at(text, m.start("n")):
-            continue  # "-3口人": no size; the dialogue asks again, saying why
-        size = _small_number(n)
-        if size is not None and 1 <= size <= 30:
-            return Fact("size", size, m.start(), m.end())
-    for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2)):
-        m = pattern.search(text)
-        if m:
-            return Fact("size", size, m.start(), m.end())
-    return None
+        if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
+            amount = dataclasses.replace(amount, period="month")
+        if amount.period is not None and (
+            household_income(text, mentions, lo, hi)
+            or (
+                opening
+                and alone
+                and OWN_INCOME.search(clause)
+                and about_self(mentions, text, lo, hi)
+            )
+        ):
+            if _AND_MORE.match(text, found.end, hi) and not SUMMED.search(clause):
+                continue  # "就靠一百八十块养老金和闺女给的一点钱": a part of the income
+            monthly = to_monthly(amount)
+            incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
+                monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
+    summed = any(is_sum for is_sum, _ in incomes)
+    out += [fact for is_sum, fact in incomes if is_sum or not summed]
 
 
 def _items(text: str, facts: list[Fact]) -> list[ItemId]:
-    """Items asked about: named, and not only where the text says they are already received."""
-    received = [(f.start, f.end) for f in facts if f.name == "already_receives"]
-    asked = [m.id for m in match_items(text) if not any(s <= m.start < e for s, e in received)]
+    """Items asked about: named, and not those the text says are already received."""
+    received = {i for f in facts if f.name == "already_receives" for i in f.value}
+    spans = [(f.start, f.end) for f in facts if f.name in _STATUS_FACTS]
+    asked = [
+        m.id
+        for m in match_items(text)
+        if m.id not in received and not any(m.start < e and s < m.end for s, e in spans)
+    ]
     return [i for i in find_items(text) if i in asked]
 
 
@@ -357,25 +383,45 @@ def _policy_question(text: str) -> str | None:
     m = _compiled(_words().policy_question).search(text)
     if m is None:
         return None
-    lo, hi = _sentence_at(text, m.start())
+    lo, hi = sentence_at(text, m.start())
     return text[lo : min(hi + 1, len(text))].strip()
 
 
-def read_facts(text: str, today: dt.date) -> Reading:
-    """Everything `text` states about the household (see the module docstring)."""
-    text = text[:500]
-    mentions = _mentions(text)
+def read_facts(
+    text: str, today: dt.date, *, opening: bool = False, region: str | None = None
+) -> Reading:
+    """Everything `text` states about the household (see the module docstring). `opening`:
+    the first message, a story about the household, where what the context implies is read
+    too (an age said before anybody is named is the speaker's, a pension said without
+    一个月 is a month's, a speaker living alone earns the household income, a bare 没有收入
+    after several members is the household's); an answer states only what it says.
+    `region`: the region applied in (a hukou said to be elsewhere is not local)."""
+    text = _SPACED.sub(lambda m: "，" * len(m.group()), text[:500])  # "你好 我是固原人 户口…"
+    words = _words()
+    mentions = find_mentions(text, words.departed, words.children)
     facts: list[Fact] = []
     _illness(text, mentions, facts)
     _member_flags(text, mentions, facts)
     _schools(text, mentions, facts)
-    _ages(text, today, mentions, facts)
-    _household(text, facts)
-    _money(text, facts)
+    _ages(text, today, mentions, facts, opening)
+    _household(text, mentions, facts)
+    elsewhere = hukou_elsewhere(text, region) if region else None
+    if elsewhere is not None and not any(f.name == "has_local_hukou" for f in facts):
+        facts.append(Fact("has_local_hukou", False, *elsewhere))
+    said = said_size(text, mentions)
+    size = Fact("size", said[0], said[1], said[2]) if said else None
+    alone = size is not None and size.value == 1
+    if opening:
+        facts += [
+            Fact("monthly_income_total", 0, lo, hi)
+            for lo, hi in no_income_of_all(text, mentions, alone)
+        ]
+    _money(text, mentions, facts, alone=alone, opening=opening)
+    facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     return Reading(
         facts=facts,
         mentions=mentions,
-        size=_size(text),
+        size=size,
         items=_items(text, facts),
         complaint=bool(_compiled(_words().complaint).search(text)),
         policy_question=_policy_question(text),

@@ -1,0 +1,154 @@
+"""Household-wide things a free text says: its size ("一家四口", "就剩我和两个孩子"), and
+whether an amount said is the household's income (nlu.facts reads the rest)."""
+
+from __future__ import annotations
+
+import re
+
+from nlu.lexicon import match_regions
+from nlu.mentions import (
+    COUNT,
+    SELF,
+    Mention,
+    clause_at,
+    members_of,
+    sentence_at,
+    small_number,
+    who_at,
+)
+from nlu.numerals import negative_at
+from nlu.places import other_place
+
+_COUNT = COUNT
+_SIZE_SAID = [
+    re.compile(rf"(?:一共|总共|全家)(?:是)?{_COUNT}口(?!子)"),  # "三口人加外婆一共四口"
+    re.compile(rf"一家{_COUNT}口"),
+    re.compile(rf"(?<![第\d]){_COUNT}口之家"),
+    re.compile(rf"(?<![第\d]){_COUNT}口人"),
+    re.compile(rf"家里(?:一共|总共|就|只有)?{_COUNT}个人"),
+    re.compile(rf"(?:家里|[我俺]们?家)(?:一共|总共|就|只有)?{_COUNT}口(?![子])"),
+    re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住)"),
+]
+_SIZE_ONE = re.compile(
+    r"(?:一个人|独自|孤身一人)(?:住|过|生活)|孤身一人|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
+)
+_SIZE_TWO = re.compile(
+    r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们)?(?:老两口|我俩|我们俩|咱俩|两口子|娘俩|爷俩|两个人)"
+    r"|(?:就|只有|只剩|就剩)(?:我|俺)(?:和|跟)(?:我)?\S{1,3}?(?:两个人?|俩)?(?:了)?(?=$|[，。,；])"
+    r"(?![，,]还有)"  # "就我和老伴，还有儿子儿媳": more to come
+)
+# "就剩我和两个孩子": the speaker and the children
+_SIZE_WITH_CHILDREN = [
+    re.compile(rf"(?:就剩|只剩|只有|就)(?:我|俺)(?:和|跟|带着?){_COUNT}个(?:孩子|娃娃?|小孩)"),
+    re.compile(rf"(?:(?:我|俺)(?:一个人)?|一个人)带着{_COUNT}个(?:孩子|娃娃?|小孩)(?:过|生活|住)"),
+]
+# "我带着女儿过": the speaker and one child
+_SIZE_WITH_CHILD = re.compile(
+    r"(?:我|俺)(?:一个人)?带着(?:一个)?(?:女儿|儿子|闺女|孩子|娃|小孩)(?:过|生活|住)"
+)
+_INCOME = re.compile(r"收入")
+# a speaker alone: what they get a month is the household's ("一个人过…退休金一个月一千三")
+OWN_INCOME = re.compile(r"退休金|养老金|工资|收入|挣")
+_TOTAL_INCOME = re.compile(r"加起来|一共|总共|全家|全靠|就靠|只靠|家里收入")
+# "没有收入了" as a clause of its own: whose is said before it
+_BARE_NO_INCOME = re.compile(
+    r"(?:^|(?<=[，,]))(?:现在|目前)?(?:就|也|都)?没(?:有|啥|什么)?(?:任何)?收入(?:来源)?了?"
+    r"(?=[，。,！!；]|$)"
+)
+_HUKOU_PLACE = re.compile(r"户口(?:还|都)?(?:在|是)(?:老家)?")
+SUMMED = re.compile(r"加起来|一共|总共|合计")  # a sum said after the parts wins over them
+
+
+def said_size(text: str, mentions: list[Mention]) -> tuple[int, int, int] | None:
+    """The household size the text says, with its span ("她一个人住" about an aunt is not)."""
+    for pattern in _SIZE_SAID:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        n = m.group("n")
+        if negative_at(text, m.start("n")):
+            continue  # "-3口人": no size; the dialogue asks again, saying why
+        size = small_number(n)
+        if (
+            size is not None
+            and 1 <= size <= 30
+            and not _somebody_else_alone(mentions, text, m, size)
+        ):
+            return size, m.start(), m.end()
+    for pattern in _SIZE_WITH_CHILDREN:
+        m = pattern.search(text)
+        children = small_number(m.group("n")) if m else None
+        if m is not None and children is not None:
+            return children + 1, m.start(), m.end()
+    for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2), (_SIZE_WITH_CHILD, 2)):
+        m = pattern.search(text)
+        if m and not _somebody_else_alone(mentions, text, m, size):
+            return size, m.start(), m.end()
+    return None
+
+
+def _somebody_else_alone(mentions: list[Mention], text: str, m: re.Match[str], size: int) -> bool:
+    """ "我姑姑…她一个人住": somebody else lives alone, not the household."""
+    if size != 1:
+        return False
+    who, gone = who_at(mentions, text, m.start())
+    return who not in (None, SELF) and not gone
+
+
+def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:
+    """An income said for the whole household: with 加起来/全靠…, in its clause or (an amount
+    clause naming nobody) the clause before in the same sentence ("家里就靠我打零工，一个月
+    一千来块"); or called 收入 in a clause naming nobody ("一年到头也就收入一万来块")."""
+    if _TOTAL_INCOME.search(text, lo, hi):
+        return True
+    if any(lo <= m.start < hi for m in mentions):
+        return False
+    first, _ = sentence_at(text, lo)
+    others = [m for m in mentions if first <= m.start < lo and m.relation != SELF]
+    if _INCOME.search(text, lo, hi) and not others:  # "老伴打工，收入一个月两千": the spouse's
+        return True
+    if lo < 2:
+        return False
+    prev_lo, _ = clause_at(text, lo - 2)
+    same_sentence = sentence_at(text, prev_lo) == sentence_at(text, lo)
+    return same_sentence and bool(_TOTAL_INCOME.search(text, prev_lo, lo))
+
+
+def about_self(mentions: list[Mention], text: str, lo: int, hi: int) -> bool:
+    return all(m.relation == SELF for m in mentions if lo <= m.start < hi)
+
+
+def no_income_of_all(
+    text: str, mentions: list[Mention], alone: bool = False
+) -> list[tuple[int, int]]:
+    """ "我和孩子他爸都在家照顾孩子，没法上班，没有收入了": a bare 没有收入 after two or
+    more members (or 老两口) named earlier in the sentence is the household's; after the
+    speaker alone it is only theirs, unless the speaker lives alone."""
+    found = []
+    for m in _BARE_NO_INCOME.finditer(text):
+        first, _ = sentence_at(text, m.start())
+        index = m.start()
+        while index > first + 1:  # back to the nearest clause naming somebody
+            lo, _ = clause_at(text, index - 2)
+            named = [n for n in mentions if lo <= n.start < index]
+            if named:
+                members = members_of(named, mentions, text)
+                if len(members) > 1 or (alone and members == [SELF]):
+                    found.append((m.start(), m.end()))
+                break
+            index = lo
+    return found
+
+
+def hukou_elsewhere(text: str, region: str) -> tuple[int, int] | None:
+    """ "户口在甘肃" told in Ningxia: the hukou is in a place outside the region applied in
+    (another of our regions, or a province or city we do not cover)."""
+    for m in _HUKOU_PLACE.finditer(text):
+        said = re.split(r"[，,。；;！!？?\s]", text[m.end() : m.end() + 8])[0]
+        ours = [r for r in match_regions(said) if r.start == 0]
+        if ours and ours[0].id != region:
+            return m.start(), m.end() + ours[0].end
+        place = other_place(said)
+        if not ours and place is not None and said.startswith(place):
+            return m.start(), m.end() + len(place)
+    return None

@@ -1,0 +1,225 @@
+"""Household members named in a free text, and which member a fact at some place is about.
+
+Members are found by relation word (nlu.lexicon), the speaker (我/俺), children of unsaid sex,
+couples (老两口) and pronouns (他/她: the member named last before who still lives there).
+A member is marked departed when the words after it say so ("走了", "成家了"); the same words
+("我儿子") later in the text name the same departed person. Used by nlu.facts.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+from nlu.lexicon import match_relations
+from nlu.numerals import parse_number
+
+SELF = "self"
+CHILD = "child"  # a child of unsaid sex ("孩子", "两个娃"): no relation id yet
+UNNAMED = "unnamed"  # "老人", "亲戚", "有人": somebody, but not a member we can place
+COUNT = r"(?P<n>\d{1,2}|[一二两俩三仨四五六七八九十]{1,2})"
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+_CLAUSE = re.compile(r"[^，,。！？!?；;\n]+")
+_SPEAKER = re.compile(r"(?:我|俺|本人|自己)(?!们|家|村|市|县|区|省)")
+# "我们村有人吃着低保": somebody else; "家里有人" is one of us (unplaced)
+_UNNAMED = re.compile(
+    r"老人家?|老爷子|老太太|邻居|村干部|干部|工作人员|别人|人家|(?<!家)(?<!里)有(?:个|一个|户|家)?人"
+)
+_PRONOUN = re.compile(r"[他她](?!们)")
+_COUPLE = re.compile(r"老两口|两口子|我们老俩")
+_ELDER = re.compile(r"老人家?|老爷子|老太太")
+_IS_MY = re.compile(r"是(?:我|俺)(?:的|家)?")
+_NOBODY = (SELF, UNNAMED, CHILD)
+_OUR_CHILDREN = ("son", "daughter", CHILD)
+_JOINED = re.compile(r"[和跟与及、]?")
+_PAIR = re.compile(r"儿?俩|儿两个")  # 娘俩, 爷儿俩: a pair, the speaker may be either
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A household member named in the text: a relation id, CHILD or UNNAMED."""
+
+    relation: str
+    start: int
+    end: int
+    count: int = 1
+    departed: bool = False
+    couple: bool = False  # 老两口: the speaker and the spouse
+
+
+def small_number(word: str) -> int | None:
+    """ "两" -> 2, "十二" -> 12, "3" -> 3 (nlu.numerals reads every form)."""
+    value = parse_number(word)
+    return int(value) if isinstance(value, int) else None
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=32)
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def _span_at(pattern: re.Pattern[str], text: str, index: int) -> tuple[int, int]:
+    spans = _spans(pattern, text)  # computed once per text: this is asked for every fact
+    i = bisect_right(spans, (index, len(text) + 1)) - 1
+    if i >= 0 and spans[i][0] <= index < spans[i][1]:
+        return spans[i]
+    return index, index
+
+
+def clause_at(text: str, index: int) -> tuple[int, int]:
+    return _span_at(_CLAUSE, text, index)
+
+
+def sentence_at(text: str, index: int) -> tuple[int, int]:
+    return _span_at(_SENTENCE, text, index)
+
+
+def find_mentions(text: str, departed: str, children: str) -> list[Mention]:
+    """Every member named in `text`; `departed` and `children` are the word patterns."""
+    found = [
+        Mention(UNNAMED if m.text.startswith("亲戚") else m.id, m.start, m.end)
+        for m in match_relations(text)
+        if not _PAIR.match(text, m.end)
+    ]
+    found += [Mention(SELF, m.start(), m.end()) for m in _SPEAKER.finditer(text)]
+    found += [Mention(UNNAMED, m.start(), m.end()) for m in _UNNAMED.finditer(text)]
+    for m in _compiled(rf"(?:{COUNT}个)?(?:{children})").finditer(text):
+        if not any(f.start <= m.start() < f.end for f in found):
+            count = small_number(m.group("n") or "一") or 1
+            found.append(Mention(CHILD, m.start(), m.end(), count))
+    found += [Mention("spouse", m.start(), m.end(), couple=True) for m in _COUPLE.finditer(text)]
+    found = _appositions(text, sorted(found, key=lambda f: f.start))
+    marked = _mark_departed(text, found, _compiled(departed))
+    for m in _PRONOUN.finditer(text):  # 他/她: the member named last before, still living here
+        earlier = [
+            f for f in marked if f.end <= m.start() and f.relation != SELF and not f.departed
+        ]
+        if earlier:
+            last = max(earlier, key=lambda f: f.start)
+            marked.append(Mention(last.relation, m.start(), m.end()))
+            if last.relation in _OUR_CHILDREN:  # "儿子…他爸": the child's father, our spouse
+                marked = [
+                    replace(f, relation="spouse")
+                    if f.start == m.end() and f.relation == "parent"
+                    else f
+                    for f in marked
+                ]
+    return sorted(marked, key=lambda f: f.start)
+
+
+def _appositions(text: str, found: list[Mention]) -> list[Mention]:
+    """ "老人家今年九十一了，是我奶奶": the elder named later in the sentence is a member."""
+    out = []
+    for mention in found:
+        if mention.relation == UNNAMED and _ELDER.fullmatch(text, mention.start, mention.end):
+            _, hi = sentence_at(text, mention.start)
+            for m in _IS_MY.finditer(text, mention.end, hi):
+                named = [f for f in found if f.start == m.end() and f.relation not in _NOBODY]
+                if named:
+                    mention = replace(mention, relation=named[0].relation)
+                    break
+        out.append(mention)
+    return out
+
+
+def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -> list[Mention]:
+    marked = []
+    for mention in found:
+        # its clause and the next ("老公前年查出肺癌，上个月人没了"), not a later subject's
+        # ("儿子出了车祸，…，肇事司机跑了")
+        _, clause_end = clause_at(text, mention.start)
+        _, next_end = clause_at(text, clause_end + 1)
+        hi = min(max(clause_end, next_end), sentence_at(text, mention.start)[1])
+        stop, anchor = hi, mention.end
+        for f in found:  # the next member named stops it, unless named with it ("爸妈都走了")
+            if anchor <= f.start < hi and f.relation != SELF:
+                # "爸妈", "爸和妈": together; "孙女父母": the granddaughter's parents
+                joined = _JOINED.fullmatch(text, anchor, f.start) and (
+                    f.start > anchor or f.relation == mention.relation
+                )
+                if not joined:
+                    stop = f.start
+                    break
+                anchor = f.end
+        gone = mention.relation != SELF and bool(departed.search(text, mention.end, stop))
+        marked.append(replace(mention, departed=gone))
+    # "我儿子有车…可我儿子早就分家了": the same words name the same person
+    gone_words = {text[m.start : m.end] for m in marked if m.departed}
+    return [
+        replace(m, departed=True)
+        if m.relation not in (SELF, UNNAMED, CHILD) and text[m.start : m.end] in gone_words
+        else m
+        for m in marked
+    ]
+
+
+def possessive(mention: Mention, mentions: list[Mention], text: str) -> bool:
+    """ "我儿子", "我的老伴", "他爸": the speaker (or 他/她) only names whose member it is."""
+    if mention.relation != SELF and not _PRONOUN.fullmatch(text, mention.start, mention.end):
+        return False
+    after = mention.end + (1 if text[mention.end : mention.end + 1] == "的" else 0)
+    return any(m.start == after for m in mentions if m.relation != SELF)
+
+
+def who_at(mentions: list[Mention], text: str, index: int) -> tuple[str | None, bool]:
+    """The member a fact at `index` is about, and whether it is not a member we can place
+    (left the household, or somebody unnamed). With nobody named before it in its sentence,
+    a sentence that goes on about the one member the sentence before was about ("我儿子今年
+    二十六。想找个工作") is about that member."""
+    lo, _ = sentence_at(text, index)
+    before = [m for m in mentions if lo <= m.start < index]
+    if before:
+        last = max(before, key=lambda m: m.start)
+        return last.relation, last.departed or last.relation == UNNAMED
+    if lo < 2:
+        return None, False
+    prev_lo, _ = sentence_at(text, lo - 2)
+    previous = [
+        m for m in mentions if prev_lo <= m.start < lo and not possessive(m, mentions, text)
+    ]
+    relations = {m.relation for m in previous}
+    if len(relations) == 1 and not relations & {UNNAMED, CHILD}:
+        last = previous[-1]
+        return last.relation, last.departed
+    return None, False
+
+
+def clause_who(mentions: list[Mention], text: str, index: int) -> tuple[str | None, bool]:
+    """Who the clause around `index` is about, up to `index` ("有人开着小轿车": somebody else)."""
+    lo, _ = clause_at(text, index)
+    before = [m for m in mentions if lo <= m.start < index]
+    if not before:
+        return None, False
+    last = max(before, key=lambda m: m.start)
+    return last.relation, last.departed or last.relation == UNNAMED
+
+
+def everyone_in(mentions: list[Mention], text: str, index: int) -> list[str]:
+    """Who "都" before `index` covers: every member named in its clause before it, or in the
+    clause before ("我和老伴，都六十多了"); 老两口 is the speaker and the spouse."""
+    lo, _ = clause_at(text, index)
+    named = [m for m in mentions if lo <= m.start < index]
+    if not named and lo > 1:
+        prev_lo, _ = clause_at(text, lo - 2)
+        if sentence_at(text, prev_lo) == sentence_at(text, lo):
+            named = [m for m in mentions if prev_lo <= m.start < lo]
+    return members_of(named, mentions, text)
+
+
+def members_of(named: list[Mention], mentions: list[Mention], text: str) -> list[str]:
+    """The relations `named` stand for: the speaker only as a subject, 老两口 as two."""
+    out: list[str] = []
+    for m in named:
+        if m.departed or m.relation in (UNNAMED, CHILD) or possessive(m, mentions, text):
+            continue
+        for relation in (SELF, "spouse") if m.couple else (m.relation,):
+            if relation not in out:
+                out.append(relation)
+    return out
