@@ -97,6 +97,8 @@ _PERIODS: tuple[tuple[Period, re.Pattern[str]], ...] = (
     ("day", re.compile(r"每天|一天|日薪|一日|天天")),
 )
 _LONG_DIGITS = re.compile(r"\d{11,}")
+# "加一块", "一块儿": together, not one yuan; blanked (same length, spans stay put)
+_TOGETHER = re.compile(r"(?<=[加合凑算放])一块(?!钱)|一块儿")
 _TRAILING_PUNCT = " 。，,.!！?？~～啊呀吧呢哦噢了的"
 
 
@@ -204,7 +206,7 @@ def _is_money(text: str, m: re.Match[str], answer: bool) -> bool:
 
 def find_amounts(text: str, *, answer: bool = False) -> list[Found]:
     """Amounts in a text with spans. `answer=True` reads the text as a reply to "how much"."""
-    text = normalize_digits(text)
+    text = _TOGETHER.sub(lambda m: "\u3000" * len(m.group()), normalize_digits(text))
     found: list[Found] = [
         Found(Amount(0.0, 0.0, 0.0), m.start(), m.end()) for m in _ZERO_RE.finditer(text)
     ]

@@ -1,0 +1,129 @@
+"""Clause-level readings of an answer: which clauses still hold, what is denied, what adds up.
+
+- "以前是农村的，后来转成城镇了": the clause about the past gives way to the one about now.
+- "不是农村的": a denied option; with two options, the other one.
+- "前年吃过低保，后来取消了": an item that ended is not received now.
+- "我一个月一千八，老伴一千二": one amount per person, added up for the household.
+- "城里一套，老家还有一套": counts joined by 还有/另外 add up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from nlu.answers import parse_choice
+from nlu.lexicon import find_items, parse_relation
+from nlu.numbers import Amount, find_amounts
+from nlu.numerals import NUMERAL_RE, parse_number
+
+_CLAUSE_SPLIT = re.compile(r"[，,；;。！!？?]+")
+_PAST = re.compile(r"以前|原来|原先|之前|过去|曾经|早先|本来|那时候?|前几年|小时候")
+_NOW = re.compile(r"后来|现在|如今|目前|已经|转成|转为|改成|变成|换成|迁成|农转非|转了")
+_ENDED = re.compile(r"取消|停了|停发|不给了|断了|退出|清退|被退|没再|不领了|不发了")
+_HAD = re.compile(r"(?:吃|领|拿|享受|办|评)过")
+_SPEAKER = re.compile(r"^(?:我|俺|咱)(?!们|家)")
+_ADDED = re.compile(r"^(?:还有|另外|另|又|再|也有|外加|加上)|(?:还|另外|又|也)有")
+
+
+def clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE_SPLIT.split(text) if c.strip()]
+
+
+def current_clauses(text: str) -> str:
+    """The clauses about now: "以前是农村的，后来转成城镇了" -> "后来转成城镇了". Unchanged
+    when no clause is about the past or none is about now."""
+    parts = clauses(text)
+    past = [c for c in parts if _PAST.search(c) and not _NOW.search(c)]
+    now = [c for c in parts if c not in past]
+    if not past or not any(_NOW.search(c) for c in now):
+        return text
+    return "，".join(now)
+
+
+_DENIED = re.compile(r"(?:不是|不算|并非|不属于)(?P<said>[^，,；;。！!？?]{1,8})")
+
+
+def denied_choice(
+    text: str, options: Mapping[str, str], synonyms: Mapping[str, Sequence[str]] | None
+) -> str | None:
+    """ "不是农村的" to 城镇还是农村: of two options, the one not denied; None otherwise (also
+    when the text also names an option it does not deny)."""
+    denied = _DENIED.search(text)
+    if denied is None or len(options) != 2:
+        return None
+    picked = parse_choice(denied.group("said"), options, synonyms)
+    if picked is None:
+        return None
+    rest = text[: denied.start()] + text[denied.end() :]
+    if parse_choice(rest, options, synonyms) not in (None, picked):
+        return None
+    return next(option for option in options if option != picked)
+
+
+def still_received(text: str, named: list[str]) -> list[str]:
+    """The items of `named` still received: an item whose clause says it was had before
+    ("吃过低保") or ended ("取消了"), or is followed by a clause saying it ended, is dropped."""
+    parts = clauses(text)
+    ended: set[str] = set()
+    for index, clause in enumerate(parts):
+        following = parts[index + 1] if index + 1 < len(parts) else ""
+        over = _ENDED.search(clause) or _HAD.search(clause) or _PAST.search(clause)
+        if over or (_ENDED.search(following) and not find_items(following)):
+            ended.update(str(i) for i in find_items(clause))
+    return [i for i in named if i not in ended]
+
+
+def _person(clause: str) -> str | None:
+    relation = parse_relation(clause)
+    if relation is not None:
+        return relation
+    return "self" if _SPEAKER.match(clause.strip()) else None
+
+
+def amounts_per_person(text: str) -> Amount | None:
+    """ "我一个月一千八，老伴一千二": clauses that each name a different person and one amount
+    add up (3000). None unless there are two such clauses and every amount is in one."""
+    parts = clauses(text)
+    if len(parts) < 2:
+        return None
+    people: list[str] = []
+    amounts: list[Amount] = []
+    for clause in parts:
+        found = [f.value for f in find_amounts(clause, answer=True)]
+        if not found:
+            continue
+        person = _person(clause)
+        if len(found) != 1 or person is None or person in people:
+            return None
+        assert isinstance(found[0], Amount)
+        people.append(person)
+        amounts.append(found[0])
+    if len(amounts) < 2 or any(a.period not in (None, amounts[0].period) for a in amounts):
+        return None
+    return Amount(
+        value=sum(a.value for a in amounts),
+        low=sum(a.low for a in amounts),
+        high=sum(a.high for a in amounts),
+        is_estimate=any(a.is_estimate for a in amounts),
+        period=amounts[0].period,
+    )
+
+
+def added_count(text: str, unit: re.Pattern[str]) -> int | None:
+    """ "城里一套，老家还有一套" -> 2: a count in each clause, the later ones said with 还有/另外.
+    None when there is no such later clause ("两套，一套是拆迁分的" is one count, broken down)."""
+    total = 0
+    counted = 0
+    for index, clause in enumerate(clauses(text)):
+        number = NUMERAL_RE.search(clause)
+        if number is None or not unit.match(clause, number.end()):
+            continue
+        if index > 0 and counted and not _ADDED.search(clause):
+            return None
+        value = parse_number(number.group())
+        if value is None or value != int(value):
+            return None
+        total += int(value)
+        counted += 1
+    return total if counted >= 2 else None

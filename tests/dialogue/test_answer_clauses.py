@@ -1,0 +1,115 @@
+"""Answers read clause by clause: a correction's new value, the present over the past, a denied
+option, an item that ended, amounts per person added up, counts joined by 还有, the number said
+with the area unit; a number whose unit does not fit is asked back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dialogue.answers import Doubt, Value, parse_answer
+from dialogue.questions import question_bank
+from nlu.answers import is_dont_know
+from nlu.numbers import parse_amount
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def answer(question: str, text: str) -> object:
+    return parse_answer(question_bank().get(question), text, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # "不是A，是B": B, whatever the question
+        ("household_income", "不是两千，是一千二", Value(1200.0)),
+        ("deposits", "不是五万，是五千", Value(5000.0)),
+        # the clause about now wins over the one about the past
+        ("hukou_type", "以前是农村的，后来转成城镇了", Value("urban")),
+        ("hukou_type", "原来是城镇户口，现在迁回村里成农村的了", Value("rural")),
+        ("hukou_type", "农村的", Value("rural")),
+        # a denied option of two: the other
+        ("hukou_type", "不是农村的", Value("urban")),
+        ("hukou_type", "不是城里的，是村里的", Value("rural")),
+    ],
+)
+def test_corrections_tenses_and_denials(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("前年吃过低保，后来取消了", Value([])),
+        ("以前领过特困，现在吃低保", Value(["dibao"])),
+        ("低保停了，高龄补贴还在领", Value(["elderly_subsidy"])),
+        ("吃着低保呢", Value(["dibao"])),
+    ],
+)
+def test_an_item_that_ended_is_not_received(text: str, expected: object) -> None:
+    assert answer("already_receives", text) == expected
+
+
+def test_amounts_of_different_people_add_up() -> None:
+    summed = answer("household_income", "我一个月一千八，老伴一千二")
+    assert summed == Value(3000.0)
+    # one person, two amounts: not added (the first is the answer, as before)
+    assert answer("household_income", "一个月两千，一年两万四") == Value(2000.0)
+    # an estimate anywhere makes the sum an estimate
+    rough = answer("household_income", "我养老金一千多，老伴八百")
+    assert isinstance(rough, Value) and rough.is_estimate and 1800 <= rough.value <= 2800
+
+
+def test_together_is_not_one_yuan() -> None:
+    amount = parse_amount("我俩养老金加一块不到八百")
+    assert amount is not None and 700 <= amount.value <= 800 and amount.is_estimate
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("城里一套，老家还有一套", Value(2)),
+        ("两套，一套是拆迁分的", Value(2)),  # a breakdown, not a second count
+        ("一处，另外还有一处在老家", Value(2)),
+    ],
+)
+def test_house_counts_joined_by_also_add_up(text: str, expected: object) -> None:
+    assert answer("houses", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("两间房，四十来平", 38, 45),
+        ("七八十平吧", 70, 80),
+        ("80多", 80, 90),
+        ("一百二十平米", 120, 120),
+        ("大概五十个平方", 50, 50),
+    ],
+)
+def test_the_area_is_the_number_said_with_its_unit(text: str, low: float, high: float) -> None:
+    got = answer("housing_area", text)
+    assert isinstance(got, Value) and low <= got.value <= high
+
+
+def test_a_number_of_flats_to_the_area_question_is_asked_back() -> None:
+    assert answer("housing_area", "一套房") == Doubt("houses_not_area")
+
+
+def test_not_understanding_the_product_is_not_dont_know() -> None:
+    assert answer("securities", "没有，俺不懂那些") == Value(0.0)
+    assert answer("securities", "不懂那个，没有") == Value(0.0)
+    assert is_dont_know("这个我不懂")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("member_labour_ability", "腰不好，重活干不了", Value("partial")),
+        ("member_supporter", "有个儿子，常年不管我们", None),  # 有 against 不管: asked again
+    ],
+)
+def test_colloquial_choice_words(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
