@@ -68,6 +68,7 @@ DONT_KNOW: Final = _DontKnow()
 Answer = Value | _DontKnow
 
 
+_SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了")
 _NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆)?(?:也|都)没")
 
 
@@ -297,6 +298,8 @@ def _amount(question: Question, text: str) -> Value | None:
     if question.fills == ["monthly_income_total"]:  # "我一个月一千八，老伴一千二": the sum
         summed = amounts_per_person(text)
         amount = to_monthly(summed) if summed is not None else amount
+    if amount is None and question.fills[0].startswith("assets.") and _SPENT_ALL.search(text):
+        return Value(0.0)  # "存款？早花光了": none left
     if amount is None:
         return Value(0.0) if parse_yes_no(text) is False else None
     return Value(float(amount.value), is_estimate=amount.is_estimate)

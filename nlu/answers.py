@@ -117,7 +117,15 @@ _NO = [
     "没有人",
     "没人",
 ]
-_EXACT_YES = {"中", "中中", "中啊"}
+_EXACT_YES = {"中", "中中", "中啊", "那中", "那可不", "可不是", "可不"}
+# "没买过那些", "没炒过股", "没遇到啥事", "啥都没领": never did it, nothing of it — a "no"
+# (not "没听说过"/"没鉴定过": not knowing is no answer)
+_NEVER = re.compile(
+    r"^(?:我们家|我家|俺家|家里|我们|我|俺|咱)?(?:从来|从|也|都|还)?没有?"
+    r"(?:(?:买|炒|领|拿|吃|办|当|遇到|碰到|遇上|碰上|得|患|存|开|住|享受)过"
+    r"|(?:遇到|碰到|遇上|碰上|出|发生|领|拿|吃|得|有)(?:啥|什么|任何))"
+    r"|^(?:啥|什么)(?:都|也)没(?:有|领|拿|吃|办|遇到|碰到|得)"
+)
 _FORMS = {**{f: True for f in _YES}, **{f: False for f in _NO}}
 _SUBJECT = r"(?:我们家|我们|我家|俺家|咱家|我|俺|咱|他们|他|她|家里|家|那就|那|就|都|也|还|应该|这个|肯定|当然|确实)*"
 _FORM_RE = re.compile(
@@ -158,6 +166,8 @@ def find_yes_no(text: str) -> Found | None:
         word = clause.group().strip(_STRIP)
         if word in _EXACT_YES:
             return Found(True, clause.start(), clause.end())
+        if _NEVER.match(word):
+            return Found(False, clause.start(), clause.end())
         topic = _TOPIC_THEN_NONE.match(word)
         if topic:  # "存款没有", "啥也没有", "一分钱进项都没有": the topic first, then none
             start = clause.start() + topic.start("form")
@@ -270,7 +280,9 @@ def parse_choice(
 
 # 家庭经济状况核对授权 in everyday words: "你们查吧", "查就查", "不想让查"
 _CONSENT_NO = re.compile(r"不(?:想|让|愿意|同意|要)\S{0,3}查|别查|不授权|不给查")
-_CONSENT_YES = re.compile(r"查吧|查就查|你们查|可以查|随便查|尽管查|让你们查|查呗|授权")
+_CONSENT_YES = re.compile(
+    r"查吧|查就查|你们查|可以查|随便查|尽管查|让你们查|查呗|授权|(?:核对|核查)吧|查(?:啥|什么)都行"
+)
 
 
 def parse_consent(text: str) -> bool | None:

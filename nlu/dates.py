@@ -28,12 +28,12 @@ _YEAR_ONLY = re.compile(
     rf"|(?P<y2>\d{{2}}|[{_CN}]{{2}})\s*年(?=出生|生|的|人|属|$|[，。,.\s]))"
 )
 _AGE_RES = (
-    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头)?(?:周岁|岁)"),
+    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几)?(?:周岁|岁)"),
     re.compile(
-        rf"(?:今年|年龄|年纪|刚满|满了|满)(?:是|有|已经|都)?(?P<n>{NUMERAL})(?P<more>多|出头)?"
+        rf"(?:今年|年龄|年纪|刚满|满了|满)(?:是|有|已经|都)?(?P<n>{NUMERAL})(?P<more>多|出头|好几)?"
     ),
-    re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头)?了?(?:吧|啊|呀|了)?$"),
-    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头)?了"),
+    re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了?(?:吧|啊|呀|了)?$"),
+    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了"),
 )
 JUST_OVER_YEARS = 4  # 四十出头: 40..44
 
@@ -132,7 +132,9 @@ def find_ages(text: str, today: date) -> list[Found]:
                 continue
             low, high = bounds
             more = bool(m.group("more"))
-            if more and low == high:
+            if more and low == high and m.group("more") == "好几":
+                low, high = low + 3, low + 9  # 七十好几: well past seventy
+            elif more and low == high:
                 just_over = m.group("more") == "出头"
                 high = low + (JUST_OVER_YEARS if just_over else 10 if low >= 10 else 1)
             age = int((low + high) / 2) if (more or low != high) else int(low)

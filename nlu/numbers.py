@@ -88,6 +88,9 @@ _ESTIMATE = re.compile(r"大概|大约|大致|约莫|约|差不多|估计|可能
 _CLAUSE_BREAK = re.compile(r"[，。；！？,;!?\n]")
 _ZERO_RE = re.compile(
     r"(?:没有?|无|零)(?:任何|啥|什么)?(?:收入|工资|进项|钱)|一分(?:钱)?(?:都|也)?没|分文(?:没有|全无)?"
+    # lost it all ("亏没了"), nothing left or spent ("没剩下啥", "没花啥钱"); "花光了" is not
+    # here: to 看病花了多少 it says a lot was spent (dialogue.answers reads it for assets only)
+    r"|(?:亏|赔)(?:光|完|没)了|没剩(?:下)?(?:啥|什么|钱)|没花(?:啥|什么)钱|没怎么(?:看病|花)"
 )
 _ZERO_ANSWERS = {"没有", "没", "无", "没有的", "没得", "莫得", "木有"}
 _PERIODS: tuple[tuple[Period, re.Pattern[str]], ...] = (
@@ -290,7 +293,7 @@ _MORE_PEOPLE = re.compile(r"带|还有|加上|外加|再加|以及|和|跟|领�
 def find_counts(text: str, *, members: bool = True) -> list[Found]:
     """Counts of people with spans: "三口人" -> 3, "两口子" -> 2, "就我一个" -> 1, and with
     `members` also counts of one kind of member ("有三个孩子" -> 3)."""
-    text = normalize_digits(text)
+    text = normalize_digits(text).replace("個", "个")  # the traditional form, same length
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     patterns = [*_COUNT_PATTERNS, *([(_MEMBER_COUNT, None)] if members else [])]
@@ -315,7 +318,7 @@ def find_counts(text: str, *, members: bool = True) -> list[Found]:
 def parse_count(text: str) -> int | None:
     """A household size from an answer; a bare number ("4", "四") counts as the answer.
     "三个孩子" is not a household size."""
-    digits = normalize_digits(text)
+    digits = normalize_digits(text).replace("個", "个")
     found = [
         (f.value, f.start, f.end)
         for f in find_counts(text, members=False)

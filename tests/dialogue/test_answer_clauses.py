@@ -113,3 +113,39 @@ def test_not_understanding_the_product_is_not_dont_know() -> None:
 )
 def test_colloquial_choice_words(question: str, text: str, expected: object) -> None:
     assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("securities", "没买过那些", Value(0.0)),  # never did it: a no, so none
+        ("already_receives", "啥都没领", Value([])),
+        ("situations", "没遇到啥事", Value([])),
+        ("relapse_monitoring", "没听说过", None),  # not knowing it is no answer
+        ("deposits", "存款？早花光了", Value(0.0)),  # nothing left, for assets
+        ("medical_expense", "看病把钱都花光了", None),  # to 看病花了多少: a lot, not 0
+        ("securities", "股票早就亏没了", Value(0.0)),
+        ("has_local_hukou", "那可不", Value(True)),
+    ],
+)
+def test_everyday_nothing_and_yes(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "low", "high"),
+    [
+        ("household_income", "一千五六", 1500, 1600),  # digits one place below 千
+        ("deposits", "两万三四", 23000, 24000),
+        ("member_age", "七十好几了", 73, 79),
+    ],
+)
+def test_adjacent_digits_after_a_unit_and_well_past(
+    question: str, text: str, low: float, high: float
+) -> None:
+    got = answer(question, text)
+    assert isinstance(got, Value) and low <= got.value <= high
+
+
+def test_traditional_characters_count() -> None:
+    assert answer("household_size", "3個人") == Value(3)
