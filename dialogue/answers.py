@@ -22,6 +22,7 @@ from dialogue.doubts import (
     find_doubt,
     first_number,
     negative_doubt,
+    said_grade,
 )
 from dialogue.questions import Question, question_bank
 from guides.ids import RegionId
@@ -32,6 +33,7 @@ from nlu.clauses import (
     amounts_per_person,
     current_clauses,
     denied_choice,
+    people_listed,
     still_received,
 )
 from nlu.commands import corrected_part
@@ -228,6 +230,9 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
             yes = None if picked is None else picked == "yes"
         if yes is None and question.all_members is None:
             yes = _states_the_subject(question, text)
+        if yes and question.fills == ["members.has_disability"]:
+            grade = said_grade(text)  # "有，二级": the grade with the yes (others: a Doubt)
+            return Value(True, extra={} if grade is None else {"disability_grade": int(grade)})
         return None if yes is None else Value(yes)
     if kind == "count":
         return _count(question, text)
@@ -280,6 +285,8 @@ def _out_of_range(question: Question, parsed: Value) -> Doubt | None:
 def _count(question: Question, text: str) -> Value | None:
     if question.fills == ["size"]:
         count = parse_count(text)  # a bare number counts; "29岁" does not
+        if count is None:
+            count = people_listed(text)  # "我跟老伴，还有俩孙子": 4
     elif _NONE_OF.search(text):
         count = 0  # "一套也没有"
     elif (added := added_count(text, HOUSE_UNITS)) is not None:

@@ -16,6 +16,7 @@ from nlu.idcard import ID_RE, parse_id_number
 from nlu.numbers import parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
 
+_GRADE_SAID = re.compile(rf"(?P<n>{NUMERAL_RE.pattern})级")
 MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income"}
 
 
@@ -36,6 +37,12 @@ _AREA_SAID = re.compile(rf"{_NUMBER}\s*(?:多|来)?\s*(?:平米|平方|平|㎡|m
 _RELATIVE_AGE = re.compile(r"比.{0,4}(?:大|小)")
 HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院")
 _INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资|打零?工|种地|补贴|儿女给|孩子给")
+
+
+def said_grade(text: str) -> int | float | None:
+    """The disability grade said ("二级" -> 2), whatever its value; None when none is."""
+    said = _GRADE_SAID.search(text)
+    return None if said is None else parse_number(said.group("n"))
 
 
 def first_number(text: str) -> float | None:
@@ -79,6 +86,9 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
             return Doubt("rooms_not_area", rooms.group("n"))
         if HOUSE_UNITS.search(text):
             return Doubt("houses_not_area")  # "一套房": how many flats, not how big
+    grade = said_grade(text)
+    if fills == ["members.has_disability"] and grade is not None and grade not in (1, 2, 3, 4):
+        return Doubt("grade_impossible")  # "有，五级": the card has grades 1 to 4
     if question.answer == "age":
         if _RELATIVE_AGE.search(text):
             return Doubt("relative_age")

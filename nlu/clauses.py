@@ -5,6 +5,7 @@
 - "前年吃过低保，后来取消了": an item that ended is not received now.
 - "我一个月一千八，老伴一千二": one amount per person, added up for the household.
 - "城里一套，老家还有一套": counts joined by 还有/另外 add up.
+- "我跟老伴，还有俩孙子": the people listed, counted (4).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from nlu.answers import parse_choice
-from nlu.lexicon import find_items, parse_relation
+from nlu.lexicon import find_items, match_relations, parse_relation
 from nlu.numbers import Amount, find_amounts
 from nlu.numerals import NUMERAL_RE, parse_number
 
@@ -127,3 +128,59 @@ def added_count(text: str, unit: re.Pattern[str]) -> int | None:
         total += int(value)
         counted += 1
     return total if counted >= 2 else None
+
+
+_SPEAKER_WORDS = re.compile(r"我|俺|咱")
+_COUPLE = re.compile(r"两口子|老两口|老俩口|我们俩|我俩|咱俩")
+_CHILDREN = re.compile(r"娃|孩子|小孩")
+_HOW_MANY = {"俩": 2, "仨": 3, "两个": 2, "三个": 3, "四个": 4, "一个": 1, "个": 1}
+_HOW_MANY_BEFORE = re.compile(r"(?:俩|仨|两个|三个|四个|一个|个)$")
+_LIST_FILLER = re.compile(
+    r"现在|就剩|只剩|剩下|家里|家|就|只有|一共|总共|还有|另外|加上|带着|带|和|跟|同|与|以及"
+    r"|们|了|呢|吧|啊|的|、|\s"
+)
+# a relative with a household of their own, or gone; not one working away (外出务工 may still
+# be a member: the total is asked)
+_LIVES_ELSEWHERE = re.compile(r"成家|去世|过世|走了|不在了|分家|分开过|另过|单过|嫁人|嫁出去|出嫁")
+
+
+def _possessive_end(clause: str, at: int) -> int:
+    while at < len(clause) and clause[at] in "家们的":
+        at += 1
+    return at
+
+
+def people_listed(text: str) -> int | None:
+    """ "我跟老伴，还有俩孙子" -> 4, "家里就我和老头子" -> 2: the speaker and the relatives
+    listed (each once, or as counted: 俩孙子). None unless some clause is nothing but such a
+    list, with the speaker (我) or a couple (两口子) in it, and every other clause naming a
+    relative says that one lives elsewhere."""
+    total, listed = 0, False
+    for clause in clauses(text):
+        spans = [(m.start, m.end) for m in match_relations(clause)]
+        spans += [(m.start(), m.end()) for m in _CHILDREN.finditer(clause)]
+        spans += [(m.start(), m.end()) for m in _COUPLE.finditer(clause)]
+        if not spans:
+            continue
+        people, rest, last = 0, "", 0
+        for start, end in sorted(spans):
+            if start < last:
+                return None  # overlapping words: not a plain list
+            before = _HOW_MANY_BEFORE.search(clause, last, start)
+            rest += clause[last : before.start() if before else start]
+            pair = _COUPLE.fullmatch(clause, start, end)
+            people += 2 if pair else _HOW_MANY[before.group()] if before else 1
+            last = end
+        rest += clause[last:]
+        starts = {start for start, _ in spans}
+        speaker = any(  # "我老伴", "我家老头": possessive, not the speaker listed
+            _possessive_end(clause, m.end()) not in starts for m in _SPEAKER_WORDS.finditer(clause)
+        )
+        rest = _LIST_FILLER.sub("", _SPEAKER_WORDS.sub("", rest))
+        couple = _COUPLE.search(clause) is not None
+        if not rest:
+            listed = listed or speaker or couple
+            total += people + (1 if speaker and not couple else 0)
+        elif not _LIVES_ELSEWHERE.search(clause):
+            return None
+    return total if listed else None  # "老伴和孙子" alone: is the speaker one of them?

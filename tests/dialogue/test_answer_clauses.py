@@ -149,3 +149,32 @@ def test_adjacent_digits_after_a_unit_and_well_past(
 
 def test_traditional_characters_count() -> None:
     assert answer("household_size", "3個人") == Value(3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我跟老伴，还有俩孙子", Value(4)),
+        ("家里就我和老头子", Value(2)),
+        ("现在就剩我跟老伴了，儿子在外地成家了", Value(2)),  # the son lives elsewhere
+        ("两口子带俩娃", Value(4)),
+        ("我和老伴，儿子在家种地", None),  # does the son live with them? asked again
+        ("我老伴", None),  # "my spouse": not a list with the speaker in it
+    ],
+)
+def test_the_people_listed_are_counted(text: str, expected: object) -> None:
+    assert answer("household_size", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("有，二级", Value(True, extra={"disability_grade": 2})),
+        ("有个证，肢体三级", Value(True, extra={"disability_grade": 3})),
+        ("有残疾证", Value(True)),
+        ("有，五级", Doubt("grade_impossible")),
+        ("有，十二级", Doubt("grade_impossible")),
+    ],
+)
+def test_a_yes_to_the_disability_card_keeps_its_grade(text: str, expected: object) -> None:
+    assert answer("member_disability", text) == expected
