@@ -35,6 +35,7 @@ from nlu.clauses import (
     denied_choice,
     people_listed,
     still_received,
+    without_debts,
 )
 from nlu.commands import corrected_part
 from nlu.dates import parse_age
@@ -87,6 +88,11 @@ def parse_answer(
         if own is None:
             return None  # "没有车子" to 几套房: about something else (read as that fact)
         text = own
+    if question.answer == "amount" and not question.fills[0].startswith("expenses_12m."):
+        kept = without_debts(text)  # "欠了五万外债" to 存款: a debt, not savings or income
+        if kept is None:
+            return Doubt("debt_not_amount", field=question.summary_label)
+        text = kept
     doubt = find_doubt(question, text, today)
     if doubt is not None:
         return doubt

@@ -24,6 +24,7 @@ _NOW = re.compile(r"后来|现在|如今|目前|已经|转成|转为|改成|变�
 _ENDED = re.compile(r"取消|停了|停发|不给了|断了|退出|清退|被退|没再|不领了|不发了")
 _HAD = re.compile(r"(?:吃|领|拿|享受|办|评)过")
 _SPEAKER = re.compile(r"^(?:我|俺|咱)(?!们|家)")
+_FILLER = re.compile(r"[就只有也都还是吧啊呢了的嘛]")
 _ADDED = re.compile(r"^(?:还有|另外|另|又|再|也有|外加|加上)|(?:还|另外|又|也)有")
 
 
@@ -112,22 +113,25 @@ def amounts_per_person(text: str) -> Amount | None:
 
 
 def added_count(text: str, unit: re.Pattern[str]) -> int | None:
-    """ "城里一套，老家还有一套" -> 2: a count in each clause, the later ones said with 还有/另外.
-    None when there is no such later clause ("两套，一套是拆迁分的" is one count, broken down)."""
-    total = 0
-    counted = 0
-    for index, clause in enumerate(clauses(text)):
+    """ "城里一套，老家还有一套" -> 2: a count in each clause, the later ones said with 还有/另外,
+    or one each, side by side ("一套自己住，一套出租"). None otherwise ("两套，一套是拆迁分的"
+    is one count, broken down)."""
+    counts: list[tuple[int, bool, bool]] = []  # (count, said with 还有, described)
+    for clause in clauses(text):
         number = NUMERAL_RE.search(clause)
         if number is None or not unit.match(clause, number.end()):
             continue
-        if index > 0 and counted and not _ADDED.search(clause):
-            return None
         value = parse_number(number.group())
         if value is None or value != int(value):
             return None
-        total += int(value)
-        counted += 1
-    return total if counted >= 2 else None
+        said_about = _FILLER.sub("", clause[: number.start()] + clause[number.end() + 1 :])
+        counts.append((int(value), bool(_ADDED.search(clause)), len(said_about) >= 2))
+    if len(counts) < 2:
+        return None
+    added = all(also for _, also, _ in counts[1:])
+    # "一套，就一套" says one twice: side by side only when each one is told apart
+    side_by_side = all(value == 1 and described for value, _, described in counts)
+    return sum(value for value, _, _ in counts) if added or side_by_side else None
 
 
 _SPEAKER_WORDS = re.compile(r"我|俺|咱")
@@ -184,3 +188,17 @@ def people_listed(text: str) -> int | None:
         elif not _LIVES_ELSEWHERE.search(clause):
             return None
     return total if listed else None  # "老伴和孙子" alone: is the speaker one of them?
+
+
+_DEBT = re.compile(r"欠|外债|借了(?!给)|借的|借钱|贷款|贷了|债|还账|拉饥荒")
+
+
+def without_debts(text: str) -> str | None:
+    """The text without its clauses that give a debt ("存款一万，看病还欠了三万" -> "存款一万");
+    None when nothing else is said ("欠了五万外债")."""
+    parts = clauses(text)
+    debts = [c for c in parts if _DEBT.search(c) and find_amounts(c, answer=True)]
+    if not debts:
+        return text
+    kept = [c for c in parts if c not in debts]
+    return "，".join(kept) if kept else None

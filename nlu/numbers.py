@@ -95,7 +95,12 @@ _ZERO_RE = re.compile(
 )
 _ZERO_ANSWERS = {"没有", "没", "无", "没有的", "没得", "莫得", "木有"}
 _PERIODS: tuple[tuple[Period, re.Pattern[str]], ...] = (
-    ("year", re.compile(r"每年|一年|1年|年收入|年均|全年|年薪|年入|年工资|年纯收入|一整年")),
+    (
+        "year",
+        re.compile(
+            r"每年|一年|1年|年收入|年均|全年|年薪|年入|年工资|年纯收入|一整年|去年|今年|前年"
+        ),
+    ),
     ("month", re.compile(r"每月|每个月|一个月|1个月|月收入|月均|月薪|月工资|月入|一月|按月|月月")),
     ("week", re.compile(r"每周|一周|每星期|每个星期|一个星期|一礼拜")),
     ("day", re.compile(r"每天|一天|日薪|一日|天天")),

@@ -178,3 +178,28 @@ def test_the_people_listed_are_counted(text: str, expected: object) -> None:
 )
 def test_a_yes_to_the_disability_card_keeps_its_grade(text: str, expected: object) -> None:
     assert answer("member_disability", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("deposits", "欠了五万外债", Doubt("debt_not_amount", field="存款")),
+        ("deposits", "欠了三万，存款就五千", Value(5000.0)),
+        ("deposits", "没有存款，还欠了两万", Value(0.0)),
+        ("medical_expense", "看病借了三万", Value(30000.0)),  # borrowed to pay: spent
+    ],
+)
+def test_a_debt_is_not_savings_or_income(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
+
+
+def test_last_years_income_is_a_yearly_amount() -> None:
+    assert answer("household_income", "去年三万，今年还没算") == Value(2500.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("一套自己住，一套出租", Value(2)), ("一套，就一套", Value(1))],
+)
+def test_one_each_side_by_side_adds_up(text: str, expected: object) -> None:
+    assert answer("houses", text) == expected
