@@ -99,6 +99,8 @@ def parse_answer(
     parsed = _parse(question, text, today)
     if isinstance(parsed, Value) and parsed.is_estimate and is_dont_know(text):
         return DONT_KNOW  # "好几万，具体记不清了": too vague to store as a number
+    if question.answer == "yes_no" and parsed is not None and is_dont_know(text):
+        return DONT_KNOW  # "不是危房吧，我也说不好": a guess, not an answer to store
     if parsed is not None:
         if _in_range(question, parsed):
             return parsed
@@ -179,9 +181,10 @@ def parse_tap(question: Question, choice: str) -> Answer | None:
 _NEGATED = re.compile(r"(?:不|没|没有|不算|不是|并非|非)$")
 
 
-def _synonym_yes_no(question: Question, text: str) -> tuple[bool, int, int] | None:
+def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, int] | None:
     """The question's own yes/no words ("在/不在", "危房/不是危房"); the longest wins, a yes
-    word right after a negation ("不算危房") counts as no, and a tie between yes and no is None."""
+    word right after a negation ("不算危房") counts as no. None when there is none; a tie
+    between yes and no ("有辆车，早报废了") is (None, -1, -1): asked again."""
     hits: list[tuple[int, bool, int]] = []  # (length, yes, start)
     for key, words in question.synonyms.items():
         for word in words:
@@ -196,7 +199,7 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool, int, int] | No
         return None
     hits.sort(reverse=True)
     if len(hits) > 1 and hits[0][0] == hits[1][0] and hits[0][1] != hits[1][1]:
-        return None
+        return None, -1, -1
     length, yes, start = hits[0]
     return yes, start, start + length
 
@@ -223,6 +226,8 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
     kind = question.answer
     if kind == "yes_no":
         found, word = find_yes_no(text), _synonym_yes_no(question, text)
+        if word is not None and word[0] is None:
+            return None  # the question's own yes and no words both said
         generic = None if found is None else bool(found.value)
         specific = None if word is None else word[0]
         if generic is not None and specific is not None and generic != specific:

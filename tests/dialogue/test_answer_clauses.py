@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from dialogue.answers import Doubt, Value, parse_answer
+from dialogue.answers import DONT_KNOW, Doubt, Value, parse_answer
 from dialogue.questions import question_bank
 from nlu.answers import is_dont_know
 from nlu.numbers import parse_amount
@@ -203,3 +203,17 @@ def test_last_years_income_is_a_yearly_amount() -> None:
 )
 def test_one_each_side_by_side_adds_up(text: str, expected: object) -> None:
     assert answer("houses", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("dangerous_house", "不是危房吧，我也说不好", DONT_KNOW),  # a guess is not stored
+        ("vehicles", "有辆车，早报废了", None),  # its own yes and no words: asked again
+        ("registered_business", "有个小卖部，没执照", None),
+        ("member_veteran", "他当过民兵", Value(False)),  # militia is not military service
+        ("member_veteran", "当过五年兵", Value(True)),
+    ],
+)
+def test_hedged_and_contradicting_yes_no(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
