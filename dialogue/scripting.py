@@ -13,12 +13,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from dialogue.replies import Reply, reply_text
 from dialogue.state import Pending, Session, get_fact
+from guides.household import Relation
 from guides.ids import ItemId, Outcome, RegionId
 from guides.yamlio import load_model
 from nlu.lexicon import parse_relation
@@ -141,14 +142,19 @@ class Runner:
         make_assistant: Callable[[], AssistantLike],
         restart_redis: Callable[[], Awaitable[None]] | None = None,
         owner: str = "wx:script-citizen",
+        patience: int | None = None,
     ) -> None:
         self.make_assistant = make_assistant
+        # A persona answer not taken this many times in a row for the same question: stop
+        # (a citizen would give up); None keeps answering until MAX_TURNS.
+        self.patience = patience
         self.restart_redis = restart_redis
         self.owner = owner
         self.assistant = make_assistant()
         self.asked: list[str] = []
         self.transcript: list[str] = []
         self.turns = 0
+        self.session_id: str | None = None
 
     def _record(self, replies: list[Reply]) -> None:
         for reply in replies:
@@ -166,18 +172,25 @@ class Runner:
         return replies
 
     async def run(self, script: Script) -> Session:
+        session = await self.play(script)
+        problems = self.final_problems(script.final, session)
+        if problems:
+            self._fail("final", "; ".join(problems))
+        return session
+
+    async def play(self, script: Script) -> Session:
+        """The steps (with their `expect`s), without the `final` checks."""
         session_id, replies = await self.assistant.start(
             script.region, "script", self.owner, script.start
         )
+        self.session_id = session_id
         self._record(replies)
         for number, step in enumerate(script.steps, 1):
             replies = await self._step(script, session_id, step)
             if step.expect is not None:
                 session = await self.assistant.get(session_id, self.owner)
                 self._check(step.expect, replies, session, f"step {number}")
-        session = await self.assistant.get(session_id, self.owner)
-        self._final(script.final, session)
-        return session
+        return await self.assistant.get(session_id, self.owner)
 
     async def _step(self, script: Script, session_id: str, step: Step) -> list[Reply]:
         if step.restart_redis:
@@ -203,13 +216,20 @@ class Runner:
 
     async def _until_done(self, script: Script, session_id: str) -> list[Reply]:
         replies: list[Reply] = []
+        last, repeats = None, 0
         while self.turns < self.MAX_TURNS:
             session = await self.assistant.get(session_id, self.owner)
             if session.status == "done" or session.pending is None:
                 return replies
-            replies = await self._send(
-                session_id, persona_answer(script, session.pending, session), None
-            )
+            answer = persona_answer(script, session.pending, session)
+            repeats = repeats + 1 if (session.pending, answer) == last else 1
+            last = (session.pending, answer)
+            if self.patience is not None and repeats > self.patience:
+                raise ScriptFailure(
+                    f"stuck: {session.pending.question_id} asked again after "
+                    f"{self.patience} answers {answer!r}"
+                )
+            replies = await self._send(session_id, answer, None)
         raise ScriptFailure(f"no result after {self.MAX_TURNS} turns:\n" + self.dump())
 
     def dump(self) -> str:
@@ -237,28 +257,17 @@ class Runner:
         if expect.status is not None and session.status != expect.status:
             self._fail(where, f"expected status {expect.status}, got {session.status}")
 
-    def _final(self, final: Final, session: Session) -> None:
-        if final.outcomes:
-            from dialogue.engine import screen_session
-
-            result = screen_session(session)
-            for item, allowed in final.outcomes.items():
-                outcome = result.item(item).outcome
-                if outcome not in allowed:
-                    self._fail("final", f"{item}: {outcome}, expected one of {allowed}")
-        for question_id in final.asked:
-            if question_id not in self.asked:
-                self._fail("final", f"{question_id} was never asked")
-        for question_id in final.not_asked:
-            if question_id in self.asked:
-                self._fail("final", f"{question_id} should not have been asked")
+    def final_problems(self, final: Final, session: Session) -> list[str]:
+        """Every `final` check that does not hold (empty when the script passes)."""
+        problems = outcome_problems(final, session)
+        problems += [f"{q} was never asked" for q in final.asked if q not in self.asked]
+        problems += [f"{q} should not have been asked" for q in final.not_asked if q in self.asked]
         for key, value in final.facts.items():
-            actual = get_fact(session.household, key)
+            actual = script_fact(session, key)
             if actual != value and str(actual) != str(value):
-                self._fail("final", f"{key} = {actual!r}, expected {value!r}")
-        for key in final.unknown:
-            if not session.is_unknown(key):
-                self._fail("final", f"{key} should be recorded as unknown")
+                problems.append(f"{key} = {actual!r}, expected {value!r}")
+        problems += [f"{k} should be recorded as unknown" for k in final.unknown
+                     if not session.is_unknown(k)]  # fmt: skip
         checks: dict[str, Any] = {
             "handoff": (final.handoff, session.handoff),
             "consent": (final.consent, session.consent),
@@ -268,6 +277,34 @@ class Runner:
         }
         for name, (wanted, actual) in checks.items():
             if wanted is not None and wanted != actual:
-                self._fail("final", f"{name} = {actual!r}, expected {wanted!r}")
+                problems.append(f"{name} = {actual!r}, expected {wanted!r}")
         if final.max_questions is not None and session.questions_asked > final.max_questions:
-            self._fail("final", f"{session.questions_asked} questions > {final.max_questions}")
+            problems.append(f"{session.questions_asked} questions > {final.max_questions}")
+        return problems
+
+
+def outcome_problems(final: Final, session: Session) -> list[str]:
+    """ "dibao: unlikely, expected one of [likely, possible]" for each outcome not allowed."""
+    if not final.outcomes:
+        return []
+    from dialogue.engine import screen_session
+
+    result = screen_session(session)
+    problems = []
+    for item, allowed in final.outcomes.items():
+        outcome = result.item(item).outcome
+        if outcome not in allowed:
+            wanted = ", ".join(str(a) for a in allowed)
+            problems.append(f"{item}: {outcome}, expected one of [{wanted}]")
+    return problems
+
+
+def script_fact(session: Session, key: str) -> Any:
+    """A fact by its household path ("members.1.age"), or a member's fact by the member's
+    relation ("spouse.age": the first member with that relation; "self" is the applicant),
+    since an opening may add members in any order."""
+    head, _, rest = key.partition(".")
+    if rest and head in get_args(Relation):
+        member = next((m for m in session.household.members if m.relation == head), None)
+        return None if member is None else getattr(member, rest)
+    return get_fact(session.household, key)

@@ -1,6 +1,6 @@
 """Held-out evaluation data never feeds training, synonyms, lexicons or rules.
 
-Every utterance of the evaluation sets (dialogue/eval/, nlu/eval/) is checked against the data
+Every utterance of the evaluation sets (dialogue/eval/ with its conversations/, nlu/eval/) is checked against the data
 files the parsers and the classifier learn from or match against: a longer utterance may not
 occur in them at all, a short one (common words like "不是") may not be a whole entry.
 """
@@ -13,7 +13,11 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-EVAL_DIRS = [ROOT / "dialogue" / "eval", ROOT / "nlu" / "eval"]
+EVAL_DIRS = [
+    ROOT / "dialogue" / "eval",
+    ROOT / "dialogue" / "eval" / "conversations",  # held-out conversation scripts
+    ROOT / "nlu" / "eval",
+]
 TRAINING_FILES = sorted(
     [
         *(ROOT / "nlu" / "data").glob("*.yml"),
