@@ -107,7 +107,7 @@ def test_not_understanding_the_product_is_not_dont_know() -> None:
 @pytest.mark.parametrize(
     ("question", "text", "expected"),
     [
-        ("member_labour_ability", "腰不好，重活干不了", Value("partial")),
+        ("member_labour_ability", "腰不好，重活干不动", Value("partial")),
         ("member_supporter", "有个儿子，常年不管我们", None),  # 有 against 不管: asked again
     ],
 )
