@@ -64,7 +64,8 @@ class Found:
 
 
 _CURRENCY = r"(?:块钱|元钱|块|元|圆|rmb|RMB|人民币)"
-_MORE = r"(?:多点|多|出头|来|把)"
+_MORE = r"(?:多点|多|出头|挂零|冒头|冒尖|来|把)"
+_JUST_OVER = {"出头", "挂零", "冒头", "冒尖"}  # "两千挂零": just over two thousand
 # "五十多万", "十来万", "三千多块": the unit after 多/来 scales the whole amount
 _MORE_UNIT = r"(?P<scale>[万千百](?![万千百]))?"
 _CN_NUMERAL_CHARS = "零一二两三四五六七八九十百千万亿"
@@ -81,7 +82,8 @@ _NOT_MONEY_AFTER = re.compile(
     r"(?:多)?(?:个|口|人|岁|周岁|年|月|日|号|次|天|周|星期|套|间|亩|平|层|级|项|种|位|点|分|斤|"
     r"小时|楼|室|栋|单元|公里|里|米|户|名|代|胎|孩|本|张|辆|头|只|条|届|批|组|倍|成|%|％|克)"
 )
-_JUST_BELOW_BEFORE = re.compile(r"(?:不到|不足|快|差点)$")
+_JUST_BELOW_BEFORE = re.compile(r"(?:不到|不足|快|差点|小)$")  # 小一万: nearly ten thousand
+_UPPER_BEFORE = re.compile(r"大$")  # 大几千: the upper part of the range, 5000..9000
 _BELOW_BEFORE = re.compile(r"(?:不到|不足|不超过|少于|低于|最多|顶多|至多)$")
 _ABOVE_BEFORE = re.compile(r"(?:超过|多于|高于|至少|起码|最少)$")
 _ESTIMATE = re.compile(r"大概|大约|大致|约莫|约|差不多|估计|可能|也就|将近|接近|左右|上下|好像")
@@ -167,7 +169,9 @@ def _amount_from(text: str, m: re.Match[str]) -> Amount | None:
     scale = Decimal(last_unit(m.group("scale") or ""))
     around = m.group("around") or ""
     before = text[max(0, m.start() - 3) : m.start()]
-    if low == high and more == "出头":
+    if low != high and "几" in m.group("a") and _UPPER_BEFORE.search(before):
+        low = max(low, (low + high) / 2)
+    if low == high and more in _JUST_OVER:
         high = low + lowest_place(low) / 5
         estimate = True
     elif low == high and (
