@@ -23,6 +23,7 @@ from dialogue.doubts import (
     first_number,
     negative_doubt,
     said_grade,
+    without_relative_age,
 )
 from dialogue.questions import Question, question_bank
 from guides.ids import RegionId
@@ -35,6 +36,7 @@ from nlu.clauses import (
     denied_choice,
     people_listed,
     still_received,
+    varying_amount,
     without_debts,
 )
 from nlu.commands import corrected_part
@@ -93,6 +95,8 @@ def parse_answer(
         if kept is None:
             return Doubt("debt_not_amount", field=question.summary_label)
         text = kept
+    if question.answer == "age":
+        text = without_relative_age(text)  # "六十三，比我小五岁": the age said, not the gap
     doubt = find_doubt(question, text, today)
     if doubt is not None:
         return doubt
@@ -316,6 +320,9 @@ def _amount(question: Question, text: str) -> Value | None:
     if question.fills == ["monthly_income_total"]:  # "我一个月一千八，老伴一千二": the sum
         summed = amounts_per_person(text)
         amount = to_monthly(summed) if summed is not None else amount
+    varying = varying_amount(text)  # "有时候五百有时候一千": 500..1000
+    if varying is not None:
+        amount = to_monthly(varying) if monthly else varying
     if amount is None and question.fills[0].startswith("assets.") and _SPENT_ALL.search(text):
         return Value(0.0)  # "存款？早花光了": none left
     if amount is None:

@@ -39,6 +39,12 @@ HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院")
 _INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资|打零?工|种地|补贴|儿女给|孩子给")
 
 
+def without_relative_age(text: str) -> str:
+    """The clauses that do not compare ages ("比我小五岁"); all of them when every one does."""
+    kept = [c for c in re.split(r"[，,；;。]+", text) if c and not _RELATIVE_AGE.search(c)]
+    return "，".join(kept) if kept else text
+
+
 def said_grade(text: str) -> int | float | None:
     """The disability grade said ("二级" -> 2), whatever its value; None when none is."""
     said = _GRADE_SAID.search(text)

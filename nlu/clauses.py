@@ -20,7 +20,10 @@ from nlu.numerals import NUMERAL_RE, parse_number
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！!？?]+")
 _PAST = re.compile(r"以前|原来|原先|之前|过去|曾经|早先|本来|那时候?|前几年|小时候")
-_NOW = re.compile(r"后来|现在|如今|目前|已经|转成|转为|改成|变成|换成|迁成|农转非|转了")
+_NOW = re.compile(
+    r"后来|现在|如今|目前|已经|转成|转为|改成|变成|换成|迁成|农转非|转了"
+    r"|走了|去世|过世|没了|搬走|搬出去|分出去|嫁出去|离了|离婚"  # a change since: "原来四口，老伴走了"
+)
 _ENDED = re.compile(r"取消|停了|停发|不给了|断了|退出|清退|被退|没再|不领了|不发了")
 _HAD = re.compile(r"(?:吃|领|拿|享受|办|评)过")
 _SPEAKER = re.compile(r"^(?:我|俺|咱)(?!们|家)")
@@ -202,3 +205,19 @@ def without_debts(text: str) -> str | None:
         return text
     kept = [c for c in parts if c not in debts]
     return "，".join(kept) if kept else None
+
+
+_SOMETIMES = re.compile(r"有时候?|有的时候|多的时候|少的时候|好的时候|差的时候|忙的时候|闲的时候")
+
+
+def varying_amount(text: str) -> Amount | None:
+    """ "有时候五百有时候一千": the amounts said for different times, as one estimate from the
+    lowest to the highest. None unless two such times are said, each with an amount."""
+    times = list(_SOMETIMES.finditer(text))
+    if len(times) < 2:
+        return None
+    found = [f.value for f in find_amounts(text, answer=True) if isinstance(f.value, Amount)]
+    if len(found) < 2 or any(a.period not in (None, found[0].period) for a in found):
+        return None
+    low, high = min(a.low for a in found), max(a.high for a in found)
+    return Amount((low + high) / 2, low, high, is_estimate=True, period=found[0].period)

@@ -34,6 +34,8 @@ _AGE_RES = (
     ),
     re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了?(?:吧|啊|呀|了)?$"),
     re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了"),
+    # "他七十，我六十八": the first clause, a bare number after at most the person
+    re.compile(rf"^(?:他|她|我|俺)?(?:今年)?(?P<n>{NUMERAL})(?P<more>多|出头|好几)?(?=[，,；;。])"),
 )
 JUST_OVER_YEARS = 4  # 四十出头: 40..44
 

@@ -254,6 +254,7 @@ def to_monthly(amount: Amount) -> Amount:
 
     return replace(
         amount,
+        is_estimate=amount.is_estimate or amount.period in ("day", "week"),  # days worked vary
         value=per_month(amount.value),
         low=per_month(amount.low),
         high=per_month(amount.high),
@@ -295,6 +296,7 @@ _MEMBER_COUNT = re.compile(
 )
 
 
+_COUNTED_IN = re.compile(r"(?:加上|算上|连上|连我|再加|一共|总共)[^，。,；;]*$")
 _TOTAL = re.compile(r"口(?!子)|一家")  # 五口, 三口人, 一家四口: the whole household
 _GROUP = re.compile(r"两口子|老两口|老俩口|小两口|俩|两个")  # a couple or pair, maybe not all
 _MORE_PEOPLE = re.compile(r"带|还有|加上|外加|再加|以及|和|跟|领着|养着")
@@ -334,9 +336,12 @@ def parse_count(text: str) -> int | None:
         for f in find_counts(text, members=False)
         if isinstance(f.value, int)
     ]
-    totals = [value for value, start, end in found if _TOTAL.search(digits[start:end])]
+    totals = [(value, start) for value, start, end in found if _TOTAL.search(digits[start:end])]
+    counted_in = [v for v, start in totals if _COUNTED_IN.search(digits[max(0, start - 8) : start])]
+    if counted_in:  # "四口人，加上我妈五口": the total with the one added
+        return counted_in[-1]
     if totals:  # "五口，老人两个，我们两口子": 五口 is the whole household
-        return totals[0]
+        return totals[0][0]
     if found:
         value, start, end = found[0]
         if _GROUP.search(digits[start:end]) and _MORE_PEOPLE.search(digits[end:]):

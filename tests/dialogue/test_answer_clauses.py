@@ -217,3 +217,26 @@ def test_one_each_side_by_side_adds_up(text: str, expected: object) -> None:
 )
 def test_hedged_and_contradicting_yes_no(question: str, text: str, expected: object) -> None:
     assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("household_size", "四口人，加上我妈五口", Value(5)),  # the total with the one added
+        ("household_size", "原来四口，去年老伴走了", None),  # changed since: asked again
+        ("member_age", "六十三，比我小五岁", Value(63)),  # the age, not the gap
+        ("member_age", "他七十，我六十八", Value(70)),
+        ("member_age", "比我小五岁", Doubt("relative_age")),
+    ],
+)
+def test_totals_changes_and_ages_said_with_others(
+    question: str, text: str, expected: object
+) -> None:
+    assert answer(question, text) == expected
+
+
+def test_amounts_that_vary_and_daily_rates_are_estimates() -> None:
+    varying = answer("household_income", "他们给的不固定，有时候五百有时候一千")
+    assert isinstance(varying, Value) and varying.is_estimate and 500 <= varying.value <= 1000
+    daily = answer("household_income", "一天能挣一百")
+    assert isinstance(daily, Value) and daily.is_estimate
