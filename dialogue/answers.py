@@ -54,7 +54,7 @@ from nlu.numerals import (
 __all__ = ["DONT_KNOW", "Answer", "Doubt", "Value", "negative_doubt", "parse_answer", "parse_tap"]
 
 YES_NO = {"yes": "是", "no": "不是"}
-_CLAUSES = re.compile(r"[，,、；;。和及与还有]+")
+_CLAUSES = re.compile(r"(?:[，,、；;。和及与]|还有)+")  # not 有 alone: "没有着火"
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ DONT_KNOW: Final = _DontKnow()
 Answer = Value | _DontKnow
 
 
+_DENIES = re.compile(r"^(?:也|都|倒|可)?(?:没有|没|不是|不算|并没有)")
 _SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了")
 _NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆)?(?:也|都)没")
 
@@ -361,13 +362,16 @@ def _age(text: str, today: dt.date) -> Value | None:
 def _multi(question: Question, text: str) -> Value | None:
     options, synonyms = question.options(), question.synonyms
     picked: list[str] = []
+    denied = False
     for clause in (c for c in _CLAUSES.split(text) if c):
         choice = parse_choice(clause, options, synonyms)
-        if choice is not None and choice not in picked:
+        if choice is not None and _DENIES.match(clause):
+            denied = True  # "没有着火啥的，就是老伴病了": not a fire; what then? asked again
+        elif choice is not None and choice not in picked:
             picked.append(choice)
     if picked:
         return Value(picked)
-    return Value([]) if parse_yes_no(text) is False else None
+    return Value([]) if parse_yes_no(text) is False and not denied else None
 
 
 def _in_range(question: Question, parsed: Value) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from dialogue.questions import Question
 from nlu.answers import parse_yes_no
+from nlu.clauses import clauses
 from nlu.idcard import ID_RE, parse_id_number
 from nlu.numbers import parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
@@ -41,7 +42,7 @@ _INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资
 
 def without_relative_age(text: str) -> str:
     """The clauses that do not compare ages ("比我小五岁"); all of them when every one does."""
-    kept = [c for c in re.split(r"[，,；;。]+", text) if c and not _RELATIVE_AGE.search(c)]
+    kept = [c for c in clauses(text) if not _RELATIVE_AGE.search(c)]
     return "，".join(kept) if kept else text
 
 

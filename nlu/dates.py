@@ -31,6 +31,7 @@ _AGE_RES = (
     re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几)?(?:周岁|岁)"),
     re.compile(
         rf"(?:今年|年龄|年纪|刚满|满了|满)(?:是|有|已经|都)?(?P<n>{NUMERAL})(?P<more>多|出头|好几)?"
+        r"(?![月号日年点个])"  # "今年九月上初中" is a month
     ),
     re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了?(?:吧|啊|呀|了)?$"),
     re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了"),

@@ -10,7 +10,8 @@ import pytest
 
 from dialogue.answers import DONT_KNOW, Doubt, Value, parse_answer
 from dialogue.questions import question_bank
-from nlu.answers import is_dont_know
+from nlu.answers import is_dont_know, parse_consent
+from nlu.dates import find_ages
 from nlu.numbers import parse_amount
 
 TODAY = dt.date(2026, 12, 4)
@@ -240,3 +241,27 @@ def test_amounts_that_vary_and_daily_rates_are_estimates() -> None:
     assert isinstance(varying, Value) and varying.is_estimate and 500 <= varying.value <= 1000
     daily = answer("household_income", "一天能挣一百")
     assert isinstance(daily, Value) and daily.is_estimate
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("situations", "没有着火啥的，就是老伴病了", None),  # denied: not a fire
+        ("situations", "着火了，还有车祸", Value(["fire", "traffic_accident"])),
+        ("already_receives", "低保申请过没批", Value([])),  # asked for, not granted
+        ("member_age", "今年七十", Value(70)),
+    ],
+)
+def test_denied_choices_refused_items_and_months(
+    question: str, text: str, expected: object
+) -> None:
+    assert answer(question, text) == expected
+
+
+def test_a_hedged_refusal_of_the_check_is_a_refusal() -> None:
+    assert parse_consent("不太想让你们查") is False
+    assert parse_consent("你们查吧") is True
+
+
+def test_a_month_after_this_year_is_no_age() -> None:
+    assert find_ages("孙子今年九月上初中", TODAY) == []
