@@ -34,6 +34,7 @@ from nlu.clauses import (
     amounts_per_person,
     current_clauses,
     denied_choice,
+    out_of_pocket,
     people_listed,
     still_received,
     varying_amount,
@@ -43,7 +44,7 @@ from nlu.commands import corrected_part
 from nlu.dates import parse_age
 from nlu.idcard import parse_id_number
 from nlu.lexicon import find_items, parse_relation
-from nlu.numbers import monthly_amount, parse_amount, parse_count, to_monthly
+from nlu.numbers import monthly_amount, parse_amount, parse_count, to_monthly, to_yearly
 from nlu.numerals import (
     NUMERAL,
     lowest_place,
@@ -318,6 +319,10 @@ def _count(question: Question, text: str) -> Value | None:
 def _amount(question: Question, text: str) -> Value | None:
     monthly = any(f in MONTHLY_FACTS for f in question.fills)
     amount = monthly_amount(text) if monthly else parse_amount(text)
+    if question.fills == ["expenses_12m.medical"]:  # "花了三万，报销了一万五": 15000
+        amount = out_of_pocket(text) or amount
+    if amount is not None and question.fills[0].startswith("expenses_12m."):
+        amount = to_yearly(amount)  # "每个月康复得五百": over the 12 months asked about
     if question.fills == ["monthly_income_total"]:  # "我一个月一千八，老伴一千二": the sum
         summed = amounts_per_person(text)
         amount = to_monthly(summed) if summed is not None else amount

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from dialogue.questions import Question
 from nlu.answers import parse_yes_no
-from nlu.clauses import clauses
+from nlu.clauses import clauses, mentions_reimbursement, out_of_pocket
 from nlu.idcard import ID_RE, parse_id_number
 from nlu.numbers import parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
@@ -93,6 +93,13 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
             return Doubt("rooms_not_area", rooms.group("n"))
         if HOUSE_UNITS.search(text):
             return Doubt("houses_not_area")  # "一套房": how many flats, not how big
+    if (  # "花了三万，报了一部分": what was paid after it, asked back
+        fills == ["expenses_12m.medical"]
+        and mentions_reimbursement(text)
+        and NUMERAL_RE.search(text)
+        and out_of_pocket(text) is None
+    ):
+        return Doubt("before_reimbursement")
     grade = said_grade(text)
     if fills == ["members.has_disability"] and grade is not None and grade not in (1, 2, 3, 4):
         return Doubt("grade_impossible")  # "有，五级": the card has grades 1 to 4

@@ -224,3 +224,41 @@ def varying_amount(text: str) -> Amount | None:
         return None
     low, high = min(a.low for a in found), max(a.high for a in found)
     return Amount((low + high) / 2, low, high, is_estimate=True, period=found[0].period)
+
+
+_REIMBURSED = re.compile(r"报销|报了|能报|给报|报回|医保报|新农合报")
+_OWN_SHARE = re.compile(
+    r"自己(?:掏|出|花|付|拿|承担)|自付|自费|报(?:销)?(?:完|了)?(?:以后|之后|后)|报完"
+)
+_HALF = re.compile(r"一半")
+
+
+def mentions_reimbursement(text: str) -> bool:
+    return bool(_REIMBURSED.search(text)) and not _OWN_SHARE.search(text)
+
+
+def out_of_pocket(text: str) -> Amount | None:
+    """What was paid after reimbursement: "花了三万，报销了一万五" -> 15000, "一万多，报了一半"
+    -> half of it, "自己掏了两千多" -> that. None when no reimbursement is said or it cannot be
+    worked out ("报了一部分")."""
+    parts = clauses(text)
+    for clause in parts:
+        own = [f.value for f in find_amounts(clause, answer=True)]
+        if _OWN_SHARE.search(clause) and len(own) == 1 and isinstance(own[0], Amount):
+            return own[0]
+    if not _REIMBURSED.search(text):
+        return None
+    totals = [f.value for c in parts if not _REIMBURSED.search(c) for f in find_amounts(c)]
+    paid_back = [f.value for c in parts if _REIMBURSED.search(c) for f in find_amounts(c)]
+    if len(totals) != 1 or not isinstance(totals[0], Amount):
+        return None
+    total = totals[0]
+    if len(paid_back) == 1 and isinstance(paid_back[0], Amount):
+        back = paid_back[0]
+        low, high = max(0.0, total.low - back.high), max(0.0, total.high - back.low)
+    elif not paid_back and any(_HALF.search(c) for c in parts if _REIMBURSED.search(c)):
+        low, high = total.low / 2, total.high / 2
+    else:
+        return None
+    estimate = total.is_estimate or low != high
+    return Amount((low + high) / 2, low, high, is_estimate=estimate, period=total.period)

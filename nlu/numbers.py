@@ -32,8 +32,9 @@ from nlu.numerals import (
     to_number,
 )
 
-Period = Literal["day", "week", "month", "year"]
+Period = Literal["day", "week", "month", "semester", "year"]
 _PER_MONTH: dict[Period, Decimal] = {
+    "semester": Decimal(1) / Decimal(6),
     "day": Decimal(30),
     "week": Decimal(52) / Decimal(12),
     "month": Decimal(1),
@@ -104,6 +105,7 @@ _PERIODS: tuple[tuple[Period, re.Pattern[str]], ...] = (
         ),
     ),
     ("month", re.compile(r"每月|每个月|一个月|1个月|月收入|月均|月薪|月工资|月入|一月|按月|月月")),
+    ("semester", re.compile(r"学期")),
     ("week", re.compile(r"每周|一周|每星期|每个星期|一个星期|一礼拜")),
     ("day", re.compile(r"每天|一天|日薪|一日|天天")),
 )
@@ -245,20 +247,30 @@ def parse_amount(text: str) -> Amount | None:
 
 def to_monthly(amount: Amount) -> Amount:
     """The same amount per month (a yearly amount / 12, a daily one × 30); unchanged if monthly."""
-    if amount.period is None or amount.period == "month":
-        return amount
-    factor = _PER_MONTH[amount.period]
+    return _to_period(amount, "month")
 
-    def per_month(x: float) -> float:
+
+def to_yearly(amount: Amount) -> Amount:
+    """The same amount over a year (a monthly one × 12, a semester's × 2): a 12-month expense."""
+    return _to_period(amount, "year")
+
+
+def _to_period(amount: Amount, period: Period) -> Amount:
+    if amount.period is None or amount.period == period:
+        return amount
+    factor = _PER_MONTH[amount.period] / _PER_MONTH[period]
+
+    def scaled(x: float) -> float:
         return round(float(Decimal(str(x)) * factor), 2)
 
     return replace(
         amount,
-        is_estimate=amount.is_estimate or amount.period in ("day", "week"),  # days worked vary
-        value=per_month(amount.value),
-        low=per_month(amount.low),
-        high=per_month(amount.high),
-        period="month",
+        # days worked vary; a semester's costs differ
+        is_estimate=amount.is_estimate or amount.period in ("day", "week", "semester"),
+        value=scaled(amount.value),
+        low=scaled(amount.low),
+        high=scaled(amount.high),
+        period=period,
         converted_from=amount.period,
     )
 

@@ -265,3 +265,26 @@ def test_a_hedged_refusal_of_the_check_is_a_refusal() -> None:
 
 def test_a_month_after_this_year_is_no_age() -> None:
     assert find_ages("孙子今年九月上初中", TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("medical_expense", "花了三万，报销了一万五", Value(15000.0)),
+        ("medical_expense", "报销以后还花了八千", Value(8000.0)),
+        ("medical_expense", "花了五万，报了一部分", Doubt("before_reimbursement")),
+        ("rehabilitation_expense", "每个月康复得五百", Value(6000.0)),  # over 12 months
+        ("has_residence_permit", "办过，过期了", None),
+    ],
+)
+def test_expenses_are_paid_after_reimbursement_over_a_year(
+    question: str, text: str, expected: object
+) -> None:
+    assert answer(question, text) == expected
+
+
+def test_half_reimbursed_and_a_semester() -> None:
+    half = answer("medical_expense", "一万多，报了一半")
+    assert isinstance(half, Value) and half.is_estimate and 5000 <= half.value <= 10000
+    term = answer("education_expense", "一学期两千")
+    assert isinstance(term, Value) and term.value == 4000.0
