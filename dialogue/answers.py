@@ -48,6 +48,7 @@ from nlu.numbers import monthly_amount, parse_amount, parse_count, to_monthly, t
 from nlu.numerals import (
     NUMERAL,
     lowest_place,
+    parse_number,
     parse_range,
 )
 
@@ -75,6 +76,7 @@ Answer = Value | _DontKnow
 
 
 _DENIES = re.compile(r"^(?:也|都|倒|可)?(?:没有|没|不是|不算|并没有)")
+_HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
 _SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了")
 _NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆)?(?:也|都)没")
 
@@ -308,8 +310,9 @@ def _count(question: Question, text: str) -> Value | None:
         count = 0  # "一套也没有"
     elif (added := added_count(text, HOUSE_UNITS)) is not None:
         count = added  # "城里一套，老家还有一套"
-    else:
-        number = first_number(text)
+    else:  # the number said with a house unit: "两间瓦房一个院子" is one
+        with_unit = _HOUSES_SAID.search(text) if question.fills == ["assets.houses"] else None
+        number = parse_number(with_unit.group("n")) if with_unit else first_number(text)
         count = int(number) if number is not None and number == int(number) else None
     if count is None and parse_yes_no(text) is False and (question.min or 0) == 0:
         count = 0

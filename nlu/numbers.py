@@ -87,7 +87,9 @@ _JUST_BELOW_BEFORE = re.compile(r"(?:不到|不足|快|差点|小)$")  # 小一�
 _UPPER_BEFORE = re.compile(r"大$")  # 大几千: the upper part of the range, 5000..9000
 _BELOW_BEFORE = re.compile(r"(?:不到|不足|不超过|少于|低于|最多|顶多|至多)$")
 _ABOVE_BEFORE = re.compile(r"(?:超过|多于|高于|至少|起码|最少)$")
-_ESTIMATE = re.compile(r"大概|大约|大致|约莫|约|差不多|估计|可能|也就|将近|接近|左右|上下|好像")
+_ESTIMATE = re.compile(
+    r"大概|大约|大致|约莫|约|差不多|估计|可能|也就|将近|接近|左右|上下|好像|的样子|光景|差不离"
+)
 _CLAUSE_BREAK = re.compile(r"[，。；！？,;!?\n]")
 _ZERO_RE = re.compile(
     r"(?:没有?|无|零)(?:任何|啥|什么)?(?:收入|工资|进项|钱)|一分(?:钱)?(?:都|也)?没|分文(?:没有|全无)?"

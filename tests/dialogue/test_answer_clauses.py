@@ -288,3 +288,8 @@ def test_half_reimbursed_and_a_semester() -> None:
     assert isinstance(half, Value) and half.is_estimate and 5000 <= half.value <= 10000
     term = answer("education_expense", "一学期两千")
     assert isinstance(term, Value) and term.value == 4000.0
+
+
+def test_houses_are_counted_by_their_own_unit_not_by_rooms() -> None:
+    assert answer("houses", "两间瓦房一个院子") == Value(1)
+    assert answer("houses", "三间") == Doubt("rooms_not_houses", "三")
