@@ -77,6 +77,10 @@ Answer = Value | _DontKnow
 
 _DENIES = re.compile(r"^(?:也|都|倒|可)?(?:没有|没|不是|不算|并没有)")
 _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
+_LEFT_SCHOOL = re.compile(
+    r"(?:毕业|毕了业|读完|念完|上完)\S{0,3}(?:不|没)(?:上|念|读)了?|辍学|退学了|毕业了"
+)
+_STILL_AT_SCHOOL = re.compile(r"(?:快|要|将|就|明年|今年)毕业了?")  # "大四，快毕业了"
 _SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了")
 _NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆)?(?:也|都)没")
 
@@ -264,6 +268,11 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
     if kind == "relation":
         relation = parse_relation(text)
         return None if relation is None else Value(relation)
+    if kind == "choice" and question.fills == ["members.school_stage"]:
+        if _STILL_AT_SCHOOL.search(text):
+            text = _STILL_AT_SCHOOL.sub("", text)  # about to finish: the stage is the answer
+        elif _LEFT_SCHOOL.search(text):
+            return Value("none")  # "初中毕业就不上了": the stage said is over
     if kind == "choice":
         picked = denied_choice(text, question.options(), question.synonyms) or parse_choice(
             text, question.options(), question.synonyms

@@ -293,3 +293,17 @@ def test_half_reimbursed_and_a_semester() -> None:
 def test_houses_are_counted_by_their_own_unit_not_by_rooms() -> None:
     assert answer("houses", "两间瓦房一个院子") == Value(1)
     assert answer("houses", "三间") == Doubt("rooms_not_houses", "三")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("初中毕业就不上了", Value("none")),  # the stage said is over
+        ("高中毕业了，没考上大学", Value("none")),
+        ("大四，快毕业了", Value("college")),  # still at school
+    ],
+)
+def test_a_school_stage_said_as_finished_is_not_the_current_one(
+    text: str, expected: object
+) -> None:
+    assert answer("member_school_stage", text) == expected
