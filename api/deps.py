@@ -73,25 +73,30 @@ async def current_account(request: Request, runtime: RuntimeDep) -> Account:
     except TokenError as exc:
         raise ApiError(401, "unauthenticated", "登录已过期，请重新进入。") from exc
     limit = runtime.settings.rate_limit.per_account_per_minute
-    if getattr(request.state, "rate_counted_for", None) == account.id:
-        return account  # counted with the IP by api.limits, in the same round trip
-    if not await allow(runtime.redis, f"acct:{account.id}", limit):
+    counted = getattr(request.state, "rate_counted_for", None) == account.id  # by api.limits
+    if not counted and not await allow(runtime.redis, f"acct:{account.id}", limit):
         raise ApiError(429, "rate_limited", "操作太频繁了，请稍等一分钟再试。")
+    if account.is_agent:
+        await _still_an_agent(runtime, account)
     return account
 
 
-CurrentAccount = Annotated[Account, Depends(current_account)]
-
-
-async def agent_account(account: CurrentAccount, runtime: RuntimeDep) -> Account:
-    if not account.is_agent:
-        raise ApiError(403, "forbidden", "只有热线坐席可以这样做。")
-    # The token outlives a change of account: a disabled or demoted agent stops at once.
+async def _still_an_agent(runtime: Runtime, account: Account) -> None:
+    """A staff token outlives a change of account: a disabled agent, or one now only an editor
+    or reviewer (who may see no citizen's session), stops at once, on every route."""
     accounts = runtime.services.get("accounts")
     username = account.id.removeprefix("agent:")
     user = await asyncio.to_thread(accounts.get, username) if accounts is not None else None
     if user is None or not user.active or not user.may_any(("agent",)):
         raise ApiError(403, "forbidden", "这个坐席账号已停用或没有坐席权限，请联系管理员。")
+
+
+CurrentAccount = Annotated[Account, Depends(current_account)]
+
+
+async def agent_account(account: CurrentAccount) -> Account:
+    if not account.is_agent:
+        raise ApiError(403, "forbidden", "只有热线坐席可以这样做。")
     return account
 
 

@@ -48,9 +48,12 @@ def _actor(owner: Owner) -> Actor:
 
 
 def may_access(session: Session, actor: Actor) -> bool:
+    """The owner; an agent only while handling it: one they started for a caller (the owner
+    then), or a 转人工 they claimed. Waiting in the queue shows an agent only the queue entry
+    (bot.staff_views); a session handed back is no longer theirs."""
     if actor.account == session.owner:
         return True
-    return actor.is_agent and (session.handoff or actor.account in session.agents)
+    return actor.is_agent and session.live_agent == actor.account
 
 
 def kb_answerer(service: KnowledgeService) -> PolicyAnswerer:
@@ -268,9 +271,9 @@ class Assistant:
         actor = self._agent(owner)
         async with self.store.locked(session_id):
             session = await self.store.load(session_id)
-            self._check(session, actor)
-            if session.live_agent not in (None, actor.account):
+            if session.live_agent not in (None, actor.account):  # the queue shows that anyway
                 raise HandoffTaken(f"{actor.account} did not claim {session_id}")
+            self._check(session, actor)
             seq_before = session.transcript_seq
             if self.live is not None:
                 self.live.hand_back(session)

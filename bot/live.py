@@ -20,13 +20,14 @@ import redis.asyncio as redis
 from pydantic import BaseModel
 
 from bot.office_hours import OfficeHours
+from bot.staff_views import QUEUE_GROUPS
 from dialogue.ending import summary
 from dialogue.questions import question_bank
 from dialogue.replies import Choice, ChoicesReply, Reply, TextReply
 from dialogue.state import Session, TranscriptLine
 from guides.catalog import guide_for
 from guides.ids import REGION_LABELS
-from nlu.idcard import find_phones
+from nlu.idcard import find_phones, mask_phone
 from nlu.privacy import mask_free_text
 
 log = logging.getLogger(__name__)
@@ -76,12 +77,9 @@ def _callback_number(text: str) -> str | None:
     return found[0].number if found else None
 
 
-def _mask_phone(phone: str) -> str:
-    return phone[:3] + "****" + phone[-4:] if len(phone) >= 8 else "****"
-
-
 def one_line_facts(session: Session) -> str:
-    told = summary(session, question_bank())
+    """What every agent sees before anyone claims: household and members, nothing else."""
+    told = summary(session, question_bank(), QUEUE_GROUPS)
     lines = [f"{line.label}：{line.value}" for group in told.groups for line in group.lines]
     if not lines:
         return "还没有回答问题"
@@ -161,7 +159,7 @@ class LiveDesk:
             session.callback_phone = found
             session.awaiting_callback_phone = False
             when = self.hours.opening_words(self.now())
-            shown = _mask_phone(session.callback_phone)
+            shown = mask_phone(session.callback_phone)
             return [
                 TextReply(
                     text=f"记下了：{shown}。工作人员{when}上班后会打给您。您也可以接着回答问题。"
@@ -250,7 +248,7 @@ class LiveDesk:
         since = session.handoff_at or session.updated_at
         phone = session.callback_phone
         if phone and session.live_agent != agent:
-            phone = _mask_phone(phone)
+            phone = mask_phone(phone)
         return QueueEntry(
             session_id=session.id,
             region=session.region.value,

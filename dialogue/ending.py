@@ -3,6 +3,7 @@ plain words with reasons, materials, where and how to apply, and the offer of th
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from dialogue.questions import GROUP_TITLES, MEMBER_MORE_ID, QuestionBank, who
@@ -74,10 +75,15 @@ def display(session: Session, question_id: str, member: int | None, bank: Questi
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def summary(session: Session, bank: QuestionBank) -> SummaryReply:
+def summary(
+    session: Session, bank: QuestionBank, only_groups: Collection[str] | None = None
+) -> SummaryReply:
+    """The answers so far by group; only questions of `only_groups` when given."""
     latest: dict[tuple[str, int | None], None] = {}
     for record in session.history:
-        if record.question_id != MEMBER_MORE_ID:
+        if record.question_id == MEMBER_MORE_ID:
+            continue
+        if only_groups is None or bank.get(record.question_id).group in only_groups:
             latest.setdefault((record.question_id, record.member), None)
     groups: dict[str, list[SummaryLine]] = {}
     order = {q.id: i for i, q in enumerate(bank.questions)}

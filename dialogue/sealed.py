@@ -67,3 +67,16 @@ def _each_personal(data: dict[str, Any], change: Callable[[str], str]) -> None:
         visit(household, key)
     for member in household.get("members") or []:
         visit(member, "id_number")
+
+
+def unsealed_numbers(raw: str | bytes) -> int:
+    """How many personal numbers a stored session holds in the clear (saved before sealing)."""
+    found = 0
+
+    def count(value: str) -> str:
+        nonlocal found
+        found += not value.startswith(PREFIX)
+        return value
+
+    _each_personal(json.loads(raw), count)
+    return found

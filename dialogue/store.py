@@ -222,6 +222,36 @@ class SessionStore:
                   "1" if session.handoff else "0", token],
         )  # fmt: skip
 
+    async def read_raw(self, session_id: str) -> bytes | None:
+        """The session as stored (sealed fields still sealed); None when it has expired."""
+        raw = await self.redis.get(_key(session_id))
+        return None if raw is None else (raw.encode() if isinstance(raw, str) else bytes(raw))
+
+    def parse(self, raw: str | bytes) -> Session:
+        return self._load(raw)
+
+    async def rewrite(self, session: Session) -> bool:
+        """Write the session back unchanged in version and expiry (a maintenance pass such as
+        bot.remask, under the lock): it must not live longer for being cleaned. False when
+        it expired meanwhile."""
+        return bool(
+            await self.redis.set(_key(session.id), self._dump(session), keepttl=True, xx=True)
+        )
+
+    async def stored_replies(self, session_id: str) -> dict[str, bytes]:
+        """Every reply kept beside the session, by client message id."""
+        found = await self.redis.hgetall(_replies_key(session_id))
+        return {
+            (k.decode() if isinstance(k, bytes) else str(k)): (
+                v.encode() if isinstance(v, str) else bytes(v)
+            )
+            for k, v in found.items()
+        }
+
+    async def rewrite_reply(self, session_id: str, message_id: str, raw: bytes) -> None:
+        """Replace one kept reply (its hash keeps its expiry)."""
+        await self.redis.hset(_replies_key(session_id), message_id, raw)
+
     async def delete(self, session_id: str) -> None:
         async with self.locked(session_id):
             raw = await self.redis.get(_key(session_id))

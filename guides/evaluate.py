@@ -1,9 +1,10 @@
 """`python -m guides.evaluate`: screening against a reviewer's held-out households.
 
-The households in guides/eval/households_heldout.yml were built by hand from the clauses, with
-the reviewer's expected verdict per item. This prints how many item verdicts agree and how many
-times screening says 可能不符合 where the reviewer says 可能符合 or 或许符合 (the worst error).
-Only this module reads that file (tests/guides/test_heldout_isolation.py enforces it).
+Each set in guides/eval/ (households_heldout.yml, households_heldout2.yml) was built by hand
+from the clauses, with the reviewer's expected verdict per item. For each set this prints how many
+item verdicts agree and how many times screening says 可能不符合 where the reviewer says 可能符合 or
+或许符合 (the worst error). `--set NAME` scores one set only.
+Only this module reads those files (tests/guides/test_heldout_isolation.py enforces it).
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from guides.household_input import parse_household
 from guides.ids import OUTCOME_LABELS, Outcome
 from guides.screening.engine import screen
 
-HELDOUT = Path(__file__).parent / "eval" / "households_heldout.yml"
+EVAL_DIR = Path(__file__).parent / "eval"
+HELDOUT = EVAL_DIR / "households_heldout.yml"
+HELDOUT2 = EVAL_DIR / "households_heldout2.yml"
+SETS: dict[str, Path] = {"heldout": HELDOUT, "heldout2": HELDOUT2}
 SCREENING_DATE = dt.date(2025, 11, 1)
 FAVOURABLE = (Outcome.LIKELY, Outcome.POSSIBLE)
 
@@ -86,19 +90,29 @@ def summary(verdicts: list[Verdict], unscreenable: list[str], households: int) -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guides.evaluate")
     parser.add_argument("--show", action="store_true", help="list every disagreement")
+    parser.add_argument("--set", choices=sorted(SETS), help="score one set only (default: all)")
     args = parser.parse_args(argv)
-    households = load()
-    verdicts, unscreenable = evaluate(households)
-    print(summary(verdicts, unscreenable, len(households)))
-    if args.show:
-        for v in verdicts:
-            if not v.agrees:
-                got = OUTCOME_LABELS[v.got] if v.got else "（无法筛查）"
-                print(
-                    f"  {v.household} {v.item}: 期望 {OUTCOME_LABELS[v.expected]}，"
-                    f"得到 {got}  —  {v.clause}"
-                )
+    names = [args.set] if args.set else list(SETS)
+    for number, name in enumerate(names):
+        if number:
+            print()
+        print(f"== {name} ({SETS[name].name})")
+        households = load(SETS[name])
+        verdicts, unscreenable = evaluate(households)
+        print(summary(verdicts, unscreenable, len(households)))
+        if args.show:
+            show_disagreements(verdicts)
     return 0
+
+
+def show_disagreements(verdicts: list[Verdict]) -> None:
+    for v in verdicts:
+        if not v.agrees:
+            got = OUTCOME_LABELS[v.got] if v.got else "（无法筛查）"
+            print(
+                f"  {v.household} {v.item}: 期望 {OUTCOME_LABELS[v.expected]}，"
+                f"得到 {got}  —  {v.clause}"
+            )
 
 
 if __name__ == "__main__":

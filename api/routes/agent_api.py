@@ -15,6 +15,7 @@ from api.deps import AgentAccount, RuntimeDep
 from api.routes.kb import KbSearchResponse, kb_search
 from api.routes.sessions import actor_of, assistant_of, reply_json, state_json
 from bot.kb.service import KnowledgeService
+from bot.staff_views import staff_line
 from dialogue.ending import summary
 from dialogue.questions import question_bank
 from guides.ids import RegionId
@@ -52,14 +53,15 @@ async def log_ticket(body: TicketRequest, runtime: RuntimeDep, agent: AgentAccou
 
 @router.get("/sessions/{session_id}/overview")
 async def overview(session_id: str, runtime: RuntimeDep, agent: AgentAccount) -> Any:
-    """What the citizen has said so far, in the summary's Chinese words (for the console)."""
+    """What the citizen has said so far, in the summary's Chinese words (for the console); only
+    for the agent handling the session, numbers masked (bot.staff_views)."""
     session = await assistant_of(runtime).get(session_id, actor_of(agent))
     told = summary(session, question_bank())
     return {
         "session_id": session.id,
         "state": state_json(session),
         "summary": reply_json(told),
-        "transcript": jsonable_encoder(getattr(session, "transcript", [])),
+        "transcript": jsonable_encoder([staff_line(line) for line in session.transcript]),
     }
 
 

@@ -21,7 +21,9 @@ from api.live_hub import RESYNC, LiveHub
 from api.routes.sessions import actor_of, assistant_of, state_json
 from bot.assistant import Actor
 from bot.live import QUEUE_CHANNEL, QueueEntry, channel
+from bot.staff_views import staff_line
 from dialogue.state import Session, TranscriptLine
+from guides.errors import SessionForbidden
 
 router = APIRouter(prefix="/api/v1", tags=["转人工"])
 KEEPALIVE_SECONDS = 15.0
@@ -52,24 +54,35 @@ def _line_event(line: TranscriptLine) -> str:
     return _event("line", line.model_dump(mode="json"), line.seq)
 
 
+def _pushed(line: TranscriptLine) -> TranscriptLine | None:
+    """The citizen's page: what a person said to them (or about the hand-off), as said."""
+    return line if line.pushed else None
+
+
 async def _session_events(
     request: Request,
     runtime: Any,
     session_id: str,
     actor: Actor,
     after: int,
-    wanted: Callable[[TranscriptLine], bool],
+    shown: Callable[[TranscriptLine], TranscriptLine | None],  # as this reader sees it, or None
 ) -> AsyncIterator[str]:
     assistant = assistant_of(runtime)
     assert assistant.live is not None
-    last = after
+    last, ended = after, False
 
     async def replay() -> AsyncIterator[str]:
-        nonlocal last
-        session: Session = await assistant.get(session_id, actor)
+        nonlocal last, ended
+        try:
+            session: Session = await assistant.get(session_id, actor)
+        except SessionForbidden:  # handed back (or the citizen stopped waiting): not theirs now
+            ended = True
+            yield _event("state", {"handoff": False, "claimed": False, "ended": True})
+            return
         for line in session.transcript:
-            if line.seq > last and wanted(line):
-                yield _line_event(line)
+            seen = shown(line) if line.seq > last else None
+            if seen is not None:
+                yield _line_event(seen)
         last = max(last, session.transcript_seq)
         state = assistant.live.state(session).model_dump() if assistant.live else {}
         yield _event("state", {**state, "session": state_json(session)})
@@ -77,7 +90,7 @@ async def _session_events(
     async with _hub(runtime).listen(channel(session_id)) as queue:
         async for chunk in replay():
             yield chunk
-        while not await request.is_disconnected():
+        while not ended and not await request.is_disconnected():
             try:
                 raw = await asyncio.wait_for(queue.get(), KEEPALIVE_SECONDS)
             except TimeoutError:
@@ -92,8 +105,9 @@ async def _session_events(
                 line = TranscriptLine.model_validate(message["line"])
                 if line.seq > last:
                     last = line.seq
-                    if wanted(line):
-                        yield _line_event(line)
+                    seen = shown(line)
+                    if seen is not None:
+                        yield _line_event(seen)
             elif "state" in message:
                 # facts may have changed too: a fresh read, so the console's panel is current
                 async for chunk in replay():
@@ -115,7 +129,7 @@ async def citizen_events(
     """The citizen's page: what the agent says (and notes about the hand-off), pushed."""
     actor = actor_of(account)
     await assistant_of(runtime).get(session_id, actor)  # 404 / 403 before the stream opens
-    events = _session_events(request, runtime, session_id, actor, after, lambda ln: ln.pushed)
+    events = _session_events(request, runtime, session_id, actor, after, _pushed)
     return _stream(events)
 
 
@@ -130,7 +144,8 @@ async def agent_events(
     """The agent's console: every line of the conversation and every change of the facts."""
     actor = actor_of(agent)
     await assistant_of(runtime).get(session_id, actor)
-    events = _session_events(request, runtime, session_id, actor, after, lambda ln: True)
+    # numbers masked (bot.staff_views): lines stored before masking may still hold them
+    events = _session_events(request, runtime, session_id, actor, after, staff_line)
     return _stream(events)
 
 

@@ -1,7 +1,8 @@
 """Chat sessions for the mini-program and H5 page; agents act for callers through the same routes.
 
-A session belongs to the account that started it; agents reach sessions handed off to a person
-or started for a caller. Every route loads through bot.assistant, which checks ownership.
+A session belongs to the account that started it; an agent reaches one only while handling it
+(started for a caller, or a 转人工 they claimed). Every route loads through bot.assistant, which
+checks that; what staff see of it is scoped by bot.staff_views.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import time
 from typing import Any
 
 from fastapi import APIRouter, Response
-from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, Field, model_validator
 
 from api.auth import Account
@@ -21,10 +21,13 @@ from api.metrics import SCREENINGS, TURN_LATENCY, TURNS
 from bot.application import form_items, screening_of
 from bot.assistant import Actor, Assistant
 from bot.channels.wechat_api import send_form_ready
+from bot.staff_views import staff_session
 from dialogue.replies import Reply, ResultReply
-from dialogue.state import Session
+from dialogue.state import Session, TranscriptLine
 from guides.catalog import guide_for
+from guides.ids import ItemId
 from guides.materials import materials_for
+from guides.screening.result import MaterialNeed, ScreeningResult
 
 router = APIRouter(prefix="/api/v1", tags=["sessions"])
 
@@ -198,23 +201,38 @@ def notify_form_ready(runtime: Any, account: Account, session_id: str) -> None:
     task.add_done_callback(runtime.background.discard)
 
 
-@router.get("/sessions/{session_id}")
-async def get_session(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> Any:
+class SessionView(BaseModel):
+    """A session as its reader may see it: the owner all of it; a handling agent the same
+    with the personal numbers masked (bot.staff_views); nobody else reaches it."""
+
+    session_id: str
+    state: SessionState
+    items_of_interest: list[ItemId] | None
+    facts: dict[str, Any]
+    unknown_facts: list[str]
+    screening: ScreeningResult
+    materials: list[MaterialNeed]
+    transcript: list[TranscriptLine]
+
+
+@router.get("/sessions/{session_id}", response_model=SessionView)
+async def get_session(session_id: str, runtime: RuntimeDep, account: CurrentAccount) -> SessionView:
     session = await assistant_of(runtime).get(session_id, actor_of(account))
     result = screening_of(session)
     materials = materials_for(
         guide_for(session.region), session.household, form_items(session, result)
     )
-    return {
-        "session_id": session.id,
-        "state": state_json(session),
-        "items_of_interest": session.items,
-        "facts": session.household.model_dump(mode="json", exclude_none=True),
-        "unknown_facts": session.unknown,
-        "screening": jsonable_encoder(result),
-        "materials": jsonable_encoder(materials),
-        "transcript": jsonable_encoder(session.transcript),
-    }
+    shown = staff_session(session) if account.is_agent else session
+    return SessionView(
+        session_id=session.id,
+        state=session_state(session),
+        items_of_interest=session.items,
+        facts=shown.household.model_dump(mode="json", exclude_none=True),
+        unknown_facts=session.unknown,
+        screening=result,
+        materials=materials,
+        transcript=shown.transcript,
+    )
 
 
 async def _form(session_id: str, runtime: Any, account: Account, kind: str) -> Response:

@@ -70,7 +70,7 @@ def _view(row: UnansweredRow) -> UnansweredQuestion:
     )
 
 
-def _fingerprint(text: str, region: str | None) -> str:
+def fingerprint_of(text: str, region: str | None) -> str:
     key = "".join(ch for ch in text.lower() if ch.isalnum() or ch in "[]") + "|" + (region or "")
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
@@ -81,7 +81,7 @@ class UnansweredQueue:
 
     def record(self, text: str, region: str | None) -> UnansweredQuestion:
         clean = strip_personal_data(text).strip()
-        fingerprint = _fingerprint(clean, region)
+        fingerprint = fingerprint_of(clean, region)
         for _ in range(3):  # two workers may insert the same question at once
             try:
                 with self._sessions.begin() as s:

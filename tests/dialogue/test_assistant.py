@@ -7,34 +7,59 @@ import json
 from collections.abc import Callable
 
 import pytest
+import redis.asyncio as aioredis
 
 from bot.assistant import Actor, Assistant
+from bot.live import LiveDesk
+from bot.office_hours import OfficeHours
+from dialogue.engine import IntentParser
 from dialogue.state import SCHEMA_VERSION
+from dialogue.store import SessionStore, StoreConfig
 from guides.errors import SessionForbidden, SessionNotFound, UnknownRegionError
 
 
-def test_only_owner_and_authorised_agents_reach_a_session(
-    make_assistant: Callable[[], Assistant],
+def test_only_the_owner_and_the_handling_agent_reach_a_session(
+    redis_url: str, nlu_backend: IntentParser
 ) -> None:
+    """An agent reaches a citizen's session only between claiming it and handing it back; a
+    waiting session shows other agents the queue entry only."""
+
     async def main() -> None:
-        assistant = make_assistant()
+        client = aioredis.Redis.from_url(redis_url)
+        store = SessionStore(client, StoreConfig(session_ttl_seconds=600))
+        always = OfficeHours.parse("00:00-24:00", workdays_only=False)
+        assistant = Assistant(store, nlu_backend, live=LiveDesk(client, always))
+        bob, eve = Actor("agent:bob", is_agent=True), Actor("agent:eve", is_agent=True)
         session_id, _ = await assistant.start("gansu", "wechat", "wx:alice")
         with pytest.raises(SessionForbidden):
             await assistant.handle(session_id, "wx:mallory", text="三口人")
         with pytest.raises(SessionForbidden):
-            await assistant.get(session_id, Actor("agent:bob", is_agent=True))
+            await assistant.get(session_id, bob)
         await assistant.handle(session_id, "wx:alice", text="转人工")
-        assert session_id in await assistant.handoff_queue(Actor("agent:bob", is_agent=True))
+        assert session_id in await assistant.handoff_queue(bob)
         with pytest.raises(SessionForbidden):
             await assistant.handoff_queue("wx:alice")
-        taken = await assistant.handle(session_id, Actor("agent:bob", is_agent=True), text="三口人")
-        assert taken.state.household.size == 3
+        for agent in (bob, eve):  # waiting in the queue: nobody's yet
+            with pytest.raises(SessionForbidden):
+                await assistant.get(session_id, agent)
+            with pytest.raises(SessionForbidden):
+                await assistant.handle(session_id, agent, text="三口人")
+        await assistant.claim(session_id, bob)
+        taken = await assistant.handle(session_id, bob, text="三口人")
         assert "agent:bob" in taken.state.agents
-        await assistant.release_handoff(session_id, Actor("agent:bob", is_agent=True))
-        assert session_id not in await assistant.handoff_queue(Actor("agent:bob", is_agent=True))
-        # the agent who worked on it keeps access; other citizens still do not
-        await assistant.get(session_id, Actor("agent:bob", is_agent=True))
+        with pytest.raises(SessionForbidden):  # claimed by bob: not eve's
+            await assistant.get(session_id, eve)
+        await assistant.release_handoff(session_id, bob)
+        assert session_id not in await assistant.handoff_queue(bob)
+        with pytest.raises(SessionForbidden):  # handed back: no longer bob's either
+            await assistant.get(session_id, bob)
         assert session_id in await assistant.sessions_of("wx:alice")
+        # 帮办代办: the session an agent starts for a caller is theirs, and only theirs
+        helped, _ = await assistant.start("gansu", "agent", eve)
+        await assistant.get(helped, eve)
+        with pytest.raises(SessionForbidden):
+            await assistant.get(helped, bob)
+        await client.aclose()
 
     asyncio.run(main())
 

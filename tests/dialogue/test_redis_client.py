@@ -8,10 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from dialogue.redis_client import RedisUrlError, is_sentinel_url, parse_sentinel_url
+from dialogue.redis_client import (
+    RedisUrlError,
+    async_client,
+    is_sentinel_url,
+    parse_sentinel_url,
+)
 from dialogue.state import Session
 from dialogue.store import SessionStore, StoreConfig
 from guides.ids import RegionId
+from tests.conftest import RedisServer
 from tests.redis_sentinel import SentinelSet
 
 
@@ -61,3 +67,24 @@ async def _store_across_failover(sentinels: SentinelSet) -> None:
     assert sentinels.master_port() == sentinels.replica.port
     assert (await store.load(session.id)).version == 2
     await store.close()
+
+
+def test_pooled_connections_survive_a_redis_restart(tmp_path: Path) -> None:
+    """D3: every connection the pool opened before a restart is stale; the next command on
+    each is retried on a fresh connection instead of failing (5 of 5 failed before)."""
+
+    async def main(server: RedisServer) -> list[object]:
+        client = async_client(server.url)
+        # five commands at once hold five pooled connections open
+        await asyncio.gather(*(client.blpop(["d3:none"], timeout=0.2) for _ in range(5)))
+        server.restart()
+        pings = await asyncio.gather(*(client.ping() for _ in range(5)), return_exceptions=True)
+        await client.aclose()
+        return pings
+
+    server = RedisServer(tmp_path)
+    server.start()
+    try:
+        assert asyncio.run(main(server)) == [True] * 5
+    finally:
+        server.stop()

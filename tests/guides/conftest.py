@@ -11,6 +11,11 @@ Every tests/guides/cases/*.yml holds a list of cases:
         dibao_edge: {outcome: need_info, missing: [assets.deposits], reasons: ["1.5 倍"],
                      variant: expenditure}
 
+An optional `published: [dibao_standard, …]` screens as if those parameters' values had been
+published and checked (verified), as a county's own standard entered through /params is: the
+exact boundaries of a clause ("低于" is strict) are pinned there, since near an estimated
+(unverified) line screening only says 或许符合.
+
 `missing` facts must all be among the item's missing facts; every `reasons` fragment must
 appear in one of its reasons; `benefits` fragments must appear in, and `benefits_exclude`
 fragments must be absent from, its "认定后还可以" texts. Each case is one test item, named after the case.
@@ -28,10 +33,12 @@ import yaml
 
 from guides.household_input import parse_household
 from guides.ids import Outcome
+from guides.params import Parameters, parameters
 from guides.screening.engine import screen
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASE_KEYS = {"name", "date", "region", "input", "output"}
+OPTIONAL_CASE_KEYS = {"published"}
 EXPECT_KEYS = {"outcome", "variant", "reasons", "missing", "benefits", "benefits_exclude"}
 
 
@@ -49,8 +56,14 @@ class CaseFile(pytest.File):
             raise CaseError(f"{self.path.name}: expected a list of cases")
         seen: set[str] = set()
         for number, case in enumerate(cases, 1):
-            if not isinstance(case, dict) or set(case) != CASE_KEYS:
-                raise CaseError(f"{self.path.name} case {number}: keys must be {sorted(CASE_KEYS)}")
+            if (
+                not isinstance(case, dict)
+                or not CASE_KEYS <= set(case) <= CASE_KEYS | OPTIONAL_CASE_KEYS
+            ):
+                raise CaseError(
+                    f"{self.path.name} case {number}: keys must be {sorted(CASE_KEYS)}"
+                    f" (optionally {sorted(OPTIONAL_CASE_KEYS)})"
+                )
             if case["name"] in seen:
                 raise CaseError(f"{self.path.name}: duplicate case name {case['name']!r}")
             seen.add(case["name"])
@@ -74,7 +87,8 @@ class CaseItem(pytest.Item):
             else dt.date.fromisoformat(case["date"])
         )
         household = parse_household(case["input"], region=case["region"])
-        result = screen(household, on=on)
+        published = case.get("published")
+        result = screen(household, on=on, params=_published(published) if published else None)
         problems: list[str] = []
         for item_id, raw in case["output"].items():
             problems.extend(_compare(result, str(item_id), raw))
@@ -88,6 +102,22 @@ class CaseItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, 0, f"case: {self.name}"
+
+
+def _published(names: list[str]) -> Parameters:
+    """The project's parameters with every value of `names` marked as published (verified)."""
+    data = parameters().data
+    unknown = set(names) - set(data.parameters)
+    if unknown:
+        raise CaseError(f"published: unknown parameters {sorted(unknown)}")
+    changed = {
+        name: parameter.model_copy(
+            update={"history": [v.model_copy(update={"verified": True}) for v in parameter.history]}
+        )
+        for name, parameter in data.parameters.items()
+        if name in names
+    }
+    return Parameters(data.model_copy(update={"parameters": {**data.parameters, **changed}}))
 
 
 def _compare(result: Any, item_id: str, raw: Any) -> list[str]:

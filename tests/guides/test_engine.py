@@ -260,3 +260,32 @@ def test_age_from_birth_date_is_taken_on_the_screening_date() -> None:
 def test_a_stated_age_is_kept_on_any_date() -> None:
     household = Household(region=RegionId.GANSU, members=[{"relation": "self", "age": 59}])
     assert household.as_of(dt.date(2040, 1, 1)).members[0].age == 59
+
+
+def test_edge_line_reason_cites_the_edge_clause_even_under_another_item() -> None:
+    """参照单人户 低保 uses the 低保边缘 line: its reason cites where that line is set (seed 000
+    附件2 二（三）), not the 低保 clause 二（一）."""
+    household = parse_household(
+        {
+            "region": "gansu",
+            "hukou_type": "urban",
+            "size": 2,
+            "monthly_income_total": 1800,
+            "members": [
+                {"relation": "self", "age": 50, "monthly_income": 1800},
+                {
+                    "relation": "spouse",
+                    "age": 48,
+                    "has_disability": True,
+                    "disability_kind": "肢体",
+                    "disability_grade": 1,
+                    "monthly_income": 0,
+                },
+            ],
+            "assets": {"deposits": 0, "houses": [{}], "vehicles": []},
+        }
+    )
+    dibao = screen(household, on=ON).item(ItemId.DIBAO)
+    edge_reasons = [r for r in dibao.reasons if "低保边缘认定标准" in r.text]
+    assert edge_reasons, [r.text for r in dibao.reasons]
+    assert all(r.citation.endswith("附件2 二（三）") for r in edge_reasons), edge_reasons

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from guides import evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
-NAME = evaluate.HELDOUT.name
+NAMES = [path.name for path in evaluate.SETS.values()]
 ALLOWED = {ROOT / "guides" / "evaluate.py", Path(__file__).resolve()}
 SCANNED = ("*.py", "*.yml", "*.yaml", "*.json", "*.toml")
 SKIPPED_DIRS = {".venv", ".git", "node_modules", "var", "artifacts"}
@@ -20,7 +22,7 @@ def _files() -> list[Path]:
         for path in ROOT.rglob(pattern):
             if SKIPPED_DIRS & set(path.relative_to(ROOT).parts):
                 continue
-            if path == evaluate.HELDOUT:
+            if path in evaluate.SETS.values():
                 continue
             found.append(path)
     return found
@@ -30,15 +32,17 @@ def test_only_the_evaluation_reads_the_heldout_file() -> None:
     readers = [
         str(p.relative_to(ROOT))
         for p in _files()
-        if p.resolve() not in ALLOWED and NAME in p.read_text(encoding="utf-8", errors="ignore")
+        if p.resolve() not in ALLOWED
+        and any(name in p.read_text(encoding="utf-8", errors="ignore") for name in NAMES)
     ]
     assert readers == []
 
 
 def test_the_heldout_file_is_outside_the_data_and_case_trees() -> None:
-    held = evaluate.HELDOUT.resolve()
-    for tree in (ROOT / "guides" / "data", ROOT / "tests" / "guides" / "cases"):
-        assert tree.resolve() not in held.parents
+    for path in evaluate.SETS.values():
+        held = path.resolve()
+        for tree in (ROOT / "guides" / "data", ROOT / "tests" / "guides" / "cases"):
+            assert tree.resolve() not in held.parents
 
 
 def test_screening_modules_do_not_import_the_evaluation() -> None:
@@ -49,10 +53,13 @@ def test_screening_modules_do_not_import_the_evaluation() -> None:
         assert "guides.evaluate" not in text and "from guides import evaluate" not in text, path
 
 
-def test_every_expected_verdict_names_its_clause() -> None:
-    households = evaluate.load()
-    assert len(households) >= 60
+@pytest.mark.parametrize(("name", "at_least"), [("heldout", 60), ("heldout2", 25)])
+def test_every_expected_verdict_names_its_clause(name: str, at_least: int) -> None:
+    households = evaluate.load(evaluate.SETS[name])
+    assert len(households) >= at_least
     assert {h["region"] for h in households} == {"gansu", "shanxi", "ningxia", "jinan-licheng"}
+    ids = [h["id"] for h in households]
+    assert len(ids) == len(set(ids))
     for household in households:
         for item, (verdict, clause) in household["expect"].items():
             assert verdict in ("likely", "possible", "unlikely", "need_info"), (

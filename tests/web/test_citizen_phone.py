@@ -202,8 +202,8 @@ def test_typed_first_message_is_sent_as_the_opening(
     assert any("低保" in (line.get("text") or "") for line in session.get("transcript", []))
     # 重新开始, confirmed: a fresh start (the old session is forgotten on this phone).
     page.click("#restart")
-    page.click("#restart-yes")
-    page.wait_for_load_state("domcontentloaded")
-    page.wait_for_function("() => localStorage.getItem('shejiu_session') === null")
-    assert page.locator("#regions").is_visible()
+    with page.expect_navigation():  # the session is deleted, then the page reloads
+        page.click("#restart-yes")
+    page.locator("#regions").wait_for(state="visible")
+    assert page.evaluate("() => localStorage.getItem('shejiu_session')") is None
     context.close()

@@ -87,6 +87,13 @@ def test_a_citizen_and_an_agent_talk_live_then_the_bot_resumes(web: WebService) 
         assert said.status_code == 200, said.text
         line = citizen_stream.wait_for("line", lambda d: d["speaker"] == "agent")
         assert "哪个县" in line["text"]
+        office = "也可以打县民政局电话0931-8123456"
+        client.post(
+            f"/api/v1/agent/sessions/{session_id}/say",
+            json={"text": office},
+            headers=bearer(winner),
+        )
+        assert citizen_stream.wait_for("line", lambda d: d["speaker"] == "agent")["text"] == office
 
         # The citizen's answer goes to the agent, not to the bot.
         reply = client.post(
@@ -111,6 +118,9 @@ def test_a_citizen_and_an_agent_talk_live_then_the_bot_resumes(web: WebService) 
         )
         assert released.status_code == 200
         back = citizen_stream.wait_for("state", lambda d: not d["handoff"])
+        # the agent's stream gets the hand-back, then ends: the session is no longer theirs
+        agent_stream.wait_for("line", lambda d: "交还" in d["text"])
+        assert agent_stream.wait_for("state")["ended"] is True
         assert back["session"]["pending_question"] == pending
         resumed = client.post(
             f"/api/v1/sessions/{session_id}/resume", headers=bearer(citizen)

@@ -11,6 +11,19 @@ from guides.screening.result import CheckResult
 
 ABLE = ("full", "partial")
 NOT_JOB_SEEKING = ("employed", "retired", "student", "under_working_age", "unable_to_work")
+
+
+def _not_seeking(member: Member) -> bool:
+    """Out of the job market by their status. Seed 004 申请表 表格说明 6 defines "无就业条件" as
+    "原未登记失业人员": someone in it who can work and says they want a job is an unregistered
+    job seeker (失业登记 is for them), not someone who cannot work."""
+    if member.labour_ability in ("lost", "none"):
+        return True
+    if member.employment == "unable_to_work" and member.wants_job is True:
+        return False
+    return member.employment in NOT_JOB_SEEKING
+
+
 AID_CLASSES = (ItemId.DIBAO, ItemId.DIBAO_EDGE, ItemId.RIGID_EXPENSE)
 
 
@@ -87,7 +100,7 @@ SEEKING = ("registered_unemployed", "flexible", "farming", "migrant_worker")
 
 def _jobless_seeker(member: Member) -> tuple[bool | None, tuple[str, ...]]:
     """处于无业状态、有劳动能力、有就业要求 (全方位公共就业服务意见 二（三）)."""
-    if member.employment in NOT_JOB_SEEKING or member.labour_ability in ("lost", "none"):
+    if _not_seeking(member):
         return False, ()
     if member.wants_job is False:
         return False, ()
@@ -98,7 +111,8 @@ def _jobless_seeker(member: Member) -> tuple[bool | None, tuple[str, ...]]:
     )
     if needs:
         return None, needs
-    return member.employment in SEEKING, ()
+    # past _not_seeking, "unable_to_work" (原未登记失业人员) is someone out of work who wants a job
+    return member.employment in (*SEEKING, "unable_to_work"), ()
 
 
 def _zero_employment(ctx: Context) -> bool:
@@ -164,7 +178,7 @@ def _registered(member: Member) -> tuple[bool | None, tuple[str, ...]]:
         return True, ()
     if member.is_unemployment_registered is False:
         return False, ()
-    if member.employment is not None and member.employment in NOT_JOB_SEEKING:
+    if member.employment is not None and _not_seeking(member):
         return False, ()
     return None, ("is_unemployment_registered",)
 
@@ -191,13 +205,13 @@ def has_registered_unemployed_member(ctx: Context) -> CheckResult:
 
 def _could_register(member: Member) -> tuple[bool | None, tuple[str, ...]]:
     """Not registered, but of working status and able to work: can register along with the 认定."""
-    if member.employment in NOT_JOB_SEEKING or member.labour_ability in ("lost", "none"):
+    if _not_seeking(member):
         return False, ()
     return member.is_unemployment_registered is False, ()
 
 
 def _unregistered_job_seeker(member: Member) -> tuple[bool | None, tuple[str, ...]]:
-    if member.employment in NOT_JOB_SEEKING or member.labour_ability in ("lost", "none"):
+    if _not_seeking(member):
         return False, ()
     if member.wants_job is False or member.is_unemployment_registered:
         return False, ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from guides.errors import ParameterNotFound
 from guides.params import ResolvedParameter
 from guides.screening.checks.common import met, uncertain, unknown, unmet
-from guides.screening.checks.income import _income_missing, yuan
+from guides.screening.checks.income import _income_missing, near_estimated_line, yuan
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
@@ -66,14 +66,16 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
             used,
             estimate,
         )
-    if expenses.basic_living is None:
-        return unknown(
-            cid,
-            f"{formula}；刚性支出还包括基本生活支出，还需要知道这一项",
-            ("expenses_12m.basic_living",),
-        )
+    # Decide under uncertainty: near an estimated ratio the answer is 或许符合, and an unknown
+    # 基本生活支出 could only raise the share to an estimated ratio's 或许符合 again, so it is not
+    # asked — unless a verified upper ratio (甘肃 90%) could make it 可能符合.
     below_floor = lowest is not None and lowest.verified and share < lowest.value
-    if not threshold.verified and not below_floor:
+    capped = highest is not None and highest.verified
+    if (
+        not threshold.verified
+        and not below_floor
+        and (expenses.basic_living is not None or not capped)
+    ):
         margin = _optional(ctx, "estimate_near_margin")
         if margin is not None and share >= threshold.value * (1 - margin.value / 100):
             return uncertain(
@@ -82,6 +84,12 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
                 (*used, margin),
                 estimate,
             )
+    if expenses.basic_living is None:
+        return unknown(
+            cid,
+            f"{formula}；刚性支出还包括基本生活支出，还需要知道这一项",
+            ("expenses_12m.basic_living",),
+        )
     return unmet(cid, f"{formula}，低于{line}", used, estimate)
 
 
@@ -112,6 +120,17 @@ def income_after_expenses_below_dibao_standard(ctx: Context) -> CheckResult:
         f" ÷ {size} 人 = {yuan(high)} 元"
     )
     estimate = household.income_is_estimate
+    near = near_estimated_line(ctx, high, standard.value, (standard,)) or near_estimated_line(
+        ctx, low, standard.value, (standard,)
+    )
+    if near is not None and (high < standard.value or low >= standard.value):
+        return uncertain(
+            cid,
+            f"按12个月平均，扣除必需支出后月人均可支配收入 {formula}，和{line}很接近；"
+            "这个标准是估算的，要由街道按当地公布的标准和实际支出核实",
+            (standard, near),
+            estimate,
+        )
     if high < standard.value:
         return met(
             cid, f"扣除必需支出后月人均可支配收入 {formula}，低于{line}", (standard,), estimate

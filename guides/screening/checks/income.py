@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from guides.errors import ParameterNotFound
 from guides.household import Household
 from guides.ids import HUKOU_LABELS
@@ -57,7 +59,39 @@ def _compare_below(
     assert per_capita is not None  # callers check _income_missing first
     met = per_capita < line  # "低于" is strict: equal to the line is not below it
     relation = "低于" if met else "不低于"
-    return _income_result(ctx, check_id, met, f"{relation}{line_label} {yuan(line)} 元", params)
+    said = f"{relation}{line_label} {yuan(line)} 元"
+    near = near_estimated_line(ctx, per_capita, line, params)
+    if near is not None:
+        return _near_result(ctx, check_id, said, (*params, near))
+    return _income_result(ctx, check_id, met, said, params)
+
+
+def near_estimated_line(
+    ctx: Context, value: float, line: float, params: tuple[ResolvedParameter, ...]
+) -> ResolvedParameter | None:
+    """Issue 11, asymmetric harm: a line built on an estimated (unverified) number decides
+    nothing for a household within `estimate_near_margin` of it, on either side. Returns the
+    margin parameter when that is so."""
+    if all(p.verified for p in params):
+        return None
+    try:
+        margin = ctx.param("estimate_near_margin")
+    except ParameterNotFound:
+        return None
+    return margin if abs(value - line) <= line * margin.value / 100 else None
+
+
+def _near_result(
+    ctx: Context, check_id: str, said: str, params: tuple[ResolvedParameter, ...]
+) -> CheckResult:
+    return CheckResult(
+        check_id,
+        CheckStatus.UNCERTAIN,
+        f"家庭人均月收入 {per_capita_text(ctx.household)}，{said}；这个标准是估算的，"
+        "您家离它很近，要按当地公布的标准由民政部门核定",
+        params=params,
+        is_estimate=ctx.household.income_is_estimate,
+    )
 
 
 @check("income_below_dibao_standard")
@@ -86,6 +120,8 @@ def _decided_for_every_hukou_type(ctx: Context, missing: CheckResult) -> CheckRe
         return None
     lines = sorted({standard.value for standard in standards.values()})
     if lines[0] <= per_capita < lines[-1]:
+        return None
+    if any(near_estimated_line(ctx, per_capita, line, tuple(standards.values())) for line in lines):
         return None
     met = per_capita < lines[0]
     each = "、".join(f"{HUKOU_LABELS[h]}户口 {yuan(s.value)} 元" for h, s in standards.items())
@@ -126,6 +162,14 @@ def _edge_label(params: tuple[ResolvedParameter, ...]) -> str:
     return f"低保边缘认定标准（低保标准 {yuan(standard.value)} 元的 {multiple.value:g} 倍）"
 
 
+def _edge_citation(params: tuple[ResolvedParameter, ...]) -> str | None:
+    """The 低保边缘 line is set by the clause that gives its multiple (seed 000 附件2 二（三）,
+    分层分类意见 二), also where another item (参照单人户 低保) uses it."""
+    multiple = params[-1]
+    source = multiple.source
+    return None if source.config else source.cite()
+
+
 @check("income_below_edge_line")
 def income_below_edge_line(ctx: Context) -> CheckResult:
     missing = _income_missing(ctx, "income_below_edge_line")
@@ -133,9 +177,9 @@ def income_below_edge_line(ctx: Context) -> CheckResult:
         return _above_every_edge_line(ctx, missing) or missing
     line, params = edge_line(ctx)
     result = _compare_below(ctx, "income_below_edge_line", line, _edge_label(params), params)
-    if result.status != CheckStatus.UNMET:
-        return result
-    return _within_widened_edge_line(ctx, params) or result
+    if result.status == CheckStatus.UNMET:
+        result = _within_widened_edge_line(ctx, params) or result
+    return replace(result, citation=_edge_citation(params))
 
 
 def _above_every_edge_line(ctx: Context, missing: CheckResult) -> CheckResult | None:
@@ -176,8 +220,14 @@ def _within_widened_edge_line(
     per_capita = ctx.household.per_capita_monthly_income
     assert per_capita is not None
     wide_line = standard.value * widest.value
-    if widest.value <= multiple.value or per_capita >= wide_line:
+    if widest.value <= multiple.value:
         return None
+    if per_capita >= wide_line:
+        near = near_estimated_line(ctx, per_capita, wide_line, (standard, widest))
+        if near is None:
+            return None
+        said = f"不低于可放宽到的低保标准 {widest.value:g} 倍 {yuan(wide_line)} 元"
+        return _near_result(ctx, "income_below_edge_line", said, (standard, multiple, widest, near))
     who_widens = (
         "政策允许有条件的地区放宽到" if widest.verified else "有的地区（如甘肃）规定可放宽到"
     )
@@ -204,6 +254,9 @@ def income_above_edge_line(ctx: Context) -> CheckResult:
     met = per_capita > line  # "超过" is strict
     relation = "超过" if met else "没有超过"
     said = f"{relation}{_edge_label(params)}{yuan(line)} 元"
+    near = near_estimated_line(ctx, per_capita, line, params)
+    if near is not None:
+        return _near_result(ctx, "income_above_edge_line", said, (*params, near))
     return _income_result(ctx, "income_above_edge_line", met, said, params)
 
 
@@ -218,11 +271,20 @@ def income_below_disposable_income(ctx: Context) -> CheckResult:
     yearly = annual_per_capita(ctx)
     met = yearly < annual.value
     relation = "低于" if met else "不低于"
+    said = (
+        f"家庭人均年收入 = 人均月收入 {yuan(per_capita)} 元 × 12 = {yuan(yearly)} 元，"
+        f"{relation}上年度当地居民人均可支配收入 {yuan(annual.value)} 元"
+    )
+    status = CheckStatus.MET if met else CheckStatus.UNMET
+    params: tuple[ResolvedParameter, ...] = (annual,)
+    near = near_estimated_line(ctx, yearly, annual.value, params)
+    if near is not None:
+        status, params = CheckStatus.UNCERTAIN, (annual, near)
+        said += "；这个数是估算的，您家离它很近，要按统计部门公布的数字核定"
     return CheckResult(
         "income_below_disposable_income",
-        CheckStatus.MET if met else CheckStatus.UNMET,
-        f"家庭人均年收入 = 人均月收入 {yuan(per_capita)} 元 × 12 = {yuan(yearly)} 元，"
-        f"{relation}上年度当地居民人均可支配收入 {yuan(annual.value)} 元",
-        params=(annual,),
+        status,
+        said,
+        params=params,
         is_estimate=ctx.household.income_is_estimate,
     )

@@ -4,9 +4,14 @@
 - 孤儿和事实无人抚养儿童, and 2026 年前享受过过渡期保障政策的已脱贫人口 (seed 000 附件2 二（八）).
 - 低保、特困、低保边缘、刚性支出困难家庭中符合条件的大病患者 (seed 003 三（二）; 分层分类意见 四（二）1):
   或许符合, since which 大病患者 qualify is for the 医保部门 to check.
+- 资助参保 (same clauses): "对最低生活保障对象等其他符合资助参保条件的低收入人口给予定额资助". The
+  低保边缘 and 刚性支出 household members are 低收入人口 (分层分类意见 二; seed 003 一), so with nobody
+  seriously ill they may still get 定额资助参保 where the local 医保 rules include them: 或许符合.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from guides.household import Member
 from guides.ids import ItemId, Outcome
@@ -16,8 +21,13 @@ from guides.screening.checks.tekun import PARENT_RELATIONS
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult, CheckStatus
+from guides.sources import SourceRef
 
 CID = "medical_aid_covered"
+ENROLMENT_CITATION = SourceRef(
+    national="policy_2.3_关于加强低收入人口动态监测做好分层分类社会救助工作的意见.txt",
+    section="二、四（二）1",
+).cite()
 
 
 def _orphan(ctx: Context) -> tuple[list[tuple[int, Member]], tuple[str, ...]]:
@@ -58,6 +68,7 @@ def medical_aid_covered(
     orphans: bool = False,
     formerly_poor: bool = False,
     serious_illness_in: list[str] | None = None,
+    subsidised_enrolment_in: list[str] | None = None,
     together: bool = False,
 ) -> CheckResult:
     by_class = recognised_in_any(ctx, items, together)
@@ -85,6 +96,15 @@ def medical_aid_covered(
                 f"重特大疾病长期门诊的费用可以按规定得到医疗救助，具体由医保部门核实",
             )
         missing.extend(needs)
+    enrolment = [ItemId(i) for i in subsidised_enrolment_in or () if _class_in_play(ctx, ItemId(i))]
+    if enrolment:
+        labels = "、".join(CLASS_LABELS.get(i, i.value) for i in enrolment)
+        result = uncertain(
+            CID,
+            f"认定为{labels}的家庭成员属于低收入人口；对符合资助参保条件的低收入人口，"
+            "参加城乡居民医保的个人缴费可以得到定额资助，具体条件由当地医保部门确定",
+        )
+        return replace(result, citation=ENROLMENT_CITATION)
     if by_class.status == CheckStatus.UNCERTAIN:
         return uncertain(CID, by_class.reason, by_class.params)
     if missing:

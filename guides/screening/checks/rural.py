@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from guides.household import EMERGENCY_SITUATIONS, EXPENDITURE_SITUATIONS
 from guides.screening.checks.common import met, uncertain, unknown, unmet
-from guides.screening.checks.income import annual_per_capita, yuan
+from guides.screening.checks.income import annual_per_capita, near_estimated_line, yuan
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
@@ -32,6 +32,14 @@ def rural_at_risk(ctx: Context) -> CheckResult:
         f"家庭人均年收入 = 人均月收入 {yuan(per_capita)} 元 × 12 = {yuan(yearly)} 元，"
         f"监测收入线 {yuan(line.value)} 元"
     )
+    near = near_estimated_line(ctx, yearly, line.value, (line,))
+    if near is not None:
+        return uncertain(
+            CID,
+            f"{text}；这条线是估算的，您家离它很近，是否纳入监测由农业农村部门按当地监测范围认定",
+            (line, near),
+            household.income_is_estimate,
+        )
     if yearly < line.value:
         return met(CID, f"{text}，低于监测收入线", (line,), household.income_is_estimate)
     hardship = set(household.situations or ()) & (EMERGENCY_SITUATIONS | EXPENDITURE_SITUATIONS)

@@ -63,6 +63,12 @@ class _Lines:
     high: float
     label: str
     params: tuple[ResolvedParameter, ...]
+    # estimate_near_margin as a fraction when a standard is an estimate (unverified), else 0
+    near: float = 0.0
+
+    def is_near(self, income: float) -> bool:
+        """Within the margin of an estimated standard: only the published one decides."""
+        return any(abs(income - line) <= line * self.near for line in (self.low, self.high))
 
 
 def _disability_means_no_labour(member: Member) -> str | None:
@@ -97,6 +103,13 @@ def _labour(member: Member, verdict: _Verdict, ages: tuple[int, int, int]) -> No
             verdict.said.append("无劳动能力")
         elif member.labour_ability is None:
             verdict.ask("labour_ability")
+        elif member.labour_ability == "partial":
+            # 第五条（四）: the province may name other 无劳动能力 cases (not in the seeds), so a
+            # disabled person who has lost part of their labour ability is not clearly excluded.
+            verdict.confirm(
+                "是残疾人、部分丧失劳动能力：不在特困办法第五条（三）列出的残疾等级里，但各省可以"
+                "规定其他视为无劳动能力的情形，由民政部门按当地规定认定"
+            )
         else:
             verdict.fail("还有劳动能力")
     elif age is None or member.has_disability is None:
@@ -135,13 +148,17 @@ def _living_source(
     text = f"月收入 {yuan(counted)} 元"
     if pension:
         text = f"月收入 {yuan(income)} 元，基础养老金不算收入，扣除后 {yuan(counted)} 元"
-    if counted < lines.low:
+    if counted >= lines.high and pension is None and income > 0 and (member.age or 0) >= 60:
+        verdict.ask("monthly_basic_pension")  # the income may be partly the 基础养老金
+    elif lines.is_near(counted):
+        verdict.confirm(
+            f"{text}，和{lines.label}很接近；这个标准是估算的，是否低于当地标准、属于无生活来源，"
+            "由民政部门核定"
+        )
+    elif counted < lines.low:
         verdict.said.append(f"{text}，低于{lines.label}，属于无生活来源")
     elif counted >= lines.high:
-        if pension is None and income > 0 and (member.age or 0) >= 60:
-            verdict.ask("monthly_basic_pension")  # the income may be partly the 基础养老金
-        else:
-            verdict.fail(f"{text}，不低于{lines.label}，有生活来源")
+        verdict.fail(f"{text}，不低于{lines.label}，有生活来源")
     else:  # between the standards of the two hukou types
         verdict.ask("hukou_type")
 
@@ -194,7 +211,11 @@ def _lines(ctx: Context) -> _Lines | None:
     standard = ctx.dibao_standard()
     if standard is not None:
         return _Lines(
-            standard.value, standard.value, f"当地低保标准 {yuan(standard.value)} 元", (standard,)
+            standard.value,
+            standard.value,
+            f"当地低保标准 {yuan(standard.value)} 元",
+            (standard,),
+            _near_fraction(ctx, (standard,)),
         )
     try:
         standards = {h: ctx.param("dibao_standard", h) for h in HUKOU_LABELS}
@@ -202,7 +223,17 @@ def _lines(ctx: Context) -> _Lines | None:
         return None
     values = sorted(s.value for s in standards.values())
     each = "、".join(f"{HUKOU_LABELS[h]} {yuan(s.value)} 元" for h, s in standards.items())
-    return _Lines(values[0], values[-1], f"当地低保标准（{each}）", tuple(standards.values()))
+    used = tuple(standards.values())
+    return _Lines(values[0], values[-1], f"当地低保标准（{each}）", used, _near_fraction(ctx, used))
+
+
+def _near_fraction(ctx: Context, standards: tuple[ResolvedParameter, ...]) -> float:
+    if all(s.verified for s in standards):
+        return 0.0
+    try:
+        return ctx.param("estimate_near_margin").value / 100
+    except ParameterNotFound:
+        return 0.0
 
 
 def _verdicts(
