@@ -28,7 +28,7 @@ from dialogue.doubts import (
 from dialogue.questions import Question, question_bank
 from guides.ids import RegionId
 from guides.places import places
-from nlu.answers import find_yes_no, is_dont_know, parse_choice, parse_yes_no
+from nlu.answers import find_yes_no, is_dont_know, is_question, parse_choice, parse_yes_no
 from nlu.clauses import (
     added_count,
     amounts_per_person,
@@ -237,6 +237,8 @@ def _typed(choice_id: str) -> Any:
 def _parse(question: Question, text: str, today: dt.date) -> Value | None:
     kind = question.answer
     if kind == "yes_no":
+        if is_question(text):
+            return None  # "有没有车都要说吗": asked back, not answered
         found, word = find_yes_no(text), _synonym_yes_no(question, text)
         if word is not None and word[0] is None:
             return None  # the question's own yes and no words both said

@@ -45,9 +45,11 @@ _NOT_AN_ANSWER = re.compile(
 )
 # Idioms that contain a yes/no character but answer nothing; masked before matching.
 _IDIOMS = re.compile(r"不好意思|不客气|不用谢|不过|要是|要不然|好像|没关系的话")
-_QUESTION = re.compile(
-    r"是不是|有没有|要不要|对不对|好不好|行不行|能不能|可不可以|用不用|是否|吗|嘛[?？]|[?？]"
+# "没有没有", "不是不是", "不对不对": a repeated no, not the question "有没有"
+_A_NOT_A = re.compile(
+    r"(?<!不)是不是|(?<!没)有没有|(?<!不)要不要|(?<!不)对不对|(?<!不)行不行|能不能|可不可以|用不用|是否"
 )
+_QUESTION = re.compile(rf"{_A_NOT_A.pattern}|好不好|吗|嘛[?？]|[?？]")
 _YES = [
     "是的",
     "是啊",
@@ -139,6 +141,15 @@ _COPULA = "是"
 _NEGATORS = {"不", "没"}
 _NEGATOR_SPLIT = re.compile(r"也?[没不]")
 _ECHO_MAX = 2  # a bare negator followed by at most this many characters echoes the question
+
+
+_ENDS_ASKING = re.compile(r"(?:吗|么|[?？])[\s。.!！~～]*$")
+
+
+def is_question(text: str) -> bool:
+    """ "有没有车都要说吗": the answer asks back (an A-not-A form, or it ends as a question);
+    "车？哪买得起" does not."""
+    return bool(_A_NOT_A.search(text) or _ENDS_ASKING.search(text.strip()))
 
 
 def is_dont_know(text: str) -> bool:

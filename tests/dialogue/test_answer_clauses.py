@@ -307,3 +307,15 @@ def test_a_school_stage_said_as_finished_is_not_the_current_one(
     text: str, expected: object
 ) -> None:
     assert answer("member_school_stage", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("deposits", "没有没有", Value(0.0)),  # a repeated no holds "有没有": not a question
+        ("vehicles", "不是不是，没车", Value(False)),
+        ("vehicles", "有没有车都要说吗", None),
+    ],
+)
+def test_a_repeated_no_is_not_a_question(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
