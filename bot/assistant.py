@@ -149,14 +149,12 @@ class Assistant:
         earlier question from being applied to the current one: that one is asked again."""
         actor = _actor(owner)
         parse = await self._parse(text, choice)
-        async with self.store.locked(session_id):
-            session = await self.store.load(session_id)
+        async with self.store.checked_out(session_id, message_id) as checkout:
+            session = checkout.session
             self._check(session, actor)
-            if message_id:
-                stored = await self.store.stored_reply(session_id, message_id)
-                if stored is not None:
-                    done = STORED_REPLY.validate_json(stored)
-                    return TurnResult(done.replies, session, done.form_requested_now, True)
+            if checkout.stored_reply is not None:
+                done = STORED_REPLY.validate_json(checkout.stored_reply)
+                return TurnResult(done.replies, session, done.form_requested_now, True)
             if actor.is_agent and actor.account not in session.agents:
                 session.agents.append(actor.account)
             asked_before, seq_before, was_handoff = (
@@ -181,7 +179,7 @@ class Assistant:
                     message_id,
                     STORED_REPLY.dump_json(StoredReply(replies=replies, form_requested_now=now)),
                 )
-            await self.store.save(session, kept)
+            await checkout.save(kept)
         if self.live is not None and (session.handoff or was_handoff):
             await self.live.publish(session, seq_before)
         return TurnResult(replies=replies, state=session, form_requested_now=now)

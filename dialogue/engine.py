@@ -35,6 +35,7 @@ from dialogue.noted import (
 from dialogue.policy import Next, Wanted, next_question, questions_remaining
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank, question_bank
 from dialogue.replies import Reply, TextReply
+from dialogue.screened import Screenings
 from dialogue.state import Session
 from guides.catalog import guide_for
 from guides.ids import ItemId, RegionId
@@ -72,7 +73,11 @@ PolicyAnswerer = Callable[[str, RegionId | None, str | None], PolicyAnswer | Non
 
 def screen_session(session: Session, on: dt.date | None = None) -> ScreeningResult:
     """Screen every item of the region, always; the items the citizen asked about first."""
-    result = screen(session.household, on=on)
+    return asked_first(session, screen(session.household, on=on))
+
+
+def asked_first(session: Session, result: ScreeningResult) -> ScreeningResult:
+    """The result with the items the citizen asked about first."""
     if not session.items:
         return result
     asked = [i for i in result.items if i.item in session.items]
@@ -101,6 +106,7 @@ class DialogueEngine:
         self.answer_policy = answer_policy
         self.bank = bank or question_bank()
         self.today = today
+        self.screenings = Screenings()
 
     # --- entry points ------------------------------------------------------------------
     def open(self, session: Session, text: str | None = None) -> list[Reply]:
@@ -445,7 +451,8 @@ class DialogueEngine:
 
     # --- asking ----------------------------------------------------------------------------
     def screen(self, session: Session) -> ScreeningResult:
-        return screen_session(session, self.today())
+        """`screen_session`, screened again only when a fact changed (dialogue.screened)."""
+        return asked_first(session, self.screenings.of(session, self.today()))
 
     def _advance(self, session: Session) -> list[Reply]:
         result = self.screen(session)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -44,29 +43,10 @@ class SessionSealer:
             raise ValueError("a sealed session field opens with none of SESSION_KEYS") from exc
 
     def dump(self, session: Session) -> str:
-        data = session.model_dump(mode="json")
-        _each_personal(data, self.seal)
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return _with_personal(session, self.seal).model_dump_json()
 
     def load(self, raw: str | bytes) -> Session:
-        data = json.loads(raw)
-        _each_personal(data, self.open)
-        return Session.model_validate(data)
-
-
-def _each_personal(data: dict[str, Any], change: Callable[[str], str]) -> None:
-    """Apply `change` to every personal number in a dumped session, in place."""
-
-    def visit(holder: dict[str, Any] | None, key: str) -> None:
-        if holder is not None and isinstance(holder.get(key), str) and holder[key]:
-            holder[key] = change(holder[key])
-
-    visit(data, "callback_phone")
-    household = data.get("household") or {}
-    for key in ("phone", "bank_account"):
-        visit(household, key)
-    for member in household.get("members") or []:
-        visit(member, "id_number")
+        return _with_personal(Session.model_validate_json(raw), self.open)
 
 
 def unsealed_numbers(raw: str | bytes) -> int:
@@ -78,5 +58,27 @@ def unsealed_numbers(raw: str | bytes) -> int:
         found += not value.startswith(PREFIX)
         return value
 
-    _each_personal(json.loads(raw), count)
+    _with_personal(Session.model_validate_json(raw), count)
     return found
+
+
+def _with_personal(session: Session, change: Callable[[str], str]) -> Session:
+    """`session` with `change` applied to every personal number: a shallow copy where one
+    changes (the session itself is left as it is), so the JSON is read and written once."""
+    household = session.household
+    update: dict[str, Any] = {
+        key: change(value)
+        for key in ("phone", "bank_account")
+        if (value := getattr(household, key))
+    }
+    if any(m.id_number for m in household.members):
+        update["members"] = [
+            m.model_copy(update={"id_number": change(m.id_number)}) if m.id_number else m
+            for m in household.members
+        ]
+    if update:
+        household = household.model_copy(update=update)
+    if household is session.household and not session.callback_phone:
+        return session
+    callback = change(session.callback_phone) if session.callback_phone else None
+    return session.model_copy(update={"household": household, "callback_phone": callback})

@@ -1,10 +1,12 @@
 """Sessions in Redis (redis.asyncio): JSON under session:{id} with a TTL, one lock per session.
 
-Writes happen only inside `locked(session_id)`, which holds a Redis lock (SET NX PX with a
-token, released by a script) so two messages to one session are applied one after the other
-and neither answer is lost. A turn uses `checked_out(session_id)`: the same lock, taken
-together with the session in one script, and the session written together with the lock's
-release in another: two round trips for a turn's state instead of four. Indexes (sets, refreshed with the session's TTL):
+Writes happen only under the session's lock (SET NX PX with a token, released only while the
+token is still ours), so two messages to one session are applied one after the other and
+neither answer is lost. A chat turn uses `checked_out(session_id, message_id)`: the lock, the
+session and the reply kept for that message id are taken in one script call, and the session
+(with the turn's reply) is written together with the lock's release in another, so a turn's
+state costs two round trips. The other writers use `locked` with `load` and `save`.
+Indexes (sets, refreshed with the session's TTL):
 - `sessions:handoff`        sessions that asked for a person (the agent console)
 - `account:{owner}:sessions` the sessions of one account
 Beside each session, `replies:{id}` (a hash, same TTL, written in the same transaction) keeps the
@@ -39,18 +41,27 @@ RECENT_MESSAGES = 20  # client message ids remembered per session
 log = logging.getLogger("dialogue.store")
 LOCK_POLL_SECONDS = 0.002
 
-# KEYS: lock, session. ARGV: token, lock milliseconds. -> {1, data} taken (data absent when
-# there is no session), {0} when another writer holds the lock.
+# KEYS: lock, session, replies. ARGV: token, lock milliseconds, client message id ("" for
+# none). -> {1, data, reply} taken (data false when there is no session, reply false when none
+# is kept for the id), {0} when another writer holds the lock.
 TAKE_AND_GET = """
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-  return {1, redis.call('GET', KEYS[2])}
+  local reply = false
+  if ARGV[3] ~= '' then reply = redis.call('HGET', KEYS[3], ARGV[3]) end
+  return {1, redis.call('GET', KEYS[2]), reply}
 end
 return {0}
 """
-# KEYS: session, account index, handoff index, lock. ARGV: data, ttl, session id,
-# "1" when handed off, token. The lock is released only while it is still ours.
+# KEYS: session, account index, handoff index, lock, replies. ARGV: data, ttl, session id,
+# "1" when handed off, token, client message id ("" for none), its reply, then the message ids
+# no longer remembered. What `save` writes, then the lock released only while it is still ours.
 SAVE_AND_RELEASE = """
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+if ARGV[6] ~= '' then
+  redis.call('HSET', KEYS[5], ARGV[6], ARGV[7])
+  if #ARGV > 7 then redis.call('HDEL', KEYS[5], unpack(ARGV, 8)) end
+  redis.call('EXPIRE', KEYS[5], ARGV[2])
+end
 redis.call('SADD', KEYS[2], ARGV[3])
 redis.call('EXPIRE', KEYS[2], ARGV[2])
 if ARGV[4] == '1' then redis.call('SADD', KEYS[3], ARGV[3])
@@ -91,8 +102,42 @@ def _replies_key(session_id: str) -> str:
     return f"replies:{session_id}"
 
 
+def _lock_key(session_id: str) -> str:
+    return f"{_key(session_id)}:lock"
+
+
 def _account_key(owner: str) -> str:
     return f"account:{owner}:sessions"
+
+
+def _bytes(raw: str | bytes | None) -> bytes | None:
+    if raw is None:
+        return None
+    return raw.encode() if isinstance(raw, str) else bytes(raw)
+
+
+def _not_released() -> None:
+    # The work is saved (or failed on its own); the lock expires by its timeout. Failing here
+    # would report a saved turn as lost, and its retry would be applied again.
+    log.warning("session lock not released; it expires by itself")
+
+
+class Checkout:
+    """A session taken under its lock for one turn (`SessionStore.checked_out`)."""
+
+    def __init__(
+        self, store: SessionStore, session: Session, stored_reply: bytes | None, lock: str,
+        token: str,
+    ) -> None:  # fmt: skip
+        self.session = session
+        self.stored_reply = stored_reply  # the reply kept for the message id asked about
+        self.saved = False
+        self._store, self._lock, self._token = store, lock, token
+
+    async def save(self, reply: tuple[str, bytes] | None = None) -> None:
+        """Write the session (and `reply`, as `SessionStore.save` does) and unlock it."""
+        await self._store._save_and_unlock(self.session, reply, self._lock, self._token)
+        self.saved = True  # and unlocked; after a failure the lock is released (if still ours)
 
 
 class SessionStore:
@@ -135,12 +180,16 @@ class SessionStore:
     async def exists(self, session_id: str) -> bool:
         return bool(await self.redis.exists(_key(session_id)))
 
-    async def stored_reply(self, session_id: str, message_id: str) -> bytes | None:
-        """The reply saved with client message `message_id`, if it is one of the latest."""
-        raw = await self.redis.hget(_replies_key(session_id), message_id)
-        if raw is None:
-            return None
-        return raw.encode() if isinstance(raw, str) else bytes(raw)
+    def _remember(self, session: Session, reply: tuple[str, bytes] | None) -> list[str]:
+        """Before a save: the next version, and the message id remembered; returns the ids
+        no longer remembered (their replies are dropped with the save)."""
+        session.version += 1
+        if reply is None:
+            return []
+        session.recent_messages.append(reply[0])
+        forgotten = session.recent_messages[:-RECENT_MESSAGES]
+        del session.recent_messages[:-RECENT_MESSAGES]
+        return forgotten
 
     async def save(self, session: Session, reply: tuple[str, bytes] | None = None) -> None:
         """Write the session and its index entries in one transaction (call under the lock).
@@ -148,12 +197,7 @@ class SessionStore:
         `reply` is (client message id, the reply to it): kept with the session, so the turn
         and the reply that reports it are saved together or not at all."""
         ttl = self.config.session_ttl_seconds
-        session.version += 1
-        forgotten: list[str] = []
-        if reply is not None:
-            session.recent_messages.append(reply[0])
-            forgotten = session.recent_messages[:-RECENT_MESSAGES]
-            del session.recent_messages[:-RECENT_MESSAGES]
+        forgotten = self._remember(session, reply)
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(_key(session.id), self._dump(session), ex=ttl)
             if reply is not None:
@@ -172,10 +216,10 @@ class SessionStore:
     @asynccontextmanager
     async def locked(self, session_id: str) -> AsyncIterator[None]:
         lock = self.redis.lock(
-            f"{_key(session_id)}:lock",
+            _lock_key(session_id),
             timeout=self.config.lock_timeout_seconds,
             blocking_timeout=self.config.lock_wait_seconds,
-            sleep=0.002,
+            sleep=LOCK_POLL_SECONDS,
         )
         if not await lock.acquire():
             raise SessionConflict(f"session {session_id} is busy")
@@ -187,39 +231,51 @@ class SessionStore:
             except LockError:
                 pass  # expired while we worked: the next writer already holds it
             except (RedisConnectionError, RedisTimeoutError):
-                # The work is saved (or failed on its own); the lock expires by its timeout.
-                # Failing here would report a saved turn as lost, and its retry would be
-                # applied again.
-                log.warning("session lock not released; it expires by itself")
+                _not_released()
 
     @asynccontextmanager
-    async def checked_out(self, session_id: str) -> AsyncIterator[Session]:
-        """The session under its lock; saved and unlocked on a normal exit, only unlocked
-        when the block raises. The same lock as `locked`."""
-        lock, token = f"{_key(session_id)}:lock", secrets.token_hex(16)
-        lock_ms = int(self.config.lock_timeout_seconds * 1000)
+    async def checked_out(
+        self, session_id: str, message_id: str | None = None
+    ) -> AsyncIterator[Checkout]:
+        """The session under its lock (the same lock as `locked`), with the reply kept for
+        `message_id` if there is one. `Checkout.save` writes it and unlocks in one call; a
+        block that does not save (or raises) only unlocks."""
+        lock, token = _lock_key(session_id), secrets.token_hex(16)
+        keys = [lock, _key(session_id), _replies_key(session_id)]
+        args: list[str | int] = [
+            token,
+            int(self.config.lock_timeout_seconds * 1000),
+            message_id or "",
+        ]
         loop = asyncio.get_running_loop()
         give_up = loop.time() + self.config.lock_wait_seconds
-        while True:
-            taken = await self._take_and_get(keys=[lock, _key(session_id)], args=[token, lock_ms])
-            if int(taken[0]):
-                break
+        while not int((taken := await self._take_and_get(keys=keys, args=args))[0]):
             if loop.time() >= give_up:
                 raise SessionConflict(f"session {session_id} is busy")
             await asyncio.sleep(LOCK_POLL_SECONDS)
+        checkout: Checkout | None = None
         try:
-            if len(taken) < 2 or taken[1] is None:
+            if not taken[1]:
                 raise SessionNotFound(f"no session {session_id}")
-            session = self._load(taken[1])
-            yield session
-        except BaseException:
-            await self._release(keys=[lock], args=[token])
-            raise
-        session.version += 1
+            checkout = Checkout(self, self._load(taken[1]), _bytes(taken[2]), lock, token)
+            yield checkout
+        finally:
+            if checkout is None or not checkout.saved:
+                try:
+                    await self._release(keys=[lock], args=[token])
+                except (RedisConnectionError, RedisTimeoutError):
+                    _not_released()
+
+    async def _save_and_unlock(
+        self, session: Session, reply: tuple[str, bytes] | None, lock: str, token: str
+    ) -> None:
+        forgotten = self._remember(session, reply)
+        message_id, reply_body = reply if reply is not None else ("", b"")
         await self._save_and_release(
-            keys=[_key(session.id), _account_key(session.owner), HANDOFF_INDEX, lock],
+            keys=[_key(session.id), _account_key(session.owner), HANDOFF_INDEX, lock,
+                  _replies_key(session.id)],
             args=[self._dump(session), self.config.session_ttl_seconds, session.id,
-                  "1" if session.handoff else "0", token],
+                  "1" if session.handoff else "0", token, message_id, reply_body, *forgotten],
         )  # fmt: skip
 
     async def read_raw(self, session_id: str) -> bytes | None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import threading
+from collections import OrderedDict
 from typing import Literal, Protocol, runtime_checkable
 
+from nlu.privacy import mask_numbers
 from nlu.types import Parse
 
 BackendKind = Literal["local", "rasa"]
@@ -19,18 +24,40 @@ class NluBackend(Protocol):
 
 
 class LocalBackend:
-    """The in-process classifier (nlu.intents); CPU-only and sub-millisecond."""
+    """The in-process classifier (nlu.intents); CPU-only and sub-millisecond.
+
+    Many citizens send the same short answers ("不知道", "没有", "3口人"): their parses are
+    kept (per worker, per day: dates in a text are read against today) under a digest of the
+    text, never the text itself; a text with an ID, phone or bank number is never kept."""
+
+    KEPT = 4096
+    KEPT_MAX_CHARS = 16
 
     def __init__(self) -> None:
         from nlu.intents import get_classifier
 
         self._classifier = get_classifier()
+        self._kept: OrderedDict[tuple[bytes, dt.date], Parse] = OrderedDict()
+        self._lock = threading.Lock()  # turns parse on the event loop and in worker threads
 
     def parse(self, text: str) -> Parse:
-        return self._classifier.predict(text)
+        if len(text) > self.KEPT_MAX_CHARS or mask_numbers(text) != text:
+            return self._classifier.predict(text)
+        key = (hashlib.blake2b(text.encode()).digest(), dt.date.today())
+        with self._lock:
+            parsed = self._kept.get(key)
+            if parsed is not None:
+                self._kept.move_to_end(key)
+                return parsed
+        parsed = self._classifier.predict(text)
+        with self._lock:
+            self._kept[key] = parsed
+            if len(self._kept) > self.KEPT:
+                self._kept.popitem(last=False)
+        return parsed
 
     async def aparse(self, text: str) -> Parse:
-        return self._classifier.predict(text)
+        return self.parse(text)
 
 
 def make_backend(kind: BackendKind | str = "local", rasa_url: str | None = None) -> NluBackend:

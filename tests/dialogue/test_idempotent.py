@@ -6,6 +6,7 @@ Redis is reached through a proxy that cuts connections on chosen commands (tests
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Iterator
 
 import pytest
@@ -15,7 +16,7 @@ from bot.assistant import Assistant
 from dialogue import prompts
 from dialogue.engine import IntentParser, PolicyAnswerer
 from dialogue.replies import reply_text
-from dialogue.store import SessionStore, StoreConfig
+from dialogue.store import RELEASE, SAVE_AND_RELEASE, SessionStore, StoreConfig
 from tests.conftest import RedisServer
 from tests.faults import FaultProxy
 
@@ -37,6 +38,11 @@ def assistant(
     return Assistant(SessionStore.from_url(proxy.url, config), nlu_backend, policy_answerer)
 
 
+def script_sha(script: str) -> bytes:
+    """What EVALSHA sends for `script`: the marker that cuts that one script's calls."""
+    return hashlib.sha1(script.encode()).hexdigest().encode()
+
+
 def sizes(session: object) -> int:
     return sum(r.question_id == "household_size" for r in session.history)  # type: ignore[attr-defined]
 
@@ -45,18 +51,22 @@ def test_a_failed_lock_release_does_not_fail_a_saved_turn(
     assistant: Assistant, proxy: FaultProxy
 ) -> None:
     async def main() -> None:
-        session_id, _ = await assistant.start("gansu", "h5", OWNER)
-        with proxy.cut(b"EVALSHA"):  # the lock release never reaches Redis
-            result = await assistant.handle(
-                session_id, OWNER, text="3口人", message_id="msg-0001", question_id="household_size"
-            )
+        with proxy.cut(b"EVALSHA"):  # the lock release (a script) never reaches Redis
+            session_id, _ = await assistant.start("gansu", "h5", OWNER)
         assert proxy.cuts >= 1
+        # the lock expires by itself: the next message goes through
+        result = await assistant.handle(
+            session_id, OWNER, text="3口人", message_id="msg-0001", question_id="household_size"
+        )
         assert result.state.household.size == 3 and not result.repeated
+        # A repeated message saves nothing and only unlocks: that failing does not fail it.
+        cuts = proxy.cuts
+        with proxy.cut(script_sha(RELEASE)):
+            again = await assistant.handle(session_id, OWNER, text="3口人", message_id="msg-0001")
+        assert proxy.cuts > cuts
+        assert again.repeated and again.replies == result.replies
         session = await assistant.get(session_id, OWNER)
         assert session.household.size == 3 and sizes(session) == 1
-        # the lock expires by itself: the next message goes through
-        again = await assistant.handle(session_id, OWNER, text="3口人", message_id="msg-0001")
-        assert again.repeated and again.replies == result.replies
 
     asyncio.run(main())
 
@@ -68,8 +78,11 @@ def test_a_retry_after_a_lost_reply_is_not_applied_to_the_next_question(
         session_id, _ = await assistant.start("gansu", "h5", OWNER)
         first = await assistant.get(session_id, OWNER)
         assert first.question_ref == "household_size"
-        # Redis applies the save, but the reply to EXEC never comes back: the turn fails.
-        with proxy.cut(b"EXEC", after=True), pytest.raises(RedisConnectionError):
+        # Redis applies the save, but its answer never comes back: the turn fails.
+        with (
+            proxy.cut(script_sha(SAVE_AND_RELEASE), after=True),
+            pytest.raises(RedisConnectionError),
+        ):
             await assistant.handle(
                 session_id, OWNER, text="3口人", message_id="msg-0002", question_id="household_size"
             )

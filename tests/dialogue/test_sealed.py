@@ -4,6 +4,8 @@ key (rotation loses no session), and never with a wrong one."""
 from __future__ import annotations
 
 import asyncio
+import json
+from typing import Any
 
 import pytest
 import redis.asyncio as aioredis
@@ -68,3 +70,32 @@ def test_sessions_saved_before_sealing_still_open(redis_url: str) -> None:
         await client.aclose()
 
     asyncio.run(scenario())
+
+
+def test_sealing_changes_only_the_personal_numbers_and_not_the_session_in_memory() -> None:
+    sealer = SessionSealer(["k"])
+    session = a_session("sealed-3")
+    session.household.members.append(Member(relation="spouse"))
+    session.log("citizen", "我家3口人")
+    plain = session.model_dump(mode="json")
+    stored = json.loads(sealer.dump(session))
+    assert session.model_dump(mode="json") == plain  # the turn goes on with the real numbers
+    sealed_paths = [("callback_phone",), ("household", "phone"), ("household", "bank_account"),
+                    ("household", "members", 0, "id_number")]  # fmt: skip
+    for path in sealed_paths:
+        stored_value, plain_value = _at(stored, path), _at(plain, path)
+        assert stored_value.startswith("sealed:") and plain_value not in stored_value
+        assert sealer.open(stored_value) == plain_value
+        _put(stored, path, plain_value)
+    assert stored == plain  # nothing else changed
+    assert sealer.load(sealer.dump(session)) == session
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def _put(data: Any, path: tuple[str | int, ...], value: Any) -> None:
+    _at(data, path[:-1])[path[-1]] = value

@@ -1,5 +1,5 @@
 """SessionStore.checked_out: lock+load and save+unlock in one round trip each, against a real
-redis-server; concurrent turns on one session are applied one after the other."""
+redis-server; concurrent turns on one session are applied one after the other, each with its reply kept."""
 
 from __future__ import annotations
 
@@ -26,15 +26,19 @@ def test_concurrent_checkouts_lose_nothing(redis_url: str) -> None:
         session = await _new(store)
 
         async def turn(n: int) -> None:
-            async with store.checked_out(session.id) as current:
+            async with store.checked_out(session.id, f"msg-{n}") as current:
                 await asyncio.sleep(0.001)  # a turn's work, with other turns waiting
-                current.log("citizen", f"m{n}")
+                current.session.log("citizen", f"m{n}")
+                await current.save((f"msg-{n}", f"reply {n}".encode()))
 
         await asyncio.gather(*(turn(n) for n in range(20)))
         saved = await store.load(session.id)
         assert sorted(line.text for line in saved.transcript) == sorted(f"m{n}" for n in range(20))
         assert saved.version == 21
         assert session.id in await store.sessions_of("guest:co")
+        async with store.checked_out(session.id, "msg-7") as again:  # not saved: only unlocked
+            assert again.stored_reply == b"reply 7"
+        assert (await store.load(session.id)).version == 21
         await store.close()
 
     asyncio.run(run())
@@ -46,7 +50,7 @@ def test_a_failed_turn_unlocks_without_saving(redis_url: str) -> None:
         session = await _new(store)
         with pytest.raises(RuntimeError):
             async with store.checked_out(session.id) as current:
-                current.log("citizen", "lost")
+                current.session.log("citizen", "lost")
                 raise RuntimeError("engine failed")
         assert (await store.load(session.id)).transcript == []
         async with store.checked_out(session.id):  # the lock was released: no wait

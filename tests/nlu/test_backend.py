@@ -15,7 +15,7 @@ import pytest
 
 from guides.errors import NluBackendError
 from nlu.backend import LocalBackend, NluBackend, make_backend
-from nlu.intents import load_examples
+from nlu.intents import get_classifier, load_examples
 from nlu.rasa_backend import RasaBackend
 from nlu.types import Parse
 
@@ -169,3 +169,15 @@ def test_real_rasa_server() -> None:
     assert parse.intent in intents
     assert 0.0 <= parse.confidence <= 1.0
     assert parse.ranking[0][0] == parse.intent
+
+
+def test_the_local_backend_keeps_short_answers_but_never_personal_numbers() -> None:
+    backend = LocalBackend()
+    first = backend.parse("不知道")
+    assert backend.parse("不知道") is first  # kept: the classifier is not asked again
+    assert first == get_classifier().predict("不知道")
+    with_phone = backend.parse("13912345678")
+    assert with_phone.first("phone") is not None
+    assert backend.parse("13912345678") is not with_phone  # read again, never kept
+    long_text = "我想问一下我们家的情况能不能申请低保"
+    assert backend.parse(long_text) is not backend.parse(long_text)

@@ -1,0 +1,58 @@
+"""Screening once per set of facts: a turn that changed no fact (不知道, a skipped question, an
+answer meant for an earlier question, a resume) reuses the session's last result instead of
+screening the household again.
+
+Per worker, the latest result of each of the most recent sessions, kept with a digest of the
+household it was computed from (not the household itself), the screening date and the
+parameters then in force: a change to any of them screens again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from dialogue.state import Session
+from guides.params import Parameters, current_parameters
+from guides.screening.engine import screen
+from guides.screening.result import ScreeningResult
+
+SESSIONS_KEPT = 256
+
+
+@dataclass(frozen=True)
+class _Screened:
+    facts: bytes  # digest of the household's JSON, ages taken on the screening date
+    on: dt.date
+    params: Parameters
+    result: ScreeningResult
+
+
+class Screenings:
+    """`of(session, on)`: what `screen(session.household, on=on)` returns, screened again only
+    when the facts, the date or the parameters changed. Turns run in worker threads: a lock
+    keeps the bookkeeping whole."""
+
+    def __init__(self, size: int = SESSIONS_KEPT) -> None:
+        self._size = size
+        self._latest: OrderedDict[str, _Screened] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def of(self, session: Session, on: dt.date) -> ScreeningResult:
+        household = session.household.as_of(on)  # what screening reads
+        facts = hashlib.blake2b(household.model_dump_json().encode()).digest()
+        params = current_parameters()
+        with self._lock:
+            kept = self._latest.get(session.id)
+        if kept is not None and kept.facts == facts and kept.on == on and kept.params is params:
+            return kept.result
+        result = screen(household, on=on, params=params)
+        with self._lock:
+            self._latest[session.id] = _Screened(facts, on, params, result)
+            self._latest.move_to_end(session.id)
+            while len(self._latest) > self._size:
+                self._latest.popitem(last=False)
+        return result

@@ -1,0 +1,68 @@
+"""dialogue.screened: a session is screened again only when a fact, the date or the parameters
+changed, and the kept result is the one screening gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dialogue.screened import Screenings
+from dialogue.state import Session
+from guides.household import Member
+from guides.ids import RegionId
+from guides.params import parameters as file_parameters
+from guides.params import use_source
+from guides.screening.engine import screen
+
+ON = dt.date(2026, 6, 1)
+
+
+def a_session(session_id: str) -> Session:
+    session = Session.new(session_id, "guest:screened", RegionId.GANSU)
+    session.household.size = 1
+    session.household.hukou_type = "rural"
+    session.household.members = [Member(relation="self", age=70)]
+    return session
+
+
+def test_the_same_facts_are_screened_once_and_a_change_screens_again() -> None:
+    screenings = Screenings()
+    session = a_session("s-1")
+    first = screenings.of(session, ON)
+    assert first == screen(session.household, on=ON)
+    session.unknown.append("assets.deposits")  # 不知道: no household fact changed
+    assert screenings.of(session, ON) is first
+    session.household.monthly_income_total = 300
+    changed = screenings.of(session, ON)
+    assert changed is not first and changed == screen(session.household, on=ON)
+    assert changed.per_capita_income == 300
+    later = screenings.of(session, ON + dt.timedelta(days=400))
+    assert later is not changed and later.on == ON + dt.timedelta(days=400)
+
+
+def test_ages_taken_on_the_screening_date_and_new_parameters_screen_again() -> None:
+    screenings = Screenings()
+    session = a_session("s-2")
+    derived = Member(relation="self", birth_date=dt.date(1966, 9, 1))  # its age taken today
+    session.household.members = [derived]
+    first = screenings.of(session, ON)  # screened as 59, on ON
+    # The same JSON read back from Redis: the age is stored now, no longer taken on ON.
+    stored = Member(relation="self", birth_date=derived.birth_date, age=derived.age)
+    assert stored.model_dump_json() == derived.model_dump_json()
+    session.household.members = [stored]
+    again = screenings.of(session, ON)
+    assert again is not first and again == screen(session.household, on=ON)
+    fresh = file_parameters.__wrapped__()  # new parameters published (a new object)
+    use_source(lambda: fresh)
+    try:
+        assert screenings.of(session, ON) is not again
+    finally:
+        use_source(None)
+
+
+def test_only_the_latest_sessions_are_kept() -> None:
+    screenings = Screenings(size=2)
+    sessions = [a_session(f"s-{n}") for n in range(3)]
+    first = screenings.of(sessions[0], ON)
+    for session in sessions[1:]:
+        screenings.of(session, ON)
+    assert screenings.of(sessions[0], ON) is not first  # pushed out by the two after it
