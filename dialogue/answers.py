@@ -15,19 +15,48 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Final
 
+from dialogue.doubts import (
+    HOUSE_UNITS,
+    MONTHLY_FACTS,
+    Doubt,
+    find_doubt,
+    first_number,
+    negative_doubt,
+    said_grade,
+    without_relative_age,
+)
 from dialogue.questions import Question, question_bank
 from guides.ids import RegionId
 from guides.places import places
-from nlu.answers import find_yes_no, is_dont_know, parse_choice, parse_yes_no
+from nlu.answers import find_yes_no, is_dont_know, is_question, parse_choice, parse_yes_no
+from nlu.clauses import (
+    added_count,
+    amounts_per_person,
+    current_clauses,
+    denied_choice,
+    out_of_pocket,
+    people_listed,
+    still_received,
+    varying_amount,
+    without_debts,
+)
+from nlu.commands import corrected_part
 from nlu.dates import parse_age
-from nlu.idcard import ID_RE, parse_id_number
+from nlu.idcard import parse_id_number
 from nlu.lexicon import find_items, parse_relation
-from nlu.numbers import monthly_amount, parse_amount, parse_count
-from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
+from nlu.numbers import monthly_amount, parse_amount, parse_count, to_monthly, to_yearly
+from nlu.numerals import (
+    NUMERAL,
+    lowest_place,
+    parse_number,
+    parse_range,
+)
+
+# Doubt and negative_doubt live in dialogue.doubts; re-exported for the engine
+__all__ = ["DONT_KNOW", "Answer", "Doubt", "Value", "negative_doubt", "parse_answer", "parse_tap"]
 
 YES_NO = {"yes": "是", "no": "不是"}
-MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income"}
-_CLAUSES = re.compile(r"[，,、；;。和及与还有]+")
+_CLAUSES = re.compile(r"(?:[，,、；;。和及与]|还有)+")  # not 有 alone: "没有着火"
 
 
 @dataclass(frozen=True)
@@ -35,15 +64,6 @@ class Value:
     value: Any
     is_estimate: bool = False
     extra: dict[str, Any] = field(default_factory=dict)  # more member facts (birth_date, sex)
-
-
-@dataclass(frozen=True)
-class Doubt:
-    """An answer too doubtful to store: `kind` names the question back (prompts.yml doubts)."""
-
-    kind: str
-    number: str = ""
-    field: str = ""  # what the number was about ("年龄", "全家月收入"), for the message
 
 
 class _DontKnow:
@@ -55,21 +75,20 @@ DONT_KNOW: Final = _DontKnow()
 Answer = Value | _DontKnow
 
 
-_NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
-_AGE_SAID = re.compile(rf"(?P<n>{_NUMBER})(?:多)?(?:岁|周岁)")
-_ROOMS = re.compile(rf"(?P<n>{_NUMBER})间")
-_AREA = re.compile(r"平米|平方|平|㎡|m2", re.I)
-_AREA_SAID = re.compile(rf"{_NUMBER}\s*(?:多|来)?\s*(?:平米|平方|平|㎡|m2)", re.I)
-_RELATIVE_AGE = re.compile(r"比.{0,4}(?:大|小)")
-_HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院")
-_INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资|打零?工|种地|补贴|儿女给|孩子给")
+_DENIES = re.compile(r"^(?:也|都|倒|可)?(?:没有|没|不是|不算|并没有)")
+_HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
+_LEFT_SCHOOL = re.compile(
+    r"(?:毕业|毕了业|读完|念完|上完)\S{0,3}(?:不|没)(?:上|念|读)了?|辍学|退学了|毕业了"
+)
+_STILL_AT_SCHOOL = re.compile(r"(?:快|要|将|就|明年|今年)毕业了?")  # "大四，快毕业了"
+_SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了")
 _NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆)?(?:也|都)没")
 
 
 def parse_answer(
     question: Question, text: str, today: dt.date, *, region: RegionId | None = None
 ) -> Answer | Doubt | None:
-    text = text.strip()
+    text = current_clauses(corrected_part(text.strip()))  # "不是两千，是一千二" -> 一千二
     if not text:
         return None
     if question.answer == "place":
@@ -79,12 +98,21 @@ def parse_answer(
         if own is None:
             return None  # "没有车子" to 几套房: about something else (read as that fact)
         text = own
-    doubt = _doubt(question, text, today)
+    if question.answer == "amount" and not question.fills[0].startswith("expenses_12m."):
+        kept = without_debts(text)  # "欠了五万外债" to 存款: a debt, not savings or income
+        if kept is None:
+            return Doubt("debt_not_amount", field=question.summary_label)
+        text = kept
+    if question.answer == "age":
+        text = without_relative_age(text)  # "六十三，比我小五岁": the age said, not the gap
+    doubt = find_doubt(question, text, today)
     if doubt is not None:
         return doubt
     parsed = _parse(question, text, today)
     if isinstance(parsed, Value) and parsed.is_estimate and is_dont_know(text):
         return DONT_KNOW  # "好几万，具体记不清了": too vague to store as a number
+    if question.answer == "yes_no" and parsed is not None and is_dont_know(text):
+        return DONT_KNOW  # "不是危房吧，我也说不好": a guess, not an answer to store
     if parsed is not None:
         if _in_range(question, parsed):
             return parsed
@@ -165,9 +193,10 @@ def parse_tap(question: Question, choice: str) -> Answer | None:
 _NEGATED = re.compile(r"(?:不|没|没有|不算|不是|并非|非)$")
 
 
-def _synonym_yes_no(question: Question, text: str) -> tuple[bool, int, int] | None:
+def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, int] | None:
     """The question's own yes/no words ("在/不在", "危房/不是危房"); the longest wins, a yes
-    word right after a negation ("不算危房") counts as no, and a tie between yes and no is None."""
+    word right after a negation ("不算危房") counts as no. None when there is none; a tie
+    between yes and no ("有辆车，早报废了") is (None, -1, -1): asked again."""
     hits: list[tuple[int, bool, int]] = []  # (length, yes, start)
     for key, words in question.synonyms.items():
         for word in words:
@@ -182,7 +211,7 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool, int, int] | No
         return None
     hits.sort(reverse=True)
     if len(hits) > 1 and hits[0][0] == hits[1][0] and hits[0][1] != hits[1][1]:
-        return None
+        return None, -1, -1
     length, yes, start = hits[0]
     return yes, start, start + length
 
@@ -205,18 +234,14 @@ def _typed(choice_id: str) -> Any:
     return int(choice_id) if choice_id.isdigit() else choice_id
 
 
-def _first_number(text: str) -> float | None:
-    match = NUMERAL_RE.search(text)
-    if match is None:
-        return None
-    number = parse_number(match.group())
-    return None if number is None else float(number)
-
-
 def _parse(question: Question, text: str, today: dt.date) -> Value | None:
     kind = question.answer
     if kind == "yes_no":
+        if is_question(text):
+            return None  # "有没有车都要说吗": asked back, not answered
         found, word = find_yes_no(text), _synonym_yes_no(question, text)
+        if word is not None and word[0] is None:
+            return None  # the question's own yes and no words both said
         generic = None if found is None else bool(found.value)
         specific = None if word is None else word[0]
         if generic is not None and specific is not None and generic != specific:
@@ -230,12 +255,14 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
             yes = None if picked is None else picked == "yes"
         if yes is None and question.all_members is None:
             yes = _states_the_subject(question, text)
+        if yes and question.fills == ["members.has_disability"]:
+            grade = said_grade(text)  # "有，二级": the grade with the yes (others: a Doubt)
+            return Value(True, extra={} if grade is None else {"disability_grade": int(grade)})
         return None if yes is None else Value(yes)
     if kind == "count":
         return _count(question, text)
     if kind == "number":
-        number = _first_number(text)  # the area: "间" was asked back by _doubt
-        return None if number is None else Value(number)
+        return _area(text)  # the only number question; "间", "套" were asked back by _doubt
     if kind == "amount":
         return _amount(question, text)
     if kind == "age":
@@ -243,15 +270,22 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
     if kind == "relation":
         relation = parse_relation(text)
         return None if relation is None else Value(relation)
+    if kind == "choice" and question.fills == ["members.school_stage"]:
+        if _STILL_AT_SCHOOL.search(text):
+            text = _STILL_AT_SCHOOL.sub("", text)  # about to finish: the stage is the answer
+        elif _LEFT_SCHOOL.search(text):
+            return Value("none")  # "初中毕业就不上了": the stage said is over
     if kind == "choice":
-        picked = parse_choice(text, question.options(), question.synonyms)
+        picked = denied_choice(text, question.options(), question.synonyms) or parse_choice(
+            text, question.options(), question.synonyms
+        )
         return None if picked is None else Value(_typed(picked))
     if kind == "multi_choice":
         return _multi(question, text)
     if kind == "items":
-        items = find_items(text)
-        if items:
-            return Value([str(i) for i in items])
+        named = [str(i) for i in find_items(text)]
+        if named:
+            return Value(still_received(text, named))  # "吃过低保，后来取消了": none now
         return Value([]) if parse_yes_no(text) is False else None
     return None
 
@@ -269,70 +303,6 @@ def _place(text: str, region: RegionId | None) -> Answer | None:
     return DONT_KNOW if is_dont_know(text) else None
 
 
-def _doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
-    """The number said does not fit the question: ask back instead of storing it."""
-    negative = find_negative(text)
-    if negative is not None:
-        return negative_doubt(negative, question)
-    fills = question.fills
-    source = _INCOME_SOURCE.search(text)
-    if (  # "就靠那点养老金": there is an income; how much?
-        source
-        and any(f in MONTHLY_FACTS for f in fills)
-        and not NUMERAL_RE.search(text)
-        and parse_yes_no(text) is not False
-    ):
-        return Doubt("how_much", source.group())
-    if fills == ["size"] and parse_count(text) is None:
-        age = _AGE_SAID.search(text)
-        if age:
-            return Doubt("age_not_size", age.group("n"))
-        bare = _first_number(text) if NUMERAL_RE.fullmatch(text.strip("。. 个人口")) else None
-        if bare is not None and not 1 <= bare <= 30:
-            return Doubt("size_zero" if bare == 0 else "size_impossible", f"{bare:g}")
-    if fills == ["assets.houses"] and not _HOUSE_UNITS.search(text):
-        rooms = _ROOMS.search(text)
-        if rooms:
-            return Doubt("rooms_not_houses", rooms.group("n"))
-        if _AREA.search(text):
-            return Doubt("area_not_houses")
-    if fills == ["housing.total_floor_area"] and not _AREA_SAID.search(text):
-        rooms = _ROOMS.search(text)
-        if rooms:
-            return Doubt("rooms_not_area", rooms.group("n"))
-    if question.answer == "age":
-        if _RELATIVE_AGE.search(text):
-            return Doubt("relative_age")
-        card = ID_RE.search(text)
-        if card and parse_id_number(card.group(), today) is None:
-            return Doubt("id_checksum")
-        said = _AGE_SAID.search(text)
-        number = parse_number(said.group("n")) if said else None
-        if number is not None and number > 120:
-            return Doubt("age_impossible", f"{number:g}")
-    return None
-
-
-_UNIT_FIELDS = (("岁", "年龄"), ("口", "家里人数"), ("人", "家里人数"), ("块", "钱数"),
-                ("元", "钱数"), ("万", "钱数"), ("千", "钱数"))  # fmt: skip
-
-
-_TOPIC_FIELDS = {"收入": "收入", "工资": "收入", "养老金": "收入", "退休金": "收入", "存款": "存款",
-                 "年龄": "年龄", "岁数": "年龄", "人数": "家里人数"}  # fmt: skip
-_TOPIC_BEFORE = re.compile("|".join(_TOPIC_FIELDS))
-
-
-def negative_doubt(negative: Negative, question: Question | None) -> Doubt:
-    """ "-5岁", "负三口人", "-500": never stored as a positive; the field is named back."""
-    field = next((name for unit, name in _UNIT_FIELDS if unit in negative.unit), "")
-    if not field:
-        topic = _TOPIC_BEFORE.search(negative.before)
-        field = _TOPIC_FIELDS.get(topic.group(), "") if topic else ""
-    if not field:
-        field = question.summary_label if question is not None else "这个数"
-    return Doubt("negative", negative.said, field)
-
-
 def _out_of_range(question: Question, parsed: Value) -> Doubt | None:
     if question.fills == ["size"]:
         kind = "size_zero" if parsed.value == 0 else "size_impossible"
@@ -345,10 +315,15 @@ def _out_of_range(question: Question, parsed: Value) -> Doubt | None:
 def _count(question: Question, text: str) -> Value | None:
     if question.fills == ["size"]:
         count = parse_count(text)  # a bare number counts; "29岁" does not
+        if count is None:
+            count = people_listed(text)  # "我跟老伴，还有俩孙子": 4
     elif _NONE_OF.search(text):
         count = 0  # "一套也没有"
-    else:
-        number = _first_number(text)
+    elif (added := added_count(text, HOUSE_UNITS)) is not None:
+        count = added  # "城里一套，老家还有一套"
+    else:  # the number said with a house unit: "两间瓦房一个院子" is one
+        with_unit = _HOUSES_SAID.search(text) if question.fills == ["assets.houses"] else None
+        number = parse_number(with_unit.group("n")) if with_unit else first_number(text)
         count = int(number) if number is not None and number == int(number) else None
     if count is None and parse_yes_no(text) is False and (question.min or 0) == 0:
         count = 0
@@ -358,9 +333,41 @@ def _count(question: Question, text: str) -> Value | None:
 def _amount(question: Question, text: str) -> Value | None:
     monthly = any(f in MONTHLY_FACTS for f in question.fills)
     amount = monthly_amount(text) if monthly else parse_amount(text)
+    if question.fills == ["expenses_12m.medical"]:  # "花了三万，报销了一万五": 15000
+        amount = out_of_pocket(text) or amount
+    if amount is not None and question.fills[0].startswith("expenses_12m."):
+        amount = to_yearly(amount)  # "每个月康复得五百": over the 12 months asked about
+    if question.fills == ["monthly_income_total"]:  # "我一个月一千八，老伴一千二": the sum
+        summed = amounts_per_person(text)
+        amount = to_monthly(summed) if summed is not None else amount
+    varying = varying_amount(text)  # "有时候五百有时候一千": 500..1000
+    if varying is not None:
+        amount = to_monthly(varying) if monthly else varying
+    if amount is None and question.fills[0].startswith("assets.") and _SPENT_ALL.search(text):
+        return Value(0.0)  # "存款？早花光了": none left
     if amount is None:
         return Value(0.0) if parse_yes_no(text) is False else None
     return Value(float(amount.value), is_estimate=amount.is_estimate)
+
+
+_AREA_NUMBER = re.compile(
+    rf"(?P<n>{NUMERAL})\s*(?P<more>多|来)?(?P<unit>\s*个?\s*(?:平米|平方|平|㎡|m2))?", re.I
+)
+
+
+def _area(text: str) -> Value | None:
+    """The number said with the area unit ("两间房，四十来平" -> 40), else the first one;
+    "七八十" is 70..80 and "八十多" 80..90, kept as an estimate at the midpoint."""
+    found = list(_AREA_NUMBER.finditer(text))
+    said = next((m for m in found if m.group("unit")), found[0] if found else None)
+    bounds = None if said is None else parse_range(said.group("n"))
+    if said is None or bounds is None:
+        return None
+    low, high = bounds
+    if low == high and said.group("more") == "多":
+        high = low + lowest_place(low)
+    estimate = low != high or said.group("more") is not None
+    return Value(float((low + high) / 2), is_estimate=estimate)
 
 
 def _age(text: str, today: dt.date) -> Value | None:
@@ -374,13 +381,16 @@ def _age(text: str, today: dt.date) -> Value | None:
 def _multi(question: Question, text: str) -> Value | None:
     options, synonyms = question.options(), question.synonyms
     picked: list[str] = []
+    denied = False
     for clause in (c for c in _CLAUSES.split(text) if c):
         choice = parse_choice(clause, options, synonyms)
-        if choice is not None and choice not in picked:
+        if choice is not None and _DENIES.match(clause):
+            denied = True  # "没有着火啥的，就是老伴病了": not a fire; what then? asked again
+        elif choice is not None and choice not in picked:
             picked.append(choice)
     if picked:
         return Value(picked)
-    return Value([]) if parse_yes_no(text) is False else None
+    return Value([]) if parse_yes_no(text) is False and not denied else None
 
 
 def _in_range(question: Question, parsed: Value) -> bool:

@@ -17,7 +17,6 @@ from dialogue.state import AnswerRecord, Session, get_fact, member_key, resize_m
 from guides.household import House, Member, Vehicle
 
 ESTIMATE_FACTS = {"monthly_income_total", "members.monthly_income"}
-MEMBER_EXTRA = ("birth_date", "sex")
 
 
 def keys_of(question: Question, member: int | None) -> list[str]:
@@ -77,9 +76,9 @@ def apply_answer(session: Session, question: Question, member: int | None, answe
     if question.all_members is not None:
         return _apply_all_members(session, question, answer)
     keys = keys_of(question, member)
-    extra_keys = (
-        [member_key(f"members.{name}", member) for name in MEMBER_EXTRA]
-        if member is not None and isinstance(answer, Value) and answer.extra
+    extra_keys = (  # the member facts said with the answer (birth date, disability grade)
+        [member_key(f"members.{name}", member) for name in answer.extra]
+        if member is not None and isinstance(answer, Value)
         else []
     )
     record = _record(session, question.id, member, keys + extra_keys)

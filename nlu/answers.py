@@ -28,7 +28,8 @@ _FORGOT = r"(?:忘了|忘记了|忘掉了|忘啦)"
 _ASKED = r"(?:多少|几|啥|什么|哪|具体|准确|确切)"
 _DONT_KNOW = re.compile(
     r"不知道|不晓得|不造|不清楚|不太清楚|说不好|说不清|说不准|记不得|记不清|不记得"
-    r"|不确定|搞不清|弄不清|没印象|不太了解|不了解|不好说|难说|不一定|说不定|也许吧|不懂"
+    r"|不确定|搞不清|弄不清|没印象|不太了解|不了解|不好说|难说|不一定|说不定|也许吧"
+    r"|不懂(?![那这])"  # "不懂那些，没有": what is not understood is the product, not the fact
     # "忘了" alone in its clause (after a subject or adverb), or tied to a question word
     rf"|(?:^|(?<=[，。；！？,;!?\s]))(?:我|俺|都|也|早|早就|全|全都|给|真|可能)*{_FORGOT}"
     r"(?=[了啊呀吧哈的嘛]*(?:$|[，。；！？,;!?\s]))"
@@ -44,9 +45,11 @@ _NOT_AN_ANSWER = re.compile(
 )
 # Idioms that contain a yes/no character but answer nothing; masked before matching.
 _IDIOMS = re.compile(r"不好意思|不客气|不用谢|不过|要是|要不然|好像|没关系的话")
-_QUESTION = re.compile(
-    r"是不是|有没有|要不要|对不对|好不好|行不行|能不能|可不可以|用不用|是否|吗|嘛[?？]|[?？]"
+# "没有没有", "不是不是", "不对不对": a repeated no, not the question "有没有"
+_A_NOT_A = re.compile(
+    r"(?<!不)是不是|(?<!没)有没有|(?<!不)要不要|(?<!不)对不对|(?<!不)行不行|能不能|可不可以|用不用|是否"
 )
+_QUESTION = re.compile(rf"{_A_NOT_A.pattern}|好不好|吗|嘛[?？]|[?？]")
 _YES = [
     "是的",
     "是啊",
@@ -116,7 +119,15 @@ _NO = [
     "没有人",
     "没人",
 ]
-_EXACT_YES = {"中", "中中", "中啊"}
+_EXACT_YES = {"中", "中中", "中啊", "那中", "那可不", "可不是", "可不"}
+# "没买过那些", "没炒过股", "没遇到啥事", "啥都没领": never did it, nothing of it — a "no"
+# (not "没听说过"/"没鉴定过": not knowing is no answer)
+_NEVER = re.compile(
+    r"^(?:我们家|我家|俺家|家里|我们|我|俺|咱)?(?:从来|从|也|都|还)?没有?"
+    r"(?:(?:买|炒|领|拿|吃|办|当|遇到|碰到|遇上|碰上|得|患|存|开|住|享受)过"
+    r"|(?:遇到|碰到|遇上|碰上|出|发生|领|拿|吃|得|有)(?:啥|什么|任何))"
+    r"|^(?:啥|什么)(?:都|也)没(?:有|领|拿|吃|办|遇到|碰到|得)"
+)
 _FORMS = {**{f: True for f in _YES}, **{f: False for f in _NO}}
 _SUBJECT = r"(?:我们家|我们|我家|俺家|咱家|我|俺|咱|他们|他|她|家里|家|那就|那|就|都|也|还|应该|这个|肯定|当然|确实)*"
 _FORM_RE = re.compile(
@@ -130,6 +141,15 @@ _COPULA = "是"
 _NEGATORS = {"不", "没"}
 _NEGATOR_SPLIT = re.compile(r"也?[没不]")
 _ECHO_MAX = 2  # a bare negator followed by at most this many characters echoes the question
+
+
+_ENDS_ASKING = re.compile(r"(?:吗|么|[?？])[\s。.!！~～]*$")
+
+
+def is_question(text: str) -> bool:
+    """ "有没有车都要说吗": the answer asks back (an A-not-A form, or it ends as a question);
+    "车？哪买得起" does not."""
+    return bool(_A_NOT_A.search(text) or _ENDS_ASKING.search(text.strip()))
 
 
 def is_dont_know(text: str) -> bool:
@@ -157,6 +177,8 @@ def find_yes_no(text: str) -> Found | None:
         word = clause.group().strip(_STRIP)
         if word in _EXACT_YES:
             return Found(True, clause.start(), clause.end())
+        if _NEVER.match(word):
+            return Found(False, clause.start(), clause.end())
         topic = _TOPIC_THEN_NONE.match(word)
         if topic:  # "存款没有", "啥也没有", "一分钱进项都没有": the topic first, then none
             start = clause.start() + topic.start("form")
@@ -268,8 +290,12 @@ def parse_choice(
 
 
 # 家庭经济状况核对授权 in everyday words: "你们查吧", "查就查", "不想让查"
-_CONSENT_NO = re.compile(r"不(?:想|让|愿意|同意|要)\S{0,3}查|别查|不授权|不给查")
-_CONSENT_YES = re.compile(r"查吧|查就查|你们查|可以查|随便查|尽管查|让你们查|查呗|授权")
+_CONSENT_NO = re.compile(
+    r"不(?:太|大|怎么|是很)?(?:想|让|愿意|同意|要)\S{0,4}查|别查|不授权|不给查"
+)
+_CONSENT_YES = re.compile(
+    r"查吧|查就查|你们查|可以查|随便查|尽管查|让你们查|查呗|授权|(?:核对|核查)吧|查(?:啥|什么)都行"
+)
 
 
 def parse_consent(text: str) -> bool | None:

@@ -31,9 +31,12 @@ _AGE_RES = (
     re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几)?(?:周岁|岁)"),
     re.compile(
         rf"(?:今年|年龄|年纪|刚满|满了|满)(?:是|有|已经|都)?(?P<n>{NUMERAL})(?P<more>多|出头|好几)?"
+        r"(?![月号日年点个])"  # "今年九月上初中" is a month
     ),
     re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了?(?:吧|啊|呀|了)?$"),
     re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了"),
+    # "他七十，我六十八": the first clause, a bare number after at most the person
+    re.compile(rf"^(?:他|她|我|俺)?(?:今年)?(?P<n>{NUMERAL})(?P<more>多|出头|好几)?(?=[，,；;。])"),
 )
 JUST_OVER_YEARS = 4  # 四十出头: 40..44
 _ALMOST = re.compile(r"(?:快|快要|将近|近)$")  # 快八十岁: a little under 80
@@ -133,7 +136,9 @@ def find_ages(text: str, today: date) -> list[Found]:
                 continue
             low, high = bounds
             more = bool(m.group("more"))
-            if more and low == high:
+            if more and low == high and m.group("more") == "好几":
+                low, high = low + 3, low + 9  # 七十好几: well past seventy
+            elif more and low == high:
                 just_over = m.group("more") == "出头"
                 high = low + (JUST_OVER_YEARS if just_over else 10 if low >= 10 else 1)
             age = int((low + high) / 2) if (more or low != high) else int(low)

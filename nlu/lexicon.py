@@ -175,6 +175,41 @@ def find_items(text: str) -> list[ItemId]:
     return [ItemId(i) for i in _unique([m.id for m in match_items(text)])]
 
 
+# The relative of a relative, as the form's relation (enums.yml relation: 子/婿, 女/媳…); a pair
+# not listed is asked again ("孙子的妈" may be a daughter or a daughter-in-law: both 女/媳).
+_OF_RELATIVE: dict[tuple[str, str], str] = {
+    ("son", "spouse"): "daughter",  # 儿子的媳妇: 儿媳
+    ("daughter", "spouse"): "son",  # 女儿的丈夫: 女婿
+    ("son", "son"): "grandchild",
+    ("son", "daughter"): "grandchild",
+    ("daughter", "son"): "grandchild",
+    ("daughter", "daughter"): "grandchild",
+    ("spouse", "parent"): "parent",  # 老伴的妈: 公婆/岳父母
+    ("spouse", "sibling"): "other",  # 老伴的弟弟
+    ("sibling", "son"): "other",  # 哥哥的儿子: 侄子
+    ("sibling", "daughter"): "other",
+}
+
+
+_CHILD_WORD = re.compile(r"孩子|娃|小孩")
+_TRAILING = re.compile(r"[吧啊呀呢了嘛。，,!！\s]*$")
+
+
+def _of_relative(text: str, others: list[Match]) -> str | None:
+    """The first relation word, unless a "的" makes it the owner of another relative ("儿子的
+    媳妇" -> daughter, "女儿的孩子" -> grandchild); an owner of anything else is asked again."""
+    first = others[0]
+    after = text[first.end :]
+    if not after.startswith("的") or _TRAILING.fullmatch(after[1:]):
+        return first.id
+    then = next((m for m in others[1:] if m.start == first.end + 1), None)
+    if then is not None:
+        return _OF_RELATIVE.get((first.id, then.id))
+    if _CHILD_WORD.match(after, 1):
+        return _OF_RELATIVE.get((first.id, "son"))
+    return None
+
+
 def parse_relation(text: str) -> str | None:
     """The `relation` enum id of an answer such as "我老伴" -> "spouse", "就我自己" -> "self".
 
@@ -185,7 +220,7 @@ def parse_relation(text: str) -> str | None:
     found = _relations(text)
     others = [m for m in found if m.id != SELF]
     if others:
-        return others[0].id
+        return _of_relative(text, others)
     if any(m.text != _BARE_SELF for m in found):
         return SELF
     return SELF if found and _BARE_SELF_FILLER.sub("", text) == _BARE_SELF else None

@@ -32,8 +32,9 @@ from nlu.numerals import (
     to_number,
 )
 
-Period = Literal["day", "week", "month", "year"]
+Period = Literal["day", "week", "month", "semester", "year"]
 _PER_MONTH: dict[Period, Decimal] = {
+    "semester": Decimal(1) / Decimal(6),
     "day": Decimal(30),
     "week": Decimal(52) / Decimal(12),
     "month": Decimal(1),
@@ -64,7 +65,8 @@ class Found:
 
 
 _CURRENCY = r"(?:块钱|元钱|块|元|圆|rmb|RMB|人民币)"
-_MORE = r"(?:多点|多|出头|来|把)"
+_MORE = r"(?:多点|多|出头|挂零|冒头|冒尖|来|把)"
+_JUST_OVER = {"出头", "挂零", "冒头", "冒尖"}  # "两千挂零": just over two thousand
 # "五十多万", "十来万", "三千多块": the unit after 多/来 scales the whole amount
 _MORE_UNIT = r"(?P<scale>[万千百](?![万千百]))?"
 _CN_NUMERAL_CHARS = "零一二两三四五六七八九十百千万亿"
@@ -81,22 +83,37 @@ _NOT_MONEY_AFTER = re.compile(
     r"(?:多)?(?:个|口|人|岁|周岁|年|月|日|号|次|天|周|星期|套|间|亩|平|层|级|项|种|位|点|分|斤|"
     r"小时|楼|室|栋|单元|公里|里|米|户|名|代|胎|孩|本|张|辆|头|只|条|届|批|组|倍|成|%|％|克)"
 )
-_JUST_BELOW_BEFORE = re.compile(r"(?:不到|不足|快|差点)$")
+_JUST_BELOW_BEFORE = re.compile(r"(?:不到|不足|快|差点|小)$")  # 小一万: nearly ten thousand
+_UPPER_BEFORE = re.compile(r"大$")  # 大几千: the upper part of the range, 5000..9000
 _BELOW_BEFORE = re.compile(r"(?:不到|不足|不超过|少于|低于|最多|顶多|至多)$")
 _ABOVE_BEFORE = re.compile(r"(?:超过|多于|高于|至少|起码|最少)$")
-_ESTIMATE = re.compile(r"大概|大约|大致|约莫|约|差不多|估计|可能|也就|将近|接近|左右|上下|好像")
+_ESTIMATE = re.compile(
+    r"大概|大约|大致|约莫|约|差不多|估计|可能|也就|将近|接近|左右|上下|好像|的样子|光景|差不离"
+)
 _CLAUSE_BREAK = re.compile(r"[，。；！？,;!?\n]")
 _ZERO_RE = re.compile(
     r"(?:没有?|无|零)(?:任何|啥|什么)?(?:收入|工资|进项|钱)|一分(?:钱)?(?:都|也)?没|分文(?:没有|全无)?"
+    # lost it all ("亏没了"), nothing left or spent ("没剩下啥", "没花啥钱"); "花光了" is not
+    # here: to 看病花了多少 it says a lot was spent (dialogue.answers reads it for assets only)
+    r"|(?:亏|赔)(?:光|完|没)了|没剩(?:下)?(?:啥|什么|钱)|没花(?:啥|什么)钱|没怎么(?:看病|花)"
+    r"|不(?:花|要|收)钱|全免了?|都免了"
 )
 _ZERO_ANSWERS = {"没有", "没", "无", "没有的", "没得", "莫得", "木有"}
 _PERIODS: tuple[tuple[Period, re.Pattern[str]], ...] = (
-    ("year", re.compile(r"每年|一年|1年|年收入|年均|全年|年薪|年入|年工资|年纯收入|一整年")),
+    (
+        "year",
+        re.compile(
+            r"每年|一年|1年|年收入|年均|全年|年薪|年入|年工资|年纯收入|一整年|去年|今年|前年"
+        ),
+    ),
     ("month", re.compile(r"每月|每个月|一个月|1个月|月收入|月均|月薪|月工资|月入|一月|按月|月月")),
+    ("semester", re.compile(r"学期")),
     ("week", re.compile(r"每周|一周|每星期|每个星期|一个星期|一礼拜")),
     ("day", re.compile(r"每天|一天|日薪|一日|天天")),
 )
 _LONG_DIGITS = re.compile(r"\d{11,}")
+# "加一块", "一块儿": together, not one yuan; blanked (same length, spans stay put)
+_TOGETHER = re.compile(r"(?<=[加合凑算放])一块(?!钱)|一块儿")
 _TRAILING_PUNCT = " 。，,.!！?？~～啊呀吧呢哦噢了的"
 
 
@@ -156,7 +173,9 @@ def _amount_from(text: str, m: re.Match[str]) -> Amount | None:
     scale = Decimal(last_unit(m.group("scale") or ""))
     around = m.group("around") or ""
     before = text[max(0, m.start() - 3) : m.start()]
-    if low == high and more == "出头":
+    if low != high and "几" in m.group("a") and _UPPER_BEFORE.search(before):
+        low = max(low, (low + high) / 2)
+    if low == high and more in _JUST_OVER:
         high = low + lowest_place(low) / 5
         estimate = True
     elif low == high and (
@@ -204,7 +223,7 @@ def _is_money(text: str, m: re.Match[str], answer: bool) -> bool:
 
 def find_amounts(text: str, *, answer: bool = False) -> list[Found]:
     """Amounts in a text with spans. `answer=True` reads the text as a reply to "how much"."""
-    text = normalize_digits(text)
+    text = _TOGETHER.sub(lambda m: "\u3000" * len(m.group()), normalize_digits(text))
     found: list[Found] = [
         Found(Amount(0.0, 0.0, 0.0), m.start(), m.end()) for m in _ZERO_RE.finditer(text)
     ]
@@ -230,19 +249,30 @@ def parse_amount(text: str) -> Amount | None:
 
 def to_monthly(amount: Amount) -> Amount:
     """The same amount per month (a yearly amount / 12, a daily one × 30); unchanged if monthly."""
-    if amount.period is None or amount.period == "month":
-        return amount
-    factor = _PER_MONTH[amount.period]
+    return _to_period(amount, "month")
 
-    def per_month(x: float) -> float:
+
+def to_yearly(amount: Amount) -> Amount:
+    """The same amount over a year (a monthly one × 12, a semester's × 2): a 12-month expense."""
+    return _to_period(amount, "year")
+
+
+def _to_period(amount: Amount, period: Period) -> Amount:
+    if amount.period is None or amount.period == period:
+        return amount
+    factor = _PER_MONTH[amount.period] / _PER_MONTH[period]
+
+    def scaled(x: float) -> float:
         return round(float(Decimal(str(x)) * factor), 2)
 
     return replace(
         amount,
-        value=per_month(amount.value),
-        low=per_month(amount.low),
-        high=per_month(amount.high),
-        period="month",
+        # days worked vary; a semester's costs differ
+        is_estimate=amount.is_estimate or amount.period in ("day", "week", "semester"),
+        value=scaled(amount.value),
+        low=scaled(amount.low),
+        high=scaled(amount.high),
+        period=period,
         converted_from=amount.period,
     )
 
@@ -280,6 +310,7 @@ _MEMBER_COUNT = re.compile(
 )
 
 
+_COUNTED_IN = re.compile(r"(?:加上|算上|连上|连我|再加|一共|总共)[^，。,；;]*$")
 _TOTAL = re.compile(r"口(?!子)|一家")  # 五口, 三口人, 一家四口: the whole household
 _GROUP = re.compile(r"两口子|老两口|老俩口|小两口|俩|两个")  # a couple or pair, maybe not all
 _MORE_PEOPLE = re.compile(r"带|还有|加上|外加|再加|以及|和|跟|领着|养着")
@@ -288,7 +319,7 @@ _MORE_PEOPLE = re.compile(r"带|还有|加上|外加|再加|以及|和|跟|领�
 def find_counts(text: str, *, members: bool = True) -> list[Found]:
     """Counts of people with spans: "三口人" -> 3, "两口子" -> 2, "就我一个" -> 1, and with
     `members` also counts of one kind of member ("有三个孩子" -> 3)."""
-    text = normalize_digits(text)
+    text = normalize_digits(text).replace("個", "个")  # the traditional form, same length
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     patterns = [*_COUNT_PATTERNS, *([(_MEMBER_COUNT, None)] if members else [])]
@@ -313,15 +344,18 @@ def find_counts(text: str, *, members: bool = True) -> list[Found]:
 def parse_count(text: str) -> int | None:
     """A household size from an answer; a bare number ("4", "四") counts as the answer.
     "三个孩子" is not a household size."""
-    digits = normalize_digits(text)
+    digits = normalize_digits(text).replace("個", "个")
     found = [
         (f.value, f.start, f.end)
         for f in find_counts(text, members=False)
         if isinstance(f.value, int)
     ]
-    totals = [value for value, start, end in found if _TOTAL.search(digits[start:end])]
+    totals = [(value, start) for value, start, end in found if _TOTAL.search(digits[start:end])]
+    counted_in = [v for v, start in totals if _COUNTED_IN.search(digits[max(0, start - 8) : start])]
+    if counted_in:  # "四口人，加上我妈五口": the total with the one added
+        return counted_in[-1]
     if totals:  # "五口，老人两个，我们两口子": 五口 is the whole household
-        return totals[0]
+        return totals[0][0]
     if found:
         value, start, end = found[0]
         if _GROUP.search(digits[start:end]) and _MORE_PEOPLE.search(digits[end:]):

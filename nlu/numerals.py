@@ -34,6 +34,12 @@ _ADJACENT_RE = re.compile(
     r"^(?P<prefix>[一二两三四五六七八九]?十)?(?P<a>[一二两三四五六七八九])(?P<b>[二两三四五六七八九])"
     r"(?P<units>[十百千万亿]*)$"
 )
+# "一千五六", "两万三四", "一千五六百": a unit, then two adjacent digits one place below it
+_ADJACENT_AFTER_UNIT_RE = re.compile(
+    r"^(?P<head>[一二两三四五六七八九十百千万]*[百千万])(?P<a>[一二两三四五六七八九])"
+    r"(?P<b>[二两三四五六七八九])(?P<units>[十百千]?)$"
+)
+_ROUND_ABOUT_RE = re.compile(r"^(?P<u>[百千万])(?:八(?P<below>[十百千])|十)$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 CN_OUT = "零一二三四五六七八九"
@@ -167,6 +173,19 @@ def parse_range(text: str) -> tuple[Decimal, Decimal] | None:
             high = parse_decimal(prefix + m.group("b") + units)
             if low is not None and high is not None:
                 return low, high
+    m = _ROUND_ABOUT_RE.match(text)
+    if m:  # "百八十": eighty to a hundred; "千八百": eight hundred to a thousand; "百十": 100..110
+        unit = Decimal(UNITS[m.group("u")])
+        below = m.group("below")
+        if below is None:
+            return unit, unit + unit / 10
+        return Decimal(8) * Decimal(UNITS[below]), unit
+    m = _ADJACENT_AFTER_UNIT_RE.match(text)
+    if m and DIGITS[m.group("b")] == DIGITS[m.group("a")] + 1:
+        low = parse_decimal(m.group("head") + m.group("a") + m.group("units"))
+        high = parse_decimal(m.group("head") + m.group("b") + m.group("units"))
+        if low is not None and high is not None and low < high:
+            return low, high
     value = parse_decimal(text)
     return None if value is None else (value, value)
 

@@ -68,7 +68,8 @@ def test_a_correction_names_its_fact_and_its_new_value(nlu_backend: IntentParser
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("我们两口子，还有三个孩子", None),  # a couple plus others: ask for the total
+        ("我们两口子，还有三个孩子", Value(5)),  # a list of the people: counted
+        ("我们两口子，还有三个孩子在外地打工", None),  # the others not counted: ask the total
         ("六口，我们两口子加四个老人", Value(6)),
         ("老两口", Value(2)),
     ],

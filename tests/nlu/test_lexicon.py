@@ -170,3 +170,19 @@ def test_every_item_and_region_has_names_and_terms_cover_them() -> None:
         assert find_regions(region_names(region)[0]) == [region]
     assert "低保" in terms
     assert all(len(t) > 1 for t in terms)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("是我儿子的媳妇", "daughter"),  # 儿媳: 女/媳 on the form
+        ("我女儿的孩子", "grandchild"),
+        ("老伴的妈", "parent"),
+        ("孙子的妈", None),  # a daughter or a daughter-in-law: asked again
+        ("儿子的同学", None),  # not a relative: asked again
+        ("是我儿子的", "son"),
+        ("我的老伴", "spouse"),
+    ],
+)
+def test_the_relative_of_a_relative(text: str, expected: str | None) -> None:
+    assert parse_relation(text) == expected

@@ -203,3 +203,22 @@ def test_negative_numbers_are_found(text: str, said: str) -> None:
 @pytest.mark.parametrize("text", ["1-2万", "一千—两千", "1000 - 2000元", "住在负一楼", "3口人"])
 def test_ranges_and_floors_are_not_negative(text: str) -> None:
     assert find_negative(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("百八十块", 80, 100),  # about a hundred
+        ("百十块钱", 100, 110),
+        ("千八百块", 800, 1000),
+        ("小一万", 8000, 10000),  # nearly ten thousand
+        ("大几千", 5000, 9000),  # the upper thousands
+        ("两千挂零", 2000, 2200),  # just over
+        ("三千冒头", 3000, 3200),
+        ("一千五六", 1500, 1600),
+    ],
+)
+def test_colloquial_round_amounts(text: str, low: float, high: float) -> None:
+    amount = parse_amount(text)
+    assert amount is not None and amount.is_estimate
+    assert low <= amount.low <= amount.value <= amount.high <= high

@@ -1,0 +1,136 @@
+"""Answers too doubtful to store: a number whose unit does not fit the question (29岁 to
+几口人, 三间 to 几套房 or to the area, 一套 to the area), a negative, an impossible age, an ID
+number with a bad checksum, an income named without its amount (就靠那点养老金). Each is a
+`Doubt` whose `kind` names the question back (prompts.yml doubts); nothing is stored from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dialogue.questions import Question
+from nlu.answers import parse_yes_no
+from nlu.clauses import clauses, mentions_reimbursement, out_of_pocket
+from nlu.idcard import ID_RE, parse_id_number
+from nlu.numbers import parse_count
+from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
+
+_GRADE_SAID = re.compile(rf"(?P<n>{NUMERAL_RE.pattern})级")
+MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income"}
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """An answer too doubtful to store: `kind` names the question back (prompts.yml doubts)."""
+
+    kind: str
+    number: str = ""
+    field: str = ""  # what the number was about ("年龄", "全家月收入"), for the message
+
+
+_NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+_AGE_SAID = re.compile(rf"(?P<n>{_NUMBER})(?:多)?(?:岁|周岁)")
+_ROOMS = re.compile(rf"(?P<n>{_NUMBER})间")
+_AREA = re.compile(r"平米|平方|平|㎡|m2", re.I)
+_AREA_SAID = re.compile(rf"{_NUMBER}\s*(?:多|来)?\s*(?:平米|平方|平|㎡|m2)", re.I)
+_RELATIVE_AGE = re.compile(r"比.{0,4}(?:大|小)")
+HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院")
+_INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资|打零?工|种地|补贴|儿女给|孩子给")
+
+
+def without_relative_age(text: str) -> str:
+    """The clauses that do not compare ages ("比我小五岁"); all of them when every one does."""
+    kept = [c for c in clauses(text) if not _RELATIVE_AGE.search(c)]
+    return "，".join(kept) if kept else text
+
+
+def said_grade(text: str) -> int | float | None:
+    """The disability grade said ("二级" -> 2), whatever its value; None when none is."""
+    said = _GRADE_SAID.search(text)
+    return None if said is None else parse_number(said.group("n"))
+
+
+def first_number(text: str) -> float | None:
+    match = NUMERAL_RE.search(text)
+    if match is None:
+        return None
+    number = parse_number(match.group())
+    return None if number is None else float(number)
+
+
+def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
+    """The number said does not fit the question: ask back instead of storing it."""
+    negative = find_negative(text)
+    if negative is not None:
+        return negative_doubt(negative, question)
+    fills = question.fills
+    source = _INCOME_SOURCE.search(text)
+    if (  # "就靠那点养老金": there is an income; how much?
+        source
+        and any(f in MONTHLY_FACTS for f in fills)
+        and not NUMERAL_RE.search(text)
+        and parse_yes_no(text) is not False
+    ):
+        return Doubt("how_much", source.group())
+    if fills == ["size"] and parse_count(text) is None:
+        age = _AGE_SAID.search(text)
+        if age:
+            return Doubt("age_not_size", age.group("n"))
+        bare = first_number(text) if NUMERAL_RE.fullmatch(text.strip("。. 个人口")) else None
+        if bare is not None and not 1 <= bare <= 30:
+            return Doubt("size_zero" if bare == 0 else "size_impossible", f"{bare:g}")
+    if fills == ["assets.houses"] and not HOUSE_UNITS.search(text):
+        rooms = _ROOMS.search(text)
+        if rooms:
+            return Doubt("rooms_not_houses", rooms.group("n"))
+        if _AREA.search(text):
+            return Doubt("area_not_houses")
+    if fills == ["housing.total_floor_area"] and not _AREA_SAID.search(text):
+        rooms = _ROOMS.search(text)
+        if rooms:
+            return Doubt("rooms_not_area", rooms.group("n"))
+        if HOUSE_UNITS.search(text):
+            return Doubt("houses_not_area")  # "一套房": how many flats, not how big
+    if (  # "花了三万，报了一部分": what was paid after it, asked back
+        fills == ["expenses_12m.medical"]
+        and mentions_reimbursement(text)
+        and NUMERAL_RE.search(text)
+        and out_of_pocket(text) is None
+    ):
+        return Doubt("before_reimbursement")
+    grade = said_grade(text)
+    if fills == ["members.has_disability"] and grade is not None and grade not in (1, 2, 3, 4):
+        return Doubt("grade_impossible")  # "有，五级": the card has grades 1 to 4
+    if question.answer == "age":
+        if _RELATIVE_AGE.search(text):
+            return Doubt("relative_age")
+        card = ID_RE.search(text)
+        if card and parse_id_number(card.group(), today) is None:
+            return Doubt("id_checksum")
+        said = _AGE_SAID.search(text)
+        number = parse_number(said.group("n")) if said else None
+        if number is not None and number > 120:
+            return Doubt("age_impossible", f"{number:g}")
+    return None
+
+
+_UNIT_FIELDS = (("岁", "年龄"), ("口", "家里人数"), ("人", "家里人数"), ("块", "钱数"),
+                ("元", "钱数"), ("万", "钱数"), ("千", "钱数"))  # fmt: skip
+
+
+_TOPIC_FIELDS = {"收入": "收入", "工资": "收入", "养老金": "收入", "退休金": "收入", "存款": "存款",
+                 "年龄": "年龄", "岁数": "年龄", "人数": "家里人数"}  # fmt: skip
+_TOPIC_BEFORE = re.compile("|".join(_TOPIC_FIELDS))
+
+
+def negative_doubt(negative: Negative, question: Question | None) -> Doubt:
+    """ "-5岁", "负三口人", "-500": never stored as a positive; the field is named back."""
+    field = next((name for unit, name in _UNIT_FIELDS if unit in negative.unit), "")
+    if not field:
+        topic = _TOPIC_BEFORE.search(negative.before)
+        field = _TOPIC_FIELDS.get(topic.group(), "") if topic else ""
+    if not field:
+        field = question.summary_label if question is not None else "这个数"
+    return Doubt("negative", negative.said, field)

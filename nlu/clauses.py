@@ -1,0 +1,264 @@
+"""Clause-level readings of an answer: which clauses still hold, what is denied, what adds up.
+
+- "以前是农村的，后来转成城镇了": the clause about the past gives way to the one about now.
+- "不是农村的": a denied option; with two options, the other one.
+- "前年吃过低保，后来取消了": an item that ended is not received now.
+- "我一个月一千八，老伴一千二": one amount per person, added up for the household.
+- "城里一套，老家还有一套": counts joined by 还有/另外 add up.
+- "我跟老伴，还有俩孙子": the people listed, counted (4).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from nlu.answers import parse_choice
+from nlu.lexicon import find_items, match_relations, parse_relation
+from nlu.numbers import Amount, find_amounts
+from nlu.numerals import NUMERAL_RE, parse_number
+
+_CLAUSE_SPLIT = re.compile(r"[，,；;。！!？?]+")
+_PAST = re.compile(r"以前|原来|原先|之前|过去|曾经|早先|本来|那时候?|前几年|小时候")
+_NOW = re.compile(
+    r"后来|现在|如今|目前|已经|转成|转为|改成|变成|换成|迁成|农转非|转了"
+    r"|走了|去世|过世|没了|搬走|搬出去|分出去|嫁出去|离了|离婚"  # a change since: "原来四口，老伴走了"
+)
+_ENDED = re.compile(
+    r"取消|停了|停发|不给了|断了|退出|清退|被退|没再|不领了|不发了"
+    r"|没批|不批|没通过|被拒|没下来|在申请|申请中|正在办|还在审"  # asked for, not (yet) granted
+)
+_HAD = re.compile(r"(?:吃|领|拿|享受|办|评)过")
+_SPEAKER = re.compile(r"^(?:我|俺|咱)(?!们|家)")
+_FILLER = re.compile(r"[就只有也都还是吧啊呢了的嘛]")
+_ADDED = re.compile(r"^(?:还有|另外|另|又|再|也有|外加|加上)|(?:还|另外|又|也)有")
+
+
+def clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE_SPLIT.split(text) if c.strip()]
+
+
+def current_clauses(text: str) -> str:
+    """The clauses about now: "以前是农村的，后来转成城镇了" -> "后来转成城镇了". Unchanged
+    when no clause is about the past or none is about now."""
+    parts = clauses(text)
+    past = [c for c in parts if _PAST.search(c) and not _NOW.search(c)]
+    now = [c for c in parts if c not in past]
+    if not past or not any(_NOW.search(c) for c in now):
+        return text
+    return "，".join(now)
+
+
+_DENIED = re.compile(r"(?:不是|不算|并非|不属于)(?P<said>[^，,；;。！!？?]{1,8})")
+
+
+def denied_choice(
+    text: str, options: Mapping[str, str], synonyms: Mapping[str, Sequence[str]] | None
+) -> str | None:
+    """ "不是农村的" to 城镇还是农村: of two options, the one not denied; None otherwise (also
+    when the text also names an option it does not deny)."""
+    denied = _DENIED.search(text)
+    if denied is None or len(options) != 2:
+        return None
+    picked = parse_choice(denied.group("said"), options, synonyms)
+    if picked is None:
+        return None
+    rest = text[: denied.start()] + text[denied.end() :]
+    if parse_choice(rest, options, synonyms) not in (None, picked):
+        return None
+    return next(option for option in options if option != picked)
+
+
+def still_received(text: str, named: list[str]) -> list[str]:
+    """The items of `named` still received: an item whose clause says it was had before
+    ("吃过低保") or ended ("取消了"), or is followed by a clause saying it ended, is dropped."""
+    parts = clauses(text)
+    ended: set[str] = set()
+    for index, clause in enumerate(parts):
+        following = parts[index + 1] if index + 1 < len(parts) else ""
+        over = _ENDED.search(clause) or _HAD.search(clause) or _PAST.search(clause)
+        if over or (_ENDED.search(following) and not find_items(following)):
+            ended.update(str(i) for i in find_items(clause))
+    return [i for i in named if i not in ended]
+
+
+def _person(clause: str) -> str | None:
+    relation = parse_relation(clause)
+    if relation is not None:
+        return relation
+    return "self" if _SPEAKER.match(clause.strip()) else None
+
+
+def amounts_per_person(text: str) -> Amount | None:
+    """ "我一个月一千八，老伴一千二": clauses that each name a different person and one amount
+    add up (3000). None unless there are two such clauses and every amount is in one."""
+    parts = clauses(text)
+    if len(parts) < 2:
+        return None
+    people: list[str] = []
+    amounts: list[Amount] = []
+    for clause in parts:
+        found = [f.value for f in find_amounts(clause, answer=True)]
+        if not found:
+            continue
+        person = _person(clause)
+        if len(found) != 1 or person is None or person in people:
+            return None
+        assert isinstance(found[0], Amount)
+        people.append(person)
+        amounts.append(found[0])
+    if len(amounts) < 2 or any(a.period not in (None, amounts[0].period) for a in amounts):
+        return None
+    return Amount(
+        value=sum(a.value for a in amounts),
+        low=sum(a.low for a in amounts),
+        high=sum(a.high for a in amounts),
+        is_estimate=any(a.is_estimate for a in amounts),
+        period=amounts[0].period,
+    )
+
+
+def added_count(text: str, unit: re.Pattern[str]) -> int | None:
+    """ "城里一套，老家还有一套" -> 2: a count in each clause, the later ones said with 还有/另外,
+    or one each, side by side ("一套自己住，一套出租"). None otherwise ("两套，一套是拆迁分的"
+    is one count, broken down)."""
+    counts: list[tuple[int, bool, bool]] = []  # (count, said with 还有, described)
+    for clause in clauses(text):
+        number = NUMERAL_RE.search(clause)
+        if number is None or not unit.match(clause, number.end()):
+            continue
+        value = parse_number(number.group())
+        if value is None or value != int(value):
+            return None
+        said_about = _FILLER.sub("", clause[: number.start()] + clause[number.end() + 1 :])
+        counts.append((int(value), bool(_ADDED.search(clause)), len(said_about) >= 2))
+    if len(counts) < 2:
+        return None
+    added = all(also for _, also, _ in counts[1:])
+    # "一套，就一套" says one twice: side by side only when each one is told apart
+    side_by_side = all(value == 1 and described for value, _, described in counts)
+    return sum(value for value, _, _ in counts) if added or side_by_side else None
+
+
+_SPEAKER_WORDS = re.compile(r"我|俺|咱")
+_COUPLE = re.compile(r"两口子|老两口|老俩口|我们俩|我俩|咱俩")
+_CHILDREN = re.compile(r"娃|孩子|小孩")
+_HOW_MANY = {"俩": 2, "仨": 3, "两个": 2, "三个": 3, "四个": 4, "一个": 1, "个": 1}
+_HOW_MANY_BEFORE = re.compile(r"(?:俩|仨|两个|三个|四个|一个|个)$")
+_LIST_FILLER = re.compile(
+    r"现在|就剩|只剩|剩下|家里|家|就|只有|一共|总共|还有|另外|加上|带着|带|和|跟|同|与|以及"
+    r"|们|了|呢|吧|啊|的|、|\s"
+)
+# a relative with a household of their own, or gone; not one working away (外出务工 may still
+# be a member: the total is asked)
+_LIVES_ELSEWHERE = re.compile(r"成家|去世|过世|走了|不在了|分家|分开过|另过|单过|嫁人|嫁出去|出嫁")
+
+
+def _possessive_end(clause: str, at: int) -> int:
+    while at < len(clause) and clause[at] in "家们的":
+        at += 1
+    return at
+
+
+def people_listed(text: str) -> int | None:
+    """ "我跟老伴，还有俩孙子" -> 4, "家里就我和老头子" -> 2: the speaker and the relatives
+    listed (each once, or as counted: 俩孙子). None unless some clause is nothing but such a
+    list, with the speaker (我) or a couple (两口子) in it, and every other clause naming a
+    relative says that one lives elsewhere."""
+    total, listed = 0, False
+    for clause in clauses(text):
+        spans = [(m.start, m.end) for m in match_relations(clause)]
+        spans += [(m.start(), m.end()) for m in _CHILDREN.finditer(clause)]
+        spans += [(m.start(), m.end()) for m in _COUPLE.finditer(clause)]
+        if not spans:
+            continue
+        people, rest, last = 0, "", 0
+        for start, end in sorted(spans):
+            if start < last:
+                return None  # overlapping words: not a plain list
+            before = _HOW_MANY_BEFORE.search(clause, last, start)
+            rest += clause[last : before.start() if before else start]
+            pair = _COUPLE.fullmatch(clause, start, end)
+            people += 2 if pair else _HOW_MANY[before.group()] if before else 1
+            last = end
+        rest += clause[last:]
+        starts = {start for start, _ in spans}
+        speaker = any(  # "我老伴", "我家老头": possessive, not the speaker listed
+            _possessive_end(clause, m.end()) not in starts for m in _SPEAKER_WORDS.finditer(clause)
+        )
+        rest = _LIST_FILLER.sub("", _SPEAKER_WORDS.sub("", rest))
+        couple = _COUPLE.search(clause) is not None
+        if not rest:
+            listed = listed or speaker or couple
+            total += people + (1 if speaker and not couple else 0)
+        elif not _LIVES_ELSEWHERE.search(clause):
+            return None
+    return total if listed else None  # "老伴和孙子" alone: is the speaker one of them?
+
+
+_DEBT = re.compile(r"欠|外债|借了(?!给)|借的|借钱|贷款|贷了|债|还账|拉饥荒")
+
+
+def without_debts(text: str) -> str | None:
+    """The text without its clauses that give a debt ("存款一万，看病还欠了三万" -> "存款一万");
+    None when nothing else is said ("欠了五万外债")."""
+    parts = clauses(text)
+    debts = [c for c in parts if _DEBT.search(c) and find_amounts(c, answer=True)]
+    if not debts:
+        return text
+    kept = [c for c in parts if c not in debts]
+    return "，".join(kept) if kept else None
+
+
+_SOMETIMES = re.compile(r"有时候?|有的时候|多的时候|少的时候|好的时候|差的时候|忙的时候|闲的时候")
+
+
+def varying_amount(text: str) -> Amount | None:
+    """ "有时候五百有时候一千": the amounts said for different times, as one estimate from the
+    lowest to the highest. None unless two such times are said, each with an amount."""
+    times = list(_SOMETIMES.finditer(text))
+    if len(times) < 2:
+        return None
+    found = [f.value for f in find_amounts(text, answer=True) if isinstance(f.value, Amount)]
+    if len(found) < 2 or any(a.period not in (None, found[0].period) for a in found):
+        return None
+    low, high = min(a.low for a in found), max(a.high for a in found)
+    return Amount((low + high) / 2, low, high, is_estimate=True, period=found[0].period)
+
+
+_REIMBURSED = re.compile(r"报销|报了|能报|给报|报回|医保报|新农合报")
+_OWN_SHARE = re.compile(
+    r"自己(?:掏|出|花|付|拿|承担)|自付|自费|报(?:销)?(?:完|了)?(?:以后|之后|后)|报完"
+)
+_HALF = re.compile(r"一半")
+
+
+def mentions_reimbursement(text: str) -> bool:
+    return bool(_REIMBURSED.search(text)) and not _OWN_SHARE.search(text)
+
+
+def out_of_pocket(text: str) -> Amount | None:
+    """What was paid after reimbursement: "花了三万，报销了一万五" -> 15000, "一万多，报了一半"
+    -> half of it, "自己掏了两千多" -> that. None when no reimbursement is said or it cannot be
+    worked out ("报了一部分")."""
+    parts = clauses(text)
+    for clause in parts:
+        own = [f.value for f in find_amounts(clause, answer=True)]
+        if _OWN_SHARE.search(clause) and len(own) == 1 and isinstance(own[0], Amount):
+            return own[0]
+    if not _REIMBURSED.search(text):
+        return None
+    totals = [f.value for c in parts if not _REIMBURSED.search(c) for f in find_amounts(c)]
+    paid_back = [f.value for c in parts if _REIMBURSED.search(c) for f in find_amounts(c)]
+    if len(totals) != 1 or not isinstance(totals[0], Amount):
+        return None
+    total = totals[0]
+    if len(paid_back) == 1 and isinstance(paid_back[0], Amount):
+        back = paid_back[0]
+        low, high = max(0.0, total.low - back.high), max(0.0, total.high - back.low)
+    elif not paid_back and any(_HALF.search(c) for c in parts if _REIMBURSED.search(c)):
+        low, high = total.low / 2, total.high / 2
+    else:
+        return None
+    estimate = total.is_estimate or low != high
+    return Amount((low + high) / 2, low, high, is_estimate=estimate, period=total.period)
