@@ -187,6 +187,8 @@ class DialogueEngine:
             if isinstance(answer, Doubt):
                 return self._doubt(session, answer, text)
             reading = read_facts(text, self.today())
+            if answer is None:
+                answer = self._yes_by_its_fact(session, reading)
             if answer is not None and not self._about_other_topic(session, text, reading):
                 return self._answered(session, answer, reading)
             stored = self._store_other_topics(session, reading)
@@ -253,6 +255,21 @@ class DialogueEngine:
             f.name not in question.fills and clause == clause_span(text, f.start)
             for f in reading.facts
         )
+
+    def _yes_by_its_fact(self, session: Session, reading: Reading) -> Answer | None:
+        """ "孙子上高中" to 家里有孩子在上学吗: stating the question's own fact, for anyone,
+        is a yes (the member follow-ups then ask whom, if the answer did not say)."""
+        pending = session.pending
+        assert pending is not None
+        if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
+            return None
+        question = self.bank.get(pending.question_id)
+        if question.all_members is None or question.answer != "yes_no":
+            return None
+        says_yes = any(
+            f.name in question.fills and f.value not in (False, None, "none") for f in reading.facts
+        )
+        return Value(True) if says_yes else None
 
     def _store_other_topics(self, session: Session, reading: Reading) -> list[Stored]:
         """Facts an unparsed answer states; they answer an all-members question when they
@@ -344,11 +361,16 @@ class DialogueEngine:
         """ "刚才说错了，我们家没有车": every fact the text states replaces the stored one,
         said back with the old value; else the answered question it is about; else ask."""
         asked = session.pending.member if session.pending else None
-        changes = correct_facts(session, self.bank, read_facts(text, self.today()), asked)
+        reading = read_facts(text, self.today())
+        changes = correct_facts(session, self.bank, reading, asked)
         if changes:
             said = "；".join(prompts.CHANGED.format(new=new, old=old) for new, old in changes)
-            done = TextReply(text=prompts.CORRECTED_WHAT.format(changes=said))
-            return [done, *self._advance(session)]
+            replies: list[Reply] = [TextReply(text=prompts.CORRECTED_WHAT.format(changes=said))]
+            added = store_facts(session, reading, asked)  # "…，有一套自己住的房子": new, kept
+            if added:
+                noted = "，".join(phrases(session, self.bank, added))
+                replies.append(TextReply(text=prompts.NOTED.format(facts=noted)))
+            return [*replies, *self._advance(session)]
         updated = self._update_answered(session, text)
         if updated is not None:
             return updated
