@@ -387,6 +387,17 @@ def _policy_question(text: str) -> str | None:
     return text[lo : min(hi + 1, len(text))].strip()
 
 
+def _without_contradictions(facts: list[Fact]) -> list[Fact]:
+    """ "有辆车，早报废了": a yes and a no about the same person's fact are both dropped; a
+    missing fact is asked, a wrong one would be believed."""
+    said: dict[tuple[str, str | None], set[bool]] = {}
+    for f in facts:
+        if isinstance(f.value, bool):
+            said.setdefault((f.name, f.who), set()).add(f.value)
+    both = {key for key, values in said.items() if len(values) == 2}
+    return [f for f in facts if not (isinstance(f.value, bool) and (f.name, f.who) in both)]
+
+
 def read_facts(
     text: str, today: dt.date, *, opening: bool = False, region: str | None = None
 ) -> Reading:
@@ -419,7 +430,7 @@ def read_facts(
     _money(text, mentions, facts, alone=alone, opening=opening)
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     return Reading(
-        facts=facts,
+        facts=_without_contradictions(facts),
         mentions=mentions,
         size=size,
         items=_items(text, facts),

@@ -68,3 +68,15 @@ def test_negative_ages_and_sizes_are_not_read() -> None:
     reading = read_facts("我们家-3口人，老伴负70岁", today)
     assert reading.size is None
     assert not [f for f in reading.facts if f.name == "members.age"]
+
+
+def test_a_car_accident_is_not_a_car() -> None:
+    assert "assets.vehicles" not in {f.name for f in read_facts("还有车祸", TODAY).facts}
+
+
+def test_a_fact_said_both_ways_is_not_kept() -> None:
+    for text in ("有车，车早卖了", "有辆车，车早报废了"):
+        assert "assets.vehicles" not in {f.name for f in read_facts(text, TODAY).facts}, text
+    assert ("assets.vehicles", False) in {
+        (f.name, f.value) for f in read_facts("车早报废了", TODAY).facts
+    }
