@@ -56,6 +56,8 @@ return {0}
 # "1" when handed off, token, client message id ("" for none), its reply, then the message ids
 # no longer remembered. What `save` writes, then the lock released only while it is still ours.
 SAVE_AND_RELEASE = """
+local holder = redis.call('GET', KEYS[4])
+if holder and holder ~= ARGV[5] then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
 if ARGV[6] ~= '' then
   redis.call('HSET', KEYS[5], ARGV[6], ARGV[7])
@@ -271,12 +273,16 @@ class SessionStore:
     ) -> None:
         forgotten = self._remember(session, reply)
         message_id, reply_body = reply if reply is not None else ("", b"")
-        await self._save_and_release(
+        saved = await self._save_and_release(
             keys=[_key(session.id), _account_key(session.owner), HANDOFF_INDEX, lock,
                   _replies_key(session.id)],
             args=[self._dump(session), self.config.session_ttl_seconds, session.id,
                   "1" if session.handoff else "0", token, message_id, reply_body, *forgotten],
         )  # fmt: skip
+        if not int(saved):
+            # Our lock expired and another turn holds it now: its write must not be lost
+            # under ours. The client resends; a turn already saved is found by its message id.
+            raise SessionConflict(f"session {session.id} is busy")
 
     async def read_raw(self, session_id: str) -> bytes | None:
         """The session as stored (sealed fields still sealed); None when it has expired."""

@@ -9,7 +9,7 @@ import pytest
 
 from dialogue.state import Session
 from dialogue.store import SessionStore, StoreConfig
-from guides.errors import SessionNotFound
+from guides.errors import SessionConflict, SessionNotFound
 from guides.ids import RegionId
 
 
@@ -60,6 +60,24 @@ def test_a_failed_turn_unlocks_without_saving(redis_url: str) -> None:
                 pass
         async with store.locked("no-such-session"):  # and that lock is free again
             pass
+        await store.close()
+
+    asyncio.run(run())
+
+
+def test_a_save_after_the_lock_passed_to_another_turn_writes_nothing(redis_url: str) -> None:
+    async def run() -> None:
+        store = SessionStore.from_url(redis_url, StoreConfig(session_ttl_seconds=60))
+        session = await _new(store)
+        async with store.checked_out(session.id, "late") as slow:
+            # the slow turn's lock expired and another turn took it
+            await store.redis.set(f"session:{session.id}:lock", "another-turn")
+            slow.session.log("citizen", "late answer")
+            with pytest.raises(SessionConflict):
+                await slow.save(("late", b"reply"))
+        saved = await store.load(session.id)
+        assert [line.text for line in saved.transcript] == []
+        assert await store.redis.get(f"session:{session.id}:lock") == b"another-turn"
         await store.close()
 
     asyncio.run(run())
