@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -84,8 +85,6 @@ async def import_file(staff: Editor, runtime: RuntimeDep, request: Request) -> R
         ) from exc
     name = upload.filename.lower()
     kb = kb_of(runtime).kb
-    import asyncio
-
     if name.endswith(".csv"):
         report = await asyncio.to_thread(kb_io.import_csv, kb, text, staff.username)
     elif name.endswith((".yml", ".yaml")):

@@ -8,6 +8,7 @@ value a place ever had. Handlers are plain functions (synchronous SQLAlchemy, th
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -251,7 +252,7 @@ async def import_file(staff: Editor, runtime: RuntimeDep, request: Request) -> R
         text = decode_upload(raw)
     except UnicodeDecodeError as exc:
         raise PageError(400, "认不出文件的编码，请用 UTF-8 或 GBK 保存。") from exc
-    result = import_csv(text, service_of(runtime).store, staff.username)
+    result = await asyncio.to_thread(import_csv, text, service_of(runtime).store, staff.username)
     return render("params_import.html", **common(staff, result=result))
 
 
