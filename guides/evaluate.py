@@ -1,6 +1,6 @@
 """`python -m guides.evaluate`: screening against a reviewer's held-out households.
 
-Each set in guides/eval/ (households_heldout.yml, households_heldout2.yml) was built by hand
+Each set in guides/eval/ (households_heldout*.yml) was built by hand
 from the clauses, with the reviewer's expected verdict per item. For each set this prints how many
 item verdicts agree and how many times screening says 可能不符合 where the reviewer says 可能符合 or
 或许符合 (the worst error). `--set NAME` scores one set only.
@@ -26,7 +26,8 @@ from guides.screening.engine import screen
 EVAL_DIR = Path(__file__).parent / "eval"
 HELDOUT = EVAL_DIR / "households_heldout.yml"
 HELDOUT2 = EVAL_DIR / "households_heldout2.yml"
-SETS: dict[str, Path] = {"heldout": HELDOUT, "heldout2": HELDOUT2}
+HELDOUT3 = EVAL_DIR / "households_heldout3.yml"
+SETS: dict[str, Path] = {"heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3}
 SCREENING_DATE = dt.date(2025, 11, 1)
 FAVOURABLE = (Outcome.LIKELY, Outcome.POSSIBLE)
 

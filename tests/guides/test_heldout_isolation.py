@@ -53,7 +53,9 @@ def test_screening_modules_do_not_import_the_evaluation() -> None:
         assert "guides.evaluate" not in text and "from guides import evaluate" not in text, path
 
 
-@pytest.mark.parametrize(("name", "at_least"), [("heldout", 60), ("heldout2", 25)])
+@pytest.mark.parametrize(
+    ("name", "at_least"), [("heldout", 60), ("heldout2", 25), ("heldout3", 50)]
+)
 def test_every_expected_verdict_names_its_clause(name: str, at_least: int) -> None:
     households = evaluate.load(evaluate.SETS[name])
     assert len(households) >= at_least
@@ -67,3 +69,8 @@ def test_every_expected_verdict_names_its_clause(name: str, at_least: int) -> No
                 item,
             )
             assert clause.strip(), (household["id"], item)
+
+
+def test_the_evaluation_reads_every_set_in_the_eval_folder() -> None:
+    on_disk = set((ROOT / "guides" / "eval").glob("households_heldout*.yml"))
+    assert on_disk == set(evaluate.SETS.values())
