@@ -4,7 +4,9 @@ the Ningxia loan window cited to the Ningxia guide, 一并享受 only where a cl
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from guides.catalog import all_guides
 from guides.household_input import parse_household
 from guides.screening.engine import screen
 from guides.sources import SourceRef
@@ -50,3 +52,17 @@ def test_together_only_where_the_clause_says_so() -> None:
     }  # fmt: skip
     result = screen(parse_household(data), on=ON)
     assert all("一并享受" not in r.text for r in result.item("low_income").reasons)
+
+
+def test_a_note_names_only_the_department_that_handles_the_item() -> None:
+    """Issue 11: a caveat naming the wrong department (宁夏's "no 受理条件" note said 民政部门 under
+    医疗救助, 就业援助 and 住房救助, which 医保, 人社 and 住建 decide)."""
+    wrong = [
+        f"{guide.region}: {item.id}: {note.text}"
+        for guide in all_guides().values()
+        for item in guide.items
+        for note in item.notes
+        for named in re.findall(r"以当地(\S{2,6}?部门)审核为准", note.text)
+        if named not in item.department
+    ]
+    assert wrong == []
