@@ -318,5 +318,5 @@ def tekun_assets_within_limits(ctx: Context) -> CheckResult:
 
 
 def _spaced(label: str, said: str) -> str:
-    """"申请人 45 岁" but "申请人有能履行义务的…": a space only before a number."""
+    """ "申请人 45 岁" but "申请人有能履行义务的…": a space only before a number."""
     return f"{label} {said}" if said[:1].isdigit() else f"{label}{said}"
