@@ -96,3 +96,61 @@ def has_member_for_single_person_dibao(ctx: Context) -> CheckResult:
     else:
         result = unmet(cid, "家里没有可以参照“单人户”单独申请低保的重度残疾人或重病患者")
     return replace(result, citation=SINGLE_PERSON_CITATION)
+
+
+# 兜底通知 一（一）: 成年无业重度残疾人可以参照“单人户”提出低保申请 — whatever the family's income
+# (seed 003 三（一） lists them beside, not inside, the 低保边缘 family members above).
+ADULT_JOBLESS_SEVERE_CITATION = "；".join(
+    (
+        SourceRef(seed="003_ada1234e2519cca0.txt", section="三（一）").cite(),
+        SourceRef(
+            national="policy_2.2_关于进一步做好最低生活保障等社会救助兜底工作的通知.txt",
+            section="一（一）",
+        ).cite(),
+    )
+)
+ADULT_AGE = 18
+JOBLESS = frozenset({"registered_unemployed", "unable_to_work"})
+
+
+def _adult_jobless_severely_disabled(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+    if not member.has_disability:
+        return False, ()  # an unknown disability is asked by the items that need it
+    if member.disability_grade is None:
+        return None, ("disability_grade",)
+    if member.disability_grade > SINGLE_PERSON_SEVERE_GRADE:
+        return False, ()
+    if member.age is None:
+        return None, ("age",)
+    if member.age < ADULT_AGE:
+        return False, ()
+    if member.employment is None:
+        return None, ("employment",)
+    return member.employment in JOBLESS, ()
+
+
+@check("has_adult_jobless_severely_disabled_member")
+def has_adult_jobless_severely_disabled_member(ctx: Context) -> CheckResult:
+    """A 成年无业重度残疾人 (一级、二级) may apply for 低保 as a 单人户: the office assesses them on
+    their own, so the family's income does not rule it out. The local details are not in the
+    seed: at best 或许符合."""
+    cid = "has_adult_jobless_severely_disabled_member"
+    size = ctx.household.household_size
+    if size is not None and size <= 1:
+        return unmet(cid, "家里只有一个人，已经按单人户看收入")
+    found, missing = scan_members(ctx, _adult_jobless_severely_disabled)
+    if found:
+        result = uncertain(
+            cid,
+            f"{names(found)}是成年、无业的重度残疾人，可以参照“单人户”单独提出低保申请，"
+            "按本人的情况核算；具体条件由民政部门核实",
+        )
+    elif missing:
+        result = unknown(
+            cid,
+            "还需要知道残疾人的残疾等级、年龄和就业情况，才能看能不能参照“单人户”申请低保",
+            missing,
+        )
+    else:
+        result = unmet(cid, "家里没有成年、无业的重度残疾人（一级、二级）")
+    return replace(result, citation=ADULT_JOBLESS_SEVERE_CITATION)
