@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from weakref import WeakKeyDictionary
 
 from guides.errors import ParameterNotFound, PlaceNeeded
@@ -76,6 +76,11 @@ class Context:
         ):
             raise PlaceNeeded(name, region)
         return resolve(self.params, name, region, self.on, variant, place)
+
+    def with_household(self, household: Household) -> Context:
+        """The same screening for another household (e.g. one possible value of an unknown
+        fact): per-screening memos are not shared."""
+        return replace(self, household=household, memo={})
 
     def dibao_standard(self) -> ResolvedParameter | None:
         """The standard for the household's hukou type; None while that type is unknown."""
