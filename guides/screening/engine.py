@@ -62,6 +62,7 @@ def screen(
         income_formula=income_formula(household),
         caveats=caveats,
         channels=tuple(f"{c.name}" for c in guide.channels),
+        notes=tuple(note.text for note in guide.notes),  # 试点 status, 近亲属, 集中申报日…
     )
 
 

@@ -8,6 +8,7 @@ import re
 
 from guides.catalog import all_guides
 from guides.household_input import parse_household
+from guides.report import render
 from guides.screening.engine import screen
 from guides.sources import SourceRef
 
@@ -66,3 +67,13 @@ def test_a_note_names_only_the_department_that_handles_the_item() -> None:
         if named not in item.department
     ]
     assert wrong == []
+
+
+def test_the_guides_own_notes_reach_the_citizen() -> None:
+    """Issue 11's missing data (Ningxia's 试点 status, seed 001 四（三）（四）; Licheng's 近亲属,
+    seed 004 表格说明 8) was in the guides but in no result: the guide's notes are part of it."""
+    ningxia = screen(parse_household({"region": "ningxia"}), on=ON)
+    assert any("试点" in note for note in ningxia.notes)
+    assert "试点" in render(ningxia)
+    licheng = screen(parse_household({"region": "jinan-licheng"}), on=ON)
+    assert any("近亲属包括配偶、父母、子女" in note for note in licheng.notes)
