@@ -302,14 +302,15 @@ def tekun_assets_within_limits(ctx: Context) -> CheckResult:
     """第六条/第七条: property within the local 特困 property rule. That rule is set by the city's
     民政部门 and is not in the seeds: the 低保 property estimate is the yardstick, and being over
     it is for the department to check (或许符合), never a refusal."""
-    from guides.screening.checks.assets import assets_within_limits
+    from guides.screening.checks.assets import LOCAL_PROPERTY_RULE, assets_within_limits
 
     result = assets_within_limits(ctx)
     cid = "tekun_assets_within_limits"
     if result.status == CheckStatus.UNMET or result.status == CheckStatus.UNCERTAIN:
         return uncertain(
             cid,
-            f"{result.reason}。特困人员财产状况标准由设区的市级民政部门制定，要由民政部门按当地规定核实",
+            f"{result.reason.removesuffix('。' + LOCAL_PROPERTY_RULE)}。"
+            "特困人员财产状况标准由设区的市级民政部门制定，要由民政部门按当地规定核实",
             result.params,
         )
     if result.status == CheckStatus.UNKNOWN:
