@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
+
+from pydantic import BaseModel
 
 from guides.catalog import all_guides
-from guides.household_input import parse_household
+from guides.household import Household
+from guides.household_input import FIELD_LABELS, parse_household
 from guides.report import render
 from guides.screening.engine import screen
 from guides.sources import SourceRef
@@ -77,3 +81,18 @@ def test_the_guides_own_notes_reach_the_citizen() -> None:
     assert "试点" in render(ningxia)
     licheng = screen(parse_household({"region": "jinan-licheng"}), on=ON)
     assert any("近亲属包括配偶、父母、子女" in note for note in licheng.notes)
+
+
+def _field_names(model: type[BaseModel]) -> set[str]:
+    names = set(model.model_fields)
+    for field in model.model_fields.values():
+        for inner in (field.annotation, *typing.get_args(field.annotation)):
+            for kind in typing.get_args(inner) or (inner,):
+                if isinstance(kind, type) and issubclass(kind, BaseModel):
+                    names |= _field_names(kind)
+    return names
+
+
+def test_every_household_field_has_a_chinese_label_for_errors() -> None:
+    """A bad value is reported in Chinese naming the field: "上学阶段", never "school_stage"."""
+    assert sorted(_field_names(Household) - set(FIELD_LABELS)) == []
