@@ -96,3 +96,12 @@ def _field_names(model: type[BaseModel]) -> set[str]:
 def test_every_household_field_has_a_chinese_label_for_errors() -> None:
     """A bad value is reported in Chinese naming the field: "上学阶段", never "school_stage"."""
     assert sorted(_field_names(Household) - set(FIELD_LABELS)) == []
+
+
+def test_linked_items_without_a_rule_are_told_as_notes() -> None:
+    """Seed 003 三（二） 疾病应急救助 (Gansu); Licheng's 城乡居民基本养老保险补助 and 困难学生救助,
+    done by data sharing (总结报告 摘要, 一 三是): shown with the item they follow."""
+    gansu = screen(parse_household({"region": "gansu"}), on=ON).item("medical_aid")
+    assert any("疾病应急救助" in note for note in gansu.notes)
+    licheng = screen(parse_household({"region": "jinan-licheng"}), on=ON).item("dibao")
+    assert any("城乡居民基本养老保险补助" in n and "困难学生救助" in n for n in licheng.notes)
