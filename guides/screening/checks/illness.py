@@ -45,14 +45,24 @@ def illness_poverty_local_rule(ctx: Context) -> CheckResult:
 
 
 # 最低生活保障审核确认办法 第八条（一）: 一级、二级重度残疾人 and 三级智力、精神残疾人.
-SINGLE_PERSON_CITATION = "；".join(
-    (
-        SourceRef(seed="003_ada1234e2519cca0.txt", section="三（一）").cite(),
-        SourceRef(
-            national="department_1.1.1_最低生活保障审核确认办法.txt", section="第八条"
-        ).cite(),
-    )
+SINGLE_PERSON_CLAUSE = SourceRef(
+    national="department_1.1.1_最低生活保障审核确认办法.txt", section="第八条"
 )
+# 兜底通知 一（一）: 成年无业重度残疾人可以参照“单人户”提出低保申请 — whatever the family's income
+# (seed 003 三（一） lists them beside, not inside, the 低保边缘 family members).
+ADULT_JOBLESS_SEVERE_CLAUSE = SourceRef(
+    national="policy_2.2_关于进一步做好最低生活保障等社会救助兜底工作的通知.txt",
+    section="一（一）",
+)
+
+
+def _cited(clause: SourceRef, seed: str | None, section: str | None) -> str:
+    """The national clause, after the region's own seed passage when the guide names one."""
+    if seed is None or section is None:
+        return clause.cite()
+    return "；".join((SourceRef(seed=seed, section=section).cite(), clause.cite()))
+
+
 SINGLE_PERSON_DISABILITY_GRADES = {"智力": 3, "精神": 3}
 SINGLE_PERSON_SEVERE_GRADE = 2
 
@@ -76,7 +86,9 @@ def _alone_for_dibao(member: Member) -> tuple[bool | None, tuple[str, ...]]:
 
 
 @check("has_member_for_single_person_dibao")
-def has_member_for_single_person_dibao(ctx: Context) -> CheckResult:
+def has_member_for_single_person_dibao(
+    ctx: Context, seed: str | None = None, section: str | None = None
+) -> CheckResult:
     """低保边缘家庭中的重度残疾人、重病患者，可以参照“单人户”单独申请低保 (seed 003 三（一）;
     最低生活保障审核确认办法 第八条). The local details are not in the seed: at best 或许符合."""
     cid = "has_member_for_single_person_dibao"
@@ -95,20 +107,9 @@ def has_member_for_single_person_dibao(ctx: Context) -> CheckResult:
         result = unknown(cid, "还需要知道残疾等级，才能看能不能参照“单人户”单独申请低保", missing)
     else:
         result = unmet(cid, "家里没有可以参照“单人户”单独申请低保的重度残疾人或重病患者")
-    return replace(result, citation=SINGLE_PERSON_CITATION)
+    return replace(result, citation=_cited(SINGLE_PERSON_CLAUSE, seed, section))
 
 
-# 兜底通知 一（一）: 成年无业重度残疾人可以参照“单人户”提出低保申请 — whatever the family's income
-# (seed 003 三（一） lists them beside, not inside, the 低保边缘 family members above).
-ADULT_JOBLESS_SEVERE_CITATION = "；".join(
-    (
-        SourceRef(seed="003_ada1234e2519cca0.txt", section="三（一）").cite(),
-        SourceRef(
-            national="policy_2.2_关于进一步做好最低生活保障等社会救助兜底工作的通知.txt",
-            section="一（一）",
-        ).cite(),
-    )
-)
 ADULT_AGE = 18
 JOBLESS = frozenset({"registered_unemployed", "unable_to_work"})
 
@@ -130,7 +131,9 @@ def _adult_jobless_severely_disabled(member: Member) -> tuple[bool | None, tuple
 
 
 @check("has_adult_jobless_severely_disabled_member")
-def has_adult_jobless_severely_disabled_member(ctx: Context) -> CheckResult:
+def has_adult_jobless_severely_disabled_member(
+    ctx: Context, seed: str | None = None, section: str | None = None
+) -> CheckResult:
     """A 成年无业重度残疾人 (一级、二级) may apply for 低保 as a 单人户: the office assesses them on
     their own, so the family's income does not rule it out. The local details are not in the
     seed: at best 或许符合."""
@@ -153,4 +156,4 @@ def has_adult_jobless_severely_disabled_member(ctx: Context) -> CheckResult:
         )
     else:
         result = unmet(cid, "家里没有成年、无业的重度残疾人（一级、二级）")
-    return replace(result, citation=ADULT_JOBLESS_SEVERE_CITATION)
+    return replace(result, citation=_cited(ADULT_JOBLESS_SEVERE_CLAUSE, seed, section))
