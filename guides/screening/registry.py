@@ -89,9 +89,8 @@ def _same_for_every_hukou_type(
     is not asked for it. The reason names the type its numbers were taken for."""
     results = []
     for hukou, label in HUKOU_LABELS.items():
-        household = ctx.household.model_copy(update={"hukou_type": hukou})
         try:
-            results.append((label, fn(ctx.with_household(household), **args)))
+            results.append((label, fn(ctx.assuming_hukou(hukou), **args)))
         except (PlaceNeeded, ParameterNotFound):
             return None
     statuses = {result.status for _, result in results}

@@ -19,9 +19,7 @@ def rural_at_risk(ctx: Context) -> CheckResult:
     if household.hukou_type is None:
         # Decide under uncertainty: a town household is outside the clause, so when a rural one
         # would be too, the hukou type need not be asked.
-        as_rural = rural_at_risk(
-            ctx.with_household(household.model_copy(update={"hukou_type": "rural"}))
-        )
+        as_rural = rural_at_risk(ctx.assuming_hukou("rural"))
         if as_rural.status == CheckStatus.UNMET:
             return unmet(
                 CID, f"无论城镇还是农村户口，都不在监测范围：{as_rural.reason}", as_rural.params
