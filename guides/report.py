@@ -77,6 +77,8 @@ def render(result: ScreeningResult) -> str:
         lines.extend(_item(number, item))
     if result.channels:
         lines += ["", f"办理渠道：{'；'.join(result.channels)}"]
+    if result.notes:
+        lines += ["", "办理提示："] + [f"  · {n}" for n in result.notes]
     if result.caveats:
         lines += ["", "请注意："] + [f"  · {c}" for c in result.caveats]
     lines += ["", result.disclaimer]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from weakref import WeakKeyDictionary
 
 from guides.errors import ParameterNotFound, PlaceNeeded
-from guides.household import Household
+from guides.household import Household, HukouType
 from guides.ids import ItemId
 from guides.params import Parameters, ResolvedParameter
 from guides.places import FIXED_PLACE
@@ -76,6 +76,21 @@ class Context:
         ):
             raise PlaceNeeded(name, region)
         return resolve(self.params, name, region, self.on, variant, place)
+
+    def with_household(self, household: Household) -> Context:
+        """The same screening for another household (e.g. one possible value of an unknown
+        fact): per-screening memos are not shared."""
+        return replace(self, household=household, memo={})
+
+    def assuming_hukou(self, hukou: HukouType) -> Context:
+        """This screening as if the household's hukou type were `hukou` (deciding under an
+        unknown type); made once per screening and type, so its own memos are reused."""
+        key = f"assuming_hukou:{hukou}"
+        found = self.memo.get(key)
+        if not isinstance(found, Context):
+            household = self.household.model_copy(update={"hukou_type": hukou})
+            found = self.memo[key] = self.with_household(household)
+        return found
 
     def dibao_standard(self) -> ResolvedParameter | None:
         """The standard for the household's hukou type; None while that type is unknown."""

@@ -62,6 +62,7 @@ def screen(
         income_formula=income_formula(household),
         caveats=caveats,
         channels=tuple(f"{c.name}" for c in guide.channels),
+        notes=tuple(note.text for note in guide.notes),  # 试点 status, 近亲属, 集中申报日…
     )
 
 
@@ -141,24 +142,32 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
     if condition.rule.all:
         checks = _run(ctx, condition.rule.all)
         return _result(ctx, item, outcome_of(checks), checks, citation=citation)
-    best: ItemResult | None = None
-    candidates: list[ItemResult] = []
-    for variant in condition.rule.variants:
-        checks = _run(ctx, variant.all)
-        candidate = _result(
-            ctx, item, outcome_of(checks), checks, citation=citation, variant=variant.kind,
+    # Only the variants with the best outcome become full results (building one is the costly
+    # part); ties merge as before: missing facts of open ways, names and reasons of likely ones.
+    evaluated = [(variant, _run(ctx, variant.all)) for variant in condition.rule.variants]
+    outcomes = [outcome_of(checks) for _, checks in evaluated]
+    top_rank = max(OUTCOME_RANK[outcome] for outcome in outcomes)
+    top = [
+        _result(
+            ctx,
+            item,
+            outcome,
+            checks,
+            citation=citation,
+            variant=variant.kind,
             variant_label=variant.label,
-        )  # fmt: skip
-        candidates.append(candidate)
-        if best is None or OUTCOME_RANK[candidate.outcome] > OUTCOME_RANK[best.outcome]:
-            best = candidate
-        elif candidate.outcome == best.outcome == Outcome.NEED_INFO:
+        )
+        for (variant, checks), outcome in zip(evaluated, outcomes, strict=True)
+        if OUTCOME_RANK[outcome] == top_rank
+    ]
+    best = top[0]
+    for candidate in top[1:]:
+        if candidate.outcome == Outcome.NEED_INFO:
             best = _merge_missing(best, candidate)
-        elif candidate.outcome == best.outcome == Outcome.LIKELY:
+        elif candidate.outcome == Outcome.LIKELY:
             best = _merge_variants(best, candidate)
-    assert best is not None  # a Rule with variants has at least one (schema)
     if best.outcome == Outcome.UNLIKELY:  # every way is ruled out: say why for each
-        return _all_ruled_out(best, candidates)
+        return _all_ruled_out(best, top)
     return best
 
 

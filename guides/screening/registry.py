@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from guides.errors import ParameterNotFound, PlaceNeeded
+from guides.ids import HUKOU_LABELS
 from guides.screening.context import Context
 from guides.screening.result import CheckResult, CheckStatus
 
@@ -37,7 +38,10 @@ def run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
         # catches it); at run time the citizen is sent to the department instead of an error.
         return CheckResult(check_id, CheckStatus.UNCERTAIN, "这一条需要向经办部门咨询确认")
     try:
-        return fn(ctx, **args)
+        result = fn(ctx, **args)
+        if result.status == CheckStatus.UNKNOWN and result.missing == ("hukou_type",):
+            return _same_for_every_hukou_type(fn, ctx, args) or result
+        return result
     except PlaceNeeded as exc:
         same = _same_for_every_place(fn, ctx, args, exc.name)
         if same is not None:
@@ -75,6 +79,27 @@ def _same_for_every_place(
         return None
     label = PARAM_LABELS.get(name, "相关标准")
     return replace(regional, reason=f"{regional.reason}（各县区{label}不同，但按哪个都一样）")
+
+
+def _same_for_every_hukou_type(
+    fn: CheckFn, ctx: Context, args: dict[str, Any]
+) -> CheckResult | None:
+    """Decide under uncertainty (issue 11): a clause whose only missing fact is the hukou type,
+    and which comes out the same for a town and a country household, is decided, and the type
+    is not asked for it. The reason names the type its numbers were taken for."""
+    results = []
+    for hukou, label in HUKOU_LABELS.items():
+        try:
+            results.append((label, fn(ctx.assuming_hukou(hukou), **args)))
+        except (PlaceNeeded, ParameterNotFound):
+            return None
+    statuses = {result.status for _, result in results}
+    if len(statuses) != 1 or CheckStatus.UNKNOWN in statuses:
+        return None
+    label, first = results[0]
+    return replace(
+        first, reason=f"{first.reason}（按{label}户口算；城镇、农村户口结论一样，不用再问户口类型）"
+    )
 
 
 def _param_label(exc: ParameterNotFound) -> str:

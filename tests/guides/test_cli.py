@@ -24,7 +24,7 @@ def test_text_output_has_every_part() -> None:
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "【山东省济南市历城区】" in out
-    assert "城乡居民最低生活保障金给付：可能符合" in out
+    assert "城乡居民最低生活保障金给付（全家申请）：可能符合" in out
     assert "家庭人均月收入 = 共同生活的家庭成员月收入合计 2400 元 ÷ 3 人 = 800 元" in out
     assert "依据：" in out  # reasons cite their source
     assert "必备材料" in out and "办理部门" in out and "办理时限" in out

@@ -15,6 +15,7 @@ from guides.screening.registry import check
 from guides.screening.result import CheckResult
 
 CID = "assets_within_limits"
+LOCAL_PROPERTY_RULE = "各地对家庭财产的规定不同，要由民政部门按当地规定核实"
 
 
 def _missing(ctx: Context) -> list[str]:
@@ -74,4 +75,4 @@ def assets_within_limits(ctx: Context) -> CheckResult:
     text = "；".join(what for what, _ in over)
     if any(verified for _, verified in over):
         return unmet(CID, f"家庭财产可能超过当地规定：{text}", used)
-    return uncertain(CID, f"{text}。各地对家庭财产的规定不同，要由民政部门按当地规定核实", used)
+    return uncertain(CID, f"{text}。{LOCAL_PROPERTY_RULE}", used)

@@ -173,10 +173,19 @@ def wants_training_or_job(ctx: Context, kind: str | None = None) -> CheckResult:
     return unmet(cid, f"家里没有人想{wish}")
 
 
+def _at_school(member: Member) -> bool:
+    """In school now and not leaving this year (在读人员, seed 004 表格说明 6): not in the job
+    market, so nobody asks a high-school pupil about 失业登记."""
+    stage = member.school_stage
+    if stage in (None, "none") or member.is_graduating_this_year:
+        return False
+    return member.study_status in (None, "enrolled")
+
+
 def _registered(member: Member) -> tuple[bool | None, tuple[str, ...]]:
     if member.is_unemployment_registered or member.employment == "registered_unemployed":
         return True, ()
-    if member.is_unemployment_registered is False:
+    if member.is_unemployment_registered is False or _at_school(member):
         return False, ()
     if member.employment is not None and _not_seeking(member):
         return False, ()
@@ -211,7 +220,7 @@ def _could_register(member: Member) -> tuple[bool | None, tuple[str, ...]]:
 
 
 def _unregistered_job_seeker(member: Member) -> tuple[bool | None, tuple[str, ...]]:
-    if _not_seeking(member):
+    if _not_seeking(member) or _at_school(member):
         return False, ()
     if member.wants_job is False or member.is_unemployment_registered:
         return False, ()

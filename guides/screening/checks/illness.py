@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from guides.household import Member
-from guides.screening.checks.common import met, names, scan_members, uncertain, unknown, unmet
+from guides.screening.checks.common import (
+    MemberTest,
+    met,
+    names,
+    scan_members,
+    uncertain,
+    unknown,
+    unmet,
+)
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
@@ -45,14 +53,24 @@ def illness_poverty_local_rule(ctx: Context) -> CheckResult:
 
 
 # 最低生活保障审核确认办法 第八条（一）: 一级、二级重度残疾人 and 三级智力、精神残疾人.
-SINGLE_PERSON_CITATION = "；".join(
-    (
-        SourceRef(seed="003_ada1234e2519cca0.txt", section="三（一）").cite(),
-        SourceRef(
-            national="department_1.1.1_最低生活保障审核确认办法.txt", section="第八条"
-        ).cite(),
-    )
+SINGLE_PERSON_CLAUSE = SourceRef(
+    national="department_1.1.1_最低生活保障审核确认办法.txt", section="第八条"
 )
+# 兜底通知 一（一）: 成年无业重度残疾人可以参照“单人户”提出低保申请 — whatever the family's income
+# (seed 003 三（一） lists them beside, not inside, the 低保边缘 family members).
+ADULT_JOBLESS_SEVERE_CLAUSE = SourceRef(
+    national="policy_2.2_关于进一步做好最低生活保障等社会救助兜底工作的通知.txt",
+    section="一（一）",
+)
+
+
+def _cited(clause: SourceRef, seed: str | None, section: str | None) -> str:
+    """The national clause, after the region's own seed passage when the guide names one."""
+    if seed is None or section is None:
+        return clause.cite()
+    return "；".join((SourceRef(seed=seed, section=section).cite(), clause.cite()))
+
+
 SINGLE_PERSON_DISABILITY_GRADES = {"智力": 3, "精神": 3}
 SINGLE_PERSON_SEVERE_GRADE = 2
 
@@ -76,23 +94,83 @@ def _alone_for_dibao(member: Member) -> tuple[bool | None, tuple[str, ...]]:
 
 
 @check("has_member_for_single_person_dibao")
-def has_member_for_single_person_dibao(ctx: Context) -> CheckResult:
+def has_member_for_single_person_dibao(
+    ctx: Context, seed: str | None = None, section: str | None = None
+) -> CheckResult:
     """低保边缘家庭中的重度残疾人、重病患者，可以参照“单人户”单独申请低保 (seed 003 三（一）;
     最低生活保障审核确认办法 第八条). The local details are not in the seed: at best 或许符合."""
-    cid = "has_member_for_single_person_dibao"
+    return _single_person_route(
+        ctx,
+        "has_member_for_single_person_dibao",
+        _alone_for_dibao,
+        (
+            "属于重度残疾人或重病患者，可以按规定参照“单人户”单独申请低保；具体条件由民政部门核实",
+            "还需要知道残疾等级，才能看能不能参照“单人户”单独申请低保",
+            "家里没有可以参照“单人户”单独申请低保的重度残疾人或重病患者",
+        ),
+        _cited(SINGLE_PERSON_CLAUSE, seed, section),
+    )
+
+
+def _single_person_route(
+    ctx: Context,
+    cid: str,
+    test: MemberTest,
+    texts: tuple[str, str, str],
+    citation: str,
+) -> CheckResult:
+    """A member who may apply for 低保 alone: found (或许符合), still to learn, or none."""
+    found_text, missing_text, none_text = texts
     size = ctx.household.household_size
     if size is not None and size <= 1:
         # One person is a 单人户 already: the household route decides.
-        return unmet(cid, "家里只有一个人，已经按单人户看收入")
-    found, missing = scan_members(ctx, _alone_for_dibao)
+        return replace(unmet(cid, "家里只有一个人，已经按单人户看收入"), citation=citation)
+    found, missing = scan_members(ctx, test)
     if found:
-        result = uncertain(
-            cid,
-            f"{names(found)}属于重度残疾人或重病患者，可以按规定参照“单人户”单独申请低保；"
-            "具体条件由民政部门核实",
-        )
+        result = uncertain(cid, f"{names(found)}{found_text}")
     elif missing:
-        result = unknown(cid, "还需要知道残疾等级，才能看能不能参照“单人户”单独申请低保", missing)
+        result = unknown(cid, missing_text, missing)
     else:
-        result = unmet(cid, "家里没有可以参照“单人户”单独申请低保的重度残疾人或重病患者")
-    return replace(result, citation=SINGLE_PERSON_CITATION)
+        result = unmet(cid, none_text)
+    return replace(result, citation=citation)
+
+
+ADULT_AGE = 18
+JOBLESS = frozenset({"registered_unemployed", "unable_to_work"})
+
+
+def _adult_jobless_severely_disabled(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+    if not member.has_disability:
+        return False, ()  # an unknown disability is asked by the items that need it
+    if member.disability_grade is None:
+        return None, ("disability_grade",)
+    if member.disability_grade > SINGLE_PERSON_SEVERE_GRADE:
+        return False, ()
+    if member.age is None:
+        return None, ("age",)
+    if member.age < ADULT_AGE:
+        return False, ()
+    if member.employment is None:
+        return None, ("employment",)
+    return member.employment in JOBLESS, ()
+
+
+@check("has_adult_jobless_severely_disabled_member")
+def has_adult_jobless_severely_disabled_member(
+    ctx: Context, seed: str | None = None, section: str | None = None
+) -> CheckResult:
+    """A 成年无业重度残疾人 (一级、二级) may apply for 低保 as a 单人户: the office assesses them on
+    their own, so the family's income does not rule it out. The local details are not in the
+    seed: at best 或许符合."""
+    return _single_person_route(
+        ctx,
+        "has_adult_jobless_severely_disabled_member",
+        _adult_jobless_severely_disabled,
+        (
+            "是成年、无业的重度残疾人，可以参照“单人户”单独提出低保申请，按本人的情况核算；"
+            "具体条件由民政部门核实",
+            "还需要知道残疾人的残疾等级、年龄和就业情况，才能看能不能参照“单人户”申请低保",
+            "家里没有成年、无业的重度残疾人（一级、二级）",
+        ),
+        _cited(ADULT_JOBLESS_SEVERE_CLAUSE, seed, section),
+    )

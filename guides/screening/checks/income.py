@@ -247,7 +247,7 @@ def _within_widened_edge_line(
 def income_above_edge_line(ctx: Context) -> CheckResult:
     missing = _income_missing(ctx, "income_above_edge_line")
     if missing:
-        return missing
+        return _above_edge_for_every_hukou_type(ctx, missing) or missing
     line, params = edge_line(ctx)
     per_capita = ctx.household.per_capita_monthly_income
     assert per_capita is not None
@@ -264,7 +264,7 @@ def income_above_edge_line(ctx: Context) -> CheckResult:
 def income_below_disposable_income(ctx: Context) -> CheckResult:
     missing = _income_missing(ctx, "income_below_disposable_income")
     if missing:
-        return missing
+        return _disposable_for_every_hukou_type(ctx, missing) or missing
     annual = ctx.param("disposable_income_per_capita", ctx.household.hukou_type)
     per_capita = ctx.household.per_capita_monthly_income
     assert per_capita is not None
@@ -285,6 +285,64 @@ def income_below_disposable_income(ctx: Context) -> CheckResult:
         "income_below_disposable_income",
         status,
         said,
+        params=params,
+        is_estimate=ctx.household.income_is_estimate,
+    )
+
+
+def _per_hukou_type(
+    ctx: Context, missing: CheckResult, name: str
+) -> dict[str, ResolvedParameter] | None:
+    """The parameter for each hukou type, when the hukou type is the only fact missing."""
+    if missing.missing != ("hukou_type",):
+        return None
+    try:
+        return {hukou: ctx.param(name, hukou) for hukou in HUKOU_LABELS}
+    except ParameterNotFound:
+        return None
+
+
+def _above_edge_for_every_hukou_type(ctx: Context, missing: CheckResult) -> CheckResult | None:
+    """Decide under uncertainty (刚性支出 "超过低保边缘标准"): above the edge line of every hukou
+    type is met, at or below every one is unmet; near an estimated line, or between, stays open."""
+    standards = _per_hukou_type(ctx, missing, "dibao_standard")
+    if standards is None:
+        return None
+    multiple = ctx.param("dibao_edge_multiple")
+    per_capita = ctx.household.per_capita_monthly_income
+    assert per_capita is not None
+    lines = sorted(s.value * multiple.value for s in standards.values())
+    params = (*standards.values(), multiple)
+    if lines[0] < per_capita <= lines[-1]:
+        return None
+    if any(near_estimated_line(ctx, per_capita, line, params) for line in lines):
+        return None
+    met = per_capita > lines[-1]
+    line = lines[-1] if met else lines[0]
+    said = f"无论城镇还是农村户口，都{'超过' if met else '没有超过'}低保边缘认定标准（{yuan(line)} 元）"
+    return _income_result(ctx, "income_above_edge_line", met, said, params)
+
+
+def _disposable_for_every_hukou_type(ctx: Context, missing: CheckResult) -> CheckResult | None:
+    """Decide under uncertainty: a yearly per-capita income at or above the 可支配收入 of every
+    hukou type is unmet, below every one is met; near an estimate, or between, stays open."""
+    incomes = _per_hukou_type(ctx, missing, "disposable_income_per_capita")
+    if incomes is None:
+        return None
+    yearly = annual_per_capita(ctx)
+    lines = sorted({p.value for p in incomes.values()})
+    params = tuple(incomes.values())
+    if lines[0] <= yearly < lines[-1]:
+        return None
+    if any(near_estimated_line(ctx, yearly, line, params) for line in lines):
+        return None
+    met = yearly < lines[0]
+    line = lines[0] if met else lines[-1]
+    return CheckResult(
+        "income_below_disposable_income",
+        CheckStatus.MET if met else CheckStatus.UNMET,
+        f"家庭人均年收入 {yuan(yearly)} 元，无论城镇还是农村户口，都{'低于' if met else '不低于'}"
+        f"上年度当地居民人均可支配收入（{yuan(line)} 元）",
         params=params,
         is_estimate=ctx.household.income_is_estimate,
     )

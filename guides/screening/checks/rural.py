@@ -8,7 +8,7 @@ from guides.screening.checks.common import met, uncertain, unknown, unmet
 from guides.screening.checks.income import annual_per_capita, near_estimated_line, yuan
 from guides.screening.context import Context
 from guides.screening.registry import check
-from guides.screening.result import CheckResult
+from guides.screening.result import CheckResult, CheckStatus
 
 CID = "rural_at_risk"
 
@@ -17,6 +17,13 @@ CID = "rural_at_risk"
 def rural_at_risk(ctx: Context) -> CheckResult:
     household = ctx.household
     if household.hukou_type is None:
+        # Decide under uncertainty: a town household is outside the clause, so when a rural one
+        # would be too, the hukou type need not be asked.
+        as_rural = rural_at_risk(ctx.assuming_hukou("rural"))
+        if as_rural.status == CheckStatus.UNMET:
+            return unmet(
+                CID, f"无论城镇还是农村户口，都不在监测范围：{as_rural.reason}", as_rural.params
+            )
         return unknown(CID, "还需要知道是不是农村户口", ("hukou_type",))
     if household.hukou_type != "rural":
         return unmet(CID, "防止返贫监测面向农村户籍家庭，您家是城镇户口")

@@ -288,7 +288,7 @@ def has_tekun_candidate(ctx: Context) -> CheckResult:
         return unknown(
             CID, "还需要了解家人的年龄、残疾、劳动能力、收入和赡养人情况", missing, params
         )
-    text = "；".join(f"{who(m, i)}{'、'.join(v.not_met)}" for i, m, v in verdicts)
+    text = "；".join(_spaced(who(m, i), "、".join(v.not_met)) for i, m, v in verdicts)
     return unmet(
         CID,
         f"特困供养要求老年人、残疾人或未成年人同时无劳动能力、无生活来源、无法定义务人"
@@ -302,16 +302,22 @@ def tekun_assets_within_limits(ctx: Context) -> CheckResult:
     """第六条/第七条: property within the local 特困 property rule. That rule is set by the city's
     民政部门 and is not in the seeds: the 低保 property estimate is the yardstick, and being over
     it is for the department to check (或许符合), never a refusal."""
-    from guides.screening.checks.assets import assets_within_limits
+    from guides.screening.checks.assets import LOCAL_PROPERTY_RULE, assets_within_limits
 
     result = assets_within_limits(ctx)
     cid = "tekun_assets_within_limits"
     if result.status == CheckStatus.UNMET or result.status == CheckStatus.UNCERTAIN:
         return uncertain(
             cid,
-            f"{result.reason}。特困人员财产状况标准由设区的市级民政部门制定，要由民政部门按当地规定核实",
+            f"{result.reason.removesuffix('。' + LOCAL_PROPERTY_RULE)}。"
+            "特困人员财产状况标准由设区的市级民政部门制定，要由民政部门按当地规定核实",
             result.params,
         )
     if result.status == CheckStatus.UNKNOWN:
         return unknown(cid, "还需要了解家里的存款、房子、车辆情况", result.missing, result.params)
     return met(cid, f"财产看起来符合特困人员财产状况规定：{result.reason}", result.params)
+
+
+def _spaced(label: str, said: str) -> str:
+    """ "申请人 45 岁" but "申请人有能履行义务的…": a space only before a number."""
+    return f"{label} {said}" if said[:1].isdigit() else f"{label}{said}"
