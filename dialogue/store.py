@@ -3,9 +3,9 @@
 Writes happen only under the session's lock (SET NX PX with a token, released only while the
 token is still ours), so two messages to one session are applied one after the other and
 neither answer is lost. A chat turn uses `checked_out(session_id, message_id)`: the lock, the
-session and the reply kept for that message id are taken in one script call, and the session
-(with the turn's reply) is written together with the lock's release in another, so a turn's
-state costs two round trips. The other writers use `locked` with `load` and `save`.
+session and the reply kept for that message id are taken in one script call (which also counts
+the request's rate limits when given a `Quota`), and the session (with the turn's reply) is
+written together with the lock's release in another, so a turn costs two round trips. The other writers use `locked` with `load` and `save`.
 Indexes (sets, refreshed with the session's TTL):
 - `sessions:handoff`        sessions that asked for a person (the agent console)
 - `account:{owner}:sessions` the sessions of one account
@@ -33,7 +33,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from dialogue.redis_client import async_client
 from dialogue.sealed import SessionSealer
 from dialogue.state import Session
-from guides.errors import SessionConflict, SessionNotFound
+from guides.errors import RateLimited, SessionConflict, SessionNotFound
 
 CONFIG = Path(__file__).resolve().parent.parent / "config.yml"
 HANDOFF_INDEX = "sessions:handoff"
@@ -41,10 +41,19 @@ RECENT_MESSAGES = 20  # client message ids remembered per session
 log = logging.getLogger("dialogue.store")
 LOCK_POLL_SECONDS = 0.002
 
-# KEYS: lock, session, replies. ARGV: token, lock milliseconds, client message id ("" for
-# none). -> {1, data, reply} taken (data false when there is no session, reply false when none
-# is kept for the id), {0} when another writer holds the lock.
+# KEYS: lock, session, replies, then any request counters (a `Quota`). ARGV: token, lock
+# milliseconds, client message id ("" for none), the counters' expiry, then their limits.
+# -> {1, data, reply} taken (data false when there is no session, reply false when none is
+# kept for the id), {0} when another writer holds the lock, {2, counts...} when a counter is
+# over its limit (nothing taken).
 TAKE_AND_GET = """
+local counts, over = {}, false
+for i = 4, #KEYS do
+  counts[i - 3] = redis.call('INCR', KEYS[i])
+  if counts[i - 3] == 1 then redis.call('EXPIRE', KEYS[i], ARGV[4]) end
+  if counts[i - 3] > tonumber(ARGV[i + 1]) then over = true end
+end
+if over then return {2, unpack(counts)} end
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
   local reply = false
   if ARGV[3] ~= '' then reply = redis.call('HGET', KEYS[3], ARGV[3]) end
@@ -122,6 +131,22 @@ def _not_released() -> None:
     # The work is saved (or failed on its own); the lock expires by its timeout. Failing here
     # would report a saved turn as lost, and its retry would be applied again.
     log.warning("session lock not released; it expires by itself")
+
+
+@dataclass
+class Quota:
+    """Request counters the turn's take counts in its own round trip (the API's fixed-window
+    rate limits, api.limits): each key's count goes up by one, and over any limit nothing is
+    taken (`RateLimited`). `counts` is filled in once counted; then `over` tells the result."""
+
+    keys: list[str]
+    limits: list[int]
+    expire_seconds: int
+    counts: list[int] | None = None
+
+    @property
+    def over(self) -> bool:
+        return any(c > limit for c, limit in zip(self.counts or [], self.limits, strict=False))
 
 
 class Checkout:
@@ -237,11 +262,12 @@ class SessionStore:
 
     @asynccontextmanager
     async def checked_out(
-        self, session_id: str, message_id: str | None = None
+        self, session_id: str, message_id: str | None = None, quota: Quota | None = None
     ) -> AsyncIterator[Checkout]:
         """The session under its lock (the same lock as `locked`), with the reply kept for
         `message_id` if there is one. `Checkout.save` writes it and unlocks in one call; a
-        block that does not save (or raises) only unlocks."""
+        block that does not save (or raises) only unlocks. `quota` is counted by the first
+        attempt (not again while waiting for the lock); over it, `RateLimited`."""
         lock, token = _lock_key(session_id), secrets.token_hex(16)
         keys = [lock, _key(session_id), _replies_key(session_id)]
         args: list[str | int] = [
@@ -249,12 +275,23 @@ class SessionStore:
             int(self.config.lock_timeout_seconds * 1000),
             message_id or "",
         ]
+        first_keys, first_args = keys, args
+        if quota is not None and quota.counts is None:
+            first_keys = [*keys, *quota.keys]
+            first_args = [*args, quota.expire_seconds, *quota.limits]
+        taken = await self._take_and_get(keys=first_keys, args=first_args)
+        if int(taken[0]) == 2 and quota is not None:
+            quota.counts = [int(c) for c in taken[1:]]
+            raise RateLimited(f"session {session_id}: over a request limit")
+        if quota is not None and quota.counts is None:
+            quota.counts = []  # counted, none over its limit
         loop = asyncio.get_running_loop()
         give_up = loop.time() + self.config.lock_wait_seconds
-        while not int((taken := await self._take_and_get(keys=keys, args=args))[0]):
+        while not int(taken[0]):
             if loop.time() >= give_up:
                 raise SessionConflict(f"session {session_id} is busy")
             await asyncio.sleep(LOCK_POLL_SECONDS)
+            taken = await self._take_and_get(keys=keys, args=args)
         checkout: Checkout | None = None
         try:
             if not taken[1]:

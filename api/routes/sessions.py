@@ -11,7 +11,7 @@ import asyncio
 import time
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field, model_validator
 
 from api.auth import Account
@@ -151,7 +151,11 @@ async def my_sessions(runtime: RuntimeDep, account: CurrentAccount) -> Any:
 
 @router.post("/sessions/{session_id}/messages", response_model=TurnResponse)
 async def post_message(
-    session_id: str, body: MessageRequest, runtime: RuntimeDep, account: CurrentAccount
+    session_id: str,
+    body: MessageRequest,
+    request: Request,
+    runtime: RuntimeDep,
+    account: CurrentAccount,
 ) -> TurnResponse:
     started = time.perf_counter()
     result = await assistant_of(runtime).handle(
@@ -161,6 +165,7 @@ async def post_message(
         choice=body.choice,
         message_id=body.message_id,
         question_id=body.question_id,
+        quota=getattr(request.state, "rate_quota", None),  # counted with the take (api.limits)
     )
     # The turn is saved: what follows must not fail it (a retry would only get it back).
     TURN_LATENCY.observe(time.perf_counter() - started)

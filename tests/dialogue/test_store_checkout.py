@@ -8,8 +8,8 @@ import asyncio
 import pytest
 
 from dialogue.state import Session
-from dialogue.store import SessionStore, StoreConfig
-from guides.errors import SessionConflict, SessionNotFound
+from dialogue.store import Quota, SessionStore, StoreConfig
+from guides.errors import RateLimited, SessionConflict, SessionNotFound
 from guides.ids import RegionId
 
 
@@ -78,6 +78,36 @@ def test_a_save_after_the_lock_passed_to_another_turn_writes_nothing(redis_url: 
         saved = await store.load(session.id)
         assert [line.text for line in saved.transcript] == []
         assert await store.redis.get(f"session:{session.id}:lock") == b"another-turn"
+        await store.close()
+
+    asyncio.run(run())
+
+
+def test_a_quota_is_counted_once_with_the_take_and_refuses_over_its_limit(redis_url: str) -> None:
+    async def run() -> None:
+        store = SessionStore.from_url(redis_url, StoreConfig(session_ttl_seconds=60))
+        session = await _new(store)
+        counters = [f"rl:test-ip:{session.id}", f"rl:test-acct:{session.id}"]
+        for n in range(3):
+            quota = Quota(counters, [5, 3], 120)
+            async with store.checked_out(session.id, quota=quota) as current:
+                current.session.log("citizen", f"m{n}")
+                await current.save()
+            assert quota.counts == [] and not quota.over
+        assert [int(await store.redis.get(k)) for k in counters] == [3, 3]
+        assert 60 < await store.redis.ttl(counters[0]) <= 120
+        # Waiting for the lock polls the take again: the quota is counted by the first try only.
+        await store.redis.set(f"session:{session.id}:lock", "another-turn", px=50)
+        async with store.checked_out(session.id, quota=Quota(counters, [5, 4], 120)):
+            pass
+        assert [int(await store.redis.get(k)) for k in counters] == [4, 4]
+        refused = Quota(counters, [5, 4], 120)
+        with pytest.raises(RateLimited):
+            async with store.checked_out(session.id, quota=refused):
+                pytest.fail("over the limit: nothing is taken")
+        assert refused.counts == [5, 5] and refused.over
+        assert await store.redis.get(f"session:{session.id}:lock") is None  # nothing taken
+        assert len((await store.load(session.id)).transcript) == 3
         await store.close()
 
     asyncio.run(run())
