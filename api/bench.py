@@ -2,6 +2,11 @@
 hello-world FastAPI endpoint measured in the same run, both driven by wrk (a Python client
 cannot generate enough load on 2 cores). Bounded in count and time.
 
+It measures one uvicorn worker, closed loop: each of the N connections sends its next turn
+when the last one is answered, so p99 at N connections is about N ÷ turns/s times the tail
+factor. The load generator is its own process (wrk, in C): its CPU share is printed beside
+each row (wrk CPU, % of one core), as is the server's CPU per turn under that load.
+
     python -m api.bench [--seconds 20]        (needs wrk: apt-get install wrk)
 """
 
@@ -12,6 +17,7 @@ import asyncio
 import json
 import os
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -66,6 +72,12 @@ end
 """
 
 
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of a process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -107,12 +119,16 @@ def run_wrk(url: str, connections: int, seconds: float, script: Path | None) -> 
     args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{int(seconds)}s", "--latency", url]
     if script is not None:
         args[1:1] = ["-s", str(script)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(args, capture_output=True, text=True, timeout=seconds + 60).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # wrk is the only child reaped here
+    wrk_cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / seconds
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     p50 = _ms(re.search(r"50%\s+([\d.]+)(us|ms|s)", out))
     p99 = _ms(re.search(r"99%\s+([\d.]+)(us|ms|s)", out))
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    return {"rps": rps, "p50": p50, "p99": p99, "non2xx": float(non2xx.group(1)) if non2xx else 0}
+    return {"rps": rps, "p50": p50, "p99": p99, "non2xx": float(non2xx.group(1)) if non2xx else 0,
+            "wrk_cpu": wrk_cpu * 100}  # fmt: skip
 
 
 def _ms(match: re.Match[str] | None) -> float:
@@ -156,7 +172,7 @@ def main() -> None:
             wait_ready(f"{hello_url}/hello", hello)
             print("one uvicorn worker each; wrk with 2 threads on the same 2 cores")
             print(
-                "sessions | chat turns/s | chat p50 ms | chat p99 ms | hello req/s | hello p99 ms | turns/s ÷ hello req/s"
+                "sessions | chat turns/s | chat p50 ms | chat p99 ms | hello req/s | hello p99 ms | turns/s ÷ hello req/s | server CPU ms/turn | wrk CPU % (chat, hello)"
             )
             for concurrency in (50, 200):
                 sessions = asyncio.run(make_sessions(service_url, concurrency * 2))
@@ -166,11 +182,15 @@ def main() -> None:
                     "answers": "{" + ",".join(json.dumps(a, ensure_ascii=False) for a in ANSWERS) + "}",
                     "threads": 2,
                 })  # fmt: skip
+                spent = cpu_seconds(service.pid)
                 chat = run_wrk(service_url, concurrency, args.seconds, lua)
+                spent = cpu_seconds(service.pid) - spent
                 base = run_wrk(f"{hello_url}/hello", concurrency, args.seconds, None)
+                per_turn = spent * 1000 / max(chat["rps"] * args.seconds, 1)
                 print(f"{concurrency:>8} | {chat['rps']:12.1f} | {chat['p50']:11.1f} | "
                       f"{chat['p99']:11.1f} | {base['rps']:11.1f} | {base['p99']:12.1f} | "
-                      f"{chat['rps'] / base['rps']:.3f}"
+                      f"{chat['rps'] / base['rps']:21.3f} | {per_turn:18.2f} | "
+                      f"{chat['wrk_cpu']:.0f}, {base['wrk_cpu']:.0f}"
                       + (f"   (non-2xx chat: {chat['non2xx']:.0f})" if chat["non2xx"] else ""))  # fmt: skip
         finally:
             for proc in (service, hello, redis):

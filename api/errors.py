@@ -19,6 +19,7 @@ STATUS: list[tuple[type[errors.ShejiuError], int, str]] = [
     (errors.SessionNotFound, 404, "session_not_found"),
     (errors.SessionForbidden, 403, "forbidden"),
     (errors.SessionConflict, 409, "busy"),
+    (errors.RateLimited, 429, "rate_limited"),
     (errors.HandoffTaken, 409, "taken"),
     (errors.HandoffNotWaiting, 409, "not_waiting"),
     (errors.KnowledgeBaseError, 400, "kb_error"),

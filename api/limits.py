@@ -16,8 +16,9 @@ from api import errors
 from api.auth import Account, TokenError, Tokens
 from api.deps import forwarded_client
 from api.metrics import HTTP_REQUESTS
-from api.ratelimit import counts
+from api.ratelimit import count_windows, over, quota, remember, window_keys
 from api.settings import Settings
+from dialogue.store import Quota
 
 # Answered while start-up is still loading (probes and metrics).
 ALWAYS_ANSWERED = frozenset({"/healthz", "/readyz", "/metrics"})
@@ -27,6 +28,10 @@ RATE_LIMITED_PREFIXES = ("/api/",)
 # Every route under these needs a signed-in account (api.deps.current_account): the IP and the
 # account limits are counted here in one round trip, and current_account does not count again.
 ACCOUNT_PREFIXES = ("/api/v1/sessions", "/api/v1/agent/")
+# A chat turn: its windows are counted by the session's take (api.routes.sessions reads the
+# quota from the request state), so the turn makes one round trip fewer. A turn that does
+# not reach the take (a malformed body, a session not theirs) is counted here afterwards.
+TURN_PREFIX, TURN_SUFFIX = "/api/v1/sessions/", "/messages"
 RATE_LIMITED = errors.error_body("rate_limited", "操作太频繁了，请稍等一分钟再试。")
 
 
@@ -43,6 +48,26 @@ class LimitsMiddleware:
         if refusal is not None:
             await refusal(scope, receive, send)
             return
+        state = scope.get("state", {})
+        if "rate_quota" not in state:
+            await self._timed(scope, receive, send)
+            return
+        try:
+            await self._timed(scope, receive, send)
+        finally:
+            await self._counted(scope, state["rate_names"], state["rate_quota"])
+
+    @staticmethod
+    async def _counted(scope: Scope, names: list[str], turn_quota: Quota) -> None:
+        """After a chat turn: its windows counted (here, if the take did not), and the keys
+        over their limit remembered."""
+        if turn_quota.counts is None:
+            redis = scope["app"].state.runtime.redis
+            turn_quota.counts = await count_windows(redis, turn_quota.keys)
+        if turn_quota.over:
+            remember(names, turn_quota.keys, turn_quota.counts, turn_quota.limits)
+
+    async def _timed(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         status = 500
 
@@ -80,17 +105,29 @@ class LimitsMiddleware:
             peer = client[0] if client else "unknown"
             forwarded = _header(scope, b"x-forwarded-for") or ""
             ip = forwarded_client(peer, forwarded, self.settings.trusted_proxies)
-            keys, limits = [f"ip:{ip}"], self.settings.rate_limit
+            keys, limits = [f"ip:{ip}"], [self.settings.rate_limit.per_ip_per_minute]
             account = _account(scope, runtime.tokens) if path.startswith(ACCOUNT_PREFIXES) else None
+            state = scope.setdefault("state", {})
             if account is not None:
                 keys.append(f"acct:{account.id}")
-                scope.setdefault("state", {})["rate_counted_for"] = account.id
-            ip_count, *account_count = await counts(runtime.redis, keys)
-            if ip_count > limits.per_ip_per_minute or any(
-                c > limits.per_account_per_minute for c in account_count
-            ):
+                limits.append(self.settings.rate_limit.per_account_per_minute)
+                state["rate_counted_for"] = account.id
+            windows = window_keys(keys)
+            if over(keys, windows):
+                return JSONResponse(RATE_LIMITED, 429)
+            if account is not None and _is_turn(scope):
+                state["rate_names"], state["rate_quota"] = keys, quota(windows, limits)
+                return None
+            found = await count_windows(runtime.redis, windows)
+            if any(c > limit for c, limit in zip(found, limits, strict=True)):
+                remember(keys, windows, found, limits)
                 return JSONResponse(RATE_LIMITED, 429)
         return None
+
+
+def _is_turn(scope: Scope) -> bool:
+    path: str = scope["path"]
+    return scope["method"] == "POST" and path.startswith(TURN_PREFIX) and path.endswith(TURN_SUFFIX)
 
 
 def _account(scope: Scope, tokens: Tokens) -> Account | None:

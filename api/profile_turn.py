@@ -31,17 +31,10 @@ from types import FrameType
 
 import httpx
 
-from api.bench import ANSWERS, free_port, make_sessions, wait_ready
+from api.bench import ANSWERS, cpu_seconds, free_port, make_sessions, wait_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "artifacts" / "profile"
-TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> float:
-    """utime + stime of a process (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS
 
 
 async def drive(url: str, sessions: list[tuple[str, str]], turns: int, concurrency: int) -> int:

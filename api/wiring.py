@@ -125,19 +125,21 @@ async def attach_services(runtime: Runtime) -> None:
     )
     # Staff accounts for the web pages (agent console, KB editor): the users table.
     runtime.services["accounts"] = accounts
-    runtime.periodic.append(asyncio.create_task(keep_fresh(kb)))
+    runtime.periodic.append(asyncio.create_task(keep_fresh(kb, params)))
     runtime.waiting_for.remove("intent_model")
 
 
 REFRESH_TICK_SECONDS = 0.25
 
 
-async def keep_fresh(kb: KnowledgeService) -> None:
-    """Chat turns answer from the index as built; this rebuilds it off the event loop when a
-    change notice arrives (within a tick) or the periodic check finds the DB counter moved."""
+async def keep_fresh(kb: KnowledgeService, params: ParameterService) -> None:
+    """Chat turns run on the event loop and answer from the KB index and the parameters as
+    built; this rebuilds them off the loop when a change notice arrives (within a tick) or the
+    periodic check finds the DB counter moved."""
     while True:
         await asyncio.sleep(REFRESH_TICK_SECONDS)
-        try:
-            await asyncio.to_thread(kb.refresh)
-        except Exception:
-            log.warning("knowledge-base refresh failed; will try again", exc_info=True)
+        for name, refresh in (("knowledge-base", kb.refresh), ("parameters", params.refresh)):
+            try:
+                await asyncio.to_thread(refresh)
+            except Exception:
+                log.warning("%s refresh failed; will try again", name, exc_info=True)

@@ -19,7 +19,7 @@ from dialogue.engine import DialogueEngine, IntentParser, PolicyAnswer, PolicyAn
 from dialogue.questions import question_bank
 from dialogue.replies import Reply
 from dialogue.state import Session
-from dialogue.store import SessionStore
+from dialogue.store import Quota, SessionStore
 from guides.catalog import guide_for
 from guides.errors import HandoffNotWaiting, HandoffTaken, SessionForbidden, SessionNotFound
 from guides.ids import RegionId
@@ -140,16 +140,18 @@ class Assistant:
         choice: str | None = None,
         message_id: str | None = None,
         question_id: str | None = None,
+        quota: Quota | None = None,
     ) -> TurnResult:
         """One message (free text, or a tapped `choice`); with neither, resume where it was.
 
         `message_id` (the client's id for this message) makes a retry harmless: a message
         already handled gets its first replies back and is not applied again. `question_id`
         (the question the citizen saw, `Session.question_ref`) keeps an answer meant for an
-        earlier question from being applied to the current one: that one is asked again."""
+        earlier question from being applied to the current one: that one is asked again.
+        `quota` (the API's rate-limit counters) is counted with the session's take."""
         actor = _actor(owner)
         parse = await self._parse(text, choice)
-        async with self.store.checked_out(session_id, message_id) as checkout:
+        async with self.store.checked_out(session_id, message_id, quota) as checkout:
             session = checkout.session
             self._check(session, actor)
             if checkout.stored_reply is not None:
@@ -170,7 +172,11 @@ class Assistant:
             ):
                 replies = self.engine.reask_current(session)
             else:
-                replies = await asyncio.to_thread(self._turn, session, actor, text, choice, parse)
+                # On the event loop (no thread hop): the turn is CPU only. Its intent is parsed
+                # above; the KB answers from its index as built and queues what it declines
+                # in a background thread (kb_answerer); the parameters are the values as last
+                # built (bot.params.service.for_caller), refreshed by a background task.
+                replies = self._turn(session, actor, text, choice, parse)
             self._record(session, actor, said, replies)
             now = session.form_requested and (not asked_before or choice == "form:yes")
             kept = None

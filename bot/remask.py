@@ -82,7 +82,7 @@ async def _remask_session(store: SessionStore, session_id: str, report: RemaskRe
     raw = await store.read_raw(session_id)
     if raw is None:
         return
-    session = store.parse(raw)
+    session = await store.load(session_id)  # with its transcript (a list of its own)
     masked = 0
     for line in session.transcript:
         text = mask_numbers(line.text)

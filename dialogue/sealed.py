@@ -42,8 +42,8 @@ class SessionSealer:
         except InvalidToken as exc:
             raise ValueError("a sealed session field opens with none of SESSION_KEYS") from exc
 
-    def dump(self, session: Session) -> str:
-        return _with_personal(session, self.seal).model_dump_json()
+    def dump(self, session: Session, exclude: set[str] | None = None) -> str:
+        return _with_personal(session, self.seal).model_dump_json(exclude=exclude)
 
     def load(self, raw: str | bytes) -> Session:
         return _with_personal(Session.model_validate_json(raw), self.open)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from guides.household import Household, Member
 from guides.ids import ItemId, RegionId
@@ -89,6 +89,15 @@ class Session(_Model):
     version: int = 0  # incremented on every save
     created_at: float = Field(default_factory=time.time)
     updated_at: float = Field(default_factory=time.time)
+    # The newest transcript line already stored (dialogue.store keeps the transcript in a list
+    # of its own beside the session): lines after it are written by the next save.
+    _stored_seq: int = PrivateAttr(default=0)
+
+    def unsaved_lines(self) -> list[TranscriptLine]:
+        return [line for line in self.transcript if line.seq > self._stored_seq]
+
+    def mark_stored(self, seq: int) -> None:
+        self._stored_seq = seq
 
     def log(
         self, speaker: Literal["citizen", "assistant", "agent"], text: str, pushed: bool = False

@@ -3,14 +3,18 @@
 Writes happen only under the session's lock (SET NX PX with a token, released only while the
 token is still ours), so two messages to one session are applied one after the other and
 neither answer is lost. A chat turn uses `checked_out(session_id, message_id)`: the lock, the
-session and the reply kept for that message id are taken in one script call, and the session
-(with the turn's reply) is written together with the lock's release in another, so a turn's
-state costs two round trips. The other writers use `locked` with `load` and `save`.
+session and the reply kept for that message id are taken in one script call (which also counts
+the request's rate limits when given a `Quota`), and the session (with the turn's reply) is
+written together with the lock's release in another, so a turn costs two round trips. The other writers use `locked` with `load` and `save`.
 Indexes (sets, refreshed with the session's TTL):
 - `sessions:handoff`        sessions that asked for a person (the agent console)
 - `account:{owner}:sessions` the sessions of one account
 Beside each session, `replies:{id}` (a hash, same TTL, written in the same transaction) keeps the
-replies to its latest client message ids: a message sent again gets its first reply back.
+replies to its latest client message ids: a message sent again gets its first reply back, and
+`transcript:{id}` (a list, same TTL, capped at TRANSCRIPT_LIMIT) its transcript: a save appends
+the new lines, so a turn neither reads nor rewrites the lines before. `load` returns the whole
+transcript; a chat turn's checkout only the lines it adds. A session stored before the list
+existed holds its transcript inside: read from there, and moved to the list by its next save.
 Listing uses SSCAN / SCAN, never KEYS.
 """
 
@@ -32,49 +36,22 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from dialogue.redis_client import async_client
 from dialogue.sealed import SessionSealer
-from dialogue.state import Session
-from guides.errors import SessionConflict, SessionNotFound
+from dialogue.state import TRANSCRIPT_LIMIT, Session, TranscriptLine
+from dialogue.store_scripts import (
+    APPEND_TRANSCRIPT,
+    RELEASE,
+    SAVE_AND_RELEASE,
+    TAKE_AND_GET,
+    Quota,
+)
+from guides.errors import RateLimited, SessionConflict, SessionNotFound
 
 CONFIG = Path(__file__).resolve().parent.parent / "config.yml"
 HANDOFF_INDEX = "sessions:handoff"
 RECENT_MESSAGES = 20  # client message ids remembered per session
 log = logging.getLogger("dialogue.store")
 LOCK_POLL_SECONDS = 0.002
-
-# KEYS: lock, session, replies. ARGV: token, lock milliseconds, client message id ("" for
-# none). -> {1, data, reply} taken (data false when there is no session, reply false when none
-# is kept for the id), {0} when another writer holds the lock.
-TAKE_AND_GET = """
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-  local reply = false
-  if ARGV[3] ~= '' then reply = redis.call('HGET', KEYS[3], ARGV[3]) end
-  return {1, redis.call('GET', KEYS[2]), reply}
-end
-return {0}
-"""
-# KEYS: session, account index, handoff index, lock, replies. ARGV: data, ttl, session id,
-# "1" when handed off, token, client message id ("" for none), its reply, then the message ids
-# no longer remembered. What `save` writes, then the lock released only while it is still ours.
-SAVE_AND_RELEASE = """
-local holder = redis.call('GET', KEYS[4])
-if holder and holder ~= ARGV[5] then return 0 end
-redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
-if ARGV[6] ~= '' then
-  redis.call('HSET', KEYS[5], ARGV[6], ARGV[7])
-  if #ARGV > 7 then redis.call('HDEL', KEYS[5], unpack(ARGV, 8)) end
-  redis.call('EXPIRE', KEYS[5], ARGV[2])
-end
-redis.call('SADD', KEYS[2], ARGV[3])
-redis.call('EXPIRE', KEYS[2], ARGV[2])
-if ARGV[4] == '1' then redis.call('SADD', KEYS[3], ARGV[3])
-else redis.call('SREM', KEYS[3], ARGV[3]) end
-if redis.call('GET', KEYS[4]) == ARGV[5] then redis.call('DEL', KEYS[4]) end
-return 1
-"""
-RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-"""
+NOT_IN_SESSION = {"transcript"}  # kept in `transcript:{id}`
 
 
 @dataclass(frozen=True)
@@ -102,6 +79,10 @@ def _key(session_id: str) -> str:
 
 def _replies_key(session_id: str) -> str:
     return f"replies:{session_id}"
+
+
+def _transcript_key(session_id: str) -> str:
+    return f"transcript:{session_id}"
 
 
 def _lock_key(session_id: str) -> str:
@@ -155,6 +136,7 @@ class SessionStore:
         self._take_and_get = client.register_script(TAKE_AND_GET)
         self._save_and_release = client.register_script(SAVE_AND_RELEASE)
         self._release = client.register_script(RELEASE)
+        self._append_transcript = client.register_script(APPEND_TRANSCRIPT)
 
     @classmethod
     def from_url(cls, url: str, config: StoreConfig | None = None) -> SessionStore:
@@ -164,20 +146,48 @@ class SessionStore:
         await self.redis.aclose()
 
     def _dump(self, session: Session) -> str:
-        return self.sealer.dump(session) if self.sealer else session.model_dump_json()
+        """The session without its transcript (stored in its own list)."""
+        if self.sealer:
+            return self.sealer.dump(session, exclude=NOT_IN_SESSION)
+        return session.model_dump_json(exclude=NOT_IN_SESSION)
 
-    def _load(self, raw: str | bytes) -> Session:
-        return self.sealer.load(raw) if self.sealer else Session.model_validate_json(raw)
+    def _load(self, raw: str | bytes, lines: list[bytes] | None = None) -> Session:
+        """The session from its data, with `lines` (its transcript list) when read. A session
+        stored before the list existed has its transcript inside: kept as not yet stored, so
+        the next save moves it to the list."""
+        session = self.sealer.load(raw) if self.sealer else Session.model_validate_json(raw)
+        listed = [TranscriptLine.model_validate_json(line) for line in lines or []]
+        if not session.transcript:
+            session.mark_stored(session.transcript_seq)
+            session.transcript = listed
+            return session
+        # The old layout (or a save by a worker still running the old code): the lines inside
+        # that are newer than the list are written to it by the next save.
+        stored = listed[-1].seq if listed else 0
+        session.transcript = [*listed, *(ln for ln in session.transcript if ln.seq > stored)]
+        del session.transcript[:-TRANSCRIPT_LIMIT]
+        session.mark_stored(stored)
+        return session
+
+    @staticmethod
+    def _new_lines(session: Session) -> list[str | int]:
+        """The first new transcript line's seq, then the new lines ([] when none)."""
+        lines = session.unsaved_lines()
+        return [lines[0].seq, *(line.model_dump_json() for line in lines)] if lines else []
 
     @staticmethod
     def new_id() -> str:
         return secrets.token_urlsafe(16)
 
     async def load(self, session_id: str) -> Session:
-        raw = await self.redis.get(_key(session_id))
+        """The session with its whole transcript."""
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.get(_key(session_id))
+            pipe.lrange(_transcript_key(session_id), 0, -1)
+            raw, lines = await pipe.execute()
         if raw is None:
             raise SessionNotFound(f"no session {session_id}")
-        return self._load(raw)
+        return self._load(raw, lines)
 
     async def exists(self, session_id: str) -> bool:
         return bool(await self.redis.exists(_key(session_id)))
@@ -200,8 +210,17 @@ class SessionStore:
         and the reply that reports it are saved together or not at all."""
         ttl = self.config.session_ttl_seconds
         forgotten = self._remember(session, reply)
+        lines = self._new_lines(session)
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(_key(session.id), self._dump(session), ex=ttl)
+            if lines:
+                await self._append_transcript(
+                    keys=[_transcript_key(session.id)],
+                    args=[TRANSCRIPT_LIMIT, ttl, *lines],
+                    client=pipe,
+                )
+            else:
+                pipe.expire(_transcript_key(session.id), ttl)
             if reply is not None:
                 pipe.hset(_replies_key(session.id), reply[0], reply[1])
                 if forgotten:
@@ -214,6 +233,7 @@ class SessionStore:
             else:
                 pipe.srem(HANDOFF_INDEX, session.id)
             await pipe.execute()
+        session.mark_stored(session.transcript_seq)
 
     @asynccontextmanager
     async def locked(self, session_id: str) -> AsyncIterator[None]:
@@ -237,11 +257,13 @@ class SessionStore:
 
     @asynccontextmanager
     async def checked_out(
-        self, session_id: str, message_id: str | None = None
+        self, session_id: str, message_id: str | None = None, quota: Quota | None = None
     ) -> AsyncIterator[Checkout]:
         """The session under its lock (the same lock as `locked`), with the reply kept for
-        `message_id` if there is one. `Checkout.save` writes it and unlocks in one call; a
-        block that does not save (or raises) only unlocks."""
+        `message_id` if there is one; its transcript holds only the lines this turn logs (the
+        rest stay in the list). `Checkout.save` writes it and unlocks in one call; a
+        block that does not save (or raises) only unlocks. `quota` is counted by the first
+        attempt (not again while waiting for the lock); over it, `RateLimited`."""
         lock, token = _lock_key(session_id), secrets.token_hex(16)
         keys = [lock, _key(session_id), _replies_key(session_id)]
         args: list[str | int] = [
@@ -249,12 +271,23 @@ class SessionStore:
             int(self.config.lock_timeout_seconds * 1000),
             message_id or "",
         ]
+        first_keys, first_args = keys, args
+        if quota is not None and quota.counts is None:
+            first_keys = [*keys, *quota.keys]
+            first_args = [*args, quota.expire_seconds, *quota.limits]
+        taken = await self._take_and_get(keys=first_keys, args=first_args)
+        if int(taken[0]) == 2 and quota is not None:
+            quota.counts = [int(c) for c in taken[1:]]
+            raise RateLimited(f"session {session_id}: over a request limit")
+        if quota is not None and quota.counts is None:
+            quota.counts = []  # counted, none over its limit
         loop = asyncio.get_running_loop()
         give_up = loop.time() + self.config.lock_wait_seconds
-        while not int((taken := await self._take_and_get(keys=keys, args=args))[0]):
+        while not int(taken[0]):
             if loop.time() >= give_up:
                 raise SessionConflict(f"session {session_id} is busy")
             await asyncio.sleep(LOCK_POLL_SECONDS)
+            taken = await self._take_and_get(keys=keys, args=args)
         checkout: Checkout | None = None
         try:
             if not taken[1]:
@@ -273,16 +306,19 @@ class SessionStore:
     ) -> None:
         forgotten = self._remember(session, reply)
         message_id, reply_body = reply if reply is not None else ("", b"")
+        lines = self._new_lines(session)
         saved = await self._save_and_release(
             keys=[_key(session.id), _account_key(session.owner), HANDOFF_INDEX, lock,
-                  _replies_key(session.id)],
+                  _replies_key(session.id), _transcript_key(session.id)],
             args=[self._dump(session), self.config.session_ttl_seconds, session.id,
-                  "1" if session.handoff else "0", token, message_id, reply_body, *forgotten],
+                  "1" if session.handoff else "0", token, message_id, reply_body,
+                  TRANSCRIPT_LIMIT, max(len(lines) - 1, 0), *(lines or [0]), *forgotten],
         )  # fmt: skip
         if not int(saved):
             # Our lock expired and another turn holds it now: its write must not be lost
             # under ours. The client resends; a turn already saved is found by its message id.
             raise SessionConflict(f"session {session.id} is busy")
+        session.mark_stored(session.transcript_seq)
 
     async def read_raw(self, session_id: str) -> bytes | None:
         """The session as stored (sealed fields still sealed); None when it has expired."""
@@ -293,12 +329,22 @@ class SessionStore:
         return self._load(raw)
 
     async def rewrite(self, session: Session) -> bool:
-        """Write the session back unchanged in version and expiry (a maintenance pass such as
-        bot.remask, under the lock): it must not live longer for being cleaned. False when
-        it expired meanwhile."""
-        return bool(
-            await self.redis.set(_key(session.id), self._dump(session), keepttl=True, xx=True)
-        )
+        """Write the session (as `load` read it, whole transcript included) back unchanged in
+        version and expiry (a maintenance pass such as bot.remask, under the lock): it must not
+        live longer for being cleaned. False when it expired meanwhile."""
+        ttl_ms = await self.redis.pttl(_key(session.id))
+        if ttl_ms is None or int(ttl_ms) < 0:
+            return False
+        lines = [line.model_dump_json() for line in session.transcript]
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.set(_key(session.id), self._dump(session), keepttl=True, xx=True)
+            pipe.delete(_transcript_key(session.id))
+            if lines:
+                pipe.rpush(_transcript_key(session.id), *lines)
+                pipe.pexpire(_transcript_key(session.id), int(ttl_ms))
+            written, *_ = await pipe.execute()
+        session.mark_stored(session.transcript_seq)
+        return bool(written)
 
     async def stored_replies(self, session_id: str) -> dict[str, bytes]:
         """Every reply kept beside the session, by client message id."""
@@ -321,7 +367,7 @@ class SessionStore:
                 return
             session = self._load(raw)
             async with self.redis.pipeline(transaction=True) as pipe:
-                pipe.delete(_key(session_id), _replies_key(session_id))
+                pipe.delete(_key(session_id), _replies_key(session_id), _transcript_key(session_id))
                 pipe.srem(_account_key(session.owner), session_id)
                 pipe.srem(HANDOFF_INDEX, session_id)
                 await pipe.execute()

@@ -10,6 +10,7 @@ ShejiuError
 ├── SessionError          a conversation session problem
 │   ├── SessionNotFound
 │   ├── SessionConflict   two writers raced; retried by the caller
+│   ├── RateLimited       over a request limit (counted with the session's take)
 │   └── SessionForbidden  the caller does not own the session
 └── KnowledgeBaseError    a KB entry or workflow problem (invalid transition, missing entry)
     ├── EntryNotFound       no such entry (or no such version of it)
@@ -85,6 +86,12 @@ class SessionNotFound(SessionError):
 
 class SessionConflict(SessionError):
     message_zh = "消息太快啦，请稍等一下再发。"
+
+
+class RateLimited(SessionError):
+    """Over a request limit of the API (counted with the session's take, dialogue.store.Quota)."""
+
+    message_zh = "操作太频繁了，请稍等一分钟再试。"
 
 
 class SessionForbidden(SessionError):

@@ -5,10 +5,14 @@ values, the service reads `kb_meta.params_version` at most every `refresh_second
 when the Redis notifier says a value was published; when the counter moved it rebuilds from
 the published rows and swaps the new `Parameters` in. A future-dated value needs no rebuild:
 `Parameters.at` picks the value in force on the screening date.
+Screening on the event loop (a chat turn) reads no database: it gets the values as last built,
+and the worker's background task refreshes them (api.wiring.keep_fresh, within a tick of a
+publish notice); screening in a worker thread refreshes first, as before.
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable
@@ -50,6 +54,13 @@ class ParameterService:
         assert self._params is not None
         return self._params
 
+    def for_caller(self) -> Parameters:
+        """What screening reads (`install`): on the event loop the values as last built (no
+        database there); in a worker thread `current`, refreshed first when due."""
+        if self._params is not None and _on_event_loop():
+            return self._params
+        return self.current()
+
     def refresh(self, *, force: bool = False) -> bool:
         now = self._clock()
         hinted = self._notifier.changed() if self._notifier else False
@@ -67,8 +78,16 @@ class ParameterService:
 
     def install(self) -> None:
         """Make this the parameter source of screening in this process."""
-        use_source(self.current)
+        use_source(self.for_caller)
 
     @staticmethod
     def uninstall() -> None:
         use_source(None)
+
+
+def _on_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True

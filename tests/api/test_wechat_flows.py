@@ -103,6 +103,28 @@ def test_per_account_rate_limit(service: Service) -> None:
     assert MP_APP_ID  # the same service also serves the official account
 
 
+def test_chat_turns_count_against_the_account_limit(service: Service) -> None:
+    """A turn's limits are counted with its session take (one round trip): the same limit,
+    every turn counted once, malformed ones too; over it, 429."""
+    if time.time() % 60 > 30:  # the counts are per clock minute: all of them in one
+        time.sleep(60.5 - time.time() % 60)
+    with service.client() as client:
+        token = client.post("/api/v1/auth/guest").json()["token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        started = client.post("/api/v1/sessions", json={"region": "gansu"}, headers=headers)
+        url = f"/api/v1/sessions/{started.json()['session_id']}/messages"
+        malformed = [client.post(url, json={}, headers=headers).status_code for _ in range(9)]
+        turns = [client.post(url, json={"text": "3口人"}, headers=headers).status_code
+                 for _ in range(ACCOUNT_LIMIT - 10)]  # fmt: skip
+        over = [client.post(url, json={"text": "农村户口"}, headers=headers) for _ in range(2)]
+        after = client.get(url.removesuffix("/messages"), headers=headers)
+    assert malformed == [422] * 9 and turns == [200] * (ACCOUNT_LIMIT - 10)
+    assert [r.status_code for r in over] == [429, 429]
+    assert over[0].json()["error"]["code"] == "rate_limited"
+    assert "一分钟" in over[0].json()["error"]["message"]
+    assert after.status_code == 429  # the account's other routes too, for the rest of the minute
+
+
 def _mp_text(openid: str, text: str, msg_id: int) -> str:
     return (
         f"<xml><ToUserName><![CDATA[gh_mp]]></ToUserName>"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from bot.kb.db import make_sessions
 from bot.kb.io import decode_upload
@@ -15,7 +17,7 @@ from bot.params.csvio import export_csv, import_csv
 from bot.params.schema import NewValue
 from bot.params.service import CHANNEL, ParameterService
 from guides.errors import InvalidTransition, ReviewerConflict
-from guides.params import parameters
+from guides.params import Parameters, parameters
 
 YUZHONG = "620123"
 ON = dt.date(2026, 8, 1)
@@ -129,3 +131,33 @@ def test_a_publish_reaches_another_worker_through_redis(tmp_path: Path, redis_ur
             break
         time.sleep(0.05)
     assert value == 900
+
+
+def test_on_the_event_loop_screening_reads_the_values_as_built_and_no_database(
+    tmp_path: Path,
+) -> None:
+    """A chat turn runs on the event loop: it must not wait on the database. The values it
+    reads are those last built; a worker thread (and the background refresh) rebuilds them."""
+    sessions = make_sessions(f"sqlite:///{tmp_path / 'p.db'}")
+    service = ParameterService(sessions, refresh_seconds=0)
+    statements: list[str] = []
+    event.listen(sessions.kw["bind"], "before_cursor_execute",
+                 lambda conn, cursor, sql, *rest: statements.append(sql))  # fmt: skip
+    service.store.seed_if_empty()
+    service.refresh(force=True)
+    value_id = service.store.create(_new(), "ed")
+    service.store.submit(value_id, "ed")
+    service.store.approve(value_id, "rev")
+
+    def dibao(params: Parameters) -> float:
+        return params.at("dibao_standard", "gansu", ON, "urban", place=YUZHONG).value
+
+    async def on_the_loop() -> float:
+        return dibao(service.for_caller())
+
+    statements.clear()
+    assert asyncio.run(on_the_loop()) == 760  # as built, though a refresh is due
+    assert statements == []  # no database on the event loop
+    assert dibao(service.for_caller()) == 900  # a worker thread refreshes first
+    assert statements != []
+    assert asyncio.run(on_the_loop()) == 900

@@ -111,9 +111,14 @@ def test_remask_masks_stored_data_in_place_and_a_second_run_changes_nothing(
         assert number.encode() not in stored
         assert number.encode() not in client.hget("replies:old-session-1", "msg-00000001")
     data = json.loads(stored)
-    assert [line["text"] for line in data["transcript"]] == [
+    assert "transcript" not in data  # rewritten in today's layout: the lines in their own list
+    listed = client.lrange("transcript:old-session-1", 0, -1)
+    for number in RAW_NUMBERS:
+        assert not any(number.encode() in line for line in listed)
+    assert [json.loads(line)["text"] for line in listed] == [
         "我的身份证号是[身份证号]", "电话 [电话]，卡号[银行卡号]", "我们家三口人"
     ]  # fmt: skip
+    assert 0 < client.ttl("transcript:old-session-1") <= 500
     assert data["household"]["phone"].startswith(PREFIX)
     reopened = SessionSealer([SECRET]).load(stored)  # kept for the form: sealed, not lost
     assert reopened.household.members[0].id_number == ID_NUMBER
