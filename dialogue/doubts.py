@@ -37,6 +37,8 @@ _AREA = re.compile(r"平米|平方|平|㎡|m2", re.I)
 _AREA_SAID = re.compile(rf"{_NUMBER}\s*(?:多|来)?\s*(?:平米|平方|平|㎡|m2)", re.I)
 _RELATIVE_AGE = re.compile(r"比.{0,4}(?:大|小)")
 HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院")
+NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆|间)?(?:也|都)没")  # "一间都没有": none at all
+_CAVES = re.compile(r"窑洞|孔窑|眼窑|窑")
 _INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资|打零?工|种地|补贴|儿女给|孩子给")
 
 
@@ -81,7 +83,9 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         bare = first_number(text) if NUMERAL_RE.fullmatch(text.strip("。. 个人口")) else None
         if bare is not None and not 1 <= bare <= 30:
             return Doubt("size_zero" if bare == 0 else "size_impossible", f"{bare:g}")
-    if fills == ["assets.houses"] and not HOUSE_UNITS.search(text):
+    if fills == ["assets.houses"] and not HOUSE_UNITS.search(text) and not NONE_OF.search(text):
+        if _CAVES.search(text):
+            return Doubt("caves_not_houses")  # "就俩窑洞": rooms of one home, as a rule
         rooms = _ROOMS.search(text)
         if rooms:
             return Doubt("rooms_not_houses", rooms.group("n"))

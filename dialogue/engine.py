@@ -22,6 +22,7 @@ from dialogue.answers import (
     negative_doubt,
     parse_answer,
     parse_tap,
+    same_topic,
 )
 from dialogue.ending import ending, summary
 from dialogue.noted import (
@@ -252,7 +253,7 @@ class DialogueEngine:
             return False
         clause = clause_span(text, found.start)
         return any(
-            f.name not in question.fills and clause == clause_span(text, f.start)
+            not same_topic(question, f.name) and clause == clause_span(text, f.start)
             for f in reading.facts
         )
 

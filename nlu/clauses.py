@@ -23,6 +23,7 @@ _PAST = re.compile(r"以前|原来|原先|之前|过去|曾经|早先|本来|那
 _NOW = re.compile(
     r"后来|现在|如今|目前|已经|转成|转为|改成|变成|换成|迁成|农转非|转了"
     r"|走了|去世|过世|没了|搬走|搬出去|分出去|嫁出去|离了|离婚"  # a change since: "原来四口，老伴走了"
+    r"|剩|卖了|卖掉|卖给|处理了|报废"  # what is left: "原来有两万，…就剩五千了", "以前有辆车，卖了"
 )
 _ENDED = re.compile(
     r"取消|停了|停发|不给了|断了|退出|清退|被退|没再|不领了|不发了"
@@ -32,10 +33,40 @@ _HAD = re.compile(r"(?:吃|领|拿|享受|办|评)过")
 _SPEAKER = re.compile(r"^(?:我|俺|咱)(?!们|家)")
 _FILLER = re.compile(r"[就只有也都还是吧啊呢了的嘛]")
 _ADDED = re.compile(r"^(?:还有|另外|另|又|再|也有|外加|加上)|(?:还|另外|又|也)有")
+_GONE = re.compile(r"卖了|卖掉|卖给|拆了|塌了|没了|收回")  # "另一套早卖了": not counted
 
 
 def clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE_SPLIT.split(text) if c.strip()]
+
+
+# "三万，哦不，是三千", "七十二，不对不对，七十三": the speaker mends what they just said
+_REPAIR = re.compile(
+    r"^(?:哦|噢|喔|啊|呃|哎)?(?:不对|不不|不是不是|不)+(?:了|啊|呀)?(?:是|应该是)?"
+)
+_REPAIR_ALONE = re.compile(r"^(?:哦|噢|喔|啊|呃|哎)?(?:不对|不不|不是不是|不)+(?:了|啊|呀)?$")
+
+
+def self_repaired(text: str) -> str:
+    """What follows a repair said after the first clause ("三万，哦不，是三千" -> "是三千");
+    the whole text when there is none, "" when nothing follows it ("三万，不对")."""
+    parts = clauses(text)
+    for index in range(len(parts) - 1, 0, -1):
+        clause = parts[index].strip()
+        if _REPAIR_ALONE.match(clause):
+            return "，".join(parts[index + 1 :])
+        repair = _REPAIR.match(clause)
+        if repair and (repair.group().startswith(("哦", "噢", "喔", "啊", "呃", "哎", "不对"))):
+            return "，".join([clause[repair.end() :], *parts[index + 1 :]]).strip("，")
+    return text
+
+
+# "不是没有，有一辆旧车": a denied no is a yes
+_NOT_NONE = re.compile(r"(?:也|倒|可)?不是没(?:有)?")
+
+
+def without_double_negation(text: str) -> str:
+    return _NOT_NONE.sub("有", text)
 
 
 def current_clauses(text: str) -> str:
@@ -125,7 +156,7 @@ def added_count(text: str, unit: re.Pattern[str]) -> int | None:
     counts: list[tuple[int, bool, bool]] = []  # (count, said with 还有, described)
     for clause in clauses(text):
         number = NUMERAL_RE.search(clause)
-        if number is None or not unit.match(clause, number.end()):
+        if number is None or not unit.match(clause, number.end()) or _GONE.search(clause):
             continue
         value = parse_number(number.group())
         if value is None or value != int(value):
@@ -138,6 +169,23 @@ def added_count(text: str, unit: re.Pattern[str]) -> int | None:
     # "一套，就一套" says one twice: side by side only when each one is told apart
     side_by_side = all(value == 1 and described for value, _, described in counts)
     return sum(value for value, _, _ in counts) if added or side_by_side else None
+
+
+# a place lived in but not owned: rented, borrowed, someone else's
+# (not one let out: "一套出租", "租给别人")
+_NOT_OWNED = re.compile(
+    r"(?<!出)租(?!出|给)|借住|借的|寄住|住(?:在|的是)?[^，,；;。]{0,6}(?:家|那儿|那里)"
+)
+
+
+def owned_clauses(text: str) -> str | None:
+    """The clauses about homes owned: "没有房，租的一间平房" -> "没有房"; None when every
+    clause is about a home rented or borrowed ("租的两间房": how many are owned is not said)."""
+    parts = clauses(text)
+    kept = [c for c in parts if not _NOT_OWNED.search(c)]
+    if len(kept) == len(parts):
+        return text
+    return "，".join(kept) or None
 
 
 _SPEAKER_WORDS = re.compile(r"我|俺|咱")

@@ -10,6 +10,7 @@ import pytest
 
 from dialogue.answers import DONT_KNOW, Doubt, Value, parse_answer
 from dialogue.questions import question_bank
+from guides.ids import RegionId
 from nlu.answers import is_dont_know, parse_consent
 from nlu.dates import find_ages
 from nlu.numbers import parse_amount
@@ -319,3 +320,41 @@ def test_a_school_stage_said_as_finished_is_not_the_current_one(
 )
 def test_a_repeated_no_is_not_a_question(question: str, text: str, expected: object) -> None:
     assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # the speaker mends what they just said: what follows the repair
+        ("deposits", "三万，哦不，是三千", Value(3000.0)),
+        ("member_age", "七十二，不对不对，七十三了", Value(73)),
+        ("member_age", "八十有三了", Value(83)),  # the old way: eighty and three
+        # what is left now, after the past: savings, not an expense
+        ("deposits", "原来有两万，给老伴看病花得就剩五千了", Value(5000.0)),
+        ("deposits", "看病花得就剩三千了", Value(3000.0)),
+        ("medical_expense", "看病花得就剩三千了", None),
+        # rhetorical and double negations, a past car sold
+        ("vehicles", "没有没有，哪有车", Value(False)),
+        ("vehicles", "以前有辆车，去年卖了", Value(False)),
+        ("vehicles", "不是没有，有一辆旧车", Value(True)),
+        # light work only; a certificate not yet got; a stage hoped for; not sure which grade
+        ("member_labour_ability", "轻省活还能干点", Value("partial")),
+        ("member_disability", "残疾是有，证还没办", Value(False)),
+        ("member_school_stage", "高三，明年考大学", Value("senior_high")),
+        ("member_school_stage", "孙子今年考上大学了", Value("college")),
+        ("member_disability_grade", "三级还是四级来着，记不清", DONT_KNOW),
+        # "，就是…" is "only that", not the 是 of a yes
+        ("basic_living", "饭能吃上，就是看不起病", Value(False)),
+        ("housing_area", "平房四间，每间十五平", Value(60.0)),
+    ],
+)
+def test_repairs_leftovers_negations_and_qualifiers(
+    question: str, text: str, expected: object
+) -> None:
+    assert answer(question, text) == expected
+
+
+def test_a_hukou_in_another_province_is_not_local() -> None:
+    question = question_bank().get("has_local_hukou")
+    said = parse_answer(question, "俺是随儿子过来的，户口在山西", TODAY, region=RegionId.GANSU)
+    assert said == Value(False)

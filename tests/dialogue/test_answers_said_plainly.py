@@ -40,3 +40,15 @@ def test_the_childs_father_is_the_spouse(nlu_backend: IntentParser) -> None:
 def test_an_old_man_of_mine_served(nlu_backend: IntentParser) -> None:
     session = answer(nlu_backend, "any_veteran", "俺老汉年轻时当过兵")
     assert [m.is_veteran for m in session.household.members][:2] == [None, True]
+
+
+def test_no_house_to_the_own_home_question_is_both_facts(nlu_backend: IntentParser) -> None:
+    session = answer(nlu_backend, "own_housing", "没有房，租的一间平房")
+    assert session.household.housing.has_own_housing is False
+    assert session.household.assets.houses == []
+
+
+def test_money_left_said_to_the_medical_question_is_savings(nlu_backend: IntentParser) -> None:
+    session = answer(nlu_backend, "medical_expense", "看病花得就剩三千了")
+    assert session.household.assets.deposits == 3000
+    assert session.household.expenses_12m.medical is None
