@@ -159,6 +159,17 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
     return yes, start, start + length
 
 
+def _names_its_own(question: Question, text: str, at: int, value: bool) -> bool:
+    """ "有个电动车，汽车没有": the 有 at `at` has a thing in its clause that the question's
+    own words give `value` for (an electric bike is no car), so it does not say yes."""
+    clause = next((c for c in _CLAUSE_SPANS.finditer(text) if c.start() <= at < c.end()), None)
+    if clause is None:
+        return False
+    words = question.synonyms.get("yes" if value else "no", [])
+    return any(word in clause.group() for word in words)
+
+
+_CLAUSE_SPANS = re.compile(r"[^，,；;。！!？?]+")
 _NEGATOR = re.compile(r"不|没|非|无")
 _BUT = re.compile(r"(?<=[，,；;])\s*(?:就是|只是|但是|可是)")
 
@@ -190,7 +201,8 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
         specific = None if word is None else word[0]
         if generic is not None and specific is not None and generic != specific:
             assert found is not None and word is not None
-            if not (word[1] <= found.start and found.end <= word[2]):
+            inside = word[1] <= found.start and found.end <= word[2]
+            if not inside and not _names_its_own(question, text, found.start, specific):
                 return None  # "有个闺女…自己也困难": 有 says yes, the words say no; ask again
             generic = specific  # "好着呢" to 有没有重病: 好 is part of the question's own "好着"
         yes = specific if specific is not None else generic

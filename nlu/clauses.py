@@ -276,7 +276,7 @@ def varying_amount(text: str) -> Amount | None:
 
 _REIMBURSED = re.compile(r"报销|报了|能报|给报|报回|医保报|新农合报")
 _OWN_SHARE = re.compile(
-    r"自己(?:掏|出|花|付|拿|承担)|自付|自费|报(?:销)?(?:完|了)?(?:以后|之后|后)|报完"
+    r"自己(?:还|又|也)?(?:掏|出|花|付|拿|承担)|自付|自费|报(?:销)?(?:完|了)?(?:以后|之后|后)|报完"
 )
 _HALF = re.compile(r"一半")
 

@@ -358,3 +358,39 @@ def test_a_hukou_in_another_province_is_not_local() -> None:
     question = question_bank().get("has_local_hukou")
     said = parse_answer(question, "俺是随儿子过来的，户口在山西", TODAY, region=RegionId.GANSU)
     assert said == Value(False)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # nothing of it, said as "never did" or rhetorically
+        ("deposits", "哪有啥存款，欠一屁股债", Value(0.0)),
+        ("deposits", "没存下钱，都花在娃上学上了", Value(0.0)),
+        ("securities", "股票基金啥的都没碰过", Value(0.0)),
+        ("rehabilitation_expense", "没做过康复", Value(0.0)),
+        ("situations", "没啥大事", Value([])),
+        ("already_receives", "啥也没享受过", Value([])),
+        # the paid share said with 还
+        ("medical_expense", "报销完自己还出了八千", Value(8000.0)),
+        # a "有" about a thing the question's own words rule out is no yes
+        ("vehicles", "有个电动车，汽车没有", Value(False)),
+        ("vehicles", "有一辆农用车，汽车没有", Value(False)),
+        # everyday words for the options
+        ("vehicles", "娃他爸开了个大车跑运输", Value(True)),
+        ("member_employment", "在县城饭店当服务员", Value("employed")),
+        ("member_employment", "退了休在家", Value("retired")),
+        ("member_serious_illness_kind", "大夫说是脑血栓", Value("cardio_cerebral")),
+        ("member_school_stage", "上的技工学校", Value("secondary_vocational")),
+        ("member_school_stage", "还小，没到上学的年纪", Value("none")),
+        ("member_elder_ability", "瘫在炕上好几年了，屎尿都得人管", Value(3)),
+        ("member_elder_ability", "生活自己能料理", Value(0)),
+        ("member_labour_ability", "年轻力壮的，就是没活", Value("full")),
+        ("basic_living", "还能糊口", Value(False)),
+        ("situations", "孙子掉河里了，救上来了", Value(["drowning"])),
+        ("relative_official", "俺兄弟在村上当会计", Value(True)),
+        ("own_housing", "不是租的，是自己的", Value(True)),
+        ("stable_income", "老伴有退休工资", Value(True)),
+    ],
+)
+def test_everyday_words_and_never_did(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
