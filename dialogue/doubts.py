@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 from dialogue.questions import Question
 from nlu.answers import parse_yes_no
-from nlu.clauses import clauses, mentions_reimbursement, out_of_pocket
+from nlu.clauses import clauses, mentions_reimbursement, out_of_pocket, varying_amount
 from nlu.idcard import ID_RE, parse_id_number
 from nlu.numbers import parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
 
 _GRADE_SAID = re.compile(rf"(?P<n>{NUMERAL_RE.pattern})级")
 MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income"}
+_WIDE = 3  # an income that varies more than threefold has no "usual month": ask the year
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,9 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         and parse_yes_no(text) is not False
     ):
         return Doubt("how_much", source.group())
+    varying = varying_amount(text) if any(f in MONTHLY_FACTS for f in fills) else None
+    if varying is not None and varying.high > _WIDE * max(varying.low, 1):
+        return Doubt("varying_wide")  # "好的时候三千，差的时候几百": a year's total, then
     if fills == ["size"] and parse_count(text) is None:
         age = _AGE_SAID.search(text)
         if age:

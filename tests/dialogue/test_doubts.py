@@ -99,3 +99,11 @@ def test_rooms_rented_or_caves_are_not_a_count_of_houses(text: str, kind: str) -
 def test_houses_are_counted_from_the_homes_owned(text: str, value: int) -> None:
     answer = parse_answer(question_bank().get("houses"), text, TODAY)
     assert answer == Value(value)
+
+
+def test_an_income_that_varies_widely_asks_for_the_year() -> None:
+    question = question_bank().get("household_income")
+    wide = parse_answer(question, "收入不稳定，好的时候三千，差的时候几百", TODAY)
+    assert isinstance(wide, Doubt) and wide.kind == "varying_wide" and "varying_wide" in DOUBTS
+    narrow = parse_answer(question, "有时候五百有时候一千", TODAY)
+    assert isinstance(narrow, Value) and narrow.is_estimate and 500 <= narrow.value <= 1000
