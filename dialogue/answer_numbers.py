@@ -26,7 +26,8 @@ from nlu.numerals import NUMERAL, lowest_place, parse_number, parse_range
 _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
 _SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了")
 _EITHER = re.compile(rf"{NUMERAL}\S{{0,2}}(?:还是|或者|或是)\S{{0,1}}{NUMERAL}")
-_ONE_SAID = re.compile(rf"有(?:{HOUSE_UNITS.pattern})")  # "老家有个院子", "有套房子": one
+# "老家有个院子", "有套房子", "村里有个老院子": one
+_ONE_SAID = re.compile(r"有(?:一|个|一个)?(?:老|新|旧|小|大|破)?(?:套|处|栋|所|座|院)")
 
 
 def count_answer(question: Question, text: str) -> Value | None:
@@ -42,10 +43,14 @@ def count_answer(question: Question, text: str) -> Value | None:
     elif (added := added_count(text, HOUSE_UNITS)) is not None:
         count = added  # "城里一套，老家还有一套"
     else:  # the number said with a house unit: "两间瓦房一个院子" is one
-        with_unit = _HOUSES_SAID.search(text) if question.fills == ["assets.houses"] else None
-        number = parse_number(with_unit.group("n")) if with_unit else first_number(text)
-        if number is None and question.fills == ["assets.houses"] and _ONE_SAID.search(text):
-            number = 1
+        houses = question.fills == ["assets.houses"]
+        with_unit = _HOUSES_SAID.search(text) if houses else None
+        if with_unit:
+            number = parse_number(with_unit.group("n"))
+        elif houses and _ONE_SAID.search(text):
+            number = 1  # "村里有个老院子，四间土房": one home of four rooms
+        else:
+            number = first_number(text)
         count = int(number) if number is not None and number == int(number) else None
     if count is None and parse_yes_no(text) is False and (question.min or 0) == 0:
         count = 0

@@ -64,7 +64,9 @@ _NEXT_STAGE = re.compile(
     r"(?:明年|后年|将来|以后|准备|打算|想|要|快)(?:参加)?(?:高考|考(?!上)\S{0,3})"
 )
 # "轻省活还能干点": able to do light work only
-_LIGHT_WORK_ONLY = re.compile(r"(?<!重)(?:轻省|轻巧|轻松|轻)(?:点|些|一点)?的?活")
+_LIGHT_WORK_ONLY = re.compile(
+    r"(?<!重)(?:轻省|轻巧|轻松|轻)(?:点|些|一点)?的?(?:活|$|[，,。])|只能干(?:点|些)"
+)
 
 
 def parse_answer(
@@ -106,8 +108,8 @@ def parse_answer(
     parsed = _parse(question, text, today)
     if isinstance(parsed, Value) and parsed.is_estimate and is_dont_know(text):
         return DONT_KNOW  # "好几万，具体记不清了": too vague to store as a number
-    if question.answer == "yes_no" and parsed is not None and is_dont_know(text):
-        return DONT_KNOW  # "不是危房吧，我也说不好": a guess, not an answer to store
+    if question.answer in ("yes_no", "count") and parsed is not None and is_dont_know(text):
+        return DONT_KNOW  # "不是危房吧，我也说不好", "好像是三级，记不清了": a guess
     if parsed is not None:
         if _in_range(question, parsed):
             return parsed
@@ -133,7 +135,8 @@ def parse_tap(question: Question, choice: str) -> Answer | None:
     return None
 
 
-_NEGATED = re.compile(r"(?:不|没|没有|不算|不是|并非|非|哪)$")  # 哪有车: none
+# 哪有车: none; 没办残疾证: the card not got
+_NEGATED = re.compile(r"(?:不|没|没有|不算|不是|并非|非|哪|没办|未办|没去办)$")
 
 
 def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, int] | None:
@@ -147,7 +150,7 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
             if start < 0:
                 continue
             yes = key == "yes"
-            if yes and _NEGATED.search(text[max(0, start - 2) : start]):
+            if yes and _NEGATED.search(text[max(0, start - 3) : start]):
                 yes = False
             hits.append((len(word), yes, start))
     if not hits:
@@ -157,6 +160,21 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
         return None, -1, -1
     length, yes, start = hits[0]
     return yes, start, start + length
+
+
+_HAS_AT_END = re.compile(r"(?<![没无])有(?:的|呢|啊|呀)?$")
+
+
+def _yes_and_no(text: str) -> bool:
+    """One clause says yes and another no ("我自己没有，我男人有，三级")."""
+    said = set()
+    for clause in clauses(text):
+        found = find_yes_no(clause)
+        if found is not None:
+            said.add(bool(found.value))
+        elif _HAS_AT_END.search(clause):
+            said.add(True)  # "我男人有": someone named, then 有
+    return said == {True, False}
 
 
 def _names_its_own(question: Question, text: str, at: int, value: bool) -> bool:
@@ -194,6 +212,8 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
     if kind == "yes_no":
         if is_question(text):
             return None  # "有没有车都要说吗": asked back, not answered
+        if question.all_members is not None and _yes_and_no(text):
+            return None  # "我自己没有，我男人有": not everyone's no; the facts say whose yes
         found, word = find_yes_no(text), _synonym_yes_no(question, text)
         if word is not None and word[0] is None:
             return None  # the question's own yes and no words both said

@@ -28,6 +28,7 @@ _FORGOT = r"(?:忘了|忘记了|忘掉了|忘啦)"
 _ASKED = r"(?:多少|几|啥|什么|哪|具体|准确|确切)"
 _DONT_KNOW = re.compile(
     r"不知道|不晓得|不造|不清楚|不太清楚|说不好|说不清|说不准|记不得|记不清|不记得"
+    r"|记不(?:太|大)(?:清|准|得)|记不准"
     r"|不确定|搞不清|弄不清|没印象|不太了解|不了解|不好说|难说|不一定|说不定|也许吧"
     r"|不懂(?![那这])"  # "不懂那些，没有": what is not understood is the product, not the fact
     # "忘了" alone in its clause (after a subject or adverb), or tied to a question word

@@ -37,22 +37,24 @@ class _Entry(BaseModel):
     ignore: list[str] = []
 
 
-class _ChildParent(BaseModel):
-    """ "娃他爸": a child word, an optional pronoun, a parent word name `relation`."""
+class _ChildRelatives(BaseModel):
+    """ "娃他爸": a child word, an optional pronoun, a relative's word name a relation."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     children: list[str] = Field(min_length=1)
     pronouns: list[str] = []
-    parents: list[str] = Field(min_length=1)
-    relation: str
+    relatives: dict[str, list[str]]
 
-    def words(self) -> list[str]:
-        return [
-            child + pronoun + parent
-            for child in self.children
-            for pronoun in ["", *self.pronouns]
-            for parent in self.parents
-        ]
+    def words(self) -> dict[str, list[str]]:
+        return {
+            relation: [
+                child + pronoun + word
+                for child in self.children
+                for pronoun in ["", *self.pronouns]
+                for word in words
+            ]
+            for relation, words in self.relatives.items()
+        }
 
 
 class _LexiconFile(BaseModel):
@@ -62,19 +64,17 @@ class _LexiconFile(BaseModel):
     relations: dict[str, list[str]]
     possessive: str = ""  # a regex: the speaker and what may follow (我家, 俺那个)
     possessed_relations: dict[str, list[str]] = {}
-    child_parent: _ChildParent | None = None
+    child_relatives: _ChildRelatives | None = None
     relation_ignore: list[str] = []
     item_homophones: dict[str, list[str]] = {}
 
     def all_relations(self) -> dict[str, list[str]]:
-        """The relation words, with the child-parent compounds ("娃他爸") added."""
+        """The relation words, with the child-relative compounds ("娃他爸") added."""
         out = {k: list(v) for k, v in self.relations.items()}
-        if self.child_parent is not None:
-            extra = self.child_parent.words()
-            out.setdefault(self.child_parent.relation, [])
-            out[self.child_parent.relation] += [
-                w for w in extra if w not in out[self.child_parent.relation]
-            ]
+        if self.child_relatives is not None:
+            for relation, words in self.child_relatives.words().items():
+                have = out.setdefault(relation, [])
+                have += [w for w in words if w not in have]
         return out
 
     @model_validator(mode="after")
@@ -85,8 +85,8 @@ class _LexiconFile(BaseModel):
             raise ValueError(f"no names for {', '.join(missing)}")
         known = set(enumerations().relation.values)
         named = {*self.relations, *self.possessed_relations}
-        if self.child_parent is not None:
-            named.add(self.child_parent.relation)
+        if self.child_relatives is not None:
+            named.update(self.child_relatives.relatives)
         unknown = sorted(named - known)
         if unknown:
             raise ValueError(f"relation ids not in enums.yml: {', '.join(unknown)}")

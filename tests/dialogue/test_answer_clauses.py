@@ -394,3 +394,22 @@ def test_a_hukou_in_another_province_is_not_local() -> None:
 )
 def test_everyday_words_and_never_did(question: str, text: str, expected: object) -> None:
     assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("member_disability_grade", "好像是三级，记不太清了", DONT_KNOW),  # a guess: unknown
+        ("member_disability", "腿脚不好，但是没办残疾证", Value(False)),
+        ("member_labour_ability", "只能干点轻省的", Value("partial")),
+        ("houses", "村里有个老院子，四间土房", Value(1)),  # one home of four rooms
+        ("member_employment", "早就退了", Value("retired")),
+        ("member_employment", "在家种几亩地", Value("farming")),
+        ("any_disability", "我自己没有，我男人有，三级", None),  # not everyone's no
+        ("any_disability", "没有，都没有", Value(False)),
+    ],
+)
+def test_batch_three_guesses_cards_and_mixed_answers(
+    question: str, text: str, expected: object
+) -> None:
+    assert answer(question, text) == expected

@@ -202,6 +202,9 @@ def test_the_relative_of_a_relative(text: str, expected: str | None) -> None:
         ("村里一个老汉", None),
         ("不是我男人", None),  # denied
         ("小孙孙", "grandchild"),
+        ("是娃他姥姥", "parent"),  # the child's grandparent: the speaker's parent (or in-law)
+        ("孩子奶奶", "parent"),
+        ("我奶奶", "grandparent"),
     ],
 )
 def test_a_kinship_noun_after_a_possessive_is_a_relation(text: str, expected: str | None) -> None:
