@@ -7,6 +7,9 @@ import re
 from functools import cache
 
 from dialogue.questions import Question, question_bank
+from dialogue.state import Session
+from nlu.facts import Reading
+from nlu.mentions import CHILD, SELF, UNNAMED
 from nlu.numerals import NUMERAL_RE
 
 _SENTENCE_CLAUSES = re.compile(r"[，,；;。！!？?]+")
@@ -80,3 +83,33 @@ def own_clauses(question: Question, text: str) -> str | None:
     if not kept:
         return None
     return "，".join(kept)
+
+
+def names_another_member(session: Session, text: str, reading: Reading) -> bool:
+    """ "我男人是二级残疾" to 您本人有残疾证吗: the pending member question's fact is said of
+    another member named by relation (not by 我, said in many ways), so it is that member's
+    fact, not this member's answer."""
+    pending, members = session.pending, session.household.members
+    if pending is None or pending.member is None or pending.member >= len(members):
+        return False
+    fills = next((q.fills for q in question_bank().questions if q.id == pending.question_id), [])
+    asked = SELF if pending.member == 0 else members[pending.member].relation
+    said = [f for f in reading.facts if f.name in fills]
+    if any(f.who in (None, asked) for f in said):
+        return False
+    others = [
+        f
+        for f in said
+        if f.who not in (UNNAMED, SELF) and not (f.who == CHILD and pending.member > 0)
+    ]
+    # every clause is about them: "他四十五，我儿媳四十三" still answers for him
+    return bool(others) and all(
+        any(f.start in range(lo, hi) for f in others) for lo, hi in _clause_spans(text)
+    )
+
+
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+
+
+_CLAUSE = re.compile(r"[^，,；;。！!？?]+")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from dialogue import apply, prompts
+from dialogue.answer_topics import names_another_member
 from dialogue.answers import (
     DONT_KNOW,
     Answer,
@@ -190,7 +191,11 @@ class DialogueEngine:
             reading = read_facts(text, self.today())
             if answer is None:
                 answer = self._yes_by_its_fact(session, reading)
-            if answer is not None and not self._about_other_topic(session, text, reading):
+            if (
+                answer is not None
+                and not self._about_other_topic(session, text, reading)
+                and not names_another_member(session, text, reading)  # "我男人…" to 您本人…
+            ):
                 return self._answered(session, answer, reading)
             stored = self._store_other_topics(session, reading)
             if stored:

@@ -52,3 +52,17 @@ def test_money_left_said_to_the_medical_question_is_savings(nlu_backend: IntentP
     session = answer(nlu_backend, "medical_expense", "看病花得就剩三千了")
     assert session.household.assets.deposits == 3000
     assert session.household.expenses_12m.medical is None
+
+
+def test_a_fact_of_another_member_to_a_member_question_is_that_members(
+    nlu_backend: IntentParser,
+) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session)
+    engine.turn(session, text=HOUSEHOLD)
+    session.pending = Pending(question_id="member_disability", member=0)  # 您本人有残疾证吗
+    engine.turn(session, text="我男人是二级残疾")
+    me, spouse = session.household.members[0], session.household.members[1]
+    assert (spouse.has_disability, spouse.disability_grade) == (True, 2)
+    assert me.has_disability is None and me.disability_grade is None
