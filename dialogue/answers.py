@@ -39,7 +39,7 @@ from nlu.clauses import (
 )
 from nlu.commands import corrected_part
 from nlu.household_said import hukou_elsewhere
-from nlu.lexicon import find_items, parse_relation
+from nlu.lexicon import find_items, match_relations, parse_relation
 from nlu.numerals import (
     spoken_numerals,
 )
@@ -165,6 +165,28 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
 _HAS_AT_END = re.compile(r"(?<![没无])有(?:的|呢|啊|呀)?$")
 
 
+_EVERYONE = re.compile(r"都|全|谁|没人|没有人|家里|一个也|哪个|大家")
+
+
+def _about_someone(text: str) -> bool:
+    """The text names a member (儿子, 孙子…) and no word says everyone (都, 谁, 家里)."""
+    named = [m for m in match_relations(text) if m.id != "self"]
+    return bool(named) and not _EVERYONE.search(text)
+
+
+_COPULA = re.compile(r"^(?:就|也|都|还|应该|肯定|那)?(?P<no>不)?是")
+
+
+def _copula_answer(text: str) -> bool | None:
+    """ "就是本县的" is a yes, "不是本地的" a no: 是 leading a clause; not the 是 inside one
+    ("住的是儿子的房子" says whose house, not yes)."""
+    for clause in clauses(text):
+        said = _COPULA.match(clause.strip())
+        if said:
+            return said.group("no") is None
+    return None
+
+
 def _yes_and_no(text: str) -> bool:
     """One clause says yes and another no ("我自己没有，我男人有，三级")."""
     said = set()
@@ -226,15 +248,15 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
                 return None  # "有个闺女…自己也困难": 有 says yes, the words say no; ask again
             generic = specific  # "好着呢" to 有没有重病: 好 is part of the question's own "好着"
         yes = specific if specific is not None else generic
-        if yes is None and question.synonyms:  # "就是本县的": the 是 label inside the answer
-            said = _BUT.sub("，", text)  # not "饭能吃上，就是看不起病" (就是: "only that")
-            picked = parse_choice(said, YES_NO, question.synonyms)
-            yes = None if picked is None else picked == "yes"
+        if yes is None and question.synonyms:  # "就是本县的": 是 leading a clause
+            yes = _copula_answer(_BUT.sub("，", text))  # not "…，就是看不起病" ("only that")
         if yes is None and question.all_members is None:
             yes = _states_the_subject(question, text)
         if yes and question.fills == ["members.has_disability"]:
             grade = said_grade(text)  # "有，二级": the grade with the yes (others: a Doubt)
             return Value(True, extra={} if grade is None else {"disability_grade": int(grade)})
+        if yes is False and question.all_members is not None and _about_someone(text):
+            return None  # "孙子智力有点问题，没办证": a no about one member, not everyone
         return None if yes is None else Value(yes)
     if kind == "count":
         return count_answer(question, text)

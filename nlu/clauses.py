@@ -33,6 +33,7 @@ _HAD = re.compile(r"(?:吃|领|拿|享受|办|评)过")
 _SPEAKER = re.compile(r"^(?:我|俺|咱)(?!们|家)")
 _FILLER = re.compile(r"[就只有也都还是吧啊呢了的嘛]")
 _ADDED = re.compile(r"^(?:还有|另外|另|又|再|也有|外加|加上)|(?:还|另外|又|也)有")
+_ONE_HOME = re.compile(r"(?:个|一个)\S{0,2}(?:宅子|院子|老宅|房子|院)")
 _GONE = re.compile(r"卖了|卖掉|卖给|拆了|塌了|没了|收回")  # "另一套早卖了": not counted
 
 
@@ -117,6 +118,9 @@ def _person(clause: str) -> str | None:
     relation = parse_relation(clause)
     if relation is not None:
         return relation
+    named = match_relations(clause)  # "老头子的九百": the owner of the amount
+    if named and clause[named[0].end : named[0].end + 1] == "的":
+        return named[0].id
     return "self" if _SPEAKER.match(clause.strip()) else None
 
 
@@ -156,7 +160,13 @@ def added_count(text: str, unit: re.Pattern[str]) -> int | None:
     counts: list[tuple[int, bool, bool]] = []  # (count, said with 还有, described)
     for clause in clauses(text):
         number = NUMERAL_RE.search(clause)
-        if number is None or not unit.match(clause, number.end()) or _GONE.search(clause):
+        if _GONE.search(clause):
+            continue
+        if (number is None or not unit.match(clause, number.end())) and counts:
+            if _ADDED.search(clause) and _ONE_HOME.search(clause):
+                counts.append((1, True, True))  # "…，村里还有个老宅子": one more
+            continue
+        if number is None or not unit.match(clause, number.end()):
             continue
         value = parse_number(number.group())
         if value is None or value != int(value):

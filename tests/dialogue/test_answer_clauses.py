@@ -413,3 +413,28 @@ def test_batch_three_guesses_cards_and_mixed_answers(
     question: str, text: str, expected: object
 ) -> None:
     assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("household_income", "我的养老金一千三，老头子的九百", Value(2200.0)),  # 老头子的: his
+        ("vehicles", "有个拖拉机", Value(False)),  # a farm vehicle is not a car
+        ("vehicles", "有车，残疾人的那种代步车", None),  # 有车 and 代步车: asked again
+        ("own_housing", "住的是儿子的房子", None),  # 是 inside a clause says whose, not yes
+        ("has_local_hukou", "就是本县的", Value(True)),  # 是 leading the clause still does
+        ("current_housing", "租的公家的房子", Value("rented_public")),
+        ("any_disability", "孙子智力有点问题，没办证", None),  # a no about one member
+        ("any_disability", "孙子是自闭症，办了证", Value(True)),
+        ("houses", "城里楼房一套，村里还有个老宅子", Value(2)),
+    ],
+)
+def test_probe_whose_amount_which_vehicle_and_whose_no(
+    question: str, text: str, expected: object
+) -> None:
+    assert answer(question, text) == expected
+
+
+def test_an_amount_followed_by_not_even_is_just_under_it() -> None:
+    said = parse_amount("一万不到")
+    assert said is not None and said.is_estimate and 8000 <= said.value < 10000
