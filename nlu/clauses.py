@@ -31,6 +31,7 @@ _ENDED = re.compile(
 )
 _HAD = re.compile(r"(?:吃|领|拿|享受|办|评)过")
 _SPEAKER = re.compile(r"^(?:我|俺|咱)(?!们|家)")
+_PRONOUN = re.compile(r"^(?:他|她)(?!们|家)")
 _FILLER = re.compile(r"[就只有也都还是吧啊呢了的嘛]")
 _ADDED = re.compile(r"^(?:还有|另外|另|又|再|也有|外加|加上)|(?:还|另外|又|也)有")
 _ONE_HOME = re.compile(r"(?:个|一个)\S{0,2}(?:宅子|院子|老宅|房子|院)")
@@ -121,6 +122,8 @@ def _person(clause: str) -> str | None:
     named = match_relations(clause)  # "老头子的九百": the owner of the amount
     if named and clause[named[0].end : named[0].end + 1] == "的":
         return named[0].id
+    if _PRONOUN.match(clause.strip()):
+        return "him or her"  # "他一个月三千，我一千五": another member than the speaker
     return "self" if _SPEAKER.match(clause.strip()) else None
 
 

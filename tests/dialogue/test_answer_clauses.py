@@ -438,3 +438,15 @@ def test_probe_whose_amount_which_vehicle_and_whose_no(
 def test_an_amount_followed_by_not_even_is_just_under_it() -> None:
     said = parse_amount("一万不到")
     assert said is not None and said.is_estimate and 8000 <= said.value < 10000
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("household_income", "他一个月三千，我一千五", Value(4500.0)),  # 他 and 我: two people
+        ("member_employment", "在家带孩子", None),  # caring for a child: not "under age"
+        ("member_employment", "开出租车的", Value("flexible")),
+    ],
+)
+def test_pronoun_amounts_and_minding_a_child(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
