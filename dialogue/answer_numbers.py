@@ -20,10 +20,12 @@ from nlu.clauses import (
 )
 from nlu.dates import parse_age
 from nlu.idcard import parse_id_number
-from nlu.numbers import monthly_amount, parse_amount, parse_count, to_monthly, to_yearly
+from nlu.numbers import Amount, monthly_amount, parse_amount, parse_count, to_monthly, to_yearly
 from nlu.numerals import NUMERAL, lowest_place, parse_number, parse_range
 
 _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
+_EACH = re.compile(r"各|每人|每个人|一人")
+_TWO_PEOPLE = re.compile(r"老两口|老俩口|两口子|俩人|两个人|两人|我俩|我们俩|咱俩|他俩|他们俩")
 _SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了")
 _EITHER = re.compile(rf"{NUMERAL}\S{{0,2}}(?:还是|或者|或是)\S{{0,1}}{NUMERAL}")
 # "老家有个院子", "有套房子", "村里有个老院子": one
@@ -67,6 +69,11 @@ def amount_answer(question: Question, text: str) -> Value | None:
     if question.fills == ["monthly_income_total"]:  # "我一个月一千八，老伴一千二": the sum
         summed = amounts_per_person(text)
         amount = to_monthly(summed) if summed is not None else amount
+        if amount is not None and _EACH.search(text):  # "老两口每月各一千": each of two
+            if not _TWO_PEOPLE.search(text):
+                return None  # "每人三百多": how many people get it is not said
+            amount = Amount(amount.value * 2, amount.low * 2, amount.high * 2,
+                            amount.is_estimate, amount.period)  # fmt: skip
     varying = varying_amount(text)  # "有时候五百有时候一千": 500..1000
     if varying is not None:
         amount = to_monthly(varying) if monthly else varying

@@ -30,6 +30,9 @@ _ENDED = re.compile(
     r"|没批|不批|没通过|被拒|没下来|在申请|申请中|正在办|还在审"  # asked for, not (yet) granted
 )
 _HAD = re.compile(r"(?:吃|领|拿|享受|办|评)过")
+_NONE_RECEIVED = re.compile(
+    r"(?:都|也)?(?:没有|没领|没吃|没享受|没拿|没得)(?:过)?[了的呢]?$|^(?:也|都)?(?:没有|没吃|没领|不是)"
+)
 _SPEAKER = re.compile(r"^(?:我|俺|咱)(?!们|家)")
 _PRONOUN = re.compile(r"^(?:他|她)(?!们|家)")
 _FILLER = re.compile(r"[就只有也都还是吧啊呢了的嘛]")
@@ -51,7 +54,11 @@ _REPAIR_ALONE = re.compile(r"^(?:哦|噢|喔|啊|呃|哎)?(?:不对|不不|不�
 
 def self_repaired(text: str) -> str:
     """What follows a repair said after the first clause ("三万，哦不，是三千" -> "是三千");
-    the whole text when there is none, "" when nothing follows it ("三万，不对")."""
+    the whole text when there is none, "" when nothing follows it ("三万，不对"). A number
+    echoed as a question and denied is dropped too ("三套？没有，就一套" -> "就一套")."""
+    echo = _ECHO_DENIED.match(text)
+    if echo:
+        return echo.group("rest")
     parts = clauses(text)
     for index in range(len(parts) - 1, 0, -1):
         clause = parts[index].strip()
@@ -61,6 +68,11 @@ def self_repaired(text: str) -> str:
         if repair and (repair.group().startswith(("哦", "噢", "喔", "啊", "呃", "哎", "不对"))):
             return "，".join([clause[repair.end() :], *parts[index + 1 :]]).strip("，")
     return text
+
+
+_ECHO_DENIED = re.compile(
+    r"^[^？?，,。]{1,8}[？?]\s*(?:没有|不是|不对|哪有|哪里)[，,。\s]*(?P<rest>\S.*)$"
+)
 
 
 # "不是没有，有一辆旧车": a denied no is a yes
@@ -109,7 +121,12 @@ def still_received(text: str, named: list[str]) -> list[str]:
     ended: set[str] = set()
     for index, clause in enumerate(parts):
         following = parts[index + 1] if index + 1 < len(parts) else ""
-        over = _ENDED.search(clause) or _HAD.search(clause) or _PAST.search(clause)
+        over = (
+            _ENDED.search(clause)
+            or _HAD.search(clause)
+            or _PAST.search(clause)
+            or _NONE_RECEIVED.search(clause)  # "特困和低保都没有", "没有低保"
+        )
         if over or (_ENDED.search(following) and not find_items(following)):
             ended.update(str(i) for i in find_items(clause))
     return [i for i in named if i not in ended]

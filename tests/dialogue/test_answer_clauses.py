@@ -450,3 +450,18 @@ def test_an_amount_followed_by_not_even_is_just_under_it() -> None:
 )
 def test_pronoun_amounts_and_minding_a_child(question: str, text: str, expected: object) -> None:
     assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("houses", "三套？没有，就一套", Value(1)),  # the echoed number is denied
+        ("household_income", "老两口每月各一千", Value(2000.0)),  # each of two
+        ("household_income", "每人每月三百多的养老金", None),  # how many people: unsaid
+        ("dangerous_house", "还行吧，就是有点旧", Value(False)),  # the house is fine
+        ("already_receives", "特困和低保都没有", Value([])),
+        ("already_receives", "没有低保，有高龄补贴", Value(["elderly_subsidy"])),
+    ],
+)
+def test_echoes_each_and_items_denied(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
