@@ -159,7 +159,7 @@ def _possessed_pattern(data: _LexiconFile) -> re.Pattern[str] | None:
         return None
 
     alternatives = "|".join(re.escape(w) for w in sorted(nouns, key=lambda w: (-len(w), w)))
-    return re.compile(f"(?:{data.possessive})(?P<noun>{alternatives})")
+    return re.compile(f"(?:{data.possessive})(?P<noun>{alternatives})(?!们)")  # not 男人们
 
 
 @cache

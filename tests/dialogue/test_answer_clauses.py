@@ -465,3 +465,8 @@ def test_pronoun_amounts_and_minding_a_child(question: str, text: str, expected:
 )
 def test_echoes_each_and_items_denied(question: str, text: str, expected: object) -> None:
     assert answer(question, text) == expected
+
+
+def test_a_child_who_is_hard_up_is_no_capable_supporter() -> None:
+    assert answer("member_supporter", "有个儿子，但是自己也过得紧巴") is None
+    assert answer("member_supporter", "儿子自己也过得紧巴") == Value(False)

@@ -214,3 +214,16 @@ def test_a_kinship_noun_after_a_possessive_is_a_relation(text: str, expected: st
 def test_the_possessive_stays_the_speaker() -> None:
     found = match_relations("我男人是二级残疾")
     assert [(m.id, m.text, m.start) for m in found] == [("spouse", "男人", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("就俺和老汉两个人", ["spouse"]),  # the speaker listed with the noun
+        ("俺、婆姨、两个娃", ["spouse"]),
+        ("我跟男人们说了", []),  # men in general
+        ("我表弟", ["other"]),  # a cousin, not a sibling
+    ],
+)
+def test_the_speaker_listed_with_a_kinship_noun_and_cousins(text: str, expected: list[str]) -> None:
+    assert [m.id for m in match_relations(text)] == expected
