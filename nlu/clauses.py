@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from nlu.answers import parse_choice
 from nlu.lexicon import find_items, match_relations, parse_relation
@@ -274,7 +275,7 @@ def people_listed(text: str) -> int | None:
     return total if listed else None  # "老伴和孙子" alone: is the speaker one of them?
 
 
-_DEBT = re.compile(r"欠|外债|借了(?!给)|借的|借钱|贷款|贷了|债|还账|拉饥荒")
+_DEBT = re.compile(r"欠|外债|借了(?!给)|借的|借钱|借别人|借人家|借亲戚|贷款|贷了|债|还账|拉饥荒")
 
 
 def without_debts(text: str) -> str | None:
@@ -282,6 +283,9 @@ def without_debts(text: str) -> str | None:
     None when nothing else is said ("欠了五万外债")."""
     parts = clauses(text)
     debts = [c for c in parts if _DEBT.search(c) and find_amounts(c, answer=True)]
+    for before, clause in pairwise(parts):  # "有三万，不过是借别人的"
+        if _DEBT.search(clause) and not find_amounts(clause, answer=True):
+            debts += [before, clause] if find_amounts(before, answer=True) else []
     if not debts:
         return text
     kept = [c for c in parts if c not in debts]

@@ -247,7 +247,14 @@ def parse_amount(text: str) -> Amount | None:
     if not found:
         return None
     value = found[0].value
+    if isinstance(value, Amount) and value.high == 0:  # "没什么收入，就老伴一百多块养老金"
+        only = next((f for f in found[1:] if _ONLY_BEFORE.search(text, 0, f.start)), None)
+        if only is not None and isinstance(only.value, Amount) and only.value.high > 0:
+            return only.value
     return value if isinstance(value, Amount) else None
+
+
+_ONLY_BEFORE = re.compile(r"[，,；;]\s*(?:就|只|只有|就是|除了|光)[^，,；;。]*$")
 
 
 def to_monthly(amount: Amount) -> Amount:

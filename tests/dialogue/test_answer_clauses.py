@@ -470,3 +470,24 @@ def test_echoes_each_and_items_denied(question: str, text: str, expected: object
 def test_a_child_who_is_hard_up_is_no_capable_supporter() -> None:
     assert answer("member_supporter", "有个儿子，但是自己也过得紧巴") is None
     assert answer("member_supporter", "儿子自己也过得紧巴") == Value(False)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # "no income, only…": the amount after 就 is the answer
+        ("household_income", "没什么收入，就老伴一个月一百多块养老金", Value(150.0, True)),
+        ("member_income", "她没有收入，就是一个月一百三的养老金", Value(130.0)),
+        ("household_income", "没有收入，存款也花光了", Value(0.0)),
+        ("basic_living", "还可以", Value(False)),  # it is all right: not very hard
+    ],
+)
+def test_only_an_amount_after_none_and_all_right(
+    question: str, text: str, expected: object
+) -> None:
+    assert answer(question, text) == expected
+
+
+def test_money_said_to_be_borrowed_is_a_debt_not_savings() -> None:
+    said = answer("deposits", "有三万，不过是借别人的")
+    assert isinstance(said, Doubt) and said.kind == "debt_not_amount"
