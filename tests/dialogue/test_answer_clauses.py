@@ -491,3 +491,19 @@ def test_only_an_amount_after_none_and_all_right(
 def test_money_said_to_be_borrowed_is_a_debt_not_savings() -> None:
     said = answer("deposits", "有三万，不过是借别人的")
     assert isinstance(said, Doubt) and said.kind == "debt_not_amount"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (
+            "member_disability",
+            "原来没有，去年刚办的，三级",
+            Value(True, extra={"disability_grade": 3}),
+        ),
+        ("dangerous_house", "原来是危房，去年改造了", None),  # renovated since: asked again
+        ("current_housing", "自己家的，六十平", Value("own_private")),
+    ],
+)
+def test_changed_since_and_own_home(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
