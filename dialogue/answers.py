@@ -11,90 +11,82 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from functools import cache
-from typing import Any, Final
+from typing import Any
 
+from dialogue.answer_numbers import age_answer, amount_answer, area_answer, count_answer
+from dialogue.answer_topics import is_money_or_property, own_clauses, same_topic
+from dialogue.answer_values import DONT_KNOW, Answer, Value
 from dialogue.doubts import (
-    HOUSE_UNITS,
-    MONTHLY_FACTS,
     Doubt,
     find_doubt,
-    first_number,
     negative_doubt,
     said_grade,
     without_relative_age,
 )
-from dialogue.questions import Question, question_bank
+from dialogue.questions import Question
 from guides.ids import RegionId
 from guides.places import places
 from nlu.answers import find_yes_no, is_dont_know, is_question, parse_choice, parse_yes_no
 from nlu.clauses import (
-    added_count,
-    amounts_per_person,
+    clauses,
     current_clauses,
     denied_choice,
-    out_of_pocket,
-    people_listed,
+    owned_clauses,
+    self_repaired,
     still_received,
-    varying_amount,
     without_debts,
+    without_double_negation,
 )
 from nlu.commands import corrected_part
-from nlu.dates import parse_age
-from nlu.idcard import parse_id_number
-from nlu.lexicon import find_items, parse_relation
-from nlu.numbers import monthly_amount, parse_amount, parse_count, to_monthly, to_yearly
+from nlu.household_said import hukou_elsewhere
+from nlu.lexicon import find_items, match_relations, parse_relation
 from nlu.numerals import (
-    NUMERAL,
-    lowest_place,
-    parse_number,
-    parse_range,
+    spoken_numerals,
 )
 
 # Doubt and negative_doubt live in dialogue.doubts; re-exported for the engine
-__all__ = ["DONT_KNOW", "Answer", "Doubt", "Value", "negative_doubt", "parse_answer", "parse_tap"]
+__all__ = [
+    "DONT_KNOW", "Answer", "Doubt", "Value", "negative_doubt", "parse_answer", "parse_tap",
+    "same_topic",
+]  # fmt: skip
 
 YES_NO = {"yes": "是", "no": "不是"}
 _CLAUSES = re.compile(r"(?:[，,、；;。和及与]|还有)+")  # not 有 alone: "没有着火"
 
 
-@dataclass(frozen=True)
-class Value:
-    value: Any
-    is_estimate: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)  # more member facts (birth_date, sex)
-
-
-class _DontKnow:
-    def __repr__(self) -> str:
-        return "DONT_KNOW"
-
-
-DONT_KNOW: Final = _DontKnow()
-Answer = Value | _DontKnow
-
-
 _DENIES = re.compile(r"^(?:也|都|倒|可)?(?:没有|没|不是|不算|并没有)")
-_HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
 _LEFT_SCHOOL = re.compile(
     r"(?:毕业|毕了业|读完|念完|上完)\S{0,3}(?:不|没)(?:上|念|读)了?|辍学|退学了|毕业了"
 )
 _STILL_AT_SCHOOL = re.compile(r"(?:快|要|将|就|明年|今年)毕业了?")  # "大四，快毕业了"
-_SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了")
-_NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆)?(?:也|都)没")
+# "高三，明年考大学": the next stage is hoped for, not the current one (考上 is: "考上大学了")
+_NEXT_STAGE = re.compile(
+    r"(?:明年|后年|将来|以后|准备|打算|想|要|快)(?:参加)?(?:高考|考(?!上)\S{0,3})"
+)
+# "轻省活还能干点": able to do light work only
+_LIGHT_WORK_ONLY = re.compile(
+    r"(?<!重)(?:轻省|轻巧|轻松|轻)(?:点|些|一点)?的?(?:活|$|[，,。])|只能干(?:点|些)"
+)
 
 
 def parse_answer(
     question: Question, text: str, today: dt.date, *, region: RegionId | None = None
 ) -> Answer | Doubt | None:
-    text = current_clauses(corrected_part(text.strip()))  # "不是两千，是一千二" -> 一千二
+    text = spoken_numerals(without_double_negation(text.strip()))  # 不是没有 -> 有; 八十有三
+    text = self_repaired(corrected_part(text))  # "不是两千，是一千二", "两千，哦不，一千二"
+    text = current_clauses(text)  # "原来有两万，…就剩五千了" -> the clause about now
     if not text:
         return None
     if question.answer == "place":
         return _place(text, region)
-    if _is_money_or_property(question):
-        own = _own_clauses(question, text)
+    if (  # "户口在山西", told in Gansu
+        question.fills == ["has_local_hukou"]
+        and region is not None
+        and hukou_elsewhere(text, region) is not None
+    ):
+        return Value(False)
+    if is_money_or_property(question):
+        own = own_clauses(question, text)
         if own is None:
             return None  # "没有车子" to 几套房: about something else (read as that fact)
         text = own
@@ -103,6 +95,11 @@ def parse_answer(
         if kept is None:
             return Doubt("debt_not_amount", field=question.summary_label)
         text = kept
+    if question.fills == ["assets.houses"]:
+        owned = owned_clauses(text)  # "租的两间房": not owned, so not counted
+        if owned is None:
+            return Doubt("rented_not_owned")
+        text = owned
     if question.answer == "age":
         text = without_relative_age(text)  # "六十三，比我小五岁": the age said, not the gap
     doubt = find_doubt(question, text, today)
@@ -111,8 +108,8 @@ def parse_answer(
     parsed = _parse(question, text, today)
     if isinstance(parsed, Value) and parsed.is_estimate and is_dont_know(text):
         return DONT_KNOW  # "好几万，具体记不清了": too vague to store as a number
-    if question.answer == "yes_no" and parsed is not None and is_dont_know(text):
-        return DONT_KNOW  # "不是危房吧，我也说不好": a guess, not an answer to store
+    if question.answer in ("yes_no", "count") and parsed is not None and is_dont_know(text):
+        return DONT_KNOW  # "不是危房吧，我也说不好", "好像是三级，记不清了": a guess
     if parsed is not None:
         if _in_range(question, parsed):
             return parsed
@@ -120,58 +117,6 @@ def parse_answer(
     if is_dont_know(text):
         return DONT_KNOW
     return None
-
-
-_SENTENCE_CLAUSES = re.compile(r"[，,；;。！!？?]+")
-_MONEY_OR_PROPERTY = ("assets.", "monthly_income_total", "members.monthly_income", "expenses_12m.",
-                      "housing.total_floor_area")  # fmt: skip
-
-
-def _is_money_or_property(question: Question) -> bool:
-    return any(fill.startswith(_MONEY_OR_PROPERTY) for fill in question.fills)
-
-
-def _topic(question: Question) -> str:
-    """Household and member income are one topic (养老金 is income whoever gets it)."""
-    fill = question.fills[0]
-    return "income" if "monthly_income" in fill else fill
-
-
-def _other_topic_words(question: Question) -> frozenset[str]:
-    return _other_topic_words_of(question.id)
-
-
-@cache  # per question id: the bank is fixed data, and this runs on every amount answer
-def _other_topic_words_of(question_id: str) -> frozenset[str]:
-    """The keywords of the other money and property questions (存款, 养老金, 车, 房子…)."""
-    question = question_bank().get(question_id)
-    own = set(question.keywords)
-    words = {
-        word
-        for other in question_bank().questions
-        if _topic(other) != _topic(question) and _is_money_or_property(other)
-        for word in other.keywords
-    }
-    return frozenset(w for w in words - own if not any(w in o or o in w for o in own))
-
-
-def _own_clauses(question: Question, text: str) -> str | None:
-    """The clauses about this question's fact: "存款没有，老伴每月养老金一千五" to 存款 is
-    "存款没有". A clause naming another money or property topic belongs to that topic; an
-    answer whose every clause does is not an answer to this question (None)."""
-    clauses = [c for c in _SENTENCE_CLAUSES.split(text) if c.strip()]
-    others = _other_topic_words(question)
-
-    def mine(clause: str) -> bool:
-        return any(word in clause for word in question.keywords)
-
-    def elsewhere(clause: str) -> bool:
-        return not mine(clause) and any(word in clause for word in others)
-
-    kept = [c for c in clauses if not elsewhere(c)]
-    if not kept:
-        return None
-    return "，".join(kept)
 
 
 def parse_tap(question: Question, choice: str) -> Answer | None:
@@ -190,7 +135,8 @@ def parse_tap(question: Question, choice: str) -> Answer | None:
     return None
 
 
-_NEGATED = re.compile(r"(?:不|没|没有|不算|不是|并非|非)$")
+# 哪有车: none; 没办残疾证: the card not got
+_NEGATED = re.compile(r"(?:不|没|没有|不算|不是|并非|非|哪|没办|未办|没去办)$")
 
 
 def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, int] | None:
@@ -204,7 +150,7 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
             if start < 0:
                 continue
             yes = key == "yes"
-            if yes and _NEGATED.search(text[max(0, start - 2) : start]):
+            if yes and _NEGATED.search(text[max(0, start - 3) : start]):
                 yes = False
             hits.append((len(word), yes, start))
     if not hits:
@@ -216,13 +162,62 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
     return yes, start, start + length
 
 
+_HAS_AT_END = re.compile(r"(?<![没无])有(?:的|呢|啊|呀)?$")
+
+
+_EVERYONE = re.compile(r"都|全|谁|没人|没有人|家里|一个也|哪个|大家")
+
+
+def _about_someone(text: str) -> bool:
+    """The text names a member (儿子, 孙子…) and no word says everyone (都, 谁, 家里)."""
+    named = [m for m in match_relations(text) if m.id != "self"]
+    return bool(named) and not _EVERYONE.search(text)
+
+
+_COPULA = re.compile(r"^(?:就|也|都|还|应该|肯定|那)?(?P<no>不)?是")
+
+
+def _copula_answer(text: str) -> bool | None:
+    """ "就是本县的" is a yes, "不是本地的" a no: 是 leading a clause; not the 是 inside one
+    ("住的是儿子的房子" says whose house, not yes)."""
+    for clause in clauses(text):
+        said = _COPULA.match(clause.strip())
+        if said:
+            return said.group("no") is None
+    return None
+
+
+def _yes_and_no(text: str) -> bool:
+    """One clause says yes and another no ("我自己没有，我男人有，三级")."""
+    said = set()
+    for clause in clauses(text):
+        found = find_yes_no(clause)
+        if found is not None:
+            said.add(bool(found.value))
+        elif _HAS_AT_END.search(clause):
+            said.add(True)  # "我男人有": someone named, then 有
+    return said == {True, False}
+
+
+def _names_its_own(question: Question, text: str, at: int, value: bool) -> bool:
+    """ "有个电动车，汽车没有": the 有 at `at` has a thing in its clause that the question's
+    own words give `value` for (an electric bike is no car), so it does not say yes."""
+    clause = next((c for c in _CLAUSE_SPANS.finditer(text) if c.start() <= at < c.end()), None)
+    if clause is None:
+        return False
+    words = question.synonyms.get("yes" if value else "no", [])
+    return any(word in clause.group() for word in words)
+
+
+_CLAUSE_SPANS = re.compile(r"[^，,；;。！!？?]+")
 _NEGATOR = re.compile(r"不|没|非|无")
+_BUT = re.compile(r"(?<=[，,；;])\s*(?:就是|只是|但是|可是)")
 
 
 def _states_the_subject(question: Question, text: str) -> bool | None:
     """ "村里说我们是监测户" to 是不是监测户: the question's own subject, said plainly, is a
     yes; with a negation before it in the same clause ("不是监测户", "没当过兵") a no."""
-    for clause in _SENTENCE_CLAUSES.split(text):
+    for clause in clauses(text):
         for word in question.keywords:
             at = clause.find(word)
             if len(word) >= 2 and at >= 0:
@@ -239,6 +234,8 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
     if kind == "yes_no":
         if is_question(text):
             return None  # "有没有车都要说吗": asked back, not answered
+        if question.all_members is not None and _yes_and_no(text):
+            return None  # "我自己没有，我男人有": not everyone's no; the facts say whose yes
         found, word = find_yes_no(text), _synonym_yes_no(question, text)
         if word is not None and word[0] is None:
             return None  # the question's own yes and no words both said
@@ -246,31 +243,41 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
         specific = None if word is None else word[0]
         if generic is not None and specific is not None and generic != specific:
             assert found is not None and word is not None
-            if not (word[1] <= found.start and found.end <= word[2]):
+            inside = word[1] <= found.start and found.end <= word[2]
+            if not inside and not _names_its_own(question, text, found.start, specific):
                 return None  # "有个闺女…自己也困难": 有 says yes, the words say no; ask again
             generic = specific  # "好着呢" to 有没有重病: 好 is part of the question's own "好着"
         yes = specific if specific is not None else generic
-        if yes is None and question.synonyms:  # "就是本县的": the 是 label inside the answer
-            picked = parse_choice(text, YES_NO, question.synonyms)
-            yes = None if picked is None else picked == "yes"
+        if yes is None and question.synonyms:  # "就是本县的": 是 leading a clause
+            yes = _copula_answer(_BUT.sub("，", text))  # not "…，就是看不起病" ("only that")
         if yes is None and question.all_members is None:
             yes = _states_the_subject(question, text)
         if yes and question.fills == ["members.has_disability"]:
             grade = said_grade(text)  # "有，二级": the grade with the yes (others: a Doubt)
             return Value(True, extra={} if grade is None else {"disability_grade": int(grade)})
+        if yes is False and question.all_members is not None and _about_someone(text):
+            return None  # "孙子智力有点问题，没办证": a no about one member, not everyone
         return None if yes is None else Value(yes)
     if kind == "count":
-        return _count(question, text)
+        return count_answer(question, text)
     if kind == "number":
-        return _area(text)  # the only number question; "间", "套" were asked back by _doubt
+        return area_answer(text)  # the only number question; "间", "套" were asked back by _doubt
     if kind == "amount":
-        return _amount(question, text)
+        return amount_answer(question, text)
     if kind == "age":
-        return _age(text, today)
+        return age_answer(text, today)
     if kind == "relation":
         relation = parse_relation(text)
         return None if relation is None else Value(relation)
+    if (
+        kind == "choice"
+        and question.fills == ["members.labour_ability"]
+        and _LIGHT_WORK_ONLY.search(text)
+        and not _NEGATOR.search(text)
+    ):
+        return Value("partial")
     if kind == "choice" and question.fills == ["members.school_stage"]:
+        text = _NEXT_STAGE.sub("", text)
         if _STILL_AT_SCHOOL.search(text):
             text = _STILL_AT_SCHOOL.sub("", text)  # about to finish: the stage is the answer
         elif _LEFT_SCHOOL.search(text):
@@ -310,72 +317,6 @@ def _out_of_range(question: Question, parsed: Value) -> Doubt | None:
     if question.fills == ["members.disability_grade"]:
         return Doubt("grade_impossible")
     return None
-
-
-def _count(question: Question, text: str) -> Value | None:
-    if question.fills == ["size"]:
-        count = parse_count(text)  # a bare number counts; "29岁" does not
-        if count is None:
-            count = people_listed(text)  # "我跟老伴，还有俩孙子": 4
-    elif _NONE_OF.search(text):
-        count = 0  # "一套也没有"
-    elif (added := added_count(text, HOUSE_UNITS)) is not None:
-        count = added  # "城里一套，老家还有一套"
-    else:  # the number said with a house unit: "两间瓦房一个院子" is one
-        with_unit = _HOUSES_SAID.search(text) if question.fills == ["assets.houses"] else None
-        number = parse_number(with_unit.group("n")) if with_unit else first_number(text)
-        count = int(number) if number is not None and number == int(number) else None
-    if count is None and parse_yes_no(text) is False and (question.min or 0) == 0:
-        count = 0
-    return None if count is None else Value(count)
-
-
-def _amount(question: Question, text: str) -> Value | None:
-    monthly = any(f in MONTHLY_FACTS for f in question.fills)
-    amount = monthly_amount(text) if monthly else parse_amount(text)
-    if question.fills == ["expenses_12m.medical"]:  # "花了三万，报销了一万五": 15000
-        amount = out_of_pocket(text) or amount
-    if amount is not None and question.fills[0].startswith("expenses_12m."):
-        amount = to_yearly(amount)  # "每个月康复得五百": over the 12 months asked about
-    if question.fills == ["monthly_income_total"]:  # "我一个月一千八，老伴一千二": the sum
-        summed = amounts_per_person(text)
-        amount = to_monthly(summed) if summed is not None else amount
-    varying = varying_amount(text)  # "有时候五百有时候一千": 500..1000
-    if varying is not None:
-        amount = to_monthly(varying) if monthly else varying
-    if amount is None and question.fills[0].startswith("assets.") and _SPENT_ALL.search(text):
-        return Value(0.0)  # "存款？早花光了": none left
-    if amount is None:
-        return Value(0.0) if parse_yes_no(text) is False else None
-    return Value(float(amount.value), is_estimate=amount.is_estimate)
-
-
-_AREA_NUMBER = re.compile(
-    rf"(?P<n>{NUMERAL})\s*(?P<more>多|来)?(?P<unit>\s*个?\s*(?:平米|平方|平|㎡|m2))?", re.I
-)
-
-
-def _area(text: str) -> Value | None:
-    """The number said with the area unit ("两间房，四十来平" -> 40), else the first one;
-    "七八十" is 70..80 and "八十多" 80..90, kept as an estimate at the midpoint."""
-    found = list(_AREA_NUMBER.finditer(text))
-    said = next((m for m in found if m.group("unit")), found[0] if found else None)
-    bounds = None if said is None else parse_range(said.group("n"))
-    if said is None or bounds is None:
-        return None
-    low, high = bounds
-    if low == high and said.group("more") == "多":
-        high = low + lowest_place(low)
-    estimate = low != high or said.group("more") is not None
-    return Value(float((low + high) / 2), is_estimate=estimate)
-
-
-def _age(text: str, today: dt.date) -> Value | None:
-    card = parse_id_number(text, today)
-    if card is not None:
-        return Value(card.age(today), extra={"birth_date": card.birth_date, "sex": card.sex})
-    age = parse_age(text, today)
-    return None if age is None else Value(age)
 
 
 def _multi(question: Question, text: str) -> Value | None:

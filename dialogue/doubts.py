@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 from dialogue.questions import Question
 from nlu.answers import parse_yes_no
-from nlu.clauses import clauses, mentions_reimbursement, out_of_pocket
+from nlu.clauses import clauses, mentions_reimbursement, out_of_pocket, varying_amount
 from nlu.idcard import ID_RE, parse_id_number
 from nlu.numbers import parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
 
 _GRADE_SAID = re.compile(rf"(?P<n>{NUMERAL_RE.pattern})级")
 MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income"}
+_WIDE = 3  # an income that varies more than threefold has no "usual month": ask the year
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,9 @@ _ROOMS = re.compile(rf"(?P<n>{_NUMBER})间")
 _AREA = re.compile(r"平米|平方|平|㎡|m2", re.I)
 _AREA_SAID = re.compile(rf"{_NUMBER}\s*(?:多|来)?\s*(?:平米|平方|平|㎡|m2)", re.I)
 _RELATIVE_AGE = re.compile(r"比.{0,4}(?:大|小)")
-HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院")
+HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院|院子")  # a courtyard (院子) is one home
+NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆|间)?(?:也|都)没")  # "一间都没有": none at all
+_CAVES = re.compile(r"窑洞|孔窑|眼窑|窑")
 _INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资|打零?工|种地|补贴|儿女给|孩子给")
 
 
@@ -74,6 +77,9 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         and parse_yes_no(text) is not False
     ):
         return Doubt("how_much", source.group())
+    varying = varying_amount(text) if any(f in MONTHLY_FACTS for f in fills) else None
+    if varying is not None and varying.high > _WIDE * max(varying.low, 1):
+        return Doubt("varying_wide")  # "好的时候三千，差的时候几百": a year's total, then
     if fills == ["size"] and parse_count(text) is None:
         age = _AGE_SAID.search(text)
         if age:
@@ -81,7 +87,9 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         bare = first_number(text) if NUMERAL_RE.fullmatch(text.strip("。. 个人口")) else None
         if bare is not None and not 1 <= bare <= 30:
             return Doubt("size_zero" if bare == 0 else "size_impossible", f"{bare:g}")
-    if fills == ["assets.houses"] and not HOUSE_UNITS.search(text):
+    if fills == ["assets.houses"] and not HOUSE_UNITS.search(text) and not NONE_OF.search(text):
+        if _CAVES.search(text):
+            return Doubt("caves_not_houses")  # "就俩窑洞": rooms of one home, as a rule
         rooms = _ROOMS.search(text)
         if rooms:
             return Doubt("rooms_not_houses", rooms.group("n"))

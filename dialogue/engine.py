@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from dialogue import apply, prompts
+from dialogue.answer_topics import names_another_member
 from dialogue.answers import (
     DONT_KNOW,
     Answer,
@@ -22,6 +23,7 @@ from dialogue.answers import (
     negative_doubt,
     parse_answer,
     parse_tap,
+    same_topic,
 )
 from dialogue.ending import ending, summary
 from dialogue.noted import (
@@ -189,7 +191,11 @@ class DialogueEngine:
             reading = read_facts(text, self.today())
             if answer is None:
                 answer = self._yes_by_its_fact(session, reading)
-            if answer is not None and not self._about_other_topic(session, text, reading):
+            if (
+                answer is not None
+                and not self._about_other_topic(session, text, reading)
+                and not names_another_member(session, text, reading)  # "我男人…" to 您本人…
+            ):
                 return self._answered(session, answer, reading)
             stored = self._store_other_topics(session, reading)
             if stored:
@@ -252,7 +258,7 @@ class DialogueEngine:
             return False
         clause = clause_span(text, found.start)
         return any(
-            f.name not in question.fills and clause == clause_span(text, f.start)
+            not same_topic(question, f.name) and clause == clause_span(text, f.start)
             for f in reading.facts
         )
 

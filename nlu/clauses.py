@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from nlu.answers import parse_choice
 from nlu.lexicon import find_items, match_relations, parse_relation
@@ -23,19 +24,65 @@ _PAST = re.compile(r"以前|原来|原先|之前|过去|曾经|早先|本来|那
 _NOW = re.compile(
     r"后来|现在|如今|目前|已经|转成|转为|改成|变成|换成|迁成|农转非|转了"
     r"|走了|去世|过世|没了|搬走|搬出去|分出去|嫁出去|离了|离婚"  # a change since: "原来四口，老伴走了"
+    r"|剩|卖了|卖掉|卖给|处理了|报废"  # what is left: "原来有两万，…就剩五千了", "以前有辆车，卖了"
+    r"|刚办|才办|新办|办下来|改造|翻修|翻盖|修好|重建|重盖"  # "原来没有，去年刚办的"
 )
 _ENDED = re.compile(
     r"取消|停了|停发|不给了|断了|退出|清退|被退|没再|不领了|不发了"
     r"|没批|不批|没通过|被拒|没下来|在申请|申请中|正在办|还在审"  # asked for, not (yet) granted
 )
 _HAD = re.compile(r"(?:吃|领|拿|享受|办|评)过")
+_NONE_RECEIVED = re.compile(
+    r"(?:都|也)?(?:没有|没领|没吃|没享受|没拿|没得)(?:过)?[了的呢]?$|^(?:也|都)?(?:没有|没吃|没领|不是)"
+)
 _SPEAKER = re.compile(r"^(?:我|俺|咱)(?!们|家)")
+_PRONOUN = re.compile(r"^(?:他|她)(?!们|家)")
 _FILLER = re.compile(r"[就只有也都还是吧啊呢了的嘛]")
 _ADDED = re.compile(r"^(?:还有|另外|另|又|再|也有|外加|加上)|(?:还|另外|又|也)有")
+_ONE_HOME = re.compile(r"(?:个|一个)\S{0,2}(?:宅子|院子|老宅|房子|院)")
+_GONE = re.compile(r"卖了|卖掉|卖给|拆了|塌了|没了|收回")  # "另一套早卖了": not counted
 
 
 def clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE_SPLIT.split(text) if c.strip()]
+
+
+# "三万，哦不，是三千", "七十二，不对不对，七十三": the speaker mends what they just said
+_REPAIR = re.compile(
+    r"^(?:哦|噢|喔|啊|呃|哎)?(?:不对|不不|不是不是|不)+(?:了|啊|呀)?(?:是|应该是)?"
+)
+_REPAIR_ALONE = re.compile(r"^(?:哦|噢|喔|啊|呃|哎)?(?:不对|不不|不是不是|不)+(?:了|啊|呀)?$")
+
+
+def self_repaired(text: str) -> str:
+    """What follows a repair said after the first clause ("三万，哦不，是三千" -> "是三千");
+    the whole text when there is none, "" when nothing follows it ("三万，不对"). A number
+    echoed as a question and denied is dropped too ("三套？没有，就一套" -> "就一套")."""
+    echo = _ECHO_DENIED.match(text)
+    if echo:
+        return echo.group("rest")
+    parts = clauses(text)
+    for index in range(len(parts) - 1, 0, -1):
+        clause = parts[index].strip()
+        if _REPAIR_ALONE.match(clause):
+            return "，".join(parts[index + 1 :])
+        repair = _REPAIR.match(clause)
+        if repair and (repair.group().startswith(("哦", "噢", "喔", "啊", "呃", "哎", "不对"))):
+            return "，".join([clause[repair.end() :], *parts[index + 1 :]]).strip("，")
+    return text
+
+
+_ECHO_DENIED = re.compile(
+    r"^[^？?，,。]{1,8}[？?]\s*(?:没有|不是|不对|哪有|哪里)[，,。\s]*(?P<rest>\S.*)$"
+)
+
+
+# "不是没有，有一辆旧车": a denied no is a yes
+_NOT_NONE = re.compile(r"(?:也|倒|可)?不是没(?:有)?")
+
+
+def without_double_negation(text: str) -> str:
+    return _NOT_NONE.sub("有", text)
 
 
 def current_clauses(text: str) -> str:
@@ -76,7 +123,12 @@ def still_received(text: str, named: list[str]) -> list[str]:
     ended: set[str] = set()
     for index, clause in enumerate(parts):
         following = parts[index + 1] if index + 1 < len(parts) else ""
-        over = _ENDED.search(clause) or _HAD.search(clause) or _PAST.search(clause)
+        over = (
+            _ENDED.search(clause)
+            or _HAD.search(clause)
+            or _PAST.search(clause)
+            or _NONE_RECEIVED.search(clause)  # "特困和低保都没有", "没有低保"
+        )
         if over or (_ENDED.search(following) and not find_items(following)):
             ended.update(str(i) for i in find_items(clause))
     return [i for i in named if i not in ended]
@@ -86,6 +138,11 @@ def _person(clause: str) -> str | None:
     relation = parse_relation(clause)
     if relation is not None:
         return relation
+    named = match_relations(clause)  # "老头子的九百": the owner of the amount
+    if named and clause[named[0].end : named[0].end + 1] == "的":
+        return named[0].id
+    if _PRONOUN.match(clause.strip()):
+        return "him or her"  # "他一个月三千，我一千五": another member than the speaker
     return "self" if _SPEAKER.match(clause.strip()) else None
 
 
@@ -125,6 +182,12 @@ def added_count(text: str, unit: re.Pattern[str]) -> int | None:
     counts: list[tuple[int, bool, bool]] = []  # (count, said with 还有, described)
     for clause in clauses(text):
         number = NUMERAL_RE.search(clause)
+        if _GONE.search(clause):
+            continue
+        if (number is None or not unit.match(clause, number.end())) and counts:
+            if _ADDED.search(clause) and _ONE_HOME.search(clause):
+                counts.append((1, True, True))  # "…，村里还有个老宅子": one more
+            continue
         if number is None or not unit.match(clause, number.end()):
             continue
         value = parse_number(number.group())
@@ -138,6 +201,23 @@ def added_count(text: str, unit: re.Pattern[str]) -> int | None:
     # "一套，就一套" says one twice: side by side only when each one is told apart
     side_by_side = all(value == 1 and described for value, _, described in counts)
     return sum(value for value, _, _ in counts) if added or side_by_side else None
+
+
+# a place lived in but not owned: rented, borrowed, someone else's
+# (not one let out: "一套出租", "租给别人")
+_NOT_OWNED = re.compile(
+    r"(?<!出)租(?!出|给)|借住|借的|寄住|住(?:在|的是)?[^，,；;。]{0,6}(?:家|那儿|那里)"
+)
+
+
+def owned_clauses(text: str) -> str | None:
+    """The clauses about homes owned: "没有房，租的一间平房" -> "没有房"; None when every
+    clause is about a home rented or borrowed ("租的两间房": how many are owned is not said)."""
+    parts = clauses(text)
+    kept = [c for c in parts if not _NOT_OWNED.search(c)]
+    if len(kept) == len(parts):
+        return text
+    return "，".join(kept) or None
 
 
 _SPEAKER_WORDS = re.compile(r"我|俺|咱")
@@ -196,7 +276,7 @@ def people_listed(text: str) -> int | None:
     return total if listed else None  # "老伴和孙子" alone: is the speaker one of them?
 
 
-_DEBT = re.compile(r"欠|外债|借了(?!给)|借的|借钱|贷款|贷了|债|还账|拉饥荒")
+_DEBT = re.compile(r"欠|外债|借了(?!给)|借的|借钱|借别人|借人家|借亲戚|贷款|贷了|债|还账|拉饥荒")
 
 
 def without_debts(text: str) -> str | None:
@@ -204,6 +284,9 @@ def without_debts(text: str) -> str | None:
     None when nothing else is said ("欠了五万外债")."""
     parts = clauses(text)
     debts = [c for c in parts if _DEBT.search(c) and find_amounts(c, answer=True)]
+    for before, clause in pairwise(parts):  # "有三万，不过是借别人的"
+        if _DEBT.search(clause) and not find_amounts(clause, answer=True):
+            debts += [before, clause] if find_amounts(before, answer=True) else []
     if not debts:
         return text
     kept = [c for c in parts if c not in debts]
@@ -228,7 +311,7 @@ def varying_amount(text: str) -> Amount | None:
 
 _REIMBURSED = re.compile(r"报销|报了|能报|给报|报回|医保报|新农合报")
 _OWN_SHARE = re.compile(
-    r"自己(?:掏|出|花|付|拿|承担)|自付|自费|报(?:销)?(?:完|了)?(?:以后|之后|后)|报完"
+    r"自己(?:还|又|也)?(?:掏|出|花|付|拿|承担)|自付|自费|报(?:销)?(?:完|了)?(?:以后|之后|后)|报完"
 )
 _HALF = re.compile(r"一半")
 

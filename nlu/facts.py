@@ -63,7 +63,7 @@ _LONG_AGO = re.compile(
 # "我五十四，", "老伴六十三。": a number right after a member, closing the clause, is the age
 _BARE_AGE = re.compile(r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?=[，,。；;！!\s]|$)")
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as commas
-_DEPOSIT = re.compile(r"存款|存了|积蓄")
+_DEPOSIT = re.compile(r"存款|存了|积蓄|(?:就|只|还)剩")  # "花得就剩三千了": what is left
 # an item named inside these is a status, not a request ("防返贫监测户", "低保户")
 _STATUS_FACTS = ("already_receives", "is_relapse_monitoring_object", "is_formerly_poor")
 _OUR_HOME = re.compile(r"我家|我们家|俺家|俺们家|咱家|自己家")

@@ -37,13 +37,45 @@ class _Entry(BaseModel):
     ignore: list[str] = []
 
 
+class _ChildRelatives(BaseModel):
+    """ "娃他爸": a child word, an optional pronoun, a relative's word name a relation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    children: list[str] = Field(min_length=1)
+    pronouns: list[str] = []
+    relatives: dict[str, list[str]]
+
+    def words(self) -> dict[str, list[str]]:
+        return {
+            relation: [
+                child + pronoun + word
+                for child in self.children
+                for pronoun in ["", *self.pronouns]
+                for word in words
+            ]
+            for relation, words in self.relatives.items()
+        }
+
+
 class _LexiconFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     regions: dict[RegionId, _Entry]
     items: dict[ItemId, _Entry]
     relations: dict[str, list[str]]
+    possessive: str = ""  # a regex: the speaker and what may follow (我家, 俺那个)
+    possessed_relations: dict[str, list[str]] = {}
+    child_relatives: _ChildRelatives | None = None
     relation_ignore: list[str] = []
     item_homophones: dict[str, list[str]] = {}
+
+    def all_relations(self) -> dict[str, list[str]]:
+        """The relation words, with the child-relative compounds ("娃他爸") added."""
+        out = {k: list(v) for k, v in self.relations.items()}
+        if self.child_relatives is not None:
+            for relation, words in self.child_relatives.words().items():
+                have = out.setdefault(relation, [])
+                have += [w for w in words if w not in have]
+        return out
 
     @model_validator(mode="after")
     def _complete(self) -> _LexiconFile:
@@ -52,7 +84,10 @@ class _LexiconFile(BaseModel):
         if missing:
             raise ValueError(f"no names for {', '.join(missing)}")
         known = set(enumerations().relation.values)
-        unknown = sorted(set(self.relations) - known)
+        named = {*self.relations, *self.possessed_relations}
+        if self.child_relatives is not None:
+            named.update(self.child_relatives.relatives)
+        unknown = sorted(named - known)
         if unknown:
             raise ValueError(f"relation ids not in enums.yml: {', '.join(unknown)}")
         return self
@@ -115,6 +150,16 @@ class _Lexicon:
     regions: _Matcher
     items: _Matcher
     relations: _Matcher
+    possessed: re.Pattern[str] | None  # "我男人": possessive + noun; the noun is the match
+
+
+def _possessed_pattern(data: _LexiconFile) -> re.Pattern[str] | None:
+    nouns = {noun: rel for rel, words in data.possessed_relations.items() for noun in words}
+    if not nouns or not data.possessive:
+        return None
+
+    alternatives = "|".join(re.escape(w) for w in sorted(nouns, key=lambda w: (-len(w), w)))
+    return re.compile(f"(?:{data.possessive})(?P<noun>{alternatives})(?!们)")  # not 男人们
 
 
 @cache
@@ -133,7 +178,8 @@ def _lexicon() -> _Lexicon:
                 data.item_homophones,
             )
         ),
-        relations=_Matcher(_words(data.relations, data.relation_ignore, "relations")),
+        relations=_Matcher(_words(data.all_relations(), data.relation_ignore, "relations")),
+        possessed=_possessed_pattern(data),
     )
 
 
@@ -155,8 +201,24 @@ def _negated(text: str, match: Match) -> bool:
     return bool(_NEGATED.search(text[breaks[-1] if breaks else 0 : match.start]))
 
 
+def _possessed(text: str, taken: list[Match]) -> list[Match]:
+    """ "我男人", "俺家老汉": the noun after a possessive, where no other relation word is."""
+    lexicon = _lexicon()
+    if lexicon.possessed is None:
+        return []
+    ids = {n: r for r, words in lexicon.data.possessed_relations.items() for n in words}
+    found = []
+    for m in lexicon.possessed.finditer(text):
+        start, end = m.span("noun")
+        if not any(t.start < end and start < t.end for t in taken):
+            found.append(Match(ids[m.group("noun")], m.group("noun"), start, end))
+    return found
+
+
 def _relations(text: str) -> list[Match]:
-    return [m for m in _lexicon().relations.matches(text) if not _negated(text, m)]
+    matches = _lexicon().relations.matches(text)
+    matches = sorted([*matches, *_possessed(text, matches)], key=lambda m: m.start)
+    return [m for m in matches if not _negated(text, m)]
 
 
 def match_relations(text: str) -> list[Match]:
@@ -236,12 +298,12 @@ def region_names(region: RegionId | str) -> list[str]:
 
 
 def relation_words(relation: str) -> list[str]:
-    return list(_lexicon().data.relations.get(relation, []))
+    return list(_lexicon().data.all_relations().get(relation, []))
 
 
 def relation_synonyms() -> dict[str, list[str]]:
     """Relation id -> colloquial words, ready for nlu.answers.parse_choice."""
-    return {k: list(v) for k, v in _lexicon().data.relations.items()}
+    return _lexicon().data.all_relations()
 
 
 def all_terms() -> list[str]:
@@ -252,7 +314,9 @@ def all_terms() -> list[str]:
         terms += region.names + region.ignore
     for item in data.items.values():
         terms += item.names + item.ignore
-    for words in data.relations.values():
+    for words in data.all_relations().values():
+        terms += words
+    for words in data.possessed_relations.values():
         terms += words
     terms += data.relation_ignore
     return sorted({t for t in terms if len(t) > 1})

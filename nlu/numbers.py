@@ -84,6 +84,7 @@ _NOT_MONEY_AFTER = re.compile(
     r"小时|楼|室|栋|单元|公里|里|米|户|名|代|胎|孩|本|张|辆|头|只|条|届|批|组|倍|成|%|％|克)"
 )
 _JUST_BELOW_BEFORE = re.compile(r"(?:不到|不足|快|差点|小)$")  # 小一万: nearly ten thousand
+_JUST_BELOW_AFTER = re.compile(r"(?:块钱?|元|钱)?(?:都|也|还)?(?:不到|不足)")  # 一万不到
 _UPPER_BEFORE = re.compile(r"大$")  # 大几千: the upper part of the range, 5000..9000
 _BELOW_BEFORE = re.compile(r"(?:不到|不足|不超过|少于|低于|最多|顶多|至多)$")
 _ABOVE_BEFORE = re.compile(r"(?:超过|多于|高于|至少|起码|最少)$")
@@ -183,7 +184,9 @@ def _amount_from(text: str, m: re.Match[str]) -> Amount | None:
     ):
         high = low + lowest_place(low)
         estimate = True
-    elif low == high and _JUST_BELOW_BEFORE.search(before):
+    elif low == high and (
+        _JUST_BELOW_BEFORE.search(before) or _JUST_BELOW_AFTER.match(text, m.end())
+    ):
         low = max(Decimal(0), high - lowest_place(high) / 5)
         estimate = True
     elif low == high and (around in {"以下", "以内", "之内"} or _BELOW_BEFORE.search(before)):
@@ -244,7 +247,14 @@ def parse_amount(text: str) -> Amount | None:
     if not found:
         return None
     value = found[0].value
+    if isinstance(value, Amount) and value.high == 0:  # "没什么收入，就老伴一百多块养老金"
+        only = next((f for f in found[1:] if _ONLY_BEFORE.search(text, 0, f.start)), None)
+        if only is not None and isinstance(only.value, Amount) and only.value.high > 0:
+            return only.value
     return value if isinstance(value, Amount) else None
+
+
+_ONLY_BEFORE = re.compile(r"[，,；;]\s*(?:就|只|只有|就是|除了|光)[^，,；;。]*$")
 
 
 def to_monthly(amount: Amount) -> Amount:

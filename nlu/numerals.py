@@ -45,6 +45,14 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 CN_OUT = "零一二三四五六七八九"
 
 
+_TENS_AND = re.compile(r"(?<=[一二三四五六七八九]十)有(?=[一二三四五六七八九](?![十百千万]))")
+
+
+def spoken_numerals(text: str) -> str:
+    """The old way of saying ages, "八十有三" (eighty and three), as a plain numeral: 八十三."""
+    return _TENS_AND.sub("", text)
+
+
 def normalize_digits(text: str) -> str:
     """Full-width digits to ASCII, one character for one (spans stay valid)."""
     return text.translate(_FULLWIDTH)

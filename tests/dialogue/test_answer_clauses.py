@@ -10,6 +10,7 @@ import pytest
 
 from dialogue.answers import DONT_KNOW, Doubt, Value, parse_answer
 from dialogue.questions import question_bank
+from guides.ids import RegionId
 from nlu.answers import is_dont_know, parse_consent
 from nlu.dates import find_ages
 from nlu.numbers import parse_amount
@@ -318,4 +319,191 @@ def test_a_school_stage_said_as_finished_is_not_the_current_one(
     ],
 )
 def test_a_repeated_no_is_not_a_question(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # the speaker mends what they just said: what follows the repair
+        ("deposits", "三万，哦不，是三千", Value(3000.0)),
+        ("member_age", "七十二，不对不对，七十三了", Value(73)),
+        ("member_age", "八十有三了", Value(83)),  # the old way: eighty and three
+        # what is left now, after the past: savings, not an expense
+        ("deposits", "原来有两万，给老伴看病花得就剩五千了", Value(5000.0)),
+        ("deposits", "看病花得就剩三千了", Value(3000.0)),
+        ("medical_expense", "看病花得就剩三千了", None),
+        # rhetorical and double negations, a past car sold
+        ("vehicles", "没有没有，哪有车", Value(False)),
+        ("vehicles", "以前有辆车，去年卖了", Value(False)),
+        ("vehicles", "不是没有，有一辆旧车", Value(True)),
+        # light work only; a certificate not yet got; a stage hoped for; not sure which grade
+        ("member_labour_ability", "轻省活还能干点", Value("partial")),
+        ("member_disability", "残疾是有，证还没办", Value(False)),
+        ("member_school_stage", "高三，明年考大学", Value("senior_high")),
+        ("member_school_stage", "孙子今年考上大学了", Value("college")),
+        ("member_disability_grade", "三级还是四级来着，记不清", DONT_KNOW),
+        # "，就是…" is "only that", not the 是 of a yes
+        ("basic_living", "饭能吃上，就是看不起病", Value(False)),
+        ("housing_area", "平房四间，每间十五平", Value(60.0)),
+    ],
+)
+def test_repairs_leftovers_negations_and_qualifiers(
+    question: str, text: str, expected: object
+) -> None:
+    assert answer(question, text) == expected
+
+
+def test_a_hukou_in_another_province_is_not_local() -> None:
+    question = question_bank().get("has_local_hukou")
+    said = parse_answer(question, "俺是随儿子过来的，户口在山西", TODAY, region=RegionId.GANSU)
+    assert said == Value(False)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # nothing of it, said as "never did" or rhetorically
+        ("deposits", "哪有啥存款，欠一屁股债", Value(0.0)),
+        ("deposits", "没存下钱，都花在娃上学上了", Value(0.0)),
+        ("securities", "股票基金啥的都没碰过", Value(0.0)),
+        ("rehabilitation_expense", "没做过康复", Value(0.0)),
+        ("situations", "没啥大事", Value([])),
+        ("already_receives", "啥也没享受过", Value([])),
+        # the paid share said with 还
+        ("medical_expense", "报销完自己还出了八千", Value(8000.0)),
+        # a "有" about a thing the question's own words rule out is no yes
+        ("vehicles", "有个电动车，汽车没有", Value(False)),
+        ("vehicles", "有一辆农用车，汽车没有", Value(False)),
+        # everyday words for the options
+        ("vehicles", "娃他爸开了个大车跑运输", Value(True)),
+        ("member_employment", "在县城饭店当服务员", Value("employed")),
+        ("member_employment", "退了休在家", Value("retired")),
+        ("member_serious_illness_kind", "大夫说是脑血栓", Value("cardio_cerebral")),
+        ("member_school_stage", "上的技工学校", Value("secondary_vocational")),
+        ("member_school_stage", "还小，没到上学的年纪", Value("none")),
+        ("member_elder_ability", "瘫在炕上好几年了，屎尿都得人管", Value(3)),
+        ("member_elder_ability", "生活自己能料理", Value(0)),
+        ("member_labour_ability", "年轻力壮的，就是没活", Value("full")),
+        ("basic_living", "还能糊口", Value(False)),
+        ("situations", "孙子掉河里了，救上来了", Value(["drowning"])),
+        ("relative_official", "俺兄弟在村上当会计", Value(True)),
+        ("own_housing", "不是租的，是自己的", Value(True)),
+        ("stable_income", "老伴有退休工资", Value(True)),
+    ],
+)
+def test_everyday_words_and_never_did(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("member_disability_grade", "好像是三级，记不太清了", DONT_KNOW),  # a guess: unknown
+        ("member_disability", "腿脚不好，但是没办残疾证", Value(False)),
+        ("member_labour_ability", "只能干点轻省的", Value("partial")),
+        ("houses", "村里有个老院子，四间土房", Value(1)),  # one home of four rooms
+        ("member_employment", "早就退了", Value("retired")),
+        ("member_employment", "在家种几亩地", Value("farming")),
+        ("any_disability", "我自己没有，我男人有，三级", None),  # not everyone's no
+        ("any_disability", "没有，都没有", Value(False)),
+    ],
+)
+def test_batch_three_guesses_cards_and_mixed_answers(
+    question: str, text: str, expected: object
+) -> None:
+    assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("household_income", "我的养老金一千三，老头子的九百", Value(2200.0)),  # 老头子的: his
+        ("vehicles", "有个拖拉机", Value(False)),  # a farm vehicle is not a car
+        ("vehicles", "有车，残疾人的那种代步车", None),  # 有车 and 代步车: asked again
+        ("own_housing", "住的是儿子的房子", None),  # 是 inside a clause says whose, not yes
+        ("has_local_hukou", "就是本县的", Value(True)),  # 是 leading the clause still does
+        ("current_housing", "租的公家的房子", Value("rented_public")),
+        ("any_disability", "孙子智力有点问题，没办证", None),  # a no about one member
+        ("any_disability", "孙子是自闭症，办了证", Value(True)),
+        ("houses", "城里楼房一套，村里还有个老宅子", Value(2)),
+    ],
+)
+def test_probe_whose_amount_which_vehicle_and_whose_no(
+    question: str, text: str, expected: object
+) -> None:
+    assert answer(question, text) == expected
+
+
+def test_an_amount_followed_by_not_even_is_just_under_it() -> None:
+    said = parse_amount("一万不到")
+    assert said is not None and said.is_estimate and 8000 <= said.value < 10000
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("household_income", "他一个月三千，我一千五", Value(4500.0)),  # 他 and 我: two people
+        ("member_employment", "在家带孩子", None),  # caring for a child: not "under age"
+        ("member_employment", "开出租车的", Value("flexible")),
+    ],
+)
+def test_pronoun_amounts_and_minding_a_child(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("houses", "三套？没有，就一套", Value(1)),  # the echoed number is denied
+        ("household_income", "老两口每月各一千", Value(2000.0)),  # each of two
+        ("household_income", "每人每月三百多的养老金", None),  # how many people: unsaid
+        ("dangerous_house", "还行吧，就是有点旧", Value(False)),  # the house is fine
+        ("already_receives", "特困和低保都没有", Value([])),
+        ("already_receives", "没有低保，有高龄补贴", Value(["elderly_subsidy"])),
+    ],
+)
+def test_echoes_each_and_items_denied(question: str, text: str, expected: object) -> None:
+    assert answer(question, text) == expected
+
+
+def test_a_child_who_is_hard_up_is_no_capable_supporter() -> None:
+    assert answer("member_supporter", "有个儿子，但是自己也过得紧巴") is None
+    assert answer("member_supporter", "儿子自己也过得紧巴") == Value(False)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # "no income, only…": the amount after 就 is the answer
+        ("household_income", "没什么收入，就老伴一个月一百多块养老金", Value(150.0, True)),
+        ("member_income", "她没有收入，就是一个月一百三的养老金", Value(130.0)),
+        ("household_income", "没有收入，存款也花光了", Value(0.0)),
+        ("basic_living", "还可以", Value(False)),  # it is all right: not very hard
+    ],
+)
+def test_only_an_amount_after_none_and_all_right(
+    question: str, text: str, expected: object
+) -> None:
+    assert answer(question, text) == expected
+
+
+def test_money_said_to_be_borrowed_is_a_debt_not_savings() -> None:
+    said = answer("deposits", "有三万，不过是借别人的")
+    assert isinstance(said, Doubt) and said.kind == "debt_not_amount"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (
+            "member_disability",
+            "原来没有，去年刚办的，三级",
+            Value(True, extra={"disability_grade": 3}),
+        ),
+        ("dangerous_house", "原来是危房，去年改造了", None),  # renovated since: asked again
+        ("current_housing", "自己家的，六十平", Value("own_private")),
+    ],
+)
+def test_changed_since_and_own_home(question: str, text: str, expected: object) -> None:
     assert answer(question, text) == expected

@@ -71,3 +71,39 @@ def test_a_doubt_keeps_earlier_answers_and_stores_nothing(nlu_backend: IntentPar
 def test_an_income_source_without_amount_asks_how_much() -> None:
     answer = parse_answer(question_bank().get("household_income"), "就靠那点养老金", TODAY)
     assert answer == Doubt("how_much", "养老金")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("租的两间房", "rented_not_owned"),  # rooms rented: not houses owned, and not 2
+        ("就俩窑洞", "caves_not_houses"),  # caves are the rooms of one home
+    ],
+)
+def test_rooms_rented_or_caves_are_not_a_count_of_houses(text: str, kind: str) -> None:
+    answer = parse_answer(question_bank().get("houses"), text, TODAY)
+    assert isinstance(answer, Doubt) and answer.kind == kind
+    assert kind in DOUBTS
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("没有房，租的一间平房", 0),  # the count is read from the clauses about homes owned
+        ("一间都没有", 0),
+        ("老家有个院子，城里租房住", 1),
+        ("一套自己住，一套出租", 2),  # one let out is still owned
+        ("两套房，不对，一套，另一套早卖了", 1),  # mended, and the one sold is not counted
+    ],
+)
+def test_houses_are_counted_from_the_homes_owned(text: str, value: int) -> None:
+    answer = parse_answer(question_bank().get("houses"), text, TODAY)
+    assert answer == Value(value)
+
+
+def test_an_income_that_varies_widely_asks_for_the_year() -> None:
+    question = question_bank().get("household_income")
+    wide = parse_answer(question, "收入不稳定，好的时候三千，差的时候几百", TODAY)
+    assert isinstance(wide, Doubt) and wide.kind == "varying_wide" and "varying_wide" in DOUBTS
+    narrow = parse_answer(question, "有时候五百有时候一千", TODAY)
+    assert isinstance(narrow, Value) and narrow.is_estimate and 500 <= narrow.value <= 1000

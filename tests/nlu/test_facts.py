@@ -80,3 +80,12 @@ def test_a_fact_said_both_ways_is_not_kept() -> None:
     assert ("assets.vehicles", False) in {
         (f.name, f.value) for f in read_facts("车早报废了", TODAY).facts
     }
+
+
+def test_a_cancer_named_after_the_member_is_that_members() -> None:
+    reading = read_facts("俺老伴肺癌晚期", TODAY)
+    assert {(f.name, f.who) for f in reading.facts} == {
+        ("members.has_serious_illness", "spouse"),
+        ("members.serious_illness_kind", "spouse"),
+    }
+    assert read_facts("没得癌", TODAY).facts == []

@@ -186,3 +186,44 @@ def test_every_item_and_region_has_names_and_terms_cover_them() -> None:
 )
 def test_the_relative_of_a_relative(text: str, expected: str | None) -> None:
     assert parse_relation(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我男人是二级残疾", "spouse"),  # possessive + kinship noun: the spouse, not the speaker
+        ("俺老汉年轻时当过兵", "spouse"),
+        ("俺家那个男人", "spouse"),
+        ("是俺婆姨", "spouse"),
+        ("娃他爸尿毒症", "spouse"),  # the child's father or mother: the speaker's spouse
+        ("孩子她妈", "spouse"),
+        ("娃他娘", "spouse"),
+        ("男人都出去打工了", None),  # without a possessive, an ordinary word
+        ("村里一个老汉", None),
+        ("不是我男人", None),  # denied
+        ("小孙孙", "grandchild"),
+        ("是娃他姥姥", "parent"),  # the child's grandparent: the speaker's parent (or in-law)
+        ("孩子奶奶", "parent"),
+        ("我奶奶", "grandparent"),
+    ],
+)
+def test_a_kinship_noun_after_a_possessive_is_a_relation(text: str, expected: str | None) -> None:
+    assert parse_relation(text) == expected
+
+
+def test_the_possessive_stays_the_speaker() -> None:
+    found = match_relations("我男人是二级残疾")
+    assert [(m.id, m.text, m.start) for m in found] == [("spouse", "男人", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("就俺和老汉两个人", ["spouse"]),  # the speaker listed with the noun
+        ("俺、婆姨、两个娃", ["spouse"]),
+        ("我跟男人们说了", []),  # men in general
+        ("我表弟", ["other"]),  # a cousin, not a sibling
+    ],
+)
+def test_the_speaker_listed_with_a_kinship_noun_and_cousins(text: str, expected: list[str]) -> None:
+    assert [m.id for m in match_relations(text)] == expected

@@ -1,0 +1,122 @@
+"""Numbers answered: counts (people, houses, a grade), amounts of money, the floor area and
+ages, each with the checks its question needs (the unit said, the period, reimbursement)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from dialogue.answer_values import Value
+from dialogue.doubts import HOUSE_UNITS, MONTHLY_FACTS, NONE_OF, first_number
+from dialogue.questions import Question
+from nlu.answers import parse_yes_no
+from nlu.clauses import (
+    added_count,
+    amounts_per_person,
+    out_of_pocket,
+    people_listed,
+    varying_amount,
+)
+from nlu.dates import parse_age
+from nlu.idcard import parse_id_number
+from nlu.numbers import Amount, monthly_amount, parse_amount, parse_count, to_monthly, to_yearly
+from nlu.numerals import NUMERAL, lowest_place, parse_number, parse_range
+
+_HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
+_EACH = re.compile(r"各|每人|每个人|一人")
+_TWO_PEOPLE = re.compile(r"老两口|老俩口|两口子|俩人|两个人|两人|我俩|我们俩|咱俩|他俩|他们俩")
+_SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了")
+_EITHER = re.compile(rf"{NUMERAL}\S{{0,2}}(?:还是|或者|或是)\S{{0,1}}{NUMERAL}")
+# "老家有个院子", "有套房子", "村里有个老院子": one
+_ONE_SAID = re.compile(r"有(?:一|个|一个)?(?:老|新|旧|小|大|破)?(?:套|处|栋|所|座|院)")
+
+
+def count_answer(question: Question, text: str) -> Value | None:
+    """A count (people, houses, a grade); "三级还是四级" (not sure which) is none."""
+    if _EITHER.search(text):
+        return None
+    if question.fills == ["size"]:
+        count = parse_count(text)  # a bare number counts; "29岁" does not
+        if count is None:
+            count = people_listed(text)  # "我跟老伴，还有俩孙子": 4
+    elif NONE_OF.search(text):
+        count = 0  # "一套也没有"
+    elif (added := added_count(text, HOUSE_UNITS)) is not None:
+        count = added  # "城里一套，老家还有一套"
+    else:  # the number said with a house unit: "两间瓦房一个院子" is one
+        houses = question.fills == ["assets.houses"]
+        with_unit = _HOUSES_SAID.search(text) if houses else None
+        if with_unit:
+            number = parse_number(with_unit.group("n"))
+        elif houses and _ONE_SAID.search(text):
+            number = 1  # "村里有个老院子，四间土房": one home of four rooms
+        else:
+            number = first_number(text)
+        count = int(number) if number is not None and number == int(number) else None
+    if count is None and parse_yes_no(text) is False and (question.min or 0) == 0:
+        count = 0
+    return None if count is None else Value(count)
+
+
+def amount_answer(question: Question, text: str) -> Value | None:
+    monthly = any(f in MONTHLY_FACTS for f in question.fills)
+    amount = monthly_amount(text) if monthly else parse_amount(text)
+    if question.fills == ["expenses_12m.medical"]:  # "花了三万，报销了一万五": 15000
+        amount = out_of_pocket(text) or amount
+    if amount is not None and question.fills[0].startswith("expenses_12m."):
+        amount = to_yearly(amount)  # "每个月康复得五百": over the 12 months asked about
+    if question.fills == ["monthly_income_total"]:  # "我一个月一千八，老伴一千二": the sum
+        summed = amounts_per_person(text)
+        amount = to_monthly(summed) if summed is not None else amount
+        if amount is not None and _EACH.search(text):  # "老两口每月各一千": each of two
+            if not _TWO_PEOPLE.search(text):
+                return None  # "每人三百多": how many people get it is not said
+            amount = Amount(amount.value * 2, amount.low * 2, amount.high * 2,
+                            amount.is_estimate, amount.period)  # fmt: skip
+    varying = varying_amount(text)  # "有时候五百有时候一千": 500..1000
+    if varying is not None:
+        amount = to_monthly(varying) if monthly else varying
+    if amount is None and question.fills[0].startswith("assets.") and _SPENT_ALL.search(text):
+        return Value(0.0)  # "存款？早花光了": none left
+    if amount is None:
+        return Value(0.0) if parse_yes_no(text) is False else None
+    return Value(float(amount.value), is_estimate=amount.is_estimate)
+
+
+_AREA_NUMBER = re.compile(
+    rf"(?P<n>{NUMERAL})\s*(?P<more>多|来)?(?P<unit>\s*个?\s*(?:平米|平方|平|㎡|m2))?", re.I
+)
+
+
+_PER_ROOM = re.compile(rf"每间(?:房|屋)?子?(?:有|大概|差不多|约)?(?P<n>{NUMERAL})")
+_ROOMS_SAID = re.compile(rf"(?P<n>{NUMERAL})间")
+
+
+def area_answer(text: str) -> Value | None:
+    """The number said with the area unit ("两间房，四十来平" -> 40), else the first one;
+    "七八十" is 70..80 and "八十多" 80..90, kept as an estimate at the midpoint."""
+    per_room, rooms = _PER_ROOM.search(text), _ROOMS_SAID.search(text)
+    if per_room and rooms:  # "平房四间，每间十五平": 60
+        each, count = parse_range(per_room.group("n")), parse_number(rooms.group("n"))
+        if each is not None and count is not None:
+            low, high = each[0] * Decimal(count), each[1] * Decimal(count)
+            return Value(float((low + high) / 2), is_estimate=low != high)
+    found = list(_AREA_NUMBER.finditer(text))
+    said = next((m for m in found if m.group("unit")), found[0] if found else None)
+    bounds = None if said is None else parse_range(said.group("n"))
+    if said is None or bounds is None:
+        return None
+    low, high = bounds
+    if low == high and said.group("more") == "多":
+        high = low + lowest_place(low)
+    estimate = low != high or said.group("more") is not None
+    return Value(float((low + high) / 2), is_estimate=estimate)
+
+
+def age_answer(text: str, today: dt.date) -> Value | None:
+    card = parse_id_number(text, today)
+    if card is not None:
+        return Value(card.age(today), extra={"birth_date": card.birth_date, "sex": card.sex})
+    age = parse_age(text, today)
+    return None if age is None else Value(age)

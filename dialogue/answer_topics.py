@@ -1,0 +1,115 @@
+"""Which clauses of an answer are about the question's money or property fact, and which
+facts belong to the same topic ("没有房" answers both 几套房 and 有自己的房子住吗)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dialogue.questions import Question, question_bank
+from dialogue.state import Session
+from nlu.facts import Reading
+from nlu.mentions import CHILD, SELF, UNNAMED
+from nlu.numerals import NUMERAL_RE
+
+_SENTENCE_CLAUSES = re.compile(r"[，,；;。！!？?]+")
+_LEFT_OVER = re.compile(r"(?:就|只|还)剩")
+_MONEY_OR_PROPERTY = ("assets.", "monthly_income_total", "members.monthly_income", "expenses_12m.",
+                      "housing.total_floor_area")  # fmt: skip
+
+
+# Facts that answer one another's questions: "没有房" to 有自己的房子住吗 is about that house.
+_TOPIC_FAMILIES = (
+    frozenset({"assets.houses", "housing.has_own_housing", "housing.current_housing"}),
+    frozenset({"monthly_income_total", "members.monthly_income"}),
+)
+
+
+def same_topic(question: Question, fact: str) -> bool:
+    """The fact is the question's own, or of the same family (a house owned, lived in)."""
+    if fact in question.fills:
+        return True
+    return any(fact in family and set(question.fills) & family for family in _TOPIC_FAMILIES)
+
+
+def is_money_or_property(question: Question) -> bool:
+    return any(fill.startswith(_MONEY_OR_PROPERTY) for fill in question.fills)
+
+
+def _topic(question: Question) -> str:
+    """Household and member income are one topic (养老金 is income whoever gets it)."""
+    fill = question.fills[0]
+    return "income" if "monthly_income" in fill else fill
+
+
+def _other_topic_words(question: Question) -> frozenset[str]:
+    return _other_topic_words_of(question.id)
+
+
+@cache  # per question id: the bank is fixed data, and this runs on every amount answer
+def _other_topic_words_of(question_id: str) -> frozenset[str]:
+    """The keywords of the other money and property questions (存款, 养老金, 车, 房子…)."""
+    question = question_bank().get(question_id)
+    own = set(question.keywords)
+    words = {
+        word
+        for other in question_bank().questions
+        if _topic(other) != _topic(question) and is_money_or_property(other)
+        for word in other.keywords
+    }
+    return frozenset(w for w in words - own if not any(w in o or o in w for o in own))
+
+
+def own_clauses(question: Question, text: str) -> str | None:
+    """The clauses about this question's fact: "存款没有，老伴每月养老金一千五" to 存款 is
+    "存款没有". A clause naming another money or property topic belongs to that topic; an
+    answer whose every clause does is not an answer to this question (None)."""
+    clauses = [c for c in _SENTENCE_CLAUSES.split(text) if c.strip()]
+    others = _other_topic_words(question)
+    savings = question.fills == ["assets.deposits"]
+
+    def left(clause: str) -> bool:  # "看病花得就剩三千了": the money left is savings
+        return bool(_LEFT_OVER.search(clause) and NUMERAL_RE.search(clause))
+
+    def mine(clause: str) -> bool:
+        return any(word in clause for word in question.keywords) or (savings and left(clause))
+
+    def elsewhere(clause: str) -> bool:
+        if not savings and left(clause):
+            return True
+        return not mine(clause) and any(word in clause for word in others)
+
+    kept = [c for c in clauses if not elsewhere(c)]
+    if not kept:
+        return None
+    return "，".join(kept)
+
+
+def names_another_member(session: Session, text: str, reading: Reading) -> bool:
+    """ "我男人是二级残疾" to 您本人有残疾证吗: the pending member question's fact is said of
+    another member named by relation (not by 我, said in many ways), so it is that member's
+    fact, not this member's answer."""
+    pending, members = session.pending, session.household.members
+    if pending is None or pending.member is None or pending.member >= len(members):
+        return False
+    fills = next((q.fills for q in question_bank().questions if q.id == pending.question_id), [])
+    asked = SELF if pending.member == 0 else members[pending.member].relation
+    said = [f for f in reading.facts if f.name in fills]
+    if any(f.who in (None, asked) for f in said):
+        return False
+    others = [
+        f
+        for f in said
+        if f.who not in (UNNAMED, SELF) and not (f.who == CHILD and pending.member > 0)
+    ]
+    # every clause is about them: "他四十五，我儿媳四十三" still answers for him
+    return bool(others) and all(
+        any(f.start in range(lo, hi) for f in others) for lo, hi in _clause_spans(text)
+    )
+
+
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+
+
+_CLAUSE = re.compile(r"[^，,；;。！!？?]+")

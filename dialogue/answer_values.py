@@ -1,0 +1,23 @@
+"""What an answer gives: a `Value` (with whether it is an estimate, and more member facts),
+or `DONT_KNOW` ("不知道/不清楚" is an answer too)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+
+@dataclass(frozen=True)
+class Value:
+    value: Any
+    is_estimate: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)  # more member facts (birth_date, sex)
+
+
+class _DontKnow:
+    def __repr__(self) -> str:
+        return "DONT_KNOW"
+
+
+DONT_KNOW: Final = _DontKnow()
+Answer = Value | _DontKnow

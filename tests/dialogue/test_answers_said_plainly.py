@@ -1,0 +1,68 @@
+"""Answers as citizens say them (dialogue/dev/answers2.yml): each fact lands on the member it is
+about and a fact the words do not state is not stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dialogue.engine import DialogueEngine, IntentParser
+from dialogue.state import Pending, Session
+from guides.ids import RegionId
+
+TODAY = dt.date(2026, 12, 4)
+HOUSEHOLD = "四口人，我、老伴、儿子和孙子"
+
+
+def answer(nlu: IntentParser, question: str, text: str) -> Session:
+    engine = DialogueEngine(nlu, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session)
+    engine.turn(session, text=HOUSEHOLD)
+    session.pending = Pending(question_id=question)
+    engine.turn(session, text=text)
+    return session
+
+
+def test_my_man_is_the_spouse_not_the_speaker(nlu_backend: IntentParser) -> None:
+    session = answer(nlu_backend, "any_disability", "我男人是二级残疾")
+    me, spouse = session.household.members[0], session.household.members[1]
+    assert (spouse.has_disability, spouse.disability_grade) == (True, 2)
+    assert me.has_disability is not True and me.disability_grade is None
+
+
+def test_the_childs_father_is_the_spouse(nlu_backend: IntentParser) -> None:
+    session = answer(nlu_backend, "any_serious_illness", "娃他爸尿毒症")
+    spouse = session.household.members[1]
+    assert (spouse.has_serious_illness, spouse.serious_illness_kind) == (True, "kidney")
+    assert session.household.members[0].has_serious_illness is not True
+
+
+def test_an_old_man_of_mine_served(nlu_backend: IntentParser) -> None:
+    session = answer(nlu_backend, "any_veteran", "俺老汉年轻时当过兵")
+    assert [m.is_veteran for m in session.household.members][:2] == [None, True]
+
+
+def test_no_house_to_the_own_home_question_is_both_facts(nlu_backend: IntentParser) -> None:
+    session = answer(nlu_backend, "own_housing", "没有房，租的一间平房")
+    assert session.household.housing.has_own_housing is False
+    assert session.household.assets.houses == []
+
+
+def test_money_left_said_to_the_medical_question_is_savings(nlu_backend: IntentParser) -> None:
+    session = answer(nlu_backend, "medical_expense", "看病花得就剩三千了")
+    assert session.household.assets.deposits == 3000
+    assert session.household.expenses_12m.medical is None
+
+
+def test_a_fact_of_another_member_to_a_member_question_is_that_members(
+    nlu_backend: IntentParser,
+) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session)
+    engine.turn(session, text=HOUSEHOLD)
+    session.pending = Pending(question_id="member_disability", member=0)  # 您本人有残疾证吗
+    engine.turn(session, text="我男人是二级残疾")
+    me, spouse = session.household.members[0], session.household.members[1]
+    assert (spouse.has_disability, spouse.disability_grade) == (True, 2)
+    assert me.has_disability is None and me.disability_grade is None
