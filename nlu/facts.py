@@ -42,6 +42,7 @@ from nlu.mentions import (
     SELF,
     UNNAMED,
     Mention,
+    PersonWords,
     clause_at,
     clause_who,
     everyone_in,
@@ -89,6 +90,9 @@ class _Words(BaseModel):
     departed: str
     supposed: str
     children: str
+    persons: dict[str, list[str]]
+    ordinal: str
+    ordered: tuple[str, ...]
     complaint: str
     policy_question: str
 
@@ -117,14 +121,17 @@ class Reading:
     policy_question: str | None = None
 
     def members(self) -> list[Mention]:
-        """The members who live in the household, each relation once (children by count)."""
+        """The members who live in the household, each person once (children by count). A
+        word naming only the relation ("儿子") is one of the persons of that relation named
+        apart ("大儿子", "小儿子") when there are such."""
         seen: dict[str, Mention] = {}
         for mention in self.mentions:
             if mention.relation in (SELF, UNNAMED) or mention.departed:
                 continue
-            if mention.relation not in seen or mention.count > seen[mention.relation].count:
-                seen[mention.relation] = mention
-        return list(seen.values())
+            if mention.key not in seen or mention.count > seen[mention.key].count:
+                seen[mention.key] = mention
+        apart = {m.relation for m in seen.values() if m.person}
+        return [m for m in seen.values() if m.person or m.relation not in apart]
 
 
 @cache
@@ -260,7 +267,7 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             # "一个上初中的儿子": the member named right after 的
             named = [m for m in mentions if m.start == end + 1 and text[end] == "的"]
             if named and not named[0].departed and named[0].relation not in (SELF, UNNAMED):
-                out.append(Fact("members.school_stage", stage, start, end, named[0].relation))
+                out.append(Fact("members.school_stage", stage, start, end, named[0].key))
             else:
                 _member_fact(out, mentions, text, "school_stage", stage, start, end)
 
@@ -290,7 +297,7 @@ def _ages(
             f.start <= m.start("n") < f.end for f in out if f.name == "members.age"
         ):
             continue
-        out.append(Fact("members.age", age, m.start("n"), m.end("n"), mention.relation))
+        out.append(Fact("members.age", age, m.start("n"), m.end("n"), mention.key))
 
 
 def _ours(mentions: list[Mention], text: str, start: int) -> bool:
@@ -409,7 +416,8 @@ def read_facts(
     `region`: the region applied in (a hukou said to be elsewhere is not local)."""
     text = _SPACED.sub(lambda m: "，" * len(m.group()), text[:500])  # "你好 我是固原人 户口…"
     words = _words()
-    mentions = find_mentions(text, words.departed, words.children)
+    persons = PersonWords(words.persons, words.ordinal, words.ordered)
+    mentions = find_mentions(text, words.departed, words.children, persons)
     facts: list[Fact] = []
     _illness(text, mentions, facts)
     _member_flags(text, mentions, facts)

@@ -1,0 +1,76 @@
+"""Several members of the same relation (issue 12): "我爸八十，我妈有心脏病" is two parents, each
+with their own facts, and the read-back names them apart. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dialogue.engine import DialogueEngine, IntentParser
+from dialogue.replies import reply_text
+from dialogue.state import Session
+from guides.ids import RegionId
+from nlu.facts import read_facts
+
+TODAY = dt.date(2025, 6, 1)
+
+
+def _open(nlu: IntentParser, text: str) -> tuple[Session, list[str]]:
+    engine = DialogueEngine(nlu, today=lambda: TODAY)
+    session = Session.new("s", "o", RegionId("shanxi"))
+    return session, [reply_text(r) for r in engine.open(session, text)]
+
+
+def _by_relation(session: Session, relation: str, name: str) -> list[object]:
+    return [getattr(m, name) for m in session.household.members if m.relation == relation]
+
+
+def test_father_and_mother_are_two_members_with_their_own_facts(nlu_backend: IntentParser) -> None:
+    session, _ = _open(nlu_backend, "我爸今年八十了，我妈七十八，有心脏病，都跟着我过")
+    assert _by_relation(session, "parent", "age") == [80, 78]
+    assert _by_relation(session, "parent", "serious_illness_kind") == [None, "heart"]
+
+
+def test_two_sons_told_apart_by_elder_and_younger(nlu_backend: IntentParser) -> None:
+    session, _ = _open(
+        nlu_backend, "我有两个儿子，大儿子三十二了，办了残疾证三级；小儿子二十五，在外打工"
+    )
+    assert _by_relation(session, "son", "age") == [32, 25]
+    assert _by_relation(session, "son", "disability_grade") == [3, None]
+
+
+def test_grandchildren_by_sex_and_by_ordinal() -> None:
+    reading = read_facts("孙子十二岁上六年级，孙女九岁上三年级", TODAY, opening=True)
+    ages = {(f.who, f.value) for f in reading.facts if f.name == "members.age"}
+    assert ages == {("grandchild#孙子", 12), ("grandchild#孙女", 9)}
+    reading = read_facts("大孙子考上了大学，二孙子上初二", TODAY, opening=True)
+    stages = {(f.who, f.value) for f in reading.facts if f.name == "members.school_stage"}
+    assert stages == {("grandchild#大孙子", "college"), ("grandchild#二孙子", "junior_high")}
+
+
+def test_a_fact_about_one_of_two_unnamed_apart_is_not_stored(nlu_backend: IntentParser) -> None:
+    """ "儿子" after 大儿子 and 小儿子: which one is unsaid, so nothing is guessed."""
+    session, _ = _open(nlu_backend, "大儿子三十了，小儿子二十五。儿子有尿毒症")
+    assert _by_relation(session, "son", "age") == [30, 25]
+    assert _by_relation(session, "son", "has_serious_illness") == [None, None]
+
+
+def test_a_later_answer_naming_one_parent_goes_to_that_parent(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "o", RegionId("shanxi"))
+    engine.open(session, "我爸今年八十了，我妈七十八，都跟着我过，想申请低保")
+    engine.turn(session, text="我妈有尿毒症，一周透析三次")
+    assert _by_relation(session, "parent", "serious_illness_kind") == [None, "kidney"]
+
+
+def test_a_session_stored_before_the_person_key_still_loads() -> None:
+    stored = Session.new("s", "o", RegionId("shanxi")).model_dump(mode="json")
+    del stored["persons"]
+    assert Session.model_validate(stored).persons == {}
+
+
+def test_the_read_back_names_each_parent(nlu_backend: IntentParser) -> None:
+    _, replies = _open(nlu_backend, "我爸今年八十了，我妈七十八，有心脏病，都跟着我过")
+    said = next(r for r in replies if r.startswith("我听到的是"))
+    assert "您父亲80岁" in said and "您母亲78岁" in said, said
+    assert "您母亲得了心脏病类重病" in said or "您母亲得了" in said, said
+    assert "第" not in said, said
