@@ -74,3 +74,46 @@ def test_the_read_back_names_each_parent(nlu_backend: IntentParser) -> None:
     assert "您父亲80岁" in said and "您母亲78岁" in said, said
     assert "您母亲得了心脏病类重病" in said or "您母亲得了" in said, said
     assert "第" not in said, said
+
+
+def _said(text: str) -> set[tuple[str, object, str | None]]:
+    return {(f.name, f.value, f.who) for f in read_facts(text, TODAY, opening=True).facts}
+
+
+def test_ages_said_without_punctuation_after_each_parent() -> None:
+    facts = _said("我爸今年八十三我妈七十八都跟我住")
+    assert ("members.age", 83, "parent#父亲") in facts
+    assert ("members.age", 78, "parent#母亲") in facts
+
+
+def test_an_exact_age_wins_over_the_estimate_said_of_both() -> None:
+    ages = {
+        (f[1], f[2])
+        for f in _said("爷爷奶奶都九十多了，爷爷九十三，奶奶九十一")
+        if f[0] == "members.age"
+    }
+    assert ages == {(93, "grandparent#爷爷"), (91, "grandparent#奶奶")}
+
+
+def test_money_given_or_one_of_several_sources_is_not_the_income() -> None:
+    assert "monthly_income_total" not in {
+        f[0] for f in _said("我和老伴就靠种地和一个月一百多的养老金过日子")
+    }
+    assert "monthly_income_total" not in {
+        f[0] for f in _said("我妈一个人住，每个月就靠我给她的八百块钱生活")
+    }
+
+
+def test_somebody_else_living_alone_is_not_the_household_size() -> None:
+    """A pronoun after 人家 still names the mother; a spouse who died leaves the speaker alone."""
+    reading = read_facts("替我妈问的，人家都嫌她年纪大。她一个人住", TODAY, opening=True)
+    assert reading.size is None
+    reading = read_facts("老伴前年走了，一个人住在村里", TODAY, opening=True)
+    assert reading.size is not None and reading.size.value == 1
+
+
+def test_a_count_of_disabled_people_is_nobodys_disability_and_a_son_moved_out() -> None:
+    facts = _said("我们家有两个残疾人，我大儿子智力残疾一级，小儿子肢体残疾三级")
+    assert not [f for f in facts if f[2] in (None, "self")]
+    assert ("members.disability_grade", 1, "son#大儿子") in facts
+    assert "assets.vehicles" not in {f[0] for f in _said("那车是我儿子的，他早就结婚分出去了")}
