@@ -29,6 +29,7 @@ _OPTION_QUESTIONS = {
     "situations": "situations",
 }
 _LISTS = {"situations", "already_receives"}
+_A_CHILD = f"{CHILD}#孩子"  # the one child of unsaid sex the opening named
 # a yes said with its detail is said once, by the detail ("您老伴得了肾病类重病")
 _SAID_WITH = (
     ("has_serious_illness", "serious_illness_kind"),
@@ -70,6 +71,8 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
         if relation is None or missing <= 0:
             if relation is None and missing > 0 and not all_named:
                 household.members = [*household.members, *(Member() for _ in range(missing))]
+                if mention.count == 1 and missing == 1:  # read back as 您孩子, not 第3位家人
+                    session.persons[_A_CHILD] = len(household.members) - 1
             continue
         open_slot = (
             next((m for m in household.members[1:] if m.relation is None), None)
@@ -128,7 +131,8 @@ def _member_of(session: Session, key: str, relation: str) -> int | None:
     """The member noted under a person key ("parent#母亲"), while it is still that member."""
     index = session.persons.get(key)
     members = session.household.members
-    if index is None or index >= len(members) or members[index].relation != relation:
+    relation_id = None if relation == CHILD else relation
+    if index is None or index >= len(members) or members[index].relation != relation_id:
         return None
     return index
 

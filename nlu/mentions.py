@@ -37,6 +37,7 @@ _NOBODY = (SELF, UNNAMED, CHILD)
 _OUR_CHILDREN = ("son", "daughter", CHILD)
 _JOINED = re.compile(r"[和跟与及、]?")
 _PAIR = re.compile(r"儿?俩|儿两个")  # 娘俩, 爷儿俩: a pair, the speaker may be either
+_NONE_OF = re.compile(r"(?:没有|没|无)(?:个|一个|任何)?$")  # "也没有孩子": nobody to place
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
                     break
                 anchor = f.end
         gone = mention.relation != SELF and bool(departed.search(text, mention.end, stop))
+        gone = gone or bool(_NONE_OF.search(text, max(0, mention.start - 4), mention.start))
         marked.append(replace(mention, departed=gone))
     # "我儿子有车…可我儿子早就分家了": the same words name the same person
     gone_words = {text[m.start : m.end] for m in marked if m.departed}

@@ -117,3 +117,15 @@ def test_a_count_of_disabled_people_is_nobodys_disability_and_a_son_moved_out() 
     assert not [f for f in facts if f[2] in (None, "self")]
     assert ("members.disability_grade", 1, "son#大儿子") in facts
     assert "assets.vehicles" not in {f[0] for f in _said("那车是我儿子的，他早就结婚分出去了")}
+
+
+def test_a_relative_said_not_to_exist_is_nobody_a_pronoun_names(nlu_backend: IntentParser) -> None:
+    """ "也没有孩子，她放了个支架": 她 is the aunt, not a child the text says there is not."""
+    reading = read_facts("我姑姑七十四了，也没有孩子。她身体不好，放了个支架", TODAY, opening=True)
+    assert {f.who for f in reading.facts if f.name == "members.serious_illness_kind"} == {"other"}
+
+
+def test_the_read_back_calls_one_child_of_unsaid_sex_your_child(nlu_backend: IntentParser) -> None:
+    _, replies = _open(nlu_backend, "我们家是城镇户口，老公得了尿毒症，孩子上初三")
+    said = next(r for r in replies if r.startswith("我听到的是"))
+    assert "您孩子在上初中" in said and "第" not in said, said
