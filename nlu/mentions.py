@@ -34,6 +34,7 @@ _COUPLE = re.compile(r"老两口|两口子|我们老俩")
 _ELDER = re.compile(r"老人家?|老爷子|老太太")
 _IS_MY = re.compile(r"是(?:我|俺)(?:的|家)?")
 _NOBODY = (SELF, UNNAMED, CHILD)
+_OF_OUR_CHILD = {"parent": "spouse", "grandparent": "parent"}
 _OUR_CHILDREN = ("son", "daughter", CHILD)
 _JOINED = re.compile(r"[和跟与及、]?")
 _PAIR = re.compile(r"儿?俩|儿两个")  # 娘俩, 爷儿俩: a pair, the speaker may be either
@@ -144,10 +145,11 @@ def find_mentions(
         if earlier:
             last = max(earlier, key=lambda f: f.start)
             marked.append(replace(last, start=m.start(), end=m.end(), count=1, couple=False))
-            if last.relation in _OUR_CHILDREN:  # "儿子…他爸": the child's father, our spouse
+            if last.relation in _OUR_CHILDREN:  # "儿子…他爸": the child's father, our spouse;
+                # "娃他奶奶": the child's grandmother, our parent (or parent-in-law)
                 marked = [
-                    replace(f, relation="spouse", person="")
-                    if f.start == m.end() and f.relation == "parent"
+                    replace(f, relation=_OF_OUR_CHILD[f.relation], person="")
+                    if f.start == m.end() and f.relation in _OF_OUR_CHILD
                     else f
                     for f in marked
                 ]

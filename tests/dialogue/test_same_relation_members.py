@@ -129,3 +129,13 @@ def test_the_read_back_calls_one_child_of_unsaid_sex_your_child(nlu_backend: Int
     _, replies = _open(nlu_backend, "我们家是城镇户口，老公得了尿毒症，孩子上初三")
     said = next(r for r in replies if r.startswith("我听到的是"))
     assert "您孩子在上初中" in said and "第" not in said, said
+
+
+def test_the_childs_grandmother_is_our_parent() -> None:
+    facts = _said("俺娃他奶奶八十了，还跟着俺们过")
+    assert ("members.age", 80, "parent") in facts
+
+
+def test_more_policy_questions_asked_in_an_opening() -> None:
+    for text in ("特困的是不是全报？", "要带什么证件？", "我父母能领吗？一个月给多少？"):
+        assert read_facts(text, TODAY, opening=True).policy_question, text
