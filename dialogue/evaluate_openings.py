@@ -46,9 +46,12 @@ def load_openings(path: Path = EVAL_FILE) -> list[Opening]:
 
 
 def relation_facts(session: Session) -> dict[str, Any]:
-    """Stored facts with members named by relation ("spouse.age"); 本人 is "self"."""
+    """Stored facts with members named by relation ("spouse.age"); 本人 is "self". Members
+    of the same relation with different values give the list of them ("parent.age": [81, 79]);
+    a value they share is given once."""
     flat = facts_of(session)
     out: dict[str, Any] = {}
+    per_member: dict[str, list[Any]] = {}
     for key, value in flat.items():
         if value is None or key == "members":
             continue
@@ -58,10 +61,14 @@ def relation_facts(session: Session) -> dict[str, Any]:
             if parts[2] == "relation" or relation is None:
                 continue
             name = "child" if relation in ("son", "daughter") else relation
-            out[f"{relation}.{parts[2]}"] = value
-            out.setdefault(f"{name}.{parts[2]}", value)
+            for said in (f"{relation}.{parts[2]}", f"{name}.{parts[2]}"):
+                values = per_member.setdefault(said, [])
+                if value not in values:
+                    values.append(value)
         elif key not in ("region", "consent", "income_is_estimate"):
             out[key] = value
+    for said, values in per_member.items():
+        out[said] = values[0] if len(values) == 1 else values
     return out
 
 

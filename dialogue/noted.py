@@ -29,6 +29,7 @@ _OPTION_QUESTIONS = {
     "situations": "situations",
 }
 _LISTS = {"situations", "already_receives"}
+_A_CHILD = f"{CHILD}#孩子"  # the one child of unsaid sex the opening named
 # a yes said with its detail is said once, by the detail ("您老伴得了肾病类重病")
 _SAID_WITH = (
     ("has_serious_illness", "serious_illness_kind"),
@@ -54,14 +55,24 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
     if not household.members:
         resize_members(household, 1)
     for mention in reading.members():
-        if not all_named and mention.relation not in about:
+        if not all_named and mention.key not in about:
             continue
         relation = None if mention.relation == CHILD else mention.relation
         have = [m for m in household.members[1:] if m.relation == relation]
         missing = mention.count - len(have) if relation is None else 1 - len(have)
+        if relation is not None and mention.person:
+            if _member_of(session, mention.key, relation) is not None:
+                continue
+            missing = 1  # "我妈" after "我爸": another parent
+            same = [i for i, m in enumerate(household.members) if i > 0 and m.relation == relation]
+            if len(same) == 1 and not _is_named(session, same[0]):
+                session.persons[mention.key] = same[0]  # the parent said before, now named
+                continue
         if relation is None or missing <= 0:
             if relation is None and missing > 0 and not all_named:
                 household.members = [*household.members, *(Member() for _ in range(missing))]
+                if mention.count == 1 and missing == 1:  # read back as 您孩子, not 第3位家人
+                    session.persons[_A_CHILD] = len(household.members) - 1
             continue
         open_slot = (
             next((m for m in household.members[1:] if m.relation is None), None)
@@ -70,8 +81,12 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
         )
         if open_slot is not None:
             open_slot.relation = relation  # type: ignore[assignment]
+            index = household.members.index(open_slot)
         else:
             household.members = [*household.members, Member(relation=relation)]
+            index = len(household.members) - 1
+        if mention.person:
+            session.persons[mention.key] = index
     if reading.size is not None and household.size is None:
         household.size = reading.size.value
         resize_members(household, household.size)
@@ -86,7 +101,7 @@ def named_members(session: Session, question: Question, reading: Reading) -> Non
     if question.all_members.get("no") is not False:
         return
     for mention in reading.members():
-        fact = Fact(question.fills[0], True, mention.start, mention.end, mention.relation)
+        fact = Fact(question.fills[0], True, mention.start, mention.end, mention.key)
         index = _member_index(session, fact, None)
         if index is not None:
             key = member_key(fact.name, index)
@@ -100,9 +115,33 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
         return asked
     if fact.who == SELF:
         return 0 if members else None
-    relation = None if fact.who == CHILD else fact.who
-    matching = [i for i, m in enumerate(members) if m.relation == relation and i > 0]
+    relation, _, person = fact.who.partition("#")
+    if person:
+        named = _member_of(session, fact.who, relation)
+        if named is not None:
+            return named
+    relation_id = None if relation == CHILD else relation
+    matching = [i for i, m in enumerate(members) if m.relation == relation_id and i > 0]
+    if person:  # not one named apart as somebody else ("我妈" is not the 父亲 noted)
+        matching = [i for i in matching if not _is_named(session, i)]
     return matching[0] if len(matching) == 1 else None  # two children: which one is unsaid
+
+
+def _member_of(session: Session, key: str, relation: str) -> int | None:
+    """The member noted under a person key ("parent#母亲"), while it is still that member."""
+    index = session.persons.get(key)
+    members = session.household.members
+    relation_id = None if relation == CHILD else relation
+    if index is None or index >= len(members) or members[index].relation != relation_id:
+        return None
+    return index
+
+
+def _is_named(session: Session, index: int) -> bool:
+    return any(
+        i == index and _member_of(session, key, key.partition("#")[0]) == i
+        for key, i in session.persons.items()
+    )
 
 
 def store_facts(
@@ -167,10 +206,22 @@ def phrase_of(session: Session, bank: QuestionBank, name: str, key: str, value: 
             template[0] if (len(value) > 0 if isinstance(value, list) else value) else template[1]
         )
     parts = key.split(".")
-    person = who(session.household, int(parts[1])) if parts[0] == "members" else ""
+    person = member_called(session, int(parts[1])) if parts[0] == "members" else ""
     if name == "assets.houses" and isinstance(value, list):
         value = len(value)
     return template.format(who=person, value=_value_label(session, bank, name, value))
+
+
+def member_called(session: Session, index: int) -> str:
+    """How the read-back names a member: as questions do (您老伴), or by the word that told
+    them apart from others of their relation (您母亲, 您大儿子) instead of 第3位家人."""
+    named = [
+        key.partition("#")[2]
+        for key, i in session.persons.items()
+        if i == index and _member_of(session, key, key.partition("#")[0]) == index
+    ]
+    plain = who(session.household, index)
+    return f"您{named[0]}" if named and plain.startswith("第") else plain
 
 
 def phrases(session: Session, bank: QuestionBank, stored: list[Stored]) -> list[str]:

@@ -71,6 +71,9 @@ class Session(_Model):
     failures: int = 0  # unparsed answers to the pending question in a row
     consent: bool | None = None  # 家庭经济状况核对授权
     members_closed: bool = False  # the member loop ended ("没有其他家人了")
+    # members told apart from others of their relation by the words naming them
+    # ("parent#母亲" -> 2; nlu.mentions.Mention.key); empty in sessions stored before
+    persons: dict[str, int] = Field(default_factory=dict)
     status: Status = "active"
     handoff: bool = False  # asked for a person: listed in the agent console
     handoff_at: float | None = None  # when they asked (the queue shows how long they wait)

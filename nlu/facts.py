@@ -42,6 +42,7 @@ from nlu.mentions import (
     SELF,
     UNNAMED,
     Mention,
+    PersonWords,
     clause_at,
     clause_who,
     everyone_in,
@@ -61,13 +62,19 @@ _LONG_AGO = re.compile(
     r"(?:[两三四五六七八九十几\d]+|好几)年(?:前|以前)|前些年|早些年|早年|小时候|年轻(?:的)?时候?"
 )
 # "我五十四，", "老伴六十三。": a number right after a member, closing the clause, is the age
-_BARE_AGE = re.compile(r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?=[，,。；;！!\s]|$)")
+_BARE_AGE = re.compile(
+    r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?=[，,。；;！!\s]|$|了|都|[我俺])"
+)  # "我爸八十三我妈七十八都跟我住": voice input has no commas
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as commas
 _DEPOSIT = re.compile(r"存款|存了|积蓄|(?:就|只|还)剩")  # "花得就剩三千了": what is left
 # an item named inside these is a status, not a request ("防返贫监测户", "低保户")
 _STATUS_FACTS = ("already_receives", "is_relapse_monitoring_object", "is_formerly_poor")
 _OUR_HOME = re.compile(r"我家|我们家|俺家|俺们家|咱家|自己家")
 _AND_MORE = re.compile(r"[^，。；！？]{0,6}?(?:和|还有|加上|以及)")
+# "就靠种地和一个月一百多的养老金": the amount is the later part of a list of sources
+_AFTER_AND = re.compile(r"(?:靠|有)[^，。；！？]{1,6}(?:和|还有|加上|以及)[^，。；！？]{0,8}$")
+# "靠我给她的八百块": money somebody gives, not an income the household earns
+_GIVEN = re.compile(r"给[^，。；！？]{0,3}的[^，。；！？]{0,3}$")
 _MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
 _DENIED = re.compile(r"不是$|不是大概$")
@@ -89,6 +96,9 @@ class _Words(BaseModel):
     departed: str
     supposed: str
     children: str
+    persons: dict[str, list[str]]
+    ordinal: str
+    ordered: tuple[str, ...]
     complaint: str
     policy_question: str
 
@@ -117,14 +127,17 @@ class Reading:
     policy_question: str | None = None
 
     def members(self) -> list[Mention]:
-        """The members who live in the household, each relation once (children by count)."""
+        """The members who live in the household, each person once (children by count). A
+        word naming only the relation ("儿子") is one of the persons of that relation named
+        apart ("大儿子", "小儿子") when there are such."""
         seen: dict[str, Mention] = {}
         for mention in self.mentions:
             if mention.relation in (SELF, UNNAMED) or mention.departed:
                 continue
-            if mention.relation not in seen or mention.count > seen[mention.relation].count:
-                seen[mention.relation] = mention
-        return list(seen.values())
+            if mention.key not in seen or mention.count > seen[mention.key].count:
+                seen[mention.key] = mention
+        apart = {m.relation for m in seen.values() if m.person}
+        return [m for m in seen.values() if m.person or m.relation not in apart]
 
 
 @cache
@@ -260,7 +273,7 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             # "一个上初中的儿子": the member named right after 的
             named = [m for m in mentions if m.start == end + 1 and text[end] == "的"]
             if named and not named[0].departed and named[0].relation not in (SELF, UNNAMED):
-                out.append(Fact("members.school_stage", stage, start, end, named[0].relation))
+                out.append(Fact("members.school_stage", stage, start, end, named[0].key))
             else:
                 _member_fact(out, mentions, text, "school_stage", stage, start, end)
 
@@ -290,7 +303,10 @@ def _ages(
             f.start <= m.start("n") < f.end for f in out if f.name == "members.age"
         ):
             continue
-        out.append(Fact("members.age", age, m.start("n"), m.end("n"), mention.relation))
+        out.append(Fact("members.age", age, m.start("n"), m.end("n"), mention.key))
+    # "爷爷奶奶都九十多了，爷爷九十三": the exact age said of a member wins over the estimate
+    exact = {f.who for f in out if f.name == "members.age" and not f.estimate}
+    out[:] = [f for f in out if not (f.name == "members.age" and f.estimate and f.who in exact)]
 
 
 def _ours(mentions: list[Mention], text: str, start: int) -> bool:
@@ -358,7 +374,9 @@ def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool, ope
                 and about_self(mentions, text, lo, hi)
             )
         ):
-            if _AND_MORE.match(text, found.end, hi) and not SUMMED.search(clause):
+            before = text[lo : found.start]
+            parts = _AND_MORE.match(text, found.end, hi) or _AFTER_AND.search(before)
+            if (parts and not SUMMED.search(clause)) or _GIVEN.search(before):
                 continue  # "就靠一百八十块养老金和闺女给的一点钱": a part of the income
             monthly = to_monthly(amount)
             incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
@@ -409,7 +427,8 @@ def read_facts(
     `region`: the region applied in (a hukou said to be elsewhere is not local)."""
     text = _SPACED.sub(lambda m: "，" * len(m.group()), text[:500])  # "你好 我是固原人 户口…"
     words = _words()
-    mentions = find_mentions(text, words.departed, words.children)
+    persons = PersonWords(words.persons, words.ordinal, words.ordered)
+    mentions = find_mentions(text, words.departed, words.children, persons)
     facts: list[Fact] = []
     _illness(text, mentions, facts)
     _member_flags(text, mentions, facts)

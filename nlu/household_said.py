@@ -9,6 +9,7 @@ from nlu.lexicon import match_regions
 from nlu.mentions import (
     COUNT,
     SELF,
+    UNNAMED,
     Mention,
     clause_at,
     members_of,
@@ -88,11 +89,12 @@ def said_size(text: str, mentions: list[Mention]) -> tuple[int, int, int] | None
 
 
 def _somebody_else_alone(mentions: list[Mention], text: str, m: re.Match[str], size: int) -> bool:
-    """ "我姑姑…她一个人住": somebody else lives alone, not the household."""
+    """ "我姑姑…她一个人住", "儿子成家了，他一个人过": somebody else lives alone, not the
+    household."""
     if size != 1:
         return False
-    who, gone = who_at(mentions, text, m.start())
-    return who not in (None, SELF) and not gone
+    who, gone = who_at(mentions, text, m.start())  # "老伴走了，一个人住": the speaker
+    return who not in (None, SELF) and (who == UNNAMED or not gone)
 
 
 def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:

@@ -3,7 +3,9 @@
 Members are found by relation word (nlu.lexicon), the speaker (我/俺), children of unsaid sex,
 couples (老两口) and pronouns (他/她: the member named last before who still lives there).
 A member is marked departed when the words after it say so ("走了", "成家了"); the same words
-("我儿子") later in the text name the same departed person. Used by nlu.facts.
+("我儿子") later in the text name the same departed person. Members of the same relation are
+told apart by a person key ("parent#父亲", "parent#母亲"; `Mention.key`), so "我爸八十，我妈有
+心脏病" is two parents. Used by nlu.facts.
 """
 
 from __future__ import annotations
@@ -32,14 +34,17 @@ _COUPLE = re.compile(r"老两口|两口子|我们老俩")
 _ELDER = re.compile(r"老人家?|老爷子|老太太")
 _IS_MY = re.compile(r"是(?:我|俺)(?:的|家)?")
 _NOBODY = (SELF, UNNAMED, CHILD)
+_OF_OUR_CHILD = {"parent": "spouse", "grandparent": "parent"}
 _OUR_CHILDREN = ("son", "daughter", CHILD)
 _JOINED = re.compile(r"[和跟与及、]?")
 _PAIR = re.compile(r"儿?俩|儿两个")  # 娘俩, 爷儿俩: a pair, the speaker may be either
+_NONE_OF = re.compile(r"(?:没有|没|无)(?:个|一个|任何)?$")  # "也没有孩子": nobody to place
 
 
 @dataclass(frozen=True)
 class Mention:
-    """A household member named in the text: a relation id, CHILD or UNNAMED."""
+    """A household member named in the text: a relation id, CHILD or UNNAMED; `person` tells
+    apart members of the same relation ("母亲"), empty when the word names the relation only."""
 
     relation: str
     start: int
@@ -47,6 +52,35 @@ class Mention:
     count: int = 1
     departed: bool = False
     couple: bool = False  # 老两口: the speaker and the spouse
+    person: str = ""
+
+    @property
+    def key(self) -> str:
+        """Who a fact is about: the relation, or "relation#person" ("parent#母亲")."""
+        return f"{self.relation}#{self.person}" if self.person else self.relation
+
+
+@dataclass(frozen=True)
+class PersonWords:
+    """Words that tell members of one relation apart (nlu/data/facts.yml `persons`)."""
+
+    persons: dict[str, list[str]]
+    ordinal: str = "(?!)"  # a mark said before a child's word: 大/小/二
+    ordered: tuple[str, ...] = ()
+
+    def person(self, text: str, start: int, end: int) -> str:
+        word = text[start:end]
+        said = next((key for key, words in self.persons.items() if word in words), "")
+        if (
+            word in self.ordered
+            and start > 0
+            and _compiled(self.ordinal).fullmatch(text[start - 1])
+        ):
+            return text[start - 1] + word  # "大孙子", "小闺女"
+        return said
+
+
+NO_PERSONS = PersonWords({})
 
 
 def small_number(word: str) -> int | None:
@@ -81,10 +115,17 @@ def sentence_at(text: str, index: int) -> tuple[int, int]:
     return _span_at(_SENTENCE, text, index)
 
 
-def find_mentions(text: str, departed: str, children: str) -> list[Mention]:
+def find_mentions(
+    text: str, departed: str, children: str, persons: PersonWords = NO_PERSONS
+) -> list[Mention]:
     """Every member named in `text`; `departed` and `children` are the word patterns."""
     found = [
-        Mention(UNNAMED if m.text.startswith("亲戚") else m.id, m.start, m.end)
+        Mention(
+            UNNAMED if m.text.startswith("亲戚") else m.id,
+            m.start,
+            m.end,
+            person=persons.person(text, m.start, m.end),
+        )
         for m in match_relations(text)
         if not _PAIR.match(text, m.end)
     ]
@@ -103,11 +144,12 @@ def find_mentions(text: str, departed: str, children: str) -> list[Mention]:
         ]
         if earlier:
             last = max(earlier, key=lambda f: f.start)
-            marked.append(Mention(last.relation, m.start(), m.end()))
-            if last.relation in _OUR_CHILDREN:  # "儿子…他爸": the child's father, our spouse
+            marked.append(replace(last, start=m.start(), end=m.end(), count=1, couple=False))
+            if last.relation in _OUR_CHILDREN:  # "儿子…他爸": the child's father, our spouse;
+                # "娃他奶奶": the child's grandmother, our parent (or parent-in-law)
                 marked = [
-                    replace(f, relation="spouse")
-                    if f.start == m.end() and f.relation == "parent"
+                    replace(f, relation=_OF_OUR_CHILD[f.relation], person="")
+                    if f.start == m.end() and f.relation in _OF_OUR_CHILD
                     else f
                     for f in marked
                 ]
@@ -123,7 +165,7 @@ def _appositions(text: str, found: list[Mention]) -> list[Mention]:
             for m in _IS_MY.finditer(text, mention.end, hi):
                 named = [f for f in found if f.start == m.end() and f.relation not in _NOBODY]
                 if named:
-                    mention = replace(mention, relation=named[0].relation)
+                    mention = replace(mention, relation=named[0].relation, person=named[0].person)
                     break
         out.append(mention)
     return out
@@ -149,6 +191,7 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
                     break
                 anchor = f.end
         gone = mention.relation != SELF and bool(departed.search(text, mention.end, stop))
+        gone = gone or bool(_NONE_OF.search(text, max(0, mention.start - 4), mention.start))
         marked.append(replace(mention, departed=gone))
     # "我儿子有车…可我儿子早就分家了": the same words name the same person
     gone_words = {text[m.start : m.end] for m in marked if m.departed}
@@ -177,17 +220,17 @@ def who_at(mentions: list[Mention], text: str, index: int) -> tuple[str | None, 
     before = [m for m in mentions if lo <= m.start < index]
     if before:
         last = max(before, key=lambda m: m.start)
-        return last.relation, last.departed or last.relation == UNNAMED
+        return last.key, last.departed or last.relation == UNNAMED
     if lo < 2:
         return None, False
     prev_lo, _ = sentence_at(text, lo - 2)
     previous = [
         m for m in mentions if prev_lo <= m.start < lo and not possessive(m, mentions, text)
     ]
-    relations = {m.relation for m in previous}
+    relations = {m.key for m in previous}
     if len(relations) == 1 and not relations & {UNNAMED, CHILD}:
         last = previous[-1]
-        return last.relation, last.departed
+        return last.key, last.departed
     return None, False
 
 
@@ -198,7 +241,7 @@ def clause_who(mentions: list[Mention], text: str, index: int) -> tuple[str | No
     if not before:
         return None, False
     last = max(before, key=lambda m: m.start)
-    return last.relation, last.departed or last.relation == UNNAMED
+    return last.key, last.departed or last.relation == UNNAMED
 
 
 def everyone_in(mentions: list[Mention], text: str, index: int) -> list[str]:
@@ -219,7 +262,7 @@ def members_of(named: list[Mention], mentions: list[Mention], text: str) -> list
     for m in named:
         if m.departed or m.relation in (UNNAMED, CHILD) or possessive(m, mentions, text):
             continue
-        for relation in (SELF, "spouse") if m.couple else (m.relation,):
+        for relation in (SELF, "spouse") if m.couple else (m.key,):
             if relation not in out:
                 out.append(relation)
     return out

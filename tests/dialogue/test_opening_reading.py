@@ -71,7 +71,7 @@ def test_what_somebody_else_has_is_not_ours() -> None:
 
 def test_a_pronoun_skips_members_who_left() -> None:
     facts = _facts("外孙女跟着我过，她爸妈都不在了，她今年上初二")
-    assert ("members.school_stage", "junior_high", "grandchild") in facts
+    assert ("members.school_stage", "junior_high", "grandchild#外孙女") in facts
     assert not [f for f in facts if f[0] == "members.school_stage" and f[2] == "parent"]
 
 
@@ -134,8 +134,8 @@ def test_hospital_and_item_names_are_not_facts() -> None:
 
 def test_disability_named_by_kind_and_grade() -> None:
     facts = _facts("我孙子是听力残疾，二级")
-    assert ("members.has_disability", True, "grandchild") in facts
-    assert ("members.disability_grade", 2, "grandchild") in facts
+    assert ("members.has_disability", True, "grandchild#孙子") in facts
+    assert ("members.disability_grade", 2, "grandchild#孙子") in facts
 
 
 def _open(nlu: IntentParser, text: str) -> tuple[list[str], list[str]]:
@@ -265,7 +265,7 @@ def test_an_answer_states_only_what_it_says() -> None:
 
 
 def test_an_elder_named_later_in_the_sentence_is_that_member() -> None:
-    assert ("members.age", 88, "grandparent") in _facts("家里老人今年八十八了，是我姥姥")
+    assert ("members.age", 88, "grandparent#外婆") in _facts("家里老人今年八十八了，是我姥姥")
 
 
 def test_somebody_else_named_in_an_earlier_clause_keeps_the_facts() -> None:

@@ -47,7 +47,7 @@ def test_supposed_or_negated_clauses_state_nothing() -> None:
 def test_disability_grade_and_school_stage() -> None:
     facts = _facts("老伴办了残疾证，二级的。孙子在上高中")
     assert ("members.disability_grade", 2, "spouse") in facts
-    assert ("members.school_stage", "senior_high", "grandchild") in facts
+    assert ("members.school_stage", "senior_high", "grandchild#孙子") in facts
     assert not [f for f in read_facts("大学毕业一年了", TODAY).facts if f.name.endswith("stage")]
 
 
