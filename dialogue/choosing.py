@@ -1,0 +1,215 @@
+"""Which question next, over every item of the region: the one that can change the most
+still-open outcomes, weighted by how much each matters; nothing worth asking -> the result.
+
+Every need_info item of the screening counts, the items the citizen asked about most. A
+question serves an open item when it fills one of the facts screening says would decide it.
+Its worth for that item is the item's weight shared among the questions still open for it
+(an item one question from decided counts whole; one of eight facts counts an eighth). When a
+question is the last one open for an item, its possible values are tried against screening
+(dialogue.lookahead): if every value gives the same outcome, it cannot change that item.
+
+Questions stop at QUESTION_BUDGET; past SOFT_BUDGET only a question that can settle an item on
+its own, or serves an item the citizen asked about, is still asked. A household already on
+低保/特困 takes the short path: its economic situation is checked by the office already, so
+income and asset questions are asked only for the items the citizen named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dialogue import prompts
+from dialogue.lookahead import Lookahead
+from dialogue.policy import (
+    RELATION_QUESTION,
+    Next,
+    Wanted,
+    gate,
+    is_allowed,
+    is_open,
+    loop_open,
+    members_needed,
+)
+from dialogue.questions import MEMBER_MORE_ID, QuestionBank
+from dialogue.state import Session, fact_name
+from guides.ids import ItemId, Outcome
+from guides.screening.result import ScreeningResult
+
+QUESTION_BUDGET = 15  # issue 12: none over 15 questions
+SOFT_BUDGET = 10  # past it, only questions that settle an item alone (median at most 10)
+ASKED_WEIGHT = 3.0  # an item the citizen asked about, against 1.0 for the others
+# A household already on 低保/特困 (recognised): the office has checked its means already.
+RECIPIENT_CLASSES = frozenset({ItemId("dibao"), ItemId("tekun")})
+NEAR_BEST = 0.5  # a question worth half the best one, asked earlier in natural order
+MIN_WORTH = 0.05  # below this no question is worth the citizen's time
+
+
+@dataclass
+class Candidate:
+    """One question (for one member, or the household) and the open items it serves."""
+
+    step: Next
+    needs_consent: bool
+    items: set[ItemId] = field(default_factory=set)
+    facts: set[str] = field(default_factory=set)  # fact names it fills ("members.age")
+    # the question and member whose values the lookahead tries (None: not tried)
+    tried: tuple[str, int | None] | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The next question (None: give the result) and an upper estimate of those left."""
+
+    next: Next | None
+    remaining: int
+
+
+def _weights(session: Session, result: ScreeningResult) -> dict[ItemId, float]:
+    asked = set(session.items or ())
+    return {
+        i.item: ASKED_WEIGHT if i.item in asked else 1.0
+        for i in result.items
+        if i.outcome == Outcome.NEED_INFO
+    }
+
+
+def _is_recipient(session: Session) -> bool:
+    return bool(RECIPIENT_CLASSES & set(session.household.already_receives or ()))
+
+
+def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) -> list[Candidate]:
+    """Every open question that fills a fact some open item needs, in natural order."""
+    household = session.household
+    wanted = {
+        i.item: Wanted.of_facts(i.missing_facts, bank)
+        for i in result.items
+        if i.outcome == Outcome.NEED_INFO
+    }
+    found: dict[tuple[str, int | None], Candidate] = {}
+
+    def add(
+        step: Next, needs_consent: bool, item: ItemId, fills: list[str], tried: bool = False
+    ) -> None:
+        key = (step.question_id, step.member)
+        if key not in found:
+            found[key] = Candidate(step, needs_consent)
+        candidate = found[key]
+        candidate.items.add(item)
+        candidate.facts.update(fills)
+        if tried:
+            candidate.tried = (step.question_id, step.member)
+
+    for question in bank.questions:
+        if not is_allowed(session, question):
+            continue
+        if question.is_member:
+            for index, member in enumerate(household.members):
+                if question.id == RELATION_QUESTION or not question.applies(household, member):
+                    continue
+                if not is_open(session, question, index):
+                    continue
+                serves = [
+                    i
+                    for i, w in wanted.items()
+                    if any(w.for_member(f, index) for f in question.fills)
+                ]
+                relation_first = index > 0 and is_open(session, bank.get(RELATION_QUESTION), index)
+                step = Next(RELATION_QUESTION if relation_first else question.id, index)
+                for item in serves:
+                    add(step, question.needs_consent, item, question.fills, not relation_first)
+            continue
+        if not question.applies(household) or not is_open(session, question, None):
+            continue
+        for item, w in wanted.items():
+            names = w.names()
+            if members_needed(names) and household.size is None:
+                names.add("size")
+            if any(f in names for f in question.fills):
+                fills = [*question.fills, *(["members"] if "size" in question.fills else [])]
+                add(Next(question.id), question.needs_consent, item, fills, True)
+    if loop_open(session):
+        for item, w in wanted.items():
+            if members_needed(w.names()):
+                add(Next(MEMBER_MORE_ID), False, item, ["members"])
+    return list(found.values())
+
+
+def _stuck(result: ScreeningResult, bank: QuestionBank, found: list[Candidate]) -> set[ItemId]:
+    """Open items with a missing fact no open question fills (said 不知道, skipped, refused)."""
+    stuck: set[ItemId] = set()
+    for item in result.items:
+        if item.outcome != Outcome.NEED_INFO:
+            continue
+        askable = {f for c in found if item.item in c.items for f in c.facts}
+        for fact in item.missing_facts:
+            name = fact_name(fact)
+            if bank.aliases.get(name, name) not in askable:
+                stuck.add(item.item)
+                break
+    return stuck
+
+
+def plan(
+    session: Session, result: ScreeningResult, bank: QuestionBank, lookahead: Lookahead
+) -> Plan:
+    """The question worth most now, and how many are left at most."""
+    weights = _weights(session, result)
+    found = candidates(session, result, bank)
+    if _is_recipient(session):  # short path: means questions only for the items asked about
+        asked = set(session.items or ())
+        for c in found:
+            if c.needs_consent:
+                c.items &= asked
+    open_for: dict[ItemId, int] = {}
+    for c in found:
+        for item in c.items:
+            open_for[item] = open_for.get(item, 0) + 1
+    # The last question for an item, or any question for an item some of whose facts nobody
+    # can tell us any more: can one of its values still change the item?
+    stuck = _stuck(result, bank, found)
+    for c in found:
+        if c.tried is None:
+            continue
+        for item in [i for i in c.items if open_for[i] == 1 or i in stuck]:
+            if not lookahead.can_change(bank, c.tried, item):
+                c.items.discard(item)
+    asked_items = set(session.items or ()) & set(weights)
+    left = QUESTION_BUDGET - session.questions_asked
+    useful = [c for c in found if c.items]
+    consent_open = session.consent is None and any(c.needs_consent for c in useful)
+    remaining = min(left, len(useful) + (1 if consent_open else 0)) if left > 0 else 0
+
+    def worth(c: Candidate) -> float:
+        return sum(weights[i] / open_for[i] for i in c.items)
+
+    def decisive(c: Candidate) -> bool:
+        return any(open_for[i] == 1 for i in c.items)
+
+    pool = [c for c in useful if c.items & asked_items] or useful
+    if left <= 0 or not pool:
+        return Plan(None, 0)
+    if session.questions_asked >= SOFT_BUDGET and not (pool[0].items & asked_items):
+        pool = [c for c in pool if decisive(c)]
+    top = max((worth(c) for c in pool), default=0.0)
+    # natural order among the questions worth about as much as the best: a conversation that
+    # moves topic by topic, not back and forth
+    best = next((c for c in pool if worth(c) >= max(MIN_WORTH, NEAR_BEST * top)), None)
+    if best is None:
+        return Plan(None, 0)
+    step = gate(session, bank, best.step)
+    return Plan(step, max(remaining, 1) if step is not None else 0)
+
+
+def update_hint(session: Session, remaining: int) -> list[str]:
+    """The remaining-questions hint never goes up, except when members were added, and then
+    says why (the returned line)."""
+    previous, members = session.questions_remaining, len(session.household.members)
+    grew = members > session.hint_members
+    session.hint_members = members
+    if previous is None or remaining <= previous:
+        session.questions_remaining = remaining
+        return []
+    if not grew:
+        return []  # an estimate: keep the lower one rather than jump up
+    session.questions_remaining = remaining
+    return [prompts.HINT_GREW]
