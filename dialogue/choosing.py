@@ -36,7 +36,7 @@ from guides.ids import ItemId, Outcome
 from guides.screening.result import ScreeningResult
 
 QUESTION_BUDGET = 15  # issue 12: none over 15 questions
-SOFT_BUDGET = 10  # past it, only questions that settle an item alone (median at most 10)
+SOFT_BUDGET = 8  # past it, only questions that settle an item alone (median at most 10)
 ASKED_WEIGHT = 3.0  # an item the citizen asked about, against 1.0 for the others
 # A household already on 低保/特困 (recognised): the office has checked its means already.
 RECIPIENT_CLASSES = frozenset({ItemId("dibao"), ItemId("tekun")})
@@ -86,6 +86,14 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
         if i.outcome == Outcome.NEED_INFO
     }
     found: dict[tuple[str, int | None], Candidate] = {}
+    # "家里有人上学吗" before "您儿子上学吗": a household-wide question still open comes first
+    household_wide = {
+        f
+        for q in bank.questions
+        if q.all_members is not None and is_allowed(session, q) and q.applies(household)
+        and is_open(session, q, None)
+        for f in q.fills
+    }  # fmt: skip
 
     def add(
         step: Next, needs_consent: bool, item: ItemId, fills: list[str], tried: bool = False
@@ -103,6 +111,8 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
         if not is_allowed(session, question):
             continue
         if question.is_member:
+            if set(question.fills) <= household_wide:
+                continue
             for index, member in enumerate(household.members):
                 if question.id == RELATION_QUESTION or not question.applies(household, member):
                     continue
