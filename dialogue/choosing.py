@@ -8,15 +8,17 @@ Its worth for that item is the item's weight shared among the questions still op
 question is the last one open for an item, its possible values are tried against screening
 (dialogue.lookahead): if every value gives the same outcome, it cannot change that item.
 
-Questions stop at QUESTION_BUDGET; past SOFT_BUDGET only a question that can settle an item on
-its own, or serves an item the citizen asked about, is still asked. A household already on
+Questions stop at QUESTION_BUDGET; past SOFT_BUDGET only a question for an item the citizen
+asked about, or for an item its open questions can still settle within the budget, is asked. A household already on
 低保/特困 takes the short path: its economic situation is checked by the office already, so
 income and asset questions are asked only for the items the citizen named.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import cache
 
 from dialogue import prompts
 from dialogue.lookahead import Lookahead
@@ -32,15 +34,18 @@ from dialogue.policy import (
 )
 from dialogue.questions import MEMBER_MORE_ID, QuestionBank
 from dialogue.state import Session, fact_name
-from guides.ids import ItemId, Outcome
+from guides.catalog import guide_for
+from guides.ids import ItemId, Outcome, RegionId
+from guides.screening.engine import depends_on
 from guides.screening.result import ScreeningResult
 
 QUESTION_BUDGET = 15  # issue 12: none over 15 questions
-SOFT_BUDGET = 8  # past it, only questions that settle an item alone (median at most 10)
+SOFT_BUDGET = 8  # past it, only items that can still be settled (median at most 10)
 ASKED_WEIGHT = 3.0  # an item the citizen asked about, against 1.0 for the others
+CENTRAL_WEIGHT = 2.0  # an item others follow from (低保 decides 医疗救助, 临时救助 …)
 # A household already on 低保/特困 (recognised): the office has checked its means already.
 RECIPIENT_CLASSES = frozenset({ItemId("dibao"), ItemId("tekun")})
-NEAR_BEST = 0.5  # a question worth half the best one, asked earlier in natural order
+NEAR_BEST = 0.4  # a question worth 40% of the best one, asked earlier in natural order
 MIN_WORTH = 0.05  # below this no question is worth the citizen's time
 
 
@@ -65,12 +70,26 @@ class Plan:
 
 
 def _weights(session: Session, result: ScreeningResult) -> dict[ItemId, float]:
+    """Asked about: 3; a class other items follow from (低保, 特困: 2 or more items look at its
+    outcome): 2; any other open item: 1."""
     asked = set(session.items or ())
+    central = central_items(session.region)
     return {
-        i.item: ASKED_WEIGHT if i.item in asked else 1.0
+        i.item: ASKED_WEIGHT if i.item in asked else CENTRAL_WEIGHT if i.item in central else 1.0
         for i in result.items
         if i.outcome == Outcome.NEED_INFO
     }
+
+
+@cache
+def central_items(region: RegionId) -> frozenset[ItemId]:
+    """Items whose outcome two or more other items of the region look at."""
+    guide = guide_for(region)
+    followers: dict[ItemId, int] = {}
+    for item in guide.items:
+        for depended in depends_on(item) - {item.id}:
+            followers[depended] = followers.get(depended, 0) + 1
+    return frozenset(i for i, n in followers.items() if n >= 2)
 
 
 def _is_recipient(session: Session) -> bool:
@@ -192,14 +211,18 @@ def plan(
     def worth(c: Candidate) -> float:
         return sum(weights[i] / open_for[i] for i in c.items)
 
-    def decisive(c: Candidate) -> bool:
-        return any(open_for[i] == 1 for i in c.items)
+    def finishable(c: Candidate, main: Collection[ItemId]) -> bool:
+        """Serves a main item its open questions can still settle within the budget."""
+        return any(open_for[i] < left for i in c.items if i in main)
 
     pool = [c for c in useful if c.items & asked_items] or useful
     if left <= 0 or not pool:
         return Plan(None, 0)
     if session.questions_asked >= SOFT_BUDGET and not (pool[0].items & asked_items):
-        pool = [c for c in pool if decisive(c)]
+        # past the soft budget: only the main items (asked about, else the central ones),
+        # and only while their open questions fit in what is left
+        main = set(session.items or ()) or central_items(session.region)
+        pool = [c for c in pool if finishable(c, main)]
     top = max((worth(c) for c in pool), default=0.0)
     # natural order among the questions worth about as much as the best: a conversation that
     # moves topic by topic, not back and forth

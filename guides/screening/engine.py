@@ -94,7 +94,7 @@ def _in_dependency_order(guide: Guide) -> list[ItemGuide]:
     base = [guide.item(i) for i in guide.review_order]
     base += [i for i in guide.items if i.id not in guide.review_order]
     present = set(guide.item_ids)
-    deps = {item.id: _depends_on(item) & present - {item.id} for item in base}
+    deps = {item.id: depends_on(item) & present - {item.id} for item in base}
     ordered: list[ItemGuide] = []
     done: set[ItemId] = set()
     while len(ordered) < len(base):
@@ -107,7 +107,8 @@ def _in_dependency_order(guide: Guide) -> list[ItemGuide]:
     return ordered
 
 
-def _depends_on(item: ItemGuide) -> set[ItemId]:
+def depends_on(item: ItemGuide) -> set[ItemId]:
+    """The items whose outcome this item's clauses look at (or that it follows)."""
     found = set(item.follows)
     if item.condition is not None:
         for spec in _all_specs(item.condition.rule):
