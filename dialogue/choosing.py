@@ -226,7 +226,10 @@ def plan(
     top = max((worth(c) for c in pool), default=0.0)
     # natural order among the questions worth about as much as the best: a conversation that
     # moves topic by topic, not back and forth
-    best = next((c for c in pool if worth(c) >= max(MIN_WORTH, NEAR_BEST * top)), None)
+    near = [c for c in pool if worth(c) >= max(MIN_WORTH, NEAR_BEST * top)]
+    # one that settles an item on its own first: certain progress for one question
+    best = next((c for c in near if any(open_for[i] == 1 for i in c.items)), None)
+    best = best or next(iter(near), None)
     if best is None:
         return Plan(None, 0)
     step = gate(session, bank, best.step)
