@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from dialogue import prompts
-from dialogue.lookahead import Lookahead
+from dialogue.lookahead import Trial
 from dialogue.policy import (
     RELATION_QUESTION,
     Next,
@@ -33,7 +33,7 @@ from dialogue.policy import (
     members_needed,
 )
 from dialogue.questions import MEMBER_MORE_ID, QuestionBank
-from dialogue.state import Session, fact_name
+from dialogue.state import Session, fact_name, member_key
 from guides.catalog import guide_for
 from guides.ids import ItemId, Outcome, RegionId
 from guides.screening.engine import depends_on
@@ -104,6 +104,11 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
         for i in result.items
         if i.outcome == Outcome.NEED_INFO
     }
+    names = {item: w.names() for item, w in wanted.items()}
+    for item_names in names.values():
+        if members_needed(item_names) and household.size is None:
+            item_names.add("size")
+    wanted_names = set().union(*names.values()) if names else set()
     found: dict[tuple[str, int | None], Candidate] = {}
     # "家里有人上学吗" before "您儿子上学吗": a household-wide question still open comes first
     household_wide = {
@@ -115,19 +120,25 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
     }  # fmt: skip
 
     def add(
-        step: Next, needs_consent: bool, item: ItemId, fills: list[str], tried: bool = False
+        step: Next, needs_consent: bool, items: list[ItemId], fills: list[str], tried: bool
     ) -> None:
+        if not items:
+            return
         key = (step.question_id, step.member)
         if key not in found:
             found[key] = Candidate(step, needs_consent)
         candidate = found[key]
-        candidate.items.add(item)
+        candidate.items.update(items)
         candidate.facts.update(fills)
         if tried:
             candidate.tried = (step.question_id, step.member)
 
+    relation_open = [
+        i > 0 and is_open(session, bank.get(RELATION_QUESTION), i)
+        for i in range(len(household.members))
+    ]
     for question in bank.questions:
-        if not is_allowed(session, question):
+        if not wanted_names.intersection(question.fills) or not is_allowed(session, question):
             continue
         if question.is_member:
             if set(question.fills) <= household_wide:
@@ -137,29 +148,24 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
                     continue
                 if not is_open(session, question, index):
                     continue
+                keys = [member_key(f, index) for f in question.fills]
                 serves = [
                     i
                     for i, w in wanted.items()
-                    if any(w.for_member(f, index) for f in question.fills)
+                    if w.generic.intersection(question.fills) or w.indexed.intersection(keys)
                 ]
-                relation_first = index > 0 and is_open(session, bank.get(RELATION_QUESTION), index)
+                relation_first = relation_open[index]
                 step = Next(RELATION_QUESTION if relation_first else question.id, index)
-                for item in serves:
-                    add(step, question.needs_consent, item, question.fills, not relation_first)
+                add(step, question.needs_consent, serves, question.fills, not relation_first)
             continue
         if not question.applies(household) or not is_open(session, question, None):
             continue
-        for item, w in wanted.items():
-            names = w.names()
-            if members_needed(names) and household.size is None:
-                names.add("size")
-            if any(f in names for f in question.fills):
-                fills = [*question.fills, *(["members"] if "size" in question.fills else [])]
-                add(Next(question.id), question.needs_consent, item, fills, True)
+        serves = [i for i in wanted if names[i].intersection(question.fills)]
+        fills = [*question.fills, *(["members"] if "size" in question.fills else [])]
+        add(Next(question.id), question.needs_consent, serves, fills, True)
     if loop_open(session):
-        for item, w in wanted.items():
-            if members_needed(w.names()):
-                add(Next(MEMBER_MORE_ID), False, item, ["members"])
+        serves = [i for i in wanted if members_needed(names[i])]
+        add(Next(MEMBER_MORE_ID), False, serves, ["members"], False)
     return list(found.values())
 
 
@@ -178,9 +184,7 @@ def _stuck(result: ScreeningResult, bank: QuestionBank, found: list[Candidate]) 
     return stuck
 
 
-def plan(
-    session: Session, result: ScreeningResult, bank: QuestionBank, lookahead: Lookahead
-) -> Plan:
+def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahead: Trial) -> Plan:
     """The question worth most now, and how many are left at most."""
     weights = _weights(session, result)
     found = candidates(session, result, bank)

@@ -473,8 +473,8 @@ class DialogueEngine:
 
     def _advance(self, session: Session) -> list[Reply]:
         result = self.screen(session)
-        self.lookahead.begin(session, self.today())
-        chosen = plan(session, result, self.bank, self.lookahead)
+        trial = self.lookahead.begin(session, self.today())
+        chosen = plan(session, result, self.bank, trial)
         why = [TextReply(text=t) for t in update_hint(session, chosen.remaining)]
         if chosen.next is None:
             session.pending = None

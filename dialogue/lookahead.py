@@ -6,15 +6,19 @@ no value of the question moves the item out of need_info, asking it cannot chang
 (its other facts are ones the citizen could not tell, or only the office can check).
 
 Only questions with a short list of values are tried (yes/no, choices, small counts, and
-amounts at a few levels); the others are assumed to matter. Results are cached per household
-digest, and a turn tries at most MAX_SCREENS values (screening costs ~0.3 ms), assuming the
-rest matter.
+amounts at a few levels); the others are assumed to matter. Outcomes are cached per household
+digest; "this question can change that item" is kept for the rest of the session (facts only
+add up, and a question wrongly thought to matter is merely asked); a turn tries at most
+MAX_SCREENS values, assuming the rest matter. Only the item in question (and the items it
+looks at) is decided for a value: guides.screening.engine.outcomes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,10 +29,11 @@ from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBan
 from dialogue.state import Session, set_fact
 from guides.household import Household
 from guides.ids import ItemId, Outcome
-from guides.screening.engine import screen
+from guides.screening.engine import outcomes
 
-MAX_SCREENS = 8
+MAX_SCREENS = 8  # an item's outcome alone costs ~0.05 ms (0.2 ms with many it looks at)
 CACHE_SIZE = 4096
+SESSIONS_KEPT = 256
 
 # Amounts at the levels the published lines fall between (yuan; income per month).
 AMOUNT_LEVELS: dict[str, Sequence[float]] = {
@@ -63,58 +68,106 @@ def values_of(question: Question) -> Sequence[Any] | None:
 
 
 class Lookahead:
-    """Per engine: which answers could change which items, cached by household."""
+    """Per engine: which answers could change which items. Turns run in worker threads: each
+    turn works on its own `Trial`; the shared caches are behind a lock."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[bytes, str, int | None, str], dict[ItemId, Outcome]] = {}
-        self._digest = b""
-        self._household: Household | None = None
-        self._on = dt.date.today()
-        self._screens = 0
+        self._outcomes: OrderedDict[tuple[bytes, str, int | None, str, ItemId], Outcome] = (
+            OrderedDict()
+        )
+        # per session: (question, member, item) found to change the item
+        self._changes: OrderedDict[str, set[tuple[str, int | None, ItemId]]] = OrderedDict()
+        self._lock = threading.Lock()
 
-    def begin(self, session: Session, on: dt.date) -> None:
-        """A new turn: the household as it stands, and a fresh allowance of screenings."""
-        self._household = session.household
-        self._digest = hashlib.blake2b(session.household.model_dump_json().encode()).digest()
+    def begin(self, session: Session, on: dt.date) -> Trial:
+        """A turn's trials: the household as it stands, and a fresh allowance of screenings."""
+        with self._lock:
+            known = self._changes.setdefault(session.id, set())
+            self._changes.move_to_end(session.id)
+            while len(self._changes) > SESSIONS_KEPT:
+                self._changes.popitem(last=False)
+        return Trial(self, session.household, on, known)
+
+    def cached(self, key: tuple[bytes, str, int | None, str, ItemId]) -> Outcome | None:
+        with self._lock:
+            return self._outcomes.get(key)
+
+    def keep(self, key: tuple[bytes, str, int | None, str, ItemId], outcome: Outcome) -> None:
+        with self._lock:
+            self._outcomes[key] = outcome
+            while len(self._outcomes) > CACHE_SIZE:
+                self._outcomes.popitem(last=False)
+
+    def found(
+        self, known: set[tuple[str, int | None, ItemId]], fact: tuple[str, int | None, ItemId]
+    ) -> None:
+        with self._lock:
+            known.add(fact)
+
+
+class Trial:
+    """One turn's lookahead over one household."""
+
+    def __init__(
+        self,
+        lookahead: Lookahead,
+        household: Household,
+        on: dt.date,
+        known: set[tuple[str, int | None, ItemId]],
+    ) -> None:
+        self._lookahead = lookahead
+        self._household = household
+        self._digest = hashlib.blake2b(household.model_dump_json().encode()).digest()
         self._on = on
+        self._known = known
         self._screens = 0
+        self._copies: dict[tuple[str, int | None], Household] = {}
 
     def can_change(self, bank: QuestionBank, asked: tuple[str, int | None], item: ItemId) -> bool:
         """Whether some value of the question moves `item` out of need_info."""
         question_id, member = asked
-        if question_id in (CONSENT_ID, MEMBER_MORE_ID) or self._household is None:
+        if question_id in (CONSENT_ID, MEMBER_MORE_ID):
+            return True
+        if (question_id, member, item) in self._known:
             return True
         question = bank.get(question_id)
         values = values_of(question)
         if values is None:
             return True
         for value in values:
-            outcomes = self._outcomes(question, member, value)
-            if outcomes is None or outcomes.get(item, Outcome.NEED_INFO) != Outcome.NEED_INFO:
+            outcome = self._outcome(question, member, value, item)
+            if outcome is None:
+                return True
+            if outcome != Outcome.NEED_INFO:
+                self._lookahead.found(self._known, (question_id, member, item))
                 return True
         return False
 
-    def _outcomes(
-        self, question: Question, member: int | None, value: Any
-    ) -> dict[ItemId, Outcome] | None:
-        """Every item's outcome with the answer given; None: not tried (assume it matters)."""
-        assert self._household is not None
-        key = (self._digest, question.id, member, repr(value))
-        cached = self._cache.get(key)
+    def _copy(self, question: Question, member: int | None) -> Household:
+        """One copy per question: each value tried overwrites the same facts."""
+        key = (question.id, member)
+        if key not in self._copies:
+            self._copies[key] = self._household.model_copy(deep=True)
+        return self._copies[key]
+
+    def _outcome(
+        self, question: Question, member: int | None, value: Any, item: ItemId
+    ) -> Outcome | None:
+        """The item's outcome with the answer given; None: not tried (assume it matters)."""
+        key = (self._digest, question.id, member, repr(value), item)
+        cached = self._lookahead.cached(key)
         if cached is not None:
             return cached
         if self._screens >= MAX_SCREENS:
             return None
-        household = self._household.model_copy(deep=True)
+        household = self._copy(question, member)
         try:
             for name, fact in zip(question.fills, keys_of(question, member), strict=True):
                 set_fact(household, fact, converted(name, value))
         except (ValidationError, ValueError, IndexError, AttributeError):
             return None
         self._screens += 1
-        result = screen(household, on=self._on)
-        outcomes = {i.item: i.outcome for i in result.items}
-        if len(self._cache) >= CACHE_SIZE:
-            self._cache.clear()
-        self._cache[key] = outcomes
-        return outcomes
+        found = outcomes(household, [item], on=self._on).get(item)
+        if found is not None:
+            self._lookahead.keep(key, found)
+        return found

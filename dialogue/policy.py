@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank
 from dialogue.state import Pending, Session, fact_name, get_fact, member_key
@@ -42,6 +43,10 @@ class Wanted:
 
     @classmethod
     def of_facts(cls, facts: Iterable[str], bank: QuestionBank) -> Wanted:
+        return _wanted(tuple(facts), bank)
+
+    @classmethod
+    def build(cls, facts: tuple[str, ...], bank: QuestionBank) -> Wanted:
         generic, indexed = set(), set()
         for fact in facts:
             name = fact_name(fact)
@@ -56,12 +61,31 @@ class Wanted:
     def __bool__(self) -> bool:
         return bool(self.generic or self.indexed)
 
+    @cached_property
+    def _names(self) -> frozenset[str]:
+        return frozenset(self.generic) | {fact_name(f) for f in self.indexed}
+
     def names(self) -> set[str]:
         """Every fact name, member indexes dropped (for household-wide questions)."""
-        return set(self.generic) | {fact_name(f) for f in self.indexed}
+        return set(self._names)
 
     def for_member(self, name: str, index: int) -> bool:
         return name in self.generic or member_key(name, index) in self.indexed
+
+
+_WANTED: dict[tuple[int, tuple[str, ...]], tuple[QuestionBank, Wanted]] = {}
+
+
+def _wanted(facts: tuple[str, ...], bank: QuestionBank) -> Wanted:
+    """Screening repeats the same missing facts turn after turn: each set is read once."""
+    kept = _WANTED.get((id(bank), facts))
+    if kept is not None and kept[0] is bank:
+        return kept[1]
+    if len(_WANTED) > 4096:
+        _WANTED.clear()
+    wanted = Wanted.build(facts, bank)
+    _WANTED[(id(bank), facts)] = (bank, wanted)
+    return wanted
 
 
 def wanted_facts(result: ScreeningResult) -> list[str]:

@@ -38,9 +38,8 @@ def _single_adult(region: RegionId = RegionId.GANSU) -> Session:
 
 
 def _next(session: Session) -> str | None:
-    lookahead = Lookahead()
-    lookahead.begin(session, TODAY)
-    chosen = plan(session, screen_session(session, TODAY), question_bank(), lookahead)
+    trial = Lookahead().begin(session, TODAY)
+    chosen = plan(session, screen_session(session, TODAY), question_bank(), trial)
     return chosen.next.question_id if chosen.next else None
 
 
