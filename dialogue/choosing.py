@@ -203,9 +203,9 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     for c in found:
         if c.tried is None:
             continue
-        for item in [i for i in c.items if open_for[i] == 1 or i in stuck]:
-            if not lookahead.can_change(bank, c.tried, item):
-                c.items.discard(item)
+        tested = [i for i in c.items if open_for[i] == 1 or i in stuck]
+        if tested:
+            c.items -= set(tested) - lookahead.changeable(bank, c.tried, tested)
     asked_items = set(session.items or ()) & set(weights)
     left = QUESTION_BUDGET - session.questions_asked
     useful = [c for c in found if c.items]

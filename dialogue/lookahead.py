@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -123,25 +123,30 @@ class Trial:
         self._screens = 0
         self._copies: dict[tuple[str, int | None], Household] = {}
 
-    def can_change(self, bank: QuestionBank, asked: tuple[str, int | None], item: ItemId) -> bool:
-        """Whether some value of the question moves `item` out of need_info."""
+    def changeable(
+        self, bank: QuestionBank, asked: tuple[str, int | None], items: Collection[ItemId]
+    ) -> set[ItemId]:
+        """Those of `items` that some value of the question moves out of need_info."""
         question_id, member = asked
         if question_id in (CONSENT_ID, MEMBER_MORE_ID):
-            return True
-        if (question_id, member, item) in self._known:
-            return True
+            return set(items)
+        found = {i for i in items if (question_id, member, i) in self._known}
         question = bank.get(question_id)
         values = values_of(question)
         if values is None:
-            return True
+            return set(items)
         for value in values:
-            outcome = self._outcome(question, member, value, item)
-            if outcome is None:
-                return True
-            if outcome != Outcome.NEED_INFO:
+            left = [i for i in items if i not in found]
+            if not left:
+                break
+            tried = self._outcomes(question, member, value, left)
+            if tried is None:
+                return set(items)  # not tried: assume they can change
+            moved = {i for i, o in tried.items() if o != Outcome.NEED_INFO}
+            for item in moved:
                 self._lookahead.found(self._known, (question_id, member, item))
-                return True
-        return False
+            found |= moved
+        return found
 
     def _copy(self, question: Question, member: int | None) -> Household:
         """One copy per question: each value tried overwrites the same facts."""
@@ -150,14 +155,15 @@ class Trial:
             self._copies[key] = self._household.model_copy(deep=True)
         return self._copies[key]
 
-    def _outcome(
-        self, question: Question, member: int | None, value: Any, item: ItemId
-    ) -> Outcome | None:
-        """The item's outcome with the answer given; None: not tried (assume it matters)."""
-        key = (self._digest, question.id, member, repr(value), item)
-        cached = self._lookahead.cached(key)
-        if cached is not None:
-            return cached
+    def _outcomes(
+        self, question: Question, member: int | None, value: Any, items: list[ItemId]
+    ) -> dict[ItemId, Outcome] | None:
+        """The items' outcomes with the answer given; None: not tried (assume they matter).
+        One screening of just these items (and those they look at) per value."""
+        keys = {i: (self._digest, question.id, member, repr(value), i) for i in items}
+        kept = {i: self._lookahead.cached(k) for i, k in keys.items()}
+        if all(o is not None for o in kept.values()):
+            return {i: o for i, o in kept.items() if o is not None}
         if self._screens >= MAX_SCREENS:
             return None
         household = self._copy(question, member)
@@ -167,7 +173,7 @@ class Trial:
         except (ValidationError, ValueError, IndexError, AttributeError):
             return None
         self._screens += 1
-        found = outcomes(household, [item], on=self._on).get(item)
-        if found is not None:
-            self._lookahead.keep(key, found)
+        found = outcomes(household, items, on=self._on)
+        for item, outcome in found.items():
+            self._lookahead.keep(keys[item], outcome)
         return found
