@@ -1,17 +1,24 @@
 """Which question next, over every item of the region: the one that can change the most
 still-open outcomes, weighted by how much each matters; nothing worth asking -> the result.
 
-Every need_info item of the screening counts, the items the citizen asked about most. A
-question serves an open item when it fills one of the facts screening says would decide it.
-Its worth for that item is the item's weight shared among the questions still open for it
-(an item one question from decided counts whole; one of eight facts counts an eighth). When a
-question is the last one open for an item, its possible values are tried against screening
-(dialogue.lookahead): if every value gives the same outcome, it cannot change that item.
+Every need_info item of the screening counts: the items the citizen asked about weigh 3, the
+classes other items follow from (低保, 特困) 2, the others 1; an item already decided or only
+the office can still confirm (或许符合) has no open facts and weighs nothing. A question serves
+an open item when it fills a fact screening says would decide it; its worth for that item is
+the item's weight shared among the questions still open for it. When a question is the last
+one open for an item, or the item has facts nobody can tell us any more (不知道, skipped), its
+possible values are tried against screening (dialogue.lookahead): if none moves the item out of
+need_info, the question cannot change it and is not asked for it.
 
-Questions stop at QUESTION_BUDGET; past SOFT_BUDGET only a question for an item the citizen
-asked about, or for an item its open questions can still settle within the budget, is asked. A household already on
-低保/特困 takes the short path: its economic situation is checked by the office already, so
-income and asset questions are asked only for the items the citizen named.
+The questions about the items asked about come first. Among the questions worth at least
+NEAR_BEST of the best, one that settles an item alone comes first, else the first in natural
+order (the conversation moves topic by topic). Household-wide questions come before member
+ones ("家里有人上学吗" before "您儿子上学吗").
+
+Budget: never more than QUESTION_BUDGET; past SOFT_BUDGET only the main items (those asked
+about, else the central classes) are pursued, and only while their open questions fit in what
+is left. A household already on 低保/特困 takes the short path: its means were checked when it
+was recognised, so income and asset questions are asked only for the items it named.
 """
 
 from __future__ import annotations
@@ -210,7 +217,7 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     left = QUESTION_BUDGET - session.questions_asked
     useful = [c for c in found if c.items]
     consent_open = session.consent is None and any(c.needs_consent for c in useful)
-    remaining = min(left, len(useful) + (1 if consent_open else 0)) if left > 0 else 0
+    main = set(session.items or ()) or central_items(session.region)
 
     def worth(c: Candidate) -> float:
         return sum(weights[i] / open_for[i] for i in c.items)
@@ -219,13 +226,17 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
         """Serves a main item its open questions can still settle within the budget."""
         return any(open_for[i] < left for i in c.items if i in main)
 
+    # At most: anything until the soft budget, then the main items' questions; within budget.
+    after_soft = [c for c in useful if c.items & asked_items or finishable(c, main)]
+    before_soft = max(SOFT_BUDGET - session.questions_asked, 0)
+    estimate = min(len(useful), before_soft + len(after_soft)) + (1 if consent_open else 0)
+    remaining = max(min(left, estimate), 0)
     pool = [c for c in useful if c.items & asked_items] or useful
     if left <= 0 or not pool:
         return Plan(None, 0)
     if session.questions_asked >= SOFT_BUDGET and not (pool[0].items & asked_items):
         # past the soft budget: only the main items (asked about, else the central ones),
         # and only while their open questions fit in what is left
-        main = set(session.items or ()) or central_items(session.region)
         pool = [c for c in pool if finishable(c, main)]
     top = max((worth(c) for c in pool), default=0.0)
     # natural order among the questions worth about as much as the best: a conversation that
