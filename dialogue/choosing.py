@@ -140,6 +140,7 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
         if tried:
             candidate.tried = (step.question_id, step.member)
 
+    member_first: set[tuple[int, ItemId]] = set()
     relation_open = [
         i > 0 and is_open(session, bank.get(RELATION_QUESTION), i)
         for i in range(len(household.members))
@@ -159,8 +160,12 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
                 serves = [
                     i
                     for i, w in wanted.items()
-                    if w.generic.intersection(question.fills) or w.indexed.intersection(keys)
+                    if (w.generic.intersection(question.fills) or w.indexed.intersection(keys))
+                    and (index, i) not in member_first
                 ]
+                # a member's own condition (age, work ability, illness) before whom they have
+                # to rely on: one question per member and item at a time, in natural order
+                member_first.update((index, i) for i in serves)
                 relation_first = relation_open[index]
                 step = Next(RELATION_QUESTION if relation_first else question.id, index)
                 add(step, question.needs_consent, serves, question.fills, not relation_first)

@@ -11,7 +11,7 @@ from dialogue.lookahead import Lookahead
 from dialogue.questions import question_bank
 from dialogue.replies import reply_text
 from dialogue.scripting import load_scripts
-from dialogue.state import Session
+from dialogue.state import Session, member_key
 from guides.household import Member
 from guides.ids import ItemId, Outcome, RegionId
 
@@ -143,3 +143,41 @@ def test_the_hint_never_rises_without_a_new_member_in_a_whole_conversation(
                 assert len(session.household.members) > members, script.name
                 assert "还要问几个关于家人的问题" in said, script.name
         assert session.questions_asked <= QUESTION_BUDGET, script.name
+
+
+def test_supporters_are_asked_only_after_the_members_own_condition() -> None:
+    # 特困: a 45-year-old may be 特困 only if disabled; that is asked first, and once "no",
+    # who supports them is never asked.
+    session = Session.new("t", "wx:test", RegionId.GANSU)
+    session.items = [ItemId.TEKUN]
+    household = session.household
+    household.size = 1
+    household.members = [Member(relation="self", age=45)]
+    household.hukou_type = "rural"
+    household.has_local_hukou = True
+    session.consent = True
+    household.monthly_income_total = 0
+    asked = []
+    for _ in range(QUESTION_BUDGET):
+        question = _next(session)
+        if question is None:
+            break
+        asked.append(question)
+        if question in ("any_disability", "member_disability"):
+            household.members[0].has_disability = False
+        else:  # "不知道" to every fact it asks
+            for fact in question_bank().get(question).fills:
+                session.mark_unknown(member_key(fact, 0) if fact.startswith("members.") else fact)
+    assert {"any_disability", "member_disability"} & set(asked)
+    assert "member_legal_supporter" not in asked and "member_supporter" not in asked
+
+
+def test_job_seeking_is_not_asked_of_a_member_who_cannot_work() -> None:
+    bank = question_bank()
+    session = _single_adult()
+    member = session.household.members[0]
+    member.labour_ability = "lost"
+    for question_id in ("member_wants_job", "member_unemployment_registered"):
+        assert not bank.get(question_id).applies(session.household, member)
+    member.labour_ability = "full"
+    assert bank.get("member_wants_job").applies(session.household, member)
