@@ -181,3 +181,28 @@ def test_job_seeking_is_not_asked_of_a_member_who_cannot_work() -> None:
         assert not bank.get(question_id).applies(session.household, member)
     member.labour_ability = "full"
     assert bank.get("member_wants_job").applies(session.household, member)
+
+
+def test_the_result_lists_every_item_asked_first_and_says_what_the_office_will_check() -> None:
+    from dialogue.ending import result_reply
+    from guides.catalog import guide_for
+
+    session = _single_adult()
+    session.items = [ItemId.TEMPORARY_AID]
+    session.household.monthly_income_total = 300.0
+    reply = result_reply(session, screen_session(session, TODAY), question_bank())
+    assert reply.items[0].item == ItemId.TEMPORARY_AID
+    assert {line.item for line in reply.items} == set(guide_for(RegionId.GANSU).item_ids)
+    open_lines = [line for line in reply.items if line.outcome == Outcome.NEED_INFO]
+    assert open_lines and all(any("还要了解的：" in n for n in line.notes) for line in open_lines)
+    assert any("存款" in n for line in open_lines for n in line.notes)
+
+
+def test_a_dibao_household_hears_what_else_it_gets() -> None:
+    from dialogue.ending import result_reply
+
+    session = Session.new("t", "wx:test", RegionId.NINGXIA)
+    session.household.already_receives = [ItemId.DIBAO]
+    reply = result_reply(session, screen_session(session, TODAY), question_bank())
+    assert reply.text.startswith("您家已经在领")
+    assert "医疗救助" in reply.text.split("。", 1)[1]  # 医疗救助 follows from 低保
