@@ -64,6 +64,7 @@ class Candidate:
     needs_consent: bool
     items: set[ItemId] = field(default_factory=set)
     facts: set[str] = field(default_factory=set)  # fact names it fills ("members.age")
+    targeted: bool = False  # about a member screening named (members.2.x), not any member
     # the question and member whose values the lookahead tries (None: not tried)
     tried: tuple[str, int | None] | None = None
 
@@ -118,13 +119,15 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
     wanted_names = set().union(*names.values()) if names else set()
     found: dict[tuple[str, int | None], Candidate] = {}
     # "家里有人上学吗" before "您儿子上学吗": a household-wide question still open comes first
-    household_wide = {
-        f
+    wide_open = [
+        q
         for q in bank.questions
         if q.all_members is not None and is_allowed(session, q) and q.applies(household)
         and is_open(session, q, None)
-        for f in q.fills
-    }  # fmt: skip
+    ]  # fmt: skip
+    household_wide = {f for q in wide_open for f in q.fills}
+    # a member question is not "targeted" while a household-wide one still serves its item
+    wide_items = {i for q in wide_open for i in wanted if names[i].intersection(q.fills)}
 
     def add(
         step: Next, needs_consent: bool, items: list[ItemId], fills: list[str], tried: bool
@@ -163,12 +166,19 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
                     if (w.generic.intersection(question.fills) or w.indexed.intersection(keys))
                     and (index, i) not in member_first
                 ]
+                targeted = any(
+                    w.indexed.intersection(keys)
+                    for i, w in wanted.items()
+                    if i in serves and i not in wide_items
+                )
                 # a member's own condition (age, work ability, illness) before whom they have
                 # to rely on: one question per member and item at a time, in natural order
                 member_first.update((index, i) for i in serves)
                 relation_first = relation_open[index]
                 step = Next(RELATION_QUESTION if relation_first else question.id, index)
                 add(step, question.needs_consent, serves, question.fills, not relation_first)
+                if targeted and serves:  # screening names this member: ask them first
+                    found[(step.question_id, step.member)].targeted = True
             continue
         if not question.applies(household) or not is_open(session, question, None):
             continue
@@ -249,7 +259,8 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     near = [c for c in pool if worth(c) >= max(MIN_WORTH, NEAR_BEST * top)]
     # one that settles an item on its own first: certain progress for one question
     best = next((c for c in near if any(open_for[i] == 1 for i in c.items)), None)
-    best = best or next(iter(near), None)
+    # then one about the member screening names, before asking every member in turn
+    best = best or next((c for c in near if c.targeted), None) or next(iter(near), None)
     if best is None:
         return Plan(None, 0)
     step = gate(session, bank, best.step)
