@@ -177,7 +177,9 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
                 relation_first = relation_open[index]
                 step = Next(RELATION_QUESTION if relation_first else question.id, index)
                 add(step, question.needs_consent, serves, question.fills, not relation_first)
-                if targeted and serves:  # screening names this member: ask them first
+                # screening names this member: ask about them first (their circumstances; means
+                # are the household's, asked as such)
+                if targeted and serves and not question.needs_consent:
                     found[(step.question_id, step.member)].targeted = True
             continue
         if not question.applies(household) or not is_open(session, question, None):
