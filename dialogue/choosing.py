@@ -23,7 +23,7 @@ was recognised, so income and asset questions are asked only for the items it na
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -222,14 +222,9 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
         for item in c.items:
             open_for[item] = open_for.get(item, 0) + 1
     # The last question for an item, or any question for an item some of whose facts nobody
-    # can tell us any more: can one of its values still change the item?
+    # can tell us any more: can one of its values still change the item? Tried lazily, only
+    # for the question about to be chosen (screening each value has a cost).
     stuck = _stuck(result, bank, found)
-    for c in found:
-        if c.tried is None:
-            continue
-        tested = [i for i in c.items if open_for[i] == 1 or i in stuck]
-        if tested:
-            c.items -= set(tested) - lookahead.changeable(bank, c.tried, tested)
     asked_items = set(session.items or ()) & set(weights)
     left = QUESTION_BUDGET - session.questions_asked
     useful = [c for c in found if c.items]
@@ -248,9 +243,37 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     before_soft = max(SOFT_BUDGET - session.questions_asked, 0)
     estimate = min(len(useful), before_soft + len(after_soft)) + (1 if consent_open else 0)
     remaining = max(min(left, estimate), 0)
-    pool = [c for c in useful if c.items & asked_items] or useful
-    if left <= 0 or not pool:
+    if left <= 0:
         return Plan(None, 0)
+    verified: set[int] = set()
+    while True:
+        best = _choose(session, useful, asked_items, main, worth, finishable, open_for)
+        if best is None:
+            return Plan(None, 0)
+        if id(best) in verified or best.tried is None:
+            break
+        verified.add(id(best))
+        tested = [i for i in best.items if open_for[i] == 1 or i in stuck]
+        if tested:
+            best.items -= set(tested) - lookahead.changeable(bank, best.tried, tested)
+        if not best.items:
+            useful.remove(best)
+    step = gate(session, bank, best.step)
+    return Plan(step, max(remaining, 1) if step is not None else 0)
+
+
+def _choose(
+    session: Session,
+    useful: list[Candidate],
+    asked_items: set[ItemId],
+    main: Collection[ItemId],
+    worth: Callable[[Candidate], float],
+    finishable: Callable[[Candidate, Collection[ItemId]], bool],
+    open_for: dict[ItemId, int],
+) -> Candidate | None:
+    pool = [c for c in useful if c.items & asked_items] or useful
+    if not pool:
+        return None
     if session.questions_asked >= SOFT_BUDGET and not (pool[0].items & asked_items):
         # past the soft budget: only the main items (asked about, else the central ones),
         # and only while their open questions fit in what is left
@@ -262,11 +285,7 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     # one that settles an item on its own first: certain progress for one question
     best = next((c for c in near if any(open_for[i] == 1 for i in c.items)), None)
     # then one about the member screening names, before asking every member in turn
-    best = best or next((c for c in near if c.targeted), None) or next(iter(near), None)
-    if best is None:
-        return Plan(None, 0)
-    step = gate(session, bank, best.step)
-    return Plan(step, max(remaining, 1) if step is not None else 0)
+    return best or next((c for c in near if c.targeted), None) or next(iter(near), None)
 
 
 def update_hint(session: Session, remaining: int) -> list[str]:

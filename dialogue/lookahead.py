@@ -6,11 +6,11 @@ no value of the question moves the item out of need_info, asking it cannot chang
 (its other facts are ones the citizen could not tell, or only the office can check).
 
 Only questions with a short list of values are tried (yes/no, choices, small counts, and
-amounts at a few levels); the others are assumed to matter. Outcomes are cached per household
-digest; "this question can change that item" is kept for the rest of the session (facts only
-add up, and a question wrongly thought to matter is merely asked); a turn tries at most
-MAX_SCREENS values, assuming the rest matter. Only the item in question (and the items it
-looks at) is decided for a value: guides.screening.engine.outcomes.
+amounts at a few levels); the others are assumed to matter. A turn tries at most MAX_TRIES
+values, assuming the rest matter; the allowance counts every value tried, cached or not, so
+the choice depends only on the session's facts (two identical conversations ask the same
+questions, whatever else the worker has seen). Outcomes are cached per household digest. Only
+the items in question (and the items they look at) are decided: screening.engine.outcomes.
 """
 
 from __future__ import annotations
@@ -31,9 +31,8 @@ from guides.household import Household
 from guides.ids import ItemId, Outcome
 from guides.screening.engine import outcomes
 
-MAX_SCREENS = 8  # an item's outcome alone costs ~0.05 ms (0.2 ms with many it looks at)
+MAX_TRIES = 10  # an item's outcome alone costs ~0.05 ms (0.2 ms with many it looks at)
 CACHE_SIZE = 4096
-SESSIONS_KEPT = 256
 
 # Amounts at the levels the published lines fall between (yuan; income per month).
 AMOUNT_LEVELS: dict[str, Sequence[float]] = {
@@ -59,68 +58,58 @@ def values_of(question: Question) -> Sequence[Any] | None:
     if question.answer == "choice":
         return tuple(question.options())
     if question.answer == "count":
-        return COUNT_LEVELS.get(name)
+        return _extremes_first(COUNT_LEVELS.get(name))
     if question.answer == "amount":
         if name.startswith("expenses_12m."):
-            return EXPENSE_LEVELS
-        return AMOUNT_LEVELS.get(name)
+            return _extremes_first(EXPENSE_LEVELS)
+        return _extremes_first(AMOUNT_LEVELS.get(name))
     return None
 
 
+def _extremes_first(levels: Sequence[Any] | None) -> Sequence[Any] | None:
+    """The lowest and the highest level: the clauses on amounts and counts are thresholds (more
+    income or assets never makes a household more eligible, more expense never less), so if
+    neither end moves an item out of need_info, no level between does."""
+    if not levels or len(levels) < 3:
+        return levels
+    return (levels[0], levels[-1])
+
+
+_Key = tuple[bytes, str, int | None, str, ItemId]
+
+
 class Lookahead:
-    """Per engine: which answers could change which items. Turns run in worker threads: each
-    turn works on its own `Trial`; the shared caches are behind a lock."""
+    """Per engine: the outcomes tried, cached by household. Turns run in worker threads: each
+    turn works on its own `Trial`; the shared cache is behind a lock."""
 
     def __init__(self) -> None:
-        self._outcomes: OrderedDict[tuple[bytes, str, int | None, str, ItemId], Outcome] = (
-            OrderedDict()
-        )
-        # per session: (question, member, item) found to change the item
-        self._changes: OrderedDict[str, set[tuple[str, int | None, ItemId]]] = OrderedDict()
+        self._outcomes: OrderedDict[_Key, Outcome] = OrderedDict()
         self._lock = threading.Lock()
 
     def begin(self, session: Session, on: dt.date) -> Trial:
-        """A turn's trials: the household as it stands, and a fresh allowance of screenings."""
-        with self._lock:
-            known = self._changes.setdefault(session.id, set())
-            self._changes.move_to_end(session.id)
-            while len(self._changes) > SESSIONS_KEPT:
-                self._changes.popitem(last=False)
-        return Trial(self, session.household, on, known)
+        """A turn's trials over the household as it stands."""
+        return Trial(self, session.household, on)
 
-    def cached(self, key: tuple[bytes, str, int | None, str, ItemId]) -> Outcome | None:
+    def cached(self, key: _Key) -> Outcome | None:
         with self._lock:
             return self._outcomes.get(key)
 
-    def keep(self, key: tuple[bytes, str, int | None, str, ItemId], outcome: Outcome) -> None:
+    def keep(self, key: _Key, outcome: Outcome) -> None:
         with self._lock:
             self._outcomes[key] = outcome
             while len(self._outcomes) > CACHE_SIZE:
                 self._outcomes.popitem(last=False)
 
-    def found(
-        self, known: set[tuple[str, int | None, ItemId]], fact: tuple[str, int | None, ItemId]
-    ) -> None:
-        with self._lock:
-            known.add(fact)
-
 
 class Trial:
     """One turn's lookahead over one household."""
 
-    def __init__(
-        self,
-        lookahead: Lookahead,
-        household: Household,
-        on: dt.date,
-        known: set[tuple[str, int | None, ItemId]],
-    ) -> None:
+    def __init__(self, lookahead: Lookahead, household: Household, on: dt.date) -> None:
         self._lookahead = lookahead
         self._household = household
         self._digest = hashlib.blake2b(household.model_dump_json().encode()).digest()
         self._on = on
-        self._known = known
-        self._screens = 0
+        self._tries = 0
         self._copies: dict[tuple[str, int | None], Household] = {}
 
     def changeable(
@@ -130,11 +119,11 @@ class Trial:
         question_id, member = asked
         if question_id in (CONSENT_ID, MEMBER_MORE_ID):
             return set(items)
-        found = {i for i in items if (question_id, member, i) in self._known}
-        question = bank.get(question_id)
-        values = values_of(question)
+        values = values_of(bank.get(question_id))
         if values is None:
             return set(items)
+        question = bank.get(question_id)
+        found: set[ItemId] = set()
         for value in values:
             left = [i for i in items if i not in found]
             if not left:
@@ -142,10 +131,7 @@ class Trial:
             tried = self._outcomes(question, member, value, left)
             if tried is None:
                 return set(items)  # not tried: assume they can change
-            moved = {i for i, o in tried.items() if o != Outcome.NEED_INFO}
-            for item in moved:
-                self._lookahead.found(self._known, (question_id, member, item))
-            found |= moved
+            found |= {i for i, o in tried.items() if o != Outcome.NEED_INFO}
         return found
 
     def _copy(self, question: Question, member: int | None) -> Household:
@@ -160,19 +146,19 @@ class Trial:
     ) -> dict[ItemId, Outcome] | None:
         """The items' outcomes with the answer given; None: not tried (assume they matter).
         One screening of just these items (and those they look at) per value."""
+        if self._tries >= MAX_TRIES:
+            return None
+        self._tries += 1
         keys = {i: (self._digest, question.id, member, repr(value), i) for i in items}
         kept = {i: self._lookahead.cached(k) for i, k in keys.items()}
         if all(o is not None for o in kept.values()):
             return {i: o for i, o in kept.items() if o is not None}
-        if self._screens >= MAX_SCREENS:
-            return None
         household = self._copy(question, member)
         try:
             for name, fact in zip(question.fills, keys_of(question, member), strict=True):
                 set_fact(household, fact, converted(name, value))
         except (ValidationError, ValueError, IndexError, AttributeError):
             return None
-        self._screens += 1
         found = outcomes(household, items, on=self._on)
         for item, outcome in found.items():
             self._lookahead.keep(keys[item], outcome)
