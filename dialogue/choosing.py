@@ -122,8 +122,8 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
     wide_open = [
         q
         for q in bank.questions
-        if q.all_members is not None and is_allowed(session, q) and q.applies(household)
-        and is_open(session, q, None)
+        if q.all_members is not None and wanted_names.intersection(q.fills)
+        and is_allowed(session, q) and q.applies(household) and is_open(session, q, None)
     ]  # fmt: skip
     household_wide = {f for q in wide_open for f in q.fills}
     # a member question is not "targeted" while a household-wide one still serves its item
@@ -154,23 +154,19 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
         if question.is_member:
             if set(question.fills) <= household_wide:
                 continue
+            if question.id == RELATION_QUESTION:
+                continue
+            generic = {i for i, w in wanted.items() if w.generic.intersection(question.fills)}
             for index, member in enumerate(household.members):
-                if question.id == RELATION_QUESTION or not question.applies(household, member):
+                if not question.applies(household, member):
                     continue
                 if not is_open(session, question, index):
                     continue
                 keys = [member_key(f, index) for f in question.fills]
-                serves = [
-                    i
-                    for i, w in wanted.items()
-                    if (w.generic.intersection(question.fills) or w.indexed.intersection(keys))
-                    and (index, i) not in member_first
-                ]
-                targeted = any(
-                    w.indexed.intersection(keys)
-                    for i, w in wanted.items()
-                    if i in serves and i not in wide_items
-                )
+                named = {i for i, w in wanted.items() if w.indexed.intersection(keys)}
+                serves = [i for i in wanted if (i in generic or i in named)]
+                serves = [i for i in serves if (index, i) not in member_first]
+                targeted = any(i in named and i not in wide_items for i in serves)
                 # a member's own condition (age, work ability, illness) before whom they have
                 # to rely on: one question per member and item at a time, in natural order
                 member_first.update((index, i) for i in serves)
@@ -195,11 +191,15 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
 
 def _stuck(result: ScreeningResult, bank: QuestionBank, found: list[Candidate]) -> set[ItemId]:
     """Open items with a missing fact no open question fills (said 不知道, skipped, refused)."""
+    askable_for: dict[ItemId, set[str]] = {}
+    for c in found:
+        for served in c.items:
+            askable_for.setdefault(served, set()).update(c.facts)
     stuck: set[ItemId] = set()
     for item in result.items:
         if item.outcome != Outcome.NEED_INFO:
             continue
-        askable = {f for c in found if item.item in c.items for f in c.facts}
+        askable = askable_for.get(item.item, set())
         for fact in item.missing_facts:
             name = fact_name(fact)
             if bank.aliases.get(name, name) not in askable:
@@ -231,8 +231,12 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     consent_open = session.consent is None and any(c.needs_consent for c in useful)
     main = set(session.items or ()) or central_items(session.region)
 
+    worths: dict[int, float] = {}
+
     def worth(c: Candidate) -> float:
-        return sum(weights[i] / open_for[i] for i in c.items)
+        if id(c) not in worths:
+            worths[id(c)] = sum(weights[i] / open_for[i] for i in c.items)
+        return worths[id(c)]
 
     def finishable(c: Candidate, main: Collection[ItemId]) -> bool:
         """Serves a main item its open questions can still settle within the budget."""
@@ -256,6 +260,7 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
         tested = [i for i in best.items if open_for[i] == 1 or i in stuck]
         if tested:
             best.items -= set(tested) - lookahead.changeable(bank, best.tried, tested)
+            worths.pop(id(best), None)
         if not best.items:
             useful.remove(best)
     step = gate(session, bank, best.step)

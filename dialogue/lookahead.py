@@ -107,7 +107,7 @@ class Trial:
     def __init__(self, lookahead: Lookahead, household: Household, on: dt.date) -> None:
         self._lookahead = lookahead
         self._household = household
-        self._digest = hashlib.blake2b(household.model_dump_json().encode()).digest()
+        self._digest = b""  # of the household, made on the first value tried
         self._on = on
         self._tries = 0
         self._copies: dict[tuple[str, int | None], Household] = {}
@@ -149,6 +149,8 @@ class Trial:
         if self._tries >= MAX_TRIES:
             return None
         self._tries += 1
+        if not self._digest:
+            self._digest = hashlib.blake2b(self._household.model_dump_json().encode()).digest()
         keys = {i: (self._digest, question.id, member, repr(value), i) for i in items}
         kept = {i: self._lookahead.cached(k) for i, k in keys.items()}
         if all(o is not None for o in kept.values()):
