@@ -206,3 +206,19 @@ def test_a_dibao_household_hears_what_else_it_gets() -> None:
     reply = result_reply(session, screen_session(session, TODAY), question_bank())
     assert reply.text.startswith("您家已经在领")
     assert "医疗救助" in reply.text.split("。", 1)[1]  # 医疗救助 follows from 低保
+
+
+def test_a_tried_value_leaves_the_household_as_it_was() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from dialogue.lookahead import with_fact
+
+    session = _single_adult()
+    household = session.household
+    tried = with_fact(household, "assets.deposits", 5000.0)
+    assert tried.assets.deposits == 5000.0 and household.assets.deposits is None
+    older = with_fact(household, "members.0.age", 70)
+    assert older.members[0].age == 70 and household.members[0].age == 45
+    with pytest.raises(ValidationError):
+        with_fact(household, "members.0.age", 500)  # validated as an answer would be
