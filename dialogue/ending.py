@@ -18,11 +18,11 @@ from dialogue.replies import (
     SummaryLine,
     SummaryReply,
 )
-from dialogue.state import Session, get_fact
+from dialogue.state import Session, fact_name, get_fact
 from guides.catalog import guide_for
 from guides.ids import Outcome
 from guides.places import places
-from guides.screening.result import ScreeningResult
+from guides.screening.result import ItemResult, ScreeningResult
 from guides.workdays import due_sentence
 
 OUTCOME_WORDS = {
@@ -113,8 +113,26 @@ def summary(
     )
 
 
-def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
+def office_checks(item: ItemResult, bank: QuestionBank) -> str | None:
+    """An item left open: what the office will ask and check (from the facts that decide it)."""
+    if item.outcome != Outcome.NEED_INFO:
+        return None
+    labels: dict[str, None] = {}
+    for fact in item.missing_facts:
+        name = fact_name(fact)
+        name = "size" if name == "members" else bank.aliases.get(name, name)
+        for question in bank.for_fact(name)[:1]:
+            labels.setdefault(question.summary_label, None)
+    if not labels:
+        return None
+    return f"还要了解的：{'、'.join(labels)}。到窗口办理时，工作人员会问清楚并核对。"
+
+
+def result_reply(
+    session: Session, result: ScreeningResult, bank: QuestionBank | None = None
+) -> ResultReply:
     guide = guide_for(session.region)
+    checks = {i.item: office_checks(i, bank) for i in result.items} if bank else {}
     lines = [
         ItemLine(
             item=str(item.item),
@@ -125,7 +143,7 @@ def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
             citations=list(dict.fromkeys(r.citation for r in item.reasons if r.citation)),
             department=item.department,
             time_limit=item.time_limit,
-            notes=list(item.notes),
+            notes=[*item.notes, *filter(None, [checks.get(item.item)])],
             basis=list(item.basis),
         )
         for item in result.items
@@ -148,9 +166,21 @@ def result_reply(session: Session, result: ScreeningResult) -> ResultReply:
         "" if window is None else f"{window.name}（{window.how}）" if window.how else window.name
     )
     steps = "→".join(step.title for step in guide.process)
-    hopeful = [i.name for i in result.items if i.outcome in (Outcome.LIKELY, Outcome.POSSIBLE)]
+    # A household already on 低保/特困: what else it gets, not the class it already has.
+    received = set(session.household.already_receives or ())
+    already = [i.name for i in result.items if i.item in received]
+    hopeful = [
+        i.name
+        for i in result.items
+        if i.outcome in (Outcome.LIKELY, Outcome.POSSIBLE) and i.item not in received
+    ]
     open_items = [i.name for i in result.items if i.outcome == Outcome.NEED_INFO]
-    if hopeful:
+    if already:
+        others = f"除此之外，初步看：{'、'.join(hopeful)}值得去申请。" if hopeful else ""
+        text = f"您家已经在领{'、'.join(already)}。{others}"
+        if open_items:
+            text += f"{'、'.join(open_items)}还需要了解更多情况，可以到窗口问一问。"
+    elif hopeful:
         text = f"根据您说的情况，初步看：{'、'.join(hopeful)}值得去申请。"
     elif open_items:
         # Not ruled out: we just lack facts (e.g. income after the 核对授权 was declined).
@@ -193,7 +223,7 @@ def form_offer(result: ScreeningResult) -> FormOfferReply | None:
 
 
 def ending(session: Session, result: ScreeningResult, bank: QuestionBank) -> list[Reply]:
-    replies: list[Reply] = [summary(session, bank), result_reply(session, result)]
+    replies: list[Reply] = [summary(session, bank), result_reply(session, result, bank)]
     offer = form_offer(result)
     if offer is not None:
         replies.append(offer)

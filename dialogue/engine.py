@@ -25,7 +25,9 @@ from dialogue.answers import (
     parse_tap,
     same_topic,
 )
+from dialogue.choosing import plan, update_hint
 from dialogue.ending import ending, summary
+from dialogue.lookahead import Lookahead
 from dialogue.noted import (
     Stored,
     add_members,
@@ -34,7 +36,7 @@ from dialogue.noted import (
     phrases,
     store_facts,
 )
-from dialogue.policy import Next, Wanted, next_question, questions_remaining
+from dialogue.policy import Next
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank, question_bank
 from dialogue.replies import Reply, TextReply
 from dialogue.screened import Screenings
@@ -87,15 +89,6 @@ def asked_first(session: Session, result: ScreeningResult) -> ScreeningResult:
     return dataclasses.replace(result, items=(*asked, *others))
 
 
-def focus(session: Session, result: ScreeningResult) -> ScreeningResult:
-    """What the questions are about: the items asked about (all when none was named)."""
-    if not session.items:
-        return result
-    return dataclasses.replace(
-        result, items=tuple(i for i in result.items if i.item in session.items)
-    )
-
-
 class DialogueEngine:
     def __init__(
         self,
@@ -109,6 +102,7 @@ class DialogueEngine:
         self.bank = bank or question_bank()
         self.today = today
         self.screenings = Screenings()
+        self.lookahead = Lookahead()
 
     # --- entry points ------------------------------------------------------------------
     def open(self, session: Session, text: str | None = None) -> list[Reply]:
@@ -485,33 +479,15 @@ class DialogueEngine:
 
     def _advance(self, session: Session) -> list[Reply]:
         result = self.screen(session)
-        asked_about = focus(session, result)
-        wanted = Wanted.of(asked_about, self.bank)  # computed once for both
-        found = next_question(session, asked_about, self.bank, wanted)
-        why = self._update_hint(
-            session, questions_remaining(session, asked_about, self.bank, wanted)
-        )
-        if found is None:
+        trial = self.lookahead.begin(session, self.today())
+        chosen = plan(session, result, self.bank, trial)
+        why = [TextReply(text=t) for t in update_hint(session, chosen.remaining)]
+        if chosen.next is None:
             session.pending = None
             session.status = "done"
             return ending(session, result, self.bank)
         session.status = "active"
-        return why + self._ask(session, found.pending())
-
-    @staticmethod
-    def _update_hint(session: Session, remaining: int) -> list[Reply]:
-        """The remaining-questions hint never goes up, except when members were added, and
-        then it says why."""
-        previous, members = session.questions_remaining, len(session.household.members)
-        grew = members > session.hint_members
-        session.hint_members = members
-        if previous is None or remaining <= previous:
-            session.questions_remaining = remaining
-            return []
-        if not grew:
-            return []  # an estimate: keep the lower one rather than jump up
-        session.questions_remaining = remaining
-        return [TextReply(text=prompts.HINT_GREW)]
+        return why + self._ask(session, chosen.next.pending())
 
     def _finish(self, session: Session) -> list[Reply]:
         return ending(session, self.screen(session), self.bank)

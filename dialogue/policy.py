@@ -1,15 +1,16 @@
-"""Which question next: the first one, in natural order, that can still change an undecided
-item of interest. Nothing left to ask means the result can be given.
+"""What the question choice (dialogue.choosing) stands on: the facts screening wants, whether
+a question is still open, and the gates (consent first; a refused consent asks no means).
 
 Screening reports, per undecided (need_info) item, the facts that would decide it. A question
-is worth asking when it fills one of those facts and the citizen has not already said
-"不知道" to it (or skipped it, or refused consent for it). Member facts ("members.age") are
-asked member by member, the applicant first; a member's relation comes before the rest.
+is open when it fills one of those facts and the citizen has not already said "不知道" to it
+(or skipped it, or refused consent for it). A member's relation comes before the rest.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank
 from dialogue.state import Pending, Session, fact_name, get_fact, member_key
@@ -38,8 +39,16 @@ class Wanted:
 
     @classmethod
     def of(cls, result: ScreeningResult, bank: QuestionBank) -> Wanted:
+        return cls.of_facts(wanted_facts(result), bank)
+
+    @classmethod
+    def of_facts(cls, facts: Iterable[str], bank: QuestionBank) -> Wanted:
+        return _wanted(tuple(facts), bank)
+
+    @classmethod
+    def build(cls, facts: tuple[str, ...], bank: QuestionBank) -> Wanted:
         generic, indexed = set(), set()
-        for fact in wanted_facts(result):
+        for fact in facts:
             name = fact_name(fact)
             alias = bank.aliases.get(name, name)
             if name == fact:
@@ -52,12 +61,31 @@ class Wanted:
     def __bool__(self) -> bool:
         return bool(self.generic or self.indexed)
 
+    @cached_property
+    def _names(self) -> frozenset[str]:
+        return frozenset(self.generic) | {fact_name(f) for f in self.indexed}
+
     def names(self) -> set[str]:
         """Every fact name, member indexes dropped (for household-wide questions)."""
-        return set(self.generic) | {fact_name(f) for f in self.indexed}
+        return set(self._names)
 
     def for_member(self, name: str, index: int) -> bool:
         return name in self.generic or member_key(name, index) in self.indexed
+
+
+_WANTED: dict[tuple[int, tuple[str, ...]], tuple[QuestionBank, Wanted]] = {}
+
+
+def _wanted(facts: tuple[str, ...], bank: QuestionBank) -> Wanted:
+    """Screening repeats the same missing facts turn after turn: each set is read once."""
+    kept = _WANTED.get((id(bank), facts))
+    if kept is not None and kept[0] is bank:
+        return kept[1]
+    if len(_WANTED) > 4096:
+        _WANTED.clear()
+    wanted = Wanted.build(facts, bank)
+    _WANTED[(id(bank), facts)] = (bank, wanted)
+    return wanted
 
 
 def wanted_facts(result: ScreeningResult) -> list[str]:
@@ -70,95 +98,41 @@ def wanted_facts(result: ScreeningResult) -> list[str]:
     return list(facts)
 
 
-def _open(session: Session, question: Question, member: int | None) -> bool:
+def is_open(session: Session, question: Question, member: int | None) -> bool:
     """The question still has a fact nobody has answered or declined."""
     if question.all_members is not None:
         if session.answered(question.id):
             return False
         indexes = range(len(session.household.members))
-        return any(_open_key(session, member_key(n, i)) for n in question.fills for i in indexes)
+        return any(open_key(session, member_key(n, i)) for n in question.fills for i in indexes)
     for name in question.fills:
         key = member_key(name, member) if member is not None else name
-        if _open_key(session, key):
+        if open_key(session, key):
             return True
     return False
 
 
-def _open_key(session: Session, key: str) -> bool:
+def open_key(session: Session, key: str) -> bool:
     return not session.is_unknown(key) and get_fact(session.household, key) is None
 
 
-def _member_next(session: Session, bank: QuestionBank, wanted: Wanted, group: str) -> Next | None:
-    member_questions = [q for q in bank.questions if q.is_member and q.group == group]
-    household = session.household
-    for index, member in enumerate(household.members):
-        candidates = [
-            q
-            for q in member_questions
-            if q.id != RELATION_QUESTION
-            and any(wanted.for_member(f, index) for f in q.fills)
-            and q.applies(household, member)
-            and _allowed(session, q)
-            and _open(session, q, index)
-        ]
-        if not candidates:
-            continue
-        relation_open = _open(session, bank.get(RELATION_QUESTION), index)
-        if index > 0 and relation_open:
-            return Next(RELATION_QUESTION, index)
-        return Next(candidates[0].id, index)
-    return None
-
-
-def _members_needed(names: set[str]) -> bool:
+def members_needed(names: set[str]) -> bool:
     return "members" in names or any(f.startswith("members.") for f in names)
 
 
-def next_question(
-    session: Session, result: ScreeningResult, bank: QuestionBank, wanted: Wanted | None = None
-) -> Next | None:
-    """`wanted`: Wanted.of(result, bank) when the caller has it already."""
-    wanted = wanted if wanted is not None else Wanted.of(result, bank)
-    if not wanted:
-        return None
-    names = wanted.names()
-    household = session.household
-    # "members" itself: no member known yet; the household size question creates them.
-    if _members_needed(names) and household.size is None:
-        names.add("size")
-    blocks_done: set[str] = set()
-    for question in bank.questions:
-        if question.is_member:
-            if question.group in blocks_done:
-                continue
-            blocks_done.add(question.group)
-            found = _member_next(session, bank, wanted, question.group)
-            if found is not None:
-                return _gate(session, bank, found)
-            if question.group == "member" and _loop_open(session):
-                return Next(MEMBER_MORE_ID)
-            continue
-        if not any(f in names for f in question.fills):
-            continue
-        allowed = _allowed(session, question) and question.applies(household)
-        if allowed and _open(session, question, None):
-            return _gate(session, bank, Next(question.id))
-    return None
-
-
-def _loop_open(session: Session) -> bool:
+def loop_open(session: Session) -> bool:
     """Ask "还有其他一起生活的家人吗？" when the size was not given and members matter."""
     return (
         session.household.size is None and session.is_unknown("size") and not session.members_closed
     )
 
 
-def _allowed(session: Session, question: Question) -> bool:
+def is_allowed(session: Session, question: Question) -> bool:
     """Consent refused: income, assets and bank questions are not asked."""
     return not (question.needs_consent and session.consent is False)
 
 
-def _gate(session: Session, bank: QuestionBank, found: Next) -> Next | None:
+def gate(session: Session, bank: QuestionBank, found: Next) -> Next | None:
     """Income, assets and bank questions wait for the 核对授权; refused -> not asked."""
     if found.question_id in (MEMBER_MORE_ID, CONSENT_ID):
         return found
@@ -167,41 +141,4 @@ def _gate(session: Session, bank: QuestionBank, found: Next) -> Next | None:
         return found
     if session.consent is None:
         return Next(CONSENT_ID)
-    return None  # not reached: _allowed filters refused questions out
-
-
-def questions_remaining(
-    session: Session, result: ScreeningResult, bank: QuestionBank, wanted: Wanted | None = None
-) -> int:
-    """About how many questions are left: every open question that fills a wanted fact.
-
-    An upper estimate for the progress hint ("还有大约3个问题"): answers often settle
-    several facts at once, so the count only goes down as the conversation moves on.
-    """
-    if session.status == "done":
-        return 0
-    wanted = wanted if wanted is not None else Wanted.of(result, bank)
-    if not wanted:
-        return 0
-    names = wanted.names()
-    household = session.household
-    count = 0
-    for question in bank.questions:
-        if not any(f in names for f in question.fills) or not _allowed(session, question):
-            continue
-        if question.is_member:
-            count += sum(
-                1
-                for index, member in enumerate(household.members)
-                if any(wanted.for_member(f, index) for f in question.fills)
-                and question.applies(household, member)
-                and _open(session, question, index)
-            )
-        elif question.applies(household) and _open(session, question, None):
-            count += 1
-    if _members_needed(names) and household.size is None:
-        count += 1
-    if session.consent is None and any(q.needs_consent for q in bank.questions
-                                       if any(f in names for f in q.fills)):  # fmt: skip
-        count += 1
-    return count
+    return None  # not reached: is_allowed filters refused questions out

@@ -76,6 +76,7 @@ class When(_Strict):
     equals: Any = None
     at_least: float | None = None
     at_most: float | None = None
+    not_in: list[Any] = Field(default_factory=list)  # the question does not fit these values
 
     def holds(self, household: Household, member: Member | None) -> bool:
         """Unknown facts do not exclude a question (it may still be needed)."""
@@ -88,6 +89,8 @@ class When(_Strict):
         if value is None:
             return True
         if self.equals is not None and value != self.equals:
+            return False
+        if value in self.not_in:
             return False
         if self.at_least is not None and value < self.at_least:
             return False

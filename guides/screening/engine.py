@@ -7,6 +7,7 @@ clause (code); this module runs them in dependency order and applies the region'
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from functools import lru_cache
 
 from guides.benefits import RECOGNISED_CLASSES, benefits_for
@@ -66,6 +67,41 @@ def screen(
     )
 
 
+def outcomes(
+    household: Household,
+    items: Collection[ItemId],
+    *,
+    on: dt.date,
+    params: Parameters | None = None,
+) -> dict[ItemId, Outcome]:
+    """Only the outcomes of `items`, deciding just them and the items they look at (review
+    order, recognised classes): what `screen` says of them, cheaper (the question choice tries
+    possible answers with it)."""
+    guide = guide_for(household.region)
+    household = household.as_of(on)
+    needed = _with_dependencies(guide, set(items))
+    ctx = Context(household=household, guide=guide, params=params or current_parameters(), on=on)
+    for item in _in_dependency_order(guide):
+        if item.id in needed:
+            ctx.item = item
+            ctx.decided[item.id] = apply_review_order(ctx, _decide(ctx, item))
+    return {i: ctx.decided[i].outcome for i in items if i in ctx.decided}
+
+
+def _with_dependencies(guide: Guide, items: set[ItemId]) -> set[ItemId]:
+    needed: set[ItemId] = set()
+    todo = [i for i in items if i in guide.item_ids]
+    while todo:
+        item = todo.pop()
+        if item in needed:
+            continue
+        needed.add(item)
+        todo.extend(depends_on(guide.item(item)) & set(guide.item_ids))
+        if item in guide.review_order:
+            todo.extend(guide.review_order[: guide.review_order.index(item)])
+    return needed
+
+
 def income_formula(household: Household) -> str | None:
     text = per_capita_text(household)
     if text is None:
@@ -95,7 +131,7 @@ def _in_dependency_order(guide: Guide) -> list[ItemGuide]:
     base = [guide.item(i) for i in guide.review_order]
     base += [i for i in guide.items if i.id not in guide.review_order]
     present = set(guide.item_ids)
-    deps = {item.id: _depends_on(item) & present - {item.id} for item in base}
+    deps = {item.id: depends_on(item) & present - {item.id} for item in base}
     ordered: list[ItemGuide] = []
     done: set[ItemId] = set()
     while len(ordered) < len(base):
@@ -108,7 +144,8 @@ def _in_dependency_order(guide: Guide) -> list[ItemGuide]:
     return ordered
 
 
-def _depends_on(item: ItemGuide) -> set[ItemId]:
+def depends_on(item: ItemGuide) -> set[ItemId]:
+    """The items whose outcome this item's clauses look at (or that it follows)."""
     found = set(item.follows)
     if item.condition is not None:
         for spec in _all_specs(item.condition.rule):

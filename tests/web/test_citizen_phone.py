@@ -136,7 +136,9 @@ def test_elderly_citizen_on_a_phone(
     assert hidden_turns == [], hidden_turns
     assert closed_without_buttons == [], closed_without_buttons
     assert small == [], small
-    assert taps > 5  # the persona's answers were mostly taps on the buttons
+    # the persona's closed answers were taps on the buttons (10 questions since issue 12, 4
+    # of them closed with a matching label: 户口, 同意, 车, 营业执照)
+    assert taps >= 4
 
     # The result's first screen: the items to apply for, each with its outcome words.
     shot(page, f"phone-{size}-result", full_page=False)

@@ -1,0 +1,308 @@
+"""Which question next, over every item of the region: the one that can change the most
+still-open outcomes, weighted by how much each matters; nothing worth asking -> the result.
+
+Every need_info item of the screening counts: the items the citizen asked about weigh 3, the
+classes other items follow from (低保, 特困) 2, the others 1; an item already decided or only
+the office can still confirm (或许符合) has no open facts and weighs nothing. A question serves
+an open item when it fills a fact screening says would decide it; its worth for that item is
+the item's weight shared among the questions still open for it. When a question is the last
+one open for an item, or the item has facts nobody can tell us any more (不知道, skipped), its
+possible values are tried against screening (dialogue.lookahead): if none moves the item out of
+need_info, the question cannot change it and is not asked for it.
+
+The questions about the items asked about come first. Among the questions worth at least
+NEAR_BEST of the best, one that settles an item alone comes first, else the first in natural
+order (the conversation moves topic by topic). Household-wide questions come before member
+ones ("家里有人上学吗" before "您儿子上学吗").
+
+Budget: never more than QUESTION_BUDGET; past SOFT_BUDGET only the main items (those asked
+about, else the central classes) are pursued, and only while their open questions fit in what
+is left. A household already on 低保/特困 takes the short path: its means were checked when it
+was recognised, so income and asset questions are asked only for the items it named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from functools import cache
+
+from dialogue import prompts
+from dialogue.lookahead import Trial
+from dialogue.policy import (
+    RELATION_QUESTION,
+    Next,
+    Wanted,
+    gate,
+    is_allowed,
+    is_open,
+    loop_open,
+    members_needed,
+)
+from dialogue.questions import MEMBER_MORE_ID, QuestionBank
+from dialogue.state import Session, fact_name, member_key
+from guides.catalog import guide_for
+from guides.ids import ItemId, Outcome, RegionId
+from guides.screening.engine import depends_on
+from guides.screening.result import ScreeningResult
+
+QUESTION_BUDGET = 15  # issue 12: none over 15 questions
+SOFT_BUDGET = 8  # past it, only items that can still be settled (median at most 10)
+ASKED_WEIGHT = 3.0  # an item the citizen asked about, against 1.0 for the others
+CENTRAL_WEIGHT = 2.0  # an item others follow from (低保 decides 医疗救助, 临时救助 …)
+# A household already on 低保/特困 (recognised): the office has checked its means already.
+RECIPIENT_CLASSES = frozenset({ItemId("dibao"), ItemId("tekun")})
+NEAR_BEST = 0.4  # a question worth 40% of the best one, asked earlier in natural order
+MIN_WORTH = 0.05  # below this no question is worth the citizen's time
+
+
+@dataclass
+class Candidate:
+    """One question (for one member, or the household) and the open items it serves."""
+
+    step: Next
+    needs_consent: bool
+    items: set[ItemId] = field(default_factory=set)
+    facts: set[str] = field(default_factory=set)  # fact names it fills ("members.age")
+    targeted: bool = False  # about a member screening named (members.2.x), not any member
+    # the question and member whose values the lookahead tries (None: not tried)
+    tried: tuple[str, int | None] | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The next question (None: give the result) and an upper estimate of those left."""
+
+    next: Next | None
+    remaining: int
+
+
+def _weights(session: Session, result: ScreeningResult) -> dict[ItemId, float]:
+    """Asked about: 3; a class other items follow from (低保, 特困: 2 or more items look at its
+    outcome): 2; any other open item: 1."""
+    asked = set(session.items or ())
+    central = central_items(session.region)
+    return {
+        i.item: ASKED_WEIGHT if i.item in asked else CENTRAL_WEIGHT if i.item in central else 1.0
+        for i in result.items
+        if i.outcome == Outcome.NEED_INFO
+    }
+
+
+@cache
+def central_items(region: RegionId) -> frozenset[ItemId]:
+    """Items whose outcome two or more other items of the region look at."""
+    guide = guide_for(region)
+    followers: dict[ItemId, int] = {}
+    for item in guide.items:
+        for depended in depends_on(item) - {item.id}:
+            followers[depended] = followers.get(depended, 0) + 1
+    return frozenset(i for i, n in followers.items() if n >= 2)
+
+
+def _is_recipient(session: Session) -> bool:
+    return bool(RECIPIENT_CLASSES & set(session.household.already_receives or ()))
+
+
+def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) -> list[Candidate]:
+    """Every open question that fills a fact some open item needs, in natural order."""
+    household = session.household
+    wanted = {
+        i.item: Wanted.of_facts(i.missing_facts, bank)
+        for i in result.items
+        if i.outcome == Outcome.NEED_INFO
+    }
+    names = {item: w.names() for item, w in wanted.items()}
+    for item_names in names.values():
+        if members_needed(item_names) and household.size is None:
+            item_names.add("size")
+    wanted_names = set().union(*names.values()) if names else set()
+    found: dict[tuple[str, int | None], Candidate] = {}
+    # "家里有人上学吗" before "您儿子上学吗": a household-wide question still open comes first
+    wide_open = [
+        q
+        for q in bank.questions
+        if q.all_members is not None and wanted_names.intersection(q.fills)
+        and is_allowed(session, q) and q.applies(household) and is_open(session, q, None)
+    ]  # fmt: skip
+    household_wide = {f for q in wide_open for f in q.fills}
+    # a member question is not "targeted" while a household-wide one still serves its item
+    wide_items = {i for q in wide_open for i in wanted if names[i].intersection(q.fills)}
+
+    def add(
+        step: Next, needs_consent: bool, items: list[ItemId], fills: list[str], tried: bool
+    ) -> None:
+        if not items:
+            return
+        key = (step.question_id, step.member)
+        if key not in found:
+            found[key] = Candidate(step, needs_consent)
+        candidate = found[key]
+        candidate.items.update(items)
+        candidate.facts.update(fills)
+        if tried:
+            candidate.tried = (step.question_id, step.member)
+
+    member_first: set[tuple[int, ItemId]] = set()
+    relation_open = [
+        i > 0 and is_open(session, bank.get(RELATION_QUESTION), i)
+        for i in range(len(household.members))
+    ]
+    for question in bank.questions:
+        if not wanted_names.intersection(question.fills) or not is_allowed(session, question):
+            continue
+        if question.is_member:
+            if set(question.fills) <= household_wide:
+                continue
+            if question.id == RELATION_QUESTION:
+                continue
+            generic = {i for i, w in wanted.items() if w.generic.intersection(question.fills)}
+            for index, member in enumerate(household.members):
+                if not question.applies(household, member):
+                    continue
+                if not is_open(session, question, index):
+                    continue
+                keys = [member_key(f, index) for f in question.fills]
+                named = {i for i, w in wanted.items() if w.indexed.intersection(keys)}
+                serves = [i for i in wanted if (i in generic or i in named)]
+                serves = [i for i in serves if (index, i) not in member_first]
+                targeted = any(i in named and i not in wide_items for i in serves)
+                # a member's own condition (age, work ability, illness) before whom they have
+                # to rely on: one question per member and item at a time, in natural order
+                member_first.update((index, i) for i in serves)
+                relation_first = relation_open[index]
+                step = Next(RELATION_QUESTION if relation_first else question.id, index)
+                add(step, question.needs_consent, serves, question.fills, not relation_first)
+                # screening names this member: ask about them first (their circumstances; means
+                # are the household's, asked as such)
+                if targeted and serves and not question.needs_consent:
+                    found[(step.question_id, step.member)].targeted = True
+            continue
+        if not question.applies(household) or not is_open(session, question, None):
+            continue
+        serves = [i for i in wanted if names[i].intersection(question.fills)]
+        fills = [*question.fills, *(["members"] if "size" in question.fills else [])]
+        add(Next(question.id), question.needs_consent, serves, fills, True)
+    if loop_open(session):
+        serves = [i for i in wanted if members_needed(names[i])]
+        add(Next(MEMBER_MORE_ID), False, serves, ["members"], False)
+    return list(found.values())
+
+
+def _stuck(result: ScreeningResult, bank: QuestionBank, found: list[Candidate]) -> set[ItemId]:
+    """Open items with a missing fact no open question fills (said 不知道, skipped, refused)."""
+    askable_for: dict[ItemId, set[str]] = {}
+    for c in found:
+        for served in c.items:
+            askable_for.setdefault(served, set()).update(c.facts)
+    stuck: set[ItemId] = set()
+    for item in result.items:
+        if item.outcome != Outcome.NEED_INFO:
+            continue
+        askable = askable_for.get(item.item, set())
+        for fact in item.missing_facts:
+            name = fact_name(fact)
+            if bank.aliases.get(name, name) not in askable:
+                stuck.add(item.item)
+                break
+    return stuck
+
+
+def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahead: Trial) -> Plan:
+    """The question worth most now, and how many are left at most."""
+    weights = _weights(session, result)
+    found = candidates(session, result, bank)
+    if _is_recipient(session):  # short path: means questions only for the items asked about
+        asked = set(session.items or ())
+        for c in found:
+            if c.needs_consent:
+                c.items &= asked
+    open_for: dict[ItemId, int] = {}
+    for c in found:
+        for item in c.items:
+            open_for[item] = open_for.get(item, 0) + 1
+    # The last question for an item, or any question for an item some of whose facts nobody
+    # can tell us any more: can one of its values still change the item? Tried lazily, only
+    # for the question about to be chosen (screening each value has a cost).
+    stuck = _stuck(result, bank, found)
+    asked_items = set(session.items or ()) & set(weights)
+    left = QUESTION_BUDGET - session.questions_asked
+    useful = [c for c in found if c.items]
+    consent_open = session.consent is None and any(c.needs_consent for c in useful)
+    main = set(session.items or ()) or central_items(session.region)
+
+    worths: dict[int, float] = {}
+
+    def worth(c: Candidate) -> float:
+        if id(c) not in worths:
+            worths[id(c)] = sum(weights[i] / open_for[i] for i in c.items)
+        return worths[id(c)]
+
+    def finishable(c: Candidate, main: Collection[ItemId]) -> bool:
+        """Serves a main item its open questions can still settle within the budget."""
+        return any(open_for[i] < left for i in c.items if i in main)
+
+    # At most: anything until the soft budget, then the main items' questions; within budget.
+    after_soft = [c for c in useful if c.items & asked_items or finishable(c, main)]
+    before_soft = max(SOFT_BUDGET - session.questions_asked, 0)
+    estimate = min(len(useful), before_soft + len(after_soft)) + (1 if consent_open else 0)
+    remaining = max(min(left, estimate), 0)
+    if left <= 0:
+        return Plan(None, 0)
+    verified: set[int] = set()
+    while True:
+        best = _choose(session, useful, asked_items, main, worth, finishable, open_for)
+        if best is None:
+            return Plan(None, 0)
+        if id(best) in verified or best.tried is None:
+            break
+        verified.add(id(best))
+        tested = [i for i in best.items if open_for[i] == 1 or i in stuck]
+        if tested:
+            best.items -= set(tested) - lookahead.changeable(bank, best.tried, tested)
+            worths.pop(id(best), None)
+        if not best.items:
+            useful.remove(best)
+    step = gate(session, bank, best.step)
+    return Plan(step, max(remaining, 1) if step is not None else 0)
+
+
+def _choose(
+    session: Session,
+    useful: list[Candidate],
+    asked_items: set[ItemId],
+    main: Collection[ItemId],
+    worth: Callable[[Candidate], float],
+    finishable: Callable[[Candidate, Collection[ItemId]], bool],
+    open_for: dict[ItemId, int],
+) -> Candidate | None:
+    pool = [c for c in useful if c.items & asked_items] or useful
+    if not pool:
+        return None
+    if session.questions_asked >= SOFT_BUDGET and not (pool[0].items & asked_items):
+        # past the soft budget: only the main items (asked about, else the central ones),
+        # and only while their open questions fit in what is left
+        pool = [c for c in pool if finishable(c, main)]
+    top = max((worth(c) for c in pool), default=0.0)
+    # natural order among the questions worth about as much as the best: a conversation that
+    # moves topic by topic, not back and forth
+    near = [c for c in pool if worth(c) >= max(MIN_WORTH, NEAR_BEST * top)]
+    # one that settles an item on its own first: certain progress for one question
+    best = next((c for c in near if any(open_for[i] == 1 for i in c.items)), None)
+    # then one about the member screening names, before asking every member in turn
+    return best or next((c for c in near if c.targeted), None) or next(iter(near), None)
+
+
+def update_hint(session: Session, remaining: int) -> list[str]:
+    """The remaining-questions hint never goes up, except when members were added, and then
+    says why (the returned line)."""
+    previous, members = session.questions_remaining, len(session.household.members)
+    grew = members > session.hint_members
+    session.hint_members = members
+    if previous is None or remaining <= previous:
+        session.questions_remaining = remaining
+        return []
+    if not grew:
+        return []  # an estimate: keep the lower one rather than jump up
+    session.questions_remaining = remaining
+    return [prompts.HINT_GREW]
