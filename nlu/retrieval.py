@@ -33,6 +33,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlu.kb_confidence import agreement
+from nlu.kb_families import family_matrix, prefer_region, question_texts
 from nlu.kb_ranker import RANK_FEATURES
 from nlu.retrieval_answers import Answering
 from nlu.retrieval_query import analyse, without_regions
@@ -146,6 +147,7 @@ class KnowledgeIndex(Answering):
         self._q_words = [frozenset(q) for q in e_tokens]
         self._regions = self._flags([d.regions for d in self.docs])
         self._covers_all = np.asarray([ALL in d.regions for d in self.docs], dtype=bool)
+        self._family = family_matrix(self.docs, question_texts(self.docs), cfg.family_cosine)
         self._by_id = {d.entry_id: d for d in self.docs}
 
     @classmethod
@@ -220,7 +222,8 @@ class KnowledgeIndex(Answering):
         self, query: str, region: str | None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, Analysed]:
         """First stage and reranker features: candidate entry indices, their feature rows
-        (RANK_FEATURES), whether each is another region's only, and the analysed query."""
+        (RANK_FEATURES), whether each is the effective region's own (not `all`), and the
+        analysed query."""
         cfg = self.config
         info = analyse(query, self.synonyms)
         named, effective = info.region, info.region or region
@@ -272,20 +275,23 @@ class KnowledgeIndex(Answering):
         x[:, 15] = other[cands]
         x[:, 16] = (effective is None) & ~self._covers_all[cands]
         x[:, 17] = self._length[cands]
-        return cands, x, other[cands], info
+        return cands, x, same[cands] & ~self._covers_all[cands], info
 
     def ranked(self, query: str, region: str | None) -> tuple[np.ndarray, np.ndarray, Analysed]:
         """Log-odds of every entry (-inf outside the candidates), the candidates, the query."""
-        cands, x, other, info = self.candidates(query, region)
+        cands, x, own_region, info = self.candidates(query, region)
         ranked = np.full(self._n, -np.inf)  # x[:, ITEM_ELSEWHERE]: names only other items
         if cands.size:
             cfg = self.config
+            other = x[:, 15].astype(bool)  # region_other
             logits = cfg.ranker.logits(x)
             inside = logits[~other]
             floor = math.log(cfg.fallback_below / (1.0 - cfg.fallback_below))
             if inside.size and inside.max() >= floor:
                 logits -= cfg.other_region_penalty * other
             logits -= cfg.other_item_penalty * x[:, ITEM_ELSEWHERE]
+            if own_region.any():  # a general entry and the region's own: one answer, the region's
+                logits = prefer_region(logits, cands, self._family, own_region)
             ranked[cands] = logits
         return ranked, cands, info
 
@@ -301,7 +307,7 @@ class KnowledgeIndex(Answering):
         items, tags = self._items[1], self._tags[1]
         near = (items & items[i]).any(axis=1) & (tags & tags[i]).any(axis=1)
         same = (self._group == self._group[i]) | near
-        twins = same & ~(regions & regions[i]).any(axis=1)
+        twins = (same & ~(regions & regions[i]).any(axis=1)) | self._family[i]
         others[twins] = -np.inf
         best = float(others.max()) if self._n > 1 else -np.inf
         own = self._information(info.tokens)
