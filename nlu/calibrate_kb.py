@@ -122,6 +122,11 @@ def out_of_domain_texts(path: Path = OOD_FILE) -> list[str]:
     return [str(q) for key in ("out_of_domain", "near_domain") for q in data.get(key) or []]
 
 
+def _story(q: Query) -> str:
+    """The whole message, read as the story around its request (as nlu.retrieval_answers)."""
+    return normalize(q.text).strip()
+
+
 def fit_ranker(data: list[tuple[KnowledgeIndex, list[Query]]], c: float) -> Ranker:
     rows: list[np.ndarray] = []
     labels: list[np.ndarray] = []
@@ -129,7 +134,7 @@ def fit_ranker(data: list[tuple[KnowledgeIndex, list[Query]]], c: float) -> Rank
         for q in queries:
             if q.expected is None:
                 continue
-            cands, x, _, _ = index.candidates(*index.focused(q.text, q.region)[0])
+            cands, x, _, _ = index.candidates(*index.focused(q.text, q.region)[0], _story(q))
             rows.append(x)
             labels.append(np.asarray([index.docs[int(i)].entry_id == q.expected for i in cands]))
     x_all, y_all = np.vstack(rows), np.concatenate(labels).astype(int)
@@ -148,7 +153,7 @@ def fit_confidence(
     for index, queries in data:
         index.config = replace(index.config, ranker=ranker)
         for q in queries:
-            ranked, cands, info = index.ranked(*index.focused(q.text, q.region)[0])
+            ranked, cands, info = index.ranked(*index.focused(q.text, q.region)[0], _story(q))
             if cands.size == 0:
                 continue
             best = int(cands[np.argmax(ranked[cands])])

@@ -42,9 +42,11 @@ class Asked:
     confidence: float
 
 
-# The rule, fixed before looking at any curve: the lowest threshold whose cross-validated
-# precision and declines reach these, overall and on long questions (precision only).
-MIN_PRECISION = 0.93
+# The rule: the lowest threshold whose cross-validated precision (overall and on long
+# questions) and declines reach these. The issue aims at 90% precision on real questions;
+# this set, written by the team, read about 10 points more precise than real questions in the
+# previous session (93.9% against 82.6% at 0.5), so the fitting set must reach 95%.
+MIN_PRECISION = 0.95
 MIN_DECLINED = 0.95
 
 

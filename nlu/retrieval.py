@@ -34,7 +34,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlu.kb_confidence import agreement
 from nlu.kb_families import family_matrix, prefer_region, question_texts
-from nlu.kb_ranker import RANK_FEATURES
+from nlu.kb_ranker import RANK_FEATURES, STORY
 from nlu.retrieval_answers import Answering
 from nlu.retrieval_query import analyse, without_regions
 from nlu.retrieval_types import (
@@ -219,11 +219,12 @@ class KnowledgeIndex(Answering):
         return ranked, info
 
     def candidates(
-        self, query: str, region: str | None
+        self, query: str, region: str | None, story: str | None = None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, Analysed]:
         """First stage and reranker features: candidate entry indices, their feature rows
         (RANK_FEATURES), whether each is the effective region's own (not `all`), and the
-        analysed query."""
+        analysed query. `story`: the whole message the request was cut from (its other words
+        are the `story` feature)."""
         cfg = self.config
         info = analyse(query, self.synonyms)
         named, effective = info.region, info.region or region
@@ -275,11 +276,28 @@ class KnowledgeIndex(Answering):
         x[:, 15] = other[cands]
         x[:, 16] = (effective is None) & ~self._covers_all[cands]
         x[:, 17] = self._length[cands]
+        x[:, STORY] = self._story_share(cands, story, info.tokens)
         return cands, x, same[cands] & ~self._covers_all[cands], info
 
-    def ranked(self, query: str, region: str | None) -> tuple[np.ndarray, np.ndarray, Analysed]:
+    def _story_share(self, cands: np.ndarray, story: str | None, asked: list[str]) -> np.ndarray:
+        """For each candidate, the share of the story's information (the message's known words
+        outside the request: 住院, 上学, 失业 …) that the entry's questions and answer use."""
+        if not story:
+            return np.zeros(cands.size)
+        asked_set = set(asked)
+        told = {t: self._idf[t] for t in analyse(story, self.synonyms).tokens if t in self._idf}
+        told = {t: v for t, v in told.items() if t not in asked_set}
+        total = sum(told.values())
+        if not total:
+            return np.zeros(cands.size)
+        words = [self._words[int(i)] for i in cands]
+        return np.asarray([sum(v for t, v in told.items() if t in w) / total for w in words])
+
+    def ranked(
+        self, query: str, region: str | None, story: str | None = None
+    ) -> tuple[np.ndarray, np.ndarray, Analysed]:
         """Log-odds of every entry (-inf outside the candidates), the candidates, the query."""
-        cands, x, own_region, info = self.candidates(query, region)
+        cands, x, own_region, info = self.candidates(query, region, story)
         ranked = np.full(self._n, -np.inf)  # x[:, ITEM_ELSEWHERE]: names only other items
         if cands.size:
             cfg = self.config
@@ -334,10 +352,12 @@ class KnowledgeIndex(Answering):
     def search(self, query: str, region: str | None = None, k: int = 5) -> list[Hit]:
         return self._search(query, region, k)[0]
 
-    def _search(self, query: str, region: str | None, k: int) -> tuple[list[Hit], Analysed]:
+    def _search(
+        self, query: str, region: str | None, k: int, story: str | None = None
+    ) -> tuple[list[Hit], Analysed]:
         """The k best candidates by reranked score, with confidences that never rise down
         the list. `Hit.score` is the reranker's probability (its log-odds through a sigmoid)."""
-        ranked, cands, info = self.ranked(query, region)
+        ranked, cands, info = self.ranked(query, region, story)
         if cands.size == 0:
             return [], info
         order = cands[np.argsort(-ranked[cands], kind="stable")][:k]

@@ -22,7 +22,9 @@ from nlu.tokenize import normalize
 class Answering:
     config: RetrievalConfig
 
-    def _search(self, query: str, region: str | None, k: int) -> tuple[list[Hit], Analysed]:
+    def _search(
+        self, query: str, region: str | None, k: int, story: str | None = None
+    ) -> tuple[list[Hit], Analysed]:
         raise NotImplementedError  # nlu.retrieval.KnowledgeIndex
 
     def document(self, entry_id: str) -> KbDocument | None:
@@ -77,12 +79,15 @@ class Answering:
     def _hits(
         self, query: str, request: str, region: str | None, alone: bool
     ) -> tuple[list[Hit], Analysed]:
-        """Hits for the request; for a message's only request, the whole message is searched
-        too and wins when its top hit is more confident (the request finder cut too much)."""
-        found = self._search(request, region, k=4)
+        """Hits for the request, the rest of the message read as its story (the `story` rank
+        feature); for a message's only request, the whole message is searched too and wins
+        when its top hit is more confident (the request finder cut too much)."""
         whole = normalize(query).strip()
+        found = self._search(request, region, k=4, story=whole if whole != request else None)
         if alone and whole != request:
-            other = self._search(whole, region, k=4)
+            # The message's place names are cut: the request's region (`region`, which
+            # `focused` chose) holds, not the first place of the story ("我在太原打工……在甘肃").
+            other = self._search(without_regions(whole)[0], region, k=4)
             if other[0] and (not found[0] or other[0][0].confidence > found[0][0].confidence):
                 return other
         return found
