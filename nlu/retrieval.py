@@ -15,7 +15,9 @@ Scoring, per entry (all vectorised over entries; no per-query Python loop over d
 - region (named in the query, else the user's; names cut from the text): other regions'
   entries are demoted, not hidden. Synonyms first (低保金 -> 低保, 要带什么 -> 材料).
 
-A long message is searched on its request(s) (nlu.kb_focus), not on the story around them.
+A long message is searched on its request(s) (nlu.kb_focus); the story around them is one
+rank feature (`story`). A general entry and its regional variant (nlu/kb_families.py) are one
+answer: a caller of the region gets the region's, with the family's better score.
 Confidence: a logistic calibration (nlu/kb_confidence.py) of features of each hit, fitted by
 `python -m nlu.calibrate_kb` on the seed and the team's realistic questions, never on the
 evaluation sets. Below `threshold` (config kb.confidence_threshold) the answer is uncertain.
