@@ -48,18 +48,24 @@ class Answering:
         return out
 
     def answer(self, query: str, region: str | None = None) -> Answer:
-        """The answer to the (first) request in the message."""
-        return self.answers(query, region)[0]
+        """The one answer to a message: of its requests' answers (`answers`, what the bot
+        shows), the most confident answered one, else the first (declined) one."""
+        found = self.answers(query, region)
+        answered = [a for a in found if a.status == "answered"]
+        return max(answered, key=lambda a: a.confidence) if answered else found[0]
 
     def top(self, query: str, region: str | None = None) -> Hit | None:
-        """The hit `answer` weighs for the (first) request: the one it gives when its
-        confidence reaches the threshold (None: no hit, or another place's question)."""
+        """The hit `answer` weighs: of the requests' top hits, the most confident (None: no
+        hit, or every request is about another place)."""
         asks = self.focused(query, region)
-        text, where = asks[0]
-        if other_place(text) is not None:
-            return None
-        hits = self._hits(query, text, where, alone=len(asks) == 1)[0]
-        return hits[0] if hits else None
+        best: Hit | None = None
+        for text, where in asks:
+            if other_place(text) is not None:
+                continue
+            hits = self._hits(query, text, where, alone=len(asks) == 1)[0]
+            if hits and (best is None or hits[0].confidence > best.confidence):
+                best = hits[0]
+        return best
 
     def answers(self, query: str, region: str | None = None) -> list[Answer]:
         """One answer per distinct request in the message (at most two, nlu.kb_focus); a
