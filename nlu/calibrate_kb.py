@@ -33,6 +33,7 @@ from guides.ids import RegionId
 from guides.yamlio import read_yaml
 from nlu.evaluate_kb import load_realistic_cases, load_seed_documents
 from nlu.kb_confidence import FEATURES, Calibration
+from nlu.kb_families import family_matrix, question_texts
 from nlu.kb_ranker import RANK_FEATURES, WEIGHTS_FILE, Ranker
 from nlu.lexicon import match_regions
 from nlu.retrieval import ALL, KbDocument, KnowledgeIndex, without_regions
@@ -50,14 +51,13 @@ class Query:
     out_of_domain: bool = False
 
 
-def _ask(
-    doc: KbDocument, text: str, twins: dict[tuple[object, ...], set[str]], rng: random.Random
-) -> Query:
+def _ask(doc: KbDocument, text: str, taken: set[str], rng: random.Random) -> Query:
     """The question as a user would ask it: a regional entry's by a user of that region
     (half the time with the region's name cut from the text, so both ways are learnt); an
-    `all` entry's with no region, or one whose own entry on the topic is not in the index."""
+    `all` entry's with no region, or one whose own entry on the topic is not in the index
+    (`taken`: the regions that have one)."""
     if ALL in doc.regions:
-        free = [r for r in REGIONS[1:] if r not in twins.get(_topic(doc), set())]
+        free = [r for r in REGIONS[1:] if r not in taken]
         region = rng.choice(free) if free and rng.random() < 0.5 else None
         return Query(text, region, doc.entry_id)
     if match_regions(normalize(text)) and rng.random() < 0.5:
@@ -80,6 +80,7 @@ def folds(
     (default: all of kb_realistic.yml) is asked in every fold."""
     rng = random.Random(seed)
     ood = out_of_domain_texts()
+    family = family_matrix(docs, question_texts(docs))
     out: list[tuple[KnowledgeIndex, list[Query]]] = []
     for fold in range(n_folds):
         removed = set(rng.sample(range(len(docs)), int(removed_share * len(docs))))
@@ -90,13 +91,19 @@ def folds(
         kept: list[KbDocument] = []
         queries: list[Query] = []
         for i, doc in enumerate(docs):
+            # The regions with their own entry on the topic: the seed's twins, and the general
+            # entry's family (nlu/kb_families.py), whose region answers for it.
+            taken = set(twins.get(_topic(doc), set()))
+            for j in np.flatnonzero(family[i]):
+                if int(j) not in removed:
+                    taken.update(docs[int(j)].regions)
             if i in removed:
                 text = rng.choice([doc.question, *doc.similar])
-                queries.append(replace(_ask(doc, text, twins, rng), expected=None))
+                queries.append(replace(_ask(doc, text, taken, rng), expected=None))
                 continue
             similar = list(doc.similar)
             if fold < len(similar):
-                queries.append(_ask(doc, similar.pop(fold), twins, rng))
+                queries.append(_ask(doc, similar.pop(fold), taken, rng))
             kept.append(replace(doc, similar=tuple(similar)))
         queries += [Query(q, rng.choice(REGIONS), None, True) for q in ood]
         queries += realistic_queries() if realistic is None else realistic
@@ -115,6 +122,11 @@ def out_of_domain_texts(path: Path = OOD_FILE) -> list[str]:
     return [str(q) for key in ("out_of_domain", "near_domain") for q in data.get(key) or []]
 
 
+def _story(q: Query) -> str:
+    """The whole message, read as the story around its request (as nlu.retrieval_answers)."""
+    return normalize(q.text).strip()
+
+
 def fit_ranker(data: list[tuple[KnowledgeIndex, list[Query]]], c: float) -> Ranker:
     rows: list[np.ndarray] = []
     labels: list[np.ndarray] = []
@@ -122,7 +134,7 @@ def fit_ranker(data: list[tuple[KnowledgeIndex, list[Query]]], c: float) -> Rank
         for q in queries:
             if q.expected is None:
                 continue
-            cands, x, _, _ = index.candidates(*index.focused(q.text, q.region)[0])
+            cands, x, _, _ = index.candidates(*index.focused(q.text, q.region)[0], _story(q))
             rows.append(x)
             labels.append(np.asarray([index.docs[int(i)].entry_id == q.expected for i in cands]))
     x_all, y_all = np.vstack(rows), np.concatenate(labels).astype(int)
@@ -141,7 +153,7 @@ def fit_confidence(
     for index, queries in data:
         index.config = replace(index.config, ranker=ranker)
         for q in queries:
-            ranked, cands, info = index.ranked(*index.focused(q.text, q.region)[0])
+            ranked, cands, info = index.ranked(*index.focused(q.text, q.region)[0], _story(q))
             if cands.size == 0:
                 continue
             best = int(cands[np.argmax(ranked[cands])])

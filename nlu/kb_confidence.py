@@ -3,8 +3,9 @@
 The features (all cheap, computed only for the few hits returned):
 - `score`: the reranker's log-odds for the entry (nlu/kb_ranker.py), region penalty included;
 - `margin`: its lead over the best *other* entry, ignoring twins — entries with the same items
-  and aspect tags but disjoint regions (a common-* entry and one per region on the same
-  topic), which otherwise make every margin small; negative for an entry that is not first;
+  and aspect tags but disjoint regions, or sharing an item and a tag (a common-* entry and one
+  per region on the same topic), and the entry's answer family (nlu/kb_families.py), which
+  otherwise make every margin small; negative for an entry that is not first;
 - `raw_margin`: its lead over the best other entry, twins included;
 - `coverage`: the share of the query's information (token IDF; unknown words count too) that
   occurs in the entry (its questions and answer);

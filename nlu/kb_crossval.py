@@ -1,11 +1,16 @@
 """`python -m nlu.kb_crossval`: k-fold cross-validation of the KB reranker and confidence on the
 team's realistic fitting set (nlu/data/kb_realistic.yml), so its figures are not in-sample.
 
-The realistic questions are cut into `--k` folds by a stable hash. For each fold, the reranker
+The realistic questions are cut into `--k` folds by a stable hash of the entry they ask for
+(topic-grouped: every question about one entry, and a regional entry's general twin, falls in
+one fold, so no fold is scored on an entry whose phrasings it was fitted on; questions to
+decline are spread by their own text). For each fold, the reranker
 and the confidence are fitted as `python -m nlu.calibrate_kb` does (seed folds, out-of-domain
 texts, and the realistic questions of the *other* folds), then the fold's own questions are
 asked of the whole seed. Prints answered precision / coverage / declines (all, short, long) at
-the configured threshold and the precision/coverage curve over thresholds, pooled over folds.
+the configured threshold and the precision/coverage curve over thresholds, pooled over folds,
+and the threshold a fixed rule chooses on that curve (`choose_threshold`): the fitting data
+alone picks it, never the evaluation sets.
 Never reads the evaluation sets (nlu/data/kb_eval, nlu/data/kb_citizen).
 """
 
@@ -13,12 +18,16 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from guides.ids import RegionId
 from nlu.calibrate_kb import Query, fit_confidence, fit_ranker, folds, realistic_queries
 from nlu.evaluate_kb import LONG, Outcome, load_seed_documents, print_outcome
-from nlu.retrieval import KnowledgeIndex, RetrievalConfig
+from nlu.retrieval import ALL, KnowledgeIndex, RetrievalConfig
+
+REGION_IDS = [r.value for r in RegionId]
 
 CURVE_FILE = Path(__file__).parent / "data" / "kb_curve.txt"
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8)
@@ -33,8 +42,29 @@ class Asked:
     confidence: float
 
 
+# The rule: the lowest threshold whose cross-validated precision (overall and on long
+# questions) and declines reach these. The issue aims at 90% precision on real questions;
+# this set, written by the team, read about 10 points more precise than real questions in the
+# previous session (93.9% against 82.6% at 0.5), so the fitting set must reach 95%.
+MIN_PRECISION = 0.95
+MIN_DECLINED = 0.95
+
+
 def fold_of(text: str, k: int) -> int:
     return hashlib.md5(text.encode("utf-8")).digest()[0] % k
+
+
+def topic_of(question: Query) -> str:
+    """What a question is grouped by: its entry with the region cut from the id (a regional
+    entry and its twins land in one fold), or its own text when it must be declined."""
+    if question.expected is None:
+        return question.text
+    return _REGION_PREFIX.sub("", question.expected)
+
+
+_REGION_PREFIX = re.compile(
+    r"^(?:" + "|".join(map(re.escape, [*REGION_IDS, ALL, "common"])) + r")-"
+)
 
 
 def top_of(index: KnowledgeIndex, text: str, region: str | None) -> tuple[str | None, float]:
@@ -65,6 +95,21 @@ def curve_lines(asked: list[Asked], thresholds: tuple[float, ...] = THRESHOLDS) 
     return lines
 
 
+def choose_threshold(asked: list[Asked], thresholds: tuple[float, ...] = THRESHOLDS) -> float:
+    """The lowest threshold meeting the fixed rule (MIN_PRECISION, MIN_DECLINED) on the
+    cross-validated curve; the highest one listed when none does."""
+    long = [a for a in asked if len(a.question.text) > LONG]
+    for t in sorted(thresholds):
+        o, lo = outcome_at(asked, t), outcome_at(long, t)
+        if (
+            o.precision >= MIN_PRECISION
+            and o.declined >= MIN_DECLINED
+            and (lo.precision >= MIN_PRECISION)
+        ):
+            return t
+    return max(thresholds)
+
+
 def print_outcomes(asked: list[Asked], threshold: float) -> None:
     print_outcome("all", outcome_at(asked, threshold))
     short = [a for a in asked if len(a.question.text) <= LONG]
@@ -79,8 +124,8 @@ def cross_validate(k: int, args: argparse.Namespace) -> list[Asked]:
     base = folds(docs, args.folds, args.removed_share, args.seed, realistic=[])
     asked: list[Asked] = []
     for fold in range(k):
-        train = [q for q in realistic if fold_of(q.text, k) != fold]
-        test = [q for q in realistic if fold_of(q.text, k) == fold]
+        train = [q for q in realistic if fold_of(topic_of(q), k) != fold]
+        test = [q for q in realistic if fold_of(topic_of(q), k) == fold]
         data = [(index, queries + train) for index, queries in base]
         ranker = fit_ranker(data, args.C)
         calibration = fit_confidence(data, ranker, args.C, args.decline)
@@ -107,16 +152,20 @@ def main(argv: list[str] | None = None) -> None:
     print_outcomes(asked, threshold)
     lines = curve_lines(asked)
     print("\n".join(lines))
+    chosen = choose_threshold(asked)
+    rule = (
+        f"lowest threshold with precision >= {MIN_PRECISION:.0%} (all and long) and declines"
+        f" >= {MIN_DECLINED:.0%}"
+    )
+    print(f"chosen threshold: {chosen} ({rule}; configured: {threshold})")
     if args.write:
         CURVE_FILE.write_text(
             f"# Written by `python -m nlu.kb_crossval --write` (k={args.k}, C={args.C}): the\n"
             "# precision/coverage curve of the KB confidence, cross-validated on\n"
-            f"# nlu/data/kb_realistic.yml ({len(asked)} questions; long: over {LONG} characters).\n"
-            "# The lowest threshold here with precision >= 92% and declines >= 95% answered the\n"
-            "# citizens' held-out set with far lower precision (2026-12: 78% at 0.4): this set is\n"
-            "# easier than real questions, so config kb.confidence_threshold is kept a step above.\n"
-            + "\n".join(lines)
-            + "\n",
+            f"# nlu/data/kb_realistic.yml ({len(asked)} questions; long: over {LONG} characters)\n"
+            "# in topic-grouped folds (all questions about one entry in one fold).\n"
+            f"# Chosen on this curve alone: {chosen}, the {rule}.\n"
+            "# config kb.confidence_threshold takes it.\n" + "\n".join(lines) + "\n",
             encoding="utf-8",
         )
         print(f"written: {CURVE_FILE}")

@@ -16,7 +16,9 @@ each candidate then gets the features below and the score `intercept + weights �
   user's); `region_named`: … and the question named it; `region_other`: a region is known and
   the entry is another region's only; `region_unknown`: no region known, the entry is regional
   (`all` entries are the baseline);
-- `length`: log(1 + answer tokens) / 5.
+- `length`: log(1 + answer tokens) / 5;
+- `story`: for a request cut from a longer message (nlu.kb_focus), the share of the rest of the
+  message's information (its known words: 住院, 上学, 失业 …) that the entry uses; 0 otherwise.
 
 On top of the learned weights, entries of another region lose `other_region_penalty` (config)
 so that they almost never beat an entry of the right region or `all`: they stay only as a
@@ -58,7 +60,9 @@ RANK_FEATURES = (
     "region_other",
     "region_unknown",
     "length",
+    "story",
 )
+STORY = RANK_FEATURES.index("story")
 
 
 @dataclass(frozen=True)
@@ -86,4 +90,7 @@ def read_weights(path: Path = WEIGHTS_FILE) -> dict[str, Any]:
 def default_ranker() -> Ranker:
     section = read_weights()["ranker"]
     weights = section["weights"]
-    return Ranker(float(section["intercept"]), tuple(float(weights[f]) for f in RANK_FEATURES))
+    # A feature the file does not weigh yet (added since the last --write) counts zero.
+    return Ranker(
+        float(section["intercept"]), tuple(float(weights.get(f, 0.0)) for f in RANK_FEATURES)
+    )

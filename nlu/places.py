@@ -2,6 +2,9 @@
 
 `other_place(text)` is the first such place the text names, unless it also names one of ours
 (then the region logic in nlu.retrieval applies: its entries, labelled with their region).
+A name counts only as a word of the text (jieba's segmentation, nlu.tokenize): "收成都没了" is
+收成/都, not 成都, and "上海拔" is 上/海拔; a word made of the name and an administrative
+suffix (北京市, 河南省, 四川人) counts.
 """
 
 from __future__ import annotations
@@ -12,8 +15,11 @@ from pathlib import Path
 
 from guides.yamlio import read_yaml
 from nlu.lexicon import match_regions
+from nlu.tokenize import get_tokenizer
 
 PLACES_FILE = Path(__file__).parent / "data" / "other_places.yml"
+# What may follow a place's name inside one word: 北京市, 河南省, 朝阳区, 四川人, 新疆籍.
+_SUFFIXES = frozenset({"市", "省", "区", "县", "人", "籍", "地区", "自治区", "市区"})
 
 
 @cache
@@ -23,11 +29,35 @@ def _data() -> tuple[re.Pattern[str], str]:
     return re.compile("|".join(map(re.escape, names))), str(data["message"])
 
 
+def _word_ends(text: str) -> dict[int, int]:
+    """Where each word of the text starts -> where it ends (jieba, the shared tokenizer)."""
+    return {start: end for _, start, end in get_tokenizer().tokenize(text, HMM=True)}
+
+
+def _is_word(found: re.Match[str], words: dict[int, int], text: str) -> bool:
+    """The name starts a word and ends one, or its word is the name plus a suffix."""
+    end = words.get(found.start())
+    if end is None:
+        return False
+    return (
+        end == found.end()
+        or (end > found.end() and text[found.end() : end] in _SUFFIXES)
+        or (end < found.end() and found.end() in words.values())
+    )
+
+
 def other_place(text: str) -> str | None:
-    found = _data()[0].search(text)
-    if found is None or match_regions(text):
+    """The first other place the text names as a word, unless it names one of ours too."""
+    pattern = _data()[0]
+    if pattern.search(text) is None or match_regions(text):
         return None
-    return found.group(0)
+    words = _word_ends(text)
+    found = pattern.search(text)
+    while found is not None:  # from each position: "上海南" is not 上海 but may be 海南
+        if _is_word(found, words, text):
+            return found.group(0)
+        found = pattern.search(text, found.start() + 1)
+    return None
 
 
 def other_place_message(place: str) -> str:

@@ -15,7 +15,9 @@ Scoring, per entry (all vectorised over entries; no per-query Python loop over d
 - region (named in the query, else the user's; names cut from the text): other regions'
   entries are demoted, not hidden. Synonyms first (低保金 -> 低保, 要带什么 -> 材料).
 
-A long message is searched on its request(s) (nlu.kb_focus), not on the story around them.
+A long message is searched on its request(s) (nlu.kb_focus); the story around them is one
+rank feature (`story`). A general entry and its regional variant (nlu/kb_families.py) are one
+answer: a caller of the region gets the region's, with the family's better score.
 Confidence: a logistic calibration (nlu/kb_confidence.py) of features of each hit, fitted by
 `python -m nlu.calibrate_kb` on the seed and the team's realistic questions, never on the
 evaluation sets. Below `threshold` (config kb.confidence_threshold) the answer is uncertain.
@@ -33,7 +35,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlu.kb_confidence import agreement
-from nlu.kb_ranker import RANK_FEATURES
+from nlu.kb_families import family_matrix, prefer_region, question_texts
+from nlu.kb_ranker import RANK_FEATURES, STORY
 from nlu.retrieval_answers import Answering
 from nlu.retrieval_query import analyse, without_regions
 from nlu.retrieval_types import (
@@ -146,6 +149,7 @@ class KnowledgeIndex(Answering):
         self._q_words = [frozenset(q) for q in e_tokens]
         self._regions = self._flags([d.regions for d in self.docs])
         self._covers_all = np.asarray([ALL in d.regions for d in self.docs], dtype=bool)
+        self._family = family_matrix(self.docs, question_texts(self.docs), cfg.family_cosine)
         self._by_id = {d.entry_id: d for d in self.docs}
 
     @classmethod
@@ -217,10 +221,12 @@ class KnowledgeIndex(Answering):
         return ranked, info
 
     def candidates(
-        self, query: str, region: str | None
+        self, query: str, region: str | None, story: str | None = None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, Analysed]:
         """First stage and reranker features: candidate entry indices, their feature rows
-        (RANK_FEATURES), whether each is another region's only, and the analysed query."""
+        (RANK_FEATURES), whether each is the effective region's own (not `all`), and the
+        analysed query. `story`: the whole message the request was cut from (its other words
+        are the `story` feature)."""
         cfg = self.config
         info = analyse(query, self.synonyms)
         named, effective = info.region, info.region or region
@@ -272,20 +278,40 @@ class KnowledgeIndex(Answering):
         x[:, 15] = other[cands]
         x[:, 16] = (effective is None) & ~self._covers_all[cands]
         x[:, 17] = self._length[cands]
-        return cands, x, other[cands], info
+        x[:, STORY] = self._story_share(cands, story, info.tokens)
+        return cands, x, same[cands] & ~self._covers_all[cands], info
 
-    def ranked(self, query: str, region: str | None) -> tuple[np.ndarray, np.ndarray, Analysed]:
+    def _story_share(self, cands: np.ndarray, story: str | None, asked: list[str]) -> np.ndarray:
+        """For each candidate, the share of the story's information (the message's known words
+        outside the request: 住院, 上学, 失业 …) that the entry's questions and answer use."""
+        if not story:
+            return np.zeros(cands.size)
+        asked_set = set(asked)
+        told = {t: self._idf[t] for t in analyse(story, self.synonyms).tokens if t in self._idf}
+        told = {t: v for t, v in told.items() if t not in asked_set}
+        total = sum(told.values())
+        if not total:
+            return np.zeros(cands.size)
+        words = [self._words[int(i)] for i in cands]
+        return np.asarray([sum(v for t, v in told.items() if t in w) / total for w in words])
+
+    def ranked(
+        self, query: str, region: str | None, story: str | None = None
+    ) -> tuple[np.ndarray, np.ndarray, Analysed]:
         """Log-odds of every entry (-inf outside the candidates), the candidates, the query."""
-        cands, x, other, info = self.candidates(query, region)
+        cands, x, own_region, info = self.candidates(query, region, story)
         ranked = np.full(self._n, -np.inf)  # x[:, ITEM_ELSEWHERE]: names only other items
         if cands.size:
             cfg = self.config
+            other = x[:, 15].astype(bool)  # region_other
             logits = cfg.ranker.logits(x)
             inside = logits[~other]
             floor = math.log(cfg.fallback_below / (1.0 - cfg.fallback_below))
             if inside.size and inside.max() >= floor:
                 logits -= cfg.other_region_penalty * other
             logits -= cfg.other_item_penalty * x[:, ITEM_ELSEWHERE]
+            if own_region.any():  # a general entry and the region's own: one answer, the region's
+                logits = prefer_region(logits, cands, self._family, own_region)
             ranked[cands] = logits
         return ranked, cands, info
 
@@ -301,7 +327,7 @@ class KnowledgeIndex(Answering):
         items, tags = self._items[1], self._tags[1]
         near = (items & items[i]).any(axis=1) & (tags & tags[i]).any(axis=1)
         same = (self._group == self._group[i]) | near
-        twins = same & ~(regions & regions[i]).any(axis=1)
+        twins = (same & ~(regions & regions[i]).any(axis=1)) | self._family[i]
         others[twins] = -np.inf
         best = float(others.max()) if self._n > 1 else -np.inf
         own = self._information(info.tokens)
@@ -328,10 +354,12 @@ class KnowledgeIndex(Answering):
     def search(self, query: str, region: str | None = None, k: int = 5) -> list[Hit]:
         return self._search(query, region, k)[0]
 
-    def _search(self, query: str, region: str | None, k: int) -> tuple[list[Hit], Analysed]:
+    def _search(
+        self, query: str, region: str | None, k: int, story: str | None = None
+    ) -> tuple[list[Hit], Analysed]:
         """The k best candidates by reranked score, with confidences that never rise down
         the list. `Hit.score` is the reranker's probability (its log-odds through a sigmoid)."""
-        ranked, cands, info = self.ranked(query, region)
+        ranked, cands, info = self.ranked(query, region, story)
         if cands.size == 0:
             return [], info
         order = cands[np.argsort(-ranked[cands], kind="stable")][:k]

@@ -22,7 +22,9 @@ from nlu.tokenize import normalize
 class Answering:
     config: RetrievalConfig
 
-    def _search(self, query: str, region: str | None, k: int) -> tuple[list[Hit], Analysed]:
+    def _search(
+        self, query: str, region: str | None, k: int, story: str | None = None
+    ) -> tuple[list[Hit], Analysed]:
         raise NotImplementedError  # nlu.retrieval.KnowledgeIndex
 
     def document(self, entry_id: str) -> KbDocument | None:
@@ -46,18 +48,24 @@ class Answering:
         return out
 
     def answer(self, query: str, region: str | None = None) -> Answer:
-        """The answer to the (first) request in the message."""
-        return self.answers(query, region)[0]
+        """The one answer to a message: of its requests' answers (`answers`, what the bot
+        shows), the most confident answered one, else the first (declined) one."""
+        found = self.answers(query, region)
+        answered = [a for a in found if a.status == "answered"]
+        return max(answered, key=lambda a: a.confidence) if answered else found[0]
 
     def top(self, query: str, region: str | None = None) -> Hit | None:
-        """The hit `answer` weighs for the (first) request: the one it gives when its
-        confidence reaches the threshold (None: no hit, or another place's question)."""
+        """The hit `answer` weighs: of the requests' top hits, the most confident (None: no
+        hit, or every request is about another place)."""
         asks = self.focused(query, region)
-        text, where = asks[0]
-        if other_place(text) is not None:
-            return None
-        hits = self._hits(query, text, where, alone=len(asks) == 1)[0]
-        return hits[0] if hits else None
+        best: Hit | None = None
+        for text, where in asks:
+            if other_place(text) is not None:
+                continue
+            hits = self._hits(query, text, where, alone=len(asks) == 1)[0]
+            if hits and (best is None or hits[0].confidence > best.confidence):
+                best = hits[0]
+        return best
 
     def answers(self, query: str, region: str | None = None) -> list[Answer]:
         """One answer per distinct request in the message (at most two, nlu.kb_focus); a
@@ -77,12 +85,15 @@ class Answering:
     def _hits(
         self, query: str, request: str, region: str | None, alone: bool
     ) -> tuple[list[Hit], Analysed]:
-        """Hits for the request; for a message's only request, the whole message is searched
-        too and wins when its top hit is more confident (the request finder cut too much)."""
-        found = self._search(request, region, k=4)
+        """Hits for the request, the rest of the message read as its story (the `story` rank
+        feature); for a message's only request, the whole message is searched too and wins
+        when its top hit is more confident (the request finder cut too much)."""
         whole = normalize(query).strip()
+        found = self._search(request, region, k=4, story=whole if whole != request else None)
         if alone and whole != request:
-            other = self._search(whole, region, k=4)
+            # The message's place names are cut: the request's region (`region`, which
+            # `focused` chose) holds, not the first place of the story ("我在太原打工……在甘肃").
+            other = self._search(without_regions(whole)[0], region, k=4)
             if other[0] and (not found[0] or other[0][0].confidence > found[0][0].confidence):
                 return other
         return found

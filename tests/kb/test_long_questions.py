@@ -69,3 +69,24 @@ def test_the_whole_message_is_searched_too_when_the_request_alone_is_less_clear(
     assert hit.entry_id == "gansu-edge-special-basic-living" != alone.entry_id
     answer = index.answer(text, "gansu")
     assert answer.entry is not None and answer.entry.entry_id == hit.entry_id
+
+
+def test_the_story_around_a_request_is_a_ranking_feature() -> None:
+    from nlu.kb_ranker import STORY
+    from nlu.retrieval import KbDocument
+
+    docs = [
+        KbDocument(
+            "loan", "助学贷款要带什么材料", ("上大学贷款要什么材料",), "录取通知书、户口本。"
+        ),
+        KbDocument(
+            "medical", "医疗救助要带什么材料", ("住院救助要什么材料",), "住院发票、诊断书。"
+        ),
+    ]
+    small = KnowledgeIndex.build(docs)
+    text = "我家孩子住院花了三万多，家里实在拿不出来了，想问一下要带哪些材料？"
+    ((request, region),) = small.focused(text, None)
+    cands, x, _, _ = small.candidates(request, region, text)
+    share = {small.docs[int(i)].entry_id: v for i, v in zip(cands, x[:, STORY], strict=True)}
+    assert share["medical"] > share["loan"] == 0.0  # 住院 is the story's, and the entry's
+    assert not small.candidates(request, region)[1][:, STORY].any()  # no story: no feature

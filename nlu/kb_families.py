@@ -1,0 +1,115 @@
+"""Answer families: a general (`all`) KB entry and a regional entry that answer the same question
+for different scopes ("失业登记去哪办" for all and for 宁夏).
+
+They are found in the data, not listed by hand: two entries with disjoint regions, one of them
+`all`, are one family when they share an aspect tag, share an item (or neither names one), and
+their question texts (standard + similar, region names cut) are near-duplicates: char
+2-3-gram TF-IDF cosine of the joined texts at least `min_cosine` (config `family_cosine`,
+chosen on `python -m nlu.kb_crossval`: 0.25 against 0.4 and no families). (Having the same items and
+tags is not enough: "一件事是什么" and Gansu's 灾害救助 are both low_income / 政策解释.)
+`python -m nlu.kb_families` lists them, and the near-duplicate pairs inside one region that
+no code can merge (they are for the KB editors).
+
+The ranking treats a family as one answer (nlu/retrieval.py): for a caller of region R, the
+family's best score goes to R's entry, and the confidence does not count the other members as
+rivals (nlu/kb_confidence.py, `margin` and `share`).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from nlu.retrieval_query import without_regions
+from nlu.retrieval_types import ALL, KbDocument, RetrievalConfig
+from nlu.tokenize import normalize
+
+
+def _similarity(texts: list[str]) -> np.ndarray:
+    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True)
+    matrix = vectorizer.fit_transform(texts)
+    return np.asarray((matrix @ matrix.T).toarray())
+
+
+def _shares(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return bool(set(a) & set(b)) or (not a and not b)
+
+
+def question_texts(docs: list[KbDocument]) -> list[str]:
+    """Each entry's standard and similar questions joined, region names cut."""
+    return [
+        " ".join(without_regions(normalize(t))[0] for t in (d.question, *d.similar)) for d in docs
+    ]
+
+
+def family_matrix(
+    docs: list[KbDocument], texts: list[str], min_cosine: float | None = None
+) -> np.ndarray:
+    """A symmetric boolean matrix: entries i and j are one family (see the module docstring).
+    `texts[i]` is entry i's question texts joined, region names cut."""
+    n = len(docs)
+    family = np.zeros((n, n), dtype=bool)
+    general = [i for i, d in enumerate(docs) if ALL in d.regions]
+    regional = [j for j, d in enumerate(docs) if ALL not in d.regions]
+    if not general or not regional:
+        return family
+    cosine = _similarity(texts)
+    if min_cosine is None:
+        min_cosine = RetrievalConfig().family_cosine
+    for i in general:
+        a = docs[i]
+        for j in regional:
+            b = docs[j]
+            family[i, j] = family[j, i] = (
+                _shares(a.items, b.items)
+                and bool(set(a.tags) & set(b.tags))
+                and cosine[i, j] >= min_cosine
+            )
+    return family
+
+
+def prefer_region(
+    logits: np.ndarray, cands: np.ndarray, family: np.ndarray, in_region: np.ndarray
+) -> np.ndarray:
+    """Logits of the candidates with each family read as one answer for the caller's region:
+    a general candidate with a family member of the region among the candidates hands it the
+    better of their two scores (and keeps the lower one). `in_region[k]`: candidate k is an
+    entry of the caller's region (not `all`)."""
+    out = logits.copy()
+    members = family[np.ix_(cands, cands)] & in_region[None, :]
+    for g in np.flatnonzero(members.any(axis=1) & ~in_region):
+        m = int(np.flatnonzero(members[g])[np.argmax(out[members[g]])])
+        high, low = max(out[g], out[m]), min(out[g], out[m])
+        out[m], out[g] = high, low
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    from nlu.evaluate_kb import load_seed_documents  # a command only: it reads the seed
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--min-cosine", type=float, default=RetrievalConfig().family_cosine)
+    parser.add_argument("--same-region-cosine", type=float, default=0.4)
+    args = parser.parse_args(argv)
+    docs = load_seed_documents()
+    texts = question_texts(docs)
+    family = family_matrix(docs, texts, args.min_cosine)
+    cosine = _similarity(texts)
+    print(f"== families (general entry: regional entries), {len(docs)} entries")
+    for i, d in enumerate(docs):
+        members = [docs[j].entry_id for j in np.flatnonzero(family[i])]
+        if ALL in d.regions and members:
+            print(f"{d.entry_id}: {', '.join(members)}")
+    cut = args.same_region_cosine
+    print(f"== near-duplicates within one region (cosine >= {cut}; for the KB editors)")
+    for i, a in enumerate(docs):
+        for j in range(i + 1, len(docs)):
+            b = docs[j]
+            if set(a.regions) & set(b.regions) and cosine[i, j] >= cut:
+                print(f"{cosine[i, j]:.2f} {a.entry_id} ~ {b.entry_id}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""Other places are recognised as words of the message, not as substrings of other words."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.places import other_place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("我在北京市朝阳区打工，那边低保怎么申请", "北京"),
+        ("广州人在宁夏能办吗", None),  # names one of ours too: the region logic applies
+        ("回西安老家办低保要什么材料", "西安"),
+        ("我是四川人，在外地能不能申请救助", "四川"),
+        ("河南省的低保标准是多少", "河南"),
+        ("我女儿嫁到广东了，她那边临时救助找谁", "广东"),
+        ("上海的低保一个月多少钱", "上海"),
+    ],
+)
+def test_a_place_said_as_a_word_is_found(text: str, place: str | None) -> None:
+    assert other_place(text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年下冰雹，把收成都打没了，有没有救助",  # 收成/都, not 成都
+        "我们村在山上海拔高，冬天取暖有补贴吗",  # 山上/海拔, not 上海
+        "我想问问低保的条件",
+    ],
+)
+def test_a_place_inside_another_word_is_not_a_place(text: str) -> None:
+    assert other_place(text) is None
+
+
+def test_the_search_goes_on_past_a_name_inside_another_word() -> None:
+    assert other_place("今年收成都不好，我在成都打工，那边能申请救助吗") == "成都"
