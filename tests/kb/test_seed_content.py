@@ -163,7 +163,7 @@ def test_entries_follow_the_agreed_format(stem: str) -> None:
         assert ID_PATTERN.match(e["id"]), where
         assert e["id"].startswith(f"{stem}-"), where
         assert isinstance(e["question"], str) and len(e["question"]) >= 4, where
-        assert isinstance(e["similar"], list) and 3 <= len(e["similar"]) <= 14, where
+        assert isinstance(e["similar"], list) and 3 <= len(e["similar"]) <= 20, where
         assert all(isinstance(s, str) and s.strip() for s in e["similar"]), where
         forms = [normalize(e["question"]), *(normalize(s) for s in e["similar"])]
         assert len(set(forms)) == len(forms), f"{where}: repeated question wording"
