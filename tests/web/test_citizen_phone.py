@@ -198,10 +198,11 @@ def test_typed_first_message_is_sent_as_the_opening(
     client = redis.Redis.from_url(redis_url.replace("/0", "/4"))
     try:
         session = json.loads(client.get(f"session:{session_id}") or "{}")
+        transcript = [json.loads(line) for line in client.lrange(f"transcript:{session_id}", 0, -1)]
     finally:
         client.close()
     assert "dibao" in (session.get("items") or [])
-    assert any("低保" in (line.get("text") or "") for line in session.get("transcript", []))
+    assert any("低保" in (line.get("text") or "") for line in transcript)
     # 重新开始, confirmed: a fresh start (the old session is forgotten on this phone).
     page.click("#restart")
     with page.expect_navigation():  # the session is deleted, then the page reloads
