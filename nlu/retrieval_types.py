@@ -63,7 +63,7 @@ class RetrievalConfig:
     family_cosine: float = 0.25  # nlu/kb_families.py: a general entry and its regional variant
     ranker: Ranker = field(default_factory=default_ranker)  # nlu/kb_ranker.py
     calibration: Calibration = field(default_factory=default_calibration)  # kb_confidence.py
-    threshold: float = 0.45  # config kb.confidence_threshold; nlu/data/kb_curve.txt
+    threshold: float = 0.50  # config kb.confidence_threshold; nlu/data/kb_curve.txt
     suggestion_floor: float = 0.15
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
