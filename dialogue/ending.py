@@ -199,6 +199,7 @@ def result_reply(
         items=lines,
         income_formula=result.income_formula,
         caveats=list(result.caveats),
+        notes=list(result.notes),
         materials=list(seen.values()),
         channels=channels,
         nearest_channel=nearest,

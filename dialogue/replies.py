@@ -72,6 +72,7 @@ class ResultReply(_Reply):
     items: list[ItemLine]
     income_formula: str | None
     caveats: list[str]
+    notes: list[str] = Field(default_factory=list)  # 办理提示: the guide's own (试点, 近亲属…)
     materials: list[MaterialLine]
     channels: list[str]
     nearest_channel: str = ""  # a window in person where there is one: named once, up front
@@ -107,7 +108,7 @@ def reply_text(reply: Reply) -> str:
             parts.append(f"{item.name}：{item.outcome_label}")
             parts += item.reasons + item.notes + item.basis
         parts += [m.name for m in reply.materials]
-        parts += reply.caveats + reply.channels + [reply.how_to_apply, reply.time_limit]
+        parts += reply.caveats + reply.notes + reply.channels + [reply.how_to_apply, reply.time_limit]
         parts.append(reply.disclaimer)
         if reply.income_formula:
             parts.append(reply.income_formula)

@@ -151,6 +151,8 @@
       r.channels.length ? list(r.channels, "caveats") : null,
       r.income_formula ? el("p", "formula", r.income_formula) : null,
       r.caveats.length ? list(r.caveats, "caveats") : null,
+      r.notes && r.notes.length ? el("p", null, "办理提示：") : null,
+      r.notes && r.notes.length ? list(r.notes, "caveats") : null,
     ]));
     if (other.length) card.appendChild(fold("其他事项（" + other.length + "项，可能不符合）", other.map(itemFold)));
     return card;
