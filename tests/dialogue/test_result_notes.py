@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 from dialogue.ending import result_reply
-from dialogue.replies import reply_text
+from dialogue.replies import ResultReply, reply_text
 from dialogue.state import Session
 from guides.household import Household
 from guides.screening.engine import screen
 
 
-def _reply(region: str):  # noqa: ANN202 - ResultReply
+def _reply(region: str) -> ResultReply:
     household = Household.model_validate({"region": region})
     session = Session(id="t", owner="wx:t", region=region, household=household)
     return result_reply(session, screen(household, on=dt.date(2026, 12, 4)))
