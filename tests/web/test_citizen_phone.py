@@ -158,6 +158,12 @@ def test_elderly_citizen_on_a_phone(
     assert "依据" in first_item.inner_text()
     first_item.scroll_into_view_if_needed()
     shot(page, f"phone-{size}-result-why", full_page=False)
+    # 怎么办理 also carries the guide's own notes (办理提示), one tap away.
+    how = page.locator(".t-result details.fold", has_text="怎么办理").first
+    how.locator("summary").click()
+    assert "办理提示" in how.inner_text()
+    how.locator("text=办理提示").scroll_into_view_if_needed()
+    shot(page, f"phone-{size}-result-how", full_page=False)
 
     # A typed 帮我填表 after the result: the download is offered right there.
     page.fill("#text", "帮我填表")
