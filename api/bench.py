@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -78,6 +79,13 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """cpu_seconds of a process and its live descendants (uvicorn's workers)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    kids = [int(c) for c in children.read_text().split()] if children.exists() else []
+    return cpu_seconds(pid) + sum(tree_cpu_seconds(kid) for kid in kids)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -101,15 +109,19 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes], seconds: float = 120) ->
 async def make_sessions(url: str, count: int) -> list[tuple[str, str]]:
     async with httpx.AsyncClient(base_url=url, timeout=30, trust_env=False) as client:
 
+        async def post(path: str, **kwargs: Any) -> dict[str, Any]:
+            # With several workers, /readyz may answer from one while another still starts (503).
+            while (response := await client.post(path, **kwargs)).status_code == 503:
+                await asyncio.sleep(0.2)
+            response.raise_for_status()
+            return dict(response.json())
+
         async def one(n: int) -> tuple[str, str]:
-            token = (await client.post("/api/v1/auth/guest")).json()["token"]
+            token = str((await post("/api/v1/auth/guest"))["token"])
             region = ["gansu", "ningxia", "shanxi", "jinan-licheng"][n % 4]
-            started = await client.post(
-                "/api/v1/sessions",
-                json={"region": region},
-                headers={"Authorization": f"Bearer {token}"},
-            )
-            return started.json()["session_id"], token
+            headers = {"Authorization": f"Bearer {token}"}
+            started = await post("/api/v1/sessions", json={"region": region}, headers=headers)
+            return str(started["session_id"]), token
 
         return list(await asyncio.gather(*(one(n) for n in range(count))))
 
@@ -141,6 +153,8 @@ def _ms(match: re.Match[str] | None) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="uvicorn workers for both servers (the service's default: one per core)")  # fmt: skip
     args = parser.parse_args()
     redis_bin, wrk = shutil.which("redis-server"), shutil.which("wrk")
     if redis_bin is None or wrk is None:
@@ -155,12 +169,15 @@ def main() -> None:
                "NO_PROXY": "127.0.0.1,localhost",
                # one client IP drives every session here: lift the limits for the run
                "RATE_LIMIT_PER_IP": "100000000", "RATE_LIMIT_PER_ACCOUNT": "100000000"}  # fmt: skip
+        workers = ["--workers", str(args.workers)]
         service = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.asgi:app", "--port",
-                                    str(app_port), "--log-level", "warning", "--no-access-log"],
+                                    str(app_port), "--log-level", "warning", "--no-access-log",
+                                    *workers],
                                    cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)  # fmt: skip
         hello = subprocess.Popen([sys.executable, "-m", "uvicorn", "hello_app:app", "--port",
-                                  str(hello_port), "--log-level", "warning", "--no-access-log"],
+                                  str(hello_port), "--log-level", "warning", "--no-access-log",
+                                  *workers],
                                  cwd=tmp, env=env, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL)  # fmt: skip
         try:
@@ -170,7 +187,10 @@ def main() -> None:
             )
             wait_ready(f"{service_url}/readyz", service)
             wait_ready(f"{hello_url}/hello", hello)
-            print("one uvicorn worker each; wrk with 2 threads on the same 2 cores")
+            print(
+                f"{args.workers} uvicorn worker(s) each; wrk with 2 threads on the same "
+                f"{os.cpu_count()} cores"
+            )
             print(
                 "sessions | chat turns/s | chat p50 ms | chat p99 ms | hello req/s | hello p99 ms | turns/s ÷ hello req/s | server CPU ms/turn | wrk CPU % (chat, hello)"
             )
@@ -182,9 +202,9 @@ def main() -> None:
                     "answers": "{" + ",".join(json.dumps(a, ensure_ascii=False) for a in ANSWERS) + "}",
                     "threads": 2,
                 })  # fmt: skip
-                spent = cpu_seconds(service.pid)
+                spent = tree_cpu_seconds(service.pid)
                 chat = run_wrk(service_url, concurrency, args.seconds, lua)
-                spent = cpu_seconds(service.pid) - spent
+                spent = tree_cpu_seconds(service.pid) - spent
                 base = run_wrk(f"{hello_url}/hello", concurrency, args.seconds, None)
                 per_turn = spent * 1000 / max(chat["rps"] * args.seconds, 1)
                 print(f"{concurrency:>8} | {chat['rps']:12.1f} | {chat['p50']:11.1f} | "
