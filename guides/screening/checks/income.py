@@ -261,7 +261,9 @@ def income_above_edge_line(ctx: Context) -> CheckResult:
 
 
 @check("income_below_disposable_income")
-def income_below_disposable_income(ctx: Context) -> CheckResult:
+def income_below_disposable_income(ctx: Context, in_principle: bool = False) -> CheckResult:
+    """`in_principle`: the clause says 原则上 (支出型临时救助 in seeds 001 and 002), so a household
+    above the line is not excluded: the office weighs the hardship (asymmetric harm)."""
     missing = _income_missing(ctx, "income_below_disposable_income")
     if missing:
         return _disposable_for_every_hukou_type(ctx, missing) or missing
@@ -281,6 +283,9 @@ def income_below_disposable_income(ctx: Context) -> CheckResult:
     if near is not None:
         status, params = CheckStatus.UNCERTAIN, (annual, near)
         said += "；这个数是估算的，您家离它很近，要按统计部门公布的数字核定"
+    elif not met and in_principle:
+        status = CheckStatus.UNCERTAIN
+        said += "；文件写的是“原则上”应低于，是否超出家庭承受能力由民政部门按实际困难核定"
     return CheckResult(
         "income_below_disposable_income",
         status,
