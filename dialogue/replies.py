@@ -108,7 +108,9 @@ def reply_text(reply: Reply) -> str:
             parts.append(f"{item.name}：{item.outcome_label}")
             parts += item.reasons + item.notes + item.basis
         parts += [m.name for m in reply.materials]
-        parts += reply.caveats + reply.notes + reply.channels + [reply.how_to_apply, reply.time_limit]
+        parts += (
+            reply.caveats + reply.notes + reply.channels + [reply.how_to_apply, reply.time_limit]
+        )
         parts.append(reply.disclaimer)
         if reply.income_formula:
             parts.append(reply.income_formula)
