@@ -38,7 +38,7 @@ from dialogue.noted import (
 )
 from dialogue.policy import Next
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank, question_bank
-from dialogue.replies import Reply, TextReply
+from dialogue.replies import ChoicesReply, Reply, TextReply
 from dialogue.screened import Screenings
 from dialogue.state import Session
 from guides.catalog import guide_for
@@ -293,8 +293,12 @@ class DialogueEngine:
         assert pending is not None
         replies: list[Reply] = []
         if pending.question_id == CONSENT_ID:
-            if answer is DONT_KNOW:
-                return self._not_understood(session)
+            if answer is DONT_KNOW and session.failures == 0:
+                # Unsure: explain once what it means; unsure again, go on without it (as 跳过).
+                session.failures += 1
+                choices = prompts.consent_choices()
+                return [ChoicesReply(text=self.bank.consent.unsure, choices=choices,
+                                     question_id=CONSENT_ID)]  # fmt: skip
             session.consent = isinstance(answer, Value) and answer.value is True
             if not session.consent:
                 replies.append(TextReply(text=self.bank.consent.refused))

@@ -128,9 +128,13 @@ def _text_of(session: Session, bank: QuestionBank, pending: Pending) -> str:
     return wording(bank.get(pending.question_id), session.household, pending.member)
 
 
+def consent_choices() -> list[Choice]:
+    return [Choice(value="yes", label="同意"), Choice(value="no", label="不同意")]
+
+
 def _options(bank: QuestionBank, pending: Pending) -> list[Choice]:
     if pending.question_id == CONSENT_ID:
-        return [Choice(value="yes", label="同意"), Choice(value="no", label="不同意")]
+        return consent_choices()
     if pending.question_id == MEMBER_MORE_ID:
         return [Choice(value="yes", label="还有"), Choice(value="no", label="没有了")]
     question = bank.get(pending.question_id)

@@ -151,6 +151,7 @@ class Question(_Strict):
 class Consent(_Strict):
     text: str
     refused: str
+    unsure: str  # to "不知道"/"说不好": what consenting means now, once; then on without it
     source: SourceRef
     also: SourceRef | None = None
 
