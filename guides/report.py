@@ -97,7 +97,8 @@ def _item(number: int, item: ItemResult) -> list[str]:
         lines.append(f"   还需要了解：{asks}")
     lines.extend(f"   所用标准：{basis}" for basis in item.basis)
     if item.outcome == Outcome.UNLIKELY:
-        return lines
+        # Its notes still apply (where else to ask, what the citation stands for); the chat shows them too.
+        return lines + [f"   说明：{note}" for note in item.notes]
     for required, title in ((True, "必备材料"), (False, "视情况准备")):
         needs = [m for m in item.materials if m.required == required]
         if needs:

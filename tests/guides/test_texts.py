@@ -105,3 +105,26 @@ def test_linked_items_without_a_rule_are_told_as_notes() -> None:
     assert any("疾病应急救助" in note for note in gansu.notes)
     licheng = screen(parse_household({"region": "jinan-licheng"}), on=ON).item("dibao")
     assert any("城乡居民基本养老保险补助" in n and "困难学生救助" in n for n in licheng.notes)
+
+
+def test_an_unlikely_items_notes_are_printed_too() -> None:
+    """Where else to ask (Licheng 就业困难人员认定: 12333) and what a borrowed citation stands for
+    matter most when the item is 可能不符合."""
+    household = parse_household(
+        {
+            "region": "jinan-licheng",
+            "size": 1,
+            "hukou_type": "urban",
+            "has_local_hukou": True,
+            "monthly_income_total": 50000,
+            "members": [{"relation": "self", "age": 40, "employment": "registered_unemployed",
+                         "is_unemployment_registered": True, "wants_job": True}],
+        }
+    )  # fmt: skip
+    result = screen(household, on=ON)
+    unlikely = [i for i in result.items if i.outcome == "unlikely" and i.notes]
+    assert any(i.item == "employment_difficulty" for i in unlikely)
+    text = render(result)
+    for item in unlikely:
+        for note in item.notes:
+            assert note in text, (item.item, note)
