@@ -37,7 +37,14 @@ from dialogue.noted import (
     store_facts,
 )
 from dialogue.policy import Next
-from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank, question_bank
+from dialogue.questions import (
+    CONSENT_ID,
+    MEMBER_MORE_ID,
+    Question,
+    QuestionBank,
+    question_bank,
+    who,
+)
 from dialogue.replies import ChoicesReply, Reply, TextReply
 from dialogue.screened import Screenings
 from dialogue.state import Session
@@ -89,6 +96,19 @@ def asked_first(session: Session, result: ScreeningResult) -> ScreeningResult:
     return dataclasses.replace(result, items=(*asked, *others))
 
 
+def _names_everyone(reading: Reading) -> bool:
+    """An opening that gives the size and names exactly that many people ("家里三口人，我和老伴
+    还有孙子") lists the household: all of them are members. Otherwise a story names people who
+    may live apart, and only those a fact is about are added."""
+    if reading.size is None:
+        return False
+    named = reading.members()
+    relations = [m.relation for m in named]
+    if len(set(relations)) < len(relations):  # 父亲 and 母亲: facts about "父母" need the old path
+        return False
+    return 1 + sum(m.count for m in named) == reading.size.value
+
+
 class DialogueEngine:
     def __init__(
         self,
@@ -112,9 +132,17 @@ class DialogueEngine:
         if text and text.strip():
             reading = read_facts(text, self.today(), opening=True, region=session.region)
             self._add_items(session, reading.items)
-            size = add_members(session, reading, all_named=False)
+            everyone = _names_everyone(reading)
+            size = add_members(session, reading, all_named=everyone)
             stored = size + store_facts(session, reading, asked=0)
             said = phrases(session, self.bank, stored)
+            if everyone and size:  # say who they are with the size, so a wrong one is seen
+                household = session.household
+                labels = [who(household, i) for i in range(len(household.members))]
+                if not any(label.startswith("第") for label in labels):  # only plain names
+                    names = "、".join(labels)
+                    said = [f"{p}：{names}" if p in phrases(session, self.bank, size) else p
+                            for p in said]  # fmt: skip
             if said:
                 replies.append(TextReply(text=prompts.READBACK.format(facts="，".join(said))))
             negative = find_negative(text)
