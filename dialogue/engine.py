@@ -136,7 +136,9 @@ class DialogueEngine:
             size = add_members(session, reading, all_named=everyone)
             stored = size + store_facts(session, reading, asked=0)
             said = phrases(session, self.bank, stored)
-            if everyone and size:  # say who they are with the size, so a wrong one is seen
+            if (
+                everyone and size and len(session.household.members) > 1
+            ):  # who, so a wrong one is seen
                 household = session.household
                 labels = [who(household, i) for i in range(len(household.members))]
                 if not any(label.startswith("第") for label in labels):  # only plain names

@@ -104,9 +104,18 @@ def test_no_income_for_the_household() -> None:
 
 
 def test_household_sizes_said_in_other_words() -> None:
-    for text, size in (("我们家五口，都在村里", 5), ("三口之家", 3), ("现在就剩我和三个娃", 4)):
+    for text, size in (
+        ("我们家五口，都在村里", 5),
+        ("三口之家", 3),
+        ("现在就剩我和三个娃", 4),
+        ("我和老伴还有孙子三个人过", 3),
+    ):
         reading = read_facts(text, TODAY, opening=True)
         assert reading.size is not None and reading.size.value == size, text
+
+
+def test_people_coming_over_are_not_a_household_size() -> None:
+    assert read_facts("他们三个人过来找过我", TODAY, opening=True).size is None
 
 
 def test_an_item_already_received_is_not_asked_about() -> None:
