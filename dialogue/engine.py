@@ -309,7 +309,13 @@ class DialogueEngine:
         if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
             return []
         question = self.bank.get(pending.question_id)
-        stored = store_facts(session, reading, asked=pending.member)
+        # "两口人" to 户口类型: the size (and the people it lists) is kept, the question asked again
+        sized = (
+            add_members(session, reading, all_named=_names_everyone(reading))
+            if reading.size is not None and session.household.size is None
+            else []
+        )
+        stored = sized + store_facts(session, reading, asked=pending.member)
         if question.all_members is not None and any(s.fact.name in question.fills for s in stored):
             apply.apply_answer(session, question, None, Value(True))
             apply.extend_last(session, [(s.key, s.before) for s in stored])

@@ -31,3 +31,15 @@ def test_people_named_beside_a_different_size_are_not_all_members(
     session, _ = _open(nlu_backend, "家里四口人，儿子在外地打工，想问问低保")
     assert session.household.size == 4
     assert "son" not in [m.relation for m in session.household.members[1:]]
+
+
+def test_a_size_said_to_another_question_is_kept(nlu_backend: IntentParser) -> None:
+    session, _ = _open(nlu_backend, "我今年67岁，想问问低保")
+    engine = DialogueEngine(nlu_backend)
+    assert session.household.size is None and session.pending is not None
+    asked = session.pending.question_id
+    assert asked != "household_size"
+    said = "\n".join(reply_text(r) for r in engine.turn(session, text="两口人，我和老伴"))
+    assert session.household.size == 2
+    assert [m.relation for m in session.household.members] == ["self", "spouse"]
+    assert "家里2口人" in said
