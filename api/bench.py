@@ -2,12 +2,12 @@
 hello-world FastAPI endpoint measured in the same run, both driven by wrk (a Python client
 cannot generate enough load on 2 cores). Bounded in count and time.
 
-It measures one uvicorn worker, closed loop: each of the N connections sends its next turn
+It measures `--workers` uvicorn workers for both servers (default one), closed loop: each of the N connections sends its next turn
 when the last one is answered, so p99 at N connections is about N ÷ turns/s times the tail
 factor. The load generator is its own process (wrk, in C): its CPU share is printed beside
 each row (wrk CPU, % of one core), as is the server's CPU per turn under that load.
 
-    python -m api.bench [--seconds 20]        (needs wrk: apt-get install wrk)
+    python -m api.bench [--seconds 20] [--workers 1]        (needs wrk: apt-get install wrk)
 """
 
 from __future__ import annotations
@@ -115,9 +115,7 @@ async def make_sessions(url: str, count: int) -> list[tuple[str, str]]:
     async with httpx.AsyncClient(base_url=url, timeout=30, trust_env=False) as client:
 
         async def post(path: str, **kwargs: Any) -> dict[str, Any]:
-            # With several workers, /readyz may answer from one while another still starts (503).
-            while (response := await client.post(path, **kwargs)).status_code == 503:
-                await asyncio.sleep(0.2)
+            response = await client.post(path, **kwargs)  # every worker is ready (wait_ready)
             response.raise_for_status()
             return dict(response.json())
 

@@ -128,11 +128,15 @@ def office_checks(item: ItemResult, bank: QuestionBank) -> str | None:
     return f"还要了解的：{'、'.join(labels)}。到窗口办理时，工作人员会问清楚并核对。"
 
 
+def _office_check_note(item: ItemResult, bank: QuestionBank | None) -> list[str]:
+    note = office_checks(item, bank) if bank else None
+    return [note] if note else []
+
+
 def result_reply(
     session: Session, result: ScreeningResult, bank: QuestionBank | None = None
 ) -> ResultReply:
     guide = guide_for(session.region)
-    checks = {i.item: office_checks(i, bank) for i in result.items} if bank else {}
     lines = [
         ItemLine(
             item=str(item.item),
@@ -143,7 +147,7 @@ def result_reply(
             citations=list(dict.fromkeys(r.citation for r in item.reasons if r.citation)),
             department=item.department,
             time_limit=item.time_limit,
-            notes=[*item.notes, *filter(None, [checks.get(item.item)])],
+            notes=[*item.notes, *_office_check_note(item, bank)],
             basis=list(item.basis),
         )
         for item in result.items

@@ -109,6 +109,16 @@ def _names_everyone(reading: Reading) -> bool:
     return 1 + sum(m.count for m in named) == reading.size.value
 
 
+def _listed(session: Session) -> str | None:
+    """The household by name ("您、您老伴、您女儿"); None for one person, or when a member has
+    no plain name (who() falls back to 第N位家人)."""
+    household = session.household
+    labels = [who(household, i) for i in range(len(household.members))]
+    if len(labels) < 2 or any(label.startswith("第") for label in labels):
+        return None
+    return "、".join(labels)
+
+
 class DialogueEngine:
     def __init__(
         self,
@@ -136,15 +146,10 @@ class DialogueEngine:
             size = add_members(session, reading, all_named=everyone)
             stored = size + store_facts(session, reading, asked=0)
             said = phrases(session, self.bank, stored)
-            if (
-                everyone and size and len(session.household.members) > 1
-            ):  # who, so a wrong one is seen
-                household = session.household
-                labels = [who(household, i) for i in range(len(household.members))]
-                if not any(label.startswith("第") for label in labels):  # only plain names
-                    names = "、".join(labels)
-                    said = [f"{p}：{names}" if p in phrases(session, self.bank, size) else p
-                            for p in said]  # fmt: skip
+            listed = _listed(session) if everyone and size else None
+            if listed:  # the size said with who they are, so a wrong one is seen
+                size_said = phrases(session, self.bank, size)
+                said = [f"{p}：{listed}" if p in size_said else p for p in said]
             if said:
                 replies.append(TextReply(text=prompts.READBACK.format(facts="，".join(said))))
             negative = find_negative(text)

@@ -69,9 +69,6 @@ class Wanted:
         """Every fact name, member indexes dropped (for household-wide questions)."""
         return set(self._names)
 
-    def for_member(self, name: str, index: int) -> bool:
-        return name in self.generic or member_key(name, index) in self.indexed
-
 
 _WANTED: dict[tuple[int, tuple[str, ...]], tuple[QuestionBank, Wanted]] = {}
 
