@@ -60,6 +60,7 @@ from nlu.numerals import Negative, find_negative
 from nlu.types import Parse
 
 CONTROL = {"restart", "go_back", "skip", "handoff"}
+MOVE_ON_AFTER = 3  # unparsed answers in a row to one question before it is left as 不清楚
 CONTROL_CONFIDENCE = 0.55
 
 
@@ -391,16 +392,19 @@ class DialogueEngine:
             session.failures = 0
             target = Next(record.question_id, record.member)
             return [TextReply(text=prompts.GO_BACK), *self._ask(session, target.pending())]
-        # skip
+        return self._skip(session, prompts.SKIPPED)
+
+    def _skip(self, session: Session, said: str) -> list[Reply]:
+        """The pending question left as 不清楚 (the office checks it); the next one asked."""
         pending = session.pending
         if pending is None:
             return [TextReply(text=prompts.AFTER_END)]
-        if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
-            return self._answered(session, Value(False))  # skipping these means "no"
+        if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):  # skipping these means "no"
+            return [TextReply(text=said), *self._answered(session, Value(False))]
         apply.skip(session, self.bank.get(pending.question_id), pending.member)
         session.pending = None
         session.failures = 0
-        return [TextReply(text=prompts.SKIPPED), *self._advance(session)]
+        return [TextReply(text=said), *self._advance(session)]
 
     def _correct(self, session: Session, text: str) -> list[Reply]:
         """ "刚才说错了，我们家没有车": every fact the text states replaces the stored one,
@@ -550,11 +554,14 @@ class DialogueEngine:
         """A number that does not fit: say why, ask the same question again; nothing stored
         from it (the speaker's own age said to 几口人 is kept: it is a fact, just not a size)."""
         assert session.pending is not None
-        text = prompts.DOUBTS[doubt.kind].format(n=doubt.number, field=doubt.field)
         if doubt.kind == "age_not_size" and said:
             reading = read_facts(said, self.today())
             add_members(session, reading, all_named=False)
             store_facts(session, reading, None, set(self.bank.get("household_size").fills))
+        session.failures += 1  # an answer not taken, like one not understood
+        if session.failures >= MOVE_ON_AFTER:
+            return self._skip(session, prompts.MOVED_ON)
+        text = prompts.DOUBTS[doubt.kind].format(n=doubt.number, field=doubt.field)
         return [TextReply(text=text), *self._ask(session, session.pending, count=False)]
 
     def _negative(self, session: Session, negative: Negative) -> list[Reply]:
@@ -573,4 +580,6 @@ class DialogueEngine:
         if pending is None:
             return [TextReply(text=prompts.AFTER_END)]
         session.failures += 1
+        if session.failures >= MOVE_ON_AFTER:  # asking a fourth time would only tire them
+            return self._skip(session, prompts.MOVED_ON)
         return [prompts.reask_reply(session, self.bank, pending)]

@@ -37,7 +37,8 @@ def test_reports_right_wrong_and_stuck_scripts(
     wrong = base.final.model_copy(update={"outcomes": {ItemId.TEKUN: [Outcome.UNLIKELY]},
                                           "facts": {"household_size": 7}})  # fmt: skip
     _write(tmp_path, base.model_copy(update={"name": "b_wrong", "final": wrong}))
-    persona = {**base.persona, "household_size": "嗯"}
+    # an unclear answer is left as 不清楚 after three tries, but "转人工" keeps the question open
+    persona = {**base.persona, "household_size": "转人工"}
     _write(tmp_path, base.model_copy(update={"name": "c_stuck", "persona": persona}))
     monkeypatch.setenv("REDIS_URL", redis_url)
 
