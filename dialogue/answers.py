@@ -135,8 +135,11 @@ def parse_tap(question: Question, choice: str) -> Answer | None:
     return None
 
 
-# 哪有车: none; 没办残疾证: the card not got
-_NEGATED = re.compile(r"(?:不|没|没有|不算|不是|并非|非|哪|没办|未办|没去办)$")
+# 哪有车: none; 没办残疾证: the card not got; "不打算找", "没去登记": no intention, not done
+_NEGATED = re.compile(r"(?:不|没|没有|不算|不是|并非|非|哪|没办|未办)(?:打算|准备|想|去|再|用)?$")
+_NEGATION_REACH = 5  # characters before a yes word searched for its negation
+# "要是不要钱的话，想学": the condition is not the answer
+_CONDITION = re.compile(r"(?:要是|如果|假如|若是|万一)[^，,。；;！!？?]*?的话[，,]?")
 
 
 def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, int] | None:
@@ -150,7 +153,7 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
             if start < 0:
                 continue
             yes = key == "yes"
-            if yes and _NEGATED.search(text[max(0, start - 3) : start]):
+            if yes and _NEGATED.search(text[max(0, start - _NEGATION_REACH) : start]):
                 yes = False
             hits.append((len(word), yes, start))
     if not hits:
@@ -211,17 +214,23 @@ def _names_its_own(question: Question, text: str, at: int, value: bool) -> bool:
 
 _CLAUSE_SPANS = re.compile(r"[^，,；;。！!？?]+")
 _NEGATOR = re.compile(r"不|没|非|无")
+_ASKS_BACK = re.compile(r"^(?:啥|什么|哪个|哪样)")  # "啥登记", not "不认识什么干部"
+_REFUSED_AFTER = re.compile(r"^(?:就|也|都|还|倒是|那)?(?:算了|没有|没|不)")  # "培训就算了"
 _BUT = re.compile(r"(?<=[，,；;])\s*(?:就是|只是|但是|可是)")
 
 
 def _states_the_subject(question: Question, text: str) -> bool | None:
     """ "村里说我们是监测户" to 是不是监测户: the question's own subject, said plainly, is a
     yes; with a negation before it in the same clause ("不是监测户", "没当过兵") a no."""
-    for clause in clauses(text):
+    for span in _CLAUSE_SPANS.finditer(text):
+        clause = span.group()
+        if _ASKS_BACK.search(clause) or text[span.end() : span.end() + 1] in ("?", "？"):
+            continue  # "啥登记？": the word is asked about, not stated
         for word in question.keywords:
             at = clause.find(word)
             if len(word) >= 2 and at >= 0:
-                return not _NEGATOR.search(clause[:at])
+                after = clause[at + len(word) :]
+                return not (_NEGATOR.search(clause[:at]) or _REFUSED_AFTER.match(after))
     return None
 
 
@@ -234,6 +243,7 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
     if kind == "yes_no":
         if is_question(text):
             return None  # "有没有车都要说吗": asked back, not answered
+        text = _CONDITION.sub("", text) or text
         if question.all_members is not None and _yes_and_no(text):
             return None  # "我自己没有，我男人有": not everyone's no; the facts say whose yes
         found, word = find_yes_no(text), _synonym_yes_no(question, text)
@@ -250,7 +260,7 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
         yes = specific if specific is not None else generic
         if yes is None and question.synonyms:  # "就是本县的": 是 leading a clause
             yes = _copula_answer(_BUT.sub("，", text))  # not "…，就是看不起病" ("only that")
-        if yes is None and question.all_members is None:
+        if yes is None:
             yes = _states_the_subject(question, text)
         if yes and question.fills == ["members.has_disability"]:
             grade = said_grade(text)  # "有，二级": the grade with the yes (others: a Doubt)

@@ -427,7 +427,8 @@ class DialogueEngine:
         about_pending = session.pending is not None and any(
             t.question_id == session.pending.question_id for t in named
         )
-        if session.pending is not None and (not named or about_pending):
+        # the classifier's guess of "correct" with no correction words: an answer, if it is one
+        if session.pending is not None and (not named or about_pending or not is_correction(text)):
             answer = self._parse_pending(session, text)
             if isinstance(answer, Doubt):
                 return self._doubt(session, answer)
