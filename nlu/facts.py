@@ -33,6 +33,7 @@ from nlu.household_said import (
     about_self,
     household_income,
     hukou_elsewhere,
+    hukou_here,
     no_income_of_all,
     said_size,
 )
@@ -231,10 +232,16 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     _grades_by_member(text, mentions, grade, out)
 
 
+_JOINED = re.compile(r"[和跟与]")
+_JOINED_MAX = 8  # "我和俺家老伴" and no more: a longer clause may say something else between
+
+
 def _everyone(mentions: list[Mention], text: str, start: int) -> list[str]:
-    """The members a "都" before `start` in its clause covers (two or more), else []."""
+    """The members a "都" before `start` in its clause covers (two or more), else []; a
+    short clause joining them ("我和老伴六十多了") covers them as 都 does."""
     lo, _ = clause_at(text, start)
-    if "都" not in text[lo:start]:
+    before = text[lo:start]
+    if "都" not in before and not (_JOINED.search(before) and len(before) <= _JOINED_MAX):
         return []
     everyone = everyone_in(mentions, text, start)
     return everyone if len(everyone) > 1 else []
@@ -260,6 +267,10 @@ def _grades_by_member(
         out.append(Fact("members.disability_grade", level, m.start(), m.end(), who))
 
 
+# "没考上大学", "不上高中了": the stage is not where the member is
+_NOT_STUDYING = re.compile(r"(?:没|没有|没能|未|不)(?:考上|考进|考取|上|读|念)\S{0,6}$")
+
+
 def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     words = _words()
     studying = _compiled(rf"(?:{words.studying})\S{{0,6}}$")  # "考上了太原理工大学"
@@ -268,7 +279,7 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             if _AFTER_GRADUATION.match(text[end:]) or not _states(text, start, negatable=False):
                 continue
             lo, _ = clause_at(text, start)
-            if not studying.search(text[lo:start]):
+            if not studying.search(text[lo:start]) or _NOT_STUDYING.search(text[lo:start]):
                 continue
             # "一个上初中的儿子": the member named right after 的
             named = [m for m in mentions if m.start == end + 1 and text[end] == "的"]
@@ -438,6 +449,9 @@ def read_facts(
     elsewhere = hukou_elsewhere(text, region) if region else None
     if elsewhere is not None and not any(f.name == "has_local_hukou" for f in facts):
         facts.append(Fact("has_local_hukou", False, *elsewhere))
+    here = hukou_here(text, region) if region and elsewhere is None else None
+    if here is not None and not any(f.name == "has_local_hukou" for f in facts):
+        facts.append(Fact("has_local_hukou", True, *here))
     said = said_size(text, mentions)
     size = Fact("size", said[0], said[1], said[2]) if said else None
     alone = size is not None and size.value == 1

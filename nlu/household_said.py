@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from guides.ids import RegionId
+from guides.places import FIXED_PLACE
 from nlu.lexicon import match_regions
 from nlu.mentions import (
     COUNT,
@@ -153,4 +155,19 @@ def hukou_elsewhere(text: str, region: str) -> tuple[int, int] | None:
         place = other_place(said)
         if not ours and place is not None and said.startswith(place):
             return m.start(), m.end() + len(place)
+    return None
+
+
+def hukou_here(text: str, region: str) -> tuple[int, int] | None:
+    """ "户口在历城", told in Licheng: the hukou is in the one county a region covers. (In a
+    province, "户口在甘肃" does not say it is in the county applied in: nothing is read.)"""
+    if RegionId(region) not in FIXED_PLACE:
+        return None
+    for m in _HUKOU_PLACE.finditer(text):
+        if text[m.start() : m.end()].endswith("老家"):
+            continue  # "户口在老家历城": home is elsewhere from where they live now
+        said = re.split(r"[，,。；;！!？?\s]", text[m.end() : m.end() + 8])[0]
+        ours = [r for r in match_regions(said) if r.start == 0]
+        if ours and ours[0].id == region:
+            return m.start(), m.end() + ours[0].end
     return None

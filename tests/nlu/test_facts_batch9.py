@@ -1,0 +1,54 @@
+"""Facts in openings written for dialogue/dev/openings_9.yml: two people joined by 和 share
+an age, a school not got into is no school stage, a fallen wall is a dangerous house, a hukou
+in the village is rural, and a hukou in the district is local only where the region is one
+district (in a province, "户口在兰州" does not say which county)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from nlu.facts import read_facts
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def _facts(text: str, region: str | None = None) -> set[tuple[str, object, str | None]]:
+    return {(f.name, f.value, f.who) for f in read_facts(text, TODAY, region=region).facts}
+
+
+def test_two_people_joined_by_he_share_the_age() -> None:
+    facts = _facts("我和老伴六十多了，农村户口")
+    ages = {who: value for name, value, who in facts if name == "members.age"}
+    assert set(ages) == {"self", "spouse"}
+
+
+def test_a_long_clause_with_he_is_not_read_as_both() -> None:
+    facts = _facts("我和老伴住在村里的老房子，他七十了")
+    assert ("members.age", 70, "self") not in facts
+
+
+def test_a_school_not_got_into_is_no_stage() -> None:
+    facts = _facts("我儿子今年高中毕业没考上大学，十九了")
+    assert not any(
+        name == "members.school_stage" and value == "college" for name, value, _ in facts
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("前几天下大雨后墙塌了一半", ("housing.is_dangerous_house", True, None)),
+        ("户口在村里，一个人带娃", ("hukou_type", "rural", None)),
+        ("我们是城镇户口，本地的", ("has_local_hukou", True, None)),
+    ],
+)
+def test_household_facts_said_plainly(text: str, fact: tuple[str, object, None]) -> None:
+    assert fact in _facts(text)
+
+
+def test_a_hukou_in_the_district_is_local_only_for_a_one_district_region() -> None:
+    assert ("has_local_hukou", True, None) in _facts("户口在历城，城镇户口", "jinan-licheng")
+    assert not any(name == "has_local_hukou" for name, _, _ in _facts("户口在兰州", "gansu"))
+    assert ("has_local_hukou", True, None) not in _facts("户口在老家历城", "jinan-licheng")
