@@ -321,7 +321,8 @@ class DialogueEngine:
             if reading.size is not None and session.household.size is None
             else []
         )
-        stored = sized + store_facts(session, reading, asked=pending.member)
+        skip = _not_of_one_member(session, pending.member)
+        stored = sized + store_facts(session, reading, pending.member, skip)
         if question.all_members is not None and any(s.fact.name in question.fills for s in stored):
             apply.apply_answer(session, question, None, Value(True))
             apply.extend_last(session, [(s.key, s.before) for s in stored])
@@ -368,7 +369,7 @@ class DialogueEngine:
         if question.all_members is not None and isinstance(answer, Value) and answer.value:
             named_members(session, question, reading)
         skip = set() if question.all_members is not None else set(question.fills)
-        stored = store_facts(session, reading, member, skip)
+        stored = store_facts(session, reading, member, skip | _not_of_one_member(session, member))
         apply.extend_last(session, [(s.key, s.before) for s in stored])
 
     def _control(self, session: Session, intent: str) -> list[Reply]:
@@ -584,3 +585,11 @@ class DialogueEngine:
         if session.failures >= MOVE_ON_AFTER:  # asking a fourth time would only tire them
             return self._skip(session, prompts.MOVED_ON)
         return [prompts.reask_reply(session, self.bank, pending)]
+
+
+def _not_of_one_member(session: Session, member: int | None) -> set[str]:
+    """Household facts an answer about one member does not state: "就靠每月一百多的养老金",
+    said of him, is not the whole household's income."""
+    if member is not None and len(session.household.members) > 1:
+        return {"monthly_income_total"}
+    return set()

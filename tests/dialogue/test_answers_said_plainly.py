@@ -66,3 +66,26 @@ def test_a_fact_of_another_member_to_a_member_question_is_that_members(
     me, spouse = session.household.members[0], session.household.members[1]
     assert (spouse.has_disability, spouse.disability_grade) == (True, 2)
     assert me.has_disability is None and me.disability_grade is None
+
+
+def test_what_one_member_lives_on_is_not_the_households_income(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session)
+    engine.turn(session, text=HOUSEHOLD)
+    session.pending = Pending(question_id="member_living_source", member=1)
+    engine.turn(session, text="就靠每月一百多的养老金")
+    assert session.household.monthly_income_total is None
+
+
+def test_a_basic_pension_is_not_taken_for_a_living_source(nlu_backend: IntentParser) -> None:
+    # 特困办法 第六条: 城乡居民基础养老金 is not counted; "养老金" alone does not say which
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session)
+    engine.turn(session, text=HOUSEHOLD)
+    session.pending = Pending(question_id="member_living_source", member=1)
+    engine.turn(session, text="就靠那点养老金")
+    assert session.household.members[1].has_living_source is not True
+    engine.turn(session, text="有退休金")
+    assert session.household.members[1].has_living_source is True
