@@ -28,6 +28,7 @@ from nlu.numerals import (
     lowest_place,
     negative_at,
     normalize_digits,
+    parse_number,
     parse_range,
     to_number,
 )
@@ -287,10 +288,32 @@ def _to_period(amount: Amount, period: Period) -> Amount:
     )
 
 
+# "一天一百五，一个月干二十来天": the days worked in a month, said with a day's pay
+_DAYS_WORKED = re.compile(
+    r"(?:一个月|每个月|每月|一月)[^，,。；;]{0,5}?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})"
+    r"(?:来|多|几)?天"
+)
+
+
 def monthly_amount(text: str) -> Amount | None:
-    """parse_amount, converted to a month when the text names another period ("一年三万")."""
+    """parse_amount, converted to a month when the text names another period ("一年三万");
+    a day's pay is counted over the days worked when they are said, else over 30."""
     amount = parse_amount(text)
-    return None if amount is None else to_monthly(amount)
+    if amount is None:
+        return None
+    days = _DAYS_WORKED.search(text) if amount.period == "day" else None
+    worked = parse_number(days.group("n")) if days else None
+    if worked is not None and 0 < worked <= 31:
+        return replace(
+            amount,
+            value=amount.value * worked,
+            low=amount.low * worked,
+            high=amount.high * worked,
+            is_estimate=True,
+            period="month",
+            converted_from="day",
+        )
+    return to_monthly(amount)
 
 
 _COUNT_NUM = r"(?:\d{1,3}|[一二两俩三仨四五六七八九十]{1,3})"

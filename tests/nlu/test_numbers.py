@@ -222,3 +222,12 @@ def test_colloquial_round_amounts(text: str, low: float, high: float) -> None:
     amount = parse_amount(text)
     assert amount is not None and amount.is_estimate
     assert low <= amount.low <= amount.value <= amount.high <= high
+
+
+def test_a_days_pay_counts_the_days_worked_when_they_are_said() -> None:
+    from nlu.numbers import monthly_amount
+
+    worked = monthly_amount("一天一百五，一个月干二十来天")
+    assert worked is not None and worked.value == 3000 and worked.is_estimate
+    every_day = monthly_amount("一天一百五")
+    assert every_day is not None and every_day.value == 4500  # no days said: a full month
