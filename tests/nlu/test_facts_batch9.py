@@ -52,3 +52,25 @@ def test_a_hukou_in_the_district_is_local_only_for_a_one_district_region() -> No
     assert ("has_local_hukou", True, None) in _facts("户口在历城，城镇户口", "jinan-licheng")
     assert not any(name == "has_local_hukou" for name, _, _ in _facts("户口在兰州", "gansu"))
     assert ("has_local_hukou", True, None) not in _facts("户口在老家历城", "jinan-licheng")
+
+
+def test_a_hotline_agents_summary_names_the_callers_father() -> None:
+    facts = _facts("来电人反映：其父今年76岁，住在村里的土坯房，房子墙体开裂")
+    assert any(
+        name == "members.age" and value == 76 and str(who).startswith("parent")
+        for name, value, who in facts
+    )
+    assert ("members.age", 76, "self") not in facts
+
+
+def test_a_clause_that_is_only_one_person_is_the_household_size() -> None:
+    reading = read_facts("我七十三了，老伴没了，一个人，农村的", TODAY, opening=True)
+    assert reading.size is not None and reading.size.value == 1
+    assert any(f.name == "hukou_type" and f.value == "rural" for f in reading.facts)
+
+
+@pytest.mark.parametrize(
+    "text", ["多次向村委会反映未得到解决，要求申请危房改造", "低保的钱这个月咋没到账"]
+)
+def test_a_grievance_is_a_complaint(text: str) -> None:
+    assert read_facts(text, TODAY, opening=True).complaint
