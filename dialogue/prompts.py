@@ -203,8 +203,9 @@ def reask_reply(session: Session, bank: QuestionBank, pending: Pending) -> Reply
         choices.append(Choice(value="dont_know", label=_P.dont_know_label))
         choices.append(Choice(value="skip", label=_P.skip_label))
     choices.append(Choice(value="handoff", label=_P.handoff_label))
+    joined = reask if reask.endswith(("。", "！", "？", "”")) else f"{reask}。"
     return ChoicesReply(
-        text=f"{reask}{_P.give_up}", choices=choices, question_id=pending.question_id
+        text=f"{joined}{_P.give_up}", choices=choices, question_id=pending.question_id
     )
 
 
