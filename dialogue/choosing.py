@@ -245,7 +245,11 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     # At most: anything until the soft budget, then the main items' questions; within budget.
     after_soft = [c for c in useful if c.items & asked_items or finishable(c, main)]
     before_soft = max(SOFT_BUDGET - session.questions_asked, 0)
-    estimate = min(len(useful), before_soft + len(after_soft)) + (1 if consent_open else 0)
+    # the soft phase mostly asks the main items' questions too: they overlap, not add up
+    later = len(after_soft)
+    estimate = min(len(useful), max(before_soft, later) + min(before_soft, later) // 3) + (
+        1 if consent_open else 0
+    )
     remaining = max(min(left, estimate), 0)
     if left <= 0:
         return Plan(None, 0)

@@ -222,3 +222,33 @@ def test_a_tried_value_leaves_the_household_as_it_was() -> None:
     assert older.members[0].age == 70 and household.members[0].age == 45
     with pytest.raises(ValidationError):
         with_fact(household, "members.0.age", 500)  # validated as an answer would be
+
+
+def test_the_hint_is_close_to_the_questions_that_follow(nlu_backend: IntentParser) -> None:
+    """An elderly citizen reads "还有大约N个问题": on every script, no hint promises fewer
+    than two questions short of what follows, and on average it is within three."""
+    from dialogue.scripting import SCRIPTS
+
+    gaps: list[int] = []
+    for script in load_scripts(SCRIPTS):
+        if script.start is None or not script.persona:
+            continue
+        engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+        session = Session.new("s", "wx:test", script.region)
+        engine.open(session, script.start)
+        hints: list[tuple[int, int]] = []  # (questions asked so far, hint)
+        for _ in range(30):
+            if session.pending is None:
+                break
+            if session.questions_remaining:
+                hints.append((session.questions_asked, session.questions_remaining))
+            answer = script.persona.get(session.pending.question_id, script.default_answer)
+            if isinstance(answer, list):
+                index = session.pending.member or 0
+                answer = answer[index] if index < len(answer) else script.default_answer
+            engine.turn(session, text=str(answer))
+        for asked, hint in hints:
+            still_to_come = session.questions_asked - asked + 1  # the one on screen counts
+            gaps.append(hint - still_to_come)
+    assert gaps and min(gaps) >= -2
+    assert sum(abs(g) for g in gaps) / len(gaps) <= 3.0
