@@ -59,6 +59,9 @@ def count_answer(question: Question, text: str) -> Value | None:
     return None if count is None else Value(count)
 
 
+VAGUE_SPREAD = 1.5  # "好几万" (30,000..90,000) is vague; "三百来块" (300..399) is not
+
+
 def amount_answer(question: Question, text: str) -> Value | None:
     monthly = any(f in MONTHLY_FACTS for f in question.fills)
     amount = monthly_amount(text) if monthly else parse_amount(text)
@@ -81,7 +84,8 @@ def amount_answer(question: Question, text: str) -> Value | None:
         return Value(0.0)  # "存款？早花光了": none left
     if amount is None:
         return Value(0.0) if parse_yes_no(text) is False else None
-    return Value(float(amount.value), is_estimate=amount.is_estimate)
+    vague = amount.is_estimate and amount.high > VAGUE_SPREAD * max(amount.low, 1.0)
+    return Value(float(amount.value), is_estimate=amount.is_estimate, vague=vague)
 
 
 _AREA_NUMBER = re.compile(

@@ -11,6 +11,8 @@ from typing import Any, Final
 class Value:
     value: Any
     is_estimate: bool = False
+    # an estimate over a wide range ("好几万": 30,000 to 90,000); how it was said, not the value
+    vague: bool = field(default=False, compare=False)
     extra: dict[str, Any] = field(default_factory=dict)  # more member facts (birth_date, sex)
 
 

@@ -106,7 +106,7 @@ def parse_answer(
     if doubt is not None:
         return doubt
     parsed = _parse(question, text, today)
-    if isinstance(parsed, Value) and parsed.is_estimate and is_dont_know(text):
+    if isinstance(parsed, Value) and parsed.vague and is_dont_know(text):
         return DONT_KNOW  # "好几万，具体记不清了": too vague to store as a number
     if question.answer in ("yes_no", "count") and parsed is not None and is_dont_know(text):
         return DONT_KNOW  # "不是危房吧，我也说不好", "好像是三级，记不清了": a guess

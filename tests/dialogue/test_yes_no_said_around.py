@@ -49,3 +49,11 @@ def test_a_plain_answer_is_not_taken_for_a_correction(nlu_backend: IntentParser)
     session.pending = Pending(question_id="has_local_hukou")
     engine.turn(session, text="户口迁过来好多年了")
     assert session.household.has_local_hukou is True
+
+
+def test_a_close_estimate_said_unsure_is_kept_a_vague_one_is_not() -> None:
+    income = question_bank().get("household_income")
+    close = parse_answer(income, "不太清楚，就是养老金，两个人三百来块吧", TODAY)
+    assert isinstance(close, Value) and close.is_estimate and 300 <= close.value < 400
+    deposits = question_bank().get("deposits")
+    assert not isinstance(parse_answer(deposits, "好几万，具体记不清了", TODAY), Value)
