@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from dialogue import apply, prompts
+from dialogue import apply, prompts, proxy
 from dialogue.answer_topics import names_another_member
 from dialogue.answers import (
     DONT_KNOW,
@@ -153,6 +153,10 @@ class DialogueEngine:
                 said = [f"{p}：{listed}" if p in size_said else p for p in said]
             if said:
                 replies.append(TextReply(text=prompts.READBACK.format(facts="，".join(said))))
+            if reading.speaks_for is not None:
+                proxy.speak_for(session, reading.speaks_for)
+                who = proxy.label_of(reading.speaks_for)
+                replies.append(TextReply(text=prompts.SPEAKING_FOR.format(who=who)))
             negative = find_negative(text)
             if negative is not None:
                 doubt = negative_doubt(negative, None)

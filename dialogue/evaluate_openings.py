@@ -52,12 +52,15 @@ def relation_facts(session: Session) -> dict[str, Any]:
     flat = facts_of(session)
     out: dict[str, Any] = {}
     per_member: dict[str, list[Any]] = {}
+    # asked for somebody else: they are the applicant now, named as the speaker named them
+    spoken_for = {i: key.partition("#")[0] for key, i in session.speaking_for.items()}
     for key, value in flat.items():
         if value is None or key == "members":
             continue
         parts = key.split(".")
         if parts[0] == "members" and len(parts) == 3:
-            relation = session.household.members[int(parts[1])].relation
+            index = int(parts[1])
+            relation = spoken_for.get(index) or session.household.members[index].relation
             if parts[2] == "relation" or relation is None:
                 continue
             name = "child" if relation in ("son", "daughter") else relation

@@ -115,6 +115,8 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
         return asked
     if fact.who == SELF:
         return 0 if members else None
+    if fact.who in session.speaking_for:  # "我爸…" when the questions are about him
+        return session.speaking_for[fact.who]
     relation, _, person = fact.who.partition("#")
     if person:
         named = _member_of(session, fact.who, relation)

@@ -29,6 +29,7 @@ class Prompts(BaseModel):
     go_back: str
     nothing_to_undo: str
     skipped: str
+    speaking_for: str  # asking for somebody else: 您 means them from now on
     moved_on: str  # the same question not understood three times: left as 不清楚
     corrected: str
     which_to_correct: str
@@ -78,6 +79,7 @@ GO_BACK = _P.go_back
 NOTHING_TO_UNDO = _P.nothing_to_undo
 SKIPPED = _P.skipped
 MOVED_ON = _P.moved_on
+SPEAKING_FOR = _P.speaking_for
 CORRECTED = _P.corrected
 WHICH_TO_CORRECT = _P.which_to_correct
 EDIT = _P.edit

@@ -74,6 +74,8 @@ class Session(_Model):
     # members told apart from others of their relation by the words naming them
     # ("parent#母亲" -> 2; nlu.mentions.Mention.key); empty in sessions stored before
     persons: dict[str, int] = Field(default_factory=dict)
+    # asking for somebody else: their person keys ("parent#父亲") -> member (0 is them now)
+    speaking_for: dict[str, int] = Field(default_factory=dict)
     status: Status = "active"
     handoff: bool = False  # asked for a person: listed in the agent console
     handoff_at: float | None = None  # when they asked (the queue shows how long they wait)

@@ -53,6 +53,7 @@ from nlu.mentions import (
     who_at,
 )
 from nlu.numbers import Amount, find_amounts, to_monthly
+from nlu.proxy import SpeaksFor, speaks_for
 
 DATA = Path(__file__).parent / "data" / "facts.yml"
 CONFIDENT = 0.9  # a fact said in so many words
@@ -126,6 +127,7 @@ class Reading:
     items: list[ItemId] = field(default_factory=list)
     complaint: bool = False
     policy_question: str | None = None
+    speaks_for: SpeaksFor | None = None  # an opening asking for somebody else's household
 
     def members(self) -> list[Mention]:
         """The members who live in the household, each person once (children by count). A
@@ -469,4 +471,5 @@ def read_facts(
         items=_items(text, facts),
         complaint=bool(_compiled(_words().complaint).search(text)),
         policy_question=_policy_question(text),
+        speaks_for=speaks_for(text, mentions) if opening else None,
     )

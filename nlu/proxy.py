@@ -1,0 +1,74 @@
+"""Asking for somebody else: "我替我爸问问，他八十了，跟我妈两个人在村里住", "帮我姑姑咨询一下",
+"来电人代其母咨询". The questions are then about that person's household, not the speaker's.
+
+Only relatives who usually keep a household of their own count (parents, grandparents,
+siblings, other relatives): a parent asking for a grown child most often lives with them. A
+story that says the person lives with the speaker ("都跟着我过") is the speaker's household.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlu.mentions import Mention
+
+# 替/帮/代/为 + (我|其) + the person + a verb of asking or applying
+_FOR = re.compile(
+    r"(?:替|帮|代|为|给)(?:我|俺|咱|其)?(?:家)?(?P<who>[^，。；！？,;!?\s]{1,4}?)"
+    r"(?:问|咨询|打听|申请|办|了解|看看|反映)"
+)
+_LIVES_WITH_SPEAKER = re.compile(
+    r"(?:跟着?|和|同|随)(?:我|俺|咱)(?:们)?(?:一起|一块儿?)?(?:住|过|生活)|跟着(?:我|俺)"
+)
+_OWN_HOUSEHOLDS = frozenset({"parent", "grandparent", "sibling", "other"})
+# the person's own household said: "他一个人住", "跟我妈两个人在村里住", "老两口"
+_ALONE = re.compile(r"(?:一个人|独自|自己)(?:住|过|生活)|孤身一人|独居")
+_TWO = re.compile(r"两个人|两口子|老两口|俩人|两位老人|二老")
+
+
+@dataclass(frozen=True)
+class SpeaksFor:
+    """The person asked for (and their partner named in the story), with the household size
+    the story gives for them, if any."""
+
+    person: Mention
+    partner: Mention | None
+    size: int | None
+    word: str  # how the speaker named them ("我爸" -> "爸")
+
+
+def speaks_for(text: str, mentions: list[Mention]) -> SpeaksFor | None:
+    m = _FOR.search(text)
+    if m is None or _LIVES_WITH_SPEAKER.search(text):
+        return None
+    person = next(
+        (
+            x
+            for x in mentions
+            if x.start < m.end("who")
+            and x.end > m.start("who")  # "代其母": 其母 overlaps
+            and x.relation in _OWN_HOUSEHOLDS
+            and not x.departed
+        ),
+        None,
+    )
+    if person is None:
+        return None
+    partner = next(
+        (
+            x
+            for x in mentions
+            if x.relation == person.relation
+            and x.person
+            and x.key != person.key
+            and not x.departed
+            and person.relation in ("parent", "grandparent")
+        ),
+        None,
+    )
+    if partner is not None:
+        size = 2 if _TWO.search(text) else None
+    else:
+        size = 1 if _ALONE.search(text) else None
+    return SpeaksFor(person, partner, size, text[person.start : person.end])

@@ -1,0 +1,57 @@
+"""An opening asking for somebody else ("我替我爸问问…跟我妈两个人在村里住"): the questions are
+about that person's household. They become the applicant, the partner named with them the
+spouse, the speaker's own family is left out, the assistant says so once, and later answers
+that name them ("我爸前年脑梗过") land on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dialogue.engine import DialogueEngine, IntentParser
+from dialogue.prompts import SPEAKING_FOR
+from dialogue.replies import reply_text
+from dialogue.state import Session
+from guides.ids import RegionId
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def _open(nlu: IntentParser, text: str) -> tuple[DialogueEngine, Session, str]:
+    engine = DialogueEngine(nlu, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.SHANXI)
+    said = "\n".join(reply_text(r) for r in engine.open(session, text))
+    return engine, session, said
+
+
+def test_asking_for_both_parents_makes_them_the_household(nlu_backend: IntentParser) -> None:
+    engine, session, said = _open(
+        nlu_backend, "我替我爸问问，他八十了，跟我妈两个人在村里住，我妈七十八，他们能办什么"
+    )
+    members = session.household.members
+    assert [(m.relation, m.age) for m in members] == [("self", 80), ("spouse", 78)]
+    assert session.household.size == 2
+    assert SPEAKING_FOR.format(who="您父母") in said
+    engine.turn(session, text="我爸前年脑梗过")
+    assert members[0].has_serious_illness is True
+    assert members[1].has_serious_illness is not True
+
+
+def test_an_aunt_living_alone_is_a_one_person_household(nlu_backend: IntentParser) -> None:
+    _, session, said = _open(nlu_backend, "我替我姑姑问一下，她今年七十四了，一个人住")
+    assert [(m.relation, m.age) for m in session.household.members] == [("self", 74)]
+    assert session.household.size == 1
+    assert "您姑姑" in said
+
+
+def test_parents_who_live_with_the_speaker_stay_the_speakers_family(
+    nlu_backend: IntentParser,
+) -> None:
+    _, session, said = _open(nlu_backend, "我替我爸问问，他八十一了，两个老人都跟着我过")
+    assert session.speaking_for == {}
+    assert session.household.members[0].age != 81
+    assert SPEAKING_FOR.split("{")[0] not in said
+
+
+def test_asking_for_a_son_keeps_the_speakers_household(nlu_backend: IntentParser) -> None:
+    _, session, _ = _open(nlu_backend, "我替我儿子问问，他二十八了，能不能办失业登记")
+    assert session.speaking_for == {}
