@@ -29,7 +29,7 @@ def speak_for(session: Session, said: SpeaksFor) -> None:
             same = [i for i, m in enumerate(household.members) if m.relation == person.relation]
             old_index = same[0] if len(same) == 1 else None
         member = household.members[old_index] if old_index is not None else Member()
-        member.relation = "self" if new_index == 0 else "spouse"  # type: ignore[assignment]
+        member.relation = "self" if new_index == 0 else "spouse"
         members.append(member)
         session.speaking_for[person.key] = new_index
     household.members = members
