@@ -62,6 +62,7 @@ _NEGATED = re.compile(r"(?:不是|没有|没得|没|不算|不)\S{0,2}$")
 # a situation long past is not one of 最近 ("三年前出了车祸")
 _LONG_AGO = re.compile(
     r"(?:[两三四五六七八九十几\d]+|好几)年(?:前|以前)|前些年|早些年|早年|小时候|年轻(?:的)?时候?"
+    r"|(?<![一今去])前年"  # the year before last: not 最近 (a 急难 is recent)
 )
 # "我五十四，", "老伴六十三。": a number right after a member, closing the clause, is the age
 _BARE_AGE = re.compile(

@@ -74,3 +74,12 @@ def test_a_clause_that_is_only_one_person_is_the_household_size() -> None:
 )
 def test_a_grievance_is_a_complaint(text: str) -> None:
     assert read_facts(text, TODAY, opening=True).complaint
+
+
+def test_an_accident_the_year_before_last_is_not_recent_and_no_work_found_is_wanting_it() -> None:
+    facts = _facts("大儿子三十二了，前年出车祸腿残疾了，一直找不到工作")
+    assert not any(name == "situations" for name, _, _ in facts)
+    assert any(
+        name == "members.wants_job" and value is True and str(who).startswith("son")
+        for name, value, who in facts
+    )
