@@ -44,7 +44,9 @@ _SIZE_TWO = re.compile(
 # "就剩我和两个孩子": the speaker and the children
 _SIZE_WITH_CHILDREN = [
     re.compile(rf"(?:就剩|只剩|只有|就)(?:我|俺)(?:和|跟|带着?){_COUNT}个(?:孩子|娃娃?|小孩)"),
-    re.compile(rf"(?:(?:我|俺)(?:一个人)?|一个人)带着{_COUNT}个(?:孩子|娃娃?|小孩)(?:过|生活|住)"),
+    re.compile(
+        rf"(?:(?:我|俺)(?:一个人)?|一个人)带着{_COUNT}个(?:孩子|娃娃?|小孩)(?:过|生活|住|(?=[，。；]))"
+    ),
 ]
 # "我带着女儿过": the speaker and one child
 _SIZE_WITH_CHILD = re.compile(

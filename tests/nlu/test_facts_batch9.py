@@ -83,3 +83,18 @@ def test_an_accident_the_year_before_last_is_not_recent_and_no_work_found_is_wan
         name == "members.wants_job" and value is True and str(who).startswith("son")
         for name, value, who in facts
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("户口在同心县农村，想申请低保", ("hukou_type", "rural", None)),
+    ],
+)
+def test_batch11_household_facts(text: str, fact: tuple[str, object, None]) -> None:
+    assert fact in _facts(text)
+
+
+def test_a_parent_alone_with_three_children_is_four() -> None:
+    reading = read_facts("我一个人带着三个孩子，最大的十二岁", TODAY, opening=True)
+    assert reading.size is not None and reading.size.value == 4
