@@ -86,6 +86,22 @@ def prefer_region(
     return out
 
 
+def family_shares(logits: np.ndarray, cands: np.ndarray, family: np.ndarray) -> np.ndarray:
+    """For every entry, its answer family's share of the candidates' probability mass (a
+    softmax of their log-odds): a general entry and its regional variants are one answer, so
+    their masses add up instead of splitting it; 0 outside the candidates. `logits`: one per
+    entry (-inf outside the candidates)."""
+    shares = np.zeros(logits.shape[0])
+    if cands.size == 0:
+        return shares
+    z = logits[cands]
+    mass = np.exp(z - z.max())
+    mass /= mass.sum()
+    members = family[np.ix_(cands, cands)] | np.eye(cands.size, dtype=bool)
+    shares[cands] = np.minimum(members.astype(float) @ mass, 1.0)  # 1.0: rounding
+    return shares
+
+
 def main(argv: list[str] | None = None) -> None:
     from nlu.evaluate_kb import load_seed_documents  # a command only: it reads the seed
 

@@ -6,17 +6,20 @@ request sentences — those that ask (吗, 怎么, 哪, 多少, 能否, 上不�
 each cut down to its asking clause plus the clauses just before it that name what it is about
 (an item such as 低保, or 申请/办理). Greeting and thanks clauses are dropped. A complaint or
 exclamation dressed as a question (为啥我家评不上？急成啥了) is a request only when nothing
-else asks; a message that asks nothing is searched on its plea (恳请……给予临时救助). Items named elsewhere in
-the story are added as facts when the request does not name one ("我想申请低保，要带什么？").
-A short message (≤ SHORT characters) is returned whole. Distinct requests, at most two, are
-returned in the order asked; a message with no asking sentence is one request, the whole text.
+else asks; a message that asks nothing is searched on its plea (恳请……给予临时救助). Items
+named elsewhere in the story are added as facts, the item words alone, when the request does not
+name one ("我想申请低保，要带什么？"). A clause after the asking one that still names the item or
+the action ("能不能不算全家，只给我儿子单独办低保？") is kept with it; a bare asking clause
+reads with the clause before it unless that one is pure story. A short message (≤ SHORT
+characters) is returned whole. Distinct requests, at most two, are returned in the order asked;
+a message with no asking sentence is one request, the whole text.
 """
 
 from __future__ import annotations
 
 import re
 
-from nlu.lexicon import find_items, match_regions
+from nlu.lexicon import find_items, match_items, match_regions
 from nlu.places import other_place
 from nlu.tokenize import normalize
 
@@ -90,13 +93,24 @@ def _focus(clauses: list[str]) -> str:
         and last > 0
         and not (_TOPIC.search(clauses[last]) or find_items(clauses[last]))
     ):
-        start = last - 1  # a bare "要什么条件？" reads with the clause before it
+        before = clauses[last - 1]
+        if _asks(before) or _continues(before):  # not a clause of pure story ("我心里不舒服")
+            start = last - 1  # a bare "要什么条件？" reads with the clause before it
+    end = last + 1  # and on over the clauses after it that still say what is asked for
+    while end < len(clauses) and _continues(clauses[end]):
+        end += 1
     kept = [
         c
-        for i, c in enumerate(clauses[start : last + 1], start)
-        if not _GREETING.match(c) and (i == last or not _NOT_ASKING.search(c))
+        for i, c in enumerate(clauses[start:end], start)
+        if not _GREETING.match(c) and (i >= last or not _NOT_ASKING.search(c))
     ]
     return "，".join(kept) or clauses[last]
+
+
+def _continues(clause: str) -> bool:
+    """ "能不能不算全家，只给我儿子一个人单独办低保？": a clause after the asking one that
+    still says what is asked for (an item or an action), not a greeting or thanks."""
+    return not _GREETING.match(clause) and bool(_TOPIC.search(clause) or find_items(clause))
 
 
 def requests(text: str) -> list[str]:
@@ -123,10 +137,13 @@ def requests(text: str) -> list[str]:
 
 
 def _item_clause(text: str) -> str:
-    """The first clause naming an item, in the caller's words (synonyms read it again)."""
+    """The items named in the first clause naming one, in the caller's words (synonyms read
+    them again), without the rest of that clause: "我申请低保签了个授权书" adds 低保, not
+    授权书, to "核对都查些啥"."""
     for clause in _clauses(text):
-        if find_items(clause):
-            return clause + "，"
+        found = match_items(clause)
+        if found:
+            return "".join(m.text for m in found) + "，"
     return ""
 
 

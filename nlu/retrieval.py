@@ -35,7 +35,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlu.kb_confidence import agreement
-from nlu.kb_families import family_matrix, prefer_region, question_texts
+from nlu.kb_families import family_matrix, family_shares, prefer_region, question_texts
 from nlu.kb_ranker import RANK_FEATURES, STORY
 from nlu.retrieval_answers import Answering
 from nlu.retrieval_query import analyse, without_regions
@@ -358,21 +358,24 @@ class KnowledgeIndex(Answering):
         self, query: str, region: str | None, k: int, story: str | None = None
     ) -> tuple[list[Hit], Analysed]:
         """The k best candidates by reranked score, with confidences that never rise down
-        the list. `Hit.score` is the reranker's probability (its log-odds through a sigmoid)."""
+        the list. `Hit.score` is the entry's answer family's share of the candidates'
+        probability mass (nlu.kb_families.family_shares), never rising down the list either."""
         ranked, cands, info = self.ranked(query, region, story)
         if cands.size == 0:
             return [], info
         order = cands[np.argsort(-ranked[cands], kind="stable")][:k]
+        shares = family_shares(ranked, cands, self._family)
         calibration = self.config.calibration
         hits: list[Hit] = []
         ceiling = 1.0  # a hit ranked lower never reads as more certain than one above it
+        top_share = 1.0  # nor as a larger share
         for i in order:
             doc = self.docs[int(i)]
             conf = calibration.probability(self.features(int(i), ranked, info))
             ceiling = min(ceiling, conf)
+            top_share = min(top_share, float(shares[i]))
             inside = info.region is None or ALL in doc.regions or info.region in doc.regions
-            score = 1.0 / (1.0 + math.exp(-max(float(ranked[i]), -30.0)))
-            hits.append(Hit(doc.entry_id, doc.question, score, ceiling, inside))
+            hits.append(Hit(doc.entry_id, doc.question, top_share, ceiling, inside))
         return hits, info
 
     def document(self, entry_id: str) -> KbDocument | None:

@@ -103,10 +103,10 @@ class Answering:
         if hits and hits[0].confidence >= self.config.threshold:
             best = hits[0]
             return Answer("answered", self.document(best.entry_id), best.confidence, (), effective)
-        # A family of entries shares the ranker's score, so a hit is offered on either its
-        # score or its (family's) confidence reaching the floor.
+        # A hit is offered when its answer family holds at least `suggestion_floor` of the
+        # candidates' probability mass (`Hit.score`).
         floor = self.config.suggestion_floor
-        suggestions = tuple(h for h in hits if max(h.score, h.confidence) >= floor)[:3]
+        suggestions = tuple(h for h in hits if h.score >= floor)[:3]
         confidence = hits[0].confidence if hits else 0.0
         message = UNCERTAIN_MESSAGE if suggestions else "这个问题我还不太确定。"
         return Answer("uncertain", None, confidence, suggestions, effective, message)

@@ -6,7 +6,7 @@ import numpy as np
 
 from bot.kb.loader import load_seed
 from bot.kb.service import document_of
-from nlu.kb_families import family_matrix, prefer_region, question_texts
+from nlu.kb_families import family_matrix, family_shares, prefer_region, question_texts
 from nlu.retrieval import ALL, KbDocument, KnowledgeIndex, RetrievalConfig
 
 GENERAL = KbDocument(
@@ -83,3 +83,24 @@ def test_the_seed_has_families_for_unemployment_registration() -> None:
     general = ids.index("common-unemployment-registration")
     members = {ids[j] for j in np.flatnonzero(family[general])}
     assert {"gansu-unemployment-registration", "ningxia-unemployment-registration"} <= members
+
+
+def test_a_familys_members_add_up_their_shares() -> None:
+    cands = np.asarray([0, 1, 2])
+    family = np.zeros((4, 4), dtype=bool)
+    family[0, 1] = family[1, 0] = True
+    logits = np.asarray([0.0, 0.0, np.log(2.0), -np.inf])  # masses 1 : 1 : 2
+    shares = family_shares(logits, cands, family)
+    assert np.allclose(shares, [0.5, 0.5, 0.5, 0.0])
+
+
+def test_a_declined_question_offers_its_entry_that_has_a_regional_twin() -> None:
+    """The suggestion floor reads the family's share: a general entry whose regional twins
+    also drew some of the mass is still offered."""
+    docs = [document_of(c) for c in load_seed()]
+    ids = [d.entry_id for d in docs]
+    family = family_matrix(docs, question_texts(docs))
+    assert family[ids.index("common-review-order")].any()  # it has a regional twin
+    answer = KnowledgeIndex.build(docs).answer("申请表里几样救助都勾上了，审的顺序是怎么定的？")
+    assert answer.status == "uncertain"
+    assert "common-review-order" in [h.entry_id for h in answer.suggestions]

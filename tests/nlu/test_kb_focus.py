@@ -141,3 +141,21 @@ def test_story_words_that_only_look_like_questions_do_not_ask() -> None:
     )
     (request,) = requests(text)
     assert request.endswith("会怎么处理") and "好几年" not in request
+
+
+def test_a_clause_after_the_asking_one_that_names_the_item_stays_with_it() -> None:
+    text = "我闺女是一级肢体残疾，我们两口子都在打工，收入超了一点，能不能不算全家，只给闺女一个人办低保？"
+    (request,) = requests(text)
+    assert request.endswith("只给闺女一个人办低保")
+
+
+def test_a_story_clause_is_not_read_with_a_bare_asking_clause() -> None:
+    text = "我上个月把申请交上去了，听说他们要查存款查车子，我心里一直犯嘀咕，核对到底都查些啥？"
+    (request,) = requests(text)
+    assert "犯嘀咕" not in request and request.endswith("核对到底都查些啥")
+
+
+def test_only_the_item_words_of_the_story_are_added_to_a_request() -> None:
+    text = "我给我妈申请低保签了个授权书，后来又说要查银行流水，我想知道经济状况核对都查些啥东西？"
+    (request,) = requests(text)
+    assert "授权书" not in request and request.startswith("低保，")
