@@ -28,7 +28,7 @@ _SIZE_SAID = [
     re.compile(rf"一家{_COUNT}口"),
     re.compile(rf"(?<![第\d]){_COUNT}口之家"),
     re.compile(rf"(?<![第\d]){_COUNT}口人"),
-    re.compile(rf"家里(?:一共|总共|就|只有)?{_COUNT}个人"),
+    re.compile(rf"(?:家里|[我俺咱]们?家)(?:一共|总共|就|只有)?{_COUNT}个人"),  # "我家三个人"
     re.compile(rf"(?:家里|[我俺]们?家)(?:一共|总共|就|只有)?{_COUNT}口(?![子])"),
     re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住|过(?![来去]))"),
 ]

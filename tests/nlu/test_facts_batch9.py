@@ -98,3 +98,8 @@ def test_batch11_household_facts(text: str, fact: tuple[str, object, None]) -> N
 def test_a_parent_alone_with_three_children_is_four() -> None:
     reading = read_facts("我一个人带着三个孩子，最大的十二岁", TODAY, opening=True)
     assert reading.size is not None and reading.size.value == 4
+
+
+def test_my_household_of_three_people_is_a_size() -> None:
+    reading = read_facts("我家三个人，我、我老伴和我孙女", TODAY, opening=True)
+    assert reading.size is not None and reading.size.value == 3
