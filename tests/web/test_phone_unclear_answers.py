@@ -58,3 +58,25 @@ def test_a_question_not_understood_three_times_is_left_and_the_next_one_shown(
     assert now is not None and now != first
     assert page.evaluate(VISIBLE_JS) >= 0.99  # the next question is in view
     context.close()
+
+
+def test_a_son_asking_for_his_parents_is_told_whose_household_is_asked(
+    web: WebService, browser: Browser, redis_url: str
+) -> None:
+    """Typed first, then the place: the read-back names the parents, one sentence says the
+    questions are about their household, and the next question is in view."""
+    context = browser.new_context(
+        viewport=PHONE, user_agent=WECHAT_UA, locale="zh-CN", is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.goto(f"{web.url}/h5")
+    page.click("#big")
+    page.fill("#text", "我替我爸问问，他八十了，跟我妈两个人在村里住，我妈七十八，他们能办什么")
+    page.press("#text", "Enter")
+    page.get_by_role("button", name="山西省").click()
+    wait_idle(page)
+    shot(page, "phone-big-speaking-for", full_page=False)
+    log = page.locator("#log").inner_text()
+    assert "您父亲80岁" in log and "您是替您父母问的" in log
+    assert page.evaluate(VISIBLE_JS) >= 0.99
+    context.close()
