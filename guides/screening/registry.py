@@ -17,21 +17,36 @@ from guides.screening.result import CheckResult, CheckStatus
 
 CheckFn = Callable[..., CheckResult]
 CHECKS: dict[str, CheckFn] = {}
+# Clauses that read only the household, the parameters and the date (not the item being
+# decided, nor items decided before): several items ask them, one screening runs them once.
+HOUSEHOLD_ONLY: set[str] = set()
 
 
-def check(check_id: str) -> Callable[[CheckFn], CheckFn]:
+def check(check_id: str, *, household_only: bool = False) -> Callable[[CheckFn], CheckFn]:
     def register(fn: CheckFn) -> CheckFn:
         if check_id in CHECKS:
             raise ValueError(f"check {check_id} registered twice")
         CHECKS[check_id] = fn
+        if household_only:
+            HOUSEHOLD_ONLY.add(check_id)
         return fn
 
     return register
 
 
 def run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
-    """Run one clause. A number the data does not have yet never crashes screening: the clause
-    becomes one only the department can confirm."""
+    """Run one clause (a household-only one once per screening). A number the data does not
+    have yet never crashes screening: the clause becomes one only the department can confirm."""
+    if check_id not in HOUSEHOLD_ONLY:
+        return _run_check(check_id, ctx, args)
+    key = f"check:{check_id}:{sorted(args.items())!r}:{ctx.region_level}"
+    found = ctx.memo.get(key)
+    if not isinstance(found, CheckResult):
+        found = ctx.memo[key] = _run_check(check_id, ctx, args)
+    return found
+
+
+def _run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
     fn = CHECKS.get(check_id)
     if fn is None:
         # A guide naming an unregistered clause is a data bug (tests/guides/test_engine.py

@@ -36,7 +36,7 @@ def _missing(ctx: Context) -> list[str]:
     return missing
 
 
-@check(CID)
+@check(CID, household_only=True)
 def assets_within_limits(ctx: Context) -> CheckResult:
     missing = _missing(ctx)
     if missing:

@@ -94,7 +94,7 @@ def _near_result(
     )
 
 
-@check("income_below_dibao_standard")
+@check("income_below_dibao_standard", household_only=True)
 def income_below_dibao_standard(ctx: Context) -> CheckResult:
     missing = _income_missing(ctx, "income_below_dibao_standard")
     if missing:
@@ -170,7 +170,7 @@ def _edge_citation(params: tuple[ResolvedParameter, ...]) -> str | None:
     return None if source.config else source.cite()
 
 
-@check("income_below_edge_line")
+@check("income_below_edge_line", household_only=True)
 def income_below_edge_line(ctx: Context) -> CheckResult:
     missing = _income_missing(ctx, "income_below_edge_line")
     if missing:

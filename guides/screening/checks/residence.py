@@ -59,7 +59,7 @@ def rural_hukou(ctx: Context) -> CheckResult:
     return _hukou(ctx, "rural_hukou", "rural")
 
 
-@check("provincial_hukou")
+@check("provincial_hukou", household_only=True)
 def provincial_hukou(
     ctx: Context, residence_permit: bool = False, emergency: bool = False
 ) -> CheckResult:
