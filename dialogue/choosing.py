@@ -48,6 +48,9 @@ from guides.screening.result import ScreeningResult
 
 QUESTION_BUDGET = 15  # issue 12: none over 15 questions
 SOFT_BUDGET = 8  # past it, only items that can still be settled (median at most 10)
+TYPICAL_TOTAL = (
+    12  # SOFT_BUDGET and the few the main items take after it (dev scripts: 95% end by 12)
+)
 ASKED_WEIGHT = 3.0  # an item the citizen asked about, against 1.0 for the others
 CENTRAL_WEIGHT = 2.0  # an item others follow from (低保 decides 医疗救助, 临时救助 …)
 # A household already on 低保/特困 (recognised): the office has checked its means already.
@@ -250,7 +253,7 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     estimate = min(len(useful), max(before_soft, later) + min(before_soft, later) // 3) + (
         1 if consent_open else 0
     )
-    remaining = max(min(left, estimate), 0)
+    remaining = max(min(left, estimate, TYPICAL_TOTAL - session.questions_asked), 1)
     if left <= 0:
         return Plan(None, 0)
     verified: set[int] = set()
