@@ -106,7 +106,31 @@ def apply_answer(session: Session, question: Question, member: int | None, answe
         if "size" in question.fills and household.size is not None:
             resize_members(household, household.size)
     session.history.append(record)
+    if isinstance(answer, Value):
+        extend_last(session, _implied(session, question, answer.value))
     return True
+
+
+# An answer that settles another fact as well: no house in the household's name means it has
+# no home of its own (本地无住房 is then known, and not asked).
+IMPLIED: dict[tuple[str, Any], tuple[str, Any]] = {
+    ("assets.houses", 0): ("housing.has_own_housing", False),
+}
+
+
+def _implied(session: Session, question: Question, value: Any) -> list[tuple[str, Any]]:
+    changed = []
+    if not isinstance(value, int | float | str | bool):
+        return []
+    for name in question.fills:
+        implied = IMPLIED.get((name, value))
+        if implied is None:
+            continue
+        key, implied_value = implied
+        if get_fact(session.household, key) is None and not session.is_unknown(key):
+            set_fact(session.household, key, implied_value)
+            changed.append((key, None))
+    return changed
 
 
 def skip(session: Session, question: Question, member: int | None) -> None:

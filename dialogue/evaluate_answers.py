@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from dialogue.apply import IMPLIED
 from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.state import Pending, Session, resize_members
 from guides.ids import RegionId
@@ -103,6 +104,9 @@ def stored_facts(engine: DialogueEngine, case: AnswerCase) -> dict[str, Any]:
         del changed["members.0.relation"]  # the applicant, implied by any household
     if changed.get("income_is_estimate") is False:
         del changed["income_is_estimate"]
+    for (name, value), (key, implied) in IMPLIED.items():  # follows from a fact, not said
+        if changed.get(name) == value and changed.get(key) == implied and key not in case.facts:
+            del changed[key]
     return changed
 
 

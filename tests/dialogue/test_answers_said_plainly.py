@@ -89,3 +89,17 @@ def test_a_basic_pension_is_not_taken_for_a_living_source(nlu_backend: IntentPar
     assert session.household.members[1].has_living_source is not True
     engine.turn(session, text="有退休金")
     assert session.household.members[1].has_living_source is True
+
+
+def test_no_house_in_the_households_name_means_no_home_of_its_own(
+    nlu_backend: IntentParser,
+) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session)
+    engine.turn(session, text=HOUSEHOLD)
+    session.pending = Pending(question_id="houses")
+    engine.turn(session, text="一套也没有")
+    assert session.household.housing.has_own_housing is False
+    engine.turn(session, text="回到上一个问题")  # going back undoes both
+    assert session.household.housing.has_own_housing is None
