@@ -79,8 +79,14 @@ def outcomes(
     possible answers with it)."""
     guide = guide_for(household.region)
     household = household.as_of(on)
-    needed = _with_dependencies(guide, set(items))
-    ctx = Context(household=household, guide=guide, params=params or current_parameters(), on=on)
+    needed = _with_dependencies(guide, frozenset(items))
+    ctx = Context(
+        household=household,
+        guide=guide,
+        params=params or current_parameters(),
+        on=on,
+        outcomes_only=True,
+    )
     for item in _in_dependency_order(guide):
         if item.id in needed:
             ctx.item = item
@@ -88,7 +94,23 @@ def outcomes(
     return {i: ctx.decided[i].outcome for i in items if i in ctx.decided}
 
 
-def _with_dependencies(guide: Guide, items: set[ItemId]) -> set[ItemId]:
+_NEEDED: dict[tuple[int, frozenset[ItemId]], tuple[Guide, frozenset[ItemId]]] = {}
+
+
+def _with_dependencies(guide: Guide, items: frozenset[ItemId]) -> frozenset[ItemId]:
+    """`items` and every item they look at; the lookahead asks for the same few sets turn
+    after turn, so each is worked out once per guide."""
+    cached = _NEEDED.get((id(guide), items))
+    if cached is not None and cached[0] is guide:
+        return cached[1]
+    needed = frozenset(_dependency_closure(guide, items))
+    if len(_NEEDED) > 1024:
+        _NEEDED.clear()
+    _NEEDED[(id(guide), items)] = (guide, needed)
+    return needed
+
+
+def _dependency_closure(guide: Guide, items: frozenset[ItemId]) -> set[ItemId]:
     needed: set[ItemId] = set()
     todo = [i for i in items if i in guide.item_ids]
     while todo:
@@ -254,6 +276,18 @@ def _result(
     variant_label: str | None = None,
     note: str | None = None,
 ) -> ItemResult:
+    if ctx.outcomes_only:  # what later items and the review order read; no wording
+        return ItemResult(
+            item=item.id,
+            name=item.name,
+            outcome=outcome,
+            reasons=(),
+            missing_facts=missing_facts_of(checks, outcome),
+            department=item.department,
+            time_limit=None,
+            variant=variant,
+            variant_label=variant_label,
+        )
     ordered = ordered_for_reasons(checks)
     caveats = [caveat(p) for c in checks for p in c.params if not p.verified]
     # the policy lines (labelled parameters: 低保标准, 边缘倍数 …) and any place's own value
