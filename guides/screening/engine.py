@@ -15,7 +15,7 @@ from guides.catalog import guide_for
 from guides.errors import UnknownItemError
 from guides.household import Household
 from guides.ids import HukouType, ItemId, Outcome, RegionId
-from guides.materials import materials_for
+from guides.materials import needed_materials
 from guides.params import Parameters, current_parameters
 from guides.schema import CheckSpec, Guide, ItemGuide, Rule
 from guides.screening import checks as _checks  # noqa: F401  (registers the check functions)
@@ -318,7 +318,7 @@ def _finish(ctx: Context, result: ItemResult) -> ItemResult:
 
     if result.outcome == Outcome.UNLIKELY:
         return result
-    materials = materials_for(ctx.guide, ctx.household, [result.item])
+    materials = needed_materials(ctx.guide, ctx.material_facts, (result.item,))
     benefits: tuple[str, ...] = ()
     if result.item in RECOGNISED_CLASSES and result.outcome in (Outcome.LIKELY, Outcome.POSSIBLE):
         shown = _shown_conditions(ctx.household)
@@ -329,7 +329,7 @@ def _finish(ctx: Context, result: ItemResult) -> ItemResult:
             )
             if only_if is None or only_if in shown
         )
-    return replace(result, materials=tuple(materials), benefits=benefits)
+    return replace(result, materials=materials, benefits=benefits)
 
 
 @lru_cache(maxsize=256)
