@@ -56,8 +56,8 @@ class Context:
     decided: dict[ItemId, ItemResult] = field(default_factory=dict)  # items decided before
     # True while a clause is tried with the region's own values (place unknown): never raise
     region_level: bool = False
-    # Only the outcomes are wanted (engine.outcomes): item results carry outcome and missing
-    # facts, which is all later items and the review order read, without reasons or materials.
+    # Only the outcomes are wanted (engine.outcomes, screen(detail=False)): item results carry
+    # outcome and missing facts, all that later items and the review order read; no wording.
     outcomes_only: bool = False
 
     # The household's GB/T 2260 county code (fixed for a one-county region like 历城区).

@@ -42,18 +42,30 @@ def screen(
     on: dt.date | None = None,
     items: list[ItemId] | None = None,
     params: Parameters | None = None,
+    detail: bool = True,
 ) -> ScreeningResult:
     """Screen every item of the household's region (or `items`). Never raises on an incomplete
-    household: what is missing becomes `need_info` with the facts to ask."""
+    household: what is missing becomes `need_info` with the facts to ask.
+
+    `detail=False`: each item's outcome and missing facts only, the same as in full, without
+    reasons, caveats, materials or benefits (about a third cheaper): what choosing the next
+    question reads, never what is shown."""
     guide = guide_for(household.region)
     on = on or dt.date.today()
     household = household.as_of(on)
     wanted = _resolve_items(guide, items)
-    ctx = Context(household=household, guide=guide, params=params or current_parameters(), on=on)
+    ctx = Context(
+        household=household,
+        guide=guide,
+        params=params or current_parameters(),
+        on=on,
+        outcomes_only=not detail,
+    )
     for item in _in_dependency_order(guide):
         ctx.item = item
         ctx.decided[item.id] = apply_review_order(ctx, _decide(ctx, item))
-    results = tuple(_finish(ctx, ctx.decided[i]) for i in guide.item_ids if i in wanted)
+    decided = (ctx.decided[i] for i in guide.item_ids if i in wanted)
+    results = tuple(_finish(ctx, r) for r in decided) if detail else tuple(decided)
     caveats = tuple(dict.fromkeys(c for r in results for c in r.caveats))
     return ScreeningResult(
         region=guide.region,

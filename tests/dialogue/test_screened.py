@@ -81,3 +81,16 @@ def test_sessions_screened_in_turn_each_keep_their_own_result() -> None:
     assert screenings.of(poor, ON) is not screenings.of(richer, ON)
     restarted = a_session("s-a")  # same id, the facts start again
     assert screenings.of(restarted, ON).per_capita_income is None
+
+
+def test_a_result_without_detail_serves_only_the_question_choice() -> None:
+    screenings = Screenings()
+    session = a_session("s-c")
+    brief = screenings.of(session, ON, detail=False)
+    assert all(i.reasons == () for i in brief.items)
+    full = screenings.of(session, ON)  # the result shown: screened again, with its reasons
+    assert full == screen(session.household, on=ON) and any(i.reasons for i in full.items)
+    assert [(i.outcome, i.missing_facts) for i in full.items] == [
+        (i.outcome, i.missing_facts) for i in brief.items
+    ]
+    assert screenings.of(session, ON, detail=False) is full  # a full result serves both

@@ -245,14 +245,20 @@ def test_any_partial_household_is_screened_without_error(
 def test_outcomes_alone_are_what_screening_says(
     data: dict[str, Any], picks: list[list[int]]
 ) -> None:
-    """`outcomes` (the lookahead's trials) builds lighter results and keeps each item set's
-    dependencies: for any household and any item sets asked one after another, the outcomes
-    are the full screening's (a dependency set kept for another item set would differ)."""
+    """`outcomes` (the lookahead's trials) and `screen(detail=False)` (the question choice)
+    build lighter results, and `outcomes` keeps each item set's dependencies: for any household
+    and any item sets asked one after another, outcomes and missing facts are the full
+    screening's (a dependency set kept for another item set would differ)."""
     try:
         household = parse_household(data)
     except HouseholdInputError:
         return
-    full = {i.item: i.outcome for i in screen(household, on=ON).items}
+    result = screen(household, on=ON)
+    full = {i.item: i.outcome for i in result.items}
+    brief = screen(household, on=ON, detail=False)
+    assert [(i.item, i.outcome, i.missing_facts) for i in brief.items] == [
+        (i.item, i.outcome, i.missing_facts) for i in result.items
+    ]
     offered = list(full)
     for pick in picks:
         items = [offered[n % len(offered)] for n in pick]
