@@ -9,8 +9,10 @@ Only questions with a short list of values are tried (yes/no, choices, small cou
 amounts at a few levels); the others are assumed to matter. A turn tries at most MAX_TRIES
 values, assuming the rest matter; the allowance counts every value tried, cached or not, so
 the choice depends only on the session's facts (two identical conversations ask the same
-questions, whatever else the worker has seen). Outcomes are cached per household digest. Only
-the items in question (and the items they look at) are decided: screening.engine.outcomes.
+questions, whatever else the worker has seen). Outcomes are cached per household digest,
+screening date and parameters (an age taken from a birth date, or a newly published standard,
+may change them). Only the items in question (and the items they look at) are decided:
+screening.engine.outcomes.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBan
 from dialogue.state import Session
 from guides.household import Household
 from guides.ids import ItemId, Outcome
+from guides.params import Parameters, current_parameters
 from guides.screening.engine import outcomes
 
 MAX_TRIES = 6  # an item's outcome alone costs ~0.05 ms (0.2 ms with many it looks at)
@@ -75,7 +78,8 @@ def _extremes_first(levels: Sequence[Any] | None) -> Sequence[Any] | None:
     return (levels[0], levels[-1])
 
 
-_Key = tuple[bytes, str, int | None, str, ItemId]
+# (household digest, date, parameters, question, member, value tried, item)
+_Key = tuple[bytes, dt.date, Parameters, str, int | None, str, ItemId]
 
 
 class Lookahead:
@@ -109,6 +113,7 @@ class Trial:
         self._household = household
         self._digest = b""  # of the household, made on the first value tried
         self._on = on
+        self._params = current_parameters()  # one set for the whole turn, and in the keys
         self._tries = 0
 
     def changeable(
@@ -143,7 +148,10 @@ class Trial:
         self._tries += 1
         if not self._digest:
             self._digest = hashlib.blake2b(self._household.model_dump_json().encode()).digest()
-        keys = {i: (self._digest, question.id, member, repr(value), i) for i in items}
+        keys = {
+            i: (self._digest, self._on, self._params, question.id, member, repr(value), i)
+            for i in items
+        }
         kept = {i: self._lookahead.cached(k) for i, k in keys.items()}
         if all(o is not None for o in kept.values()):
             return {i: o for i, o in kept.items() if o is not None}
@@ -153,7 +161,7 @@ class Trial:
                 household = with_fact(household, fact, converted(name, value))
         except (ValidationError, ValueError, IndexError, AttributeError):
             return None
-        found = outcomes(household, items, on=self._on)
+        found = outcomes(household, items, on=self._on, params=self._params)
         for item, outcome in found.items():
             self._lookahead.keep(keys[item], outcome)
         return found

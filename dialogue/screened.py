@@ -4,7 +4,9 @@ screening the household again.
 
 Per worker, the latest result of each of the most recent sessions, kept with a digest of the
 household it was computed from (not the household itself), the screening date and the
-parameters then in force: a change to any of them screens again.
+parameters then in force: a change to any of them screens again. A result without detail
+(outcomes and missing facts, what choosing the next question reads) serves only a request
+without detail; a full one serves both.
 """
 
 from __future__ import annotations
@@ -28,30 +30,36 @@ class _Screened:
     facts: bytes  # digest of the household's JSON, ages taken on the screening date
     on: dt.date
     params: Parameters
+    detail: bool  # reasons, materials and benefits included
     result: ScreeningResult
+
+    def serves(self, facts: bytes, on: dt.date, params: Parameters, detail: bool) -> bool:
+        same = self.facts == facts and self.on == on and self.params is params
+        return same and (self.detail or not detail)
 
 
 class Screenings:
-    """`of(session, on)`: what `screen(session.household, on=on)` returns, screened again only
-    when the facts, the date or the parameters changed. Turns run in worker threads: a lock
-    keeps the bookkeeping whole."""
+    """`of(session, on, detail)`: what `screen(session.household, on=on, detail=detail)`
+    returns, screened again only when the facts, the date or the parameters changed (or detail
+    is wanted and the kept result has none). Turns run in worker threads: a lock keeps the
+    bookkeeping whole."""
 
     def __init__(self, size: int = SESSIONS_KEPT) -> None:
         self._size = size
         self._latest: OrderedDict[str, _Screened] = OrderedDict()
         self._lock = threading.Lock()
 
-    def of(self, session: Session, on: dt.date) -> ScreeningResult:
+    def of(self, session: Session, on: dt.date, detail: bool = True) -> ScreeningResult:
         household = session.household.as_of(on)  # what screening reads
         facts = hashlib.blake2b(household.model_dump_json().encode()).digest()
         params = current_parameters()
         with self._lock:
             kept = self._latest.get(session.id)
-        if kept is not None and kept.facts == facts and kept.on == on and kept.params is params:
+        if kept is not None and kept.serves(facts, on, params, detail):
             return kept.result
-        result = screen(household, on=on, params=params)
+        result = screen(household, on=on, params=params, detail=detail)
         with self._lock:
-            self._latest[session.id] = _Screened(facts, on, params, result)
+            self._latest[session.id] = _Screened(facts, on, params, detail, result)
             self._latest.move_to_end(session.id)
             while len(self._latest) > self._size:
                 self._latest.popitem(last=False)

@@ -8,6 +8,7 @@ A fact key is a household field path with member indexes spelled out: "size",
 from __future__ import annotations
 
 import time
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -155,6 +156,7 @@ def question_ref(pending: Pending | None) -> str | None:
     )
 
 
+@lru_cache(maxsize=4096)  # the question choice names every missing fact each turn
 def fact_name(key: str) -> str:
     """ "members.1.age" -> "members.age"."""
     return ".".join(p for p in key.split(".") if not p.isdigit())

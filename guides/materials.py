@@ -84,27 +84,34 @@ def _need(material: Material, facts: MaterialFacts) -> tuple[bool, str] | None:
             return False, material.when_text or "视具体情况需要"
 
 
-_CACHE: dict[tuple[int, tuple[ItemId, ...], MaterialFacts], tuple[Guide, list[MaterialNeed]]] = {}
+_CACHE: dict[
+    tuple[int, tuple[ItemId, ...], MaterialFacts], tuple[Guide, tuple[MaterialNeed, ...]]
+] = {}
 
 
 def materials_for(guide: Guide, household: Household, items: list[ItemId]) -> list[MaterialNeed]:
-    """The union over `items` of their materials, each once, 必备 before 视情况.
+    """The union over `items` of their materials, each once, 必备 before 视情况."""
+    return list(needed_materials(guide, MaterialFacts.of(household), tuple(items)))
 
-    Screening runs after every answer, so results are cached per guide, items and the few
-    facts that decide them (MaterialFacts)."""
-    facts = MaterialFacts.of(household)
-    key = (id(guide), tuple(items), facts)
+
+def needed_materials(
+    guide: Guide, facts: MaterialFacts, items: tuple[ItemId, ...]
+) -> tuple[MaterialNeed, ...]:
+    """`materials_for` from the household's MaterialFacts (screening reads them once for all
+    its items). Screening runs after every answer, so results are cached per guide, items and
+    those facts; a tuple, so a cached result cannot be changed by a caller."""
+    key = (id(guide), items, facts)
     cached = _CACHE.get(key)
     if cached is not None and cached[0] is guide:
-        return list(cached[1])
-    needs = _materials(guide, facts, items)
+        return cached[1]
+    needs = tuple(_materials(guide, facts, items))
     if len(_CACHE) > 4096:
         _CACHE.clear()
     _CACHE[key] = (guide, needs)
-    return list(needs)
+    return needs
 
 
-def _materials(guide: Guide, facts: MaterialFacts, items: list[ItemId]) -> list[MaterialNeed]:
+def _materials(guide: Guide, facts: MaterialFacts, items: tuple[ItemId, ...]) -> list[MaterialNeed]:
     by_id: dict[str, list[ItemId]] = {}
     for item_id in items:
         for material_id in guide.item(item_id).materials:

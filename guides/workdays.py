@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 import chinese_calendar
 
@@ -26,6 +27,7 @@ class DueDate:
     calendar_complete: bool
 
 
+@lru_cache(maxsize=4096)  # the package checks its whole year range on every call
 def is_working_day(day: date) -> tuple[bool, bool]:
     """(is a working day, known from the official calendar)."""
     try:
@@ -34,6 +36,9 @@ def is_working_day(day: date) -> tuple[bool, bool]:
         return day.weekday() < 5, False
 
 
+# Every result ends with the due date (~45 working days counted one by one, about 1 ms):
+# counted once per day and limit. DueDate is frozen, so a shared result is safe.
+@lru_cache(maxsize=256)
 def decision_due(applied_on: date, working_days: int) -> DueDate:
     """The date of the ``working_days``-th working day after ``applied_on`` (that day excluded)."""
     if working_days < 0:

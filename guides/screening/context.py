@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from weakref import WeakKeyDictionary
 
 from guides.errors import ParameterNotFound, PlaceNeeded
 from guides.household import Household, HukouType
 from guides.ids import ItemId
+from guides.materials import MaterialFacts
 from guides.params import Parameters, ResolvedParameter
 from guides.places import FIXED_PLACE
 from guides.schema import Guide, ItemGuide
@@ -54,6 +56,9 @@ class Context:
     decided: dict[ItemId, ItemResult] = field(default_factory=dict)  # items decided before
     # True while a clause is tried with the region's own values (place unknown): never raise
     region_level: bool = False
+    # Only the outcomes are wanted (engine.outcomes, screen(detail=False)): item results carry
+    # outcome and missing facts, all that later items and the review order read; no wording.
+    outcomes_only: bool = False
 
     # The household's GB/T 2260 county code (fixed for a one-county region like 历城区).
     place: str | None = field(init=False)
@@ -76,6 +81,12 @@ class Context:
         ):
             raise PlaceNeeded(name, region)
         return resolve(self.params, name, region, self.on, variant, place)
+
+    @cached_property
+    def material_facts(self) -> MaterialFacts:
+        """The facts that decide which materials are needed, read once per screening (a copy
+        made by `replace` for another household reads its own)."""
+        return MaterialFacts.of(self.household)
 
     def with_household(self, household: Household) -> Context:
         """The same screening for another household (e.g. one possible value of an unknown

@@ -15,7 +15,7 @@ from guides.catalog import guide_for
 from guides.errors import UnknownItemError
 from guides.household import Household
 from guides.ids import HukouType, ItemId, Outcome, RegionId
-from guides.materials import materials_for
+from guides.materials import needed_materials
 from guides.params import Parameters, current_parameters
 from guides.schema import CheckSpec, Guide, ItemGuide, Rule
 from guides.screening import checks as _checks  # noqa: F401  (registers the check functions)
@@ -42,18 +42,30 @@ def screen(
     on: dt.date | None = None,
     items: list[ItemId] | None = None,
     params: Parameters | None = None,
+    detail: bool = True,
 ) -> ScreeningResult:
     """Screen every item of the household's region (or `items`). Never raises on an incomplete
-    household: what is missing becomes `need_info` with the facts to ask."""
+    household: what is missing becomes `need_info` with the facts to ask.
+
+    `detail=False`: each item's outcome and missing facts only, the same as in full, without
+    reasons, caveats, materials or benefits (about a third cheaper): what choosing the next
+    question reads, never what is shown."""
     guide = guide_for(household.region)
     on = on or dt.date.today()
     household = household.as_of(on)
     wanted = _resolve_items(guide, items)
-    ctx = Context(household=household, guide=guide, params=params or current_parameters(), on=on)
+    ctx = Context(
+        household=household,
+        guide=guide,
+        params=params or current_parameters(),
+        on=on,
+        outcomes_only=not detail,
+    )
     for item in _in_dependency_order(guide):
         ctx.item = item
         ctx.decided[item.id] = apply_review_order(ctx, _decide(ctx, item))
-    results = tuple(_finish(ctx, ctx.decided[i]) for i in guide.item_ids if i in wanted)
+    decided = (ctx.decided[i] for i in guide.item_ids if i in wanted)
+    results = tuple(_finish(ctx, r) for r in decided) if detail else tuple(decided)
     caveats = tuple(dict.fromkeys(c for r in results for c in r.caveats))
     return ScreeningResult(
         region=guide.region,
@@ -79,8 +91,14 @@ def outcomes(
     possible answers with it)."""
     guide = guide_for(household.region)
     household = household.as_of(on)
-    needed = _with_dependencies(guide, set(items))
-    ctx = Context(household=household, guide=guide, params=params or current_parameters(), on=on)
+    needed = _with_dependencies(guide, frozenset(items))
+    ctx = Context(
+        household=household,
+        guide=guide,
+        params=params or current_parameters(),
+        on=on,
+        outcomes_only=True,
+    )
     for item in _in_dependency_order(guide):
         if item.id in needed:
             ctx.item = item
@@ -88,7 +106,23 @@ def outcomes(
     return {i: ctx.decided[i].outcome for i in items if i in ctx.decided}
 
 
-def _with_dependencies(guide: Guide, items: set[ItemId]) -> set[ItemId]:
+_NEEDED: dict[tuple[int, frozenset[ItemId]], tuple[Guide, frozenset[ItemId]]] = {}
+
+
+def _with_dependencies(guide: Guide, items: frozenset[ItemId]) -> frozenset[ItemId]:
+    """`items` and every item they look at; the lookahead asks for the same few sets turn
+    after turn, so each is worked out once per guide."""
+    cached = _NEEDED.get((id(guide), items))
+    if cached is not None and cached[0] is guide:
+        return cached[1]
+    needed = frozenset(_dependency_closure(guide, items))
+    if len(_NEEDED) > 1024:
+        _NEEDED.clear()
+    _NEEDED[(id(guide), items)] = (guide, needed)
+    return needed
+
+
+def _dependency_closure(guide: Guide, items: frozenset[ItemId]) -> set[ItemId]:
     needed: set[ItemId] = set()
     todo = [i for i in items if i in guide.item_ids]
     while todo:
@@ -254,6 +288,18 @@ def _result(
     variant_label: str | None = None,
     note: str | None = None,
 ) -> ItemResult:
+    if ctx.outcomes_only:  # what later items and the review order read; no wording
+        return ItemResult(
+            item=item.id,
+            name=item.name,
+            outcome=outcome,
+            reasons=(),
+            missing_facts=missing_facts_of(checks, outcome),
+            department=item.department,
+            time_limit=None,
+            variant=variant,
+            variant_label=variant_label,
+        )
     ordered = ordered_for_reasons(checks)
     caveats = [caveat(p) for c in checks for p in c.params if not p.verified]
     # the policy lines (labelled parameters: 低保标准, 边缘倍数 …) and any place's own value
@@ -284,7 +330,7 @@ def _finish(ctx: Context, result: ItemResult) -> ItemResult:
 
     if result.outcome == Outcome.UNLIKELY:
         return result
-    materials = materials_for(ctx.guide, ctx.household, [result.item])
+    materials = needed_materials(ctx.guide, ctx.material_facts, (result.item,))
     benefits: tuple[str, ...] = ()
     if result.item in RECOGNISED_CLASSES and result.outcome in (Outcome.LIKELY, Outcome.POSSIBLE):
         shown = _shown_conditions(ctx.household)
@@ -295,7 +341,7 @@ def _finish(ctx: Context, result: ItemResult) -> ItemResult:
             )
             if only_if is None or only_if in shown
         )
-    return replace(result, materials=tuple(materials), benefits=benefits)
+    return replace(result, materials=materials, benefits=benefits)
 
 
 @lru_cache(maxsize=256)

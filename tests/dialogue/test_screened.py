@@ -66,3 +66,31 @@ def test_only_the_latest_sessions_are_kept() -> None:
     for session in sessions[1:]:
         screenings.of(session, ON)
     assert screenings.of(sessions[0], ON) is not first  # pushed out by the two after it
+
+
+def test_sessions_screened_in_turn_each_keep_their_own_result() -> None:
+    """One worker serves many sessions: a result is never handed to another session, nor to
+    the same session id once its facts are different (a restart)."""
+    screenings = Screenings()
+    poor, richer = a_session("s-a"), a_session("s-b")
+    poor.household.monthly_income_total = 100
+    richer.household.monthly_income_total = 9000
+    for _ in range(2):
+        for session in (poor, richer):
+            assert screenings.of(session, ON) == screen(session.household, on=ON)
+    assert screenings.of(poor, ON) is not screenings.of(richer, ON)
+    restarted = a_session("s-a")  # same id, the facts start again
+    assert screenings.of(restarted, ON).per_capita_income is None
+
+
+def test_a_result_without_detail_serves_only_the_question_choice() -> None:
+    screenings = Screenings()
+    session = a_session("s-c")
+    brief = screenings.of(session, ON, detail=False)
+    assert all(i.reasons == () for i in brief.items)
+    full = screenings.of(session, ON)  # the result shown: screened again, with its reasons
+    assert full == screen(session.household, on=ON) and any(i.reasons for i in full.items)
+    assert [(i.outcome, i.missing_facts) for i in full.items] == [
+        (i.outcome, i.missing_facts) for i in brief.items
+    ]
+    assert screenings.of(session, ON, detail=False) is full  # a full result serves both

@@ -15,7 +15,7 @@ from guides.household import Household
 from guides.household_input import parse_household
 from guides.ids import ItemId, Outcome, RegionId
 from guides.schema import Guide
-from guides.screening.engine import _in_dependency_order, screen
+from guides.screening.engine import _in_dependency_order, outcomes, screen
 from guides.screening.registry import CHECKS
 
 ON = dt.date(2025, 11, 1)
@@ -238,6 +238,31 @@ def test_any_partial_household_is_screened_without_error(
             assert item.missing_facts, item.item
         else:
             assert item.missing_facts == ()
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=_household, picks=st.lists(st.lists(st.integers(0, 30), max_size=4), max_size=4))
+def test_outcomes_alone_are_what_screening_says(
+    data: dict[str, Any], picks: list[list[int]]
+) -> None:
+    """`outcomes` (the lookahead's trials) and `screen(detail=False)` (the question choice)
+    build lighter results, and `outcomes` keeps each item set's dependencies: for any household
+    and any item sets asked one after another, outcomes and missing facts are the full
+    screening's (a dependency set kept for another item set would differ)."""
+    try:
+        household = parse_household(data)
+    except HouseholdInputError:
+        return
+    result = screen(household, on=ON)
+    full = {i.item: i.outcome for i in result.items}
+    brief = screen(household, on=ON, detail=False)
+    assert [(i.item, i.outcome, i.missing_facts) for i in brief.items] == [
+        (i.item, i.outcome, i.missing_facts) for i in result.items
+    ]
+    offered = list(full)
+    for pick in picks:
+        items = [offered[n % len(offered)] for n in pick]
+        assert outcomes(household, items, on=ON) == {i: full[i] for i in items}
 
 
 def test_age_from_birth_date_is_taken_on_the_screening_date() -> None:
