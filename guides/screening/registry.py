@@ -39,7 +39,7 @@ def run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
     have yet never crashes screening: the clause becomes one only the department can confirm."""
     if check_id not in HOUSEHOLD_ONLY:
         return _run_check(check_id, ctx, args)
-    key = f"check:{check_id}:{sorted(args.items())!r}:{ctx.region_level}"
+    key = f"check:{check_id}:{sorted(args.items())!r}:{ctx.region_level}:{ctx.place}"
     found = ctx.memo.get(key)
     if not isinstance(found, CheckResult):
         found = ctx.memo[key] = _run_check(check_id, ctx, args)
@@ -82,11 +82,12 @@ def _same_for_every_place(
     """With the place unknown, a clause that comes out the same under the region's value and
     every city's and county's own value is decided: the place cannot change it."""
     try:
-        regional = fn(replace(ctx, region_level=True), **args)
+        regional = fn(replace(ctx.with_household(ctx.household), region_level=True), **args)
         results = [regional]
         for code in ctx.params.places_with_values(name, ctx.guide.region.value):
             household = ctx.household.model_copy(update={"place": code})
-            results.append(fn(replace(ctx, household=household), **args))
+            # a fresh memo: what one place's values gave must not serve another place
+            results.append(fn(ctx.with_household(household), **args))
     except (PlaceNeeded, ParameterNotFound):
         return None
     statuses = {r.status for r in results}
