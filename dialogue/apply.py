@@ -119,9 +119,9 @@ IMPLIED: dict[tuple[str, Any], tuple[str, Any]] = {
 
 
 def _implied(session: Session, question: Question, value: Any) -> list[tuple[str, Any]]:
-    changed = []
     if not isinstance(value, int | float | str | bool):
         return []
+    changed = []
     for name in question.fills:
         implied = IMPLIED.get((name, value))
         if implied is None:

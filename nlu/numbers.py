@@ -272,14 +272,20 @@ def _to_period(amount: Amount, period: Period) -> Amount:
     if amount.period is None or amount.period == period:
         return amount
     factor = _PER_MONTH[amount.period] / _PER_MONTH[period]
+    # days worked vary; a semester's costs differ
+    estimate = amount.is_estimate or amount.period in ("day", "week", "semester")
+    return _times(amount, factor, period, estimate)
+
+
+def _times(amount: Amount, factor: Decimal, period: Period, estimate: bool) -> Amount:
+    """`amount` over `period`, `factor` times as much (exact decimals, to the fen)."""
 
     def scaled(x: float) -> float:
         return round(float(Decimal(str(x)) * factor), 2)
 
     return replace(
         amount,
-        # days worked vary; a semester's costs differ
-        is_estimate=amount.is_estimate or amount.period in ("day", "week", "semester"),
+        is_estimate=estimate,
         value=scaled(amount.value),
         low=scaled(amount.low),
         high=scaled(amount.high),
@@ -304,15 +310,7 @@ def monthly_amount(text: str) -> Amount | None:
     days = _DAYS_WORKED.search(text) if amount.period == "day" else None
     worked = parse_number(days.group("n")) if days else None
     if worked is not None and 0 < worked <= 31:
-        return replace(
-            amount,
-            value=amount.value * worked,
-            low=amount.low * worked,
-            high=amount.high * worked,
-            is_estimate=True,
-            period="month",
-            converted_from="day",
-        )
+        return _times(amount, Decimal(str(worked)), "month", estimate=True)
     return to_monthly(amount)
 
 

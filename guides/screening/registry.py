@@ -82,7 +82,7 @@ def _same_for_every_place(
     """With the place unknown, a clause that comes out the same under the region's value and
     every city's and county's own value is decided: the place cannot change it."""
     try:
-        regional = fn(replace(ctx.with_household(ctx.household), region_level=True), **args)
+        regional = fn(replace(ctx, region_level=True, memo={}), **args)
         results = [regional]
         for code in ctx.params.places_with_values(name, ctx.guide.region.value):
             household = ctx.household.model_copy(update={"place": code})

@@ -10,7 +10,7 @@ from dialogue.engine import DialogueEngine, IntentParser, screen_session
 from dialogue.lookahead import Lookahead
 from dialogue.questions import question_bank
 from dialogue.replies import reply_text
-from dialogue.scripting import load_scripts
+from dialogue.scripting import load_scripts, persona_answer
 from dialogue.state import Session, member_key
 from guides.household import Member
 from guides.ids import ItemId, Outcome, RegionId
@@ -133,10 +133,7 @@ def test_the_hint_never_rises_without_a_new_member_in_a_whole_conversation(
             if session.pending is None:
                 break
             seen.append((session.questions_remaining, len(session.household.members)))
-            answer = script.persona.get(session.pending.question_id, script.default_answer)
-            if isinstance(answer, list):
-                index = session.pending.member or 0
-                answer = answer[index] if index < len(answer) else script.default_answer
+            answer = persona_answer(script, session.pending)
             said = " ".join(reply_text(r) for r in engine.turn(session, text=str(answer)))
             (before, members), now = seen[-1], session.questions_remaining
             if before is not None and now is not None and now > before:
@@ -242,10 +239,7 @@ def test_the_hint_is_close_to_the_questions_that_follow(nlu_backend: IntentParse
                 break
             if session.questions_remaining:
                 hints.append((session.questions_asked, session.questions_remaining))
-            answer = script.persona.get(session.pending.question_id, script.default_answer)
-            if isinstance(answer, list):
-                index = session.pending.member or 0
-                answer = answer[index] if index < len(answer) else script.default_answer
+            answer = persona_answer(script, session.pending)
             engine.turn(session, text=str(answer))
         for asked, hint in hints:
             still_to_come = session.questions_asked - asked + 1  # the one on screen counts
