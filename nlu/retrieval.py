@@ -134,6 +134,13 @@ class KnowledgeIndex(Answering):
         self._vocabulary: dict[str, int] = getattr(self._tfidf, "vocabulary_", {})
         self._ngram_idf = np.asarray(getattr(self._tfidf, "idf_", np.zeros(0)))
         self._items = self._flags([d.items for d in self.docs])
+        # An entry whose standard question names none of its items ("山西申请社会救助要交钱吗",
+        # listed under low_income) is about social assistance as a whole: a question naming
+        # 低保 is not about another item for it.
+        self._umbrella = np.asarray(
+            [bool(d.items) and not analyse(d.question, self.synonyms).items for d in self.docs],
+            dtype=bool,
+        )
         self._tags = self._flags([d.tags for d in self.docs])
         self._entry_aspect_names = [self._entry_aspects(d) for d in self.docs]
         self._aspects = self._flags(self._entry_aspect_names)
@@ -269,7 +276,8 @@ class KnowledgeIndex(Answering):
             x[row, 8] = sum(v for t, v in idf if t in q_words) / own
         if info.items:
             x[:, 9] = self._match(self._items, info.items)[cands]
-            x[:, ITEM_ELSEWHERE] = self._items[1][cands].any(axis=1) & (x[:, 9] == 0)
+            elsewhere = self._items[1][cands].any(axis=1) & (x[:, 9] == 0)
+            x[:, ITEM_ELSEWHERE] = elsewhere & ~self._umbrella[cands]
         if info.aspects:
             x[:, 11] = self._match(self._aspects, info.aspects)[cands]
             x[:, 12] = self._aspects[1][cands].any(axis=1) & (x[:, 11] == 0)
