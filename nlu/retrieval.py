@@ -36,7 +36,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlu.kb_confidence import agreement
 from nlu.kb_families import family_matrix, family_shares, prefer_region, question_texts
-from nlu.kb_ranker import RANK_FEATURES, STORY
+from nlu.kb_ranker import ITEM_GENERAL, RANK_FEATURES, STORY
 from nlu.retrieval_answers import Answering
 from nlu.retrieval_query import analyse, without_regions
 from nlu.retrieval_types import (
@@ -137,9 +137,10 @@ class KnowledgeIndex(Answering):
         # An entry whose standard question names none of its items ("山西申请社会救助要交钱吗",
         # listed under low_income) is about social assistance as a whole: a question naming
         # 低保 is not about another item for it.
+        named = [tuple(analyse(d.question, self.synonyms).items) for d in self.docs]
+        self._named_items = self._flags(named)
         self._umbrella = np.asarray(
-            [bool(d.items) and not analyse(d.question, self.synonyms).items for d in self.docs],
-            dtype=bool,
+            [bool(d.items) and not n for d, n in zip(self.docs, named, strict=True)], dtype=bool
         )
         self._tags = self._flags([d.tags for d in self.docs])
         self._entry_aspect_names = [self._entry_aspects(d) for d in self.docs]
@@ -281,6 +282,11 @@ class KnowledgeIndex(Answering):
         if info.aspects:
             x[:, 11] = self._match(self._aspects, info.aspects)[cands]
             x[:, 12] = self._aspects[1][cands].any(axis=1) & (x[:, 11] == 0)
+        if info.items:  # a general entry, with the item's own entry on the aspect at hand
+            specific = self._match(self._named_items, info.items)[cands]
+            if info.aspects:
+                specific &= x[:, 11] == 1
+            x[:, ITEM_GENERAL] = self._umbrella[cands] & specific.any()
         x[:, 13] = same[cands]
         x[:, 14] = same[cands] & (named is not None)
         x[:, 15] = other[cands]
