@@ -157,7 +157,9 @@ class KnowledgeIndex(Answering):
         self._q_words = [frozenset(q) for q in e_tokens]
         self._regions = self._flags([d.regions for d in self.docs])
         self._covers_all = np.asarray([ALL in d.regions for d in self.docs], dtype=bool)
-        self._family = family_matrix(self.docs, question_texts(self.docs), cfg.family_cosine)
+        self._family = family_matrix(
+            self.docs, question_texts(self.docs), cfg.family_cosine, cfg.family_cosine_any_tag
+        )
         self._by_id = {d.entry_id: d for d in self.docs}
 
     @classmethod
