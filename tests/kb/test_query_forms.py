@@ -57,3 +57,15 @@ def test_an_a_not_a_fee_question_finds_the_fee_entry(
 ) -> None:
     hit = index.top(question, region)
     assert hit is not None and hit.entry_id == expected
+
+
+def test_asking_whether_someone_may_apply_in_ones_place_finds_the_agent_entry(
+    index: KnowledgeIndex,
+) -> None:
+    # 替我 / 替老人 / 找人帮 / 代理人 read as 代办, the word the agent entries use
+    hit = index.top(
+        "我常年在外地干活回不来，家里申请救助的事能不能让我兄弟替我去跑？", "jinan-licheng"
+    )
+    assert hit is not None and hit.entry_id == "jinan-licheng-agent"
+    answer = index.answer("老人出不了门的话，让邻居替老人去窗口递申请行不行", None)
+    assert answer.entry is not None and answer.entry.entry_id == "common-apply-on-behalf"
