@@ -2,11 +2,14 @@
 for different scopes ("失业登记去哪办" for all and for 宁夏).
 
 They are found in the data, not listed by hand: two entries with disjoint regions, one of them
-`all`, are one family when they share an aspect tag, share an item (or neither names one), and
-their question texts (standard + similar, region names cut) are near-duplicates: char
-2-3-gram TF-IDF cosine of the joined texts at least `min_cosine` (config `family_cosine`,
-chosen on `python -m nlu.kb_crossval`: 0.25 against 0.4 and no families). (Having the same items and
-tags is not enough: "一件事是什么" and Gansu's 灾害救助 are both low_income / 政策解释.)
+`all`, are one family when they share an item (or neither names one) and their question texts
+(standard + similar, region names cut) are near-duplicates: char 2-3-gram TF-IDF cosine of the
+joined texts at least `min_cosine` (config `family_cosine`, chosen on `python -m
+nlu.kb_crossval`: 0.25 against 0.4 and no families) when they share an aspect tag, at least
+`any_tag_cosine` (config `family_cosine_any_tag`, 0.45) when they do not: editors tag one
+question differently ("不在户口所在地能在现住地申请低保吗" is 受理条件 for all, 材料 for 宁夏,
+whose answer is the 居住证). (Having the same items and tags is not enough: "一件事是什么" and
+Gansu's 灾害救助 are both low_income / 政策解释.)
 `python -m nlu.kb_families` lists them, and the near-duplicate pairs inside one region that
 no code can merge (they are for the KB editors).
 
@@ -45,7 +48,10 @@ def question_texts(docs: list[KbDocument]) -> list[str]:
 
 
 def family_matrix(
-    docs: list[KbDocument], texts: list[str], min_cosine: float | None = None
+    docs: list[KbDocument],
+    texts: list[str],
+    min_cosine: float | None = None,
+    any_tag_cosine: float | None = None,
 ) -> np.ndarray:
     """A symmetric boolean matrix: entries i and j are one family (see the module docstring).
     `texts[i]` is entry i's question texts joined, region names cut."""
@@ -58,15 +64,15 @@ def family_matrix(
     cosine = _similarity(texts)
     if min_cosine is None:
         min_cosine = RetrievalConfig().family_cosine
+    if any_tag_cosine is None:
+        any_tag_cosine = RetrievalConfig().family_cosine_any_tag
+    any_tag_cosine = max(any_tag_cosine, min_cosine)  # never looser than with a shared tag
     for i in general:
         a = docs[i]
         for j in regional:
             b = docs[j]
-            family[i, j] = family[j, i] = (
-                _shares(a.items, b.items)
-                and bool(set(a.tags) & set(b.tags))
-                and cosine[i, j] >= min_cosine
-            )
+            needed = min_cosine if set(a.tags) & set(b.tags) else any_tag_cosine
+            family[i, j] = family[j, i] = _shares(a.items, b.items) and cosine[i, j] >= needed
     return family
 
 
@@ -107,11 +113,14 @@ def main(argv: list[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--min-cosine", type=float, default=RetrievalConfig().family_cosine)
+    parser.add_argument(
+        "--any-tag-cosine", type=float, default=RetrievalConfig().family_cosine_any_tag
+    )
     parser.add_argument("--same-region-cosine", type=float, default=0.4)
     args = parser.parse_args(argv)
     docs = load_seed_documents()
     texts = question_texts(docs)
-    family = family_matrix(docs, texts, args.min_cosine)
+    family = family_matrix(docs, texts, args.min_cosine, args.any_tag_cosine)
     cosine = _similarity(texts)
     print(f"== families (general entry: regional entries), {len(docs)} entries")
     for i, d in enumerate(docs):

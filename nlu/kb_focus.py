@@ -10,7 +10,9 @@ else asks; a message that asks nothing is searched on its plea (恳请……给�
 named elsewhere in the story are added as facts, the item words alone, when the request does not
 name one ("我想申请低保，要带什么？"). A clause after the asking one that still names the item or
 the action ("能不能不算全家，只给我儿子单独办低保？") is kept with it; a bare asking clause
-reads with the clause before it unless that one is pure story. A short message (≤ SHORT
+reads with the clause before it unless that one is pure story. One sentence may ask twice
+("12345到底能管些什么，……你们能不能直接帮我批下来？"): an earlier real asking clause, before where
+the last request starts, is a request too. A short message (≤ SHORT
 characters) is returned whole. Distinct requests, at most two, are returned in the order asked;
 a message with no asking sentence is one request, the whole text.
 """
@@ -30,7 +32,7 @@ _CLAUSE = re.compile(r"[，,、：:\s]+")
 # Not asking: 这么/那么/多么, 不怎么, 没啥/啥都, 说不定哪天/哪怕, 没多少, 好几年/二十几号/
 # 前几天/这几年/没几个.
 _ASKS = re.compile(
-    r"[？?]|吗|(?<![这那多])么|嘛|呢|(?<!没)啥(?![都也])|咋|(?<!不)怎|(?<!说不定)哪(?![怕])|"
+    r"[？?]|吗|(?<![这那多])(?<!不怎)么|嘛|呢|(?<!没)啥(?![都也])|咋|(?<!不)怎|(?<!说不定)哪(?![怕])|"
     r"(?<![没了])多少|多久|多长|(?<![好十几这那前后没])几[天个点年月号成]|(.)[不没]\1|可不可以|"
     r"还是|如何|什么|请问|想问|想知道|问一下|问问|能否|是否|可否|有无|何时|何处|咨询|了解一下|"
     r"告诉我|告知|帮我查|查一下"
@@ -72,8 +74,26 @@ def _asking(clauses: list[str]) -> list[int]:
     return real or asking or [i for i, c in enumerate(clauses) if _PLEA.search(c)]
 
 
-def _focus(clauses: list[str]) -> str:
-    """The last asking clause and the clauses before it back to the one naming the topic."""
+def _focuses(clauses: list[str]) -> list[str]:
+    """The requests of one sentence, in order: the last one, and before where it starts, an
+    earlier real asking clause ("12345到底能管些什么，……你们能不能直接帮我批下来？")."""
+    found: list[str] = []
+    end = len(clauses)
+    while end > 0 and len(found) < MAX_REQUESTS:
+        part = clauses[:end]
+        if found and not any(_asks(c) and not _NOT_ASKING.search(c) for c in part):
+            break  # before the last request, only real questions count (not a sigh or plea)
+        if not _asking(part):
+            break
+        start, focus = _focus(part)
+        found.insert(0, focus)
+        end = start
+    return found
+
+
+def _focus(clauses: list[str]) -> tuple[int, str]:
+    """The last asking clause and the clauses before it back to the one naming the topic, and
+    the index of the first clause it takes."""
     last = max(_asking(clauses))
     start = last
     # Back over asking clauses (one request asked twice over) to the clause naming the item or
@@ -104,7 +124,7 @@ def _focus(clauses: list[str]) -> str:
         for i, c in enumerate(clauses[start:end], start)
         if not _GREETING.match(c) and (i >= last or not _NOT_ASKING.search(c))
     ]
-    return "，".join(kept) or clauses[last]
+    return start, "，".join(kept) or clauses[last]
 
 
 def _continues(clause: str) -> bool:
@@ -126,9 +146,9 @@ def requests(text: str) -> list[str]:
     chosen = real or asking or [c for c in split if _asking(c)]
     found: list[str] = []
     for clauses in chosen:
-        focus = _focus(clauses)
-        if focus not in found:
-            found.append(focus)
+        for focus in _focuses(clauses):
+            if focus not in found:
+                found.append(focus)
     if not found:
         return [clean]
     found = found[-MAX_REQUESTS:]

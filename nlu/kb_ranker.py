@@ -18,7 +18,11 @@ each candidate then gets the features below and the score `intercept + weights �
   (`all` entries are the baseline);
 - `length`: log(1 + answer tokens) / 5;
 - `story`: for a request cut from a longer message (nlu.kb_focus), the share of the rest of the
-  message's information (its known words: 住院, 上学, 失业 …) that the entry uses; 0 otherwise.
+  message's information (its known words: 住院, 上学, 失业 …) that the entry uses; 0 otherwise;
+- `item_general`: the entry's standard question names none of its items ("山西社会救助一件事要
+  准备哪些材料？", about social assistance as a whole) while another candidate's names the
+  item the query names, on the query's aspect: for "申请低保要带什么", the 低保 entry is more
+  to the point than the general one; for "办低保收费吗" (no 低保 fee entry) nothing changes.
 
 On top of the learned weights, entries of another region lose `other_region_penalty` (config)
 so that they almost never beat an entry of the right region or `all`: they stay only as a
@@ -61,8 +65,10 @@ RANK_FEATURES = (
     "region_unknown",
     "length",
     "story",
+    "item_general",
 )
 STORY = RANK_FEATURES.index("story")
+ITEM_GENERAL = RANK_FEATURES.index("item_general")
 
 
 @dataclass(frozen=True)

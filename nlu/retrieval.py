@@ -36,7 +36,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlu.kb_confidence import agreement
 from nlu.kb_families import family_matrix, family_shares, prefer_region, question_texts
-from nlu.kb_ranker import RANK_FEATURES, STORY
+from nlu.kb_ranker import ITEM_GENERAL, RANK_FEATURES, STORY
 from nlu.retrieval_answers import Answering
 from nlu.retrieval_query import analyse, without_regions
 from nlu.retrieval_types import (
@@ -134,6 +134,14 @@ class KnowledgeIndex(Answering):
         self._vocabulary: dict[str, int] = getattr(self._tfidf, "vocabulary_", {})
         self._ngram_idf = np.asarray(getattr(self._tfidf, "idf_", np.zeros(0)))
         self._items = self._flags([d.items for d in self.docs])
+        # An entry whose standard question names none of its items ("山西申请社会救助要交钱吗",
+        # listed under low_income) is about social assistance as a whole: a question naming
+        # 低保 is not about another item for it.
+        named = [tuple(analyse(d.question, self.synonyms).items) for d in self.docs]
+        self._named_items = self._flags(named)
+        self._umbrella = np.asarray(
+            [bool(d.items) and not n for d, n in zip(self.docs, named, strict=True)], dtype=bool
+        )
         self._tags = self._flags([d.tags for d in self.docs])
         self._entry_aspect_names = [self._entry_aspects(d) for d in self.docs]
         self._aspects = self._flags(self._entry_aspect_names)
@@ -149,7 +157,9 @@ class KnowledgeIndex(Answering):
         self._q_words = [frozenset(q) for q in e_tokens]
         self._regions = self._flags([d.regions for d in self.docs])
         self._covers_all = np.asarray([ALL in d.regions for d in self.docs], dtype=bool)
-        self._family = family_matrix(self.docs, question_texts(self.docs), cfg.family_cosine)
+        self._family = family_matrix(
+            self.docs, question_texts(self.docs), cfg.family_cosine, cfg.family_cosine_any_tag
+        )
         self._by_id = {d.entry_id: d for d in self.docs}
 
     @classmethod
@@ -269,10 +279,16 @@ class KnowledgeIndex(Answering):
             x[row, 8] = sum(v for t, v in idf if t in q_words) / own
         if info.items:
             x[:, 9] = self._match(self._items, info.items)[cands]
-            x[:, ITEM_ELSEWHERE] = self._items[1][cands].any(axis=1) & (x[:, 9] == 0)
+            elsewhere = self._items[1][cands].any(axis=1) & (x[:, 9] == 0)
+            x[:, ITEM_ELSEWHERE] = elsewhere & ~self._umbrella[cands]
         if info.aspects:
             x[:, 11] = self._match(self._aspects, info.aspects)[cands]
             x[:, 12] = self._aspects[1][cands].any(axis=1) & (x[:, 11] == 0)
+        if info.items:  # a general entry, with the item's own entry on the aspect at hand
+            specific = self._match(self._named_items, info.items)[cands]
+            if info.aspects:
+                specific &= x[:, 11] == 1
+            x[:, ITEM_GENERAL] = self._umbrella[cands] & specific.any()
         x[:, 13] = same[cands]
         x[:, 14] = same[cands] & (named is not None)
         x[:, 15] = other[cands]

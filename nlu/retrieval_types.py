@@ -61,6 +61,7 @@ class RetrievalConfig:
     other_item_penalty: float = 4.5
     oov_idf_share: float = 0.6
     family_cosine: float = 0.25  # nlu/kb_families.py: a general entry and its regional variant
+    family_cosine_any_tag: float = 0.45  # … tagged differently but near-duplicates all the same
     ranker: Ranker = field(default_factory=default_ranker)  # nlu/kb_ranker.py
     calibration: Calibration = field(default_factory=default_calibration)  # kb_confidence.py
     threshold: float = 0.50  # config kb.confidence_threshold; nlu/data/kb_curve.txt

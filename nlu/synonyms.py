@@ -3,6 +3,9 @@
 `canonicalize_text` rewrites every known surface form to its canonical word
 (leftmost-longest, so 特困人员救助供养 wins over 特困), `canonical_tokens` does the same for
 single tokens, and `aspects` names what a question asks about (材料, 时限, 渠道 …).
+Spoken A-not-A forms are read as their verb first, in the text and in the table's words
+(收不收费 -> 收费, 够不够格 -> 够格): they ask the same thing, and split into tokens (收, 不)
+they match nothing in the KB.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from guides.yamlio import load_model
+from nlu.tokenize import collapse_a_not_a
 
 SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.yml"
 
@@ -43,12 +47,13 @@ class SynonymTable:
     stopwords: frozenset[str] = frozenset()
 
     def canonicalize_text(self, text: str) -> str:
-        return self.pattern.sub(lambda m: self.to_canonical[m.group(0)], text)
+        return self.pattern.sub(lambda m: self.to_canonical[m.group(0)], collapse_a_not_a(text))
 
     def spaced(self, text: str) -> str:
         """Like canonicalize_text, with spaces around each canonical word, so that a tokenizer
         keeps it whole (交手续费 -> 交 费用, not the fused token 交费用)."""
-        return self.pattern.sub(lambda m: f" {self.to_canonical[m.group(0)]} ", text)
+        canonical = self.to_canonical
+        return self.pattern.sub(lambda m: f" {canonical[m.group(0)]} ", collapse_a_not_a(text))
 
     def canonical_tokens(self, tokens: list[str]) -> list[str]:
         return [self.to_canonical.get(t, t) for t in tokens]
@@ -61,15 +66,18 @@ def build_table(path: Path = SYNONYMS_FILE) -> SynonymTable:
     data = load_model(path, _SynonymFile)
     to_canonical: dict[str, str] = {}
     kinds: dict[str, Kind] = {}
+    stopwords = frozenset(w.lower() for w in data.stopwords)
     for group in data.groups:
         canonical = group.canonical.lower()
         kinds[canonical] = group.kind
         for word in [group.canonical, *group.words]:
-            key = word.strip().lower()
+            key = collapse_a_not_a(word.strip().lower())
+            if key != word.strip().lower() and (len(key) < 2 or key in stopwords):
+                # 能不能 would read every 能 as the group's word
+                raise ValueError(f"{path}: {word!r} ({canonical}) reads as {key!r}, too common")
             if key and key not in to_canonical:  # first group wins on a clash
                 to_canonical[key] = canonical
     alternation = "|".join(re.escape(w) for w in sorted(to_canonical, key=len, reverse=True))
-    stopwords = frozenset(w.lower() for w in data.stopwords)
     return SynonymTable(to_canonical, kinds, re.compile(alternation), stopwords)
 
 

@@ -3,6 +3,7 @@
 Stable API used by intents and KB retrieval:
 - `tokenize(text) -> list[str]`: lowercased words, punctuation and fillers dropped.
 - `char_ngrams(text, n_min=1, n_max=3) -> list[str]`: character n-grams of the normalised text.
+- `collapse_a_not_a(text) -> str`: spoken A-not-A questions as the plain verb (收不收费 -> 收费).
 
 A private `jieba.Tokenizer` is used (never the global one), initialised once with
 `nlu/data/domain_dict.txt` and, when present, the terms of `nlu.lexicon.all_terms()`.
@@ -46,6 +47,9 @@ FILLERS: frozenset[str] = frozenset(
 )
 
 _KEEP = re.compile(r"[0-9a-z\u3400-\u9fff]+")
+# An A-not-A question: a verb of one or two characters, 不/没, the same verb again (收不收费,
+# 要不要, 能不能, 方便不方便, 批没批).
+_A_NOT_A = re.compile(r"([\u3400-\u9fff]{1,2})[不没]\1")
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
 
@@ -53,6 +57,12 @@ _tokenizer: jieba.Tokenizer | None = None
 def normalize(text: str) -> str:
     """NFKC (full-width digits and letters to ASCII), lowercased, whitespace collapsed."""
     return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def collapse_a_not_a(text: str) -> str:
+    """Each A-not-A form as its verb: "到底收不收费" -> "到底收费", "要不要交钱" -> "要交钱".
+    It asks the same thing, and its split tokens (收, 不) match nothing in the KB."""
+    return _A_NOT_A.sub(r"\1", text)
 
 
 def lexicon_terms() -> list[str]:

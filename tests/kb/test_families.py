@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from bot.kb.loader import load_seed
@@ -43,6 +45,23 @@ def test_a_general_entry_and_its_regional_variant_are_one_family() -> None:
     family = family_matrix(docs, question_texts(docs))
     assert family[0, 1] and family[1, 0]
     assert not family[0, 2] and not family[1, 2] and not family[2, 0]
+
+
+def test_near_duplicates_tagged_differently_are_one_family() -> None:
+    materials = replace(REGIONAL, tags=("材料",))  # the editor tagged its answer, not its question
+    docs = [GENERAL, materials, UNRELATED]
+    assert family_matrix(docs, question_texts(docs))[0, 1]
+    # a loose likeness is not enough without a shared tag
+    assert not family_matrix(docs, question_texts(docs), any_tag_cosine=0.99)[0, 1]
+
+
+def test_the_seeds_general_entry_on_applying_where_one_lives_has_ningxias() -> None:
+    docs = [document_of(e) for e in load_seed()]
+    ids = [d.entry_id for d in docs]
+    family = family_matrix(docs, question_texts(docs))
+    general = ids.index("common-apply-where-live")
+    assert family[general, ids.index("ningxia-dibao-residence")]
+    assert family[general, ids.index("jinan-licheng-dibao-residence")]
 
 
 def test_two_general_entries_are_never_a_family() -> None:

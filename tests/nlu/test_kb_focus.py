@@ -159,3 +159,18 @@ def test_only_the_item_words_of_the_story_are_added_to_a_request() -> None:
     text = "我给我妈申请低保签了个授权书，后来又说要查银行流水，我想知道经济状况核对都查些啥东西？"
     (request,) = requests(text)
     assert "授权书" not in request and request.startswith("低保，")
+
+
+def test_one_sentence_that_asks_twice_gives_both_requests() -> None:
+    text = (
+        "你好，我想先问问临时救助一般能给多少钱，我家上个月着了火东西都烧光了，"
+        "村上让我去乡上交申请，临时救助都要带哪些材料？"
+    )
+    found = requests(text)
+    assert len(found) == 2
+    assert "多少钱" in found[0] and "材料" in found[1]
+
+
+def test_a_story_saying_someone_does_not_care_is_not_a_question() -> None:
+    text = "儿子也不怎么管我们，我身体也不好，想问问特困供养要去哪里申请？"
+    assert requests(text) == ["想问问特困供养要去哪里申请"]

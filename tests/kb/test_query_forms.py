@@ -1,0 +1,71 @@
+"""Spoken question forms read as what they ask: an A-not-A question (收不收费, 要不要交钱,
+能不能) is the plain verb, so its words match the KB's, and 能不能 alone does not make a
+question about conditions. The questions are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.evaluate_kb import load_seed_documents
+from nlu.retrieval import KnowledgeIndex
+from nlu.retrieval_query import analyse
+from nlu.tokenize import collapse_a_not_a
+
+
+@pytest.fixture(scope="module")
+def index() -> KnowledgeIndex:
+    return KnowledgeIndex.build(load_seed_documents())
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("办这个收不收费", "办这个收费"),
+        ("要不要交钱", "要交钱"),
+        ("我符不符合条件", "我符合条件"),
+        ("他方便不方便来", "他方便来"),
+        ("批没批下来", "批下来"),
+        ("能不能让我表哥去办", "能让我表哥去办"),
+        ("不在户口所在地", "不在户口所在地"),  # no A-not-A: unchanged
+        ("一天比一天难", "一天比一天难"),
+    ],
+)
+def test_a_not_a_forms_collapse_to_the_verb(text: str, plain: str) -> None:
+    assert collapse_a_not_a(text) == plain
+
+
+def test_an_a_not_a_fee_question_reads_as_a_fee_question() -> None:
+    asked = analyse("办低保到底收不收费")
+    assert "费用" in asked.aspects
+    assert "收" not in asked.tokens and "不" not in asked.tokens
+
+
+def test_can_or_cannot_alone_is_not_a_question_about_conditions() -> None:
+    assert "条件" not in analyse("能不能叫我外甥替我去交材料").aspects
+    assert "条件" in analyse("我家这情况符不符合条件").aspects
+
+
+@pytest.mark.parametrize(
+    ("question", "region", "expected"),
+    [
+        ("有人说交点钱就能帮我办低保，我想问山西办社会救助到底收不收费", "shanxi", "shanxi-fees"),
+        ("我们想申请临时救助，去乡上办要不要交钱？", "gansu", "gansu-fees"),
+    ],
+)
+def test_an_a_not_a_fee_question_finds_the_fee_entry(
+    index: KnowledgeIndex, question: str, region: str, expected: str
+) -> None:
+    hit = index.top(question, region)
+    assert hit is not None and hit.entry_id == expected
+
+
+def test_asking_whether_someone_may_apply_in_ones_place_finds_the_agent_entry(
+    index: KnowledgeIndex,
+) -> None:
+    # 替我 / 替老人 / 找人帮 / 代理人 read as 代办, the word the agent entries use
+    hit = index.top(
+        "我常年在外地干活回不来，家里申请救助的事能不能让我兄弟替我去跑？", "jinan-licheng"
+    )
+    assert hit is not None and hit.entry_id == "jinan-licheng-agent"
+    answer = index.answer("老人出不了门的话，让邻居替老人去窗口递申请行不行", None)
+    assert answer.entry is not None and answer.entry.entry_id == "common-apply-on-behalf"
