@@ -38,23 +38,19 @@ async def hello() -> dict[str, str]:
     return {"hello": "world"}
 """
 READY_IN_A_ROW = 30
-ANSWERS = [
-    "3口人",
-    "农村户口",
-    "在",
-    "同意",
-    "每月一共1500块",
-    "没有",
-    "不知道",
-    "有",
-    "65岁",
-    "是的",
-]
-# Each wrk thread walks its own slice of the sessions; every request is one chat turn.
+REGIONS = ("gansu", "ningxia", "shanxi", "jinan-licheng")
+RESTART = "重新开始"
+# Where the question's own example does not fit a household that goes on to a result.
+ANSWER_OVERRIDES = {"situations": "没有", "member_age": "65岁"}
+# Each session answers the question it was asked (`pending_question` in the last reply, read by
+# `response`) as a citizen would, with the question's own example answer; a finished session
+# starts over. Every wrk thread walks its own slice of the sessions; every request is one turn.
 CHAT_LUA = """
 local sessions = %(sessions)s
 local answers = %(answers)s
 local threads_n = %(threads)d
+local restart = "%(restart)s"
+local next_text = {}
 local counter = 0
 local id = 0
 function setup(thread) thread:set("id", id); id = id + 1 end
@@ -63,15 +59,78 @@ function request()
   counter = counter + 1
   local per = math.floor(#sessions / threads_n)
   local s = sessions[id * per + (counter %% per) + 1]
-  local body = '{"text": "' .. answers[(counter %% #answers) + 1] .. '"}'
+  local text = next_text[s[1]] or answers[s[3]]["household_size"]
+  local body = '{"text": "' .. text .. '"}'
   return wrk.format("POST", "/api/v1/sessions/" .. s[1] .. "/messages",
     {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. s[2]}, body)
+end
+function response(status, headers, body)
+  local sid = body:match('"session_id":"([^"]+)"')
+  if sid == nil then return end
+  local region = body:match('"region":"([^"]+)"')
+  local pending = body:match('"pending_question":"([^"]+)"')
+  if body:match('"status":"done"') or pending == nil then
+    next_text[sid] = restart
+  else
+    next_text[sid] = answers[region][pending] or "不知道"
+  end
 end
 function done(summary, latency, requests)
   io.write(string.format("P99_US %%d\\nERRORS %%d\\n", latency:percentile(99),
     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
 end
 """
+
+
+def example_answer(question_text: str) -> str:
+    """A question's example answer ("…比如：每月2000元；说个大概也行" -> 每月2000元): the first
+    choice of a list of them, without the hint that follows."""
+    example = question_text.rsplit("比如：", 1)[-1]
+    for cut in ("；", " / ", "，也可以"):
+        example = example.split(cut, 1)[0]
+    return example.strip()
+
+
+def fitting_answers(region: str) -> dict[str, str]:
+    """Question id -> what a citizen of `region` says to it."""
+    from dialogue.questions import question_bank
+    from guides.ids import RegionId
+    from guides.places import places
+
+    bank = question_bank()
+    answers = {q.id: example_answer(q.text) for q in bank.questions}
+    answers |= ANSWER_OVERRIDES
+    answers[bank.member_more.id] = "没有了"
+    answers["consent"] = "同意"
+    counties = places().counties(RegionId(region))
+    if counties:
+        answers["place"] = counties[0].name
+    return answers
+
+
+def reply_to(state: dict[str, Any], answers: dict[str, str]) -> str:
+    """What the session says next (the Python twin of CHAT_LUA's `response`)."""
+    pending = state.get("pending_question")
+    if state.get("status") == "done" or pending is None:
+        return RESTART
+    return answers.get(str(pending), "不知道")
+
+
+def lua_table(value: object) -> str:
+    if isinstance(value, dict):
+        return "{" + ",".join(f"[{lua_table(k)}]={lua_table(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "{" + ",".join(lua_table(v) for v in value) + "}"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def chat_script(sessions: list[tuple[str, str, str]], threads: int) -> str:
+    return CHAT_LUA % {
+        "sessions": lua_table(sessions),
+        "answers": lua_table({region: fitting_answers(region) for region in REGIONS}),
+        "threads": threads,
+        "restart": RESTART,
+    }
 
 
 def cpu_seconds(pid: int) -> float:
@@ -111,7 +170,7 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes], seconds: float = 120) ->
     raise SystemExit(f"{url} not ready")
 
 
-async def make_sessions(url: str, count: int) -> list[tuple[str, str]]:
+async def make_sessions(url: str, count: int) -> list[tuple[str, str, str]]:
     async with httpx.AsyncClient(base_url=url, timeout=30, trust_env=False) as client:
 
         async def post(path: str, **kwargs: Any) -> dict[str, Any]:
@@ -119,12 +178,12 @@ async def make_sessions(url: str, count: int) -> list[tuple[str, str]]:
             response.raise_for_status()
             return dict(response.json())
 
-        async def one(n: int) -> tuple[str, str]:
+        async def one(n: int) -> tuple[str, str, str]:
             token = str((await post("/api/v1/auth/guest"))["token"])
-            region = ["gansu", "ningxia", "shanxi", "jinan-licheng"][n % 4]
+            region = REGIONS[n % len(REGIONS)]
             headers = {"Authorization": f"Bearer {token}"}
             started = await post("/api/v1/sessions", json={"region": region}, headers=headers)
-            return str(started["session_id"]), token
+            return str(started["session_id"]), token, region
 
         return list(await asyncio.gather(*(one(n) for n in range(count))))
 
@@ -203,11 +262,7 @@ def main() -> None:
             for concurrency in (50, 200):
                 sessions = asyncio.run(make_sessions(service_url, concurrency * 2))
                 lua = Path(tmp, f"chat{concurrency}.lua")
-                lua.write_text(CHAT_LUA % {
-                    "sessions": "{" + ",".join(f'{{"{s}","{t}"}}' for s, t in sessions) + "}",
-                    "answers": "{" + ",".join(json.dumps(a, ensure_ascii=False) for a in ANSWERS) + "}",
-                    "threads": 2,
-                })  # fmt: skip
+                lua.write_text(chat_script(sessions, threads=2))
                 spent = tree_cpu_seconds(service.pid)
                 chat = run_wrk(service_url, concurrency, args.seconds, lua)
                 spent = tree_cpu_seconds(service.pid) - spent

@@ -31,34 +31,54 @@ from types import FrameType
 
 import httpx
 
-from api.bench import ANSWERS, cpu_seconds, free_port, make_sessions, wait_ready
+from api.bench import (
+    REGIONS,
+    cpu_seconds,
+    fitting_answers,
+    free_port,
+    make_sessions,
+    reply_to,
+    wait_ready,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "artifacts" / "profile"
 
 
-async def drive(url: str, sessions: list[tuple[str, str]], turns: int, concurrency: int) -> int:
-    """`turns` chat turns over the sessions, `concurrency` at a time; returns how many were 200."""
+async def drive(
+    url: str, sessions: list[tuple[str, str, str]], turns: int, concurrency: int
+) -> int:
+    """`turns` chat turns over the sessions, `concurrency` at a time, each session answering
+    what it was asked like `api.bench`; returns how many were 200."""
     ok = 0
+    answers = {region: fitting_answers(region) for region in REGIONS}
+    next_text = {
+        session_id: answers[region]["household_size"] for session_id, _, region in sessions
+    }
     queue: asyncio.Queue[int] = asyncio.Queue()
     for n in range(turns):
         queue.put_nowait(n)
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=url, timeout=30, trust_env=False, limits=limits) as c:
 
-        async def worker() -> None:
+        async def worker(own: list[tuple[str, str, str]]) -> None:
             nonlocal ok
-            while not queue.empty():
-                n = queue.get_nowait()
-                session_id, token = sessions[n % len(sessions)]
+            turn = 0
+            while own and not queue.empty():
+                queue.get_nowait()
+                session_id, token, region = own[turn % len(own)]
+                turn += 1
                 response = await c.post(
                     f"/api/v1/sessions/{session_id}/messages",
-                    json={"text": ANSWERS[(n // len(sessions)) % len(ANSWERS)]},
+                    json={"text": next_text[session_id]},
                     headers={"Authorization": f"Bearer {token}"},
                 )
                 ok += response.status_code == 200
+                if response.status_code == 200:
+                    next_text[session_id] = reply_to(response.json()["state"], answers[region])
 
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        # each session belongs to one worker: its turns come one after another, like a person's
+        await asyncio.gather(*(worker(sessions[k::concurrency]) for k in range(concurrency)))
     return ok
 
 

@@ -58,6 +58,7 @@ class MessageRequest(BaseModel):
 class SessionState(BaseModel):
     """Where a conversation stands; `question_id` goes back with the answer to it."""
 
+    session_id: str
     status: str
     region: str
     pending_question: str | None
@@ -95,6 +96,7 @@ def reply_json(reply: Reply) -> dict[str, Any]:
 
 def session_state(session: Session) -> SessionState:
     return SessionState(
+        session_id=session.id,
         status=session.status,
         region=session.region.value,
         pending_question=session.pending.question_id if session.pending else None,
