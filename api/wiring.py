@@ -5,6 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 
+import redis.asyncio as aredis
+from redis.asyncio.client import PubSub
+from redis.exceptions import RedisError
+
 from api.live_hub import LiveHub
 from api.runtime import Runtime
 from bot.accounts import Accounts
@@ -12,6 +16,7 @@ from bot.assistant import Assistant, kb_answerer
 from bot.channels.wechat_api import send_text
 from bot.kb.db import create_schema, make_sessions
 from bot.kb.loader import seed_if_empty
+from bot.kb.notify import CHANNEL as KB_CHANNEL
 from bot.kb.notify import RedisIndexNotifier
 from bot.kb.service import KnowledgeService
 from bot.live import LiveDesk, Outbound
@@ -125,21 +130,59 @@ async def attach_services(runtime: Runtime) -> None:
     )
     # Staff accounts for the web pages (agent console, KB editor): the users table.
     runtime.services["accounts"] = accounts
-    runtime.periodic.append(asyncio.create_task(keep_fresh(kb, params)))
+    runtime.periodic.append(asyncio.create_task(keep_fresh(kb, params, runtime.redis)))
     runtime.waiting_for.remove("intent_model")
 
 
-REFRESH_TICK_SECONDS = 0.25
+RETRY_SECONDS = 1.0  # the change channel unreachable: subscribe again after this
 
 
-async def keep_fresh(kb: KnowledgeService, params: ParameterService) -> None:
+async def keep_fresh(
+    kb: KnowledgeService, params: ParameterService, notices: aredis.Redis | None = None
+) -> None:
     """Chat turns run on the event loop and answer from the KB index and the parameters as
-    built; this rebuilds them off the loop when a change notice arrives (within a tick) or the
-    periodic check finds the DB counter moved."""
+    built; this rebuilds them off the loop when a change notice arrives or the periodic check
+    of the DB counters is due. It waits for either on the loop (an async subscription to both
+    change channels) and goes to a thread only then: polling the services' own subscriptions
+    from a thread every tick cost a thread hop four times a second under any load."""
+    every = min(kb.refresh_seconds, params.refresh_seconds) or RETRY_SECONDS
+    services: dict[str, tuple[str, KnowledgeService | ParameterService]] = {
+        KB_CHANNEL: ("knowledge-base", kb),
+        PARAMS_CHANNEL: ("parameters", params),
+    }
+    channel: PubSub | None = None
     while True:
-        await asyncio.sleep(REFRESH_TICK_SECONDS)
-        for name, refresh in (("knowledge-base", kb.refresh), ("parameters", params.refresh)):
+        noticed: str | None = None
+        try:
+            if notices is None:
+                await asyncio.sleep(every)
+            else:
+                if channel is None:
+                    channel = notices.pubsub(ignore_subscribe_messages=True)
+                    await channel.subscribe(*services)
+                noticed = await _next_notice(channel, every)
+        except (RedisError, OSError):
+            log.warning("change channel unavailable; checking every %s s", RETRY_SECONDS)
+            if channel is not None:
+                await channel.aclose()
+            channel = None
+            await asyncio.sleep(RETRY_SECONDS)
+        for name, service in services.values():
+            # The notice came here, not (yet) to the service's own subscription: rebuild it now.
+            force = noticed is not None and services[noticed][1] is service
             try:
-                await asyncio.to_thread(refresh)
+                await asyncio.to_thread(service.refresh, force=force)
             except Exception:
                 log.warning("%s refresh failed; will try again", name, exc_info=True)
+
+
+async def _next_notice(channel: PubSub, seconds: float) -> str | None:
+    """The channel of the first change notice within `seconds`, else None."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while (left := deadline - loop.time()) > 0:
+        message = await channel.get_message(timeout=left)
+        if message is not None:
+            name = message["channel"]
+            return name.decode() if isinstance(name, bytes) else str(name)
+    return None

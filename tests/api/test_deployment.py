@@ -99,8 +99,11 @@ def test_the_documented_configuration_starts(documented_redis: SentinelSet, tmp_
 
 
 def documented_redis_clients(redis_set: SentinelSet) -> int:
-    """Workers subscribed to the KB change channel on the master the sentinels name."""
+    """Workers subscribed to the KB change channel on the master the sentinels name: each
+    holds two subscriptions (its KB service's and its refresh task's, api.wiring.keep_fresh)."""
     import redis
 
     master = redis.Redis(port=redis_set.master_port(), password=redis_set.password)
-    return int(master.pubsub_numsub("kb:index_version")[0][1])
+    subscriptions = int(master.pubsub_numsub("kb:index_version")[0][1])
+    assert subscriptions % 2 == 0, subscriptions
+    return subscriptions // 2

@@ -116,7 +116,9 @@ def converse(service: Service, conv: Conversation, pace: float) -> None:
                 time.sleep(pace)
             final = send(client, conv, "GET", f"/api/v1/sessions/{sid}", headers=headers)
             conv.facts = final["facts"]
-            conv.unknown, conv.state = final["unknown_facts"], final["state"]
+            # the state without its session's id: every conversation is its own session
+            state_of_the_talk = {k: v for k, v in final["state"].items() if k != "session_id"}
+            conv.unknown, conv.state = final["unknown_facts"], state_of_the_talk
             conv.transcript = [(line["speaker"], line["text"]) for line in final["transcript"]]
     except Exception as exc:
         conv.error = repr(exc)
