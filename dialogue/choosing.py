@@ -146,6 +146,14 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
         if tried:
             candidate.tried = (step.question_id, step.member)
 
+    # which open items want a fact, for any member ("members.age") or one ("members.2.age")
+    generic_wanted: dict[str, set[ItemId]] = {}
+    indexed_wanted: dict[str, set[ItemId]] = {}
+    for item, w in wanted.items():
+        for fact in w.generic:
+            generic_wanted.setdefault(fact, set()).add(item)
+        for fact in w.indexed:
+            indexed_wanted.setdefault(fact, set()).add(item)
     member_first: set[tuple[int, ItemId]] = set()
     relation_open = [
         i > 0 and is_open(session, bank.get(RELATION_QUESTION), i)
@@ -159,16 +167,20 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
                 continue
             if question.id == RELATION_QUESTION:
                 continue
-            generic = {i for i, w in wanted.items() if w.generic.intersection(question.fills)}
+            generic = items_wanting(generic_wanted, question.fills)
             for index, member in enumerate(household.members):
+                keys = [member_key(f, index) for f in question.fills]
+                named = items_wanting(indexed_wanted, keys)
+                serves = [
+                    i for i in wanted
+                    if (i in generic or i in named) and (index, i) not in member_first
+                ]  # fmt: skip
+                if not serves:
+                    continue
                 if not question.applies(household, member):
                     continue
                 if not is_open(session, question, index):
                     continue
-                keys = [member_key(f, index) for f in question.fills]
-                named = {i for i, w in wanted.items() if w.indexed.intersection(keys)}
-                serves = [i for i in wanted if (i in generic or i in named)]
-                serves = [i for i in serves if (index, i) not in member_first]
                 targeted = any(i in named and i not in wide_items for i in serves)
                 # a member's own condition (age, work ability, illness) before whom they have
                 # to rely on: one question per member and item at a time, in natural order
@@ -181,15 +193,22 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
                 if targeted and serves and not question.needs_consent:
                     found[(step.question_id, step.member)].targeted = True
             continue
-        if not question.applies(household) or not is_open(session, question, None):
-            continue
         serves = [i for i in wanted if names[i].intersection(question.fills)]
+        if not serves or not question.applies(household) or not is_open(session, question, None):
+            continue
         fills = [*question.fills, *(["members"] if "size" in question.fills else [])]
         add(Next(question.id), question.needs_consent, serves, fills, True)
     if loop_open(session):
         serves = [i for i in wanted if members_needed(names[i])]
         add(Next(MEMBER_MORE_ID), False, serves, ["members"], False)
     return list(found.values())
+
+
+def items_wanting(wanted_by_fact: dict[str, set[ItemId]], facts: list[str]) -> set[ItemId]:
+    found: set[ItemId] = set()
+    for fact in facts:
+        found.update(wanted_by_fact.get(fact, ()))
+    return found
 
 
 def _stuck(result: ScreeningResult, bank: QuestionBank, found: list[Candidate]) -> set[ItemId]:
