@@ -38,6 +38,7 @@ from nlu.clauses import (
     without_double_negation,
 )
 from nlu.commands import corrected_part
+from nlu.facts import illness_kind_named
 from nlu.household_said import hukou_elsewhere
 from nlu.lexicon import find_items, match_relations, parse_relation
 from nlu.numerals import (
@@ -54,19 +55,28 @@ YES_NO = {"yes": "是", "no": "不是"}
 _CLAUSES = re.compile(r"(?:[，,、；;。和及与]|还有)+")  # not 有 alone: "没有着火"
 
 
+# "村里说要鉴定": whether the house is a 危房 is for the appraisal to say, not known yet
+_AWAITING_APPRAISAL = re.compile(
+    r"(?:要|得|等|还没|没|正在|准备|还在)(?:去|来|人)?(?:鉴定|评定|认定)"
+)
 _DENIES = re.compile(r"^(?:也|都|倒|可)?(?:没有|没|不是|不算|并没有)")
 _LEFT_SCHOOL = re.compile(
     r"(?:毕业|毕了业|读完|念完|上完)\S{0,3}(?:不|没)(?:上|念|读)了?|辍学|退学了|毕业了"
 )
 _STILL_AT_SCHOOL = re.compile(r"(?:快|要|将|就|明年|今年)毕业了?")  # "大四，快毕业了"
+# "明年毕业" is still at school; "去年就毕业了" is not
+_GRADUATES_LATER = re.compile(r"(?:快|快要|要|将|明年|后年|还没)毕业了?")
 # "高三，明年考大学": the next stage is hoped for, not the current one (考上 is: "考上大学了")
 _NEXT_STAGE = re.compile(
     r"(?:明年|后年|将来|以后|准备|打算|想|要|快)(?:参加)?(?:高考|考(?!上)\S{0,3})"
 )
-# "轻省活还能干点": able to do light work only
+# "轻省活还能干点", "重活干不了，轻的还行": able to do light work only
 _LIGHT_WORK_ONLY = re.compile(
-    r"(?<!重)(?:轻省|轻巧|轻松|轻)(?:点|些|一点)?的?(?:活|$|[，,。])|只能干(?:点|些)"
+    r"(?<!重)(?:轻省|轻巧|轻松|轻)(?:点|些|一点)?的?(?:活|$|[，,。]|还行|还能|能干|可以)"
+    r"|只能干(?:点|些)|重(?:活|的|体力活)(?:都|也)?(?:干不了|干不动|做不了|不能干|不行)"
 )
+# "轻活也干不了": the light work is ruled out too
+_NO_LIGHT_WORK = re.compile(r"轻\S{0,3}(?:也|都)(?:干不了|干不动|做不了|不能干|不行)")
 
 
 def parse_answer(
@@ -102,6 +112,8 @@ def parse_answer(
         text = owned
     if question.answer == "age":
         text = without_relative_age(text)  # "六十三，比我小五岁": the age said, not the gap
+    if question.fills == ["housing.is_dangerous_house"] and _AWAITING_APPRAISAL.search(text):
+        return DONT_KNOW
     doubt = find_doubt(question, text, today)
     if doubt is not None:
         return doubt
@@ -234,6 +246,18 @@ def _states_the_subject(question: Question, text: str) -> bool | None:
     return None
 
 
+def _light_work_only(text: str) -> bool:
+    """Light work said possible, in a clause that does not negate it ("轻省活还能干点"), or heavy
+    work said impossible without light work ruled out too ("重活干不了")."""
+    if _NO_LIGHT_WORK.search(text):
+        return False
+    for span in _CLAUSE_SPANS.finditer(text):
+        found = _LIGHT_WORK_ONLY.search(span.group())
+        if found and (found.group().startswith("重") or not _NEGATOR.search(span.group())):
+            return True
+    return False
+
+
 def _typed(choice_id: str) -> Any:
     return int(choice_id) if choice_id.isdigit() else choice_id
 
@@ -279,13 +303,10 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
     if kind == "relation":
         relation = parse_relation(text)
         return None if relation is None else Value(relation)
-    if (
-        kind == "choice"
-        and question.fills == ["members.labour_ability"]
-        and _LIGHT_WORK_ONLY.search(text)
-        and not _NEGATOR.search(text)
-    ):
+    if kind == "choice" and question.fills == ["members.labour_ability"] and _light_work_only(text):
         return Value("partial")
+    if kind == "choice" and question.fills == ["members.study_status"]:
+        text = _GRADUATES_LATER.sub("", text)  # "还在念着呢，明年毕业": not graduated yet
     if kind == "choice" and question.fills == ["members.school_stage"]:
         text = _NEXT_STAGE.sub("", text)
         if _STILL_AT_SCHOOL.search(text):
@@ -296,6 +317,10 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
         picked = denied_choice(text, question.options(), question.synonyms) or parse_choice(
             text, question.options(), question.synonyms
         )
+        if question.fills == ["members.serious_illness_kind"]:
+            picked = picked or illness_kind_named(text)  # any illness known by name
+            # the kind of a serious illness says there is one ("大夫说是类风湿")
+            return None if picked is None else Value(picked, extra={"has_serious_illness": True})
         return None if picked is None else Value(_typed(picked))
     if kind == "multi_choice":
         return _multi(question, text)

@@ -26,8 +26,10 @@ from nlu.numerals import normalize_digits, parse_range
 
 _FORGOT = r"(?:忘了|忘记了|忘掉了|忘啦)"
 _ASKED = r"(?:多少|几|啥|什么|哪|具体|准确|确切)"
+# "不知道咋过", "不知道去哪登记": what the speaker does not know is how or where, not the fact
+_HOW_OR_WHERE = r"(?!(?:该|要|能|得|应该)?(?:咋|怎么|怎样|如何|去哪|上哪|到哪|往哪|找谁|跟谁))"
 _DONT_KNOW = re.compile(
-    r"不知道|不晓得|不造|不清楚|不太清楚|说不好|说不清|说不准|记不得|记不清|不记得"
+    rf"(?:不知道|不晓得|不清楚|不太清楚){_HOW_OR_WHERE}|不造|说不好|说不清|说不准|记不得|记不清|不记得"
     r"|记不(?:太|大)(?:清|准|得)|记不准"
     r"|不确定|搞不清|弄不清|没印象|不太了解|不了解|不好说|难说|不一定|说不定|也许吧"
     r"|不懂(?![那这])"  # "不懂那些，没有": what is not understood is the product, not the fact
@@ -45,7 +47,10 @@ _NOT_AN_ANSWER = re.compile(
     r"|(?:答|说|填|写|打|记|弄|搞|选)错"
 )
 # Idioms that contain a yes/no character but answer nothing; masked before matching.
-_IDIOMS = re.compile(r"不好意思|不客气|不用谢|不过|要是|要不然|好像|没关系的话")
+_IDIOMS = re.compile(
+    r"不好意思|不客气|不用谢|不过|要是|要不然|好像|没关系的话"
+    r"|没(?:有)?(?:迁|搬|挪|动|变|改)(?:过|走|出去|动过)?"  # "一直在这儿，没迁过": nothing changed
+)
 # "没有没有", "不是不是", "不对不对": a repeated no, not the question "有没有"
 _A_NOT_A = re.compile(
     r"(?<!不)是不是|(?<!没)有没有|(?<!不)要不要|(?<!不)对不对|(?<!不)行不行|能不能|可不可以|用不用|是否"

@@ -189,6 +189,18 @@ def _member_fact(
         out.append(Fact(f"members.{name}", value, start, end, who, confidence=confidence))
 
 
+def illness_kind_named(text: str) -> str | None:
+    """The kind of the first illness named and not negated ("大夫说是类风湿" -> immune)."""
+    words = _words()
+    named = [
+        (start, kind)
+        for kind, patterns in words.illness_kinds.items()
+        for start, _ in _spans(_any(patterns), text)
+        if _states(text, start)
+    ]
+    return min(named)[1] if named else None
+
+
 def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     """Illness by name; a member's kind is the first one said ("淋巴瘤…化疗": blood, the
     treatment word names no second illness)."""

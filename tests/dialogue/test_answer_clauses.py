@@ -379,7 +379,12 @@ def test_a_hukou_in_another_province_is_not_local() -> None:
         ("vehicles", "娃他爸开了个大车跑运输", Value(True)),
         ("member_employment", "在县城饭店当服务员", Value("employed")),
         ("member_employment", "退了休在家", Value("retired")),
-        ("member_serious_illness_kind", "大夫说是脑血栓", Value("cardio_cerebral")),
+        # the kind says there is a serious illness too
+        (
+            "member_serious_illness_kind",
+            "大夫说是脑血栓",
+            Value("cardio_cerebral", extra={"has_serious_illness": True}),
+        ),
         ("member_school_stage", "上的技工学校", Value("secondary_vocational")),
         ("member_school_stage", "还小，没到上学的年纪", Value("none")),
         ("member_elder_ability", "瘫在炕上好几年了，屎尿都得人管", Value(3)),

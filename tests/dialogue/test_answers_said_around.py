@@ -1,0 +1,61 @@
+"""Answers whose words around the fact would mislead a word match (dev batch 6): a how or
+where the speaker does not know is not 不知道 about the fact, an unchanged hukou is a yes,
+light work said possible is partial ability, a graduation to come is still at school, a house
+waiting for its appraisal is not known yet, and an illness by name says there is one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dialogue.answer_values import DONT_KNOW, Value
+from dialogue.answers import parse_answer
+from dialogue.questions import question_bank
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def parsed(question_id: str, text: str) -> object:
+    return parse_answer(question_bank().get(question_id), text, TODAY, region=None)
+
+
+@pytest.mark.parametrize(
+    ("question_id", "text", "expected"),
+    [
+        ("member_unemployment_registered", "还没去登记，不知道去哪登", Value(False)),
+        ("has_local_hukou", "户口一直在这儿，没迁过", Value(True)),
+        ("has_local_hukou", "户口还没迁过来", Value(False)),
+        ("member_labour_ability", "腰椎间盘突出，重活干不了，轻的还行", Value("partial")),
+        ("member_labour_ability", "重活干不了", Value("partial")),
+        ("member_study_status", "还在念着呢，明年毕业", Value("enrolled")),
+        ("member_study_status", "去年就毕业了", Value("graduated")),
+        ("dangerous_house", "墙都裂了缝，下雨就漏，村里说要鉴定", DONT_KNOW),
+        ("dangerous_house", "房子是好的，前年刚翻修", Value(False)),
+        (
+            "member_serious_illness_kind",
+            "大夫说是红斑狼疮，住了两回院",
+            Value("immune", extra={"has_serious_illness": True}),
+        ),
+    ],
+)
+def test_the_fact_is_read_past_the_words_around_it(
+    question_id: str, text: str, expected: object
+) -> None:
+    assert parsed(question_id, text) == expected
+
+
+def test_not_knowing_how_to_get_by_is_not_not_knowing() -> None:
+    assert parsed("basic_living", "米都快没了，这个月都不知道咋过") != DONT_KNOW
+    assert parsed("deposits", "存了多少不知道，得问老伴") == DONT_KNOW
+
+
+@pytest.mark.parametrize(
+    ("question_id", "text"),
+    [
+        ("member_labour_ability", "重活轻活都干不了"),
+        ("member_labour_ability", "轻活也干不了"),
+    ],
+)
+def test_what_still_is_not_partial_or_known(question_id: str, text: str) -> None:
+    assert parsed(question_id, text) not in (Value("partial"), Value(0))
