@@ -1,7 +1,8 @@
 """医疗救助: who is covered, per the region's clause plus the national one.
 
 - The classes the region names (低保, 特困, 低保边缘, 监测对象…): as recognised or screened.
-- 孤儿和事实无人抚养儿童, and 2026 年前享受过过渡期保障政策的已脱贫人口 (seed 000 附件2 二（八）).
+- 孤儿和事实无人抚养儿童 (seed 000 二（八）: 可能符合; elsewhere the national 孤儿保障意见 二（二） and
+  事实无人抚养儿童意见 三（二）: 或许符合, the 医保部门 checks), and 2026 年前享受过过渡期保障政策的已脱贫人口 (seed 000 附件2 二（八）).
 - 低保、特困、低保边缘、刚性支出困难家庭中符合条件的大病患者 (seed 003 三（二）; 分层分类意见 四（二）1):
   或许符合, since which 大病患者 qualify is for the 医保部门 to check.
 - 资助参保 (same clauses): "对最低生活保障对象等其他符合资助参保条件的低收入人口给予定额资助". The
@@ -28,6 +29,17 @@ ENROLMENT_CITATION = SourceRef(
     national="policy_2.3_关于加强低收入人口动态监测做好分层分类社会救助工作的意见.txt",
     section="二、四（二）1",
 ).cite()
+
+
+# Where the region's clause does not name them (`orphans_national`): 孤儿保障意见 二（二） puts 孤儿
+# in 城乡医疗救助; 事实无人抚养儿童意见 三（二）: 对符合条件的事实无人抚养儿童按规定实施医疗救助.
+ORPHAN_CITATION = "；".join(
+    SourceRef(national=name, section=section).cite()
+    for name, section in (
+        ("policy_3.5_国务院办公厅关于加强孤儿保障工作的意见.txt", "二（二）"),
+        ("policy_3.1_关于进一步加强事实无人抚养儿童保障工作的意见.txt", "三（二）"),
+    )
+)
 
 
 def _orphan(ctx: Context) -> tuple[list[tuple[int, Member]], tuple[str, ...]]:
@@ -66,6 +78,7 @@ def medical_aid_covered(
     ctx: Context,
     items: list[str],
     orphans: bool = False,
+    orphans_national: bool = False,
     formerly_poor: bool = False,
     serious_illness_in: list[str] | None = None,
     subsidised_enrolment_in: list[str] | None = None,
@@ -75,10 +88,17 @@ def medical_aid_covered(
     if by_class.status == CheckStatus.MET:
         return met(CID, by_class.reason, by_class.params)
     missing: list[str] = list(by_class.missing)
-    if orphans:
+    if orphans or orphans_national:
         found, needs = _orphan(ctx)
-        if found:
+        if found and orphans:
             return met(CID, f"{names(found)}是孤儿或事实无人抚养儿童，属于医疗救助对象")
+        if found:
+            result = uncertain(
+                CID,
+                f"{names(found)}是孤儿或事实无人抚养儿童：国家规定孤儿纳入城乡医疗救助，"
+                "符合条件的事实无人抚养儿童按规定实施医疗救助，具体由医保部门核实",
+            )
+            return replace(result, citation=ORPHAN_CITATION)
         missing.extend(needs)
     if formerly_poor:
         if ctx.household.is_formerly_poor:

@@ -6,13 +6,15 @@ from guides.ids import HUKOU_LABELS, HukouType
 from guides.screening.checks.common import flag, met, uncertain, unknown, unmet
 from guides.screening.context import Context
 from guides.screening.registry import check
-from guides.screening.result import CheckResult
+from guides.screening.result import CheckResult, CheckStatus
 
 
 @check("has_local_hukou")
-def has_local_hukou(ctx: Context) -> CheckResult:
+def has_local_hukou(ctx: Context, in_principle: bool = False) -> CheckResult:
+    """With `in_principle` the clause says 户籍原则上在本县 (助学贷款, seed 000 附件2 二（六）): a
+    hukou elsewhere is for the office to accept or not, never a refusal."""
     region = ctx.guide.region_name
-    return flag(
+    result = flag(
         ctx.household.has_local_hukou,
         "has_local_hukou",
         "has_local_hukou",
@@ -20,6 +22,13 @@ def has_local_hukou(ctx: Context) -> CheckResult:
         f"户口不在{region}当地，这一项要求本地户籍",
         "还需要知道户口是不是在当地",
     )
+    if in_principle and result.status == CheckStatus.UNMET:
+        return uncertain(
+            "has_local_hukou",
+            "户口不在当地：这一项要求户籍“原则上”在本县（市、区），不在本地能不能办，"
+            "由经办部门确认",
+        )
+    return result
 
 
 @check("local_hukou_or_residence_permit")
