@@ -196,8 +196,8 @@ def _above_every_edge_line(ctx: Context, missing: CheckResult) -> CheckResult | 
     except ParameterNotFound:
         return None
     line = max(s.value for s in standards) * widest
-    if per_capita < line:
-        return None
+    if per_capita < line or near_estimated_line(ctx, per_capita, line, (*standards, multiple)):
+        return None  # below, or near an estimated line: the hukou type's own line decides
     return _income_result(
         ctx,
         "income_below_edge_line",

@@ -65,6 +65,17 @@ def _class_in_play(ctx: Context, item: ItemId) -> bool:
     return result is not None and result.outcome in (Outcome.LIKELY, Outcome.POSSIBLE)
 
 
+def _open_class_facts(ctx: Context, items: list[str] | None) -> list[str]:
+    """What is still to learn about the classes that could still bring coverage (a class at
+    还需了解 is not ruled out: its missing facts are this clause's too)."""
+    facts: list[str] = []
+    for raw in items or ():
+        result = ctx.decided.get(ItemId(raw))
+        if result is not None and result.outcome == Outcome.NEED_INFO:
+            facts.extend(result.missing_facts)
+    return facts
+
+
 def _seriously_ill(member: Member) -> tuple[bool | None, tuple[str, ...]]:
     if member.has_serious_illness or member.health == "serious_illness":
         return True, ()
@@ -116,7 +127,8 @@ def medical_aid_covered(
                 f"重特大疾病长期门诊的费用可以按规定得到医疗救助，具体由医保部门核实",
             )
         missing.extend(needs)
-    enrolment = [ItemId(i) for i in subsidised_enrolment_in or () if _class_in_play(ctx, ItemId(i))]
+    enrolment_in = subsidised_enrolment_in or []
+    enrolment = [ItemId(i) for i in enrolment_in if _class_in_play(ctx, ItemId(i))]
     if enrolment:
         labels = "、".join(CLASS_LABELS.get(i, i.value) for i in enrolment)
         result = uncertain(
@@ -127,6 +139,7 @@ def medical_aid_covered(
         return replace(result, citation=ENROLMENT_CITATION)
     if by_class.status == CheckStatus.UNCERTAIN:
         return uncertain(CID, by_class.reason, by_class.params)
+    missing.extend(_open_class_facts(ctx, [*(serious_illness_in or ()), *enrolment_in]))
     if missing:
         return unknown(
             CID, by_class.reason if by_class.missing else "还需要了解家里的情况", missing

@@ -59,8 +59,24 @@ def _hukou(ctx: Context, cid: str, wanted: HukouType) -> CheckResult:
 
 
 @check("urban_hukou")
-def urban_hukou(ctx: Context) -> CheckResult:
-    return _hukou(ctx, "urban_hukou", "urban")
+def urban_hukou(ctx: Context, town_renters: bool = False) -> CheckResult:
+    """With `town_renters` (宁夏 公租房: "城镇困难家庭", seed 001 三（六）): a 农村户口 family without a
+    home of its own may live in town, which the clause does not exclude: 或许符合."""
+    result = _hukou(ctx, "urban_hukou", "urban")
+    if not town_renters or result.status != CheckStatus.UNMET:
+        return result
+    own = ctx.household.housing.has_own_housing
+    if own is None:
+        return unknown(
+            "urban_hukou", "还需要知道在本地有没有自己的住房", ("housing.has_own_housing",)
+        )
+    if own:
+        return result
+    return uncertain(
+        "urban_hukou",
+        "农村户口、没有自己的住房：城镇公租房和租赁补贴面向城镇住房困难家庭，"
+        "在城镇居住的农村户口家庭能不能申请，由住建部门按当地规定确认",
+    )
 
 
 @check("rural_hukou")
