@@ -74,7 +74,7 @@ def _group_of(ctx: Context, member: Member) -> tuple[str, bool] | None:
         return "有劳动能力、有就业意愿的低收入人口", False
     if member.employment == "employed" and member.wants_training:
         return "企业职工（“符合条件的企业职工”由人社部门确定）", True
-    if _jobless_seeker(member)[0]:
+    if _jobless_seeker(member)[0] or (_may_want_work(member) and member.wants_training):
         # Out of work (or farming) and wanting a job: a would-be 农村转移就业劳动者, or someone who
         # can register as unemployed (城镇登记失业人员) and whom the 人社部门 may find a 就业困难人员.
         if member.employment == "farming" and hukou == "rural":
