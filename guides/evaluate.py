@@ -92,7 +92,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guides.evaluate")
     parser.add_argument("--show", action="store_true", help="list every disagreement")
     parser.add_argument("--set", choices=sorted(SETS), help="score one set only (default: all)")
+    parser.add_argument(
+        "--file", type=Path, help="score a development set instead (e.g. guides/dev/*.yml)"
+    )
     args = parser.parse_args(argv)
+    if args.file:
+        households = load(args.file)
+        verdicts, unscreenable = evaluate(households)
+        print(f"== {args.file.name}")
+        print(summary(verdicts, unscreenable, len(households)))
+        if args.show:
+            show_disagreements(verdicts)
+        return 0
     names = [args.set] if args.set else list(SETS)
     for number, name in enumerate(names):
         if number:

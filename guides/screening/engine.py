@@ -33,7 +33,12 @@ from guides.screening.registry import run_check
 from guides.screening.result import CheckResult, CheckStatus, ItemResult, Reason, ScreeningResult
 from guides.sources import SourceRef
 
-DEPENDENT_CHECKS = {"recognised_in_any", "not_in_classes", "medical_aid_covered"}
+DEPENDENT_CHECKS = {
+    "recognised_in_any",
+    "not_in_classes",
+    "medical_aid_covered",
+    "housing_priority_class",
+}
 
 
 def screen(

@@ -315,7 +315,12 @@ def test_missing_parameter_is_uncertain_not_a_crash() -> None:
 def test_every_check_survives_an_empty_household() -> None:
     for check_id, fn in CHECKS.items():
         args: dict[str, Any] = {}
-        if check_id in ("not_in_classes", "recognised_in_any", "medical_aid_covered"):
+        if check_id in (
+            "not_in_classes",
+            "recognised_in_any",
+            "medical_aid_covered",
+            "housing_priority_class",
+        ):
             args = {"items": ["dibao"]}
         household = Household.model_validate({"region": "shanxi"})
         ctx = Context(household=household, guide=guide_for("shanxi"), params=PARAMS, on=ON)

@@ -24,6 +24,16 @@ def _not_seeking(member: Member) -> bool:
     return member.employment in NOT_JOB_SEEKING
 
 
+def _may_want_work(member: Member) -> bool:
+    """无就业条件（原未登记失业人员） and able to work, not yet said whether they want a job: only
+    that answer tells a job seeker from someone out of the job market."""
+    return (
+        member.employment == "unable_to_work"
+        and member.wants_job is None
+        and member.labour_ability not in ("lost", "none")
+    )
+
+
 AID_CLASSES = (ItemId.DIBAO, ItemId.DIBAO_EDGE, ItemId.RIGID_EXPENSE)
 
 
@@ -35,6 +45,8 @@ def _is_low_income(ctx: Context) -> bool:
 
 
 SCHOOL_LEAVER_STAGES = ("junior_high", "senior_high", "secondary_vocational")
+HIGHER = ("college", "postgraduate")
+WISHES = ("wants_job", "wants_training")
 LEFT_SCHOOL = ("graduated", "completed", "dropped_out")
 
 
@@ -43,7 +55,7 @@ def _group_of(ctx: Context, member: Member) -> tuple[str, bool] | None:
     and whether the 人社部门 still has to confirm it (True)."""
     hukou = member.hukou_type or ctx.household.hukou_type
     stage = member.school_stage
-    if member.is_graduating_this_year and stage in ("college", "postgraduate"):
+    if member.is_graduating_this_year and stage in HIGHER:
         return "毕业年度高校毕业生", False
     if member.is_graduating_this_year and stage in SCHOOL_LEAVER_STAGES:
         if member.study_status in LEFT_SCHOOL:
@@ -62,7 +74,40 @@ def _group_of(ctx: Context, member: Member) -> tuple[str, bool] | None:
         return "有劳动能力、有就业意愿的低收入人口", False
     if member.employment == "employed" and member.wants_training:
         return "企业职工（“符合条件的企业职工”由人社部门确定）", True
+    if _jobless_seeker(member)[0] or (_may_want_work(member) and member.wants_training):
+        # Out of work (or farming) and wanting a job: a would-be 农村转移就业劳动者, or someone who
+        # can register as unemployed (城镇登记失业人员) and whom the 人社部门 may find a 就业困难人员.
+        if member.employment == "farming" and hukou == "rural":
+            return "想外出务工的农村劳动者（农村转移就业劳动者）", True
+        return (
+            "没有稳定工作、想找工作的劳动者（可以先做失业登记；"
+            "是否属于登记失业人员、就业困难人员由人社部门认定）",
+            True,
+        )
     return None
+
+
+def _group_unknowns(ctx: Context, member: Member) -> tuple[str, ...]:
+    """For a member in none of the groups yet, the unknown facts that could put them in one."""
+    facts: list[str] = []
+    if member.employment is None:
+        facts.append("employment")
+    stage = member.school_stage
+    if member.is_graduating_this_year is None and stage in (*HIGHER, *SCHOOL_LEAVER_STAGES):
+        facts.append("is_graduating_this_year")
+    if member.is_graduating_this_year and stage is None:
+        facts.append("school_stage")
+    if member.employment == "employed" and member.wants_training is None:
+        facts.append("wants_training")
+    seeker, needs = _jobless_seeker(member)
+    if seeker is None:
+        facts.extend(needs)
+    wishes = (member.wants_job, member.wants_training)
+    if _is_low_income(ctx) and member.labour_ability in ABLE and not any(wishes):
+        facts.extend(
+            f for f, v in zip(("wants_job", "wants_training"), wishes, strict=True) if v is None
+        )
+    return tuple(dict.fromkeys(facts))
 
 
 @check("has_employment_aid_group_member")
@@ -72,14 +117,21 @@ def has_employment_aid_group_member(ctx: Context) -> CheckResult:
         return met(cid, "家里是防止返贫监测对象，属于就业救助的六类人员")
     sure: list[str] = []
     maybe: list[str] = []
-    missing = []
+    # The wish is asked of the household ("家里有人想找工作…"): once someone has said yes, the
+    # others' wishes are not asked again (their status still is).
+    wish_told = any(m.wants_job or m.wants_training for m in ctx.household.members)
+    missing: list[str] = []
     for index, member in enumerate(ctx.household.members):
         found = _group_of(ctx, member)
         if found:
             group, to_confirm = found
             (maybe if to_confirm else sure).append(f"{who(member, index)}是{group}")
-        elif member.employment is None:
-            missing.append("members.employment")
+        else:
+            missing.extend(
+                f"members.{fact}"
+                for fact in _group_unknowns(ctx, member)
+                if not (wish_told and fact in WISHES)
+            )
     if sure:
         return met(cid, f"{'；'.join(sure)}，属于就业救助的对象")
     if maybe:
@@ -100,6 +152,8 @@ SEEKING = ("registered_unemployed", "flexible", "farming", "migrant_worker")
 
 def _jobless_seeker(member: Member) -> tuple[bool | None, tuple[str, ...]]:
     """处于无业状态、有劳动能力、有就业要求 (全方位公共就业服务意见 二（三）)."""
+    if _may_want_work(member):
+        return None, ("wants_job",)
     if _not_seeking(member):
         return False, ()
     if member.wants_job is False:
@@ -202,24 +256,31 @@ def has_registered_unemployed_member(ctx: Context) -> CheckResult:
         return unknown(cid, "还需要知道家里有没有人做过失业登记", missing)
     # Seed 004 承诺书 accepts "已有或正在办理失业人员登记手续": someone who could register but has
     # not yet is no bar, since the registration is done together with the 认定.
-    could_register, _ = scan_members(ctx, _could_register)
+    could_register, unsure = scan_members(ctx, _could_register)
     if could_register:
         return uncertain(
             cid,
             f"{names(could_register)}还没有做失业人员登记，可以一并办理失业登记"
             "（承诺书写的是“已有或正在办理失业人员登记手续”）",
         )
+    if unsure:
+        return unknown(cid, "还需要知道没有工作的家人想不想找工作", unsure)
     return unmet(cid, "家里没有人做了失业人员登记，也没有能办理失业登记的人")
 
 
 def _could_register(member: Member) -> tuple[bool | None, tuple[str, ...]]:
     """Not registered, but of working status and able to work: can register along with the 认定."""
+    if _may_want_work(member) and member.is_unemployment_registered is False:
+        return None, ("wants_job",)
     if _not_seeking(member):
         return False, ()
     return member.is_unemployment_registered is False, ()
 
 
 def _unregistered_job_seeker(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+    if _may_want_work(member) and not member.is_unemployment_registered:
+        missing = ("wants_job", "is_unemployment_registered")
+        return None, tuple(f for f in missing if getattr(member, f) is None)
     if _not_seeking(member) or _at_school(member):
         return False, ()
     if member.wants_job is False or member.is_unemployment_registered:

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from guides.ids import ItemId, Outcome
+from guides.screening.checks.classes import recognised_in_any
 from guides.screening.checks.common import flag, met, uncertain, unknown, unmet
 from guides.screening.checks.income import yuan
 from guides.screening.context import Context
 from guides.screening.registry import check
-from guides.screening.result import CheckResult
+from guides.screening.result import CheckResult, CheckStatus
+from guides.sources import SourceRef
 
+PRIORITY_CITATION = SourceRef(
+    seed="003_ada1234e2519cca0.txt", section="三（二） 住房救助方面"
+).cite()
 LOW_INCOME_CLASSES = (ItemId.DIBAO, ItemId.TEKUN, ItemId.DIBAO_EDGE, ItemId.RIGID_EXPENSE)
 
 
@@ -93,3 +100,20 @@ def has_dangerous_house(ctx: Context) -> CheckResult:
         "您说住房不是危房",
         "还需要知道现在住的房子是不是危房",
     )
+
+
+@check("housing_priority_class")
+def housing_priority_class(ctx: Context, items: list[str]) -> CheckResult:
+    """城市低保、分散供养特困、低保边缘和刚性支出困难家庭 get 公租房 or 租赁补贴 优先 (seed 003 三（二）
+    住房救助方面; 分层分类意见 四（二）3), "符合当地住房保障条件的": the 住建部门 checks those
+    conditions, so a household in (or maybe in) one of these classes is 或许符合 at best."""
+    cid = "housing_priority_class"
+    found = recognised_in_any(ctx, items)
+    if found.status in (CheckStatus.MET, CheckStatus.UNCERTAIN):
+        result = uncertain(
+            cid,
+            f"{found.reason}；城镇低保、特困、低保边缘和刚性支出困难家庭，可以通过配租公租房或发放"
+            "租赁补贴优先给予住房救助，是否符合当地住房保障条件由住建部门核实",
+        )
+        return replace(result, citation=PRIORITY_CITATION)
+    return CheckResult(cid, found.status, found.reason, found.missing)

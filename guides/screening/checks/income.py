@@ -196,8 +196,8 @@ def _above_every_edge_line(ctx: Context, missing: CheckResult) -> CheckResult | 
     except ParameterNotFound:
         return None
     line = max(s.value for s in standards) * widest
-    if per_capita < line:
-        return None
+    if per_capita < line or near_estimated_line(ctx, per_capita, line, (*standards, multiple)):
+        return None  # below, or near an estimated line: the hukou type's own line decides
     return _income_result(
         ctx,
         "income_below_edge_line",
@@ -260,13 +260,21 @@ def income_above_edge_line(ctx: Context) -> CheckResult:
     return _income_result(ctx, "income_above_edge_line", met, said, params)
 
 
+IN_PRINCIPLE = "；文件写的是“原则上”应低于，是否超出家庭承受能力由民政部门按实际困难核定"
+
+
 @check("income_below_disposable_income")
 def income_below_disposable_income(ctx: Context, in_principle: bool = False) -> CheckResult:
     """`in_principle`: the clause says 原则上 (支出型临时救助 in seeds 001 and 002), so a household
     above the line is not excluded: the office weighs the hardship (asymmetric harm)."""
     missing = _income_missing(ctx, "income_below_disposable_income")
     if missing:
-        return _disposable_for_every_hukou_type(ctx, missing) or missing
+        decided = _disposable_for_every_hukou_type(ctx, missing)
+        if decided is not None and decided.status == CheckStatus.UNMET and in_principle:
+            return replace(
+                decided, status=CheckStatus.UNCERTAIN, reason=decided.reason + IN_PRINCIPLE
+            )
+        return decided or missing
     annual = ctx.param("disposable_income_per_capita", ctx.household.hukou_type)
     per_capita = ctx.household.per_capita_monthly_income
     assert per_capita is not None
@@ -285,7 +293,7 @@ def income_below_disposable_income(ctx: Context, in_principle: bool = False) -> 
         said += "；这个数是估算的，您家离它很近，要按统计部门公布的数字核定"
     elif not met and in_principle:
         status = CheckStatus.UNCERTAIN
-        said += "；文件写的是“原则上”应低于，是否超出家庭承受能力由民政部门按实际困难核定"
+        said += IN_PRINCIPLE
     return CheckResult(
         "income_below_disposable_income",
         status,

@@ -1,7 +1,8 @@
 """医疗救助: who is covered, per the region's clause plus the national one.
 
 - The classes the region names (低保, 特困, 低保边缘, 监测对象…): as recognised or screened.
-- 孤儿和事实无人抚养儿童, and 2026 年前享受过过渡期保障政策的已脱贫人口 (seed 000 附件2 二（八）).
+- 孤儿和事实无人抚养儿童 (seed 000 二（八）: 可能符合; elsewhere the national 孤儿保障意见 二（二） and
+  事实无人抚养儿童意见 三（二）: 或许符合, the 医保部门 checks), and 2026 年前享受过过渡期保障政策的已脱贫人口 (seed 000 附件2 二（八）).
 - 低保、特困、低保边缘、刚性支出困难家庭中符合条件的大病患者 (seed 003 三（二）; 分层分类意见 四（二）1):
   或许符合, since which 大病患者 qualify is for the 医保部门 to check.
 - 资助参保 (same clauses): "对最低生活保障对象等其他符合资助参保条件的低收入人口给予定额资助". The
@@ -30,6 +31,17 @@ ENROLMENT_CITATION = SourceRef(
 ).cite()
 
 
+# Where the region's clause does not name them (`orphans_national`): 孤儿保障意见 二（二） puts 孤儿
+# in 城乡医疗救助; 事实无人抚养儿童意见 三（二）: 对符合条件的事实无人抚养儿童按规定实施医疗救助.
+ORPHAN_CITATION = "；".join(
+    SourceRef(national=name, section=section).cite()
+    for name, section in (
+        ("policy_3.5_国务院办公厅关于加强孤儿保障工作的意见.txt", "二（二）"),
+        ("policy_3.1_关于进一步加强事实无人抚养儿童保障工作的意见.txt", "三（二）"),
+    )
+)
+
+
 def _orphan(ctx: Context) -> tuple[list[tuple[int, Member]], tuple[str, ...]]:
     household = ctx.household
 
@@ -49,8 +61,21 @@ def _orphan(ctx: Context) -> tuple[list[tuple[int, Member]], tuple[str, ...]]:
 def _class_in_play(ctx: Context, item: ItemId) -> bool:
     if ctx.household.receives(item):
         return True
+    if item == ItemId.RELAPSE_MONITORING and ctx.household.is_relapse_monitoring_object:
+        return True  # a class no item of the region screens: as the household told us
     result = ctx.decided.get(item)
     return result is not None and result.outcome in (Outcome.LIKELY, Outcome.POSSIBLE)
+
+
+def _open_class_facts(ctx: Context, items: list[str] | None) -> list[str]:
+    """What is still to learn about the classes that could still bring coverage (a class at
+    还需了解 is not ruled out: its missing facts are this clause's too)."""
+    facts: list[str] = []
+    for raw in items or ():
+        result = ctx.decided.get(ItemId(raw))
+        if result is not None and result.outcome == Outcome.NEED_INFO:
+            facts.extend(result.missing_facts)
+    return facts
 
 
 def _seriously_ill(member: Member) -> tuple[bool | None, tuple[str, ...]]:
@@ -66,6 +91,7 @@ def medical_aid_covered(
     ctx: Context,
     items: list[str],
     orphans: bool = False,
+    orphans_national: bool = False,
     formerly_poor: bool = False,
     serious_illness_in: list[str] | None = None,
     subsidised_enrolment_in: list[str] | None = None,
@@ -75,10 +101,17 @@ def medical_aid_covered(
     if by_class.status == CheckStatus.MET:
         return met(CID, by_class.reason, by_class.params)
     missing: list[str] = list(by_class.missing)
-    if orphans:
+    if orphans or orphans_national:
         found, needs = _orphan(ctx)
-        if found:
+        if found and orphans:
             return met(CID, f"{names(found)}是孤儿或事实无人抚养儿童，属于医疗救助对象")
+        if found:
+            result = uncertain(
+                CID,
+                f"{names(found)}是孤儿或事实无人抚养儿童：国家规定孤儿纳入城乡医疗救助，"
+                "符合条件的事实无人抚养儿童按规定实施医疗救助，具体由医保部门核实",
+            )
+            return replace(result, citation=ORPHAN_CITATION)
         missing.extend(needs)
     if formerly_poor:
         if ctx.household.is_formerly_poor:
@@ -96,7 +129,8 @@ def medical_aid_covered(
                 f"重特大疾病长期门诊的费用可以按规定得到医疗救助，具体由医保部门核实",
             )
         missing.extend(needs)
-    enrolment = [ItemId(i) for i in subsidised_enrolment_in or () if _class_in_play(ctx, ItemId(i))]
+    enrolment_in = subsidised_enrolment_in or []
+    enrolment = [ItemId(i) for i in enrolment_in if _class_in_play(ctx, ItemId(i))]
     if enrolment:
         labels = "、".join(CLASS_LABELS.get(i, i.value) for i in enrolment)
         result = uncertain(
@@ -107,6 +141,7 @@ def medical_aid_covered(
         return replace(result, citation=ENROLMENT_CITATION)
     if by_class.status == CheckStatus.UNCERTAIN:
         return uncertain(CID, by_class.reason, by_class.params)
+    missing.extend(_open_class_facts(ctx, [*(serious_illness_in or ()), *enrolment_in]))
     if missing:
         return unknown(
             CID, by_class.reason if by_class.missing else "还需要了解家里的情况", missing

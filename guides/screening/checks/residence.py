@@ -6,13 +6,15 @@ from guides.ids import HUKOU_LABELS, HukouType
 from guides.screening.checks.common import flag, met, uncertain, unknown, unmet
 from guides.screening.context import Context
 from guides.screening.registry import check
-from guides.screening.result import CheckResult
+from guides.screening.result import CheckResult, CheckStatus
 
 
 @check("has_local_hukou")
-def has_local_hukou(ctx: Context) -> CheckResult:
+def has_local_hukou(ctx: Context, in_principle: bool = False) -> CheckResult:
+    """With `in_principle` the clause says 户籍原则上在本县 (助学贷款, seed 000 附件2 二（六）): a
+    hukou elsewhere is for the office to accept or not, never a refusal."""
     region = ctx.guide.region_name
-    return flag(
+    result = flag(
         ctx.household.has_local_hukou,
         "has_local_hukou",
         "has_local_hukou",
@@ -20,6 +22,13 @@ def has_local_hukou(ctx: Context) -> CheckResult:
         f"户口不在{region}当地，这一项要求本地户籍",
         "还需要知道户口是不是在当地",
     )
+    if in_principle and result.status == CheckStatus.UNMET:
+        return uncertain(
+            "has_local_hukou",
+            "户口不在当地：这一项要求户籍“原则上”在本县（市、区），不在本地能不能办，"
+            "由经办部门确认",
+        )
+    return result
 
 
 @check("local_hukou_or_residence_permit")
@@ -50,8 +59,24 @@ def _hukou(ctx: Context, cid: str, wanted: HukouType) -> CheckResult:
 
 
 @check("urban_hukou")
-def urban_hukou(ctx: Context) -> CheckResult:
-    return _hukou(ctx, "urban_hukou", "urban")
+def urban_hukou(ctx: Context, town_renters: bool = False) -> CheckResult:
+    """With `town_renters` (宁夏 公租房: "城镇困难家庭", seed 001 三（六）): a 农村户口 family without a
+    home of its own may live in town, which the clause does not exclude: 或许符合."""
+    result = _hukou(ctx, "urban_hukou", "urban")
+    if not town_renters or result.status != CheckStatus.UNMET:
+        return result
+    own = ctx.household.housing.has_own_housing
+    if own is None:
+        return unknown(
+            "urban_hukou", "还需要知道在本地有没有自己的住房", ("housing.has_own_housing",)
+        )
+    if own:
+        return result
+    return uncertain(
+        "urban_hukou",
+        "农村户口、没有自己的住房：城镇公租房和租赁补贴面向城镇住房困难家庭，"
+        "在城镇居住的农村户口家庭能不能申请，由住建部门按当地规定确认",
+    )
 
 
 @check("rural_hukou")

@@ -1,0 +1,26 @@
+"""The development households (guides/dev/, written from the clauses by hand): scored with the
+same code as the reviewer's held-out sets, and never told 可能不符合 where their clause says
+可能符合 or 或许符合."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guides import evaluate
+
+DEV = Path(__file__).resolve().parents[2] / "guides" / "dev" / "households_dev.yml"
+
+
+def test_dev_households_are_never_wrongly_ruled_out() -> None:
+    households = evaluate.load(DEV)
+    verdicts, unscreenable = evaluate.evaluate(households)
+    assert unscreenable == []
+    assert [f"{v.household} {v.item}" for v in verdicts if v.wrongly_unlikely] == []
+    assert sum(v.agrees for v in verdicts) / len(verdicts) >= 0.95
+
+
+def test_evaluate_scores_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert evaluate.main(["--file", str(DEV)]) == 0
+    assert "households: 30" in capsys.readouterr().out
