@@ -80,6 +80,13 @@ _AFTER_AND = re.compile(r"(?:靠|有)[^，。；！？]{1,6}(?:和|还有|加上
 _GIVEN = re.compile(r"给[^，。；！？]{0,3}的[^，。；！？]{0,3}$")
 _MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
+# "她男人得脑溢血没了", "得癌症走的": the illness of somebody who died of it, not a member's
+_DIED_OF = re.compile(
+    r"[^，。；！？]{0,2}?(?<![花用])(?:走了|走的|去世|过世|没了|死了|病死|不在了)"
+)
+# "困难退役军人的帮扶", "残疾人的政策": a kind of people named as those an aid is for
+_KIND_OF_PEOPLE = re.compile(r"的?(?:帮扶|政策|优待|待遇|救助|补贴|援助)")
+_FOR_KIND = re.compile(r"(?:困难|对|给)$")
 _DENIED = re.compile(r"不是$|不是大概$")
 _RESTATED = re.compile(r"^\s*(?:其实|应该|实际上?)?是")
 
@@ -197,7 +204,7 @@ def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     found: list[Fact] = []
     for kind, patterns in words.illness_kinds.items():
         for start, end in _spans(_any(patterns), text):
-            if not _states(text, start):
+            if not _states(text, start) or _DIED_OF.match(text, end):
                 continue
             _member_fact(found, mentions, text, "has_serious_illness", True, start, end)
             _member_fact(found, mentions, text, "serious_illness_kind", kind, start, end)
@@ -220,6 +227,8 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
         for start, end in _spans(_any(patterns), text):
             if not _states(text, start) or re.match(r"两项补贴|补贴|康复", text[end : end + 4]):
                 continue
+            if _KIND_OF_PEOPLE.match(text, end) or _FOR_KIND.search(text, max(0, start - 2), start):
+                continue  # "对困难退役军人的帮扶": a kind of people an aid is for, nobody's fact
             everyone = _everyone(mentions, text, start)
             if everyone:  # "我和老伴都有残疾证"
                 out += [Fact(f"members.{name}", value, start, end, who) for who in everyone]

@@ -1,0 +1,105 @@
+"""Facts in openings typed on a phone (dialogue/dev/openings_12.yml): relatives told in
+dialect (俺对象, 孙娃, 我大爷, 舅妈), "我俩" after a spouse is named, the illness somebody died
+of, a kind of people an aid is for, 低保边缘户 as a status, the household size said with a
+place ("一个人在老家住") or a verb of raising children, and the size of a relative's own
+household when asking for them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from nlu.facts import read_facts
+
+TODAY = dt.date(2026, 12, 4)
+
+
+def _facts(text: str) -> set[tuple[str, object, str | None]]:
+    return {
+        (f.name, tuple(f.value) if isinstance(f.value, list) else f.value, f.who)
+        for f in read_facts(text, TODAY, opening=True).facts
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "俺对象去年得了脑梗，走路不利索",
+            ("members.serious_illness_kind", "cardio_cerebral", "spouse"),
+        ),
+        ("我孙娃今年八岁了", ("members.age", 8, "grandchild")),
+        ("我大爷今年八十五了", ("members.age", 85, "other")),
+        ("老伴心脏不好，前几年做过支架", ("members.serious_illness_kind", "heart", "spouse")),
+        ("我是退役士兵，现在五十多了", ("members.is_veteran", True, "self")),
+        ("我儿子大学毕业了，想回县城找个活干", ("members.wants_job", True, "son")),
+    ],
+)
+def test_relatives_and_facts_in_everyday_words(
+    text: str, fact: tuple[str, object, str | None]
+) -> None:
+    assert fact in _facts(text)
+
+
+def test_an_aunt_by_marriage_is_no_parent() -> None:
+    reading = read_facts("舅妈在饭店洗碗", TODAY, opening=True)
+    assert [m.relation for m in reading.mentions] == ["other"]
+
+
+def test_we_two_after_the_spouse_is_named_are_both() -> None:
+    facts = _facts("孙子跟着我和老伴过，我俩都七十多了")
+    assert ("members.age", 75, "self") in facts
+    assert ("members.age", 75, "spouse") in facts
+    # nobody named as a spouse: 我俩 is not guessed to be a couple
+    assert {f[2] for f in _facts("我俩都七十多了") if f[0] == "members.age"} == {"self"}
+
+
+def test_the_illness_somebody_died_of_is_nobodys() -> None:
+    facts = _facts("她男人前年得脑溢血没了，她自己腰不好")
+    assert not [f for f in facts if "illness" in f[0]]
+    # money spent is not a death: the illness stays
+    assert ("members.serious_illness_kind", "kidney", "spouse") in _facts(
+        "老伴得了尿毒症，透析钱都用光了"
+    )
+
+
+def test_a_kind_of_people_an_aid_is_for_is_no_members_fact() -> None:
+    facts = _facts("孙子跟着我们，这边有没有对困难退役军人的帮扶")
+    assert not [f for f in facts if f[0] == "members.is_veteran"]
+    assert ("members.is_veteran", True, "self") in _facts("我是退役军人，孙子跟着我们")
+
+
+def test_dibao_edge_household_is_a_status_not_an_item_asked() -> None:
+    reading = read_facts("我们家是低保边缘户，闺女考上大学了", TODAY, opening=True)
+    assert ("already_receives", ["dibao_edge"]) in [(f.name, f.value) for f in reading.facts]
+    assert reading.items == []
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("老伴没了，我一个人在老家住，种不动地了", 1),
+        ("三个闺女都嫁出去了，现在就俺俩在家", 2),
+        ("娃他爸走了，我一个人拉扯两个娃，日子难", 3),
+    ],
+)
+def test_household_size_in_everyday_words(text: str, size: int) -> None:
+    reading = read_facts(text, TODAY, opening=True)
+    assert reading.size is not None and reading.size.value == size
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("帮我舅舅问问，他有尿毒症，他们家就两口人，能申请吗", 2),
+        ("替我妈问一下，她一个人在村里住，能办低保不", 1),
+    ],
+)
+def test_the_size_of_the_household_asked_for(text: str, size: int) -> None:
+    said = read_facts(text, TODAY, opening=True).speaks_for
+    assert said is not None and said.size == size
+
+
+def test_a_standard_asked_is_a_policy_question() -> None:
+    assert read_facts("低保标准现在农村是多少钱一年", TODAY, opening=True).policy_question
