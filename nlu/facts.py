@@ -28,13 +28,13 @@ from pydantic import BaseModel, ConfigDict
 from guides.ids import ItemId
 from nlu.dates import find_ages
 from nlu.household_said import (
-    OWN_INCOME,
     SUMMED,
     about_self,
     household_income,
     hukou_elsewhere,
     hukou_here,
     no_income_of_all,
+    own_income_said,
     said_size,
 )
 from nlu.lexicon import find_items, match_items
@@ -73,11 +73,18 @@ _DEPOSIT = re.compile(r"存款|存了|积蓄|(?:就|只|还)剩")  # "花得就�
 # an item named inside these is a status, not a request ("防返贫监测户", "低保户")
 _STATUS_FACTS = ("already_receives", "is_relapse_monitoring_object", "is_formerly_poor")
 _OUR_HOME = re.compile(r"我家|我们家|俺家|俺们家|咱家|自己家")
+_IN_OUR_HOME = re.compile(
+    r"(?:家里|家中|我家|我们家|俺家|俺们家|咱家)(?:还|也)?有(?:个|一个|位|一位)?$"
+)
 _AND_MORE = re.compile(r"[^，。；！？]{0,6}?(?:和|还有|加上|以及)")
 # "就靠种地和一个月一百多的养老金": the amount is the later part of a list of sources
 _AFTER_AND = re.compile(r"(?:靠|有)[^，。；！？]{1,6}(?:和|还有|加上|以及)[^，。；！？]{0,8}$")
 # "靠我给她的八百块": money somebody gives, not an income the household earns
 _GIVEN = re.compile(r"给[^，。；！？]{0,3}的[^，。；！？]{0,3}$")
+# "…一个月一千八，一家四口就靠我这点工资": the household lives on the amount said before
+_LIVES_ON_IT = re.compile(
+    r"(?:全|就|只|都)靠(?:我|俺|他|她)?(?:的)?(?:这|那)(?:点|些|份|几个)(?:工资|钱|收入|退休金|养老金)"
+)
 _MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
 # "她男人得脑溢血没了", "得癌症走的": the illness of somebody who died of it, not a member's
@@ -272,11 +279,28 @@ def _grades_by_member(
         if not any(f.start < lo and sentence_at(text, f.start) == sentence for f in disabled):
             continue
         who, gone = clause_who(mentions, text, m.start())
+        if who is None and not gone:  # "我媳妇是智力残疾，也有证，四级": the one just said
+            who = _last_disabled(disabled, mentions, lo)
         level = small_number(m.group("g"))
         if who is None or gone or who in graded or level is None:
             continue
         graded.add(who)
         out.append(Fact("members.disability_grade", level, m.start(), m.end(), who))
+
+
+_GRADE_NEAR = 12  # characters from the disability to a grade said on its own
+
+
+def _last_disabled(disabled: list[Fact], mentions: list[Mention], index: int) -> str | None:
+    """The member of the last disability said shortly before `index`, with nobody else named
+    in between."""
+    before = [f for f in disabled if f.end <= index and index - f.end <= _GRADE_NEAR]
+    if not before:
+        return None
+    last = max(before, key=lambda f: f.start)
+    if any(last.end <= m.start < index for m in mentions):
+        return None
+    return last.who
 
 
 # "没考上大学", "不上高中了": the stage is not where the member is
@@ -343,6 +367,8 @@ def _ours(mentions: list[Mention], text: str, start: int) -> bool:
     last = max(before, key=lambda m: m.start) if before else None
     if last is None or last.relation != UNNAMED:
         return True
+    if _IN_OUR_HOME.search(text, clause_at(text, last.start)[0], last.start):
+        return True  # "家里还有个老人，…，是脱贫户": somebody of ours
     return bool(_OUR_HOME.search(text, last.end, start))
 
 
@@ -368,8 +394,13 @@ def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 out.append(Fact("already_receives", [item], start, end))
 
 
-def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool, opening: bool) -> None:
+def _money(
+    text: str, mentions: list[Mention], out: list[Fact], alone: str | None, opening: bool
+) -> None:
+    """Deposits and the household's monthly income. `alone`: who makes up the household on
+    their own (the speaker, or the relative asked for), whose income is the household's."""
     incomes: list[tuple[bool, Fact]] = []  # (said as a sum, fact)
+    last_income: Fact | None = None  # the last monthly amount, for "就靠这点工资" after it
     for found in find_amounts(text):
         amount = found.value
         if not isinstance(amount, Amount) or _DENIED.search(
@@ -388,13 +419,17 @@ def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool, ope
             continue
         if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
             amount = dataclasses.replace(amount, period="month")
+        if amount.period is not None and _LIVES_ON_IT.search(text, hi, sentence_at(text, lo)[1]):
+            monthly = to_monthly(amount)  # "一个月一千八，…，一家四口就靠我这点工资"
+            last_income = Fact("monthly_income_total", monthly.value, found.start, found.end,
+                               estimate=monthly.is_estimate)  # fmt: skip
         if amount.period is not None and (
             household_income(text, mentions, lo, hi)
             or (
                 opening
-                and alone
-                and OWN_INCOME.search(clause)
-                and about_self(mentions, text, lo, hi)
+                and alone is not None
+                and own_income_said(text, lo, hi)
+                and about_self(mentions, text, lo, hi, alone)
             )
         ):
             before = text[lo : found.start]
@@ -404,6 +439,8 @@ def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool, ope
             monthly = to_monthly(amount)
             incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
                 monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
+    if not incomes and last_income is not None:
+        incomes.append((False, last_income))
     summed = any(is_sum for is_sum, _ in incomes)
     out += [fact for is_sum, fact in incomes if is_sum or not summed]
 
@@ -466,11 +503,14 @@ def read_facts(
         facts.append(Fact("has_local_hukou", True, *here))
     said = said_size(text, mentions)
     size = Fact("size", said[0], said[1], said[2]) if said else None
-    alone = size is not None and size.value == 1
+    proxy = speaks_for(text, mentions) if opening else None
+    alone = SELF if size is not None and size.value == 1 else None
+    if proxy is not None and proxy.size == 1 and proxy.partner is None:
+        alone = proxy.person.key  # "替我妈问…她一个人住…每个月就一百多的养老金"
     if opening:
         facts += [
             Fact("monthly_income_total", 0, lo, hi)
-            for lo, hi in no_income_of_all(text, mentions, alone)
+            for lo, hi in no_income_of_all(text, mentions, alone == SELF)
         ]
     _money(text, mentions, facts, alone=alone, opening=opening)
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
@@ -481,5 +521,5 @@ def read_facts(
         items=_items(text, facts),
         complaint=bool(_compiled(_words().complaint).search(text)),
         policy_question=_policy_question(text),
-        speaks_for=speaks_for(text, mentions) if opening else None,
+        speaks_for=proxy,
     )

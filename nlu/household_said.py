@@ -64,6 +64,7 @@ _BARE_NO_INCOME = re.compile(
     r"(?=[，。,！!；]|$)"
 )
 _HUKOU_PLACE = re.compile(r"户口(?:还|都)?(?:在|是)(?:老家)?")
+_DIGIT_OR_NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万]")
 SUMMED = re.compile(r"加起来|一共|总共|合计")  # a sum said after the parts wins over them
 
 
@@ -123,8 +124,24 @@ def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bo
     return same_sentence and bool(_TOTAL_INCOME.search(text, prev_lo, lo))
 
 
-def about_self(mentions: list[Mention], text: str, lo: int, hi: int) -> bool:
-    return all(m.relation == SELF for m in mentions if lo <= m.start < hi)
+def about_self(mentions: list[Mention], text: str, lo: int, hi: int, who: str = SELF) -> bool:
+    """The clause names nobody but `who` (the speaker, or the relative asked for)."""
+    return all(m.key == who for m in mentions if lo <= m.start < hi)
+
+
+def own_income_said(text: str, lo: int, hi: int) -> bool:
+    """An amount clause says it is an income ("退休金一个月两千"), or follows a clause that
+    does without an amount of its own ("收入不稳定，一个月也就一两千")."""
+    if OWN_INCOME.search(text, lo, hi):
+        return True
+    if lo < 2:
+        return False
+    prev_lo, prev_hi = clause_at(text, lo - 2)
+    return (
+        sentence_at(text, prev_lo) == sentence_at(text, lo)
+        and bool(OWN_INCOME.search(text, prev_lo, prev_hi))
+        and not _DIGIT_OR_NUMERAL.search(text, prev_lo, prev_hi)
+    )
 
 
 def no_income_of_all(

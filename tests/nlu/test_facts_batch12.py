@@ -103,3 +103,38 @@ def test_the_size_of_the_household_asked_for(text: str, size: int) -> None:
 
 def test_a_standard_asked_is_a_policy_question() -> None:
     assert read_facts("低保标准现在农村是多少钱一年", TODAY, opening=True).policy_question
+
+
+def _income(text: str) -> list[float]:
+    reading = read_facts(text, TODAY, opening=True)
+    return [f.value for f in reading.facts if f.name == "monthly_income_total"]
+
+
+def test_the_income_of_a_relative_asked_for_who_lives_alone_is_the_households() -> None:
+    assert _income("替我姥姥问问，她一个人在镇上住，每个月就两百来块的养老金") == [200]
+    # the speaker's own pay is not the relative's household's
+    assert _income("替我姥姥问问，她一个人在镇上住，我在外地打工一个月三千") == []
+
+
+def test_an_amount_after_a_clause_about_income_is_the_lone_speakers() -> None:
+    assert _income("家里就我一个人，收入不稳定，一个月也就一两千") == [1500]
+    # not when the clause before has an amount of its own
+    assert _income("老伴没了，就我一个人，收入有两千，一个月房租八百") == []
+
+
+def test_the_household_lives_on_the_amount_said_before() -> None:
+    text = "我在饭馆打工一个月两千二，儿子上初中，一家三口就靠我这点工资"
+    assert _income(text) == [2200]
+    assert _income("我在饭馆打工一个月两千二，儿子上初中") == []
+
+
+def test_somebody_living_in_our_home_does_not_make_a_status_someone_elses() -> None:
+    facts = _facts("我和老伴都种地，家里还有个老人，一家三口，是脱贫户")
+    assert ("is_formerly_poor", True, None) in facts
+    assert ("is_formerly_poor", True, None) not in _facts("我们村有个老人，是脱贫户")
+
+
+def test_a_grade_said_on_its_own_after_a_disability_is_that_members() -> None:
+    facts = _facts("我腿有残疾，残疾证是二级，我老婆是听力残疾，也有证，三级")
+    assert ("members.disability_grade", 2, "self") in facts
+    assert ("members.disability_grade", 3, "spouse") in facts
