@@ -236,6 +236,9 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 continue
             if _KIND_OF_PEOPLE.match(text, end) or _FOR_KIND.search(text, max(0, start - 2), start):
                 continue  # "对困难退役军人的帮扶": a kind of people an aid is for, nobody's fact
+            if name in _WISHES and _speakers_wish(text, mentions, start):
+                out.append(Fact(f"members.{name}", value, start, end, SELF))
+                continue
             everyone = _everyone(mentions, text, start)
             if everyone:  # "我和老伴都有残疾证"
                 out += [Fact(f"members.{name}", value, start, end, who) for who in everyone]
@@ -286,6 +289,28 @@ def _grades_by_member(
             continue
         graded.add(who)
         out.append(Fact("members.disability_grade", level, m.start(), m.end(), who))
+
+
+_WISHES = ("wants_training", "wants_job")
+# the speaker asking: "想问问有没有免费的技能培训", "想问问…，也想参加个培训"
+_SPEAKER_ASKS = re.compile(r"想(?:问问|问一下|问下|咨询|了解|打听)")
+_ALSO = re.compile(r"(?:我|俺)?(?:也|还)想")
+
+
+def _speakers_wish(text: str, mentions: list[Mention], start: int) -> bool:
+    """A wish said in the speaker's own asking clause, or in a 也想 clause right after it,
+    with nobody else named since the asking verb, is the speaker's (not the member named
+    last before it: "爸妈都是种地的，想问问有没有技能培训")."""
+    lo, _ = clause_at(text, start)
+    asks = list(_SPEAKER_ASKS.finditer(text, lo, start))
+    if not asks and _ALSO.match(text, lo) and lo >= 2:
+        prev_lo, _ = clause_at(text, lo - 2)
+        if sentence_at(text, prev_lo) == sentence_at(text, lo):
+            asks = list(_SPEAKER_ASKS.finditer(text, prev_lo, lo))
+    if not asks:
+        return False
+    since = asks[-1].end()
+    return not any(since <= m.start < start and m.relation != SELF for m in mentions)
 
 
 _GRADE_NEAR = 12  # characters from the disability to a grade said on its own
@@ -445,9 +470,13 @@ def _money(
     out += [fact for is_sum, fact in incomes if is_sum or not summed]
 
 
-def _items(text: str, facts: list[Fact]) -> list[ItemId]:
-    """Items asked about: named, and not those the text says are already received."""
-    received = {i for f in facts if f.name == "already_receives" for i in f.value}
+def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId]:
+    """Items asked about: named, and not those the text says are already received, unless
+    a complaint names one again outside saying it is received ("我家是低保户…取消了低保…我要
+    投诉": the complaint is about it)."""
+    received = (
+        set() if complaint else {i for f in facts if f.name == "already_receives" for i in f.value}
+    )
     spans = [(f.start, f.end) for f in facts if f.name in _STATUS_FACTS]
     asked = [
         m.id
@@ -513,13 +542,14 @@ def read_facts(
             for lo, hi in no_income_of_all(text, mentions, alone == SELF)
         ]
     _money(text, mentions, facts, alone=alone, opening=opening)
+    complaint = bool(_compiled(words.complaint).search(text))
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     return Reading(
         facts=_without_contradictions(facts),
         mentions=mentions,
         size=size,
-        items=_items(text, facts),
-        complaint=bool(_compiled(_words().complaint).search(text)),
+        items=_items(text, facts, complaint),
+        complaint=complaint,
         policy_question=_policy_question(text),
         speaks_for=proxy,
     )

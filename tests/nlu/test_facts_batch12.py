@@ -138,3 +138,22 @@ def test_a_grade_said_on_its_own_after_a_disability_is_that_members() -> None:
     facts = _facts("我腿有残疾，残疾证是二级，我老婆是听力残疾，也有证，三级")
     assert ("members.disability_grade", 2, "self") in facts
     assert ("members.disability_grade", 3, "spouse") in facts
+
+
+def test_a_wish_in_the_speakers_own_asking_is_the_speakers() -> None:
+    facts = _facts("我今年三十岁，爸妈都在家种地，想问问有没有免费的技能培训")
+    assert ("members.wants_training", True, "self") in facts
+    facts = _facts("老婆在饭店上班，儿子在读初中，想问问能领点啥，也想参加个技能培训")
+    assert ("members.wants_training", True, "self") in facts
+    # a member named after the asking verb is the one who wishes
+    facts = _facts("想问问我儿子能不能参加，他想找个工作")
+    assert ("members.wants_job", True, "self") not in facts
+
+
+def test_a_late_payment_means_it_is_received_and_a_complaint_is_about_it() -> None:
+    reading = read_facts("低保的钱这个月咋还没到账，一拖再拖", TODAY, opening=True)
+    assert ("already_receives", ["dibao"]) in [(f.name, f.value) for f in reading.facts]
+    assert reading.complaint and reading.items == ["dibao"]
+    # a status alone is not what a complaint is about
+    reading = read_facts("我家是低保户，申请临时救助三个月了没消息", TODAY, opening=True)
+    assert reading.complaint and reading.items == ["temporary_aid"]
