@@ -157,3 +157,31 @@ def test_a_late_payment_means_it_is_received_and_a_complaint_is_about_it() -> No
     # a status alone is not what a complaint is about
     reading = read_facts("我家是低保户，申请临时救助三个月了没消息", TODAY, opening=True)
     assert reading.complaint and reading.items == ["temporary_aid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("俺姐夫", "other"),  # no 姐
+        ("我弟媳", "other"),  # no 弟
+        ("孩儿他娘", "spouse"),
+        ("我先生", "spouse"),
+        ("我继母", "parent"),
+        ("我重孙女", "grandchild"),
+        ("俺姑爷", "son"),
+    ],
+)
+def test_relatives_in_law_and_by_other_words(text: str, relation: str) -> None:
+    from nlu.lexicon import match_relations
+
+    assert [m.id for m in match_relations(text)] == [relation]
+
+
+def test_item_names_in_everyday_words() -> None:
+    from nlu.lexicon import find_items
+
+    assert find_items("想申请零时救助") == ["temporary_aid"]
+    assert find_items("失业证在哪办") == ["unemployment_registration"]
+    reading = read_facts("我们家是边缘户，老伴住院了", TODAY, opening=True)
+    assert ("already_receives", ["dibao_edge"]) in [(f.name, f.value) for f in reading.facts]
+    assert reading.items == []
