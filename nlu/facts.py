@@ -71,7 +71,12 @@ _BARE_AGE = re.compile(
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as commas
 _DEPOSIT = re.compile(r"存款|存了|积蓄|(?:就|只|还)剩")  # "花得就剩三千了": what is left
 # an item named inside these is a status, not a request ("防返贫监测户", "低保户")
-_STATUS_FACTS = ("already_receives", "is_relapse_monitoring_object", "is_formerly_poor")
+_STATUS_FACTS = (
+    "already_receives",
+    "is_relapse_monitoring_object",
+    "is_formerly_poor",
+    "housing.is_dangerous_house",
+)
 _OUR_HOME = re.compile(r"我家|我们家|俺家|俺们家|咱家|自己家")
 _IN_OUR_HOME = re.compile(
     r"(?:家里|家中|我家|我们家|俺家|俺们家|咱家)(?:还|也)?有(?:个|一个|位|一位)?$"

@@ -185,3 +185,12 @@ def test_item_names_in_everyday_words() -> None:
     reading = read_facts("我们家是边缘户，老伴住院了", TODAY, opening=True)
     assert ("already_receives", ["dibao_edge"]) in [(f.name, f.value) for f in reading.facts]
     assert reading.items == []
+
+
+def test_a_house_said_to_be_dangerous_is_no_request_for_renovation() -> None:
+    reading = read_facts("我家房子是危房，下雨就漏，想申请低保", TODAY, opening=True)
+    assert ("housing.is_dangerous_house", True) in [(f.name, f.value) for f in reading.facts]
+    assert reading.items == ["dibao"]
+    assert read_facts("房子是危房，想申请危房改造", TODAY, opening=True).items == [
+        "rural_housing_renovation"
+    ]
