@@ -70,7 +70,8 @@ _BARE_AGE = re.compile(
 )  # "我爸八十三我妈七十八都跟我住": voice input has no commas
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as commas
 _DEPOSIT = re.compile(r"存款|存了|积蓄|(?:就|只|还)剩")  # "花得就剩三千了": what is left
-# an item named inside these is a status, not a request ("防返贫监测户", "低保户")
+# an item named inside these is a status or a description, not a request ("防返贫监测户",
+# "低保户", "房子是危房")
 _STATUS_FACTS = (
     "already_receives",
     "is_relapse_monitoring_object",
