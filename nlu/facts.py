@@ -88,8 +88,11 @@ _AFTER_AND = re.compile(r"(?:靠|有)[^，。；！？]{1,6}(?:和|还有|加上
 # "靠我给她的八百块": money somebody gives, not an income the household earns
 _GIVEN = re.compile(r"给[^，。；！？]{0,3}的[^，。；！？]{0,3}$")
 # "…一个月一千八，一家四口就靠我这点工资": the household lives on the amount said before
+# (or in the next sentence: "一个月一千八，老婆没工作。家里就这一个收入"; "别的收入也没有")
 _LIVES_ON_IT = re.compile(
     r"(?:全|就|只|都)靠(?:我|俺|他|她)?(?:的)?(?:这|那)(?:点|些|份|几个)(?:工资|钱|收入|退休金|养老金)"
+    r"|(?:家里)?(?:就|只有)这(?:一)?(?:个|份|点)收入"
+    r"|(?:别的|其他|其它)(?:啥|什么)?收入(?:也|都)?没(?:有)?|没(?:有)?(?:别的|其他|其它)(?:的)?收入"
 )
 _MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
@@ -450,7 +453,7 @@ def _money(
             continue
         if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
             amount = dataclasses.replace(amount, period="month")
-        if amount.period is not None and _LIVES_ON_IT.search(text, hi, sentence_at(text, lo)[1]):
+        if amount.period is not None and _lives_on_it(text, found.start, found.end):
             monthly = to_monthly(amount)  # "一个月一千八，…，一家四口就靠我这点工资"
             last_income = Fact("monthly_income_total", monthly.value, found.start, found.end,
                                estimate=monthly.is_estimate)  # fmt: skip
@@ -474,6 +477,20 @@ def _money(
         incomes.append((False, last_income))
     summed = any(is_sum for is_sum, _ in incomes)
     out += [fact for is_sum, fact in incomes if is_sum or not summed]
+
+
+def _lives_on_it(text: str, start: int, index: int) -> bool:
+    """After the amount at `start`..`index`, in its sentence or the next, the household is said
+    to live on it, and it is the only amount said from its sentence's start to there."""
+    first, end = sentence_at(text, start)
+    if end < len(text) - 1:
+        _, end = sentence_at(text, end + 1)
+    said = _LIVES_ON_IT.search(text, index, end)
+    return said is not None and not any(
+        first <= a.start < said.start() and a.start != start
+        for a in find_amounts(text)
+        if isinstance(a.value, Amount)
+    )
 
 
 def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId]:

@@ -117,11 +117,31 @@ def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bo
     others = [m for m in mentions if first <= m.start < lo and m.relation != SELF]
     if _INCOME.search(text, lo, hi) and not others:  # "老伴打工，收入一个月两千": the spouse's
         return True
+    if _INCOME.search(text, lo, hi) and _earned_jointly(text, mentions, lo):
+        return True  # "我和媳妇都在家种地，一年收入也就两万来块"
     if lo < 2:
         return False
     prev_lo, _ = clause_at(text, lo - 2)
     same_sentence = sentence_at(text, prev_lo) == sentence_at(text, lo)
     return same_sentence and bool(_TOTAL_INCOME.search(text, prev_lo, lo))
+
+
+# the speaker and others as one subject: "两个人都…", "我俩…", "两口子…"
+_JOINT = re.compile(r"两个人|俩人|(?:我|俺|咱)们?(?:俩|两个)|两口子|老两口")
+
+
+def _earned_jointly(text: str, mentions: list[Mention], lo: int) -> bool:
+    """The clause before `lo`, in the same sentence, has the speaker and the others as its
+    subject together ("我和媳妇都在家种地", "两个人都干不了重活")."""
+    if lo < 2:
+        return False
+    prev_lo, prev_hi = clause_at(text, lo - 2)
+    if sentence_at(text, prev_lo) != sentence_at(text, lo):
+        return False
+    if _JOINT.search(text, prev_lo, prev_hi):
+        return True
+    named = members_of([m for m in mentions if prev_lo <= m.start < prev_hi], mentions, text)
+    return "都" in text[prev_lo:prev_hi] and SELF in named and len(named) > 1
 
 
 def about_self(mentions: list[Mention], text: str, lo: int, hi: int, who: str = SELF) -> bool:

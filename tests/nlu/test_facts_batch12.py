@@ -194,3 +194,18 @@ def test_a_house_said_to_be_dangerous_is_no_request_for_renovation() -> None:
     assert read_facts("房子是危房，想申请危房改造", TODAY, opening=True).items == [
         "rural_housing_renovation"
     ]
+
+
+def test_no_other_income_makes_the_amount_before_the_households() -> None:
+    text = "我在工地干活一个月两千五，老婆没工作。家里就这一个收入。已经吃着低保了，一个月三百多"
+    assert _income(text) == [2500]
+    assert _income("老伴一个月一千二的退休金，别的啥收入也没有") == [1200]
+    # two amounts before it: which one the household lives on is not guessed
+    assert _income("我一个月两千，老婆一个月八百，别的收入也没有") == []
+
+
+def test_an_income_after_a_clause_with_the_couple_as_subject_is_the_households() -> None:
+    assert _income("我和老伴都在家种地，一年收入也就一万二") == [1000]
+    assert _income("两个人都干不了重活，一年种地收入也就一万二") == [1000]
+    # the spouse alone before it: the spouse's
+    assert _income("老伴在家种地，一年收入也就一万二") == []
