@@ -28,13 +28,13 @@ from pydantic import BaseModel, ConfigDict
 from guides.ids import ItemId
 from nlu.dates import find_ages
 from nlu.household_said import (
-    OWN_INCOME,
     SUMMED,
     about_self,
     household_income,
     hukou_elsewhere,
     hukou_here,
     no_income_of_all,
+    own_income_said,
     said_size,
 )
 from nlu.lexicon import find_items, match_items
@@ -70,16 +70,39 @@ _BARE_AGE = re.compile(
 )  # "我爸八十三我妈七十八都跟我住": voice input has no commas
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as commas
 _DEPOSIT = re.compile(r"存款|存了|积蓄|(?:就|只|还)剩")  # "花得就剩三千了": what is left
-# an item named inside these is a status, not a request ("防返贫监测户", "低保户")
-_STATUS_FACTS = ("already_receives", "is_relapse_monitoring_object", "is_formerly_poor")
+# an item named inside these is a status or a description, not a request ("防返贫监测户",
+# "低保户", "房子是危房")
+_STATUS_FACTS = (
+    "already_receives",
+    "is_relapse_monitoring_object",
+    "is_formerly_poor",
+    "housing.is_dangerous_house",
+)
 _OUR_HOME = re.compile(r"我家|我们家|俺家|俺们家|咱家|自己家")
+_IN_OUR_HOME = re.compile(
+    r"(?:家里|家中|我家|我们家|俺家|俺们家|咱家)(?:还|也)?有(?:个|一个|位|一位)?$"
+)
 _AND_MORE = re.compile(r"[^，。；！？]{0,6}?(?:和|还有|加上|以及)")
 # "就靠种地和一个月一百多的养老金": the amount is the later part of a list of sources
 _AFTER_AND = re.compile(r"(?:靠|有)[^，。；！？]{1,6}(?:和|还有|加上|以及)[^，。；！？]{0,8}$")
 # "靠我给她的八百块": money somebody gives, not an income the household earns
 _GIVEN = re.compile(r"给[^，。；！？]{0,3}的[^，。；！？]{0,3}$")
+# "…一个月一千八，一家四口就靠我这点工资": the household lives on the amount said before
+# (or in the next sentence: "一个月一千八，老婆没工作。家里就这一个收入"; "别的收入也没有")
+_LIVES_ON_IT = re.compile(
+    r"(?:全|就|只|都)靠(?:我|俺|他|她)?(?:的)?(?:这|那)(?:点|些|份|几个)(?:工资|钱|收入|退休金|养老金)"
+    r"|(?:家里)?(?:就|只有)这(?:一)?(?:个|份|点)收入"
+    r"|(?:别的|其他|其它)(?:啥|什么)?收入(?:也|都)?没(?:有)?|没(?:有)?(?:别的|其他|其它)(?:的)?收入"
+)
 _MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
 _AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
+# "她男人得脑溢血没了", "得癌症走的": the illness of somebody who died of it, not a member's
+_DIED_OF = re.compile(
+    r"[^，。；！？]{0,2}?(?<![花用])(?:走了|走的|去世|过世|没了|死了|病死|不在了)"
+)
+# "困难退役军人的帮扶", "残疾人的政策": a kind of people named as those an aid is for
+_KIND_OF_PEOPLE = re.compile(r"的?(?:帮扶|政策|优待|待遇|救助|补贴|援助)")
+_FOR_KIND = re.compile(r"(?:困难|对|给)$")
 _DENIED = re.compile(r"不是$|不是大概$")
 _RESTATED = re.compile(r"^\s*(?:其实|应该|实际上?)?是")
 
@@ -209,7 +232,7 @@ def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     found: list[Fact] = []
     for kind, patterns in words.illness_kinds.items():
         for start, end in _spans(_any(patterns), text):
-            if not _states(text, start):
+            if not _states(text, start) or _DIED_OF.match(text, end):
                 continue
             _member_fact(found, mentions, text, "has_serious_illness", True, start, end)
             _member_fact(found, mentions, text, "serious_illness_kind", kind, start, end)
@@ -231,6 +254,11 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     for name, value, patterns in words.member_flags:
         for start, end in _spans(_any(patterns), text):
             if not _states(text, start) or re.match(r"两项补贴|补贴|康复", text[end : end + 4]):
+                continue
+            if _KIND_OF_PEOPLE.match(text, end) or _FOR_KIND.search(text, max(0, start - 2), start):
+                continue  # "对困难退役军人的帮扶": a kind of people an aid is for, nobody's fact
+            if name in _WISHES and _speakers_wish(text, mentions, start):
+                out.append(Fact(f"members.{name}", value, start, end, SELF))
                 continue
             everyone = _everyone(mentions, text, start)
             if everyone:  # "我和老伴都有残疾证"
@@ -275,11 +303,50 @@ def _grades_by_member(
         if not any(f.start < lo and sentence_at(text, f.start) == sentence for f in disabled):
             continue
         who, gone = clause_who(mentions, text, m.start())
+        if who is None and not gone:  # "我媳妇是智力残疾，也有证，四级": the one just said
+            who = _last_disabled(disabled, mentions, lo)
         level = small_number(m.group("g"))
         if who is None or gone or who in graded or level is None:
             continue
         graded.add(who)
         out.append(Fact("members.disability_grade", level, m.start(), m.end(), who))
+
+
+_WISHES = ("wants_training", "wants_job")
+# the speaker asking: "想问问有没有免费的技能培训", "想问问…，也想参加个培训"
+_SPEAKER_ASKS = re.compile(r"想(?:问问|问一下|问下|咨询|了解|打听)")
+_ALSO = re.compile(r"(?:我|俺)?(?:也|还)想")
+
+
+def _speakers_wish(text: str, mentions: list[Mention], start: int) -> bool:
+    """A wish said in the speaker's own asking clause, or in a 也想 clause right after it,
+    with nobody else named since the asking verb, is the speaker's (not the member named
+    last before it: "爸妈都是种地的，想问问有没有技能培训")."""
+    lo, _ = clause_at(text, start)
+    asks = list(_SPEAKER_ASKS.finditer(text, lo, start))
+    if not asks and _ALSO.match(text, lo) and lo >= 2:
+        prev_lo, _ = clause_at(text, lo - 2)
+        if sentence_at(text, prev_lo) == sentence_at(text, lo):
+            asks = list(_SPEAKER_ASKS.finditer(text, prev_lo, lo))
+    if not asks:
+        return False
+    since = asks[-1].end()
+    return not any(since <= m.start < start and m.relation != SELF for m in mentions)
+
+
+_GRADE_NEAR = 12  # characters from the disability to a grade said on its own
+
+
+def _last_disabled(disabled: list[Fact], mentions: list[Mention], index: int) -> str | None:
+    """The member of the last disability said shortly before `index`, with nobody else named
+    in between."""
+    before = [f for f in disabled if f.end <= index and index - f.end <= _GRADE_NEAR]
+    if not before:
+        return None
+    last = max(before, key=lambda f: f.start)
+    if any(last.end <= m.start < index for m in mentions):
+        return None
+    return last.who
 
 
 # "没考上大学", "不上高中了": the stage is not where the member is
@@ -346,6 +413,8 @@ def _ours(mentions: list[Mention], text: str, start: int) -> bool:
     last = max(before, key=lambda m: m.start) if before else None
     if last is None or last.relation != UNNAMED:
         return True
+    if _IN_OUR_HOME.search(text, clause_at(text, last.start)[0], last.start):
+        return True  # "家里还有个老人，…，是脱贫户": somebody of ours
     return bool(_OUR_HOME.search(text, last.end, start))
 
 
@@ -371,8 +440,13 @@ def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 out.append(Fact("already_receives", [item], start, end))
 
 
-def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool, opening: bool) -> None:
+def _money(
+    text: str, mentions: list[Mention], out: list[Fact], alone: str | None, opening: bool
+) -> None:
+    """Deposits and the household's monthly income. `alone`: who makes up the household on
+    their own (the speaker, or the relative asked for), whose income is the household's."""
     incomes: list[tuple[bool, Fact]] = []  # (said as a sum, fact)
+    last_income: Fact | None = None  # the last monthly amount, for "就靠这点工资" after it
     for found in find_amounts(text):
         amount = found.value
         if not isinstance(amount, Amount) or _DENIED.search(
@@ -391,13 +465,17 @@ def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool, ope
             continue
         if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
             amount = dataclasses.replace(amount, period="month")
+        if amount.period is not None and _lives_on_it(text, found.start, found.end):
+            monthly = to_monthly(amount)  # "一个月一千八，…，一家四口就靠我这点工资"
+            last_income = Fact("monthly_income_total", monthly.value, found.start, found.end,
+                               estimate=monthly.is_estimate)  # fmt: skip
         if amount.period is not None and (
             household_income(text, mentions, lo, hi)
             or (
                 opening
-                and alone
-                and OWN_INCOME.search(clause)
-                and about_self(mentions, text, lo, hi)
+                and alone is not None
+                and own_income_said(text, lo, hi)
+                and about_self(mentions, text, lo, hi, alone)
             )
         ):
             before = text[lo : found.start]
@@ -407,13 +485,33 @@ def _money(text: str, mentions: list[Mention], out: list[Fact], alone: bool, ope
             monthly = to_monthly(amount)
             incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
                 monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
+    if not incomes and last_income is not None:
+        incomes.append((False, last_income))
     summed = any(is_sum for is_sum, _ in incomes)
     out += [fact for is_sum, fact in incomes if is_sum or not summed]
 
 
-def _items(text: str, facts: list[Fact]) -> list[ItemId]:
-    """Items asked about: named, and not those the text says are already received."""
-    received = {i for f in facts if f.name == "already_receives" for i in f.value}
+def _lives_on_it(text: str, start: int, index: int) -> bool:
+    """After the amount at `start`..`index`, in its sentence or the next, the household is said
+    to live on it, and it is the only amount said from its sentence's start to there."""
+    first, end = sentence_at(text, start)
+    if end < len(text) - 1:
+        _, end = sentence_at(text, end + 1)
+    said = _LIVES_ON_IT.search(text, index, end)
+    return said is not None and not any(
+        first <= a.start < said.start() and a.start != start
+        for a in find_amounts(text)
+        if isinstance(a.value, Amount)
+    )
+
+
+def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId]:
+    """Items asked about: named, and not those the text says are already received, unless
+    a complaint names one again outside saying it is received ("我家是低保户…取消了低保…我要
+    投诉": the complaint is about it)."""
+    received = (
+        set() if complaint else {i for f in facts if f.name == "already_receives" for i in f.value}
+    )
     spans = [(f.start, f.end) for f in facts if f.name in _STATUS_FACTS]
     asked = [
         m.id
@@ -469,20 +567,24 @@ def read_facts(
         facts.append(Fact("has_local_hukou", True, *here))
     said = said_size(text, mentions)
     size = Fact("size", said[0], said[1], said[2]) if said else None
-    alone = size is not None and size.value == 1
+    proxy = speaks_for(text, mentions) if opening else None
+    alone = SELF if size is not None and size.value == 1 else None
+    if proxy is not None and proxy.size == 1 and proxy.partner is None:
+        alone = proxy.person.key  # "替我妈问…她一个人住…每个月就一百多的养老金"
     if opening:
         facts += [
             Fact("monthly_income_total", 0, lo, hi)
-            for lo, hi in no_income_of_all(text, mentions, alone)
+            for lo, hi in no_income_of_all(text, mentions, alone == SELF)
         ]
     _money(text, mentions, facts, alone=alone, opening=opening)
+    complaint = bool(_compiled(words.complaint).search(text))
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     return Reading(
         facts=_without_contradictions(facts),
         mentions=mentions,
         size=size,
-        items=_items(text, facts),
-        complaint=bool(_compiled(_words().complaint).search(text)),
+        items=_items(text, facts, complaint),
+        complaint=complaint,
         policy_question=_policy_question(text),
-        speaks_for=speaks_for(text, mentions) if opening else None,
+        speaks_for=proxy,
     )

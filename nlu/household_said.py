@@ -33,11 +33,12 @@ _SIZE_SAID = [
     re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住|过(?![来去]))"),
 ]
 _SIZE_ONE = re.compile(
-    r"(?:一个人|独自|孤身一人)(?:住|过|生活)|孤身一人|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
+    r"(?:一个人|独自|孤身一人)(?:在[^，。,；！？]{1,10}?)?(?:住|过|生活)|孤身一人"  # "一个人在老家住"
+    r"|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
     r"|(?:^|(?<=[，。,；]))(?:现在|就)?一个人(?=$|[，。,；])"  # "老伴没了，一个人，农村的"
 )
 _SIZE_TWO = re.compile(
-    r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们)?(?:老两口|我俩|我们俩|咱俩|两口子|娘俩|爷俩|两个人)"
+    r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们)?(?:老两口|我俩|我们俩|咱俩|俺俩|俺们俩|两口子|娘俩|爷俩|两个人)"
     r"|(?:就|只有|只剩|就剩)(?:我|俺)(?:和|跟)(?:我)?\S{1,3}?(?:两个人?|俩)?(?:了)?(?=$|[，。,；])"
     r"(?![，,]还有)"  # "就我和老伴，还有儿子儿媳": more to come
 )
@@ -45,7 +46,8 @@ _SIZE_TWO = re.compile(
 _SIZE_WITH_CHILDREN = [
     re.compile(rf"(?:就剩|只剩|只有|就)(?:我|俺)(?:和|跟|带着?){_COUNT}个(?:孩子|娃娃?|小孩)"),
     re.compile(
-        rf"(?:(?:我|俺)(?:一个人)?|一个人)带着{_COUNT}个(?:孩子|娃娃?|小孩)(?:过|生活|住|(?=[，。；]))"
+        rf"(?:(?:我|俺)(?:一个人)?|一个人)(?:带着|拉扯着?|养活着?|养着)"
+        rf"{_COUNT}个(?:孩子|娃娃?|小孩)(?:过|生活|住|(?=[，。；]))"
     ),
 ]
 # "我带着女儿过": the speaker and one child
@@ -62,6 +64,7 @@ _BARE_NO_INCOME = re.compile(
     r"(?=[，。,！!；]|$)"
 )
 _HUKOU_PLACE = re.compile(r"户口(?:还|都)?(?:在|是)(?:老家)?")
+_DIGIT_OR_NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万]")
 SUMMED = re.compile(r"加起来|一共|总共|合计")  # a sum said after the parts wins over them
 
 
@@ -114,6 +117,8 @@ def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bo
     others = [m for m in mentions if first <= m.start < lo and m.relation != SELF]
     if _INCOME.search(text, lo, hi) and not others:  # "老伴打工，收入一个月两千": the spouse's
         return True
+    if _INCOME.search(text, lo, hi) and _earned_jointly(text, mentions, lo):
+        return True  # "我和媳妇都在家种地，一年收入也就两万来块"
     if lo < 2:
         return False
     prev_lo, _ = clause_at(text, lo - 2)
@@ -121,8 +126,42 @@ def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bo
     return same_sentence and bool(_TOTAL_INCOME.search(text, prev_lo, lo))
 
 
-def about_self(mentions: list[Mention], text: str, lo: int, hi: int) -> bool:
-    return all(m.relation == SELF for m in mentions if lo <= m.start < hi)
+# the speaker and others as one subject: "两个人都…", "我俩…", "两口子…"
+_JOINT = re.compile(r"两个人|俩人|(?:我|俺|咱)们?(?:俩|两个)|两口子|老两口")
+
+
+def _earned_jointly(text: str, mentions: list[Mention], lo: int) -> bool:
+    """The clause before `lo`, in the same sentence, has the speaker and the others as its
+    subject together ("我和媳妇都在家种地", "两个人都干不了重活")."""
+    if lo < 2:
+        return False
+    prev_lo, prev_hi = clause_at(text, lo - 2)
+    if sentence_at(text, prev_lo) != sentence_at(text, lo):
+        return False
+    if _JOINT.search(text, prev_lo, prev_hi):
+        return True
+    named = members_of([m for m in mentions if prev_lo <= m.start < prev_hi], mentions, text)
+    return "都" in text[prev_lo:prev_hi] and SELF in named and len(named) > 1
+
+
+def about_self(mentions: list[Mention], text: str, lo: int, hi: int, who: str = SELF) -> bool:
+    """The clause names nobody but `who` (the speaker, or the relative asked for)."""
+    return all(m.key == who for m in mentions if lo <= m.start < hi)
+
+
+def own_income_said(text: str, lo: int, hi: int) -> bool:
+    """An amount clause says it is an income ("退休金一个月两千"), or follows a clause that
+    does without an amount of its own ("收入不稳定，一个月也就一两千")."""
+    if OWN_INCOME.search(text, lo, hi):
+        return True
+    if lo < 2:
+        return False
+    prev_lo, prev_hi = clause_at(text, lo - 2)
+    return (
+        sentence_at(text, prev_lo) == sentence_at(text, lo)
+        and bool(OWN_INCOME.search(text, prev_lo, prev_hi))
+        and not _DIGIT_OR_NUMERAL.search(text, prev_lo, prev_hi)
+    )
 
 
 def no_income_of_all(

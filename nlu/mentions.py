@@ -31,6 +31,8 @@ _UNNAMED = re.compile(
 )
 _PRONOUN = re.compile(r"[他她](?!们)")
 _COUPLE = re.compile(r"老两口|两口子|我们老俩")
+# "我和老伴…我俩都七十了": the speaker and the spouse, once a spouse has been named
+_WE_TWO = re.compile(r"(?:我|俺|咱)们?(?:俩|两个)(?!孩子|娃|儿子|闺女|女儿)")
 _ELDER = re.compile(r"老人家?|老爷子|老太太")
 _IS_MY = re.compile(r"是(?:我|俺)(?:的|家)?")
 _NOBODY = (SELF, UNNAMED, CHILD)
@@ -138,6 +140,12 @@ def find_mentions(
     found += [Mention("spouse", m.start(), m.end(), couple=True) for m in _COUPLE.finditer(text)]
     found = _appositions(text, sorted(found, key=lambda f: f.start))
     marked = _mark_departed(text, found, _compiled(departed))
+    spouses = [f.end for f in marked if f.relation == "spouse" and not f.departed]
+    marked += [
+        Mention("spouse", m.start(), m.end(), couple=True)
+        for m in _WE_TWO.finditer(text)
+        if any(end <= m.start() for end in spouses)
+    ]
     for m in _PRONOUN.finditer(text):  # 他/她: the member named last before, still living here
         earlier = [
             f for f in marked if f.end <= m.start() and f.relation != SELF and not f.departed

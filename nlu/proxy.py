@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlu.mentions import Mention
+from nlu.mentions import COUNT, Mention, small_number
 
 # 替/帮/代/为 + (我|其) + the person + a verb of asking or applying
 _FOR = re.compile(
@@ -23,7 +23,11 @@ _LIVES_WITH_SPEAKER = re.compile(
 )
 _OWN_HOUSEHOLDS = frozenset({"parent", "grandparent", "sibling", "other"})
 # the person's own household said: "他一个人住", "跟我妈两个人在村里住", "老两口"
-_ALONE = re.compile(r"(?:一个人|独自|自己)(?:住|过|生活)|孤身一人|独居")
+_ALONE = re.compile(
+    r"(?:一个人|独自|自己)(?:在[^，。；！？,\s]{1,10}?)?(?:住|过|生活)|孤身一人|独居"
+)
+# "他们家就两口人": the size of the person's household said outright
+_THEIR_SIZE = re.compile(rf"[他她]们?家(?:里)?(?:一共|总共|就|只有)?{COUNT}口人?")
 _TWO = re.compile(r"两个人|两口子|老两口|俩人|两位老人|二老")
 
 
@@ -67,7 +71,10 @@ def speaks_for(text: str, mentions: list[Mention]) -> SpeaksFor | None:
         ),
         None,
     )
-    if partner is not None:
+    said = _THEIR_SIZE.search(text)
+    if said is not None:
+        size = small_number(said.group("n"))
+    elif partner is not None:
         size = 2 if _TWO.search(text) else None
     else:
         size = 1 if _ALONE.search(text) else None
