@@ -100,3 +100,10 @@ def test_a_question_in_dialect_is_answered_like_the_plain_one(
 ) -> None:
     answer = index.answer(question, region)
     assert answer.entry is not None and answer.entry.entry_id == expected
+
+
+def test_usually_and_first_are_fillers_not_words_to_explain() -> None:
+    # 一般 ("一般多久能办好") and the fused 想先 ("我想先问问") ask nothing of their own.
+    asked = analyse("我想先问问医疗救助一般多久能办好")
+    assert not {"一般", "想先"} & set(asked.tokens)
+    assert "医疗救助" in asked.tokens and "时限" in asked.aspects
