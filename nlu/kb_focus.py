@@ -181,6 +181,13 @@ def points_elsewhere(request: str) -> bool:
     return bool(_THERE.search(request))
 
 
+def asked_elsewhere(request: str) -> str | None:
+    """ "我是宁夏的，在北京干活，北京那边低保咋申请": the clause that asks names another
+    province or city (and none of ours), though the story before it names ours."""
+    clauses = _clauses(normalize(request))
+    return other_place(clauses[-1]) if clauses else None
+
+
 def last_place(text: str) -> tuple[str | None, str | None]:
     """The place the message last names, as (our region id, None) or (None, another place's
     name): "我在银川上班，我妈在兰州住，她那边……" is about 兰州. (None, None): no place."""
