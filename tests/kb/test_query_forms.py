@@ -74,8 +74,8 @@ def test_asking_whether_someone_may_apply_in_ones_place_finds_the_agent_entry(
 def test_dialect_pronouns_and_fillers_are_not_words_the_kb_must_explain() -> None:
     # 俺/额/恁/咱, 哩, 问问, 到底, 听说 carry nothing the KB answers on: as unknown words they
     # would count as unexplained information and sink the confidence.
-    asked = analyse("俺听说额们这搭的低保到底咋个申请哩，恁给问问")
-    assert not {"俺", "额们", "恁", "哩", "问问", "到底", "听说"} & set(asked.tokens)
+    asked = analyse("俺想问问额们这搭的低保到底咋个申请哩，恁听说了没")
+    assert not {"俺想", "俺", "额们", "恁", "哩", "问问", "到底", "听说"} & set(asked.tokens)
     assert "流程" in asked.aspects  # 咋个申请 asks how, as 咋申请 does
 
 
@@ -87,7 +87,7 @@ def test_disagreeing_and_a_veteran_in_plain_words_read_as_the_kb_terms() -> None
 @pytest.mark.parametrize(
     ("question", "region", "expected"),
     [
-        ("俺儿子不管俺，一分钱都不给，俺该咋办", None, "common-children-not-supporting"),
+        ("俺的儿女都不管俺，不给养老钱，俺该咋办", None, "common-children-not-supporting"),
         (
             "俺是历城的退伍兵，厂子黄了家里困难，俺能申请困难人员救助一件事吗",
             "jinan-licheng",
