@@ -30,10 +30,10 @@ MAX_REQUESTS = 2
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*")
 _CLAUSE = re.compile(r"[，,、：:\s]+")
 # Not asking: 这么/那么/多么, 不怎么, 没啥/啥都, 说不定哪天/哪怕, 没多少, 好几年/二十几号/
-# 前几天/这几年/没几个.
+# 前几天/这几年/没几个, and a number before 几 (八几年, 六十几岁: about so many).
 _ASKS = re.compile(
     r"[？?]|吗|(?<![这那多])(?<!不怎)么|嘛|呢|(?<!没)啥(?![都也])|咋|(?<!不)怎|(?<!说不定)哪(?![怕])|"
-    r"(?<![没了])多少|多久|多长|(?<![好十几这那前后没])几[天个点年月号成]|(.)[不没]\1|可不可以|"
+    r"(?<![没了])多少|多久|多长|(?<![好十几这那前后没一二三四五六七八九两0-9])几[天个点年月号成]|(.)[不没]\1|可不可以|"
     r"还是|如何|什么|请问|想问|想知道|问一下|问问|能否|是否|可否|有无|何时|何处|咨询|了解一下|"
     r"告诉我|告知|帮我查|查一下"
 )
@@ -55,7 +55,13 @@ _GREETING = re.compile(
     r"是(?:救助|民政|政务)?热线吗|是12345吗|在吗|能听到吗|听得见吗)+"
     r"(?:你|您|你们|您们|啊|呀|了|一下)*$"
 )
-_TOPIC = re.compile(r"申请|办理|办|认定|领取|补贴|救助|贷款|登记|材料|条件|电话|结果|进度")
+# What a request is about: an action the KB answers on, a complaint or disagreement, a programme
+# named without an item (a clause naming one is not pure story: "我要投诉，应该去哪里反映",
+# "听说能算事实无人抚养儿童，要去哪里申请"). Not nouns a story lists (残疾证, 丧葬补助金).
+_TOPIC = re.compile(
+    r"申请|办理|办|认定|领取|补贴|津贴|救助|帮扶|贷款|登记|材料|条件|电话|结果|进度|"
+    r"投诉|反映|复议|复查|不服|不同意|无人抚养"
+)
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -162,8 +168,8 @@ def _item_clause(text: str) -> str:
     授权书, to "核对都查些啥"."""
     for clause in _clauses(text):
         found = match_items(clause)
-        if found:
-            return "".join(m.text for m in found) + "，"
+        if found:  # each named once: "低保复查把我家的低保取消了" -> 低保
+            return "".join(dict.fromkeys(m.text for m in found)) + "，"
     return ""
 
 
@@ -173,6 +179,13 @@ _THERE = re.compile(r"那边|那里|那儿|那块|当地|他们那|她那|他那
 def points_elsewhere(request: str) -> bool:
     """ "她那边低保去哪申请": the request is about a place named earlier in the story."""
     return bool(_THERE.search(request))
+
+
+def asked_elsewhere(request: str) -> str | None:
+    """ "我是宁夏的，在北京干活，北京那边低保咋申请": the clause that asks names another
+    province or city (and none of ours), though the story before it names ours."""
+    clauses = _clauses(normalize(request))
+    return other_place(clauses[-1]) if clauses else None
 
 
 def last_place(text: str) -> tuple[str | None, str | None]:

@@ -5,7 +5,7 @@ about, another province's question declined as such, and the confident hit or su
 
 from __future__ import annotations
 
-from nlu.kb_focus import last_place, points_elsewhere, requests
+from nlu.kb_focus import asked_elsewhere, last_place, points_elsewhere, requests
 from nlu.places import other_place, other_place_message
 from nlu.retrieval_query import without_regions
 from nlu.retrieval_types import (
@@ -34,13 +34,19 @@ class Answering:
         """The request(s) of a message with the region it is about: for a request that names
         no place, the first region the message names (a story's "我是天水的"), else the
         user's; a request pointing back ("她那边") is about the last place named, and another
-        province's name is then put in front of it, so it is declined as such."""
+        province's name is then put in front of it, so it is declined as such. So is a request
+        whose asking clause names another place while its story names ours ("我是宁夏的，在北京
+        干活，北京那边低保咋申请")."""
         named = without_regions(normalize(query))[1] or region
         out: list[tuple[str, str | None]] = []
         for ask in requests(query):
             ours, elsewhere = last_place(query) if points_elsewhere(ask) else (None, None)
-            if without_regions(ask)[1] or other_place(ask):
-                out.append((ask, without_regions(ask)[1] or region))
+            bare, ours_named = without_regions(ask)
+            asked_at = asked_elsewhere(ask) if ours_named else None
+            if asked_at:  # the asking clause is about another place: our names in the story
+                out.append((f"{asked_at}，{bare}", region))  # do not make it ours
+            elif ours_named or other_place(ask):
+                out.append((ask, ours_named or region))
             elif elsewhere:
                 out.append((f"{elsewhere}，{ask}", region))
             else:

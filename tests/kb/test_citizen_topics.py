@@ -23,6 +23,7 @@ SILENT_DOCUMENT_ENTRIES = (
     "common-funeral-aid",
     "common-orphan",
     "common-appeal-decision",
+    "common-medical-insurance-subsidy",
     "gansu-public-rental-rent",
     "gansu-veteran-aid-not-listed",
     "gansu-unemployment-registration",
@@ -113,6 +114,8 @@ def test_every_region_has_unemployment_and_veteran_content(region: str) -> None:
         ("对低保审核结果不服，能申请行政复议吗", None, "common-disagree"),
         ("村干部办低保收好处，我要投诉", None, "common-complain-handling"),
         ("历城区住房困难能申请公租房吗", "jinan-licheng", "jinan-licheng-housing"),
+        ("吃低保的人居民医保要不要自己交钱", "ningxia", "common-medical-insurance-subsidy"),
+        ("特困老人的合作医疗费是政府出吗", None, "common-medical-insurance-subsidy"),
     ],
 )
 def test_citizen_wording_reaches_the_entry(
@@ -121,3 +124,15 @@ def test_citizen_wording_reaches_the_entry(
     assert index.document(expected) is not None, "seed entry renamed?"
     hits = index.search(question, region, k=3)
     assert expected in [h.entry_id for h in hits]
+
+
+def test_a_premium_question_gets_the_premium_entry_and_a_region_its_own(
+    index: KnowledgeIndex,
+) -> None:
+    # Paying the 居民医保 premium is its own question (national: full for 特困, a fixed amount
+    # for 低保); 甘肃's seed says it for 甘肃 callers.
+    answer = index.answer("家里是低保户，居民医保的钱自己交不起，政府给不给补", None)
+    assert answer.entry is not None
+    assert answer.entry.entry_id == "common-medical-insurance-subsidy"
+    answer = index.answer("家里是低保户，居民医保的钱自己交不起，政府给不给补", "gansu")
+    assert answer.entry is not None and answer.entry.entry_id == "gansu-medical-aid-insurance"

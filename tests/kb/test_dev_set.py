@@ -4,11 +4,13 @@ every region, and written apart from the evaluation sets (no eval question or ne
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from test_eval_clean import eval_questions, leaked
 
 from guides.ids import RegionId
 from nlu.evaluate_kb import LONG, load_seed_documents
-from nlu.kb_dev import load_dev_cases
+from nlu.kb_dev import DEV2_FILE, load_dev_cases
 
 
 def test_the_dev_set_is_long_messages_labelled_with_existing_entries() -> None:
@@ -28,3 +30,27 @@ def test_the_dev_set_covers_every_region_and_general_questions() -> None:
 def test_the_dev_set_quotes_no_eval_question() -> None:
     offenders = leaked([c.q for c in load_dev_cases()], eval_questions())
     assert offenders == [], offenders
+
+
+def test_the_second_dev_set_is_mostly_long_labelled_and_clean() -> None:
+    cases = load_dev_cases(DEV2_FILE)
+    assert len(cases) >= 50
+    assert sum(len(c.q) > LONG for c in cases) >= 30
+    assert all(len(c.q) <= 300 for c in cases)
+    ids = {d.entry_id for d in load_seed_documents()}
+    assert {e for c in cases for e in (c.expected, *c.also) if e is not None} <= ids
+    assert sum(c.expected is None for c in cases) >= 5
+    assert any(c.also for c in cases)  # messages asking two things
+    assert leaked([c.q for c in cases], eval_questions()) == []
+
+
+def test_a_two_request_label_accepts_either_entry_and_nothing_else(tmp_path: Path) -> None:
+    path = tmp_path / "dev.yml"
+    path.write_text(
+        "questions:\n  - {q: 低保什么时候发钱？低保金怎么算？, expected: [a, b], region: null}\n",
+        encoding="utf-8",
+    )
+    (case,) = load_dev_cases(path)
+    assert (case.expected, case.also) == ("a", ("b",))
+    assert case.right("a") and case.right("b")
+    assert not case.right("c") and not case.right(None)

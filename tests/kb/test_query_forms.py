@@ -69,3 +69,41 @@ def test_asking_whether_someone_may_apply_in_ones_place_finds_the_agent_entry(
     assert hit is not None and hit.entry_id == "jinan-licheng-agent"
     answer = index.answer("老人出不了门的话，让邻居替老人去窗口递申请行不行", None)
     assert answer.entry is not None and answer.entry.entry_id == "common-apply-on-behalf"
+
+
+def test_dialect_pronouns_and_fillers_are_not_words_the_kb_must_explain() -> None:
+    # 俺/额/恁/咱, 哩, 问问, 到底, 听说 carry nothing the KB answers on: as unknown words they
+    # would count as unexplained information and sink the confidence.
+    asked = analyse("俺想问问额们这搭的低保到底咋个申请哩，恁听说了没")
+    assert not {"俺想", "俺", "额们", "恁", "哩", "问问", "到底", "听说"} & set(asked.tokens)
+    assert "流程" in asked.aspects  # 咋个申请 asks how, as 咋申请 does
+
+
+def test_disagreeing_and_a_veteran_in_plain_words_read_as_the_kb_terms() -> None:
+    assert "异议" in analyse("低保给取消了，我不认可，能重新查一下吗").aspects
+    assert "退役军人" in analyse("我这种退伍的能申请帮扶吗").tokens
+
+
+@pytest.mark.parametrize(
+    ("question", "region", "expected"),
+    [
+        ("俺的儿女都不管俺，不给养老钱，俺该咋办", None, "common-children-not-supporting"),
+        (
+            "俺是历城的退伍兵，厂子黄了家里困难，俺能申请困难人员救助一件事吗",
+            "jinan-licheng",
+            "jinan-licheng-veteran-not-listed",
+        ),
+    ],
+)
+def test_a_question_in_dialect_is_answered_like_the_plain_one(
+    index: KnowledgeIndex, question: str, region: str | None, expected: str
+) -> None:
+    answer = index.answer(question, region)
+    assert answer.entry is not None and answer.entry.entry_id == expected
+
+
+def test_usually_and_first_are_fillers_not_words_to_explain() -> None:
+    # 一般 ("一般多久能办好") and the fused 想先 ("我想先问问") ask nothing of their own.
+    asked = analyse("我想先问问医疗救助一般多久能办好")
+    assert not {"一般", "想先"} & set(asked.tokens)
+    assert "医疗救助" in asked.tokens and "时限" in asked.aspects

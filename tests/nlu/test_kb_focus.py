@@ -174,3 +174,23 @@ def test_one_sentence_that_asks_twice_gives_both_requests() -> None:
 def test_a_story_saying_someone_does_not_care_is_not_a_question() -> None:
     text = "儿子也不怎么管我们，我身体也不好，想问问特困供养要去哪里申请？"
     assert requests(text) == ["想问问特困供养要去哪里申请"]
+
+
+def test_a_number_before_ji_is_an_age_or_a_year_not_a_question() -> None:
+    # 八几年, 六十几岁: "the eighties", "sixty-odd" — story, not a request of its own.
+    text = "我是八几年当的兵，今年六十几岁了，老伴身体不好，我这种退伍的能不能申请帮扶？"
+    (request,) = requests(text)
+    assert "八几年" not in request and request.endswith("能不能申请帮扶")
+
+
+def test_a_clause_naming_a_complaint_or_a_programme_is_read_with_a_bare_asking_clause() -> None:
+    # The object of the request comes in its own clause before "去哪里…": a complaint, a
+    # programme without an item name (事实无人抚养儿童), a disagreement.
+    assert requests("我家老两口都病着却没评上，我要投诉，应该去哪里反映？")[-1].endswith(
+        "我要投诉，应该去哪里反映"
+    )
+    text = "孩子一直跟着我们老两口，听说这种能算事实无人抚养儿童，要去哪里申请？"
+    assert "事实无人抚养儿童" in requests(text)[-1]
+    text = "上个月把我家的低保取消了，可他自己都顾不上自己，我不同意，能要求重新查一下吗？"
+    (request,) = requests(text)
+    assert request == "低保，我不同意，能要求重新查一下吗"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from nlu.evaluate_kb import load_seed_documents
 from nlu.places import other_place
+from nlu.retrieval import KnowledgeIndex
 
 
 @pytest.mark.parametrize(
@@ -37,3 +39,32 @@ def test_a_place_inside_another_word_is_not_a_place(text: str) -> None:
 
 def test_the_search_goes_on_past_a_name_inside_another_word() -> None:
     assert other_place("今年收成都不好，我在成都打工，那边能申请救助吗") == "成都"
+
+
+@pytest.fixture(scope="module")
+def index() -> KnowledgeIndex:
+    return KnowledgeIndex.build(load_seed_documents())
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "place"),
+    [
+        ("我是宁夏的，在北京干活，北京那边低保咋申请", "ningxia", "北京"),
+        ("我是银川的，我姐在西安，西安公租房咋申请", None, "西安"),
+    ],
+)
+def test_a_question_about_another_place_is_declined_though_the_story_names_ours(
+    index: KnowledgeIndex, text: str, region: str | None, place: str
+) -> None:
+    # The asking clause names the other place; our region in the story must not make the
+    # other place's question one about ours.
+    (answer,) = index.answers(text, region)
+    assert answer.status == "uncertain" and answer.entry is None
+    assert answer.message is not None and f"您问的是{place}的政策" in answer.message
+
+
+def test_a_question_about_ours_with_another_place_in_the_story_is_still_ours(
+    index: KnowledgeIndex,
+) -> None:
+    answer = index.answer("我在上海打工，老家是庆阳的，家里老人想申请低保，要啥条件", None)
+    assert answer.entry is not None and answer.entry.entry_id == "gansu-dibao-conditions"
