@@ -344,3 +344,23 @@ def test_single_person_route_asks_whom_it_is_for_before_the_means() -> None:
     told = [{**m, "has_disability": False, "has_serious_illness": False} for m in members]
     nobody = parse_household({**data, "members": told})
     assert screen(nobody, on=on).item("dibao").outcome == Outcome.UNLIKELY
+
+
+def test_a_way_never_better_than_another_asks_nothing() -> None:
+    """Below the 低保标准 the household's own way needs only its assets; 参照单人户 needs the same
+    assets and a member it is for, so it can never come out better: whether anyone has a
+    disability or an illness cannot change 低保 and is not asked for it (issue 11)."""
+    data = {
+        "region": "ningxia",
+        "hukou_type": "urban",
+        "has_local_hukou": True,
+        "size": 2,
+        "monthly_income_total": 1000,
+        "members": [
+            {"relation": "self", "age": 50, "employment": "employed"},
+            {"relation": "spouse", "age": 48, "employment": "employed"},
+        ],
+    }
+    dibao = screen(parse_household(data), on=dt.date(2025, 11, 1)).item("dibao")
+    assert dibao.outcome == Outcome.NEED_INFO
+    assert dibao.missing_facts and all(f.startswith("assets.") for f in dibao.missing_facts)
