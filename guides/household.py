@@ -178,13 +178,6 @@ class Expenses(_Strict):
             return None
         return float(sum(p or 0 for p in parts))
 
-    def rigid_total(self) -> float | None:
-        """刚性支出: the necessary expenses plus 基本生活支出."""
-        total = self.total()
-        if total is None:
-            return None
-        return total + (self.basic_living or 0)
-
 
 class Housing(_Strict):
     has_own_housing: bool | None = None

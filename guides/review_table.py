@@ -51,7 +51,6 @@ FACTS: dict[str, str] = {
     "per_capita_monthly_income": "monthly_income_total, size",
     "receives": "already_receives",
     "total": "expenses_12m",
-    "rigid_total": "expenses_12m",
 }
 
 

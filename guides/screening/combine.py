@@ -28,14 +28,16 @@ def outcome_of(checks: list[CheckResult]) -> Outcome:
 
 
 def missing_facts_of(checks: list[CheckResult], outcome: Outcome) -> tuple[str, ...]:
-    """Only an open item has missing facts: a ruled-out item needs no more questions."""
+    """Only an open item has missing facts: a ruled-out item needs no more questions. A clause
+    marked `ask_first` is asked before the other unknown clauses of its way."""
     if outcome != Outcome.NEED_INFO:
         return ()
+    unknown = [c for c in checks if c.status == CheckStatus.UNKNOWN]
+    first = [c for c in unknown if c.ask_first] or unknown
     seen: dict[str, None] = {}
-    for result in checks:
-        if result.status == CheckStatus.UNKNOWN:
-            for fact in result.missing:
-                seen.setdefault(fact, None)
+    for result in first:
+        for fact in result.missing:
+            seen.setdefault(fact, None)
     return tuple(seen)
 
 

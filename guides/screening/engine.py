@@ -17,7 +17,7 @@ from guides.household import Household
 from guides.ids import HukouType, ItemId, Outcome, RegionId
 from guides.materials import needed_materials
 from guides.params import Parameters, current_parameters
-from guides.schema import CheckSpec, Guide, ItemGuide, Rule
+from guides.schema import CheckSpec, Guide, ItemGuide, Rule, Variant
 from guides.screening import checks as _checks  # noqa: F401  (registers the check functions)
 from guides.screening.caveats import caveat
 from guides.screening.checks.income import per_capita_text
@@ -222,6 +222,9 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
     # part); ties merge as before: missing facts of open ways, names and reasons of likely ones.
     evaluated = [(variant, _run(ctx, variant.all)) for variant in condition.rule.variants]
     outcomes = [outcome_of(checks) for _, checks in evaluated]
+    if Outcome.NEED_INFO in outcomes:
+        for index in _dominated_ways(evaluated, outcomes):
+            outcomes[index] = Outcome.UNLIKELY  # never better than another way: asks nothing
     top_rank = max(OUTCOME_RANK[outcome] for outcome in outcomes)
     top = [
         _result(
@@ -245,6 +248,41 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
     if best.outcome == Outcome.UNLIKELY:  # every way is ruled out: say why for each
         return _all_ruled_out(best, top)
     return best
+
+
+def _clause_key(spec: CheckSpec) -> tuple[str, str]:
+    return spec.check, repr(sorted(spec.args.items()))
+
+
+def _dominated_ways(
+    evaluated: list[tuple[Variant, list[CheckResult]]], outcomes: list[Outcome]
+) -> list[int]:
+    """Decide under uncertainty: an open way that has every clause another way has not yet met
+    (参照单人户 shares the household's own asset clause once the household's income is below
+    the standard) can never come out better than that way, whatever its own open facts turn
+    out to be, so its facts are not asked. Of two ways dominating each other the first stays."""
+    clauses = [{_clause_key(spec) for spec in variant.all} for variant, _ in evaluated]
+    open_clauses = [
+        {
+            _clause_key(spec)
+            for spec, result in zip(variant.all, checks, strict=True)
+            if result.status != CheckStatus.MET
+        }
+        for variant, checks in evaluated
+    ]
+    dominated = []
+    for index, outcome in enumerate(outcomes):
+        if outcome != Outcome.NEED_INFO:
+            continue
+        for other in range(len(evaluated)):
+            if other == index or outcomes[other] == Outcome.UNLIKELY:
+                continue
+            if open_clauses[other] <= clauses[index] and not (
+                other > index and open_clauses[index] <= clauses[other]
+            ):
+                dominated.append(index)
+                break
+    return dominated
 
 
 def _all_ruled_out(first: ItemResult, candidates: list[ItemResult]) -> ItemResult:

@@ -28,6 +28,10 @@ class CheckResult:
     params: tuple[ResolvedParameter, ...] = ()
     is_estimate: bool = False  # decided on an estimated answer ("大概一千多")
     citation: str | None = None  # when the clause is not the item's condition (a time limit)
+    # Still unknown, and asked before the other unknown clauses of its way: the clause that
+    # says whom the way is for (参照单人户: a member with a severe disability or illness), so
+    # the household's means are asked for that way only once someone it is for is known.
+    ask_first: bool = False
 
 
 @dataclass(frozen=True)

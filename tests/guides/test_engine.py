@@ -314,3 +314,53 @@ def test_edge_line_reason_cites_the_edge_clause_even_under_another_item() -> Non
     edge_reasons = [r for r in dibao.reasons if "低保边缘认定标准" in r.text]
     assert edge_reasons, [r.text for r in dibao.reasons]
     assert all(r.citation.endswith("附件2 二（三）") for r in edge_reasons), edge_reasons
+
+
+def test_single_person_route_asks_whom_it_is_for_before_the_means() -> None:
+    """Issue 11: a household above the 低保标准 but within the edge line may still get 低保 through a
+    member with a severe disability or illness (参照单人户). While nobody is known to be one, the
+    route asks about the members first, not the deposits, houses and cars it needs only then."""
+    members: list[dict[str, Any]] = [
+        {"relation": "self", "age": 60, "employment": "retired"},
+        {"relation": "spouse", "age": 58, "employment": "retired"},
+        {"relation": "son", "age": 28, "employment": "employed"},
+    ]
+    data = {
+        "region": "jinan-licheng",
+        "hukou_type": "urban",
+        "has_local_hukou": True,
+        "size": 3,
+        "monthly_income_total": 4200,
+        "members": members,
+    }
+    on = dt.date(2025, 11, 1)
+    # the income first: the route matters only once the family as a whole is not eligible
+    no_income = {k: v for k, v in data.items() if k != "monthly_income_total"}
+    early = screen(parse_household(no_income), on=on).item("dibao").missing_facts
+    assert "monthly_income_total" in early and "members.has_disability" not in early
+    dibao = screen(parse_household(data), on=on).item("dibao")
+    assert dibao.outcome == Outcome.NEED_INFO
+    assert set(dibao.missing_facts) == {"members.has_disability", "members.has_serious_illness"}
+    told = [{**m, "has_disability": False, "has_serious_illness": False} for m in members]
+    nobody = parse_household({**data, "members": told})
+    assert screen(nobody, on=on).item("dibao").outcome == Outcome.UNLIKELY
+
+
+def test_a_way_never_better_than_another_asks_nothing() -> None:
+    """Below the 低保标准 the household's own way needs only its assets; 参照单人户 needs the same
+    assets and a member it is for, so it can never come out better: whether anyone has a
+    disability or an illness cannot change 低保 and is not asked for it (issue 11)."""
+    data = {
+        "region": "ningxia",
+        "hukou_type": "urban",
+        "has_local_hukou": True,
+        "size": 2,
+        "monthly_income_total": 1000,
+        "members": [
+            {"relation": "self", "age": 50, "employment": "employed"},
+            {"relation": "spouse", "age": 48, "employment": "employed"},
+        ],
+    }
+    dibao = screen(parse_household(data), on=dt.date(2025, 11, 1)).item("dibao")
+    assert dibao.outcome == Outcome.NEED_INFO
+    assert dibao.missing_facts and all(f.startswith("assets.") for f in dibao.missing_facts)

@@ -11,6 +11,29 @@ from guides.screening.registry import check
 from guides.screening.result import CheckResult
 
 EXPENSE_FACTS = ("expenses_12m.medical", "expenses_12m.education")
+REHABILITATION_FACT = "expenses_12m.disability_rehabilitation"
+BASIC_LIVING_FACT = "expenses_12m.basic_living"
+
+
+def unknown_expense_facts(ctx: Context, rigid: bool) -> tuple[str, ...]:
+    """The expense items still unknown that could add to the total (issue 11: an unknown item is
+    not 0). 残疾康复支出 exists only where someone has a disability: with nobody disabled it is 0,
+    and while nobody's disability is known, that is what to ask. `rigid` adds 基本生活支出
+    (刚性支出, 000 附件2 二（四）). 其他 is never asked: the office checks it."""
+    expenses, members = ctx.household.expenses_12m, ctx.household.members
+    found = [
+        fact
+        for fact, value in zip(EXPENSE_FACTS, (expenses.medical, expenses.education), strict=True)
+        if value is None
+    ]
+    if expenses.disability_rehabilitation is None:
+        if any(m.has_disability for m in members):
+            found.append(REHABILITATION_FACT)
+        elif not members or any(m.has_disability is None for m in members):
+            found.append("members.has_disability")
+    if rigid and expenses.basic_living is None:
+        found.append(BASIC_LIVING_FACT)
+    return tuple(found)
 
 
 def _share_text(expense: float, annual_income: float) -> tuple[float, str]:
@@ -36,14 +59,23 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
     cid = "rigid_expense_share_at_least_threshold"
     household = ctx.household
     expenses = household.expenses_12m
-    total = expenses.rigid_total()
+    # What is known is a lower bound: the items still unknown can only raise the share.
+    parts = (
+        expenses.medical,
+        expenses.education,
+        expenses.disability_rehabilitation,
+        expenses.other,
+        expenses.basic_living,
+    )
+    total = float(sum(part or 0 for part in parts))
+    unknown_items = unknown_expense_facts(ctx, rigid=True)
     income = household.monthly_income
-    missing = [] if total is not None else list(EXPENSE_FACTS)
     if income is None:
-        missing.append("monthly_income_total")
-    if missing:
-        return unknown(cid, "还需要知道近12个月的医疗、教育等刚性支出和家庭收入", missing)
-    assert total is not None and income is not None
+        return unknown(
+            cid,
+            "还需要知道近12个月的医疗、教育等刚性支出和家庭收入",
+            (*unknown_items, "monthly_income_total"),
+        )
     threshold = ctx.param("rigid_expense_share_threshold")
     share, text = _share_text(total, income * 12)
     basic = f"（含基本生活支出 {yuan(expenses.basic_living)} 元）" if expenses.basic_living else ""
@@ -67,15 +99,11 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
             estimate,
         )
     # Decide under uncertainty: near an estimated ratio the answer is 或许符合, and an unknown
-    # 基本生活支出 could only raise the share to an estimated ratio's 或许符合 again, so it is not
+    # item could only raise the share to an estimated ratio's 或许符合 again, so it is not
     # asked — unless a verified upper ratio (甘肃 90%) could make it 可能符合.
     below_floor = lowest is not None and lowest.verified and share < lowest.value
     capped = highest is not None and highest.verified
-    if (
-        not threshold.verified
-        and not below_floor
-        and (expenses.basic_living is not None or not capped)
-    ):
+    if not threshold.verified and not below_floor and (not unknown_items or not capped):
         margin = _optional(ctx, "estimate_near_margin")
         if margin is not None and share >= threshold.value * (1 - margin.value / 100):
             return uncertain(
@@ -84,11 +112,12 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
                 (*used, margin),
                 estimate,
             )
-    if expenses.basic_living is None:
+    if unknown_items:
+        known = f"{formula}；" if any(part is not None for part in parts) else ""
         return unknown(
             cid,
-            f"{formula}；刚性支出还包括基本生活支出，还需要知道这一项",
-            ("expenses_12m.basic_living",),
+            f"{known}还需要知道近12个月的医疗、教育、残疾康复和基本生活等刚性支出，才能算占比",
+            unknown_items,
         )
     return unmet(cid, f"{formula}，低于{line}", used, estimate)
 
@@ -134,6 +163,15 @@ def income_after_expenses_below_dibao_standard(ctx: Context) -> CheckResult:
     if high < standard.value:
         return met(
             cid, f"扣除必需支出后月人均可支配收入 {formula}，低于{line}", (standard,), estimate
+        )
+    unknown_items = unknown_expense_facts(ctx, rigid=False)
+    if low >= standard.value and unknown_items:
+        # what is known leaves the income above the line; the items still unknown may not
+        return unknown(
+            cid,
+            f"扣除已知的必需支出后月人均可支配收入 {formula}，不低于{line}；"
+            "还需要知道其他自负的医疗、教育、残疾康复支出",
+            unknown_items,
         )
     if low >= standard.value:
         return unmet(

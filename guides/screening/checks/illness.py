@@ -14,6 +14,7 @@ from guides.screening.checks.common import (
     unknown,
     unmet,
 )
+from guides.screening.checks.income import INCOME_FACTS
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
@@ -76,21 +77,27 @@ SINGLE_PERSON_SEVERE_GRADE = 2
 
 
 def _alone_for_dibao(member: Member) -> tuple[bool | None, tuple[str, ...]]:
-    """A member who may apply for 低保 on their own (参照单人户) when the household is near the line."""
-    ill, _ = _seriously_ill(member)
+    """A member who may apply for 低保 on their own (参照单人户) when the household is near the line.
+
+    Decide under uncertainty (issue 11): an illness or a disability not yet told could make the
+    member one, so it is asked; the route's income clause already rules the route out (and the
+    fact is then not asked) for a household far above the edge line."""
+    ill, ill_needs = _seriously_ill(member)
     if ill:
         return True, ()
-    if member.has_disability:
+    needs = list(ill_needs)
+    if member.has_disability is None:
+        needs.append("has_disability")
+    elif member.has_disability:
         grade = member.disability_grade
-        if grade is None:
-            return None, ("disability_grade",)
         kind = member.disability_kind or ""
-        if grade <= SINGLE_PERSON_SEVERE_GRADE:
+        if grade is None:
+            needs.append("disability_grade")
+        elif grade <= SINGLE_PERSON_SEVERE_GRADE or any(
+            k in kind and grade <= g for k, g in SINGLE_PERSON_DISABILITY_GRADES.items()
+        ):
             return True, ()
-        if any(k in kind and grade <= g for k, g in SINGLE_PERSON_DISABILITY_GRADES.items()):
-            return True, ()
-    # An unknown illness is not asked here: the 低保 answer for everyone else stays as it is.
-    return False, ()
+    return (None, tuple(needs)) if needs else (False, ())
 
 
 @check("has_member_for_single_person_dibao")
@@ -128,11 +135,22 @@ def _single_person_route(
     found, missing = scan_members(ctx, test)
     if found:
         result = uncertain(cid, f"{names(found)}{found_text}")
+    elif missing and (income_missing := _income_facts_missing(ctx)):
+        # The household's own income first: the route only matters once the family as a whole
+        # is not eligible, so whom it is for is asked after the income is known.
+        result = unknown(cid, "还需要先知道家庭人口和收入", income_missing)
     elif missing:
-        result = unknown(cid, missing_text, missing)
+        # whom the route is for, before the household's means are asked for it
+        result = replace(unknown(cid, missing_text, missing), ask_first=True)
     else:
         result = unmet(cid, none_text)
     return replace(result, citation=citation)
+
+
+def _income_facts_missing(ctx: Context) -> tuple[str, ...]:
+    household = ctx.household
+    known = (household.monthly_income, household.household_size)
+    return tuple(f for f, v in zip(INCOME_FACTS, known, strict=True) if v is None)
 
 
 ADULT_AGE = 18
@@ -140,19 +158,27 @@ JOBLESS = frozenset({"registered_unemployed", "unable_to_work"})
 
 
 def _adult_jobless_severely_disabled(member: Member) -> tuple[bool | None, tuple[str, ...]]:
-    if not member.has_disability:
-        return False, ()  # an unknown disability is asked by the items that need it
-    if member.disability_grade is None:
+    """Decide under uncertainty (issue 11): any known fact that rules the member out decides;
+    otherwise the first unknown fact that could make them one is asked (the disability first:
+    one household-wide "没有" settles it for everyone)."""
+    if member.has_disability is False:
+        return False, ()
+    grade, age, employment = member.disability_grade, member.age, member.employment
+    if grade is not None and grade > SINGLE_PERSON_SEVERE_GRADE:
+        return False, ()
+    if age is not None and age < ADULT_AGE:
+        return False, ()
+    if employment is not None and employment not in JOBLESS:
+        return False, ()
+    if member.has_disability is None:
+        return None, ("has_disability",)
+    if grade is None:
         return None, ("disability_grade",)
-    if member.disability_grade > SINGLE_PERSON_SEVERE_GRADE:
-        return False, ()
-    if member.age is None:
+    if age is None:
         return None, ("age",)
-    if member.age < ADULT_AGE:
-        return False, ()
-    if member.employment is None:
+    if employment is None:
         return None, ("employment",)
-    return member.employment in JOBLESS, ()
+    return True, ()
 
 
 @check("has_adult_jobless_severely_disabled_member")
