@@ -1,0 +1,36 @@
+"""Hardship told in a citizen's words to 基本生活是不是很难维持 (dev3 conversations): "难住了",
+"撑不住了", "没法过了" are a yes, "将就着过" a no; a degree word between a negation and the
+yes word ("没那么困难", "不算太难") keeps it a no, never a stored yes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dialogue.answer_values import Value
+from dialogue.answers import parse_answer
+from dialogue.questions import question_bank
+
+TODAY = dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一下子难住了，衣裳被子都烧了", True),
+        ("难，看病的钱都凑不齐", True),
+        ("实在撑不住了", True),
+        ("这日子没法过了", True),  # was read as a no (没)
+        ("娃的学费都交不上", True),
+        ("将就着过吧", False),
+        ("凑合着能过", False),
+        ("没那么困难", False),
+        ("也不算太难", False),
+        ("不是很难", False),
+        ("不太困难", False),
+    ],
+)
+def test_hardship_in_own_words(text: str, expected: bool) -> None:
+    answer = parse_answer(question_bank().get("basic_living"), text, TODAY)
+    assert isinstance(answer, Value) and answer.value is expected
