@@ -57,8 +57,6 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
     for mention in reading.members():
         if not all_named and mention.key not in about:
             continue
-        if mention.key in session.speaking_for:
-            continue  # "就我妈一个人" when asking for her: she is the applicant already
         relation = None if mention.relation == CHILD else mention.relation
         have = [m for m in household.members[1:] if m.relation == relation]
         missing = mention.count - len(have) if relation is None else 1 - len(have)
