@@ -25,6 +25,7 @@ from dialogue.answers import (
     parse_tap,
     same_topic,
 )
+from dialogue.children import relation_member
 from dialogue.choosing import plan, update_hint
 from dialogue.ending import ending, summary
 from dialogue.lookahead import Lookahead
@@ -36,7 +37,6 @@ from dialogue.noted import (
     phrases,
     store_facts,
 )
-from dialogue.children import relation_member
 from dialogue.policy import RELATION_QUESTION, Next
 from dialogue.questions import (
     CONSENT_ID,
