@@ -34,3 +34,26 @@ TODAY = dt.date(2026, 12, 4)
 def test_hardship_in_own_words(text: str, expected: bool) -> None:
     answer = parse_answer(question_bank().get("basic_living"), text, TODAY)
     assert isinstance(answer, Value) and answer.value is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("儿子自己都顾不过来，一年给个几百块", False),
+        ("闺女靠不上", False),
+        ("有个儿子，可他自己都养不活", None),  # was a yes (有): asked again, never stored
+        ("有，儿子挺孝顺", True),
+    ],
+)
+def test_a_supporter_who_cannot_support(text: str, expected: bool | None) -> None:
+    """To 有能养活、照顾自己的子女吗: a child who cannot support is a no, not a yes for 有."""
+    answer = parse_answer(question_bank().get("member_supporter"), text, TODAY)
+    if expected is None:
+        assert not isinstance(answer, Value)
+    else:
+        assert isinstance(answer, Value) and answer.value is expected
+
+
+def test_the_supporter_question_reads_for_anyone() -> None:
+    """ "您有能养活、照顾他的子女…" named the wrong person: 自己 reads for 您 and 您母亲 alike."""
+    assert "照顾自己的" in question_bank().get("member_supporter").text
