@@ -58,3 +58,31 @@ def test_a_supporter_who_cannot_support(text: str, expected: bool | None) -> Non
 def test_the_supporter_question_reads_for_anyone() -> None:
     """ "您有能养活、照顾他的子女…" named the wrong person: 自己 reads for 您 and 您母亲 alike."""
     assert "照顾自己的" in question_bank().get("member_supporter").text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("孙子在特教学校", True),  # was asked three times
+        ("有，在念书", True),
+        ("大的毕业了，小的还在读", True),  # one still at school: never everyone's no
+        ("孩子都不念了", False),
+    ],
+)
+def test_a_school_named_answers_who_is_at_school(text: str, expected: bool) -> None:
+    answer = parse_answer(question_bank().get("any_student"), text, TODAY)
+    assert isinstance(answer, Value) and answer.value is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("还是小孩", "none"), ("还在上学呢", "none"), ("要照顾小孩，出不去", None)],
+)
+def test_a_child_has_no_working_ability(text: str, expected: str | None) -> None:
+    """ "您女儿还能干活挣钱吗" "还是小孩": 无劳动能力 (the form's value for a minor); a parent
+    who must mind a child is not one."""
+    answer = parse_answer(question_bank().get("member_labour_ability"), text, TODAY)
+    if expected is None:
+        assert not (isinstance(answer, Value) and answer.value == "none")
+    else:
+        assert isinstance(answer, Value) and answer.value == expected
