@@ -148,7 +148,11 @@ def parse_tap(question: Question, choice: str) -> Answer | None:
 
 
 # 哪有车: none; 没办残疾证: the card not got; "不打算找", "没去登记": no intention, not done
-_NEGATED = re.compile(r"(?:不|没|没有|不算|不是|并非|非|哪|没办|未办)(?:打算|准备|想|去|再|用)?$")
+# "不太困难", "没那么难", "不是很难": a degree word between the negation and the word
+_NEGATED = re.compile(
+    r"(?:不|没|没有|不算|不是|并非|非|哪|没办|未办)"
+    r"(?:打算|准备|想|去|再|用|太|很|那么|这么|怎么|多么?|算太|算很)?$"
+)
 _NEGATION_REACH = 5  # characters before a yes word searched for its negation
 # "要是不要钱的话，想学": the condition is not the answer
 _CONDITION = re.compile(r"(?:要是|如果|假如|若是|万一)[^，,。；;！!？?]*?的话[，,]?")

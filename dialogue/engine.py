@@ -25,6 +25,7 @@ from dialogue.answers import (
     parse_tap,
     same_topic,
 )
+from dialogue.children import relation_member
 from dialogue.choosing import plan, update_hint
 from dialogue.ending import ending, summary
 from dialogue.lookahead import Lookahead
@@ -36,7 +37,7 @@ from dialogue.noted import (
     phrases,
     store_facts,
 )
-from dialogue.policy import Next
+from dialogue.policy import RELATION_QUESTION, Next
 from dialogue.questions import (
     CONSENT_ID,
     MEMBER_MORE_ID,
@@ -353,12 +354,15 @@ class DialogueEngine:
             apply.member_more(session, isinstance(answer, Value) and answer.value is True)
         else:
             question = self.bank.get(pending.question_id)
-            if not apply.apply_answer(session, question, pending.member, answer):
+            member = pending.member
+            if question.id == RELATION_QUESTION and isinstance(answer, Value):
+                member = relation_member(session, member, answer.value)  # "她爸" to 孩子是谁
+            if not apply.apply_answer(session, question, member, answer):
                 return self._not_understood(session)
             if isinstance(answer, Value) and answer.is_estimate:
                 replies.append(TextReply(text=prompts.ESTIMATE_NOTED))
             if reading is not None:
-                self._store_with_answer(session, question, pending.member, answer, reading)
+                self._store_with_answer(session, question, member, answer, reading)
         session.failures = 0
         session.pending = None
         return replies + self._advance(session)

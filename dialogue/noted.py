@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from dialogue import apply, prompts
+from dialogue.children import A_CHILD
 from dialogue.questions import Question, QuestionBank, who
 from dialogue.state import Session, get_fact, member_key, resize_members, set_fact
 from guides.catalog import guide_for
@@ -29,7 +30,6 @@ _OPTION_QUESTIONS = {
     "situations": "situations",
 }
 _LISTS = {"situations", "already_receives"}
-_A_CHILD = f"{CHILD}#孩子"  # the one child of unsaid sex the opening named
 # a yes said with its detail is said once, by the detail ("您老伴得了肾病类重病")
 _SAID_WITH = (
     ("has_serious_illness", "serious_illness_kind"),
@@ -72,7 +72,7 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
             if relation is None and missing > 0 and not all_named:
                 household.members = [*household.members, *(Member() for _ in range(missing))]
                 if mention.count == 1 and missing == 1:  # read back as 您孩子, not 第3位家人
-                    session.persons[_A_CHILD] = len(household.members) - 1
+                    session.persons[A_CHILD] = len(household.members) - 1
             continue
         open_slot = (
             next((m for m in household.members[1:] if m.relation is None), None)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from dialogue.policy import Next
+from dialogue.children import opening_child
+from dialogue.policy import RELATION_QUESTION, Next
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank, wording
 from dialogue.replies import Choice, ChoicesReply, Reply, TextReply
 from dialogue.state import Pending, Session
@@ -30,6 +31,7 @@ class Prompts(BaseModel):
     nothing_to_undo: str
     skipped: str
     speaking_for: str  # asking for somebody else: 您 means them from now on
+    child_relation: str  # the relation of the child an opening named (娃, 孩子)
     moved_on: str  # the same question not understood three times: left as 不清楚
     corrected: str
     which_to_correct: str
@@ -129,6 +131,8 @@ def _text_of(session: Session, bank: QuestionBank, pending: Pending) -> str:
         return bank.consent.text
     if pending.question_id == MEMBER_MORE_ID:
         return bank.member_more.text
+    if pending.question_id == RELATION_QUESTION and pending.member == opening_child(session):
+        return _P.child_relation
     return wording(bank.get(pending.question_id), session.household, pending.member)
 
 

@@ -120,3 +120,18 @@ def test_form_fields_are_never_wanted_by_screening() -> None:
     form_facts = {f for q in question_bank().questions if q.form_field for f in q.fills}
     assert form_facts
     assert not form_facts & (_reported_fact_names() | _literal_fact_names())
+
+
+def test_a_students_questions_are_not_asked_of_a_parent() -> None:
+    """ "您家老人现在是在读，还是已经毕业了？" was asked of a parent whose school stage was unknown
+    (dev3 conversations): the student's questions skip parents and grandparents, as
+    member_school_stage does."""
+    bank = question_bank()
+    household = Household(
+        region="ningxia", members=[Member(relation="self"), Member(relation="parent")]
+    )
+    parent = household.members[1]
+    for qid in ("member_school_stage", "member_study_status", "member_new_admission",
+                "member_student_loan"):  # fmt: skip
+        assert not bank.get(qid).applies(household, parent), qid
+    assert bank.get("member_study_status").applies(household, Member(relation="daughter"))

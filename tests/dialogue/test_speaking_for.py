@@ -55,3 +55,13 @@ def test_parents_who_live_with_the_speaker_stay_the_speakers_family(
 def test_asking_for_a_son_keeps_the_speakers_household(nlu_backend: IntentParser) -> None:
     _, session, _ = _open(nlu_backend, "我替我儿子问问，他二十八了，能不能办失业登记")
     assert session.speaking_for == {}
+
+
+def test_naming_the_person_asked_for_again_adds_nobody(nlu_backend: IntentParser) -> None:
+    """ "就我妈一个人" to 几口人 when asking for her: one member, her, not her and a parent."""
+    engine, session, _ = _open(
+        nlu_backend, "我替我妈问一下。我妈一个人在村里住，去年中风了，她能申请点啥"
+    )
+    engine.turn(session, text="就我妈一个人，我不跟她一块过")
+    assert session.household.size == 1
+    assert [m.relation for m in session.household.members] == ["self"]
