@@ -70,6 +70,10 @@ _GRADUATES_LATER = re.compile(r"(?:快|快要|要|将|明年|后年|还没)毕�
 _NEXT_STAGE = re.compile(
     r"(?:明年|后年|将来|以后|准备|打算|想|要|快)(?:参加)?(?:高考|考(?!上)\S{0,3})"
 )
+# "小孩" said of the member asked about: a minor, 无劳动能力 on the form (not "要照顾小孩")
+_JUST_A_CHILD = re.compile(
+    r"^(?:是|就是|还是)?个?(?:小孩|孩子|娃|娃娃|小娃|小孩子)(?:呢|嘛|啊|呀)?$"
+)
 # "轻省活还能干点", "重活干不了，轻的还行": able to do light work only
 _LIGHT_WORK_ONLY = re.compile(
     r"(?<!重)(?:轻省|轻巧|轻松|轻)(?:点|些|一点)?的?(?:活|$|[，,。]|还行|还能|能干|可以)"
@@ -309,6 +313,12 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
         return None if relation is None else Value(relation)
     if kind == "choice" and question.fills == ["members.labour_ability"] and _light_work_only(text):
         return Value("partial")
+    if (
+        kind == "choice"
+        and question.fills == ["members.labour_ability"]
+        and _JUST_A_CHILD.match(text.strip("，。！!"))
+    ):
+        return Value("none")
     if kind == "choice" and question.fills == ["members.study_status"]:
         text = _GRADUATES_LATER.sub("", text)  # "还在念着呢，明年毕业": not graduated yet
     if kind == "choice" and question.fills == ["members.school_stage"]:

@@ -316,6 +316,8 @@ _WISHES = ("wants_training", "wants_job")
 # the speaker asking: "想问问有没有免费的技能培训", "想问问…，也想参加个培训"
 _SPEAKER_ASKS = re.compile(r"想(?:问问|问一下|问下|咨询|了解|打听)")
 _ALSO = re.compile(r"(?:我|俺)?(?:也|还)想")
+# "现在一个人带孩子，想找个工作": the member named is whom the speaker looks after, not who wishes
+_LOOKS_AFTER = re.compile(r"(?:带|带着|照顾|照顾着|伺候|伺候着|照看|看着|养着|供着|陪着)$")
 
 
 def _speakers_wish(text: str, mentions: list[Mention], start: int) -> bool:
@@ -329,9 +331,25 @@ def _speakers_wish(text: str, mentions: list[Mention], start: int) -> bool:
         if sentence_at(text, prev_lo) == sentence_at(text, lo):
             asks = list(_SPEAKER_ASKS.finditer(text, prev_lo, lo))
     if not asks:
-        return False
+        return _after_looking_after(text, mentions, lo, start)
     since = asks[-1].end()
     return not any(since <= m.start < start and m.relation != SELF for m in mentions)
+
+
+def _after_looking_after(text: str, mentions: list[Mention], lo: int, start: int) -> bool:
+    """The wish's clause names nobody, and the member named last before it in the sentence
+    is the one the speaker looks after (带孩子, 照顾老伴): the wish is the speaker's."""
+    if any(lo <= m.start < start for m in mentions) or lo < 2:
+        return False
+    if sentence_at(text, lo - 2) != sentence_at(text, lo):
+        return False
+    sentence_lo, _ = sentence_at(text, lo)
+    before = [m for m in mentions if sentence_lo <= m.start < lo]
+    if not before:
+        return False
+    last = max(before, key=lambda m: m.start)
+    cared = _LOOKS_AFTER.search(text, max(sentence_lo, last.start - 3), last.start)
+    return last.relation not in (SELF, UNNAMED) and cared is not None
 
 
 _GRADE_NEAR = 12  # characters from the disability to a grade said on its own

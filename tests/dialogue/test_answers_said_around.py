@@ -59,3 +59,8 @@ def test_not_knowing_how_to_get_by_is_not_not_knowing() -> None:
 )
 def test_what_still_is_not_partial_or_known(question_id: str, text: str) -> None:
     assert parsed(question_id, text) not in (Value("partial"), Value(0))
+
+
+def test_a_child_named_alone_has_no_working_ability() -> None:
+    assert parsed("member_labour_ability", "小孩") == Value("none")
+    assert parsed("member_labour_ability", "要照顾小孩，出不去") != Value("none")
