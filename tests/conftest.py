@@ -10,8 +10,12 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from nlu.retrieval import KnowledgeIndex
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT_ROOT.parent / "shared"
@@ -198,3 +202,12 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
 def postgres_url(postgres_cluster: PostgresCluster) -> str:
     """A fresh database in the session's throwaway PostgreSQL cluster (SQLAlchemy URL)."""
     return postgres_cluster.create_database("shejiu_test")
+
+
+@pytest.fixture(scope="session")
+def seed_index() -> KnowledgeIndex:
+    """The KB index over the seeded entries, built once for the tests that only read it."""
+    from nlu.evaluate_kb import load_seed_documents
+    from nlu.retrieval import KnowledgeIndex
+
+    return KnowledgeIndex.build(load_seed_documents())

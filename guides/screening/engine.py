@@ -250,8 +250,18 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
     return best
 
 
-def _clause_key(spec: CheckSpec) -> tuple[str, str]:
-    return spec.check, repr(sorted(spec.args.items()))
+_CLAUSE_KEYS: dict[int, tuple[Variant, tuple[tuple[str, str], ...]]] = {}
+
+
+def _clause_keys(variant: Variant) -> tuple[tuple[str, str], ...]:
+    """Each clause of a way as (check, its arguments): worked out once per way, not on every
+    screening that compares ways."""
+    cached = _CLAUSE_KEYS.get(id(variant))
+    if cached is not None and cached[0] is variant:
+        return cached[1]
+    keys = tuple((spec.check, repr(sorted(spec.args.items()))) for spec in variant.all)
+    _CLAUSE_KEYS[id(variant)] = (variant, keys)
+    return keys
 
 
 def _dominated_ways(
@@ -261,11 +271,11 @@ def _dominated_ways(
     (参照单人户 shares the household's own asset clause once the household's income is below
     the standard) can never come out better than that way, whatever its own open facts turn
     out to be, so its facts are not asked. Of two ways dominating each other the first stays."""
-    clauses = [{_clause_key(spec) for spec in variant.all} for variant, _ in evaluated]
+    clauses = [set(_clause_keys(variant)) for variant, _ in evaluated]
     open_clauses = [
         {
-            _clause_key(spec)
-            for spec, result in zip(variant.all, checks, strict=True)
+            key
+            for key, result in zip(_clause_keys(variant), checks, strict=True)
             if result.status != CheckStatus.MET
         }
         for variant, checks in evaluated

@@ -13,22 +13,14 @@ from dialogue import lookahead
 from dialogue.lookahead import Lookahead
 from dialogue.questions import question_bank
 from dialogue.state import Session
-from guides.household import Member
-from guides.ids import ItemId, RegionId
+from guides.ids import ItemId
 from guides.params import parameters as file_parameters
 from guides.params import use_source
+from tests.dialogue.sessions import elder_alone
 
 ON = dt.date(2026, 6, 1)
 DEPOSITS = ("deposits", None)  # tried at 0 and 1,000,000 yuan
 ITEMS = [ItemId.DIBAO]
-
-
-def a_session(session_id: str) -> Session:
-    session = Session.new(session_id, "guest:lookahead", RegionId.GANSU)
-    session.household.size = 1
-    session.household.hukou_type = "rural"
-    session.household.members = [Member(relation="self", age=70)]
-    return session
 
 
 @pytest.fixture
@@ -53,27 +45,27 @@ def test_a_kept_outcome_is_reused_only_for_the_same_facts_date_and_parameters(
     def tried(session: Session, on: dt.date = ON) -> set[ItemId]:
         return kept.begin(session, on).changeable(bank, DEPOSITS, ITEMS)
 
-    first = tried(a_session("s-1"))
+    first = tried(elder_alone("s-1"))
     screenings = len(screened_on)
     assert screenings > 0
-    assert tried(a_session("s-2")) == first  # another session, the same facts: kept
+    assert tried(elder_alone("s-2")) == first  # another session, the same facts: kept
     assert len(screened_on) == screenings
 
-    changed = a_session("s-1")
+    changed = elder_alone("s-1")
     changed.household.monthly_income_total = 5000
     tried(changed)
     assert len(screened_on) > screenings  # a changed fact: screened again
     screenings = len(screened_on)
 
     later = ON + dt.timedelta(days=400)
-    tried(a_session("s-1"), later)
+    tried(elder_alone("s-1"), later)
     assert screened_on[-1] == later and len(screened_on) > screenings
     screenings = len(screened_on)
 
     fresh = file_parameters.__wrapped__()  # new parameters published (a new object)
     use_source(lambda: fresh)
     try:
-        tried(a_session("s-1"))
+        tried(elder_alone("s-1"))
     finally:
         use_source(None)
     assert len(screened_on) > screenings

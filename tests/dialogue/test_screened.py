@@ -6,27 +6,18 @@ from __future__ import annotations
 import datetime as dt
 
 from dialogue.screened import Screenings
-from dialogue.state import Session
 from guides.household import Member
-from guides.ids import RegionId
 from guides.params import parameters as file_parameters
 from guides.params import use_source
 from guides.screening.engine import screen
+from tests.dialogue.sessions import elder_alone
 
 ON = dt.date(2026, 6, 1)
 
 
-def a_session(session_id: str) -> Session:
-    session = Session.new(session_id, "guest:screened", RegionId.GANSU)
-    session.household.size = 1
-    session.household.hukou_type = "rural"
-    session.household.members = [Member(relation="self", age=70)]
-    return session
-
-
 def test_the_same_facts_are_screened_once_and_a_change_screens_again() -> None:
     screenings = Screenings()
-    session = a_session("s-1")
+    session = elder_alone("s-1")
     first = screenings.of(session, ON)
     assert first == screen(session.household, on=ON)
     session.unknown.append("assets.deposits")  # 不知道: no household fact changed
@@ -41,7 +32,7 @@ def test_the_same_facts_are_screened_once_and_a_change_screens_again() -> None:
 
 def test_ages_taken_on_the_screening_date_and_new_parameters_screen_again() -> None:
     screenings = Screenings()
-    session = a_session("s-2")
+    session = elder_alone("s-2")
     derived = Member(relation="self", birth_date=dt.date(1966, 9, 1))  # its age taken today
     session.household.members = [derived]
     first = screenings.of(session, ON)  # screened as 59, on ON
@@ -61,7 +52,7 @@ def test_ages_taken_on_the_screening_date_and_new_parameters_screen_again() -> N
 
 def test_only_the_latest_sessions_are_kept() -> None:
     screenings = Screenings(size=2)
-    sessions = [a_session(f"s-{n}") for n in range(3)]
+    sessions = [elder_alone(f"s-{n}") for n in range(3)]
     first = screenings.of(sessions[0], ON)
     for session in sessions[1:]:
         screenings.of(session, ON)
@@ -72,20 +63,20 @@ def test_sessions_screened_in_turn_each_keep_their_own_result() -> None:
     """One worker serves many sessions: a result is never handed to another session, nor to
     the same session id once its facts are different (a restart)."""
     screenings = Screenings()
-    poor, richer = a_session("s-a"), a_session("s-b")
+    poor, richer = elder_alone("s-a"), elder_alone("s-b")
     poor.household.monthly_income_total = 100
     richer.household.monthly_income_total = 9000
     for _ in range(2):
         for session in (poor, richer):
             assert screenings.of(session, ON) == screen(session.household, on=ON)
     assert screenings.of(poor, ON) is not screenings.of(richer, ON)
-    restarted = a_session("s-a")  # same id, the facts start again
+    restarted = elder_alone("s-a")  # same id, the facts start again
     assert screenings.of(restarted, ON).per_capita_income is None
 
 
 def test_a_result_without_detail_serves_only_the_question_choice() -> None:
     screenings = Screenings()
-    session = a_session("s-c")
+    session = elder_alone("s-c")
     brief = screenings.of(session, ON, detail=False)
     assert all(i.reasons == () for i in brief.items)
     full = screenings.of(session, ON)  # the result shown: screened again, with its reasons

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.evaluate_kb import load_seed_documents
 from nlu.retrieval import KnowledgeIndex
-
-
-@pytest.fixture(scope="module")
-def index() -> KnowledgeIndex:
-    return KnowledgeIndex.build(load_seed_documents())
 
 
 @pytest.mark.parametrize(
@@ -27,7 +21,7 @@ def index() -> KnowledgeIndex:
     ],
 )
 def test_the_most_specific_entry_answers(
-    index: KnowledgeIndex, question: str, region: str, expected: str
+    seed_index: KnowledgeIndex, question: str, region: str, expected: str
 ) -> None:
-    hit = index.top(question, region)
+    hit = seed_index.top(question, region)
     assert hit is not None and hit.entry_id == expected

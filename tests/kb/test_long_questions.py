@@ -6,27 +6,23 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.evaluate_kb import load_seed_documents
 from nlu.retrieval import KnowledgeIndex
 
 
-@pytest.fixture(scope="module")
-def index() -> KnowledgeIndex:
-    return KnowledgeIndex.build(load_seed_documents())
-
-
-def top_entry(index: KnowledgeIndex, text: str, region: str | None) -> str | None:
-    hit = index.top(text, region)
+def top_entry(seed_index: KnowledgeIndex, text: str, region: str | None) -> str | None:
+    hit = seed_index.top(text, region)
     return hit.entry_id if hit else None
 
 
-def test_a_long_story_whose_request_names_an_entry_gets_that_entry(index: KnowledgeIndex) -> None:
+def test_a_long_story_whose_request_names_an_entry_gets_that_entry(
+    seed_index: KnowledgeIndex,
+) -> None:
     text = (
         "您好，麻烦您了。我老伴前年查出尿毒症，一个礼拜透析三回，家里的积蓄早就花光了，"
         "儿子在外地打工自己还要养孩子，亲戚也借遍了，我是真没办法了才打这个电话。"
         "山西这边因病致贫重病患者的认定到哪里申请？谢谢你们，辛苦了。"
     )
-    answer = index.answer(text, "shanxi")
+    answer = seed_index.answer(text, "shanxi")
     assert answer.entry is not None
     assert answer.entry.entry_id == "shanxi-illness-poverty-apply"
 
@@ -42,9 +38,9 @@ def test_a_long_story_whose_request_names_an_entry_gets_that_entry(index: Knowle
     ],
 )
 def test_a_greeting_and_complaint_around_a_question_do_not_change_its_top_hit(
-    index: KnowledgeIndex, question: str, region: str | None
+    seed_index: KnowledgeIndex, question: str, region: str | None
 ) -> None:
-    bare = top_entry(index, question, region)
+    bare = top_entry(seed_index, question, region)
     assert bare is not None
     wrapped = [
         f"你好同志，打扰一下，我想问个事。{question}？我都跑了三趟了，一趟一个说法，真是气人！",
@@ -52,23 +48,23 @@ def test_a_greeting_and_complaint_around_a_question_do_not_change_its_top_hit(
         f"{question}？我在乡上问了好几回都没人说得清楚，你们办事也太拖拉了，谢谢啊。",
     ]
     for text in wrapped:
-        assert top_entry(index, text, region) == bare, text
+        assert top_entry(seed_index, text, region) == bare, text
 
 
 def test_the_whole_message_is_searched_too_when_the_request_alone_is_less_clear(
-    index: KnowledgeIndex,
+    seed_index: KnowledgeIndex,
 ) -> None:
     # The asking clause alone ("能不能……单独吃上低保") reads as the general "one person's 低保";
     # the clause before it (低保边缘, 重度残疾) makes it the 低保边缘 entry.
     text = "家里是低保边缘户，我爸是重度残疾，能不能就他一个人单独吃上低保？"
-    ((request, region),) = index.focused(text, "gansu")
-    alone = index.search(request, region, k=1)[0]
-    whole = index.search(text, "gansu", k=1)[0]
-    hit = index.top(text, "gansu")
+    ((request, region),) = seed_index.focused(text, "gansu")
+    alone = seed_index.search(request, region, k=1)[0]
+    whole = seed_index.search(text, "gansu", k=1)[0]
+    hit = seed_index.top(text, "gansu")
     assert hit is not None and hit.confidence == max(alone.confidence, whole.confidence)
     assert hit.entry_id == "gansu-edge-special-basic-living" != alone.entry_id
     # Answered or, below the fitted threshold, offered first: what the answer offers is `hit`.
-    answer = index.answer(text, "gansu")
+    answer = seed_index.answer(text, "gansu")
     offered = [answer.entry.entry_id] if answer.entry else [h.entry_id for h in answer.suggestions]
     assert offered and offered[0] == hit.entry_id
 

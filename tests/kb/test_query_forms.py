@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.evaluate_kb import load_seed_documents
 from nlu.retrieval import KnowledgeIndex
 from nlu.retrieval_query import analyse
 from nlu.tokenize import collapse_a_not_a
-
-
-@pytest.fixture(scope="module")
-def index() -> KnowledgeIndex:
-    return KnowledgeIndex.build(load_seed_documents())
 
 
 @pytest.mark.parametrize(
@@ -53,21 +47,21 @@ def test_can_or_cannot_alone_is_not_a_question_about_conditions() -> None:
     ],
 )
 def test_an_a_not_a_fee_question_finds_the_fee_entry(
-    index: KnowledgeIndex, question: str, region: str, expected: str
+    seed_index: KnowledgeIndex, question: str, region: str, expected: str
 ) -> None:
-    hit = index.top(question, region)
+    hit = seed_index.top(question, region)
     assert hit is not None and hit.entry_id == expected
 
 
 def test_asking_whether_someone_may_apply_in_ones_place_finds_the_agent_entry(
-    index: KnowledgeIndex,
+    seed_index: KnowledgeIndex,
 ) -> None:
     # 替我 / 替老人 / 找人帮 / 代理人 read as 代办, the word the agent entries use
-    hit = index.top(
+    hit = seed_index.top(
         "我常年在外地干活回不来，家里申请救助的事能不能让我兄弟替我去跑？", "jinan-licheng"
     )
     assert hit is not None and hit.entry_id == "jinan-licheng-agent"
-    answer = index.answer("老人出不了门的话，让邻居替老人去窗口递申请行不行", None)
+    answer = seed_index.answer("老人出不了门的话，让邻居替老人去窗口递申请行不行", None)
     assert answer.entry is not None and answer.entry.entry_id == "common-apply-on-behalf"
 
 
@@ -96,9 +90,9 @@ def test_disagreeing_and_a_veteran_in_plain_words_read_as_the_kb_terms() -> None
     ],
 )
 def test_a_question_in_dialect_is_answered_like_the_plain_one(
-    index: KnowledgeIndex, question: str, region: str | None, expected: str
+    seed_index: KnowledgeIndex, question: str, region: str | None, expected: str
 ) -> None:
-    answer = index.answer(question, region)
+    answer = seed_index.answer(question, region)
     assert answer.entry is not None and answer.entry.entry_id == expected
 
 

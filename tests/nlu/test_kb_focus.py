@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from nlu.kb_focus import requests
 from nlu.places import other_place, other_place_message
+from nlu.retrieval import KnowledgeIndex
 
 
 def test_a_short_message_is_its_own_request() -> None:
@@ -58,11 +59,8 @@ def test_another_places_question_is_declined_not_answered_with_ours() -> None:
     assert answer.message is not None and "上海" in answer.message
 
 
-def test_each_distinct_request_gets_its_own_answer() -> None:
-    from nlu.evaluate_kb import load_seed_documents
-    from nlu.retrieval import KnowledgeIndex
-
-    index = KnowledgeIndex.build(load_seed_documents())
+def test_each_distinct_request_gets_its_own_answer(seed_index: KnowledgeIndex) -> None:
+    index = seed_index
     text = (
         "你好，我们家孩子今年考上大学了，学费实在凑不齐，山西的助学贷款去哪个银行签合同？"
         "还有我自己没有工作好几个月了，山西的失业登记在哪里办理？"
@@ -106,11 +104,10 @@ def test_an_a_not_a_question_is_asking() -> None:
     assert any("上不上班" in r for r in requests(text))
 
 
-def test_a_request_pointing_back_to_another_province_is_declined_as_that_province() -> None:
-    from nlu.evaluate_kb import load_seed_documents
-    from nlu.retrieval import KnowledgeIndex
-
-    index = KnowledgeIndex.build(load_seed_documents())
+def test_a_request_pointing_back_to_another_province_is_declined_as_that_province(
+    seed_index: KnowledgeIndex,
+) -> None:
+    index = seed_index
     text = "我是庆阳的，我姐一家在郑州住，孩子生了大病花了很多钱，她们那边医疗救助能报多少？"
     answer = index.answer(text, "gansu")
     assert answer.entry is None and answer.message is not None and "郑州" in answer.message

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.evaluate_kb import load_seed_documents
 from nlu.places import other_place
 from nlu.retrieval import KnowledgeIndex
 
@@ -41,11 +40,6 @@ def test_the_search_goes_on_past_a_name_inside_another_word() -> None:
     assert other_place("今年收成都不好，我在成都打工，那边能申请救助吗") == "成都"
 
 
-@pytest.fixture(scope="module")
-def index() -> KnowledgeIndex:
-    return KnowledgeIndex.build(load_seed_documents())
-
-
 @pytest.mark.parametrize(
     ("text", "region", "place"),
     [
@@ -54,17 +48,17 @@ def index() -> KnowledgeIndex:
     ],
 )
 def test_a_question_about_another_place_is_declined_though_the_story_names_ours(
-    index: KnowledgeIndex, text: str, region: str | None, place: str
+    seed_index: KnowledgeIndex, text: str, region: str | None, place: str
 ) -> None:
     # The asking clause names the other place; our region in the story must not make the
     # other place's question one about ours.
-    (answer,) = index.answers(text, region)
+    (answer,) = seed_index.answers(text, region)
     assert answer.status == "uncertain" and answer.entry is None
     assert answer.message is not None and f"您问的是{place}的政策" in answer.message
 
 
 def test_a_question_about_ours_with_another_place_in_the_story_is_still_ours(
-    index: KnowledgeIndex,
+    seed_index: KnowledgeIndex,
 ) -> None:
-    answer = index.answer("我在上海打工，老家是庆阳的，家里老人想申请低保，要啥条件", None)
+    answer = seed_index.answer("我在上海打工，老家是庆阳的，家里老人想申请低保，要啥条件", None)
     assert answer.entry is not None and answer.entry.entry_id == "gansu-dibao-conditions"
