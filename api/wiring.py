@@ -9,6 +9,7 @@ import redis.asyncio as aredis
 from redis.asyncio.client import PubSub
 from redis.exceptions import RedisError
 
+from api import heap
 from api.live_hub import LiveHub
 from api.runtime import Runtime
 from bot.accounts import Accounts
@@ -131,6 +132,7 @@ async def attach_services(runtime: Runtime) -> None:
     # Staff accounts for the web pages (agent console, KB editor): the users table.
     runtime.services["accounts"] = accounts
     runtime.periodic.append(asyncio.create_task(keep_fresh(kb, params, runtime.redis)))
+    heap.settle()
     runtime.waiting_for.remove("intent_model")
 
 
@@ -171,9 +173,12 @@ async def keep_fresh(
             # The notice came here, not (yet) to the service's own subscription: rebuild it now.
             force = noticed is not None and services[noticed][1] is service
             try:
-                await asyncio.to_thread(service.refresh, force=force)
+                rebuilt = await asyncio.to_thread(service.refresh, force=force)
             except Exception:
                 log.warning("%s refresh failed; will try again", name, exc_info=True)
+                continue
+            if rebuilt:
+                heap.settle()
 
 
 async def _next_notice(channel: PubSub, seconds: float) -> str | None:
