@@ -70,7 +70,7 @@ def amount_answer(question: Question, text: str) -> Value | None:
     if amount is not None and question.fills[0].startswith("expenses_12m."):
         amount = to_yearly(amount)  # "每个月康复得五百": over the 12 months asked about
     if question.fills == ["monthly_income_total"]:  # "我一个月一千八，老伴一千二": the sum
-        summed = amounts_per_person(text)
+        summed = amounts_per_person(text, monthly=True)
         amount = to_monthly(summed) if summed is not None else amount
         if amount is not None and _EACH.search(text):  # "老两口每月各一千": each of two
             if not _TWO_PEOPLE.search(text):

@@ -14,14 +14,14 @@ import re
 from typing import Any
 
 from dialogue.answer_numbers import age_answer, amount_answer, area_answer, count_answer
-from dialogue.answer_topics import is_money_or_property, own_clauses, same_topic
+from dialogue.answer_scope import stated_part
+from dialogue.answer_topics import same_topic
 from dialogue.answer_values import DONT_KNOW, Answer, Value
 from dialogue.doubts import (
     Doubt,
     find_doubt,
     negative_doubt,
     said_grade,
-    without_relative_age,
 )
 from dialogue.questions import Question
 from guides.ids import RegionId
@@ -31,10 +31,8 @@ from nlu.clauses import (
     clauses,
     current_clauses,
     denied_choice,
-    owned_clauses,
     self_repaired,
     still_received,
-    without_debts,
     without_double_negation,
 )
 from nlu.commands import corrected_part
@@ -99,23 +97,10 @@ def parse_answer(
         and hukou_elsewhere(text, region) is not None
     ):
         return Value(False)
-    if is_money_or_property(question):
-        own = own_clauses(question, text)
-        if own is None:
-            return None  # "没有车子" to 几套房: about something else (read as that fact)
-        text = own
-    if question.answer == "amount" and not question.fills[0].startswith("expenses_12m."):
-        kept = without_debts(text)  # "欠了五万外债" to 存款: a debt, not savings or income
-        if kept is None:
-            return Doubt("debt_not_amount", field=question.summary_label)
-        text = kept
-    if question.fills == ["assets.houses"]:
-        owned = owned_clauses(text)  # "租的两间房": not owned, so not counted
-        if owned is None:
-            return Doubt("rented_not_owned")
-        text = owned
-    if question.answer == "age":
-        text = without_relative_age(text)  # "六十三，比我小五岁": the age said, not the gap
+    scoped = stated_part(question, text)  # not a debt, a cost, a supposition…
+    if scoped is None or isinstance(scoped, Doubt):
+        return scoped
+    text = scoped
     if question.fills == ["housing.is_dangerous_house"] and _AWAITING_APPRAISAL.search(text):
         return DONT_KNOW
     doubt = find_doubt(question, text, today)

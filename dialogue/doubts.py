@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from dialogue.questions import Question
 from nlu.answers import parse_yes_no
-from nlu.clauses import clauses, mentions_reimbursement, out_of_pocket, varying_amount
+from nlu.clauses import (
+    clauses,
+    differs_by_person,
+    mentions_reimbursement,
+    out_of_pocket,
+    varying_amount,
+)
 from nlu.idcard import ID_RE, parse_id_number
 from nlu.numbers import parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
@@ -69,6 +75,8 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
     if negative is not None:
         return negative_doubt(negative, question)
     fills = question.fills
+    if question.group == "household" and question.answer != "count" and differs_by_person(text):
+        return Doubt("differs_by_member")  # "我的在这，老伴的还在她娘家": whose, then?
     source = _INCOME_SOURCE.search(text)
     if (  # "就靠那点养老金": there is an income; how much?
         source

@@ -372,7 +372,7 @@ class DialogueEngine:
         reading: Reading,
     ) -> None:  # fmt: skip
         """The other facts an answer states, undone with it by "go back"."""
-        if question.fills == ["size"]:
+        if question.fills == ["size"] and _same_size(reading, answer):
             add_members(session, reading, all_named=True)
         if question.all_members is not None and isinstance(answer, Value) and answer.value:
             named_members(session, question, reading)
@@ -596,6 +596,13 @@ class DialogueEngine:
         if session.failures >= MOVE_ON_AFTER:  # asking a fourth time would only tire them
             return self._skip(session, prompts.MOVED_ON)
         return [prompts.reask_reply(session, self.bank, pending)]
+
+
+def _same_size(reading: Reading, answer: Answer) -> bool:
+    """The reading counts the household as the answer does: when it does not ("就我跟老伴俩，
+    儿子一家三口住隔壁" read as three), the people it lists are not taken as the members."""
+    size = reading.size
+    return size is None or (isinstance(answer, Value) and size.value == answer.value)
 
 
 def _not_of_one_member(session: Session, member: int | None) -> set[str]:

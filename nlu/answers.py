@@ -308,13 +308,17 @@ _CONSENT_NO = re.compile(
 )
 _CONSENT_YES = re.compile(
     r"查吧|查就查|你们查|可以查|随便查|尽管查|让你们查|查呗|授权|(?:核对|核查)吧|查(?:啥|什么)都行"
+    r"|查[^，,。不没别]{0,6}(?:可以|没问题|没事)"  # "查我可以"
 )
 
 
 def parse_consent(text: str) -> bool | None:
-    """Consent to the income and asset check: a yes/no, or the everyday ways of saying it."""
+    """Consent to the income and asset check: a yes/no, or the everyday ways of saying it.
+    Consent given in part ("查我可以，别查我儿子的") is none: the check covers the household."""
     if _CONSENT_NO.search(text):
-        return False
+        rest = _CONSENT_NO.sub("，", text)  # what is said besides the refusal
+        yes = _CONSENT_YES.search(rest) or any(parse_yes_no(c) for c in _CLAUSE.findall(rest))
+        return None if yes else False
     if _CONSENT_YES.search(text):
         return True
     return parse_yes_no(text)

@@ -6,17 +6,19 @@
 - "我一个月一千八，老伴一千二": one amount per person, added up for the household.
 - "城里一套，老家还有一套": counts joined by 还有/另外 add up.
 - "我跟老伴，还有俩孙子": the people listed, counted (4).
+- "电费一个月一百多都交不起": money paid out; "要是儿子寄钱能有两千": supposed, not stated.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from nlu.answers import parse_choice
 from nlu.lexicon import find_items, match_relations, parse_relation
-from nlu.numbers import Amount, find_amounts
+from nlu.numbers import Amount, find_amounts, to_monthly
 from nlu.numerals import NUMERAL_RE, parse_number
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！!？?]+")
@@ -26,6 +28,7 @@ _NOW = re.compile(
     r"|走了|去世|过世|没了|搬走|搬出去|分出去|嫁出去|离了|离婚"  # a change since: "原来四口，老伴走了"
     r"|剩|卖了|卖掉|卖给|处理了|报废"  # what is left: "原来有两万，…就剩五千了", "以前有辆车，卖了"
     r"|刚办|才办|新办|办下来|改造|翻修|翻盖|修好|重建|重盖"  # "原来没有，去年刚办的"
+    r"|评成|评为|定成|定为|调成|调为|重新|换证"  # "原来是三级，今年重新评成二级了"
 )
 _ENDED = re.compile(
     r"取消|停了|停发|不给了|断了|退出|清退|被退|没再|不领了|不发了"
@@ -146,9 +149,27 @@ def _person(clause: str) -> str | None:
     return "self" if _SPEAKER.match(clause.strip()) else None
 
 
-def amounts_per_person(text: str) -> Amount | None:
+_SAME_AS = re.compile(r"也|都|一样")
+
+
+def differs_by_person(text: str) -> bool:
+    """ "我的在这，老伴的还在她娘家那边": clauses about different people, none saying the
+    same holds (也, 都, 一样): the answer is not one for the whole household."""
+    people: list[str] = []
+    for index, clause in enumerate(clauses(text)):
+        person = _person(clause)
+        if person is not None and person not in people:
+            if index > 0 and _SAME_AS.search(clause):
+                return False
+            people.append(person)
+    return len(people) > 1
+
+
+def amounts_per_person(text: str, *, monthly: bool = False) -> Amount | None:
     """ "我一个月一千八，老伴一千二": clauses that each name a different person and one amount
-    add up (3000). None unless there are two such clauses and every amount is in one."""
+    add up (3000). None unless there are two such clauses and every amount is in one. With
+    `monthly`, each is a month's unless its own period is said, and is counted per month
+    ("老伴养老金一百多，我打零工一个月六七百")."""
     parts = clauses(text)
     if len(parts) < 2:
         return None
@@ -164,6 +185,8 @@ def amounts_per_person(text: str) -> Amount | None:
         assert isinstance(found[0], Amount)
         people.append(person)
         amounts.append(found[0])
+    if monthly:
+        amounts = [to_monthly(a) if a.period else replace(a, period="month") for a in amounts]
     if len(amounts) < 2 or any(a.period not in (None, amounts[0].period) for a in amounts):
         return None
     return Amount(
@@ -227,11 +250,13 @@ _HOW_MANY = {"俩": 2, "仨": 3, "两个": 2, "三个": 3, "四个": 4, "一个"
 _HOW_MANY_BEFORE = re.compile(r"(?:俩|仨|两个|三个|四个|一个|个)$")
 _LIST_FILLER = re.compile(
     r"现在|就剩|只剩|剩下|家里|家|就|只有|一共|总共|还有|另外|加上|带着|带|和|跟|同|与|以及"
-    r"|们|了|呢|吧|啊|的|、|\s"
+    r"|们|了|呢|吧|啊|的|、|\s|俩$"  # "我跟老伴俩": the two just listed
 )
 # a relative with a household of their own, or gone; not one working away (外出务工 may still
 # be a member: the total is asked)
-_LIVES_ELSEWHERE = re.compile(r"成家|去世|过世|走了|不在了|分家|分开过|另过|单过|嫁人|嫁出去|出嫁")
+_LIVES_ELSEWHERE = re.compile(
+    r"成家|去世|过世|走了|不在了|分家|分开过|另过|单过|嫁人|嫁出去|出嫁|住隔壁|住对门|另住|单住|分开住"
+)
 
 
 def _possessive_end(clause: str, at: int) -> int:
@@ -291,6 +316,63 @@ def without_debts(text: str) -> str | None:
         return text
     kept = [c for c in parts if c not in debts]
     return "，".join(kept) if kept else None
+
+
+# "电费一个月一百多都交不起", "看病花了两万": money paid out, not earned or saved
+_COST = re.compile(
+    r"(?:电|水|电话|话|暖气|取暖|燃气|煤气|物业|药|医药|住院|手术|学|学杂|书本|伙食|车)费"
+    r"|(?:交|缴|付)(?:了|的)?\S{0,3}(?:房租|租金|生活费)|房贷|月供"
+    r"|花(?:了|掉|去|销|费)|开销|开支|交不起|付不起|掏了"
+)
+
+
+def without_costs(text: str) -> str | None:
+    """The text without its clauses that give money paid out ("电费一个月一百多都交不起",
+    "看病花了两万"); None when nothing else is said."""
+    parts = clauses(text)
+    costs = [c for c in parts if _COST.search(c) and find_amounts(c, answer=True)]
+    if not costs:
+        return text
+    kept = [c for c in parts if c not in costs]
+    return "，".join(kept) if kept else None
+
+
+# "要是儿子寄钱能有两千", "如果算上儿子的": a supposition states no fact ("如果说…" and
+# "要说…" only name the topic)
+_SUPPOSED = re.compile(
+    r"^(?:可|但|但是|不过|就|那|那要|可要)?(?:要是|如果|假如|假设|若是|倘若|万一|要不是)(?!说)"
+)
+_SUPPOSED_ENDS = re.compile(r"的话")
+_THEN = re.compile(
+    r"^(?:那|就|能|会|得|也|还|有(?!时)|至少|最少|起码|大概|可能|估计)"
+)  # "…，能有一千五"
+
+
+def supposed_clauses(text: str, *, keep_consequence: bool) -> tuple[str, str]:
+    """(what the answer states, what it supposes): "要是能办我早办了，没有" -> ("没有",
+    "要是能办我早办了"). What follows a condition ("…的话，", "如果闺女给钱，能有一千五") is
+    supposed too, unless `keep_consequence` ("要是不要钱的话，想学": a wish, said of now)."""
+    stated: list[str] = []
+    supposed: list[str] = []
+    then = False  # the clause before was a condition: this one may be what follows it
+    for clause in clauses(text):
+        said = clause.strip()
+        if _SUPPOSED.match(said):
+            condition = _SUPPOSED_ENDS.search(said)
+            rest = said[condition.end() :] if condition else ""
+            if rest and keep_consequence:
+                supposed.append(said[: condition.end() if condition else len(said)])
+                stated.append(rest)
+            else:
+                supposed.append(said)
+            then = not rest
+        elif then and not keep_consequence and (_THEN.match(said) or supposed[-1].endswith("的话")):
+            supposed.append(said)
+            then = False
+        else:
+            stated.append(said)
+            then = False
+    return "，".join(stated), "，".join(supposed)
 
 
 _SOMETIMES = re.compile(r"有时候?|有的时候|多的时候|少的时候|好的时候|差的时候|忙的时候|闲的时候")

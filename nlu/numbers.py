@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
+from nlu.lexicon import match_relations
 from nlu.numerals import (
     NUMERAL,
     find_negative,
@@ -372,6 +373,22 @@ def find_counts(text: str, *, members: bool = True) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
+_THEIR_HOME = re.compile(r"(?:他们|她们|他|她)?(?:一家子?|家)$")
+
+
+def _relatives_family(text: str, at: int) -> bool:
+    """ "儿子一家三口住隔壁", "闺女家四口人": the count at `at` is a relative's own family (not
+    "我和我闺女两个")."""
+    before = text[_clause_start(text, at) : at]
+    if text.startswith("一家", at):
+        before += "一家"
+    home = _THEIR_HOME.search(before)
+    if home is None:
+        return False
+    named = [m for m in match_relations(before[: home.start()]) if m.id != "self"]
+    return bool(named) and named[-1].end == home.start()
+
+
 def parse_count(text: str) -> int | None:
     """A household size from an answer; a bare number ("4", "四") counts as the answer.
     "三个孩子" is not a household size."""
@@ -381,6 +398,7 @@ def parse_count(text: str) -> int | None:
         for f in find_counts(text, members=False)
         if isinstance(f.value, int)
     ]
+    found = [(v, start, end) for v, start, end in found if not _relatives_family(digits, start)]
     totals = [(value, start) for value, start, end in found if _TOTAL.search(digits[start:end])]
     counted_in = [v for v, start in totals if _COUNTED_IN.search(digits[max(0, start - 8) : start])]
     if counted_in:  # "四口人，加上我妈五口": the total with the one added

@@ -1,0 +1,45 @@
+"""The part of an answer that states the pending question's fact: without the clauses about
+another money or property topic, a debt, money paid out, a rented house, an age compared, or a
+supposition ("要是儿子寄钱能有两千"). A `Doubt` when the number said is one of those and nothing
+else answers; None when nothing is left to read."""
+
+from __future__ import annotations
+
+from dialogue.answer_topics import is_money_or_property, own_clauses
+from dialogue.doubts import Doubt, without_relative_age
+from dialogue.questions import Question
+from nlu.clauses import owned_clauses, supposed_clauses, without_costs, without_debts
+from nlu.numerals import NUMERAL_RE
+
+_NUMBERS = ("amount", "count", "number", "age")
+
+
+def stated_part(question: Question, text: str) -> str | Doubt | None:
+    stated, supposed = supposed_clauses(text, keep_consequence=question.answer == "yes_no")
+    if supposed and question.answer in _NUMBERS and NUMERAL_RE.search(supposed):
+        return Doubt("supposed", field=question.summary_label)  # what would be, not what is
+    if supposed:
+        text = stated  # else as said: "高血压算不算？" keeps its question mark
+    if not text.strip():
+        return None
+    if is_money_or_property(question):
+        own = own_clauses(question, text)
+        if own is None:
+            return None  # "没有车子" to 几套房: about something else (read as that fact)
+        text = own
+    if question.answer == "amount" and not question.fills[0].startswith("expenses_12m."):
+        kept = without_debts(text)  # "欠了五万外债" to 存款: a debt, not savings or income
+        if kept is None:
+            return Doubt("debt_not_amount", field=question.summary_label)
+        paid = without_costs(kept)  # "电费一百多都交不起" to 收入: paid out, not earned
+        if paid is None:
+            return Doubt("cost_not_amount", field=question.summary_label)
+        text = paid
+    if question.fills == ["assets.houses"]:
+        owned = owned_clauses(text)  # "租的两间房": not owned, so not counted
+        if owned is None:
+            return Doubt("rented_not_owned")
+        text = owned
+    if question.answer == "age":
+        text = without_relative_age(text)  # "六十三，比我小五岁": the age said, not the gap
+    return text

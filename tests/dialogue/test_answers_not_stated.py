@@ -1,0 +1,149 @@
+"""Numbers and words in an answer that do not state the pending fact are not stored: what would
+be ("要是…"), money paid out, a relative's own family, an answer that differs by member, a
+consent given in part. Asked back instead, the earlier answers kept; what is stated is read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dialogue.answers import Doubt, Value, parse_answer
+from dialogue.engine import DialogueEngine, IntentParser
+from dialogue.prompts import DOUBTS
+from dialogue.questions import question_bank
+from dialogue.replies import reply_text
+from dialogue.state import Pending, Session
+from guides.ids import RegionId
+from nlu.answers import parse_consent
+from nlu.numbers import parse_count
+
+TODAY = dt.date(2025, 6, 1)
+
+
+def answer(question: str, text: str) -> object:
+    return parse_answer(question_bank().get(question), text, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("household_income", "如果闺女每月给钱，能有一千五，不给就剩养老金"),
+        ("deposits", "假如把老伴的也算上，有个五万"),
+        ("member_income", "要是天天有活干一个月能挣四千"),
+        ("housing_area", "要是把院子也算上得有两百平"),
+    ],
+)
+def test_a_supposed_number_is_asked_back(question: str, text: str) -> None:
+    got = answer(question, text)
+    assert isinstance(got, Doubt) and got.kind == "supposed" and "supposed" in DOUBTS
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("vehicles", "要是有钱早买了，没有", Value(False)),
+        ("member_labour_ability", "如果身体好还能干，现在干不了了", Value("lost")),
+        ("member_wants_training", "要是不收钱的话，想去学", Value(True)),  # a wish, said now
+        ("household_income", "如果说收入的话，一个月一千二", Value(1200.0)),  # names the topic
+    ],
+)
+def test_what_is_stated_beside_a_supposition_is_read(
+    question: str, text: str, expected: object
+) -> None:
+    assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("household_income", "一个月水费电费得二百多"),
+        ("deposits", "上个月交暖气费交了两千"),
+        ("household_income", "光药费一个月就五六百"),
+    ],
+)
+def test_money_paid_out_is_not_income_or_savings(question: str, text: str) -> None:
+    got = answer(question, text)
+    assert isinstance(got, Doubt) and got.kind == "cost_not_amount" and "cost_not_amount" in DOUBTS
+
+
+def test_money_paid_out_beside_the_amount_leaves_the_amount() -> None:
+    assert answer("household_income", "一个月药费三百，收入也就一千二") == Value(
+        1200.0, is_estimate=True
+    )
+
+
+def test_amounts_per_person_with_the_period_said_once_add_up_per_month() -> None:
+    got = answer("household_income", "老伴退休金两千，我一年种地挣六千")
+    assert isinstance(got, Value) and got.value == 2500
+    got = answer("household_income", "我低保三百多，老伴一个月打工挣一千")
+    assert isinstance(got, Value) and 1300 <= got.value <= 1400
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("闺女一家四口在城里，家里就我一个人", 1),
+        ("就老两口，儿子他们家三口人另住", 2),
+        ("我们一家三口", 3),
+        ("我跟我儿子两个", 2),
+    ],
+)
+def test_a_relatives_own_family_is_not_the_household(text: str, size: int) -> None:
+    assert parse_count(text) == size or answer("household_size", text) == Value(size)
+
+
+def test_members_read_with_another_size_are_not_stored(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    session.pending = Pending(question_id="household_size")
+    engine.turn(session, text="就我跟老伴俩，闺女一家三口住对门")
+    assert session.household.size == 2
+    assert all(m.relation != "daughter" for m in session.household.members)
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("has_local_hukou", "我的在本县，我老伴的在甘谷"),
+        ("hukou_type", "我是城镇的，老伴还是农村的"),
+        ("has_residence_permit", "我办了，儿子没办"),
+    ],
+)
+def test_a_household_answer_that_differs_by_member_is_asked_back(question: str, text: str) -> None:
+    got = answer(question, text)
+    assert isinstance(got, Doubt) and got.kind == "differs_by_member"
+    assert "differs_by_member" in DOUBTS
+
+
+def test_the_same_answer_for_each_member_is_kept() -> None:
+    assert answer("has_local_hukou", "我在本地，老伴也在") == Value(True)
+
+
+def test_a_grade_rated_again_is_the_new_grade() -> None:
+    assert answer("member_disability_grade", "以前是四级，前年重新评为三级") == Value(3)
+
+
+@pytest.mark.parametrize(
+    ("text", "consent"),
+    [
+        ("查我们老两口可以，孩子的别查", None),  # in part: the check covers the household
+        ("查我可以", True),
+        ("别查", False),
+    ],
+)
+def test_consent_given_in_part_is_none(text: str, consent: bool | None) -> None:
+    assert parse_consent(text) is consent
+
+
+def test_a_doubt_replies_why_and_keeps_the_question(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session)
+    engine.turn(session, text="三口人")
+    before = session.household.model_dump()
+    session.pending = Pending(question_id="household_income")
+    replies = engine.turn(session, text="要是儿子寄钱能有三千")
+    assert "要是" in reply_text(replies[0])
+    assert session.household.model_dump() == before
+    assert session.pending == Pending(question_id="household_income")
