@@ -26,7 +26,8 @@ from nlu.numerals import NUMERAL, lowest_place, parse_number, parse_range
 _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
 _EACH = re.compile(r"各|每人|每个人|一人")
 _TWO_PEOPLE = re.compile(r"老两口|老俩口|两口子|俩人|两个人|两人|我俩|我们俩|咱俩|他俩|他们俩")
-_SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了")
+# "早花光了", "给孙子交学费花了，现在没了": none left
+_SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了|(?:现在|早就?|早都|全|都)没了")
 _EITHER = re.compile(rf"{NUMERAL}\S{{0,2}}(?:还是|或者|或是)\S{{0,1}}{NUMERAL}")
 # "老家有个院子", "有套房子", "村里有个老院子": one
 _ONE_SAID = re.compile(r"有(?:一|个|一个)?(?:老|新|旧|小|大|破)?(?:套|处|栋|所|座|院)")

@@ -279,6 +279,8 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
             yes = _copula_answer(_BUT.sub("，", text))  # not "…，就是看不起病" ("only that")
         if yes is None:
             yes = _states_the_subject(question, text)
+        if yes is None and question.all_members is not None:  # "儿子有，三级的"
+            yes = any(_HAS_AT_END.search(c) and _about_someone(c) for c in clauses(text)) or None
         if yes and question.fills == ["members.has_disability"]:
             grade = said_grade(text)  # "有，二级": the grade with the yes (others: a Doubt)
             return Value(True, extra={} if grade is None else {"disability_grade": int(grade)})
@@ -313,9 +315,7 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
         elif _LEFT_SCHOOL.search(text):
             return Value("none")  # "初中毕业就不上了": the stage said is over
     if kind == "choice":
-        picked = denied_choice(text, question.options(), question.synonyms) or parse_choice(
-            text, question.options(), question.synonyms
-        )
+        picked = denied_choice(text, question.options(), question.synonyms)
         if question.fills == ["members.serious_illness_kind"]:
             picked = picked or illness_kind_named(text)  # any illness known by name
             # the kind of a serious illness says there is one ("大夫说是类风湿")

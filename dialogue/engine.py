@@ -375,7 +375,8 @@ class DialogueEngine:
         if question.fills == ["size"] and _same_size(reading, answer):
             add_members(session, reading, all_named=True)
         if question.all_members is not None and isinstance(answer, Value) and answer.value:
-            named_members(session, question, reading)
+            named = named_members(session, question, reading, answer.extra)
+            apply.extend_last(session, named)
         skip = set() if question.all_members is not None else set(question.fills)
         stored = store_facts(session, reading, member, skip | _not_of_one_member(session, member))
         apply.extend_last(session, [(s.key, s.before) for s in stored])

@@ -94,19 +94,32 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
     return []
 
 
-def named_members(session: Session, question: Question, reading: Reading) -> None:
-    """ "有，老伴" to 家里有人有残疾证吗: the member named has it (a yes/no fact only)."""
+def named_members(
+    session: Session, question: Question, reading: Reading, extra: dict[str, Any] | None = None
+) -> list[tuple[str, Any]]:
+    """ "有，老伴" to 家里有人有残疾证吗: the member named has it (a yes/no fact only); with
+    one member named, the member facts said with the yes are theirs ("孙子有，是二级": the
+    grade). Returns the keys set, with their values before."""
     if len(question.fills) != 1 or question.all_members is None:
-        return
+        return []
     if question.all_members.get("no") is not False:
-        return
-    for mention in reading.members():
+        return []
+    mentions = reading.members()
+    changed: list[tuple[str, Any]] = []
+    for mention in mentions:
         fact = Fact(question.fills[0], True, mention.start, mention.end, mention.key)
         index = _member_index(session, fact, None)
-        if index is not None:
-            key = member_key(fact.name, index)
+        if index is None:
+            continue
+        said = {fact.name: True}
+        if len(mentions) == 1:
+            said |= {f"members.{name}": value for name, value in (extra or {}).items()}
+        for name, value in said.items():
+            key = member_key(name, index)
             if get_fact(session.household, key) is None:
-                set_fact(session.household, key, True)
+                set_fact(session.household, key, value)
+                changed.append((key, None))
+    return changed
 
 
 def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None:

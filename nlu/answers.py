@@ -32,7 +32,9 @@ _DONT_KNOW = re.compile(
     rf"(?:不知道|不晓得|不清楚|不太清楚){_HOW_OR_WHERE}|不造|说不好|说不清|说不准|记不得|记不清|不记得"
     r"|记不(?:太|大)(?:清|准|得)|记不准"
     r"|不确定|搞不清|弄不清|没印象|不太了解|不了解|不好说|难说|不一定|说不定|也许吧"
-    r"|不懂(?![那这])"  # "不懂那些，没有": what is not understood is the product, not the fact
+    # "不懂" said last; "不懂那些，没有", "那玩意儿咱不懂，没买过": the product is not understood,
+    # the no is said
+    r"|不懂(?=[了啊呀吧哈的嘛]*$)"
     # "忘了" alone in its clause (after a subject or adverb), or tied to a question word
     rf"|(?:^|(?<=[，。；！？,;!?\s]))(?:我|俺|都|也|早|早就|全|全都|给|真|可能)*{_FORGOT}"
     r"(?=[了啊呀吧哈的嘛]*(?:$|[，。；！？,;!?\s]))"
@@ -92,6 +94,7 @@ _YES = [
     "需要",
     "当然",
     "确实",
+    "算是",
     "肯定是",
     "肯定",
     "对着呢",
@@ -110,6 +113,7 @@ _NO = [
     "没有",
     "没得",
     "莫得",
+    "木得",
     "木有",
     "冇",
     "莫有",
@@ -146,7 +150,7 @@ _SUBJECT = r"(?:我们家|我们|我家|俺家|咱家|我|俺|咱|他们|他|她
 _FORM_RE = re.compile(
     rf"{_SUBJECT}(?P<form>{'|'.join(re.escape(f) for f in sorted(_FORMS, key=len, reverse=True))})"
 )
-_TOPIC_THEN_NONE = re.compile(r"^[^\d不没]{1,6}?(?:也|都|还)?(?P<form>没有|没得|木有)$")
+_TOPIC_THEN_NONE = re.compile(r"^[^\d不没]{1,6}?(?:也|都|还)?(?P<form>没有|没得|木得|木有)$")
 _CLAUSE = re.compile(r"[^，。；！？,;!?\s~～…]+")
 _STRIP = " \t\n。，,.!！~～…啊呀吧哈"
 _PARTICLES = "的了啊呀吧哈呢哦嘛滴啦咯"

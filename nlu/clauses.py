@@ -100,21 +100,23 @@ def current_clauses(text: str) -> str:
 
 
 _DENIED = re.compile(r"(?:不是|不算|并非|不属于)(?P<said>[^，,；;。！!？?]{1,8})")
+_STOPPED = re.compile(r"(?:不再|没再|不|没)(?P<said>[^，,；;。！!？?]{1,6})了")  # "不种地了"
 
 
 def denied_choice(
     text: str, options: Mapping[str, str], synonyms: Mapping[str, Sequence[str]] | None
 ) -> str | None:
-    """ "不是农村的" to 城镇还是农村: of two options, the one not denied; None otherwise (also
-    when the text also names an option it does not deny)."""
-    denied = _DENIED.search(text)
-    if denied is None or len(options) != 2:
-        return None
-    picked = parse_choice(denied.group("said"), options, synonyms)
-    if picked is None:
-        return None
-    rest = text[: denied.start()] + text[denied.end() :]
-    if parse_choice(rest, options, synonyms) not in (None, picked):
+    """The option an answer chooses, read with what it denies: "不是农村的" to 城镇还是农村 is
+    the other of two; "不种地了，出去打工了" is the option the rest names; the denied option
+    alone ("不上班了") or with another named beside two options is none."""
+    denied = _DENIED.search(text) or (_STOPPED.search(text) if len(options) > 2 else None)
+    picked = None if denied is None else parse_choice(denied.group("said"), options, synonyms)
+    if denied is None or picked is None:
+        return parse_choice(text, options, synonyms)
+    rest = parse_choice(text[: denied.start()] + text[denied.end() :], options, synonyms)
+    if len(options) != 2:
+        return rest if rest != picked else None
+    if rest not in (None, picked):
         return None
     return next(option for option in options if option != picked)
 
