@@ -94,15 +94,19 @@ _AREA_NUMBER = re.compile(
 )
 
 
-_PER_ROOM = re.compile(rf"每间(?:房|屋)?子?(?:有|大概|差不多|约)?(?P<n>{NUMERAL})")
-_ROOMS_SAID = re.compile(rf"(?P<n>{NUMERAL})间")
+# "平房四间，每间十五平", "三层，一层八十平": rooms or floors of the same size
+_PER_ROOM = re.compile(
+    rf"(?P<unit>每间|每层|一层)(?:房|屋)?子?(?:有|大概|差不多|约)?(?P<n>{NUMERAL})"
+)
+_ROOMS_SAID = re.compile(rf"(?P<n>{NUMERAL})(?P<unit>间|层)")
 
 
 def area_answer(text: str) -> Value | None:
     """The number said with the area unit ("两间房，四十来平" -> 40), else the first one;
     "七八十" is 70..80 and "八十多" 80..90, kept as an estimate at the midpoint."""
     per_room, rooms = _PER_ROOM.search(text), _ROOMS_SAID.search(text)
-    if per_room and rooms:  # "平房四间，每间十五平": 60
+    same_unit = per_room and rooms and per_room.group("unit")[-1] == rooms.group("unit")
+    if per_room and rooms and same_unit:  # "平房四间，每间十五平": 60
         each, count = parse_range(per_room.group("n")), parse_number(rooms.group("n"))
         if each is not None and count is not None:
             low, high = each[0] * Decimal(count), each[1] * Decimal(count)

@@ -14,6 +14,7 @@ from nlu.numerals import NUMERAL_RE
 
 _SENTENCE_CLAUSES = re.compile(r"[，,；;。！!？?]+")
 _LEFT_OVER = re.compile(r"(?:就|只|还)剩")
+_PARTS_OF_HOME = re.compile(rf"(?:{NUMERAL_RE.pattern})(?:间|层)")
 _MONEY_OR_PROPERTY = ("assets.", "monthly_income_total", "members.monthly_income", "expenses_12m.",
                       "housing.total_floor_area")  # fmt: skip
 
@@ -67,12 +68,17 @@ def own_clauses(question: Question, text: str) -> str | None:
     clauses = [c for c in _SENTENCE_CLAUSES.split(text) if c.strip()]
     others = _other_topic_words(question)
     savings = question.fills == ["assets.deposits"]
+    area = question.fills == ["housing.total_floor_area"]
 
     def left(clause: str) -> bool:  # "看病花得就剩三千了": the money left is savings
         return bool(_LEFT_OVER.search(clause) and NUMERAL_RE.search(clause))
 
-    def mine(clause: str) -> bool:
-        return any(word in clause for word in question.keywords) or (savings and left(clause))
+    def mine(clause: str) -> bool:  # "房子有三层" to 面积: the floors of the house asked about
+        return (
+            any(word in clause for word in question.keywords)
+            or (savings and left(clause))
+            or (area and bool(_PARTS_OF_HOME.search(clause)))
+        )
 
     def elsewhere(clause: str) -> bool:
         if not savings and left(clause):

@@ -46,6 +46,10 @@ _RELATIVE_AGE = re.compile(r"比.{0,4}(?:大|小)")
 HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院|院子")  # a courtyard (院子) is one home
 NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆|间)?(?:也|都)没")  # "一间都没有": none at all
 _CAVES = re.compile(r"窑洞|孔窑|眼窑|窑")
+# a day's pay with the days worked said as few or unknown (not "一个月干二十来天")
+_FEW_DAYS = re.compile(
+    r"(?:一天|每天|日薪|一日)\S*[，,]?\S*(?:没|不了|不上|没有)几天|(?:干|做)几天算几天"
+)
 _INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资|打零?工|种地|补贴|儿女给|孩子给")
 
 
@@ -85,6 +89,8 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         and parse_yes_no(text) is not False
     ):
         return Doubt("how_much", source.group())
+    if any(f in MONTHLY_FACTS for f in fills) and _FEW_DAYS.search(text):
+        return Doubt("days_unsure")  # "一天八十，一个月干不了几天": how many days, then?
     varying = varying_amount(text) if any(f in MONTHLY_FACTS for f in fills) else None
     if varying is not None and varying.high > _WIDE * max(varying.low, 1):
         return Doubt("varying_wide")  # "好的时候三千，差的时候几百": a year's total, then

@@ -147,3 +147,29 @@ def test_a_doubt_replies_why_and_keeps_the_question(nlu_backend: IntentParser) -
     assert "要是" in reply_text(replies[0])
     assert session.household.model_dump() == before
     assert session.pending == Pending(question_id="household_income")
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("household_income", "一天一百，可一个月也干不了几天"),
+        ("member_income", "打零工一天七十，有活干几天算几天"),
+    ],
+)
+def test_a_days_pay_with_few_days_asks_how_many(question: str, text: str) -> None:
+    got = answer(question, text)
+    assert isinstance(got, Doubt) and got.kind == "days_unsure" and "days_unsure" in DOUBTS
+
+
+def test_a_days_pay_with_the_days_said_is_counted() -> None:
+    got = answer("member_income", "一天一百，一个月能干二十天")
+    assert isinstance(got, Value) and got.value == 2000
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [("自己盖的两层，一层九十平", 180.0), ("楼房三层，每层五十平方", 150.0)],
+)
+def test_floors_of_the_same_size_add_up(text: str, area: float) -> None:
+    got = answer("housing_area", text)
+    assert isinstance(got, Value) and got.value == area
