@@ -107,6 +107,8 @@ def parse_answer(
     if doubt is not None:
         return doubt
     parsed = _parse(question, text, today)
+    if isinstance(parsed, Doubt):
+        return parsed  # yes and no both said: nothing stored, not even the facts read
     if isinstance(parsed, Value) and parsed.vague and is_dont_know(text):
         return DONT_KNOW  # "好几万，具体记不清了": too vague to store as a number
     if question.answer in ("yes_no", "count") and parsed is not None and is_dont_know(text):
@@ -255,7 +257,7 @@ def _typed(choice_id: str) -> Any:
     return int(choice_id) if choice_id.isdigit() else choice_id
 
 
-def _parse(question: Question, text: str, today: dt.date) -> Value | None:
+def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | None:
     kind = question.answer
     if kind == "yes_no":
         if is_question(text):
@@ -265,14 +267,14 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | None:
             return None  # "我自己没有，我男人有": not everyone's no; the facts say whose yes
         found, word = find_yes_no(text), _synonym_yes_no(question, text)
         if word is not None and word[0] is None:
-            return None  # the question's own yes and no words both said
+            return Doubt("yes_and_no")  # the question's own yes and no words both said
         generic = None if found is None else bool(found.value)
         specific = None if word is None else word[0]
         if generic is not None and specific is not None and generic != specific:
             assert found is not None and word is not None
             inside = word[1] <= found.start and found.end <= word[2]
             if not inside and not _names_its_own(question, text, found.start, specific):
-                return None  # "有个闺女…自己也困难": 有 says yes, the words say no; ask again
+                return Doubt("yes_and_no")  # "有个闺女…自己也困难": 有 says yes, the words no
             generic = specific  # "好着呢" to 有没有重病: 好 is part of the question's own "好着"
         yes = specific if specific is not None else generic
         if yes is None and question.synonyms:  # "就是本县的": 是 leading a clause

@@ -254,6 +254,7 @@ _OF_RELATIVE: dict[tuple[str, str], str] = {
 
 
 _CHILD_WORD = re.compile(r"孩子|娃|小孩")
+_OWNER_LINK = re.compile(r"(?:他们|她们|他|她)?的?")
 _TRAILING = re.compile(r"[吧啊呀呢了嘛。，,!！\s]*$")
 
 
@@ -262,11 +263,12 @@ def _of_relative(text: str, others: list[Match]) -> str | None:
     媳妇" -> daughter, "女儿的孩子" -> grandchild); an owner of anything else is asked again."""
     first = others[0]
     after = text[first.end :]
-    if not after.startswith("的") or _TRAILING.fullmatch(after[1:]):
-        return first.id
-    then = next((m for m in others[1:] if m.start == first.end + 1), None)
+    link = _OWNER_LINK.match(after)  # "孙子他妈", "儿子他们的孩子": whose relative
+    then = next((m for m in others[1:] if link and m.start == first.end + link.end()), None)
     if then is not None:
         return _OF_RELATIVE.get((first.id, then.id))
+    if not after.startswith("的") or _TRAILING.fullmatch(after[1:]):
+        return first.id
     if _CHILD_WORD.match(after, 1):
         return _OF_RELATIVE.get((first.id, "son"))
     return None

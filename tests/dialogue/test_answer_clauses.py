@@ -110,7 +110,7 @@ def test_not_understanding_the_product_is_not_dont_know() -> None:
     ("question", "text", "expected"),
     [
         ("member_labour_ability", "腰不好，重活干不动", Value("partial")),
-        ("member_supporter", "有个儿子，常年不管我们", None),  # 有 against 不管: asked again
+        ("member_supporter", "有个儿子，常年不管我们", Doubt("yes_and_no")),  # 有 vs 不管: asked
     ],
 )
 def test_colloquial_choice_words(question: str, text: str, expected: object) -> None:
@@ -211,8 +211,8 @@ def test_one_each_side_by_side_adds_up(text: str, expected: object) -> None:
     ("question", "text", "expected"),
     [
         ("dangerous_house", "不是危房吧，我也说不好", DONT_KNOW),  # a guess is not stored
-        ("vehicles", "有辆车，早报废了", None),  # its own yes and no words: asked again
-        ("registered_business", "有个小卖部，没执照", None),
+        ("vehicles", "有辆车，早报废了", Doubt("yes_and_no")),  # its own yes and no words
+        ("registered_business", "有个小卖部，没执照", Doubt("yes_and_no")),
         ("member_veteran", "他当过民兵", Value(False)),  # militia is not military service
         ("member_veteran", "当过五年兵", Value(True)),
     ],
@@ -275,7 +275,7 @@ def test_a_month_after_this_year_is_no_age() -> None:
         ("medical_expense", "报销以后还花了八千", Value(8000.0)),
         ("medical_expense", "花了五万，报了一部分", Doubt("before_reimbursement")),
         ("rehabilitation_expense", "每个月康复得五百", Value(6000.0)),  # over 12 months
-        ("has_residence_permit", "办过，过期了", None),
+        ("has_residence_permit", "办过，过期了", Doubt("yes_and_no")),
     ],
 )
 def test_expenses_are_paid_after_reimbursement_over_a_year(
@@ -425,7 +425,7 @@ def test_batch_three_guesses_cards_and_mixed_answers(
     [
         ("household_income", "我的养老金一千三，老头子的九百", Value(2200.0)),  # 老头子的: his
         ("vehicles", "有个拖拉机", Value(False)),  # a farm vehicle is not a car
-        ("vehicles", "有车，残疾人的那种代步车", None),  # 有车 and 代步车: asked again
+        ("vehicles", "有车，残疾人的那种代步车", Doubt("yes_and_no")),  # 有车, 代步车: asked
         ("own_housing", "住的是儿子的房子", None),  # 是 inside a clause says whose, not yes
         ("has_local_hukou", "就是本县的", Value(True)),  # 是 leading the clause still does
         ("current_housing", "租的公家的房子", Value("rented_public")),
@@ -473,7 +473,7 @@ def test_echoes_each_and_items_denied(question: str, text: str, expected: object
 
 
 def test_a_child_who_is_hard_up_is_no_capable_supporter() -> None:
-    assert answer("member_supporter", "有个儿子，但是自己也过得紧巴") is None
+    assert answer("member_supporter", "有个儿子，但是自己也过得紧巴") == Doubt("yes_and_no")
     assert answer("member_supporter", "儿子自己也过得紧巴") == Value(False)
 
 

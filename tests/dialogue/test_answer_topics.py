@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from dialogue.answers import Value, parse_answer
+from dialogue.answers import Doubt, Value, parse_answer
 from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.questions import question_bank
 from dialogue.state import Pending, Session
@@ -48,7 +48,7 @@ def test_amounts_come_from_the_clause_about_the_question(
         ("member_serious_illness", "他身体好着哩", Value(False)),
         ("member_serious_illness", "有，透析好几年了", Value(True)),
         # 有 (a supporter) against 管不了 (not a capable one): asked again, not stored
-        ("member_supporter", "有个儿子，可他自己都管不了自己", None),
+        ("member_supporter", "有个儿子，可他自己都管不了自己", Doubt("yes_and_no")),
     ],
 )
 def test_a_questions_own_yes_no_words(question: str, text: str, expected: object) -> None:

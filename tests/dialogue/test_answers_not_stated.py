@@ -173,3 +173,38 @@ def test_a_days_pay_with_the_days_said_is_counted() -> None:
 def test_floors_of_the_same_size_add_up(text: str, area: float) -> None:
     got = answer("housing_area", text)
     assert isinstance(got, Value) and got.value == area
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("dangerous_house", "不算危房吧，就是墙裂了"),  # the question's own yes and no words
+        ("vehicles", "有是有，可那是农用车"),  # 有 says yes, the question's words say no
+    ],
+)
+def test_yes_and_no_both_said_is_asked_back(question: str, text: str) -> None:
+    got = answer(question, text)
+    assert isinstance(got, Doubt) and got.kind == "yes_and_no" and "yes_and_no" in DOUBTS
+
+
+def test_yes_and_no_both_said_stores_nothing_read(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    session.pending = Pending(question_id="dangerous_house")
+    engine.turn(session, text="不算危房，就是老漏雨")
+    assert session.household.housing.is_dangerous_house is None
+    assert session.pending == Pending(question_id="dangerous_house")
+
+
+def test_a_hukou_moved_back_is_local_now() -> None:
+    assert answer("has_local_hukou", "原先在外省，去年迁回来了") == Value(True)
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [("孙女她妈", None), ("儿子他媳妇", "daughter"), ("我儿子，他在外面打工", "son")],
+)
+def test_a_relatives_relative_linked_by_a_pronoun(text: str, relation: str | None) -> None:
+    from nlu.lexicon import parse_relation
+
+    assert parse_relation(text) == relation
