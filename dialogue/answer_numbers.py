@@ -10,14 +10,9 @@ from decimal import Decimal
 from dialogue.answer_values import Value
 from dialogue.doubts import HOUSE_UNITS, MONTHLY_FACTS, NONE_OF, first_number
 from dialogue.questions import Question
+from nlu.amount_clauses import amounts_per_person, out_of_pocket, varying_amount
 from nlu.answers import parse_yes_no
-from nlu.clauses import (
-    added_count,
-    amounts_per_person,
-    out_of_pocket,
-    people_listed,
-    varying_amount,
-)
+from nlu.clauses import added_count, people_listed
 from nlu.dates import parse_age
 from nlu.idcard import parse_id_number
 from nlu.numbers import Amount, monthly_amount, parse_amount, parse_count, to_monthly, to_yearly

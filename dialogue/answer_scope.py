@@ -8,7 +8,8 @@ from __future__ import annotations
 from dialogue.answer_topics import is_money_or_property, own_clauses
 from dialogue.doubts import Doubt, without_relative_age
 from dialogue.questions import Question
-from nlu.clauses import owned_clauses, supposed_clauses, without_costs, without_debts
+from nlu.amount_clauses import without_costs, without_debts
+from nlu.clauses import owned_clauses, supposed_clauses
 from nlu.numerals import NUMERAL_RE
 
 _NUMBERS = ("amount", "count", "number", "age")

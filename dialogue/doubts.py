@@ -11,14 +11,9 @@ import re
 from dataclasses import dataclass
 
 from dialogue.questions import Question
+from nlu.amount_clauses import mentions_reimbursement, out_of_pocket, varying_amount
 from nlu.answers import parse_yes_no
-from nlu.clauses import (
-    clauses,
-    differs_by_person,
-    mentions_reimbursement,
-    out_of_pocket,
-    varying_amount,
-)
+from nlu.clauses import clauses, differs_by_person
 from nlu.idcard import ID_RE, parse_id_number
 from nlu.numbers import parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
