@@ -5,17 +5,31 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from dialogue.answer_values import Value
-from dialogue.doubts import HOUSE_UNITS, MONTHLY_FACTS, NONE_OF, first_number
+from dialogue.doubts import HOUSE_UNITS, MONTHLY_FACTS, NONE_OF, PER_VISIT, VISITS, first_number
 from dialogue.questions import Question
-from nlu.amount_clauses import amounts_per_person, out_of_pocket, varying_amount
+from nlu.amount_clauses import (
+    amounts_by_source,
+    amounts_per_person,
+    out_of_pocket,
+    varying_amount,
+)
 from nlu.answers import parse_yes_no
 from nlu.clauses import added_count, people_listed
 from nlu.dates import parse_age
 from nlu.idcard import parse_id_number
-from nlu.numbers import Amount, monthly_amount, parse_amount, parse_count, to_monthly, to_yearly
+from nlu.numbers import (
+    Amount,
+    Period,
+    monthly_amount,
+    parse_amount,
+    parse_count,
+    to_monthly,
+    to_yearly,
+)
 from nlu.numerals import NUMERAL, lowest_place, parse_number, parse_range
 
 _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
@@ -55,15 +69,26 @@ def count_answer(question: Question, text: str) -> Value | None:
     return None if count is None else Value(count)
 
 
+_VISIT_PERIODS: dict[str, Period] = {"年": "year", "周": "week", "星": "week"}  # 一年, 一周, 一星期
 VAGUE_SPREAD = 1.5  # "好几万" (30,000..90,000) is vague; "三百来块" (300..399) is not
 
 
 def amount_answer(question: Question, text: str) -> Value | None:
     monthly = any(f in MONTHLY_FACTS for f in question.fills)
     amount = monthly_amount(text) if monthly else parse_amount(text)
-    if question.fills == ["expenses_12m.medical"]:  # "花了三万，报销了一万五": 15000
-        amount = out_of_pocket(text) or amount
-    if amount is not None and question.fills[0].startswith("expenses_12m."):
+    expense = question.fills[0].startswith("expenses_12m.")
+    paid = out_of_pocket(text) if question.fills == ["expenses_12m.medical"] else None
+    if paid is not None:  # "花了三万，报销了一万五": 15000
+        amount = paid
+    elif expense or monthly:  # "养老金一千，低保三百", "学费五千，住宿一千": the sum
+        amount = amounts_by_source(text, costs=expense) or amount
+    visits = VISITS.search(text) if expense and PER_VISIT.search(text) else None
+    times = parse_number(visits.group("n")) if visits else None
+    if amount is not None and visits and times and amount.period is None:
+        per = _VISIT_PERIODS.get(visits.group("per")[1], "month")
+        amount = replace(amount, value=amount.value * float(times), low=amount.low * float(times),
+                         high=amount.high * float(times), period=per)  # fmt: skip
+    if amount is not None and expense:
         amount = to_yearly(amount)  # "每个月康复得五百": over the 12 months asked about
     if question.fills == ["monthly_income_total"]:  # "我一个月一千八，老伴一千二": the sum
         summed = amounts_per_person(text, monthly=True)
@@ -122,5 +147,8 @@ def age_answer(text: str, today: dt.date) -> Value | None:
     card = parse_id_number(text, today)
     if card is not None:
         return Value(card.age(today), extra={"birth_date": card.birth_date, "sex": card.sex})
-    age = parse_age(text, today)
+    age = parse_age(_LEADING_PRONOUN.sub("", text), today)  # "她六十八": the number is the age
     return None if age is None else Value(age)
+
+
+_LEADING_PRONOUN = re.compile(r"(?:^|(?<=[，,]))(?:他|她|我|俺)(?=[零一二两三四五六七八九十\d])")

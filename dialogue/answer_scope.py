@@ -9,13 +9,17 @@ from dialogue.answer_topics import is_money_or_property, own_clauses
 from dialogue.doubts import Doubt, without_relative_age
 from dialogue.questions import Question
 from nlu.amount_clauses import without_costs, without_debts
-from nlu.clauses import owned_clauses, supposed_clauses
+from nlu.clauses import owned_clauses, supposed_clauses, without_speaker
 from nlu.numerals import NUMERAL_RE
 
 _NUMBERS = ("amount", "count", "number", "age")
 
 
-def stated_part(question: Question, text: str) -> str | Doubt | None:
+def stated_part(question: Question, text: str, of_another: bool = False) -> str | Doubt | None:
+    """`of_another`: the member asked about is not the speaker, so a clause the speaker says of
+    themself ("她没有，我有退休金两千") is not about them."""
+    if of_another and question.is_member:
+        text = without_speaker(text)
     stated, supposed = supposed_clauses(text, keep_consequence=question.answer == "yes_no")
     if supposed and question.answer in _NUMBERS and NUMERAL_RE.search(supposed):
         return Doubt("supposed", field=question.summary_label)  # what would be, not what is

@@ -36,7 +36,7 @@ from nlu.clauses import (
     without_double_negation,
 )
 from nlu.commands import corrected_part
-from nlu.facts import illness_kind_named
+from nlu.facts import illness_kind_named, read_facts
 from nlu.household_said import hukou_elsewhere
 from nlu.lexicon import find_items, match_relations, parse_relation
 from nlu.numerals import (
@@ -67,7 +67,8 @@ _GRADUATES_LATER = re.compile(r"(?:快|快要|要|将|明年|后年|还没)毕�
 # "高三，明年考大学": the next stage is hoped for, not the current one (考上 is: "考上大学了")
 _NEXT_STAGE = re.compile(
     r"(?:明年|后年|将来|以后|准备|打算|想|要|快)(?:参加)?(?:高考|考(?!上)\S{0,3})"
-)
+    r"|(?:明年|后年|下半年|秋天|开学|马上|快|将来|以后)(?:就|才)?(?:要|该)?(?:上|读|念|升)\S{0,3}"
+)  # "上五年级，明年上初中": the stage after this one
 # "小孩" said of the member asked about: a minor, 无劳动能力 on the form (not "要照顾小孩")
 _JUST_A_CHILD = re.compile(
     r"^(?:是|就是|还是)?个?(?:小孩|孩子|娃|娃娃|小娃|小孩子)(?:呢|嘛|啊|呀)?$"
@@ -82,8 +83,14 @@ _NO_LIGHT_WORK = re.compile(r"轻\S{0,3}(?:也|都)(?:干不了|干不动|做不
 
 
 def parse_answer(
-    question: Question, text: str, today: dt.date, *, region: RegionId | None = None
+    question: Question,
+    text: str,
+    today: dt.date,
+    *,
+    region: RegionId | None = None,
+    of_another: bool = False,
 ) -> Answer | Doubt | None:
+    """`of_another`: the member asked about is not the speaker (我 is someone else)."""
     text = spoken_numerals(without_double_negation(text.strip()))  # 不是没有 -> 有; 八十有三
     text = self_repaired(corrected_part(text))  # "不是两千，是一千二", "两千，哦不，一千二"
     text = current_clauses(text)  # "原来有两万，…就剩五千了" -> the clause about now
@@ -97,7 +104,7 @@ def parse_answer(
         and hukou_elsewhere(text, region) is not None
     ):
         return Value(False)
-    scoped = stated_part(question, text)  # not a debt, a cost, a supposition…
+    scoped = stated_part(question, text, of_another)  # not a debt, a cost, a supposition…
     if scoped is None or isinstance(scoped, Doubt):
         return scoped
     text = scoped
@@ -311,11 +318,18 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
     if kind == "choice" and question.fills == ["members.study_status"]:
         text = _GRADUATES_LATER.sub("", text)  # "还在念着呢，明年毕业": not graduated yet
     if kind == "choice" and question.fills == ["members.school_stage"]:
+        later = _NEXT_STAGE.search(text)
         text = _NEXT_STAGE.sub("", text)
         if _STILL_AT_SCHOOL.search(text):
             text = _STILL_AT_SCHOOL.sub("", text)  # about to finish: the stage is the answer
         elif _LEFT_SCHOOL.search(text):
             return Value("none")  # "初中毕业就不上了": the stage said is over
+        if not parse_choice(text, question.options(), question.synonyms):
+            stages = {f.value for f in read_facts(text, today).facts if f.name in question.fills}
+            if len(stages) == 1:
+                return Value(stages.pop())  # "上五年级": a stage known by its grade
+            if later:
+                return Doubt("next_stage")  # "明年上小学": and now?
     if kind == "choice":
         picked = denied_choice(text, question.options(), question.synonyms)
         if question.fills == ["members.serious_illness_kind"]:

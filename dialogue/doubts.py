@@ -45,6 +45,12 @@ _CAVES = re.compile(r"窑洞|孔窑|眼窑|窑")
 _FEW_DAYS = re.compile(
     r"(?:一天|每天|日薪|一日)\S*[，,]?\S*(?:没|不了|不上|没有)几天|(?:干|做)几天算几天"
 )
+# "康复一次两百，一个月去四次": paid each time, and how often
+PER_VISIT = re.compile(r"一次|每次|一回|每回|一趟|每趟")
+VISITS = re.compile(
+    rf"(?P<per>一个月|每个月|每月|一年|每年|一周|每周|一个星期|每星期)[^，,。；;]{{0,6}}?"
+    rf"(?P<n>{_NUMBER})(?:次|回|趟)"
+)
 _INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资|打零?工|种地|补贴|儿女给|孩子给")
 
 
@@ -117,6 +123,8 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         and out_of_pocket(text) is None
     ):
         return Doubt("before_reimbursement")
+    if fills[0].startswith("expenses_12m.") and PER_VISIT.search(text) and not VISITS.search(text):
+        return Doubt("per_visit")  # "一次两百": how often, then?
     grade = said_grade(text)
     if fills == ["members.has_disability"] and grade is not None and grade not in (1, 2, 3, 4):
         return Doubt("grade_impossible")  # "有，五级": the card has grades 1 to 4

@@ -279,7 +279,10 @@ class DialogueEngine:
                 return DONT_KNOW if is_dont_know(text) else None
             return Value(yes)
         question = self.bank.get(pending.question_id)
-        return parse_answer(question, text, self.today(), region=session.region)
+        of_another = pending.member is not None and pending.member > 0
+        return parse_answer(
+            question, text, self.today(), region=session.region, of_another=of_another
+        )
 
     # --- applying ------------------------------------------------------------------------
     def _about_other_topic(self, session: Session, text: str, reading: Reading) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from nlu.clauses import clauses, person_of
-from nlu.numbers import Amount, find_amounts, to_monthly
+from nlu.numbers import Amount, Period, find_amounts, to_monthly, to_yearly
 
 
 def amounts_per_person(text: str, *, monthly: bool = False) -> Amount | None:
@@ -44,6 +44,68 @@ def amounts_per_person(text: str, *, monthly: bool = False) -> Amount | None:
         is_estimate=any(a.is_estimate for a in amounts),
         period=amounts[0].period,
     )
+
+
+# Where money comes from, or what it is spent on: "养老金一千，低保三百" adds up (1300)
+_INCOME_SOURCES = re.compile(
+    r"养老金|退休金|退休工资|工资|低保|补贴|补助|救助金|抚恤金|打零?工|种地|种了|卖|租金|房租"
+    r"|给的|给我们|寄|加班费|奖金|分红|零活"
+)
+_COST_ITEMS = re.compile(
+    r"学费|住宿|书本|书费|资料|生活费|伙食|路费|车费|住院|门诊|药|手术|检查|透析|化疗|放疗"
+    r"|康复|治疗|训练|辅具|挂号"
+)
+_ADDING = re.compile(r"还有|另外|加上|外加|再加|又有")
+_TOTAL = re.compile(r"一共|总共|加起来|合起来|加一块|合计|总的")  # "…，一共两千": that is all
+_PART_OF = re.compile(r"其中|包括|里头|里面")  # "一千五，其中养老金一千": the first is all
+
+
+def amounts_by_source(text: str, *, costs: bool = False) -> Amount | None:
+    """ "养老金一千，低保三百" -> 1300, "一年学费五千，住宿一千" -> 6000: clauses that each name a
+    different source of income (with `costs`, a different thing paid for) and one amount add
+    up; one said without a name counts only beside an adding word (还有, 另外). A clause
+    without a period has the one said before it; each is counted per month (per year with
+    `costs`). The total when one is said (一共两千); None unless two amounts add up, and when
+    a part is said of a whole (其中)."""
+    if _PART_OF.search(text):
+        return None
+    totals = [c for c in clauses(text) if _TOTAL.search(c)]
+    if totals:
+        said = [f.value for f in find_amounts(totals[-1], answer=True)]
+        return said[0] if len(said) == 1 and isinstance(said[0], Amount) else None
+    words = _COST_ITEMS if costs else _INCOME_SOURCES
+    adding = bool(_ADDING.search(text))
+    named: list[str] = []
+    amounts: list[Amount] = []
+    period: Period | None = None
+    for clause in clauses(text):
+        found = [f.value for f in find_amounts(clause, answer=True)]
+        if not found:
+            continue
+        if len(found) != 1 or not isinstance(found[0], Amount):
+            return None
+        source = words.search(clause)
+        name = source.group() if source else ""
+        if name in named or (not name and not adding):
+            return None  # the same source twice, or an amount that may restate another
+        named.append(name or f"more {len(named)}")
+        period = found[0].period or period
+        amounts.append(replace(found[0], period=period))
+    if len(amounts) < 2:
+        return None
+    per: Period = "year" if costs else "month"
+    counted = [_to(a, per) for a in amounts]
+    return Amount(
+        value=sum(a.value for a in counted),
+        low=sum(a.low for a in counted),
+        high=sum(a.high for a in counted),
+        is_estimate=any(a.is_estimate for a in counted),
+        period=per if period else None,
+    )
+
+
+def _to(amount: Amount, per: Period) -> Amount:
+    return to_yearly(amount) if per == "year" else to_monthly(amount)
 
 
 _DEBT = re.compile(r"欠|外债|借了(?!给)|借的|借钱|借别人|借人家|借亲戚|贷款|贷了|债|还账|拉饥荒")

@@ -27,6 +27,7 @@ _NOW = re.compile(
     r"|刚办|才办|新办|办下来|改造|翻修|翻盖|修好|重建|重盖"  # "原来没有，去年刚办的"
     r"|评成|评为|定成|定为|调成|调为|重新|换证"  # "原来是三级，今年重新评成二级了"
     r"|迁回|迁过来|迁来|迁到|迁走|迁出|落户|落了户"  # "以前在外地，前年迁回来了"
+    r"|拆迁|置换"  # "以前有一套，拆迁了给了两套"
 )
 _ENDED = re.compile(
     r"取消|停了|停发|不给了|断了|退出|清退|被退|没再|不领了|不发了"
@@ -149,6 +150,22 @@ def person_of(clause: str) -> str | None:
     if _PRONOUN.match(clause.strip()):
         return "him or her"  # "他一个月三千，我一千五": another member than the speaker
     return "self" if _SPEAKER.match(clause.strip()) else None
+
+
+def without_speaker(text: str) -> str:
+    """The clauses not about the speaker ("她没有，我有退休金两千" -> "她没有"); the whole text
+    when every clause is, or none names anybody else."""
+    parts = clauses(text)
+    mine = [_speaks_of_self(c) for c in parts]
+    if not any(mine) or all(mine) or not any(person_of(c) for c in parts if not _speaks_of_self(c)):
+        return text
+    return "，".join(c for c, own in zip(parts, mine, strict=True) if not own)
+
+
+def _speaks_of_self(clause: str) -> bool:
+    """ "我有退休金两千": led by 我 with nobody else named ("我老伴…", "自己也困难" are not)."""
+    said = clause.strip()
+    return bool(_SPEAKER.match(said)) and not [m for m in match_relations(said) if m.id != "self"]
 
 
 _SAME_AS = re.compile(r"也|都|一样")
