@@ -104,7 +104,12 @@ def named_members(
         return []
     if question.all_members.get("no") is not False:
         return []
-    mentions = reading.members()
+    if any(f.name in question.fills for f in reading.facts):
+        return []  # "儿子在外地，他媳妇得了癌": the facts say whose; the others named are not
+    starts = {m.start for m in reading.mentions}
+    mentions = [  # not the owner of another relative: "老伴的爹当过兵" is not about 老伴
+        m for m in reading.members() if not ({m.end + 1, m.end + 2} & starts or m.end in starts)
+    ]
     changed: list[tuple[str, Any]] = []
     for mention in mentions:
         fact = Fact(question.fills[0], True, mention.start, mention.end, mention.key)

@@ -258,6 +258,12 @@ _OWNER_LINK = re.compile(r"(?:他们|她们|他|她)?的?")
 _TRAILING = re.compile(r"[吧啊呀呢了嘛。，,!！\s]*$")
 
 
+def relative_of(owner: str, relation: str) -> str | None:
+    """The form's relation of the `relation` of the speaker's `owner` ("儿子的媳妇": son,
+    spouse -> daughter); None when the pair is not listed (ambiguous or not in the family)."""
+    return _OF_RELATIVE.get((owner, relation))
+
+
 def _of_relative(text: str, others: list[Match]) -> str | None:
     """The first relation word, unless a "的" makes it the owner of another relative ("儿子的
     媳妇" -> daughter, "女儿的孩子" -> grandchild); an owner of anything else is asked again."""

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from nlu.lexicon import match_relations
+from nlu.lexicon import match_relations, relative_of
 from nlu.numerals import parse_number
 
 SELF = "self"
@@ -139,6 +139,7 @@ def find_mentions(
             found.append(Mention(CHILD, m.start(), m.end(), count))
     found += [Mention("spouse", m.start(), m.end(), couple=True) for m in _COUPLE.finditer(text)]
     found = _appositions(text, sorted(found, key=lambda f: f.start))
+    found = _of_relatives(text, found)
     marked = _mark_departed(text, found, _compiled(departed))
     spouses = [f.end for f in marked if f.relation == "spouse" and not f.departed]
     marked += [
@@ -153,15 +154,40 @@ def find_mentions(
         if earlier:
             last = max(earlier, key=lambda f: f.start)
             marked.append(replace(last, start=m.start(), end=m.end(), count=1, couple=False))
-            if last.relation in _OUR_CHILDREN:  # "儿子…他爸": the child's father, our spouse;
-                # "娃他奶奶": the child's grandmother, our parent (or parent-in-law)
-                marked = [
-                    replace(f, relation=_OF_OUR_CHILD[f.relation], person="")
-                    if f.start == m.end() and f.relation in _OF_OUR_CHILD
-                    else f
-                    for f in marked
-                ]
+            marked = [_of_pronoun(last, f) if f.start == m.end() else f for f in marked]
     return sorted(marked, key=lambda f: f.start)
+
+
+def _of_relatives(text: str, found: list[Mention]) -> list[Mention]:
+    """ "儿子的媳妇得了癌": a relative of a member named is placed from the speaker's side
+    (the daughter-in-law, 女/媳), not as the speaker's own (the spouse)."""
+    owners = {f.end + 1: f for f in found if f.relation not in (SELF, UNNAMED, CHILD)}
+    return [
+        _as_relative_of(owners[f.start], f)
+        if f.start in owners and text[f.start - 1] == "的" and f.relation not in (SELF, CHILD)
+        else f
+        for f in found
+    ]
+
+
+def _of_pronoun(last: Mention, mention: Mention) -> Mention:
+    """The relative named right after 他/她 that stands for `last`: "儿子…他爸" is the child's
+    father, our spouse, "娃他奶奶" our parent (or parent-in-law), "儿子…他媳妇" our
+    daughter-in-law (女/媳)."""
+    if last.relation in _OUR_CHILDREN and mention.relation in _OF_OUR_CHILD:
+        return replace(mention, relation=_OF_OUR_CHILD[mention.relation], person="")
+    if mention.relation in (SELF, UNNAMED, CHILD) or last.relation == CHILD:
+        return mention
+    return _as_relative_of(last, mention)
+
+
+def _as_relative_of(owner: Mention, mention: Mention) -> Mention:
+    """`mention` said as `owner`'s relative; somebody we cannot place when the pair is not one
+    of the family's (老伴的弟弟 is "other"; 孙子的妈 may be a daughter or a daughter-in-law)."""
+    relation = relative_of(owner.relation, mention.relation)
+    if relation is None:
+        return replace(mention, relation=UNNAMED, person="")
+    return replace(mention, relation=relation, person="")
 
 
 def _appositions(text: str, found: list[Mention]) -> list[Mention]:

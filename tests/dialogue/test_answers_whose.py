@@ -1,0 +1,70 @@
+"""Whose fact an answer to a household question states: a relative of a member ("儿子的媳妇",
+"儿子…他媳妇") is placed from the speaker's side, never as the speaker's own spouse; a member
+named only as the owner of another ("老伴的爹当过兵") or beside the one the fact is about is not
+given the fact; a car had once and scrapped is not a car now."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dialogue.answers import parse_answer
+from dialogue.engine import DialogueEngine, IntentParser
+from dialogue.questions import question_bank
+from dialogue.state import Pending, Session, resize_members
+from guides.ids import RegionId
+from nlu.facts import read_facts
+
+TODAY = dt.date(2025, 6, 1)
+
+
+def _family(engine_question: str) -> Session:
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    household = session.household
+    household.size = 4
+    resize_members(household, 4)
+    for member, relation in zip(
+        household.members, ["self", "spouse", "son", "grandchild"], strict=True
+    ):
+        member.relation = relation  # type: ignore[assignment]
+    session.members_closed = True
+    session.pending = Pending(question_id=engine_question)
+    return session
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("闺女的丈夫得了肝癌", "son"),  # 女婿: 子/婿 on the form
+        ("儿子在城里上班，他媳妇查出了乳腺癌", "daughter"),  # 儿媳: 女/媳
+        ("老伴的妹妹得了白血病", "other"),
+    ],
+)
+def test_a_relative_of_a_member_is_placed_from_the_speakers_side(text: str, who: str) -> None:
+    said = {f.who for f in read_facts(text, TODAY).facts if f.name == "members.has_serious_illness"}
+    assert said == {who}
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("any_serious_illness", "儿子的媳妇得了癌"),
+        ("any_serious_illness", "儿子出去打工了，他媳妇住院了，尿毒症"),
+        ("any_veteran", "老伴她爸当过兵"),
+    ],
+)
+def test_no_member_named_only_as_an_owner_gets_the_fact(
+    nlu_backend: IntentParser, question: str, text: str
+) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = _family(question)
+    before = session.household.model_dump()
+    engine.turn(session, text=text)
+    after = session.household.model_dump()
+    assert [m for m in after["members"][:3]] == [m for m in before["members"][:3]]
+
+
+def test_a_car_had_once_and_scrapped_is_not_one_now() -> None:
+    got = parse_answer(question_bank().get("vehicles"), "有过，开了几年卖废品了", TODAY)
+    assert got is None or getattr(got, "value", None) is False
