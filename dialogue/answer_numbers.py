@@ -12,6 +12,7 @@ from dialogue.answer_values import Value
 from dialogue.doubts import HOUSE_UNITS, MONTHLY_FACTS, NONE_OF, PER_VISIT, VISITS, first_number
 from dialogue.questions import Question
 from nlu.amount_clauses import (
+    Part,
     amounts_by_source,
     amounts_per_person,
     out_of_pocket,
@@ -80,8 +81,9 @@ def amount_answer(question: Question, text: str) -> Value | None:
     paid = out_of_pocket(text) if question.fills == ["expenses_12m.medical"] else None
     if paid is not None:  # "花了三万，报销了一万五": 15000
         amount = paid
-    elif expense or monthly:  # "养老金一千，低保三百", "学费五千，住宿一千": the sum
-        amount = amounts_by_source(text, costs=expense) or amount
+    elif expense or monthly or question.fills == ["assets.deposits"]:  # the parts' sum
+        part: Part = "costs" if expense else "income" if monthly else "savings"
+        amount = amounts_by_source(text, part) or amount  # "养老金一千，低保三百"
     visits = VISITS.search(text) if expense and PER_VISIT.search(text) else None
     times = parse_number(visits.group("n")) if visits else None
     if amount is not None and visits and times and amount.period is None:

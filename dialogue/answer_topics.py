@@ -8,7 +8,7 @@ from functools import cache
 
 from dialogue.questions import Question, question_bank
 from dialogue.state import Session
-from nlu.facts import Reading
+from nlu.facts import Fact, Reading
 from nlu.mentions import CHILD, SELF, UNNAMED
 from nlu.numerals import NUMERAL_RE
 
@@ -112,6 +112,20 @@ def names_another_member(session: Session, text: str, reading: Reading) -> bool:
     return bool(others) and all(
         any(f.start in range(lo, hi) for f in others) for lo, hi in _clause_spans(text)
     )
+
+
+def said_of_the_member(session: Session, reading: Reading) -> Fact | None:
+    """ "儿子三十，孙子八岁" to 儿子多大: the one fact of the pending member question that the
+    reading places on the member asked about, when the answer names more than one member."""
+    pending, members = session.pending, session.household.members
+    if pending is None or pending.member is None or pending.member >= len(members):
+        return None
+    fills = next((q.fills for q in question_bank().questions if q.id == pending.question_id), [])
+    asked = SELF if pending.member == 0 else members[pending.member].relation
+    said = [f for f in reading.facts if f.name in fills]
+    theirs = [f for f in said if f.who is not None and f.who.partition("#")[0] == asked]
+    others = [f for f in said if f not in theirs and f.who not in (None, UNNAMED)]
+    return theirs[0] if len(theirs) == 1 and others else None
 
 
 def _clause_spans(text: str) -> list[tuple[int, int]]:

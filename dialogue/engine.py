@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from dialogue import apply, prompts, proxy
-from dialogue.answer_topics import names_another_member
+from dialogue.answer_topics import names_another_member, said_of_the_member
 from dialogue.answers import (
     DONT_KNOW,
     Answer,
@@ -224,6 +224,9 @@ class DialogueEngine:
             if isinstance(answer, Doubt):
                 return self._doubt(session, answer, text)
             reading = read_facts(text, self.today())
+            theirs = said_of_the_member(session, reading)  # "儿子三十，孙子八岁" to 儿子多大
+            if theirs is not None and isinstance(answer, Value) and answer.value != theirs.value:
+                answer = Value(theirs.value, is_estimate=theirs.estimate)
             if answer is None:
                 answer = self._yes_by_its_fact(session, reading)
             if (

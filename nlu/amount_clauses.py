@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from itertools import pairwise
+from typing import Literal
 
 from nlu.clauses import clauses, person_of
 from nlu.numbers import Amount, Period, find_amounts, to_monthly, to_yearly
@@ -55,25 +56,31 @@ _COST_ITEMS = re.compile(
     r"学费|住宿|书本|书费|资料|生活费|伙食|路费|车费|住院|门诊|药|手术|检查|透析|化疗|放疗"
     r"|康复|治疗|训练|辅具|挂号"
 )
+_SAVINGS_PLACES = re.compile(
+    r"卡里|卡上|存折|银行|信用社|农信|邮政|农商|支付宝|微信|现金|手头|手里|定期|活期|理财"
+)
+_PARTS = {"income": _INCOME_SOURCES, "costs": _COST_ITEMS, "savings": _SAVINGS_PLACES}
+Part = Literal["income", "costs", "savings"]
+_PER: dict[str, Period] = {"income": "month", "costs": "year"}  # savings: no period
 _ADDING = re.compile(r"还有|另外|加上|外加|再加|又有")
 _TOTAL = re.compile(r"一共|总共|加起来|合起来|加一块|合计|总的")  # "…，一共两千": that is all
 _PART_OF = re.compile(r"其中|包括|里头|里面")  # "一千五，其中养老金一千": the first is all
 
 
-def amounts_by_source(text: str, *, costs: bool = False) -> Amount | None:
-    """ "养老金一千，低保三百" -> 1300, "一年学费五千，住宿一千" -> 6000: clauses that each name a
-    different source of income (with `costs`, a different thing paid for) and one amount add
-    up; one said without a name counts only beside an adding word (还有, 另外). A clause
-    without a period has the one said before it; each is counted per month (per year with
-    `costs`). The total when one is said (一共两千); None unless two amounts add up, and when
-    a part is said of a whole (其中)."""
+def amounts_by_source(text: str, part: Part = "income") -> Amount | None:
+    """ "养老金一千，低保三百" -> 1300, "一年学费五千，住宿一千" -> 6000, "卡里几百，存折上一万":
+    clauses that each name a different `part` (a source of income, a thing paid for, a place
+    savings are kept) and one amount add up; one said without a name counts only beside an
+    adding word (还有, 另外). A clause without a period has the one said before it; income is
+    counted per month, costs per year. The total when one is said (一共两千); None unless two
+    amounts add up, and when a part is said of a whole (其中)."""
     if _PART_OF.search(text):
         return None
     totals = [c for c in clauses(text) if _TOTAL.search(c)]
     if totals:
         said = [f.value for f in find_amounts(totals[-1], answer=True)]
         return said[0] if len(said) == 1 and isinstance(said[0], Amount) else None
-    words = _COST_ITEMS if costs else _INCOME_SOURCES
+    words = _PARTS[part]
     adding = bool(_ADDING.search(text))
     named: list[str] = []
     amounts: list[Amount] = []
@@ -93,14 +100,14 @@ def amounts_by_source(text: str, *, costs: bool = False) -> Amount | None:
         amounts.append(replace(found[0], period=period))
     if len(amounts) < 2:
         return None
-    per: Period = "year" if costs else "month"
-    counted = [_to(a, per) for a in amounts]
+    per = _PER.get(part)
+    counted = amounts if per is None else [_to(a, per) for a in amounts]
     return Amount(
         value=sum(a.value for a in counted),
         low=sum(a.low for a in counted),
         high=sum(a.high for a in counted),
         is_estimate=any(a.is_estimate for a in counted),
-        period=per if period else None,
+        period=per if period and per else None,
     )
 
 

@@ -102,3 +102,26 @@ def test_the_stage_now_not_the_next(text: str, expected: object) -> None:
 
 def test_houses_after_a_relocation_are_the_ones_now() -> None:
     assert answer("houses", "原来有一处老院子，拆迁以后分了两套") == Value(2)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("存折上两万，卡里还有三千", 23000.0), ("银行定期一万，手头现金两千", 12000.0)],
+)
+def test_savings_kept_in_several_places_add_up(text: str, value: float) -> None:
+    got = answer("deposits", text)
+    assert isinstance(got, Value) and got.value == value
+
+
+def test_the_age_said_of_the_member_asked_wins(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    household = session.household
+    household.size = 3
+    resize_members(household, 3)
+    for member, relation in zip(household.members, ["self", "son", "grandchild"], strict=True):
+        member.relation = relation  # type: ignore[assignment]
+    session.members_closed = True
+    session.pending = Pending(question_id="member_age", member=1)
+    engine.turn(session, text="儿子三十二，孙子才五岁")
+    assert household.members[1].age == 32
