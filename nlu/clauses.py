@@ -219,14 +219,26 @@ _NOT_OWNED = re.compile(
 )
 
 
+_NOT_OURS = re.compile(
+    r"不是(?:我们|我|自己|咱|俺)(?:家|们)?的|(?:是|属于)(?:单位|公家|厂里|学校|村里|集体|公司)的"
+)
+
+
+_A_HOME = re.compile(rf"{NUMERAL_RE.pattern}|房|套|处|院")
+
+
 def owned_clauses(text: str) -> str | None:
     """The clauses about homes owned: "没有房，租的一间平房" -> "没有房"; None when every
     clause is about a home rented or borrowed ("租的两间房": how many are owned is not said)."""
     parts = clauses(text)
-    kept = [c for c in parts if not _NOT_OWNED.search(c)]
-    if len(kept) == len(parts):
+    rented = {i for i, c in enumerate(parts) if _NOT_OWNED.search(c)}
+    for i, clause in enumerate(parts):  # "房子有，但不是自己的，是单位的": that house is not ours
+        if _NOT_OURS.search(clause):  # said of the house before when it names none itself
+            alone = i > 0 and not _A_HOME.search(clause)
+            rented |= {i, i - 1} if alone else {i}
+    if not rented:
         return text
-    return "，".join(kept) or None
+    return "，".join(c for i, c in enumerate(parts) if i not in rented) or None
 
 
 _SPEAKER_WORDS = re.compile(r"我|俺|咱")

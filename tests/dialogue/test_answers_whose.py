@@ -68,3 +68,15 @@ def test_no_member_named_only_as_an_owner_gets_the_fact(
 def test_a_car_had_once_and_scrapped_is_not_one_now() -> None:
     got = parse_answer(question_bank().get("vehicles"), "有过，开了几年卖废品了", TODAY)
     assert got is None or getattr(got, "value", None) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("有一套，可那是厂里的", "rented_not_owned"),  # the house said is not ours: asked
+        ("一套我们自己的，另一套是公家的", 1),
+    ],
+)
+def test_a_house_that_is_not_ours_is_not_counted(text: str, expected: object) -> None:
+    got = parse_answer(question_bank().get("houses"), text, TODAY)
+    assert getattr(got, "kind", None) == expected or getattr(got, "value", None) == expected
