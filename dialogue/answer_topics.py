@@ -95,12 +95,11 @@ def names_another_member(session: Session, text: str, reading: Reading) -> bool:
     """ "我男人是二级残疾" to 您本人有残疾证吗: the pending member question's fact is said of
     another member named by relation (not by 我, said in many ways), so it is that member's
     fact, not this member's answer."""
-    pending, members = session.pending, session.household.members
-    if pending is None or pending.member is None or pending.member >= len(members):
+    pending = session.pending
+    asked = _asked_member(session)
+    if pending is None or pending.member is None or asked is None:
         return False
-    fills = next((q.fills for q in question_bank().questions if q.id == pending.question_id), [])
-    asked = SELF if pending.member == 0 else members[pending.member].relation
-    said = [f for f in reading.facts if f.name in fills]
+    said = _said_to_the_question(session, reading)
     if any(f.who in (None, asked) for f in said):
         return False
     others = [
@@ -117,15 +116,29 @@ def names_another_member(session: Session, text: str, reading: Reading) -> bool:
 def said_of_the_member(session: Session, reading: Reading) -> Fact | None:
     """ "儿子三十，孙子八岁" to 儿子多大: the one fact of the pending member question that the
     reading places on the member asked about, when the answer names more than one member."""
-    pending, members = session.pending, session.household.members
-    if pending is None or pending.member is None or pending.member >= len(members):
+    asked = _asked_member(session)
+    if asked is None:
         return None
-    fills = next((q.fills for q in question_bank().questions if q.id == pending.question_id), [])
-    asked = SELF if pending.member == 0 else members[pending.member].relation
-    said = [f for f in reading.facts if f.name in fills]
+    said = _said_to_the_question(session, reading)
     theirs = [f for f in said if f.who is not None and f.who.partition("#")[0] == asked]
     others = [f for f in said if f not in theirs and f.who not in (None, UNNAMED)]
     return theirs[0] if len(theirs) == 1 and others else None
+
+
+def _asked_member(session: Session) -> str | None:
+    """The relation of the member the pending question asks about (SELF for the applicant)."""
+    pending, members = session.pending, session.household.members
+    if pending is None or pending.member is None or pending.member >= len(members):
+        return None
+    return SELF if pending.member == 0 else members[pending.member].relation
+
+
+def _said_to_the_question(session: Session, reading: Reading) -> list[Fact]:
+    """The facts read that fill the pending question's facts."""
+    pending = session.pending
+    question_id = pending.question_id if pending is not None else None
+    fills = next((q.fills for q in question_bank().questions if q.id == question_id), [])
+    return [f for f in reading.facts if f.name in fills]
 
 
 def _clause_spans(text: str) -> list[tuple[int, int]]:

@@ -13,8 +13,8 @@ from dialogue.answers import Doubt, Value, parse_answer
 from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.prompts import DOUBTS
 from dialogue.questions import question_bank
-from dialogue.state import Pending, Session, resize_members
-from guides.ids import RegionId
+from dialogue.state import Pending
+from tests.dialogue.sessions import family
 
 TODAY = dt.date(2025, 6, 1)
 
@@ -73,14 +73,8 @@ def test_what_the_speaker_says_of_themself_is_not_the_members(
 
 def test_the_speaker_asked_about_keeps_their_clause(nlu_backend: IntentParser) -> None:
     engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
-    session = Session.new("s", "wx:test", RegionId.GANSU)
+    session = family(["self", "spouse"], Pending(question_id="member_income", member=1))
     household = session.household
-    household.size = 2
-    resize_members(household, 2)
-    household.members[0].relation = "self"
-    household.members[1].relation = "spouse"
-    session.members_closed = True
-    session.pending = Pending(question_id="member_income", member=1)
     engine.turn(session, text="她没有，我有退休金两千")
     assert household.members[1].monthly_income == 0
     session.pending = Pending(question_id="member_income", member=0)
@@ -115,13 +109,7 @@ def test_savings_kept_in_several_places_add_up(text: str, value: float) -> None:
 
 def test_the_age_said_of_the_member_asked_wins(nlu_backend: IntentParser) -> None:
     engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
-    session = Session.new("s", "wx:test", RegionId.GANSU)
+    session = family(["self", "son", "grandchild"], Pending(question_id="member_age", member=1))
     household = session.household
-    household.size = 3
-    resize_members(household, 3)
-    for member, relation in zip(household.members, ["self", "son", "grandchild"], strict=True):
-        member.relation = relation  # type: ignore[assignment]
-    session.members_closed = True
-    session.pending = Pending(question_id="member_age", member=1)
     engine.turn(session, text="儿子三十二，孙子才五岁")
     assert household.members[1].age == 32

@@ -11,9 +11,9 @@ import pytest
 from dialogue.answers import DONT_KNOW, Value, parse_answer
 from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.questions import question_bank
-from dialogue.state import Pending, Session, resize_members
-from guides.ids import RegionId
+from dialogue.state import Pending
 from nlu.answers import parse_yes_no
+from tests.dialogue.sessions import family
 
 TODAY = dt.date(2025, 6, 1)
 
@@ -65,14 +65,8 @@ def test_a_stopped_activity_gives_way_to_the_current_one(
 
 def test_a_grade_said_with_the_member_named_is_that_members(nlu_backend: IntentParser) -> None:
     engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
-    session = Session.new("s", "wx:test", RegionId.GANSU)
+    session = family(["self", "spouse", "son"], Pending(question_id="any_disability"))
     household = session.household
-    household.size = 3
-    resize_members(household, 3)
-    for member, relation in zip(household.members, ["self", "spouse", "son"], strict=True):
-        member.relation = relation  # type: ignore[assignment]
-    session.members_closed = True
-    session.pending = Pending(question_id="any_disability")
     engine.turn(session, text="儿子有，三级的，前年办的")
     assert household.members[2].has_disability is True
     assert household.members[2].disability_grade == 3

@@ -12,25 +12,11 @@ import pytest
 from dialogue.answers import parse_answer
 from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.questions import question_bank
-from dialogue.state import Pending, Session, resize_members
-from guides.ids import RegionId
+from dialogue.state import Pending
 from nlu.facts import read_facts
+from tests.dialogue.sessions import family
 
 TODAY = dt.date(2025, 6, 1)
-
-
-def _family(engine_question: str) -> Session:
-    session = Session.new("s", "wx:test", RegionId.GANSU)
-    household = session.household
-    household.size = 4
-    resize_members(household, 4)
-    for member, relation in zip(
-        household.members, ["self", "spouse", "son", "grandchild"], strict=True
-    ):
-        member.relation = relation  # type: ignore[assignment]
-    session.members_closed = True
-    session.pending = Pending(question_id=engine_question)
-    return session
 
 
 @pytest.mark.parametrize(
@@ -58,7 +44,7 @@ def test_no_member_named_only_as_an_owner_gets_the_fact(
     nlu_backend: IntentParser, question: str, text: str
 ) -> None:
     engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
-    session = _family(question)
+    session = family(["self", "spouse", "son", "grandchild"], Pending(question_id=question))
     before = session.household.model_dump()
     engine.turn(session, text=text)
     after = session.household.model_dump()
