@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from dialogue import prompts
-from dialogue.lookahead import Trial
+from dialogue.lookahead import ENDING_TRIES, Trial, values_of
 from dialogue.policy import (
     RELATION_QUESTION,
     Next,
@@ -57,6 +57,7 @@ CENTRAL_WEIGHT = 2.0  # an item others follow from (低保 decides 医疗救助,
 RECIPIENT_CLASSES = frozenset({ItemId("dibao"), ItemId("tekun")})
 NEAR_BEST = 0.4  # a question worth 40% of the best one, asked earlier in natural order
 MIN_WORTH = 0.05  # below this no question is worth the citizen's time
+HOPEFUL = (Outcome.LIKELY, Outcome.POSSIBLE)
 
 
 @dataclass
@@ -279,7 +280,10 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     while True:
         best = _choose(session, useful, asked_items, main, worth, finishable, open_for)
         if best is None:
-            return Plan(None, 0)
+            best = _deciding(session, useful, bank, lookahead)
+            if best is None:
+                return Plan(None, 0)
+            break
         if id(best) in verified or best.tried is None:
             break
         verified.add(id(best))
@@ -291,6 +295,34 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
             useful.remove(best)
     step = gate(session, bank, best.step)
     return Plan(step, max(remaining, 1) if step is not None else 0)
+
+
+def _deciding(
+    session: Session, useful: list[Candidate], bank: QuestionBank, lookahead: Trial
+) -> Candidate | None:
+    """At the typical end (11 or 12 questions asked), the main items done: a question not yet
+    asked one of whose answers makes an open item likely or possible on its own, its other
+    open facts left open (化疗花了七八万 decides 刚性支出 whatever the school costs). One
+    more question that can open an item beats ending with it 还需了解; one that cannot decide
+    it alone is not asked. Cheap questions are tried first (yes/no, amounts at two levels),
+    and only values the lookahead tries count (its allowance spent: none). Two at most, so
+    the progress hint (which counts to TYPICAL_TOTAL) stays close."""
+    if not TYPICAL_TOTAL - 1 <= session.questions_asked <= TYPICAL_TOTAL:
+        return None
+    asked = {r.question_id for r in session.history}
+
+    def cost(c: Candidate) -> int:  # values to try; the cheap ones first, natural order kept
+        values = values_of(bank.get(c.tried[0])) if c.tried is not None else None
+        return len(values) if values is not None else 0
+
+    fresh = (c for c in useful if cost(c) and c.step.question_id not in asked)
+    for c in sorted(fresh, key=cost):
+        assert c.tried is not None  # cost() is 0 otherwise
+        settled = lookahead.decides(bank, c.tried, c.items, ENDING_TRIES, HOPEFUL)
+        if settled:
+            c.items = settled
+            return c
+    return None
 
 
 def _choose(

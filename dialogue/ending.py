@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from dialogue.questions import GROUP_TITLES, MEMBER_MORE_ID, QuestionBank, who
+from dialogue.questions import GROUP_TITLES, MEMBER_MORE_ID, Question, QuestionBank, who
 from dialogue.replies import (
     Choice,
     FormOfferReply,
@@ -36,9 +36,7 @@ OUTCOME_WORDS = {
 def display(session: Session, question_id: str, member: int | None, bank: QuestionBank) -> str:
     question = bank.get(question_id)
     if question.all_members is not None:
-        record = next(r for r in reversed(session.history) if r.question_id == question_id)
-        settled = [get_fact(session.household, k) for k in record.keys]
-        return "没有" if settled and all(v is not None for v in settled) else "有或不清楚"
+        return _household_wide(session, question)
     key = (
         question.fills[0]
         if member is None
@@ -73,6 +71,19 @@ def display(session: Session, question_id: str, member: int | None, bank: Questi
 
         return enumerations().relation.label(str(value))
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _household_wide(session: Session, question: Question) -> str:
+    """家里有人…吗: 有 when a member has it (a value other than what "no" gives every
+    member), 没有 when every member has the "no" value, else 有或不清楚."""
+    record = next(r for r in reversed(session.history) if r.question_id == question.id)
+    assert question.all_members is not None
+    no_value = question.all_members.get("no")
+    name = question.fills[0].rpartition(".")[2]
+    values = [get_fact(session.household, k) for k in record.keys if k.endswith(f".{name}")]
+    if any(v is not None and v != no_value for v in values):
+        return "有"
+    return "没有" if values and all(v == no_value for v in values) else "有或不清楚"
 
 
 def summary(

@@ -35,6 +35,8 @@ from guides.params import Parameters, current_parameters
 from guides.screening.engine import outcomes
 
 MAX_TRIES = 6  # an item's outcome alone costs ~0.05 ms (0.2 ms with many it looks at)
+# Before ending with items open: the values tried in all, to find one question that settles one
+ENDING_TRIES = 16
 CACHE_SIZE = 4096
 
 # Amounts at the levels the published lines fall between (yuan; income per month).
@@ -119,31 +121,51 @@ class Trial:
     def changeable(
         self, bank: QuestionBank, asked: tuple[str, int | None], items: Collection[ItemId]
     ) -> set[ItemId]:
-        """Those of `items` that some value of the question moves out of need_info."""
+        """Those of `items` that some value of the question moves out of need_info; all of them
+        when the values cannot be tried (assume they matter)."""
+        found = self.decides(bank, asked, items)
+        return set(items) if found is None else found
+
+    def decides(
+        self,
+        bank: QuestionBank,
+        asked: tuple[str, int | None],
+        items: Collection[ItemId],
+        allowance: int = MAX_TRIES,
+        toward: Collection[Outcome] = (Outcome.LIKELY, Outcome.POSSIBLE, Outcome.UNLIKELY),
+    ) -> set[ItemId] | None:
+        """Those of `items` that some value of the question moves out of need_info (to one of
+        `toward`), the other open facts left open; None when that was not tried (values too
+        many, or the turn's allowance spent)."""
         question_id, member = asked
         if question_id in (CONSENT_ID, MEMBER_MORE_ID):
-            return set(items)
+            return None
         values = values_of(bank.get(question_id))
         if values is None:
-            return set(items)
+            return None
         question = bank.get(question_id)
         found: set[ItemId] = set()
         for value in values:
             left = [i for i in items if i not in found]
             if not left:
                 break
-            tried = self._outcomes(question, member, value, left)
+            tried = self._outcomes(question, member, value, left, allowance)
             if tried is None:
-                return set(items)  # not tried: assume they can change
-            found |= {i for i, o in tried.items() if o != Outcome.NEED_INFO}
+                return None
+            found |= {i for i, o in tried.items() if o in toward}
         return found
 
     def _outcomes(
-        self, question: Question, member: int | None, value: Any, items: list[ItemId]
+        self,
+        question: Question,
+        member: int | None,
+        value: Any,
+        items: list[ItemId],
+        allowance: int = MAX_TRIES,
     ) -> dict[ItemId, Outcome] | None:
         """The items' outcomes with the answer given; None: not tried (assume they matter).
         One screening of just these items (and those they look at) per value."""
-        if self._tries >= MAX_TRIES:
+        if self._tries >= allowance:
             return None
         self._tries += 1
         if not self._digest:

@@ -12,7 +12,7 @@ from dialogue.questions import question_bank
 from dialogue.replies import reply_text
 from dialogue.scripting import load_scripts, persona_answer
 from dialogue.state import Session, member_key
-from guides.household import Member
+from guides.household import House, Member
 from guides.ids import ItemId, Outcome, RegionId
 
 TODAY = dt.date(2026, 12, 4)
@@ -246,3 +246,56 @@ def test_the_hint_is_close_to_the_questions_that_follow(nlu_backend: IntentParse
             gaps.append(hint - still_to_come)
     assert gaps and min(gaps) >= -2
     assert sum(abs(g) for g in gaps) / len(gaps) <= 2.0
+
+
+def _ill_family_above_the_line() -> Session:
+    """Ningxia, urban, four people on 5000 a month (above the 低保边缘 line), the wife with
+    cancer, a son at college; means and consent all told; no expense said yet."""
+    session = Session.new("t", "wx:test", RegionId.NINGXIA)
+    household = session.household
+    household.size = 4
+    household.hukou_type = "urban"
+    household.members = [
+        Member(relation="self"),
+        Member(relation="spouse", has_serious_illness=True, serious_illness_kind="tumor"),
+        Member(relation="son", school_stage="college"),
+        Member(relation="daughter"),
+    ]
+    household.monthly_income_total = 5000.0
+    household.assets.deposits = 0.0
+    household.assets.vehicles = []
+    household.assets.houses = [House()]
+    household.assets.has_registered_business = False
+    household.housing.has_own_housing = True
+    session.consent = True
+    return session
+
+
+def test_past_the_typical_length_one_question_that_settles_an_item_is_still_asked() -> None:
+    # Twelve questions in, 低保 and 特困 have nothing left worth asking; 刚性支出 is open and
+    # one answer (a year's medical bills of 80 000 against 60 000 income) settles it: ask that
+    # rather than end with it 还需了解.
+    session = _ill_family_above_the_line()
+    session.questions_asked = 12
+    result = screen_session(session, TODAY)
+    rigid = next(i for i in result.items if i.item == ItemId("rigid_expense"))
+    assert rigid.outcome == Outcome.NEED_INFO
+    assert _next(session) == "medical_expense"
+
+
+def test_the_question_that_settles_an_item_alone_is_not_asked_past_the_hard_stretch() -> None:
+    session = _ill_family_above_the_line()
+    session.questions_asked = 13
+    assert _next(session) is None
+
+
+def test_decides_counts_only_the_outcomes_asked_for() -> None:
+    session = _ill_family_above_the_line()
+    bank = question_bank()
+    rigid = [ItemId("rigid_expense")]
+    trial = Lookahead().begin(session, TODAY)
+    assert trial.decides(bank, ("medical_expense", None), rigid, 16, (Outcome.POSSIBLE,)) == {
+        ItemId("rigid_expense")
+    }
+    assert trial.decides(bank, ("medical_expense", None), rigid, 16, (Outcome.UNLIKELY,)) == set()
+    assert trial.decides(bank, ("member_age", 0), rigid) is None  # ages are not tried
