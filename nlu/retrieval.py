@@ -50,7 +50,7 @@ from nlu.retrieval_types import (
     RetrievalConfig,
 )
 from nlu.synonyms import SynonymTable, table
-from nlu.tokenize import char_ngrams, normalize, tokenize
+from nlu.tokenize import char_ngrams, tokenize
 
 __all__ = [
     "ALL",
