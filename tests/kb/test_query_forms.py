@@ -122,4 +122,3 @@ def test_a_spoken_age_meets_the_written_one() -> None:
     """A caller says 一百岁 or 八十五岁, a policy text writes 100周岁 or 80周岁: the same words."""
     assert analyse("一百岁以上的老人").tokens == analyse("100周岁以上的老人").tokens
     assert analyse("八十岁以上有补贴吗").tokens == analyse("80周岁以上有补贴吗").tokens
-

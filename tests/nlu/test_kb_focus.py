@@ -217,4 +217,3 @@ def test_a_follow_up_that_names_nothing_is_left_off_the_question_before_it(
 def test_a_follow_up_naming_an_aspect_stays_with_its_question() -> None:
     text = "你好，我家老人常年有病，家里实在困难，想问问申请低保是怎么个流程，大概要多久"
     assert requests(text) == ["想问问申请低保是怎么个流程，大概要多久"]
-
