@@ -23,7 +23,8 @@ import re
 
 from nlu.lexicon import find_items, match_items, match_regions
 from nlu.places import other_place
-from nlu.tokenize import normalize
+from nlu.synonyms import table
+from nlu.tokenize import normalize, tokenize
 
 SHORT = 24  # characters: a message this short is its own request
 MAX_REQUESTS = 2
@@ -101,6 +102,8 @@ def _focus(clauses: list[str]) -> tuple[int, str]:
     """The last asking clause and the clauses before it back to the one naming the topic, and
     the index of the first clause it takes."""
     last = max(_asking(clauses))
+    if last > 0 and _follow_up(clauses[last]) and _complete(clauses[last - 1]):
+        last -= 1  # "……要到哪里去申请，县上还是学校": the question is asked before it
     start = last
     # Back over asking clauses (one request asked twice over) to the clause naming the item or
     # the action (申请, 办 …), at most three back; a clause of pure story ends the request.
@@ -131,6 +134,32 @@ def _focus(clauses: list[str]) -> tuple[int, str]:
         if not _GREETING.match(c) and (i >= last or not _NOT_ASKING.search(c))
     ]
     return start, "，".join(kept) or clauses[last]
+
+
+# A clause that only narrows the question before it: a choice between two places or ways
+# ("县上还是学校", "是政务大厅还是乡政府") or the caller's own case ("俺这个算哪一种",
+# "我们这种算不算").
+_FOLLOW_UP = re.compile(
+    r"^(?:是|去|在|找)?[^，,还]{1,6}还是[^，,]{1,6}?(?:呀|啊|呢|吧)?$|"
+    r"^(?:我|俺|额|我们|俺们|我家|俺家)?(?:这种|这个|这样)(?:情况)?(?:的)?(?:人)?"
+    r"(?:算哪|算啥|算什么|属于哪|属于啥|算不算|属不属于)"
+)
+
+
+def _follow_up(clause: str) -> bool:
+    """An asking clause that only narrows the question before it (_FOLLOW_UP) and names no
+    topic, item or aspect (材料, 时限, 渠道 …) of its own: its words (县上, 学校, 一种) are in
+    no entry, so searched with it the right entry reads as less certain."""
+    if not _FOLLOW_UP.search(clause) or _TOPIC.search(clause) or find_items(clause):
+        return False
+    syn = table()
+    return not syn.aspects(syn.canonical_tokens(tokenize(syn.spaced(clause))))
+
+
+def _complete(clause: str) -> bool:
+    """A real question that names what it is about: "生源地助学贷款要到哪里去申请"."""
+    asks = _asks(clause) and not _NOT_ASKING.search(clause)
+    return asks and bool(_TOPIC.search(clause) or find_items(clause))
 
 
 def _continues(clause: str) -> bool:

@@ -53,6 +53,22 @@ def spoken_numerals(text: str) -> str:
     return _TENS_AND.sub("", text)
 
 
+# An age: a numeral (Chinese or Arabic) before 岁 or 周岁 ("八十岁", "一百零一岁", "80周岁").
+_AGE = re.compile(r"([0-9]+|[零一二两三四五六七八九十百]+)周?岁")
+
+
+def ages_in_digits(text: str) -> str:
+    """Every age written as Arabic digits and 岁: "八十岁以上" and "80周岁以上" both read
+    "80岁以上", so a caller's spoken age meets the written one in a policy text. A numeral
+    that does not parse ("十几岁" has none before 岁) is left as it is."""
+
+    def digits(m: re.Match[str]) -> str:
+        value = parse_number(m.group(1))
+        return f"{value}岁" if isinstance(value, int) else m.group(0)
+
+    return _AGE.sub(digits, text)
+
+
 def normalize_digits(text: str) -> str:
     """Full-width digits to ASCII, one character for one (spans stay valid)."""
     return text.translate(_FULLWIDTH)

@@ -38,7 +38,7 @@ from nlu.kb_confidence import agreement
 from nlu.kb_families import family_matrix, family_shares, prefer_region, question_texts
 from nlu.kb_ranker import ITEM_GENERAL, RANK_FEATURES, STORY
 from nlu.retrieval_answers import Answering
-from nlu.retrieval_query import analyse, without_regions
+from nlu.retrieval_query import analyse, kb_normalize, without_regions
 from nlu.retrieval_types import (
     ALL,
     ITEM_ELSEWHERE,
@@ -50,7 +50,7 @@ from nlu.retrieval_types import (
     RetrievalConfig,
 )
 from nlu.synonyms import SynonymTable, table
-from nlu.tokenize import char_ngrams, normalize, tokenize
+from nlu.tokenize import char_ngrams, tokenize
 
 __all__ = [
     "ALL",
@@ -167,7 +167,7 @@ class KnowledgeIndex(Answering):
         return cls(list(docs), config or RetrievalConfig())
 
     def _canonical(self, text: str) -> str:
-        return self.synonyms.canonicalize_text(without_regions(normalize(text))[0])
+        return self.synonyms.canonicalize_text(without_regions(kb_normalize(text))[0])
 
     def _entry_aspects(self, doc: KbDocument) -> tuple[str, ...]:
         """Aspects of the standard question and of the tags (材料, 办理渠道 …)."""
@@ -179,7 +179,7 @@ class KnowledgeIndex(Answering):
     def _tokens(self, text: str) -> list[str]:
         """Canonical tokens of a raw text (region names cut, stopwords dropped)."""
         syn = self.synonyms
-        spaced = syn.spaced(without_regions(normalize(text))[0])
+        spaced = syn.spaced(without_regions(kb_normalize(text))[0])
         return [t for t in syn.canonical_tokens(tokenize(spaced)) if t not in syn.stopwords]
 
     @staticmethod

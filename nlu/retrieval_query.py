@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nlu.lexicon import find_items, match_regions
+from nlu.numerals import ages_in_digits
 from nlu.retrieval_types import Analysed
 from nlu.synonyms import SynonymTable, table
 from nlu.tokenize import normalize, tokenize
@@ -21,9 +22,14 @@ def without_regions(text: str) -> tuple[str, str | None]:
     return " ".join(parts), found[0].id
 
 
+def kb_normalize(text: str) -> str:
+    """A text as the KB reads it, a question or an entry's: normalized, ages in digits."""
+    return ages_in_digits(normalize(text))
+
+
 def analyse(query: str, synonyms: SynonymTable | None = None) -> Analysed:
     syn = synonyms or table()
-    norm = normalize(query)
+    norm = kb_normalize(query)
     bare, region = without_regions(norm)
     canon = syn.canonicalize_text(bare)
     tokens = [t for t in syn.canonical_tokens(tokenize(syn.spaced(bare))) if t not in syn.stopwords]

@@ -10,7 +10,7 @@ from test_eval_clean import eval_questions, leaked
 
 from guides.ids import RegionId
 from nlu.evaluate_kb import LONG, load_seed_documents
-from nlu.kb_dev import DEV2_FILE, load_dev_cases
+from nlu.kb_dev import DEV2_FILE, DEV3_FILE, load_dev_cases
 
 
 def test_the_dev_set_is_long_messages_labelled_with_existing_entries() -> None:
@@ -41,6 +41,18 @@ def test_the_second_dev_set_is_mostly_long_labelled_and_clean() -> None:
     assert {e for c in cases for e in (c.expected, *c.also) if e is not None} <= ids
     assert sum(c.expected is None for c in cases) >= 5
     assert any(c.also for c in cases)  # messages asking two things
+    assert leaked([c.q for c in cases], eval_questions()) == []
+
+
+def test_the_third_dev_set_is_long_stories_labelled_and_clean() -> None:
+    cases = load_dev_cases(DEV3_FILE)
+    assert len(cases) >= 80
+    assert sum(len(c.q) > LONG for c in cases) >= 45
+    assert all(len(c.q) <= 300 for c in cases)
+    ids = {d.entry_id for d in load_seed_documents()}
+    assert {e for c in cases for e in (c.expected, *c.also) if e is not None} <= ids
+    assert sum(c.expected is None for c in cases) >= 15
+    assert any(c.also for c in cases)
     assert leaked([c.q for c in cases], eval_questions()) == []
 
 

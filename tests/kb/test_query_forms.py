@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlu.numerals import ages_in_digits
 from nlu.retrieval import KnowledgeIndex
 from nlu.retrieval_query import analyse
 from nlu.tokenize import collapse_a_not_a
@@ -101,3 +102,23 @@ def test_usually_and_first_are_fillers_not_words_to_explain() -> None:
     asked = analyse("我想先问问医疗救助一般多久能办好")
     assert not {"一般", "想先"} & set(asked.tokens)
     assert "医疗救助" in asked.tokens and "时限" in asked.aspects
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("我爹一百零一岁了", "我爹101岁了"),
+        ("八十岁以上的老人", "80岁以上的老人"),
+        ("60—99周岁的低保老年人", "60—99岁的低保老年人"),
+        ("孩子两岁半", "孩子2岁半"),
+        ("十几岁的孩子", "十几岁的孩子"),  # no numeral right before 岁: unchanged
+    ],
+)
+def test_ages_read_in_digits(text: str, digits: str) -> None:
+    assert ages_in_digits(text) == digits
+
+
+def test_a_spoken_age_meets_the_written_one() -> None:
+    """A caller says 一百岁 or 八十五岁, a policy text writes 100周岁 or 80周岁: the same words."""
+    assert analyse("一百岁以上的老人").tokens == analyse("100周岁以上的老人").tokens
+    assert analyse("八十岁以上有补贴吗").tokens == analyse("80周岁以上有补贴吗").tokens

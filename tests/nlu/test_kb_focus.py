@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nlu.kb_focus import requests
 from nlu.places import other_place, other_place_message
 from nlu.retrieval import KnowledgeIndex
@@ -191,3 +193,27 @@ def test_a_clause_naming_a_complaint_or_a_programme_is_read_with_a_bare_asking_c
     text = "上个月把我家的低保取消了，可他自己都顾不上自己，我不同意，能要求重新查一下吗？"
     (request,) = requests(text)
     assert request == "低保，我不同意，能要求重新查一下吗"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "你好，我闺女今年考上大学了，家里凑不齐学费，想贷款，助学贷款到哪里申请，乡上还是县上",
+            "助学贷款到哪里申请",
+        ),
+        (
+            "俺干了六年的厂子黄了，俺去办失业登记，登记表上失业原因都有哪些能选，俺这种算哪一种",
+            "俺去办失业登记，登记表上失业原因都有哪些能选",
+        ),
+    ],
+)
+def test_a_follow_up_that_names_nothing_is_left_off_the_question_before_it(
+    text: str, asked: str
+) -> None:
+    assert requests(text) == [asked]
+
+
+def test_a_follow_up_naming_an_aspect_stays_with_its_question() -> None:
+    text = "你好，我家老人常年有病，家里实在困难，想问问申请低保是怎么个流程，大概要多久"
+    assert requests(text) == ["想问问申请低保是怎么个流程，大概要多久"]
