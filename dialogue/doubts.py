@@ -15,6 +15,7 @@ from nlu.amount_clauses import mentions_reimbursement, out_of_pocket, varying_am
 from nlu.answers import parse_yes_no
 from nlu.clauses import clauses, differs_by_person
 from nlu.idcard import ID_RE, parse_id_number
+from nlu.lexicon import relative_of_pronoun
 from nlu.numbers import parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
 
@@ -128,6 +129,10 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
     grade = said_grade(text)
     if fills == ["members.has_disability"] and grade is not None and grade not in (1, 2, 3, 4):
         return Doubt("grade_impossible")  # "有，五级": the card has grades 1 to 4
+    if question.answer == "relation":
+        someones = relative_of_pronoun(text)
+        if someones is not None:
+            return Doubt("whose_relative", someones)  # "她爸": her father, whose is she?
     if question.answer == "age":
         if _RELATIVE_AGE.search(text):
             return Doubt("relative_age")

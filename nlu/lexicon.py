@@ -280,6 +280,20 @@ def _of_relative(text: str, others: list[Match]) -> str | None:
     return None
 
 
+def relative_of_pronoun(text: str) -> str | None:
+    """The words of a relative said after 他/她 with no relative named before it ("她爸",
+    "是他妈"): somebody's relative, whom the answer alone cannot place (the speaker's spouse
+    when 她 is their daughter, their parent-in-law when 他 is their husband). "孩子他爸" is one
+    word of the lexicon, owned by the child, and is not this."""
+    others = [m for m in match_relations(text) if m.id != SELF]
+    if not others:
+        return None
+    first = others[0]
+    if first.start > 0 and text[first.start - 1] in "他她":
+        return text[first.start - 1 : first.end]
+    return None
+
+
 def parse_relation(text: str) -> str | None:
     """The `relation` enum id of an answer such as "我老伴" -> "spouse", "就我自己" -> "self".
 
