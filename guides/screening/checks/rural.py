@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from guides.household import EMERGENCY_SITUATIONS, EXPENDITURE_SITUATIONS
 from guides.screening.checks.common import met, uncertain, unknown, unmet
+from guides.screening.checks.expenses import unknown_expense_facts
 from guides.screening.checks.income import annual_per_capita, near_estimated_line, yuan
 from guides.screening.context import Context
 from guides.screening.registry import check
@@ -57,8 +58,15 @@ def rural_at_risk(ctx: Context) -> CheckResult:
             f"{text}；家里有较大支出或突发困难，是否存在返贫致贫风险由农业农村部门识别认定",
             (line,),
         )
-    if household.situations is None:
-        return unknown(CID, "还需要知道家里最近有没有突发困难或大额支出", ("situations",))
+    # Large rigid expenses put a household above the line at risk too (003 一; policy_2.3): an
+    # unknown expense item is not 0, so ask it before saying the household is outside the clause.
+    # Above the local 可支配收入 the household is not 低收入 (003 一), so expenses are not asked.
+    disposable = ctx.param("disposable_income_per_capita", "rural")
+    ask: tuple[str, ...] = ("situations",) if household.situations is None else ()
+    if yearly < disposable.value:
+        ask += unknown_expense_facts(ctx, rigid=False)
+    if ask:
+        return unknown(CID, "还需要知道家里最近有没有突发困难，以及近12个月的医疗、教育等支出", ask)
     return unmet(CID, f"{text}，没有低于监测收入线，也没有说到突发困难", (line,))
 
 
