@@ -122,11 +122,12 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
             item_names.add("size")
     wanted_names = set().union(*names.values()) if names else set()
     found: dict[tuple[str, int | None], Candidate] = {}
+    serving = bank.filling_any(wanted_names)  # only these can serve an open item
     # "家里有人上学吗" before "您儿子上学吗": a household-wide question still open comes first
     wide_open = [
         q
-        for q in bank.questions
-        if q.all_members is not None and wanted_names.intersection(q.fills)
+        for q in serving
+        if q.all_members is not None
         and is_allowed(session, q) and q.applies(household) and is_open(session, q, None)
     ]  # fmt: skip
     household_wide = {f for q in wide_open for f in q.fills}
@@ -160,8 +161,8 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
         i > 0 and is_open(session, bank.get(RELATION_QUESTION), i)
         for i in range(len(household.members))
     ]
-    for question in bank.questions:
-        if not wanted_names.intersection(question.fills) or not is_allowed(session, question):
+    for question in serving:
+        if not is_allowed(session, question):
             continue
         if question.is_member:
             if set(question.fills) <= household_wide:

@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from guides.enums import enumerations
 from guides.household import Household, Member
@@ -168,6 +168,9 @@ class QuestionBank(_Strict):
     department_facts: list[str] = Field(default_factory=list)
     aliases: dict[str, str] = Field(default_factory=dict)
     questions: list[Question]
+    # looked up on every turn (question choice): by id, and bank positions by fact filled
+    _by_id: dict[str, Question] = PrivateAttr(default_factory=dict)
+    _by_fill: dict[str, tuple[int, ...]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _unique(self) -> QuestionBank:
@@ -175,16 +178,25 @@ class QuestionBank(_Strict):
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes or {CONSENT_ID, MEMBER_MORE_ID} & set(ids):
             raise ValueError(f"duplicate or reserved question ids: {dupes}")
-        for question in self.questions:
+        by_fill: dict[str, list[int]] = {}
+        for position, question in enumerate(self.questions):
             for fact in question.fills:
                 _check_path(question.id, fact)
+                by_fill.setdefault(fact, []).append(position)
+        self._by_id = {q.id: q for q in self.questions}
+        self._by_fill = {fact: tuple(positions) for fact, positions in by_fill.items()}
         return self
 
     def get(self, question_id: str) -> Question:
-        for question in self.questions:
-            if question.id == question_id:
-                return question
-        raise KeyError(question_id)
+        try:
+            return self._by_id[question_id]
+        except KeyError:
+            raise KeyError(question_id) from None
+
+    def filling_any(self, names: set[str]) -> list[Question]:
+        """The questions that fill any of these facts, in the bank's (natural) order."""
+        positions = {p for name in names for p in self._by_fill.get(name, ())}
+        return [self.questions[p] for p in sorted(positions)]
 
     def for_fact(self, name: str) -> list[Question]:
         """Questions that fill a fact name (screening's "members.age", "assets.deposits")."""
