@@ -68,6 +68,13 @@ _LONG_AGO = re.compile(
 _BARE_AGE = re.compile(
     r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?=[，,。；;！!\s]|$|了|都|[我俺])"
 )  # "我爸八十三我妈七十八都跟我住": voice input has no commas
+# "我八十二岁的老娘", "有个七十九的老爹": an age said before a relative the speaker names as
+# theirs, joined by 的, is that relative's; without the speaker's word ("家里还有八十多岁的
+# 奶奶", whose 奶奶?) it is nobody's
+_AGE_BEFORE = re.compile(
+    r"(?P<own>(?:我|俺|咱)们?家?(?:那个?)?|有个)?"
+    r"(?P<n>[一二三四五六七八九十\d]{1,3})(?:多?周?岁)?的(?:那个|那)?老?$"
+)  # 老娘, 老父亲: the relation word starts after 老
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as commas
 _DEPOSIT = re.compile(r"存款|存了|积蓄|(?:就|只|还)剩")  # "花得就剩三千了": what is left
 # an item named inside these is a status or a description, not a request ("防返贫监测户",
@@ -392,7 +399,15 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 def _ages(
     text: str, today: dt.date, mentions: list[Mention], out: list[Fact], opening: bool
 ) -> None:
+    before_relative = _ages_before_relatives(text, mentions)
     for found in find_ages(text, today):
+        span = next((s for s in before_relative if s[0] <= found.start < s[1]), None)
+        if span is not None:  # "我八十二岁的老娘": the mother's, not the speaker's
+            owner = before_relative[span]
+            if owner is not None:
+                out.append(Fact("members.age", found.value, found.start, found.end, owner,
+                                found.is_estimate))  # fmt: skip
+            continue
         everyone = _everyone(mentions, text, found.start)
         if everyone:  # "我和老伴都六十多了": each of them
             out += [Fact("members.age", found.value, found.start, found.end, who,
@@ -405,6 +420,12 @@ def _ages(
         if (who is not None or nobody_yet) and not gone:
             out.append(Fact("members.age", found.value, found.start, found.end, who,
                             found.is_estimate))  # fmt: skip
+    for (lo, hi), owner in before_relative.items():  # "七十九的老爹": no 岁
+        said = _AGE_BEFORE.search(text, lo, hi)
+        age = small_number(said.group("n")) if said else None
+        taken = any(f.start < hi and lo < f.end for f in out if f.name == "members.age")
+        if owner is not None and age is not None and 10 <= age <= 110 and not taken:
+            out.append(Fact("members.age", age, said.start("n"), said.end("n"), owner))  # type: ignore[union-attr]
     for mention in mentions:
         m = _BARE_AGE.match(text, mention.end)
         age = small_number(m.group("n")) if m else None
@@ -418,6 +439,22 @@ def _ages(
     # "爷爷奶奶都九十多了，爷爷九十三": the exact age said of a member wins over the estimate
     exact = {f.who for f in out if f.name == "members.age" and not f.estimate}
     out[:] = [f for f in out if not (f.name == "members.age" and f.estimate and f.who in exact)]
+
+
+def _ages_before_relatives(text: str, mentions: list[Mention]) -> dict[tuple[int, int], str | None]:
+    """The spans of ages said before a person word ("八十二岁的" in "我八十二岁的老娘"), each
+    with that member's key, or None when it is nobody we can place ("村里七十多岁的老人", a
+    child unnamed, somebody gone): such an age is nobody's, not the speaker's."""
+    spans: dict[tuple[int, int], str | None] = {}
+    for mention in mentions:
+        if mention.relation == SELF:
+            continue
+        said = _AGE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        if said is not None:
+            nobody = mention.relation in (UNNAMED, CHILD) or mention.departed
+            nobody = nobody or not said.group("own")
+            spans[(said.start(), mention.start)] = None if nobody else mention.key
+    return spans
 
 
 def _ours(mentions: list[Mention], text: str, start: int) -> bool:
