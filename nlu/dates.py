@@ -40,6 +40,8 @@ _AGE_RES = (
 )
 JUST_OVER_YEARS = 4  # 四十出头: 40..44
 _ALMOST = re.compile(r"(?:快|快要|将近|近)$")  # 快八十岁: a little under 80
+# "八岁的时候得过病", "二十岁那年": an age then, not now
+_AGE_THEN = re.compile(r"的?(?:时候|那年|那会|那阵)|时[，,。]")
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,8 @@ def find_ages(text: str, today: date) -> list[Found]:
                 continue
             if negative_at(text, m.start("n")):
                 continue  # "-5岁" is no age: the dialogue asks again, saying why
+            if _AGE_THEN.match(text, m.end()):
+                continue
             bounds = parse_range(m.group("n"))
             if bounds is None:
                 continue

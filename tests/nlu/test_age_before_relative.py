@@ -44,3 +44,15 @@ def test_an_age_before_somebody_unplaced_is_nobodys(text: str) -> None:
 
 def test_the_speakers_own_age_is_still_theirs() -> None:
     assert ages("我今年五十八，我八十岁的老父亲瘫在床上") == {"self": 58, "parent#父亲": 80}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我儿子八岁的时候得过病", {}),  # an age then, not now
+        ("孩子三岁时，查出了脑瘫", {}),
+        ("我二十岁那年出去打工，现在五十六了", {"self": 56}),
+    ],
+)
+def test_an_age_then_is_not_the_age_now(text: str, expected: dict[str, int]) -> None:
+    assert ages(text) == expected
