@@ -95,7 +95,7 @@ _ESTIMATE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[，。；！？,;!?\n]")
 _ZERO_RE = re.compile(
-    r"(?:没有?|无|零)(?:任何|啥|什么)?(?:收入|工资|进项|钱)|一分(?:钱)?(?:都|也)?没|分文(?:没有|全无)?"
+    r"(?:没有?|无|零)(?:任何|啥|什么)?(?:收入|工资|进项|钱|存款|积蓄)|一分(?:钱)?(?:都|也)?没|分文(?:没有|全无)?"
     # lost it all ("亏没了"), nothing left or spent ("没剩下啥", "没花啥钱"); "花光了" is not
     # here: to 看病花了多少 it says a lot was spent (dialogue.answers reads it for assets only)
     r"|(?:亏|赔)(?:光|完|没)了|没剩(?:下)?(?:啥|什么|钱)|没花(?:啥|什么)钱|没怎么(?:看病|花)"
