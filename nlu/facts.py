@@ -401,9 +401,11 @@ def _ages(
 ) -> None:
     before_relative = _ages_before_relatives(text, mentions)
     for found in find_ages(text, today):
-        span = next((s for s in before_relative if s[0] <= found.start < s[1]), None)
-        if span is not None:  # "我八十二岁的老娘": the mother's, not the speaker's
-            owner = before_relative[span]
+        before = next(
+            (b for b in before_relative if b[0].start() <= found.start < b[0].end()), None
+        )
+        if before is not None:  # "我八十二岁的老娘": the mother's, not the speaker's
+            owner = before[1]
             if owner is not None:
                 out.append(Fact("members.age", found.value, found.start, found.end, owner,
                                 found.is_estimate))  # fmt: skip
@@ -420,12 +422,13 @@ def _ages(
         if (who is not None or nobody_yet) and not gone:
             out.append(Fact("members.age", found.value, found.start, found.end, who,
                             found.is_estimate))  # fmt: skip
-    for (lo, hi), owner in before_relative.items():  # "七十九的老爹": no 岁
-        said = _AGE_BEFORE.search(text, lo, hi)
-        age = small_number(said.group("n")) if said else None
-        taken = any(f.start < hi and lo < f.end for f in out if f.name == "members.age")
+    for said, owner in before_relative:  # "七十九的老爹": no 岁
+        age = small_number(said.group("n"))
+        taken = any(
+            f.start < said.end() and said.start() < f.end for f in out if f.name == "members.age"
+        )
         if owner is not None and age is not None and 10 <= age <= 110 and not taken:
-            out.append(Fact("members.age", age, said.start("n"), said.end("n"), owner))  # type: ignore[union-attr]
+            out.append(Fact("members.age", age, said.start("n"), said.end("n"), owner))
     for mention in mentions:
         m = _BARE_AGE.match(text, mention.end)
         age = small_number(m.group("n")) if m else None
@@ -441,11 +444,13 @@ def _ages(
     out[:] = [f for f in out if not (f.name == "members.age" and f.estimate and f.who in exact)]
 
 
-def _ages_before_relatives(text: str, mentions: list[Mention]) -> dict[tuple[int, int], str | None]:
-    """The spans of ages said before a person word ("八十二岁的" in "我八十二岁的老娘"), each
-    with that member's key, or None when it is nobody we can place ("村里七十多岁的老人", a
-    child unnamed, somebody gone): such an age is nobody's, not the speaker's."""
-    spans: dict[tuple[int, int], str | None] = {}
+def _ages_before_relatives(
+    text: str, mentions: list[Mention]
+) -> list[tuple[re.Match[str], str | None]]:
+    """The ages said before a person word ("八十二岁的" in "我八十二岁的老娘"), each with that
+    member's key, or None when it is nobody we can place ("村里七十多岁的老人", a child
+    unnamed, somebody gone, a relative not said to be ours): such an age is nobody's."""
+    found: list[tuple[re.Match[str], str | None]] = []
     for mention in mentions:
         if mention.relation == SELF:
             continue
@@ -453,8 +458,8 @@ def _ages_before_relatives(text: str, mentions: list[Mention]) -> dict[tuple[int
         if said is not None:
             nobody = mention.relation in (UNNAMED, CHILD) or mention.departed
             nobody = nobody or not said.group("own")
-            spans[(said.start(), mention.start)] = None if nobody else mention.key
-    return spans
+            found.append((said, None if nobody else mention.key))
+    return found
 
 
 def _ours(mentions: list[Mention], text: str, start: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_eval_clean import eval_questions, leaked
 
 from guides.ids import RegionId
@@ -32,27 +33,22 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
     assert offenders == [], offenders
 
 
-def test_the_second_dev_set_is_mostly_long_labelled_and_clean() -> None:
-    cases = load_dev_cases(DEV2_FILE)
-    assert len(cases) >= 50
-    assert sum(len(c.q) > LONG for c in cases) >= 30
+@pytest.mark.parametrize(
+    ("path", "at_least", "long_ones", "declines"),
+    [(DEV2_FILE, 50, 30, 5), (DEV3_FILE, 80, 45, 15)],
+    ids=["second", "third"],
+)
+def test_the_later_dev_sets_are_mostly_long_labelled_and_clean(
+    path: Path, at_least: int, long_ones: int, declines: int
+) -> None:
+    cases = load_dev_cases(path)
+    assert len(cases) >= at_least
+    assert sum(len(c.q) > LONG for c in cases) >= long_ones
     assert all(len(c.q) <= 300 for c in cases)
     ids = {d.entry_id for d in load_seed_documents()}
     assert {e for c in cases for e in (c.expected, *c.also) if e is not None} <= ids
-    assert sum(c.expected is None for c in cases) >= 5
+    assert sum(c.expected is None for c in cases) >= declines
     assert any(c.also for c in cases)  # messages asking two things
-    assert leaked([c.q for c in cases], eval_questions()) == []
-
-
-def test_the_third_dev_set_is_long_stories_labelled_and_clean() -> None:
-    cases = load_dev_cases(DEV3_FILE)
-    assert len(cases) >= 80
-    assert sum(len(c.q) > LONG for c in cases) >= 45
-    assert all(len(c.q) <= 300 for c in cases)
-    ids = {d.entry_id for d in load_seed_documents()}
-    assert {e for c in cases for e in (c.expected, *c.also) if e is not None} <= ids
-    assert sum(c.expected is None for c in cases) >= 15
-    assert any(c.also for c in cases)
     assert leaked([c.q for c in cases], eval_questions()) == []
 
 
