@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeVar
 
 from dialogue import prompts
 from dialogue.lookahead import ENDING_TRIES, Trial, values_of
@@ -40,7 +41,7 @@ from dialogue.policy import (
     members_needed,
 )
 from dialogue.questions import MEMBER_MORE_ID, QuestionBank
-from dialogue.state import Session, fact_name, member_key
+from dialogue.state import Session, fact_name
 from guides.catalog import guide_for
 from guides.ids import ItemId, Outcome, RegionId
 from guides.screening.engine import depends_on
@@ -58,6 +59,7 @@ RECIPIENT_CLASSES = frozenset({ItemId("dibao"), ItemId("tekun")})
 NEAR_BEST = 0.4  # a question worth 40% of the best one, asked earlier in natural order
 MIN_WORTH = 0.05  # below this no question is worth the citizen's time
 HOPEFUL = (Outcome.LIKELY, Outcome.POSSIBLE)
+FactKey = TypeVar("FactKey", str, tuple[str, int])
 
 
 @dataclass
@@ -148,14 +150,15 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
         if tried:
             candidate.tried = (step.question_id, step.member)
 
-    # which open items want a fact, for any member ("members.age") or one ("members.2.age")
+    # which open items want a fact, for any member ("members.age") or one ("members.2.age",
+    # kept as ("members.age", 2): no key strings built per question and member)
     generic_wanted: dict[str, set[ItemId]] = {}
-    indexed_wanted: dict[str, set[ItemId]] = {}
+    indexed_wanted: dict[tuple[str, int], set[ItemId]] = {}
     for item, w in wanted.items():
         for fact in w.generic:
             generic_wanted.setdefault(fact, set()).add(item)
-        for fact in w.indexed:
-            indexed_wanted.setdefault(fact, set()).add(item)
+        for named_fact in w.by_member:
+            indexed_wanted.setdefault(named_fact, set()).add(item)
     member_first: set[tuple[int, ItemId]] = set()
     relation_open = [
         i > 0 and is_open(session, bank.get(RELATION_QUESTION), i)
@@ -171,8 +174,9 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
                 continue
             generic = items_wanting(generic_wanted, question.fills)
             for index, member in enumerate(household.members):
-                keys = [member_key(f, index) for f in question.fills]
-                named = items_wanting(indexed_wanted, keys)
+                named = items_wanting(indexed_wanted, [(f, index) for f in question.fills])
+                if not generic and not named:
+                    continue
                 serves = [
                     i for i in wanted
                     if (i in generic or i in named) and (index, i) not in member_first
@@ -206,7 +210,7 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
     return list(found.values())
 
 
-def items_wanting(wanted_by_fact: dict[str, set[ItemId]], facts: list[str]) -> set[ItemId]:
+def items_wanting(wanted_by_fact: dict[FactKey, set[ItemId]], facts: list[FactKey]) -> set[ItemId]:
     found: set[ItemId] = set()
     for fact in facts:
         found.update(wanted_by_fact.get(fact, ()))

@@ -54,12 +54,16 @@ class Wanted:
             if name == fact:
                 generic.add(alias)
             else:
-                index = int(next(p for p in fact.split(".") if p.isdigit()))
-                indexed.add(member_key(alias, index))
+                indexed.add(member_key(alias, _member_index(fact)))
         return cls(frozenset(generic), frozenset(indexed))
 
     def __bool__(self) -> bool:
         return bool(self.generic or self.indexed)
+
+    @cached_property
+    def by_member(self) -> frozenset[tuple[str, int]]:
+        """The indexed facts as (fact name, member index): ("members.age", 2)."""
+        return frozenset((fact_name(f), _member_index(f)) for f in self.indexed)
 
     @cached_property
     def _names(self) -> frozenset[str]:
@@ -68,6 +72,11 @@ class Wanted:
     def names(self) -> set[str]:
         """Every fact name, member indexes dropped (for household-wide questions)."""
         return set(self._names)
+
+
+def _member_index(key: str) -> int:
+    """ "members.2.age" -> 2."""
+    return int(next(p for p in key.split(".") if p.isdigit()))
 
 
 _WANTED: dict[tuple[int, tuple[str, ...]], tuple[QuestionBank, Wanted]] = {}
