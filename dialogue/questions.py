@@ -51,6 +51,7 @@ AnswerType = Literal[
 ]
 CONSENT_ID = "consent"
 MEMBER_MORE_ID = "member_more"
+FILLING_KEPT = 2048  # sets of missing facts remembered by filling_any
 
 # How a question names the member it is about (the applicant is "您").
 RELATION_WORDS: dict[str, str] = {
@@ -171,6 +172,7 @@ class QuestionBank(_Strict):
     # looked up on every turn (question choice): by id, and bank positions by fact filled
     _by_id: dict[str, Question] = PrivateAttr(default_factory=dict)
     _by_fill: dict[str, tuple[int, ...]] = PrivateAttr(default_factory=dict)
+    _filling: dict[frozenset[str], tuple[Question, ...]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _unique(self) -> QuestionBank:
@@ -194,9 +196,17 @@ class QuestionBank(_Strict):
             raise KeyError(question_id) from None
 
     def filling_any(self, names: set[str]) -> list[Question]:
-        """The questions that fill any of these facts, in the bank's (natural) order."""
-        positions = {p for name in names for p in self._by_fill.get(name, ())}
-        return [self.questions[p] for p in sorted(positions)]
+        """The questions that fill any of these facts, in the bank's (natural) order. Turn
+        after turn the same sets of missing facts come back: each is worked out once."""
+        key = frozenset(names)
+        found = self._filling.get(key)
+        if found is None:
+            positions = {p for name in key for p in self._by_fill.get(name, ())}
+            found = tuple(self.questions[p] for p in sorted(positions))
+            if len(self._filling) > FILLING_KEPT:
+                self._filling.clear()
+            self._filling[key] = found
+        return list(found)
 
     def for_fact(self, name: str) -> list[Question]:
         """Questions that fill a fact name (screening's "members.age", "assets.deposits")."""
