@@ -6,8 +6,9 @@ become placeholders; everything else (ages, counts, amounts) stays as said.
 
 `mask_free_text` keeps the question readable and replaces what identifies or exposes a person:
 ID numbers, phones, bank cards and money near income words (nlu.entities.strip_personal_data),
-plus self-introduced names, street-level addresses, dates of birth and diagnoses. Province,
-city and county names stay: the editors need to know which region a question is about.
+plus self-introduced names, addresses (street, town or village level), dates of birth and
+diagnoses. Province, city and county names stay: the editors need to know which region a
+question is about.
 """
 
 from __future__ import annotations
@@ -67,6 +68,16 @@ _ADDRESS = re.compile(
     rf"(?:{_C}|[0-9]){{0,10}}?(?:[0-9一二三四五六七八九十百]+(?:号院|号楼|号|栋|幢|单元|室|组|排))+"
     rf"|{_C}{{1,8}}(?:小区|花园|家园|公寓|新村)(?:[0-9一二三四五六七八九十]+(?:号楼|栋|幢|单元|室|号))*"
 )
+# Towns, townships, sub-districts, villages and communities with their groups ("平襄镇东关村三社",
+# "华山街道幸福社区"): in the countryside the address a person gives, as identifying as a street.
+# The name is what stands before the kind, cut at the first word that only says which place
+# ("我们村", "俺家农村", "城镇户口", "回乡下" stay as said).
+_LOCALITY = re.compile(rf"({_C}{{2,6}}?)(?:镇|乡|街道|村|社区)")
+_NOT_PLACE_NAME = set("我你他她们俺咱本这那该同全各每个的里上下到去回从了有没说农城乡老小大")
+_WHOSE = set("老我你他她俺咱自娘婆")  # 老家, 俺家 …: not a name's 家 as in 丁家沟
+_AFTER_ADDRESS = re.compile(
+    rf"(?:{re.escape(ADDRESS)})+(?:[0-9一二三四五六七八九十]+(?:社|组|队|室|号)?(?![0-9年月岁元块]))?"
+)
 _YEAR = r"(?:19|20)?[0-9]{2}"
 _BIRTH_DATE = re.compile(
     rf"{_YEAR}\s*年\s*[0-9]{{1,2}}\s*月(?:\s*[0-9]{{1,2}}\s*[日号])?(?=\s*(?:出生|生|的生日|生人))"
@@ -108,11 +119,25 @@ def _mask_diagnosis(m: re.Match[str]) -> str:
     return (lead.group(0) if lead else "") + DIAGNOSIS
 
 
+def _mask_locality(m: re.Match[str]) -> str:
+    name = m.group(1)
+    kept = len(name)
+    while kept and name[kept - 1] not in _NOT_PLACE_NAME:
+        if name[kept - 1] == "家" and kept > 1 and name[kept - 2] in _WHOSE:
+            break
+        kept -= 1
+    if len(name) - kept < 2:
+        return m.group(0)  # no name left: a kind of place ("农村户口"), not an address
+    return name[:kept] + ADDRESS
+
+
 def mask_free_text(text: str) -> str:
     """The text with personal data replaced by placeholders; the question stays readable."""
     text = strip_personal_data(mask_numbers(text))
     text = _BIRTH_DATE.sub(BIRTH_DATE, text)
     text = _ADDRESS.sub(ADDRESS, text)
+    text = _LOCALITY.sub(_mask_locality, text)
+    text = _AFTER_ADDRESS.sub(ADDRESS, text)  # one address, with its group or room number
     text = _DIAGNOSIS.sub(_mask_diagnosis, text)
     return _mask_names(text)
 

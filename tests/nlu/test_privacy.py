@@ -102,3 +102,40 @@ def test_other_numbers_stay_as_said(text: str) -> None:
 
 def test_free_text_masking_also_catches_grouped_ids() -> None:
     assert "19491231" not in mask_free_text("我身份证是110105 19491231 002X，能办低保吗")
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("住在通渭县平襄镇东关村三社，想问低保", ("平襄镇", "东关村", "三社")),
+        ("俺家住海原县西安镇园河村，老伴透析", ("西安镇", "园河村")),
+        ("俺是会宁县丁家沟乡杨崖集村的，能吃低保不", ("丁家沟乡", "杨崖集村")),
+        ("老家西吉县兴隆镇单家集村二组的", ("兴隆镇", "单家集村", "二组")),
+        ("我们是历城区华山街道幸福社区的", ("华山街道", "幸福社区")),
+        ("现住历城区幸福小区3号楼2单元501，有啥补助", ("幸福小区", "501")),
+    ],
+)
+def test_towns_villages_and_their_groups_are_addresses(text: str, secrets: tuple[str]) -> None:
+    masked = mask_free_text(text)
+    assert all(secret not in masked for secret in secrets), masked
+    assert masked.count(ADDRESS) == 1  # one address, not one placeholder per part
+    assert re.search("县|区", masked)  # the county stays: editors need the region
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "农村户口能办低保吗",
+        "城镇户口和农村户口标准一样吗",
+        "城乡低保标准是多少",
+        "我们村里有个孤儿没人管",
+        "社区说要先交材料，我们社区的网格员也这么说",
+        "村上说俺家不够条件",
+        "去镇上办还是去县里办",
+        "在村委会开证明要钱吗",
+        "我回乡下住了三年，俺家农村的",
+        "住了二十年了，2000年搬来的",
+    ],
+)
+def test_words_for_a_kind_of_place_are_not_addresses(text: str) -> None:
+    assert mask_free_text(text) == text
