@@ -45,20 +45,32 @@ ANSWER_OVERRIDES = {"situations": "没有", "member_age": "65岁"}
 # Each session answers the question it was asked (`pending_question` in the last reply, read by
 # `response`) as a citizen would, with the question's own example answer; a finished session
 # starts over. Every wrk thread walks its own slice of the sessions; every request is one turn.
+# Like a person, a session sends its next message only after the reply to the last one: a
+# session still waiting is passed over (wrk's request() cannot name its connection, so the
+# reply's session id frees it). Without that, a turn slower than the slice's round trip had the
+# session's next message wait for its lock, and that wait made the next one slower in turn.
 CHAT_LUA = """
 local sessions = %(sessions)s
 local answers = %(answers)s
 local threads_n = %(threads)d
 local restart = "%(restart)s"
 local next_text = {}
+local waiting = {}
 local counter = 0
-local id = 0
-function setup(thread) thread:set("id", id); id = id + 1 end
+-- each thread's own number, a global set by setup() (a local here would be 0 in every thread,
+-- and two threads would walk the same slice, two messages of one session at a time)
+local threads_set = 0
+function setup(thread) thread:set("id", threads_set); threads_set = threads_set + 1 end
 function init(args) counter = 0 end
 function request()
-  counter = counter + 1
   local per = math.floor(#sessions / threads_n)
-  local s = sessions[id * per + (counter %% per) + 1]
+  local s
+  for _ = 1, per do
+    counter = counter + 1
+    s = sessions[id * per + (counter %% per) + 1]
+    if not waiting[s[1]] then break end
+  end
+  waiting[s[1]] = true
   local text = next_text[s[1]] or answers[s[3]]["household_size"]
   local body = '{"text": "' .. text .. '"}'
   return wrk.format("POST", "/api/v1/sessions/" .. s[1] .. "/messages",
@@ -67,6 +79,7 @@ end
 function response(status, headers, body)
   local sid = body:match('"session_id":"([^"]+)"')
   if sid == nil then return end
+  waiting[sid] = nil
   local region = body:match('"region":"([^"]+)"')
   local pending = body:match('"pending_question":"([^"]+)"')
   if body:match('"status":"done"') or pending == nil then
@@ -190,7 +203,10 @@ async def make_sessions(url: str, count: int) -> list[tuple[str, str, str]]:
 
 def run_wrk(url: str, connections: int, seconds: float, script: Path | None) -> dict[str, float]:
     threads = 2
-    args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{int(seconds)}s", "--latency", url]
+    # wrk leaves a request out of its latencies once it times out (2 s by default): a long
+    # timeout keeps the slowest turns in the p99
+    args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{int(seconds)}s", "--timeout", "30s",
+            "--latency", url]  # fmt: skip
     if script is not None:
         args[1:1] = ["-s", str(script)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
