@@ -14,6 +14,8 @@ class Value:
     # an estimate over a wide range ("好几万": 30,000 to 90,000); how it was said, not the value
     vague: bool = field(default=False, compare=False)
     extra: dict[str, Any] = field(default_factory=dict)  # more member facts (birth_date, sex)
+    # a household-wide yes for the members named, and no for the rest ("孙子有，别人都没有")
+    others_no: bool = False
 
 
 class _DontKnow:

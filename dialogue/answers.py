@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from dialogue.answer_everyone import everyone_else_none
 from dialogue.answer_numbers import age_answer, amount_answer, area_answer, count_answer
 from dialogue.answer_scope import stated_part
 from dialogue.answer_topics import same_topic
@@ -270,6 +271,10 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
         if is_question(text):
             return None  # "有没有车都要说吗": asked back, not answered
         text = _CONDITION.sub("", text) or text
+        if question.all_members is not None:
+            others = everyone_else_none(question, text, today, _parse)
+            if others is not None:
+                return others
         if question.all_members is not None and _yes_and_no(text):
             return None  # "我自己没有，我男人有": not everyone's no; the facts say whose yes
         found, word = find_yes_no(text), _synonym_yes_no(question, text)

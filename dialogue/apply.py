@@ -71,6 +71,31 @@ def _apply_all_members(session: Session, question: Question, answer: Answer) -> 
     return True
 
 
+def everyone_else_no(
+    session: Session, question: Question, said_of: list[str]
+) -> list[tuple[str, Any]]:
+    """ "…，别人都没有" after the members named got their yes (the keys `said_of`): the
+    household-wide no for every other member still open ("儿子想找活，别人都不想": not the son's
+    training). Returns the keys set, with their values before."""
+    if question.all_members is None or "no" not in question.all_members:
+        return []
+    named = {_member_of_key(key) for key in said_of}
+    changed: list[tuple[str, Any]] = []
+    for key in _all_member_keys(session, question):
+        if _member_of_key(key) in named:
+            continue
+        if get_fact(session.household, key) is None and not session.is_unknown(key):
+            set_fact(session.household, key, question.all_members["no"])
+            changed.append((key, None))
+    return changed
+
+
+def _member_of_key(key: str) -> int | None:
+    """ "members.3.wants_job" -> 3; None for a household fact."""
+    index = key.split(".")[1] if key.startswith("members.") else ""
+    return int(index) if index.isdigit() else None
+
+
 def apply_answer(session: Session, question: Question, member: int | None, answer: Answer) -> bool:
     """Apply an answer; False when the household rejects the value (re-ask)."""
     if question.all_members is not None:

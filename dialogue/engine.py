@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from dialogue import apply, prompts, proxy
 from dialogue.answer_topics import names_another_member, said_of_the_member
@@ -380,12 +380,17 @@ class DialogueEngine:
         """The other facts an answer states, undone with it by "go back"."""
         if question.fills == ["size"] and _same_size(reading, answer):
             add_members(session, reading, all_named=True)
+        named: list[tuple[str, Any]] = []
         if question.all_members is not None and isinstance(answer, Value) and answer.value:
             named = named_members(session, question, reading, answer.extra)
             apply.extend_last(session, named)
         skip = set() if question.all_members is not None else set(question.fills)
         stored = store_facts(session, reading, member, skip | _not_of_one_member(session, member))
         apply.extend_last(session, [(s.key, s.before) for s in stored])
+        said_of = [key for key, _ in named] + [s.key for s in stored]
+        if isinstance(answer, Value) and answer.others_no and said_of:
+            # after the yes of those named; when their yes was not read, nobody's no either
+            apply.extend_last(session, apply.everyone_else_no(session, question, said_of))
 
     def _control(self, session: Session, intent: str) -> list[Reply]:
         if intent == "handoff":

@@ -22,6 +22,7 @@ from dialogue.state import Session, get_fact, member_key, resize_members, set_fa
 from guides.catalog import guide_for
 from guides.household import Member
 from nlu.facts import CHILD, SELF, Fact, Reading
+from nlu.mentions import UNNAMED
 
 _OPTION_QUESTIONS = {
     "members.serious_illness_kind": "member_serious_illness_kind",
@@ -106,10 +107,13 @@ def named_members(
         return []
     if any(f.name in question.fills for f in reading.facts):
         return []  # "儿子在外地，他媳妇得了癌": the facts say whose; the others named are not
-    starts = {m.start for m in reading.mentions}
+    # relatives mentioned: "别人" after "孙子有，" is everyone else, not whose relative
+    starts = {m.start for m in reading.mentions if m.key != UNNAMED}
     mentions = [  # not the owner of another relative: "老伴的爹当过兵" is not about 老伴
         m for m in reading.members() if not ({m.end + 1, m.end + 2} & starts or m.end in starts)
     ]
+    if not mentions:  # "有，我自己": the speaker, when no relative is named
+        mentions = [m for m in reading.mentions if m.key == SELF][:1]
     changed: list[tuple[str, Any]] = []
     for mention in mentions:
         fact = Fact(question.fills[0], True, mention.start, mention.end, mention.key)

@@ -29,7 +29,7 @@ _SPEAKER = re.compile(r"(?:我|俺|本人|自己)(?!们|家|村|市|县|区|省)
 _UNNAMED = re.compile(
     r"老人家?|老爷子|老太太|邻居|村干部|干部|工作人员|别人|人家|(?<!家)(?<!里)有(?:个|一个|户|家)?人"
 )
-_PRONOUN = re.compile(r"[他她](?!们)")
+_PRONOUN = re.compile(r"(?<!其)[他她](?!们)")  # not 其他 ("everyone else")
 _COUPLE = re.compile(r"老两口|两口子|我们老俩")
 # "我和老伴…我俩都七十了": the speaker and the spouse, once a spouse has been named
 _WE_TWO = re.compile(r"(?:我|俺|咱)们?(?:俩|两个)(?!孩子|娃|儿子|闺女|女儿)")
@@ -123,7 +123,9 @@ def find_mentions(
     """Every member named in `text`; `departed` and `children` are the word patterns."""
     found = [
         Mention(
-            UNNAMED if m.text.startswith("亲戚") else m.id,
+            UNNAMED
+            if m.text.startswith(("亲戚", "其他"))
+            else m.id,  # "其他人都没有": not one of us
             m.start,
             m.end,
             person=persons.person(text, m.start, m.end),
