@@ -194,3 +194,14 @@ def test_a_relatives_relative_linked_by_a_pronoun(text: str, relation: str | Non
     from nlu.lexicon import parse_relation
 
     assert parse_relation(text) == relation
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("relative_official", "俺侄子是村会计，这算不算"),
+        ("any_veteran", "老伴当过民兵，算不算"),
+    ],
+)
+def test_an_answer_that_asks_whether_it_counts_is_asked_back(question: str, text: str) -> None:
+    assert not isinstance(answer(question, text), Value)
