@@ -118,7 +118,7 @@ _AREA_NUMBER = re.compile(
 
 # "平房四间，每间十五平", "三层，一层八十平": rooms or floors of the same size
 _PER_ROOM = re.compile(
-    rf"(?P<unit>每间|每层|一层)(?:房|屋)?子?(?:有|大概|差不多|约)?(?P<n>{NUMERAL})"
+    rf"(?P<unit>每间|每层|一间|一层)(?:房|屋)?子?(?:有|大概|差不多|约)?(?P<n>{NUMERAL})"
 )
 _ROOMS_SAID = re.compile(rf"(?P<n>{NUMERAL})(?P<unit>间|层)")
 
@@ -132,7 +132,8 @@ def area_answer(text: str) -> Value | None:
         each, count = parse_range(per_room.group("n")), parse_number(rooms.group("n"))
         if each is not None and count is not None:
             low, high = each[0] * Decimal(count), each[1] * Decimal(count)
-            return Value(float((low + high) / 2), is_estimate=low != high)
+            about = text[per_room.end() : per_room.end() + 1] in ("来", "多")  # "一间十来平"
+            return Value(float((low + high) / 2), is_estimate=low != high or about)
     found = list(_AREA_NUMBER.finditer(text))
     said = next((m for m in found if m.group("unit")), found[0] if found else None)
     bounds = None if said is None else parse_range(said.group("n"))

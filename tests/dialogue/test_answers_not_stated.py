@@ -154,7 +154,13 @@ def test_a_days_pay_with_the_days_said_is_counted() -> None:
 
 @pytest.mark.parametrize(
     ("text", "area"),
-    [("自己盖的两层，一层九十平", 180.0), ("楼房三层，每层五十平方", 150.0)],
+    [
+        ("自己盖的两层，一层九十平", 180.0),
+        ("楼房三层，每层五十平方", 150.0),
+        ("两间房，一间十来平", 20.0),
+        ("三间土坯房，一间二十平米", 60.0),
+        ("一间四十平", 40.0),
+    ],
 )
 def test_floors_of_the_same_size_add_up(text: str, area: float) -> None:
     got = answer("housing_area", text)
