@@ -329,7 +329,7 @@ _COUNT_PATTERNS: tuple[tuple[re.Pattern[str], int | None], ...] = (
     (
         # "下一个", "这一个", "每一个" point at a thing, they do not count people
         re.compile(
-            rf"(?<![第\d上下这那哪每])(?P<n>{_COUNT_NUM})(?:口人|口子|口|个人|人|位"
+            rf"(?<![第\d上下这那哪每])(?P<n>{_COUNT_NUM})(?:口人|口子|口|张嘴|个人|人|位"
             rf"|个(?=$|[，。,.！!？?\s]|吧|啊|呀|了|人))"
         ),
         None,
@@ -343,7 +343,7 @@ _MEMBER_COUNT = re.compile(
 
 
 _COUNTED_IN = re.compile(r"(?:加上|算上|连上|连我|再加|一共|总共)[^，。,；;]*$")
-_TOTAL = re.compile(r"口(?!子)|一家")  # 五口, 三口人, 一家四口: the whole household
+_TOTAL = re.compile(r"口(?!子)|张嘴|一家")  # 五口, 三口人, 一家四口, 六张嘴: the whole household
 _GROUP = re.compile(r"两口子|老两口|老俩口|小两口|俩|两个")  # a couple or pair, maybe not all
 _MORE_PEOPLE = re.compile(r"带|还有|加上|外加|再加|以及|和|跟|领着|养着")
 
