@@ -12,7 +12,7 @@ import uvicorn
 
 from api.embedded import ensure_redis
 from api.logs import setup_logging
-from api.settings import load_settings
+from api.settings import EVENT_LOOP, load_settings
 
 
 def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
@@ -48,6 +48,7 @@ def main() -> None:
             # Open event streams (转人工) never finish by themselves: cut them after a few
             # seconds on shutdown; the pages reconnect to another worker and replay by seq.
             timeout_graceful_shutdown=5,
+            loop=EVENT_LOOP,
         )
     finally:
         if embedded is not None:

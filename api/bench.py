@@ -29,6 +29,8 @@ from typing import Any
 
 import httpx
 
+from api.settings import EVENT_LOOP
+
 ROOT = Path(__file__).resolve().parent.parent
 HELLO_APP = """
 from fastapi import FastAPI
@@ -250,7 +252,8 @@ def main() -> None:
                "NO_PROXY": "127.0.0.1,localhost",
                # one client IP drives every session here: lift the limits for the run
                "RATE_LIMIT_PER_IP": "100000000", "RATE_LIMIT_PER_ACCOUNT": "100000000"}  # fmt: skip
-        workers = ["--workers", str(args.workers)]
+        # both servers as `python -m api` runs the service: its event loop, the workers asked
+        workers = ["--workers", str(args.workers), "--loop", EVENT_LOOP]
         service = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.asgi:app", "--port",
                                     str(app_port), "--log-level", "warning", "--no-access-log",
                                     *workers],

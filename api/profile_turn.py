@@ -40,6 +40,7 @@ from api.bench import (
     reply_to,
     wait_ready,
 )
+from api.settings import EVENT_LOOP
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "artifacts" / "profile"
@@ -86,7 +87,7 @@ def start_service(env: dict[str, str], port: int, profile: Path | None) -> subpr
     if profile is not None:
         args = ["-m", "api.profile_turn", "--serve", str(port), "--out", str(profile)]
     else:
-        args = ["-m", "uvicorn", "api.asgi:app", "--port", str(port),
+        args = ["-m", "uvicorn", "api.asgi:app", "--port", str(port), "--loop", EVENT_LOOP,
                 "--log-level", "warning", "--no-access-log"]  # fmt: skip
     return subprocess.Popen(
         [sys.executable, *args], cwd=ROOT, env=env,
@@ -140,7 +141,9 @@ def serve(port: int, out: Path) -> None:
     import uvicorn
 
     try:
-        uvicorn.run("api.asgi:app", port=port, log_level="warning", access_log=False)
+        uvicorn.run(
+            "api.asgi:app", port=port, log_level="warning", access_log=False, loop=EVENT_LOOP
+        )
     finally:
         profiler.dump(out)
 

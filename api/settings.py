@@ -106,6 +106,13 @@ class Settings(BaseModel):
         return available_cores()
 
 
+# Python's own event loop, not uvloop (uvicorn's default when installed): saturated by more
+# connections than it can serve, uvloop answered some of them many times later than the others
+# (api.bench, 200 sessions on one worker: turn p99 5.6 s against 1.1 s, turns/s 309 against 341;
+# a hello-world endpoint 1.06 s against 40 ms), and a citizen waits on the slowest.
+EVENT_LOOP = "asyncio"
+
+
 def available_cores() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from api.settings import EVENT_LOOP
 from tests.conftest import PROJECT_ROOT, free_port
 from tests.fakes.wechat_api import FakeWeChat
 
@@ -83,7 +84,8 @@ def run_services(
             outs.append(out)
             proc = subprocess.Popen(
                 [sys.executable, "-m", "uvicorn", "api.asgi:app", "--host", "127.0.0.1",
-                 "--port", str(port), "--timeout-graceful-shutdown", "2", "--no-proxy-headers"],
+                 "--port", str(port), "--timeout-graceful-shutdown", "2", "--no-proxy-headers",
+                 "--loop", EVENT_LOOP],
                 cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
             )  # fmt: skip
             procs.append(proc)

@@ -104,6 +104,11 @@ def documented_redis_clients(redis_set: SentinelSet) -> int:
     import redis
 
     master = redis.Redis(port=redis_set.master_port(), password=redis_set.password)
+    # a worker answers /readyz before its refresh task has subscribed: wait for that one too
+    deadline = time.monotonic() + 15
     subscriptions = int(master.pubsub_numsub("kb:index_version")[0][1])
+    while subscriptions < 2 * available_cores() and time.monotonic() < deadline:
+        time.sleep(0.2)
+        subscriptions = int(master.pubsub_numsub("kb:index_version")[0][1])
     assert subscriptions % 2 == 0, subscriptions
     return subscriptions // 2
