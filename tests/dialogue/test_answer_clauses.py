@@ -367,6 +367,7 @@ def test_a_hukou_in_another_province_is_not_local() -> None:
         ("deposits", "哪有啥存款，欠一屁股债", Value(0.0)),
         ("member_serious_illness", "能有啥病，年轻着呢", Value(False)),
         ("member_veteran", "可不咋的，当了五年兵", Value(True)),
+        ("dangerous_house", "墙上裂缝能伸进去手", Value(True)),
         ("household_size", "老的老小的小，一共六张嘴", Value(6)),
         ("member_living_source", "能有啥来源，地都种不动了", Value(False)),
         ("deposits", "没存下钱，都花在娃上学上了", Value(0.0)),
