@@ -126,6 +126,9 @@ def test_the_household_lives_on_the_amount_said_before() -> None:
     text = "我在饭馆打工一个月两千二，儿子上初中，一家三口就靠我这点工资"
     assert _income(text) == [2200]
     assert _income("我在饭馆打工一个月两千二，儿子上初中") == []
+    # "就靠这个": the thing said before, whatever it was called
+    assert _income("俺退休金一个月两千四，仨人就靠这个") == [2400]
+    assert _income("老伴养老金一个月一千二，俺俩全靠这个过日子") == [1200]
 
 
 def test_somebody_living_in_our_home_does_not_make_a_status_someone_elses() -> None:
