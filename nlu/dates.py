@@ -39,6 +39,16 @@ _AGE_RES = (
     re.compile(rf"^(?:他|她|我|俺)?(?:今年)?(?P<n>{NUMERAL})(?P<more>多|出头|好几)?(?=[，,；;。])"),
 )
 JUST_OVER_YEARS = 4  # 四十出头: 40..44
+# A baby's age said without a number of years: "刚满周岁" (1), "才八个月大", "刚出生" (0)
+_BABY_AGES = (
+    (re.compile(r"(?:刚|才|已经)?(?:满|过)(?:了)?周岁"), 1),
+    (
+        re.compile(
+            rf"(?<![岁年])(?:{NUMERAL})个(?:多)?月大|刚出生|还没满月|不(?:到|满)(?:一|1)(?:周)?岁"
+        ),
+        0,
+    ),
+)
 _ALMOST = re.compile(r"(?:快|快要|将近|近)$")  # 快八十岁: a little under 80
 # "八岁的时候得过病", "二十岁那年": an age then, not now
 _AGE_THEN = re.compile(r"的?(?:时候|那年|那会|那阵)|时[，,。]")
@@ -127,6 +137,8 @@ def find_ages(text: str, today: date) -> list[Found]:
     """Stated ages ("65岁", "今年六十五", "七十多岁" -> 75, an estimate)."""
     text = normalize_digits(text)
     found: list[Found] = []
+    for pattern, years in _BABY_AGES:  # first: "不到一岁" is no "一岁"
+        found += [Found(years, m.start(), m.end(), False) for m in pattern.finditer(text)]
     for pattern in _AGE_RES:
         for m in pattern.finditer(text):
             if any(m.start() < f.end and f.start < m.end() for f in found):

@@ -131,6 +131,11 @@ def test_not_dont_know(text: str) -> None:
         ("我老伴今年七十二岁了", 72),
         ("干了十年了", None),
         ("不知道", None),
+        ("刚满周岁", 1),  # a baby's age said without a number of years
+        ("孙子才八个月大", 0),
+        ("还不到一岁", 0),
+        ("刚出生", 0),
+        ("干了三个月了", None),
     ],
 )
 def test_parse_age(text: str, age: int | None) -> None:
