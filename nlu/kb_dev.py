@@ -3,7 +3,7 @@ for work on request finding, story handling and content gaps: nlu/dev/kb_long_de
 messages), or with `--second` nlu/dev/kb_long_dev2.yml (long and short messages over the
 topics of issue 13, two requests in one message, other provinces); any other set with
 `--file`, such as nlu/dev/kb_long_dev3.yml (stories around the request, near-domain services
-to decline).
+to decline) or nlu/dev/kb_dev4.yml (short everyday questions, the region and subject unsaid).
 
 A development set is read freely: it prints every miss (message, expected entry, what the
 index made of it), which the held-out sets never do. It is not fitting data either: the
@@ -31,6 +31,7 @@ from nlu.retrieval import KnowledgeIndex
 DEV_FILE = Path(__file__).parent / "dev" / "kb_long_dev.yml"
 DEV2_FILE = Path(__file__).parent / "dev" / "kb_long_dev2.yml"
 DEV3_FILE = Path(__file__).parent / "dev" / "kb_long_dev3.yml"  # with --file
+DEV4_FILE = Path(__file__).parent / "dev" / "kb_dev4.yml"  # with --file: short everyday questions
 
 
 def load_dev_cases(path: Path = DEV_FILE) -> list[Case]:
