@@ -198,6 +198,14 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
+def received_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text says an item is (or is not) already received: "低保户", "吃着低保",
+    "不是低保户". The household's standing, said as background to another question."""
+    return [
+        span for patterns in _words().receiving.values() for span in _spans(_any(patterns), text)
+    ]
+
+
 def clause_span(text: str, index: int) -> tuple[int, int]:
     """Start and end of the clause (between commas or stops) around `index`."""
     return clause_at(text, index)

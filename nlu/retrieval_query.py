@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from nlu.facts import received_spans
 from nlu.lexicon import find_items, match_regions
 from nlu.numerals import ages_in_digits
 from nlu.retrieval_types import Analysed
@@ -27,16 +28,27 @@ def kb_normalize(text: str) -> str:
     return ages_in_digits(normalize(text))
 
 
+def asked_text(text: str) -> str:
+    """The text without what it says the household already receives ("我家是低保户，老人有补贴
+    能领不"): an item named only as that standing is background, not the item asked about."""
+    for start, end in received_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def analyse(query: str, synonyms: SynonymTable | None = None) -> Analysed:
     syn = synonyms or table()
     norm = kb_normalize(query)
     bare, region = without_regions(norm)
     canon = syn.canonicalize_text(bare)
     tokens = [t for t in syn.canonical_tokens(tokenize(syn.spaced(bare))) if t not in syn.stopwords]
+    asked = asked_text(norm)
     return Analysed(
         tokens=tokens,
         text=canon,
-        items=frozenset(i.value for i in (*find_items(norm), *find_items(canon))),
+        items=frozenset(
+            i.value for i in (*find_items(asked), *find_items(syn.canonicalize_text(asked)))
+        ),
         aspects=frozenset(syn.aspects(tokens)),
         region=region,
     )

@@ -122,3 +122,21 @@ def test_a_spoken_age_meets_the_written_one() -> None:
     """A caller says 一百岁 or 八十五岁, a policy text writes 100周岁 or 80周岁: the same words."""
     assert analyse("一百岁以上的老人").tokens == analyse("100周岁以上的老人").tokens
     assert analyse("八十岁以上有补贴吗").tokens == analyse("80周岁以上有补贴吗").tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("俺家是低保户，家里老人的补贴能领不", set()),  # the standing, not the question
+        ("我们不是低保户，看病花钱多能申请医疗救助吗", {"medical_aid"}),
+        ("吃着低保，娃上大学还能办助学贷款吗", {"student_loan"}),
+        ("低保怎么申请", {"dibao"}),  # asked about: kept
+        ("我家是低保户，想问问低保一年复查几次", {"dibao"}),  # named again as the question
+    ],
+)
+def test_an_item_named_as_what_the_household_receives_is_not_the_item_asked(
+    text: str, items: set[str]
+) -> None:
+    asked = analyse(text)
+    assert set(asked.items) == items
+    assert ("低保" in asked.tokens) == ("低保" in text)  # its words still count for the ranking
