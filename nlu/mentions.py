@@ -26,8 +26,11 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE = re.compile(r"[^，,。！？!?；;\n]+")
 _SPEAKER = re.compile(r"(?:我|俺|本人|自己)(?!们|家|村|市|县|区|省)")
 # "我们村有人吃着低保": somebody else; "家里有人" is one of us (unplaced)
+# Someone asked for who is no relative: "我们村有个孤儿", "楼下的王大爷" (大爷 after a possessive
+# is a relative: lexicon.yml possessed_relations).
 _UNNAMED = re.compile(
     r"老人家?|老爷子|老太太|邻居|村干部|干部|工作人员|别人|人家|(?<!家)(?<!里)有(?:个|一个|户|家)?人"
+    r"|(?<!是)孤儿|(?<![我俺咱家])(?:大爷|大娘|大妈)"
 )
 _PRONOUN = re.compile(r"(?<!其)[他她](?!们)")  # not 其他 ("everyone else")
 _COUPLE = re.compile(r"老两口|两口子|我们老俩")
