@@ -22,6 +22,8 @@ _LIVES_WITH_SPEAKER = re.compile(
     r"(?:跟着?|和|同|随)(?:我|俺|咱)(?:们)?(?:一起|一块儿?)?(?:住|过|生活)|跟着(?:我|俺)"
 )
 _OWN_HOUSEHOLDS = frozenset({"parent", "grandparent", "sibling", "other"})
+# "我爸七十四，我妈七十一，俩人在老家住…想给他们申请个低保": the person asked for named before
+_THEM = re.compile(r"他们|她们|他俩|她俩|二老|老两口|两位老人|老人家?|他|她")
 # the person's own household said: "他一个人住", "跟我妈两个人在村里住", "老两口"
 _ALONE = re.compile(
     r"(?:一个人|独自|自己)(?:在[^，。；！？,\s]{1,10}?)?(?:住|过|生活)|孤身一人|独居"
@@ -57,6 +59,15 @@ def speaks_for(text: str, mentions: list[Mention]) -> SpeaksFor | None:
         ),
         None,
     )
+    if person is None and _THEM.fullmatch(m.group("who")):
+        person = next(
+            (
+                x
+                for x in reversed(mentions)
+                if x.end <= m.start() and x.relation in _OWN_HOUSEHOLDS and not x.departed
+            ),
+            None,
+        )
     if person is None:
         return None
     partner = next(
