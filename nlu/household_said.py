@@ -36,7 +36,8 @@ _SIZE_ONE = re.compile(
     r"(?:一个人|独自|孤身一人)(?:在[^，。,；！？]{1,10}?)?(?:住|过|生活)|孤身一人"  # "一个人在老家住"
     r"|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
     r"|(?:^|(?<=[，。,；]))(?:现在|就)?一个人(?=$|[，。,；])"  # "老伴没了，一个人，农村的"
-)
+    r"|(?:^|(?<=[，。,；]))(?:现在|如今)?(?:就|只)(?:剩下?)?(?:我|俺)(?:自己|一个)人?了?(?=$|[，。,；])"
+)  # "闺女嫁出去了，现在就我自己"
 _SIZE_TWO = re.compile(
     r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们)?(?:老两口|我俩|我们俩|咱俩|俺俩|俺们俩|两口子|娘俩|爷俩|两个人)"
     r"|(?:就|只有|只剩|就剩)(?:我|俺)(?:和|跟)(?:我)?\S{1,3}?(?:两个人?|俩)?(?:了)?(?=$|[，。,；])"
@@ -57,6 +58,11 @@ _SIZE_WITH_CHILD = re.compile(
 _INCOME = re.compile(r"收入")
 # a speaker alone: what they get a month is the household's ("一个人过…退休金一个月一千三")
 OWN_INCOME = re.compile(r"退休金|养老金|工资|收入|挣")
+# a clause saying what work one does, no amount: "给人当保姆，一个月一千五" is a pay
+_WORKS = re.compile(
+    r"上班|打工|打零工|做工|当保姆|做保姆|做保洁|干保洁|当服务员|送外卖|摆摊|开出租|跑出租|看大门|扫大街|工地上干"
+)
+_NOT = re.compile(r"[不没]")
 _TOTAL_INCOME = re.compile(r"加起来|一共|总共|全家|全靠|就靠|只靠|家里收入")
 # "没有收入了" as a clause of its own: whose is said before it
 _BARE_NO_INCOME = re.compile(
@@ -151,17 +157,19 @@ def about_self(mentions: list[Mention], text: str, lo: int, hi: int, who: str = 
 
 def own_income_said(text: str, lo: int, hi: int) -> bool:
     """An amount clause says it is an income ("退休金一个月两千"), or follows a clause that
-    does without an amount of its own ("收入不稳定，一个月也就一两千")."""
+    does without an amount of its own ("收入不稳定，一个月也就一两千"), or that says what work
+    one does ("在县城给人当保姆，一个月一千五")."""
     if OWN_INCOME.search(text, lo, hi):
         return True
     if lo < 2:
         return False
     prev_lo, prev_hi = clause_at(text, lo - 2)
-    return (
-        sentence_at(text, prev_lo) == sentence_at(text, lo)
-        and bool(OWN_INCOME.search(text, prev_lo, prev_hi))
-        and not _DIGIT_OR_NUMERAL.search(text, prev_lo, prev_hi)
-    )
+    if sentence_at(text, prev_lo) != sentence_at(text, lo):
+        return False
+    if _DIGIT_OR_NUMERAL.search(text, prev_lo, prev_hi):
+        return False
+    works = _WORKS.search(text, prev_lo, prev_hi) and not _NOT.search(text, prev_lo, prev_hi)
+    return bool(OWN_INCOME.search(text, prev_lo, prev_hi) or works)
 
 
 def no_income_of_all(
