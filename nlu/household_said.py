@@ -63,7 +63,11 @@ _WORKS = re.compile(
     r"上班|打工|打零工|做工|当保姆|做保姆|做保洁|干保洁|当服务员|送外卖|摆摊|开出租|跑出租|看大门|扫大街|工地上干"
 )
 _NOT = re.compile(r"[不没]")
-_TOTAL_INCOME = re.compile(r"加起来|一共|总共|全家|全靠|就靠|只靠|家里收入")
+_TOTAL_INCOME = re.compile(
+    r"加起来|一共|总共|全家|全靠|就靠|只靠|家里收入"
+    # the only earner: "家里就我一个人挣钱，一个月三千来块"
+    r"|(?:就|只有|只)(?:我|俺)一个(?:人(?:挣钱|赚钱|上班|打工|干活)|劳力|劳动力)"
+)
 # "没有收入了" as a clause of its own: whose is said before it
 _BARE_NO_INCOME = re.compile(
     r"(?:^|(?<=[，,]))(?:现在|目前)?(?:就|也|都)?没(?:有|啥|什么)?(?:任何)?收入(?:来源)?了?"

@@ -44,3 +44,18 @@ def test_the_pay_of_a_lone_speakers_work_is_the_household_income(text: str, inco
 
 def test_work_not_done_makes_no_pay() -> None:
     assert "monthly_income_total" not in said("我一个人过，腰不好上不了班，一个月药钱三百")
+
+
+@pytest.mark.parametrize(
+    ("text", "income", "estimate"),
+    [
+        ("一家五口，家里就我一个人挣钱，一个月三千来块", 3000, True),  # 来: about, asked again
+        ("老婆有病孩子上学，只有我一个劳力，一个月两千", 2000, False),
+    ],
+)
+def test_the_only_earners_pay_is_the_household_income(
+    text: str, income: int, estimate: bool
+) -> None:
+    reading = read_facts(text, TODAY, opening=True)
+    found = [(f.value, f.estimate) for f in reading.facts if f.name == "monthly_income_total"]
+    assert found == [(income, estimate)]
