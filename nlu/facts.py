@@ -510,10 +510,17 @@ def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 
 
 def _money(
-    text: str, mentions: list[Mention], out: list[Fact], alone: str | None, opening: bool
+    text: str,
+    mentions: list[Mention],
+    out: list[Fact],
+    alone: str | None,
+    opening: bool,
+    couple: bool = False,
 ) -> None:
     """Deposits and the household's monthly income. `alone`: who makes up the household on
-    their own (the speaker, or the relative asked for), whose income is the household's."""
+    their own (the speaker, or the relative asked for), whose income is the household's;
+    `couple`: the household is the speaker and one other, so an income clause naming nobody
+    ("一年也就收个三四千块钱") is the two's."""
     incomes: list[tuple[bool, Fact]] = []  # (said as a sum, fact)
     last_income: Fact | None = None  # the last monthly amount, for "就靠这点工资" after it
     for found in find_amounts(text):
@@ -546,6 +553,13 @@ def _money(
                 and own_income_said(text, lo, hi)
                 and about_self(mentions, text, lo, hi, alone)
             )
+            or (
+                opening
+                and couple
+                and own_income_said(text, lo, hi)
+                and not any(lo <= m.start < hi for m in mentions)
+                and not _the_speakers_own(text, mentions, lo)
+            )
         ):
             before = text[lo : found.start]
             parts = _AND_MORE.match(text, found.end, hi) or _AFTER_AND.search(before)
@@ -558,6 +572,18 @@ def _money(
         incomes.append((False, last_income))
     summed = any(is_sum for is_sum, _ in incomes)
     out += [fact for is_sum, fact in incomes if is_sum or not summed]
+
+
+def _the_speakers_own(text: str, mentions: list[Mention], lo: int) -> bool:
+    """The clause before `lo` (same sentence) names the speaker alone: "我在小区做保洁，一个月
+    一千六" is the speaker's pay, not the two's."""
+    if lo < 2:
+        return False
+    prev_lo, prev_hi = clause_at(text, lo - 2)
+    if sentence_at(text, prev_lo) != sentence_at(text, lo):
+        return False
+    named = [m for m in mentions if prev_lo <= m.start < prev_hi]
+    return bool(named) and all(m.relation == SELF and not m.couple for m in named)
 
 
 def _lives_on_it(text: str, start: int, index: int) -> bool:
@@ -645,7 +671,9 @@ def read_facts(
             Fact("monthly_income_total", 0, lo, hi)
             for lo, hi in no_income_of_all(text, mentions, alone == SELF)
         ]
-    _money(text, mentions, facts, alone=alone, opening=opening)
+    # "家里就我们老两口…一年也就收个三四千": the two of them, the speaker one of them
+    couple = size is not None and size.value == 2 and proxy is None
+    _money(text, mentions, facts, alone=alone, opening=opening, couple=couple)
     complaint = bool(_compiled(words.complaint).search(text))
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     return Reading(

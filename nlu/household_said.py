@@ -57,7 +57,7 @@ _SIZE_WITH_CHILD = re.compile(
 )
 _INCOME = re.compile(r"收入")
 # a speaker alone: what they get a month is the household's ("一个人过…退休金一个月一千三")
-OWN_INCOME = re.compile(r"退休金|养老金|工资|收入|挣")
+OWN_INCOME = re.compile(r"退休金|养老金|工资|收入|挣|收个|收成")
 # a clause saying what work one does, no amount: "给人当保姆，一个月一千五" is a pay
 _WORKS = re.compile(
     r"上班|打工|打零工|做工|当保姆|做保姆|做保洁|干保洁|当服务员|送外卖|摆摊|开出租|跑出租|看大门|扫大街|工地上干"
@@ -136,6 +136,8 @@ def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bo
     return same_sentence and bool(_TOTAL_INCOME.search(text, prev_lo, lo))
 
 
+# "我和他妈在家种地": the speaker and another as the clause's subject
+_ME_AND = re.compile(r"(?:^|(?<=[，,]))(?:现在|平时)?(?:我|俺)(?:和|跟|与|同)")
 # the speaker and others as one subject: "两个人都…", "我俩…", "两口子…"
 _JOINT = re.compile(r"两个人|俩人|(?:我|俺|咱)们?(?:俩|两个)|两口子|老两口")
 
@@ -151,7 +153,8 @@ def _earned_jointly(text: str, mentions: list[Mention], lo: int) -> bool:
     if _JOINT.search(text, prev_lo, prev_hi):
         return True
     named = members_of([m for m in mentions if prev_lo <= m.start < prev_hi], mentions, text)
-    return "都" in text[prev_lo:prev_hi] and SELF in named and len(named) > 1
+    together = "都" in text[prev_lo:prev_hi] or _ME_AND.search(text, prev_lo, prev_hi)
+    return bool(together) and SELF in named and len(named) > 1
 
 
 def about_self(mentions: list[Mention], text: str, lo: int, hi: int, who: str = SELF) -> bool:
