@@ -663,6 +663,11 @@ def read_facts(
     said = said_size(text, mentions)
     size = Fact("size", said[0], said[1], said[2]) if said else None
     proxy = speaks_for(text, mentions) if opening else None
+    if proxy is not None and size is not None:
+        # "替我大姨问…一直一个人过": the size of the household asked for, theirs to keep
+        # when the questionnaire turns to them (dialogue.proxy), not the speaker's
+        proxy = dataclasses.replace(proxy, size=proxy.size or size.value)
+        size = None
     alone = SELF if size is not None and size.value == 1 else None
     if proxy is not None and proxy.size == 1 and proxy.partner is None:
         alone = proxy.person.key  # "替我妈问…她一个人住…每个月就一百多的养老金"
