@@ -54,6 +54,7 @@ from nlu.mentions import (
 )
 from nlu.numbers import Amount, find_amounts, to_monthly
 from nlu.proxy import SpeaksFor, speaks_for
+from nlu.tokenize import collapse_a_not_a
 
 DATA = Path(__file__).parent / "data" / "facts.yml"
 CONFIDENT = 0.9  # a fact said in so many words
@@ -264,12 +265,23 @@ def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
         out.append(fact)
 
 
+_GIVE_ME = re.compile(r"(?:给|帮)(?:我|俺)")
+
+
 def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     words = _words()
     grade = _compiled(words.disability_grade)
     for name, value, patterns in words.member_flags:
         for start, end in _spans(_any(patterns), text):
-            if not _states(text, start) or re.match(r"两项补贴|补贴|康复", text[end : end + 4]):
+            # "能不能给我介绍个工作": asking to be given work is the wish itself
+            asked_for = (
+                name in _WISHES
+                and _GIVE_ME.match(text, start) is not None
+                and not _NEGATED.search(collapse_a_not_a(text[clause_at(text, start)[0] : start]))
+            )
+            if not (asked_for or _states(text, start)) or re.match(
+                r"两项补贴|补贴|康复", text[end : end + 4]
+            ):
                 continue
             if _KIND_OF_PEOPLE.match(text, end) or _FOR_KIND.search(text, max(0, start - 2), start):
                 continue  # "对困难退役军人的帮扶": a kind of people an aid is for, nobody's fact

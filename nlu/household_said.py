@@ -54,6 +54,7 @@ _SIZE_WITH_CHILDREN = [
 # "我带着女儿过": the speaker and one child
 _SIZE_WITH_CHILD = re.compile(
     r"(?:我|俺)(?:一个人)?带着(?:一个)?(?:女儿|儿子|闺女|孩子|娃|小孩)(?:过|生活|住)"
+    r"|(?:^|(?<=[，,]))(?:我|俺)?一个人带着(?:一个)?(?:女儿|儿子|闺女|孩子|娃|小孩)(?=$|[，。,；])"
 )
 _INCOME = re.compile(r"收入")
 # a speaker alone: what they get a month is the household's ("一个人过…退休金一个月一千三")

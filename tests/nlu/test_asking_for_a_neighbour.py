@@ -36,7 +36,11 @@ def test_the_age_of_somebody_asked_for_is_not_the_speakers(text: str) -> None:
     ("text", "who", "age"),
     [
         ("我孙子是孤儿，今年十二岁，跟着我过", "grandchild#孙子", 12),
-        ("我今年六十八，我大爷今年九十了", "self", 68),  # 我大爷: a relative, the speaker's age stays
+        (
+            "我今年六十八，我大爷今年九十了",
+            "self",
+            68,
+        ),  # 我大爷: a relative, the speaker's age stays
     ],
 )
 def test_a_relative_and_the_speaker_keep_their_ages(text: str, who: str, age: int) -> None:

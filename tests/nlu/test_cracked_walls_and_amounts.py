@@ -14,7 +14,11 @@ TODAY = dt.date(2026, 12, 5)
 
 @pytest.mark.parametrize(
     "text",
-    ["去年下大雨后墙上裂了好几道大缝，想申请危房改造", "我家土坯房墙体裂了，住着害怕", "后墙裂开一道大缝"],
+    [
+        "去年下大雨后墙上裂了好几道大缝，想申请危房改造",
+        "我家土坯房墙体裂了，住着害怕",
+        "后墙裂开一道大缝",
+    ],
 )
 def test_cracked_walls_are_a_dangerous_house(text: str) -> None:
     facts = read_facts(text, TODAY, opening=True).facts

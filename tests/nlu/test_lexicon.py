@@ -230,7 +230,7 @@ def test_the_speaker_listed_with_a_kinship_noun_and_cousins(text: str, expected:
 
 
 def test_a_fear_of_falling_back_into_poverty_names_the_monitoring_item() -> None:
-    """"会不会返贫" asks about 防止返贫监测 (seed 001 联办事项), as its longer names do; having
+    """ "会不会返贫" asks about 防止返贫监测 (seed 001 联办事项), as its longer names do; having
     been lifted out of poverty (脱贫户) is a fact, not that item."""
     assert ItemId.RELAPSE_MONITORING in find_items("今年男人摔断了腿，欠了三万的账，会不会返贫")
     assert ItemId.RELAPSE_MONITORING not in find_items("我家2019年是建档立卡户，后来脱贫了")

@@ -32,7 +32,8 @@ def test_a_member_who_served(text: str, who: set[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["就我们两口子，听说退役军人有帮扶，在哪申请", "退伍军人能申请低保吗", "退役军人的政策有哪些"]
+    "text",
+    ["就我们两口子，听说退役军人有帮扶，在哪申请", "退伍军人能申请低保吗", "退役军人的政策有哪些"],
 )
 def test_the_group_a_policy_is_for_is_nobodys_fact(text: str) -> None:
     assert veterans(text) == set()
