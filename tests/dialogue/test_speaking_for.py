@@ -70,7 +70,7 @@ def test_naming_the_person_asked_for_again_adds_nobody(nlu_backend: IntentParser
 def test_the_size_said_after_a_widowed_aunt_is_hers_and_keeps_her_age(
     nlu_backend: IntentParser,
 ) -> None:
-    """"老伴去世了，一直一个人过" reads as a size before the proxy turns to her: it is her
+    """ "老伴去世了，一直一个人过" reads as a size before the proxy turns to her: it is her
     household's, and her age said before it is not cut away with the speaker's family."""
     _, session, said = _open(
         nlu_backend, "您好，我是替我大姨问的，她今年七十六了，老伴去世了，一直一个人过，没有退休金"
