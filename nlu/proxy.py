@@ -44,8 +44,14 @@ class SpeaksFor:
     word: str  # how the speaker named them ("我爸" -> "爸")
 
 
+# "她这种情况能吃上低保吗": the question asked about them
+_ABOUT_THEM = re.compile(
+    r"(?P<who>他们|她们|他俩|她俩|二老|他|她)(?:这种|这样的?|这个)(?:情况)?的?(?:能|可以|够|符合)"
+)
+
+
 def speaks_for(text: str, mentions: list[Mention]) -> SpeaksFor | None:
-    m = _FOR.search(text)
+    m = _FOR.search(text) or _ABOUT_THEM.search(text)
     if m is None or _LIVES_WITH_SPEAKER.search(text):
         return None
     person = next(

@@ -39,3 +39,20 @@ def test_a_pronoun_after_the_relatives_asks_for_them(
 )
 def test_no_household_of_their_own(text: str) -> None:
     assert read_facts(text, TODAY, opening=True).speaks_for is None
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        (
+            "我妈今年七十八，住在武威乡下，一个人住，我爸前年走了，我在兰州打工，她这种情况能吃上低保吗",
+            1,
+        ),
+        ("我爸八十了，跟我妈两个人在老家，我在外地上班，他们这样的能申请啥", 2),
+    ],
+)
+def test_a_question_about_them_asks_for_them(text: str, size: int) -> None:
+    said = read_facts(text, TODAY, opening=True).speaks_for
+    assert said is not None
+    assert said.person.relation == "parent"
+    assert said.size == size
