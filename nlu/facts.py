@@ -688,8 +688,14 @@ def read_facts(
             Fact("monthly_income_total", 0, lo, hi)
             for lo, hi in no_income_of_all(text, mentions, alone == SELF)
         ]
-    # "家里就我们老两口…一年也就收个三四千": the two of them, the speaker one of them
-    couple = size is not None and size.value == 2 and proxy is None
+    # "家里就我们老两口…一年也就收个三四千": the speaker and the spouse; not a parent and a
+    # child ("家里就我们娘俩": one earner's pay is not the household's)
+    couple = (
+        size is not None
+        and size.value == 2
+        and proxy is None
+        and any(m.relation == "spouse" and not m.departed for m in mentions)
+    )
     _money(text, mentions, facts, alone=alone, opening=opening, couple=couple)
     complaint = bool(_compiled(words.complaint).search(text))
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)

@@ -33,3 +33,9 @@ def test_what_the_two_take_in_is_the_household_income(text: str, monthly: list[i
 
 def test_the_speakers_own_pay_is_not_the_twos() -> None:
     assert incomes("我和老伴两个人过，我在小区做保洁，一个月一千六，老伴有病") == []
+
+
+def test_a_parent_and_a_child_are_no_couple() -> None:
+    """"家里就我们娘俩": the parent's pay is one earner's, not said as the household's."""
+    text = "家里就我们娘俩，一个人在县城给人做饭，一个月挣一千五百块"
+    assert incomes(text) == []
