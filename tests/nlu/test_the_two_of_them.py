@@ -36,6 +36,6 @@ def test_the_speakers_own_pay_is_not_the_twos() -> None:
 
 
 def test_a_parent_and_a_child_are_no_couple() -> None:
-    """"家里就我们娘俩": the parent's pay is one earner's, not said as the household's."""
+    """ "家里就我们娘俩": the parent's pay is one earner's, not said as the household's."""
     text = "家里就我们娘俩，一个人在县城给人做饭，一个月挣一千五百块"
     assert incomes(text) == []
