@@ -151,7 +151,11 @@ def without_costs(text: str) -> str | None:
     return "，".join(kept) if kept else None
 
 
-_SOMETIMES = re.compile(r"有时候?|有的时候|多的时候|少的时候|好的时候|差的时候|忙的时候|闲的时候")
+_SOMETIMES = re.compile(
+    r"有时候?|有的时候|多的时候|少的时候|好的时候|差的时候|忙的时候|闲的时候"
+    # a good year and a bad one: "收成好了能卖一万，不好就几千"
+    r"|(?<!不)好(?:了|的话|的年份?)|不好(?:的话|的年份?|就|了)?|差(?:的话|的年份?|点儿?就)"
+)
 
 
 def varying_amount(text: str) -> Amount | None:

@@ -113,3 +113,12 @@ def test_an_income_that_varies_widely_asks_for_the_year() -> None:
     assert isinstance(wide, Doubt) and wide.kind == "varying_wide" and "varying_wide" in DOUBTS
     narrow = parse_answer(question, "有时候五百有时候一千", TODAY)
     assert isinstance(narrow, Value) and narrow.is_estimate and 500 <= narrow.value <= 1000
+
+
+def test_a_good_year_and_a_bad_one_are_a_varying_income() -> None:
+    """ "收成好了能卖一万，不好就几千": two years' takings, not the first amount said."""
+    question = question_bank().get("household_income")
+    wide = parse_answer(question, "地里一年收成好了能卖一万，不好就几千", TODAY)
+    assert isinstance(wide, Doubt) and wide.kind == "varying_wide"
+    both = parse_answer(question, "生意好的话一个月三千，不好就一千来块", TODAY)
+    assert isinstance(both, Value) and both.is_estimate and 1000 < both.value < 3000
