@@ -66,14 +66,14 @@ def speaks_for(text: str, mentions: list[Mention]) -> SpeaksFor | None:
         None,
     )
     if person is None and _THEM.fullmatch(m.group("who")):
-        person = next(
-            (
-                x
-                for x in reversed(mentions)
-                if x.end <= m.start() and x.relation in _OWN_HOUSEHOLDS and not x.departed
-            ),
-            None,
-        )
+        before = [
+            x
+            for x in reversed(mentions)
+            if x.end <= m.start() and x.relation in _OWN_HOUSEHOLDS and not x.departed
+        ]
+        # the elders told about before the speaker's own siblings ("我们兄妹三个都在外地")
+        elders = [x for x in before if x.relation in ("parent", "grandparent")]
+        person = (elders or before or [None])[0]
     if person is None:
         return None
     partner = next(
