@@ -628,8 +628,12 @@ def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId
     return [i for i in find_items(text) if i in asked]
 
 
+# "你们这个救助一件事到底能办些啥": what the service covers
+_WHAT_IT_COVERS = re.compile(r"(?:一件事|这个|你们)[^，。；！？]{0,6}能办(?:些|哪些)?(?:啥|什么)")
+
+
 def _policy_question(text: str) -> str | None:
-    m = _compiled(_words().policy_question).search(text)
+    m = _compiled(_words().policy_question).search(text) or _WHAT_IT_COVERS.search(text)
     if m is None:
         return None
     lo, hi = sentence_at(text, m.start())

@@ -50,3 +50,14 @@ def test_the_parents_are_asked_for_not_the_siblings() -> None:
 def test_sizes_said_in_these_words(text: str, size: int) -> None:
     reading = read_facts(text, TODAY, opening=True)
     assert reading.size is not None and reading.size.value == size
+
+
+def test_asking_what_the_service_covers_is_a_policy_question() -> None:
+    reading = read_facts("你们这个救助一件事到底能办些啥？我老伴有尿毒症", TODAY, opening=True)
+    assert reading.policy_question
+
+
+def test_asking_what_we_can_apply_for_is_no_policy_question() -> None:
+    """ "我们这样的能申请啥": screening answers it, through the questionnaire."""
+    reading = read_facts("老伴瘫在炕上好几年了，我们这样的能申请啥", TODAY, opening=True)
+    assert not reading.policy_question
