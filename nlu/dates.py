@@ -133,12 +133,20 @@ def _age_from(parts: DateParts, today: date) -> int:
     return age_on(date(parts.year, parts.month, parts.day or 1), today)
 
 
+_BORN = re.compile(r"(?:出生|生)")
+
+
 def find_ages(text: str, today: date) -> list[Found]:
     """Stated ages ("65岁", "今年六十五", "七十多岁" -> 75, an estimate)."""
     text = normalize_digits(text)
     found: list[Found] = []
     for pattern, years in _BABY_AGES:  # first: "不到一岁" is no "一岁"
         found += [Found(years, m.start(), m.end(), False) for m in pattern.finditer(text)]
+    for born in find_birth_years(text, today):  # "1962年出生的": this year's age, or one less
+        if _BORN.match(text, born.end) and isinstance(born.value, DateParts):
+            age = today.year - born.value.year
+            if 0 <= age <= 120:
+                found.append(Found(age, born.start, born.end, True))
     for pattern in _AGE_RES:
         for m in pattern.finditer(text):
             if any(m.start() < f.end and f.start < m.end() for f in found):

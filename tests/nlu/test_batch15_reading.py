@@ -61,3 +61,17 @@ def test_asking_what_we_can_apply_for_is_no_policy_question() -> None:
     """ "我们这样的能申请啥": screening answers it, through the questionnaire."""
     reading = read_facts("老伴瘫在炕上好几年了，我们这样的能申请啥", TODAY, opening=True)
     assert not reading.policy_question
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("我是中宁县的，1962年出生的，老伴前几年走了", 64), ("我五八年生的，一个人过", 68)],
+)
+def test_a_birth_year_said_as_such_gives_the_age(text: str, age: int) -> None:
+    said = [f for f in read_facts(text, TODAY, opening=True).facts if f.name == "members.age"]
+    assert [(f.who, f.value, f.estimate) for f in said] == [("self", age, True)]
+
+
+def test_a_year_of_something_else_is_no_age() -> None:
+    said = read_facts("2019年我家就是建档立卡户，我爸2010年上的学", TODAY, opening=True).facts
+    assert "members.age" not in [f.name for f in said]
