@@ -73,7 +73,7 @@ def speaks_for(text: str, mentions: list[Mention]) -> SpeaksFor | None:
         ]
         # the elders told about before the speaker's own siblings ("我们兄妹三个都在外地")
         elders = [x for x in before if x.relation in ("parent", "grandparent")]
-        person = (elders or before or [None])[0]
+        person = next(iter(elders or before), None)
     if person is None:
         return None
     partner = next(
