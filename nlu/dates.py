@@ -133,7 +133,7 @@ def _age_from(parts: DateParts, today: date) -> int:
     return age_on(date(parts.year, parts.month, parts.day or 1), today)
 
 
-_BORN = re.compile(r"(?:出生|生)")
+_BORN = re.compile(r"出?生")
 
 
 def find_ages(text: str, today: date) -> list[Found]:

@@ -36,6 +36,7 @@ from nlu.household_said import (
     no_income_of_all,
     own_income_said,
     said_size,
+    speakers_own,
 )
 from nlu.lexicon import find_items, match_items
 from nlu.mentions import (
@@ -212,12 +213,14 @@ def clause_span(text: str, index: int) -> tuple[int, int]:
     return clause_at(text, index)
 
 
-def _states(text: str, start: int, negatable: bool = True) -> bool:
-    """The clause around `start` states the fact: not supposed, and (if asked) not negated."""
+def _states(text: str, start: int, negatable: bool = True, supposable: bool = True) -> bool:
+    """The clause around `start` states the fact: not supposed (if it can be: a request
+    asked as 能不能 is still said), and (if asked) not negated (能不能 is no negation)."""
     lo, hi = clause_at(text, start)
-    if _compiled(_words().supposed).search(text, lo, hi):
+    if supposable and _compiled(_words().supposed).search(text, lo, hi):
         return False
-    return not (negatable and _NEGATED.search(text[lo:start]))
+    before = text[lo:start] if supposable else collapse_a_not_a(text[lo:start])
+    return not (negatable and _NEGATED.search(before))
 
 
 def _member_fact(
@@ -274,12 +277,8 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     for name, value, patterns in words.member_flags:
         for start, end in _spans(_any(patterns), text):
             # "能不能给我介绍个工作": asking to be given work is the wish itself
-            asked_for = (
-                name in _WISHES
-                and _GIVE_ME.match(text, start) is not None
-                and not _NEGATED.search(collapse_a_not_a(text[clause_at(text, start)[0] : start]))
-            )
-            if not (asked_for or _states(text, start)) or re.match(
+            asked_for = name in _WISHES and _GIVE_ME.match(text, start) is not None
+            if not _states(text, start, supposable=not asked_for) or re.match(
                 r"两项补贴|补贴|康复", text[end : end + 4]
             ):
                 continue
@@ -570,7 +569,7 @@ def _money(
                 and couple
                 and own_income_said(text, lo, hi)
                 and not any(lo <= m.start < hi for m in mentions)
-                and not _the_speakers_own(text, mentions, lo)
+                and not speakers_own(text, mentions, lo)
             )
         ):
             before = text[lo : found.start]
@@ -584,18 +583,6 @@ def _money(
         incomes.append((False, last_income))
     summed = any(is_sum for is_sum, _ in incomes)
     out += [fact for is_sum, fact in incomes if is_sum or not summed]
-
-
-def _the_speakers_own(text: str, mentions: list[Mention], lo: int) -> bool:
-    """The clause before `lo` (same sentence) names the speaker alone: "我在小区做保洁，一个月
-    一千六" is the speaker's pay, not the two's."""
-    if lo < 2:
-        return False
-    prev_lo, prev_hi = clause_at(text, lo - 2)
-    if sentence_at(text, prev_lo) != sentence_at(text, lo):
-        return False
-    named = [m for m in mentions if prev_lo <= m.start < prev_hi]
-    return bool(named) and all(m.relation == SELF and not m.couple for m in named)
 
 
 def _lives_on_it(text: str, start: int, index: int) -> bool:

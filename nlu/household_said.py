@@ -130,11 +130,16 @@ def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bo
         return True
     if _INCOME.search(text, lo, hi) and _earned_jointly(text, mentions, lo):
         return True  # "我和媳妇都在家种地，一年收入也就两万来块"
+    before = clause_before(text, lo)
+    return before is not None and bool(_TOTAL_INCOME.search(text, *before))
+
+
+def clause_before(text: str, lo: int) -> tuple[int, int] | None:
+    """The clause before the one starting at `lo`, when it is in the same sentence."""
     if lo < 2:
-        return False
-    prev_lo, _ = clause_at(text, lo - 2)
-    same_sentence = sentence_at(text, prev_lo) == sentence_at(text, lo)
-    return same_sentence and bool(_TOTAL_INCOME.search(text, prev_lo, lo))
+        return None
+    prev_lo, prev_hi = clause_at(text, lo - 2)
+    return (prev_lo, prev_hi) if sentence_at(text, prev_lo) == sentence_at(text, lo) else None
 
 
 # "我和他妈在家种地": the speaker and another as the clause's subject
@@ -146,11 +151,10 @@ _JOINT = re.compile(r"两个人|俩人|(?:我|俺|咱)们?(?:俩|两个)|两口�
 def _earned_jointly(text: str, mentions: list[Mention], lo: int) -> bool:
     """The clause before `lo`, in the same sentence, has the speaker and the others as its
     subject together ("我和媳妇都在家种地", "两个人都干不了重活")."""
-    if lo < 2:
+    before = clause_before(text, lo)
+    if before is None:
         return False
-    prev_lo, prev_hi = clause_at(text, lo - 2)
-    if sentence_at(text, prev_lo) != sentence_at(text, lo):
-        return False
+    prev_lo, prev_hi = before
     if _JOINT.search(text, prev_lo, prev_hi):
         return True
     named = members_of([m for m in mentions if prev_lo <= m.start < prev_hi], mentions, text)
@@ -169,15 +173,21 @@ def own_income_said(text: str, lo: int, hi: int) -> bool:
     one does ("在县城给人当保姆，一个月一千五")."""
     if OWN_INCOME.search(text, lo, hi):
         return True
-    if lo < 2:
+    before = clause_before(text, lo)
+    if before is None or _DIGIT_OR_NUMERAL.search(text, *before):
         return False
-    prev_lo, prev_hi = clause_at(text, lo - 2)
-    if sentence_at(text, prev_lo) != sentence_at(text, lo):
+    works = _WORKS.search(text, *before) and not _NOT.search(text, *before)
+    return bool(OWN_INCOME.search(text, *before) or works)
+
+
+def speakers_own(text: str, mentions: list[Mention], lo: int) -> bool:
+    """The clause before `lo` (same sentence) names the speaker alone: "我在小区做保洁，一个月
+    一千六" is the speaker's pay, not a couple's."""
+    before = clause_before(text, lo)
+    if before is None:
         return False
-    if _DIGIT_OR_NUMERAL.search(text, prev_lo, prev_hi):
-        return False
-    works = _WORKS.search(text, prev_lo, prev_hi) and not _NOT.search(text, prev_lo, prev_hi)
-    return bool(OWN_INCOME.search(text, prev_lo, prev_hi) or works)
+    named = [m for m in mentions if before[0] <= m.start < before[1]]
+    return bool(named) and all(m.relation == SELF and not m.couple for m in named)
 
 
 def no_income_of_all(

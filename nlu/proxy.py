@@ -23,7 +23,8 @@ _LIVES_WITH_SPEAKER = re.compile(
 )
 _OWN_HOUSEHOLDS = frozenset({"parent", "grandparent", "sibling", "other"})
 # "我爸七十四，我妈七十一，俩人在老家住…想给他们申请个低保": the person asked for named before
-_THEM = re.compile(r"他们|她们|他俩|她俩|二老|老两口|两位老人|老人家?|他|她")
+_PRONOUNS = r"他们|她们|他俩|她俩|二老|他|她"
+_THEM = re.compile(rf"{_PRONOUNS}|老两口|两位老人|老人家?")
 # the person's own household said: "他一个人住", "跟我妈两个人在村里住", "老两口"
 _ALONE = re.compile(
     r"(?:一个人|独自|自己)(?:在[^，。；！？,\s]{1,10}?)?(?:住|过|生活)|孤身一人|独居"
@@ -46,7 +47,7 @@ class SpeaksFor:
 
 # "她这种情况能吃上低保吗": the question asked about them
 _ABOUT_THEM = re.compile(
-    r"(?P<who>他们|她们|他俩|她俩|二老|他|她)(?:这种|这样的?|这个)(?:情况)?的?(?:能|可以|够|符合)"
+    rf"(?P<who>{_PRONOUNS})(?:这种|这样的?|这个)(?:情况)?的?(?:能|可以|够|符合)"
 )
 
 

@@ -42,13 +42,12 @@ def analyse(query: str, synonyms: SynonymTable | None = None) -> Analysed:
     bare, region = without_regions(norm)
     canon = syn.canonicalize_text(bare)
     tokens = [t for t in syn.canonical_tokens(tokenize(syn.spaced(bare))) if t not in syn.stopwords]
-    asked = asked_text(norm)
+    asked = asked_text(bare)
+    asked_canon = canon if asked == bare else syn.canonicalize_text(asked)
     return Analysed(
         tokens=tokens,
         text=canon,
-        items=frozenset(
-            i.value for i in (*find_items(asked), *find_items(syn.canonicalize_text(asked)))
-        ),
+        items=frozenset(i.value for i in (*find_items(asked), *find_items(asked_canon))),
         aspects=frozenset(syn.aspects(tokens)),
         region=region,
     )
