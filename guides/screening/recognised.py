@@ -15,14 +15,16 @@ from dataclasses import replace
 
 from guides.household import Household, Member
 from guides.ids import ItemId, Outcome
-from guides.screening.checks.common import met, uncertain, unmet
+from guides.screening.checks.common import met, scan_members, uncertain, unknown, unmet
 from guides.screening.checks.income import yuan
-from guides.screening.checks.tekun import qualifying_members
+from guides.screening.checks.tekun import qualifying_members, whole_household_is_tekun
 from guides.screening.context import Context
 from guides.screening.registry import run_check
 from guides.screening.result import CheckResult, CheckStatus, ItemResult, Reason
 
 CID = "already_recognised"
+WORKING = ("employed", "flexible", "migrant_worker", "farming")
+WORKING_AGE = 16  # 劳动法 第十五条: no employment under 16
 RECOGNISED_LABELS: dict[ItemId, str] = {
     ItemId.DIBAO: "低保对象",
     ItemId.TEKUN: "特困人员",
@@ -44,20 +46,38 @@ def recognised_checks(ctx: Context, item: ItemId) -> list[CheckResult] | None:
 
 
 def _gradual_exit(ctx: Context, income: CheckResult) -> CheckResult:
-    employed = any(m.employment == "employed" for m in ctx.household.members)
-    if not employed:
-        return unmet(
+    working, missing = scan_members(ctx, _is_working)
+    if working:
+        months = ctx.param("gradual_exit_months")
+        return uncertain(
             CID,
-            f"您家已经是低保对象，但{income.reason}；民政部门复核时可能调整或停发低保",
+            f"您家已经是低保对象，{income.reason}。已就业的低保对象，家庭人均收入超过低保标准后，"
+            f"民政部门会根据实际情况给予渐退期（原则上不超过 {months.value:g} 个月），具体由民政部门确定",
+            (*income.params, months),
+        )
+    if missing:
+        # The 渐退期 turns on whether someone works: without that, no verdict either way.
+        return unknown(
+            CID,
+            f"您家已经是低保对象，{income.reason}；还需要知道家里有没有人已经就业"
+            "（上班、打工、灵活就业或务农），有人就业的可以给予渐退期",
+            missing,
             income.params,
         )
-    months = ctx.param("gradual_exit_months")
-    return uncertain(
+    return unmet(
         CID,
-        f"您家已经是低保对象，{income.reason}。已就业的低保对象，家庭人均收入超过低保标准后，"
-        f"民政部门会根据实际情况给予渐退期（原则上不超过 {months.value:g} 个月），具体由民政部门确定",
-        (*income.params, months),
+        f"您家已经是低保对象，但{income.reason}；民政部门复核时可能调整或停发低保",
+        income.params,
     )
+
+
+def _is_working(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+    """已就业 (seed 003 三（二）): any work that earns, 灵活就业 and 务农 included."""
+    if member.employment is None:
+        if member.age is not None and member.age < WORKING_AGE:
+            return False, ()
+        return None, ("employment",)
+    return member.employment in WORKING, ()
 
 
 def apply_review_order(ctx: Context, result: ItemResult) -> ItemResult:
@@ -117,15 +137,18 @@ def _after_tekun(ctx: Context, result: ItemResult, order: str, cite: str) -> Ite
     qualifying = set(qualifying_members(ctx))
     rest = [m for i, m in enumerate(household.members) if i not in qualifying]
     already = household.receives(ItemId.TEKUN) is True
+    if already and whole_household_is_tekun(ctx):
+        group = _group(result.item, result.name)
+        return _ruled_out(result, f"您家已经是特困人员，不再另外认定为{group}。", cite)
     if not rest and (household.household_size or 1) <= len(household.members):
-        if already:
-            group = _group(result.item, result.name)
-            return _ruled_out(result, f"您家已经是特困人员，不再另外认定为{group}。", cite)
         if result.outcome not in (Outcome.LIKELY, Outcome.POSSIBLE):
             return result
+        group = _group(result.item, result.name)
         note = (
-            f"按审核顺序（{order}），会先按特困人员审核；"
-            f"不认定的，再按{_group(result.item, result.name)}审核。"
+            f"您家已经有特困人员；特困按人认定，不是特困人员的家庭成员可以再按{group}审核，"
+            "由民政部门核实。"
+            if already
+            else f"按审核顺序（{order}），会先按特困人员审核；不认定的，再按{group}审核。"
         )
         return _with_note(result, note, cite, Outcome.POSSIBLE)
     if result.item != ItemId.DIBAO or result.outcome != Outcome.LIKELY:

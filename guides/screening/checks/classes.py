@@ -72,12 +72,11 @@ def not_in_classes(ctx: Context, items: list[str]) -> CheckResult:
 
 
 def _others_remain(ctx: Context) -> bool:
-    """特困 is recognised per person: members who cannot be 特困 are still a household for the
-    other classes."""
-    from guides.screening.checks.tekun import qualifying_members
+    """特困 is recognised per person: members who may not be 特困 (or are not listed yet) are
+    still a household for the other classes."""
+    from guides.screening.checks.tekun import whole_household_is_tekun
 
-    members = ctx.household.members
-    return len(members) > 1 and len(qualifying_members(ctx)) < len(members)
+    return (ctx.household.household_size or 1) > 1 and not whole_household_is_tekun(ctx)
 
 
 @check("recognised_in_any")

@@ -90,23 +90,29 @@ def _group_of(ctx: Context, member: Member) -> tuple[str, bool] | None:
 def _group_unknowns(ctx: Context, member: Member) -> tuple[str, ...]:
     """For a member in none of the groups yet, the unknown facts that could put them in one."""
     facts: list[str] = []
+    hukou = member.hukou_type or ctx.household.hukou_type
     if member.employment is None:
         facts.append("employment")
     stage = member.school_stage
     if member.is_graduating_this_year is None and stage in (*HIGHER, *SCHOOL_LEAVER_STAGES):
         facts.append("is_graduating_this_year")
-    if member.is_graduating_this_year and stage is None:
-        facts.append("school_stage")
+    if stage is None and (member.is_graduating_this_year or member.employment == "student"):
+        facts.append("school_stage")  # a pupil may be leaving school this year
     if member.employment == "employed" and member.wants_training is None:
         facts.append("wants_training")
     seeker, needs = _jobless_seeker(member)
     if seeker is None:
         facts.extend(needs)
     wishes = (member.wants_job, member.wants_training)
-    if _is_low_income(ctx) and member.labour_ability in ABLE and not any(wishes):
-        facts.extend(
-            f for f, v in zip(("wants_job", "wants_training"), wishes, strict=True) if v is None
-        )
+    able = member.labour_ability in (*ABLE, None)
+    if _is_low_income(ctx) and able and any(w is not False for w in wishes):
+        # 有劳动能力、有就业意愿的低收入人口: whichever of the two is not known yet
+        if member.labour_ability is None:
+            facts.append("labour_ability")
+        if not any(wishes):
+            facts.extend(f for f, v in zip(WISHES, wishes, strict=True) if v is None)
+    if hukou is None and member.employment in ("migrant_worker", "farming"):
+        facts.append("hukou_type")  # 农村转移就业劳动者 are rural
     return tuple(dict.fromkeys(facts))
 
 
@@ -270,7 +276,8 @@ def has_registered_unemployed_member(ctx: Context) -> CheckResult:
 
 def _could_register(member: Member) -> tuple[bool | None, tuple[str, ...]]:
     """Not registered, but of working status and able to work: can register along with the 认定."""
-    if _may_want_work(member) and member.is_unemployment_registered is False:
+    if _may_want_work(member) and not member.is_unemployment_registered:
+        # 无就业条件 is "原未登记失业人员": not registered, whether or not that was asked
         return None, ("wants_job",)
     if _not_seeking(member):
         return False, ()

@@ -71,10 +71,20 @@ def _open_class_facts(ctx: Context, items: list[str] | None) -> list[str]:
     """What is still to learn about the classes that could still bring coverage (a class at
     还需了解 is not ruled out: its missing facts are this clause's too)."""
     facts: list[str] = []
+    household = ctx.household
     for raw in items or ():
-        result = ctx.decided.get(ItemId(raw))
+        item = ItemId(raw)
+        result = ctx.decided.get(item)
         if result is not None and result.outcome == Outcome.NEED_INFO:
             facts.extend(result.missing_facts)
+        elif (
+            result is None
+            and item == ItemId.RELAPSE_MONITORING
+            and household.is_relapse_monitoring_object is None
+            and household.hukou_type != "urban"
+        ):
+            # a class this region does not screen: only a rural household can tell us
+            facts.append("is_relapse_monitoring_object")
     return facts
 
 

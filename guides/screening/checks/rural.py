@@ -63,10 +63,17 @@ def rural_at_risk(ctx: Context) -> CheckResult:
     # Above the local 可支配收入 the household is not 低收入 (003 一), so expenses are not asked.
     disposable = ctx.param("disposable_income_per_capita", "rural")
     ask: tuple[str, ...] = ("situations",) if household.situations is None else ()
+    words = ["家里最近有没有突发困难"] if ask else []
     if yearly < disposable.value:
-        ask += unknown_expense_facts(ctx, rigid=False)
+        if household.is_relapse_monitoring_object is None:
+            # a household identified earlier stays monitored until its risk is removed
+            ask += ("is_relapse_monitoring_object",)
+            words.insert(0, "您家是不是已经纳入防止返贫监测")
+        if expenses := unknown_expense_facts(ctx, rigid=False):
+            ask += expenses
+            words.append("近12个月的医疗、教育等支出")
     if ask:
-        return unknown(CID, "还需要知道家里最近有没有突发困难，以及近12个月的医疗、教育等支出", ask)
+        return unknown(CID, f"还需要知道{'，'.join(words)}", ask)
     return unmet(CID, f"{text}，没有低于监测收入线，也没有说到突发困难", (line,))
 
 

@@ -110,6 +110,8 @@ def _labour(member: Member, verdict: _Verdict, ages: tuple[int, int, int]) -> No
                 "是残疾人、部分丧失劳动能力：不在特困办法第五条（三）列出的残疾等级里，但各省可以"
                 "规定其他视为无劳动能力的情形，由民政部门按当地规定认定"
             )
+        elif age is None:
+            verdict.ask("age")  # from 60 on, age alone means 无劳动能力 (第五条（一）)
         else:
             verdict.fail("还有劳动能力")
     elif age is None or member.has_disability is None:
@@ -148,7 +150,7 @@ def _living_source(
     text = f"月收入 {yuan(counted)} 元"
     if pension:
         text = f"月收入 {yuan(income)} 元，基础养老金不算收入，扣除后 {yuan(counted)} 元"
-    if counted >= lines.high and pension is None and income > 0 and (member.age or 0) >= 60:
+    if counted >= lines.high and pension is None and income > 0 and _may_draw_pension(member):
         verdict.ask("monthly_basic_pension")  # the income may be partly the 基础养老金
     elif lines.is_near(counted):
         verdict.confirm(
@@ -161,6 +163,11 @@ def _living_source(
         verdict.fail(f"{text}，不低于{lines.label}，有生活来源")
     else:  # between the standards of the two hukou types
         verdict.ask("hukou_type")
+
+
+def _may_draw_pension(member: Member) -> bool:
+    """城乡居民基础养老金 is paid from 60: someone whose age is not known yet may draw it."""
+    return member.age is None or member.age >= 60
 
 
 def _parent_is_capable(household: Household, member: Member) -> bool:
@@ -261,6 +268,22 @@ def qualifying_members(ctx: Context) -> list[int]:
     found = [i for i, _, v in verdicts if v.status in (CheckStatus.MET, CheckStatus.UNCERTAIN)]
     ctx.memo["tekun_qualifying"] = found
     return found
+
+
+def surely_qualifying_members(ctx: Context) -> list[int]:
+    """The members whose every 特困 condition is met as told (none only to be confirmed)."""
+    if not ctx.household.members:
+        return []
+    verdicts, _ = _verdicts(ctx)
+    return [i for i, _, v in verdicts if v.status == CheckStatus.MET]
+
+
+def whole_household_is_tekun(ctx: Context) -> bool:
+    """Every member of the household (all of them listed) surely 特困: nobody is left to form a
+    household for the other classes. When in doubt, others may remain (asymmetric harm)."""
+    household = ctx.household
+    size = household.household_size or 0
+    return 0 < size <= len(household.members) and len(surely_qualifying_members(ctx)) == size
 
 
 @check(CID)
