@@ -123,9 +123,13 @@ def has_employment_aid_group_member(ctx: Context) -> CheckResult:
         return met(cid, "家里是防止返贫监测对象，属于就业救助的六类人员")
     sure: list[str] = []
     maybe: list[str] = []
-    # The wish is asked of the household ("家里有人想找工作…"): once someone has said yes, the
-    # others' wishes are not asked again (their status still is).
-    wish_told = any(m.wants_job or m.wants_training for m in ctx.household.members)
+    unknowns = [_group_unknowns(ctx, m) for m in ctx.household.members]
+    # The wish is asked of the household ("家里有人想找工作…"): while someone who said yes may
+    # still be in a group, the others' wishes wait; once they are not, the others are asked.
+    wish_pending = any(
+        (m.wants_job or m.wants_training) and facts
+        for m, facts in zip(ctx.household.members, unknowns, strict=True)
+    )
     missing: list[str] = []
     for index, member in enumerate(ctx.household.members):
         found = _group_of(ctx, member)
@@ -135,8 +139,8 @@ def has_employment_aid_group_member(ctx: Context) -> CheckResult:
         else:
             missing.extend(
                 f"members.{fact}"
-                for fact in _group_unknowns(ctx, member)
-                if not (wish_told and fact in WISHES)
+                for fact in unknowns[index]
+                if not (wish_pending and fact in WISHES)
             )
     if sure:
         return met(cid, f"{'；'.join(sure)}，属于就业救助的对象")
