@@ -23,6 +23,8 @@ _MONEY_OR_PROPERTY = ("assets.", "monthly_income_total", "members.monthly_income
 _TOPIC_FAMILIES = (
     frozenset({"assets.houses", "housing.has_own_housing", "housing.current_housing"}),
     frozenset({"monthly_income_total", "members.monthly_income"}),
+    # "有残疾证，听力的，三级": the kind and grade are said with the yes
+    frozenset({"members.has_disability", "members.disability_grade", "members.disability_kind"}),
 )
 
 

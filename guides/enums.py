@@ -37,6 +37,7 @@ class Enumerations(BaseModel):
     study_status: Enumeration
     employment: Enumeration
     serious_illness_kind: Enumeration
+    disability_kind: Enumeration
     relation: Enumeration
     house_nature: Enumeration
     house_source: Enumeration

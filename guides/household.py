@@ -7,7 +7,7 @@ Money is yuan; incomes are per month, expenses are totals over the last 12 month
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -32,6 +32,10 @@ Employment = Literal[
 SeriousIllnessKind = Literal[
     "blood", "tumor", "liver", "immune", "infectious", "cardio_cerebral", "heart", "kidney",
     "transplant", "endocrine", "neural", "other",
+]  # fmt: skip
+# 残疾人保障法 第二条 (guides/data/enums.yml disability_kind)
+DisabilityKind = Literal[
+    "visual", "hearing", "speech", "physical", "intellectual", "mental", "multiple", "other"
 ]  # fmt: skip
 Relation = Literal[
     "self", "spouse", "son", "daughter", "grandchild", "parent", "grandparent", "sibling", "other"
@@ -82,7 +86,7 @@ class Member(_Strict):
     health: Health | None = None
     has_disability: bool | None = None
     disability_grade: Annotated[int, Field(ge=1, le=4)] | None = None
-    disability_kind: str | None = None
+    disability_kind: DisabilityKind | None = None  # as on the 残疾证: 肢体 → physical
     disability_certificate_no: str | None = None
     has_serious_illness: bool | None = None
     serious_illness_kind: SeriousIllnessKind | None = None
@@ -113,6 +117,20 @@ class Member(_Strict):
 
     # True when `age` was computed from `birth_date` (so screening on another date recomputes it).
     _age_is_derived: bool = PrivateAttr(default=False)
+
+    @field_validator("disability_kind", mode="before")
+    @classmethod
+    def _kind_from_certificate_words(cls, value: object) -> object:
+        """The 残疾证 says 肢体残疾 / 智力: taken as the kind's id (unknown words stay an error)."""
+        if isinstance(value, str) and value not in get_args(DisabilityKind):
+            from guides.enums import enumerations
+
+            labels = enumerations().disability_kind.values
+            # 多重 first: "多重残疾（肢体、视力）" names other kinds too
+            for kind in ("multiple", *(k for k in labels if k != "multiple")):
+                if labels[kind].removesuffix("残疾") in value:
+                    return kind
+        return value
 
     @model_validator(mode="after")
     def _age_from_birth_date(self) -> Member:

@@ -128,6 +128,7 @@ class _Words(BaseModel):
     flags: list[tuple[str, Any, list[str]]]
     member_flags: list[tuple[str, Any, list[str]]]
     disability_grade: str
+    disability_kinds: dict[str, list[str]]
     receiving: dict[str, list[str]]
     departed: str
     supposed: str
@@ -299,7 +300,21 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 level = small_number(said.group("g")) if said else None
                 if level is not None:
                     _member_fact(out, mentions, text, "disability_grade", level, start, end)
+                kind = _disability_kind(text, lo, hi)
+                if kind is None and not any(hi <= m.start < next_hi for m in mentions):
+                    kind = _disability_kind(text, hi, next_hi)  # "办了残疾证，肢体二级"
+                if kind is not None:
+                    _member_fact(out, mentions, text, "disability_kind", kind, start, end)
     _grades_by_member(text, mentions, grade, out)
+
+
+def _disability_kind(text: str, lo: int, hi: int) -> str | None:
+    """The first kind named in text[lo:hi] ("智力残疾一级，小儿子肢体…": 智力)."""
+    found = []
+    for kind, patterns in _words().disability_kinds.items():
+        if said := _any(patterns).search(text, lo, hi):
+            found.append((said.start(), kind))
+    return min(found)[1] if found else None
 
 
 _JOINED = re.compile(r"[和跟与]")

@@ -140,7 +140,8 @@ def _disability(m: Member) -> str | None:
     if m.has_disability is False:
         return "无"
     grade = fields_data().disability_grades.get(m.disability_grade or 0)
-    text = " ".join(x for x in (m.disability_kind, grade) if x)
+    kind = enumerations().get("disability_kind").label(m.disability_kind)
+    text = " ".join(x for x in (kind, grade) if x)
     return text or None
 
 

@@ -11,7 +11,7 @@ import pytest
 from dialogue.answers import Doubt, Value, parse_answer
 from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.questions import question_bank
-from dialogue.state import Pending, Session
+from dialogue.state import Pending, Session, resize_members
 from guides.ids import RegionId
 
 TODAY = dt.date(2026, 12, 4)
@@ -146,3 +146,22 @@ def test_ages_relations_and_not_yet(question: str, text: str, expected: object) 
 )
 def test_the_questions_subject_said_plainly(question: str, text: str, expected: object) -> None:
     assert answer(question, text) == expected
+
+
+def test_the_kind_and_grade_said_with_a_disability_yes(nlu_backend: IntentParser) -> None:
+    """ "有残疾证，听力的，三级" to 有残疾证吗: the kind is of the same topic, so the grade said
+    with the yes is kept too (the kind once made the answer look like another topic's)."""
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("t", "t", RegionId.GANSU)
+    session.household.size = 2
+    resize_members(session.household, 2)
+    session.household.members[1].relation = "spouse"
+    session.members_closed = True
+    session.pending = Pending(question_id="member_disability", member=1)
+    engine.turn(session, text="有残疾证，听力的，三级")
+    spouse = session.household.members[1]
+    assert (spouse.has_disability, spouse.disability_grade, spouse.disability_kind) == (
+        True,
+        3,
+        "hearing",
+    )

@@ -72,7 +72,7 @@ def _cited(clause: SourceRef, seed: str | None, section: str | None) -> str:
     return "；".join((SourceRef(seed=seed, section=section).cite(), clause.cite()))
 
 
-SINGLE_PERSON_DISABILITY_GRADES = {"智力": 3, "精神": 3}
+SINGLE_PERSON_DISABILITY_GRADES = {"intellectual": 3, "mental": 3}
 SINGLE_PERSON_SEVERE_GRADE = 2
 
 
@@ -89,13 +89,14 @@ def _alone_for_dibao(member: Member) -> tuple[bool | None, tuple[str, ...]]:
     if member.has_disability is None:
         needs.append("has_disability")
     elif member.has_disability:
-        grade = member.disability_grade
-        kind = member.disability_kind or ""
+        grade, kind = member.disability_grade, member.disability_kind
         if grade is None:
             needs.append("disability_grade")
-        elif grade <= SINGLE_PERSON_SEVERE_GRADE or any(
-            k in kind and grade <= g for k, g in SINGLE_PERSON_DISABILITY_GRADES.items()
-        ):
+        elif grade <= SINGLE_PERSON_SEVERE_GRADE:
+            return True, ()
+        elif kind is None and grade <= max(SINGLE_PERSON_DISABILITY_GRADES.values()):
+            needs.append("disability_kind")  # 三级智力、精神残疾人 count too
+        elif kind is not None and grade <= SINGLE_PERSON_DISABILITY_GRADES.get(kind, 0):
             return True, ()
     return (None, tuple(needs)) if needs else (False, ())
 
@@ -112,7 +113,7 @@ def has_member_for_single_person_dibao(
         _alone_for_dibao,
         (
             "属于重度残疾人或重病患者，可以按规定参照“单人户”单独申请低保；具体条件由民政部门核实",
-            "还需要知道残疾等级，才能看能不能参照“单人户”单独申请低保",
+            "还需要知道残疾等级和类别，才能看能不能参照“单人户”单独申请低保",
             "家里没有可以参照“单人户”单独申请低保的重度残疾人或重病患者",
         ),
         _cited(SINGLE_PERSON_CLAUSE, seed, section),

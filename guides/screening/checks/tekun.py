@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from guides.enums import enumerations
 from guides.errors import ParameterNotFound
 from guides.household import Household, Member
 from guides.ids import HUKOU_LABELS
@@ -25,7 +26,7 @@ CID = "has_tekun_candidate"
 NO_LABOUR = ("lost", "none")
 # 《特困人员认定办法》第五条（三）: these disability kinds, at or above these grades (1 is the
 # most severe), are 无劳动能力 by definition: 智力、精神 一至三级, 肢体 一、二级, 视力 一级.
-NO_LABOUR_DISABILITY_GRADES = {"智力": 3, "精神": 3, "肢体": 2, "视力": 1}
+NO_LABOUR_DISABILITY_GRADES = {"intellectual": 3, "mental": 3, "physical": 2, "visual": 1}
 # Who is a child's parent in the household, by the child's relation to the applicant.
 PARENT_RELATIONS = {
     "son": ("self", "spouse"),
@@ -72,13 +73,21 @@ class _Lines:
 
 
 def _disability_means_no_labour(member: Member) -> str | None:
-    kind, grade = member.disability_kind or "", member.disability_grade
-    if grade is None:
+    kind, grade = member.disability_kind, member.disability_grade
+    if kind is None or grade is None or grade > NO_LABOUR_DISABILITY_GRADES.get(kind, 0):
         return None
-    for name, lowest in NO_LABOUR_DISABILITY_GRADES.items():
-        if name in kind and grade <= lowest:
-            return f"{name}残疾{grade}级，按规定视为无劳动能力"
-    return None
+    label = enumerations().disability_kind.label(kind)
+    return f"{label}{grade}级，按规定视为无劳动能力"
+
+
+def _grade_may_mean_no_labour(member: Member) -> bool:
+    """Kind or grade not known yet, and a kind listed in 第五条（三） could make it 无劳动能力."""
+    grade = member.disability_grade
+    if grade is None:
+        return True
+    if member.disability_kind is None:
+        return grade <= max(NO_LABOUR_DISABILITY_GRADES.values())
+    return False
 
 
 def _labour(member: Member, verdict: _Verdict, ages: tuple[int, int, int]) -> None:
@@ -112,6 +121,9 @@ def _labour(member: Member, verdict: _Verdict, ages: tuple[int, int, int]) -> No
             )
         elif age is None:
             verdict.ask("age")  # from 60 on, age alone means 无劳动能力 (第五条（一）)
+        elif _grade_may_mean_no_labour(member):
+            # 第五条（三）: some grades are 无劳动能力 whatever the person says of their work
+            verdict.ask("disability_kind" if member.disability_grade else "disability_grade")
         else:
             verdict.fail("还有劳动能力")
     elif age is None or member.has_disability is None:
