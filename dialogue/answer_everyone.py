@@ -11,6 +11,7 @@ from dialogue.answer_values import Value
 from dialogue.doubts import Doubt, said_grade
 from dialogue.questions import Question
 from nlu.answers import find_yes_no
+from nlu.facts import disability_kind_said
 from nlu.lexicon import match_relations
 from nlu.mentions import clause_at
 
@@ -38,6 +39,17 @@ def everyone_else_none(question: Question, text: str, today: dt.date, parse: Par
     no = find_yes_no(rest)
     if (isinstance(said, Value) and said.value is False) or (said is None and no and not no.value):
         return Value(False)  # "孙子也没有，别人都没有": no one
-    grade = said_grade(rest) if question.fills == ["members.has_disability"] else None
-    extra = {} if grade is None else {"disability_grade": int(grade)}
+    extra = disability_details(rest) if question.fills == ["members.has_disability"] else {}
     return Value(True, extra=extra, others_no=True)
+
+
+def disability_details(text: str) -> dict[str, object]:
+    """The grade and kind said with a yes to 有残疾证吗 (a grade out of range is a Doubt)."""
+    details: dict[str, object] = {}
+    grade = said_grade(text)
+    if grade is not None:
+        details["disability_grade"] = int(grade)
+    kind = disability_kind_said(text)
+    if kind is not None:
+        details["disability_kind"] = kind
+    return details

@@ -151,7 +151,12 @@ def age_answer(text: str, today: dt.date) -> Value | None:
     if card is not None:
         return Value(card.age(today), extra={"birth_date": card.birth_date, "sex": card.sex})
     age = parse_age(_LEADING_PRONOUN.sub("", text), today)  # "她六十八": the number is the age
+    if age is None:
+        # "孙子上初二了，十四": a clause that is only a number, after the story
+        bare = [c for c in re.split(r"[，,；;。]", text) if _BARE_NUMBER.fullmatch(c.strip())]
+        age = parse_age(bare[0].strip(), today) if len(bare) == 1 else None
     return None if age is None else Value(age)
 
 
+_BARE_NUMBER = re.compile(r"[零一二两三四五六七八九十\d]{1,4}(?:多|出头)?(?:岁|了)?")
 _LEADING_PRONOUN = re.compile(r"(?:^|(?<=[，,]))(?:他|她|我|俺)(?=[零一二两三四五六七八九十\d])")

@@ -15,6 +15,8 @@ from nlu.numerals import NUMERAL_RE
 _SENTENCE_CLAUSES = re.compile(r"[，,；;。！!？?]+")
 _LEFT_OVER = re.compile(r"(?:就|只|还)剩")
 _PARTS_OF_HOME = re.compile(rf"(?:{NUMERAL_RE.pattern})(?:间|层)")
+# "房产证上写的七十二平": a number with an area unit is the area, whatever else the clause names
+_WITH_AREA_UNIT = re.compile(rf"(?:{NUMERAL_RE.pattern})\s*(?:多|来)?\s*个?\s*(?:平|㎡|m2)", re.I)
 _MONEY_OR_PROPERTY = ("assets.", "monthly_income_total", "members.monthly_income", "expenses_12m.",
                       "housing.total_floor_area")  # fmt: skip
 
@@ -79,7 +81,7 @@ def own_clauses(question: Question, text: str) -> str | None:
         return (
             any(word in clause for word in question.keywords)
             or (savings and left(clause))
-            or (area and bool(_PARTS_OF_HOME.search(clause)))
+            or (area and bool(_PARTS_OF_HOME.search(clause) or _WITH_AREA_UNIT.search(clause)))
         )
 
     def elsewhere(clause: str) -> bool:

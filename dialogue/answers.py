@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from dialogue.answer_everyone import everyone_else_none
+from dialogue.answer_everyone import disability_details, everyone_else_none
 from dialogue.answer_numbers import age_answer, amount_answer, area_answer, count_answer
 from dialogue.answer_scope import stated_part
 from dialogue.answer_topics import same_topic
@@ -22,7 +22,6 @@ from dialogue.doubts import (
     Doubt,
     find_doubt,
     negative_doubt,
-    said_grade,
 )
 from dialogue.questions import Question
 from guides.ids import RegionId
@@ -296,8 +295,7 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
         if yes is None and question.all_members is not None:  # "儿子有，三级的"
             yes = any(_HAS_AT_END.search(c) and _about_someone(c) for c in clauses(text)) or None
         if yes and question.fills == ["members.has_disability"]:
-            grade = said_grade(text)  # "有，二级": the grade with the yes (others: a Doubt)
-            return Value(True, extra={} if grade is None else {"disability_grade": int(grade)})
+            return Value(True, extra=disability_details(text))  # "有，精神的，二级"
         if yes is False and question.all_members is not None and _about_someone(text):
             return None  # "孙子智力有点问题，没办证": a no about one member, not everyone
         return None if yes is None else Value(yes)

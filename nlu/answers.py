@@ -27,7 +27,11 @@ from nlu.numerals import normalize_digits, parse_range
 _FORGOT = r"(?:忘了|忘记了|忘掉了|忘啦)"
 _ASKED = r"(?:多少|几|啥|什么|哪|具体|准确|确切)"
 # "不知道咋过", "不知道去哪登记": what the speaker does not know is how or where, not the fact
-_HOW_OR_WHERE = r"(?!(?:该|要|能|得|应该)?(?:咋|怎么|怎样|如何|去哪|上哪|到哪|往哪|找谁|跟谁))"
+# "不知道怎么办" asks; "不知道还要登记", "不知道有这个政策" says one did not know a thing
+_HOW_OR_WHERE = (
+    r"(?!(?:该|要|能|得|应该)?(?:咋|怎么|怎样|如何|去哪|上哪|到哪|往哪|找谁|跟谁)"
+    r"|还要|还得|还需要|需要|有这)"
+)
 _DONT_KNOW = re.compile(
     rf"(?:不知道|不晓得|不清楚|不太清楚){_HOW_OR_WHERE}|不造|说不好|说不清|说不准|记不得|记不清|不记得"
     r"|记不(?:太|大)(?:清|准|得)|记不准"
@@ -338,4 +342,9 @@ def parse_consent(text: str) -> bool | None:
         return None if yes else False
     if _CONSENT_YES.search(text):
         return True
-    return parse_yes_no(text)
+    said = parse_yes_no(text)
+    if said is None and re.search(r"[？?]", text):
+        # "查银行卡？那不行": the question echoed back, then the answer
+        after = re.split(r"[？?]", text)[-1]
+        said = parse_yes_no(after) if after.strip() else None
+    return said

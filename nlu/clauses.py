@@ -249,6 +249,7 @@ _HOW_MANY_BEFORE = re.compile(r"(?:俩|仨|两个|三个|四个|一个|个)$")
 _LIST_FILLER = re.compile(
     r"现在|就剩|只剩|剩下|家里|家|就|只有|一共|总共|还有|另外|加上|带着|带|和|跟|同|与|以及"
     r"|们|了|呢|吧|啊|的|、|\s|俩$"  # "我跟老伴俩": the two just listed
+    r"|(?:一?个)?(?:傻|残疾|瘫痪|生病|有病|聋哑|智障)"  # "还有个傻儿子": how, not who else
 )
 # a relative with a household of their own, or gone; not one working away (外出务工 may still
 # be a member: the total is asked)

@@ -34,7 +34,8 @@ _AGE_RES = (
         r"(?![月号日年点个])"  # "今年九月上初中" is a month
     ),
     re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了?(?:吧|啊|呀|了)?$"),
-    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了"),
+    # not a school year: "上初二了", "大三了"
+    re.compile(rf"(?<![初高大研])(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了"),
     # "他七十，我六十八": the first clause, a bare number after at most the person
     re.compile(rf"^(?:他|她|我|俺)?(?:今年)?(?P<n>{NUMERAL})(?P<more>多|出头|好几)?(?=[，,；;。])"),
 )

@@ -308,6 +308,11 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     _grades_by_member(text, mentions, grade, out)
 
 
+def disability_kind_said(text: str) -> str | None:
+    """The kind in an answer about one member's disability ("有证，是精神的，二级")."""
+    return _disability_kind(text, 0, len(text))
+
+
 def _disability_kind(text: str, lo: int, hi: int) -> str | None:
     """The first kind named in text[lo:hi] ("智力残疾一级，小儿子肢体…": 智力)."""
     found = []

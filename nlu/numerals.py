@@ -48,9 +48,23 @@ CN_OUT = "零一二三四五六七八九"
 _TENS_AND = re.compile(r"(?<=[一二三四五六七八九]十)有(?=[一二三四五六七八九](?![十百千万]))")
 
 
+# "七十二点五平", "一点五万": a spoken decimal (not a time: "三点五十", "三点半", "三点钟")
+_SPOKEN_DECIMAL = re.compile(
+    r"(?P<whole>[零一二两三四五六七八九十百千]+)点(?P<part>[零一二三四五六七八九]+)(?![十百千分钟刻半号])"
+)
+
+
 def spoken_numerals(text: str) -> str:
-    """The old way of saying ages, "八十有三" (eighty and three), as a plain numeral: 八十三."""
-    return _TENS_AND.sub("", text)
+    """Numerals said the spoken way, as plain ones: the old way of saying ages, "八十有三"
+    (eighty and three) as 八十三, and a spoken decimal, "七十二点五" as 72.5."""
+
+    def decimal(m: re.Match[str]) -> str:
+        whole = parse_number(m.group("whole"))
+        if not isinstance(whole, int):
+            return m.group(0)
+        return f"{whole}.{''.join(str(DIGITS[c]) for c in m.group('part'))}"
+
+    return _SPOKEN_DECIMAL.sub(decimal, _TENS_AND.sub("", text))
 
 
 # An age: a numeral (Chinese or Arabic) before 岁 or 周岁 ("八十岁", "一百零一岁", "80周岁").

@@ -172,7 +172,10 @@ def test_the_people_listed_are_counted(text: str, expected: object) -> None:
     ("text", "expected"),
     [
         ("有，二级", Value(True, extra={"disability_grade": 2})),
-        ("有个证，肢体三级", Value(True, extra={"disability_grade": 3})),
+        (
+            "有个证，肢体三级",
+            Value(True, extra={"disability_grade": 3, "disability_kind": "physical"}),
+        ),
         ("有残疾证", Value(True)),
         ("有，五级", Doubt("grade_impossible")),
         ("有，十二级", Doubt("grade_impossible")),
