@@ -683,9 +683,9 @@ def read_facts(
     here = hukou_here(text, region) if region and elsewhere is None else None
     if here is not None and not any(f.name == "has_local_hukou" for f in facts):
         facts.append(Fact("has_local_hukou", True, *here))
-    said = said_size(text, mentions)
-    size = Fact("size", said[0], said[1], said[2]) if said else None
     proxy = speaks_for(text, mentions) if opening else None
+    said = said_size(text, mentions, proxy.person.key if proxy else None)
+    size = Fact("size", said[0], said[1], said[2]) if said else None
     if proxy is not None and size is not None:
         # "替我大姨问…一直一个人过": the size of the household asked for, theirs to keep
         # when the questionnaire turns to them (dialogue.proxy), not the speaker's

@@ -79,8 +79,11 @@ _DIGIT_OR_NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万]"
 SUMMED = re.compile(r"加起来|一共|总共|合计")  # a sum said after the parts wins over them
 
 
-def said_size(text: str, mentions: list[Mention]) -> tuple[int, int, int] | None:
-    """The household size the text says, with its span ("她一个人住" about an aunt is not)."""
+def said_size(
+    text: str, mentions: list[Mention], asked_for: str | None = None
+) -> tuple[int, int, int] | None:
+    """The household size the text says, with its span ("她一个人住" about an aunt is not,
+    unless the aunt is the one `asked_for`: then it is the size of her household)."""
     for pattern in _SIZE_SAID:
         m = pattern.search(text)
         if m is None:
@@ -92,7 +95,7 @@ def said_size(text: str, mentions: list[Mention]) -> tuple[int, int, int] | None
         if (
             size is not None
             and 1 <= size <= 30
-            and not _somebody_else_alone(mentions, text, m, size)
+            and not _somebody_else_alone(mentions, text, m, size, asked_for)
         ):
             return size, m.start(), m.end()
     for pattern in _SIZE_WITH_CHILDREN:
@@ -102,18 +105,20 @@ def said_size(text: str, mentions: list[Mention]) -> tuple[int, int, int] | None
             return children + 1, m.start(), m.end()
     for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2), (_SIZE_WITH_CHILD, 2)):
         m = pattern.search(text)
-        if m and not _somebody_else_alone(mentions, text, m, size):
+        if m and not _somebody_else_alone(mentions, text, m, size, asked_for):
             return size, m.start(), m.end()
     return None
 
 
-def _somebody_else_alone(mentions: list[Mention], text: str, m: re.Match[str], size: int) -> bool:
+def _somebody_else_alone(
+    mentions: list[Mention], text: str, m: re.Match[str], size: int, asked_for: str | None
+) -> bool:
     """ "我姑姑…她一个人住", "儿子成家了，他一个人过": somebody else lives alone, not the
-    household."""
+    household (nor the one asked for)."""
     if size != 1:
         return False
     who, gone = who_at(mentions, text, m.start())  # "老伴走了，一个人住": the speaker
-    return who not in (None, SELF) and (who == UNNAMED or not gone)
+    return who not in (None, SELF, asked_for) and (who == UNNAMED or not gone)
 
 
 def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:

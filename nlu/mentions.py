@@ -154,13 +154,26 @@ def find_mentions(
     ]
     for m in _PRONOUN.finditer(text):  # 他/她: the member named last before, still living here
         earlier = [
-            f for f in marked if f.end <= m.start() and f.relation != SELF and not f.departed
-        ]
+            f
+            for f in marked
+            if f.end <= m.start() and f.relation != SELF and not f.departed
+            and not (text[m.start()] == "她" and _is_male(f))  # 她 is never a son or a brother
+        ]  # fmt: skip
         if earlier:
             last = max(earlier, key=lambda f: f.start)
             marked.append(replace(last, start=m.start(), end=m.end(), count=1, couple=False))
             marked = [_of_pronoun(last, f) if f.start == m.end() else f for f in marked]
     return sorted(marked, key=lambda f: f.start)
+
+
+_MALE_PERSONS = frozenset(
+    {"父亲", "公公", "岳父", "爷爷", "外公", "孙子", "外孙", "哥哥", "弟弟", "女婿",
+     "大儿子", "小儿子", "二儿子"}
+)  # fmt: skip
+
+
+def _is_male(mention: Mention) -> bool:
+    return mention.relation == "son" or mention.person in _MALE_PERSONS
 
 
 def _of_relatives(text: str, found: list[Mention]) -> list[Mention]:

@@ -45,9 +45,10 @@ class SpeaksFor:
     word: str  # how the speaker named them ("我爸" -> "爸")
 
 
-# "她这种情况能吃上低保吗": the question asked about them
+# "她这种情况能吃上低保吗", "她能不能申请低保": the question asked about them
 _ABOUT_THEM = re.compile(
-    rf"(?P<who>{_PRONOUNS})(?:这种|这样的?|这个)(?:情况)?的?(?:能|可以|够|符合)"
+    rf"(?P<who>{_PRONOUNS})(?:(?:这种|这样的?|这个)(?:情况)?的?(?:能|可以|够|符合)"
+    r"|(?:能不能|可不可以|能否)(?:申请|办|吃|领|享受))"
 )
 
 
