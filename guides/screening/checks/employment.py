@@ -123,25 +123,27 @@ def has_employment_aid_group_member(ctx: Context) -> CheckResult:
         return met(cid, "家里是防止返贫监测对象，属于就业救助的六类人员")
     sure: list[str] = []
     maybe: list[str] = []
-    unknowns = [_group_unknowns(ctx, m) for m in ctx.household.members]
-    # The wish is asked of the household ("家里有人想找工作…"): while someone who said yes may
-    # still be in a group, the others' wishes wait; once they are not, the others are asked.
-    wish_pending = any(
-        (m.wants_job or m.wants_training) and facts
-        for m, facts in zip(ctx.household.members, unknowns, strict=True)
-    )
-    missing: list[str] = []
+    unknowns: dict[int, tuple[str, ...]] = {}
     for index, member in enumerate(ctx.household.members):
         found = _group_of(ctx, member)
         if found:
             group, to_confirm = found
             (maybe if to_confirm else sure).append(f"{who(member, index)}是{group}")
         else:
-            missing.extend(
-                f"members.{fact}"
-                for fact in unknowns[index]
-                if not (wish_pending and fact in WISHES)
-            )
+            unknowns[index] = _group_unknowns(ctx, member)
+    # The wish is asked of the household ("家里有人想找工作…"): while someone who said yes may
+    # still be in a group, the others' wishes wait; once they are not, the others are asked.
+    members = ctx.household.members
+    wish_pending = any(
+        (members[i].wants_job or members[i].wants_training) and facts
+        for i, facts in unknowns.items()
+    )
+    missing = [
+        f"members.{fact}"
+        for facts in unknowns.values()
+        for fact in facts
+        if not (wish_pending and fact in WISHES)
+    ]
     if sure:
         return met(cid, f"{'；'.join(sure)}，属于就业救助的对象")
     if maybe:

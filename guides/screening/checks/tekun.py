@@ -258,6 +258,15 @@ def _near_fraction(ctx: Context, standards: tuple[ResolvedParameter, ...]) -> fl
 def _verdicts(
     ctx: Context,
 ) -> tuple[list[tuple[int, Member, _Verdict]], tuple[ResolvedParameter, ...]]:
+    cached = ctx.memo.get("tekun_verdicts")
+    if cached is None:
+        cached = ctx.memo["tekun_verdicts"] = _member_verdicts(ctx)
+    return cached  # type: ignore[return-value]
+
+
+def _member_verdicts(
+    ctx: Context,
+) -> tuple[list[tuple[int, Member, _Verdict]], tuple[ResolvedParameter, ...]]:
     household = ctx.household
     elderly = ctx.param("tekun_elderly_min_age")
     minor = ctx.param("tekun_minor_max_age")
