@@ -36,7 +36,7 @@ from nlu.clauses import (
     without_double_negation,
 )
 from nlu.commands import corrected_part
-from nlu.facts import illness_kind_named, read_facts
+from nlu.facts import LONG_AGO, illness_kind_named, read_facts
 from nlu.household_said import hukou_elsewhere
 from nlu.lexicon import find_items, match_relations, parse_relation
 from nlu.numerals import (
@@ -67,8 +67,9 @@ _GRADUATES_LATER = re.compile(r"(?:快|快要|要|将|明年|后年|还没)毕�
 # "高三，明年考大学": the next stage is hoped for, not the current one (考上 is: "考上大学了")
 _NEXT_STAGE = re.compile(
     r"(?:明年|后年|将来|以后|准备|打算|想|要|快)(?:参加)?(?:高考|考(?!上)\S{0,3})"
-    r"|(?:明年|后年|下半年|秋天|开学|马上|快|将来|以后)(?:就|才)?(?:要|该)?(?:上|读|念|升)\S{0,3}"
-)  # "上五年级，明年上初中": the stage after this one
+    r"|(?:明年|后年|下半年|秋天|开学|马上|快|将来|以后|(?:今年)?(?:九|9)月份?)(?:就|才)?(?:要|该)?"
+    r"(?:上|读|念|升)\S{0,3}"
+)  # "今年九月就上高中了，现在初三": September's stage is the next one  # "上五年级，明年上初中": the stage after this one
 # "小孩" said of the member asked about: a minor, 无劳动能力 on the form (not "要照顾小孩")
 _JUST_A_CHILD = re.compile(
     r"^(?:是|就是|还是)?个?(?:小孩|孩子|娃|娃娃|小娃|小孩子)(?:呢|嘛|啊|呀)?$"
@@ -375,15 +376,19 @@ def _out_of_range(question: Question, parsed: Value) -> Doubt | None:
 def _multi(question: Question, text: str) -> Value | None:
     options, synonyms = question.options(), question.synonyms
     picked: list[str] = []
-    denied = False
+    denied = long_ago = False
     for clause in (c for c in _CLAUSES.split(text) if c):
         choice = parse_choice(clause, options, synonyms)
         if choice is not None and _DENIES.match(clause):
             denied = True  # "没有着火啥的，就是老伴病了": not a fire; what then? asked again
+        elif choice is not None and LONG_AGO.search(clause):
+            long_ago = True  # "前年发洪水把地冲了": not 最近
         elif choice is not None and choice not in picked:
             picked.append(choice)
     if picked:
         return Value(picked)
+    if long_ago and not denied:
+        return Value([])
     return Value([]) if parse_yes_no(text) is False and not denied else None
 
 

@@ -34,6 +34,7 @@ class Doubt:
 
 
 _NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+_WORKERS_PENSION = re.compile(r"退休工人|退休职工|退休金|职工养老|企业养老|单位(?:上)?(?:退休|发)")
 _AGE_SAID = re.compile(rf"(?P<n>{_NUMBER})(?:多)?(?:岁|周岁)")
 _ROOMS = re.compile(rf"(?P<n>{_NUMBER})间")
 _AREA = re.compile(r"平米|平方|平|㎡|m2", re.I)
@@ -126,6 +127,8 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         return Doubt("before_reimbursement")
     if fills[0].startswith("expenses_12m.") and PER_VISIT.search(text) and not VISITS.search(text):
         return Doubt("per_visit")  # "一次两百": how often, then?
+    if fills == ["members.monthly_basic_pension"] and _WORKERS_PENSION.search(text):
+        return Doubt("workers_pension")  # "两千多，我是退休工人": not the 城乡居民 basic pension
     grade = said_grade(text)
     if fills == ["members.has_disability"] and grade is not None and grade not in (1, 2, 3, 4):
         return Doubt("grade_impossible")  # "有，五级": the card has grades 1 to 4

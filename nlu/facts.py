@@ -62,7 +62,7 @@ CONFIDENT = 0.9  # a fact said in so many words
 LIKELY = 0.7  # inferred from context (a school stage without a verb of studying)
 _NEGATED = re.compile(r"(?:不是|没有|没得|没|不算|不)\S{0,2}$")
 # a situation long past is not one of 最近 ("三年前出了车祸")
-_LONG_AGO = re.compile(
+LONG_AGO = re.compile(
     r"(?:[两三四五六七八九十几\d]+|好几)年(?:前|以前)|前些年|早些年|早年|小时候|年轻(?:的)?时候?"
     r"|(?<![一今去])前年"  # the year before last: not 最近 (a 急难 is recent)
 )
@@ -523,7 +523,7 @@ def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     for situation, patterns in words.situations.items():
         for start, end in _spans(_any(patterns), text):
             lo, _ = clause_at(text, start)
-            recent = not _LONG_AGO.search(text, lo, start)
+            recent = not LONG_AGO.search(text, lo, start)
             if _states(text, start) and recent and _ours(mentions, text, start):
                 out.append(Fact("situations", [situation], start, end))
     for hukou, patterns in words.hukou_types.items():
