@@ -20,7 +20,7 @@ from dialogue.children import A_CHILD
 from dialogue.questions import Question, QuestionBank, who
 from dialogue.state import Session, get_fact, member_key, resize_members, set_fact
 from guides.catalog import guide_for
-from guides.household import Member
+from guides.household import Household, Member
 from nlu.facts import CHILD, SELF, Fact, Reading
 from nlu.mentions import UNNAMED
 
@@ -60,11 +60,12 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
             continue
         relation = None if mention.relation == CHILD else mention.relation
         have = [m for m in household.members[1:] if m.relation == relation]
-        missing = mention.count - len(have) if relation is None else 1 - len(have)
+        # "两个女儿": as many as counted; a relation said once is one member
+        missing = mention.count - len(have)
         if relation is not None and mention.person:
             if _member_of(session, mention.key, relation) is not None:
                 continue
-            missing = 1  # "我妈" after "我爸": another parent
+            missing = mention.count  # "我妈" after "我爸": another parent
             same = [i for i, m in enumerate(household.members) if i > 0 and m.relation == relation]
             if len(same) == 1 and not _is_named(session, same[0]):
                 session.persons[mention.key] = same[0]  # the parent said before, now named
@@ -75,18 +76,9 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
                 if mention.count == 1 and missing == 1:  # read back as 您孩子, not 第3位家人
                     session.persons[A_CHILD] = len(household.members) - 1
             continue
-        open_slot = (
-            next((m for m in household.members[1:] if m.relation is None), None)
-            if all_named
-            else None
-        )
-        if open_slot is not None:
-            open_slot.relation = relation  # type: ignore[assignment]
-            index = household.members.index(open_slot)
-        else:
-            household.members = [*household.members, Member(relation=relation)]
-            index = len(household.members) - 1
-        if mention.person:
+        for _ in range(missing):  # as many as counted ("两个女儿")
+            index = _new_member(household, relation, all_named)
+        if mention.person and mention.count == 1:  # of two counted, which one is unsaid
             session.persons[mention.key] = index
     if reading.size is not None and household.size is None:
         household.size = reading.size.value
@@ -178,10 +170,11 @@ def store_facts(
     `skip`: fact names the pending question itself fills (its parser decides those)."""
     stored: list[Stored] = []
     household = session.household
+    in_turn = _in_turn(session, reading)
     for fact in reading.facts:
         if fact.name in skip:
             continue
-        key = _key_of(session, fact, asked)
+        key = in_turn.get(id(fact)) or _key_of(session, fact, asked)
         if key is None:
             continue
         current = get_fact(household, key)
@@ -298,6 +291,39 @@ def correct_facts(
         if old and now:
             changes.append((now, old))
     return changes
+
+
+def _new_member(household: Household, relation: str, all_named: bool) -> int:
+    """A member of `relation`: an open slot of a listed household, else one more member."""
+    open_slot = (
+        next((m for m in household.members[1:] if m.relation is None), None) if all_named else None
+    )
+    if open_slot is not None:
+        open_slot.relation = relation  # type: ignore[assignment]
+        return household.members.index(open_slot)
+    household.members = [*household.members, Member(relation=relation)]
+    return len(household.members) - 1
+
+
+def _in_turn(session: Session, reading: Reading) -> dict[int, str]:
+    """ "两个女儿一个上高三一个上初二": as many facts of one kind about a relation as there are
+    members of it, said in turn, go to them in turn (otherwise which one is unsaid)."""
+    said: dict[tuple[str, str], list[Fact]] = {}
+    for fact in reading.facts:
+        if fact.name.startswith("members.") and fact.who and fact.who not in session.persons:
+            said.setdefault((fact.name, fact.who), []).append(fact)
+    keys: dict[int, str] = {}
+    for (name, said_of), facts in said.items():
+        relation = said_of.partition("#")[0]
+        if len(facts) < 2 or relation in (SELF, CHILD):
+            continue
+        members = [
+            i for i, m in enumerate(session.household.members) if i > 0 and m.relation == relation
+        ]
+        if len(members) == len(facts):
+            ordered = sorted(facts, key=lambda f: f.start)
+            keys.update((id(f), member_key(name, i)) for f, i in zip(ordered, members, strict=True))
+    return keys
 
 
 def _key_of(session: Session, fact: Fact, asked: int | None) -> str | None:

@@ -26,6 +26,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from guides.ids import ItemId
+from nlu.clauses import clauses
 from nlu.dates import find_ages
 from nlu.household_said import (
     SUMMED,
@@ -230,7 +231,17 @@ def _member_fact(
 ) -> None:  # fmt: skip
     who, gone = who_at(mentions, text, start)
     if not gone:
-        out.append(Fact(f"members.{name}", value, start, end, who, confidence=confidence))
+        for _ in range(_each_of(mentions, text, who, start)):
+            out.append(Fact(f"members.{name}", value, start, end, who, confidence=confidence))
+
+
+def _each_of(mentions: list[Mention], text: str, who: str | None, start: int) -> int:
+    """ "两个儿子都在上小学": a fact said with 都 after a counted relation is each one's."""
+    named = [m for m in mentions if m.key == who and m.end <= start]
+    last = max(named, key=lambda m: m.start) if named else None
+    if last is None or last.count < 2 or "都" not in text[last.end : start]:
+        return 1
+    return last.count
 
 
 def illness_kind_named(text: str) -> str | None:
@@ -535,9 +546,27 @@ def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             if _states(text, start, negatable) and _ours(mentions, text, start):
                 out.append(Fact(name, value, start, end))
     for item, patterns in words.receiving.items():
+        if _status_ended(text, item):
+            continue  # "我们家是低保户，去年把我们家低保给取消了": not any more
         for start, end in _spans(_any(patterns), text):
             if _states(text, start, negatable=False) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
+
+
+# the status itself ended or refused (a payment late or cut is still the status: a complaint)
+_STATUS_ENDED = re.compile(r"取消|清退|被退|退出|没批|不批|没通过|被拒")
+
+
+def _status_ended(text: str, item: str) -> bool:
+    return any(
+        _STATUS_ENDED.search(clause) and item in {str(i) for i in find_items(clause)}
+        for clause in clauses(text)
+    )
+
+
+_MORE_NEXT = re.compile(
+    r"[，,；;]\s*(?:还有|另外|再加上|加上)[^，。；！？]{0,16}(?:给|生活费|补贴|收入)"
+)
 
 
 def _money(
@@ -593,7 +622,11 @@ def _money(
             )
         ):
             before = text[lo : found.start]
-            parts = _AND_MORE.match(text, found.end, hi) or _AFTER_AND.search(before)
+            parts = (
+                _AND_MORE.match(text, found.end, hi)
+                or _AFTER_AND.search(before)
+                or _MORE_NEXT.match(text, hi)  # "…养老金，还有我们姐弟每月给她二百"
+            )
             if (parts and not SUMMED.search(clause)) or _GIVEN.search(before):
                 continue  # "就靠一百八十块养老金和闺女给的一点钱": a part of the income
             monthly = to_monthly(amount)

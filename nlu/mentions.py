@@ -120,6 +120,16 @@ def sentence_at(text: str, index: int) -> tuple[int, int]:
     return _span_at(_SENTENCE, text, index)
 
 
+_COUNTED = re.compile(r"(?P<n>[两俩三四五])个?$")
+_COUNTS = {"两": 2, "俩": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _counted(text: str, start: int) -> int:
+    """ "两个女儿": how many of the relation were named at once (one unless counted)."""
+    said = _COUNTED.search(text, max(0, start - 2), start)
+    return _COUNTS[said.group("n")] if said else 1
+
+
 def find_mentions(
     text: str, departed: str, children: str, persons: PersonWords = NO_PERSONS
 ) -> list[Mention]:
@@ -131,6 +141,7 @@ def find_mentions(
             else m.id,  # "其他人都没有": not one of us
             m.start,
             m.end,
+            count=_counted(text, m.start),
             person=persons.person(text, m.start, m.end),
         )
         for m in match_relations(text)
@@ -223,6 +234,9 @@ def _appositions(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+_OUR_PARENT = re.compile(r"[我俺](?:爸|爹|父亲|妈|娘|母亲)?[和跟与]?$")  # "我爸妈", "我爸和我妈"
+
+
 def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -> list[Mention]:
     marked = []
     for mention in found:
@@ -242,7 +256,15 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
                     stop = f.start
                     break
                 anchor = f.end
-        gone = mention.relation != SELF and bool(departed.search(text, mention.end, stop))
+        said = departed.search(text, mention.end, stop)
+        # "我爸妈离婚了": they left each other, not the speaker's household ("他们爸妈" are not ours)
+        parted = (
+            said is not None
+            and said.group().startswith("离")
+            and mention.relation == "parent"
+            and _OUR_PARENT.search(text, 0, mention.start) is not None
+        )
+        gone = mention.relation != SELF and said is not None and not parted
         gone = gone or bool(_NONE_OF.search(text, max(0, mention.start - 4), mention.start))
         marked.append(replace(mention, departed=gone))
     # "我儿子有车…可我儿子早就分家了": the same words name the same person

@@ -48,7 +48,7 @@ class SpeaksFor:
 # "她这种情况能吃上低保吗", "她能不能申请低保": the question asked about them
 _ABOUT_THEM = re.compile(
     rf"(?P<who>{_PRONOUNS})(?:(?:这种|这样的?|这个)(?:情况)?的?(?:能|可以|够|符合)"
-    r"|(?:能不能|可不可以|能否)(?:申请|办|吃|领|享受))"
+    r"|(?:能不能|可不可以|能否|能)(?:申请|办|吃|领|享受))"
 )
 
 
@@ -56,6 +56,7 @@ def speaks_for(text: str, mentions: list[Mention]) -> SpeaksFor | None:
     m = _FOR.search(text) or _ABOUT_THEM.search(text)
     if m is None or _LIVES_WITH_SPEAKER.search(text):
         return None
+    pronoun = _THEM.fullmatch(m.group("who")) is not None
     person = next(
         (
             x
@@ -67,7 +68,10 @@ def speaks_for(text: str, mentions: list[Mention]) -> SpeaksFor | None:
         ),
         None,
     )
-    if person is None and _THEM.fullmatch(m.group("who")):
+    if pronoun:
+        # 她 after "我母亲…我们姐弟四个…": the elder the story is about, not the last named
+        person = None
+    if person is None and pronoun:
         before = [
             x
             for x in reversed(mentions)
