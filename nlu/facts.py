@@ -652,6 +652,12 @@ def _lives_on_it(text: str, start: int, index: int) -> bool:
     )
 
 
+# "我们住的是公租房": where the household lives, not an item it asks for
+_LIVED_IN = re.compile(
+    r"(?:住的是|住在|住着|住进了?|租的是)(?:政府的)?(?P<home>公租房|廉租房|公共租赁住房)"
+)
+
+
 def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId]:
     """Items asked about: named, and not those the text says are already received, unless
     a complaint names one again outside saying it is received ("我家是低保户…取消了低保…我要
@@ -660,6 +666,7 @@ def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId
         set() if complaint else {i for f in facts if f.name == "already_receives" for i in f.value}
     )
     spans = [(f.start, f.end) for f in facts if f.name in _STATUS_FACTS]
+    spans += [m.span("home") for m in _LIVED_IN.finditer(text)]
     asked = [
         m.id
         for m in match_items(text)

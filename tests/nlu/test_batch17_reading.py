@@ -60,3 +60,15 @@ def test_an_income_followed_by_more_is_only_a_part() -> None:
         "还有我们姐弟四个每人每月给她二百块生活费。她能申请低保吗？"
     )
     assert not [f for f in _facts(text) if f[0] == "monthly_income_total"]
+
+
+def test_a_home_sold_is_none_of_their_own_but_renting_says_nothing() -> None:
+    assert ("housing.has_own_housing", False, None) in _facts(
+        "做生意赔了，房子也卖了还债，现在租房住"
+    )
+    assert not [f for f in _facts("在兰州租房子住了五年了") if f[0] == "housing.has_own_housing"]
+
+
+def test_a_public_flat_lived_in_is_not_an_item_asked_for() -> None:
+    reading = read_facts("我们住的是公租房，一个月房租三百。能申请低保吗？", TODAY, opening=True)
+    assert [str(i) for i in reading.items] == ["dibao"]
