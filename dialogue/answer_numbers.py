@@ -41,6 +41,8 @@ _SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了|(?:现在|早就?
 _EITHER = re.compile(rf"{NUMERAL}\S{{0,2}}(?:还是|或者|或是)\S{{0,1}}{NUMERAL}")
 # "老家有个院子", "有套房子", "村里有个老院子": one
 _ONE_SAID = re.compile(r"有(?:一|个|一个)?(?:老|新|旧|小|大|破)?(?:套|处|栋|所|座|院)")
+# "村里的老房子": one home, named without a number (and without a no: "名下没有，住的是…")
+_ONE_NAMED = re.compile(r"^[^没无不租借]*?(?:^|的)(?:老|旧|破|土)?(?:房子|院子|宅子)[。！!]?$")
 
 
 def count_answer(question: Question, text: str) -> Value | None:
@@ -60,7 +62,7 @@ def count_answer(question: Question, text: str) -> Value | None:
         with_unit = _HOUSES_SAID.search(text) if houses else None
         if with_unit:
             number = parse_number(with_unit.group("n"))
-        elif houses and _ONE_SAID.search(text):
+        elif houses and (_ONE_SAID.search(text) or _ONE_NAMED.match(text)):
             number = 1  # "村里有个老院子，四间土房": one home of four rooms
         else:
             number = first_number(text)

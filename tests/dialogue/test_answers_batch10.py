@@ -37,3 +37,16 @@ def answer(question: str, text: str) -> object:
 )
 def test_batch10_answers(question: str, text: str, expected: object) -> None:
     assert answer(question, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("村里的老房子", Value(1)),  # one home named without a number
+        ("老家的房子", Value(1)),
+        ("名下没有，住的是老人留下的房子", Value(0)),  # the no decides, not the home lived in
+        ("两套房子", Value(2)),
+    ],
+)
+def test_a_home_named_without_a_number_is_one(text: str, expected: object) -> None:
+    assert answer("houses", text) == expected
