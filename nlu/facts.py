@@ -490,9 +490,26 @@ def _ages(
         ):
             continue
         out.append(Fact("members.age", age, m.start("n"), m.end("n"), mention.key))
+    _ages_in_birth_order(text, mentions, out)
     # "爷爷奶奶都九十多了，爷爷九十三": the exact age said of a member wins over the estimate
     exact = {f.who for f in out if f.name == "members.age" and not f.estimate}
     out[:] = [f for f in out if not (f.name == "members.age" and f.estimate and f.who in exact)]
+
+
+# "两个闺女，大的十七小的十二": ages said in birth order, after relatives named by count
+_IN_BIRTH_ORDER = re.compile(
+    r"(?:大的|小的|老大|老二|老三|大点的|小点的)(?:今年|才|都)?(?P<n>[一二三四五六七八九十\d]{1,3})(?!岁|周岁|[万千百块元年月])"
+)
+
+
+def _ages_in_birth_order(text: str, mentions: list[Mention], out: list[Fact]) -> None:
+    for said in _IN_BIRTH_ORDER.finditer(text):
+        counted = [m for m in mentions if m.end <= said.start() and m.count > 1 and not m.departed]
+        age = small_number(said.group("n"))
+        taken = any(f.start <= said.start("n") < f.end for f in out if f.name == "members.age")
+        if counted and age is not None and age <= 110 and not taken:
+            owner = max(counted, key=lambda m: m.start)
+            out.append(Fact("members.age", age, said.start("n"), said.end("n"), owner.key))
 
 
 def _ages_before_relatives(

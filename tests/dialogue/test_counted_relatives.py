@@ -33,3 +33,10 @@ def test_a_fact_said_of_both_goes_to_both(nlu_backend: IntentParser) -> None:
 def test_a_listed_household_with_two_grandchildren(nlu_backend: IntentParser) -> None:
     members = _household(nlu_backend, "家里四口人，我和老伴还有两个孙子")
     assert [m[0] for m in members] == ["self", "spouse", "grandchild", "grandchild"]
+
+
+def test_ages_in_birth_order(nlu_backend: IntentParser) -> None:
+    members = _household(nlu_backend, "我有两个闺女，大的十七小的十二")
+    assert [m[:2] for m in members[1:]] == [("daughter", 17), ("daughter", 12)]
+    # children of unsaid sex are not guessed into members
+    assert _household(nlu_backend, "两个孩子，大的十七小的十二")[1:] == [(None, None, None)] * 2
