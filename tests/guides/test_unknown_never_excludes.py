@@ -96,3 +96,66 @@ def test_an_unknown_fact_never_makes_an_item_unlikely() -> None:
             problems += [f"{name} without {fact}: {p}" for p in _newly_unlikely(base, less)]
     assert probed > 3000  # the probe really ran over the cases
     assert problems == []
+
+
+# A needier household is never newly 可能不符合, except where a better class now comes first
+# (低保边缘/刚性支出 give way to 低保: "没有超过低保边缘认定标准"), and for the job items, which
+# are for people who can work (a member who lost the ability to work is not a job seeker).
+FOR_THOSE_WHO_WORK = {"employment_aid", "employment_difficulty", "unemployment_registration"}
+BELOW_THE_CLASS = "没有超过低保边缘认定标准"
+
+
+def _needier(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], bool]]:
+    """(change, household, whether the change is about the ability to work)."""
+    income = data.get("monthly_income_total")
+    if isinstance(income, int | float) and income > 0:
+        less = copy.deepcopy(data)
+        less["monthly_income_total"] = income / 2
+        for member in less.get("members") or []:
+            if isinstance(member.get("monthly_income"), int | float):
+                member["monthly_income"] /= 2
+        yield "income halved", less, False
+    assets = data.get("assets") or {}
+    if isinstance(assets.get("deposits"), int | float) and assets["deposits"] > 0:
+        less = copy.deepcopy(data)
+        less["assets"]["deposits"] = assets["deposits"] / 2
+        yield "deposits halved", less, False
+    if assets.get("vehicles"):
+        less = copy.deepcopy(data)
+        less["assets"]["vehicles"] = []
+        yield "no vehicle", less, False
+    for index, member in enumerate(data.get("members") or []):
+        step = {"full": "partial", "partial": "lost"}.get(member.get("labour_ability"))
+        if step:
+            less = copy.deepcopy(data)
+            less["members"][index]["labour_ability"] = step
+            yield f"members.{index} labour {step}", less, True
+        if member.get("has_serious_illness") is False:
+            less = copy.deepcopy(data)
+            less["members"][index]["has_serious_illness"] = True
+            yield f"members.{index} seriously ill", less, False
+
+
+def test_a_needier_household_is_never_newly_unlikely() -> None:
+    problems = []
+    for name, data in _households():
+        base = _screen(data)
+        if base is None:
+            continue
+        for change, needier, about_work in _needier(data):
+            result = _screen(needier)
+            if result is None:
+                continue
+            all_tekun = any(
+                "您家已经是特困人员，不再另外认定" in r.text
+                for i in result.items
+                for r in i.reasons
+            )
+            for problem in _newly_unlikely(base, result):
+                item = problem.split(" ")[0]
+                if BELOW_THE_CLASS in problem or (about_work and item in FOR_THOSE_WHO_WORK):
+                    continue
+                if all_tekun:
+                    continue  # every member now surely 特困: the household is, and what follows 低保 goes
+                problems.append(f"{name}, {change}: {problem}")
+    assert problems == []
