@@ -754,7 +754,7 @@ def read_facts(
     if opening:
         facts += [
             Fact("monthly_income_total", 0, lo, hi)
-            for lo, hi in no_income_of_all(text, mentions, alone == SELF)
+            for lo, hi in no_income_of_all(text, mentions, alone)
         ]
     # "家里就我们老两口…一年也就收个三四千": the speaker and the spouse; not a parent and a
     # child ("家里就我们娘俩": one earner's pay is not the household's)

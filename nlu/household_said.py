@@ -196,11 +196,12 @@ def speakers_own(text: str, mentions: list[Mention], lo: int) -> bool:
 
 
 def no_income_of_all(
-    text: str, mentions: list[Mention], alone: bool = False
+    text: str, mentions: list[Mention], alone: str | None = None
 ) -> list[tuple[int, int]]:
     """ "我和孩子他爸都在家照顾孩子，没法上班，没有收入了": a bare 没有收入 after two or
-    more members (or 老两口) named earlier in the sentence is the household's; after the
-    speaker alone it is only theirs, unless the speaker lives alone."""
+    more members (or 老两口) named earlier in the sentence is the household's; after one
+    person it is only theirs, unless that person (`alone`: the speaker, or the relative asked
+    for) lives alone ("我姑妈…一个人住在村里，没收入")."""
     found = []
     for m in _BARE_NO_INCOME.finditer(text):
         first, _ = sentence_at(text, m.start())
@@ -210,7 +211,7 @@ def no_income_of_all(
             named = [n for n in mentions if lo <= n.start < index]
             if named:
                 members = members_of(named, mentions, text)
-                if len(members) > 1 or (alone and members == [SELF]):
+                if len(members) > 1 or (alone is not None and members == [alone]):
                     found.append((m.start(), m.end()))
                 break
             index = lo

@@ -72,3 +72,10 @@ def test_a_home_sold_is_none_of_their_own_but_renting_says_nothing() -> None:
 def test_a_public_flat_lived_in_is_not_an_item_asked_for() -> None:
     reading = read_facts("我们住的是公租房，一个月房租三百。能申请低保吗？", TODAY, opening=True)
     assert [str(i) for i in reading.items] == ["dibao"]
+
+
+def test_no_income_of_the_relative_asked_for_who_lives_alone() -> None:
+    text = "我姑妈七十六了，一辈子没结婚，一个人住在村里，没收入，我想帮她问问特困能不能办"
+    assert ("monthly_income_total", 0, None) in _facts(text)
+    # a grown son's 没收入 is his own, not the household's
+    assert not [f for f in _facts("我儿子三十了，没工作，没收入") if f[0] == "monthly_income_total"]
