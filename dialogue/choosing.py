@@ -292,7 +292,11 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
         if id(best) in verified or best.tried is None:
             break
         verified.add(id(best))
-        tested = [i for i in best.items if open_for[i] == 1 or i in stuck]
+        tested = [
+            i
+            for i in best.items
+            if (open_for[i] == 1 or i in stuck) and not _queued_behind(best, i, asked_items, result)
+        ]
         if tested:
             best.items -= set(tested) - lookahead.changeable(bank, best.tried, tested)
             worths.pop(id(best), None)
@@ -300,6 +304,22 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
             useful.remove(best)
     step = gate(session, bank, best.step)
     return Plan(step, max(remaining, 1) if step is not None else 0)
+
+
+def _queued_behind(
+    best: Candidate, item: ItemId, asked_items: set[ItemId], result: ScreeningResult
+) -> bool:
+    """An item the citizen asked for, about a member whose other facts it needs are asked after
+    this question (whom they rely on, after whether they can work): one answer alone cannot
+    decide it, the next ones can, so the question is not dropped for that."""
+    member = best.step.member
+    if item not in asked_items or member is None:
+        return False
+    own = f"members.{member}."
+    return any(
+        f.startswith(own) and f[len(own) :] not in {n.split(".")[-1] for n in best.facts}
+        for f in result.item(item).missing_facts
+    )
 
 
 def _deciding(

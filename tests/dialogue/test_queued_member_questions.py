@@ -1,0 +1,37 @@
+"""An item the citizen asked for is not left 还需了解 because its facts about one member are
+asked one after another: whether they can work, then the kind of disability, then whom they
+rely on. No single one of them decides 特困, the three together do."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dialogue.engine import DialogueEngine, IntentParser
+from dialogue.state import Session
+from guides.ids import ItemId, Outcome, RegionId
+from guides.screening.engine import screen
+
+TODAY = dt.date(2025, 6, 1)
+ANSWERS = {
+    "consent": "同意",
+    "hukou_type": "城镇",
+    "has_local_hukou": "在",
+    "member_labour_ability": "能干活",
+    "member_disability_kind": "智力的",
+    "member_legal_supporter": "没有",
+}
+
+
+def test_tekun_asked_for_is_asked_to_the_end(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("t", "t", RegionId.GANSU)
+    engine.open(session, "我今年三十五，有残疾证，三级，一个人过，没有收入，想申请特困")
+    asked = []
+    while session.pending is not None and len(asked) < 25:
+        asked.append(session.pending.question_id)
+        engine.turn(session, text=ANSWERS.get(session.pending.question_id, "没有"))
+    assert {"member_labour_ability", "member_disability_kind", "member_legal_supporter"} <= set(
+        asked
+    )
+    # 智力残疾三级 is 无劳动能力 whatever the person says of their work (特困办法 第五条（三）)
+    assert screen(session.household, on=TODAY).item(ItemId.TEKUN).outcome == Outcome.LIKELY
