@@ -147,6 +147,8 @@ class DialogueEngine:
             everyone = _names_everyone(reading)
             size = add_members(session, reading, all_named=everyone)
             stored = size + store_facts(session, reading, asked=0)
+            if reading.speaks_for is not None:
+                proxy.name_for_readback(session, reading.speaks_for)
             said = phrases(session, self.bank, stored)
             listed = _listed(session) if everyone and size else None
             if listed:  # the size said with who they are, so a wrong one is seen

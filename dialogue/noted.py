@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from dialogue import apply, prompts
 from dialogue.children import A_CHILD
-from dialogue.questions import Question, QuestionBank, who
+from dialogue.questions import RELATION_WORDS, Question, QuestionBank, who
 from dialogue.state import Session, get_fact, member_key, resize_members, set_fact
 from guides.catalog import guide_for
 from guides.household import Household, Member
@@ -229,6 +229,10 @@ def phrase_of(session: Session, bank: QuestionBank, name: str, key: str, value: 
     return template.format(who=person, value=_value_label(session, bank, name, value))
 
 
+# relation words that name a group, not the one person the speaker named
+_GROUP_WORDS = frozenset(RELATION_WORDS[r] for r in ("parent", "grandparent", "sibling"))
+
+
 def member_called(session: Session, index: int) -> str:
     """How the read-back names a member: as questions do (您老伴), or by the word that told
     them apart from others of their relation (您母亲, 您大儿子) instead of 第3位家人."""
@@ -238,7 +242,9 @@ def member_called(session: Session, index: int) -> str:
         if i == index and _member_of(session, key, key.partition("#")[0]) == index
     ]
     plain = who(session.household, index)
-    return f"您{named[0]}" if named and plain.startswith("第") else plain
+    if named and (plain.startswith("第") or plain in _GROUP_WORDS):
+        return f"您{named[0]}"  # 您母亲, not 您家老人; 您哥哥, not 您的兄弟姐妹
+    return plain
 
 
 def phrases(session: Session, bank: QuestionBank, stored: list[Stored]) -> list[str]:

@@ -19,6 +19,19 @@ def label_of(said: SpeaksFor) -> str:
     return f"您{said.person.person or said.word.removeprefix('其')}"
 
 
+def name_for_readback(session: Session, said: SpeaksFor) -> None:
+    """ "我听到的是：您姑妈76岁", not 第2位家人: the word the speaker named them by, for the
+    read-back said before the questions turn to them."""
+    word = said.person.person or said.word.removeprefix("其")
+    if not word or word in ("他", "她"):
+        return
+    key = said.person.key if said.person.person else f"{said.person.relation}#{word}"
+    relation = said.person.relation
+    same = [i for i, m in enumerate(session.household.members) if i > 0 and m.relation == relation]
+    if key not in session.persons and len(same) == 1:
+        session.persons[key] = same[0]
+
+
 def speak_for(session: Session, said: SpeaksFor) -> None:
     household = session.household
     people = [said.person] if said.partner is None else [said.person, said.partner]

@@ -35,3 +35,20 @@ def test_tekun_asked_for_is_asked_to_the_end(nlu_backend: IntentParser) -> None:
     )
     # 智力残疾三级 is 无劳动能力 whatever the person says of their work (特困办法 第五条（三）)
     assert screen(session.household, on=TODAY).item(ItemId.TEKUN).outcome == Outcome.LIKELY
+
+
+def test_the_readback_names_the_relative_asked_for_as_the_speaker_did(
+    nlu_backend: IntentParser,
+) -> None:
+    from dialogue.replies import reply_text
+
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    for text, name in (
+        ("我姑妈七十六了，一个人住在村里，没收入，我想帮她问问特困能不能办", "您姑妈76岁"),
+        ("我想替我哥问问。我哥今年六十三，前几年得了脑梗", "您哥哥63岁"),
+        ("我爸八十，我妈七十八，都跟着我过", "您母亲78岁"),
+    ):
+        session = Session.new("t", "t", RegionId.GANSU)
+        said = "\n".join(reply_text(r) for r in engine.open(session, text))
+        assert name in said, said
+        assert "第2位家人" not in said and "您家老人" not in said and "兄弟姐妹" not in said
