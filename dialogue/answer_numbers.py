@@ -31,7 +31,7 @@ from nlu.numbers import (
     to_monthly,
     to_yearly,
 )
-from nlu.numerals import NUMERAL, lowest_place, parse_number, parse_range
+from nlu.numerals import NUMERAL, NUMERAL_RE, lowest_place, parse_number, parse_range
 
 _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
 _EACH = re.compile(r"各|每人|每个人|一人")
@@ -76,7 +76,14 @@ _VISIT_PERIODS: dict[str, Period] = {"年": "year", "周": "week", "星": "week"
 VAGUE_SPREAD = 1.5  # "好几万" (30,000..90,000) is vague; "三百来块" (300..399) is not
 
 
+# "三千的工资，扣了五险一金到手两千六": the pay received is the amount
+_TAKE_HOME = re.compile(r"(?:到手|实发|实际(?:拿|发)|拿到手)(?:的)?(?:有|是|就)?")
+
+
 def amount_answer(question: Question, text: str) -> Value | None:
+    take_home = _TAKE_HOME.search(text)
+    if take_home and NUMERAL_RE.search(text, take_home.end()):
+        text = text[take_home.start() :]
     monthly = any(f in MONTHLY_FACTS for f in question.fills)
     amount = monthly_amount(text) if monthly else parse_amount(text)
     expense = question.fills[0].startswith("expenses_12m.")

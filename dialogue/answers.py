@@ -39,9 +39,7 @@ from nlu.commands import corrected_part
 from nlu.facts import LONG_AGO, illness_kind_named, read_facts
 from nlu.household_said import hukou_elsewhere
 from nlu.lexicon import find_items, match_relations, parse_relation
-from nlu.numerals import (
-    spoken_numerals,
-)
+from nlu.numerals import NUMERAL_RE, spoken_numerals
 
 # Doubt and negative_doubt live in dialogue.doubts; re-exported for the engine
 __all__ = [
@@ -121,6 +119,8 @@ def parse_answer(
         return DONT_KNOW  # "好几万，具体记不清了": too vague to store as a number
     if question.answer in ("yes_no", "count") and parsed is not None and is_dont_know(text):
         return DONT_KNOW  # "不是危房吧，我也说不好", "好像是三级，记不清了": a guess
+    if question.answer == "amount" and not NUMERAL_RE.search(text) and is_dont_know(text):
+        return DONT_KNOW  # "说不好，有活就有钱没活就没钱": no amount, and not none either
     if parsed is not None:
         if _in_range(question, parsed):
             return parsed

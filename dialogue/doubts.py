@@ -34,6 +34,11 @@ class Doubt:
 
 
 _NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+_SEASONAL = re.compile(
+    r"(?:夏天|冬天|春天|秋天|农闲|农忙|旺季|淡季|过年)[^，。；！？]{0,8}"
+    r"(?:没活|没有活|不干|没事干|歇着|闲着|没收入|没钱)"
+)
+_ONLY_PART = re.compile(r"还(?:得)?另算|还不算|没算上|不包括")
 _WORKERS_PENSION = re.compile(r"退休工人|退休职工|退休金|职工养老|企业养老|单位(?:上)?(?:退休|发)")
 _AGE_SAID = re.compile(rf"(?P<n>{_NUMBER})(?:多)?(?:岁|周岁)")
 _ROOMS = re.compile(rf"(?P<n>{_NUMBER})间")
@@ -48,7 +53,8 @@ _FEW_DAYS = re.compile(
     r"(?:一天|每天|日薪|一日)\S*[，,]?\S*(?:没|不了|不上|没有)几天|(?:干|做)几天算几天"
 )
 # "康复一次两百，一个月去四次": paid each time, and how often
-PER_VISIT = re.compile(r"一次|每次|一回|每回|一趟|每趟")
+# "一次两百": an amount per visit; "住了一次院" counts the stays, it prices none
+PER_VISIT = re.compile(r"(?<![了过])(?:一次|一回|一趟)(?![院])|每次|每回|每趟")
 VISITS = re.compile(
     rf"(?P<per>一个月|每个月|每月|一年|每年|一周|每周|一个星期|每星期)[^，,。；;]{{0,6}}?"
     rf"(?P<n>{_NUMBER})(?:次|回|趟)"
@@ -94,6 +100,10 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         return Doubt("how_much", source.group())
     if any(f in MONTHLY_FACTS for f in fills) and _FEW_DAYS.search(text):
         return Doubt("days_unsure")  # "一天八十，一个月干不了几天": how many days, then?
+    if any(f in MONTHLY_FACTS for f in fills) and _SEASONAL.search(text):
+        return Doubt("seasonal")  # "夏天一个月四千，冬天就没活了": a year's total, then
+    if question.answer == "amount" and NUMERAL_RE.search(text) and _ONLY_PART.search(text):
+        return Doubt("only_part", field=question.summary_label)  # "吃药五六千，住院还另算"
     varying = varying_amount(text) if any(f in MONTHLY_FACTS for f in fills) else None
     if varying is not None and varying.high > _WIDE * max(varying.low, 1):
         return Doubt("varying_wide")  # "好的时候三千，差的时候几百": a year's total, then

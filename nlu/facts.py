@@ -429,6 +429,9 @@ def _last_disabled(disabled: list[Fact], mentions: list[Mention], index: int) ->
 _NOT_STUDYING = re.compile(r"(?:没|没有|没能|未|不)(?:考上|考进|考取|上|读|念)\S{0,6}$")
 
 
+_SAVED_FOR = re.compile(r"(?:攒|存|准备|预备)|用的|的钱")
+
+
 def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     words = _words()
     studying = _compiled(rf"(?:{words.studying})\S{{0,6}}$")  # "考上了太原理工大学"
@@ -436,6 +439,8 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
         for start, end in _spans(_any(patterns), text):
             if _AFTER_GRADUATION.match(text[end:]) or not _states(text, start, negatable=False):
                 continue
+            if _SAVED_FOR.match(text, end):
+                continue  # "给孙子上大学攒的": money for later, nobody at college now
             lo, _ = clause_at(text, start)
             if not studying.search(text[lo:start]) or _NOT_STUDYING.search(text[lo:start]):
                 continue

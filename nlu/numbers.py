@@ -302,9 +302,18 @@ _DAYS_WORKED = re.compile(
 )
 
 
+# "一周干五天，一天一百二": the days worked in a week
+_DAYS_A_WEEK = re.compile(
+    r"(?:一周|每周|一个星期|每星期|一个礼拜|一礼拜|每个礼拜)[^，,。；;]{0,3}?"
+    r"(?P<n>[1-7]|[一二两三四五六七])天"
+)
+WEEKS_A_MONTH = Decimal(52) / Decimal(12)
+
+
 def monthly_amount(text: str) -> Amount | None:
     """parse_amount, converted to a month when the text names another period ("一年三万");
-    a day's pay is counted over the days worked when they are said, else over 30."""
+    a day's pay is counted over the days worked when they are said (a month's, or a week's
+    times the weeks of a month), else over 30."""
     amount = parse_amount(text)
     if amount is None:
         return None
@@ -312,6 +321,11 @@ def monthly_amount(text: str) -> Amount | None:
     worked = parse_number(days.group("n")) if days else None
     if worked is not None and 0 < worked <= 31:
         return _times(amount, Decimal(str(worked)), "month", estimate=True)
+    weekly = _DAYS_A_WEEK.search(text) if amount.period == "day" else None
+    per_week = parse_number(weekly.group("n")) if weekly else None
+    if per_week is not None:
+        days_a_month = Decimal(str(per_week)) * WEEKS_A_MONTH
+        return _times(amount, days_a_month.quantize(Decimal("0.1")), "month", estimate=True)
     return to_monthly(amount)
 
 
