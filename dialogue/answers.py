@@ -67,7 +67,7 @@ _NEXT_STAGE = re.compile(
     r"(?:明年|后年|将来|以后|准备|打算|想|要|快)(?:参加)?(?:高考|考(?!上)\S{0,3})"
     r"|(?:明年|后年|下半年|秋天|开学|马上|快|将来|以后|(?:今年)?(?:九|9)月份?)(?:就|才)?(?:要|该)?"
     r"(?:上|读|念|升)\S{0,3}"
-)  # "今年九月就上高中了，现在初三": September's stage is the next one  # "上五年级，明年上初中": the stage after this one
+)  # "上五年级，明年上初中", "今年九月就上高中了，现在初三": the stage after this one
 # "小孩" said of the member asked about: a minor, 无劳动能力 on the form (not "要照顾小孩")
 _JUST_A_CHILD = re.compile(
     r"^(?:是|就是|还是)?个?(?:小孩|孩子|娃|娃娃|小娃|小孩子)(?:呢|嘛|啊|呀)?$"

@@ -41,7 +41,7 @@ from dialogue.policy import (
     members_needed,
 )
 from dialogue.questions import MEMBER_MORE_ID, QuestionBank
-from dialogue.state import Session, fact_name
+from dialogue.state import Session, fact_name, member_key
 from guides.catalog import guide_for
 from guides.ids import ItemId, Outcome, RegionId
 from guides.screening.engine import depends_on
@@ -315,9 +315,9 @@ def _queued_behind(
     member = best.step.member
     if item not in asked_items or member is None:
         return False
-    own = f"members.{member}."
+    asked_now = {member_key(name, member) for name in best.facts}
     return any(
-        f.startswith(own) and f[len(own) :] not in {n.split(".")[-1] for n in best.facts}
+        f.startswith(f"members.{member}.") and f not in asked_now
         for f in result.item(item).missing_facts
     )
 

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from dialogue import apply, prompts
 from dialogue.children import A_CHILD
 from dialogue.questions import RELATION_WORDS, Question, QuestionBank, who
-from dialogue.state import Session, get_fact, member_key, resize_members, set_fact
+from dialogue.state import Session, get_fact, member_key, relatives_of, resize_members, set_fact
 from guides.catalog import guide_for
 from guides.household import Household, Member
 from nlu.facts import CHILD, SELF, Fact, Reading
@@ -66,7 +66,7 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
             if _member_of(session, mention.key, relation) is not None:
                 continue
             missing = mention.count  # "我妈" after "我爸": another parent
-            same = [i for i, m in enumerate(household.members) if i > 0 and m.relation == relation]
+            same = relatives_of(household, relation)
             if len(same) == 1 and not _is_named(session, same[0]):
                 session.persons[mention.key] = same[0]  # the parent said before, now named
                 continue
@@ -137,7 +137,7 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
         if named is not None:
             return named
     relation_id = None if relation == CHILD else relation
-    matching = [i for i, m in enumerate(members) if m.relation == relation_id and i > 0]
+    matching = relatives_of(session.household, relation_id)
     if person:  # not one named apart as somebody else ("我妈" is not the 父亲 noted)
         matching = [i for i in matching if not _is_named(session, i)]
     return matching[0] if len(matching) == 1 else None  # two children: which one is unsaid
@@ -323,9 +323,7 @@ def _in_turn(session: Session, reading: Reading) -> dict[int, str]:
         relation = said_of.partition("#")[0]
         if len(facts) < 2 or relation in (SELF, CHILD):
             continue
-        members = [
-            i for i, m in enumerate(session.household.members) if i > 0 and m.relation == relation
-        ]
+        members = relatives_of(session.household, relation)
         if len(members) == len(facts):
             ordered = sorted(facts, key=lambda f: f.start)
             keys.update((id(f), member_key(name, i)) for f, i in zip(ordered, members, strict=True))

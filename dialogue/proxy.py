@@ -5,7 +5,7 @@ stays with them, and later answers that name them ("我爸前年脑梗过") stil
 
 from __future__ import annotations
 
-from dialogue.state import Session, resize_members
+from dialogue.state import Session, relatives_of, resize_members
 from guides.household import Member
 from nlu.proxy import SpeaksFor
 
@@ -26,8 +26,7 @@ def name_for_readback(session: Session, said: SpeaksFor) -> None:
     if not word or word in ("他", "她"):
         return
     key = said.person.key if said.person.person else f"{said.person.relation}#{word}"
-    relation = said.person.relation
-    same = [i for i, m in enumerate(session.household.members) if i > 0 and m.relation == relation]
+    same = relatives_of(session.household, said.person.relation)
     if key not in session.persons and len(same) == 1:
         session.persons[key] = same[0]
 

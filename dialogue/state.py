@@ -156,6 +156,11 @@ def question_ref(pending: Pending | None) -> str | None:
     )
 
 
+def relatives_of(household: Household, relation: str | None) -> list[int]:
+    """The indexes of the members of `relation` other than the applicant (index 0)."""
+    return [i for i, m in enumerate(household.members) if i > 0 and m.relation == relation]
+
+
 @lru_cache(maxsize=4096)  # the question choice names every missing fact each turn
 def fact_name(key: str) -> str:
     """ "members.1.age" -> "members.age"."""

@@ -11,6 +11,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from guides.enums import enumerations
 from guides.ids import HukouType, ItemId, RegionId
 
 Money = Annotated[float, Field(ge=0, le=100_000_000)]
@@ -123,8 +124,6 @@ class Member(_Strict):
     def _kind_from_certificate_words(cls, value: object) -> object:
         """The 残疾证 says 肢体残疾 / 智力: taken as the kind's id (unknown words stay an error)."""
         if isinstance(value, str) and value not in get_args(DisabilityKind):
-            from guides.enums import enumerations
-
             labels = enumerations().disability_kind.values
             # 多重 first: "多重残疾（肢体、视力）" names other kinds too
             for kind in ("multiple", *(k for k in labels if k != "multiple")):

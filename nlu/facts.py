@@ -567,8 +567,9 @@ def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             negatable = value is not False and value != 0
             if _states(text, start, negatable) and _ours(mentions, text, start):
                 out.append(Fact(name, value, start, end))
+    ended = _statuses_ended(text)
     for item, patterns in words.receiving.items():
-        if _status_ended(text, item):
+        if item in ended:
             continue  # "我们家是低保户，去年把我们家低保给取消了": not any more
         for start, end in _spans(_any(patterns), text):
             if _states(text, start, negatable=False) and _ours(mentions, text, start):
@@ -579,11 +580,8 @@ def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 _STATUS_ENDED = re.compile(r"取消|清退|被退|退出|没批|不批|没通过|被拒")
 
 
-def _status_ended(text: str, item: str) -> bool:
-    return any(
-        _STATUS_ENDED.search(clause) and item in {str(i) for i in find_items(clause)}
-        for clause in clauses(text)
-    )
+def _statuses_ended(text: str) -> set[str]:
+    return {str(i) for c in clauses(text) if _STATUS_ENDED.search(c) for i in find_items(c)}
 
 
 _MORE_NEXT = re.compile(

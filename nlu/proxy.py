@@ -56,22 +56,24 @@ def speaks_for(text: str, mentions: list[Mention]) -> SpeaksFor | None:
     m = _FOR.search(text) or _ABOUT_THEM.search(text)
     if m is None or _LIVES_WITH_SPEAKER.search(text):
         return None
+    # 她 after "我母亲…我们姐弟四个…" is the elder the story is about, not the last one named
     pronoun = _THEM.fullmatch(m.group("who")) is not None
-    person = next(
-        (
-            x
-            for x in mentions
-            if x.start < m.end("who")
-            and x.end > m.start("who")  # "代其母": 其母 overlaps
-            and x.relation in _OWN_HOUSEHOLDS
-            and not x.departed
-        ),
-        None,
+    person = (
+        None
+        if pronoun
+        else next(
+            (
+                x
+                for x in mentions
+                if x.start < m.end("who")
+                and x.end > m.start("who")  # "代其母": 其母 overlaps
+                and x.relation in _OWN_HOUSEHOLDS
+                and not x.departed
+            ),
+            None,
+        )
     )
     if pronoun:
-        # 她 after "我母亲…我们姐弟四个…": the elder the story is about, not the last named
-        person = None
-    if person is None and pronoun:
         before = [
             x
             for x in reversed(mentions)

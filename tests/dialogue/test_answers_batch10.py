@@ -4,18 +4,10 @@ retirement pension is not the 城乡居民 basic pension, September's school is 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from dialogue.answers import Doubt, Value, parse_answer
-from dialogue.questions import question_bank
-
-TODAY = dt.date(2025, 6, 1)
-
-
-def answer(question: str, text: str) -> object:
-    return parse_answer(question_bank().get(question), text, TODAY)
+from dialogue.answers import Doubt, Value
+from tests.dialogue.answering import answer
 
 
 @pytest.mark.parametrize(

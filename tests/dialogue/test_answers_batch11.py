@@ -4,19 +4,12 @@ in hospital counted as a price per visit."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from dialogue.answers import DONT_KNOW, Doubt, Value, parse_answer
-from dialogue.questions import question_bank
+from dialogue.answers import DONT_KNOW, Doubt, Value
 from nlu.facts import read_facts
-
-TODAY = dt.date(2025, 6, 1)
-
-
-def answer(question: str, text: str) -> object:
-    return parse_answer(question_bank().get(question), text, TODAY)
+from tests.dialogue.answering import ANSWERED_ON as TODAY
+from tests.dialogue.answering import answer
 
 
 @pytest.mark.parametrize(

@@ -4,20 +4,12 @@ digit, and "不知道还要登记" says what was not known, not that the answer 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from dialogue.answers import DONT_KNOW, Doubt, Value, parse_answer
-from dialogue.questions import question_bank
+from dialogue.answers import DONT_KNOW, Doubt, Value
 from nlu.answers import parse_consent
 from nlu.numerals import spoken_numerals
-
-TODAY = dt.date(2025, 6, 1)
-
-
-def answer(question: str, text: str) -> object:
-    return parse_answer(question_bank().get(question), text, TODAY)
+from tests.dialogue.answering import answer
 
 
 @pytest.mark.parametrize(

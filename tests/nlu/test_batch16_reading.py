@@ -3,18 +3,9 @@ kind, a job looked for in vain, and the woman asked about by 她 (never a brothe
 
 from __future__ import annotations
 
-import datetime as dt
-
 from nlu.facts import read_facts
-
-TODAY = dt.date(2025, 6, 1)
-
-
-def _facts(text: str) -> set[tuple[str, object, str | None]]:
-    return {
-        (f.name, tuple(f.value) if isinstance(f.value, list) else f.value, f.who)
-        for f in read_facts(text, TODAY, opening=True).facts
-    }
+from tests.nlu.reading import READ_ON as TODAY
+from tests.nlu.reading import opening_facts as _facts
 
 
 def test_money_spent_on_a_relative_is_not_the_relative_gone() -> None:

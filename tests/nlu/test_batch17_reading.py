@@ -4,19 +4,10 @@ only a part of what the person lives on."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from nlu.facts import read_facts
 from nlu.lexicon import find_items
-
-TODAY = dt.date(2025, 6, 1)
-
-
-def _facts(text: str) -> set[tuple[str, object, str | None]]:
-    return {
-        (f.name, tuple(f.value) if isinstance(f.value, list) else f.value, f.who)
-        for f in read_facts(text, TODAY, opening=True).facts
-    }
+from tests.nlu.reading import READ_ON as TODAY
+from tests.nlu.reading import opening_facts as _facts
 
 
 def test_typed_homophones_of_dibao_and_of_the_disability_card() -> None:

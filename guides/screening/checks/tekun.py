@@ -280,23 +280,17 @@ def _member_verdicts(
 
 def qualifying_members(ctx: Context) -> list[int]:
     """The members who may be 特困 (each recognised on their own, 特困 being per person)."""
-    if not ctx.household.members:
-        return []
-    cached = ctx.memo.get("tekun_qualifying")
-    if isinstance(cached, list):
-        return cached
-    verdicts, _ = _verdicts(ctx)
-    found = [i for i, _, v in verdicts if v.status in (CheckStatus.MET, CheckStatus.UNCERTAIN)]
-    ctx.memo["tekun_qualifying"] = found
-    return found
+    return _members_whose(ctx, (CheckStatus.MET, CheckStatus.UNCERTAIN))
 
 
 def surely_qualifying_members(ctx: Context) -> list[int]:
     """The members whose every 特困 condition is met as told (none only to be confirmed)."""
-    if not ctx.household.members:
-        return []
-    verdicts, _ = _verdicts(ctx)
-    return [i for i, _, v in verdicts if v.status == CheckStatus.MET]
+    return _members_whose(ctx, (CheckStatus.MET,))
+
+
+def _members_whose(ctx: Context, statuses: tuple[CheckStatus, ...]) -> list[int]:
+    verdicts, _ = _verdicts(ctx)  # worked out once per screening
+    return [i for i, _, v in verdicts if v.status in statuses]
 
 
 def whole_household_is_tekun(ctx: Context) -> bool:
