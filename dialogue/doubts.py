@@ -118,7 +118,7 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         if _CAVES.search(text):
             return Doubt("caves_not_houses")  # "就俩窑洞": rooms of one home, as a rule
         rooms = _ROOMS.search(text)
-        if rooms:
+        if rooms and rooms.group("n") not in ("一", "1"):  # "一间老土房": one room, one home
             return Doubt("rooms_not_houses", rooms.group("n"))
         if _AREA.search(text):
             return Doubt("area_not_houses")

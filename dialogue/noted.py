@@ -319,11 +319,17 @@ def _in_turn(session: Session, reading: Reading) -> dict[int, str]:
         if fact.name.startswith("members.") and fact.who and fact.who not in session.persons:
             said.setdefault((fact.name, fact.who), []).append(fact)
     keys: dict[int, str] = {}
+    counted = {m.count for m in reading.members() if m.relation == CHILD}
     for (name, said_of), facts in said.items():
         relation = said_of.partition("#")[0]
-        if len(facts) < 2 or relation in (SELF, CHILD):
+        if len(facts) < 2 or relation == SELF:
             continue
-        members = relatives_of(session.household, relation)
+        if relation == CHILD:  # "俩孩子，大的上初中小的上小学": the children, of unsaid sex
+            if len(facts) not in counted:
+                continue
+            members = [i for i, m in enumerate(session.household.members) if i and not m.relation]
+        else:
+            members = relatives_of(session.household, relation)
         if len(members) == len(facts):
             ordered = sorted(facts, key=lambda f: f.start)
             keys.update((id(f), member_key(name, i)) for f, i in zip(ordered, members, strict=True))

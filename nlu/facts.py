@@ -61,7 +61,8 @@ from nlu.tokenize import collapse_a_not_a
 DATA = Path(__file__).parent / "data" / "facts.yml"
 CONFIDENT = 0.9  # a fact said in so many words
 LIKELY = 0.7  # inferred from context (a school stage without a verb of studying)
-_NEGATED = re.compile(r"(?:不是|没有|没得|没|不算|不)\S{0,2}$")
+# "心脏不好要下支架": 不好/不行 says how someone is, it denies nothing after it
+_NEGATED = re.compile(r"(?:不是|没有|没得|没|不算|不(?!好|行|太好|舒服))\S{0,2}$")
 # a situation long past is not one of 最近 ("三年前出了车祸")
 LONG_AGO = re.compile(
     r"(?:[两三四五六七八九十几\d]+|好几)年(?:前|以前)|前些年|早些年|早年|小时候|年轻(?:的)?时候?"

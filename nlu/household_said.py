@@ -48,8 +48,10 @@ _SIZE_WITH_CHILDREN = [
     re.compile(rf"(?:就剩|只剩|只有|就)(?:我|俺)(?:和|跟|带着?){_COUNT}个(?:孩子|娃娃?|小孩)"),
     re.compile(
         rf"(?:(?:我|俺)(?:一个人)?|一个人)(?:带着|拉扯着?|养活着?|养着)"
-        rf"{_COUNT}个(?:孩子|娃娃?|小孩)(?:过|生活|住|(?=[，。；]))"
+        rf"{_COUNT}个?(?:孩子|娃娃?|小孩)(?:过|生活|住|(?=[，。；]))"
     ),
+    # "他爸走了，我一个人带俩孩子": alone with them ("在家带娃" alone says nothing of the size)
+    re.compile(rf"(?:我|俺)?一个人带着?{_COUNT}个?(?:孩子|娃娃?|小孩)"),
 ]
 # "我带着女儿过": the speaker and one child
 _SIZE_WITH_CHILD = re.compile(

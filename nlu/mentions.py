@@ -149,9 +149,10 @@ def find_mentions(
     ]
     found += [Mention(SELF, m.start(), m.end()) for m in _SPEAKER.finditer(text)]
     found += [Mention(UNNAMED, m.start(), m.end()) for m in _UNNAMED.finditer(text)]
-    for m in _compiled(rf"(?:{COUNT}个)?(?:{children})").finditer(text):
+    # "两个孩子", and "俩孩子" without 个 (not "二娃": the second child)
+    for m in _compiled(rf"(?:{COUNT}个|(?P<bare>[两俩仨]))?(?:{children})").finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
-            count = small_number(m.group("n") or "一") or 1
+            count = small_number(m.group("n") or m.group("bare") or "一") or 1
             found.append(Mention(CHILD, m.start(), m.end(), count))
     found += [Mention("spouse", m.start(), m.end(), couple=True) for m in _COUPLE.finditer(text)]
     found = _appositions(text, sorted(found, key=lambda f: f.start))

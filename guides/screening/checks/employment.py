@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from guides.errors import ParameterNotFound
 from guides.household import Member
 from guides.ids import ItemId, Outcome
 from guides.screening.checks.common import met, names, scan_members, uncertain, unknown, unmet, who
@@ -22,6 +25,26 @@ def _not_seeking(member: Member) -> bool:
     if member.employment == "unable_to_work" and member.wants_job is True:
         return False
     return member.employment in NOT_JOB_SEEKING
+
+
+MemberTest = Callable[[Member], tuple[bool | None, tuple[str, ...]]]
+
+
+def _of_working_age(ctx: Context, test: MemberTest) -> MemberTest:
+    """`test` for members who may be of 法定劳动年龄; anyone older than the latest statutory
+    retirement age is out of the job market whatever else is known (nobody asks an
+    82-year-old about 失业登记)."""
+    try:
+        oldest: int | None = int(ctx.param("working_age_max").value)
+    except ParameterNotFound:  # no bound recorded: nobody is left out for their age
+        oldest = None
+
+    def tested(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+        if oldest is not None and member.age is not None and member.age > oldest:
+            return False, ()
+        return test(member)
+
+    return tested
 
 
 def _may_want_work(member: Member) -> bool:
@@ -198,7 +221,7 @@ def employment_difficulty_candidate(ctx: Context) -> CheckResult:
     """宁夏 就业援助: 零就业家庭的劳动者 can apply; whether a jobless job seeker is a 就业困难人员 is
     for the 人社部门 (the seed gives no definition; the province's list decides)."""
     cid = "employment_difficulty_candidate"
-    found, missing = scan_members(ctx, _jobless_seeker)
+    found, missing = scan_members(ctx, _of_working_age(ctx, _jobless_seeker))
     if found and _zero_employment(ctx):
         return met(
             cid, f"{names(found)}想找工作，家里是零就业家庭，零就业家庭的劳动者可以申请就业援助"
@@ -261,14 +284,14 @@ def _registered(member: Member) -> tuple[bool | None, tuple[str, ...]]:
 @check("has_registered_unemployed_member")
 def has_registered_unemployed_member(ctx: Context) -> CheckResult:
     cid = "has_registered_unemployed_member"
-    found, missing = scan_members(ctx, _registered)
+    found, missing = scan_members(ctx, _of_working_age(ctx, _registered))
     if found:
         return met(cid, f"{names(found)}已经做了失业人员登记")
     if missing:
         return unknown(cid, "还需要知道家里有没有人做过失业登记", missing)
     # Seed 004 承诺书 accepts "已有或正在办理失业人员登记手续": someone who could register but has
     # not yet is no bar, since the registration is done together with the 认定.
-    could_register, unsure = scan_members(ctx, _could_register)
+    could_register, unsure = scan_members(ctx, _of_working_age(ctx, _could_register))
     if could_register:
         return uncertain(
             cid,
@@ -315,7 +338,7 @@ def _unregistered_job_seeker(member: Member) -> tuple[bool | None, tuple[str, ..
 @check("has_unregistered_unemployed_member")
 def has_unregistered_unemployed_member(ctx: Context) -> CheckResult:
     cid = "has_unregistered_unemployed_member"
-    found, missing = scan_members(ctx, _unregistered_job_seeker)
+    found, missing = scan_members(ctx, _of_working_age(ctx, _unregistered_job_seeker))
     if found:
         return met(cid, f"{names(found)}有劳动能力、想找工作，还没有做失业登记")
     if missing:

@@ -1,0 +1,65 @@
+"""Dev batch 5 conversations (session 29): consent given for the parents asked about, a
+widow's two children placed in turn, one room is one home, no certificate yet is a no."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dialogue.engine import DialogueEngine, IntentParser
+from dialogue.state import Session
+from guides.household import Member
+from nlu.answers import parse_consent
+from tests.dialogue.answering import answer
+
+TODAY = dt.date(2026, 12, 5)
+
+
+@pytest.fixture
+def engine(nlu_backend: IntentParser) -> DialogueEngine:
+    return DialogueEngine(nlu_backend, today=lambda: TODAY)
+
+
+def test_consent_said_for_the_parents() -> None:
+    assert parse_consent("我爸妈都同意") is True
+    assert parse_consent("我妈同意了") is True
+    assert parse_consent("我爸不同意") is False
+    assert parse_consent("我不太同意") is False
+    assert parse_consent("同意，不过别查我儿子") is None  # a part is no consent
+
+
+def test_one_room_is_one_home_not_a_doubt() -> None:
+    said = answer("houses", "一间老土房")
+    assert getattr(said, "value", None) == 1
+    assert getattr(answer("houses", "三间土坯房"), "kind", None) == "rooms_not_houses"
+
+
+def test_no_certificate_yet_is_a_no() -> None:
+    assert getattr(answer("any_disability", "证还没办"), "value", None) is False
+
+
+def test_the_widows_children_get_their_own_school(engine: DialogueEngine) -> None:
+    session = Session.new("s", "guest:t", "shanxi", "h5")
+    engine.open(
+        session, "孩子他爸前年车祸没了，我一个人带俩孩子，大的上初中小的上小学，日子过不下去了"
+    )
+    household = session.household
+    assert household.size == 3
+    assert [m.school_stage for m in household.members[1:]] == ["junior_high", "primary"]
+
+
+def test_the_old_are_not_asked_about_registering_unemployment(engine: DialogueEngine) -> None:
+    session = Session.new("s", "guest:t", "jinan-licheng", "h5")
+    session.household.size = 1
+    session.household.members = [Member(relation="self", age=82)]
+    session.household.already_receives = ["dibao"]  # type: ignore[list-item]
+    engine.open(session)
+    asked = []
+    for _ in range(6):
+        if session.pending is None:
+            break
+        asked.append(session.pending.question_id)
+        engine.turn(session, "不知道")
+    assert asked  # the questionnaire went on
+    assert "member_unemployment_registered" not in asked
