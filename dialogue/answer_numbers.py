@@ -9,7 +9,15 @@ from dataclasses import replace
 from decimal import Decimal
 
 from dialogue.answer_values import Value
-from dialogue.doubts import HOUSE_UNITS, MONTHLY_FACTS, NONE_OF, PER_VISIT, VISITS, first_number
+from dialogue.doubts import (
+    HOUSE_UNITS,
+    MONTHLY_FACTS,
+    NONE_OF,
+    PER_VISIT,
+    THE_HOME_WE_LIVE_IN,
+    VISITS,
+    first_number,
+)
 from dialogue.questions import Question
 from nlu.amount_clauses import (
     Part,
@@ -62,8 +70,10 @@ def count_answer(question: Question, text: str) -> Value | None:
         with_unit = _HOUSES_SAID.search(text) if houses else None
         if with_unit:
             number = parse_number(with_unit.group("n"))
-        elif houses and (_ONE_SAID.search(text) or _ONE_NAMED.match(text)):
-            number = 1  # "村里有个老院子，四间土房": one home of four rooms
+        elif houses and (
+            _ONE_SAID.search(text) or _ONE_NAMED.match(text) or THE_HOME_WE_LIVE_IN.search(text)
+        ):
+            number = 1  # "村里有个老院子，四间土房", "就住的那三间老房子": one home of its rooms
         else:
             number = first_number(text)
         count = int(number) if number is not None and number == int(number) else None

@@ -295,7 +295,8 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
         tested = [
             i
             for i in best.items
-            if (open_for[i] == 1 or i in stuck) and not _queued_behind(best, i, asked_items, result)
+            if (open_for[i] == 1 or i in stuck)
+            and not _queued_behind(best, i, asked_items, result, session, bank)
         ]
         if tested:
             best.items -= set(tested) - lookahead.changeable(bank, best.tried, tested)
@@ -307,19 +308,37 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
 
 
 def _queued_behind(
-    best: Candidate, item: ItemId, asked_items: set[ItemId], result: ScreeningResult
+    best: Candidate,
+    item: ItemId,
+    asked_items: set[ItemId],
+    result: ScreeningResult,
+    session: Session,
+    bank: QuestionBank,
 ) -> bool:
     """An item the citizen asked for, about a member whose other facts it needs are asked after
     this question (whom they rely on, after whether they can work): one answer alone cannot
     decide it, the next ones can, so the question is not dropped for that."""
     member = best.step.member
-    if item not in asked_items or member is None:
+    if item not in asked_items or member is None or member >= len(session.household.members):
         return False
     asked_now = {member_key(name, member) for name in best.facts}
+    for fact in result.item(item).missing_facts:
+        if fact.startswith(f"members.{member}.") and fact not in asked_now:
+            return True
+        # "members.is_unemployment_registered": some member's; this one's, if still to be asked
+        generic = fact.startswith("members.") and fact.count(".") == 1
+        if generic and fact not in best.facts and _still_asked_of(session, bank, fact, member):
+            return True
+    return False
+
+
+def _still_asked_of(session: Session, bank: QuestionBank, fact: str, member: int) -> bool:
+    person = session.household.members[member]
     return any(
-        f.startswith(f"members.{member}.") and f not in asked_now
-        for f in result.item(item).missing_facts
-    )
+        q.is_member and is_allowed(session, q) and q.applies(session.household, person)
+        and is_open(session, q, member)
+        for q in bank.filling_any({fact})
+    )  # fmt: skip
 
 
 def _deciding(

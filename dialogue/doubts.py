@@ -48,6 +48,8 @@ _RELATIVE_AGE = re.compile(r"比.{0,4}(?:大|小)")
 HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院|院子")  # a courtyard (院子) is one home
 NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆|间)?(?:也|都)没")  # "一间都没有": none at all
 _CAVES = re.compile(r"窑洞|孔窑|眼窑|窑")
+# "就住的那三间老房子": the rooms of the one home they live in, not several homes
+THE_HOME_WE_LIVE_IN = re.compile(r"(?:住的|住着的|就|只有)那?[^，。,；！？]{0,3}?间")
 # a day's pay with the days worked said as few or unknown (not "一个月干二十来天")
 _FEW_DAYS = re.compile(
     r"(?:一天|每天|日薪|一日)\S*[，,]?\S*(?:没|不了|不上|没有)几天|(?:干|做)几天算几天"
@@ -118,7 +120,10 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         if _CAVES.search(text):
             return Doubt("caves_not_houses")  # "就俩窑洞": rooms of one home, as a rule
         rooms = _ROOMS.search(text)
-        if rooms and rooms.group("n") not in ("一", "1"):  # "一间老土房": one room, one home
+        one_home = rooms is not None and (
+            rooms.group("n") in ("一", "1") or THE_HOME_WE_LIVE_IN.search(text) is not None
+        )  # "一间老土房": one room, one home
+        if rooms and not one_home:
             return Doubt("rooms_not_houses", rooms.group("n"))
         if _AREA.search(text):
             return Doubt("area_not_houses")

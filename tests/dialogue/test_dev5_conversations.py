@@ -7,10 +7,15 @@ import datetime as dt
 
 import pytest
 
+from dialogue.answer_values import Value
+from dialogue.apply import apply_answer
+from dialogue.choosing import plan
 from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.state import Session
 from guides.household import Member
+from guides.ids import ItemId
 from nlu.answers import parse_consent
+from nlu.lexicon import parse_relation
 from tests.dialogue.answering import answer
 
 TODAY = dt.date(2026, 12, 5)
@@ -63,3 +68,41 @@ def test_the_old_are_not_asked_about_registering_unemployment(engine: DialogueEn
         engine.turn(session, "不知道")
     assert asked  # the questionnaire went on
     assert "member_unemployment_registered" not in asked
+
+
+def test_the_rooms_of_the_home_they_live_in_are_one_home() -> None:
+    assert getattr(answer("houses", "就住的那三间老房子"), "value", None) == 1
+    assert getattr(answer("houses", "两套"), "value", None) == 2
+
+
+def test_a_pupil_has_no_labour_ability_on_the_form() -> None:
+    assert getattr(answer("member_labour_ability", "上学"), "value", None) == "none"
+    assert getattr(answer("member_labour_ability", "能干"), "value", None) == "full"
+
+
+def test_duixiang_is_a_spouse_but_not_the_people_a_policy_is_for() -> None:
+    assert parse_relation("对象") == "spouse"
+    assert parse_relation("俺对象") == "spouse"
+    assert parse_relation("低保对象") is None
+    assert parse_relation("她在处对象") is None
+
+
+def test_the_asked_item_keeps_its_members_questions_in_turn(engine: DialogueEngine) -> None:
+    """失业登记 asked about: whether she can work comes before whether she registered; one
+    answer alone decides nothing, the two together do, so neither is dropped."""
+    session = Session.new("s", "guest:t", "jinan-licheng", "h5")
+    session.items = [ItemId.UNEMPLOYMENT_REGISTRATION]
+    session.questions_asked = 8
+    household = session.household
+    household.size, household.hukou_type, household.has_local_hukou = 3, "urban", True
+    household.members = [
+        Member(relation="self", age=42, wants_job=True),
+        Member(relation="spouse", labour_ability="full"),
+        Member(relation="son", labour_ability="none"),
+    ]
+    # "家里有人想找工作吗" was answered "我想找工作": the spouse's wish stays unknown
+    apply_answer(session, engine.bank.get("any_job_seeker"), None, Value(True))
+    result = engine.screen(session, detail=False)
+    chosen = plan(session, result, engine.bank, engine.lookahead.begin(session, TODAY))
+    assert chosen.next is not None
+    assert chosen.next.question_id in {"member_labour_ability", "member_unemployment_registered"}
