@@ -30,6 +30,7 @@ from dialogue.sealed import SessionSealer
 from dialogue.state import Session
 from dialogue.store import SessionStore, StoreConfig
 from guides.datadir import resolve_database_url
+from guides.screening.engine import warm_up
 from nlu.backend import make_backend
 
 log = logging.getLogger(__name__)
@@ -102,8 +103,10 @@ async def attach_services(runtime: Runtime) -> None:
         kb = await asyncio.to_thread(build_kb, runtime)
         params = await asyncio.to_thread(build_params, runtime)
         runtime.waiting_for.remove("knowledge_base")
-    # The classifier loads (or trains, first time) once per worker, off the event loop.
+    # The classifier loads (or trains, first time) once per worker, off the event loop; so do
+    # the guides' data files a first result reads.
     nlu = await asyncio.to_thread(make_backend, settings.nlu_backend, settings.rasa_url)
+    await asyncio.to_thread(warm_up)
     store = SessionStore(
         runtime.redis,
         StoreConfig(

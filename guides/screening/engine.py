@@ -84,6 +84,14 @@ def screen(
     )
 
 
+def warm_up() -> None:
+    """Screen an empty household of every region in full once, so what a first detailed
+    screening loads (the guides, places, benefits, publishers) is read at start-up, not
+    during the first citizen's result."""
+    for region in RegionId:
+        screen(Household(region=region))
+
+
 def outcomes(
     household: Household,
     items: Collection[ItemId],
