@@ -10,16 +10,17 @@ import datetime as dt
 from collections.abc import Collection
 from functools import lru_cache
 
-from guides.benefits import RECOGNISED_CLASSES, benefits_for
+from guides.benefits import RECOGNISED_CLASSES, all_benefits, benefits_for
 from guides.catalog import guide_for
 from guides.errors import UnknownItemError
 from guides.household import Household
 from guides.ids import HukouType, ItemId, Outcome, RegionId
 from guides.materials import needed_materials
 from guides.params import Parameters, current_parameters
+from guides.places import places
 from guides.schema import CheckSpec, Guide, ItemGuide, Rule, Variant
 from guides.screening import checks as _checks  # noqa: F401  (registers the check functions)
-from guides.screening.caveats import caveat
+from guides.screening.caveats import caveat, publishers
 from guides.screening.checks.income import per_capita_text
 from guides.screening.combine import (
     OUTCOME_RANK,
@@ -85,9 +86,12 @@ def screen(
 
 
 def warm_up() -> None:
-    """Screen an empty household of every region in full once, so what a first detailed
-    screening loads (the guides, places, benefits, publishers) is read at start-up, not
-    during the first citizen's result."""
+    """Read at start-up what a first detailed screening loads, not during the first citizen's
+    result: the places, benefits and publishers files (an empty household's result reads none
+    of them), then every region's guide and parameters by screening an empty household."""
+    places()
+    all_benefits()
+    publishers()
     for region in RegionId:
         screen(Household(region=region))
 
