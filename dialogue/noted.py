@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from dialogue import apply, prompts
-from dialogue.children import A_CHILD
+from dialogue.children import A_CHILD, opening_child
 from dialogue.questions import RELATION_WORDS, Question, QuestionBank, who
 from dialogue.state import Session, get_fact, member_key, relatives_of, resize_members, set_fact
 from guides.catalog import guide_for
@@ -62,7 +62,8 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
         have = [m for m in household.members[1:] if m.relation == relation]
         # "两个女儿": as many as counted; a relation said once is one member
         missing = mention.count - len(have)
-        if relation is not None and mention.person:
+        # one person named ("我妈" after "我爸"); "两个孙子" said again counts those already kept
+        if relation is not None and mention.person and mention.count == 1:
             if _member_of(session, mention.key, relation) is not None:
                 continue
             missing = mention.count  # "我妈" after "我爸": another parent
@@ -136,6 +137,10 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
         named = _member_of(session, fact.who, relation)
         if named is not None:
             return named
+    if relation == CHILD and not person:  # the one child the opening named, among others
+        child = opening_child(session)  # the size said adds members whose relation is unsaid
+        if child is not None:
+            return child
     relation_id = None if relation == CHILD else relation
     matching = relatives_of(session.household, relation_id)
     if person:  # not one named apart as somebody else ("我妈" is not the 父亲 noted)

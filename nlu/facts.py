@@ -346,6 +346,10 @@ def _everyone(mentions: list[Mention], text: str, start: int) -> list[str]:
     if "都" not in before and not (_JOINED.search(before) and len(before) <= _JOINED_MAX):
         return []
     everyone = everyone_in(mentions, text, start)
+    if len(everyone) == 1:  # "他爷爷奶奶都七十多了", "两个儿子都…": each of those counted
+        first, _ = sentence_at(text, start)
+        counted = [m for m in mentions if first <= m.start < start and m.key == everyone[0]]
+        everyone = everyone * max((m.count for m in counted), default=1)
     return everyone if len(everyone) > 1 else []
 
 
@@ -566,6 +570,8 @@ def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     for name, value, patterns in words.flags:
         for start, end in _spans(_any(patterns), text):
             negatable = value is not False and value != 0
+            if name == "monthly_income_total" and _only_some_of_us(text, mentions, start):
+                continue
             if _states(text, start, negatable) and _ours(mentions, text, start):
                 out.append(Fact(name, value, start, end))
     ended = _statuses_ended(text)
@@ -575,6 +581,25 @@ def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
         for start, end in _spans(_any(patterns), text):
             if _states(text, start, negatable=False) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
+
+
+_US_SOME = re.compile(r"老两口|两口子|(?:我|俺|咱)们?俩|我们|俺们|咱们")
+_EARNS = re.compile(r"挣|赚|工资|上班|打工|跑车|跑大车|开车|开出租")
+_AWAY = re.compile(r"在外地|在外面|在外头")
+
+
+def _only_some_of_us(text: str, mentions: list[Mention], start: int) -> bool:
+    """ "我们老两口没收入" while a son who lives with them earns ("儿子跑大车一个月挣七八
+    千"): the couple's, not the household's income. A son away (在外地) earns for his own."""
+    if not _US_SOME.match(text, start):
+        return False
+    for m in mentions:
+        if m.relation in (SELF, "spouse", UNNAMED, CHILD) or m.departed:
+            continue
+        lo, hi = clause_at(text, m.start)
+        if _EARNS.search(text, m.end, hi) and not _AWAY.search(text, lo, hi):
+            return True
+    return False
 
 
 # the status itself ended or refused (a payment late or cut is still the status: a complaint)
@@ -693,7 +718,14 @@ def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId
         for m in match_items(text)
         if m.id not in received and not any(m.start < e and s < m.end for s, e in spans)
     ]
-    return [i for i in find_items(text) if i in asked]
+    found = [i for i in find_items(text) if i in asked]
+    if ItemId.STUDENT_LOAN not in found and _LOAN_FOR_SCHOOL.search(text) and _COLLEGE.search(text):
+        found.append(ItemId.STUDENT_LOAN)  # "娃考上大学了…能贷款不": the loan is for school
+    return found
+
+
+_LOAN_FOR_SCHOOL = re.compile(r"(?<![房车])(?:贷款|贷个款|能贷|办个?贷)")
+_COLLEGE = re.compile(r"大学|大专|学费|考上|录取")
 
 
 # "你们这个救助一件事到底能办些啥": what the service covers

@@ -44,14 +44,15 @@ _SIZE_TWO = re.compile(
     r"(?![，,]还有)"  # "就我和老伴，还有儿子儿媳": more to come
 )
 # "就剩我和两个孩子": the speaker and the children
+_KIDS = r"(?:孩子|娃娃?|小孩|孙子|孙女|外孙女?)"  # "一个人拉扯两个孙子": theirs to raise
 _SIZE_WITH_CHILDREN = [
-    re.compile(rf"(?:就剩|只剩|只有|就)(?:我|俺)(?:和|跟|带着?){_COUNT}个(?:孩子|娃娃?|小孩)"),
+    re.compile(rf"(?:就剩|只剩|只有|就)(?:我|俺)(?:和|跟|带着?){_COUNT}个{_KIDS}"),
     re.compile(
         rf"(?:(?:我|俺)(?:一个人)?|一个人)(?:带着|拉扯着?|养活着?|养着)"
-        rf"{_COUNT}个?(?:孩子|娃娃?|小孩)(?:过|生活|住|(?=[，。；]))"
+        rf"{_COUNT}个?{_KIDS}(?:过|生活|住|(?=[，。；]))"
     ),
     # "他爸走了，我一个人带俩孩子": alone with them ("在家带娃" alone says nothing of the size)
-    re.compile(rf"(?:我|俺)?一个人带着?{_COUNT}个?(?:孩子|娃娃?|小孩)"),
+    re.compile(rf"(?:我|俺)?一个人带着?{_COUNT}个?{_KIDS}"),
 ]
 # "我带着女儿过": the speaker and one child
 _SIZE_WITH_CHILD = re.compile(
@@ -70,6 +71,8 @@ _TOTAL_INCOME = re.compile(
     r"加起来|一共|总共|全家|全靠|就靠|只靠|家里收入"
     # the only earner: "家里就我一个人挣钱，一个月三千来块"
     r"|(?:就|只有|只)(?:我|俺)一个(?:人(?:挣钱|赚钱|上班|打工|干活)|劳力|劳动力)"
+    # the only earners: "就我跟他妈种地打工，一年三万块钱"
+    r"|(?:就|只有|只)(?:我|俺)(?:跟|和)[^，。；！？\s]{1,3}?(?:种地|打工|干活|挣钱|赚钱|上班)"
 )
 # "没有收入了" as a clause of its own: whose is said before it
 _BARE_NO_INCOME = re.compile(

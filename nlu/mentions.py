@@ -175,7 +175,23 @@ def find_mentions(
             last = max(earlier, key=lambda f: f.start)
             marked.append(replace(last, start=m.start(), end=m.end(), count=1, couple=False))
             marked = [_of_pronoun(last, f) if f.start == m.end() else f for f in marked]
+            marked = _grandparents_together(marked, m.end(), last)
     return sorted(marked, key=lambda f: f.start)
+
+
+def _grandparents_together(marked: list[Mention], start: int, child: Mention) -> list[Mention]:
+    """ "娃…他爷爷奶奶都七十多了": the child's grandparents said as a pair are two of our
+    parents, counted together (so "都" gives each the age); one mention for the two."""
+    if child.relation not in _OUR_CHILDREN:
+        return marked
+    pair = [f for f in marked if f.start == start]
+    for f in sorted(marked, key=lambda f: f.start):
+        if pair and f.start == pair[-1].end and f.relation == "grandparent":
+            pair.append(f)
+    if len(pair) < 2 or pair[0].relation != "parent":
+        return marked
+    together = replace(pair[0], end=pair[-1].end, count=len(pair), person="")
+    return [together if f is pair[0] else f for f in marked if f not in pair[1:]]
 
 
 _MALE_PERSONS = frozenset(
