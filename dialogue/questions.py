@@ -78,9 +78,11 @@ class When(_Strict):
     at_least: float | None = None
     at_most: float | None = None
     not_in: list[Any] = Field(default_factory=list)  # the question does not fit these values
+    known: bool = False  # a follow-up: asked only once the fact is known
 
     def holds(self, household: Household, member: Member | None) -> bool:
-        """Unknown facts do not exclude a question (it may still be needed)."""
+        """Unknown facts do not exclude a question (it may still be needed), unless it is a
+        follow-up of that fact (`known`)."""
         if self.fact.startswith("member."):
             value = getattr(member, self.fact.removeprefix("member.")) if member else None
         else:
@@ -88,7 +90,7 @@ class When(_Strict):
             for part in self.fact.split("."):
                 value = getattr(value, part, None)
         if value is None:
-            return True
+            return not self.known
         if self.equals is not None and value != self.equals:
             return False
         if value in self.not_in:

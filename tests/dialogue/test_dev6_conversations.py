@@ -37,3 +37,24 @@ def test_the_opening_child_keeps_its_school_beside_the_size(engine: DialogueEngi
     assert [m.school_stage for m in members].count("college") == 1
     parents = [m for m in members if m.relation == "parent"]
     assert [m.age for m in parents] == [75, 75]
+
+
+def test_a_freshman_is_asked_about_first_not_the_parents_school(engine: DialogueEngine) -> None:
+    """The student loan asked about, a child at college: whether the child is enrolled is asked,
+    not "您现在上学吗" of the parent; "九月份开学去报到" answers it."""
+    session = Session.new("s", "guest:t", "ningxia", "h5")
+    engine.open(session, "娃今年考上宁夏大学了，家里三口人，能贷款不")
+    asked = []
+    for _ in range(12):
+        pending = session.pending
+        if pending is None:
+            break
+        asked.append((pending.question_id, pending.member))
+        if pending.question_id == "member_study_status":
+            engine.turn(session, "九月份开学去报到")
+            break
+        engine.turn(session, "儿子" if pending.question_id == "member_relation" else "不知道")
+    child = next(i for i, m in enumerate(session.household.members) if m.school_stage)
+    assert ("member_study_status", child) in asked
+    assert not [q for q, member in asked if q == "member_school_stage" and member != child]
+    assert session.household.members[child].study_status == "enrolled"

@@ -134,4 +134,7 @@ def test_a_students_questions_are_not_asked_of_a_parent() -> None:
     for qid in ("member_school_stage", "member_study_status", "member_new_admission",
                 "member_student_loan"):  # fmt: skip
         assert not bank.get(qid).applies(household, parent), qid
-    assert bank.get("member_study_status").applies(household, Member(relation="daughter"))
+    at_college = Member(relation="daughter", school_stage="college")
+    assert bank.get("member_study_status").applies(household, at_college)
+    # a follow-up of where they study: nobody is asked whether they are enrolled before that
+    assert not bank.get("member_study_status").applies(household, Member(relation="daughter"))

@@ -25,14 +25,25 @@ def _is_college_student(member: Member) -> tuple[bool | None, tuple[str, ...]]:
     if member.is_new_admission or member.study_status == "enrolled":
         return True, ()
     if member.study_status is None and member.is_new_admission is None:
-        return None, ("study_status",)
+        return None, ("study_status", "is_new_admission")  # either answer tells
     return False, ()
+
+
+def _college_students(ctx: Context) -> tuple[list[tuple[int, Member]], tuple[str, ...]]:
+    """The members at college, or what is still missing; while a member said to be at college
+    waits only for whether they are enrolled, the others' schools are not asked yet (that
+    answer decides: "儿子考上大学了" is asked about first, not "您现在上学吗")."""
+    found, missing = scan_members(ctx, _is_college_student)
+    at_college = any(m.school_stage in HIGHER_EDUCATION for m in ctx.household.members)
+    if not found and at_college:
+        missing = tuple(f for f in missing if f != "members.school_stage")
+    return found, missing
 
 
 @check("has_college_student")
 def has_college_student(ctx: Context) -> CheckResult:
     cid = "has_college_student"
-    found, missing = scan_members(ctx, _is_college_student)
+    found, missing = _college_students(ctx)
     if found:
         return met(cid, f"{names(found)}已被高校录取或正在读本专科、研究生")
     if missing:
@@ -43,7 +54,7 @@ def has_college_student(ctx: Context) -> CheckResult:
 @check("no_student_loan_this_year")
 def no_student_loan_this_year(ctx: Context) -> CheckResult:
     cid = "no_student_loan_this_year"
-    students, missing = scan_members(ctx, _is_college_student)
+    students, missing = _college_students(ctx)
     if not students:
         return unknown(
             cid, "还需要知道今年有没有办过国家助学贷款", missing or ("members.school_stage",)
