@@ -307,7 +307,18 @@ def parse_relation(text: str) -> str | None:
         return _of_relative(text, others)
     if any(m.text != _BARE_SELF for m in found):
         return SELF
-    return SELF if found and _BARE_SELF_FILLER.sub("", text) == _BARE_SELF else None
+    if found and _BARE_SELF_FILLER.sub("", text) == _BARE_SELF:
+        return SELF
+    return _possessed_alone(text)
+
+
+def _possessed_alone(text: str) -> str | None:
+    """ "婆姨", "掌柜的" said alone to 是您的什么人: whose it is goes without saying."""
+    said = _TRAILING.sub("", text.strip())
+    for relation, nouns in _lexicon().data.possessed_relations.items():
+        if said in nouns and relation != "other":
+            return relation
+    return None
 
 
 def item_names(item: ItemId | str) -> list[str]:

@@ -42,7 +42,8 @@ _NOBODY = (SELF, UNNAMED, CHILD)
 _OF_OUR_CHILD = {"parent": "spouse", "grandparent": "parent"}
 _OUR_CHILDREN = ("son", "daughter", CHILD)
 _JOINED = re.compile(r"[和跟与及、]?")
-_PAIR = re.compile(r"儿?俩|儿两个")  # 娘俩, 爷儿俩: a pair, the speaker may be either
+# 娘俩, 爷儿俩: a pair, the speaker may be either ("俺跟掌柜的俩人": the two of us, a spouse)
+_PAIR = re.compile(r"儿?俩(?!人)|儿两个")
 _NONE_OF = re.compile(r"(?:没有|没|无)(?:个|一个|任何)?$")  # "也没有孩子": nobody to place
 
 
