@@ -58,3 +58,26 @@ def test_a_freshman_is_asked_about_first_not_the_parents_school(engine: Dialogue
     assert ("member_study_status", child) in asked
     assert not [q for q, member in asked if q == "member_school_stage" and member != child]
     assert session.household.members[child].study_status == "enrolled"
+
+
+def test_a_young_child_is_not_asked_who_supports_them(engine: DialogueEngine) -> None:
+    """Issue 12: a six-year-old living with both parents was asked "您女儿有没有配偶、子女这些
+    按法律要赡养、照顾的人？"; the parents are asked whether they can work instead."""
+    session = Session.new("s", "guest:t", "gansu", "h5")
+    engine.open(session, "在兰州租房子住，我送外卖，老婆在家带娃，想申请公租房")
+    answers = {"household_size": "三个人，我老婆和女儿", "member_relation": "女儿",
+               "member_age": "35", "consent": "同意"}  # fmt: skip
+    asked = []
+    for _ in range(15):
+        pending = session.pending
+        if pending is None:
+            break
+        asked.append((pending.question_id, pending.member))
+        if pending.question_id == "member_age" and pending.member == 2:
+            engine.turn(session, "6")
+            continue
+        engine.turn(session, answers.get(pending.question_id, "不知道"))
+    daughter = [i for i, m in enumerate(session.household.members) if m.relation == "daughter"]
+    assert daughter and session.household.members[daughter[0]].age == 6
+    assert ("member_legal_supporter", daughter[0]) not in asked
+    assert ("member_supporter", daughter[0]) not in asked

@@ -198,9 +198,28 @@ def _parent_is_capable(household: Household, member: Member) -> bool:
     )
 
 
+def _parents_to_ask(household: Household, member: Member) -> list[str]:
+    """A minor whose parent lives in the household has a legal supporter (民法典 第二十六条):
+    whether that parent can raise them is asked of the parent (age, disability, work), never
+    "有没有赡养人" of a six-year-old. Empty when no parent of theirs lives here."""
+    if member.age is None or member.age >= 18 or member.relation not in PARENT_RELATIONS:
+        return []
+    roles = PARENT_RELATIONS[member.relation]
+    asked: list[str] = []
+    for i, parent in enumerate(household.members):
+        if parent.relation not in roles:
+            continue
+        for fact in ("age", "has_disability", "labour_ability"):
+            if getattr(parent, fact) is None:
+                asked.append(f"members.{i}.{fact}")
+    return asked
+
+
 def _supporter(household: Household, member: Member, verdict: _Verdict) -> None:
     if member.has_capable_supporter is True or _parent_is_capable(household, member):
         verdict.fail("有能履行义务的赡养、抚养、扶养人")
+    elif member.has_capable_supporter is None and (parents := _parents_to_ask(household, member)):
+        verdict.missing.extend(parents)
     elif member.has_legal_supporter is False:
         verdict.said.append("没有法定赡养、抚养、扶养义务人")
     elif member.has_capable_supporter is False:
@@ -318,11 +337,15 @@ def has_tekun_candidate(ctx: Context) -> CheckResult:
     if open_:
         # Indexed ("members.2.monthly_income"): only members who could still qualify are asked
         # about, not a 35-year-old son or someone whose income is already above the standard.
-        missing = [
-            fact if fact == "hukou_type" else f"members.{i}.{fact}"
-            for i, v in open_
-            for fact in v.missing
-        ]
+        missing = list(
+            dict.fromkeys(
+                fact
+                if fact == "hukou_type" or fact.startswith("members.")
+                else f"members.{i}.{fact}"
+                for i, v in open_
+                for fact in v.missing
+            )
+        )  # a parent's facts, asked for a minor, are the parent's own (already indexed)
         return unknown(
             CID, "还需要了解家人的年龄、残疾、劳动能力、收入和赡养人情况", missing, params
         )
