@@ -199,9 +199,10 @@ def _parent_is_capable(household: Household, member: Member) -> bool:
 
 
 def _parents_to_ask(household: Household, member: Member) -> list[str]:
-    """A minor whose parent lives in the household has a legal supporter (民法典 第二十六条):
-    whether that parent can raise them is asked of the parent (age, disability, work), never
-    "有没有赡养人" of a six-year-old. Empty when no parent of theirs lives here."""
+    """A minor whose parent lives in the household has a 法定抚养义务人 (特困办法 第四条（三）;
+    whether that parent can fulfil the duty is 第八条): so it is asked of the parent (age,
+    disability, work), never "有没有赡养人" of a six-year-old. Empty when no parent of theirs
+    lives here."""
     if member.age is None or member.age >= 18 or member.relation not in PARENT_RELATIONS:
         return []
     roles = PARENT_RELATIONS[member.relation]
