@@ -223,8 +223,8 @@ def phrase_of(session: Session, bank: QuestionBank, name: str, key: str, value: 
         return None
     if value == 0 and not isinstance(value, bool) and name in prompts.FACT_PHRASES_NONE:
         return prompts.FACT_PHRASES_NONE[name]
-    if isinstance(template, tuple):
-        return (
+    if isinstance(template, tuple):  # (said when true, said when false), "{who}" filled in
+        template = (
             template[0] if (len(value) > 0 if isinstance(value, list) else value) else template[1]
         )
     parts = key.split(".")

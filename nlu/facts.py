@@ -129,6 +129,7 @@ class _Words(BaseModel):
     hukou_types: dict[str, list[str]]
     flags: list[tuple[str, Any, list[str]]]
     member_flags: list[tuple[str, Any, list[str]]]
+    no_certificate: list[str]
     disability_grade: str
     disability_kinds: dict[str, list[str]]
     receiving: dict[str, list[str]]
@@ -282,6 +283,14 @@ def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 
 
 _GIVE_ME = re.compile(r"(?:给|帮)(?:我|俺)")
+
+
+def _no_certificate(text: str, mentions: list[Mention], out: list[Fact]) -> None:
+    """ "我爸瘫了，证还没办" to 家里有人有残疾证吗: the one named has none (yet); the others
+    are not said of."""
+    for start, end in _spans(_any(_words().no_certificate), text):
+        if _states(text, start, negatable=False):
+            _member_fact(out, mentions, text, "has_disability", False, start, end)
 
 
 def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
@@ -767,6 +776,8 @@ def read_facts(
     facts: list[Fact] = []
     _illness(text, mentions, facts)
     _member_flags(text, mentions, facts)
+    if not opening:
+        _no_certificate(text, mentions, facts)
     _schools(text, mentions, facts)
     _ages(text, today, mentions, facts, opening)
     _household(text, mentions, facts)

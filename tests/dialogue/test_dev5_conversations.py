@@ -11,7 +11,8 @@ from dialogue.answer_values import Value
 from dialogue.apply import apply_answer
 from dialogue.choosing import plan
 from dialogue.engine import DialogueEngine, IntentParser
-from dialogue.state import Session
+from dialogue.replies import reply_text
+from dialogue.state import Pending, Session
 from guides.household import Member
 from guides.ids import ItemId
 from nlu.answers import parse_consent
@@ -106,3 +107,19 @@ def test_the_asked_item_keeps_its_members_questions_in_turn(engine: DialogueEngi
     chosen = plan(session, result, engine.bank, engine.lookahead.begin(session, TODAY))
     assert chosen.next is not None
     assert chosen.next.question_id in {"member_labour_ability", "member_unemployment_registered"}
+
+
+def test_no_certificate_said_of_one_member_is_theirs_and_said_back_as_a_no(
+    engine: DialogueEngine,
+) -> None:
+    """ "老伴腿脚不好，但是没办证" to 家里有人有残疾证吗 was asked again three times: the one named
+    has none (yet), said back as such; the others are not said of."""
+    session = Session.new("s", "guest:t", "gansu", "h5")
+    engine.open(session, "我和老伴两个人过")
+    session.household.members = [Member(relation="self"), Member(relation="spouse")]
+    session.pending = Pending(question_id="any_disability")
+    said = "\n".join(reply_text(r) for r in engine.turn(session, "老伴腿脚不好，但是没办证"))
+    assert session.household.members[1].has_disability is False
+    assert session.household.members[0].has_disability is None
+    assert "没有领到残疾证" in said and "老伴有残疾证" not in said
+    assert session.pending is None or session.pending.question_id != "any_disability"
