@@ -352,7 +352,9 @@ def _everyone(mentions: list[Mention], text: str, start: int) -> list[str]:
     short clause joining them ("我和老伴六十多了") covers them as 都 does."""
     lo, _ = clause_at(text, start)
     before = text[lo:start]
-    if "都" not in before and not (_JOINED.search(before) and len(before) <= _JOINED_MAX):
+    joined = _JOINED.search(before) and len(before) <= _JOINED_MAX
+    couple = any(m.couple for m in mentions if lo <= m.start < start)  # "俺老两口七十多了"
+    if "都" not in before and not joined and not couple:
         return []
     everyone = everyone_in(mentions, text, start)
     if len(everyone) == 1:  # "他爷爷奶奶都七十多了", "两个儿子都…": each of those counted

@@ -47,3 +47,15 @@ def test_a_loan_asked_for_college_is_the_student_loan() -> None:
     items = read_facts("娃今年考上大学了，学费一年六千多，能贷款不", TODAY, opening=True).items
     assert [str(i) for i in items] == ["student_loan"]
     assert read_facts("买房贷款还没还完，孩子上大学", TODAY, opening=True).items == []
+
+
+def test_a_couples_age_said_once_is_each_ones() -> None:
+    facts = _facts("上礼拜俺家厨房着火了，俺老两口七十多了，就靠养老金过")
+    assert ("members.age", 75, "self") in facts and ("members.age", 75, "spouse") in facts
+
+
+def test_a_status_heard_of_is_the_wish_not_the_status() -> None:
+    heard = read_facts("听说有个低保边缘户，俺家够不够", TODAY, opening=True)
+    assert not [f for f in heard.facts if f.name == "already_receives"]
+    assert [str(i) for i in heard.items] == ["dibao_edge"]
+    assert ("already_receives", ("dibao_edge",), None) in _facts("我家是低保边缘户，老伴住院了")

@@ -29,6 +29,16 @@ def _is_college_student(member: Member) -> tuple[bool | None, tuple[str, ...]]:
     return False, ()
 
 
+def _may_be_enrolled(member: Member) -> bool:
+    """At college, not this year's freshman, and whether still enrolled not said: the school's
+    在读证明 tells, so it is no reason to say 可能不符合."""
+    return (
+        member.school_stage in HIGHER_EDUCATION
+        and member.is_new_admission is False
+        and member.study_status is None
+    )
+
+
 def _college_students(ctx: Context) -> tuple[list[tuple[int, Member]], tuple[str, ...]]:
     """The members at college, or what is still missing; while a member said to be at college
     waits only for whether they are enrolled, the others' schools are not asked yet (that
@@ -48,6 +58,9 @@ def has_college_student(ctx: Context) -> CheckResult:
         return met(cid, f"{names(found)}已被高校录取或正在读本专科、研究生")
     if missing:
         return unknown(cid, "还需要知道家里有没有考上或正在读大学、研究生的孩子", missing)
+    maybe = [(i, m) for i, m in enumerate(ctx.household.members) if _may_be_enrolled(m)]
+    if maybe:
+        return uncertain(cid, f"{names(maybe)}上大学，是否在读由学校开具的在读证明确认")
     return unmet(cid, "家里没有考上或正在读大学（本专科、研究生）的学生")
 
 
@@ -55,9 +68,20 @@ def has_college_student(ctx: Context) -> CheckResult:
 def no_student_loan_this_year(ctx: Context) -> CheckResult:
     cid = "no_student_loan_this_year"
     students, missing = _college_students(ctx)
+    if not students:  # whether one still at college is enrolled is the school's to confirm
+        students = [(i, m) for i, m in enumerate(ctx.household.members) if _may_be_enrolled(m)]
     if not students:
+        # the loan of one at college is asked right after whether they are enrolled: the two
+        # answers decide together (one alone cannot), so neither question is dropped
+        pending = tuple(
+            f"members.{i}.has_student_loan_this_year"
+            for i, m in enumerate(ctx.household.members)
+            if m.school_stage in HIGHER_EDUCATION and m.has_student_loan_this_year is None
+        )
         return unknown(
-            cid, "还需要知道今年有没有办过国家助学贷款", missing or ("members.school_stage",)
+            cid,
+            "还需要知道今年有没有办过国家助学贷款",
+            (*missing, *pending) or ("members.school_stage",),
         )
     loans = [m.has_student_loan_this_year for _, m in students]
     if any(loan is False for loan in loans):
