@@ -76,9 +76,9 @@ _BARE_AGE = re.compile(
 # theirs, joined by 的, is that relative's; without the speaker's word ("家里还有八十多岁的
 # 奶奶", whose 奶奶?) it is nobody's
 _AGE_BEFORE = re.compile(
-    r"(?P<own>(?:我|俺|咱)们?家?(?:那个?)?|有个)?"
-    r"(?P<n>[一二三四五六七八九十\d]{1,3})(?:多?周?岁)?的(?:那个|那)?老?$"
-)  # 老娘, 老父亲: the relation word starts after 老
+    r"(?P<own>(?:我|俺|咱)们?家?(?:那个?)?|有个|带(?:着)?(?:一)?个?)?"
+    r"(?P<n>[一二三四五六七八九十\d]{1,3})(?:多?周?岁)?(?:的(?:那个|那)?老?|(?<=岁))$"
+)  # 老娘, 老父亲: the relation word starts after 老; "带个5岁娃": 岁 right before the child
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as commas
 _DEPOSIT = re.compile(r"存款|存了|积蓄|(?:就|只|还)剩")  # "花得就剩三千了": what is left
 # an item named inside these is a status or a description, not a request ("防返贫监测户",
@@ -545,7 +545,10 @@ def _ages_before_relatives(
             continue
         said = _AGE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
         if said is not None:
-            nobody = mention.relation in (UNNAMED, CHILD) or mention.departed
+            # a child the speaker is raising ("带个5岁娃") is ours; a child otherwise unnamed not
+            ours_child = mention.relation == CHILD and (said.group("own") or "").startswith("带")
+            nobody = mention.relation == UNNAMED or mention.departed
+            nobody = nobody or (mention.relation == CHILD and not ours_child)
             nobody = nobody or not said.group("own")
             found.append((said, None if nobody else mention.key))
     return found

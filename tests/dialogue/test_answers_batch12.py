@@ -31,3 +31,9 @@ def test_not_at_work_is_not_employed() -> None:
     assert isinstance(said, Value) and said.value == "unable_to_work"
     employed = answer("member_employment", "在厂里上班")
     assert isinstance(employed, Value) and employed.value == "employed"
+
+
+def test_a_workplace_pension_is_no_basic_pension() -> None:
+    said = answer("member_basic_pension", "不是，是单位的退休金")
+    assert isinstance(said, Value) and said.value == 0
+    assert isinstance(answer("member_basic_pension", "两千多，我是退休工人"), Doubt)

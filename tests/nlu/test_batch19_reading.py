@@ -59,3 +59,11 @@ def test_a_status_heard_of_is_the_wish_not_the_status() -> None:
     assert not [f for f in heard.facts if f.name == "already_receives"]
     assert [str(i) for i in heard.items] == ["dibao_edge"]
     assert ("already_receives", ("dibao_edge",), None) in _facts("我家是低保边缘户，老伴住院了")
+
+
+def test_a_single_mother_is_the_speaker_and_the_age_is_the_childs() -> None:
+    """ "单亲妈妈，带个5岁娃" read back "您母亲5岁" (dev batch 8)."""
+    facts = _facts("单亲妈妈，带个5岁娃，在超市上班一个月1800，房子是租的，能办低保吗")
+    assert ("members.age", 5, "child") in facts
+    assert not [f for f in facts if f[2] and f[2].startswith("parent")]
+    assert not [f for f in _facts("村里七十多岁的老人") if f[0] == "members.age"]
