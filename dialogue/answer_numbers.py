@@ -169,7 +169,7 @@ def age_answer(text: str, today: dt.date) -> Value | None:
     card = parse_id_number(text, today)
     if card is not None:
         return Value(card.age(today), extra={"birth_date": card.birth_date, "sex": card.sex})
-    text = _LEADING_PRONOUN.sub("", text)
+    text = _BEFORE_THE_AGE.sub("", text)
     age = parse_age(text, today)
     if age is None:
         # "孙子上初二了，十四": a clause that is only a number, after the story
@@ -180,6 +180,6 @@ def age_answer(text: str, today: dt.date) -> Value | None:
 
 _BARE_NUMBER = re.compile(r"[零一二两三四五六七八九十\d]{1,4}(?:多|出头)?(?:岁|了)?")
 # "她六十八", "也是六十六": the number is the age
-_LEADING_PRONOUN = re.compile(
+_BEFORE_THE_AGE = re.compile(
     r"(?:^|(?<=[，,]))(?:他|她|我|俺|也是|就是|都是|也)(?=[零一二两三四五六七八九十\d])"
 )

@@ -144,9 +144,10 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         return Doubt("per_visit")  # "一次两百": how often, then?
     # "两千多，我是退休工人": the amount may not be the 城乡居民 basic pension, asked back;
     # "不是，是单位的退休金" says there is none of it
-    denied = parse_yes_no(text) is False and not NUMERAL_RE.search(text)
-    if fills == ["members.monthly_basic_pension"] and _WORKERS_PENSION.search(text) and not denied:
-        return Doubt("workers_pension")
+    if fills == ["members.monthly_basic_pension"] and _WORKERS_PENSION.search(text):
+        denied = parse_yes_no(text) is False and not NUMERAL_RE.search(text)
+        if not denied:
+            return Doubt("workers_pension")
     grade = said_grade(text)
     if fills == ["members.has_disability"] and grade is not None and grade not in (1, 2, 3, 4):
         return Doubt("grade_impossible")  # "有，五级": the card has grades 1 to 4

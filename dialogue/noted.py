@@ -329,12 +329,10 @@ def _in_turn(session: Session, reading: Reading) -> dict[int, str]:
         relation = said_of.partition("#")[0]
         if len(facts) < 2 or relation == SELF:
             continue
-        if relation == CHILD:  # "俩孩子，大的上初中小的上小学": the children, of unsaid sex
-            if len(facts) not in counted:
-                continue
-            members = [i for i, m in enumerate(session.household.members) if i and not m.relation]
-        else:
-            members = relatives_of(session.household, relation)
+        # "俩孩子，大的上初中小的上小学": the children, of unsaid sex, as many as counted
+        if relation == CHILD and len(facts) not in counted:
+            continue
+        members = relatives_of(session.household, None if relation == CHILD else relation)
         if len(members) == len(facts):
             ordered = sorted(facts, key=lambda f: f.start)
             keys.update((id(f), member_key(name, i)) for f, i in zip(ordered, members, strict=True))

@@ -151,10 +151,10 @@ class _Lexicon:
     items: _Matcher
     relations: _Matcher
     possessed: re.Pattern[str] | None  # "我男人": possessive + noun; the noun is the match
+    possessed_nouns: dict[str, str]  # 男人, 婆姨, 对象… -> the relation id
 
 
-def _possessed_pattern(data: _LexiconFile) -> re.Pattern[str] | None:
-    nouns = {noun: rel for rel, words in data.possessed_relations.items() for noun in words}
+def _possessed_pattern(data: _LexiconFile, nouns: dict[str, str]) -> re.Pattern[str] | None:
     if not nouns or not data.possessive:
         return None
 
@@ -167,6 +167,7 @@ def _lexicon() -> _Lexicon:
     data = load_model(DATA, _LexiconFile)
     region_ignore = [w for e in data.regions.values() for w in e.ignore]
     item_ignore = [w for e in data.items.values() for w in e.ignore]
+    nouns = {noun: rel for rel, words in data.possessed_relations.items() for noun in words}
     return _Lexicon(
         data=data,
         regions=_Matcher(
@@ -179,7 +180,8 @@ def _lexicon() -> _Lexicon:
             )
         ),
         relations=_Matcher(_words(data.all_relations(), data.relation_ignore, "relations")),
-        possessed=_possessed_pattern(data),
+        possessed=_possessed_pattern(data, nouns),
+        possessed_nouns=nouns,
     )
 
 
@@ -206,12 +208,12 @@ def _possessed(text: str, taken: list[Match]) -> list[Match]:
     lexicon = _lexicon()
     if lexicon.possessed is None:
         return []
-    ids = {n: r for r, words in lexicon.data.possessed_relations.items() for n in words}
     found = []
     for m in lexicon.possessed.finditer(text):
         start, end = m.span("noun")
         if not any(t.start < end and start < t.end for t in taken):
-            found.append(Match(ids[m.group("noun")], m.group("noun"), start, end))
+            noun = m.group("noun")
+            found.append(Match(lexicon.possessed_nouns[noun], noun, start, end))
     return found
 
 
@@ -314,11 +316,8 @@ def parse_relation(text: str) -> str | None:
 
 def _possessed_alone(text: str) -> str | None:
     """ "婆姨", "掌柜的" said alone to 是您的什么人: whose it is goes without saying."""
-    said = _TRAILING.sub("", text.strip())
-    for relation, nouns in _lexicon().data.possessed_relations.items():
-        if said in nouns and relation != "other":
-            return relation
-    return None
+    relation = _lexicon().possessed_nouns.get(_TRAILING.sub("", text.strip()))
+    return relation if relation != "other" else None
 
 
 def item_names(item: ItemId | str) -> list[str]:

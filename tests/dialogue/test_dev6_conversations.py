@@ -4,6 +4,7 @@ kept, and the one child an opening names keeps its facts when the size is said t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -16,6 +17,27 @@ TODAY = dt.date(2026, 12, 5)
 @pytest.fixture
 def engine(nlu_backend: IntentParser) -> DialogueEngine:
     return DialogueEngine(nlu_backend, today=lambda: TODAY)
+
+
+def _asked(
+    engine: DialogueEngine,
+    session: Session,
+    reply: Callable[[str, int | None], str],
+    turns: int,
+    last: str | None = None,
+) -> list[tuple[str, int | None]]:
+    """The questions asked (with the member) while `reply` answers them, up to `turns`, or
+    until the question `last` is answered."""
+    asked: list[tuple[str, int | None]] = []
+    for _ in range(turns):
+        pending = session.pending
+        if pending is None:
+            break
+        asked.append((pending.question_id, pending.member))
+        engine.turn(session, reply(pending.question_id, pending.member))
+        if pending.question_id == last:
+            break
+    return asked
 
 
 def test_grandchildren_named_again_are_not_new_members(engine: DialogueEngine) -> None:
@@ -44,16 +66,10 @@ def test_a_freshman_is_asked_about_first_not_the_parents_school(engine: Dialogue
     not "您现在上学吗" of the parent; "九月份开学去报到" answers it."""
     session = Session.new("s", "guest:t", "ningxia", "h5")
     engine.open(session, "娃今年考上宁夏大学了，家里三口人，能贷款不")
-    asked = []
-    for _ in range(12):
-        pending = session.pending
-        if pending is None:
-            break
-        asked.append((pending.question_id, pending.member))
-        if pending.question_id == "member_study_status":
-            engine.turn(session, "九月份开学去报到")
-            break
-        engine.turn(session, "儿子" if pending.question_id == "member_relation" else "不知道")
+    answers = {"member_relation": "儿子", "member_study_status": "九月份开学去报到"}
+    asked = _asked(
+        engine, session, lambda q, _: answers.get(q, "不知道"), 12, "member_study_status"
+    )
     child = next(i for i, m in enumerate(session.household.members) if m.school_stage)
     assert ("member_study_status", child) in asked
     assert not [q for q, member in asked if q == "member_school_stage" and member != child]
@@ -67,16 +83,11 @@ def test_a_young_child_is_not_asked_who_supports_them(engine: DialogueEngine) ->
     engine.open(session, "在兰州租房子住，我送外卖，老婆在家带娃，想申请公租房")
     answers = {"household_size": "三个人，我老婆和女儿", "member_relation": "女儿",
                "member_age": "35", "consent": "同意"}  # fmt: skip
-    asked = []
-    for _ in range(15):
-        pending = session.pending
-        if pending is None:
-            break
-        asked.append((pending.question_id, pending.member))
-        if pending.question_id == "member_age" and pending.member == 2:
-            engine.turn(session, "6")
-            continue
-        engine.turn(session, answers.get(pending.question_id, "不知道"))
+
+    def reply(question: str, member: int | None) -> str:
+        return "6" if (question, member) == ("member_age", 2) else answers.get(question, "不知道")
+
+    asked = _asked(engine, session, reply, 15)
     daughter = [i for i, m in enumerate(session.household.members) if m.relation == "daughter"]
     assert daughter and session.household.members[daughter[0]].age == 6
     assert ("member_legal_supporter", daughter[0]) not in asked

@@ -29,14 +29,16 @@ def _is_college_student(member: Member) -> tuple[bool | None, tuple[str, ...]]:
     return False, ()
 
 
-def _may_be_enrolled(member: Member) -> bool:
+def _maybe_enrolled(ctx: Context) -> list[tuple[int, Member]]:
     """At college, not this year's freshman, and whether still enrolled not said: the school's
     在读证明 tells, so it is no reason to say 可能不符合."""
-    return (
-        member.school_stage in HIGHER_EDUCATION
-        and member.is_new_admission is False
-        and member.study_status is None
-    )
+    return [
+        (i, m)
+        for i, m in enumerate(ctx.household.members)
+        if m.school_stage in HIGHER_EDUCATION
+        and m.is_new_admission is False
+        and m.study_status is None
+    ]
 
 
 def _college_students(ctx: Context) -> tuple[list[tuple[int, Member]], tuple[str, ...]]:
@@ -58,7 +60,7 @@ def has_college_student(ctx: Context) -> CheckResult:
         return met(cid, f"{names(found)}已被高校录取或正在读本专科、研究生")
     if missing:
         return unknown(cid, "还需要知道家里有没有考上或正在读大学、研究生的孩子", missing)
-    maybe = [(i, m) for i, m in enumerate(ctx.household.members) if _may_be_enrolled(m)]
+    maybe = _maybe_enrolled(ctx)
     if maybe:
         return uncertain(cid, f"{names(maybe)}上大学，是否在读由学校开具的在读证明确认")
     return unmet(cid, "家里没有考上或正在读大学（本专科、研究生）的学生")
@@ -69,7 +71,7 @@ def no_student_loan_this_year(ctx: Context) -> CheckResult:
     cid = "no_student_loan_this_year"
     students, missing = _college_students(ctx)
     if not students:  # whether one still at college is enrolled is the school's to confirm
-        students = [(i, m) for i, m in enumerate(ctx.household.members) if _may_be_enrolled(m)]
+        students = _maybe_enrolled(ctx)
     if not students:
         # the loan of one at college is asked right after whether they are enrolled: the two
         # answers decide together (one alone cannot), so neither question is dropped

@@ -182,19 +182,23 @@ def _may_draw_pension(member: Member) -> bool:
     return member.age is None or member.age >= 60
 
 
+def _parents_of_minor(household: Household, member: Member) -> list[tuple[int, Member]]:
+    """The parents living in the household of a member under 18 (none for an adult)."""
+    if member.age is None or member.age >= 18 or member.relation not in PARENT_RELATIONS:
+        return []
+    roles = PARENT_RELATIONS[member.relation]
+    return [(i, m) for i, m in enumerate(household.members) if m.relation in roles]
+
+
 def _parent_is_capable(household: Household, member: Member) -> bool:
     """第八条 lists who cannot fulfil the duty (特困, 60+ 低保, 70+, 重度残疾…): a parent living in
     the household, under 60, not disabled and able to work is none of them."""
-    if member.age is None or member.age >= 18 or member.relation not in PARENT_RELATIONS:
-        return False
-    roles = PARENT_RELATIONS[member.relation]
     return any(
-        m.relation in roles
-        and m.age is not None
+        m.age is not None
         and 18 <= m.age < 60
         and m.has_disability is False
         and m.labour_ability in ("full", "partial")
-        for m in household.members
+        for _, m in _parents_of_minor(household, member)
     )
 
 
@@ -203,17 +207,12 @@ def _parents_to_ask(household: Household, member: Member) -> list[str]:
     whether that parent can fulfil the duty is 第八条): so it is asked of the parent (age,
     disability, work), never "有没有赡养人" of a six-year-old. Empty when no parent of theirs
     lives here."""
-    if member.age is None or member.age >= 18 or member.relation not in PARENT_RELATIONS:
-        return []
-    roles = PARENT_RELATIONS[member.relation]
-    asked: list[str] = []
-    for i, parent in enumerate(household.members):
-        if parent.relation not in roles:
-            continue
-        for fact in ("age", "has_disability", "labour_ability"):
-            if getattr(parent, fact) is None:
-                asked.append(f"members.{i}.{fact}")
-    return asked
+    return [
+        f"members.{i}.{fact}"
+        for i, parent in _parents_of_minor(household, member)
+        for fact in ("age", "has_disability", "labour_ability")
+        if getattr(parent, fact) is None
+    ]
 
 
 def _supporter(household: Household, member: Member, verdict: _Verdict) -> None:
