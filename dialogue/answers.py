@@ -153,31 +153,40 @@ _NEGATED = re.compile(
     r"(?:打算|准备|想|去|再|用|太|很|那么|这么|怎么|多么?|算太|算很)?$"
 )
 _NEGATION_REACH = 5  # characters before a yes word searched for its negation
+# after a no word, what undoes it: "将就不了", "糊口都难"
+_UNDONE = re.compile(r"不了|不下去|不成|不住|(?:都|也)(?:难|成问题|困难|不行)")
 # "要是不要钱的话，想学": the condition is not the answer
 _CONDITION = re.compile(r"(?:要是|如果|假如|若是|万一)[^，,。；;！!？?]*?的话[，,]?")
 
 
 def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, int] | None:
-    """The question's own yes/no words ("在/不在", "危房/不是危房"); the longest wins, a yes
-    word right after a negation ("不算危房") counts as no. None when there is none; a tie
+    """The question's own yes/no words ("在/不在", "危房/不是危房"); the longest wins, a word
+    right after a negation ("不算危房", "不能过") or undone after it ("将就不了") counts as
+    its opposite. None when there is none; a tie
     between yes and no ("有辆车，早报废了") is (None, -1, -1): asked again."""
-    hits: list[tuple[int, bool, int]] = []  # (length, yes, start)
+    hits: list[tuple[int, bool, int, int]] = []  # (word length, yes, start, end)
     for key, words in question.synonyms.items():
         for word in words:
             start = text.find(word)
             if start < 0:
                 continue
-            yes = key == "yes"
-            if yes and _NEGATED.search(text[max(0, start - _NEGATION_REACH) : start]):
-                yes = False
-            hits.append((len(word), yes, start))
+            yes, end = key == "yes", start + len(word)
+            window = max(0, start - _NEGATION_REACH)
+            negation = _NEGATED.search(text[window:start])
+            # "不算危房" is a no, "不能过" a yes; "没有摩托" is still a no (没 denies a thing)
+            if negation and (yes or not negation.group().startswith(("没", "未", "哪"))):
+                yes = not yes
+                start = window + negation.start()  # the negation is part of what was said
+            elif not yes and _UNDONE.match(text, end):
+                yes = True  # "将就不了了", "糊口都难"
+            hits.append((len(word), yes, start, end))
     if not hits:
         return None
     hits.sort(reverse=True)
     if len(hits) > 1 and hits[0][0] == hits[1][0] and hits[0][1] != hits[1][1]:
         return None, -1, -1
-    length, yes, start = hits[0]
-    return yes, start, start + length
+    _, yes, start, end = hits[0]
+    return yes, start, end
 
 
 _HAS_AT_END = re.compile(r"(?<![没无])有(?:的|呢|啊|呀)?$")

@@ -125,7 +125,10 @@ def without_debts(text: str) -> str | None:
     debts = [c for c in parts if _DEBT.search(c) and find_amounts(c, answer=True)]
     for before, clause in pairwise(parts):  # "有三万，不过是借别人的"
         if _DEBT.search(clause) and not find_amounts(clause, answer=True):
-            debts += [before, clause] if find_amounts(before, answer=True) else []
+            # "没存款了，还欠着外债": none is nobody's loan, so the none stands
+            some = any(f.value.value > 0 for f in find_amounts(before, answer=True)
+                       if isinstance(f.value, Amount))  # fmt: skip
+            debts += [before, clause] if some else []
     if not debts:
         return text
     kept = [c for c in parts if c not in debts]

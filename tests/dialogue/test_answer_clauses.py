@@ -506,6 +506,11 @@ def test_money_said_to_be_borrowed_is_a_debt_not_savings() -> None:
     assert isinstance(said, Doubt) and said.kind == "debt_not_amount"
 
 
+@pytest.mark.parametrize("text", ["没存款了，还欠着外债", "没有，还欠着账"])
+def test_no_savings_beside_a_debt_is_none(text: str) -> None:
+    assert answer("deposits", text) == Value(0.0)
+
+
 @pytest.mark.parametrize(
     ("question", "text", "expected"),
     [

@@ -55,6 +55,25 @@ def test_a_questions_own_yes_no_words(question: str, text: str, expected: object
     assert answer(question, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("不能过", Value(True)),  # a no word negated says yes
+        ("将就不了了", Value(True)),  # a no word undone after it
+        ("糊口都难", Value(True)),
+        ("还能将就", Value(False)),
+        ("不算太难", Value(False)),
+    ],
+)
+def test_a_no_word_negated_or_undone_says_yes(text: str, expected: object) -> None:
+    assert answer("basic_living", text) == expected
+
+
+def test_a_thing_denied_is_still_no() -> None:
+    # 摩托 does not count as a car: "没有摩托" denies it, it does not say there is a car
+    assert answer("vehicles", "没有车，也没有摩托") == Value(False)
+
+
 def test_a_correction_names_its_fact_and_its_new_value(nlu_backend: IntentParser) -> None:
     engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
     session = Session.new("t", "t", RegionId.GANSU)
