@@ -57,6 +57,7 @@ from nlu.mentions import (
 from nlu.numbers import Amount, find_amounts, to_monthly
 from nlu.proxy import SpeaksFor, speaks_for
 from nlu.tokenize import collapse_a_not_a
+from nlu.voice_input import punctuate
 
 DATA = Path(__file__).parent / "data" / "facts.yml"
 CONFIDENT = 0.9  # a fact said in so many words
@@ -70,8 +71,8 @@ LONG_AGO = re.compile(
 )
 # "我五十四，", "老伴六十三。": a number right after a member, closing the clause, is the age
 _BARE_AGE = re.compile(
-    r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?=[，,。；;！!\s]|$|了|都|[我俺])"
-)  # "我爸八十三我妈七十八都跟我住": voice input has no commas
+    r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?P<more>多)?(?=[，,。；;！!\s]|$|了|都|[我俺])"
+)  # "我爸八十三我妈七十八都跟我住": voice input has no commas; "公公婆婆七十多，"
 # "我八十二岁的老娘", "有个七十九的老爹": an age said before a relative the speaker names as
 # theirs, joined by 的, is that relative's; without the speaker's word ("家里还有八十多岁的
 # 奶奶", whose 奶奶?) it is nobody's
@@ -97,6 +98,11 @@ _AND_MORE = re.compile(r"[^，。；！？]{0,6}?(?:和|还有|加上|以及)")
 # "就靠种地和一个月一百多的养老金": the amount is the later part of a list of sources
 _AFTER_AND = re.compile(r"(?:靠|有)[^，。；！？]{1,6}(?:和|还有|加上|以及)[^，。；！？]{0,8}$")
 # "靠我给她的八百块": money somebody gives, not an income the household earns
+# payments not counted as the household's income (最低生活保障审核确认办法 第十三条: 优待抚恤金,
+# 政府发放的各类社会救助款物; the disability and old-age allowances are paid as welfare)
+_ASSISTANCE = re.compile(
+    r"残疾人?(?:生活|护理)?补贴|两项补贴|护理补贴|高龄(?:补贴|津贴)|抚恤金|低保金|救助金|供养金"
+)
 _GIVEN = re.compile(r"给[^，。；！？]{0,3}的[^，。；！？]{0,3}$")
 # "…一个月一千八，一家四口就靠我这点工资": the household lives on the amount said before
 # (or in the next sentence: "一个月一千八，老婆没工作。家里就这一个收入"; "别的收入也没有")
@@ -135,6 +141,9 @@ class _Words(BaseModel):
     receiving: dict[str, list[str]]
     departed: str
     supposed: str
+    supposed_ahead: str
+    asked_behind: str
+    request_between: str
     children: str
     persons: dict[str, list[str]]
     ordinal: str
@@ -221,10 +230,24 @@ def _states(text: str, start: int, negatable: bool = True, supposable: bool = Tr
     """The clause around `start` states the fact: not supposed (if it can be: a request
     asked as 能不能 is still said), and (if asked) not negated (能不能 is no negation)."""
     lo, hi = clause_at(text, start)
-    if supposable and _compiled(_words().supposed).search(text, lo, hi):
+    if supposable and _supposed(text, start, lo, hi):
         return False
     before = text[lo:start] if supposable else collapse_a_not_a(text[lo:start])
     return not (negatable and _NEGATED.search(before))
+
+
+def _supposed(text: str, start: int, lo: int, hi: int) -> bool:
+    """ "能不能算低保户", "有车的话": the fact at `start` is supposed or asked about. Only what
+    能不能/吗 govern: "我们家是脱贫户能不能办贷款" says the status and asks about the loan."""
+    words = _words()
+    if _compiled(words.supposed).search(text, lo, hi):
+        return True
+    if _compiled(words.supposed_ahead).search(text, lo, start):
+        return True
+    behind = _compiled(words.asked_behind).search(text, start, hi)
+    return behind is not None and not _compiled(words.request_between).search(
+        text, start + 1, behind.start()
+    )
 
 
 def _member_fact(
@@ -510,7 +533,9 @@ def _ages(
             f.start <= m.start("n") < f.end for f in out if f.name == "members.age"
         ):
             continue
-        out.append(Fact("members.age", age, m.start("n"), m.end("n"), mention.key))
+        more = m.group("more") is not None and age % 10 == 0  # "七十多": in the seventies
+        out.append(Fact("members.age", age + 5 if more else age, m.start("n"), m.end(),
+                        mention.key, estimate=more))  # fmt: skip
     _ages_in_birth_order(text, mentions, out)
     # "爷爷奶奶都九十多了，爷爷九十三": the exact age said of a member wins over the estimate
     exact = {f.who for f in out if f.name == "members.age" and not f.estimate}
@@ -659,6 +684,8 @@ def _money(
             out.append(Fact("assets.deposits", amount.value, found.start, found.end,
                             estimate=amount.is_estimate))  # fmt: skip
             continue
+        if _ASSISTANCE.search(clause):
+            continue  # "就靠三百多块钱的残疾人补贴": an assistance payment, not an income
         if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
             amount = dataclasses.replace(amount, period="month")
         if amount.period is not None and _lives_on_it(text, found.start, found.end):
@@ -775,6 +802,8 @@ def read_facts(
     after several members is the household's); an answer states only what it says.
     `region`: the region applied in (a hukou said to be elsewhere is not local)."""
     text = _SPACED.sub(lambda m: "，" * len(m.group()), text[:500])  # "你好 我是固原人 户口…"
+    if opening:
+        text = punctuate(text)  # voice input: the answers keep their places (dialogue.engine)
     words = _words()
     persons = PersonWords(words.persons, words.ordinal, words.ordered)
     mentions = find_mentions(text, words.departed, words.children, persons)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from guides.ids import RegionId
-from guides.places import FIXED_PLACE
+from guides.places import FIXED_PLACE, aliases, places
 from nlu.lexicon import match_regions
 from nlu.mentions import (
     COUNT,
@@ -59,6 +59,8 @@ _SIZE_WITH_CHILDREN = [
     # "他爸走了，我一个人带俩孩子": alone with them ("在家带娃" alone says nothing of the size)
     re.compile(rf"(?:我|俺)?一个人带着?{_COUNT}个?{_KIDS}"),
 ]
+# "离婚了，两个孩子都跟着我": the speaker and the children, when no partner lives with them
+_KIDS_WITH_ME = re.compile(rf"{_COUNT}个?{_KIDS}都跟着?(?:我|俺)(?!们)")
 # "我带着女儿过": the speaker and one child
 _SIZE_WITH_CHILD = re.compile(
     r"(?:我|俺)(?:一个人|自己)?带着(?:一)?个?(?:女儿|儿子|闺女|孩子|娃|小孩)(?:过|生活|住|(?=$|[，。,；]))"
@@ -73,7 +75,7 @@ _WORKS = re.compile(
 )
 _NOT = re.compile(r"[不没]")
 _TOTAL_INCOME = re.compile(
-    r"加起来|一共|总共|全家|全靠|就靠|只靠|家里收入"
+    r"加起来|一共|总共|全家|全靠|就靠|只靠|家里[^，。；！？\s]{0,8}收入"  # "家里六亩地一年收入"
     # the only earner: "家里就我一个人挣钱，一个月三千来块"
     r"|(?:就|只有|只)(?:我|俺)一个(?:人(?:挣钱|赚钱|上班|打工|干活)|劳力|劳动力)"
     # the only earners: "就我跟他妈种地打工，一年三万块钱"
@@ -87,7 +89,10 @@ _BARE_NO_INCOME = re.compile(
     r"(?:^|(?<=[，,]))(?:现在|目前)?(?:就|也|都)?没(?:有|啥|什么)?(?:任何)?收入(?:来源)?了?"
     r"(?=[，。,！!；]|$)"
 )
-_HUKOU_PLACE = re.compile(r"户口(?:还|都)?(?:在|是)(?:老家)?")
+_HUKOU_PLACE = re.compile(
+    r"户口(?:还|都)?(?:在|是)(?:老家)?"
+    r"|户口(?:已经|早就|也|都)?(?:迁回|迁到|迁来|迁进|落在|落到|转回|转到)(?:了)?"  # 户口迁回历城了
+)
 _DIGIT_OR_NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万]")
 SUMMED = re.compile(r"加起来|一共|总共|合计")  # a sum said after the parts wins over them
 
@@ -116,6 +121,11 @@ def said_size(
         children = small_number(m.group("n")) if m else None
         if m is not None and children is not None:
             return children + 1, m.start(), m.end()
+    m = _KIDS_WITH_ME.search(text)
+    children = small_number(m.group("n")) if m else None
+    partner = any(p.relation == "spouse" and not p.departed for p in mentions)
+    if m is not None and children is not None and children >= 2 and not partner:
+        return children + 1, m.start(), m.end()
     for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2), (_SIZE_WITH_CHILD, 2)):
         m = pattern.search(text)
         if m and not _somebody_else_alone(mentions, text, m, size, asked_for):
@@ -140,10 +150,18 @@ def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bo
     一千来块"); or called 收入 in a clause naming nobody ("一年到头也就收入一万来块")."""
     if _TOTAL_INCOME.search(text, lo, hi):
         return True
+    if (
+        _INCOME.search(text, lo, hi)
+        and _ME_AND.match(text, lo)
+        and _together(text, mentions, lo, hi)
+    ):
+        return True  # "我和他爸都在家种地一年也就收入两万来块钱" (voice input: one clause)
     if any(lo <= m.start < hi for m in mentions):
         return False
     first, _ = sentence_at(text, lo)
-    others = [m for m in mentions if first <= m.start < lo and m.relation != SELF]
+    others = [  # a son who has his own family elsewhere ("儿子在外地成家了") earns for it
+        m for m in mentions if first <= m.start < lo and m.relation != SELF and not m.departed
+    ]
     if _INCOME.search(text, lo, hi) and not others:  # "老伴打工，收入一个月两千": the spouse's
         return True
     if _INCOME.search(text, lo, hi) and _earned_jointly(text, mentions, lo):
@@ -170,9 +188,11 @@ def _earned_jointly(text: str, mentions: list[Mention], lo: int) -> bool:
     """The clause before `lo`, in the same sentence, has the speaker and the others as its
     subject together ("我和媳妇都在家种地", "两个人都干不了重活")."""
     before = clause_before(text, lo)
-    if before is None:
-        return False
-    prev_lo, prev_hi = before
+    return before is not None and _together(text, mentions, *before)
+
+
+def _together(text: str, mentions: list[Mention], prev_lo: int, prev_hi: int) -> bool:
+    """The span has the speaker and the others as its subject together."""
     if _JOINT.search(text, prev_lo, prev_hi):
         return True
     named = members_of([m for m in mentions if prev_lo <= m.start < prev_hi], mentions, text)
@@ -255,6 +275,9 @@ def hukou_here(text: str, region: str) -> tuple[int, int] | None:
             continue  # "户口在老家历城": home is elsewhere from where they live now
         said = re.split(r"[，,。；;！!？?\s]", text[m.end() : m.end() + 8])[0]
         ours = [r for r in match_regions(said) if r.start == 0]
-        if ours and ours[0].id == region:
+        county = places().get(FIXED_PLACE[RegionId(region)])
+        # the county itself, not only its city or province ("户口在济南" may be another 区)
+        named = county is not None and any(a in said for a in aliases(county.name))
+        if ours and ours[0].id == region and named:
             return m.start(), m.end() + ours[0].end
     return None

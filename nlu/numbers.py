@@ -4,7 +4,7 @@ Rules for estimates (is_estimate=True), with `place` = the place value of X's lo
 digit (1000 -> 1000, 1500 -> 100, 20 -> 10):
 - "X多" / "X以上" / "超过X" / "至少X": low = X, high = X + place, value = midpoint
   (一千多 -> 1000..2000, value 1500; 一千二多 -> 1200..1300, value 1250).
-- "X出头": just over X: high = X + place / 5 (三千出头 -> 3000..3200).
+- "X出头" / "X多点": just over X: high = X + place / 5 (三千出头 -> 3000..3200).
 - "不到X" / "不足X" / "快X": just under X: low = X - place / 5 (不到一千 -> 800..1000).
 - "X以下" / "X以内" / "最多X": low = X - place (not below 0), high = X, midpoint.
 - "A到B" / "A-B" / "八九百" / "一两千" / "十几" / "几千": low = A, high = B, midpoint;
@@ -68,7 +68,7 @@ class Found:
 
 _CURRENCY = r"(?:块钱|元钱|块|元|圆|rmb|RMB|人民币)"
 _MORE = r"(?:多点|多|出头|挂零|冒头|冒尖|来|把)"
-_JUST_OVER = {"出头", "挂零", "冒头", "冒尖"}  # "两千挂零": just over two thousand
+_JUST_OVER = {"出头", "挂零", "冒头", "冒尖", "多点"}  # "两千挂零", "一万多点": just over
 # "五十多万", "十来万", "三千多块": the unit after 多/来 scales the whole amount
 _MORE_UNIT = r"(?P<scale>[万千百](?![万千百]))?"
 _CN_NUMERAL_CHARS = "零一二两三四五六七八九十百千万亿"

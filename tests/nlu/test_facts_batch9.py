@@ -15,7 +15,10 @@ TODAY = dt.date(2026, 12, 4)
 
 
 def _facts(text: str, region: str | None = None) -> set[tuple[str, object, str | None]]:
-    return {(f.name, f.value, f.who) for f in read_facts(text, TODAY, region=region).facts}
+    return {
+        (f.name, tuple(f.value) if isinstance(f.value, list) else f.value, f.who)
+        for f in read_facts(text, TODAY, region=region).facts
+    }
 
 
 def test_two_people_joined_by_he_share_the_age() -> None:
