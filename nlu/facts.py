@@ -65,6 +65,14 @@ LIKELY = 0.7  # inferred from context (a school stage without a verb of studying
 # "心脏不好要下支架": 不好/不行 says how someone is, it denies nothing after it
 _NEGATED = re.compile(r"(?:不是|没有|没得|没|不算|不(?!好|行|太好|舒服))\S{0,2}$")
 # a situation long past is not one of 最近 ("三年前出了车祸")
+_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)年")
+
+
+def _in_a_past_year(text: str, lo: int, start: int, today: dt.date) -> bool:
+    """ "2008年地震后盖的房子": a year named before, earlier than last year, is long ago."""
+    return any(int(m.group("y")) < today.year - 1 for m in _YEAR.finditer(text, lo, start))
+
+
 LONG_AGO = re.compile(
     r"(?:[两三四五六七八九十几\d]+|好几)年(?:前|以前)|前些年|早些年|早年|小时候|年轻(?:的)?时候?"
     r"|(?<![一今去])前年"  # the year before last: not 最近 (a 急难 is recent)
@@ -595,12 +603,14 @@ def _ours(mentions: list[Mention], text: str, start: int) -> bool:
     return bool(_OUR_HOME.search(text, last.end, start))
 
 
-def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
+def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.date) -> None:
     words = _words()
     for situation, patterns in words.situations.items():
         for start, end in _spans(_any(patterns), text):
             lo, _ = clause_at(text, start)
-            recent = not LONG_AGO.search(text, lo, start)
+            recent = not LONG_AGO.search(text, lo, start) and not _in_a_past_year(
+                text, lo, start, today
+            )
             if _states(text, start) and recent and _ours(mentions, text, start):
                 out.append(Fact("situations", [situation], start, end))
     for hukou, patterns in words.hukou_types.items():
@@ -618,6 +628,9 @@ def _household(text: str, mentions: list[Mention], out: list[Fact]) -> None:
         if item in ended:
             continue  # "我们家是低保户，去年把我们家低保给取消了": not any more
         for start, end in _spans(_any(patterns), text):
+            lo, _ = clause_at(text, start)
+            if _FORMERLY.search(text, lo, start):
+                continue  # "原来是低保户，去年…给取消了": not now
             if _states(text, start, negatable=False) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
 
@@ -641,6 +654,7 @@ def _only_some_of_us(text: str, mentions: list[Mention], start: int) -> bool:
     return False
 
 
+_FORMERLY = re.compile(r"原来|原先|以前|之前|过去|曾经|早先|早些年")
 # the status itself ended or refused (a payment late or cut is still the status: a complaint)
 _STATUS_ENDED = re.compile(r"取消|清退|被退|退出|没批|不批|没通过|被拒")
 
@@ -757,7 +771,9 @@ def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId
     asked = [
         m.id
         for m in match_items(text)
-        if m.id not in received and not any(m.start < e and s < m.end for s, e in spans)
+        if m.id not in received
+        and not any(m.start < e and s < m.end for s, e in spans)
+        and not _GIVEN_BEFORE.search(text, clause_at(text, m.start)[0], m.start)
     ]
     found = [i for i in find_items(text) if i in asked]
     if ItemId.STUDENT_LOAN not in found and _LOAN_FOR_SCHOOL.search(text) and _COLLEGE.search(text):
@@ -765,6 +781,8 @@ def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId
     return found
 
 
+# "当时村里给了临时救助": help had once, not asked for now
+_GIVEN_BEFORE = re.compile(r"(?:给|发)(?:过|了)|领(?:过|了)|拿过|享受过")
 _LOAN_FOR_SCHOOL = re.compile(r"(?<![房车])(?:贷款|贷个款|能贷|办个?贷)")
 _COLLEGE = re.compile(r"大学|大专|学费|考上|录取")
 
@@ -814,7 +832,7 @@ def read_facts(
         _no_certificate(text, mentions, facts)
     _schools(text, mentions, facts)
     _ages(text, today, mentions, facts, opening)
-    _household(text, mentions, facts)
+    _household(text, mentions, facts, today)
     elsewhere = hukou_elsewhere(text, region) if region else None
     if elsewhere is not None and not any(f.name == "has_local_hukou" for f in facts):
         facts.append(Fact("has_local_hukou", False, *elsewhere))

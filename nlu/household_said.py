@@ -64,9 +64,13 @@ _KIDS_WITH_ME = re.compile(rf"{_COUNT}个?{_KIDS}都跟着?(?:我|俺)(?!们)")
 # "我带着女儿过": the speaker and one child
 _SIZE_WITH_CHILD = re.compile(
     r"(?:我|俺)(?:一个人|自己)?带着(?:一)?个?(?:女儿|儿子|闺女|孩子|娃|小孩)(?:过|生活|住|(?=$|[，。,；]))"
-    r"|(?:^|(?<=[，,]))(?:我|俺)?一个人带着(?:一个)?(?:女儿|儿子|闺女|孩子|娃|小孩)(?=$|[，。,；])"
+    r"|(?:^|(?<=[，,后]))(?:我|俺)?(?:一直|现在|如今)?一个人带着(?:一个)?(?:女儿|儿子|闺女|孩子|娃|小孩)"
+    r"(?=$|[，。,；])"  # "离婚后一直一个人带着儿子"
 )
 _INCOME = re.compile(r"收入")
+_WORKS_FOR_PAY = re.compile(
+    r"挣|赚|工资|上班|打工|打零工|种地|务农|干活|做工|跑车|开车|退休金|养老金"
+)
 # a speaker alone: what they get a month is the household's ("一个人过…退休金一个月一千三")
 OWN_INCOME = re.compile(r"退休金|养老金|工资|收入|挣|收个|收成")
 # a clause saying what work one does, no amount: "给人当保姆，一个月一千五" is a pay
@@ -152,15 +156,22 @@ def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bo
         return True
     if (
         _INCOME.search(text, lo, hi)
-        and _ME_AND.match(text, lo)
+        and (_ME_AND.match(text, lo) or _JOINT.match(text, lo))
         and _together(text, mentions, lo, hi)
     ):
-        return True  # "我和他爸都在家种地一年也就收入两万来块钱" (voice input: one clause)
+        return True  # "我和他爸都在家种地一年也就收入两万来块钱", "我们俩一年种地收入七八千"
     if any(lo <= m.start < hi for m in mentions):
         return False
     first, _ = sentence_at(text, lo)
-    others = [  # a son who has his own family elsewhere ("儿子在外地成家了") earns for it
-        m for m in mentions if first <= m.start < lo and m.relation != SELF and not m.departed
+    # who else may have earned it: named before in the sentence, still here, said to work
+    # ("老伴打工，收入一个月两千"); not a son with his own family elsewhere, nor "我妈七十三了"
+    others = [
+        m
+        for m in mentions
+        if first <= m.start < lo
+        and m.relation != SELF
+        and not m.departed
+        and _WORKS_FOR_PAY.search(text, *clause_at(text, m.start))
     ]
     if _INCOME.search(text, lo, hi) and not others:  # "老伴打工，收入一个月两千": the spouse's
         return True

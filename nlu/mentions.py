@@ -29,7 +29,8 @@ _SPEAKER = re.compile(r"(?:我|俺|本人|自己)(?!们|家|村|市|县|区|省)
 # Someone asked for who is no relative: "我们村有个孤儿", "楼下的王大爷" (大爷 after a possessive
 # is a relative: lexicon.yml possessed_relations).
 _UNNAMED = re.compile(
-    r"老人家?|老爷子|老太太|邻居|村干部|干部|工作人员|别人|人家|(?<!家)(?<!里)有(?:个|一个|户|家)?人"
+    r"老人家?|老爷子|(?<![我俺咱家])老太太|邻居|村干部|干部|工作人员|别人|人家"
+    r"|(?<!家)(?<!里)有(?:个|一个|户|家)?人"
     r"|(?<!是)孤儿|(?<![我俺咱家])(?:大爷|大娘|大妈)"
 )
 _PRONOUN = re.compile(r"(?<!其)[他她](?!们)")  # not 其他 ("everyone else")
@@ -148,8 +149,11 @@ def find_mentions(
         for m in match_relations(text)
         if not _PAIR.match(text, m.end)
     ]
+    unnamed = [Mention(UNNAMED, m.start(), m.end()) for m in _UNNAMED.finditer(text)]
+    # "隔壁的李大娘", "邻居家的老太太": nobody's mother or wife (大娘, 太太 inside them)
+    found = [f for f in found if not any(u.start < f.end and f.start < u.end for u in unnamed)]
     found += [Mention(SELF, m.start(), m.end()) for m in _SPEAKER.finditer(text)]
-    found += [Mention(UNNAMED, m.start(), m.end()) for m in _UNNAMED.finditer(text)]
+    found += unnamed
     # "两个孩子", and "俩孩子" without 个 (not "二娃": the second child)
     for m in _compiled(rf"(?:{COUNT}个|(?P<bare>[两俩仨]))?(?:{children})").finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
@@ -255,6 +259,11 @@ def _appositions(text: str, found: list[Mention]) -> list[Mention]:
 _OUR_PARENT = re.compile(r"[我俺](?:爸|爹|父亲|妈|娘|母亲)?[和跟与]?$")  # "我爸妈", "我爸和我妈"
 
 
+_MARRIED_OUT = frozenset({"闺女", "女儿", "姑娘", "大女儿", "小女儿", "二女儿", "儿子", "大儿子",
+                          "小儿子", "二儿子"})  # fmt: skip
+_IN_LAWS = frozenset({"女婿", "姑爷", "儿媳", "儿媳妇", "儿子媳妇"})
+
+
 def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -> list[Mention]:
     marked = []
     for mention in found:
@@ -287,6 +296,9 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
         marked.append(replace(mention, departed=gone))
     # "我儿子有车…可我儿子早就分家了": the same words name the same person
     gone_words = {text[m.start : m.end] for m in marked if m.departed}
+    # "我闺女嫁到银川了，女婿去年得了白血病": the in-law lives with the child who left
+    if any(text[m.start : m.end] in _MARRIED_OUT for m in marked if m.departed):
+        gone_words |= _IN_LAWS
     return [
         replace(m, departed=True)
         if m.relation not in (SELF, UNNAMED, CHILD) and text[m.start : m.end] in gone_words
