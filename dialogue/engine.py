@@ -450,13 +450,21 @@ class DialogueEngine:
         about_pending = session.pending is not None and any(
             t.question_id == session.pending.question_id for t in named
         )
-        # the classifier's guess of "correct" with no correction words: an answer, if it is one
-        if session.pending is not None and (not named or about_pending or not is_correction(text)):
+        # the classifier's guess of "correct" with no correction words: an answer, if it is one;
+        # so is "不是本地的，是外县的" to 户口在本地吗, when no question it names was answered yet
+        answered_named = any(prompts.was_asked(session, self.bank, t) for t in named)
+        if session.pending is not None and (
+            not named or about_pending or not is_correction(text) or not answered_named
+        ):
             answer = self._parse_pending(session, text)
             if isinstance(answer, Doubt):
                 return self._doubt(session, answer)
             if answer is not None:
-                return [TextReply(text=prompts.CORRECTED), *self._answered(session, answer)]
+                pending = session.pending
+                # an answer given before is changed; a first answer is only taken
+                changed = session.answered(pending.question_id, pending.member)
+                done = [TextReply(text=prompts.CORRECTED)] if changed else []
+                return [*done, *self._answered(session, answer)]
         return [
             TextReply(text=prompts.NOTHING_CORRECTED),
             TextReply(text=prompts.WHICH_TO_CORRECT),

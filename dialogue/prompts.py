@@ -239,6 +239,11 @@ def correction_targets(session: Session, bank: QuestionBank, text: str) -> list[
     return targets
 
 
+def was_asked(session: Session, bank: QuestionBank, target: Next) -> bool:
+    """Whether the question `target` names was answered (or is the one pending)."""
+    return _asked(session, bank.get(target.question_id), target.member)
+
+
 def _asked(session: Session, question: Question, member: int | None) -> bool:
     return session.answered(question.id, member) or (
         session.pending is not None

@@ -28,16 +28,16 @@ _YEAR_ONLY = re.compile(
     rf"|(?P<y2>\d{{2}}|[{_CN}]{{2}})\s*年(?=出生|生|的|人|属|$|[，。,.\s]))"
 )
 _AGE_RES = (
-    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几)?(?:周岁|岁)"),
+    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?(?:周岁|岁)"),
     re.compile(
-        rf"(?:今年|年龄|年纪|刚满|满了|满)(?:是|有|已经|都)?(?P<n>{NUMERAL})(?P<more>多|出头|好几)?"
+        rf"(?:今年|年龄|年纪|刚满|满了|满)(?:是|有|已经|都)?整?(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?"
         r"(?![月号日年点个])"  # "今年九月上初中" is a month
     ),
-    re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了?(?:吧|啊|呀|了)?$"),
+    re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?了?(?:吧|啊|呀|了)?$"),
     # not a school year: "上初二了", "大三了"
-    re.compile(rf"(?<![初高大研])(?P<n>{NUMERAL})(?P<more>多|出头|好几)?了"),
+    re.compile(rf"(?<![初高大研])(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?了"),
     # "他七十，我六十八": the first clause, a bare number after at most the person
-    re.compile(rf"^(?:他|她|我|俺)?(?:今年)?(?P<n>{NUMERAL})(?P<more>多|出头|好几)?(?=[，,；;。])"),
+    re.compile(rf"^(?:他|她|我|俺)?(?:今年)?(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?(?=[，,；;。])"),
 )
 JUST_OVER_YEARS = 4  # 四十出头: 40..44
 # A baby's age said without a number of years: "刚满周岁" (1), "才八个月大", "刚出生" (0)
@@ -163,6 +163,8 @@ def find_ages(text: str, today: date) -> list[Found]:
             more = bool(m.group("more"))
             if more and low == high and m.group("more") == "好几":
                 low, high = low + 3, low + 9  # 七十好几: well past seventy
+            elif more and low == high and m.group("more") == "大几":
+                low, high = low + 5, low + 9  # 三十大几: the upper thirties
             elif more and low == high:
                 just_over = m.group("more") == "出头"
                 high = low + (JUST_OVER_YEARS if just_over else 10 if low >= 10 else 1)

@@ -51,3 +51,14 @@ def test_nothing_to_correct_is_said(nlu_backend: IntentParser) -> None:
     assert "没找到能改的内容" in reply_text(replies[0])
     assert session.household.model_dump() == before
     assert get_fact(session.household, "assets.deposits") == 20000
+
+
+def test_not_this_but_that_answers_the_question_asked(nlu_backend: IntentParser) -> None:
+    """ "不是本地的，是外县的" to 户口在本地吗 names 外县 (the place question, never answered):
+    it is this question's answer, taken without saying anything was changed."""
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = _session(engine)
+    session.pending = Pending(question_id="has_local_hukou")
+    replies = engine.turn(session, text="不是本地的，是外县的")
+    assert session.household.has_local_hukou is False
+    assert not any("改过来" in reply_text(r) for r in replies)

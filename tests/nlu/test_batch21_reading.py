@@ -97,3 +97,14 @@ def test_whose_income_a_bare_income_is(text: str, monthly: list[int]) -> None:
 def test_a_parent_raising_a_son_alone_since_a_divorce() -> None:
     said = reading("2015年离婚后一直一个人带着儿子，儿子今年14上初二")
     assert said.size is not None and said.size.value == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("今年整七十", 70, 70), ("三十大几了", 35, 39), ("七十好几了", 73, 79)],
+)
+def test_ages_said_the_everyday_way(text: str, low: int, high: int) -> None:
+    from nlu.dates import find_ages
+
+    ages = [f.value for f in find_ages(text, TODAY)]
+    assert len(ages) == 1 and isinstance(ages[0], int) and low <= ages[0] <= high
