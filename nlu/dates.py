@@ -37,7 +37,9 @@ _AGE_RES = (
     # not a school year: "上初二了", "大三了"
     re.compile(rf"(?<![初高大研])(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?了"),
     # "他七十，我六十八": the first clause, a bare number after at most the person
-    re.compile(rf"^(?:他|她|我|俺)?(?:今年)?(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?(?=[，,；;。])"),
+    re.compile(
+        rf"^(?:他|她|我|俺)?(?:今年)?(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?(?=[，,；;。])"
+    ),
 )
 JUST_OVER_YEARS = 4  # 四十出头: 40..44
 # A baby's age said without a number of years: "刚满周岁" (1), "才八个月大", "刚出生" (0)

@@ -36,6 +36,7 @@ from nlu.household_said import (
     hukou_here,
     no_income_of_all,
     own_income_said,
+    own_pay_of,
     said_size,
     speakers_own,
 )
@@ -74,7 +75,7 @@ def _in_a_past_year(text: str, lo: int, start: int, today: dt.date) -> bool:
 
 
 LONG_AGO = re.compile(
-    r"(?:[两三四五六七八九十几\d]+|好几)年(?:前|以前)|前些年|早些年|早年|小时候|年轻(?:的)?时候?"
+    r"(?:[两三四五六七八九十几\d]+|好几)年(?:前|以前)|前些年|前几年|早些年|早年|小时候|年轻(?:的)?时候?"
     r"|(?<![一今去])前年"  # the year before last: not 最近 (a 急难 is recent)
 )
 # "我五十四，", "老伴六十三。": a number right after a member, closing the clause, is the age
@@ -733,6 +734,12 @@ def _money(
             monthly = to_monthly(amount)
             incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
                 monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
+        elif amount.period is not None and opening:
+            earner = own_pay_of(text, mentions, lo, hi)  # one earner's own pay, said as theirs
+            if earner is not None and not _GIVEN.search(text[lo : found.start]):
+                monthly = to_monthly(amount)
+                out.append(Fact("members.monthly_income", monthly.value, found.start, found.end,
+                                earner, estimate=monthly.is_estimate))  # fmt: skip
     if not incomes and last_income is not None:
         incomes.append((False, last_income))
     summed = any(is_sum for is_sum, _ in incomes)

@@ -42,6 +42,7 @@ _PAIR = r"(?:娘俩|娘儿俩|爷俩|爷儿俩|母子俩|父子俩|母女俩|父
 _LIVE = r"(?:过日子|过(?![来去])|生活|住|相依为命)"
 _SIZE_TWO = re.compile(
     r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们)?(?:老两口|我俩|我们俩|咱俩|俺俩|俺们俩|两口子|娘俩|爷俩|两个人)"
+    r"|(?:家里就|家里只有)(?:我|俺|咱)们?(?:两个|俩)(?!孩子|娃)"  # "家里就俺两个"
     r"|(?:就|只有|只剩|就剩)(?:我|俺)(?:和|跟)(?:我)?\S{1,3}?(?:两个人?|俩)?(?:了)?(?=$|[，。,；])"
     r"(?![，,]还有)"  # "就我和老伴，还有儿子儿媳": more to come
     # two who live together, said as such: "我跟孙子俩人过", "我们娘俩相依为命"
@@ -86,7 +87,7 @@ _TOTAL_INCOME = re.compile(
     r"|(?:就|只有|只)(?:我|俺)(?:跟|和)[^，。；！？\s]{1,3}?(?:种地|打工|干活|挣钱|赚钱|上班)"
     # the one earner named: "家里一个月就我老婆打零工挣一千五"
     r"|(?:就|只有|只)(?:我|俺)[^，。；！？\s不没]{0,3}?(?:一个人)?"
-    r"(?:打零工|打工|上班|挣钱|赚钱|干活|种地|挣)"
+    r"(?:打零工|打工|上班|挣钱|赚钱|干活|种地|种了|种着|挣)"
 )
 # "没有收入了" as a clause of its own: whose is said before it
 _BARE_NO_INCOME = re.compile(
@@ -227,6 +228,25 @@ def own_income_said(text: str, lo: int, hi: int) -> bool:
         return False
     works = _WORKS.search(text, *before) and not _NOT.search(text, *before)
     return bool(OWN_INCOME.search(text, *before) or works)
+
+
+def own_pay_of(text: str, mentions: list[Mention], lo: int, hi: int) -> str | None:
+    """Whose own pay an amount clause gives, when it is the speaker's or the spouse's alone
+    ("我在超市上班一个月两千二", "老公在外打工一年能挣三万多"): their key, else None (a child's
+    pay is left: a grown child often lives apart)."""
+    if not own_income_said(text, lo, hi) and not _WORKS_FOR_PAY.search(text, lo, hi):
+        return None
+    named = [m for m in mentions if lo <= m.start < hi]
+    if not named:
+        before = clause_before(text, lo)
+        named = [m for m in mentions if before and before[0] <= m.start < before[1]]
+    keys = {m.key for m in named}
+    if len(keys) != 1:
+        return None
+    who = named[0]
+    if who.departed or who.couple or who.relation not in (SELF, "spouse"):
+        return None
+    return who.key
 
 
 def speakers_own(text: str, mentions: list[Mention], lo: int) -> bool:

@@ -64,6 +64,7 @@ class _LexiconFile(BaseModel):
     relations: dict[str, list[str]]
     possessive: str = ""  # a regex: the speaker and what may follow (我家, 俺那个)
     possessed_relations: dict[str, list[str]] = {}
+    spouse_as_subject: list[str] = []
     child_relatives: _ChildRelatives | None = None
     relation_ignore: list[str] = []
     item_homophones: dict[str, list[str]] = {}
@@ -152,6 +153,7 @@ class _Lexicon:
     relations: _Matcher
     possessed: re.Pattern[str] | None  # "我男人": possessive + noun; the noun is the match
     possessed_nouns: dict[str, str]  # 男人, 婆姨, 对象… -> the relation id
+    spouse_as_subject: re.Pattern[str] | None  # "…，老汉前年查出来尿毒症"
 
 
 def _possessed_pattern(data: _LexiconFile, nouns: dict[str, str]) -> re.Pattern[str] | None:
@@ -182,7 +184,16 @@ def _lexicon() -> _Lexicon:
         relations=_Matcher(_words(data.all_relations(), data.relation_ignore, "relations")),
         possessed=_possessed_pattern(data, nouns),
         possessed_nouns=nouns,
+        spouse_as_subject=_subject_pattern(data.spouse_as_subject),
     )
+
+
+def _subject_pattern(nouns: list[str]) -> re.Pattern[str] | None:
+    if not nouns:
+        return None
+    alternatives = "|".join(re.escape(w) for w in nouns)
+    # a clause's subject, not "村里一个老汉" nor "老汉们都…"
+    return re.compile(rf"(?:^|(?<=[，,。；;！!？?\s了]))(?P<noun>{alternatives})(?![们都])")
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -203,6 +214,9 @@ def _negated(text: str, match: Match) -> bool:
     return bool(_NEGATED.search(text[breaks[-1] if breaks else 0 : match.start]))
 
 
+_SPEAKER_WORD = re.compile(r"我|俺")
+
+
 def _possessed(text: str, taken: list[Match]) -> list[Match]:
     """ "我男人", "俺家老汉": the noun after a possessive, where no other relation word is."""
     lexicon = _lexicon()
@@ -214,6 +228,13 @@ def _possessed(text: str, taken: list[Match]) -> list[Match]:
         if not any(t.start < end and start < t.end for t in taken):
             noun = m.group("noun")
             found.append(Match(lexicon.possessed_nouns[noun], noun, start, end))
+    speaker = _SPEAKER_WORD.search(text)
+    if lexicon.spouse_as_subject is not None and speaker is not None:
+        # "俺是定西的…，老汉前年查出来尿毒症": in the speaker's own story, their spouse
+        for m in lexicon.spouse_as_subject.finditer(text, speaker.end()):
+            start, end = m.span("noun")
+            if not any(t.start < end and start < t.end for t in [*taken, *found]):
+                found.append(Match("spouse", m.group("noun"), start, end))
     return found
 
 

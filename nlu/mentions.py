@@ -29,10 +29,11 @@ _SPEAKER = re.compile(r"(?:我|俺|本人|自己)(?!们|家|村|市|县|区|省)
 # Someone asked for who is no relative: "我们村有个孤儿", "楼下的王大爷" (大爷 after a possessive
 # is a relative: lexicon.yml possessed_relations).
 _UNNAMED = re.compile(
-    r"老人家?|老爷子|(?<![我俺咱家])老太太|邻居|村干部|干部|工作人员|别人|人家"
+    r"老人家?|老爷子|(?<![我俺咱家])老太太|邻居|村干部|干部|村主任|村长|支书|书记|工作人员|别人|人家"
     r"|(?<!家)(?<!里)有(?:个|一个|户|家)?人"
     r"|(?<!是)孤儿|(?<![我俺咱家])(?:大爷|大娘|大妈)"
 )
+_THEIR_OWN = re.compile(r"自家的?|家的?")
 _PRONOUN = re.compile(r"(?<!其)[他她](?!们)")  # not 其他 ("everyone else")
 _COUPLE = re.compile(r"老两口|两口子|我们老俩")
 # "我和老伴…我俩都七十了": the speaker and the spouse, once a spouse has been named
@@ -179,7 +180,10 @@ def find_mentions(
         if earlier:
             last = max(earlier, key=lambda f: f.start)
             marked.append(replace(last, start=m.start(), end=m.end(), count=1, couple=False))
-            marked = [_of_pronoun(last, f) if f.start == m.end() else f for f in marked]
+            # "他爸", "他自家兄弟": the relative right after 他/她 (自家, 家的 between) is theirs
+            after = _THEIR_OWN.match(text, m.end())
+            at = after.end() if after else m.end()
+            marked = [_of_pronoun(last, f) if f.start == at else f for f in marked]
             marked = _grandparents_together(marked, m.end(), last)
     return sorted(marked, key=lambda f: f.start)
 

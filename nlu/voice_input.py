@@ -12,7 +12,7 @@ import re
 _LONG_RUN = re.compile(r"[^，。,.；;：:！!？?、\s]{30,}")
 _SPEAKER = r"我(?!们?家的)|俺"
 _PEOPLE = (
-    r"老伴|老婆|老公|媳妇|男人|爱人|对象|儿子|闺女|女儿|孩子|娃|父亲|母亲|我爸|我妈|公公|婆婆"
+    r"老伴|老婆|老公|媳妇|男人|老汉|婆姨|掌柜的|爱人|对象|儿子|闺女|女儿|孩子|娃|父亲|母亲|我爸|我妈|公公|婆婆"
     r"|孙子|孙女|爷爷|奶奶|家里|现在|目前|去年|前年|今年"
 )
 # what ends a clause before somebody named: a particle, a unit, an illness
