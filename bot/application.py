@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dialogue.screened import is_finished
 from dialogue.state import Session
 from guides.ids import ItemId, Outcome
 from guides.screening.engine import screen
@@ -11,7 +12,7 @@ from guides.screening.result import ScreeningResult
 
 
 def screening_of(session: Session, on: dt.date | None = None) -> ScreeningResult:
-    return screen(session.household, items=session.items, on=on)
+    return screen(session.household, items=session.items, on=on, final=is_finished(session))
 
 
 def form_items(session: Session, result: ScreeningResult | None = None) -> list[ItemId]:

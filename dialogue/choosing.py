@@ -17,7 +17,10 @@ ones ("家里有人上学吗" before "您儿子上学吗").
 
 Budget: never more than QUESTION_BUDGET; past SOFT_BUDGET only the main items (those asked
 about, else the central classes) are pursued, and only while their open questions fit in what
-is left. A household already on 低保/特困 takes the short path: its means were checked when it
+is left. Once the items asked about are settled, the central classes are pursued only when at
+most CENTRAL_REACH questions stand between them and a result, not counting what the office
+verifies itself (deposits, houses, vehicles, businesses): the finished result leaves those to
+the 家庭经济状况核对 (guides.screening.registry.OFFICE_VERIFIED). A household already on 低保/特困 takes the short path: its means were checked when it
 was recognised, so income and asset questions are asked only for the items it named.
 """
 
@@ -45,6 +48,7 @@ from dialogue.state import Session, fact_name, member_key
 from guides.catalog import guide_for
 from guides.ids import ItemId, Outcome, RegionId
 from guides.screening.engine import depends_on
+from guides.screening.registry import OFFICE_VERIFIED
 from guides.screening.result import ScreeningResult
 
 QUESTION_BUDGET = 15  # issue 12: none over 15 questions
@@ -59,6 +63,9 @@ RECIPIENT_CLASSES = frozenset({ItemId("dibao"), ItemId("tekun")})
 NEAR_BEST = 0.4  # a question worth 40% of the best one, asked earlier in natural order
 MIN_WORTH = 0.05  # below this no question is worth the citizen's time
 HOPEFUL = (Outcome.LIKELY, Outcome.POSSIBLE)
+# once the items asked about are settled, past the soft budget: a central class is pursued
+# only while this many questions or fewer are open for it
+CENTRAL_REACH = 2
 FactKey = TypeVar("FactKey", str, tuple[str, int])
 
 
@@ -257,7 +264,17 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     left = QUESTION_BUDGET - session.questions_asked
     useful = [c for c in found if c.items]
     consent_open = session.consent is None and any(c.needs_consent for c in useful)
-    main = set(session.items or ()) or central_items(session.region)
+    # the items asked about while open; once they are settled, the classes others follow from,
+    # but only those a few questions from their result (the median stays at most 10), not
+    # counting what the office verifies itself (the result leaves that to it)
+    settled_asked = bool(session.items) and not asked_items
+    main = asked_items or central_items(session.region)
+    reach = min(left, CENTRAL_REACH + 1) if settled_asked else left
+    to_ask_for: dict[ItemId, int] = {}
+    for c in found:
+        if not c.facts <= OFFICE_VERIFIED:
+            for item in c.items:
+                to_ask_for[item] = to_ask_for.get(item, 0) + 1
 
     worths: dict[int, float] = {}
 
@@ -268,7 +285,14 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
 
     def finishable(c: Candidate, main: Collection[ItemId]) -> bool:
         """Serves a main item its open questions can still settle within the budget."""
-        return any(open_for[i] < left for i in c.items if i in main)
+        if settled_asked:  # at most CENTRAL_REACH questions past the soft budget
+            within = session.questions_asked < SOFT_BUDGET + CENTRAL_REACH
+            return (
+                within
+                and not c.facts <= OFFICE_VERIFIED
+                and any(to_ask_for.get(i, 0) < reach for i in c.items if i in main)
+            )
+        return any(open_for[i] < reach for i in c.items if i in main)
 
     # At most: anything until the soft budget, then the main items' questions; within budget.
     after_soft = [c for c in useful if c.items & asked_items or finishable(c, main)]

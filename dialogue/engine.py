@@ -47,7 +47,7 @@ from dialogue.questions import (
     who,
 )
 from dialogue.replies import ChoicesReply, Reply, TextReply
-from dialogue.screened import Screenings
+from dialogue.screened import Screenings, is_finished
 from dialogue.state import Session
 from guides.catalog import guide_for
 from guides.ids import ItemId, RegionId
@@ -86,7 +86,7 @@ PolicyAnswerer = Callable[[str, RegionId | None, str | None], PolicyAnswer | Non
 
 def screen_session(session: Session, on: dt.date | None = None) -> ScreeningResult:
     """Screen every item of the region, always; the items the citizen asked about first."""
-    return asked_first(session, screen(session.household, on=on))
+    return asked_first(session, screen(session.household, on=on, final=is_finished(session)))
 
 
 def asked_first(session: Session, result: ScreeningResult) -> ScreeningResult:

@@ -126,7 +126,11 @@ def matches(expected: Any, got: Any) -> bool:
 
 # Facts the reader learnt after some sets were written (name: since when). A set that never
 # labels one is not scored on it: what is stored of it is counted apart.
-FACTS_READ_SINCE = {"disability_kind": "2026-12-05", "monthly_income": "2026-12-05"}
+FACTS_READ_SINCE = {
+    "disability_kind": "2026-12-05",
+    "monthly_income": "2026-12-05",
+    "is_new_admission": "2026-12-05",
+}
 
 
 def unscored_facts(labelled_keys: Iterable[str]) -> set[str]:

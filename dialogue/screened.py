@@ -31,11 +31,19 @@ class _Screened:
     on: dt.date
     params: Parameters
     detail: bool  # reasons, materials and benefits included
+    final: bool  # the questionnaire's result (screen's `final`)
     result: ScreeningResult
 
-    def serves(self, facts: bytes, on: dt.date, params: Parameters, detail: bool) -> bool:
+    def serves(
+        self, facts: bytes, on: dt.date, params: Parameters, detail: bool, final: bool
+    ) -> bool:
         same = self.facts == facts and self.on == on and self.params is params
-        return same and (self.detail or not detail)
+        return same and self.final == final and (self.detail or not detail)
+
+
+def is_finished(session: Session) -> bool:
+    """The questionnaire is over: its result leaves to the office what it verifies itself."""
+    return session.status == "done"
 
 
 class Screenings:
@@ -53,13 +61,14 @@ class Screenings:
         household = session.household.as_of(on)  # what screening reads
         facts = hashlib.blake2b(household.model_dump_json().encode()).digest()
         params = current_parameters()
+        final = is_finished(session)
         with self._lock:
             kept = self._latest.get(session.id)
-        if kept is not None and kept.serves(facts, on, params, detail):
+        if kept is not None and kept.serves(facts, on, params, detail, final):
             return kept.result
-        result = screen(household, on=on, params=params, detail=detail)
+        result = screen(household, on=on, params=params, detail=detail, final=final)
         with self._lock:
-            self._latest[session.id] = _Screened(facts, on, params, detail, result)
+            self._latest[session.id] = _Screened(facts, on, params, detail, final, result)
             self._latest.move_to_end(session.id)
             while len(self._latest) > self._size:
                 self._latest.popitem(last=False)

@@ -59,6 +59,9 @@ class Context:
     # Only the outcomes are wanted (engine.outcomes, screen(detail=False)): item results carry
     # outcome and missing facts, all that later items and the review order read; no wording.
     outcomes_only: bool = False
+    # The questionnaire is over (its result): what the 家庭经济状况核对 verifies and was not
+    # told (deposits, houses, vehicles, businesses) is left to the office, not asked any more.
+    final: bool = False
 
     # The household's GB/T 2260 county code (fixed for a one-county region like 历城区).
     place: str | None = field(init=False)

@@ -49,13 +49,15 @@ def screen(
     items: list[ItemId] | None = None,
     params: Parameters | None = None,
     detail: bool = True,
+    final: bool = False,
 ) -> ScreeningResult:
     """Screen every item of the household's region (or `items`). Never raises on an incomplete
     household: what is missing becomes `need_info` with the facts to ask.
 
     `detail=False`: each item's outcome and missing facts only, the same as in full, without
     reasons, caveats, materials or benefits (about a third cheaper): what choosing the next
-    question reads, never what is shown."""
+    question reads, never what is shown. `final`: the questionnaire is over; what the office
+    verifies itself and was not told is left to it (Context.final)."""
     guide = guide_for(household.region)
     on = on or dt.date.today()
     household = household.as_of(on)
@@ -66,6 +68,7 @@ def screen(
         params=params or current_parameters(),
         on=on,
         outcomes_only=not detail,
+        final=final,
     )
     for item in _in_dependency_order(guide):
         ctx.item = item

@@ -38,12 +38,37 @@ def run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
     """Run one clause (a household-only one once per screening). A number the data does not
     have yet never crashes screening: the clause becomes one only the department can confirm."""
     if check_id not in HOUSEHOLD_ONLY:
-        return _run_check(check_id, ctx, args)
+        return _left_to_the_office(ctx, _run_check(check_id, ctx, args))
     key = f"check:{check_id}:{sorted(args.items())!r}:{ctx.region_level}:{ctx.place}"
     found = ctx.memo.get(key)
     if not isinstance(found, CheckResult):
-        found = ctx.memo[key] = _run_check(check_id, ctx, args)
+        found = ctx.memo[key] = _left_to_the_office(ctx, _run_check(check_id, ctx, args))
     return found
+
+
+# What the 家庭经济状况核对 looks up itself (banks, property and vehicle registers, market
+# regulation): 社会救助暂行办法 第十一条, 最低生活保障审核确认办法 第十八条
+OFFICE_VERIFIED = frozenset(
+    {"assets.deposits", "assets.securities", "assets.houses", "assets.vehicles",
+     "assets.has_registered_business"}
+)  # fmt: skip
+OFFICE_WILL_CHECK = "到窗口办理时，工作人员会通过家庭经济状况核对查清"
+_TO_LEARN = "还需要了解"
+
+
+def _left_to_the_office(ctx: Context, result: CheckResult) -> CheckResult:
+    """In the result of a finished questionnaire, a clause still waiting only for what the
+    office verifies itself is one the office confirms (或许符合), not one to ask about."""
+    if not ctx.final or result.status != CheckStatus.UNKNOWN or not result.missing:
+        return result
+    if not set(result.missing) <= OFFICE_VERIFIED:
+        return result
+    said = result.reason
+    if said.startswith(_TO_LEARN):  # "还需要了解家里的存款…" -> "家里的存款…还不清楚，到窗口…"
+        reason = f"{said[len(_TO_LEARN) :]}还不清楚，{OFFICE_WILL_CHECK}"
+    else:
+        reason = f"{said}；{OFFICE_WILL_CHECK}"
+    return replace(result, status=CheckStatus.UNCERTAIN, reason=reason, missing=())
 
 
 def _run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:

@@ -65,7 +65,7 @@ def test_a_freshman_is_asked_about_first_not_the_parents_school(engine: Dialogue
     """The student loan asked about, a child at college: whether the child is enrolled is asked,
     not "您现在上学吗" of the parent; "九月份开学去报到" answers it."""
     session = Session.new("s", "guest:t", "ningxia", "h5")
-    engine.open(session, "娃今年考上宁夏大学了，家里三口人，能贷款不")
+    engine.open(session, "娃考上宁夏大学了，家里三口人，能贷款不")
     answers = {"member_relation": "儿子", "member_study_status": "九月份开学去报到"}
     asked = _asked(
         engine, session, lambda q, _: answers.get(q, "不知道"), 12, "member_study_status"
@@ -74,6 +74,17 @@ def test_a_freshman_is_asked_about_first_not_the_parents_school(engine: Dialogue
     assert ("member_study_status", child) in asked
     assert not [q for q, member in asked if q == "member_school_stage" and member != child]
     assert session.household.members[child].study_status == "enrolled"
+
+
+def test_this_years_freshman_needs_no_study_status(engine: DialogueEngine) -> None:
+    """ "今年考上" says the child holds this year's 录取通知书: neither the child's study status
+    nor the parents' school is asked."""
+    session = Session.new("s", "guest:t", "ningxia", "h5")
+    engine.open(session, "娃今年考上宁夏大学了，家里三口人，能贷款不")
+    child = next(i for i, m in enumerate(session.household.members) if m.school_stage)
+    assert session.household.members[child].is_new_admission is True
+    asked = _asked(engine, session, lambda q, _: {"member_relation": "儿子"}.get(q, "不知道"), 12)
+    assert not [q for q, _ in asked if q in ("member_study_status", "member_school_stage")]
 
 
 def test_a_young_child_is_not_asked_who_supports_them(engine: DialogueEngine) -> None:
