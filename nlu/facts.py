@@ -480,6 +480,11 @@ _NOT_STUDYING = re.compile(r"(?:没|没有|没能|未|不)(?:考上|考进|考�
 _SAVED_FOR = re.compile(r"(?:攒|存|准备|预备)|用的|的钱")
 
 
+_WORKS_THERE = re.compile(
+    r"(?:里|的)?(?:上班|工作|干活|打工|当|做饭|看门|扫地|食堂)|[\d一二两三四五六七八九十]+[千百万块元]"
+)
+
+
 def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     words = _words()
     studying = _compiled(rf"(?:{words.studying})\S{{0,6}}$")  # "考上了太原理工大学"
@@ -489,6 +494,8 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 continue
             if _SAVED_FOR.match(text, end):
                 continue  # "给孙子上大学攒的": money for later, nobody at college now
+            if _WORKS_THERE.match(text, end):
+                continue  # "媳妇在幼儿园三千五", "在大学当保安": a workplace, not a school stage
             lo, _ = clause_at(text, start)
             if not studying.search(text[lo:start]) or _NOT_STUDYING.search(text[lo:start]):
                 continue

@@ -77,3 +77,17 @@ def test_who_they_are_says_the_hukou_where_they_live_does_not(text: str, rural: 
 def test_the_village_heads_brother_is_nobody_of_ours() -> None:
     said = "村主任都说名额满了不给往上报，可他自家兄弟开着小车还吃着低保"
     assert not any(name == "already_receives" for name, _, _ in facts(said))
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("我在厂里上班一个月六千，媳妇在幼儿园三千五", None),  # where she works
+        ("闺女在大学当老师", None),
+        ("孩子在幼儿园", "preschool"),
+        ("儿子在上大学", "college"),
+    ],
+)
+def test_a_school_one_works_at_is_no_school_stage(text: str, stage: str | None) -> None:
+    stages = {value for name, value, _ in facts(text) if name == "members.school_stage"}
+    assert stages == ({stage} if stage else set())
