@@ -20,7 +20,8 @@ about, else the central classes) are pursued, and only while their open question
 is left. Once the items asked about are settled, the central classes are pursued only when at
 most CENTRAL_REACH questions stand between them and a result, not counting what the office
 verifies itself (deposits, houses, vehicles, businesses): the finished result leaves those to
-the 家庭经济状况核对 (guides.screening.registry.OFFICE_VERIFIED). A household already on 低保/特困 takes the short path: its means were checked when it
+the 家庭经济状况核对 (guides.screening.registry.OFFICE_VERIFIED). A household already on
+低保/特困 takes the short path: its means were checked when it
 was recognised, so income and asset questions are asked only for the items it named.
 """
 

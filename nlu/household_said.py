@@ -203,12 +203,12 @@ def _earned_jointly(text: str, mentions: list[Mention], lo: int) -> bool:
     return before is not None and _together(text, mentions, *before)
 
 
-def _together(text: str, mentions: list[Mention], prev_lo: int, prev_hi: int) -> bool:
+def _together(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:
     """The span has the speaker and the others as its subject together."""
-    if _JOINT.search(text, prev_lo, prev_hi):
+    if _JOINT.search(text, lo, hi):
         return True
-    named = members_of([m for m in mentions if prev_lo <= m.start < prev_hi], mentions, text)
-    together = "都" in text[prev_lo:prev_hi] or _ME_AND.search(text, prev_lo, prev_hi)
+    named = members_of([m for m in mentions if lo <= m.start < hi], mentions, text)
+    together = "都" in text[lo:hi] or _ME_AND.search(text, lo, hi)
     return bool(together) and SELF in named and len(named) > 1
 
 

@@ -46,8 +46,8 @@ def run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
     return found
 
 
-# What the 家庭经济状况核对 looks up itself (banks, property and vehicle registers, market
-# regulation): 社会救助暂行办法 第十一条, 最低生活保障审核确认办法 第十八条
+# What the 家庭经济状况核对 looks up itself (bank deposits, securities, 不动产登记, 车船登记,
+# 市场主体登记): 社会救助暂行办法 第五十八条, 最低生活保障审核确认办法 第十七条
 OFFICE_VERIFIED = frozenset(
     {"assets.deposits", "assets.securities", "assets.houses", "assets.vehicles",
      "assets.has_registered_business"}
