@@ -5,6 +5,8 @@ else answers; None when nothing is left to read."""
 
 from __future__ import annotations
 
+import re
+
 from dialogue.answer_topics import is_money_or_property, own_clauses
 from dialogue.doubts import Doubt, without_relative_age
 from dialogue.questions import Question
@@ -15,9 +17,18 @@ from nlu.numerals import NUMERAL_RE
 _NUMBERS = ("amount", "count", "number", "age")
 
 
+# corrected within the answer itself: what follows is the answer
+_SAID_WRONG = re.compile(r"(?:哦|噢|啊|呃)?(?:不对|说错了|搞错了)[，,、\s]*(?:应该是|是)?")
+# "一年能落个两万多，儿子打工挣的另算": only a part of the whole is said
+_ONLY_A_PART = re.compile(r"另算|不算在内|没算上|不包括")
+
+
 def stated_part(question: Question, text: str, of_another: bool = False) -> str | Doubt | None:
     """`of_another`: the member asked about is not the speaker, so a clause the speaker says of
     themself ("她没有，我有退休金两千") is not about them."""
+    corrected = _SAID_WRONG.search(text)
+    if corrected and corrected.end() < len(text):
+        text = text[corrected.end() :]  # "三个，哦不对，四个，把孙子忘了": the second
     if of_another and question.is_member:
         text = without_speaker(text)
     stated, supposed = supposed_clauses(text, keep_consequence=question.answer == "yes_no")
@@ -32,6 +43,8 @@ def stated_part(question: Question, text: str, of_another: bool = False) -> str 
         if own is None:
             return None  # "没有车子" to 几套房: about something else (read as that fact)
         text = own
+    if question.fills == ["monthly_income_total"] and _ONLY_A_PART.search(text):
+        return None  # asked again: the household's whole income is wanted
     if question.answer == "amount" and not question.fills[0].startswith("expenses_12m."):
         kept = without_debts(text)  # "欠了五万外债" to 存款: a debt, not savings or income
         if kept is None:

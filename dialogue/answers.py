@@ -214,12 +214,16 @@ def _copula_answer(text: str) -> bool | None:
     return None
 
 
-def _yes_and_no(text: str) -> bool:
-    """One clause says yes and another no ("我自己没有，我男人有，三级")."""
+def _yes_and_no(question: Question, text: str) -> bool:
+    """One clause says yes and another no ("我自己没有，我男人有，三级"); a clause with the
+    question's own words says what they say ("没有，都好好的": 好好的 is a no to 残疾证)."""
     said = set()
     for clause in clauses(text):
+        own = _synonym_yes_no(question, clause)
         found = find_yes_no(clause)
-        if found is not None:
+        if own is not None and own[0] is not None:
+            said.add(own[0])
+        elif found is not None:
             said.add(bool(found.value))
         elif _HAS_AT_END.search(clause):
             said.add(True)  # "我男人有": someone named, then 有
@@ -284,7 +288,7 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
             others = everyone_else_none(question, text, today, _parse)
             if others is not None:
                 return others
-        if question.all_members is not None and _yes_and_no(text):
+        if question.all_members is not None and _yes_and_no(question, text):
             return None  # "我自己没有，我男人有": not everyone's no; the facts say whose yes
         found, word = find_yes_no(text), _synonym_yes_no(question, text)
         if word is not None and word[0] is None:

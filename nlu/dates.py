@@ -174,8 +174,12 @@ def find_ages(text: str, today: date) -> list[Found]:
             almost = not more and low == high and bool(_ALMOST.search(text, 0, m.start()))
             if almost:
                 age -= 1
+            nominal = "虚岁" in text[max(0, m.start() - 3) : m.end() + 4]
+            if nominal:  # "七十三，虚岁": counted from one at birth, a year more than the real age
+                age -= 1
             if 0 <= age <= 120 and low % 1 == 0:
-                found.append(Found(age, m.start(), m.end(), more or low != high or almost))
+                estimate = more or low != high or almost or nominal
+                found.append(Found(age, m.start(), m.end(), estimate))
     return sorted(found, key=lambda f: f.start)
 
 

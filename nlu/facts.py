@@ -239,8 +239,8 @@ def _states(text: str, start: int, negatable: bool = True, supposable: bool = Tr
     """The clause around `start` states the fact: not supposed (if it can be: a request
     asked as 能不能 is still said), and (if asked) not negated (能不能 is no negation)."""
     lo, hi = clause_at(text, start)
-    if supposable and _supposed(text, start, lo, hi):
-        return False
+    if supposable and (_supposed(text, start, lo, hi) or text[hi : hi + 1] in ("？", "?")):
+        return False  # supposed, or asked ("啥叫监测户？")
     before = text[lo:start] if supposable else collapse_a_not_a(text[lo:start])
     return not (negatable and _NEGATED.search(before))
 
@@ -690,6 +690,16 @@ def _money(
     ("一年也就收个三四千块钱") is the two's."""
     incomes: list[tuple[bool, Fact]] = []  # (said as a sum, fact)
     last_income: Fact | None = None  # the last monthly amount, for "就靠这点工资" after it
+    pays: dict[str, list[tuple[bool, Fact]]] = {}  # a member's own pay: (said as more, fact)
+    pupils = {  # children said to be at school or under 16: nobody's pay
+        f.who
+        for f in out
+        if f.who is not None
+        and (
+            (f.name == "members.school_stage" and f.value != "none")
+            or (f.name == "members.age" and isinstance(f.value, int) and f.value < 16)
+        )
+    }
     for found in find_amounts(text):
         amount = found.value
         if not isinstance(amount, Amount) or _DENIED.search(
@@ -742,15 +752,33 @@ def _money(
             incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
                 monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
         elif amount.period is not None and opening:
-            earner = own_pay_of(text, mentions, lo, hi)  # one earner's own pay, said as theirs
+            earner = own_pay_of(text, mentions, lo, hi, pupils)  # one earner's own pay
             if earner is not None and not _GIVEN.search(text[lo : found.start]):
                 monthly = to_monthly(amount)
-                out.append(Fact("members.monthly_income", monthly.value, found.start, found.end,
-                                earner, estimate=monthly.is_estimate))  # fmt: skip
+                pay = Fact("members.monthly_income", monthly.value, found.start, found.end,
+                           earner, estimate=monthly.is_estimate)  # fmt: skip
+                pays.setdefault(earner, []).append((_MORE_PAY.search(clause) is not None, pay))
+    out += [kept for said in pays.values() if (kept := _one_pay(said)) is not None]
     if not incomes and last_income is not None:
         incomes.append((False, last_income))
     summed = any(is_sum for is_sum, _ in incomes)
     out += [fact for is_sum, fact in incomes if is_sum or not summed]
+
+
+# "晚上再去饭店洗碗，一个月能多挣个七八百": a second pay added to the first
+_MORE_PAY = re.compile(r"多挣|再挣|另外|还能挣|还挣")
+
+
+def _one_pay(said: list[tuple[bool, Fact]]) -> Fact | None:
+    """A member's own pay from what was said of it: one amount, or a first one and those said
+    to come on top of it (summed); two amounts otherwise unrelated say nothing sure."""
+    first = said[0][1]
+    if len(said) == 1:
+        return first
+    if not all(more for more, _ in said[1:]):
+        return None
+    total = sum(f.value for _, f in said)
+    return dataclasses.replace(first, value=total, end=said[-1][1].end, estimate=True)
 
 
 def _lives_on_it(text: str, start: int, index: int) -> bool:

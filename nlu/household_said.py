@@ -4,11 +4,13 @@ whether an amount said is the household's income (nlu.facts reads the rest)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from guides.ids import RegionId
 from guides.places import FIXED_PLACE, aliases, places
 from nlu.lexicon import match_regions
 from nlu.mentions import (
+    CHILD,
     COUNT,
     SELF,
     UNNAMED,
@@ -69,6 +71,25 @@ _SIZE_WITH_CHILD = re.compile(
     r"(?=$|[，。,；])"  # "离婚后一直一个人带着儿子"
 )
 _INCOME = re.compile(r"收入")
+
+
+def _speaker_goes_on(text: str, mentions: list[Mention], lo: int) -> bool:
+    """The clauses before `lo` in its sentence, back to the last one with a subject, have no
+    subject of their own and that one begins with the speaker: "我白天在小区当保洁一个月一千八，
+    晚上再去饭店洗碗，一个月能多挣个七八百" goes on about the speaker."""
+    before = clause_before(text, lo)
+    while before is not None:
+        if _SPEAKER_FIRST.match(text, before[0]):
+            return True
+        if any(before[0] <= m.start < before[1] for m in mentions):
+            return False
+        before = clause_before(text, before[0])
+    return False
+
+
+_SPEAKER_FIRST = re.compile(r"(?:现在|平时)?(?:我|俺)(?!们|家|妈|爸|娘|爹)")
+# a job said by what one does: "在超市当收银员", "在饭店端盘子", "在太原送外卖", "到手2300"
+_JOB = re.compile(r"当(?!时|年|初)\S{1,4}员|端盘子|洗碗|送外卖|跑外卖|收银|保洁|保安|保姆|到手")
 _WORKS_FOR_PAY = re.compile(
     r"挣|赚|工资|上班|打工|打零工|种地|务农|干活|做工|跑车|开车|退休金|养老金"
 )
@@ -134,8 +155,28 @@ def said_size(
     for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2), (_SIZE_WITH_CHILD, 2)):
         m = pattern.search(text)
         if m and not _somebody_else_alone(mentions, text, m, size, asked_for):
+            if pattern is _SIZE_TWO and _more_named_after(text, mentions, m.start(), m.end()):
+                continue  # "就俺们老两口，儿子，再加个小孙子": four, not two
             return size, m.start(), m.end()
     return None
+
+
+_LIST_REACH = 8  # characters after "老两口" within which more people named go on the list
+
+
+def _more_named_after(text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """Somebody else still living here is named right after, in the same sentence (a list
+    going on: "就俺们老两口，儿子，再加个小孙子")."""
+    _, sentence_end = sentence_at(text, end)
+    named = {m.key for m in mentions if start <= m.start < end}  # "就我跟孙子俩人过，孙子…"
+    return any(
+        end <= m.start < min(sentence_end, end + _LIST_REACH)
+        and m.relation not in (SELF, "spouse")
+        and m.key not in named
+        and not m.departed
+        and text[m.start : m.end] not in ("他", "她")  # "…哪有钱供她上学": one of the two
+        for m in mentions
+    )
 
 
 def _somebody_else_alone(
@@ -230,16 +271,32 @@ def own_income_said(text: str, lo: int, hi: int) -> bool:
     return bool(OWN_INCOME.search(text, *before) or works)
 
 
-def own_pay_of(text: str, mentions: list[Mention], lo: int, hi: int) -> str | None:
+def own_pay_of(
+    text: str, mentions: list[Mention], lo: int, hi: int, pupils: Collection[str] = ()
+) -> str | None:
     """Whose own pay an amount clause gives, when it is the speaker's or the spouse's alone
     ("我在超市上班一个月两千二", "老公在外打工一年能挣三万多"): their key, else None (a child's
-    pay is left: a grown child often lives apart)."""
-    if not own_income_said(text, lo, hi) and not _WORKS_FOR_PAY.search(text, lo, hi):
+    pay is left: a grown child often lives apart). A clause that names nobody is the one named
+    in the clause before; or the speaker's, when nobody but children at school (`pupils`) was
+    named before it ("…小的闺女上小学。在超市当收银员一个月到手2300")."""
+    if not (
+        own_income_said(text, lo, hi)
+        or _WORKS_FOR_PAY.search(text, lo, hi)
+        or _JOB.search(text, lo, hi)
+    ):
         return None
     named = [m for m in mentions if lo <= m.start < hi]
     if not named:
+        if _speaker_goes_on(text, mentions, lo):
+            return SELF  # "我跟爸妈住一起，在太原送外卖…": the speaker goes on
         before = clause_before(text, lo)
         named = [m for m in mentions if before and before[0] <= m.start < before[1]]
+        named = [m for m in named if m.key not in pupils]
+        earlier = [
+            m for m in mentions if m.start < lo and m.key not in pupils and m.relation != CHILD
+        ]
+        if not named and all(m.relation == SELF or m.departed for m in earlier):
+            return SELF  # the speaker tells their own story, the subject left unsaid
     keys = {m.key for m in named}
     if len(keys) != 1:
         return None

@@ -229,10 +229,13 @@ def _possessed(text: str, taken: list[Match]) -> list[Match]:
             noun = m.group("noun")
             found.append(Match(lexicon.possessed_nouns[noun], noun, start, end))
     speaker = _SPEAKER_WORD.search(text)
-    if lexicon.spouse_as_subject is not None and speaker is not None:
-        # "俺是定西的…，老汉前年查出来尿毒症": in the speaker's own story, their spouse
-        for m in lexicon.spouse_as_subject.finditer(text, speaker.end()):
+    if lexicon.spouse_as_subject is not None:
+        # "俺是定西的…，老汉前年查出来尿毒症": in the speaker's own story, their spouse; an
+        # answer that begins with it ("老汉去年查出来是胃癌") is the speaker's own story too
+        for m in lexicon.spouse_as_subject.finditer(text):
             start, end = m.span("noun")
+            if start > 0 and (speaker is None or start < speaker.end()):
+                continue
             if not any(t.start < end and start < t.end for t in [*taken, *found]):
                 found.append(Match("spouse", m.group("noun"), start, end))
     return found

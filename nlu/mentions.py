@@ -83,6 +83,7 @@ class PersonWords:
             word in self.ordered
             and start > 0
             and _compiled(self.ordinal).fullmatch(text[start - 1])
+            and text[max(start - 2, 0) : start - 1] not in ("高", "初")  # "上高三儿子上初二"
         ):
             return text[start - 1] + word  # "大孙子", "小闺女"
         return said

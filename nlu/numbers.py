@@ -357,7 +357,9 @@ _MEMBER_COUNT = re.compile(
 
 
 _COUNTED_IN = re.compile(r"(?:加上|算上|连上|连我|再加|一共|总共)[^，。,；;]*$")
-_TOTAL = re.compile(r"口(?!子)|张嘴|一家")  # 五口, 三口人, 一家四口, 六张嘴: the whole household
+_TOTAL = re.compile(
+    r"(?<![两俩])口(?!子)|张嘴|一家"
+)  # 五口, 三口人, 一家四口: the whole; not 老两口
 _GROUP = re.compile(r"两口子|老两口|老俩口|小两口|俩|两个")  # a couple or pair, maybe not all
 _MORE_PEOPLE = re.compile(r"带|还有|加上|外加|再加|以及|和|跟|领着|养着")
 
