@@ -137,6 +137,8 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
         named = _member_of(session, fact.who, relation)
         if named is not None:
             return named
+    if relation == CHILD and not person and _a_child(members, asked):
+        return asked  # "娃才七岁，上一年级" about the grandchild asked: that child
     if relation == CHILD and not person:  # the one child the opening named, among others
         child = opening_child(session)  # the size said adds members whose relation is unsaid
         if child is not None:
@@ -146,6 +148,13 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
     if person:  # not one named apart as somebody else ("我妈" is not the 父亲 noted)
         matching = [i for i in matching if not _is_named(session, i)]
     return matching[0] if len(matching) == 1 else None  # two children: which one is unsaid
+
+
+def _a_child(members: list[Member], index: int | None) -> bool:
+    """The member asked about is someone's child (son, daughter, grandchild)."""
+    if index is None or index >= len(members):
+        return False
+    return members[index].relation in ("son", "daughter", "grandchild")
 
 
 def _member_of(session: Session, key: str, relation: str) -> int | None:

@@ -58,3 +58,21 @@ def test_the_spouse_as_the_subject_of_an_answer() -> None:
 
 def test_a_question_back_states_no_status() -> None:
     assert not read_facts("啥叫监测户？", TODAY).facts
+
+
+def test_a_child_word_in_an_answer_about_a_child_is_that_child(nlu_backend) -> None:  # type: ignore[no-untyped-def]
+    """ "娃才七岁，上一年级" asked about the grandchild: the school stage is the grandchild's."""
+    from dialogue.engine import DialogueEngine
+    from dialogue.state import Pending, Session
+
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", "gansu")
+    engine.open(session)
+    engine.turn(session, text="三口人，我、老伴和孙子")
+    grandchild = next(
+        i for i, m in enumerate(session.household.members) if m.relation == "grandchild"
+    )
+    session.pending = Pending(question_id="member_age", member=grandchild)
+    engine.turn(session, text="娃才七岁，上一年级")
+    member = session.household.members[grandchild]
+    assert (member.age, member.school_stage) == (7, "primary")
