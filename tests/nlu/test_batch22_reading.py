@@ -91,3 +91,18 @@ def test_the_village_heads_brother_is_nobody_of_ours() -> None:
 def test_a_school_one_works_at_is_no_school_stage(text: str, stage: str | None) -> None:
     stages = {value for name, value, _ in facts(text) if name == "members.school_stage"}
     assert stages == ({stage} if stage else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "received", "items"),
+    [
+        ("俺是吕梁临县的五保户，一个人住在村里的老窑洞，想报危房改造", ["tekun"], []),
+        ("儿子白血病，医疗救助已经在报了，还有啥救助能申请", ["medical_aid"], []),
+        ("零工市场天天去也找不上活，有没有给安排工作的", [], ["employment_aid"]),
+    ],
+)
+def test_statuses_held_and_help_asked(text: str, received: list[str], items: list[str]) -> None:
+    reading = read_facts(text, TODAY, opening=True)
+    held = [i for f in reading.facts if f.name == "already_receives" for i in f.value]
+    assert held == received
+    assert [str(i) for i in reading.items if str(i) not in ("rural_housing_renovation",)] == items
