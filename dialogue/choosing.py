@@ -271,8 +271,8 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     settled_asked = bool(session.items) and not asked_items
     main = asked_items or central_items(session.region)
     reach = min(left, CENTRAL_REACH + 1) if settled_asked else left
-    to_ask_for: dict[ItemId, int] = {}
-    for c in found:
+    to_ask_for: dict[ItemId, int] = {}  # open questions per item the office cannot answer
+    for c in found if settled_asked else ():
         if not c.facts <= OFFICE_VERIFIED:
             for item in c.items:
                 to_ask_for[item] = to_ask_for.get(item, 0) + 1

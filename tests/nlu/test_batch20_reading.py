@@ -10,25 +10,20 @@ import datetime as dt
 
 import pytest
 
-from nlu.facts import read_facts
 from nlu.lexicon import find_items
 from nlu.numbers import find_amounts
 from nlu.voice_input import punctuate
+from tests.nlu.reading import opening_facts, opening_size
 
 TODAY = dt.date(2026, 12, 5)
 
 
 def facts(text: str, region: str | None = None) -> set[tuple[str, object, str | None]]:
-    reading = read_facts(text, TODAY, opening=True, region=region)
-    return {
-        (f.name, tuple(f.value) if isinstance(f.value, list) else f.value, f.who)
-        for f in reading.facts
-    }
+    return opening_facts(text, TODAY, region)
 
 
 def size(text: str) -> int | None:
-    said = read_facts(text, TODAY, opening=True).size
-    return None if said is None else int(said.value)
+    return opening_size(text, TODAY)
 
 
 def test_voice_input_gets_its_clauses_back() -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from nlu.facts import read_facts
+from tests.nlu.reading import opening_facts, opening_incomes
 
 TODAY = dt.date(2026, 12, 5)
 
@@ -21,14 +22,11 @@ def reading(text: str):  # type: ignore[no-untyped-def]
 
 
 def facts(text: str) -> set[tuple[str, object, str | None]]:
-    return {
-        (f.name, tuple(f.value) if isinstance(f.value, list) else f.value, f.who)
-        for f in reading(text).facts
-    }
+    return opening_facts(text, TODAY)
 
 
-def incomes(text: str) -> list[float]:
-    return [round(f.value) for f in reading(text).facts if f.name == "monthly_income_total"]
+def incomes(text: str) -> list[int]:
+    return opening_incomes(text, TODAY)
 
 
 @pytest.mark.parametrize(

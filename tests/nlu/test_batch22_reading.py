@@ -11,15 +11,13 @@ import datetime as dt
 import pytest
 
 from nlu.facts import read_facts
+from tests.nlu.reading import opening_facts
 
 TODAY = dt.date(2026, 12, 5)
 
 
 def facts(text: str) -> set[tuple[str, object, str | None]]:
-    return {
-        (f.name, tuple(f.value) if isinstance(f.value, list) else f.value, f.who)
-        for f in read_facts(text, TODAY, opening=True).facts
-    }
+    return opening_facts(text, TODAY)
 
 
 def test_the_spouse_as_the_subject_of_the_speakers_story() -> None:

@@ -8,19 +8,17 @@ import datetime as dt
 
 import pytest
 
-from nlu.facts import read_facts
+from tests.nlu.reading import opening_incomes, opening_size
 
 TODAY = dt.date(2026, 12, 5)
 
 
 def size(text: str) -> int | None:
-    said = read_facts(text, TODAY, opening=True).size
-    return None if said is None else int(said.value)
+    return opening_size(text, TODAY)
 
 
-def incomes(text: str) -> list[float]:
-    reading = read_facts(text, TODAY, opening=True)
-    return [round(f.value) for f in reading.facts if f.name == "monthly_income_total"]
+def incomes(text: str) -> list[int]:
+    return opening_incomes(text, TODAY)
 
 
 @pytest.mark.parametrize(
