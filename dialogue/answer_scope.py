@@ -19,8 +19,6 @@ _NUMBERS = ("amount", "count", "number", "age")
 
 # corrected within the answer itself: what follows is the answer
 _SAID_WRONG = re.compile(r"(?:哦|噢|啊|呃)?(?:不对|说错了|搞错了)[，,、\s]*(?:应该是|是)?")
-# "一年能落个两万多，儿子打工挣的另算": only a part of the whole is said
-_ONLY_A_PART = re.compile(r"另算|不算在内|没算上|不包括")
 
 
 def stated_part(question: Question, text: str, of_another: bool = False) -> str | Doubt | None:
@@ -43,8 +41,6 @@ def stated_part(question: Question, text: str, of_another: bool = False) -> str 
         if own is None:
             return None  # "没有车子" to 几套房: about something else (read as that fact)
         text = own
-    if question.fills == ["monthly_income_total"] and _ONLY_A_PART.search(text):
-        return None  # asked again: the household's whole income is wanted
     if question.answer == "amount" and not question.fills[0].startswith("expenses_12m."):
         kept = without_debts(text)  # "欠了五万外债" to 存款: a debt, not savings or income
         if kept is None:

@@ -38,7 +38,8 @@ _SEASONAL = re.compile(
     r"(?:夏天|冬天|春天|秋天|农闲|农忙|旺季|淡季|过年)[^，。；！？]{0,8}"
     r"(?:没活|没有活|不干|没事干|歇着|闲着|没收入|没钱)"
 )
-_ONLY_PART = re.compile(r"还(?:得)?另算|还不算|没算上|不包括")
+# "住院还另算", "儿子打工挣的另算": only a part of the whole is said
+_ONLY_PART = re.compile(r"另算|还不算|不算在内|没算上|不包括")
 _WORKERS_PENSION = re.compile(r"退休工人|退休职工|退休金|职工养老|企业养老|单位(?:上)?(?:退休|发)")
 _AGE_SAID = re.compile(rf"(?P<n>{_NUMBER})(?:多)?(?:岁|周岁)")
 _ROOMS = re.compile(rf"(?P<n>{_NUMBER})间")

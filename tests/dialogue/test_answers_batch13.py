@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from dialogue.answers import Value, parse_answer
+from dialogue.answers import Doubt, Value, parse_answer
 from dialogue.questions import question_bank
 from nlu.facts import read_facts
 
@@ -30,7 +30,6 @@ def answer(question: str, text: str) -> object:
         ("vehicles", "三轮车有一辆，汽车买不起", Value(False)),
         ("household_size", "三个，哦不对，四个，把孙子忘了", Value(4)),
         ("household_size", "就俺们老两口，儿子，再加个小孙子", None),  # not two: asked again
-        ("household_income", "地里刨食，一年能落个两万多，儿子打工挣的另算", None),
         ("dangerous_house", "村里来人看过，说是C级", Value(True)),
         ("member_employment", "在新疆摘棉花，跟着包工头干", Value("migrant_worker")),
         ("member_employment", "在家看孙子做饭，别的啥也不干", Value("unable_to_work")),
@@ -44,6 +43,12 @@ def test_answers_said_the_everyday_way(question: str, text: str, expected: objec
     else:
         assert isinstance(got, Value) and isinstance(expected, Value)
         assert got.value == expected.value
+
+
+def test_an_income_said_to_leave_a_part_out_is_asked_for_whole() -> None:
+    """ "…儿子打工挣的另算": the doubt that says it is only a part, and asks for the total."""
+    got = answer("household_income", "地里刨食，一年能落个两万多，儿子打工挣的另算")
+    assert isinstance(got, Doubt) and got.kind == "only_part"
 
 
 def test_an_age_counted_from_one_at_birth() -> None:
