@@ -3,7 +3,7 @@ for work on request finding, story handling and content gaps: nlu/dev/kb_long_de
 messages), or with `--second` nlu/dev/kb_long_dev2.yml (long and short messages over the
 topics of issue 13, two requests in one message, other provinces); any other set with
 `--file`, such as nlu/dev/kb_long_dev3.yml (stories around the request, near-domain services
-to decline) nlu/dev/kb_dev4.yml (short everyday questions, the region and subject unsaid) or
+to decline), nlu/dev/kb_dev4.yml (short everyday questions, the region and subject unsaid) or
 nlu/dev/kb_dev5.yml (mostly short questions written from imagined callers, then labelled).
 
 A development set is read freely: it prints every miss (message, expected entry, what the
