@@ -639,7 +639,7 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
             lo, _ = clause_at(text, start)
             if _FORMERLY.search(text, lo, start):
                 continue  # "原来是低保户，去年…给取消了": not now
-            if _states(text, start, negatable=False) and _ours(mentions, text, start):
+            if _states(text, start) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
 
 
@@ -815,6 +815,7 @@ def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId
         for m in match_items(text)
         if m.id not in received
         and not any(m.start < e and s < m.end for s, e in spans)
+        and not _NOT_ONE.search(text, 0, m.start)
         and not _GIVEN_BEFORE.search(text, clause_at(text, m.start)[0], m.start)
     ]
     found = [i for i in find_items(text) if i in asked]
@@ -823,6 +824,8 @@ def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId
     return found
 
 
+# "不是低保户", "也不是低收入户": a standing the household does not have, not an item asked for
+_NOT_ONE = re.compile(r"(?<!是)不是$")
 # "当时村里给了临时救助": help had once, not asked for now
 _GIVEN_BEFORE = re.compile(r"(?:给|发)(?:过|了)|领(?:过|了)|拿过|享受过")
 _LOAN_FOR_SCHOOL = re.compile(r"(?<![房车])(?:贷款|贷个款|能贷|办个?贷)")
