@@ -87,7 +87,7 @@ def _speaker_goes_on(text: str, mentions: list[Mention], lo: int) -> bool:
     return False
 
 
-_SPEAKER_FIRST = re.compile(r"(?:现在|平时)?(?:我|俺)(?!们|家|妈|爸|娘|爹)")
+_SPEAKER_FIRST = re.compile(r"(?:现在|平时)?(?:我|俺|咱)(?!们|家|妈|爸|娘|爹|两口子|俩|两个)")
 # a job said by what one does: "在超市当收银员", "在饭店端盘子", "在太原送外卖", "到手2300"
 _JOB = re.compile(r"当(?!时|年|初)\S{1,4}员|端盘子|洗碗|送外卖|跑外卖|收银|保洁|保安|保姆|到手")
 _WORKS_FOR_PAY = re.compile(

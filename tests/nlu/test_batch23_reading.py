@@ -1,5 +1,6 @@
 """Openings of the outside-written dev batch openings_21 (the wording here is mine): a standing
-the household says it does not have (不是低保户) is neither received nor asked for."""
+the household says it does not have (不是低保户) is neither received nor asked for; the care
+subsidy of the severely disabled is not the elderly's; a couple's joint pay is not the speaker's."""
 
 from __future__ import annotations
 
@@ -23,3 +24,19 @@ def test_a_standing_held_is_still_received_and_not_asked_for() -> None:
     said = "俺们家是低保户，家里出了事能不能申请临时救助"
     assert ("already_receives", ("dibao",), None) in opening_facts(said, TODAY)
     assert [str(i) for i in read_facts(said, TODAY, opening=True).items] == ["temporary_aid"]
+
+
+def test_the_care_subsidy_of_the_severely_disabled_is_not_the_elderlys() -> None:
+    said = "俺闺女是肢体残疾二级，重度残疾人护理补贴咋申请"
+    assert "elderly_subsidy" not in [str(i) for i in read_facts(said, TODAY, opening=True).items]
+    said = "俺爹八十多了瘫在炕上，老人的护理补贴咋申请"
+    assert "elderly_subsidy" in [str(i) for i in read_facts(said, TODAY, opening=True).items]
+
+
+def test_what_a_couple_earns_together_is_not_the_speakers_own_pay() -> None:
+    def earners(said: str) -> list[str | None]:
+        got = opening_facts(said, TODAY)
+        return [who for name, _, who in got if name == "members.monthly_income"]
+
+    assert earners("一家三口，俺两口子都在镇上打零工，一年下来也就挣个两万来块钱") == []
+    assert earners("一家三口，俺在镇上打零工，一年下来也就挣个两万来块钱") == ["self"]
