@@ -67,8 +67,9 @@ def relation_facts(session: Session) -> dict[str, Any]:
         parts = key.split(".")
         if parts[0] == "members" and len(parts) == 3:
             index = int(parts[1])
-            relation = spoken_for.get(index) or session.household.members[index].relation
-            if parts[2] == "relation" or relation is None:
+            # a member stored without a relation is a child of unsaid sex ("娃上大学")
+            relation = spoken_for.get(index) or session.household.members[index].relation or "child"
+            if parts[2] == "relation":
                 continue
             name = "child" if relation in ("son", "daughter") else relation
             for said in (f"{relation}.{parts[2]}", f"{name}.{parts[2]}"):
