@@ -47,3 +47,17 @@ def test_a_farmer_by_what_they_are_has_a_rural_hukou() -> None:
     assert ("hukou_type", "rural", None) in opening_facts("我们都是种地的农民，家里困难", TODAY)
     # a migrant worker says where they work, not their hukou
     assert not any(n == "hukou_type" for n, _, _ in opening_facts("我是农民工，在兰州打工", TODAY))
+
+
+def test_just_the_speaker_and_the_spouse_said_as_two_people() -> None:
+    said = "房子塌了半边 家里就俺和老伴俩人 挤在剩下那一间"
+    reading = read_facts(said, TODAY, opening=True)
+    assert reading.size is not None and reading.size.value == 2
+    said = "家里就俺和老伴俩人，还有儿子儿媳和孙子"
+    reading = read_facts(said, TODAY, opening=True)
+    assert reading.size is None or reading.size.value != 2
+
+
+def test_a_drought_this_year_is_a_natural_disaster() -> None:
+    got = opening_facts("今年天旱，地里基本没收成，日子过不下去了", TODAY)
+    assert ("situations", ("natural_disaster",), None) in got
