@@ -43,7 +43,9 @@ def test_what_a_couple_earns_together_is_not_the_speakers_own_pay() -> None:
 
 
 def test_a_farmer_by_what_they_are_has_a_rural_hukou() -> None:
-    assert ("hukou_type", "rural", None) in opening_facts("俺是庄浪县韩店镇的农民，想问问低保", TODAY)
+    assert ("hukou_type", "rural", None) in opening_facts(
+        "俺是庄浪县韩店镇的农民，想问问低保", TODAY
+    )
     assert ("hukou_type", "rural", None) in opening_facts("我们都是种地的农民，家里困难", TODAY)
     # a migrant worker says where they work, not their hukou
     assert not any(n == "hukou_type" for n, _, _ in opening_facts("我是农民工，在兰州打工", TODAY))
