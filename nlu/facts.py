@@ -507,11 +507,20 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 _member_fact(out, mentions, text, "school_stage", stage, start, end)
 
 
+# An age a rule sets ("要满八十岁才有", "八十岁以上的老人"), said of nobody in the household
+_RULE_AGE_BEFORE = re.compile(r"(?:要|得|须|需要?|必须)满$")
+_RULE_AGE_AFTER = re.compile(r"(?:及|或)?(?:以上|以下)|才(?:有|能|给|可以)")
+
+
 def _ages(
     text: str, today: dt.date, mentions: list[Mention], out: list[Fact], opening: bool
 ) -> None:
     before_relative = _ages_before_relatives(text, mentions)
     for found in find_ages(text, today):
+        if _RULE_AGE_BEFORE.search(text, max(0, found.start - 3), found.start) or (
+            _RULE_AGE_AFTER.match(text, found.end)
+        ):
+            continue  # "高龄津贴要满八十岁才有": a rule's age, nobody's
         before = next(
             (b for b in before_relative if b[0].start() <= found.start < b[0].end()), None
         )

@@ -63,3 +63,10 @@ def test_just_the_speaker_and_the_spouse_said_as_two_people() -> None:
 def test_a_drought_this_year_is_a_natural_disaster() -> None:
     got = opening_facts("今年天旱，地里基本没收成，日子过不下去了", TODAY)
     assert ("situations", ("natural_disaster",), None) in got
+
+
+def test_an_age_a_rule_sets_is_nobodys() -> None:
+    got = opening_facts("我妈快八十了，听说高龄津贴要满八十岁才有，她明年就满了", TODAY)
+    assert [v for n, v, _ in got if n == "members.age"] == [79]
+    got = opening_facts("听说八十岁以上的老人有高龄津贴，我爹今年八十二", TODAY)
+    assert [v for n, v, _ in got if n == "members.age"] == [82]
