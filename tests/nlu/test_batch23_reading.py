@@ -70,3 +70,16 @@ def test_an_age_a_rule_sets_is_nobodys() -> None:
     assert [v for n, v, _ in got if n == "members.age"] == [79]
     got = opening_facts("听说八十岁以上的老人有高龄津贴，我爹今年八十二", TODAY)
     assert [v for n, v, _ in got if n == "members.age"] == [82]
+
+
+def test_complaints_said_as_people_say_them() -> None:
+    for said in (
+        "村上说给报临时救助，额去乡上问了三回了都说等着，你们能不能给帮着催一下",
+        "隔壁那家有小车还有楼房都吃上低保了，俺家就老两口，咋就评不上",
+        "危房改造的钱到现在也没批下来，这事去哪儿说去",
+        "公租房排了一年多了还没信儿，咋回事",
+        "凭啥人家有关系的就能进监测户，我们这样的就不行",
+    ):
+        assert read_facts(said, TODAY, opening=True).complaint, said
+    for said in ("我家老人八十了，想申请高龄津贴，去哪办", "低保没信心申请，手机没信号"):
+        assert not read_facts(said, TODAY, opening=True).complaint, said
