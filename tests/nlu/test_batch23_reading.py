@@ -83,3 +83,8 @@ def test_complaints_said_as_people_say_them() -> None:
         assert read_facts(said, TODAY, opening=True).complaint, said
     for said in ("我家老人八十了，想申请高龄津贴，去哪办", "低保没信心申请，手机没信号"):
         assert not read_facts(said, TODAY, opening=True).complaint, said
+
+
+def test_looking_for_work_said_as_a_hardship_is_wanting_a_job() -> None:
+    got = opening_facts("厂子倒闭了，我今年四十八了，找工作人家都嫌年龄大", TODAY)
+    assert ("members.wants_job", True, "self") in got
