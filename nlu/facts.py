@@ -31,6 +31,7 @@ from nlu.dates import find_ages
 from nlu.household_said import (
     SUMMED,
     about_self,
+    clause_before,
     household_income,
     hukou_elsewhere,
     hukou_here,
@@ -638,6 +639,10 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
             negatable = value is not False and value != 0
             if name == "monthly_income_total" and _only_some_of_us(text, mentions, start):
                 continue
+            if name.startswith("assets.") and _claimed_by_officials(
+                text, clause_at(text, start)[0], start
+            ):
+                continue  # "村上说是查出来我家有车": what they say they found
             if _states(text, start, negatable) and _ours(mentions, text, start):
                 out.append(Fact(name, value, start, end))
     ended = _statuses_ended(text)
@@ -648,8 +653,26 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
             lo, _ = clause_at(text, start)
             if _FORMERLY.search(text, lo, start):
                 continue  # "原来是低保户，去年…给取消了": not now
+            if _NAMES_IT.fullmatch(text, lo, start):
+                continue  # "能办五保，就是特困供养": what the item is called, no standing
             if _states(text, start) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
+
+
+# What the village or the office is said to claim ("村干部说…", "村上说是查出来…"): a claim the
+# speaker reports, often to dispute it, not a fact they state about the household
+_OFFICIALS_SAY = re.compile(
+    r"(?:村干部|村上|村里|村委会?|乡上|乡里|镇上|街道|社区|工作人员|干部|民政)(?:的人)?(?:说|讲|认为)"
+)
+
+
+def _claimed_by_officials(text: str, lo: int, start: int) -> bool:
+    """The clause up to `start`, or the clause before it in the sentence, reports what
+    officials say."""
+    if _OFFICIALS_SAY.search(text, lo, start):
+        return True
+    before = clause_before(text, lo)
+    return before is not None and _OFFICIALS_SAY.search(text, *before) is not None
 
 
 _US_SOME = re.compile(r"老两口|两口子|(?:我|俺|咱)们?俩|我们|俺们|咱们")
@@ -671,6 +694,8 @@ def _only_some_of_us(text: str, mentions: list[Mention], start: int) -> bool:
     return False
 
 
+# a clause that only names an item again, "that is": "…能办五保，就是特困供养"
+_NAMES_IT = re.compile(r"(?:也|那)?就")
 _FORMERLY = re.compile(r"原来|原先|以前|之前|过去|曾经|早先|早些年")
 # the status itself ended or refused (a payment late or cut is still the status: a complaint)
 _STATUS_ENDED = re.compile(r"取消|清退|被退|退出|没批|不批|没通过|被拒")
@@ -718,6 +743,8 @@ def _money(
         lo, hi = clause_at(text, found.start)
         if text[hi : hi + 1] in ("？", "?") or not _states(text, found.start, negatable=False):
             continue  # "存款有五十多万？没有没有": asked, or supposed, not stated
+        if _claimed_by_officials(text, lo, found.start):
+            continue  # "村干部说我家有个儿子在外面挣钱，一个月好几千": their claim, disputed
         if _RESTATED.match(text[lo : found.start]) and lo > 1:
             lo, _ = clause_at(text, lo - 2)  # "存款不是两万，是两千": the topic is before
         clause = text[lo:hi]

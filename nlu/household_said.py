@@ -79,8 +79,9 @@ def _speaker_goes_on(text: str, mentions: list[Mention], lo: int) -> bool:
     晚上再去饭店洗碗，一个月能多挣个七八百" goes on about the speaker."""
     before = clause_before(text, lo)
     while before is not None:
-        if _SPEAKER_FIRST.match(text, before[0]):
-            return True
+        first = _SPEAKER_FIRST.match(text, before[0])
+        if first and not any(m.start == first.end() and m.relation != SELF for m in mentions):
+            return True  # not "俺兄弟在济南上班": the speaker's brother
         if any(before[0] <= m.start < before[1] for m in mentions):
             return False
         before = clause_before(text, before[0])

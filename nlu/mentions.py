@@ -42,6 +42,7 @@ _ELDER = re.compile(r"老人家?|老爷子|老太太")
 _IS_MY = re.compile(r"是(?:我|俺)(?:的|家)?")
 _NOBODY = (SELF, UNNAMED, CHILD)
 _OF_OUR_CHILD = {"parent": "spouse", "grandparent": "parent"}
+_OF_OUR_GRANDCHILD = {"grandparent": "spouse"}  # "孙子…他爷爷": the speaker's partner
 _OUR_CHILDREN = ("son", "daughter", CHILD)
 _JOINED = re.compile(r"[和跟与及、]?")
 # 娘俩, 爷儿俩: a pair, the speaker may be either ("俺跟掌柜的俩人": the two of us, a spouse)
@@ -184,9 +185,18 @@ def find_mentions(
             # "他爸", "他自家兄弟": the relative right after 他/她 (自家, 家的 between) is theirs
             after = _THEIR_OWN.match(text, m.end())
             at = after.end() if after else m.end()
+            if last.relation == CHILD and _grandchild_before(marked, last):
+                last = replace(last, relation="grandchild")  # "孙子…娃他爷爷": the grandchild
             marked = [_of_pronoun(last, f) if f.start == at else f for f in marked]
             marked = _grandparents_together(marked, m.end(), last)
     return sorted(marked, key=lambda f: f.start)
+
+
+def _grandchild_before(marked: list[Mention], child: Mention) -> bool:
+    """A grandchild, and no son or daughter, was named before a bare 娃/孩子: the speaker is
+    a grandparent talking of that grandchild ("额孙子考上大学了…娃跟着额和他爷爷过")."""
+    before = [m.relation for m in marked if m.end <= child.start]
+    return "grandchild" in before and not {"son", "daughter"} & set(before)
 
 
 def _grandparents_together(marked: list[Mention], start: int, child: Mention) -> list[Mention]:
@@ -232,6 +242,8 @@ def _of_pronoun(last: Mention, mention: Mention) -> Mention:
     daughter-in-law (女/媳)."""
     if last.relation in _OUR_CHILDREN and mention.relation in _OF_OUR_CHILD:
         return replace(mention, relation=_OF_OUR_CHILD[mention.relation], person="")
+    if last.relation == "grandchild" and mention.relation in _OF_OUR_GRANDCHILD:
+        return replace(mention, relation=_OF_OUR_GRANDCHILD[mention.relation], person="")
     if mention.relation in (SELF, UNNAMED, CHILD) or last.relation == CHILD:
         return mention
     return _as_relative_of(last, mention)

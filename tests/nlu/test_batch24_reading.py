@@ -1,0 +1,52 @@
+"""Openings of the outside-written dev batch openings_22, built around traps for wrong facts
+(the wording here is mine): a brother's pay is not the speaker's; "就是特困供养" names the item
+again, it is no standing; what officials claim is theirs to claim; a grandparent speaking of a
+grandchild, whose 爷爷 is the speaker's partner; 退伍兵 asks for the veterans' help."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from nlu.facts import read_facts
+from tests.nlu.reading import opening_facts
+
+TODAY = dt.date(2026, 12, 5)
+
+
+def facts(text: str) -> set[tuple[str, object, str | None]]:
+    return opening_facts(text, TODAY)
+
+
+def test_a_brothers_pay_is_not_the_speakers() -> None:
+    got = facts("俺两口子在家种地，挣不了几个钱，俺兄弟在市里上班，一个月七八千，他也顾不上")
+    assert not any(name == "members.monthly_income" for name, _, _ in got)
+    got = facts("俺在市里上班，一个月七八千")
+    assert [who for name, _, who in got if name == "members.monthly_income"] == ["self"]
+
+
+def test_naming_the_item_again_is_no_standing() -> None:
+    got = facts("我听人说我爸这种情况能办五保，就是特困供养，是不是得没有儿女才行")
+    assert not any(name == "already_receives" for name, _, _ in got)
+    assert ("already_receives", ("tekun",), None) in facts("我家就是特困户，想问问医疗救助")
+
+
+def test_what_officials_claim_is_not_stated() -> None:
+    got = facts("村干部说我家有个儿子在外面挣钱，一个月好几千，可我儿子早就分出去了，一分钱都不给")
+    assert not any(name == "monthly_income_total" for name, _, _ in got)
+    got = facts("问村上说是查出来我家有车，那车是我儿子的，他早就搬到银川去了")
+    assert not any(name == "assets.vehicles" for name, _, _ in got)
+    # what the doctor says is still the illness
+    assert ("members.serious_illness_kind", "kidney", "spouse") in facts(
+        "老伴去医院，医生说是尿毒症"
+    )
+
+
+def test_a_grandchilds_grandfather_is_the_speakers_partner() -> None:
+    got = facts("额孙子今年考上大学了，娃从小就跟着额和他爷爷过，俩人都七十多了")
+    assert ("members.age", 75, "spouse") in got
+    assert not any(who == "parent" for _, _, who in got)
+
+
+def test_a_discharged_soldier_asks_for_the_veterans_help() -> None:
+    items = read_facts("我是退伍兵，回来后一直没活干，有啥帮扶没", TODAY, opening=True).items
+    assert [str(i) for i in items] == ["veteran_aid"]
