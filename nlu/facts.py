@@ -90,6 +90,8 @@ _AGE_BEFORE = re.compile(
     r"(?P<own>(?:我|俺|咱)们?家?(?:那个?)?|有个|带(?:着)?(?:一)?个?)?"
     r"(?P<n>[一二三四五六七八九十\d]{1,3})(?:多?周?岁)?(?:的(?:那个|那)?老?|(?<=岁))$"
 )  # 老娘, 老父亲: the relation word starts after 老; "带个5岁娃": 岁 right before the child
+# dialect forms of 没有/没得 (northwest 莫有, 木有, 么有)
+_DIALECT_NOT = re.compile(r"[莫木么][有得]")
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as commas
 _DEPOSIT = re.compile(r"存款|存了|积蓄|(?:就|只|还)剩")  # "花得就剩三千了": what is left
 # an item named inside these is a status or a description, not a request ("防返贫监测户",
@@ -901,6 +903,7 @@ def read_facts(
     after several members is the household's); an answer states only what it says.
     `region`: the region applied in (a hukou said to be elsewhere is not local)."""
     text = _SPACED.sub(lambda m: "，" * len(m.group()), text[:500])  # "你好 我是固原人 户口…"
+    text = _DIALECT_NOT.sub(lambda m: "没" + m.group()[1], text)  # "俺家莫有车": 没有 (same length)
     if opening:
         text = punctuate(text)  # voice input: the answers keep their places (dialogue.engine)
     words = _words()

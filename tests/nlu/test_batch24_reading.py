@@ -50,3 +50,9 @@ def test_a_grandchilds_grandfather_is_the_speakers_partner() -> None:
 def test_a_discharged_soldier_asks_for_the_veterans_help() -> None:
     items = read_facts("我是退伍兵，回来后一直没活干，有啥帮扶没", TODAY, opening=True).items
     assert [str(i) for i in items] == ["veteran_aid"]
+
+
+def test_dialect_forms_of_not_having() -> None:
+    got = facts("俺家莫有车，也木有存款，就俺老两口")
+    assert ("assets.vehicles", False, None) in got
+    assert ("assets.deposits", 0, None) in got
