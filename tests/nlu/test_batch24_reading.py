@@ -56,3 +56,8 @@ def test_dialect_forms_of_not_having() -> None:
     got = facts("俺家莫有车，也木有存款，就俺老两口")
     assert ("assets.vehicles", False, None) in got
     assert ("assets.deposits", 0, None) in got
+
+
+def test_an_age_right_before_what_they_ask() -> None:
+    got = facts("听说八十岁以上有补贴，俺爹七十九能领吗")
+    assert [(v, w) for n, v, w in got if n == "members.age"] == [(79, "parent#父亲")]
