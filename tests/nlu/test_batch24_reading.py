@@ -61,3 +61,12 @@ def test_dialect_forms_of_not_having() -> None:
 def test_an_age_right_before_what_they_ask() -> None:
     got = facts("听说八十岁以上有补贴，俺爹七十九能领吗")
     assert [(v, w) for n, v, w in got if n == "members.age"] == [(79, "parent#父亲")]
+
+
+def test_a_car_and_a_home_said_not_to_be_had_topic_first() -> None:
+    got = facts("房子是租的，不是自己的，车也没有，俺和对象都六十出头了")
+    assert ("assets.vehicles", False, None) in got
+    assert ("housing.has_own_housing", False, None) in got
+    assert not any(n == "assets.vehicles" for n, _, _ in facts("电动车也没有，就一辆三轮"))
+    # renting says nothing of a home back in the village
+    assert not any(n == "housing.has_own_housing" for n, _, _ in facts("在县城租房子住"))
