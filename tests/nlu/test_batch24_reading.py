@@ -70,3 +70,8 @@ def test_a_car_and_a_home_said_not_to_be_had_topic_first() -> None:
     assert not any(n == "assets.vehicles" for n, _, _ in facts("电动车也没有，就一辆三轮"))
     # renting says nothing of a home back in the village
     assert not any(n == "housing.has_own_housing" for n, _, _ in facts("在县城租房子住"))
+
+
+def test_a_hukou_said_as_the_villages_or_the_towns() -> None:
+    assert ("hukou_type", "rural", None) in facts("俺一个人带俩娃，户口是村里的")
+    assert ("hukou_type", "urban", None) in facts("我们老两口户口是城里的")
