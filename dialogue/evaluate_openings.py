@@ -31,6 +31,7 @@ from dialogue.evaluate_answers import (
 from dialogue.replies import reply_text
 from dialogue.state import Session
 from guides.ids import ItemId, RegionId
+from nlu.mentions import CHILD
 
 EVAL_FILE = Path(__file__).parent / "eval" / "openings.yml"
 DEV_FILE = Path(__file__).parent / "dev" / "openings.yml"
@@ -68,10 +69,10 @@ def relation_facts(session: Session) -> dict[str, Any]:
         if parts[0] == "members" and len(parts) == 3:
             index = int(parts[1])
             # a member stored without a relation is a child of unsaid sex ("娃上大学")
-            relation = spoken_for.get(index) or session.household.members[index].relation or "child"
+            relation = spoken_for.get(index) or session.household.members[index].relation or CHILD
             if parts[2] == "relation":
                 continue
-            name = "child" if relation in ("son", "daughter") else relation
+            name = CHILD if relation in ("son", "daughter") else relation
             for said in (f"{relation}.{parts[2]}", f"{name}.{parts[2]}"):
                 values = per_member.setdefault(said, [])
                 if value not in values:
