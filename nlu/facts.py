@@ -665,6 +665,7 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
 # speaker reports, often to dispute it, not a fact they state about the household
 _OFFICIALS_SAY = re.compile(
     r"(?:村干部|村上|村里|村委会?|乡上|乡里|镇上|街道|社区|工作人员|干部|民政)(?:的人)?(?:说|讲|认为)"
+    r"|(?:大数据)?比对(?:出|查出)|查出来?(?:名下|我家|俺家|家里|你家)"  # "说是大数据比对查出名下有车"
 )
 
 

@@ -35,6 +35,8 @@ def test_what_officials_claim_is_not_stated() -> None:
     assert not any(name == "monthly_income_total" for name, _, _ in got)
     got = facts("问村上说是查出来我家有车，那车是我儿子的，他早就搬到银川去了")
     assert not any(name == "assets.vehicles" for name, _, _ in got)
+    got = facts("低保给停了，去乡上问说是大数据比对查出名下有车，可那车是儿子的")
+    assert not any(name == "assets.vehicles" for name, _, _ in got)
     # what the doctor says is still the illness
     assert ("members.serious_illness_kind", "kidney", "spouse") in facts(
         "老伴去医院，医生说是尿毒症"
