@@ -132,6 +132,8 @@ _DIED_OF = re.compile(
 )
 # "困难退役军人的帮扶", "残疾人的政策": a kind of people named as those an aid is for
 _KIND_OF_PEOPLE = re.compile(r"的?(?:帮扶|政策|优待|待遇|救助|补贴|援助)")
+# "听说重度残疾人能单独办低保": what a kind of people may get, a rule (not "我是残疾人，能…")
+_KIND_MAY_GET = re.compile(r"(?:都|就|才)?(?:能|可以)(?:单独)?(?:办|申请|领|享受|吃|拿)")
 _FOR_KIND = re.compile(r"(?:困难|对|给)$")
 _DENIED = re.compile(r"不是$|不是大概$")
 _RESTATED = re.compile(r"^\s*(?:其实|应该|实际上?)?是")
@@ -300,12 +302,16 @@ def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     sudden = _compiled(words.sudden)
     found: list[Fact] = []
     for kind, patterns in words.illness_kinds.items():
-        for start, end in _spans(_any(patterns), text):
+        said = False  # this kind of illness already said of somebody
+        for start, end in sorted(_spans(_any(patterns), text)):
             if not _states(text, start) or _DIED_OF.match(text, end):
                 continue
+            lo, hi = clause_at(text, start)
+            if said and not any(lo <= m.start < hi for m in mentions):
+                continue  # "…透析的自付费用还能报吗": the same illness again, nobody new
+            said = True
             _member_fact(found, mentions, text, "has_serious_illness", True, start, end)
             _member_fact(found, mentions, text, "serious_illness_kind", kind, start, end)
-            lo, _ = clause_at(text, start)
             if sudden.search(text, lo, start):
                 out.append(Fact("situations", ["sudden_serious_illness"], start, end))
     kinds: set[str | None] = set()
@@ -341,6 +347,8 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 continue
             if _KIND_OF_PEOPLE.match(text, end) or _FOR_KIND.search(text, max(0, start - 2), start):
                 continue  # "对困难退役军人的帮扶": a kind of people an aid is for, nobody's fact
+            if _KIND_MAY_GET.match(text, end) and text[start - 1 : start] != "是":
+                continue
             if name in _WISHES and _speakers_wish(text, mentions, start):
                 out.append(Fact(f"members.{name}", value, start, end, SELF))
                 continue
@@ -664,7 +672,7 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
 # What the village or the office is said to claim ("村干部说…", "村上说是查出来…"): a claim the
 # speaker reports, often to dispute it, not a fact they state about the household
 _OFFICIALS_SAY = re.compile(
-    r"(?:村干部|村上|村里|村委会?|乡上|乡里|镇上|街道|社区|工作人员|干部|民政)(?:的人)?(?:说|讲|认为)"
+    r"(?:村干部|村上|村里|村委会?|乡上|乡里|镇上|街道|社区|工作人员|干部|民政)(?:的人)?(?:说|讲|认为|以)"
     r"|(?:大数据)?比对(?:出|查出)|查出来?(?:名下|我家|俺家|家里|你家)"  # "说是大数据比对查出名下有车"
 )
 

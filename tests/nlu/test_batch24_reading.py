@@ -77,3 +77,18 @@ def test_a_car_and_a_home_said_not_to_be_had_topic_first() -> None:
 def test_a_hukou_said_as_the_villages_or_the_towns() -> None:
     assert ("hukou_type", "rural", None) in facts("俺一个人带俩娃，户口是村里的")
     assert ("hukou_type", "urban", None) in facts("我们老两口户口是城里的")
+
+
+def test_traps_of_batch_23() -> None:
+    # what a kind of people may get is a rule, nobody's disability ("我是残疾人" still is)
+    got = facts("儿子智力残疾二级，听说重度残疾人能单独办低保，我们这情况能办不")
+    assert [w for n, _, w in got if n == "members.has_disability"] == ["son"]
+    assert ("members.has_disability", True, "self") in facts("我是残疾人可以办低保吗")
+    # the same illness named again in a question is the one already said, nobody new's
+    got = facts(
+        "来电人称老伴查出尿毒症，每周透析两次。来电人询问能否纳入监测，透析的自付费用还能否报"
+    )
+    assert {w for n, _, w in got if n == "members.has_serious_illness"} == {"spouse"}
+    # the reason officials gave (以…为由) is their claim
+    got = facts("社区工作人员以其儿子有车有房为由不予受理，来电人称车和房都是儿子的")
+    assert not any(n == "assets.vehicles" for n, _, _ in got)
