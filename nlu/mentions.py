@@ -172,7 +172,14 @@ def find_mentions(
         for m in _WE_TWO.finditer(text)
         if any(end <= m.start() for end in spouses)
     ]
+    placed: dict[str, Mention] = {}  # "她爸" as placed the first time it was said
     for m in _PRONOUN.finditer(text):  # 他/她: the member named last before, still living here
+        again = next((f for f in marked if f.start == m.end()), None)
+        said = text[m.start() : again.end] if again else ""
+        if said in placed and again is not None:  # "我和她爸照顾她，她爸今年查出肝癌": the same
+            first = placed[said]
+            marked = [replace(first, start=f.start, end=f.end) if f is again else f for f in marked]
+            continue
         earlier = [
             f
             for f in marked
@@ -188,6 +195,7 @@ def find_mentions(
             if last.relation == CHILD and _grandchild_before(marked, last):
                 last = replace(last, relation="grandchild")  # "孙子…娃他爷爷": the grandchild
             marked = [_of_pronoun(last, f) if f.start == at else f for f in marked]
+            placed.update((text[m.start() : f.end], f) for f in marked if f.start == m.end())
             marked = _grandparents_together(marked, m.end(), last)
     return sorted(marked, key=lambda f: f.start)
 

@@ -92,3 +92,8 @@ def test_traps_of_batch_23() -> None:
     # the reason officials gave (以…为由) is their claim
     got = facts("社区工作人员以其儿子有车有房为由不予受理，来电人称车和房都是儿子的")
     assert not any(n == "assets.vehicles" for n, _, _ in got)
+
+
+def test_the_same_pronoun_and_relative_said_again_is_the_same_person() -> None:
+    got = facts("我闺女从小脑瘫，有残疾证，一直是我和她爸照顾，她爸今年查出来肝癌")
+    assert {w for n, _, w in got if n == "members.has_serious_illness"} == {"spouse"}
