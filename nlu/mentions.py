@@ -176,7 +176,9 @@ def find_mentions(
     for m in _PRONOUN.finditer(text):  # 他/她: the member named last before, still living here
         again = next((f for f in marked if f.start == m.end()), None)
         said = text[m.start() : again.end] if again else ""
-        if said in placed and again is not None:  # "我和她爸照顾她，她爸今年查出肝癌": the same
+        # "我和她爸照顾她，她爸今年查出肝癌": the child's other parent again, our one spouse (not
+        # "他媳妇" of two sons, who are two people)
+        if said in placed and again is not None and placed[said].relation == "spouse":
             first = placed[said]
             marked = [replace(first, start=f.start, end=f.end) if f is again else f for f in marked]
             continue
