@@ -5,8 +5,6 @@ else answers; None when nothing is left to read."""
 
 from __future__ import annotations
 
-import re
-
 from dialogue.answer_topics import is_money_or_property, own_clauses
 from dialogue.doubts import Doubt, without_relative_age
 from dialogue.questions import Question
@@ -17,16 +15,9 @@ from nlu.numerals import NUMERAL_RE
 _NUMBERS = ("amount", "count", "number", "age")
 
 
-# corrected within the answer itself: what follows is the answer
-_SAID_WRONG = re.compile(r"(?:哦|噢|啊|呃)?(?:不对|说错了|搞错了)[，,、\s]*(?:应该是|是)?")
-
-
 def stated_part(question: Question, text: str, of_another: bool = False) -> str | Doubt | None:
     """`of_another`: the member asked about is not the speaker, so a clause the speaker says of
     themself ("她没有，我有退休金两千") is not about them."""
-    corrected = _SAID_WRONG.search(text)
-    if corrected and corrected.end() < len(text):
-        text = text[corrected.end() :]  # "三个，哦不对，四个，把孙子忘了": the second
     if of_another and question.is_member:
         text = without_speaker(text)
     stated, supposed = supposed_clauses(text, keep_consequence=question.answer == "yes_no")

@@ -51,9 +51,11 @@ def clauses(text: str) -> list[str]:
 
 # "三万，哦不，是三千", "七十二，不对不对，七十三": the speaker mends what they just said
 _REPAIR = re.compile(
-    r"^(?:哦|噢|喔|啊|呃|哎)?(?:不对|不不|不是不是|不)+(?:了|啊|呀)?(?:是|应该是)?"
+    r"^(?:哦|噢|喔|啊|呃|哎)?(?:不对|不不|不是不是|不|说错了|搞错了)+(?:了|啊|呀)?(?:是|应该是)?"
 )
-_REPAIR_ALONE = re.compile(r"^(?:哦|噢|喔|啊|呃|哎)?(?:不对|不不|不是不是|不)+(?:了|啊|呀)?$")
+_REPAIR_ALONE = re.compile(
+    r"^(?:哦|噢|喔|啊|呃|哎)?(?:不对|不不|不是不是|不|说错了|搞错了)+(?:了|啊|呀)?$"
+)
 
 
 def self_repaired(text: str) -> str:
@@ -69,7 +71,9 @@ def self_repaired(text: str) -> str:
         if _REPAIR_ALONE.match(clause):
             return "，".join(parts[index + 1 :])
         repair = _REPAIR.match(clause)
-        if repair and (repair.group().startswith(("哦", "噢", "喔", "啊", "呃", "哎", "不对"))):
+        if repair and repair.group().startswith(
+            ("哦", "噢", "喔", "啊", "呃", "哎", "不对", "说错", "搞错")
+        ):
             return "，".join([clause[repair.end() :], *parts[index + 1 :]]).strip("，")
     return text
 
