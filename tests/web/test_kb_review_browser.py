@@ -70,11 +70,13 @@ def test_list_pages_and_filters(web: WebService, browser: Browser) -> None:
     total = int(re.search(r"共 (\d+) 条", page.inner_text("#list-count")).group(1))  # type: ignore[union-attr]
     first = page.locator("table.entries a").first.inner_text()
     page.get_by_role("link", name="下一页").click()
+    page.wait_for_url(re.compile(r"page=2"))
     assert "第 2 / " in page.inner_text("#list-count")
     assert page.locator("table.entries a").first.inner_text() != first
     page.select_option("select[name=region]", "shanxi")
     page.select_option("select[name=status]", "published")
     page.get_by_role("button", name="筛选").click()
+    page.wait_for_url(re.compile(r"region=shanxi"))
     filtered = int(re.search(r"共 (\d+) 条", page.inner_text("#list-count")).group(1))  # type: ignore[union-attr]
     assert 0 < filtered < total
     assert page.locator("select[name=region]").input_value() == "shanxi"  # the filter stays
@@ -97,6 +99,8 @@ def test_diff_highlights_words_and_rollback_asks_first(web: WebService, browser:
     page = _page(browser, web, "reviewer1")
     page.goto(f"{web.url}/kb/entry/{entry_id}")
     page.get_by_role("link", name="和上一版比较").click()
+    # all_inner_texts() does not wait: wait for the diff page before reading it
+    page.wait_for_selector("table.diff tr.f-answer del")
     answer = page.locator("table.diff tr.f-answer")
     assert "医保局" in answer.locator("del").all_inner_texts()[0]
     assert "便民服务中心" in "".join(answer.locator("ins").all_inner_texts())
