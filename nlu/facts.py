@@ -112,6 +112,7 @@ _AFTER_AND = re.compile(r"(?:靠|有)[^，。；！？]{1,6}(?:和|还有|加上
 # "靠我给她的八百块": money somebody gives, not an income the household earns
 # payments not counted as the household's income (最低生活保障审核确认办法 第十三条: 优待抚恤金,
 # 政府发放的各类社会救助款物; the disability and old-age allowances are paid as welfare)
+_AT_BEST = re.compile(r"(?:好|多|忙)的时候|旺季|行情好")
 _ASSISTANCE = re.compile(
     r"残疾人?(?:生活|护理)?补贴|两项补贴|护理补贴|高龄(?:补贴|津贴)|抚恤金|低保金|救助金|供养金"
 )
@@ -323,7 +324,8 @@ def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
         out.append(fact)
 
 
-_GIVE_ME = re.compile(r"(?:给|帮)(?:我|俺)")
+# asking to be given work is the wish itself: "帮我介绍个工作", "有没有适合我的岗位"
+_GIVE_ME = re.compile(r"(?:给|帮)(?:我|俺)|适合")
 
 
 def _no_certificate(text: str, mentions: list[Mention], out: list[Fact]) -> None:
@@ -339,7 +341,6 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     grade = _compiled(words.disability_grade)
     for name, value, patterns in words.member_flags:
         for start, end in _spans(_any(patterns), text):
-            # "能不能给我介绍个工作": asking to be given work is the wish itself
             asked_for = name in _WISHES and _GIVE_ME.match(text, start) is not None
             if not _states(text, start, supposable=not asked_for) or re.match(
                 r"两项补贴|补贴|康复", text[end : end + 4]
@@ -765,6 +766,8 @@ def _money(
             continue
         if _ASSISTANCE.search(clause):
             continue  # "就靠三百多块钱的残疾人补贴": an assistance payment, not an income
+        if _AT_BEST.search(text, lo, found.start):
+            continue  # "好的时候一个月能挣个一千来块": the best months, not the income
         if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
             amount = dataclasses.replace(amount, period="month")
         if amount.period is not None and _lives_on_it(text, found.start, found.end):
@@ -798,6 +801,12 @@ def _money(
             monthly = to_monthly(amount)
             incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
                 monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
+            earner = own_pay_of(text, mentions, lo, hi, pupils) if opening else None
+            if earner is not None and _sole_earner_said(text, mentions, lo, found.start):
+                # "就靠媳妇在饭馆洗碗一个月一千五": the household's income, and hers
+                pay = Fact("members.monthly_income", monthly.value, found.start, found.end,
+                           earner, estimate=monthly.is_estimate)  # fmt: skip
+                pays.setdefault(earner, []).append((False, pay))
         elif amount.period is not None and opening:
             earner = own_pay_of(text, mentions, lo, hi, pupils)  # one earner's own pay
             if earner is not None and not _GIVEN.search(text[lo : found.start]):
@@ -812,8 +821,20 @@ def _money(
     out += [fact for is_sum, fact in incomes if is_sum or not summed]
 
 
+# the one earner: "家里就靠媳妇在饭馆洗碗", "就我老婆打零工挣"
+_SOLE_EARNER = re.compile(r"(?:就|全|只)靠|(?:就|只有|只)(?:我|俺)")
 # "晚上再去饭店洗碗，一个月能多挣个七八百": a second pay added to the first
 _MORE_PAY = re.compile(r"多挣|再挣|另外|还能挣|还挣")
+
+
+def _sole_earner_said(text: str, mentions: list[Mention], lo: int, start: int) -> bool:
+    """The amount's clause, or (naming nobody) the clause before, says one earner keeps the
+    household ("家里就靠我打零工，一个月一千来块")."""
+    if _SOLE_EARNER.search(text, lo, start):
+        return True
+    before = clause_before(text, lo)
+    named = any(lo <= m.start < start for m in mentions)
+    return not named and before is not None and bool(_SOLE_EARNER.search(text, *before))
 
 
 def _one_pay(said: list[tuple[bool, Fact]]) -> Fact | None:

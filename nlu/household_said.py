@@ -17,6 +17,7 @@ from nlu.mentions import (
     Mention,
     clause_at,
     members_of,
+    possessive,
     sentence_at,
     small_number,
     who_at,
@@ -50,6 +51,10 @@ _SIZE_TWO = re.compile(
     # two who live together, said as such: "我跟孙子俩人过", "我们娘俩相依为命"
     rf"|(?:(?:我|俺)(?:和|跟)(?:我)?\S{{1,3}}?(?:俩人?|两个人)|(?:我们|俺们|咱们)?{_PAIR})"
     rf"(?:一起|一块儿?)?{_LIVE}"
+    # the speaker (or 其, in an agent's summary) with one other: "与老伴二人在家生活"
+    rf"|(?:(?<=[我俺其])|(?<=目前|现在)|(?:^|(?<=[，。,；\s])))(?:与|和|跟)\S{{1,3}}?(?:二人|两人)"
+    rf"(?:在家)?(?:一起)?{_LIVE}"
+    rf"|老两口(?:单独|自己)(?:居住|{_LIVE})"  # "老两口单独居住"
 )
 # "就剩我和两个孩子": the speaker and the children
 _KIDS = r"(?:孩子|娃娃?|小孩|孙子|孙女|外孙女?)"  # "一个人拉扯两个孙子": theirs to raise
@@ -286,7 +291,8 @@ def own_pay_of(
         or _JOB.search(text, lo, hi)
     ):
         return None
-    named = [m for m in mentions if lo <= m.start < hi]
+    # "就我老婆打零工": the speaker only says whose wife
+    named = [m for m in mentions if lo <= m.start < hi and not possessive(m, mentions, text)]
     if not named:
         if _speaker_goes_on(text, mentions, lo):
             return SELF  # "我跟爸妈住一起，在太原送外卖…": the speaker goes on

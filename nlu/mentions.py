@@ -291,6 +291,12 @@ _MARRIED_OUT = frozenset({"闺女", "女儿", "姑娘", "大女儿", "小女儿"
 _IN_LAWS = frozenset({"女婿", "姑爷", "儿媳", "儿媳妇", "儿子媳妇"})
 
 
+# a clause about a thing, not a person: what is "没了" there is the thing
+_THING_FIRST = re.compile(
+    r"(?:现在|如今|早就?)?(?:存款|积蓄|钱|家底|地|庄稼|房子|工作|活儿?|收入|粮食|东西)"
+)
+
+
 def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -> list[Mention]:
     marked = []
     for mention in found:
@@ -311,6 +317,12 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
                     break
                 anchor = f.end
         said = departed.search(text, mention.end, stop)
+        if (
+            said is not None
+            and said.start() > clause_end
+            and _THING_FIRST.match(text, clause_end + 1)
+        ):
+            said = None  # "媳妇在饭馆洗碗，存款一分都没了": the savings are gone, not she
         # "我爸妈离婚了": they left each other, not the speaker's household ("他们爸妈" are not ours)
         parted = (
             said is not None
