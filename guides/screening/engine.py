@@ -313,11 +313,16 @@ def _dominated_ways(
 def _all_ruled_out(first: ItemResult, candidates: list[ItemResult]) -> ItemResult:
     from dataclasses import replace
 
+    unmet = [[r for r in c.reasons if r.status == CheckStatus.UNMET] for c in candidates]
+    # a reason every way gives ("家里没有退役军人") rules them all out: said once, alone
+    shared = set.intersection(*({r.text for r in rs} for rs in unmet)) if len(unmet) > 1 else set()
+    if shared:
+        reasons = tuple(r for r in unmet[0] if r.text in shared)
+        return replace(first, variant=None, variant_label=None, reasons=reasons)
     reasons = tuple(
         Reason(f"（{c.variant_label}）{r.text}", r.citation, r.status)
-        for c in candidates
-        for r in c.reasons
-        if r.status == CheckStatus.UNMET
+        for c, rs in zip(candidates, unmet, strict=True)
+        for r in rs
     )
     return replace(first, variant=None, variant_label=None, reasons=reasons)
 

@@ -33,7 +33,9 @@ def test_the_one_earner_earns_the_household_income() -> None:
 
 
 def test_savings_gone_is_not_a_person_gone() -> None:
-    reading = read_facts("家里就靠媳妇在饭馆洗碗一个月一千五，存款一分都没了", READ_ON, opening=True)
+    reading = read_facts(
+        "家里就靠媳妇在饭馆洗碗一个月一千五，存款一分都没了", READ_ON, opening=True
+    )
     assert not any(m.departed for m in reading.mentions if m.relation == "spouse")
     reading = read_facts("老伴前年查出肺癌，上个月人没了", READ_ON, opening=True)
     assert all(m.departed for m in reading.mentions if m.relation == "spouse")
@@ -63,5 +65,7 @@ def test_xi_tekun_is_tekun_received() -> None:
 def test_a_payment_not_arriving_is_a_complaint() -> None:
     said = "来电人称母亲的供养金已经两个月没有到账，打电话问乡民政办，让等通知，要求尽快核实发放。"
     assert read_facts(said, READ_ON, opening=True).complaint
-    assert read_facts("村上说给报临时救助，这都两个多月了一点信儿都没有", READ_ON, opening=True).complaint
+    assert read_facts(
+        "村上说给报临时救助，这都两个多月了一点信儿都没有", READ_ON, opening=True
+    ).complaint
     assert not read_facts("低保金每个月几号到账？", READ_ON, opening=True).complaint

@@ -80,8 +80,12 @@ def _others_remain(ctx: Context) -> bool:
 
 
 @check("recognised_in_any")
-def recognised_in_any(ctx: Context, items: list[str], together: bool = False) -> CheckResult:
-    """已认定为（或筛查可能符合）这些类别之一：医疗救助、老年人补贴等随之办理。"""
+def recognised_in_any(
+    ctx: Context, items: list[str], together: bool = False, ask: bool = True
+) -> CheckResult:
+    """已认定为（或筛查可能符合）这些类别之一：医疗救助、老年人补贴等随之办理。`ask: false`: a way
+    that only counts the class once it is known (another way asks its own question): while the
+    class is still open this way is not met, and asks nothing."""
     cid = "recognised_in_any"
     wanted = _items(items)
     names = "、".join(_label(ctx, i) for i in wanted)
@@ -96,6 +100,8 @@ def recognised_in_any(ctx: Context, items: list[str], together: bool = False) ->
     possible = [_label(ctx, i) for i in wanted if _outcome(ctx, i) == Outcome.POSSIBLE]
     if possible:
         return uncertain(cid, f"要先认定为{'、'.join(possible)}，需经办部门核实")
+    if not ask:
+        return unmet(cid, f"还不知道您家是否属于{names}")
     missing = [f for i in wanted if _outcome(ctx, i) == Outcome.NEED_INFO for f in _missing(ctx, i)]
     for item in (i for i in wanted if i not in ctx.decided):
         # A class this region's guide does not screen: only the household can tell us.

@@ -110,8 +110,20 @@ def _group_of(ctx: Context, member: Member) -> tuple[str, bool] | None:
     return None
 
 
+# Under 16 is 无劳动能力 (特困人员认定办法 第五条（二）): a child is in no group, unless about to
+# leave junior high (城乡未继续升学的应届初中毕业生)
+WORKING_AGE = 16
+
+
 def _group_unknowns(ctx: Context, member: Member) -> tuple[str, ...]:
     """For a member in none of the groups yet, the unknown facts that could put them in one."""
+    young = member.age is not None and member.age < WORKING_AGE
+    if (
+        young
+        and member.school_stage is not None
+        and member.school_stage not in SCHOOL_LEAVER_STAGES
+    ):
+        return ()
     facts: list[str] = []
     hukou = member.hukou_type or ctx.household.hukou_type
     if member.employment is None:

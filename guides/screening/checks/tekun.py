@@ -190,15 +190,35 @@ def _parents_of_minor(household: Household, member: Member) -> list[tuple[int, M
     return [(i, m) for i, m in enumerate(household.members) if m.relation in roles]
 
 
+# An adult's children who may live in the household, by the adult's relation to the speaker
+# (the speaker's own parents' children are the speaker and the speaker's siblings)
+CHILD_RELATIONS = {
+    "self": ("son", "daughter"),
+    "spouse": ("son", "daughter"),
+    "parent": ("self", "sibling"),
+    "grandparent": ("parent",),
+}
+
+
+def _children_here(household: Household, member: Member) -> list[Member]:
+    """The grown children living in the household of an adult member (赡养义务人)."""
+    if member.age is None or member.age < 18 or member.relation not in CHILD_RELATIONS:
+        return []
+    roles = CHILD_RELATIONS[member.relation]
+    return [m for m in household.members if m.relation in roles and m is not member]
+
+
 def _parent_is_capable(household: Household, member: Member) -> bool:
-    """第八条 lists who cannot fulfil the duty (特困, 60+ 低保, 70+, 重度残疾…): a parent living in
-    the household, under 60, not disabled and able to work is none of them."""
+    """第八条 lists who cannot fulfil the duty (特困, 60+ 低保, 70+, 重度残疾…): a parent of a
+    minor, or a grown child of an adult, living in the household, under 60, not disabled and
+    able to work is none of them."""
+    here = [m for _, m in _parents_of_minor(household, member)] + _children_here(household, member)
     return any(
         m.age is not None
         and 18 <= m.age < 60
         and m.has_disability is False
         and m.labour_ability in ("full", "partial")
-        for _, m in _parents_of_minor(household, member)
+        for m in here
     )
 
 

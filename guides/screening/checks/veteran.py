@@ -2,7 +2,9 @@
 
 The seed names the item and the department that receives it and gives no conditions; what
 counts as 困难 is the 退役军人事务部门's to recognise. Only a severe difficulty said is a yes; a
-household that says it gets by is still for that office to judge (或许符合), never a refusal."""
+household that says it gets by is still for that office to judge (或许符合), never a refusal.
+A household screening finds likely 低保, 特困, 低保边缘 or 刚性支出 is a 困难 household by those
+classes (the 低收入人口 of 分层分类意见 一): the guide's second way, without asking it again."""
 
 from __future__ import annotations
 
@@ -12,9 +14,15 @@ from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
 
+# Nobody under 18 has served and left the forces (service begins at 18, at 17 at the earliest,
+# for two years or more): a child is not asked about, whatever else is unknown.
+_YOUNGEST_VETERAN = 18
+
 
 def _veteran(member: Member) -> tuple[bool | None, tuple[str, ...]]:
     if member.is_veteran is None:
+        if member.age is not None and member.age < _YOUNGEST_VETERAN:
+            return False, ()
         return None, ("is_veteran",)
     return member.is_veteran, ()
 
