@@ -38,6 +38,10 @@ _SEASONAL = re.compile(
     r"(?:夏天|冬天|春天|秋天|农闲|农忙|旺季|淡季|过年)[^，。；！？]{0,8}"
     r"(?:没活|没有活|不干|没事干|歇着|闲着|没收入|没钱)"
 )
+# an average said after the ups and downs: "冬天没活干，平均下来一个月也就一千二"
+_AVERAGED = re.compile(
+    rf"(?:平均|摊|匀|算)下来[^，。；！？]{{0,6}}?{_NUMBER}|平均(?:每|一)个?月[^，。；！？]{{0,4}}?{_NUMBER}"
+)
 # "住院还另算", "儿子打工挣的另算": only a part of the whole is said
 _ONLY_PART = re.compile(r"另算|还不算|不算在内|没算上|不包括")
 _WORKERS_PENSION = re.compile(r"退休工人|退休职工|退休金|职工养老|企业养老|单位(?:上)?(?:退休|发)")
@@ -103,12 +107,13 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         return Doubt("how_much", source.group())
     if any(f in MONTHLY_FACTS for f in fills) and _FEW_DAYS.search(text):
         return Doubt("days_unsure")  # "一天八十，一个月干不了几天": how many days, then?
-    if any(f in MONTHLY_FACTS for f in fills) and _SEASONAL.search(text):
+    averaged = _AVERAGED.search(text) is not None  # "平均下来也就一千二": the month said
+    if any(f in MONTHLY_FACTS for f in fills) and _SEASONAL.search(text) and not averaged:
         return Doubt("seasonal")  # "夏天一个月四千，冬天就没活了": a year's total, then
     if question.answer == "amount" and NUMERAL_RE.search(text) and _ONLY_PART.search(text):
         return Doubt("only_part", field=question.summary_label)  # "吃药五六千，住院还另算"
     varying = varying_amount(text) if any(f in MONTHLY_FACTS for f in fills) else None
-    if varying is not None and varying.high > _WIDE * max(varying.low, 1):
+    if varying is not None and varying.high > _WIDE * max(varying.low, 1) and not averaged:
         return Doubt("varying_wide")  # "好的时候三千，差的时候几百": a year's total, then
     if fills == ["size"] and parse_count(text) is None:
         age = _AGE_SAID.search(text)

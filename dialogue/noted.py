@@ -189,6 +189,9 @@ def store_facts(
         if fact.name in skip:
             continue
         key = in_turn.get(id(fact)) or _key_of(session, fact, asked)
+        if key is None and (placed := _place_spouse(session, fact)) is not None:
+            stored.append(placed)  # undone with the answer, like the fact itself
+            key = _key_of(session, fact, asked)
         if key is None:
             continue
         current = get_fact(household, key)
@@ -209,6 +212,23 @@ def store_facts(
             household.income_is_estimate = True
         stored.append(Stored(key, fact, list(current) if fact.name in _LISTS and current else None))
     return stored
+
+
+def _place_spouse(session: Session, fact: Fact) -> Stored | None:
+    """ "孩子他爸想找个活" when the size counted a member not yet named: with no spouse among the
+    members and one member whose relation is unsaid, the spouse named is that member (a
+    partner said to do something lives here; another relative may not)."""
+    members = session.household.members
+    if fact.who != "spouse" or not fact.name.startswith("members."):
+        return None
+    if any(m.relation == "spouse" for m in members):
+        return None
+    unnamed = [i for i, m in enumerate(members) if i > 0 and m.relation is None]
+    if len(unnamed) != 1:
+        return None
+    key = member_key("members.relation", unnamed[0])
+    set_fact(session.household, key, "spouse")
+    return Stored(key, Fact("members.relation", "spouse", fact.start, fact.end, fact.who))
 
 
 def _value_label(session: Session, bank: QuestionBank, name: str, value: Any) -> str:
