@@ -74,6 +74,12 @@ def test_find_regions(text: str, expected: list[RegionId]) -> None:
         ("俺要申请底保", [ItemId.DIBAO]),
         ("临时就助怎么办", [ItemId.TEMPORARY_AID]),
         ("低保边缘", [ItemId.DIBAO_EDGE]),  # a real name still wins over a typo reading
+        # the same syllable, or z/zh said alike (voice and pinyin input in the north-west)
+        ("助学代款去哪办", [ItemId.STUDENT_LOAN]),
+        ("危房改照能补多少", [ItemId.RURAL_HOUSING_RENOVATION]),
+        ("因病至贫咋认定", [ItemId.ILLNESS_POVERTY]),
+        ("想问问早点办行不", []),
+        ("代款买房的事", []),
         ("宝贝低头", []),
     ],
 )
