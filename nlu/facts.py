@@ -325,7 +325,7 @@ def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 
 
 # asking to be given work is the wish itself: "帮我介绍个工作", "有没有适合我的岗位"
-_GIVE_ME = re.compile(r"(?:给|帮)(?:我|俺)|适合")
+_ASKS_FOR_WORK = re.compile(r"(?:给|帮)(?:我|俺)|适合")
 
 
 def _no_certificate(text: str, mentions: list[Mention], out: list[Fact]) -> None:
@@ -341,7 +341,7 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     grade = _compiled(words.disability_grade)
     for name, value, patterns in words.member_flags:
         for start, end in _spans(_any(patterns), text):
-            asked_for = name in _WISHES and _GIVE_ME.match(text, start) is not None
+            asked_for = name in _WISHES and _ASKS_FOR_WORK.match(text, start) is not None
             if not _states(text, start, supposable=not asked_for) or re.match(
                 r"两项补贴|补贴|康复", text[end : end + 4]
             ):
