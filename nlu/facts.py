@@ -92,6 +92,7 @@ _AGE_BEFORE = re.compile(
 )  # 老娘, 老父亲: the relation word starts after 老; "带个5岁娃": 岁 right before the child
 # dialect forms of 没有/没得 (northwest 莫有, 木有, 么有)
 _DIALECT_NOT = re.compile(r"[莫木么][有得]")
+_DIALECT_HOME = re.compile(r"屋里(?!的|人)")  # "俺屋里四口人": 家里 (屋里的/屋里人 is the wife)
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as commas
 _DEPOSIT = re.compile(r"存款|存了|积蓄|(?:就|只|还)剩")  # "花得就剩三千了": what is left
 # an item named inside these is a status or a description, not a request ("防返贫监测户",
@@ -934,6 +935,7 @@ def read_facts(
     `region`: the region applied in (a hukou said to be elsewhere is not local)."""
     text = _SPACED.sub(lambda m: "，" * len(m.group()), text[:500])  # "你好 我是固原人 户口…"
     text = _DIALECT_NOT.sub(lambda m: "没" + m.group()[1], text)  # "俺家莫有车": 没有 (same length)
+    text = _DIALECT_HOME.sub("家里", text)  # same length: spans stay put
     if opening:
         text = punctuate(text)  # voice input: the answers keep their places (dialogue.engine)
     words = _words()
