@@ -297,6 +297,26 @@ _THING_FIRST = re.compile(
 )
 
 
+# a grown child with a home of their own, said a clause or two after the job
+# ("儿子三十了在太原送外卖，一个月四五千，自己在太原租房住，有媳妇有娃")
+_APART = re.compile(
+    r"自己(?:在[^，。；！？]{1,6})?(?:租房|租房子|买了?房|买了房子)住?|另(?:外)?成(?:了)?家|单过"
+    r"|有媳妇有娃|有老婆孩子|有老婆有孩子|有媳妇有孩子"
+)
+_GROWN_CHILDREN = ("son", "daughter")
+
+
+def _lives_apart(
+    text: str, found: list[Mention], mention: Mention, after: int
+) -> re.Match[str] | None:
+    """Up to the clause after the next one (same sentence, nobody else named before it): the
+    child has a home of their own."""
+    _, third_end = clause_at(text, after + 1)
+    hi = min(max(after, third_end), sentence_at(text, mention.start)[1])
+    others = [f.start for f in found if mention.end <= f.start < hi and f.relation != SELF]
+    return _APART.search(text, mention.end, min([hi, *others]))
+
+
 def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -> list[Mention]:
     marked = []
     for mention in found:
@@ -323,6 +343,8 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
             and _THING_FIRST.match(text, clause_end + 1)
         ):
             said = None  # "媳妇在饭馆洗碗，存款一分都没了": the savings are gone, not she
+        if said is None and mention.relation in _GROWN_CHILDREN:
+            said = _lives_apart(text, found, mention, next_end)
         # "我爸妈离婚了": they left each other, not the speaker's household ("他们爸妈" are not ours)
         parted = (
             said is not None

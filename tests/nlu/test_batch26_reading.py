@@ -35,3 +35,12 @@ def test_a_homophone_status_and_a_late_payment() -> None:
     assert any(f.name == "already_receives" and f.value == ["tekun"] for f in reading.facts)
     assert reading.complaint
     assert not read_facts("钱还没给我们说要等两个月", READ_ON, opening=True).complaint
+
+
+def test_a_son_with_a_home_of_his_own_is_not_ours() -> None:
+    text = (
+        "屋里就俺老两口 种着三亩地 儿子三十了在太原送外卖 一个月四五千 自己在太原租房住 有媳妇有娃"
+    )
+    assert not any(who == "son" for _, _, who in opening_facts(text))
+    # a son who lives with them keeps his age
+    assert ("members.age", 30, "son") in opening_facts("儿子今年三十岁，在家种地，跟俺们一起住")
