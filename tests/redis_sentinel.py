@@ -102,13 +102,19 @@ class SentinelSet:
 
     def _wait_replica_in_sync(self) -> None:
         replica = redis.Redis(port=self.replica.port, password=self.password)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
+        began = time.monotonic()
+        nudged = began
+        while time.monotonic() < began + 45:
             info = replica.info("replication")
             if info.get("master_link_status") == "up":
                 return
+            if time.monotonic() - nudged > 10:
+                # on a loaded machine the first handshake can stall (once in CI): ask again
+                replica.execute_command("REPLICAOF", "127.0.0.1", str(self.master.port))
+                nudged = time.monotonic()
             time.sleep(0.05)
-        raise RuntimeError("replica did not sync")
+        info = replica.info("replication")
+        raise RuntimeError(f"replica did not sync: {info.get('master_link_status')}")
 
     def _sentinels_see_each_other(self) -> bool:
         """Each sentinel knows the replica and the other sentinels (needed to vote)."""
