@@ -154,8 +154,11 @@ def without_costs(text: str) -> str | None:
     return "，".join(kept) if kept else None
 
 
+_GOOD_TIMES = r"(?:好|多|忙)的时候"
+# the best months only: "好的时候一个月能挣个一千来块" is not what the household lives on
+AT_BEST = re.compile(rf"{_GOOD_TIMES}|旺季|行情好")
 _SOMETIMES = re.compile(
-    r"有时候?|有的时候|多的时候|少的时候|好的时候|差的时候|忙的时候|闲的时候"
+    rf"有时候?|有的时候|{_GOOD_TIMES}|少的时候|差的时候|闲的时候"
     # a good year and a bad one: "收成好了能卖一万，不好就几千"
     r"|(?<!不)好(?:了|的话|的年份?)|不好(?:的话|的年份?|就|了)?|差(?:的话|的年份?|点儿?就)"
 )

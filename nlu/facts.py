@@ -26,6 +26,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from guides.ids import ItemId
+from nlu.amount_clauses import AT_BEST
 from nlu.clauses import clauses
 from nlu.dates import find_ages
 from nlu.household_said import (
@@ -113,7 +114,6 @@ _AFTER_AND = re.compile(r"(?:靠|有)[^，。；！？]{1,6}(?:和|还有|加上
 # "靠我给她的八百块": money somebody gives, not an income the household earns
 # payments not counted as the household's income (最低生活保障审核确认办法 第十三条: 优待抚恤金,
 # 政府发放的各类社会救助款物; the disability and old-age allowances are paid as welfare)
-_AT_BEST = re.compile(r"(?:好|多|忙)的时候|旺季|行情好")
 _ASSISTANCE = re.compile(
     r"残疾人?(?:生活|护理)?补贴|两项补贴|护理补贴|高龄(?:补贴|津贴)|抚恤金|低保金|救助金|供养金"
 )
@@ -767,7 +767,7 @@ def _money(
             continue
         if _ASSISTANCE.search(clause):
             continue  # "就靠三百多块钱的残疾人补贴": an assistance payment, not an income
-        if _AT_BEST.search(text, lo, found.start):
+        if AT_BEST.search(text, lo, found.start):
             continue  # "好的时候一个月能挣个一千来块": the best months, not the income
         if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
             amount = dataclasses.replace(amount, period="month")

@@ -110,14 +110,12 @@ def _group_of(ctx: Context, member: Member) -> tuple[str, bool] | None:
     return None
 
 
-# Under 16 is 无劳动能力 (特困人员认定办法 第五条（二）): a child is in no group, unless about to
-# leave junior high (城乡未继续升学的应届初中毕业生)
-WORKING_AGE = 16
-
-
 def _group_unknowns(ctx: Context, member: Member) -> tuple[str, ...]:
-    """For a member in none of the groups yet, the unknown facts that could put them in one."""
-    young = member.age is not None and member.age < WORKING_AGE
+    """For a member in none of the groups yet, the unknown facts that could put them in one.
+    A child under the age 特困人员认定办法 第五条（二） counts as 无劳动能力 is in no group, unless
+    about to leave junior high (城乡未继续升学的应届初中毕业生)."""
+    minor_age = ctx.param("tekun_minor_max_age").value
+    young = member.age is not None and member.age < minor_age
     if (
         young
         and member.school_stage is not None
