@@ -50,7 +50,7 @@ def amounts_per_person(text: str, *, monthly: bool = False) -> Amount | None:
 # Where money comes from, or what it is spent on: "养老金一千，低保三百" adds up (1300)
 _INCOME_SOURCES = re.compile(
     r"养老金|退休金|退休工资|工资|低保|补贴|补助|救助金|抚恤金|打零?工|种地|种了|卖|租金|房租"
-    r"|给的|给我们|寄|加班费|奖金|分红|零活"
+    r"|给的|给我们|寄|加班费|奖金|分红|零活|零工|抚养费|赡养费|扶养费"
 )
 _COST_ITEMS = re.compile(
     r"学费|住宿|书本|书费|资料|生活费|伙食|路费|车费|住院|门诊|药|手术|检查|透析|化疗|放疗"
@@ -85,14 +85,16 @@ def amounts_by_source(text: str, part: Part = "income") -> Amount | None:
     named: list[str] = []
     amounts: list[Amount] = []
     period: Period | None = None
-    for clause in clauses(text):
+    with_amounts = [c for c in clauses(text) if find_amounts(c, answer=True)]
+    for n, clause in enumerate(with_amounts):
         found = [f.value for f in find_amounts(clause, answer=True)]
-        if not found:
-            continue
         if len(found) != 1 or not isinstance(found[0], Amount):
             return None
         source = words.search(clause)
         name = source.group() if source else ""
+        last = n == len(with_amounts) - 1
+        if not name and not adding and last and _sums_up(found[0], amounts, part):
+            return found[0]  # "零工七八百，他妈给五百，一千二三吧": the total, said last
         if name in named or (not name and not adding):
             return None  # the same source twice, or an amount that may restate another
         named.append(name or f"more {len(named)}")
@@ -109,6 +111,17 @@ def amounts_by_source(text: str, part: Part = "income") -> Amount | None:
         is_estimate=any(a.is_estimate for a in counted),
         period=per if period and per else None,
     )
+
+
+def _sums_up(total: Amount, parts: list[Amount], part: Part) -> bool:
+    """Whether `total` is what two or more `parts` add up to (their ranges overlap)."""
+    if len(parts) < 2 or (
+        total.period and any(p.period not in (None, total.period) for p in parts)
+    ):
+        return False
+    per = _PER.get(part)
+    counted = parts if per is None or total.period is None else [_to(a, per) for a in parts]
+    return total.low <= sum(a.high for a in counted) and sum(a.low for a in counted) <= total.high
 
 
 def _to(amount: Amount, per: Period) -> Amount:

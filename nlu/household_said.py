@@ -42,6 +42,7 @@ _SIZE_ONE = re.compile(
     r"|(?:^|(?<=[，。,；]))(?:现在|如今)?(?:就|只)(?:剩下?)?(?:我|俺)(?:自己|一个)人?了?(?=$|[，。,；])"
 )  # "闺女嫁出去了，现在就我自己"
 _PAIR = r"(?:娘俩|娘儿俩|爷俩|爷儿俩|母子俩|父子俩|母女俩|父女俩|祖孙俩|婆孙俩|奶孙俩|爷孙俩)"
+_PAIR_WORD = re.compile(_PAIR)
 _LIVE = r"(?:过日子|过(?![来去])|生活|住|相依为命)"
 _SIZE_TWO = re.compile(
     r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们|我|俺|咱)?(?:老两口|我俩|我们俩|咱俩|俺俩|俺们俩|两口子|娘俩|爷俩|两个人)"
@@ -72,8 +73,8 @@ _KIDS_WITH_ME = re.compile(rf"{_COUNT}个?{_KIDS}都跟着?(?:我|俺)(?!们)")
 # "我带着女儿过": the speaker and one child
 _SIZE_WITH_CHILD = re.compile(
     r"(?:我|俺)(?:一个人|自己)?带着(?:一)?个?(?:女儿|儿子|闺女|孩子|娃|小孩)(?:过|生活|住|(?=$|[，。,；]))"
-    r"|(?:^|(?<=[，,后]))(?:我|俺)?(?:一直|现在|如今)?一个人带着(?:一个)?(?:女儿|儿子|闺女|孩子|娃|小孩)"
-    r"(?=$|[，。,；])"  # "离婚后一直一个人带着儿子"
+    r"|(?:^|(?<=[，,后\s]))(?:我|俺)?(?:一直|现在|如今)?一个人带着?(?:一个)?(?:女儿|儿子|闺女|孩子|娃|小孩)"
+    r"(?=$|[，。,；\s])"  # "离婚后一直一个人带着儿子", voice-typed "一个人带孩子 现在…"
 )
 _INCOME = re.compile(r"收入|落(?:个|下)")  # "一年也就落个万把块": what is left, earned
 
@@ -163,6 +164,10 @@ def said_size(
         if m and not _somebody_else_alone(mentions, text, m, size, asked_for):
             if pattern is _SIZE_TWO and _more_named_after(text, mentions, m.start(), m.end()):
                 continue  # "就俺们老两口，儿子，再加个小孙子": four, not two
+            if pattern is _SIZE_WITH_CHILD and any(
+                c.relation == CHILD and c.count > 1 for c in mentions
+            ):
+                continue  # "两个娃…我一个人带娃": more than one child
             return size, m.start(), m.end()
     return None
 
@@ -175,6 +180,8 @@ def _more_named_after(text: str, mentions: list[Mention], start: int, end: int) 
     going on: "就俺们老两口，儿子，再加个小孙子")."""
     _, sentence_end = sentence_at(text, end)
     named = {m.key for m in mentions if start <= m.start < end}  # "就我跟孙子俩人过，孙子…"
+    if _PAIR_WORD.search(text, start, end):  # "我爸瘫了…就我们爷俩，靠我爸…": he is the other one
+        named |= {m.key for m in mentions if m.start < start and not m.departed}
     return any(
         end <= m.start < min(sentence_end, end + _LIST_REACH)
         and m.relation not in (SELF, "spouse")
@@ -280,9 +287,10 @@ def own_income_said(text: str, lo: int, hi: int) -> bool:
 def own_pay_of(
     text: str, mentions: list[Mention], lo: int, hi: int, pupils: Collection[str] = ()
 ) -> str | None:
-    """Whose own pay an amount clause gives, when it is the speaker's or the spouse's alone
-    ("我在超市上班一个月两千二", "老公在外打工一年能挣三万多"): their key, else None (a child's
-    pay is left: a grown child often lives apart). A clause that names nobody is the one named
+    """Whose own pay an amount clause gives, when it is the speaker's, the spouse's or a
+    parent's alone ("我在超市上班一个月两千二", "老公在外打工一年能挣三万多", "靠我爸一个月
+    一百多的养老金"): their key, else None (a child's pay is left: a grown child often lives
+    apart). A clause that names nobody is the one named
     in the clause before; or the speaker's, when nobody but children at school (`pupils`) was
     named before it ("…小的闺女上小学。在超市当收银员一个月到手2300")."""
     if not (
@@ -308,7 +316,7 @@ def own_pay_of(
     if len(keys) != 1:
         return None
     who = named[0]
-    if who.departed or who.couple or who.relation not in (SELF, "spouse"):
+    if who.departed or who.couple or who.relation not in (SELF, "spouse", "parent"):
         return None
     return who.key
 

@@ -64,6 +64,21 @@ def test_amounts_of_different_people_add_up() -> None:
     assert isinstance(rough, Value) and rough.is_estimate and 1800 <= rough.value <= 2800
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # child support paid by a parent who lives apart is the household's income
+        ("零工七八百，他妈一个月给孩子五百抚养费", 1200, 1300),
+        # the total said last, without 一共, when the parts before add up to it
+        ("零工七八百，他妈一个月给孩子五百抚养费，一千二三吧", 1200, 1300),
+        ("养老金一千，低保三百，一千三", 1300, 1300),
+    ],
+)
+def test_sources_add_up_and_a_total_said_last_is_kept(text: str, low: float, high: float) -> None:
+    got = answer("household_income", text)
+    assert isinstance(got, Value) and low <= got.value <= high
+
+
 def test_together_is_not_one_yuan() -> None:
     amount = parse_amount("我俩养老金加一块不到八百")
     assert amount is not None and 700 <= amount.value <= 800 and amount.is_estimate

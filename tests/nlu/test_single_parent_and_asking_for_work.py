@@ -15,7 +15,11 @@ TODAY = dt.date(2026, 12, 5)
 
 @pytest.mark.parametrize(
     "text",
-    ["我今年四十五，离婚了，一个人带着闺女，闺女上初三", "男人走了，我一个人带着儿子，日子难"],
+    [
+        "我今年四十五，离婚了，一个人带着闺女，闺女上初三",
+        "男人走了，我一个人带着儿子，日子难",
+        "我被裁了三个月了 一个人带孩子 现在打零工",  # voice-typed: spaces, no 着
+    ],
 )
 def test_one_parent_with_one_child_is_two(text: str) -> None:
     size = read_facts(text, TODAY, opening=True).size

@@ -286,6 +286,9 @@ def _registered(member: Member) -> tuple[bool | None, tuple[str, ...]]:
         return True, ()
     if member.is_unemployment_registered is False or _at_school(member):
         return False, ()
+    # 失业登记 is for those 有劳动能力 (seed 004 失业登记申请表单): not one who cannot work
+    if member.labour_ability in ("lost", "none"):
+        return False, ()
     if member.employment is not None and _not_seeking(member):
         return False, ()
     return None, ("is_unemployment_registered",)

@@ -1,0 +1,50 @@
+"""A payment said to be late or stopped is one the household receives ("俺娘的底保这月还没到账",
+"特困供养金两个月没发"), not one it asks for (申请低保…还没批); "就我们爷俩" with the father
+named again after it is still two; a parent's own pension said as what the household lives on is
+theirs; "一个人带娃" is two only when one child is spoken of. Written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from nlu.facts import read_facts
+
+TODAY = dt.date(2026, 12, 6)
+
+
+def facts_of(text: str) -> dict[tuple[str, str | None], object]:
+    reading = read_facts(text, TODAY, opening=True)
+    return {(f.name, f.who): f.value for f in reading.facts}
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("俺娘的底保这月还没到账，咋回事", "dibao"),
+        ("我爹的低保金停了两个月了", "dibao"),
+        ("俺爹的特困供养金两个月没发了", "tekun"),
+    ],
+)
+def test_a_late_payment_is_received(text: str, item: str) -> None:
+    assert facts_of(text).get(("already_receives", None)) == [item]
+
+
+@pytest.mark.parametrize("text", ["申请低保三个月了还没批", "去年办低保交了材料，钱一直没发"])
+def test_an_application_waiting_is_not_received(text: str) -> None:
+    assert ("already_receives", None) not in facts_of(text)
+
+
+def test_the_pair_includes_the_parent_named_again() -> None:
+    reading = read_facts(
+        "我娘瘫在炕上好几年了，家里就我们娘俩，全靠我娘一个月两百来块的养老金", TODAY, opening=True
+    )
+    assert reading.size is not None and reading.size.value == 2
+    pays = [f for f in reading.facts if f.name == "members.monthly_income"]
+    assert [p.who.split("#")[0] for p in pays if p.who] == ["parent"]
+
+
+def test_alone_with_the_kids_is_not_two_when_two_are_named() -> None:
+    reading = read_facts("俩孩子一个上学一个还小 我一个人带娃 在饭店打工", TODAY, opening=True)
+    assert reading.size is None or reading.size.value != 2
