@@ -16,11 +16,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from dialogue import apply, prompts
-from dialogue.children import A_CHILD, opening_child
+from dialogue.children import A_CHILD, CHILD_RELATIONS, opening_child
 from dialogue.questions import RELATION_WORDS, Question, QuestionBank, who
 from dialogue.state import Session, get_fact, member_key, relatives_of, resize_members, set_fact
 from guides.catalog import guide_for
-from guides.household import Household, Member
+from guides.household import Member
 from nlu.facts import CHILD, SELF, Fact, Reading
 from nlu.mentions import UNNAMED
 
@@ -78,7 +78,7 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
                     session.persons[A_CHILD] = len(household.members) - 1
             continue
         for _ in range(missing):  # as many as counted ("两个女儿")
-            index = _new_member(household, relation, all_named)
+            index = _new_member(session, relation, all_named)
         if mention.person and mention.count == 1:  # of two counted, which one is unsaid
             session.persons[mention.key] = index
     if reading.size is not None and household.size is None:
@@ -333,14 +333,20 @@ def correct_facts(
     return changes
 
 
-def _new_member(household: Household, relation: str, all_named: bool) -> int:
-    """A member of `relation`: an open slot of a listed household, else one more member."""
-    open_slot = (
-        next((m for m in household.members[1:] if m.relation is None), None) if all_named else None
-    )
-    if open_slot is not None:
-        open_slot.relation = relation  # type: ignore[assignment]
-        return household.members.index(open_slot)
+def _new_member(session: Session, relation: str, all_named: bool) -> int:
+    """A member of `relation`: an open slot of a listed household, else one more member. The
+    opening's child (dialogue.children) is the slot of a relation a child can have, and of
+    no other ("我老公…带着三岁的娃", then "我、我老公、孩子": the husband is not the child)."""
+    household = session.household
+    slots: list[int] = []
+    if all_named:
+        slots = [i for i, m in enumerate(household.members) if i > 0 and m.relation is None]
+        child = opening_child(session)
+        if child is not None:
+            slots = [child] if relation in CHILD_RELATIONS else [i for i in slots if i != child]
+    if slots:
+        household.members[slots[0]].relation = relation  # type: ignore[assignment]
+        return slots[0]
     household.members = [*household.members, Member(relation=relation)]
     return len(household.members) - 1
 

@@ -265,12 +265,15 @@ def _possessive_end(clause: str, at: int) -> int:
     return at
 
 
+_US = frozenset({"self", "spouse"})
+
+
 def people_listed(text: str) -> int | None:
     """ "我跟老伴，还有俩孙子" -> 4, "家里就我和老头子" -> 2: the speaker and the relatives
     listed (each once, or as counted: 俩孙子). None unless some clause is nothing but such a
     list, with the speaker (我) or a couple (两口子) in it, and every other clause naming a
     relative says that one lives elsewhere."""
-    total, listed = 0, False
+    total, listed, couple_counted = 0, False, False
     for clause in clauses(text):
         spans = [(m.start, m.end) for m in match_relations(clause)]
         spans += [(m.start(), m.end()) for m in _CHILDREN.finditer(clause)]
@@ -295,6 +298,13 @@ def people_listed(text: str) -> int | None:
         couple = _COUPLE.search(clause) is not None
         if not rest:
             listed = listed or speaker or couple
+            # "两口子，我跟老伴": the same two said again
+            just_us = (couple and people == 2) or (
+                speaker and people == 1 and {m.id for m in match_relations(clause)} <= _US
+            )
+            if just_us and couple_counted:
+                continue
+            couple_counted = couple_counted or just_us
             total += people + (1 if speaker and not couple else 0)
         elif not _LIVES_ELSEWHERE.search(clause):
             return None

@@ -362,6 +362,16 @@ _TOTAL = re.compile(
 )  # 五口, 三口人, 一家四口: the whole; not 老两口
 _GROUP = re.compile(r"两口子|老两口|老俩口|小两口|俩|两个")  # a couple or pair, maybe not all
 _MORE_PEOPLE = re.compile(r"带|还有|加上|外加|再加|以及|和|跟|领着|养着")
+_COUPLE = re.compile(r"两口子|老两口|老俩口|小两口")
+
+
+def _only_the_couple(rest: str) -> bool:
+    """ "，我跟老伴" after "两口子": nobody but the speaker and the spouse is named."""
+    named = {m.id for m in match_relations(rest)}
+    return bool(named) and named <= {"self", "spouse"} and not _MORE_PEOPLE_THAN_TWO.search(rest)
+
+
+_MORE_PEOPLE_THAN_TWO = re.compile(r"还有|加上|外加|再加|以及|带着?|领着|养着")
 
 
 def find_counts(text: str, *, members: bool = True) -> list[Found]:
@@ -424,6 +434,8 @@ def parse_count(text: str) -> int | None:
     if found:
         value, start, end = found[0]
         if _GROUP.search(digits[start:end]) and _MORE_PEOPLE.search(digits[end:]):
+            if _COUPLE.search(digits[start:end]) and _only_the_couple(digits[end:]):
+                return value  # "两口子，我跟老伴": the couple said again
             return None  # "两口子带俩娃": a couple plus others; ask for the total
         return value
     bare = normalize_digits(text).strip(_TRAILING_PUNCT)
