@@ -317,6 +317,10 @@ def _lives_apart(
     return _APART.search(text, mention.end, min([hi, *others]))
 
 
+def _opens_clause(text: str, at: int) -> bool:
+    return at == 0 or text[at - 1] in "，,。；;！!？? "
+
+
 def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -> list[Mention]:
     marked = []
     for mention in found:
@@ -327,6 +331,9 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
         hi = min(max(clause_end, next_end), sentence_at(text, mention.start)[1])
         stop, anchor = hi, mention.end
         for f in found:  # the next member named stops it, unless named with it ("爸妈都走了")
+            if f.relation == SELF and anchor <= f.start < hi and _opens_clause(text, f.start):
+                stop = f.start  # "我妈七十一了，我早嫁到兰州了": the speaker is the one who left
+                break
             if anchor <= f.start < hi and f.relation != SELF:
                 # "爸妈", "爸和妈": together; "孙女父母": the granddaughter's parents
                 joined = _JOINED.fullmatch(text, anchor, f.start) and (

@@ -48,3 +48,25 @@ def test_the_pair_includes_the_parent_named_again() -> None:
 def test_alone_with_the_kids_is_not_two_when_two_are_named() -> None:
     reading = read_facts("俩孩子一个上学一个还小 我一个人带娃 在饭店打工", TODAY, opening=True)
     assert reading.size is None or reading.size.value != 2
+
+
+def test_the_speaker_who_married_out_is_not_the_parent_named_before() -> None:
+    facts = facts_of("俺娘今年六十九了，我早就嫁到外地了照顾不上")
+    assert [v for (name, who), v in facts.items() if name == "members.age"] == [69]
+
+
+@pytest.mark.parametrize("text", ["残疾证咋办 去哪鉴定", "想给孩子办个残疾证，在哪办"])
+def test_a_certificate_asked_about_is_not_held(text: str) -> None:
+    assert not [k for k in facts_of(text) if k[0] == "members.has_disability"]
+
+
+@pytest.mark.parametrize("text", ["我哥腿截了，办了残急证，二级的", "我儿子有残疾正，三级"])
+def test_a_mistyped_certificate_is_held(text: str) -> None:
+    assert [v for (name, _), v in facts_of(text).items() if name == "members.has_disability"] == [
+        True
+    ]
+
+
+def test_not_found_work_yet_is_looking_for_it() -> None:
+    facts = facts_of("我们厂子去年倒闭了，我到现在都没找着工作")
+    assert facts.get(("members.wants_job", "self")) is True
