@@ -49,8 +49,10 @@ _SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了|(?:现在|早就?
 _EITHER = re.compile(rf"{NUMERAL}\S{{0,2}}(?:还是|或者|或是)\S{{0,1}}{NUMERAL}")
 # "老家有个院子", "有套房子", "村里有个老院子": one
 _ONE_SAID = re.compile(r"有(?:一|个|一个)?(?:老|新|旧|小|大|破)?(?:套|处|栋|所|座|院)")
-# "村里的老房子": one home, named without a number (and without a no: "名下没有，住的是…")
-_ONE_NAMED = re.compile(r"^[^没无不租借]*?(?:^|的)(?:老|旧|破|土)?(?:房子|院子|宅子)[。！!]?$")
+# "村里的老房子", "村里的老屋": one home, named without a number (and without a no: "名下没有，住的是…")
+_ONE_NAMED = re.compile(
+    r"^[^没无不租借]*?(?:^|的)(?:老|旧|破|土)?(?:房子|院子|宅子|屋子?)[。！!]?$"
+)
 
 
 def count_answer(question: Question, text: str) -> Value | None:

@@ -50,6 +50,7 @@ AnswerType = Literal[
     "place",
 ]
 CONSENT_ID = "consent"
+ADULT_AGE = 18  # 民法典 第十七条: 十八周岁以上的自然人为成年人
 MEMBER_MORE_ID = "member_more"
 FILLING_KEPT = 2048  # sets of missing facts remembered by filling_any
 
@@ -118,6 +119,8 @@ class Question(_Strict):
     all_members: dict[str, Any] | None = None
     keywords: list[str] = Field(default_factory=list)
     summary_label: str
+    # The question as put about a child (under ADULT_AGE): a child's supporters are parents.
+    minor_text: str | None = None
     # Filled only for the application form (申请表 fields), never read by screening: the policy
     # never asks it for screening (tests/dialogue/test_questions.py checks both ways).
     form_field: bool = False
@@ -251,7 +254,10 @@ def who(household: Household, index: int) -> str:
 def wording(question: Question, household: Household, member: int | None) -> str:
     if member is None:
         return question.text
-    return question.text.format(who=who(household, member), n=member + 1)
+    person = household.members[member] if member < len(household.members) else None
+    minor = person is not None and person.age is not None and person.age < ADULT_AGE
+    text = question.minor_text if minor and question.minor_text else question.text
+    return text.format(who=who(household, member), n=member + 1)
 
 
 @cache

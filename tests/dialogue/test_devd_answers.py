@@ -1,6 +1,8 @@
 """Answers from the outside-written dev conversations batch D (the wording here is mine): the
 couple said again is not two more people; living on loans is a basic living hard to keep up; a
-husband named after the opening's child does not take the child's place (nor its age)."""
+husband named after the opening's child does not take the child's place (nor its age); who one
+could rely on, said as who died or who does not help; a child is asked about its parents; an
+old home named is one house."""
 
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ import pytest
 
 from dialogue.answers import Value, parse_answer
 from dialogue.engine import DialogueEngine
-from dialogue.questions import question_bank
+from dialogue.questions import question_bank, wording
 from dialogue.state import Session
+from guides.household import Household, Member
 from guides.ids import RegionId
 from nlu.backend import LocalBackend
 
@@ -45,3 +48,30 @@ def test_the_husband_listed_does_not_take_the_openings_child() -> None:
     spouse = [m for m in members if m.relation == "spouse"]
     assert len(spouse) == 1 and spouse[0].age is None
     assert [m.age for m in members if m.age is not None] == [4]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("老汉没了，就一个儿子也没了", Value(False)),  # everyone named has died
+        ("儿子不管", Value(True)),  # a son there, who does not help: asked next whether he can
+        ("妈妈在，爸爸没了", Value(True)),
+    ],
+)
+def test_who_one_could_rely_on(text: str, expected: object) -> None:
+    assert answer("member_legal_supporter", text) == expected
+
+
+def test_a_childs_supporters_are_asked_as_parents() -> None:
+    household = Household(
+        region=RegionId.GANSU,
+        size=2,
+        members=[Member(relation="self", age=67), Member(relation="grandchild", age=10)],
+    )
+    question = question_bank().get("member_legal_supporter")
+    assert "爸爸妈妈" in wording(question, household, 1)
+    assert "配偶" in wording(question, household, 0)
+
+
+def test_an_old_home_named_is_one_house() -> None:
+    assert answer("houses", "村里的老屋") == Value(1)

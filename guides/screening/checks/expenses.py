@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from guides.errors import ParameterNotFound
+from guides.household import Household
 from guides.params import ResolvedParameter
 from guides.screening.checks.common import met, uncertain, unknown, unmet
 from guides.screening.checks.income import _income_missing, near_estimated_line, yuan
@@ -10,21 +11,41 @@ from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
 
-EXPENSE_FACTS = ("expenses_12m.medical", "expenses_12m.education")
+EDUCATION_FACT = "expenses_12m.education"
+EXPENSE_FACTS = ("expenses_12m.medical", EDUCATION_FACT)
+# From this age nobody is at school or has a child at school: a parent of 50 may still have a
+# child at college (a household member wherever the child lives), one of 70 has none.
+NO_SCHOOL_COSTS_AGE = 70
 REHABILITATION_FACT = "expenses_12m.disability_rehabilitation"
 BASIC_LIVING_FACT = "expenses_12m.basic_living"
 
 
+def _someone_may_study(household: Household) -> bool:
+    """Whether anyone may have schooling costs (their own, or a child's at college, who counts
+    as a household member even when living away): 教育支出 exists only then. A household of
+    people all aged NO_SCHOOL_COSTS_AGE or more, none said to be at school, has none (an
+    80-year-old living alone is not asked what school cost)."""
+    size = household.household_size
+    if size is None or len(household.members) < size:
+        return True
+    return any(
+        m.school_stage not in (None, "none") or m.age is None or m.age < NO_SCHOOL_COSTS_AGE
+        for m in household.members
+    )
+
+
 def unknown_expense_facts(ctx: Context, rigid: bool) -> tuple[str, ...]:
     """The expense items still unknown that could add to the total (issue 11: an unknown item is
-    not 0). 残疾康复支出 exists only where someone has a disability: with nobody disabled it is 0,
-    and while nobody's disability is known, that is what to ask. `rigid` adds 基本生活支出
+    not 0). 教育支出 exists only where someone may be at school, 残疾康复支出 only where someone
+    has a disability: with nobody disabled it is 0, and while nobody's disability is known,
+    that is what to ask. `rigid` adds 基本生活支出
     (刚性支出, 000 附件2 二（四）). 其他 is never asked: the office checks it."""
-    expenses, members = ctx.household.expenses_12m, ctx.household.members
+    household = ctx.household
+    expenses, members = household.expenses_12m, household.members
     found = [
         fact
         for fact, value in zip(EXPENSE_FACTS, (expenses.medical, expenses.education), strict=True)
-        if value is None
+        if value is None and (fact != EDUCATION_FACT or _someone_may_study(household))
     ]
     if expenses.disability_rehabilitation is None:
         if any(m.has_disability for m in members):

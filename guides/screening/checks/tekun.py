@@ -148,6 +148,18 @@ def _living_source(
 ) -> None:
     """第六条: own income (基础养老金 not counted) below the local 低保标准."""
     income = _own_income(household, member)
+    ceiling = household.monthly_income  # what all members get together: theirs is no more
+    if (
+        income is None
+        and ceiling is not None
+        and lines is not None
+        and ceiling < lines.low
+        and not lines.is_near(ceiling)
+    ):
+        verdict.said.append(
+            f"全家月收入 {yuan(ceiling)} 元，低于{lines.label}，本人的收入只会更低，属于无生活来源"
+        )
+        return
     if income is None:
         if member.has_living_source is False:
             verdict.confirm("说没有生活来源（收入要由民政部门核对）")
