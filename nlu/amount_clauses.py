@@ -128,16 +128,16 @@ def _to(amount: Amount, per: Period) -> Amount:
     return to_yearly(amount) if per == "year" else to_monthly(amount)
 
 
-_DEBT = re.compile(r"欠|外债|借了(?!给)|借的|借钱|借别人|借人家|借亲戚|贷款|贷了|债|还账|拉饥荒")
+DEBT = re.compile(r"欠|外债|借了(?!给)|借的|借钱|借别人|借人家|借亲戚|贷款|贷了|债|还账|拉饥荒")
 
 
 def without_debts(text: str) -> str | None:
     """The text without its clauses that give a debt ("存款一万，看病还欠了三万" -> "存款一万");
     None when nothing else is said ("欠了五万外债")."""
     parts = clauses(text)
-    debts = [c for c in parts if _DEBT.search(c) and find_amounts(c, answer=True)]
+    debts = [c for c in parts if DEBT.search(c) and find_amounts(c, answer=True)]
     for before, clause in pairwise(parts):  # "有三万，不过是借别人的"
-        if _DEBT.search(clause) and not find_amounts(clause, answer=True):
+        if DEBT.search(clause) and not find_amounts(clause, answer=True):
             # "没存款了，还欠着外债": none is nobody's loan, so the none stands
             some = any(f.value.value > 0 for f in find_amounts(before, answer=True)
                        if isinstance(f.value, Amount))  # fmt: skip

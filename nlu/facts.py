@@ -26,7 +26,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from guides.ids import ItemId
-from nlu.amount_clauses import AT_BEST
+from nlu.amount_clauses import AT_BEST, DEBT
 from nlu.clauses import clauses
 from nlu.dates import find_ages
 from nlu.household_said import (
@@ -145,6 +145,7 @@ class _Words(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     illness_kinds: dict[str, list[str]]
     sudden: str
+    recent_onset: str
     situations: dict[str, list[str]]
     school_stages: dict[str, list[str]]
     studying: str
@@ -297,6 +298,20 @@ def illness_kind_named(text: str) -> str | None:
     return min(named)[1] if named else None
 
 
+def _began_just_now(text: str, lo: int, hi: int, start: int) -> bool:
+    """The illness's clause, or the one after it ("脑出血住院了 三个星期了"), says it began just
+    now, and nothing in its clause before it says long ago."""
+    _, next_hi = clause_at(text, hi + 1) if hi + 1 < len(text) else (hi, hi)
+    recent = _compiled(_words().recent_onset).search(text, lo, max(hi, next_hi))
+    return recent is not None and not (
+        LONG_AGO.search(text, lo, start) or _LONG_ILL.search(text, lo, hi)
+    )
+
+
+# "脑梗好几年了", "常年吃药": ill for long, whatever happened this month
+_LONG_ILL = re.compile(r"(?:好几|几|[两三四五六七八九十\d]+|多)年了|多年|常年|长年|好些年")
+
+
 def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     """Illness by name; a member's kind is the first one said ("淋巴瘤…化疗": blood, the
     treatment word names no second illness)."""
@@ -314,7 +329,7 @@ def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             said = True
             _member_fact(found, mentions, text, "has_serious_illness", True, start, end)
             _member_fact(found, mentions, text, "serious_illness_kind", kind, start, end)
-            if sudden.search(text, lo, start):
+            if sudden.search(text, lo, start) or _began_just_now(text, lo, hi, start):
                 out.append(Fact("situations", ["sudden_serious_illness"], start, end))
     kinds: set[str | None] = set()
     for fact in sorted(found, key=lambda f: f.start):
@@ -761,6 +776,9 @@ def _money(
         if _RESTATED.match(text[lo : found.start]) and lo > 1:
             lo, _ = clause_at(text, lo - 2)  # "存款不是两万，是两千": the topic is before
         clause = text[lo:hi]
+        savings_said = list(_DEPOSIT.finditer(text, lo, found.start))
+        if savings_said and DEBT.search(text, savings_said[-1].end(), found.start):
+            continue  # "存款花光了还跟亲戚借了五万": a debt after the savings, not savings
         if _DEPOSIT.search(clause) and amount.period is None:
             out.append(Fact("assets.deposits", amount.value, found.start, found.end,
                             estimate=amount.is_estimate))  # fmt: skip

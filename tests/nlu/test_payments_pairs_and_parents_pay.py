@@ -70,3 +70,22 @@ def test_a_mistyped_certificate_is_held(text: str) -> None:
 def test_not_found_work_yet_is_looking_for_it() -> None:
     facts = facts_of("我们厂子去年倒闭了，我到现在都没找着工作")
     assert facts.get(("members.wants_job", "self")) is True
+
+
+def test_money_borrowed_after_the_savings_went_is_no_savings() -> None:
+    facts = facts_of("存款早花光了还跟亲戚借了三万")
+    assert facts.get(("assets.deposits", None)) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "sudden"),
+    [
+        ("我男人脑梗住院了 两个星期了还没出院", True),  # began just now, said after it
+        ("我媳妇上个月查出来肺癌", True),
+        ("老伴脑梗好几年了，这个月又住院了", False),  # ill for years
+        ("老伴前年中风，现在瘫在床上", False),
+    ],
+)
+def test_an_illness_that_began_just_now_is_sudden(text: str, sudden: bool) -> None:
+    situations = facts_of(text).get(("situations", None))
+    assert (situations == ["sudden_serious_illness"]) is sudden
