@@ -202,7 +202,9 @@ def test_tekun_asks_only_about_members_who_could_still_qualify() -> None:
     data = {"hukou_type": "urban", "members": [elder, son, earner]}
     result = run("has_tekun_candidate", data)
     assert result.status == CheckStatus.UNKNOWN
-    assert set(result.missing) == {"members.0.monthly_income", "members.0.has_legal_supporter"}
+    # the son living with her is her 赡养人 (第四条（三）): whether he can work decides 第八条,
+    # so that is asked, not whether she has one
+    assert set(result.missing) == {"members.0.monthly_income", "members.1.labour_ability"}
 
 
 def test_tekun_living_source_rules_out_even_with_gaps() -> None:

@@ -234,24 +234,30 @@ def _parent_is_capable(household: Household, member: Member) -> bool:
     )
 
 
-def _parents_to_ask(household: Household, member: Member) -> list[str]:
-    """A minor whose parent lives in the household has a 法定抚养义务人 (特困办法 第四条（三）;
-    whether that parent can fulfil the duty is 第八条): so it is asked of the parent (age,
-    disability, work), never "有没有赡养人" of a six-year-old. Empty when no parent of theirs
-    lives here."""
+def _supporters_to_ask(household: Household, member: Member) -> list[str]:
+    """A minor whose parent lives in the household, or an adult whose grown child does, has a
+    法定义务人 there (特困办法 第四条（三）; whether they can fulfil the duty is 第八条): so it is
+    asked of them (age, disability, work), never "有没有赡养人" of a six-year-old, and one
+    answer about a son decides for both his parents. Empty when none of theirs lives here."""
+    children = [id(child) for child in _children_here(household, member)]
+    here = [i for i, _ in _parents_of_minor(household, member)] + [
+        i for i, m in enumerate(household.members) if id(m) in children
+    ]
     return [
         f"members.{i}.{fact}"
-        for i, parent in _parents_of_minor(household, member)
+        for i in here
         for fact in ("age", "has_disability", "labour_ability")
-        if getattr(parent, fact) is None
+        if getattr(household.members[i], fact) is None
     ]
 
 
 def _supporter(household: Household, member: Member, verdict: _Verdict) -> None:
     if member.has_capable_supporter is True or _parent_is_capable(household, member):
         verdict.fail("有能履行义务的赡养、抚养、扶养人")
-    elif member.has_capable_supporter is None and (parents := _parents_to_ask(household, member)):
-        verdict.missing.extend(parents)
+    elif member.has_capable_supporter is None and (
+        supporters := _supporters_to_ask(household, member)
+    ):
+        verdict.missing.extend(supporters)
     elif member.has_legal_supporter is False:
         verdict.said.append("没有法定赡养、抚养、扶养义务人")
     elif member.has_capable_supporter is False:
