@@ -55,6 +55,8 @@ Situation = Literal[
     "lightning", "other_accident", "sudden_serious_illness", "natural_disaster",
     "sudden_medical_expense", "sudden_education_expense", "other_hardship",
 ]  # fmt: skip
+# The applicant's children and grandchildren (子/婿, 女/媳, 孙子女): a generation younger
+YOUNGER_GENERATIONS: frozenset[str] = frozenset({"son", "daughter", "grandchild"})
 EMERGENCY_SITUATIONS: frozenset[str] = frozenset(
     {
         "fire", "traffic_accident", "drowning", "personal_injury", "heroic_act", "explosion",
@@ -258,6 +260,19 @@ class Household(_Strict):
             if member.relation == "self":
                 return member
         return self.members[0] if self.members else None
+
+    def younger_than(self, member: Member) -> int | None:
+        """An age `member` is surely under when their own is not known: the applicant's
+        children and grandchildren (in-laws too) are younger than the applicant."""
+        applicant = self.applicant
+        if (
+            member.relation in YOUNGER_GENERATIONS
+            and applicant is not None
+            and applicant.relation == "self"
+            and applicant.age is not None
+        ):
+            return applicant.age
+        return None
 
     @property
     def household_size(self) -> int | None:

@@ -19,7 +19,8 @@ def has_elder_in_subsidy_age(ctx: Context) -> CheckResult:
 
     def test(member: Member) -> tuple[bool | None, tuple[str, ...]]:
         if member.age is None:
-            return None, ("age",)
+            under = ctx.household.younger_than(member)  # a 38-year-old's son is under 60
+            return (False, ()) if under is not None and under <= lo else (None, ("age",))
         return lo <= member.age <= hi, ()
 
     found, missing = scan_members(ctx, test)
@@ -43,7 +44,8 @@ def has_elder_needing_care(ctx: Context) -> CheckResult:
 
     def test(member: Member) -> tuple[bool | None, tuple[str, ...]]:
         if member.age is None:
-            return None, ("age",)
+            under = ctx.household.younger_than(member)
+            return (False, ()) if under is not None and under <= elder.value else (None, ("age",))
         if member.age < elder.value:
             return False, ()
         if member.elder_ability_grade is None:
