@@ -194,14 +194,6 @@ def _may_draw_pension(member: Member) -> bool:
     return member.age is None or member.age >= 60
 
 
-def _parents_of_minor(household: Household, member: Member) -> list[tuple[int, Member]]:
-    """The parents living in the household of a member under 18 (none for an adult)."""
-    if member.age is None or member.age >= 18 or member.relation not in PARENT_RELATIONS:
-        return []
-    roles = PARENT_RELATIONS[member.relation]
-    return [(i, m) for i, m in enumerate(household.members) if m.relation in roles]
-
-
 # An adult's children who may live in the household, by the adult's relation to the speaker
 # (the speaker's own parents' children are the speaker and the speaker's siblings)
 CHILD_RELATIONS = {
@@ -212,47 +204,62 @@ CHILD_RELATIONS = {
 }
 
 
-def _children_here(household: Household, member: Member) -> list[Member]:
-    """The grown children living in the household of an adult member (赡养义务人)."""
-    if member.age is None or member.age < 18 or member.relation not in CHILD_RELATIONS:
-        return []
-    roles = CHILD_RELATIONS[member.relation]
-    return [m for m in household.members if m.relation in roles and m is not member]
+# Each other's 扶养义务人 (民法典 第一千零五十九条), by the relation to the speaker
+SPOUSE_RELATIONS = {
+    "self": ("spouse",),
+    "spouse": ("self",),
+    "parent": ("parent",),
+    "grandparent": ("grandparent",),
+}
 
 
-def _parent_is_capable(household: Household, member: Member) -> bool:
-    """第八条 lists who cannot fulfil the duty (特困, 60+ 低保, 70+, 重度残疾…): a parent of a
-    minor, or a grown child of an adult, living in the household, under 60, not disabled and
-    able to work is none of them."""
-    here = [m for _, m in _parents_of_minor(household, member)] + _children_here(household, member)
-    return any(
+def _supporters_here(household: Household, member: Member) -> list[int]:
+    """The members living here who owe `member` support (特困办法 第四条（三）): the parents
+    (of a minor, or of a grown child who cannot live on their own, as a 特困 candidate cannot:
+    民法典 第一千零六十七条), the grown children of an adult, and the spouse."""
+    roles = set(PARENT_RELATIONS.get(member.relation or "", ()))
+    roles |= set(SPOUSE_RELATIONS.get(member.relation or "", ()))
+    if member.age is not None and member.age >= 18:
+        roles |= set(CHILD_RELATIONS.get(member.relation or "", ()))
+    return [i for i, m in enumerate(household.members) if m is not member and m.relation in roles]
+
+
+def _capable(m: Member) -> bool:
+    """第八条 lists who cannot fulfil the duty (特困, 60+ 低保, 70+, 重度残疾…): someone under
+    60, not disabled and able to work is none of them."""
+    return (
         m.age is not None
         and 18 <= m.age < 60
         and m.has_disability is False
         and m.labour_ability in ("full", "partial")
-        for m in here
     )
 
 
+def _may_be_capable(m: Member) -> bool:
+    if m.age is not None and not 18 <= m.age < 60:
+        return False
+    return m.has_disability is not True and m.labour_ability not in NO_LABOUR
+
+
+def _capable_supporter_here(household: Household, member: Member) -> bool:
+    return any(_capable(household.members[i]) for i in _supporters_here(household, member))
+
+
 def _supporters_to_ask(household: Household, member: Member) -> list[str]:
-    """A minor whose parent lives in the household, or an adult whose grown child does, has a
-    法定义务人 there (特困办法 第四条（三）; whether they can fulfil the duty is 第八条): so it is
+    """A supporter living here who may be able to fulfil the duty (第八条): whether they can is
     asked of them (age, disability, work), never "有没有赡养人" of a six-year-old, and one
     answer about a son decides for both his parents. Empty when none of theirs lives here."""
-    children = [id(child) for child in _children_here(household, member)]
-    here = [i for i, _ in _parents_of_minor(household, member)] + [
-        i for i, m in enumerate(household.members) if id(m) in children
-    ]
     return [
         f"members.{i}.{fact}"
-        for i in here
+        for i in _supporters_here(household, member)
+        if _may_be_capable(household.members[i])
         for fact in ("age", "has_disability", "labour_ability")
         if getattr(household.members[i], fact) is None
     ]
 
 
 def _supporter(household: Household, member: Member, verdict: _Verdict) -> None:
-    if member.has_capable_supporter is True or _parent_is_capable(household, member):
+    if member.has_capable_supporter is True or _capable_supporter_here(household, member):
         verdict.fail("有能履行义务的赡养、抚养、扶养人")
     elif member.has_capable_supporter is None and (
         supporters := _supporters_to_ask(household, member)
