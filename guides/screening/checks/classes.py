@@ -41,8 +41,10 @@ def _known_member_of(ctx: Context, item: ItemId) -> bool:
 
 
 @check("not_in_classes")
-def not_in_classes(ctx: Context, items: list[str]) -> CheckResult:
-    """未纳入低保、特困供养范围且未被认定为低保边缘家庭 (as told, or as screened before)."""
+def not_in_classes(ctx: Context, items: list[str], likely_excludes: bool = True) -> CheckResult:
+    """未纳入低保、特困供养范围且未被认定为低保边缘家庭 (as told, or as screened before).
+    `likely_excludes: false`: where the exclusion is not the region's own rule, a class only
+    screened as likely (not recognised) leaves the item 或许符合 with why, not 可能不符合."""
     cid = "not_in_classes"
     wanted = _items(items)
     names = "、".join(_label(ctx, i) for i in wanted)
@@ -57,7 +59,10 @@ def not_in_classes(ctx: Context, items: list[str]) -> CheckResult:
         if result is None or item in per_person:
             continue
         if result.outcome == Outcome.LIKELY:
-            return unmet(cid, f"按您说的情况，您家更可能先认定为{_label(ctx, item)}")
+            first = f"按您说的情况，您家更可能先认定为{_label(ctx, item)}"
+            if likely_excludes:
+                return unmet(cid, first)
+            return uncertain(cid, f"{first}；是否还能按这一类认定，由民政部门确定")
         if result.outcome == Outcome.POSSIBLE:
             open_items.append(_label(ctx, item))
         elif result.outcome == Outcome.NEED_INFO:
