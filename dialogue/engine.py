@@ -53,7 +53,7 @@ from guides.catalog import guide_for
 from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
 from guides.screening.result import ScreeningResult
-from nlu.answers import find_yes_no, is_dont_know, parse_consent, parse_yes_no
+from nlu.answers import ASKING, find_yes_no, is_dont_know, parse_consent, parse_yes_no
 from nlu.commands import corrected_part, is_command, is_correction
 from nlu.facts import Reading, clause_span, read_facts
 from nlu.lexicon import find_items, parse_relation
@@ -63,6 +63,7 @@ from nlu.types import Parse
 CONTROL = {"restart", "go_back", "skip", "handoff"}
 MOVE_ON_AFTER = 3  # unparsed answers in a row to one question before it is left as 不清楚
 CONTROL_CONFIDENCE = 0.55
+POLICY_WHILE_ASKING = 0.5  # ask_policy below this, with no question words: not a question
 
 
 class IntentParser(Protocol):
@@ -246,7 +247,9 @@ class DialogueEngine:
                 names = "、".join(guide_for(session.region).item(i).name for i in newly)
                 noted = TextReply(text=prompts.ITEMS_NOTED.format(names=names))
                 return [noted, *self._ask(session, pending, count=False)]
-        if parse.intent == "ask_policy" or (pending is None and parse.intent != "answer"):
+        if (parse.intent == "ask_policy" and (pending is None or _asks(text, parse))) or (
+            pending is None and parse.intent != "answer"
+        ):
             return self._policy(session, text)
         if command:
             return self._control(session, parse.intent)
@@ -545,6 +548,10 @@ class DialogueEngine:
                 answer.suggestions if answer else (), answer.phone if answer else None
             )
             replies: list[Reply] = [TextReply(text=said)]
+            if session.pending is not None:
+                session.failures += 1  # the question stays open: asked again, not forever
+                if session.failures >= MOVE_ON_AFTER:
+                    return [*replies, *self._skip(session, prompts.MOVED_ON)]
         else:
             cite = f"（依据：{answer.citation}）" if answer.citation else ""
             replies = [TextReply(text=f"{answer.text}{cite}")]
@@ -618,6 +625,13 @@ class DialogueEngine:
         if session.failures >= MOVE_ON_AFTER:  # asking a fourth time would only tire them
             return self._skip(session, prompts.MOVED_ON)
         return [prompts.reask_reply(session, self.bank, pending)]
+
+
+def _asks(text: str, parse: Parse) -> bool:
+    """A message sent while a question is pending asks something (a policy question) when
+    it reads as a question or the classifier is sure; "前几年修过" (read as a question with
+    0.28) is an answer not understood, asked again, not a question sent to the KB."""
+    return parse.confidence >= POLICY_WHILE_ASKING or bool(ASKING.search(text))
 
 
 def _same_size(reading: Reading, answer: Answer) -> bool:

@@ -180,6 +180,8 @@ _ECHO_MAX = 2  # a bare negator followed by at most this many characters echoes 
 
 
 _ENDS_ASKING = re.compile(r"(?:吗|么|[?？])[\s。.!！~～]*$")
+# words that make a message a question wherever they are ("低保标准是多少", "咋申请")
+ASKING = re.compile(r"[?？]|吗|呢|啥|什么|怎么|咋|多少|哪|能不能|可不可以|是不是|会不会|几时|多久")
 
 
 def is_question(text: str) -> bool:

@@ -127,7 +127,9 @@ _LIVES_ON_IT = re.compile(
     r"|(?:别的|其他|其它)(?:啥|什么)?收入(?:也|都)?没(?:有)?|没(?:有)?(?:别的|其他|其它)(?:的)?收入"
 )
 _MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
-_AFTER_GRADUATION = re.compile(r"^\S{0,3}毕业")
+_AFTER_GRADUATION = re.compile(
+    r"^(?:都|已经|早就?|刚|也)?毕业"
+)  # not "大学，今年毕业": still there
 # "她男人得脑溢血没了", "得癌症走的": the illness of somebody who died of it, not a member's
 _DIED_OF = re.compile(
     r"[^，。；！？]{0,2}?(?<![花用])(?:走了|走的|去世|过世|没了|死了|病死|不在了)"

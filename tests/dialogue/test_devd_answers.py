@@ -13,10 +13,11 @@ import pytest
 from dialogue.answers import Value, parse_answer
 from dialogue.engine import DialogueEngine
 from dialogue.questions import question_bank, wording
-from dialogue.state import Session
+from dialogue.state import Pending, Session
 from guides.household import Household, Member
 from guides.ids import RegionId
 from nlu.backend import LocalBackend
+from nlu.facts import read_facts
 
 TODAY = dt.date(2025, 6, 1)
 
@@ -75,3 +76,23 @@ def test_a_childs_supporters_are_asked_as_parents() -> None:
 
 def test_an_old_home_named_is_one_house() -> None:
     assert answer("houses", "村里的老屋") == Value(1)
+
+
+def test_a_statement_read_as_an_unsure_question_is_an_answer_not_understood() -> None:
+    """ "前几年修过" to 是危房吗 (read as a question with low confidence) was sent to the KB and
+    the question asked again, for ever; it is an answer not understood, left after three."""
+    engine = DialogueEngine(LocalBackend(), today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.SHANXI)
+    engine.open(session, "我想问问能申请啥")
+    session.pending = None
+    engine._ask(session, Pending(question_id="dangerous_house"))
+    for _ in range(3):
+        engine.turn(session, "前几年修过")
+    assert session.pending is None or session.pending.question_id != "dangerous_house"
+
+
+def test_graduating_this_year_is_still_at_college() -> None:
+    reading = read_facts("儿子上大学，今年毕业", TODAY, opening=True)
+    said = {f.name: f.value for f in reading.facts}
+    assert said["members.school_stage"] == "college"
+    assert said["members.is_graduating_this_year"] is True
