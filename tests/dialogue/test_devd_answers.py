@@ -96,3 +96,8 @@ def test_graduating_this_year_is_still_at_college() -> None:
     said = {f.name: f.value for f in reading.facts}
     assert said["members.school_stage"] == "college"
     assert said["members.is_graduating_this_year"] is True
+
+
+def test_cars_counted_are_a_yes() -> None:
+    assert answer("vehicles", "家里两辆车") == Value(True)
+    assert answer("vehicles", "就一辆电动车") == Value(False)  # not a car
