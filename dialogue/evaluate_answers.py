@@ -88,7 +88,8 @@ def _flat(value: Any, prefix: str, out: dict[str, Any]) -> None:
 
 def facts_of(session: Session) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    _flat(session.household.model_dump(mode="json"), "", out)
+    # members_complete is the conversation's bookkeeping (the size not said yet), not a fact
+    _flat(session.household.model_dump(mode="json", exclude={"members_complete"}), "", out)
     for key in session.unknown:
         out[key] = "unknown"
     out["consent"] = session.consent

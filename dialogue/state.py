@@ -125,7 +125,7 @@ class Session(_Model):
             owner=owner,
             region=region,
             channel=channel,
-            household=Household(region=region),
+            household=Household(region=region, members_complete=False),
         )
 
     def is_unknown(self, key: str) -> bool:

@@ -218,6 +218,9 @@ class Household(_Strict):
     has_residence_permit: bool | None = None
     size: Annotated[int, Field(ge=1, le=30)] | None = None  # 共同生活的家庭成员 count
     members: list[Member] = Field(default_factory=list)
+    # False while a conversation has named only some members and no size: the size is then
+    # unknown, not the count of those named ("我自己带俩孩子…想找工作" is not one person)
+    members_complete: bool = True
     monthly_income_total: Money | None = None  # when given for the household as a whole
     income_is_estimate: bool = False
     assets: Assets = Field(default_factory=Assets)
@@ -278,6 +281,8 @@ class Household(_Strict):
     def household_size(self) -> int | None:
         if self.size is not None:
             return max(self.size, len(self.members))
+        if not self.members_complete:
+            return None
         return len(self.members) or None
 
     @property

@@ -64,6 +64,7 @@ FIELD_LABELS: dict[str, str] = {
     "has_residence_permit": "有没有居住证",
     "hukou_address": "户籍地址",
     "income_is_estimate": "收入是不是估计的",
+    "members_complete": "家庭成员是否都已列出",
     "is_formerly_poor": "是不是已脱贫人口",
     "is_relapse_monitoring_object": "是不是防止返贫监测对象",
     "phone": "联系电话",

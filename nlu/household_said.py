@@ -66,7 +66,7 @@ _SIZE_WITH_CHILDREN = [
         rf"{_COUNT}个?{_KIDS}(?:过|生活|住|(?=[，。；]))"
     ),
     # "他爸走了，我一个人带俩孩子": alone with them ("在家带娃" alone says nothing of the size)
-    re.compile(rf"(?:我|俺)?一个人带着?{_COUNT}个?{_KIDS}"),
+    re.compile(rf"(?:我|俺)?(?:一个人|自己)带着?{_COUNT}个?{_KIDS}"),
 ]
 # "离婚了，两个孩子都跟着我": the speaker and the children, when no partner lives with them
 _KIDS_WITH_ME = re.compile(rf"{_COUNT}个?{_KIDS}都跟着?(?:我|俺)(?!们)")

@@ -332,7 +332,12 @@ def monthly_amount(text: str) -> Amount | None:
 _COUNT_NUM = r"(?:\d{1,3}|[一二两俩三仨四五六七八九十]{1,3})"
 _COUNT_PATTERNS: tuple[tuple[re.Pattern[str], int | None], ...] = (
     (re.compile(rf"一家(?P<n>{_COUNT_NUM})口"), None),
-    (re.compile(r"两口子|老两口|老俩口|小两口|我们俩|我们两个|我俩|咱俩|俩人|夫妻俩|娘俩|爷俩"), 2),
+    (
+        re.compile(
+            r"两口子|老两口|老俩口|小两口|(?:我|俺|咱|额)们?(?:俩|两个)|俩人|夫妻俩|娘俩|爷俩"
+        ),
+        2,
+    ),
     (
         re.compile(
             r"就我一个人?|就我自己|就我一人|只有我(?:一个人?|自己)?|我一个人|一个人(?:住|过|生活)"

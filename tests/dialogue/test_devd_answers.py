@@ -101,3 +101,23 @@ def test_graduating_this_year_is_still_at_college() -> None:
 def test_cars_counted_are_a_yes() -> None:
     assert answer("vehicles", "家里两辆车") == Value(True)
     assert answer("vehicles", "就一辆电动车") == Value(False)  # not a car
+
+
+def test_the_speaker_named_alone_is_no_household_of_one() -> None:
+    """An opening naming only the speaker ("我想找工作") left the size unasked: one person was
+    assumed and the income shared by one (750 元 ÷ 1 人 for a mother of two)."""
+    engine = DialogueEngine(LocalBackend(), today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.JINAN_LICHENG)
+    engine.open(session, "饭店关门我也没活了，想登记个失业找个正经工作，咋弄啊")
+    assert session.household.household_size is None
+    assert session.pending is not None and session.pending.question_id == "household_size"
+
+
+@pytest.mark.parametrize(("text", "size"), [("俺俩", 2), ("就俺们俩", 2)])
+def test_the_two_of_us_in_dialect(text: str, size: int) -> None:
+    assert answer("household_size", text) == Value(size)
+
+
+def test_raising_the_children_oneself_counts_them() -> None:
+    reading = read_facts("孩他爸判了五年，我自己带俩孩子", TODAY, opening=True)
+    assert reading.size is not None and reading.size.value == 3
