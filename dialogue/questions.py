@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from guides.enums import enumerations
-from guides.household import Household, Member
+from guides.household import ADULT_AGE, Household, Member
 from guides.sources import SourceRef
 from guides.yamlio import load_model
 
@@ -50,7 +50,6 @@ AnswerType = Literal[
     "place",
 ]
 CONSENT_ID = "consent"
-ADULT_AGE = 18  # 民法典 第十七条: 十八周岁以上的自然人为成年人
 MEMBER_MORE_ID = "member_more"
 FILLING_KEPT = 2048  # sets of missing facts remembered by filling_any
 

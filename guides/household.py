@@ -55,6 +55,7 @@ Situation = Literal[
     "lightning", "other_accident", "sudden_serious_illness", "natural_disaster",
     "sudden_medical_expense", "sudden_education_expense", "other_hardship",
 ]  # fmt: skip
+ADULT_AGE = 18  # 民法典 第十七条: 十八周岁以上的自然人为成年人
 # The applicant's children and grandchildren (子/婿, 女/媳, 孙子女): a generation younger
 YOUNGER_GENERATIONS: frozenset[str] = frozenset({"son", "daughter", "grandchild"})
 EMERGENCY_SITUATIONS: frozenset[str] = frozenset(

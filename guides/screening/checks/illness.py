@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from guides.household import Member
+from guides.household import ADULT_AGE, Member
 from guides.screening.checks.common import (
     MemberTest,
     met,
@@ -154,7 +154,6 @@ def _income_facts_missing(ctx: Context) -> tuple[str, ...]:
     return tuple(f for f, v in zip(INCOME_FACTS, known, strict=True) if v is None)
 
 
-ADULT_AGE = 18
 JOBLESS = frozenset({"registered_unemployed", "unable_to_work"})
 
 

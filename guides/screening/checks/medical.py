@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from guides.household import Member
+from guides.household import ADULT_AGE, Member
 from guides.ids import ItemId, Outcome
 from guides.screening.checks.classes import CLASS_LABELS, recognised_in_any
 from guides.screening.checks.common import met, names, scan_members, uncertain, unknown, unmet
@@ -48,7 +48,7 @@ def _orphan(ctx: Context) -> tuple[list[tuple[int, Member]], tuple[str, ...]]:
     def test(member: Member) -> tuple[bool | None, tuple[str, ...]]:
         if member.is_orphan_or_unsupported_child is not None:
             return member.is_orphan_or_unsupported_child, ()
-        if member.age is None or member.age >= 18:
+        if member.age is None or member.age >= ADULT_AGE:
             return False, ()
         roles = PARENT_RELATIONS.get(member.relation or "", ())
         if any(m.relation in roles for m in household.members):

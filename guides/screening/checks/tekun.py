@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from guides.enums import enumerations
 from guides.errors import ParameterNotFound
-from guides.household import Household, Member
+from guides.household import ADULT_AGE, Household, Member
 from guides.ids import HUKOU_LABELS
 from guides.params import ResolvedParameter
 from guides.screening.checks.common import met, uncertain, unknown, unmet, who
@@ -219,7 +219,7 @@ def _supporters_here(household: Household, member: Member) -> list[int]:
     民法典 第一千零六十七条), the grown children of an adult, and the spouse."""
     roles = set(PARENT_RELATIONS.get(member.relation or "", ()))
     roles |= set(SPOUSE_RELATIONS.get(member.relation or "", ()))
-    if member.age is not None and member.age >= 18:
+    if member.age is not None and member.age >= ADULT_AGE:
         roles |= set(CHILD_RELATIONS.get(member.relation or "", ()))
     return [i for i, m in enumerate(household.members) if m is not member and m.relation in roles]
 
@@ -229,14 +229,14 @@ def _capable(m: Member) -> bool:
     60, not disabled and able to work is none of them."""
     return (
         m.age is not None
-        and 18 <= m.age < 60
+        and ADULT_AGE <= m.age < 60
         and m.has_disability is False
         and m.labour_ability in ("full", "partial")
     )
 
 
 def _may_be_capable(m: Member) -> bool:
-    if m.age is not None and not 18 <= m.age < 60:
+    if m.age is not None and not ADULT_AGE <= m.age < 60:
         return False
     return m.has_disability is not True and m.labour_ability not in NO_LABOUR
 
