@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from dialogue import apply, prompts
 from dialogue.children import A_CHILD, CHILD_RELATIONS, opening_child
-from dialogue.questions import RELATION_WORDS, Question, QuestionBank, who
+from dialogue.naming import member_called, member_of
+from dialogue.questions import Question, QuestionBank
 from dialogue.state import Session, get_fact, member_key, relatives_of, resize_members, set_fact
 from guides.catalog import guide_for
 from guides.household import Member
@@ -64,7 +65,7 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
         missing = mention.count - len(have)
         # one person named ("我妈" after "我爸"); "两个孙子" said again counts those already kept
         if relation is not None and mention.person and mention.count == 1:
-            if _member_of(session, mention.key, relation) is not None:
+            if member_of(session, mention.key, relation) is not None:
                 continue
             missing = mention.count  # "我妈" after "我爸": another parent
             same = relatives_of(household, relation)
@@ -134,7 +135,7 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
         return session.speaking_for[fact.who]
     relation, _, person = fact.who.partition("#")
     if person:
-        named = _member_of(session, fact.who, relation)
+        named = member_of(session, fact.who, relation)
         if named is not None:
             return named
     if relation == CHILD and not person and _a_child(members, asked):
@@ -157,19 +158,9 @@ def _a_child(members: list[Member], index: int | None) -> bool:
     return members[index].relation in ("son", "daughter", "grandchild")
 
 
-def _member_of(session: Session, key: str, relation: str) -> int | None:
-    """The member noted under a person key ("parent#母亲"), while it is still that member."""
-    index = session.persons.get(key)
-    members = session.household.members
-    relation_id = None if relation == CHILD else relation
-    if index is None or index >= len(members) or members[index].relation != relation_id:
-        return None
-    return index
-
-
 def _is_named(session: Session, index: int) -> bool:
     return any(
-        i == index and _member_of(session, key, key.partition("#")[0]) == i
+        i == index and member_of(session, key, key.partition("#")[0]) == i
         for key, i in session.persons.items()
     )
 
@@ -264,23 +255,6 @@ def phrase_of(session: Session, bank: QuestionBank, name: str, key: str, value: 
 
 
 # relation words that name a group, not the one person the speaker named
-_GROUP_WORDS = frozenset(RELATION_WORDS[r] for r in ("parent", "grandparent", "sibling"))
-
-
-def member_called(session: Session, index: int) -> str:
-    """How the read-back names a member: as questions do (您老伴), or by the word that told
-    them apart from others of their relation (您母亲, 您大儿子) instead of 第3位家人."""
-    named = [
-        key.partition("#")[2]
-        for key, i in session.persons.items()
-        if i == index and _member_of(session, key, key.partition("#")[0]) == index
-    ]
-    plain = who(session.household, index)
-    if named and (plain.startswith("第") or plain in _GROUP_WORDS):
-        return f"您{named[0]}"  # 您母亲, not 您家老人; 您哥哥, not 您的兄弟姐妹
-    return plain
-
-
 def phrases(session: Session, bank: QuestionBank, stored: list[Stored]) -> list[str]:
     """One short phrase per stored fact, in the order they were said ("您老伴得了肾病类重病"
     says the illness once, with its kind)."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from dialogue.children import opening_child
+from dialogue.naming import member_called
 from dialogue.policy import RELATION_QUESTION, Next
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank, wording
 from dialogue.replies import Choice, ChoicesReply, Reply, TextReply
@@ -133,7 +134,9 @@ def _text_of(session: Session, bank: QuestionBank, pending: Pending) -> str:
         return bank.member_more.text
     if pending.question_id == RELATION_QUESTION and pending.member == opening_child(session):
         return _P.child_relation
-    return wording(bank.get(pending.question_id), session.household, pending.member)
+    question = bank.get(pending.question_id)
+    called = member_called(session, pending.member) if pending.member is not None else None
+    return wording(question, session.household, pending.member, called)
 
 
 def consent_choices() -> list[Choice]:

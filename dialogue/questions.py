@@ -250,13 +250,16 @@ def who(household: Household, index: int) -> str:
     return f"第{index + 1}位家人"
 
 
-def wording(question: Question, household: Household, member: int | None) -> str:
+def wording(
+    question: Question, household: Household, member: int | None, called: str | None = None
+) -> str:
+    """The question as put; `called` names the member (dialogue.naming), else who()."""
     if member is None:
         return question.text
     person = household.members[member] if member < len(household.members) else None
     minor = person is not None and person.age is not None and person.age < ADULT_AGE
     text = question.minor_text if minor and question.minor_text else question.text
-    return text.format(who=who(household, member), n=member + 1)
+    return text.format(who=called or who(household, member), n=member + 1)
 
 
 @cache

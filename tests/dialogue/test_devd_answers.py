@@ -12,6 +12,7 @@ import pytest
 
 from dialogue.answers import Value, parse_answer
 from dialogue.engine import DialogueEngine
+from dialogue.naming import member_called
 from dialogue.questions import question_bank, wording
 from dialogue.state import Pending, Session
 from guides.household import Household, Member
@@ -121,3 +122,20 @@ def test_the_two_of_us_in_dialect(text: str, size: int) -> None:
 def test_raising_the_children_oneself_counts_them() -> None:
     reading = read_facts("孩他爸判了五年，我自己带俩孩子", TODAY, opening=True)
     assert reading.size is not None and reading.size.value == 3
+
+
+def test_members_are_asked_about_by_the_word_the_citizen_used() -> None:
+    """父亲 and 母亲 share the relation "parent" (asked as 第2位家人), and 儿媳 is a "daughter"
+    on the form (asked as 您女儿): the word said names them."""
+    engine = DialogueEngine(LocalBackend(), today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session, "我七十二了，去年脑梗住了两回院")
+    engine._ask(session, Pending(question_id="household_size"), count=False)
+    engine.turn(session, "五口，我跟老婆子，儿子儿媳妇，还有个孙子")
+    names = [member_called(session, i) for i in range(len(session.household.members))]
+    assert names == ["您", "您老伴", "您儿子", "您儿媳", "您孙子"]
+    session = Session.new("s", "wx:test", RegionId.SHANXI)
+    engine.open(session, "我爸上礼拜突发脑梗")
+    engine._ask(session, Pending(question_id="household_size"), count=False)
+    engine.turn(session, "五口人，我爸妈、我们两口子和孩子")
+    assert "您父亲" in [member_called(session, i) for i in range(len(session.household.members))]

@@ -1,0 +1,41 @@
+"""How the assistant names a member: as the questions do (您老伴), or by the word the citizen
+used for them when it tells them apart (您母亲, 您儿媳, 您孙子) instead of 第3位家人 or 您女儿."""
+
+from __future__ import annotations
+
+from dialogue.questions import RELATION_WORDS, who
+from dialogue.state import Session
+from nlu.facts import CHILD
+
+# a word that names no one more closely than the relation does: used only instead of 第3位家人
+_GENERIC = frozenset({"孩子"})
+# how questions name a relation several kinds of people share (您家老人: 父亲 or 公公?)
+_GROUP_WORDS = frozenset(RELATION_WORDS[r] for r in ("parent", "grandparent", "sibling"))
+
+
+def member_of(session: Session, key: str, relation: str) -> int | None:
+    """The member noted under a person key ("parent#母亲"), while it is still that member."""
+    index = session.persons.get(key)
+    members = session.household.members
+    relation_id = None if relation == CHILD else relation
+    if index is None or index >= len(members) or members[index].relation != relation_id:
+        return None
+    return index
+
+
+def member_called(session: Session, index: int) -> str:
+    """您 for the applicant; the citizen's own word for a member when one was noted (父亲 and
+    母亲 share the relation "parent", 儿媳 is a "daughter" on the form); else as questions
+    name them (dialogue.questions.who)."""
+    plain = who(session.household, index)
+    if plain == "您":
+        return plain
+    vague = plain.startswith("第") or plain in _GROUP_WORDS
+    named = [
+        word
+        for key, i in session.persons.items()
+        if i == index
+        and ((word := key.partition("#")[2]) not in _GENERIC or vague)
+        and member_of(session, key, key.partition("#")[0]) == index
+    ]
+    return f"您{named[0]}" if named else plain
