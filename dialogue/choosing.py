@@ -47,6 +47,7 @@ from dialogue.policy import (
 from dialogue.questions import MEMBER_MORE_ID, QuestionBank
 from dialogue.state import Session, fact_name, member_key
 from guides.catalog import guide_for
+from guides.household import EMERGENCY_SITUATIONS
 from guides.ids import ItemId, Outcome, RegionId
 from guides.screening.engine import depends_on
 from guides.screening.registry import OFFICE_VERIFIED
@@ -61,6 +62,7 @@ ASKED_WEIGHT = 3.0  # an item the citizen asked about, against 1.0 for the other
 CENTRAL_WEIGHT = 2.0  # an item others follow from (低保 decides 医疗救助, 临时救助 …)
 # A household already on 低保/特困 (recognised): the office has checked its means already.
 RECIPIENT_CLASSES = frozenset({ItemId("dibao"), ItemId("tekun")})
+TEMPORARY_AID = ItemId("temporary_aid")
 NEAR_BEST = 0.4  # a question worth 40% of the best one, asked earlier in natural order
 MIN_WORTH = 0.05  # below this no question is worth the citizen's time
 HOPEFUL = (Outcome.LIKELY, Outcome.POSSIBLE)
@@ -91,10 +93,20 @@ class Plan:
     remaining: int
 
 
+def wanted_items(session: Session) -> set[ItemId]:
+    """The items the citizen asked about, and 临时救助 when they told of an emergency (a fire,
+    an accident, a sudden illness): their story asks for it even when no item was named."""
+    wanted = set(session.items or ())
+    situations = set(session.household.situations or ())
+    if situations & EMERGENCY_SITUATIONS and TEMPORARY_AID in guide_for(session.region).item_ids:
+        wanted.add(TEMPORARY_AID)
+    return wanted
+
+
 def _weights(session: Session, result: ScreeningResult) -> dict[ItemId, float]:
     """Asked about: 3; a class other items follow from (低保, 特困: 2 or more items look at its
     outcome): 2; any other open item: 1."""
-    asked = set(session.items or ())
+    asked = wanted_items(session)
     central = central_items(session.region)
     return {
         i.item: ASKED_WEIGHT if i.item in asked else CENTRAL_WEIGHT if i.item in central else 1.0
@@ -249,7 +261,7 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     weights = _weights(session, result)
     found = candidates(session, result, bank)
     if _is_recipient(session):  # short path: means questions only for the items asked about
-        asked = set(session.items or ())
+        asked = wanted_items(session)
         for c in found:
             if c.needs_consent:
                 c.items &= asked
@@ -261,14 +273,14 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     # can tell us any more: can one of its values still change the item? Tried lazily, only
     # for the question about to be chosen (screening each value has a cost).
     stuck = _stuck(result, bank, found)
-    asked_items = set(session.items or ()) & set(weights)
+    asked_items = wanted_items(session) & set(weights)
     left = QUESTION_BUDGET - session.questions_asked
     useful = [c for c in found if c.items]
     consent_open = session.consent is None and any(c.needs_consent for c in useful)
     # the items asked about while open; once they are settled, the classes others follow from,
     # but only those a few questions from their result (the median stays at most 10), not
     # counting what the office verifies itself (the result leaves that to it)
-    settled_asked = bool(session.items) and not asked_items
+    settled_asked = bool(wanted_items(session)) and not asked_items
     main = asked_items or central_items(session.region)
     reach = min(left, CENTRAL_REACH + 1) if settled_asked else left
     to_ask_for: dict[ItemId, int] = {}  # open questions per item the office cannot answer

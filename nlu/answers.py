@@ -29,7 +29,7 @@ _ASKED = r"(?:多少|几|啥|什么|哪|具体|准确|确切)"
 # "不知道咋过", "不知道去哪登记": what the speaker does not know is how or where, not the fact
 # "不知道怎么办" asks; "不知道还要登记", "不知道有这个政策" says one did not know a thing
 _HOW_OR_WHERE = (
-    r"(?!(?:该|要|能|得|应该)?(?:咋|怎么|怎样|如何|去哪|上哪|到哪|往哪|找谁|跟谁)"
+    r"(?!(?:该|要|能|得|应该)?(?:咋|怎么|怎样|如何|去哪|上哪|到哪|往哪|从哪|找谁|跟谁)"
     r"|还要|还得|还需要|需要|有这)"
 )
 _DONT_KNOW = re.compile(

@@ -11,12 +11,13 @@ import datetime as dt
 import pytest
 
 from dialogue.answers import Value, parse_answer
+from dialogue.choosing import wanted_items
 from dialogue.engine import DialogueEngine
 from dialogue.naming import member_called
 from dialogue.questions import question_bank, wording
 from dialogue.state import Pending, Session
 from guides.household import Household, Member
-from guides.ids import RegionId
+from guides.ids import ItemId, RegionId
 from nlu.backend import LocalBackend
 from nlu.facts import read_facts
 
@@ -139,3 +140,20 @@ def test_members_are_asked_about_by_the_word_the_citizen_used() -> None:
     engine._ask(session, Pending(question_id="household_size"), count=False)
     engine.turn(session, "五口人，我爸妈、我们两口子和孩子")
     assert "您父亲" in [member_called(session, i) for i in range(len(session.household.members))]
+
+
+def test_an_emergency_told_is_a_wish_for_temporary_aid() -> None:
+    """A fire, an accident or hail told in the story asks for 临时救助 even when no item was
+    named: it is weighed as an item asked about (the basic-living question comes early)."""
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    assert wanted_items(session) == set()
+    session.household.situations = ["natural_disaster"]
+    assert wanted_items(session) == {ItemId.TEMPORARY_AID}
+
+
+def test_not_knowing_where_the_money_comes_from_is_hardship_not_dont_know() -> None:
+    assert answer("basic_living", "难，冬天买煤的钱都不知道从哪来") == Value(True)
+
+
+def test_a_daughter_in_north_western_speech() -> None:
+    assert answer("member_relation", "是俺女子") == Value("daughter")
