@@ -103,10 +103,9 @@ def wanted_items(session: Session) -> set[ItemId]:
     return wanted
 
 
-def _weights(session: Session, result: ScreeningResult) -> dict[ItemId, float]:
-    """Asked about: 3; a class other items follow from (低保, 特困: 2 or more items look at its
-    outcome): 2; any other open item: 1."""
-    asked = wanted_items(session)
+def _weights(session: Session, result: ScreeningResult, asked: set[ItemId]) -> dict[ItemId, float]:
+    """Asked about (`asked`): 3; a class other items follow from (低保, 特困: 2 or more items
+    look at its outcome): 2; any other open item: 1."""
     central = central_items(session.region)
     return {
         i.item: ASKED_WEIGHT if i.item in asked else CENTRAL_WEIGHT if i.item in central else 1.0
@@ -258,13 +257,13 @@ def _stuck(result: ScreeningResult, bank: QuestionBank, found: list[Candidate]) 
 
 def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahead: Trial) -> Plan:
     """The question worth most now, and how many are left at most."""
-    weights = _weights(session, result)
+    wanted = wanted_items(session)
+    weights = _weights(session, result, wanted)
     found = candidates(session, result, bank)
     if _is_recipient(session):  # short path: means questions only for the items asked about
-        asked = wanted_items(session)
         for c in found:
             if c.needs_consent:
-                c.items &= asked
+                c.items &= wanted
     open_for: dict[ItemId, int] = {}
     for c in found:
         for item in c.items:
@@ -273,14 +272,14 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     # can tell us any more: can one of its values still change the item? Tried lazily, only
     # for the question about to be chosen (screening each value has a cost).
     stuck = _stuck(result, bank, found)
-    asked_items = wanted_items(session) & set(weights)
+    asked_items = wanted & set(weights)
     left = QUESTION_BUDGET - session.questions_asked
     useful = [c for c in found if c.items]
     consent_open = session.consent is None and any(c.needs_consent for c in useful)
     # the items asked about while open; once they are settled, the classes others follow from,
     # but only those a few questions from their result (the median stays at most 10), not
     # counting what the office verifies itself (the result leaves that to it)
-    settled_asked = bool(wanted_items(session)) and not asked_items
+    settled_asked = bool(wanted) and not asked_items
     main = asked_items or central_items(session.region)
     reach = min(left, CENTRAL_REACH + 1) if settled_asked else left
     to_ask_for: dict[ItemId, int] = {}  # open questions per item the office cannot answer

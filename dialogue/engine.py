@@ -548,10 +548,8 @@ class DialogueEngine:
                 answer.suggestions if answer else (), answer.phone if answer else None
             )
             replies: list[Reply] = [TextReply(text=said)]
-            if session.pending is not None:
-                session.failures += 1  # the question stays open: asked again, not forever
-                if session.failures >= MOVE_ON_AFTER:
-                    return [*replies, *self._skip(session, prompts.MOVED_ON)]
+            if session.pending is not None and _moves_on(session):  # not asked for ever
+                return [*replies, *self._skip(session, prompts.MOVED_ON)]
         else:
             cite = f"（依据：{answer.citation}）" if answer.citation else ""
             replies = [TextReply(text=f"{answer.text}{cite}")]
@@ -600,8 +598,7 @@ class DialogueEngine:
             reading = read_facts(said, self.today())
             add_members(session, reading, all_named=False)
             store_facts(session, reading, None, set(self.bank.get("household_size").fills))
-        session.failures += 1  # an answer not taken, like one not understood
-        if session.failures >= MOVE_ON_AFTER:
+        if _moves_on(session):  # an answer not taken, like one not understood
             return self._skip(session, prompts.MOVED_ON)
         text = prompts.DOUBTS[doubt.kind].format(n=doubt.number, field=doubt.field)
         return [TextReply(text=text), *self._ask(session, session.pending, count=False)]
@@ -621,10 +618,16 @@ class DialogueEngine:
         pending = session.pending
         if pending is None:
             return [TextReply(text=prompts.AFTER_END)]
-        session.failures += 1
-        if session.failures >= MOVE_ON_AFTER:  # asking a fourth time would only tire them
+        if _moves_on(session):
             return self._skip(session, prompts.MOVED_ON)
         return [prompts.reask_reply(session, self.bank, pending)]
+
+
+def _moves_on(session: Session) -> bool:
+    """One more failed try at the pending question; True when it is to be left as 不清楚
+    (asking a fourth time would only tire them)."""
+    session.failures += 1
+    return session.failures >= MOVE_ON_AFTER
 
 
 def _asks(text: str, parse: Parse) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from nlu.answers import parse_choice
 from nlu.lexicon import find_items, match_relations, parse_relation
+from nlu.numbers import THE_COUPLE
 from nlu.numerals import NUMERAL_RE, parse_number
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！!？?]+")
@@ -265,9 +266,6 @@ def _possessive_end(clause: str, at: int) -> int:
     return at
 
 
-_US = frozenset({"self", "spouse"})
-
-
 def people_listed(text: str) -> int | None:
     """ "我跟老伴，还有俩孙子" -> 4, "家里就我和老头子" -> 2: the speaker and the relatives
     listed (each once, or as counted: 俩孙子). None unless some clause is nothing but such a
@@ -300,7 +298,7 @@ def people_listed(text: str) -> int | None:
             listed = listed or speaker or couple
             # "两口子，我跟老伴": the same two said again
             just_us = (couple and people == 2) or (
-                speaker and people == 1 and {m.id for m in match_relations(clause)} <= _US
+                speaker and people == 1 and {m.id for m in match_relations(clause)} <= THE_COUPLE
             )
             if just_us and couple_counted:
                 continue

@@ -9,6 +9,13 @@ from guides.screening.registry import check
 from guides.screening.result import CheckResult
 
 
+def _age_unknown(ctx: Context, member: Member, elder: int) -> tuple[bool | None, tuple[str, ...]]:
+    """A member whose age was not said: surely no elder when younger than someone who is not
+    one yet (a 38-year-old's son is under 60), else the age is asked."""
+    under = ctx.household.younger_than(member)
+    return (False, ()) if under is not None and under <= elder else (None, ("age",))
+
+
 @check("has_elder_in_subsidy_age")
 def has_elder_in_subsidy_age(ctx: Context) -> CheckResult:
     """60—99周岁, both ends included."""
@@ -19,8 +26,7 @@ def has_elder_in_subsidy_age(ctx: Context) -> CheckResult:
 
     def test(member: Member) -> tuple[bool | None, tuple[str, ...]]:
         if member.age is None:
-            under = ctx.household.younger_than(member)  # a 38-year-old's son is under 60
-            return (False, ()) if under is not None and under <= lo else (None, ("age",))
+            return _age_unknown(ctx, member, lo)
         return lo <= member.age <= hi, ()
 
     found, missing = scan_members(ctx, test)
@@ -44,8 +50,7 @@ def has_elder_needing_care(ctx: Context) -> CheckResult:
 
     def test(member: Member) -> tuple[bool | None, tuple[str, ...]]:
         if member.age is None:
-            under = ctx.household.younger_than(member)
-            return (False, ()) if under is not None and under <= elder.value else (None, ("age",))
+            return _age_unknown(ctx, member, int(elder.value))
         if member.age < elder.value:
             return False, ()
         if member.elder_ability_grade is None:
