@@ -27,7 +27,7 @@ from nlu.amount_clauses import (
     varying_amount,
 )
 from nlu.answers import parse_yes_no
-from nlu.clauses import added_count, people_listed
+from nlu.clauses import SPENT_ALL, added_count, people_listed
 from nlu.dates import parse_age
 from nlu.idcard import parse_id_number
 from nlu.numbers import (
@@ -44,8 +44,6 @@ from nlu.numerals import NUMERAL, NUMERAL_RE, lowest_place, parse_number, parse_
 _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
 _EACH = re.compile(r"各|每人|每个人|一人")
 _TWO_PEOPLE = re.compile(r"老两口|老俩口|两口子|俩人|两个人|两人|我俩|我们俩|咱俩|他俩|他们俩")
-# "早花光了", "给孙子交学费花了，现在没了": none left
-_SPENT_ALL = re.compile(r"(?:花|用|折腾)(?:光|完|没)了|(?:现在|早就?|早都|全|都)没了")
 _EITHER = re.compile(rf"{NUMERAL}\S{{0,2}}(?:还是|或者|或是)\S{{0,1}}{NUMERAL}")
 # "老家有个院子", "有套房子", "村里有个老院子": one
 _ONE_SAID = re.compile(r"有(?:一|个|一个)?(?:老|新|旧|小|大|破)?(?:套|处|栋|所|座|院)")
@@ -124,7 +122,7 @@ def amount_answer(question: Question, text: str) -> Value | None:
     varying = varying_amount(text)  # "有时候五百有时候一千": 500..1000
     if varying is not None:
         amount = to_monthly(varying) if monthly else varying
-    if amount is None and question.fills[0].startswith("assets.") and _SPENT_ALL.search(text):
+    if amount is None and question.fills[0].startswith("assets.") and SPENT_ALL.search(text):
         return Value(0.0)  # "存款？早花光了": none left
     if amount is None:
         return Value(0.0) if parse_yes_no(text) is False else None

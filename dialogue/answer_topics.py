@@ -8,6 +8,7 @@ from functools import cache
 
 from dialogue.questions import Question, question_bank
 from dialogue.state import Session
+from nlu.clauses import SPENT_ALL
 from nlu.facts import Fact, Reading
 from nlu.mentions import CHILD, SELF, UNNAMED
 from nlu.numerals import NUMERAL_RE
@@ -77,10 +78,14 @@ def own_clauses(question: Question, text: str) -> str | None:
     def left(clause: str) -> bool:  # "看病花得就剩三千了": the money left is savings
         return bool(_LEFT_OVER.search(clause) and NUMERAL_RE.search(clause))
 
+    def spent(clause: str) -> bool:  # "全交医药费了": the savings went, none left
+        return savings and SPENT_ALL.search(clause) is not None
+
     def mine(clause: str) -> bool:  # "房子有三层" to 面积: the floors of the house asked about
         return (
             any(word in clause for word in question.keywords)
             or (savings and left(clause))
+            or spent(clause)
             or (area and bool(_PARTS_OF_HOME.search(clause) or _WITH_AREA_UNIT.search(clause)))
         )
 

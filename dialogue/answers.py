@@ -72,6 +72,7 @@ _NEXT_STAGE = re.compile(
 _JUST_A_CHILD = re.compile(
     r"^(?:是|就是|还是)?个?(?:小孩|孩子|娃|娃娃|小娃|小孩子)(?:呢|嘛|啊|呀)?$"
 )
+_BARE_YES = re.compile(r"^(?:有|能|行|可以|中|嗯|是)(?:的|呢|啊|呀|嘞|哩)?$")
 # "轻省活还能干点", "重活干不了，轻的还行": able to do light work only
 _LIGHT_WORK_ONLY = re.compile(
     r"(?<!重)(?:轻省|轻巧|轻松|轻)(?:点|些|一点)?的?(?:活|$|[，,。]|还行|还能|能干|可以)"
@@ -332,6 +333,12 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
         and _JUST_A_CHILD.match(text.strip("，。！!"))
     ):
         return Value("none")
+    if (
+        kind == "choice"
+        and question.fills == ["members.labour_ability"]
+        and _BARE_YES.match(text.strip("，。！! "))
+    ):
+        return Value("full")  # "还能干活挣钱吗？" "有" / "能": the question is a yes/no one
     if kind == "choice" and question.fills == ["members.study_status"]:
         text = _GRADUATES_LATER.sub("", text)  # "还在念着呢，明年毕业": not graduated yet
     if kind == "choice" and question.fills == ["members.school_stage"]:

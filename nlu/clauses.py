@@ -19,8 +19,16 @@ from nlu.lexicon import find_items, match_relations, parse_relation
 from nlu.numbers import THE_COUPLE
 from nlu.numerals import NUMERAL_RE, parse_number
 
+# all of it spent: "早花光了", "全交医药费了", "都搭进去了", "给孙子交学费花了，现在没了"
+SPENT_ALL = re.compile(
+    r"(?:花|用|折腾)(?:光|完|没)了|(?:现在|早就?|早都|全|都)没了"
+    r"|(?:全|都|全部)(?:拿去|拿来|给)?(?:看病|治病|交|搭|填|贴|垫|花|用|砸)(?:进去|在|到|了|医|学|看|花)"
+)
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！!？?]+")
-_PAST = re.compile(r"以前|原来|原先|之前|过去|曾经|早先|本来|那时候?|前几年|小时候|^有过")
+_PAST = re.compile(
+    r"以前|原来|原先|之前|过去|曾经|早先|本来|那时候?|前几年|小时候|^有过"
+    r"|(?:出事|生病|得病|受伤|住院|下岗|失业)(?:以|之)?前"  # "他出事前一个月六千多"
+)
 _NOW = re.compile(
     r"后来|现在|如今|目前|已经|转成|转为|改成|变成|换成|迁成|农转非|转了"
     r"|走了|去世|过世|没了|搬走|搬出去|分出去|嫁出去|离了|离婚"  # a change since: "原来四口，老伴走了"
@@ -28,6 +36,8 @@ _NOW = re.compile(
     r"|刚办|才办|新办|办下来|改造|翻修|翻盖|修好|重建|重盖"  # "原来没有，去年刚办的"
     r"|评成|评为|定成|定为|调成|调为|重新|换证"  # "原来是三级，今年重新评成二级了"
     r"|迁回|迁过来|迁来|迁到|迁走|迁出|落户|落了户"  # "以前在外地，前年迁回来了"
+    r"|(?:以|之)后|自从|打那"  # "以前靠他六七千，出事以后就没收入了"
+    rf"|{SPENT_ALL.pattern}"  # "原来有两万，花光了": none left now
     r"|拆迁|置换|废铁|废品|撞坏|撞报废"  # "以前有一套，拆迁了给了两套", "有过，卖废铁了"
 )
 _ENDED = re.compile(
@@ -98,6 +108,21 @@ def current_clauses(text: str) -> str:
     if not past or not any(_NOW.search(c) for c in now):
         return text
     return "，".join(now)
+
+
+_NOW_AMOUNT = re.compile(r"没|无|光了|完了")  # a clause about now that says how much (none)
+
+
+def told_before_now(text: str, start: int, end: int) -> bool:
+    """The clause text[start:end] tells how it was ("以前靠他一个月六七千") and a clause after it
+    how much it is now ("出事以后就没收入了", "现在就几百"): what it says is not the present."""
+    clause = text[start:end]
+    if not _PAST.search(clause) or _NOW.search(clause):
+        return False
+    return any(
+        _NOW.search(c) and (NUMERAL_RE.search(c) or _NOW_AMOUNT.search(c))
+        for c in clauses(text[end:])
+    )
 
 
 _DENIED = re.compile(r"(?:不是|不算|并非|不属于)(?P<said>[^，,；;。！!？?]{1,8})")

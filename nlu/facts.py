@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict
 
 from guides.ids import ItemId
 from nlu.amount_clauses import AT_BEST, DEBT
-from nlu.clauses import clauses
+from nlu.clauses import clauses, told_before_now
 from nlu.dates import find_ages
 from nlu.household_said import (
     SUMMED,
@@ -775,6 +775,8 @@ def _money(
             continue  # "存款有五十多万？没有没有": asked, or supposed, not stated
         if _claimed_by_officials(text, lo, found.start):
             continue  # "村干部说我家有个儿子在外面挣钱，一个月好几千": their claim, disputed
+        if told_before_now(text, lo, hi):
+            continue  # "以前一个月六七千，出事以后就没收入了": not the money now
         if _RESTATED.match(text[lo : found.start]) and lo > 1:
             lo, _ = clause_at(text, lo - 2)  # "存款不是两万，是两千": the topic is before
         clause = text[lo:hi]

@@ -61,6 +61,36 @@ def test_what_still_is_not_partial_or_known(question_id: str, text: str) -> None
     assert parsed(question_id, text) not in (Value("partial"), Value(0))
 
 
+@pytest.mark.parametrize("text", ["有", "能", "可以", "能的"])
+def test_a_bare_yes_to_can_you_still_work_is_able(text: str) -> None:
+    assert parsed("member_labour_ability", text) == Value("full")
+
+
+@pytest.mark.parametrize("text", ["没有", "不能", "有点哮喘", "有病"])
+def test_a_no_or_a_statement_is_not_able(text: str) -> None:
+    assert parsed("member_labour_ability", text) != Value("full")
+
+
 def test_a_child_named_alone_has_no_working_ability() -> None:
     assert parsed("member_labour_ability", "小孩") == Value("none")
     assert parsed("member_labour_ability", "要照顾小孩，出不去") != Value("none")
+
+
+@pytest.mark.parametrize(
+    ("question_id", "text", "expected"),
+    [
+        # what was earned before the accident is not the income now
+        ("household_income", "以前靠他一个月六七千，出事以后就没收入了", Value(0.0)),
+        ("household_income", "他出事前一个月六千多，现在啥也没有", Value(0.0)),
+        # savings spent are none left, whatever they were
+        ("deposits", "原来有两万，花光了", Value(0.0)),
+        ("deposits", "有过两万，都看病花了", Value(0.0)),
+        ("deposits", "原来有两万多，全交医药费了，现在还欠亲戚两万", Value(0.0)),
+        ("deposits", "看病花了三万，还剩五千", Value(5000.0)),
+        ("deposits", "两万，都在银行存着", Value(20000.0)),
+    ],
+)
+def test_money_said_before_and_now_is_read_as_now(
+    question_id: str, text: str, expected: Value
+) -> None:
+    assert parsed(question_id, text) == expected

@@ -79,6 +79,8 @@ def test_find_regions(text: str, expected: list[RegionId]) -> None:
         ("危房改照能补多少", [ItemId.RURAL_HOUSING_RENOVATION]),
         ("因病至贫咋认定", [ItemId.ILLNESS_POVERTY]),
         ("失业登计在哪办", [ItemId.UNEMPLOYMENT_REGISTRATION]),
+        ("还想登记个失业找个正经工作", [ItemId.UNEMPLOYMENT_REGISTRATION]),
+        ("想登个失业", [ItemId.UNEMPLOYMENT_REGISTRATION]),
         ("想问问早点办行不", []),
         ("代款买房的事", []),
         ("宝贝低头", []),
