@@ -94,3 +94,26 @@ def test_money_said_before_and_now_is_read_as_now(
     question_id: str, text: str, expected: Value
 ) -> None:
     assert parsed(question_id, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question_id", "text", "expected"),
+    [
+        # a child named alive is a legal supporter; one who died is not
+        ("member_legal_supporter", "就一个儿子，在苏州厂里上班，一个月五六千", Value(True)),
+        ("member_legal_supporter", "老伴走了，就一个闺女嫁到外地", Value(True)),
+        ("member_legal_supporter", "老汉没了，就一个儿子也没了", Value(False)),
+        ("member_legal_supporter", "没有儿子", Value(False)),
+        # a child said to give or care supports; said unable, does not
+        ("member_supporter", "儿子一年给个三四千", Value(True)),
+        ("member_supporter", "闺女常回来照顾", Value(True)),
+        ("member_supporter", "儿子自己都顾不上", Value(False)),
+    ],
+)
+def test_supporters_named_by_relation(question_id: str, text: str, expected: Value) -> None:
+    assert parsed(question_id, text) == expected
+
+
+@pytest.mark.parametrize("text", ["儿子不给钱", "儿子给不了几个钱", "儿子在外地打工"])
+def test_what_does_not_say_a_child_supports_is_not_a_yes(text: str) -> None:
+    assert parsed("member_supporter", text) != Value(True)
