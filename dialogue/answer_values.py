@@ -16,8 +16,6 @@ class Value:
     extra: dict[str, Any] = field(default_factory=dict)  # more member facts (birth_date, sex)
     # a household-wide yes for the members named, and no for the rest ("孙子有，别人都没有")
     others_no: bool = False
-    # a child of the couple named ("就一个儿子，在西安"): the member's spouse has them too
-    of_the_couple: bool = field(default=False, compare=False)
 
 
 class _DontKnow:

@@ -263,13 +263,6 @@ def _obligor_named(text: str) -> bool | None:
     return None
 
 
-_SUPPORTER_FACTS = frozenset({"members.has_legal_supporter", "members.has_capable_supporter"})
-
-
-def _child_named(text: str) -> bool:
-    return any(m.id in ("son", "daughter") for m in match_relations(text))
-
-
 _SUPPORTS = re.compile(r"(?<![不没])(?:给|寄|打钱|拿钱|管|照顾|养活|养着|供)")
 _NOT_SUPPORTING = re.compile(r"不[给寄管养供]|没[给寄管]|顾不|管不|给不|指望不|靠不")
 
@@ -353,8 +346,6 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
             return Value(True, extra=disability_details(text))  # "有，精神的，二级"
         if yes is False and question.all_members is not None and _about_someone(text):
             return None  # "孙子智力有点问题，没办证": a no about one member, not everyone
-        if yes and question.fills[0] in _SUPPORTER_FACTS and _child_named(text):
-            return Value(True, of_the_couple=True)
         return None if yes is None else Value(yes)
     if kind == "count":
         return count_answer(question, text)

@@ -133,31 +133,7 @@ def apply_answer(session: Session, question: Question, member: int | None, answe
     session.history.append(record)
     if isinstance(answer, Value):
         extend_last(session, _implied(session, question, answer.value))
-        if answer.of_the_couple and member is not None:
-            extend_last(session, _for_the_spouse(session, question, member, answer.value))
     return True
-
-
-# each other's spouse, by the relation to the speaker
-_SPOUSE_OF = {"self": "spouse", "spouse": "self"}
-
-
-def _for_the_spouse(
-    session: Session, question: Question, member: int, value: Any
-) -> list[tuple[str, Any]]:
-    """A child of the couple supports both parents (民法典 第一千零六十七条): the same fact for
-    the member's spouse, when still open."""
-    members = session.household.members
-    spouse_relation = _SPOUSE_OF.get(members[member].relation or "")
-    spouse = next((i for i, m in enumerate(members) if m.relation == spouse_relation), None)
-    if spouse is None or spouse_relation is None:
-        return []
-    changed = []
-    for key in keys_of(question, spouse):
-        if get_fact(session.household, key) is None and not session.is_unknown(key):
-            set_fact(session.household, key, value)
-            changed.append((key, None))
-    return changed
 
 
 # An answer that settles another fact as well: no house in the household's name means it has
