@@ -13,6 +13,7 @@ from dialogue.doubts import (
     HOUSE_UNITS,
     MONTHLY_FACTS,
     NONE_OF,
+    ONE_CAVE,
     PER_VISIT,
     THE_HOME_WE_LIVE_IN,
     VISITS,
@@ -71,7 +72,10 @@ def count_answer(question: Question, text: str) -> Value | None:
         if with_unit:
             number = parse_number(with_unit.group("n"))
         elif houses and (
-            _ONE_SAID.search(text) or _ONE_NAMED.match(text) or THE_HOME_WE_LIVE_IN.search(text)
+            _ONE_SAID.search(text)
+            or _ONE_NAMED.match(text)
+            or THE_HOME_WE_LIVE_IN.search(text)
+            or ONE_CAVE.search(text)
         ):
             number = 1  # "村里有个老院子，四间土房", "就住的那三间老房子": one home of its rooms
         else:

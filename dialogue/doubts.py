@@ -53,6 +53,8 @@ _RELATIVE_AGE = re.compile(r"比.{0,4}(?:大|小)")
 HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院|院子")  # a courtyard (院子) is one home
 NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆|间)?(?:也|都)没")  # "一间都没有": none at all
 _CAVES = re.compile(r"窑洞|孔窑|眼窑|窑")
+# "就那孔裂了的窑洞", "一孔土窑": one cave, the home they live in
+ONE_CAVE = re.compile(r"(?:一|那|这|就那)(?:孔|眼)[^，。,；！？]{0,6}?窑")
 # "就住的那三间老房子": the rooms of the one home they live in, not several homes
 THE_HOME_WE_LIVE_IN = re.compile(r"(?:住的|住着的|就|只有)那?[^，。,；！？]{0,3}?间")
 # a day's pay with the days worked said as few or unknown (not "一个月干二十来天")
@@ -123,7 +125,7 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         if bare is not None and not 1 <= bare <= 30:
             return Doubt("size_zero" if bare == 0 else "size_impossible", f"{bare:g}")
     if fills == ["assets.houses"] and not HOUSE_UNITS.search(text) and not NONE_OF.search(text):
-        if _CAVES.search(text):
+        if _CAVES.search(text) and not ONE_CAVE.search(text):
             return Doubt("caves_not_houses")  # "就俩窑洞": rooms of one home, as a rule
         rooms = _ROOMS.search(text)
         one_home = rooms is not None and (

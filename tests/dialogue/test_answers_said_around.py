@@ -117,3 +117,15 @@ def test_supporters_named_by_relation(question_id: str, text: str, expected: Val
 @pytest.mark.parametrize("text", ["儿子不给钱", "儿子给不了几个钱", "儿子在外地打工"])
 def test_what_does_not_say_a_child_supports_is_not_a_yes(text: str) -> None:
     assert parsed("member_supporter", text) != Value(True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("就那孔裂了的窑洞，还有一间放杂物的土房", 1), ("一孔土窑", 1), ("住的那孔窑", 1)],
+)
+def test_the_one_cave_lived_in_is_one_home(text: str, expected: int) -> None:
+    assert parsed("houses", text) == Value(expected)
+
+
+def test_several_caves_are_still_asked_back() -> None:
+    assert not isinstance(parsed("houses", "三孔窑洞"), Value)
