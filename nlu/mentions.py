@@ -135,6 +135,24 @@ def _counted(text: str, start: int) -> int:
     return _COUNTS[said.group("n")] if said else 1
 
 
+# "现在住我大伯家", "寄住在姑姑家": the relative whose home one stays in
+_STAYS_AT = re.compile(r"住(?:在|到)?(?:我|俺)?$")
+
+
+def _as_host(text: str, mention: Mention) -> Mention:
+    """A relative outside the family (an uncle, an aunt) whose home the speaker stays in is
+    the host, not a member of the household the questionnaire is about."""
+    if (
+        mention.relation != "other"
+        or mention.departed
+        or text[mention.end : mention.end + 1] != "家"
+    ):
+        return mention
+    if not _STAYS_AT.search(text, max(0, mention.start - 4), mention.start):
+        return mention
+    return replace(mention, departed=True)
+
+
 def find_mentions(
     text: str, departed: str, children: str, persons: PersonWords = NO_PERSONS
 ) -> list[Mention]:
@@ -165,7 +183,7 @@ def find_mentions(
     found += [Mention("spouse", m.start(), m.end(), couple=True) for m in _COUPLE.finditer(text)]
     found = _appositions(text, sorted(found, key=lambda f: f.start))
     found = _of_relatives(text, found)
-    marked = _mark_departed(text, found, _compiled(departed))
+    marked = [_as_host(text, f) for f in _mark_departed(text, found, _compiled(departed))]
     spouses = [f.end for f in marked if f.relation == "spouse" and not f.departed]
     marked += [
         Mention("spouse", m.start(), m.end(), couple=True)
