@@ -6,6 +6,10 @@ single tokens, and `aspects` names what a question asks about (材料, 时限, �
 Spoken A-not-A forms are read as their verb first, in the text and in the table's words
 (收不收费 -> 收费, 够不够格 -> 够格): they ask the same thing, and split into tokens (收, 不)
 they match nothing in the KB.
+Spoken forms are read as the plain ones first (`spoken`): the dialect pronouns 俺 and 额 as 我
+(额 not inside 金额, 名额, 额度 …), so that 俺妈, 额爹 do not fuse into words the KB lacks, and a
+question particle 不/没/没有 ending a clause ("能申请不", "有补贴没") is dropped: it asks, as 吗
+does, and as a token it matches nothing.
 """
 
 from __future__ import annotations
@@ -19,11 +23,25 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from guides.yamlio import load_model
-from nlu.tokenize import collapse_a_not_a
+from nlu.tokenize import collapse_a_not_a, get_tokenizer
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.yml"
+HOMOPHONES_FILE = Path(__file__).parent / "data" / "kb_homophones.yml"
 
 Kind = Literal["item", "aspect", "term"]
+
+# 额 as a pronoun (额家, 额爹, 额想): not in 金额/名额/限额/超额/份额/定额/差额/余额/配额/总额/数额/
+# 面额/税额/票额/巨额/全额/额度/额外/额头.
+_E_PRONOUN = re.compile(r"(?<![金名限超份定差余配总数面税票巨全])额(?![度外头])")
+# A question particle closing a clause: 能领不, 有没有补贴没, 中不 (after a Chinese character).
+_FINAL_NOT = re.compile(r"(?<=[\u4e00-\u9fff])(?:没有|不|没)(?=[\s，。？！?!,.、；;：:]|$)")
+
+
+def spoken(text: str) -> str:
+    """The text with dialect pronouns as 我 and clause-final question particles dropped."""
+    return _E_PRONOUN.sub("我", text.replace("俺", "我"))
 
 
 class _Group(BaseModel):
@@ -39,6 +57,33 @@ class _SynonymFile(BaseModel):
     groups: list[_Group]
 
 
+class _HomophoneFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    short: list[str] = Field(default_factory=list)
+    homophones: dict[str, list[str]]
+
+
+def typos(words: dict[str, str], path: Path = HOMOPHONES_FILE) -> dict[str, str]:
+    """Misspellings of the table's words, each with the canonical word of its original: every
+    word of three characters or more (and the listed two-character ones) with one character
+    replaced by a homophone of nlu/data/kb_homophones.yml, unless the spelling is a word of the
+    segmenter's dictionary or of the table already (复合 is a word, not a typo of 复核)."""
+    data = load_model(path, _HomophoneFile)
+    dictionary = get_tokenizer().FREQ
+    short = frozenset(data.short)
+    found: dict[str, str] = {}
+    listed = {w: w for w in short} | words  # a listed word outside the table is its own canonical
+    for word, canonical in listed.items():
+        if not _HAN.fullmatch(word) or (len(word) < 3 and word not in short):
+            continue
+        for i, char in enumerate(word):
+            for alt in data.homophones.get(char, []):
+                typo = word[:i] + alt + word[i + 1 :]
+                if typo not in listed and not dictionary.get(typo):
+                    found.setdefault(typo, canonical)
+    return found
+
+
 @dataclass(frozen=True)
 class SynonymTable:
     to_canonical: dict[str, str]
@@ -47,13 +92,17 @@ class SynonymTable:
     stopwords: frozenset[str] = frozenset()
 
     def canonicalize_text(self, text: str) -> str:
-        return self.pattern.sub(lambda m: self.to_canonical[m.group(0)], collapse_a_not_a(text))
+        return self.pattern.sub(
+            lambda m: self.to_canonical[m.group(0)], collapse_a_not_a(spoken(text))
+        )
 
     def spaced(self, text: str) -> str:
         """Like canonicalize_text, with spaces around each canonical word, so that a tokenizer
         keeps it whole (交手续费 -> 交 费用, not the fused token 交费用)."""
         canonical = self.to_canonical
-        return self.pattern.sub(lambda m: f" {canonical[m.group(0)]} ", collapse_a_not_a(text))
+        return self.pattern.sub(
+            lambda m: f" {canonical[m.group(0)]} ", collapse_a_not_a(spoken(text))
+        )
 
     def canonical_tokens(self, tokens: list[str]) -> list[str]:
         return [self.to_canonical.get(t, t) for t in tokens]
@@ -77,6 +126,7 @@ def build_table(path: Path = SYNONYMS_FILE) -> SynonymTable:
                 raise ValueError(f"{path}: {word!r} ({canonical}) reads as {key!r}, too common")
             if key and key not in to_canonical:  # first group wins on a clash
                 to_canonical[key] = canonical
+    to_canonical |= typos(to_canonical)
     alternation = "|".join(re.escape(w) for w in sorted(to_canonical, key=len, reverse=True))
     return SynonymTable(to_canonical, kinds, re.compile(alternation), stopwords)
 
