@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from nlu.facts import received_spans
 from nlu.lexicon import find_items, match_regions
 from nlu.numerals import ages_in_digits
@@ -23,9 +25,18 @@ def without_regions(text: str) -> tuple[str, str | None]:
     return " ".join(parts), found[0].id
 
 
+# An age of eighty or more, as the KB's 高龄 (高龄津贴 is for 80 and over): "80岁", and the spoken
+# "八十好几了", "九十了", "过了八十", "八十三了" (not 八十块, 八十平).
+_OLD_AGE = re.compile(
+    r"(?<![0-9])(?:[89][0-9]|1[01][0-9])岁|(?:八|九)十(?:[一二三四五六七八九]|多|好几|几)?"
+    r"(?=[了岁多周的,，。？?\s]|$)|一百(?:零?[一二三四五六七八九])?(?=[了岁多,，。\s]|$)"
+)
+
+
 def kb_normalize(text: str) -> str:
-    """A text as the KB reads it, a question or an entry's: normalized, ages in digits."""
-    return ages_in_digits(normalize(text))
+    """A text as the KB reads it, a question or an entry's: normalized, ages in digits, an age of
+    eighty or more followed by 高龄 (the word the entries on it use)."""
+    return _OLD_AGE.sub(lambda m: f"{m.group(0)} 高龄 ", ages_in_digits(normalize(text)))
 
 
 def asked_text(text: str) -> str:
