@@ -67,7 +67,8 @@ def typos(words: dict[str, str], path: Path = HOMOPHONES_FILE) -> dict[str, str]
     """Misspellings of the table's words, each with the canonical word of its original: every
     word of three characters or more (and the listed two-character ones) with one character
     replaced by a homophone of nlu/data/kb_homophones.yml, unless the spelling is a word of the
-    segmenter's dictionary or of the table already (复合 is a word, not a typo of 复核)."""
+    segmenter's dictionary or of the table already (复合 is a word, not a typo of 复核).
+    `words` are the domain words (items and terms), not the aspects' question phrases."""
     data = load_model(path, _HomophoneFile)
     dictionary = get_tokenizer().FREQ
     short = frozenset(data.short)
@@ -126,7 +127,8 @@ def build_table(path: Path = SYNONYMS_FILE) -> SynonymTable:
                 raise ValueError(f"{path}: {word!r} ({canonical}) reads as {key!r}, too common")
             if key and key not in to_canonical:  # first group wins on a clash
                 to_canonical[key] = canonical
-    to_canonical |= typos(to_canonical)
+    # domain words only: an aspect's words are question phrases (哪些证 misspelt is 哪些政[策])
+    to_canonical |= typos({w: c for w, c in to_canonical.items() if kinds[c] != "aspect"})
     alternation = "|".join(re.escape(w) for w in sorted(to_canonical, key=len, reverse=True))
     return SynonymTable(to_canonical, kinds, re.compile(alternation), stopwords)
 

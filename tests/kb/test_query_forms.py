@@ -9,6 +9,7 @@ import pytest
 from nlu.numerals import ages_in_digits
 from nlu.retrieval import KnowledgeIndex
 from nlu.retrieval_query import analyse
+from nlu.synonyms import table
 from nlu.tokenize import collapse_a_not_a
 
 
@@ -140,3 +141,18 @@ def test_an_item_named_as_what_the_household_receives_is_not_the_item_asked(
     asked = analyse(text)
     assert set(asked.items) == items
     assert ("低保" in asked.tokens) == ("低保" in text)  # its words still count for the ranking
+
+
+def test_homophone_typos_of_domain_words_read_as_the_words_and_nothing_else() -> None:
+    syn = table()
+    assert syn.canonicalize_text("公祖房到期") == "公租房到期"
+    assert "残疾证" in syn.canonicalize_text("残急证去哪办")
+    # not an aspect's question phrase (哪些证 misspelt would eat 哪些政策), not a common word
+    assert "政策" in syn.canonicalize_text("哪些政策能享受")
+    assert "失能" not in syn.canonicalize_text("是不是能申请")
+
+
+def test_spoken_age_of_eighty_or_more_reads_as_high_age() -> None:
+    assert "高龄" in analyse("俺爷都八十好几了国家给不给钱").tokens
+    assert "高龄" not in analyse("房子八十平").tokens
+    assert "高龄" not in analyse("我七十多了").tokens
