@@ -598,6 +598,10 @@ class DialogueEngine:
             reading = read_facts(said, self.today())
             add_members(session, reading, all_named=False)
             store_facts(session, reading, None, set(self.bank.get("household_size").fills))
+        if doubt.kind in ROOMS_OF_ONE_HOME and session.failures >= 1:
+            # rooms or caves said again after asked back: as a rule the rooms of one home
+            # (一个院子算一处); the office verifies houses itself (不动产登记)
+            return [TextReply(text=prompts.ONE_HOME_ASSUMED), *self._answered(session, Value(1))]
         if _moves_on(session):  # an answer not taken, like one not understood
             return self._skip(session, prompts.MOVED_ON)
         text = prompts.DOUBTS[doubt.kind].format(n=doubt.number, field=doubt.field)
@@ -621,6 +625,9 @@ class DialogueEngine:
         if _moves_on(session):
             return self._skip(session, prompts.MOVED_ON)
         return [prompts.reask_reply(session, self.bank, pending)]
+
+
+ROOMS_OF_ONE_HOME = frozenset({"rooms_not_houses", "caves_not_houses"})
 
 
 def _moves_on(session: Session) -> bool:

@@ -34,6 +34,7 @@ class Prompts(BaseModel):
     speaking_for: str  # asking for somebody else: 您 means them from now on
     child_relation: str  # the relation of the child an opening named (娃, 孩子)
     moved_on: str  # the same question not understood three times: left as 不清楚
+    one_home_assumed: str  # rooms (or caves) said again after asked back: one home
     corrected: str
     which_to_correct: str
     edit: str
@@ -82,6 +83,7 @@ GO_BACK = _P.go_back
 NOTHING_TO_UNDO = _P.nothing_to_undo
 SKIPPED = _P.skipped
 MOVED_ON = _P.moved_on
+ONE_HOME_ASSUMED = _P.one_home_assumed
 SPEAKING_FOR = _P.speaking_for
 CORRECTED = _P.corrected
 WHICH_TO_CORRECT = _P.which_to_correct

@@ -1,0 +1,38 @@
+"""Rooms (or caves) said to 几套房子 are asked back once; said again, they are taken as the rooms
+of one home (一个院子算一处), not asked a third time and left 不清楚."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dialogue.engine import DialogueEngine, IntentParser
+from dialogue.replies import reply_text
+from dialogue.state import Pending, Session
+
+TODAY = dt.date(2026, 12, 6)
+
+
+def asked_houses(engine: DialogueEngine) -> Session:
+    session = Session.new("s", "guest:t", "gansu", "h5")
+    engine.open(session, "我想申请低保")
+    session.consent = True
+    session.pending = Pending(question_id="houses")
+    return session
+
+
+def test_rooms_said_again_are_one_home(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = asked_houses(engine)
+    first = "\n".join(reply_text(r) for r in engine.turn(session, "老家有两间旧房子"))
+    assert "间数" in first and session.household.assets.houses is None
+    second = "\n".join(reply_text(r) for r in engine.turn(session, "老家有两间旧房子"))
+    assert "一处房子" in second
+    assert len(session.household.assets.houses or []) == 1
+
+
+def test_a_clear_count_after_the_question_back_is_kept(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = asked_houses(engine)
+    engine.turn(session, "老家有两间旧房子")
+    engine.turn(session, "两处")
+    assert len(session.household.assets.houses or []) == 2
