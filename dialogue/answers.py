@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from dialogue.answer_everyone import disability_details, everyone_else_none
@@ -251,28 +252,24 @@ _BUT = re.compile(r"(?<=[，,；;])\s*(?:就是|只是|但是|可是)")
 # who the law obliges to support an adult (民法典 第一千零五十九条、第一千零六十七条)
 _OBLIGORS = frozenset({"spouse", "son", "daughter"})
 _GONE_OR_NONE = re.compile(r"没了|走了|去世|过世|不在了|死了|没有|没得|无")
-
-
-def _obligor_named(text: str) -> bool | None:
-    """ "就一个儿子，在苏州上班" to 有没有法定赡养人: a spouse or child named in a clause that does
-    not say they died or are not there is a yes (whether they can support is asked next)."""
-    for clause in clauses(text):
-        named = [m for m in match_relations(clause) if m.id in _OBLIGORS]
-        if named and not _GONE_OR_NONE.search(clause):
-            return True
-    return None
-
-
 _SUPPORTS = re.compile(r"(?<![不没])(?:给|寄|打钱|拿钱|管|照顾|养活|养着|供)")
 _NOT_SUPPORTING = re.compile(r"不[给寄管养供]|没[给寄管]|顾不|管不|给不|指望不|靠不")
+# what a clause naming a spouse or child must say to answer yes, by the fact asked:
+# "就一个儿子，在苏州上班" (alive, not said to have died) to 有没有法定赡养人; "儿子一年给个三四千"
+# (gives or cares, not said unable) to 有能养活、照顾您的子女吗
+_OBLIGOR_SAYS_YES: dict[str, Callable[[str], bool]] = {
+    "members.has_legal_supporter": lambda clause: not _GONE_OR_NONE.search(clause),
+    "members.has_capable_supporter": lambda clause: bool(
+        _SUPPORTS.search(clause) and not _NOT_SUPPORTING.search(clause)
+    ),
+}
 
 
-def _obligor_supports(text: str) -> bool | None:
-    """ "儿子一年给个三四千" to 有能养活、照顾您的子女吗: a spouse or child said to give or care is
-    a yes; said not to, or unable to, is left to the question's own words."""
+def _obligor_said(text: str, says_yes: Callable[[str], bool]) -> bool | None:
+    """A yes when a clause names a spouse or child and says what the question asks of them;
+    else nothing (the question's own words decide)."""
     for clause in clauses(text):
-        named = [m for m in match_relations(clause) if m.id in _OBLIGORS]
-        if named and _SUPPORTS.search(clause) and not _NOT_SUPPORTING.search(clause):
+        if any(m.id in _OBLIGORS for m in match_relations(clause)) and says_yes(clause):
             return True
     return None
 
@@ -336,10 +333,8 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
             yes = _copula_answer(_BUT.sub("，", text))  # not "…，就是看不起病" ("only that")
         if yes is None:
             yes = _states_the_subject(question, text)
-        if yes is None and question.fills == ["members.has_legal_supporter"]:
-            yes = _obligor_named(text)
-        if yes is None and question.fills == ["members.has_capable_supporter"]:
-            yes = _obligor_supports(text)
+        if yes is None and question.fills[0] in _OBLIGOR_SAYS_YES:
+            yes = _obligor_said(text, _OBLIGOR_SAYS_YES[question.fills[0]])
         if yes is None and question.all_members is not None:  # "儿子有，三级的"
             yes = any(_HAS_AT_END.search(c) and _about_someone(c) for c in clauses(text)) or None
         if yes and question.fills == ["members.has_disability"]:
