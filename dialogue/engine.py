@@ -598,10 +598,10 @@ class DialogueEngine:
             reading = read_facts(said, self.today())
             add_members(session, reading, all_named=False)
             store_facts(session, reading, None, set(self.bank.get("household_size").fills))
-        if doubt.kind in ROOMS_OF_ONE_HOME and session.failures >= 1:
-            # rooms or caves said again after asked back: as a rule the rooms of one home
-            # (一个院子算一处); the office verifies houses itself (不动产登记)
-            return [TextReply(text=prompts.ONE_HOME_ASSUMED), *self._answered(session, Value(1))]
+        taken = HOUSES_SAID_AGAIN.get(doubt.kind)
+        if taken is not None and session.failures >= 1:
+            count, noted = taken
+            return [TextReply(text=noted), *self._answered(session, Value(count))]
         if _moves_on(session):  # an answer not taken, like one not understood
             return self._skip(session, prompts.MOVED_ON)
         text = prompts.DOUBTS[doubt.kind].format(n=doubt.number, field=doubt.field)
@@ -627,7 +627,14 @@ class DialogueEngine:
         return [prompts.reask_reply(session, self.bank, pending)]
 
 
-ROOMS_OF_ONE_HOME = frozenset({"rooms_not_houses", "caves_not_houses"})
+# 几套房子 answered again as before after it was asked back: rooms or caves are, as a rule, the
+# rooms of one home (一个院子算一处); a rented home again is none of their own. Noted so; the
+# office verifies houses itself (不动产登记).
+HOUSES_SAID_AGAIN: dict[str, tuple[int, str]] = {
+    "rooms_not_houses": (1, prompts.ONE_HOME_ASSUMED),
+    "caves_not_houses": (1, prompts.ONE_HOME_ASSUMED),
+    "rented_not_owned": (0, prompts.NO_HOME_OWNED_ASSUMED),
+}
 
 
 def _moves_on(session: Session) -> bool:

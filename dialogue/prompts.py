@@ -35,6 +35,7 @@ class Prompts(BaseModel):
     child_relation: str  # the relation of the child an opening named (娃, 孩子)
     moved_on: str  # the same question not understood three times: left as 不清楚
     one_home_assumed: str  # rooms (or caves) said again after asked back: one home
+    no_home_owned_assumed: str  # a rented home said again after asked back: none owned
     corrected: str
     which_to_correct: str
     edit: str
@@ -84,6 +85,7 @@ NOTHING_TO_UNDO = _P.nothing_to_undo
 SKIPPED = _P.skipped
 MOVED_ON = _P.moved_on
 ONE_HOME_ASSUMED = _P.one_home_assumed
+NO_HOME_OWNED_ASSUMED = _P.no_home_owned_assumed
 SPEAKING_FOR = _P.speaking_for
 CORRECTED = _P.corrected
 WHICH_TO_CORRECT = _P.which_to_correct

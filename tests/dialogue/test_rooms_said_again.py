@@ -1,5 +1,6 @@
 """Rooms (or caves) said to 几套房子 are asked back once; said again, they are taken as the rooms
-of one home (一个院子算一处), not asked a third time and left 不清楚."""
+of one home (一个院子算一处), and a rented home said again as none owned: not asked a third time
+and left 不清楚."""
 
 from __future__ import annotations
 
@@ -36,3 +37,13 @@ def test_a_clear_count_after_the_question_back_is_kept(nlu_backend: IntentParser
     engine.turn(session, "老家有两间旧房子")
     engine.turn(session, "两处")
     assert len(session.household.assets.houses or []) == 2
+
+
+def test_a_rented_home_said_again_is_none_owned(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = asked_houses(engine)
+    first = "\n".join(reply_text(r) for r in engine.turn(session, "租的两间房"))
+    assert "租的" in first and session.household.assets.houses is None
+    second = "\n".join(reply_text(r) for r in engine.turn(session, "租的两间房"))
+    assert "没有自己的房子" in second
+    assert session.household.assets.houses == []
