@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.replies import reply_text
 from dialogue.state import Pending, Session
@@ -21,14 +23,24 @@ def asked_houses(engine: DialogueEngine) -> Session:
     return session
 
 
-def test_rooms_said_again_are_one_home(nlu_backend: IntentParser) -> None:
+@pytest.mark.parametrize(
+    ("said", "asked_back", "noted", "houses"),
+    [
+        ("老家有两间旧房子", "间数", "一处房子", 1),  # rooms of one home
+        ("租的两间房", "租的", "没有自己的房子", 0),  # a rented home: none owned
+    ],
+)
+def test_an_answer_said_again_after_the_question_back_is_taken_as_it_says(
+    nlu_backend: IntentParser, said: str, asked_back: str, noted: str, houses: int
+) -> None:
     engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
     session = asked_houses(engine)
-    first = "\n".join(reply_text(r) for r in engine.turn(session, "老家有两间旧房子"))
-    assert "间数" in first and session.household.assets.houses is None
-    second = "\n".join(reply_text(r) for r in engine.turn(session, "老家有两间旧房子"))
-    assert "一处房子" in second
-    assert len(session.household.assets.houses or []) == 1
+    first = "\n".join(reply_text(r) for r in engine.turn(session, said))
+    assert asked_back in first and session.household.assets.houses is None
+    second = "\n".join(reply_text(r) for r in engine.turn(session, said))
+    assert noted in second
+    assert len(session.household.assets.houses or []) == houses
+    assert session.household.assets.houses is not None
 
 
 def test_a_clear_count_after_the_question_back_is_kept(nlu_backend: IntentParser) -> None:
@@ -37,13 +49,3 @@ def test_a_clear_count_after_the_question_back_is_kept(nlu_backend: IntentParser
     engine.turn(session, "老家有两间旧房子")
     engine.turn(session, "两处")
     assert len(session.household.assets.houses or []) == 2
-
-
-def test_a_rented_home_said_again_is_none_owned(nlu_backend: IntentParser) -> None:
-    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
-    session = asked_houses(engine)
-    first = "\n".join(reply_text(r) for r in engine.turn(session, "租的两间房"))
-    assert "租的" in first and session.household.assets.houses is None
-    second = "\n".join(reply_text(r) for r in engine.turn(session, "租的两间房"))
-    assert "没有自己的房子" in second
-    assert session.household.assets.houses == []
