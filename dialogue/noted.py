@@ -254,7 +254,6 @@ def phrase_of(session: Session, bank: QuestionBank, name: str, key: str, value: 
     return template.format(who=person, value=_value_label(session, bank, name, value))
 
 
-# relation words that name a group, not the one person the speaker named
 def phrases(session: Session, bank: QuestionBank, stored: list[Stored]) -> list[str]:
     """One short phrase per stored fact, in the order they were said ("您老伴得了肾病类重病"
     says the illness once, with its kind)."""

@@ -12,6 +12,7 @@ word negated by 不是 in its clause is a correction, not a relation ("不是儿
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -121,15 +122,21 @@ class _Matcher:
         return found
 
 
+def one_char_swaps(word: str, homophones: dict[str, list[str]]) -> Iterator[str]:
+    """`word` with one of its characters replaced by one of that character's homophones."""
+    for i, char in enumerate(word):
+        for alt in homophones.get(char, []):
+            yield word[:i] + alt + word[i + 1 :]
+
+
 def _typos(words: dict[str, str | None], homophones: dict[str, list[str]]) -> dict[str, str | None]:
     """The words plus every name (2+ characters) with one character swapped for a homophone."""
     out = dict(words)
     for word, target in words.items():
         if target is None or len(word) < 2:
             continue
-        for i, char in enumerate(word):
-            for alt in homophones.get(char, []):
-                out.setdefault(word[:i] + alt + word[i + 1 :], target)
+        for typo in one_char_swaps(word, homophones):
+            out.setdefault(typo, target)
     return out
 
 

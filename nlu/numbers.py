@@ -366,8 +366,8 @@ _TOTAL = re.compile(
     r"(?<![两俩])口(?!子)|张嘴|一家"
 )  # 五口, 三口人, 一家四口: the whole; not 老两口
 _GROUP = re.compile(r"两口子|老两口|老俩口|小两口|俩|两个")  # a couple or pair, maybe not all
-_ADDING_PEOPLE = r"还有|加上|外加|再加|以及|带着?|领着|养着"
-_MORE_PEOPLE = re.compile(rf"{_ADDING_PEOPLE}|和|跟")  # 和/跟 may join the couple itself
+_ADDING_PEOPLE = re.compile(r"还有|加上|外加|再加|以及|带着?|领着|养着")
+_MORE_PEOPLE = re.compile(rf"{_ADDING_PEOPLE.pattern}|和|跟")  # 和/跟 may join the couple itself
 _COUPLE = re.compile(r"两口子|老两口|老俩口|小两口")
 THE_COUPLE = frozenset({"self", "spouse"})  # the speaker and the spouse, as relation ids
 
@@ -375,7 +375,7 @@ THE_COUPLE = frozenset({"self", "spouse"})  # the speaker and the spouse, as rel
 def _only_the_couple(rest: str) -> bool:
     """ "，我跟老伴" after "两口子": nobody but the speaker and the spouse is named."""
     named = {m.id for m in match_relations(rest)}
-    return bool(named) and named <= THE_COUPLE and not re.search(_ADDING_PEOPLE, rest)
+    return bool(named) and named <= THE_COUPLE and not _ADDING_PEOPLE.search(rest)
 
 
 def find_counts(text: str, *, members: bool = True) -> list[Found]:

@@ -7,9 +7,7 @@ Spoken A-not-A forms are read as their verb first, in the text and in the table'
 (收不收费 -> 收费, 够不够格 -> 够格): they ask the same thing, and split into tokens (收, 不)
 they match nothing in the KB.
 Spoken forms are read as the plain ones first (`spoken`): the dialect pronouns 俺 and 额 as 我
-(额 not inside 金额, 名额, 额度 …), so that 俺妈, 额爹 do not fuse into words the KB lacks, and a
-question particle 不/没/没有 ending a clause ("能申请不", "有补贴没") is dropped: it asks, as 吗
-does, and as a token it matches nothing.
+(额 not inside 金额, 名额, 额度 …), so that 俺妈, 额爹 do not fuse into words the KB lacks.
 """
 
 from __future__ import annotations
@@ -23,6 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from guides.yamlio import load_model
+from nlu.lexicon import one_char_swaps
 from nlu.tokenize import collapse_a_not_a, get_tokenizer
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -35,12 +34,10 @@ Kind = Literal["item", "aspect", "term"]
 # 额 as a pronoun (额家, 额爹, 额想): not in 金额/名额/限额/超额/份额/定额/差额/余额/配额/总额/数额/
 # 面额/税额/票额/巨额/全额/额度/额外/额头.
 _E_PRONOUN = re.compile(r"(?<![金名限超份定差余配总数面税票巨全])额(?![度外头])")
-# A question particle closing a clause: 能领不, 有没有补贴没, 中不 (after a Chinese character).
-_FINAL_NOT = re.compile(r"(?<=[\u4e00-\u9fff])(?:没有|不|没)(?=[\s，。？！?!,.、；;：:]|$)")
 
 
 def spoken(text: str) -> str:
-    """The text with dialect pronouns as 我 and clause-final question particles dropped."""
+    """The text with the dialect pronouns 俺 and 额 as 我."""
     return _E_PRONOUN.sub("我", text.replace("俺", "我"))
 
 
@@ -77,11 +74,9 @@ def typos(words: dict[str, str], path: Path = HOMOPHONES_FILE) -> dict[str, str]
     for word, canonical in listed.items():
         if not _HAN.fullmatch(word) or (len(word) < 3 and word not in short):
             continue
-        for i, char in enumerate(word):
-            for alt in data.homophones.get(char, []):
-                typo = word[:i] + alt + word[i + 1 :]
-                if typo not in listed and not dictionary.get(typo):
-                    found.setdefault(typo, canonical)
+        for typo in one_char_swaps(word, data.homophones):
+            if typo not in listed and not dictionary.get(typo):
+                found.setdefault(typo, canonical)
     return found
 
 

@@ -224,19 +224,22 @@ def _supporters_here(household: Household, member: Member) -> list[int]:
     return [i for i, m in enumerate(household.members) if m is not member and m.relation in roles]
 
 
+# 第八条 lists who cannot fulfil the duty (特困, 60+ 低保, 70+, 重度残疾…): a grown-up under this
+# age, not disabled and able to work is none of them
+DUTY_CAPABLE_BELOW = 60
+
+
 def _capable(m: Member) -> bool:
-    """第八条 lists who cannot fulfil the duty (特困, 60+ 低保, 70+, 重度残疾…): someone under
-    60, not disabled and able to work is none of them."""
     return (
         m.age is not None
-        and ADULT_AGE <= m.age < 60
+        and ADULT_AGE <= m.age < DUTY_CAPABLE_BELOW
         and m.has_disability is False
         and m.labour_ability in ("full", "partial")
     )
 
 
 def _may_be_capable(m: Member) -> bool:
-    if m.age is not None and not ADULT_AGE <= m.age < 60:
+    if m.age is not None and not ADULT_AGE <= m.age < DUTY_CAPABLE_BELOW:
         return False
     return m.has_disability is not True and m.labour_ability not in NO_LABOUR
 
