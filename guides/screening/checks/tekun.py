@@ -229,12 +229,23 @@ def _supporters_here(household: Household, member: Member) -> list[int]:
 DUTY_CAPABLE_BELOW = 60
 
 
-def _capable(m: Member) -> bool:
+def _capable(m: Member, lines: _Lines | None) -> bool:
+    if (
+        m.age is None
+        or not ADULT_AGE <= m.age < DUTY_CAPABLE_BELOW
+        or m.has_disability is not False
+    ):
+        return False
+    if m.labour_ability in ("full", "partial"):
+        return True
+    # Earning at least the local 低保标准 is able to support: 第八条's cases earn less or none
+    # (a 特困 person has no living source; the others' own income is low or nil).
     return (
-        m.age is not None
-        and ADULT_AGE <= m.age < DUTY_CAPABLE_BELOW
-        and m.has_disability is False
-        and m.labour_ability in ("full", "partial")
+        m.labour_ability is None
+        and lines is not None
+        and m.monthly_income is not None
+        and m.monthly_income >= lines.high
+        and not lines.is_near(m.monthly_income)
     )
 
 
@@ -244,8 +255,8 @@ def _may_be_capable(m: Member) -> bool:
     return m.has_disability is not True and m.labour_ability not in NO_LABOUR
 
 
-def _capable_supporter_here(household: Household, member: Member) -> bool:
-    return any(_capable(household.members[i]) for i in _supporters_here(household, member))
+def _capable_supporter_here(household: Household, member: Member, lines: _Lines | None) -> bool:
+    return any(_capable(household.members[i], lines) for i in _supporters_here(household, member))
 
 
 def _supporters_to_ask(household: Household, member: Member) -> list[str]:
@@ -261,8 +272,10 @@ def _supporters_to_ask(household: Household, member: Member) -> list[str]:
     ]
 
 
-def _supporter(household: Household, member: Member, verdict: _Verdict) -> None:
-    if member.has_capable_supporter is True or _capable_supporter_here(household, member):
+def _supporter(
+    household: Household, member: Member, lines: _Lines | None, verdict: _Verdict
+) -> None:
+    if member.has_capable_supporter is True or _capable_supporter_here(household, member, lines):
         verdict.fail("有能履行义务的赡养、抚养、扶养人")
     elif member.has_capable_supporter is None and (
         supporters := _supporters_to_ask(household, member)
@@ -284,7 +297,7 @@ def _member(
     verdict = _Verdict()
     _labour(member, verdict, ages)
     _living_source(household, member, lines, verdict)
-    _supporter(household, member, verdict)
+    _supporter(household, member, lines, verdict)
     if verdict.status != CheckStatus.UNMET and verdict.missing:
         verdict.status = CheckStatus.UNKNOWN
     elif verdict.status == CheckStatus.MET and verdict.needs_confirmation:
