@@ -53,6 +53,10 @@ _BABY_AGES = (
     ),
 )
 _ALMOST = re.compile(r"(?:快|快要|将近|近)$")  # 快八十岁: a little under 80
+# "过了年就五十七了", "明年就满六十": the age to come, a year more than now
+_TURNING = re.compile(
+    r"(?:明年|过了年|过完年|过年|年底|年后|下个?月|下半年)(?:就|就要|就该|才|也)?(?:满|到)?$"
+)
 # "八岁的时候得过病", "二十岁那年": an age then, not now
 _AGE_THEN = re.compile(r"的?(?:时候|那年|那会|那阵)|时[，,。]")
 
@@ -172,6 +176,7 @@ def find_ages(text: str, today: date) -> list[Found]:
                 high = low + (JUST_OVER_YEARS if just_over else 10 if low >= 10 else 1)
             age = int((low + high) / 2) if (more or low != high) else int(low)
             almost = not more and low == high and bool(_ALMOST.search(text, 0, m.start()))
+            almost = almost or bool(_TURNING.search(text, 0, m.start("n")))
             if almost:
                 age -= 1
             nominal = "虚岁" in text[max(0, m.start() - 3) : m.end() + 4]

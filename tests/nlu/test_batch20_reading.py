@@ -66,8 +66,16 @@ def test_allowances_are_no_income(text: str) -> None:
     assert not any(name == "monthly_income_total" for name, _, _ in facts(text))
 
 
-def test_a_leg_with_a_disability_and_its_grade() -> None:
-    got = facts("我老公腿有残疾，三级，我们家四口人")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我老公腿有残疾，三级，我们家四口人",
+        "俺六十三 俺老汉六十七 腿是残疾 三级的",  # voice-typed, 是 for 有
+        "我老公腿残疾，三级",
+    ],
+)
+def test_a_leg_with_a_disability_and_its_grade(text: str) -> None:
+    got = facts(text)
     assert {
         ("members.has_disability", True, "spouse"),
         ("members.disability_grade", 3, "spouse"),

@@ -136,6 +136,9 @@ def test_not_dont_know(text: str) -> None:
         ("还不到一岁", 0),
         ("刚出生", 0),
         ("干了三个月了", None),
+        ("过了年就五十七了", 56),  # the age to come: a year less now
+        ("明年就满六十", 59),
+        ("下个月就七十了", 69),
     ],
 )
 def test_parse_age(text: str, age: int | None) -> None:

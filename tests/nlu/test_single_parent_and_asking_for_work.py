@@ -28,7 +28,12 @@ def test_one_parent_with_one_child_is_two(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["我腿截肢了，能干点轻活，能不能给我介绍个工作", "我四十八了，厂子倒闭了，想请政府帮我找份活"],
+    [
+        "我腿截肢了，能干点轻活，能不能给我介绍个工作",
+        "我四十八了，厂子倒闭了，想请政府帮我找份活",
+        "俺今年五十二 俺想出去寻个活 人家嫌俺岁数大",  # 寻 = 找 (northern dialect)
+        "俺五十二了 俺这岁数还能给介绍个活不",  # the speaker asks, no pronoun after 给
+    ],
 )
 def test_asking_to_be_given_work_is_the_wish_for_a_job(text: str) -> None:
     facts = read_facts(text, TODAY, opening=True).facts
