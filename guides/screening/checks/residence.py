@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from guides.ids import HUKOU_LABELS, HukouType
+import re
+
+from guides.ids import HUKOU_LABELS, HukouType, RegionId
+from guides.places import REGION_ROOTS, places
 from guides.screening.checks.common import flag, met, uncertain, unknown, unmet
 from guides.screening.context import Context
 from guides.screening.registry import check
@@ -108,6 +111,16 @@ def provincial_hukou(
         return met(cid, f"有{province}户籍")
     if household.has_local_hukou is None:
         return unknown(cid, f"还需要知道户口是不是在{province}", ("has_local_hukou",))
+    in_province = _hukou_in_province(ctx)
+    if in_province:
+        return met(cid, f"户口在{province}内的其他县（区），有{province}户籍")
+    if in_province is None:
+        # has_local_hukou is about the county: a hukou elsewhere may still be in the province
+        return uncertain(
+            cid,
+            f"户口不在当地县（区）：是{province}内其他地方的户口，就可以申请；户口在外省的，"
+            "能不能办由经办部门确认",
+        )
     if emergency:
         return uncertain(
             cid,
@@ -124,6 +137,25 @@ def provincial_hukou(
         if household.has_residence_permit is None:
             return unknown(cid, "还需要知道有没有居住证", ("has_residence_permit",))
     return unmet(cid, f"这个“一件事”专区面向具有{province}户籍的人员，您家户口不在{province}")
+
+
+# "陕西省西安市…", "内蒙古自治区…", "北京市…": an address that starts with another province
+_PROVINCE_FIRST = re.compile(r"^(?:[^省]{2,3}省|[^区]{2,6}自治区|北京|天津|上海|重庆)")
+
+
+def _hukou_in_province(ctx: Context) -> bool | None:
+    """Whether a hukou outside the county applied in is still in the region's province, from
+    the hukou address (the questionnaire asks only whether it is local); None when not said."""
+    address = ctx.household.hukou_address
+    if not address:
+        return None
+    region = RegionId(ctx.guide.region)
+    province = places().get(REGION_ROOTS[region])
+    if province is not None and province.name.removesuffix("省") in address:
+        return True
+    if _PROVINCE_FIRST.match(address):
+        return False
+    return True if places().find(address, region) else None
 
 
 @check("local_hukou_or_residence_permit_applicant")
