@@ -99,10 +99,11 @@ def test_an_unknown_fact_never_makes_an_item_unlikely() -> None:
 
 
 # A needier household is never newly 可能不符合, except where a better class now comes first
-# (低保边缘/刚性支出 give way to 低保: "没有超过低保边缘认定标准"), and for the job items, which
-# are for people who can work (a member who lost the ability to work is not a job seeker).
+# (低保边缘/刚性支出 give way to 低保: "没有超过低保边缘认定标准"; a recognised 低保 household that
+# might have left it stays in it: "不再另外认定"), and for the job items, which are for people
+# who can work (a member who lost the ability to work is not a job seeker).
 FOR_THOSE_WHO_WORK = {"employment_aid", "employment_difficulty", "unemployment_registration"}
-BELOW_THE_CLASS = "没有超过低保边缘认定标准"
+BETTER_CLASS_FIRST = ("没有超过低保边缘认定标准", "不再另外认定")
 
 
 def _needier(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], bool]]:
@@ -153,7 +154,8 @@ def test_a_needier_household_is_never_newly_unlikely() -> None:
             )
             for problem in _newly_unlikely(base, result):
                 item = problem.split(" ")[0]
-                if BELOW_THE_CLASS in problem or (about_work and item in FOR_THOSE_WHO_WORK):
+                better_first = any(words in problem for words in BETTER_CLASS_FIRST)
+                if better_first or (about_work and item in FOR_THOSE_WHO_WORK):
                     continue
                 if all_tekun:
                     continue  # every member now surely 特困: the household is, and what follows 低保 goes

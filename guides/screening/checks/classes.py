@@ -40,6 +40,14 @@ def _known_member_of(ctx: Context, item: ItemId) -> bool:
     return item == ItemId.RELAPSE_MONITORING and household.is_relapse_monitoring_object is True
 
 
+def _staying(ctx: Context, item: ItemId) -> Outcome | None:
+    """How a recognised class stands on what the household told us: LIKELY (or not screened)
+    stays; POSSIBLE is a 渐退期 (it ends within months); UNLIKELY may end on review (income
+    above the standard, nobody in work); NEED_INFO: that is not known yet."""
+    result = ctx.decided.get(item)
+    return Outcome.LIKELY if result is None else result.outcome
+
+
 @check("not_in_classes")
 def not_in_classes(ctx: Context, items: list[str], likely_excludes: bool = True) -> CheckResult:
     """未纳入低保、特困供养范围且未被认定为低保边缘家庭 (as told, or as screened before).
@@ -51,7 +59,20 @@ def not_in_classes(ctx: Context, items: list[str], likely_excludes: bool = True)
     per_person = [ItemId.TEKUN] if _others_remain(ctx) else []
     for item in wanted:
         if _known_member_of(ctx, item) and item not in per_person:
-            return unmet(cid, f"您家已经是{_label(ctx, item)}，不再另外认定")
+            staying = _staying(ctx, item)
+            if staying == Outcome.LIKELY:
+                return unmet(cid, f"您家已经是{_label(ctx, item)}，不再另外认定")
+            if staying == Outcome.NEED_INFO:
+                return unknown(
+                    cid,
+                    f"还要先看您家能不能继续是{_label(ctx, item)}",
+                    ctx.decided[item].missing_facts,
+                )
+            return uncertain(
+                cid,
+                f"您家现在是{_label(ctx, item)}，但按您说的情况，以后可能退出；"
+                "退出后能不能按这一类认定，由民政部门确定",
+            )
     missing: list[str] = []
     open_items: list[str] = []
     for item in wanted:
@@ -96,6 +117,19 @@ def recognised_in_any(
     names = "、".join(_label(ctx, i) for i in wanted)
     for item in wanted:
         if _known_member_of(ctx, item):
+            staying = _staying(ctx, item)
+            if staying == Outcome.UNLIKELY:
+                return uncertain(
+                    cid,
+                    f"您家现在是{_label(ctx, item)}，但按您说的情况，复核时可能调整或停发；"
+                    f"这一项跟着{_label(ctx, item)}办理，由经办部门确定",
+                )
+            if staying == Outcome.NEED_INFO:
+                return unknown(
+                    cid,
+                    f"还要先看您家能不能继续是{_label(ctx, item)}",
+                    ctx.decided[item].missing_facts,
+                )
             return met(cid, f"您家已经是{_label(ctx, item)}")
     likely = [_label(ctx, i) for i in wanted if _outcome(ctx, i) == Outcome.LIKELY]
     if likely:
