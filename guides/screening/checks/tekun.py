@@ -174,8 +174,15 @@ def _living_source(
     text = f"月收入 {yuan(counted)} 元"
     if pension:
         text = f"月收入 {yuan(income)} 元，基础养老金不算收入，扣除后 {yuan(counted)} 元"
-    if counted >= lines.high and pension is None and income > 0 and _may_draw_pension(member):
-        verdict.ask("monthly_basic_pension")  # the income may be partly the 基础养老金
+    if (
+        counted >= lines.high
+        and pension is None
+        and 0 < income < 2 * lines.high
+        and _may_draw_pension(member)
+    ):
+        # The income may be partly the 基础养老金, which is less than the 低保标准 everywhere:
+        # from twice the standard on, what is left without it is above the standard anyway.
+        verdict.ask("monthly_basic_pension")
     elif lines.is_near(counted):
         verdict.confirm(
             f"{text}，和{lines.label}很接近；这个标准是估算的，是否低于当地标准、属于无生活来源，"
