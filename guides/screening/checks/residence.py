@@ -13,15 +13,20 @@ from guides.screening.result import CheckResult, CheckStatus
 
 
 @check("has_local_hukou")
-def has_local_hukou(ctx: Context, in_principle: bool = False, ask: bool = True) -> CheckResult:
+def has_local_hukou(
+    ctx: Context, in_principle: bool = False, ask: bool = True, residence_permit: bool = False
+) -> CheckResult:
     """With `in_principle` the clause says 户籍原则上在本县 (助学贷款, seed 000 附件2 二（六）): a
     hukou elsewhere is for the office to accept or not, never a refusal. With `ask: false` the
     clause is where one applies (最低生活保障审核确认办法 第四条: 向户籍所在地申请), not who
     qualifies: a hukou said to be elsewhere is for the office to accept (或许符合), and an
-    unknown one is not asked for."""
+    unknown one is not asked for; with `residence_permit` the region takes applications at the
+    place of residence from 居住证 holders (its material list asks for the 居住证)."""
     if not ask and ctx.household.has_local_hukou is not True:
         if ctx.household.has_local_hukou is None:
             return met("has_local_hukou", "一般向户籍所在地的乡镇（街道）申请")
+        if residence_permit and ctx.household.has_residence_permit:
+            return met("has_local_hukou", "户口不在当地，但有居住证，可以在现在住的地方申请")
         return uncertain(
             "has_local_hukou",
             "户口不在当地：一般要向户籍所在地申请，在现在住的地方能不能申请，由经办部门确认",
