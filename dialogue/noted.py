@@ -69,6 +69,8 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
                 continue
             missing = mention.count  # "我妈" after "我爸": another parent
             same = relatives_of(household, relation)
+            if not _partner_here(session, mention.person) and not all_named:
+                continue  # "我女婿得了癌": a daughter's husband living elsewhere, not a member
             if len(same) == 1 and not _is_named(session, same[0]):
                 session.persons[mention.key] = same[0]  # the parent said before, now named
                 continue
@@ -148,7 +150,20 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
     matching = relatives_of(session.household, relation_id)
     if person:  # not one named apart as somebody else ("我妈" is not the 父亲 noted)
         matching = [i for i in matching if not _is_named(session, i)]
+        if not _partner_here(session, person):
+            return None
     return matching[0] if len(matching) == 1 else None  # two children: which one is unsaid
+
+
+# An in-law is a son or daughter on the form (女/婿, 子/媳), but the household's son is no
+# 女婿: one lives here only with their partner, the applicant's daughter (or son).
+_IN_LAW_PARTNER = {"女婿": "daughter", "儿媳": "son"}
+
+
+def _partner_here(session: Session, person: str) -> bool:
+    """Whether an in-law named by the person word may be a member: their partner is one."""
+    partner = _IN_LAW_PARTNER.get(person)
+    return partner is None or bool(relatives_of(session.household, partner))
 
 
 def _a_child(members: list[Member], index: int | None) -> bool:
