@@ -7,7 +7,6 @@ only the department, applying the local rule, can decide (UNCERTAIN). Over a ver
 
 from __future__ import annotations
 
-from guides.errors import ParameterNotFound
 from guides.params import ResolvedParameter
 from guides.screening.checks.common import met, uncertain, unknown, unmet
 from guides.screening.checks.income import yuan
@@ -37,17 +36,6 @@ def _missing(ctx: Context) -> list[str]:
     return missing
 
 
-def _far_beyond(
-    ctx: Context, per_person: float, standard: ResolvedParameter
-) -> ResolvedParameter | None:
-    """The product's line beyond every local rule, when the deposits per person pass it."""
-    try:
-        far = ctx.param("asset_deposit_far_months")
-    except ParameterNotFound:
-        return None
-    return far if per_person > far.value * standard.value else None
-
-
 @check(CID, household_only=True)
 def assets_within_limits(ctx: Context) -> CheckResult:
     missing = _missing(ctx)
@@ -67,19 +55,9 @@ def assets_within_limits(ctx: Context) -> CheckResult:
         f"家庭存款和有价证券 {yuan(liquid)} 元 ÷ {size} 人 = 人均 {yuan(per_person)} 元，"
         f"当地上限按低保标准 {yuan(standard.value)} 元 × {months.value:g} 个月 = {yuan(limit)} 元"
     )
-    over: list[tuple[str, bool]] = []  # (what, decided by a verified rule or far beyond any)
+    over: list[tuple[str, bool]] = []  # (what, decided by a verified rule)
     if per_person > limit:
-        far = _far_beyond(ctx, per_person, standard)
-        if far is not None:  # decided whatever the local rule says
-            used += (far,)
-            over.append(
-                (
-                    f"{deposit_text}，超过了；人均超过 {far.value:g} 个月的低保标准，远超各地的规定",
-                    True,
-                )
-            )
-        else:
-            over.append((f"{deposit_text}，超过了", months.verified and standard.verified))
+        over.append((f"{deposit_text}，超过了", months.verified and standard.verified))
     house_count = len(assets.houses or [])
     if house_count > houses.value:
         over.append((f"家里有 {house_count} 套房，超过 {houses.value:g} 套", houses.verified))

@@ -430,16 +430,11 @@ def has_tekun_candidate(ctx: Context) -> CheckResult:
 def tekun_assets_within_limits(ctx: Context) -> CheckResult:
     """第六条/第七条: property within the local 特困 property rule. That rule is set by the city's
     民政部门 and is not in the seeds: the 低保 property estimate is the yardstick, and being over
-    it is for the department to check (或许符合), unless the deposits are beyond every local
-    rule (asset_deposit_far_months)."""
+    it is for the department to check (或许符合), never a refusal."""
     from guides.screening.checks.assets import LOCAL_PROPERTY_RULE, assets_within_limits
 
     result = assets_within_limits(ctx)
     cid = "tekun_assets_within_limits"
-    if result.status == CheckStatus.UNMET and any(
-        p.name == "asset_deposit_far_months" for p in result.params
-    ):
-        return unmet(cid, result.reason, result.params)
     if result.status == CheckStatus.UNMET or result.status == CheckStatus.UNCERTAIN:
         return uncertain(
             cid,
