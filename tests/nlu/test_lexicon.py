@@ -64,6 +64,7 @@ def test_find_regions(text: str, expected: list[RegionId]) -> None:
         ("失业登记", [ItemId.UNEMPLOYMENT_REGISTRATION]),
         ("高龄补贴", [ItemId.ELDERLY_SUBSIDY]),
         ("护理补贴", [ItemId.ELDERLY_SUBSIDY]),
+        ("俺娘八十二了 老年补贴咋领", [ItemId.ELDERLY_SUBSIDY]),
         ("防止返贫监测", [ItemId.RELAPSE_MONITORING]),
         ("退役军人帮扶", [ItemId.VETERAN_AID]),
         ("低保和低保边缘有啥区别", [ItemId.DIBAO, ItemId.DIBAO_EDGE]),
