@@ -56,7 +56,7 @@ from guides.screening.result import ScreeningResult
 from nlu.answers import ASKING, find_yes_no, is_dont_know, parse_consent, parse_yes_no
 from nlu.commands import corrected_part, is_command, is_correction
 from nlu.facts import Reading, clause_span, read_facts
-from nlu.lexicon import find_items, parse_relation
+from nlu.lexicon import find_items, offered_items, parse_relation
 from nlu.numerals import Negative, find_negative
 from nlu.types import Parse
 
@@ -144,7 +144,7 @@ class DialogueEngine:
         replies: list[Reply] = [TextReply(text=prompts.WELCOME)]
         if text and text.strip():
             reading = read_facts(text, self.today(), opening=True, region=session.region)
-            self._add_items(session, reading.items)
+            self._add_items(session, reading.items, text)
             everyone = _names_everyone(reading)
             size = add_members(session, reading, all_named=everyone)
             stored = size + store_facts(session, reading, asked=0)
@@ -263,16 +263,15 @@ class DialogueEngine:
         """ "我想申请公租房": the items the citizen cares about."""
         if session.pending is not None and session.pending.question_id == "already_receives":
             return
-        offered = set(guide_for(session.region).item_ids)
-        named = [i for i in find_items(text) if i in offered]
+        named = offered_items(find_items(text), guide_for(session.region).item_ids, text)
         if named and (parse is None or parse.intent in ("start_application", "answer")):
             current = list(session.items or [])
             session.items = [*current, *(i for i in named if i not in current)]
 
-    def _add_items(self, session: Session, items: list[ItemId]) -> None:
-        offered = set(guide_for(session.region).item_ids)
+    def _add_items(self, session: Session, items: list[ItemId], text: str) -> None:
+        offered = offered_items(items, guide_for(session.region).item_ids, text)
         current = list(session.items or [])
-        session.items = [*current, *(i for i in items if i in offered and i not in current)]
+        session.items = [*current, *(i for i in offered if i not in current)]
         if not session.items:
             session.items = None
 

@@ -12,7 +12,7 @@ word negated by 不是 in its clause is a correction, not a relation ("不是儿
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -69,6 +69,9 @@ class _LexiconFile(BaseModel):
     child_relatives: _ChildRelatives | None = None
     relation_ignore: list[str] = []
     item_homophones: dict[str, list[str]] = {}
+    # an item a region does not offer -> {the item that does its job there: the names that
+    # name that job, not only the item's everyday words}
+    item_stand_ins: dict[ItemId, dict[ItemId, list[str]]] = {}
 
     def all_relations(self) -> dict[str, list[str]]:
         """The relation words, with the child-relative compounds ("娃他爸") added."""
@@ -268,6 +271,28 @@ def find_regions(text: str) -> list[RegionId]:
 def find_items(text: str) -> list[ItemId]:
     """Assistance items named in the text, each once, in order of first appearance."""
     return [ItemId(i) for i in _unique([m.id for m in match_items(text)])]
+
+
+def offered_items(named: list[ItemId], offered: Collection[ItemId], text: str) -> list[ItemId]:
+    """The items named in `text`, as the region offers them: one it does not offer, named by
+    its programme's name, stands for the region's item that does its job ("就业援助" in 宁夏 is
+    就业困难人员认定; "找工作" there names no item); others it does not offer are dropped."""
+    stand_ins = _lexicon().data.item_stand_ins
+    words = {(m.id, m.text) for m in match_items(text)}
+    out: list[ItemId] = []
+    for item in named:
+        if item not in offered:
+            item = next(
+                (
+                    target
+                    for target, names in stand_ins.get(item, {}).items()
+                    if target in offered and any((item.value, n) in words for n in names)
+                ),
+                item,
+            )
+        if item in offered and item not in out:
+            out.append(item)
+    return out
 
 
 # The relative of a relative, as the form's relation (enums.yml relation: 子/婿, 女/媳…); a pair
