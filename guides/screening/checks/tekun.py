@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from guides.enums import enumerations
 from guides.errors import ParameterNotFound
 from guides.household import ADULT_AGE, Household, Member
-from guides.ids import HUKOU_LABELS
+from guides.ids import HUKOU_LABELS, ItemId
 from guides.params import ResolvedParameter
 from guides.screening.checks.common import met, uncertain, unknown, unmet, who
 from guides.screening.checks.income import yuan
@@ -279,6 +279,19 @@ def _supporters_to_ask(household: Household, member: Member) -> list[str]:
     ]
 
 
+def _incapable_by_law(household: Household, member: Member) -> str | None:
+    """第八条（二）: when every supporter living here is 60 or over in a household already on
+    低保, their having no ability to fulfil the duty is a fact, not only the citizen's word."""
+    here = [household.members[i] for i in _supporters_here(household, member)]
+    if (
+        here
+        and household.receives(ItemId.DIBAO)
+        and all(m.age is not None and m.age >= DUTY_CAPABLE_BELOW for m in here)
+    ):
+        return "法定义务人是60周岁以上的低保对象，属于无履行义务能力"
+    return None
+
+
 def _supporter(
     household: Household, member: Member, lines: _Lines | None, verdict: _Verdict
 ) -> None:
@@ -291,7 +304,11 @@ def _supporter(
     elif member.has_legal_supporter is False:
         verdict.said.append("没有法定赡养、抚养、扶养义务人")
     elif member.has_capable_supporter is False:
-        verdict.confirm("法定义务人没有能力履行义务（要由民政部门核实）")
+        by_law = _incapable_by_law(household, member)
+        if by_law is not None:
+            verdict.said.append(by_law)
+        else:
+            verdict.confirm("法定义务人没有能力履行义务（要由民政部门核实）")
     elif member.has_legal_supporter is None:
         verdict.ask("has_legal_supporter")
     else:
