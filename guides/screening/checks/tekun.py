@@ -279,21 +279,51 @@ def _supporters_to_ask(household: Household, member: Member) -> list[str]:
     ]
 
 
-def _incapable_by_law(household: Household, member: Member) -> str | None:
-    """第八条（二）: when every supporter living here is 60 or over in a household already on
-    低保, their having no ability to fulfil the duty is a fact, not only the citizen's word."""
+@dataclass(frozen=True)
+class _ElderDuty:
+    """第八条（三）: a supporter of 70 or over whose own income is below the local 上年人均可支配
+    收入 (a month's share of it), with property within the local rule, cannot fulfil the duty."""
+
+    monthly_line: float  # the lowest over the hukou types when the type is not known
+    modest_property: bool  # within the 低保 property estimate (the 低收入 rule is not published)
+
+    def covers(self, m: Member) -> bool:
+        return (
+            self.modest_property
+            and m.age is not None
+            and m.age >= ELDER_DUTY_AGE
+            and m.monthly_income is not None
+            and m.monthly_income < self.monthly_line
+        )
+
+
+ELDER_DUTY_AGE = 70  # 第八条（三）
+
+
+def _incapable_by_law(
+    household: Household, member: Member, elder_duty: _ElderDuty | None
+) -> str | None:
+    """When every supporter living here is in one of 第八条's cases, their having no ability to
+    fulfil the duty is a fact, not only the citizen's word: （二）60 or over in a household already
+    on 低保; （三）70 or over with a low own income and modest property."""
     here = [household.members[i] for i in _supporters_here(household, member)]
-    if (
-        here
-        and household.receives(ItemId.DIBAO)
-        and all(m.age is not None and m.age >= DUTY_CAPABLE_BELOW for m in here)
+    if not here:
+        return None
+    if household.receives(ItemId.DIBAO) and all(
+        m.age is not None and m.age >= DUTY_CAPABLE_BELOW for m in here
     ):
         return "法定义务人是60周岁以上的低保对象，属于无履行义务能力"
+    if elder_duty is not None and all(elder_duty.covers(m) for m in here):
+        return "法定义务人年满70周岁、本人收入低于当地上年人均可支配收入，属于无履行义务能力"
     return None
 
 
 def _supporter(
-    household: Household, member: Member, lines: _Lines | None, verdict: _Verdict
+    household: Household,
+    member: Member,
+    lines: _Lines | None,
+    elder_duty: _ElderDuty | None,
+    verdict: _Verdict,
 ) -> None:
     if member.has_capable_supporter is True or _capable_supporter_here(household, member, lines):
         verdict.fail("有能履行义务的赡养、抚养、扶养人")
@@ -304,7 +334,7 @@ def _supporter(
     elif member.has_legal_supporter is False:
         verdict.said.append("没有法定赡养、抚养、扶养义务人")
     elif member.has_capable_supporter is False:
-        by_law = _incapable_by_law(household, member)
+        by_law = _incapable_by_law(household, member, elder_duty)
         if by_law is not None:
             verdict.said.append(by_law)
         else:
@@ -316,12 +346,16 @@ def _supporter(
 
 
 def _member(
-    household: Household, member: Member, ages: tuple[int, int, int], lines: _Lines | None
+    household: Household,
+    member: Member,
+    ages: tuple[int, int, int],
+    lines: _Lines | None,
+    elder_duty: _ElderDuty | None,
 ) -> _Verdict:
     verdict = _Verdict()
     _labour(member, verdict, ages)
     _living_source(household, member, lines, verdict)
-    _supporter(household, member, lines, verdict)
+    _supporter(household, member, lines, elder_duty, verdict)
     if verdict.status != CheckStatus.UNMET and verdict.missing:
         verdict.status = CheckStatus.UNKNOWN
     elif verdict.status == CheckStatus.MET and verdict.needs_confirmation:
@@ -378,8 +412,23 @@ def _member_verdicts(
     lines = _lines(ctx)
     params = (elderly, minor, covered, *(lines.params if lines else ()))
     ages = (int(elderly.value), int(minor.value), int(covered.value))
-    verdicts = [(i, m, _member(household, m, ages, lines)) for i, m in enumerate(household.members)]
+    duty = _elder_duty(ctx)
+    verdicts = [
+        (i, m, _member(household, m, ages, lines, duty)) for i, m in enumerate(household.members)
+    ]
     return verdicts, params
+
+
+def _elder_duty(ctx: Context) -> _ElderDuty | None:
+    from guides.screening.checks.assets import assets_within_limits
+
+    types = [ctx.household.hukou_type] if ctx.household.hukou_type else list(HUKOU_LABELS)
+    try:
+        annual = min(ctx.param("disposable_income_per_capita", t).value for t in types)
+    except ParameterNotFound:
+        return None
+    modest = assets_within_limits(ctx).status == CheckStatus.MET
+    return _ElderDuty(annual / 12, modest)
 
 
 def qualifying_members(ctx: Context) -> list[int]:
