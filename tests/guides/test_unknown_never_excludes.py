@@ -23,9 +23,10 @@ from guides.screening.result import ScreeningResult
 ROOT = Path(__file__).resolve().parents[2]
 ON = dt.date(2025, 11, 1)
 # Left out of the probe: facts whose absence is another value, not an unknown (the size and the
-# income are then derived from the members), and a class the department already granted (without
-# it, the household is screened as a new application, which is what it would be).
-NOT_PROBED = {"region", "size", "monthly_income_total", "already_receives"}
+# income are then derived from the members; an income not flagged as estimated was said exactly),
+# and a class the department already granted (without it, the household is screened as a new
+# application, which is what it would be).
+NOT_PROBED = {"region", "size", "monthly_income_total", "income_is_estimate", "already_receives"}
 NOT_PROBED_MEMBER = {"relation", "monthly_income"}
 # 可能不符合 because a better class comes first (review order): not a refusal.
 BETTER_CLASS = ("更可能先认定为", "按审核顺序")

@@ -72,13 +72,16 @@ def near_estimated_line(
     """Issue 11, asymmetric harm: a line built on an estimated (unverified) number decides
     nothing for a household within `estimate_near_margin` of it, on either side. Returns the
     margin parameter when that is so."""
-    if all(p.verified for p in params):
+    guessed = ctx.household.income_is_estimate is True  # "两千多", "一千来块": a range
+    if all(p.verified for p in params) and not guessed:
         return None
     try:
         margin = ctx.param("estimate_near_margin")
     except ParameterNotFound:
         return None
-    return margin if abs(value - line) <= line * margin.value / 100 else None
+    # an estimated income and an estimated line: each may be off by the margin
+    width = margin.value * (2 if guessed and not all(p.verified for p in params) else 1)
+    return margin if abs(value - line) <= line * width / 100 else None
 
 
 def _near_result(
