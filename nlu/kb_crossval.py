@@ -77,7 +77,7 @@ def outcome_at(asked: list[Asked], threshold: float) -> Outcome:
     got = [a.top if a.confidence >= threshold else None for a in asked]
     expected = [a.question.expected for a in asked]
     answered = sum(g is not None for g in got)
-    right = sum(g is not None and g == e for g, e in zip(got, expected, strict=True))
+    right = sum(g is not None and a.question.answers(g) for g, a in zip(got, asked, strict=True))
     declined = sum(g is None and e is None for g, e in zip(got, expected, strict=True))
     with_content = sum(e is not None for e in expected)
     return Outcome(len(asked), with_content, answered, right, len(asked) - with_content, declined)
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.misses:  # the fitting set only: reading it is how it is meant to be used
         for a in asked:
             got = a.top if a.confidence >= threshold else None
-            if got != a.question.expected:
+            if not (a.question.answers(got) if got else a.question.expected is None):
                 print(f"  {a.question.expected} <- {a.top} {a.confidence:.2f} | {a.question.text}")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from nlu.calibrate_kb import Query
 from nlu.kb_crossval import Asked, fold_of, outcome_at
 
@@ -25,6 +27,15 @@ def test_a_threshold_answers_only_confident_hits() -> None:
     high = outcome_at(asked, 0.7)
     assert (high.answered, high.answered_right, high.declined_right) == (2, 1, 1)
     assert high.precision == 0.5 and high.coverage == 1 / 3 and high.declined == 1.0
+
+
+def test_a_message_asking_two_things_is_answered_right_by_either_entry() -> None:
+    both = Query("低保啥条件 要带啥材料", "gansu", "a", also=("b",))
+    assert both.answers("a") and both.answers("b") and not both.answers("c")
+    assert not Query("公积金咋取", None, None, True).answers("a")
+    asked = [Asked(both, "b", 0.9), Asked(replace(both, text="再问"), "c", 0.9)]
+    got = outcome_at(asked, 0.5)
+    assert (got.answered, got.answered_right) == (2, 1)
 
 
 def test_questions_about_one_entry_and_its_regional_twins_share_a_fold() -> None:
