@@ -75,15 +75,23 @@ def lacks_adequate_housing(ctx: Context) -> CheckResult:
 
 
 @check("income_within_housing_limit")
-def income_within_housing_limit(ctx: Context) -> CheckResult:
+def income_within_housing_limit(ctx: Context, local_conditions: bool = False) -> CheckResult:
     """符合当地政府收入限制规定: the seeds give no figure, so a 低收入 household counts as within
-    and anyone else is for the 住建部门 to check."""
+    and anyone else is for the 住建部门 to check. With `local_conditions` the clause is "符合当地
+    住房保障条件的" (分层分类意见 四（二）3), conditions nobody has published: the 住建部门 checks
+    them for a 低收入 household too (或许符合 at best, as for Gansu's priority classes)."""
     cid = "income_within_housing_limit"
     household = ctx.household
     for item in LOW_INCOME_CLASSES:
         if household.receives(item) or (
             item in ctx.decided and ctx.decided[item].outcome == Outcome.LIKELY
         ):
+            if local_conditions:
+                return uncertain(
+                    cid,
+                    "您家是（或可能是）低收入家庭，按规定优先；当地住房保障的具体条件"
+                    "（收入、住房困难标准）由住建部门核实",
+                )
             return met(cid, "您家是（或可能是）低收入家庭，符合住房保障的收入限制")
     if household.monthly_income is None:
         return unknown(cid, "还需要知道家庭收入", ("monthly_income_total",))
