@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--folds", type=int, default=6)
     parser.add_argument("--removed-share", type=float, default=0.15)
     parser.add_argument("--seed", type=int, default=20240601)
-    parser.add_argument("--C", type=float, default=0.3)
+    parser.add_argument("--C", type=float, default=3.0)
     parser.add_argument("--decline", type=float, default=0.95)
     parser.add_argument("--misses", action="store_true", help="print the fitting set's misses")
     parser.add_argument("--write", action="store_true", help=f"save the curve to {CURVE_FILE.name}")
