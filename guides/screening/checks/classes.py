@@ -48,6 +48,12 @@ def _staying(ctx: Context, item: ItemId) -> Outcome | None:
     return Outcome.LIKELY if result is None else result.outcome
 
 
+def _whether_staying(ctx: Context, cid: str, item: ItemId) -> CheckResult:
+    """Whether a recognised class stays is not known yet: what would tell is asked."""
+    label = _label(ctx, item)
+    return unknown(cid, f"还要先看您家能不能继续是{label}", ctx.decided[item].missing_facts)
+
+
 @check("not_in_classes")
 def not_in_classes(ctx: Context, items: list[str], likely_excludes: bool = True) -> CheckResult:
     """未纳入低保、特困供养范围且未被认定为低保边缘家庭 (as told, or as screened before).
@@ -63,11 +69,7 @@ def not_in_classes(ctx: Context, items: list[str], likely_excludes: bool = True)
             if staying == Outcome.LIKELY:
                 return unmet(cid, f"您家已经是{_label(ctx, item)}，不再另外认定")
             if staying == Outcome.NEED_INFO:
-                return unknown(
-                    cid,
-                    f"还要先看您家能不能继续是{_label(ctx, item)}",
-                    ctx.decided[item].missing_facts,
-                )
+                return _whether_staying(ctx, cid, item)
             return uncertain(
                 cid,
                 f"您家现在是{_label(ctx, item)}，但按您说的情况，以后可能退出；"
@@ -125,11 +127,7 @@ def recognised_in_any(
                     f"这一项跟着{_label(ctx, item)}办理，由经办部门确定",
                 )
             if staying == Outcome.NEED_INFO:
-                return unknown(
-                    cid,
-                    f"还要先看您家能不能继续是{_label(ctx, item)}",
-                    ctx.decided[item].missing_facts,
-                )
+                return _whether_staying(ctx, cid, item)
             return met(cid, f"您家已经是{_label(ctx, item)}")
     likely = [_label(ctx, i) for i in wanted if _outcome(ctx, i) == Outcome.LIKELY]
     if likely:

@@ -279,6 +279,9 @@ def _supporters_to_ask(household: Household, member: Member) -> list[str]:
     ]
 
 
+ELDER_DUTY_AGE = 70  # 第八条（三）
+
+
 @dataclass(frozen=True)
 class _ElderDuty:
     """第八条（三）: a supporter of 70 or over whose own income is below the local 上年人均可支配
@@ -295,9 +298,6 @@ class _ElderDuty:
             and m.monthly_income is not None
             and m.monthly_income < self.monthly_line
         )
-
-
-ELDER_DUTY_AGE = 70  # 第八条（三）
 
 
 def _incapable_by_law(
