@@ -43,9 +43,10 @@ from dialogue.policy import (
     is_open,
     loop_open,
     members_needed,
+    open_key,
 )
-from dialogue.questions import MEMBER_MORE_ID, QuestionBank
-from dialogue.state import Session, fact_name, member_key
+from dialogue.questions import MEMBER_MORE_ID, Question, QuestionBank
+from dialogue.state import Session, get_fact, member_key
 from guides.catalog import guide_for
 from guides.household import EMERGENCY_SITUATIONS
 from guides.ids import ItemId, Outcome, RegionId
@@ -141,9 +142,14 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
     for item_names in names.values():
         if members_needed(item_names) and household.size is None:
             item_names.add("size")
-    wanted_names = set().union(*names.values()) if names else set()
+    # the open items wanting each fact name, in screening's order (as `wanted` lists them)
+    items_named: dict[str, list[ItemId]] = {}
+    for item, item_names in names.items():
+        for name in item_names:
+            items_named.setdefault(name, []).append(item)
     found: dict[tuple[str, int | None], Candidate] = {}
-    serving = bank.filling_any(wanted_names)  # only these can serve an open item
+    serving = bank.filling_any(set(items_named))  # only these can serve an open item
+    open_here = _OpenFacts(session)
     # "家里有人上学吗" before "您儿子上学吗": a household-wide question still open comes first
     wide_open = [
         q
@@ -153,21 +159,27 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
     ]  # fmt: skip
     household_wide = {f for q in wide_open for f in q.fills}
     # a member question is not "targeted" while a household-wide one still serves its item
-    wide_items = {i for q in wide_open for i in wanted if names[i].intersection(q.fills)}
+    wide_items = {i for q in wide_open for f in q.fills for i in items_named.get(f, ())}
 
     def add(
-        step: Next, needs_consent: bool, items: list[ItemId], fills: list[str], tried: bool
-    ) -> None:
+        question_id: str,
+        member: int | None,
+        needs_consent: bool,
+        items: list[ItemId],
+        fills: list[str],
+        tried: bool,
+    ) -> Candidate | None:
         if not items:
-            return
-        key = (step.question_id, step.member)
-        if key not in found:
-            found[key] = Candidate(step, needs_consent)
-        candidate = found[key]
+            return None
+        key = (question_id, member)
+        candidate = found.get(key)
+        if candidate is None:
+            candidate = found[key] = Candidate(Next(question_id, member), needs_consent)
         candidate.items.update(items)
         candidate.facts.update(fills)
         if tried:
-            candidate.tried = (step.question_id, step.member)
+            candidate.tried = key
+        return candidate
 
     # which open items want a fact, for any member ("members.age") or one ("members.2.age",
     # kept as ("members.age", 2): no key strings built per question and member)
@@ -179,9 +191,9 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
         for named_fact in w.by_member:
             indexed_wanted.setdefault(named_fact, set()).add(item)
     member_first: set[tuple[int, ItemId]] = set()
+    relation = bank.get(RELATION_QUESTION)
     relation_open = [
-        i > 0 and is_open(session, bank.get(RELATION_QUESTION), i)
-        for i in range(len(household.members))
+        i > 0 and open_here.of_member(relation, i) for i in range(len(household.members))
     ]
     for question in serving:
         if not is_allowed(session, question):
@@ -192,41 +204,90 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
             if question.id == RELATION_QUESTION:
                 continue
             generic = items_wanting(generic_wanted, question.fills)
+            # the items in screening's order: the order they are added in stays the same
+            generic_serves = [i for i in wanted if i in generic]
             for index, member in enumerate(household.members):
-                named = items_wanting(indexed_wanted, [(f, index) for f in question.fills])
-                if not generic and not named:
-                    continue
-                serves = [
-                    i for i in wanted
-                    if (i in generic or i in named) and (index, i) not in member_first
-                ]  # fmt: skip
+                if indexed_wanted:
+                    named = items_wanting(indexed_wanted, [(f, index) for f in question.fills])
+                else:
+                    named = set()
+                if named:
+                    serves = [
+                        i for i in wanted
+                        if (i in generic or i in named) and (index, i) not in member_first
+                    ]  # fmt: skip
+                else:
+                    serves = [i for i in generic_serves if (index, i) not in member_first]
                 if not serves:
                     continue
-                if not question.applies(household, member):
+                if question.when and not question.applies(household, member):
                     continue
-                if not is_open(session, question, index):
+                if not open_here.of_member(question, index):
                     continue
-                targeted = any(i in named and i not in wide_items for i in serves)
+                targeted = bool(named) and any(i in named and i not in wide_items for i in serves)
                 # a member's own condition (age, work ability, illness) before whom they have
                 # to rely on: one question per member and item at a time, in natural order
                 member_first.update((index, i) for i in serves)
                 relation_first = relation_open[index]
-                step = Next(RELATION_QUESTION if relation_first else question.id, index)
-                add(step, question.needs_consent, serves, question.fills, not relation_first)
+                asked = RELATION_QUESTION if relation_first else question.id
+                candidate = add(
+                    asked, index, question.needs_consent, serves, question.fills, not relation_first
+                )
                 # screening names this member: ask about them first (their circumstances; means
                 # are the household's, asked as such)
-                if targeted and serves and not question.needs_consent:
-                    found[(step.question_id, step.member)].targeted = True
+                if targeted and candidate is not None and not question.needs_consent:
+                    candidate.targeted = True
             continue
-        serves = [i for i in wanted if names[i].intersection(question.fills)]
-        if not serves or not question.applies(household) or not is_open(session, question, None):
+        if len(question.fills) == 1:
+            serves = items_named.get(question.fills[0], [])
+        else:
+            hit = {i for f in question.fills for i in items_named.get(f, ())}
+            serves = [i for i in wanted if i in hit]
+        if not serves or not question.applies(household) or not open_here.of_household(question):
             continue
         fills = [*question.fills, *(["members"] if "size" in question.fills else [])]
-        add(Next(question.id), question.needs_consent, serves, fills, True)
+        add(question.id, None, question.needs_consent, serves, fills, True)
     if loop_open(session):
         serves = [i for i in wanted if members_needed(names[i])]
-        add(Next(MEMBER_MORE_ID), False, serves, ["members"], False)
+        add(MEMBER_MORE_ID, None, False, serves, ["members"], False)
     return list(found.values())
+
+
+class _OpenFacts:
+    """`is_open`, the turn's unknown keys read once: it runs for every question (and member)
+    that could serve an open item, on every turn."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.unknown = frozenset(session.unknown)
+        self.members = session.household.members
+
+    def of_household(self, question: Question) -> bool:
+        if question.all_members is not None:
+            return is_open(self.session, question, None)
+        household = self.session.household
+        for name in question.fills:
+            if self.unknown and name in self.unknown:
+                continue
+            if get_fact(household, name) is None:
+                return True
+        return False
+
+    def of_member(self, question: Question, index: int) -> bool:
+        if question.all_members is not None:
+            return is_open(self.session, question, index)
+        member = self.members[index]
+        for name in question.fills:
+            head, _, rest = name.partition(".")
+            if head != "members" or not rest or "." in rest:
+                if open_key(self.session, member_key(name, index)):
+                    return True
+                continue
+            if self.unknown and member_key(name, index) in self.unknown:
+                continue
+            if getattr(member, rest) is None:
+                return True
+        return False
 
 
 def items_wanting(wanted_by_fact: dict[FactKey, set[ItemId]], facts: list[FactKey]) -> set[ItemId]:
@@ -246,12 +307,11 @@ def _stuck(result: ScreeningResult, bank: QuestionBank, found: list[Candidate]) 
     for item in result.items:
         if item.outcome != Outcome.NEED_INFO:
             continue
-        askable = askable_for.get(item.item, set())
-        for fact in item.missing_facts:
-            name = fact_name(fact)
-            if bank.aliases.get(name, name) not in askable:
-                stuck.add(item.item)
-                break
+        # the missing facts' names (aliased), as candidates() read them: worked out once per set
+        if not Wanted.of_facts(item.missing_facts, bank).names() <= askable_for.get(
+            item.item, set()
+        ):
+            stuck.add(item.item)
     return stuck
 
 
