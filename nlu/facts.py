@@ -18,7 +18,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -946,6 +946,10 @@ def _without_contradictions(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if not (isinstance(f.value, bool) and (f.name, f.who) in both)]
 
 
+MAX_READ = 500  # characters read; the rest of a long message is not looked at
+READINGS_KEPT = 2048
+
+
 def read_facts(
     text: str, today: dt.date, *, opening: bool = False, region: str | None = None
 ) -> Reading:
@@ -954,8 +958,21 @@ def read_facts(
     too (an age said before anybody is named is the speaker's, a pension said without
     一个月 is a month's, a speaker living alone earns the household income, a bare 没有收入
     after several members is the household's); an answer states only what it says.
-    `region`: the region applied in (a hukou said to be elsewhere is not local)."""
-    text = _SPACED.sub(lambda m: "，" * len(m.group()), text[:500])  # "你好 我是固原人 户口…"
+    `region`: the region applied in (a hukou said to be elsewhere is not local).
+
+    The same answers come back turn after turn ("没有", "3口人", "同意"), and a turn may read
+    one text twice: a reading depends on nothing but these arguments and the words in
+    nlu/data/facts.yml (read once), so it is kept (READINGS_KEPT of them); each caller gets
+    its own lists."""
+    kept = _reading(text[:MAX_READ], today, opening, region)
+    return dataclasses.replace(
+        kept, facts=list(kept.facts), mentions=list(kept.mentions), items=list(kept.items)
+    )
+
+
+@lru_cache(maxsize=READINGS_KEPT)
+def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Reading:
+    text = _SPACED.sub(lambda m: "，" * len(m.group()), text)  # "你好 我是固原人 户口…"
     text = _DIALECT_NOT.sub(lambda m: "没" + m.group()[1], text)  # "俺家莫有车": 没有 (same length)
     text = _DIALECT_HOME.sub("家里", text)  # same length: spans stay put
     if opening:
