@@ -352,7 +352,9 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
 
     def worth(c: Candidate) -> float:
         if id(c) not in worths:
-            worths[id(c)] = sum(weights[i] / open_for[i] for i in c.items)
+            # in a fixed order: a float sum over a set would follow the hash seed, and a near
+            # tie could then pick another question in another worker
+            worths[id(c)] = sum(weights[i] / open_for[i] for i in sorted(c.items))
         return worths[id(c)]
 
     def finishable(c: Candidate, main: Collection[ItemId]) -> bool:
