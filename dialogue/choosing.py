@@ -43,10 +43,9 @@ from dialogue.policy import (
     is_open,
     loop_open,
     members_needed,
-    open_key,
 )
-from dialogue.questions import MEMBER_MORE_ID, Question, QuestionBank
-from dialogue.state import Session, get_fact, member_key
+from dialogue.questions import MEMBER_MORE_ID, QuestionBank
+from dialogue.state import Session, member_key
 from guides.catalog import guide_for
 from guides.household import EMERGENCY_SITUATIONS
 from guides.ids import ItemId, Outcome, RegionId
@@ -149,7 +148,6 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
             items_named.setdefault(name, []).append(item)
     found: dict[tuple[str, int | None], Candidate] = {}
     serving = bank.filling_any(set(items_named))  # only these can serve an open item
-    open_here = _OpenFacts(session)
     # "家里有人上学吗" before "您儿子上学吗": a household-wide question still open comes first
     wide_open = [
         q
@@ -192,9 +190,7 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
             indexed_wanted.setdefault(named_fact, set()).add(item)
     member_first: set[tuple[int, ItemId]] = set()
     relation = bank.get(RELATION_QUESTION)
-    relation_open = [
-        i > 0 and open_here.of_member(relation, i) for i in range(len(household.members))
-    ]
+    relation_open = [i > 0 and is_open(session, relation, i) for i in range(len(household.members))]
     for question in serving:
         if not is_allowed(session, question):
             continue
@@ -222,7 +218,7 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
                     continue
                 if question.when and not question.applies(household, member):
                     continue
-                if not open_here.of_member(question, index):
+                if not is_open(session, question, index):
                     continue
                 targeted = bool(named) and any(i in named and i not in wide_items for i in serves)
                 # a member's own condition (age, work ability, illness) before whom they have
@@ -243,7 +239,7 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
         else:
             hit = {i for f in question.fills for i in items_named.get(f, ())}
             serves = [i for i in wanted if i in hit]
-        if not serves or not question.applies(household) or not open_here.of_household(question):
+        if not serves or not question.applies(household) or not is_open(session, question, None):
             continue
         fills = [*question.fills, *(["members"] if "size" in question.fills else [])]
         add(question.id, None, question.needs_consent, serves, fills, True)
@@ -251,43 +247,6 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
         serves = [i for i in wanted if members_needed(names[i])]
         add(MEMBER_MORE_ID, None, False, serves, ["members"], False)
     return list(found.values())
-
-
-class _OpenFacts:
-    """`is_open`, the turn's unknown keys read once: it runs for every question (and member)
-    that could serve an open item, on every turn."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.unknown = frozenset(session.unknown)
-        self.members = session.household.members
-
-    def of_household(self, question: Question) -> bool:
-        if question.all_members is not None:
-            return is_open(self.session, question, None)
-        household = self.session.household
-        for name in question.fills:
-            if self.unknown and name in self.unknown:
-                continue
-            if get_fact(household, name) is None:
-                return True
-        return False
-
-    def of_member(self, question: Question, index: int) -> bool:
-        if question.all_members is not None:
-            return is_open(self.session, question, index)
-        member = self.members[index]
-        for name in question.fills:
-            head, _, rest = name.partition(".")
-            if head != "members" or not rest or "." in rest:
-                if open_key(self.session, member_key(name, index)):
-                    return True
-                continue
-            if self.unknown and member_key(name, index) in self.unknown:
-                continue
-            if getattr(member, rest) is None:
-                return True
-        return False
 
 
 def items_wanting(wanted_by_fact: dict[FactKey, set[ItemId]], facts: list[FactKey]) -> set[ItemId]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank
 from dialogue.state import Pending, Session, fact_name, get_fact, member_key
@@ -113,9 +114,18 @@ def is_open(session: Session, question: Question, member: int | None) -> bool:
         return any(open_key(session, member_key(n, i)) for n in question.fills for i in indexes)
     for name in question.fills:
         key = member_key(name, member) if member is not None else name
-        if open_key(session, key):
+        if not session.is_unknown(key) and _fact(session, name, member) is None:
             return True
     return False
+
+
+def _fact(session: Session, name: str, member: int | None) -> Any:
+    """A fact's value; a member's own field read directly (this runs for every question and
+    member on every turn, and get_fact parses the key)."""
+    head, _, rest = name.partition(".")
+    if member is not None and head == "members" and rest and "." not in rest:
+        return getattr(session.household.members[member], rest)
+    return get_fact(session.household, member_key(name, member) if member is not None else name)
 
 
 def open_key(session: Session, key: str) -> bool:
