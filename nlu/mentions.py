@@ -322,6 +322,11 @@ _APART = re.compile(
     r"|有媳妇有娃|有老婆孩子|有老婆有孩子|有媳妇有孩子"
 )
 _GROWN_CHILDREN = ("son", "daughter")
+# "婆婆在老家跟她大儿子过": the member lives with another child of their own, elsewhere
+_WITH_OWN_KIN = re.compile(
+    r"跟(?:着)?[她他](?:家)?(?:大|二|三|小|老)?(?:儿子|儿|闺女|女儿|姑娘|哥哥?|弟弟?|姐姐?|妹妹?)"
+    r"(?:家)?(?:一起)?(?:过|住|生活|养老)"
+)
 
 
 def _lives_apart(
@@ -341,6 +346,7 @@ def _opens_clause(text: str, at: int) -> bool:
 
 def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -> list[Mention]:
     marked = []
+    kin_elsewhere: list[tuple[int, int]] = []  # "跟她大儿子过": her son, not ours, away too
     for mention in found:
         # its clause and the next ("老公前年查出肺癌，上个月人没了"), not a later subject's
         # ("儿子出了车祸，…，肇事司机跑了")
@@ -370,6 +376,12 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
             said = None  # "媳妇在饭馆洗碗，存款一分都没了": the savings are gone, not she
         if said is None and mention.relation in _GROWN_CHILDREN:
             said = _lives_apart(text, found, mention, next_end)
+        if said is None and mention.relation != SELF:
+            said = _WITH_OWN_KIN.search(text, mention.end, hi)
+            if said is not None and said.start() < stop:  # nobody else named before it
+                kin_elsewhere.append((said.start(), said.end()))
+            else:
+                said = None
         # "我爸妈离婚了": they left each other, not the speaker's household ("他们爸妈" are not ours)
         parted = (
             said is not None
@@ -387,7 +399,8 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
         gone_words |= _IN_LAWS
     return [
         replace(m, departed=True)
-        if m.relation not in (SELF, UNNAMED, CHILD) and text[m.start : m.end] in gone_words
+        if (m.relation not in (SELF, UNNAMED, CHILD) and text[m.start : m.end] in gone_words)
+        or any(start < m.start < end for start, end in kin_elsewhere)
         else m
         for m in marked
     ]
