@@ -14,6 +14,8 @@ from nlu.mentions import CHILD, SELF, UNNAMED
 from nlu.numerals import NUMERAL_RE
 
 _SENTENCE_CLAUSES = re.compile(r"[，,；;。！!？?]+")
+HOUSEHOLD_INCOME_QUESTION = "household_income"
+MEMBER_INCOME_QUESTION = "member_income"
 _LEFT_OVER = re.compile(r"(?:就|只|还)剩")
 _PARTS_OF_HOME = re.compile(rf"(?:{NUMERAL_RE.pattern})(?:间|层)")
 # "房产证上写的七十二平": a number with an area unit is the area, whatever else the clause names
@@ -155,3 +157,30 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
 
 
 _CLAUSE = re.compile(r"[^，,；;。！!？?]+")
+
+
+# "我自己没收入" to 全家每个月收入多少: the speaker's own none, said of nobody else
+_OWN_NONE = re.compile(
+    r"(?:我|俺|额)(?:自己|自个儿?|本人)?(?:是|也|一直|现在|目前)?(?:没有?|没啥|莫有|没得)(?:啥|什么)?"
+    r"(?:收入|工资|进项)(?:的|啊|呀|哦|了)?"
+)
+_SAID_OF_MORE = re.compile(r"全家|家里|一家|我们|俺们|咱们|咱家|两口|老两口|俩|都")
+
+
+def own_income_only(session: Session, text: str) -> bool:
+    """The household-income question answered with the speaker's own none while others live
+    in the household: the speaker's income, not the household's (a partner may earn)."""
+    pending = session.pending
+    if pending is None or pending.question_id != HOUSEHOLD_INCOME_QUESTION:
+        return False
+    household = session.household
+    if len(household.members) < 2 and (household.size or 0) < 2:
+        return False
+    if household.members and household.members[0].monthly_income is not None:
+        return False  # said already: the answer now is about the others
+    first, *rest = [c for c in _SENTENCE_CLAUSES.split(text.strip()) if c]
+    return (
+        _OWN_NONE.fullmatch(first) is not None
+        and not _SAID_OF_MORE.search(text)
+        and not any(NUMERAL_RE.search(c) for c in rest)
+    )

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from dialogue import apply, prompts, proxy
-from dialogue.answer_topics import names_another_member, said_of_the_member
+from dialogue.answer_topics import (
+    MEMBER_INCOME_QUESTION,
+    names_another_member,
+    own_income_only,
+    said_of_the_member,
+)
 from dialogue.answers import (
     DONT_KNOW,
     Answer,
@@ -226,6 +231,9 @@ class DialogueEngine:
             answer = self._parse_pending(session, text)
             if isinstance(answer, Doubt):
                 return self._doubt(session, answer, text)
+            none = answer is DONT_KNOW or (isinstance(answer, Value) and answer.value == 0)
+            if none and own_income_only(session, text):
+                return self._own_income_none(session, others_unknown=answer is DONT_KNOW)
             reading = read_facts(text, self.today())
             theirs = said_of_the_member(session, reading)  # "儿子三十，孙子八岁" to 儿子多大
             if theirs is not None and isinstance(answer, Value) and answer.value != theirs.value:
@@ -292,6 +300,18 @@ class DialogueEngine:
         )
 
     # --- applying ------------------------------------------------------------------------
+    def _own_income_none(self, session: Session, others_unknown: bool) -> list[Reply]:
+        """ "我自己没收入" to 全家每个月收入: the speaker's none is stored, not the household's
+        (a partner may earn). Unless the others' income was said not known ("老伴的不知道"),
+        the same question asks about the others: their income is then the household's."""
+        pending = session.pending
+        assert pending is not None
+        apply.apply_answer(session, self.bank.get(MEMBER_INCOME_QUESTION), 0, Value(0.0))
+        if others_unknown:
+            return self._answered(session, DONT_KNOW)
+        ask = TextReply(text=prompts.OTHERS_INCOME, question_id=pending.question_id)
+        return [TextReply(text=prompts.OWN_INCOME_NONE), ask]
+
     def _about_other_topic(self, session: Session, text: str, reading: Reading) -> bool:
         """ "有两间土坯房" to 家里有小汽车吗: the 有 is about a house, not a car."""
         pending = session.pending
