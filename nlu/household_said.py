@@ -40,6 +40,7 @@ _SIZE_ONE = re.compile(
     r"|就我一个人(?:住|过|生活)?(?=$|[，。,；])"
     r"|(?:^|(?<=[，。,；]))(?:现在|就)?一个人(?=$|[，。,；])"  # "老伴没了，一个人，农村的"
     r"|(?:^|(?<=[，。,；]))(?:现在|如今)?(?:就|只)(?:剩下?)?(?:我|俺)(?:自己|一个)人?了?(?=$|[，。,；])"
+    r"|(?:^|(?<=[，。,；\s]))(?:我|俺|额)(?:就|只有)一个人(?=$|[，。,；\s])"  # "俺就一个人 六十三了"
 )  # "闺女嫁出去了，现在就我自己"
 _PAIR = r"(?:娘俩|娘儿俩|爷俩|爷儿俩|母子俩|父子俩|母女俩|父女俩|祖孙俩|婆孙俩|奶孙俩|爷孙俩)"
 _PAIR_WORD = re.compile(_PAIR)
@@ -197,7 +198,7 @@ def _somebody_else_alone(
 ) -> bool:
     """ "我姑姑…她一个人住", "儿子成家了，他一个人过": somebody else lives alone, not the
     household (nor the one asked for)."""
-    if size != 1:
+    if size != 1 or text[m.start()] in "我俺额":  # "俺就一个人": the speaker, said so
         return False
     who, gone = who_at(mentions, text, m.start())  # "老伴走了，一个人住": the speaker
     return who not in (None, SELF, asked_for) and (who == UNNAMED or not gone)
