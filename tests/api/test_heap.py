@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 import weakref
 from collections.abc import Iterator
 
 import pytest
-from redis.asyncio import Redis
 
 from api import heap
-from api.wiring import keep_fresh
 from bot.kb.notify import CHANNEL as KB_CHANNEL
+from tests.api.test_keep_fresh import KeepFresh, run_keep_fresh
 
 
 @pytest.fixture(autouse=True)
@@ -57,25 +57,22 @@ class Rebuilds:
 
     def __init__(self) -> None:
         self.index: list[Node] = []
+        self.threads: list[int] = []  # one per refresh (the parameters' count wake-ups)
 
     def refresh(self, *, force: bool = False) -> bool:
+        self.threads.append(threading.get_ident())
         if force:
             self.index = [Node() for _ in range(200)]
         return force
 
 
-def test_keep_fresh_freezes_a_rebuilt_index(redis_url: str) -> None:
-    async def run() -> Rebuilds:
-        kb, params = Rebuilds(), Rebuilds()
-        client = Redis.from_url(redis_url)
-        task = asyncio.create_task(keep_fresh(kb, params, client))  # type: ignore[arg-type]
-        await asyncio.sleep(0.3)  # subscribed
-        await client.publish(KB_CHANNEL, "8")
-        await asyncio.sleep(0.5)
-        task.cancel()
-        await client.aclose()
-        return kb
-
-    kb = asyncio.run(run())
+def test_keep_fresh_freezes_a_rebuilt_index(
+    monkeypatch: pytest.MonkeyPatch, redis_url: str
+) -> None:
+    kb, params = Rebuilds(), Rebuilds()
+    # the wake-up the notice causes has rebuilt the KB, settled the heap, checked the parameters
+    asyncio.run(
+        run_keep_fresh(KeepFresh(monkeypatch, kb, params), redis_url, KB_CHANNEL, 0.5, wakeups=1)
+    )
     assert len(kb.index) == 200
     assert not _in_collected_generations(kb.index)
