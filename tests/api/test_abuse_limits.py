@@ -18,7 +18,7 @@ from starlette.requests import Request
 from api.deps import client_ip
 from bot.accounts import Accounts
 from bot.kb.db import make_engine
-from tests.api.api_helpers import wechat_query
+from tests.api.api_helpers import one_rate_window, wechat_query
 from tests.api.conftest import WECHAT_TOKEN, Service, _wait_ready, service_env
 from tests.conftest import PROJECT_ROOT, free_port
 from tests.fakes.wechat_api import FakeWeChat
@@ -70,7 +70,7 @@ def event_xml(openid: str, create_time: int) -> str:
 
 def test_wechat_pushes_are_limited_per_openid_not_per_ip(strict: Service) -> None:
     base = int(time.time())
-    with strict.client() as client:
+    with strict.client() as client, one_rate_window(needs_seconds=20):
         many = [
             client.post(
                 "/wechat/mp",
@@ -95,7 +95,7 @@ def test_wechat_pushes_are_limited_per_openid_not_per_ip(strict: Service) -> Non
 
 
 def test_forged_pushes_are_still_limited_per_ip(strict: Service) -> None:
-    with strict.client() as client:
+    with strict.client() as client, one_rate_window(needs_seconds=15):
         statuses = [
             client.post(
                 "/wechat/mp",
@@ -108,7 +108,7 @@ def test_forged_pushes_are_still_limited_per_ip(strict: Service) -> None:
 
 
 def test_x_forwarded_for_from_an_untrusted_peer_changes_nothing(strict: Service) -> None:
-    with strict.client() as client:
+    with strict.client() as client, one_rate_window(needs_seconds=15):
         statuses = [
             client.get(
                 "/api/v1/kb/search",
@@ -135,25 +135,28 @@ def test_login_attempts_are_counted_before_the_password_check(strict: Service) -
     burst = 30
     barrier = threading.Barrier(burst)
     results: list[httpx.Response] = []
-    threads = [
-        threading.Thread(target=attempt, args=(strict, "agent_a", f"wrong-{i}", barrier, results))
-        for i in range(burst)
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    statuses = sorted(r.status_code for r in results)
-    checked = statuses.count(400)
-    assert len(statuses) == burst and checked <= 5, statuses  # at most the lockout's 5 checked
-    assert statuses.count(429) == burst - checked
-    # agent_a is locked, even with the right password
-    late: list[httpx.Response] = []
-    attempt(strict, "agent_a", PASSWORD, None, late)
-    assert late[0].status_code == 429 and "锁定" in late[0].text
-    # the address is over its limit too; a forged X-Forwarded-For does not get around it
-    attempt(strict, "agent_b", PASSWORD, None, late, {"X-Forwarded-For": "203.0.113.9"})
-    assert late[1].status_code == 429 and "一分钟" in late[1].text
+    with one_rate_window(needs_seconds=30):  # the address's attempts: counted per minute
+        threads = [
+            threading.Thread(
+                target=attempt, args=(strict, "agent_a", f"wrong-{i}", barrier, results)
+            )
+            for i in range(burst)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        statuses = sorted(r.status_code for r in results)
+        checked = statuses.count(400)
+        assert len(statuses) == burst and checked <= 5, statuses  # at most the lockout's 5 checked
+        assert statuses.count(429) == burst - checked
+        # agent_a is locked, even with the right password
+        late: list[httpx.Response] = []
+        attempt(strict, "agent_a", PASSWORD, None, late)
+        assert late[0].status_code == 429 and "锁定" in late[0].text
+        # the address is over its limit too; a forged X-Forwarded-For does not get around it
+        attempt(strict, "agent_b", PASSWORD, None, late, {"X-Forwarded-For": "203.0.113.9"})
+        assert late[1].status_code == 429 and "一分钟" in late[1].text
 
 
 class _State:

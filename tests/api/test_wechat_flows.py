@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 
-from tests.api.api_helpers import wechat_query
+from tests.api.api_helpers import one_rate_window, wechat_query
 from tests.api.conftest import (
     ACCOUNT_LIMIT,
     MP_APP_ID,
@@ -94,7 +94,7 @@ def test_oversized_body_is_refused(service: Service) -> None:
 
 
 def test_per_account_rate_limit(service: Service) -> None:
-    with service.client() as client:
+    with service.client() as client, one_rate_window(needs_seconds=20):
         token = client.post("/api/v1/auth/guest").json()["token"]
         headers = {"Authorization": f"Bearer {token}"}
         codes = [client.get("/api/v1/sessions", headers=headers).status_code
@@ -106,9 +106,7 @@ def test_per_account_rate_limit(service: Service) -> None:
 def test_chat_turns_count_against_the_account_limit(service: Service) -> None:
     """A turn's limits are counted with its session take (one round trip): the same limit,
     every turn counted once, malformed ones too; over it, 429."""
-    if time.time() % 60 > 30:  # the counts are per clock minute: all of them in one
-        time.sleep(60.5 - time.time() % 60)
-    with service.client() as client:
+    with service.client() as client, one_rate_window(needs_seconds=30):
         token = client.post("/api/v1/auth/guest").json()["token"]
         headers = {"Authorization": f"Bearer {token}"}
         started = client.post("/api/v1/sessions", json={"region": "gansu"}, headers=headers)
