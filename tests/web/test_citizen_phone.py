@@ -176,7 +176,8 @@ def test_elderly_citizen_on_a_phone(
     # The phone keyboard opens (the visible viewport shrinks): the newest message stays in view.
     page.focus("#text")
     page.set_viewport_size({"width": 390, "height": 480})
-    page.wait_for_timeout(200)
+    # the page has handled the resize (it fits itself to the visible viewport), however late
+    page.wait_for_function("() => document.body.style.getPropertyValue('--vh') === '480px'")
     assert page.evaluate(VISIBLE_JS) >= 0.99
     shot(page, f"phone-{size}-keyboard", full_page=False)
     page.set_viewport_size(PHONE)

@@ -106,8 +106,15 @@ def test_console_search_keeps_other_regions_apart_and_marks_weak_hits(
             assert "甘肃省" in text or "全部地区" in text, text
     for _tag, _, text in cards[heading + 1 :]:
         assert "甘肃省" not in text.split("地区：")[-1], text
+    # The first search's cards stay on screen until the second one's answer replaces them: mark
+    # them, then wait for the box to hold the new answer (hits, "没有找到" or an error).
+    page.evaluate("() => document.querySelectorAll('#hits > *').forEach(e => e.dataset.old = '1')")
     page.fill("#q", "公积金贷款利率是多少")
-    page.wait_for_timeout(600)
+    page.wait_for_function(
+        "() => { const box = document.getElementById('hits');"
+        " return box.textContent !== '' && !box.querySelector('[data-old]'); }",
+        timeout=20_000,
+    )
     weak = page.locator("#hits .hit.weak")
     if page.locator("#hits .hit").count():
         assert weak.count() >= 1
