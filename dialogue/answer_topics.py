@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from dialogue.questions import Question, question_bank
+from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, question_bank
 from dialogue.state import Session
 from nlu.clauses import SPENT_ALL
 from nlu.facts import Fact, Reading
-from nlu.mentions import CHILD, SELF, UNNAMED
+from nlu.mentions import CHILD, SELF, UNNAMED, Mention, possessive
 from nlu.numerals import NUMERAL_RE
 
 _SENTENCE_CLAUSES = re.compile(r"[，,；;。！!？?]+")
@@ -184,3 +184,40 @@ def own_income_only(session: Session, text: str) -> bool:
         and not _SAID_OF_MORE.search(text)
         and not any(NUMERAL_RE.search(c) for c in rest)
     )
+
+
+# the one named owns it: "儿子有个车", "闺女名下有套房", "儿子的车"
+_OWNS = re.compile(
+    r"(?:名下|手里|那儿|那里)?(?:还|也)?(?:有|开着|买了|的(?:车|房|存款|钱|店|公司))"
+)
+# ours said ("我家有一辆"), not "不跟我们住"
+_OURS = re.compile(r"(?<![跟和与同])(?:我们|俺们|咱们)|咱家|我家|俺家|家里|自己")
+
+
+def owner_elsewhere(session: Session, text: str, reading: Reading) -> Mention | None:
+    """ "儿子有个车，他在外地成家了" to 家里有小汽车吗: the property of somebody who does not
+    live in the household (said to have left, or not among its members when they are all
+    known), not the household's. Only what 共同生活的家庭成员 own is counted."""
+    pending = session.pending
+    if pending is None or pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
+        return None
+    fills = question_bank().get(pending.question_id).fills
+    if not all(f.startswith("assets.") for f in fills) or _OURS.search(text):
+        return None
+    household = session.household
+    size = household.size
+    known = size is not None and len(household.members) >= size
+    known = known and all(m.relation for m in household.members)
+    here = {m.relation for m in household.members}
+    named = [
+        m
+        for m in reading.mentions
+        if m.relation not in (UNNAMED, CHILD)
+        and not (m.relation == SELF and possessive(m, reading.mentions, text))
+    ]
+    if not named or any(m.relation == SELF for m in named):
+        return None
+    away = [m for m in named if m.departed or (known and m.relation not in here)]
+    if len(away) != len(named) or not any(_OWNS.match(text, m.end) for m in away):
+        return None  # "爹娘留下的老宅子": left to the household, now its own
+    return away[0]

@@ -18,6 +18,7 @@ from dialogue.answer_topics import (
     MEMBER_INCOME_QUESTION,
     names_another_member,
     own_income_only,
+    owner_elsewhere,
     said_of_the_member,
 )
 from dialogue.answers import (
@@ -240,6 +241,15 @@ class DialogueEngine:
                 answer = Value(theirs.value, is_estimate=theirs.estimate)
             if answer is None:
                 answer = self._yes_by_its_fact(session, reading)
+            owner = owner_elsewhere(session, text, reading)
+            if owner is not None and isinstance(answer, Value) and answer.value:
+                # "儿子有车，他在外地成家了": not the household's; asked again, saying why
+                named = text[owner.start : owner.end]
+                why = TextReply(text=prompts.OWNER_ELSEWHERE.format(who=named))
+                if session.failures > 0:  # said again: left as 不清楚, never stored as ours
+                    return [why, *self._answered(session, DONT_KNOW)]
+                session.failures += 1
+                return [why, *self._ask(session, pending, count=False)]
             if (
                 answer is not None
                 and not self._about_other_topic(session, text, reading)

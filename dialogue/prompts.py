@@ -63,6 +63,7 @@ class Prompts(BaseModel):
     noted: str
     own_income_none: str  # "我自己没收入" to the household's income
     others_income: str  # ...then the others' income, which is the household's
+    owner_elsewhere: str  # property of somebody who does not live in the household
     complaint: str
     stale_answer: str  # an answer sent for a question that is no longer the current one
     fact_phrases: dict[str, str | tuple[str, str]]  # fact name -> phrase, or (true, false)
@@ -108,6 +109,7 @@ NOTHING_CORRECTED = _P.nothing_corrected
 NOTED = _P.noted
 OWN_INCOME_NONE = _P.own_income_none
 OTHERS_INCOME = _P.others_income
+OWNER_ELSEWHERE = _P.owner_elsewhere
 COMPLAINT = _P.complaint
 STALE_ANSWER = _P.stale_answer
 FACT_PHRASES = _P.fact_phrases
