@@ -27,6 +27,7 @@ was recognised, so income and asset questions are asked only for the items it na
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache
@@ -42,7 +43,6 @@ from dialogue.policy import (
     is_allowed,
     is_open,
     loop_open,
-    members_needed,
 )
 from dialogue.questions import MEMBER_MORE_ID, QuestionBank
 from dialogue.state import Session, member_key
@@ -129,23 +129,30 @@ def _is_recipient(session: Session) -> bool:
     return bool(RECIPIENT_CLASSES & set(session.household.already_receives or ()))
 
 
-def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) -> list[Candidate]:
-    """Every open question that fills a fact some open item needs, in natural order."""
-    household = session.household
-    wanted = {
+def open_wants(result: ScreeningResult, bank: QuestionBank) -> dict[ItemId, Wanted]:
+    """The facts each open (need_info) item wants, in screening's order."""
+    return {
         i.item: Wanted.of_facts(i.missing_facts, bank)
         for i in result.items
         if i.outcome == Outcome.NEED_INFO
     }
-    names = {item: w.names() for item, w in wanted.items()}
-    for item_names in names.values():
-        if members_needed(item_names) and household.size is None:
-            item_names.add("size")
-    # the open items wanting each fact name, in screening's order (as `wanted` lists them)
-    items_named: dict[str, list[ItemId]] = {}
-    for item, item_names in names.items():
-        for name in item_names:
-            items_named.setdefault(name, []).append(item)
+
+
+def candidates(
+    session: Session, wanted: dict[ItemId, Wanted], bank: QuestionBank
+) -> list[Candidate]:
+    """Every open question that fills a fact some open item (`wanted`) needs, in natural
+    order."""
+    household = session.household
+    size_wanted = household.size is None
+    # the open items wanting each fact name, in screening's order (as `wanted` lists them);
+    # an item wanting members wants the size too while it is not known
+    items_named: defaultdict[str, list[ItemId]] = defaultdict(list)
+    for item, w in wanted.items():
+        for name in w.names:
+            items_named[name].append(item)
+        if size_wanted and w.needs_members and "size" not in w.names:
+            items_named["size"].append(item)
     found: dict[tuple[str, int | None], Candidate] = {}
     serving = bank.filling_any(set(items_named))  # only these can serve an open item
     # "家里有人上学吗" before "您儿子上学吗": a household-wide question still open comes first
@@ -181,13 +188,13 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
 
     # which open items want a fact, for any member ("members.age") or one ("members.2.age",
     # kept as ("members.age", 2): no key strings built per question and member)
-    generic_wanted: dict[str, set[ItemId]] = {}
-    indexed_wanted: dict[tuple[str, int], set[ItemId]] = {}
+    generic_wanted: defaultdict[str, set[ItemId]] = defaultdict(set)
+    indexed_wanted: defaultdict[tuple[str, int], set[ItemId]] = defaultdict(set)
     for item, w in wanted.items():
         for fact in w.generic:
-            generic_wanted.setdefault(fact, set()).add(item)
+            generic_wanted[fact].add(item)
         for named_fact in w.by_member:
-            indexed_wanted.setdefault(named_fact, set()).add(item)
+            indexed_wanted[named_fact].add(item)
     member_first: set[tuple[int, ItemId]] = set()
     relation = bank.get(RELATION_QUESTION)
     relation_open = [i > 0 and is_open(session, relation, i) for i in range(len(household.members))]
@@ -239,12 +246,18 @@ def candidates(session: Session, result: ScreeningResult, bank: QuestionBank) ->
         else:
             hit = {i for f in question.fills for i in items_named.get(f, ())}
             serves = [i for i in wanted if i in hit]
-        if not serves or not question.applies(household) or not is_open(session, question, None):
+        if not serves or (question.when and not question.applies(household)):
             continue
+        if not is_open(session, question, None):
+            continue
+        # a household question is asked once: its candidate is new (the bank's ids are unique)
+        key = (question.id, None)
         fills = [*question.fills, *(["members"] if "size" in question.fills else [])]
-        add(question.id, None, question.needs_consent, serves, fills, True)
+        found[key] = Candidate(
+            Next(question.id), question.needs_consent, set(serves), set(fills), tried=key
+        )
     if loop_open(session):
-        serves = [i for i in wanted if members_needed(names[i])]
+        serves = [i for i, w in wanted.items() if w.needs_members]
         add(MEMBER_MORE_ID, None, False, serves, ["members"], False)
     return list(found.values())
 
@@ -256,29 +269,22 @@ def items_wanting(wanted_by_fact: dict[FactKey, set[ItemId]], facts: list[FactKe
     return found
 
 
-def _stuck(result: ScreeningResult, bank: QuestionBank, found: list[Candidate]) -> set[ItemId]:
+def _stuck(wanted: dict[ItemId, Wanted], found: list[Candidate]) -> set[ItemId]:
     """Open items with a missing fact no open question fills (said 不知道, skipped, refused)."""
-    askable_for: dict[ItemId, set[str]] = {}
+    askable_for: defaultdict[ItemId, set[str]] = defaultdict(set)
     for c in found:
         for served in c.items:
-            askable_for.setdefault(served, set()).update(c.facts)
-    stuck: set[ItemId] = set()
-    for item in result.items:
-        if item.outcome != Outcome.NEED_INFO:
-            continue
-        # the missing facts' names (aliased), as candidates() read them: worked out once per set
-        if not Wanted.of_facts(item.missing_facts, bank).names() <= askable_for.get(
-            item.item, set()
-        ):
-            stuck.add(item.item)
-    return stuck
+            askable_for[served].update(c.facts)
+    # the missing facts' names (aliased), as candidates() read them
+    return {item for item, w in wanted.items() if not w.names <= askable_for.get(item, set())}
 
 
 def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahead: Trial) -> Plan:
     """The question worth most now, and how many are left at most."""
     wanted = wanted_items(session)
     weights = _weights(session, result, wanted)
-    found = candidates(session, result, bank)
+    open_items = open_wants(result, bank)
+    found = candidates(session, open_items, bank)
     if _is_recipient(session):  # short path: means questions only for the items asked about
         for c in found:
             if c.needs_consent:
@@ -290,7 +296,7 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     # The last question for an item, or any question for an item some of whose facts nobody
     # can tell us any more: can one of its values still change the item? Tried lazily, only
     # for the question about to be chosen (screening each value has a cost).
-    stuck = _stuck(result, bank, found)
+    stuck = _stuck(open_items, found)
     asked_items = wanted & set(weights)
     left = QUESTION_BUDGET - session.questions_asked
     useful = [c for c in found if c.items]
@@ -442,10 +448,12 @@ def _choose(
         # past the soft budget: only the main items (asked about, else the central ones),
         # and only while their open questions fit in what is left
         pool = [c for c in pool if finishable(c, main)]
-    top = max((worth(c) for c in pool), default=0.0)
+    worths = [(c, worth(c)) for c in pool]  # each looked up once, not once per comparison
+    top = max((w for _, w in worths), default=0.0)
     # natural order among the questions worth about as much as the best: a conversation that
     # moves topic by topic, not back and forth
-    near = [c for c in pool if worth(c) >= max(MIN_WORTH, NEAR_BEST * top)]
+    floor = max(MIN_WORTH, NEAR_BEST * top)
+    near = [c for c, w in worths if w >= floor]
     # one that settles an item on its own first: certain progress for one question
     best = next((c for c in near if any(open_for[i] == 1 for i in c.items)), None)
     # then one about the member screening names, before asking every member in turn

@@ -8,7 +8,7 @@ is open when it fills one of those facts and the citizen has not already said "ä
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -67,12 +67,14 @@ class Wanted:
         return frozenset((fact_name(f), _member_index(f)) for f in self.indexed)
 
     @cached_property
-    def _names(self) -> frozenset[str]:
+    def names(self) -> frozenset[str]:
+        """Every fact name, member indexes dropped (for household-wide questions)."""
         return frozenset(self.generic) | {fact_name(f) for f in self.indexed}
 
-    def names(self) -> set[str]:
-        """Every fact name, member indexes dropped (for household-wide questions)."""
-        return set(self._names)
+    @cached_property
+    def needs_members(self) -> bool:
+        """Some of the facts are the members' (who they are, or one of their own facts)."""
+        return members_needed(self.names)
 
 
 def _member_index(key: str) -> int:
@@ -111,12 +113,18 @@ def is_open(session: Session, question: Question, member: int | None) -> bool:
         if session.answered(question.id):
             return False
         indexes = range(len(session.household.members))
-        return any(open_key(session, member_key(n, i)) for n in question.fills for i in indexes)
+        return any(_open(session, n, i) for n in question.fills for i in indexes)
     for name in question.fills:
         key = member_key(name, member) if member is not None else name
         if not session.is_unknown(key) and _fact(session, name, member) is None:
             return True
     return False
+
+
+def _open(session: Session, name: str, member: int | None) -> bool:
+    """Nobody has answered or declined this fact (of `member`, or of the household)."""
+    key = member_key(name, member) if member is not None else name
+    return not session.is_unknown(key) and _fact(session, name, member) is None
 
 
 def _fact(session: Session, name: str, member: int | None) -> Any:
@@ -128,11 +136,7 @@ def _fact(session: Session, name: str, member: int | None) -> Any:
     return get_fact(session.household, member_key(name, member) if member is not None else name)
 
 
-def open_key(session: Session, key: str) -> bool:
-    return not session.is_unknown(key) and get_fact(session.household, key) is None
-
-
-def members_needed(names: set[str]) -> bool:
+def members_needed(names: Collection[str]) -> bool:
     return "members" in names or any(f.startswith("members.") for f in names)
 
 
