@@ -34,11 +34,7 @@ def missing_facts_of(checks: list[CheckResult], outcome: Outcome) -> tuple[str, 
         return ()
     unknown = [c for c in checks if c.status == CheckStatus.UNKNOWN]
     first = [c for c in unknown if c.ask_first] or unknown
-    seen: dict[str, None] = {}
-    for result in first:
-        for fact in result.missing:
-            seen.setdefault(fact, None)
-    return tuple(seen)
+    return tuple(dict.fromkeys(fact for result in first for fact in result.missing))
 
 
 def ordered_for_reasons(checks: list[CheckResult]) -> list[CheckResult]:

@@ -241,6 +241,17 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
         for index in _dominated_ways(evaluated, outcomes):
             outcomes[index] = Outcome.UNLIKELY  # never better than another way: asks nothing
     top_rank = max(OUTCOME_RANK[outcome] for outcome in outcomes)
+    ties = [
+        (variant, checks, outcome)
+        for (variant, checks), outcome in zip(evaluated, outcomes, strict=True)
+        if OUTCOME_RANK[outcome] == top_rank
+    ]
+    if len(ties) > 1 and ties[0][2] == Outcome.NEED_INFO:
+        # open ways tie: one result, the first way's, asking every open way's missing facts
+        # (no result built per way only to be merged)
+        _, checks, outcome = ties[0]
+        missing = tuple(dict.fromkeys(f for _, c, o in ties for f in missing_facts_of(c, o)))
+        return _result(ctx, item, outcome, checks, citation=citation, missing_facts=missing)
     top = [
         _result(
             ctx,
@@ -251,14 +262,11 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
             variant=variant.kind,
             variant_label=variant.label,
         )
-        for (variant, checks), outcome in zip(evaluated, outcomes, strict=True)
-        if OUTCOME_RANK[outcome] == top_rank
+        for variant, checks, outcome in ties
     ]
     best = top[0]
     for candidate in top[1:]:
-        if candidate.outcome == Outcome.NEED_INFO:
-            best = _merge_missing(best, candidate)
-        elif candidate.outcome == Outcome.LIKELY:
+        if candidate.outcome == Outcome.LIKELY:
             best = _merge_variants(best, candidate)
     if best.outcome == Outcome.UNLIKELY:  # every way is ruled out: say why for each
         return _all_ruled_out(best, top)
@@ -343,13 +351,6 @@ def _merge_variants(a: ItemResult, b: ItemResult) -> ItemResult:
     return replace(a, variant_label=label, reasons=reasons, caveats=caveats, basis=basis)
 
 
-def _merge_missing(a: ItemResult, b: ItemResult) -> ItemResult:
-    from dataclasses import replace
-
-    merged = tuple(dict.fromkeys(a.missing_facts + b.missing_facts))
-    return replace(a, missing_facts=merged, variant=None, variant_label=None)
-
-
 def _result(
     ctx: Context,
     item: ItemGuide,
@@ -360,14 +361,18 @@ def _result(
     variant: str | None = None,
     variant_label: str | None = None,
     note: str | None = None,
+    missing_facts: tuple[str, ...] | None = None,
 ) -> ItemResult:
+    """`missing_facts`: those of several ways that tie (else the checks' own)."""
+    if missing_facts is None:
+        missing_facts = missing_facts_of(checks, outcome)
     if ctx.outcomes_only:  # what later items and the review order read; no wording
         return ItemResult(
             item=item.id,
             name=item.name,
             outcome=outcome,
             reasons=(),
-            missing_facts=missing_facts_of(checks, outcome),
+            missing_facts=missing_facts,
             department=item.department,
             time_limit=None,
             variant=variant,
@@ -386,7 +391,7 @@ def _result(
         name=item.name,
         outcome=outcome,
         reasons=tuple(Reason(c.reason, c.citation or citation, c.status) for c in ordered),
-        missing_facts=missing_facts_of(checks, outcome),
+        missing_facts=missing_facts,
         department=item.department,
         time_limit=item.time_limit.text if item.time_limit else ctx.guide.time_limit.text,
         variant=variant,

@@ -18,20 +18,57 @@ def met(check_id: str, reason: str, params: Params = (), estimate: bool = False)
     return CheckResult(check_id, CheckStatus.MET, reason, params=params, is_estimate=estimate)
 
 
-def unmet(check_id: str, reason: str, params: Params = (), estimate: bool = False) -> CheckResult:
-    return CheckResult(check_id, CheckStatus.UNMET, reason, params=params, is_estimate=estimate)
-
-
-def unknown(check_id: str, reason: str, missing: Iterable[str], params: Params = ()) -> CheckResult:
+def unmet(
+    check_id: str,
+    reason: str,
+    params: Params = (),
+    estimate: bool = False,
+    citation: str | None = None,
+) -> CheckResult:
     return CheckResult(
-        check_id, CheckStatus.UNKNOWN, reason, tuple(dict.fromkeys(missing)), params=params
+        check_id,
+        CheckStatus.UNMET,
+        reason,
+        params=params,
+        is_estimate=estimate,
+        citation=citation,
+    )
+
+
+def unknown(
+    check_id: str,
+    reason: str,
+    missing: Iterable[str],
+    params: Params = (),
+    citation: str | None = None,
+    ask_first: bool = False,
+) -> CheckResult:
+    return CheckResult(
+        check_id,
+        CheckStatus.UNKNOWN,
+        reason,
+        tuple(dict.fromkeys(missing)),
+        params=params,
+        citation=citation,
+        ask_first=ask_first,
     )
 
 
 def uncertain(
-    check_id: str, reason: str, params: Params = (), estimate: bool = False
+    check_id: str,
+    reason: str,
+    params: Params = (),
+    estimate: bool = False,
+    citation: str | None = None,
 ) -> CheckResult:
-    return CheckResult(check_id, CheckStatus.UNCERTAIN, reason, params=params, is_estimate=estimate)
+    return CheckResult(
+        check_id,
+        CheckStatus.UNCERTAIN,
+        reason,
+        params=params,
+        is_estimate=estimate,
+        citation=citation,
+    )
 
 
 def flag(

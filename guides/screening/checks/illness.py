@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from guides.household import ADULT_AGE, Member
 from guides.screening.checks.common import (
     MemberTest,
@@ -132,20 +130,18 @@ def _single_person_route(
     size = ctx.household.household_size
     if size is not None and size <= 1:
         # One person is a 单人户 already: the household route decides.
-        return replace(unmet(cid, "家里只有一个人，已经按单人户看收入"), citation=citation)
+        return unmet(cid, "家里只有一个人，已经按单人户看收入", citation=citation)
     found, missing = scan_members(ctx, test)
     if found:
-        result = uncertain(cid, f"{names(found)}{found_text}")
-    elif missing and (income_missing := _income_facts_missing(ctx)):
+        return uncertain(cid, f"{names(found)}{found_text}", citation=citation)
+    if missing and (income_missing := _income_facts_missing(ctx)):
         # The household's own income first: the route only matters once the family as a whole
         # is not eligible, so whom it is for is asked after the income is known.
-        result = unknown(cid, "还需要先知道家庭人口和收入", income_missing)
-    elif missing:
+        return unknown(cid, "还需要先知道家庭人口和收入", income_missing, citation=citation)
+    if missing:
         # whom the route is for, before the household's means are asked for it
-        result = replace(unknown(cid, missing_text, missing), ask_first=True)
-    else:
-        result = unmet(cid, none_text)
-    return replace(result, citation=citation)
+        return unknown(cid, missing_text, missing, citation=citation, ask_first=True)
+    return unmet(cid, none_text, citation=citation)
 
 
 def _income_facts_missing(ctx: Context) -> tuple[str, ...]:
