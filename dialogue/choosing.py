@@ -313,13 +313,15 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
             for item in c.items:
                 to_ask_for[item] = to_ask_for.get(item, 0) + 1
 
+    # an item's weight shared among the questions open for it (open_for does not change)
+    share = {i: weights[i] / n for i, n in open_for.items()}
     worths: dict[int, float] = {}
 
     def worth(c: Candidate) -> float:
         if id(c) not in worths:
             # in a fixed order: a float sum over a set would follow the hash seed, and a near
             # tie could then pick another question in another worker
-            worths[id(c)] = sum(weights[i] / open_for[i] for i in sorted(c.items))
+            worths[id(c)] = sum(share[i] for i in sorted(c.items))
         return worths[id(c)]
 
     def finishable(c: Candidate, main: Collection[ItemId]) -> bool:

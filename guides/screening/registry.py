@@ -39,7 +39,9 @@ def run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
     have yet never crashes screening: the clause becomes one only the department can confirm."""
     if check_id not in HOUSEHOLD_ONLY:
         return _left_to_the_office(ctx, _run_check(check_id, ctx, args))
-    key = f"check:{check_id}:{sorted(args.items())!r}:{ctx.region_level}:{ctx.place}"
+    # most clauses have no arguments: no sorting and repr for them (a dozen per screening)
+    arguments = repr(sorted(args.items())) if args else ""
+    key = f"check:{check_id}:{arguments}:{ctx.region_level}:{ctx.place}"
     found = ctx.memo.get(key)
     if not isinstance(found, CheckResult):
         found = ctx.memo[key] = _left_to_the_office(ctx, _run_check(check_id, ctx, args))
