@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from guides.household import Member
 from guides.params import ResolvedParameter
@@ -16,23 +17,6 @@ MemberTest = Callable[[Member], tuple[bool | None, tuple[str, ...]]]
 
 def met(check_id: str, reason: str, params: Params = (), estimate: bool = False) -> CheckResult:
     return CheckResult(check_id, CheckStatus.MET, reason, params=params, is_estimate=estimate)
-
-
-def unmet(
-    check_id: str,
-    reason: str,
-    params: Params = (),
-    estimate: bool = False,
-    citation: str | None = None,
-) -> CheckResult:
-    return CheckResult(
-        check_id,
-        CheckStatus.UNMET,
-        reason,
-        params=params,
-        is_estimate=estimate,
-        citation=citation,
-    )
 
 
 def unknown(
@@ -54,7 +38,8 @@ def unknown(
     )
 
 
-def uncertain(
+def _decided(
+    status: CheckStatus,
     check_id: str,
     reason: str,
     params: Params = (),
@@ -62,13 +47,13 @@ def uncertain(
     citation: str | None = None,
 ) -> CheckResult:
     return CheckResult(
-        check_id,
-        CheckStatus.UNCERTAIN,
-        reason,
-        params=params,
-        is_estimate=estimate,
-        citation=citation,
+        check_id, status, reason, params=params, is_estimate=estimate, citation=citation
     )
+
+
+# the clause excludes, or (uncertain) the facts sit too near its line to say
+unmet = partial(_decided, CheckStatus.UNMET)
+uncertain = partial(_decided, CheckStatus.UNCERTAIN)
 
 
 def flag(
