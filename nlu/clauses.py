@@ -22,7 +22,9 @@ from nlu.numerals import NUMERAL_RE, parse_number
 # all of it spent: "早花光了", "全交医药费了", "都搭进去了", "给孙子交学费花了，现在没了"
 SPENT_ALL = re.compile(
     r"(?:花|用|折腾)(?:光|完|没)了|(?:现在|早就?|早都|全|都)没了"
-    r"|(?:全|都|全部)(?:拿去|拿来|给)?(?:看病|治病|交|搭|填|贴|垫|花|用|砸)(?:进去|在|到|了|医|学|看|花)"
+    # "都给老伴看病花了": given to somebody's treatment
+    r"|(?:全|都|全部)(?:拿去|拿来|给[^，。；！？\s]{0,3}?)?(?:看病|治病|交|搭|填|贴|垫|花|用|砸)"
+    r"(?:进去|在|到|了|医|学|看|花|用)"
 )
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！!？?]+")
 _PAST = re.compile(

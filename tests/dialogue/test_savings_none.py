@@ -24,3 +24,8 @@ def test_no_savings_beside_an_income_leaves_the_income() -> None:
         question_bank().get("household_income"), "没啥存款，就老伴养老金一千二", TODAY
     )
     assert said == Value(1200.0)
+
+
+@pytest.mark.parametrize("text", ["存款都给老伴看病花了", "全给孩子看病用了", "钱都给儿子交学费了"])
+def test_savings_spent_on_somebodys_needs_are_none(text: str) -> None:
+    assert parse_answer(question_bank().get("deposits"), text, TODAY) == Value(0.0)
