@@ -184,3 +184,11 @@ def test_the_kind_and_grade_said_with_a_disability_yes(nlu_backend: IntentParser
         3,
         "hearing",
     )
+
+
+def test_a_motorbike_is_not_a_car_and_no_doubt_is_raised() -> None:
+    vehicles = question_bank().get("vehicles")
+    assert parse_answer(vehicles, "有辆摩托车", TODAY) == Value(False)
+    assert parse_answer(vehicles, "有辆三轮车", TODAY) == Value(False)
+    assert parse_answer(vehicles, "有辆车", TODAY) == Value(True)
+    assert parse_answer(vehicles, "有个摩托，还有辆面包车", TODAY) == Value(True)
