@@ -131,7 +131,17 @@ def amount_answer(question: Question, text: str) -> Value | None:
     if amount is None:
         return Value(0.0) if parse_yes_no(text) is False else None
     vague = amount.is_estimate and amount.high > VAGUE_SPREAD * max(amount.low, 1.0)
-    return Value(float(amount.value), is_estimate=amount.is_estimate, vague=vague)
+    # "退休金两千，还有点房租": at least what was said, and more not said: an estimate
+    estimate = amount.is_estimate or (monthly and _MORE_UNSAID.search(text) is not None)
+    return Value(float(amount.value), is_estimate=estimate, vague=vague)
+
+
+# another income named without its amount, to the clause's end ("还有点房租"; not "低保": no income)
+_MORE_UNSAID = re.compile(
+    r"(?:还有|另外还?有|再加上|加上)(?:点|些|一点|一些)?"
+    r"(?:房租|租金|打零工|零工|打工|种地|地里|卖菜|摆摊|收入|进项|工资)(?:的)?(?:钱|收入)?"
+    r"(?=$|[，,。；;！!])"
+)
 
 
 _AREA_NUMBER = re.compile(
