@@ -314,6 +314,18 @@ def _began_just_now(text: str, lo: int, hi: int, start: int) -> bool:
 _LONG_ILL = re.compile(r"(?:好几|几|[两三四五六七八九十\d]+|多)年了|多年|常年|长年|好些年")
 
 
+# cured: "治好了", "现在好了" (not "好了一点", "好多了": better, still ill)
+_RECOVERED = re.compile(
+    r"(?:治好了|(?:已经|现在|早就?|病)好了|痊愈了?|康复了|(?:已经|现在)没事了)(?!一点|些|点|很多)"
+)
+
+
+def _recovered(text: str, mentions: list[Mention], end: int) -> bool:
+    """Said cured after the illness, in its sentence, before anybody else is named."""
+    stop = min([sentence_at(text, end - 1)[1], *(m.start for m in mentions if m.start >= end)])
+    return _RECOVERED.search(text, end, stop) is not None
+
+
 def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     """Illness by name; a member's kind is the first one said ("淋巴瘤…化疗": blood, the
     treatment word names no second illness)."""
@@ -325,6 +337,8 @@ def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
         for start, end in sorted(_spans(_any(patterns), text)):
             if not _states(text, start) or _DIED_OF.match(text, end):
                 continue
+            if _recovered(text, mentions, end):
+                continue  # "得过白血病，现在好了": an illness of the past
             lo, hi = clause_at(text, start)
             if said and not any(lo <= m.start < hi for m in mentions):
                 continue  # "…透析的自付费用还能报吗": the same illness again, nobody new
