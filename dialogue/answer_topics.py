@@ -14,8 +14,6 @@ from nlu.mentions import CHILD, SELF, UNNAMED, Mention, possessive
 from nlu.numerals import NUMERAL_RE
 
 _SENTENCE_CLAUSES = re.compile(r"[，,；;。！!？?]+")
-HOUSEHOLD_INCOME_QUESTION = "household_income"
-MEMBER_INCOME_QUESTION = "member_income"
 _LEFT_OVER = re.compile(r"(?:就|只|还)剩")
 _PARTS_OF_HOME = re.compile(rf"(?:{NUMERAL_RE.pattern})(?:间|层)")
 # "房产证上写的七十二平": a number with an area unit is the area, whatever else the clause names
@@ -159,6 +157,8 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
 _CLAUSE = re.compile(r"[^，,；;。！!？?]+")
 
 
+HOUSEHOLD_INCOME_QUESTION = "household_income"
+MEMBER_INCOME_QUESTION = "member_income"
 # "我自己没收入" to 全家每个月收入多少: the speaker's own none, said of nobody else
 _OWN_NONE = re.compile(
     r"(?:我|俺|额)(?:自己|自个儿?|本人)?(?:是|也|一直|现在|目前)?(?:没有?|没啥|莫有|没得)(?:啥|什么)?"

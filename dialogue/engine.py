@@ -243,13 +243,7 @@ class DialogueEngine:
                 answer = self._yes_by_its_fact(session, reading)
             owner = owner_elsewhere(session, text, reading)
             if owner is not None and isinstance(answer, Value) and answer.value:
-                # "儿子有车，他在外地成家了": not the household's; asked again, saying why
-                named = text[owner.start : owner.end]
-                why = TextReply(text=prompts.OWNER_ELSEWHERE.format(who=named))
-                if session.failures > 0:  # said again: left as 不清楚, never stored as ours
-                    return [why, *self._answered(session, DONT_KNOW)]
-                session.failures += 1
-                return [why, *self._ask(session, pending, count=False)]
+                return self._not_the_households(session, text[owner.start : owner.end])
             if (
                 answer is not None
                 and not self._about_other_topic(session, text, reading)
@@ -321,6 +315,17 @@ class DialogueEngine:
             return self._answered(session, DONT_KNOW)
         ask = TextReply(text=prompts.OTHERS_INCOME, question_id=pending.question_id)
         return [TextReply(text=prompts.OWN_INCOME_NONE), ask]
+
+    def _not_the_households(self, session: Session, owner: str) -> list[Reply]:
+        """ "儿子有车，他在外地成家了": not the household's; asked again, saying why. Said
+        again, it is left as 不清楚, never stored as the household's."""
+        pending = session.pending
+        assert pending is not None
+        why = TextReply(text=prompts.OWNER_ELSEWHERE.format(who=owner))
+        if session.failures > 0:
+            return [why, *self._answered(session, DONT_KNOW)]
+        session.failures += 1
+        return [why, *self._ask(session, pending, count=False)]
 
     def _about_other_topic(self, session: Session, text: str, reading: Reading) -> bool:
         """ "有两间土坯房" to 家里有小汽车吗: the 有 is about a house, not a car."""

@@ -114,11 +114,7 @@ def is_open(session: Session, question: Question, member: int | None) -> bool:
             return False
         indexes = range(len(session.household.members))
         return any(_open(session, n, i) for n in question.fills for i in indexes)
-    for name in question.fills:
-        key = member_key(name, member) if member is not None else name
-        if not session.is_unknown(key) and _fact(session, name, member) is None:
-            return True
-    return False
+    return any(_open(session, name, member) for name in question.fills)
 
 
 def _open(session: Session, name: str, member: int | None) -> bool:
