@@ -336,3 +336,27 @@ def test_a_drought_and_wanting_training() -> None:
 def test_no_housing_stock_is_not_no_house() -> None:
     assert "assets.houses" not in _names("申请公租房两年了，一直说没有房源")
     assert ("assets.houses", 0, None) in _facts("我们没有房子，租房住")
+
+
+def test_questions_of_when_how_much_and_what_it_means(nlu_backend: IntentParser) -> None:
+    """Asking what a term means, when or how fast, how old, how much a subsidy pays, whether it
+    comes by itself, signing for a parent, or replacing a lost card: a question to answer
+    first, not the start of a questionnaire."""
+    for text in (
+        "特困供养是个什么意思",
+        "残疾人两项补贴啥时候能发",
+        "医疗救助交上去几天能批",
+        "多大年纪能领高龄津贴",
+        "护理补贴一个月能领多少？",
+        "住院花的钱医疗救助还能报多少",
+        "城市低保跟农村低保一样吗",
+        "高龄补贴是自动发吗",
+        "我妈的低保材料我能代签不",
+        "残疾证丢了怎么补办",
+        "住养老院要交钱不",
+    ):
+        _, asked = _open(nlu_backend, text)
+        assert asked, text
+    for text in ("我这样能不能办低保", "我想申请临时救助，我家是低保户"):
+        _, asked = _open(nlu_backend, text)
+        assert not asked, text
