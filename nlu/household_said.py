@@ -22,6 +22,7 @@ from nlu.mentions import (
     small_number,
     who_at,
 )
+from nlu.numbers import Amount, find_amounts
 from nlu.numerals import negative_at
 from nlu.places import other_place
 
@@ -99,13 +100,13 @@ _SPEAKER_FIRST = re.compile(r"(?:现在|平时)?(?:我|俺|咱)(?!们|家|妈|�
 # a job said by what one does: "在超市当收银员", "在饭店端盘子", "在太原送外卖", "到手2300"
 _JOB = re.compile(r"当(?!时|年|初)\S{1,4}员|端盘子|洗碗|送外卖|跑外卖|收银|保洁|保安|保姆|到手")
 _WORKS_FOR_PAY = re.compile(
-    r"挣|赚|工资|上班|打工|打零工|种地|务农|干活|做工|跑车|开车|退休金|养老金"
+    r"挣|赚|工资|上班|打工|打(?:点|些)?零工|种地|务农|干活|做工|跑车|开车|退休金|养老金"
 )
 # a speaker alone: what they get a month is the household's ("一个人过…退休金一个月一千三")
 OWN_INCOME = re.compile(r"退休金|养老金|工资|收入|挣|收个|收成")
 # a clause saying what work one does, no amount: "给人当保姆，一个月一千五" is a pay
 _WORKS = re.compile(
-    r"上班|打工|打零工|做工|当保姆|做保姆|做保洁|干保洁|当服务员|送外卖|摆摊|开出租|跑出租|看大门|扫大街|工地上干"
+    r"上班|打工|打(?:点|些)?零工|做工|当保姆|做保姆|做保洁|干保洁|当服务员|送外卖|摆摊|开出租|跑出租|看大门|扫大街|工地上干"
 )
 _NOT = re.compile(r"[不没]")
 _TOTAL_INCOME = re.compile(
@@ -127,7 +128,6 @@ _HUKOU_PLACE = re.compile(
     r"户口(?:还|都)?(?:在|是)(?:老家)?"
     r"|户口(?:已经|早就|也|都)?(?:迁回|迁到|迁来|迁进|落在|落到|转回|转到)(?:了)?"  # 户口迁回历城了
 )
-_DIGIT_OR_NUMERAL = re.compile(r"[\d一二两三四五六七八九十百千万]")
 SUMMED = re.compile(r"加起来|一共|总共|拢共|统共|合计")  # a sum said after the parts wins over them
 
 
@@ -272,6 +272,11 @@ def about_self(mentions: list[Mention], text: str, lo: int, hi: int, who: str = 
     return all(m.key == who for m in mentions if lo <= m.start < hi)
 
 
+def _says_amount(clause: str) -> bool:
+    """An amount of money in the clause; a count is none ("一直靠打零工", "两口子都打工")."""
+    return any(isinstance(found.value, Amount) for found in find_amounts(clause))
+
+
 def own_income_said(text: str, lo: int, hi: int) -> bool:
     """An amount clause says it is an income ("退休金一个月两千"), or follows a clause that
     does without an amount of its own ("收入不稳定，一个月也就一两千"), or that says what work
@@ -279,7 +284,7 @@ def own_income_said(text: str, lo: int, hi: int) -> bool:
     if OWN_INCOME.search(text, lo, hi):
         return True
     before = clause_before(text, lo)
-    if before is None or _DIGIT_OR_NUMERAL.search(text, *before):
+    if before is None or _says_amount(text[before[0] : before[1]]):
         return False
     works = _WORKS.search(text, *before) and not _NOT.search(text, *before)
     return bool(OWN_INCOME.search(text, *before) or works)

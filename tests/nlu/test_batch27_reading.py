@@ -1,12 +1,14 @@
 """Item names typed with a homophone where the plain word means something else: 地保 for 低保
 (but 种地收入 is no 低收入, 耕地保护 no 低保), and 危房改照 for 危房改造 (the item asked for, not
-only a description of the house)."""
+only a description of the house); a pay said after the work it comes from ("打点零工，一个月
+七八百")."""
 
 from __future__ import annotations
 
 from nlu.facts import read_facts
 from nlu.lexicon import find_items
 from tests.nlu.reading import READ_ON as TODAY
+from tests.nlu.reading import opening_facts as _facts
 
 
 def _items(text: str) -> list[str]:
@@ -22,3 +24,14 @@ def test_dibao_typed_as_di_of_the_fields() -> None:
 def test_the_housing_item_mistyped_is_still_asked_for() -> None:
     assert _items("俺家房子裂缝了，危房改灶能补多少") == ["rural_housing_renovation"]
     assert _items("俺家房子是危房，住着害怕") == []  # a description, no item
+
+
+def test_own_pay_after_the_work_said_in_the_clause_before() -> None:
+    """ "一直靠打零工，一个月一千来块": the work before the amount makes it the speaker's pay,
+    though 一直 has a 一 in it and 打点零工 has a word inside 打零工."""
+    odd_jobs = _facts("我和我妹一起过，我出不去上班，就在村里打点零工，一个月也就七八百块。")
+    assert ("members.monthly_income", 750, "self") in odd_jobs
+    steady = _facts("我以前在饭店上班，饭店关门了，一直靠打零工，一个月一千五左右。")
+    assert ("members.monthly_income", 1500, "self") in steady
+    counted = _facts("我们两口子都打零工，一个月也就两千来块。")  # the two's: nobody's own pay
+    assert not [f for f in counted if f[0] == "members.monthly_income"]
