@@ -65,6 +65,7 @@ class _LexiconFile(BaseModel):
     relations: dict[str, list[str]]
     possessive: str = ""  # a regex: the speaker and what may follow (我家, 俺那个)
     possessed_relations: dict[str, list[str]] = {}
+    sibling_possessive: str = ""  # a regex: a sibling, whose spouse is an in-law (我姐家男人)
     spouse_as_subject: list[str] = []
     child_relatives: _ChildRelatives | None = None
     relation_ignore: list[str] = []
@@ -163,15 +164,16 @@ class _Lexicon:
     relations: _Matcher
     possessed: re.Pattern[str] | None  # "我男人": possessive + noun; the noun is the match
     possessed_nouns: dict[str, str]  # 男人, 婆姨, 对象… -> the relation id
+    sibling_spouse: re.Pattern[str] | None  # "我姐家男人": the noun is an in-law
     spouse_as_subject: re.Pattern[str] | None  # "…，老汉前年查出来尿毒症"
 
 
-def _possessed_pattern(data: _LexiconFile, nouns: dict[str, str]) -> re.Pattern[str] | None:
-    if not nouns or not data.possessive:
+def _possessed_pattern(possessive: str, nouns: Collection[str]) -> re.Pattern[str] | None:
+    if not nouns or not possessive:
         return None
 
     alternatives = "|".join(re.escape(w) for w in sorted(nouns, key=lambda w: (-len(w), w)))
-    return re.compile(f"(?:{data.possessive})(?P<noun>{alternatives})(?!们)")  # not 男人们
+    return re.compile(f"(?:{possessive})(?P<noun>{alternatives})(?!们)")  # not 男人们
 
 
 @cache
@@ -192,8 +194,11 @@ def _lexicon() -> _Lexicon:
             )
         ),
         relations=_Matcher(_words(data.all_relations(), data.relation_ignore, "relations")),
-        possessed=_possessed_pattern(data, nouns),
+        possessed=_possessed_pattern(data.possessive, nouns),
         possessed_nouns=nouns,
+        sibling_spouse=_possessed_pattern(
+            data.sibling_possessive, [*nouns, *data.relations.get("spouse", [])]
+        ),
         spouse_as_subject=_subject_pattern(data.spouse_as_subject),
     )
 
@@ -251,8 +256,19 @@ def _possessed(text: str, taken: list[Match]) -> list[Match]:
     return found
 
 
+def _siblings_spouses(text: str, matches: list[Match]) -> list[Match]:
+    """ "我姐家男人", "俺哥媳妇": the sibling's spouse is an in-law ("other"), never the
+    speaker's spouse; the sibling stays named."""
+    pattern = _lexicon().sibling_spouse
+    if pattern is None:
+        return matches
+    in_laws = [Match("other", m.group("noun"), *m.span("noun")) for m in pattern.finditer(text)]
+    kept = [m for m in matches if not any(i.start < m.end and m.start < i.end for i in in_laws)]
+    return [*kept, *in_laws]
+
+
 def _relations(text: str) -> list[Match]:
-    matches = _lexicon().relations.matches(text)
+    matches = _siblings_spouses(text, _lexicon().relations.matches(text))
     matches = sorted([*matches, *_possessed(text, matches)], key=lambda m: m.start)
     return [m for m in matches if not _negated(text, m)]
 

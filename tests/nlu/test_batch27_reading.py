@@ -35,3 +35,18 @@ def test_own_pay_after_the_work_said_in_the_clause_before() -> None:
     assert ("members.monthly_income", 1500, "self") in steady
     counted = _facts("我们两口子都打零工，一个月也就两千来块。")  # the two's: nobody's own pay
     assert not [f for f in counted if f[0] == "members.monthly_income"]
+
+
+def test_a_siblings_spouse_is_an_in_law() -> None:
+    """ "我姐家男人没了": her husband died, not the sister (who is the one asked for), and "俺哥
+    媳妇" is no wife of the speaker's."""
+    widow = read_facts(
+        "我姐家男人前年病没了，她一个人拉扯俩娃，能给她申请低保不？", TODAY, opening=True
+    )
+    assert widow.speaks_for is not None
+    assert widow.speaks_for.person.relation == "sibling"
+    sister = [m for m in widow.mentions if m.relation == "sibling"]
+    assert sister and not any(m.departed for m in sister)
+    assert [m.departed for m in widow.mentions if m.relation == "other"] == [True]
+    brothers = read_facts("俺哥媳妇跟人跑了，俺跟俺娘一块过", TODAY, opening=True)
+    assert not [m for m in brothers.mentions if m.relation == "spouse"]
