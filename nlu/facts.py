@@ -798,6 +798,8 @@ def _money(
         if savings_said and DEBT.search(text, savings_said[-1].end(), found.start):
             continue  # "存款花光了还跟亲戚借了五万": a debt after the savings, not savings
         if _DEPOSIT.search(clause) and amount.period is None:
+            if _owned_elsewhere(mentions, lo, found.start):
+                continue  # "儿子存款八十万，他不跟我们住": not the household's
             out.append(Fact("assets.deposits", amount.value, found.start, found.end,
                             estimate=amount.is_estimate))  # fmt: skip
             continue
@@ -856,6 +858,13 @@ def _money(
         incomes.append((False, last_income))
     summed = any(is_sum for is_sum, _ in incomes)
     out += [fact for is_sum, fact in incomes if is_sum or not summed]
+
+
+def _owned_elsewhere(mentions: list[Mention], lo: int, start: int) -> bool:
+    """The owner named before the amount in its clause lives elsewhere (成家单过, 嫁出去): only
+    what 共同生活的家庭成员 own is counted."""
+    owners = [m for m in mentions if lo <= m.start < start and m.relation != SELF]
+    return bool(owners) and all(m.departed for m in owners)
 
 
 # the one earner: "家里就靠媳妇在饭馆洗碗", "就我老婆打零工挣"

@@ -50,3 +50,11 @@ def test_a_siblings_spouse_is_an_in_law() -> None:
     assert [m.departed for m in widow.mentions if m.relation == "other"] == [True]
     brothers = read_facts("俺哥媳妇跟人跑了，俺跟俺娘一块过", TODAY, opening=True)
     assert not [m for m in brothers.mentions if m.relation == "spouse"]
+
+
+def test_savings_of_a_child_living_elsewhere_are_not_the_households() -> None:
+    """Only what 共同生活的家庭成员 own is counted: a son's or a married daughter's savings, said
+    in the opening, are not stored as the household's (a large sum would decide 低保)."""
+    for text in ("大儿子存款有六十多万，他不跟我们住", "闺女存款有几十万，她早就嫁出去了"):
+        assert not [f for f in _facts(text) if f[0] == "assets.deposits"], text
+    assert ("assets.deposits", 20000, None) in _facts("我和老伴存款有两万，儿子早就成家单过了")
