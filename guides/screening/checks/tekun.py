@@ -289,6 +289,7 @@ class _ElderDuty:
 
     monthly_line: float  # the lowest over the hukou types when the type is not known
     modest_property: bool  # within the 低保 property estimate (the 低收入 rule is not published)
+    top_line: float  # the highest over the hukou types: above it, above the line whatever the type
 
     def covers(self, m: Member) -> bool:
         return (
@@ -318,6 +319,36 @@ def _incapable_by_law(
     return None
 
 
+def _supporters_earn_enough(
+    household: Household, member: Member, lines: _Lines | None, elder_duty: _ElderDuty | None
+) -> str | None:
+    """Decide under uncertainty (issue 11): everyone else here owes `member` support, and the
+    household's income is such that, whatever its split, if `member`'s own is below the 低保
+    标准 (as 特困 needs) the others earn at least the local 人均可支配收入 each on average. One of
+    them then has an income no case of 第八条 allows (（一）（二）: 特困 or 低保 households, not
+    this one; （三）（四）: below the 人均可支配收入), so 特困 is ruled out without asking who earns
+    what."""
+    total = household.monthly_income
+    on_assistance = household.receives(ItemId.DIBAO) or household.receives(ItemId.TEKUN)
+    if total is None or lines is None or elder_duty is None or on_assistance:
+        return None
+    others = [m for m in household.members if m is not member]
+    here = _supporters_here(household, member)
+    if not others or len(here) != len(others) or household.household_size != len(household.members):
+        return None
+    own = member.monthly_income if member.monthly_income is not None else lines.high
+    each = (total - own) / len(others)
+    if each < elder_duty.top_line * (1 + lines.near):
+        return None
+    whom = "、".join(who(household.members[i], i) for i in here)
+    share = "平均每人的收入" if len(others) > 1 else "的收入"
+    return (
+        f"收入要是低于{lines.label}，全家月收入 {yuan(total)} 元，一起生活的{whom}{share}就在"
+        f" {yuan(each)} 元以上，不属于特困办法第八条说的无履行义务能力的情形（无民事行为能力等"
+        "特殊情况请告诉工作人员）"
+    )
+
+
 def _supporter(
     household: Household,
     member: Member,
@@ -327,6 +358,8 @@ def _supporter(
 ) -> None:
     if member.has_capable_supporter is True or _capable_supporter_here(household, member, lines):
         verdict.fail("有能履行义务的赡养、抚养、扶养人")
+    elif earning := _supporters_earn_enough(household, member, lines, elder_duty):
+        verdict.fail(earning)  # 第八条 lists who cannot: a family's "不能" is not one of its cases
     elif member.has_capable_supporter is None and (
         supporters := _supporters_to_ask(household, member)
     ):
@@ -424,11 +457,11 @@ def _elder_duty(ctx: Context) -> _ElderDuty | None:
 
     types = [ctx.household.hukou_type] if ctx.household.hukou_type else list(HUKOU_LABELS)
     try:
-        annual = min(ctx.param("disposable_income_per_capita", t).value for t in types)
+        annual = [ctx.param("disposable_income_per_capita", t).value for t in types]
     except ParameterNotFound:
         return None
     modest = assets_within_limits(ctx).status == CheckStatus.MET
-    return _ElderDuty(annual / 12, modest)
+    return _ElderDuty(min(annual) / 12, modest, max(annual) / 12)
 
 
 def qualifying_members(ctx: Context) -> list[int]:
