@@ -40,6 +40,7 @@ from dialogue.noted import (
     add_members,
     correct_facts,
     named_members,
+    phrase_of,
     phrases,
     store_facts,
 )
@@ -54,7 +55,7 @@ from dialogue.questions import (
 )
 from dialogue.replies import ChoicesReply, Reply, TextReply
 from dialogue.screened import Screenings, is_finished
-from dialogue.state import Session
+from dialogue.state import Session, fact_name, get_fact, member_key
 from guides.catalog import guide_for
 from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
@@ -165,8 +166,13 @@ class DialogueEngine:
                 replies.append(TextReply(text=prompts.READBACK.format(facts="，".join(said))))
             if reading.speaks_for is not None:
                 proxy.speak_for(session, reading.speaks_for)
-                who = proxy.label_of(reading.speaks_for)
-                replies.append(TextReply(text=prompts.SPEAKING_FOR.format(who=who)))
+                who, n = proxy.label_of(reading.speaks_for), reading.speaks_for.size
+                said_for = (
+                    prompts.SPEAKING_FOR_ALONE if n == 1
+                    else prompts.SPEAKING_FOR_SIZE if n
+                    else prompts.SPEAKING_FOR
+                )  # fmt: skip
+                replies.append(TextReply(text=said_for.format(who=who, n=n)))
             negative = find_negative(text)
             if negative is not None:
                 doubt = negative_doubt(negative, None)
@@ -509,16 +515,37 @@ class DialogueEngine:
         ]
 
     def _update_answered(self, session: Session, text: str) -> list[Reply] | None:
-        """Re-answer the earlier question `text` is about; None when it is about none."""
+        """Re-answer the earlier question `text` is about, said back with the old and the new
+        value; None when it is about none."""
         new_part = corrected_part(text)  # "不是两万，是两千": the value after 是
         for target in prompts.correction_targets(session, self.bank, text):
             question = self.bank.get(target.question_id)
             answer = parse_answer(question, new_part, self.today(), region=session.region)
             if isinstance(answer, Value):
+                keys = [
+                    member_key(name, target.member) if target.member is not None else name
+                    for name in question.fills
+                ]
+                before = [self._said_value(session, key) for key in keys]
                 # the policy then picks the next question from the corrected facts
                 session.pending = target.pending()
-                return [TextReply(text=prompts.CORRECTED), *self._answered(session, answer)]
+                replies = self._answered(session, answer)
+                after = [self._said_value(session, key) for key in keys]
+                changes = "；".join(
+                    prompts.CHANGED.format(new=new, old=old)
+                    for old, new in zip(before, after, strict=True)
+                    if old and new and old != new
+                )
+                said = (
+                    prompts.CORRECTED_WHAT.format(changes=changes) if changes else prompts.CORRECTED
+                )
+                return [TextReply(text=said), *replies]
         return None
+
+    def _said_value(self, session: Session, key: str) -> str | None:
+        """How the stored value of `key` reads back ("家里2口人"), None when not stored."""
+        value = get_fact(session.household, key)
+        return phrase_of(session, self.bank, fact_name(key), key, value)
 
     def _on_choice(self, session: Session, choice: str) -> list[Reply]:
         if choice in ("handoff", "restart", "go_back", "skip"):

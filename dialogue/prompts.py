@@ -32,6 +32,8 @@ class Prompts(BaseModel):
     nothing_to_undo: str
     skipped: str
     speaking_for: str  # asking for somebody else: 您 means them from now on
+    speaking_for_size: str  # the same, with their household's size said back
+    speaking_for_alone: str  # the same, for somebody living alone
     child_relation: str  # the relation of the child an opening named (娃, 孩子)
     moved_on: str  # the same question not understood three times: left as 不清楚
     one_home_assumed: str  # rooms (or caves) said again after asked back: one home
@@ -90,6 +92,8 @@ MOVED_ON = _P.moved_on
 ONE_HOME_ASSUMED = _P.one_home_assumed
 NO_HOME_OWNED_ASSUMED = _P.no_home_owned_assumed
 SPEAKING_FOR = _P.speaking_for
+SPEAKING_FOR_SIZE = _P.speaking_for_size
+SPEAKING_FOR_ALONE = _P.speaking_for_alone
 CORRECTED = _P.corrected
 WHICH_TO_CORRECT = _P.which_to_correct
 EDIT = _P.edit

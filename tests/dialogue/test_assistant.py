@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Callable
 
 import pytest
@@ -123,6 +124,8 @@ def test_personal_numbers_never_reach_the_stored_session(
         redis = assistant.store.redis
         replies = await redis.hgetall(f"replies:{session_id}")
         stored = b"".join([await redis.get(f"session:{session_id}"), *replies.values()]).decode()
+        # the timestamps (created_at 1796567889.08…) may hold any four digits by chance
+        stored = re.sub(r'"\w+_at":\s*[\d.]+', "", stored)
         for digits in ("19491231", "1234 5678", "5678", "0212", "7890"):
             assert digits not in stored
         session = await assistant.get(session_id, "wx:pii")

@@ -62,3 +62,25 @@ def test_not_this_but_that_answers_the_question_asked(nlu_backend: IntentParser)
     replies = engine.turn(session, text="不是本地的，是外县的")
     assert session.household.has_local_hukou is False
     assert not any("改过来" in reply_text(r) for r in replies)
+
+
+def test_a_readback_put_right_with_bu_dui(nlu_backend: IntentParser) -> None:
+    """ "我听到的是…不对的地方直接告诉我": "不对，…两口人" corrects the size, says the old and new
+    value, and its 不 is no answer to the question pending (户口在本地吗 stays unanswered)."""
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session, "我今年七十五了，一个人过")
+    assert session.household.size == 1
+    session.pending = Pending(question_id="has_local_hukou")
+    replies = engine.turn(session, text="不对，我跟我闺女一块住，两口人")
+    said = reply_text(replies[0])
+    assert session.household.size == 2
+    assert "家里2口人" in said and "原来是“家里1口人”" in said
+    assert session.household.has_local_hukou is None
+
+
+def test_a_proxy_households_size_is_said_back(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    said = "".join(reply_text(r) for r in engine.open(session, "替我舅舅问问，他七十了，一个人过"))
+    assert "一个人生活" in said

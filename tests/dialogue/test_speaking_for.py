@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dialogue.engine import DialogueEngine, IntentParser
-from dialogue.prompts import SPEAKING_FOR
+from dialogue.prompts import SPEAKING_FOR, SPEAKING_FOR_ALONE, SPEAKING_FOR_SIZE
 from dialogue.replies import reply_text
 from dialogue.state import Session
 from guides.ids import RegionId
@@ -30,7 +30,7 @@ def test_asking_for_both_parents_makes_them_the_household(nlu_backend: IntentPar
     members = session.household.members
     assert [(m.relation, m.age) for m in members] == [("self", 80), ("spouse", 78)]
     assert session.household.size == 2
-    assert SPEAKING_FOR.format(who="您父母") in said
+    assert SPEAKING_FOR_SIZE.format(who="您父母", n=2) in said  # the size is said back
     engine.turn(session, text="我爸前年脑梗过")
     assert members[0].has_serious_illness is True
     assert members[1].has_serious_illness is not True
@@ -40,7 +40,7 @@ def test_an_aunt_living_alone_is_a_one_person_household(nlu_backend: IntentParse
     _, session, said = _open(nlu_backend, "我替我姑姑问一下，她今年七十四了，一个人住")
     assert [(m.relation, m.age) for m in session.household.members] == [("self", 74)]
     assert session.household.size == 1
-    assert "您姑姑" in said
+    assert SPEAKING_FOR_ALONE.format(who="您姑姑") in said
 
 
 def test_parents_who_live_with_the_speaker_stay_the_speakers_family(
@@ -50,6 +50,7 @@ def test_parents_who_live_with_the_speaker_stay_the_speakers_family(
     assert session.speaking_for == {}
     assert session.household.members[0].age != 81
     assert SPEAKING_FOR.split("{")[0] not in said
+    assert SPEAKING_FOR_SIZE.split("{")[0] not in said
 
 
 def test_asking_for_a_son_keeps_the_speakers_household(nlu_backend: IntentParser) -> None:

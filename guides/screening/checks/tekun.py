@@ -343,9 +343,8 @@ def _supporters_earn_enough(
     whom = "、".join(who(household.members[i], i) for i in here)
     share = "平均每人的收入" if len(others) > 1 else "的收入"
     return (
-        f"收入要是低于{lines.label}，全家月收入 {yuan(total)} 元，一起生活的{whom}{share}就在"
-        f" {yuan(each)} 元以上，不属于特困办法第八条说的无履行义务能力的情形（无民事行为能力等"
-        "特殊情况请告诉工作人员）"
+        f"收入要是低于{lines.label}，一起生活的{whom}{share}就在 {yuan(each)} 元以上（全家月收入"
+        f" {yuan(total)} 元），能履行扶养义务（无民事行为能力等特殊情况请告诉工作人员）"
     )
 
 
