@@ -276,7 +276,8 @@ _CHILDREN = re.compile(r"娃|孩子|小孩")
 _HOW_MANY = {"俩": 2, "仨": 3, "两个": 2, "三个": 3, "四个": 4, "一个": 1, "个": 1}
 _HOW_MANY_BEFORE = re.compile(r"(?:俩|仨|两个|三个|四个|一个|个)$")
 _LIST_FILLER = re.compile(
-    r"现在|就剩|只剩|剩下|家里|家|就|只有|一共|总共|还有|另外|加上|带着|带|和|跟|同|与|以及"
+    r"现在|就剩|只剩|剩下|家里|家|就|只有|一共|总共|还有|另外|再加上?一?个?|加上|加|带着|带|和|跟|同|与|以及"
+    r"|小(?=$)"  # "再加个小孙子": the little one, before the relation word
     r"|们|了|呢|吧|啊|的|、|\s|俩$"  # "我跟老伴俩": the two just listed
     r"|(?:一?个)?(?:傻|残疾|瘫痪|生病|有病|聋哑|智障)"  # "还有个傻儿子": how, not who else
 )
@@ -284,6 +285,8 @@ _LIST_FILLER = re.compile(
 # be a member: the total is asked)
 _LIVES_ELSEWHERE = re.compile(
     r"成家|去世|过世|走了|不在了|分家|分开过|另过|单过|嫁人|嫁出去|出嫁|住隔壁|住对门|另住|单住|分开住"
+    # not "在外地打工": a migrant worker may still be one of the household (ask the total)
+    r"|不跟(?:我们|俺们|咱们|我|俺)(?:一起|一块儿?)?(?:住|过)"
 )
 
 

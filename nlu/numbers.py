@@ -372,6 +372,14 @@ _COUPLE = re.compile(r"两口子|老两口|老俩口|小两口")
 THE_COUPLE = frozenset({"self", "spouse"})  # the speaker and the spouse, as relation ids
 
 
+def _more_people(rest: str) -> bool:
+    """After a couple or a pair, more people: joined ("还有", "和") or only listed ("老两口，
+    儿子，孙子"; "老两口加儿子孙子")."""
+    return bool(_MORE_PEOPLE.search(rest)) or any(
+        m.id not in THE_COUPLE for m in match_relations(rest)
+    )
+
+
 def _only_the_couple(rest: str) -> bool:
     """ "，我跟老伴" after "两口子": nobody but the speaker and the spouse is named."""
     named = {m.id for m in match_relations(rest)}
@@ -437,7 +445,7 @@ def parse_count(text: str) -> int | None:
         return totals[0][0]
     if found:
         value, start, end = found[0]
-        if _GROUP.search(digits[start:end]) and _MORE_PEOPLE.search(digits[end:]):
+        if _GROUP.search(digits[start:end]) and _more_people(digits[end:]):
             if _COUPLE.search(digits[start:end]) and _only_the_couple(digits[end:]):
                 return value  # "两口子，我跟老伴": the couple said again
             return None  # "两口子带俩娃": a couple plus others; ask for the total

@@ -29,7 +29,7 @@ def answer(question: str, text: str) -> object:
         ("vehicles", "儿子有个车，在兰州开网约车哩", Value(True)),
         ("vehicles", "三轮车有一辆，汽车买不起", Value(False)),
         ("household_size", "三个，哦不对，四个，把孙子忘了", Value(4)),
-        ("household_size", "就俺们老两口，儿子，再加个小孙子", None),  # not two: asked again
+        ("household_size", "就俺们老两口，儿子，再加个小孙子", Value(4)),  # the list: four, not two
         ("dangerous_house", "村里来人看过，说是C级", Value(True)),
         ("member_employment", "在新疆摘棉花，跟着包工头干", Value("migrant_worker")),
         ("member_employment", "在家看孙子做饭，别的啥也不干", Value("unable_to_work")),
