@@ -36,6 +36,7 @@ from nlu.kb_confidence import FEATURES, Calibration
 from nlu.kb_families import family_matrix, question_texts
 from nlu.kb_ranker import RANK_FEATURES, WEIGHTS_FILE, Ranker
 from nlu.lexicon import match_regions
+from nlu.places import other_place
 from nlu.retrieval import ALL, KbDocument, KnowledgeIndex, without_regions
 from nlu.tokenize import normalize
 
@@ -134,6 +135,17 @@ def _story(q: Query) -> str:
     return normalize(q.text).strip()
 
 
+def confidence_request(index: KnowledgeIndex, q: Query) -> tuple[str, str | None] | None:
+    """The request the confidence is read on, as `KnowledgeIndex.top` reads it: the message's
+    first request about no other place. None when every request is about another place: the
+    service declines those as such (nlu.places) before any confidence, so they teach the
+    calibration nothing, and counted among the out-of-domain texts they would set its bar."""
+    for text, region in index.focused(q.text, q.region):
+        if other_place(text) is None:
+            return text, region
+    return None
+
+
 def fit_ranker(data: list[tuple[KnowledgeIndex, list[Query]]], c: float) -> Ranker:
     rows: list[np.ndarray] = []
     labels: list[np.ndarray] = []
@@ -160,7 +172,10 @@ def fit_confidence(
     for index, queries in data:
         index.config = replace(index.config, ranker=ranker)
         for q in queries:
-            ranked, cands, info = index.ranked(*index.focused(q.text, q.region)[0], _story(q))
+            request = confidence_request(index, q)
+            if request is None:
+                continue
+            ranked, cands, info = index.ranked(*request, _story(q))
             if cands.size == 0:
                 continue
             best = int(cands[np.argmax(ranked[cands])])
