@@ -628,8 +628,9 @@ class DialogueEngine:
     def _advance(self, session: Session) -> list[Reply]:
         # The choice reads outcomes and missing facts only; the wording is screened for the
         # result alone (a third of a screening's cost, saved on every other turn).
-        result = self.screen(session, detail=False)
-        trial = self.lookahead.begin(session, self.today())
+        screened, digest = self.screenings.with_digest(session, self.today(), detail=False)
+        result = asked_first(session, screened)
+        trial = self.lookahead.begin(session, self.today(), digest)
         chosen = plan(session, result, self.bank, trial)
         why = [TextReply(text=t) for t in update_hint(session, chosen.remaining)]
         if chosen.next is None:

@@ -18,7 +18,6 @@ screening.engine.outcomes.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
@@ -28,6 +27,7 @@ from pydantic import ValidationError
 
 from dialogue.apply import converted, keys_of
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank
+from dialogue.screened import facts_digest
 from dialogue.state import Session
 from guides.household import Household
 from guides.ids import ItemId, Outcome
@@ -92,9 +92,10 @@ class Lookahead:
         self._outcomes: OrderedDict[_Key, Outcome] = OrderedDict()
         self._lock = threading.Lock()
 
-    def begin(self, session: Session, on: dt.date) -> Trial:
-        """A turn's trials over the household as it stands."""
-        return Trial(self, session.household, on)
+    def begin(self, session: Session, on: dt.date, digest: bytes | None = None) -> Trial:
+        """A turn's trials over the household as it stands; `digest` is its
+        `screened.facts_digest` when the caller has it already."""
+        return Trial(self, session.household, on, digest)
 
     def cached(self, key: _Key) -> Outcome | None:
         with self._lock:
@@ -110,10 +111,12 @@ class Lookahead:
 class Trial:
     """One turn's lookahead over one household."""
 
-    def __init__(self, lookahead: Lookahead, household: Household, on: dt.date) -> None:
+    def __init__(
+        self, lookahead: Lookahead, household: Household, on: dt.date, digest: bytes | None = None
+    ) -> None:
         self._lookahead = lookahead
         self._household = household
-        self._digest = b""  # of the household, made on the first value tried
+        self._digest = digest or b""  # of the household, else made on the first value tried
         self._on = on
         self._params = current_parameters()  # one set for the whole turn, and in the keys
         self._tries = 0
@@ -169,7 +172,7 @@ class Trial:
             return None
         self._tries += 1
         if not self._digest:
-            self._digest = hashlib.blake2b(self._household.model_dump_json().encode()).digest()
+            self._digest = facts_digest(self._household)
         keys = {
             i: (self._digest, self._on, self._params, question.id, member, repr(value), i)
             for i in items

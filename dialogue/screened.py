@@ -18,6 +18,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from dialogue.state import Session
+from guides.household import Household
 from guides.params import Parameters, current_parameters
 from guides.screening.engine import screen
 from guides.screening.result import ScreeningResult
@@ -41,6 +42,11 @@ class _Screened:
         return same and self.final == final and (self.detail or not detail)
 
 
+def facts_digest(household: Household) -> bytes:
+    """A digest of the household's JSON: equal digests, equal facts."""
+    return hashlib.blake2b(household.model_dump_json().encode()).digest()
+
+
 def is_finished(session: Session) -> bool:
     """The questionnaire is over: its result leaves to the office what it verifies itself."""
     return session.status == "done"
@@ -58,18 +64,27 @@ class Screenings:
         self._lock = threading.Lock()
 
     def of(self, session: Session, on: dt.date, detail: bool = True) -> ScreeningResult:
+        return self.with_digest(session, on, detail)[0]
+
+    def with_digest(
+        self, session: Session, on: dt.date, detail: bool = True
+    ) -> tuple[ScreeningResult, bytes | None]:
+        """`of`, with `facts_digest(session.household)` as made on the way (the lookahead keys
+        its trials by it: one JSON dump of the household per turn fewer), or None when ages
+        taken on `on` made the household screened another one."""
         household = session.household.as_of(on)  # what screening reads
-        facts = hashlib.blake2b(household.model_dump_json().encode()).digest()
+        facts = facts_digest(household)
+        as_stored = facts if household is session.household else None
         params = current_parameters()
         final = is_finished(session)
         with self._lock:
             kept = self._latest.get(session.id)
         if kept is not None and kept.serves(facts, on, params, detail, final):
-            return kept.result
+            return kept.result, as_stored
         result = screen(household, on=on, params=params, detail=detail, final=final)
         with self._lock:
             self._latest[session.id] = _Screened(facts, on, params, detail, final, result)
             self._latest.move_to_end(session.id)
             while len(self._latest) > self._size:
                 self._latest.popitem(last=False)
-        return result
+        return result, as_stored
