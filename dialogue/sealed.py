@@ -42,8 +42,11 @@ class SessionSealer:
         except InvalidToken as exc:
             raise ValueError("a sealed session field opens with none of SESSION_KEYS") from exc
 
-    def dump(self, session: Session, exclude: set[str] | None = None) -> str:
-        return _with_personal(session, self.seal).model_dump_json(exclude=exclude)
+    def dump(
+        self, session: Session, exclude: set[str] | None = None, exclude_none: bool = False
+    ) -> str:
+        sealed = _with_personal(session, self.seal)
+        return sealed.model_dump_json(exclude=exclude, exclude_none=exclude_none)
 
     def load(self, raw: str | bytes) -> Session:
         return _with_personal(Session.model_validate_json(raw), self.open)
