@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from guides.enums import enumerations
 from guides.household import ADULT_AGE, Household, Member
@@ -173,10 +173,6 @@ class QuestionBank(_Strict):
     department_facts: list[str] = Field(default_factory=list)
     aliases: dict[str, str] = Field(default_factory=dict)
     questions: list[Question]
-    # looked up on every turn (question choice): by id, and bank positions by fact filled
-    _by_id: dict[str, Question] = PrivateAttr(default_factory=dict)
-    _by_fill: dict[str, tuple[int, ...]] = PrivateAttr(default_factory=dict)
-    _filling: dict[frozenset[str], tuple[Question, ...]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _unique(self) -> QuestionBank:
@@ -184,18 +180,36 @@ class QuestionBank(_Strict):
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes or {CONSENT_ID, MEMBER_MORE_ID} & set(ids):
             raise ValueError(f"duplicate or reserved question ids: {dupes}")
-        by_fill: dict[str, list[int]] = {}
-        for position, question in enumerate(self.questions):
+        for question in self.questions:
             for fact in question.fills:
                 _check_path(question.id, fact)
-                by_fill.setdefault(fact, []).append(position)
-        self._by_id = {q.id: q for q in self.questions}
-        self._by_fill = {fact: tuple(positions) for fact, positions in by_fill.items()}
+        for lookup in ("by_id", "by_fill", "filling"):  # of the questions as they are now
+            self.__dict__.pop(lookup, None)
         return self
+
+    # Looked up many times a turn (question choice): cached properties, read as plain
+    # attributes (a PrivateAttr is read through BaseModel.__getattr__, 2 us a time).
+    @cached_property
+    def by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @cached_property
+    def by_fill(self) -> dict[str, tuple[int, ...]]:
+        """The bank positions of the questions filling each fact."""
+        positions: dict[str, list[int]] = {}
+        for position, question in enumerate(self.questions):
+            for fact in question.fills:
+                positions.setdefault(fact, []).append(position)
+        return {fact: tuple(found) for fact, found in positions.items()}
+
+    @cached_property
+    def filling(self) -> dict[frozenset[str], tuple[Question, ...]]:
+        """What filling_any worked out, by set of facts."""
+        return {}
 
     def get(self, question_id: str) -> Question:
         try:
-            return self._by_id[question_id]
+            return self.by_id[question_id]
         except KeyError:
             raise KeyError(question_id) from None
 
@@ -203,13 +217,14 @@ class QuestionBank(_Strict):
         """The questions that fill any of these facts, in the bank's (natural) order. Turn
         after turn the same sets of missing facts come back: each is worked out once."""
         key = frozenset(names)
-        found = self._filling.get(key)
+        filling = self.filling
+        found = filling.get(key)
         if found is None:
-            positions = {p for name in key for p in self._by_fill.get(name, ())}
+            positions = {p for name in key for p in self.by_fill.get(name, ())}
             found = tuple(self.questions[p] for p in sorted(positions))
-            if len(self._filling) > FILLING_KEPT:
-                self._filling.clear()
-            self._filling[key] = found
+            if len(filling) > FILLING_KEPT:
+                filling.clear()
+            filling[key] = found
         return list(found)
 
     def for_fact(self, name: str) -> list[Question]:
