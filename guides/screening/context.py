@@ -23,6 +23,14 @@ _Key = tuple[str, str, dt.date, str | None, str | None]
 _RESOLVED: WeakKeyDictionary[Parameters, dict[_Key, ResolvedParameter | None]] = WeakKeyDictionary()
 
 
+def resolved_for(params: Parameters) -> dict[_Key, ResolvedParameter | None]:
+    """The values resolved so far with `params` (None: not found)."""
+    cache = _RESOLVED.get(params)
+    if cache is None:
+        cache = _RESOLVED[params] = {}
+    return cache
+
+
 def resolve(
     params: Parameters,
     name: str,
@@ -30,10 +38,11 @@ def resolve(
     on: dt.date,
     variant: str | None = None,
     place: str | None = None,
+    cache: dict[_Key, ResolvedParameter | None] | None = None,
 ) -> ResolvedParameter:
-    cache = _RESOLVED.get(params)
+    """`params.at(...)`, once per Parameters; `cache` is `resolved_for(params)` if at hand."""
     if cache is None:
-        cache = _RESOLVED[params] = {}
+        cache = resolved_for(params)
     key = (name, region, on, variant, place)
     if key not in cache:
         try:
@@ -68,6 +77,10 @@ class Context:
 
     def __post_init__(self) -> None:
         self.place = self.household.place or FIXED_PLACE.get(self.guide.region)
+        # read by every param() (dozens per screening): the region's id (an enum's value is a
+        # property) and the values resolved with these parameters (a weak-keyed lookup)
+        self._region = self.guide.region.value
+        self._resolved = resolved_for(self.params)
 
     # Per-screening results several clauses share (e.g. which members may be 特困).
     memo: dict[str, object] = field(default_factory=dict)
@@ -76,14 +89,14 @@ class Context:
         """The value in force on the screening date for the household's place. With the place
         unknown and a city or county of the region publishing a different value, raises
         PlaceNeeded (the check then asks for the place)."""
-        region, place = self.guide.region.value, self.place
+        region, place = self._region, self.place
         if (
             place is None
             and not self.region_level
             and self.params.differs_by_place(name, region, self.on, variant)
         ):
             raise PlaceNeeded(name, region)
-        return resolve(self.params, name, region, self.on, variant, place)
+        return resolve(self.params, name, region, self.on, variant, place, self._resolved)
 
     @cached_property
     def material_facts(self) -> MaterialFacts:
