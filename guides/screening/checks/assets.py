@@ -7,8 +7,6 @@ only the department, applying the local rule, can decide (UNCERTAIN). Over a ver
 
 from __future__ import annotations
 
-from guides.errors import ParameterNotFound, PlaceNeeded
-from guides.ids import HUKOU_LABELS
 from guides.params import ResolvedParameter
 from guides.screening.checks.common import met, uncertain, unknown, unmet
 from guides.screening.checks.income import yuan
@@ -38,39 +36,8 @@ def _missing(ctx: Context) -> list[str]:
     return missing
 
 
-def _far_above_any_rule(ctx: Context) -> CheckResult | None:
-    """Decide under uncertainty (issue 11): deposits per person beyond `asset_far_above_months`
-    of the highest 低保标准 exceed every local property rule, whatever the hukou type, the
-    houses or the cars turn out to be (none of them is then asked)."""
-    assets, size = ctx.household.assets, ctx.household.household_size
-    if assets.deposits is None or not size:
-        return None
-    hukou = ctx.household.hukou_type
-    try:
-        months = ctx.param("asset_far_above_months")
-        standards = [ctx.param("dibao_standard", h) for h in ([hukou] if hukou else HUKOU_LABELS)]
-    except (ParameterNotFound, PlaceNeeded):
-        return None
-    standard = max(standards, key=lambda s: s.value)
-    per_person = (assets.deposits + (assets.securities or 0)) / size
-    limit = months.value * standard.value
-    if per_person <= limit:
-        return None
-    return unmet(
-        CID,
-        f"家庭存款和有价证券人均 {yuan(per_person)} 元，远远超过各地低保家庭财产规定可能的上限"
-        f"（低保标准 {yuan(standard.value)} 元 × {months.value:g} 个月 = {yuan(limit)} 元）",
-        (standard, months),
-    )
-
-
 @check(CID, household_only=True)
 def assets_within_limits(ctx: Context) -> CheckResult:
-    return _far_above_any_rule(ctx) or within_estimated_limits(ctx)
-
-
-def within_estimated_limits(ctx: Context) -> CheckResult:
-    """Against the estimated limits: over an unverified one is for the department to check."""
     missing = _missing(ctx)
     if missing:
         return unknown(CID, "还需要了解家里的存款、房子、车辆和工商注册情况", missing)

@@ -529,9 +529,9 @@ def tekun_assets_within_limits(ctx: Context) -> CheckResult:
     """第六条/第七条: property within the local 特困 property rule. That rule is set by the city's
     民政部门 and is not in the seeds: the 低保 property estimate is the yardstick, and being over
     it is for the department to check (或许符合), never a refusal."""
-    from guides.screening.checks.assets import LOCAL_PROPERTY_RULE, within_estimated_limits
+    from guides.screening.checks.assets import LOCAL_PROPERTY_RULE, assets_within_limits
 
-    result = within_estimated_limits(ctx)
+    result = assets_within_limits(ctx)
     cid = "tekun_assets_within_limits"
     if result.status == CheckStatus.UNMET or result.status == CheckStatus.UNCERTAIN:
         return uncertain(
