@@ -83,7 +83,7 @@ class Settings(BaseModel):
     lock_timeout_seconds: float = 5
     nlu_backend: str = "local"
     rasa_url: str | None = None
-    kb_confidence_threshold: float = 0.6
+    kb_confidence_threshold: float = 0.55
     kb_refresh_check_seconds: float = 2
     handoff_hours: str = "08:30-17:30"  # Beijing time; "00:00-24:00" is all day
     handoff_workdays_only: bool = True  # statutory working days (调休 included)

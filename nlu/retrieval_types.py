@@ -64,7 +64,7 @@ class RetrievalConfig:
     family_cosine_any_tag: float = 0.45  # … tagged differently but near-duplicates all the same
     ranker: Ranker = field(default_factory=default_ranker)  # nlu/kb_ranker.py
     calibration: Calibration = field(default_factory=default_calibration)  # kb_confidence.py
-    threshold: float = 0.6  # config kb.confidence_threshold; nlu/data/kb_curve.txt
+    threshold: float = 0.55  # config kb.confidence_threshold; nlu/data/kb_curve.txt
     suggestion_floor: float = 0.25  # of a hit's family share (Hit.score)
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
