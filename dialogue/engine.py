@@ -55,7 +55,7 @@ from dialogue.questions import (
 )
 from dialogue.replies import ChoicesReply, Reply, TextReply
 from dialogue.screened import Screenings, is_finished
-from dialogue.state import Session, fact_name, get_fact, member_key
+from dialogue.state import Session, fact_name, get_fact
 from guides.catalog import guide_for
 from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
@@ -522,10 +522,7 @@ class DialogueEngine:
             question = self.bank.get(target.question_id)
             answer = parse_answer(question, new_part, self.today(), region=session.region)
             if isinstance(answer, Value):
-                keys = [
-                    member_key(name, target.member) if target.member is not None else name
-                    for name in question.fills
-                ]
+                keys = apply.keys_of(question, target.member)
                 before = [self._said_value(session, key) for key in keys]
                 # the policy then picks the next question from the corrected facts
                 session.pending = target.pending()
