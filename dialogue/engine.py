@@ -155,9 +155,12 @@ class DialogueEngine:
             everyone = _names_everyone(reading)
             size = add_members(session, reading, all_named=everyone)
             stored = size + store_facts(session, reading, asked=0)
-            if reading.speaks_for is not None:
-                proxy.name_for_readback(session, reading.speaks_for)
-            said = phrases(session, self.bank, stored)
+            called = None
+            if reading.speaks_for is not None:  # said back as theirs: "您姐姐每月收入…"
+                moved = proxy.speak_for(session, reading.speaks_for)
+                stored = proxy.moved_stored(stored, moved)
+                called = proxy.readback_names(reading.speaks_for)
+            said = phrases(session, self.bank, stored, called)
             listed = _listed(session) if everyone and size else None
             if listed:  # the size said with who they are, so a wrong one is seen
                 size_said = phrases(session, self.bank, size)
@@ -165,7 +168,6 @@ class DialogueEngine:
             if said:
                 replies.append(TextReply(text=prompts.READBACK.format(facts="，".join(said))))
             if reading.speaks_for is not None:
-                proxy.speak_for(session, reading.speaks_for)
                 who, n = proxy.label_of(reading.speaks_for), reading.speaks_for.size
                 said_for = (
                     prompts.SPEAKING_FOR_ALONE if n == 1

@@ -251,8 +251,16 @@ def _value_label(session: Session, bank: QuestionBank, name: str, value: Any) ->
     return str(value)
 
 
-def phrase_of(session: Session, bank: QuestionBank, name: str, key: str, value: Any) -> str | None:
-    """How a fact reads back: "老伴得了重病", "家里没有车", "存款约2000元"."""
+def phrase_of(
+    session: Session,
+    bank: QuestionBank,
+    name: str,
+    key: str,
+    value: Any,
+    called: dict[int, str] | None = None,
+) -> str | None:
+    """How a fact reads back: "老伴得了重病", "家里没有车", "存款约2000元"; `called` names
+    members otherwise than the questions do (those the speaker asks for: "您姐姐")."""
     template = prompts.FACT_PHRASES.get(name)
     if template is None or value is None:
         return None
@@ -263,15 +271,23 @@ def phrase_of(session: Session, bank: QuestionBank, name: str, key: str, value: 
             template[0] if (len(value) > 0 if isinstance(value, list) else value) else template[1]
         )
     parts = key.split(".")
-    person = member_called(session, int(parts[1])) if parts[0] == "members" else ""
+    person = ""
+    if parts[0] == "members":
+        index = int(parts[1])
+        person = (called or {}).get(index) or member_called(session, index)
     if name == "assets.houses" and isinstance(value, list):
         value = len(value)
     return template.format(who=person, value=_value_label(session, bank, name, value))
 
 
-def phrases(session: Session, bank: QuestionBank, stored: list[Stored]) -> list[str]:
+def phrases(
+    session: Session,
+    bank: QuestionBank,
+    stored: list[Stored],
+    called: dict[int, str] | None = None,
+) -> list[str]:
     """One short phrase per stored fact, in the order they were said ("您老伴得了肾病类重病"
-    says the illness once, with its kind)."""
+    says the illness once, with its kind); `called` as in phrase_of."""
     out: list[str] = []
     keys = {item.key for item in stored}
     for item in sorted(stored, key=lambda s: s.fact.start):
@@ -280,7 +296,7 @@ def phrases(session: Session, bank: QuestionBank, stored: list[Stored]) -> list[
         shown = (
             item.fact.value if item.fact.name in _LISTS else get_fact(session.household, item.key)
         )
-        phrase = phrase_of(session, bank, item.fact.name, item.key, shown)
+        phrase = phrase_of(session, bank, item.fact.name, item.key, shown, called)
         if phrase is not None and item.fact.name == "members.age" and item.fact.estimate:
             phrase += prompts.ESTIMATE_MARK
         if phrase is not None and phrase not in out:

@@ -5,7 +5,11 @@ stays with them, and later answers that name them ("我爸前年脑梗过") stil
 
 from __future__ import annotations
 
-from dialogue.state import Session, relatives_of, resize_members
+from dataclasses import replace
+
+from dialogue.noted import Stored
+from dialogue.questions import RELATION_WORDS
+from dialogue.state import Session, resize_members
 from guides.household import Member
 from nlu.proxy import SpeaksFor
 
@@ -19,22 +23,30 @@ def label_of(said: SpeaksFor) -> str:
     return f"您{said.person.person or said.word.removeprefix('其')}"
 
 
-def name_for_readback(session: Session, said: SpeaksFor) -> None:
-    """ "我听到的是：您姑妈76岁", not 第2位家人: the word the speaker named them by, for the
-    read-back said before the questions turn to them."""
-    word = said.person.person or said.word.removeprefix("其")
-    if not word or word in ("他", "她"):
-        return
-    key = said.person.key if said.person.person else f"{said.person.relation}#{word}"
-    same = relatives_of(session.household, said.person.relation)
-    if key not in session.persons and len(same) == 1:
-        session.persons[key] = same[0]
+def readback_names(said: SpeaksFor) -> dict[int, str]:
+    """ "我听到的是：您父亲70岁，您母亲…": each of them by the speaker's word, said before
+    the questions turn to them (member 0 is then the applicant, 1 the partner)."""
+    names: dict[int, str] = {}
+    words = [said.person.person or said.word.removeprefix("其")]
+    if said.partner is not None:
+        words.append(said.partner.person)
+    people = [said.person] if said.partner is None else [said.person, said.partner]
+    for index, (person, word) in enumerate(zip(people, words, strict=True)):
+        if word and word not in ("他", "她"):
+            names[index] = f"您{word}"
+        elif person.relation in RELATION_WORDS:
+            names[index] = RELATION_WORDS[person.relation]
+    return names
 
 
-def speak_for(session: Session, said: SpeaksFor) -> None:
+def speak_for(session: Session, said: SpeaksFor) -> dict[int, int]:
+    """Make the household theirs; returns where each member kept went (old index -> new).
+    Children named without their relation to the speaker ("我姐…她一个人带俩娃，大的上初中")
+    are theirs too, when the size said for them leaves room."""
     household = session.household
     people = [said.person] if said.partner is None else [said.person, said.partner]
     members: list[Member] = []
+    moved: dict[int, int] = {}
     for new_index, person in enumerate(people):
         old_index = session.persons.get(person.key)
         if old_index is None and not person.person:  # one of its relation: that member
@@ -43,9 +55,37 @@ def speak_for(session: Session, said: SpeaksFor) -> None:
         member = household.members[old_index] if old_index is not None else Member()
         member.relation = "self" if new_index == 0 else "spouse"
         members.append(member)
+        if old_index is not None:
+            moved[old_index] = new_index
         session.speaking_for[person.key] = new_index
+    room = (said.size or 0) - len(members)
+    unplaced = [
+        i
+        for i, m in enumerate(household.members)
+        if i > 0 and i not in moved and m.relation is None and m.model_dump(exclude_defaults=True)
+    ]
+    if 0 < len(unplaced) <= room:
+        for old_index in unplaced:
+            moved[old_index] = len(members)
+            members.append(household.members[old_index])
     household.members = members
     session.persons = {}
     household.size = said.size
     if said.size is not None:
         resize_members(household, said.size)
+    return moved
+
+
+def moved_stored(stored: list[Stored], moved: dict[int, int]) -> list[Stored]:
+    """What the opening stored, keyed to the members as `speak_for` left them; facts of a
+    member not kept (the speaker's own) are theirs no more and not said back."""
+    out: list[Stored] = []
+    for item in stored:
+        kind, _, rest = item.key.partition(".")
+        if kind != "members":
+            out.append(item)
+            continue
+        index, _, field = rest.partition(".")
+        if int(index) in moved:
+            out.append(replace(item, key=f"members.{moved[int(index)]}.{field}"))
+    return out

@@ -676,6 +676,9 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 out.append(Fact("situations", [situation], start, end))
     for hukou, patterns in words.hukou_types.items():
         for start, end in _spans(_any(patterns), text):
+            lo, hi = clause_at(text, start)
+            if _supposed(text, start, lo, hi) or _REQUIRED.search(text, lo, start):
+                continue  # "是不是非得有城里户口才能申请": a condition asked about
             out.append(Fact("hukou_type", hukou, start, end))
     for name, value, patterns in words.flags:
         for start, end in _spans(_any(patterns), text):
@@ -700,6 +703,10 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 continue  # "能办五保，就是特困供养": what the item is called, no standing
             if _states(text, start) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
+
+
+# A hukou a rule is said to require ("必须有城镇户口才能办"), not the household's
+_REQUIRED = re.compile(r"(?:非得|必须|需要|要求|只有|只限|限于?)(?:有|是|为)?(?:本地)?$")
 
 
 # What the village or the office is said to claim ("村干部说…", "村上说是查出来…"): a claim the
@@ -741,8 +748,9 @@ def _only_some_of_us(text: str, mentions: list[Mention], start: int) -> bool:
 # a clause that only names an item again, "that is": "…能办五保，就是特困供养"
 _NAMES_IT = re.compile(r"(?:也|那)?就")
 _FORMERLY = re.compile(r"原来|原先|以前|之前|过去|曾经|早先|早些年")
-# the status itself ended or refused (a payment late or cut is still the status: a complaint)
-_STATUS_ENDED = re.compile(r"取消|清退|被退|退出|没批|不批|没通过|被拒")
+# the status itself ended or refused (a payment late or cut is still the status: a complaint);
+# "低保咋给停了" is mostly the status stopped, not a late payment: not stored either way
+_STATUS_ENDED = re.compile(r"取消|清退|被退|退出|没批|不批|没通过|被拒|停了|停发|停保|断了")
 
 
 def _statuses_ended(text: str) -> set[str]:
@@ -761,11 +769,13 @@ def _money(
     alone: str | None,
     opening: bool,
     couple: bool = False,
+    asked_for: str | None = None,
 ) -> None:
     """Deposits and the household's monthly income. `alone`: who makes up the household on
     their own (the speaker, or the relative asked for), whose income is the household's;
     `couple`: the household is the speaker and one other, so an income clause naming nobody
-    ("一年也就收个三四千块钱") is the two's."""
+    ("一年也就收个三四千块钱") is the two's; `asked_for`: the relative the speaker asks for,
+    whose own pay is kept whatever their relation ("我姐…她在饭店洗碗一个月两千")."""
     incomes: list[tuple[bool, Fact]] = []  # (said as a sum, fact)
     last_income: Fact | None = None  # the last monthly amount, for "就靠这点工资" after it
     pays: dict[str, list[tuple[bool, Fact]]] = {}  # a member's own pay: (said as more, fact)
@@ -840,14 +850,14 @@ def _money(
             monthly = to_monthly(amount)
             incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
                 monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
-            earner = own_pay_of(text, mentions, lo, hi, pupils) if opening else None
+            earner = own_pay_of(text, mentions, lo, hi, pupils, asked_for) if opening else None
             if earner is not None and _sole_earner_said(text, mentions, lo, found.start):
                 # "就靠媳妇在饭馆洗碗一个月一千五": the household's income, and hers
                 pay = Fact("members.monthly_income", monthly.value, found.start, found.end,
                            earner, estimate=monthly.is_estimate)  # fmt: skip
                 pays.setdefault(earner, []).append((False, pay))
         elif amount.period is not None and opening:
-            earner = own_pay_of(text, mentions, lo, hi, pupils)  # one earner's own pay
+            earner = own_pay_of(text, mentions, lo, hi, pupils, asked_for)  # one earner's own pay
             if earner is not None and not _GIVEN.search(text[lo : found.start]):
                 monthly = to_monthly(amount)
                 pay = Fact("members.monthly_income", monthly.value, found.start, found.end,
@@ -1041,7 +1051,8 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
         and proxy is None
         and any(m.relation == "spouse" and not m.departed for m in mentions)
     )
-    _money(text, mentions, facts, alone=alone, opening=opening, couple=couple)
+    asked_for = proxy.person.key if proxy else None
+    _money(text, mentions, facts, alone=alone, opening=opening, couple=couple, asked_for=asked_for)
     complaint = bool(_compiled(words.complaint).search(text))
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     return Reading(

@@ -47,7 +47,7 @@ _PAIR = r"(?:娘俩|娘儿俩|爷俩|爷儿俩|母子俩|父子俩|母女俩|父
 _PAIR_WORD = re.compile(_PAIR)
 _LIVE = r"(?:过日子|过(?![来去])|生活|住|相依为命)"
 _SIZE_TWO = re.compile(
-    r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们|我|俺|咱)?(?:老两口|我俩|我们俩|咱俩|俺俩|俺们俩|两口子|娘俩|爷俩|两个人)"
+    r"(?:就|只有|只剩|就剩|家里就)(?:我们|咱们|俺们|额们|我|俺|咱)?(?:老两口|我俩|我们俩|咱俩|俺俩|俺们俩|额们俩|两口子|娘俩|爷俩|两个人)"
     r"|(?:家里就|家里只有)(?:我|俺|咱)们?(?:两个|俩)(?!孩子|娃)"  # "家里就俺两个"
     r"|(?:就|只有|只剩|就剩)(?:我|俺)(?:和|跟)(?:我)?\S{1,3}?(?:两个人?|俩人?)?(?:了)?(?=$|[，。,；\s])"
     r"(?![，,]还有)"  # "就我和老伴，还有儿子儿媳": more to come
@@ -121,7 +121,8 @@ _TOTAL_INCOME = re.compile(
 )
 # "没有收入了" as a clause of its own: whose is said before it
 _BARE_NO_INCOME = re.compile(
-    r"(?:^|(?<=[，,]))(?:现在|目前)?(?:就|也|都)?没(?:有|啥|什么)?(?:任何)?收入(?:来源)?了?"
+    r"(?:^|(?<=[，,]))(?:现在|目前)?(?:(?:就|也|都)?没(?:有|啥|什么)?(?:任何)?收入(?:来源)?"
+    r"|(?:啥|什么|一点)收入(?:也|都)没(?:有)?)了?"  # "啥收入也没有"
     r"(?=[，。,！!；]|$)"
 )
 _HUKOU_PLACE = re.compile(
@@ -129,6 +130,34 @@ _HUKOU_PLACE = re.compile(
     r"|户口(?:已经|早就|也|都)?(?:迁回|迁到|迁来|迁进|落在|落到|转回|转到)(?:了)?"  # 户口迁回历城了
 )
 SUMMED = re.compile(r"加起来|一共|总共|拢共|统共|合计")  # a sum said after the parts wins over them
+
+
+# "俺老汉七十八了，俺七十五，没儿没女的": the speaker and the spouse, with nobody to live with
+_CHILDLESS = re.compile(r"[没无]儿[没无]女|膝下无(?:儿女|子女)|没有(?:儿女|子女)|无子女")
+_OTHERS = ("parent", "grandparent", "sibling", "grandchild", "other", UNNAMED)
+_CHILDREN = ("son", "daughter", CHILD)
+
+
+def _childless_couple(text: str, mentions: list[Mention]) -> re.Match[str] | None:
+    """The speaker, named in this clause or the one before, says they have no children and
+    names a living spouse and nobody else who could live with them (a son named after 他 is
+    somebody else's: "隔壁老王家…他儿子"; "邻居老两口没儿没女" is not about the speaker)."""
+    m = _CHILDLESS.search(text)
+    if m is None:
+        return None
+    lo, _ = clause_at(text, m.start())
+    if lo > 1:
+        lo, _ = clause_at(text, lo - 2)
+    if not any(p.relation == SELF and lo <= p.start < m.start() for p in mentions):
+        return None
+    living = [p for p in mentions if not p.departed]
+    if not any(p.relation == "spouse" for p in living) or any(
+        p.relation in _OTHERS
+        or (p.relation in _CHILDREN and text[p.start - 1 : p.start] not in ("他", "她"))
+        for p in living
+    ):
+        return None
+    return m
 
 
 def said_size(
@@ -170,7 +199,8 @@ def said_size(
             ):
                 continue  # "两个娃…我一个人带娃": more than one child
             return size, m.start(), m.end()
-    return None
+    m = _childless_couple(text, mentions)
+    return (2, m.start(), m.end()) if m else None
 
 
 _LIST_REACH = 8  # characters after "老两口" within which more people named go on the list
@@ -291,7 +321,12 @@ def own_income_said(text: str, lo: int, hi: int) -> bool:
 
 
 def own_pay_of(
-    text: str, mentions: list[Mention], lo: int, hi: int, pupils: Collection[str] = ()
+    text: str,
+    mentions: list[Mention],
+    lo: int,
+    hi: int,
+    pupils: Collection[str] = (),
+    asked_for: str | None = None,
 ) -> str | None:
     """Whose own pay an amount clause gives, when it is the speaker's, the spouse's or a
     parent's alone ("我在超市上班一个月两千二", "老公在外打工一年能挣三万多", "靠我爸一个月
@@ -322,9 +357,9 @@ def own_pay_of(
     if len(keys) != 1:
         return None
     who = named[0]
-    if who.departed or who.couple or who.relation not in (SELF, "spouse", "parent"):
+    if who.departed or who.couple:
         return None
-    return who.key
+    return who.key if who.relation in (SELF, "spouse", "parent") or who.key == asked_for else None
 
 
 def speakers_own(text: str, mentions: list[Mention], lo: int) -> bool:

@@ -5,7 +5,8 @@ precompiled regex per kind, so "低保边缘" is one match (dibao_edge), not "�
 "儿媳妇" is a daughter-in-law while a plain "媳妇" is a wife. Words listed under `ignore` are
 matched like names and then dropped, which keeps "特困难" (very hard) from meaning 特困.
 Item names also match with one character replaced by a listed homophone (`item_homophones`:
-"低宝", "底保", "临时就助"); real names and ignore-words win over such typos. A relation
+"低宝", "底保", "临时就助"), names of four characters or more with two ("医疗就住"); real
+names and ignore-words win over such typos. A relation
 word negated by 不是 in its clause is a correction, not a relation ("不是儿子是女儿" -> daughter).
 """
 
@@ -133,14 +134,21 @@ def one_char_swaps(word: str, homophones: dict[str, list[str]]) -> Iterator[str]
             yield word[:i] + alt + word[i + 1 :]
 
 
+_TWO_SWAPS_FROM = 4  # voice input mishears two characters of "医疗救助" and it is still one name
+
+
 def _typos(words: dict[str, str | None], homophones: dict[str, list[str]]) -> dict[str, str | None]:
-    """The words plus every name (2+ characters) with one character swapped for a homophone."""
+    """The words plus every name (2+ characters) with one character swapped for a homophone,
+    and every name of four characters or more with two."""
     out = dict(words)
     for word, target in words.items():
         if target is None or len(word) < 2:
             continue
         for typo in one_char_swaps(word, homophones):
             out.setdefault(typo, target)
+            if len(word) >= _TWO_SWAPS_FROM:
+                for second in one_char_swaps(typo, homophones):
+                    out.setdefault(second, target)
     return out
 
 
@@ -240,9 +248,10 @@ def _possessed(text: str, taken: list[Match]) -> list[Match]:
     found = []
     for m in lexicon.possessed.finditer(text):
         start, end = m.span("noun")
-        if not any(t.start < end and start < t.end for t in taken):
-            noun = m.group("noun")
-            found.append(Match(lexicon.possessed_nouns[noun], noun, start, end))
+        if any(t.start < end and start < t.end for t in taken) or _begins_ignored(text, start):
+            continue  # "俺儿女都不管": 儿女 is no 俺儿 (my son)
+        noun = m.group("noun")
+        found.append(Match(lexicon.possessed_nouns[noun], noun, start, end))
     speaker = _SPEAKER_WORD.search(text)
     if lexicon.spouse_as_subject is not None:
         # "俺是定西的…，老汉前年查出来尿毒症": in the speaker's own story, their spouse; an
@@ -254,6 +263,11 @@ def _possessed(text: str, taken: list[Match]) -> list[Match]:
             if not any(t.start < end and start < t.end for t in [*taken, *found]):
                 found.append(Match("spouse", m.group("noun"), start, end))
     return found
+
+
+def _begins_ignored(text: str, start: int) -> bool:
+    """A word of `relation_ignore` begins at `start`."""
+    return any(text.startswith(word, start) for word in _lexicon().data.relation_ignore)
 
 
 def _siblings_spouses(text: str, matches: list[Match]) -> list[Match]:

@@ -37,7 +37,7 @@ _THEIR_OWN = re.compile(r"自家的?|家的?")
 _PRONOUN = re.compile(r"(?<!其)[他她](?!们)")  # not 其他 ("everyone else")
 _COUPLE = re.compile(r"老两口|两口子|我们老俩")
 # "我和老伴…我俩都七十了": the speaker and the spouse, once a spouse has been named
-_WE_TWO = re.compile(r"(?:我|俺|咱)们?(?:俩|两个)(?!孩子|娃|儿子|闺女|女儿)")
+_WE_TWO = re.compile(r"(?:我|俺|咱|额)们?(?:俩|两个)(?!孩子|娃|儿子|闺女|女儿)")
 _ELDER = re.compile(r"老人家?|老爷子|老太太")
 _IS_MY = re.compile(r"是(?:我|俺)(?:的|家)?")
 _NOBODY = (SELF, UNNAMED, CHILD)
@@ -205,6 +205,7 @@ def find_mentions(
             for f in marked
             if f.end <= m.start() and f.relation != SELF and not f.departed
             and not (text[m.start()] == "她" and _is_male(f))  # 她 is never a son or a brother
+            and f.count == 1  # "我姐带俩娃，她在饭店洗碗": one person, not the two children
         ]  # fmt: skip
         if earlier:
             last = max(earlier, key=lambda f: f.start)

@@ -79,3 +79,24 @@ def test_the_size_said_after_a_widowed_aunt_is_hers_and_keeps_her_age(
     assert [(m.relation, m.age) for m in session.household.members] == [("self", 76)]
     assert session.household.size == 1
     assert "您大姨" in said
+
+
+def test_their_children_stay_in_their_household(nlu_backend: IntentParser) -> None:
+    """ "我姐…她一个人带俩娃，大的上初中小的上小学，她在饭店洗碗": the sister's pay and the
+    children's schools are kept in her household of three (before, the children's schools
+    were said back, then dropped, and her pay went unread)."""
+    _, session, said = _open(
+        nlu_backend,
+        "我姐家男人去年出车祸没了，她一个人带俩娃，大的上初中小的上小学，"
+        "她在饭店洗碗一个月两千出头，能给她申请低收入人口认定吗？",
+    )
+    members = session.household.members
+    assert (members[0].relation, members[0].monthly_income) == ("self", 2100)
+    assert [m.school_stage for m in members[1:]] == ["junior_high", "primary"]
+    assert "您姐姐每月收入约2100元" in said
+    assert "第2位家人在上初中" in said  # numbered as the questions will number them
+
+
+def test_the_speakers_own_children_are_not_carried(nlu_backend: IntentParser) -> None:
+    _, session, _ = _open(nlu_backend, "我替我妈问问，她一个人住，今年七十了，我家俩娃都在上学")
+    assert [m.relation for m in session.household.members] == ["self"]

@@ -23,7 +23,6 @@ def facts_of(text: str) -> dict[tuple[str, str | None], object]:
     ("text", "item"),
     [
         ("俺娘的底保这月还没到账，咋回事", "dibao"),
-        ("我爹的低保金停了两个月了", "dibao"),
         ("俺爹的特困供养金两个月没发了", "tekun"),
     ],
 )
@@ -31,7 +30,10 @@ def test_a_late_payment_is_received(text: str, item: str) -> None:
     assert facts_of(text).get(("already_receives", None)) == [item]
 
 
-@pytest.mark.parametrize("text", ["申请低保三个月了还没批", "去年办低保交了材料，钱一直没发"])
+# "低保金停了" may be the status stopped, not a late payment: unsure, so not stored
+@pytest.mark.parametrize(
+    "text", ["申请低保三个月了还没批", "去年办低保交了材料，钱一直没发", "我爹的低保金停了两个月了"]
+)
 def test_an_application_waiting_is_not_received(text: str) -> None:
     assert ("already_receives", None) not in facts_of(text)
 

@@ -1,0 +1,70 @@
+"""A couple who say they have no children are a household of two, unless somebody
+else is named to live with them; a hukou a rule is asked to require is not the household's.
+Voice input: item names with two characters misheard (底宝, 医疗就住); 俺儿 is my son; 额两个 is
+the speaker and the spouse; a benefit "给停了" is not one the household still receives."""
+
+from __future__ import annotations
+
+from nlu.facts import read_facts
+from tests.nlu.reading import READ_ON, opening_size
+from tests.nlu.reading import opening_facts as _facts
+
+
+def test_a_childless_couple_is_two() -> None:
+    assert opening_size("俺老汉七十八了 俺七十五 没儿没女的 地也种不动了 俺们能办特捆不") == 2
+    assert opening_size("我和老伴都七十多了，没儿没女") == 2
+    # a neighbour's son, named after 他, lives with the neighbour
+    assert opening_size("隔壁老王家他儿子在兰州开饭馆，我跟老伴没儿没女") == 2
+
+
+def test_childless_but_not_two() -> None:
+    assert opening_size("邻居老两口没儿没女，我想问问") is None  # not the speaker
+    assert opening_size("我跟老伴没儿没女，跟我妈一起住") is None  # the mother lives there
+    assert opening_size("隔壁老王家没儿没女，俺和老伴跟儿子住") is None  # so does the son
+    assert opening_size("我老伴走了，没儿没女") is None  # no living spouse named
+
+
+def test_a_hukou_asked_about_as_a_condition_is_not_stored() -> None:
+    asked = "我爸妈想从镇原乡下搬到庆阳城里住，公租房需要啥条件？是不是非得有城里户口才能申请？"
+    assert not [f for f in _facts(asked) if f[0] == "hukou_type"]
+    assert not [f for f in _facts("公租房必须有城镇户口吗") if f[0] == "hukou_type"]
+    assert ("hukou_type", "rural", None) in _facts("我农村户口能申请低保吗？")
+    assert ("hukou_type", "rural", None) in _facts("必须是城镇户口才能办吗，我是农村户口")
+
+
+def _items(text: str) -> list[str]:
+    return [str(i) for i in read_facts(text, READ_ON, opening=True).items]
+
+
+def test_item_names_misheard_twice() -> None:
+    assert _items("底宝钱这个月咋没打到卡上 嗯 都二十几号了") == ["dibao"]
+    assert _items("就是 医疗就住 在哪报 要带啥") == ["medical_aid"]
+
+
+def test_a_benefit_stopped_is_not_received() -> None:
+    for text in (
+        "俺的底保咋给停了 也没人跟俺说一声",
+        "我家原来是低保户，上个月社区通知说我们家低保停了",
+    ):
+        assert not [f for f in _facts(text) if f[0] == "already_receives"], text
+    late = _facts("我们是低保户，这个月低保钱还没到账")  # late, still theirs
+    assert ("already_receives", ("dibao",), None) in late
+
+
+def test_an_er_after_a_possessive_is_a_son() -> None:
+    facts = _facts("俺家 俺跟俺儿两个人 俺儿有残疾证 智力的 一个月就俺六百块钱的养老金")
+    assert ("members.has_disability", True, "son") in facts
+    assert not [f for f in facts if f[0] == "members.has_disability" and f[2] == "self"]
+    assert not [f for f in _facts("俺儿女都不管俺，俺七十了") if f[2] == "son"]
+
+
+def test_e_liangge_is_the_couple() -> None:
+    facts = _facts("额们家 额跟老伴 儿子 还有个孙子 儿子在外头打工 额两个都七十好几了")
+    assert not [f for f in facts if f[0] == "members.age" and f[2] == "son"]
+    assert {f[2] for f in facts if f[0] == "members.age"} == {"self", "spouse"}
+
+
+def test_voice_typed_couple_and_no_income() -> None:
+    text = "俺老汉 去年 脑溢血 瘫炕上了 俺一个人伺候他 家里就俺们两个 啥收入也没有 刚性支出那个能给办不"
+    assert ("monthly_income_total", 0, None) in _facts(text)
+    assert opening_size("额今年七十三了 老伴也七十了 就额们两个人在家 儿子在新疆打工 成家了") == 2
