@@ -7,7 +7,10 @@ Spoken A-not-A forms are read as their verb first, in the text and in the table'
 (收不收费 -> 收费, 够不够格 -> 够格): they ask the same thing, and split into tokens (收, 不)
 they match nothing in the KB.
 Spoken forms are read as the plain ones first (`spoken`): the dialect pronouns 俺 and 额 as 我
-(额 not inside 金额, 名额, 额度 …), so that 俺妈, 额爹 do not fuse into words the KB lacks.
+(额 not inside 金额, 名额, 额度 …), so that 俺妈, 额爹 do not fuse into words the KB lacks; Shanxi's
+甚 as 啥 (甚单位 is 啥单位); and the
+question tag 不/没 that ends a spoken yes-no question ("有高龄补贴不", "批下来了没") as 吗, a
+stopword: a token 不 left at the end counts as a word of the question the entry lacks.
 """
 
 from __future__ import annotations
@@ -36,9 +39,22 @@ Kind = Literal["item", "aspect", "term"]
 _E_PRONOUN = re.compile(r"(?<![金名限超份定差余配总数面税票巨全])额(?![度外头])")
 
 
+# 不/没 ending a clause after a verb or noun ("能领不", "批了没"), not a plain negation ("我也不",
+# "还没", "当然不").
+_QUESTION_TAG = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![也都还就并可绝决当然再])[不没](?=[\s，,。.？?！!；;]|$)"
+)
+
+
+# Shanxi's 甚 for 什么/啥 ("准备些甚", "是个甚"), not 甚至.
+_SHEN = re.compile(r"甚(?!至)")
+
+
 def spoken(text: str) -> str:
-    """The text with the dialect pronouns 俺 and 额 as 我."""
-    return _E_PRONOUN.sub("我", text.replace("俺", "我"))
+    """The text with the dialect pronouns 俺 and 额 as 我, Shanxi's 甚 as 啥, a final question tag
+    不/没 as 吗."""
+    text = _SHEN.sub("啥", _E_PRONOUN.sub("我", text.replace("俺", "我")))
+    return _QUESTION_TAG.sub("吗", text)
 
 
 class _Group(BaseModel):
