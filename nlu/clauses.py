@@ -88,6 +88,26 @@ def self_repaired(text: str) -> str:
     return text
 
 
+# "我家三口人，不对，四口人", "六十五，哦不对，六十六了": a number mended inside a story; the
+# clause's last number is the one mended ("我一个月挣两千，不对，两千五")
+_NUMERAL_CHAR = r"[\d零〇一二两三四五六七八九十百千万亿几]"
+_NUMBER_MENDED = re.compile(
+    rf"(?:^|(?<=[，,。；！？\s]))[^，,。；！？\s]*(?<!{_NUMERAL_CHAR})(?P<old>{NUMERAL_RE.pattern}[^，,。；！？\s]*)"
+    r"[，,\s]+(?:(?:嗯|呃|哦|噢|啊)[，,\s]*)?(?:哦|噢)?(?:不对|说错了|搞错了|不是不是|不不)(?:不对)*(?:了|啊|呀)?"
+    rf"[，,\s]+(?=(?:是|应该是)?[^，,。；！？\s]*?{NUMERAL_RE.pattern})"
+)
+
+
+def numbers_mended(text: str) -> str:
+    """`text` with a number the speaker mended blanked out (from the number on), the repair
+    words too, so only the mended one is read ("俺今年六十五，不对，六十六了" -> "俺今年，，，…
+    六十六了"); spans stay put."""
+    return _NUMBER_MENDED.sub(
+        lambda m: m.group()[: m.start("old") - m.start()] + "，" * (m.end() - m.start("old")),
+        text,
+    )
+
+
 _ECHO_DENIED = re.compile(
     r"^[^？?，,。]{1,8}[？?]\s*(?:没有|不是|不对|哪有|哪里)[，,。\s]*(?P<rest>\S.*)$"
 )

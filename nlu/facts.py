@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict
 
 from guides.ids import ItemId
 from nlu.amount_clauses import AT_BEST, DEBT
-from nlu.clauses import clauses, told_before_now
+from nlu.clauses import clauses, numbers_mended, told_before_now
 from nlu.dates import find_ages
 from nlu.household_said import (
     SUMMED,
@@ -122,6 +122,7 @@ _GIVEN = re.compile(r"给[^，。；！？]{0,3}的[^，。；！？]{0,3}$")
 # (or in the next sentence: "一个月一千八，老婆没工作。家里就这一个收入"; "别的收入也没有")
 _LIVES_ON_IT = re.compile(
     r"(?:全|就|只|都)靠(?:我|俺|他|她)?(?:的)?(?:这|那)(?:点|些|份|几个)(?:工资|钱|收入|退休金|养老金)"
+    r"(?![和跟与及、]|加上|还有|再加)"  # "就靠我这点工资和丈夫打零工的钱": not all of it
     r"|(?:家里)?(?:就|只有)这(?:一)?(?:个|份|点)收入"
     r"|(?:全|就|只|都)靠(?:这|那)个(?:过日子|过|活|生活)?(?=$|[，,。！!？?；;\s])"  # "仨人就靠这个"
     r"|(?:别的|其他|其它)(?:啥|什么)?收入(?:也|都)?没(?:有)?|没(?:有)?(?:别的|其他|其它)(?:的)?收入"
@@ -1010,6 +1011,7 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     text = _DIALECT_HOME.sub("家里", text)  # same length: spans stay put
     if opening:
         text = punctuate(text)  # voice input: the answers keep their places (dialogue.engine)
+        text = numbers_mended(text)  # "三个人，不对，四个人"
     words = _words()
     persons = PersonWords(words.persons, words.ordinal, words.ordered)
     mentions = find_mentions(text, words.departed, words.children, persons)

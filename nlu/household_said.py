@@ -27,13 +27,15 @@ from nlu.numerals import negative_at
 from nlu.places import other_place
 
 _COUNT = COUNT
+_PAUSE = r"[，,]*(?:(?:嗯|呃|那个|就是)[，,]*)?"  # voice input's pauses, as commas
 _SIZE_SAID = [
     re.compile(rf"(?:一共|总共|全家)(?:是)?{_COUNT}口(?!子)"),  # "三口人加外婆一共四口"
     re.compile(rf"一家{_COUNT}口"),
     re.compile(rf"(?<![第\d]){_COUNT}口之家"),
     re.compile(rf"(?<![第\d]){_COUNT}口人"),
-    re.compile(rf"(?:家里|[我俺咱]们?家)(?:一共|总共|就|只有)?{_COUNT}个人"),  # "我家三个人"
-    re.compile(rf"(?:家里|[我俺]们?家)(?:一共|总共|就|只有)?{_COUNT}口(?![子])"),
+    # "我家三个人", voice-typed "额们家 嗯 三个人" (a mended number blanked: "俺家是，，，五口")
+    re.compile(rf"(?:家里|[我俺咱额]们?家)(?:是)?{_PAUSE}(?:一共|总共|就|只有)?{_COUNT}个人"),
+    re.compile(rf"(?:家里|[我俺额]们?家)(?:是)?{_PAUSE}(?:一共|总共|就|只有)?{_COUNT}口(?![子])"),
     re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住|过(?![来去]))"),
 ]
 _SIZE_ONE = re.compile(
@@ -109,6 +111,7 @@ _WORKS = re.compile(
     r"上班|打工|打(?:点|些)?零工|做工|当保姆|做保姆|做保洁|干保洁|当服务员|送外卖|摆摊|开出租|跑出租|看大门|扫大街|工地上干"
 )
 _NOT = re.compile(r"[不没]")
+_HE_OR_SHE = re.compile(r"\s*[他她](?!们)")  # a clause about somebody not named: nobody we place
 _TOTAL_INCOME = re.compile(
     r"加起来|一共|总共|拢共|统共|全家|全靠|就靠|只靠|家里[^，。；！？\s]{0,8}收入"  # "家里六亩地一年收入"
     # the only earner: "家里就我一个人挣钱，一个月三千来块"
@@ -316,7 +319,9 @@ def own_income_said(text: str, lo: int, hi: int) -> bool:
     before = clause_before(text, lo)
     if before is None or _says_amount(text[before[0] : before[1]]):
         return False
-    works = _WORKS.search(text, *before) and not _NOT.search(text, *before)
+    works = (_WORKS.search(text, *before) or _JOB.search(text, *before)) and not _NOT.search(
+        text, *before
+    )  # "我在超市当收银员，一个月两千三"
     return bool(OWN_INCOME.search(text, *before) or works)
 
 
@@ -343,6 +348,8 @@ def own_pay_of(
     # "就我老婆打零工": the speaker only says whose wife
     named = [m for m in mentions if lo <= m.start < hi and not possessive(m, mentions, text)]
     if not named:
+        if _HE_OR_SHE.match(text, lo):
+            return None  # "她在饭店洗碗一个月两千" with nobody named before: not the speaker
         if _speaker_goes_on(text, mentions, lo):
             return SELF  # "我跟爸妈住一起，在太原送外卖…": the speaker goes on
         before = clause_before(text, lo)
@@ -351,7 +358,12 @@ def own_pay_of(
         earlier = [
             m for m in mentions if m.start < lo and m.key not in pupils and m.relation != CHILD
         ]
-        if not named and all(m.relation == SELF or m.departed for m in earlier):
+        third_person = before is not None and _HE_OR_SHE.match(text, before[0])
+        if (
+            not named
+            and not third_person
+            and all(m.relation == SELF or m.departed for m in earlier)
+        ):
             return SELF  # the speaker tells their own story, the subject left unsaid
     keys = {m.key for m in named}
     if len(keys) != 1:

@@ -1,7 +1,9 @@
 """A couple who say they have no children are a household of two, unless somebody
 else is named to live with them; a hukou a rule is asked to require is not the household's.
 Voice input: item names with two characters misheard (底宝, 医疗就住); 俺儿 is my son; 额两个 is
-the speaker and the spouse; a benefit "给停了" is not one the household still receives."""
+the speaker and the spouse; a benefit "给停了" is not one the household still receives; a number
+mended inside the story ("三口人，不对，四口人") is read as mended, never as first said; a pay
+after a job said in the clause before ("当收银员，一个月两千三"), but not 她's with nobody named."""
 
 from __future__ import annotations
 
@@ -68,3 +70,24 @@ def test_voice_typed_couple_and_no_income() -> None:
     text = "俺老汉 去年 脑溢血 瘫炕上了 俺一个人伺候他 家里就俺们两个 啥收入也没有 刚性支出那个能给办不"
     assert ("monthly_income_total", 0, None) in _facts(text)
     assert opening_size("额今年七十三了 老伴也七十了 就额们两个人在家 儿子在新疆打工 成家了") == 2
+
+
+def test_a_number_mended_inside_the_story() -> None:
+    assert opening_size("我家三口人，不对，四口人") == 4
+    assert opening_size("你看 额们家 三个人 不对 四个人 额跟老伴 儿子 还有个孙子") == 4
+    assert opening_size("俺家是 嗯 四口人 不对 五口 俺 俺老伴 儿子儿媳 还有个孙子") == 5
+    assert ("members.age", 66, "self") in _facts("俺今年六十五，不对，六十六了")
+    assert ("members.age", 47, "self") in _facts("俺是历城唐冶的 四十六 嗯 不对 四十七了")
+    mended_pay = _facts("我一个月挣两千，不对，两千五")
+    assert not [f for f in mended_pay if f[1] == 2000]
+
+
+def test_a_pay_after_the_job_and_not_a_strangers() -> None:
+    pay = _facts("家里还有两个孩子，大的上初中，小的上幼儿园，我在超市当收银员，一个月两千三。")
+    assert ("members.monthly_income", 2300, "self") in pay
+    for text in ("她在饭店洗碗，一个月两千", "她在饭店洗碗一个月两千"):
+        assert not [f for f in _facts(text) if f[0] == "members.monthly_income"], text
+    partly = _facts(
+        "我在超市当收银员，一个月两千三。家里四口人就靠我这点工资和丈夫原来打零工的钱。"
+    )
+    assert not [f for f in partly if f[0] == "monthly_income_total"]
