@@ -41,6 +41,7 @@ from nlu.facts import LONG_AGO, illness_kind_named, read_facts
 from nlu.household_said import hukou_elsewhere
 from nlu.lexicon import find_items, match_relations, parse_relation
 from nlu.numerals import NUMERAL_RE, spoken_numerals
+from nlu.voice_input import spaces_as_commas
 
 # Doubt and negative_doubt live in dialogue.doubts; re-exported for the engine
 __all__ = [
@@ -83,6 +84,9 @@ _LIGHT_WORK_ONLY = re.compile(
 _NO_LIGHT_WORK = re.compile(r"轻\S{0,3}(?:也|都)(?:干不了|干不动|做不了|不能干|不行)")
 
 
+_MENDED = re.compile(r"不对|说错|搞错|不是不是|[哦噢]不")
+
+
 def parse_answer(
     question: Question,
     text: str,
@@ -92,7 +96,10 @@ def parse_answer(
     of_another: bool = False,
 ) -> Answer | Doubt | None:
     """`of_another`: the member asked about is not the speaker (我 is someone else)."""
-    text = spoken_numerals(without_double_negation(text.strip()))  # 不是没有 -> 有; 八十有三
+    text = text.strip()
+    if _MENDED.search(text):  # voice input's pauses around a repair: "五口 不对 四口"
+        text = spaces_as_commas(text)  # (not elsewhere: "一年 挣三万多" keeps its period)
+    text = spoken_numerals(without_double_negation(text))  # 不是没有 -> 有; 八十有三
     text = self_repaired(corrected_part(text))  # "不是两千，是一千二", "两千，哦不，一千二"
     text = current_clauses(text)  # "原来有两万，…就剩五千了" -> the clause about now
     if not text:

@@ -12,13 +12,25 @@ from typing import Literal
 
 from nlu.clauses import clauses, person_of
 from nlu.numbers import Amount, Period, find_amounts, to_monthly, to_yearly
+from nlu.voice_input import spaces_as_commas
+
+# "额们老两口一人一百七十几": the amount is each of the two's
+EACH_OF_TWO = re.compile(
+    r"(?:老两口|老俩口|两口子|俩人|两个人|两人|(?:我|俺|咱|额|他|她)们?(?:俩|两个))"
+    r"[^，,。；！？\d一二两三四五六七八九十百千万几]{0,4}?(?:各|每人|每个人|一人|一个人)"
+)
+
+
+def _doubled(amount: Amount) -> Amount:
+    return replace(amount, value=amount.value * 2, low=amount.low * 2, high=amount.high * 2)
 
 
 def amounts_per_person(text: str, *, monthly: bool = False) -> Amount | None:
     """ "我一个月一千八，老伴一千二": clauses that each name a different person and one amount
-    add up (3000). None unless there are two such clauses and every amount is in one. With
-    `monthly`, each is a month's unless its own period is said, and is counted per month
-    ("老伴养老金一百多，我打零工一个月六七百")."""
+    add up (3000); a couple's "一人…" counts twice ("儿子一个月三千，老两口一人一百七"). None
+    unless there are two such clauses and every amount is in one. With `monthly`, each is a
+    month's unless its own period is said, and is counted per month ("老伴养老金一百多，我打零工
+    一个月六七百")."""
     parts = clauses(text)
     if len(parts) < 2:
         return None
@@ -33,7 +45,7 @@ def amounts_per_person(text: str, *, monthly: bool = False) -> Amount | None:
             return None
         assert isinstance(found[0], Amount)
         people.append(person)
-        amounts.append(found[0])
+        amounts.append(_doubled(found[0]) if EACH_OF_TWO.search(clause) else found[0])
     if monthly:
         amounts = [to_monthly(a) if a.period else replace(a, period="month") for a in amounts]
     if len(amounts) < 2 or any(a.period not in (None, amounts[0].period) for a in amounts):
@@ -205,10 +217,14 @@ def out_of_pocket(text: str) -> Amount | None:
     """What was paid after reimbursement: "花了三万，报销了一万五" -> 15000, "一万多，报了一半"
     -> half of it, "自己掏了两千多" -> that. None when no reimbursement is said or it cannot be
     worked out ("报了一部分")."""
-    parts = clauses(text)
-    for clause in parts:
-        own = [f.value for f in find_amounts(clause, answer=True)]
-        if _OWN_SHARE.search(clause) and len(own) == 1 and isinstance(own[0], Amount):
+    parts = clauses(spaces_as_commas(text))  # "报完 自己掏了 嗯 一万七八": pauses part clauses
+    for index, clause in enumerate(parts):
+        if not _OWN_SHARE.search(clause):
+            continue
+        # "报完，自己掏了，嗯，一万七八": the amount may come in the next clause that has one
+        said = (found for c in parts[index:] if (found := find_amounts(c, answer=True)))
+        own = [f.value for f in next(said, [])]
+        if len(own) == 1 and isinstance(own[0], Amount):
             return own[0]
     if not _REIMBURSED.search(text):
         return None

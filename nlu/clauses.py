@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from nlu.answers import parse_choice
 from nlu.lexicon import find_items, match_relations, parse_relation
-from nlu.numbers import THE_COUPLE
+from nlu.numbers import THE_COUPLE, find_amounts
 from nlu.numerals import NUMERAL_RE, parse_number
 
 # all of it spent: "早花光了", "全交医药费了", "都搭进去了", "给孙子交学费花了，现在没了"
@@ -79,7 +79,9 @@ def self_repaired(text: str) -> str:
     for index in range(len(parts) - 1, 0, -1):
         clause = parts[index].strip()
         if _REPAIR_ALONE.match(clause):
-            return "，".join(parts[index + 1 :])
+            # "一年，四万来块，不对，三万多": what came before the mended clause still holds
+            context = [p for p in parts[: index - 1] if not find_amounts(p, answer=True)]
+            return "".join(context) + "，".join(parts[index + 1 :])  # "一年三万多"
         repair = _REPAIR.match(clause)
         if repair and repair.group().startswith(
             ("哦", "噢", "喔", "啊", "呃", "哎", "不对", "说错", "搞错")
@@ -187,6 +189,9 @@ def still_received(text: str, named: list[str]) -> list[str]:
     return [i for i in named if i not in ended]
 
 
+_THE_TWO = re.compile(r"老两口|老俩口|两口子|(?:我|俺|咱|额)们?(?:俩|两个)")
+
+
 def person_of(clause: str) -> str | None:
     """Whose the clause is: the relation named ("老头子的九百"), "self" for 我, another member
     for 他/她; None when it names nobody."""
@@ -198,6 +203,8 @@ def person_of(clause: str) -> str | None:
         return named[0].id
     if _PRONOUN.match(clause.strip()):
         return "him or her"  # "他一个月三千，我一千五": another member than the speaker
+    if _THE_TWO.search(clause):
+        return "the couple"  # "儿子一个月三千，老两口一人一百七": the speaker and the spouse
     return "self" if _SPEAKER.match(clause.strip()) else None
 
 

@@ -60,7 +60,7 @@ from nlu.mentions import (
 from nlu.numbers import Amount, find_amounts, to_monthly
 from nlu.proxy import SpeaksFor, speaks_for
 from nlu.tokenize import collapse_a_not_a
-from nlu.voice_input import punctuate
+from nlu.voice_input import punctuate, spaces_as_commas
 
 DATA = Path(__file__).parent / "data" / "facts.yml"
 CONFIDENT = 0.9  # a fact said in so many words
@@ -94,7 +94,6 @@ _AGE_BEFORE = re.compile(
 # dialect forms of 没有/没得 (northwest 莫有, 木有, 么有)
 _DIALECT_NOT = re.compile(r"[莫木么][有得]")
 _DIALECT_HOME = re.compile(r"屋里(?!的|人)")  # "俺屋里四口人": 家里 (屋里的/屋里人 is the wife)
-_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # spaces as commas
 _DEPOSIT = re.compile(r"存款|存了|积蓄|(?:就|只|还)剩")  # "花得就剩三千了": what is left
 # an item named inside these is a status or a description, not a request ("防返贫监测户",
 # "低保户", "房子是危房")
@@ -1006,7 +1005,7 @@ def read_facts(
 
 @lru_cache(maxsize=READINGS_KEPT)
 def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Reading:
-    text = _SPACED.sub(lambda m: "，" * len(m.group()), text)  # "你好 我是固原人 户口…"
+    text = spaces_as_commas(text)  # "你好 我是固原人 户口…"
     text = _DIALECT_NOT.sub(lambda m: "没" + m.group()[1], text)  # "俺家莫有车": 没有 (same length)
     text = _DIALECT_HOME.sub("家里", text)  # same length: spans stay put
     if opening:

@@ -27,6 +27,15 @@ _BREAK = re.compile(
 )
 
 
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def spaces_as_commas(text: str) -> str:
+    """Spaces between Chinese words are voice input's pauses: commas ("五口 不对 四口"), one
+    per space so spans stay put."""
+    return _SPACED.sub(lambda m: "，" * len(m.group()), text)
+
+
 def punctuate(text: str) -> str:
     """`text` with a comma before each plain clause start inside long unpunctuated runs."""
     return _LONG_RUN.sub(lambda run: _BREAK.sub("，", run.group()), text)
