@@ -15,16 +15,19 @@ reranker and the calibration (`python -m nlu.calibrate_kb`) never read it, so it
 out of sample for the weights, though not for rules written while looking at it.
 Prints answered precision / coverage / declines (nlu.evaluate_kb), the share of messages whose
 right entry is the top hit and among the suggestions offered when declined, then the misses.
+`--all`: one line per development set (precision/coverage/declines) and their total, to compare
+a change on all of them at once.
 """
 
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from nlu.evaluate_kb import (
     Case,
+    Outcome,
     load_realistic_cases,
     load_seed_documents,
     outcome,
@@ -37,6 +40,12 @@ DEV2_FILE = Path(__file__).parent / "dev" / "kb_long_dev2.yml"
 DEV3_FILE = Path(__file__).parent / "dev" / "kb_long_dev3.yml"  # with --file
 DEV4_FILE = Path(__file__).parent / "dev" / "kb_dev4.yml"  # with --file: short everyday questions
 DEV8_FILE = Path(__file__).parent / "dev" / "kb_dev8.yml"  # with --file: dialect, typos, stories
+ALL_SETS = (
+    ("long_dev", DEV_FILE),
+    ("long_dev2", DEV2_FILE),
+    ("long_dev3", DEV3_FILE),
+    *((f"dev{n}", Path(__file__).parent / "dev" / f"kb_dev{n}.yml") for n in range(4, 9)),
+)
 
 
 def load_dev_cases(path: Path = DEV_FILE) -> list[Case]:
@@ -74,13 +83,35 @@ def see(index: KnowledgeIndex, case: Case) -> Seen:
     )
 
 
+def print_all(index: KnowledgeIndex) -> None:
+    """One line per development set: precision/coverage/declines and the counts; a total."""
+    print("set        precision/coverage/declines")
+    total = Outcome(0, 0, 0, 0, 0, 0)
+    for name, path in ALL_SETS:
+        o = outcome(index, load_dev_cases(path))
+        total = Outcome(*(a + b for a, b in zip(astuple(total), astuple(o), strict=True)))
+        print(f"{name:<10} {_figures(o)}")
+    print(f"{'total':<10} {_figures(total)}")
+
+
+def _figures(o: Outcome) -> str:
+    return (
+        f"{o.precision:6.1%} / {o.coverage:6.1%} / {o.declined:6.1%}   right {o.answered_right}"
+        f"/{o.answered} answered, of {o.with_content}; declined {o.declined_right}/{o.must_decline}"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--file", type=Path, default=DEV_FILE)
     parser.add_argument("--second", action="store_true", help=f"the set {DEV2_FILE.name}")
     parser.add_argument("--quiet", action="store_true", help="figures only, no misses")
+    parser.add_argument("--all", action="store_true", help="every development set, one line each")
     args = parser.parse_args(argv)
     index = KnowledgeIndex.build(load_seed_documents())
+    if args.all:
+        print_all(index)
+        return
     path = DEV2_FILE if args.second else args.file
     cases = load_dev_cases(path)
     print(f"== development set {path.name}: answered precision / coverage / declines")
