@@ -29,7 +29,7 @@ from nlu.amount_clauses import (
 )
 from nlu.answers import parse_yes_no
 from nlu.clauses import SPENT_ALL, added_count, people_listed
-from nlu.dates import parse_age
+from nlu.dates import GUESS_MENDED, parse_age
 from nlu.idcard import parse_id_number
 from nlu.numbers import (
     Amount,
@@ -187,13 +187,17 @@ def age_answer(text: str, today: dt.date) -> Value | None:
         return Value(card.age(today), extra={"birth_date": card.birth_date, "sex": card.sex})
     text = _BEFORE_THE_AGE.sub("", text)
     age = parse_age(text, today)
+    parts = re.split(r"[，,；;。]", text)
+    bare = [c for c in parts[1:] if _BARE_NUMBER.fullmatch(c.strip())]
+    exact = parse_age(bare[0].strip(), today) if len(bare) == 1 else None
     if age is None:
-        # "孙子上初二了，十四": a clause that is only a number, after the story
-        bare = [c for c in re.split(r"[，,；;。]", text) if _BARE_NUMBER.fullmatch(c.strip())]
-        age = parse_age(bare[0].strip(), today) if len(bare) == 1 else None
+        age = exact  # "孙子上初二了，十四": a clause that is only a number, after the story
+    elif exact is not None and _GUESSED.search(parts[0]) and abs(exact - age) <= GUESS_MENDED:
+        age = exact  # "七十好几了，七十七": the exact age after the guess
     return None if age is None else Value(age)
 
 
+_GUESSED = re.compile(r"多|出头|好几|大几|左右|来岁")
 _BARE_NUMBER = re.compile(r"[零一二两三四五六七八九十\d]{1,4}(?:多|出头)?(?:岁|了)?")
 # "她六十八", "也是六十六": the number is the age
 _BEFORE_THE_AGE = re.compile(

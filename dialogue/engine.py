@@ -713,10 +713,17 @@ def _asks(text: str, parse: Parse) -> bool:
 
 
 def _same_size(reading: Reading, answer: Answer) -> bool:
-    """The reading counts the household as the answer does: when it does not ("就我跟老伴俩，
-    儿子一家三口住隔壁" read as three), the people it lists are not taken as the members."""
+    """The reading counts the household as the answer does, and names no more people than it:
+    when it does not ("就我跟老伴俩，儿子一家三口住隔壁" read as three), the people it lists
+    are not taken as the members."""
     size = reading.size
-    return size is None or (isinstance(answer, Value) and size.value == answer.value)
+    if size is not None:
+        return isinstance(answer, Value) and size.value == answer.value
+    # "就额们老两口，儿子在兰州自己过" (2): more named than counted, some live elsewhere
+    named = 1 + sum(m.count for m in reading.members())
+    return not (
+        isinstance(answer, Value) and isinstance(answer.value, int) and named > answer.value
+    )
 
 
 def _not_of_one_member(session: Session, member: int | None) -> set[str]:

@@ -297,8 +297,8 @@ def owned_clauses(text: str) -> str | None:
     return "，".join(c for i, c in enumerate(parts) if i not in rented) or None
 
 
-_SPEAKER_WORDS = re.compile(r"我|俺|咱")
-_COUPLE = re.compile(r"两口子|老两口|老俩口|我们俩|我俩|咱俩")
+_SPEAKER_WORDS = re.compile(r"我|俺|咱|额(?![度外])")  # 额: 我 in 甘肃/宁夏/山西 speech
+_COUPLE = re.compile(r"两口子|老两口|老俩口|(?:我|俺|咱|额)们?俩")
 _CHILDREN = re.compile(r"娃|孩子|小孩")
 _HOW_MANY = {"俩": 2, "仨": 3, "两个": 2, "三个": 3, "四个": 4, "一个": 1, "个": 1}
 _HOW_MANY_BEFORE = re.compile(r"(?:俩|仨|两个|三个|四个|一个|个)$")
@@ -312,6 +312,7 @@ _LIST_FILLER = re.compile(
 # be a member: the total is asked)
 _LIVES_ELSEWHERE = re.compile(
     r"成家|去世|过世|走了|不在了|分家|分开过|另过|单过|嫁人|嫁出去|出嫁|住隔壁|住对门|另住|单住|分开住"
+    r"|(?<![我俺额咱])(?:自己|自个儿?)过"  # "儿子在兰州自己过"
     # not "在外地打工": a migrant worker may still be one of the household (ask the total)
     r"|不跟(?:我们|俺们|咱们|我|俺)(?:一起|一块儿?)?(?:住|过)"
 )

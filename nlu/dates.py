@@ -200,4 +200,14 @@ def parse_age(text: str, today: date | None = None) -> int | None:
         age = _age_from(dates[0].value, today)
         return age if 0 <= age <= 120 else None
     ages = find_ages(text, today)
-    return ages[0].value if ages and isinstance(ages[0].value, int) else None
+    if not ages or not isinstance(ages[0].value, int):
+        return None
+    first = ages[0].value
+    if ages[0].is_estimate:  # "六十多，六十三了": the exact age said after the guess
+        exact = [a.value for a in ages[1:] if not a.is_estimate and isinstance(a.value, int)]
+        if exact and abs(exact[0] - first) <= GUESS_MENDED:
+            return exact[0]
+    return first
+
+
+GUESS_MENDED = 5  # years between a guessed age and the exact one said after it, at most

@@ -465,7 +465,9 @@ def _grades_by_member(
 _WISHES = ("wants_training", "wants_job")
 # the speaker asking: "想问问有没有免费的技能培训", "想问问…，也想参加个培训"
 _SPEAKER_ASKS = re.compile(r"想(?:问问|问一下|问下|咨询|了解|打听)")
-_ALSO = re.compile(r"(?:我|俺)?(?:也|还)想")
+_ALSO = re.compile(
+    r"(?:我|俺)?(?:也|还)想|(?:再|还|也)(?:给|帮)"
+)  # "想问问能不能吃低保，再给介绍个活"
 # "现在一个人带孩子，想找个工作": the member named is whom the speaker looks after, not who wishes
 _LOOKS_AFTER = re.compile(r"(?:带|带着|照顾|照顾着|伺候|伺候着|照看|看着|养着|供着|陪着)$")
 

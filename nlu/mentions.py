@@ -415,13 +415,25 @@ def possessive(mention: Mention, mentions: list[Mention], text: str) -> bool:
     return any(m.start == after for m in mentions if m.relation != SELF)
 
 
+# "孩子跟着俺，上初二": the speaker followed, ending the clause, is no subject of what comes after
+_FOLLOWED = re.compile(r"(?:跟着|随着|陪着|跟|随)$")
+
+
+def _followed(text: str, mention: Mention) -> bool:
+    return (
+        mention.relation == SELF
+        and _FOLLOWED.search(text, 0, mention.start) is not None
+        and text[mention.end : mention.end + 1] in ("，", ",", "。", "；", "")
+    )
+
+
 def who_at(mentions: list[Mention], text: str, index: int) -> tuple[str | None, bool]:
     """The member a fact at `index` is about, and whether it is not a member we can place
     (left the household, or somebody unnamed). With nobody named before it in its sentence,
     a sentence that goes on about the one member the sentence before was about ("我儿子今年
     二十六。想找个工作") is about that member."""
     lo, _ = sentence_at(text, index)
-    before = [m for m in mentions if lo <= m.start < index]
+    before = [m for m in mentions if lo <= m.start < index and not _followed(text, m)]
     if before:
         last = max(before, key=lambda m: m.start)
         return last.key, last.departed or last.relation == UNNAMED

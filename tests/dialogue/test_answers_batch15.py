@@ -45,3 +45,15 @@ def test_out_of_pocket_after_a_pause() -> None:
 def test_graduating_next_year() -> None:
     assert parsed("member_graduating", "明年 明年六月才毕业") == Value(False)
     assert parsed("member_graduating", "今年六月毕业") == Value(True)
+
+
+@pytest.mark.parametrize(
+    "text", ["两个 就额跟老婆子", "俩人 俺跟儿子", "就额们老两口 儿子在兰州自己过"]
+)
+def test_voice_typed_household_of_two(text: str) -> None:
+    assert parsed("household_size", text) == Value(2)
+
+
+def test_the_exact_age_after_a_guess() -> None:
+    assert parsed("member_age", "七十好几了 七十七") == Value(77)
+    assert parsed("member_age", "六十多，六十三了") == Value(63)

@@ -91,3 +91,15 @@ def test_a_pay_after_the_job_and_not_a_strangers() -> None:
         "我在超市当收银员，一个月两千三。家里四口人就靠我这点工资和丈夫原来打零工的钱。"
     )
     assert not [f for f in partly if f[0] == "monthly_income_total"]
+
+
+def test_the_speaker_followed_is_no_subject() -> None:
+    """ "儿子跟着俺 上初一": the son's school, not the speaker's; "想问问能不能先吃个低保 再给介绍
+    个活": the speaker's wish, not the mother's named before."""
+    facts = _facts(
+        "离婚好几年了 儿子跟着俺 上初一 现在就靠俺娘贴补点 想问问能不能先吃个低保 再给介绍个活"
+    )
+    assert ("members.school_stage", "junior_high", "son") in facts
+    assert not [f for f in facts if f[2] == "self" and f[0] == "members.school_stage"]
+    assert ("members.wants_job", True, "self") in facts
+    assert not [f for f in facts if f[0] == "members.wants_job" and f[2] != "self"]
