@@ -30,6 +30,7 @@ _OPTION_QUESTIONS = {
     "members.school_stage": "member_school_stage",
     "hukou_type": "hukou_type",
     "situations": "situations",
+    "housing.current_housing": "current_housing",
 }
 _LISTS = {"situations", "already_receives"}
 # a yes said with its detail is said once, by the detail ("您老伴得了肾病类重病")

@@ -36,6 +36,12 @@ _AGE_RES = (
     re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?了?(?:吧|啊|呀|了)?$"),
     # not a school year: "上初二了", "大三了"
     re.compile(rf"(?<![初高大研])(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?了"),
+    # "我和老伴俩人都七十多": tens said of two or more people with 都, ending the clause
+    re.compile(
+        r"(?:俩人?|两个人?|二人|们|老两口|两口子)都"
+        r"(?P<n>[二三四五六七八九]十[一二三四五六七八九]?)(?P<more>多|出头|好几|大几)?"
+        r"(?=$|[，,。；;！!？?\s])"
+    ),
     # "他七十，我六十八": the first clause, a bare number after at most the person
     re.compile(
         rf"^(?:他|她|我|俺)?(?:今年)?(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?(?=[，,；;。])"

@@ -691,6 +691,8 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 text, clause_at(text, start)[0], start
             ):
                 continue  # "村上说是查出来我家有车": what they say they found
+            if name == "housing.current_housing" and not _of_the_household(mentions, text, start):
+                continue  # "儿子在银川打工，他自己还租房子住": the son's home, not theirs
             if _states(text, start, negatable) and _ours(mentions, text, start):
                 out.append(Fact(name, value, start, end))
     ended = _statuses_ended(text)
@@ -709,6 +711,20 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
 
 # A hukou a rule is said to require ("必须有城镇户口才能办"), not the household's
 _REQUIRED = re.compile(r"(?:非得|必须|需要|要求|只有|只限|限于?)(?:有|是|为)?(?:本地)?$")
+
+
+def _of_the_household(mentions: list[Mention], text: str, start: int) -> bool:
+    """Said of the speaker, the couple, or nobody named (the household itself), and not as a
+    wish ("想自己租个房子住")."""
+    if _WISHED.search(text, clause_at(text, start)[0], start):
+        return False
+    # 自己 is whoever the clause is about ("儿子…他自己还租房子住"), not the speaker
+    named = [m for m in mentions if text[m.start : m.end] != "自己"]
+    who, gone = who_at(named, text, start)
+    return not gone and who in (None, SELF, "spouse")
+
+
+_WISHED = re.compile(r"想|打算|准备|要是|如果")
 
 
 # What the village or the office is said to claim ("村干部说…", "村上说是查出来…"): a claim the

@@ -103,3 +103,31 @@ def test_the_speaker_followed_is_no_subject() -> None:
     assert not [f for f in facts if f[2] == "self" and f[0] == "members.school_stage"]
     assert ("members.wants_job", True, "self") in facts
     assert not [f for f in facts if f[0] == "members.wants_job" and f[2] != "self"]
+
+
+def test_registered_unemployed_and_renting() -> None:
+    said = _facts(
+        "额是吴忠的 今年四十五 厂子倒闭了 在家闲了半年了 失业登记办过了 能认定个就业困难不"
+    )
+    assert ("members.is_unemployment_registered", True, "self") in said
+    assert not [f for f in _facts("失业登记在哪办") if f[0] == "members.is_unemployment_registered"]
+    renting = _facts("额们一家三口在银川租房子住 一个月房租八百")
+    assert ("housing.current_housing", "rented_private", None) in renting
+    for text in (
+        "我们住的是公租房，想问问租金",
+        "我一个人过，有个儿子在银川打工，他自己还租房子住，顾不上我",  # the son's
+        "儿子三十了在太原送外卖 自己在太原租房住 有媳妇有娃",
+        "跟我哥嫂一起住，我想自己租个房子住，听说有公租房",  # a wish
+    ):
+        assert not [f for f in _facts(text) if f[0] == "housing.current_housing"], text
+
+
+def test_a_late_payment_said_after_a_pause() -> None:
+    assert ("already_receives", ("tekun",), None) in _facts("额的特捆供养金 咋少了一百块 谁扣的")
+
+
+def test_two_of_us_both_in_our_seventies() -> None:
+    for text in ("俺和俺老头俩人都七十多 低保能吃上不", "额跟老伴两个都七十多了"):
+        ages = {(f[2], f[1]) for f in _facts(text) if f[0] == "members.age"}
+        assert ages == {("self", 75), ("spouse", 75)}, text
+    assert not [f for f in _facts("一个月都八十") if f[0] == "members.age"]
