@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank
 from dialogue.state import Pending, Session, fact_name, get_fact, member_key
@@ -109,27 +108,35 @@ def wanted_facts(result: ScreeningResult) -> list[str]:
 
 def is_open(session: Session, question: Question, member: int | None) -> bool:
     """The question still has a fact nobody has answered or declined."""
+    # Plain loops, not any() over a generator: this runs for every question and member the
+    # choice looks at, some 25 times a turn.
     if question.all_members is not None:
         if session.answered(question.id):
             return False
         indexes = range(len(session.household.members))
-        return any(_open(session, n, i) for n in question.fills for i in indexes)
-    return any(_open(session, name, member) for name in question.fills)
+        for name in question.fills:
+            for index in indexes:
+                if _open(session, name, index):
+                    return True
+        return False
+    for name in question.fills:  # noqa: SIM110 (a loop, as above)
+        if _open(session, name, member):
+            return True
+    return False
 
 
 def _open(session: Session, name: str, member: int | None) -> bool:
-    """Nobody has answered or declined this fact (of `member`, or of the household)."""
-    key = member_key(name, member) if member is not None else name
-    return not session.is_unknown(key) and _fact(session, name, member) is None
-
-
-def _fact(session: Session, name: str, member: int | None) -> Any:
-    """A fact's value; a member's own field read directly (this runs for every question and
-    member on every turn, and get_fact parses the key)."""
+    """Nobody has answered or declined this fact (of `member`, or of the household). The key
+    is split once: a member's own field is read directly, other facts through get_fact."""
+    if member is None:
+        return name not in session.unknown and get_fact(session.household, name) is None
     head, _, rest = name.partition(".")
-    if member is not None and head == "members" and rest and "." not in rest:
-        return getattr(session.household.members[member], rest)
-    return get_fact(session.household, member_key(name, member) if member is not None else name)
+    key = f"{head}.{member}.{rest}" if rest else f"{head}.{member}"  # member_key(name, member)
+    if key in session.unknown:
+        return False
+    if head == "members" and rest and "." not in rest:
+        return getattr(session.household.members[member], rest) is None
+    return get_fact(session.household, key) is None
 
 
 def members_needed(names: Collection[str]) -> bool:
