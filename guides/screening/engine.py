@@ -335,9 +335,20 @@ def _all_ruled_out(first: ItemResult, candidates: list[ItemResult]) -> ItemResul
     return replace(first, variant=None, variant_label=None, reasons=reasons)
 
 
-@lru_cache(maxsize=1024)
+_CITES: dict[int, tuple[SourceRef, str]] = {}
+
+
 def _cite(source: SourceRef) -> str:
-    return source.cite()
+    """The condition's citation, kept per source object (the guide's own, read on every item
+    of every screening): an lru_cache hashed the frozen model, every field of it, each call."""
+    cached = _CITES.get(id(source))
+    if cached is not None and cached[0] is source:
+        return cached[1]
+    text = source.cite()
+    if len(_CITES) > 4096:
+        _CITES.clear()
+    _CITES[id(source)] = (source, text)
+    return text
 
 
 def _merge_variants(a: ItemResult, b: ItemResult) -> ItemResult:
