@@ -273,18 +273,20 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
     return best
 
 
-_CLAUSE_KEYS: dict[int, tuple[Variant, tuple[tuple[str, str], ...]]] = {}
+ClauseKey = tuple[str, str]
+_CLAUSE_KEYS: dict[int, tuple[Variant, tuple[ClauseKey, ...], frozenset[ClauseKey]]] = {}
 
 
-def _clause_keys(variant: Variant) -> tuple[tuple[str, str], ...]:
-    """Each clause of a way as (check, its arguments): worked out once per way, not on every
-    screening that compares ways."""
+def _clauses(variant: Variant) -> tuple[tuple[ClauseKey, ...], frozenset[ClauseKey]]:
+    """Each clause of a way as (check, its arguments), in order and as a set: worked out once
+    per way, not on every screening that compares ways."""
     cached = _CLAUSE_KEYS.get(id(variant))
     if cached is not None and cached[0] is variant:
-        return cached[1]
+        return cached[1], cached[2]
     keys = tuple((spec.check, repr(sorted(spec.args.items()))) for spec in variant.all)
-    _CLAUSE_KEYS[id(variant)] = (variant, keys)
-    return keys
+    every = frozenset(keys)
+    _CLAUSE_KEYS[id(variant)] = (variant, keys, every)
+    return keys, every
 
 
 def _dominated_ways(
@@ -294,14 +296,11 @@ def _dominated_ways(
     (参照单人户 shares the household's own asset clause once the household's income is below
     the standard) can never come out better than that way, whatever its own open facts turn
     out to be, so its facts are not asked. Of two ways dominating each other the first stays."""
-    clauses = [set(_clause_keys(variant)) for variant, _ in evaluated]
+    ways = [_clauses(variant) for variant, _ in evaluated]
+    clauses = [every for _, every in ways]
     open_clauses = [
-        {
-            key
-            for key, result in zip(_clause_keys(variant), checks, strict=True)
-            if result.status != CheckStatus.MET
-        }
-        for variant, checks in evaluated
+        {key for key, result in zip(keys, checks, strict=True) if result.status != CheckStatus.MET}
+        for (keys, _), (_, checks) in zip(ways, evaluated, strict=True)
     ]
     dominated = []
     for index, outcome in enumerate(outcomes):
