@@ -131,3 +131,10 @@ def test_two_of_us_both_in_our_seventies() -> None:
         ages = {(f[2], f[1]) for f in _facts(text) if f[0] == "members.age"}
         assert ages == {("self", 75), ("spouse", 75)}, text
     assert not [f for f in _facts("一个月都八十") if f[0] == "members.age"]
+
+
+def test_a_clause_of_just_the_two_and_the_one_pension() -> None:
+    text = "俺家 俺跟俺儿两个人 俺儿有残疾证 智力的 一个月就俺六百块钱的养老金 俺能办不"
+    assert opening_size(text) == 2
+    assert ("monthly_income_total", 600, None) in _facts(text)
+    assert opening_size("我跟老伴两个人都有病") is None  # said of the two, not the household
