@@ -24,9 +24,9 @@ UNNAMED = "unnamed"  # "老人", "亲戚", "有人": somebody, but not a member 
 COUNT = r"(?P<n>\d{1,2}|[一二两俩三仨四五六七八九十]{1,2})"
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE = re.compile(r"[^，,。！？!?；;\n]+")
-# 额 is 我 in 甘肃/宁夏/山西 speech, but only where it cannot be 金额/额度: "额跟老伴", "额是…"
+# 额 is 我 in 甘肃/宁夏/山西 speech, but only where it cannot be 金额/名额/额度: "额跟老伴", "额是…"
 _SPEAKER = re.compile(
-    r"(?:我|俺|本人|自己|(?<![金余限差总定])额(?=[跟和是今也就都]))(?!们|家|村|市|县|区|省)"
+    r"(?:我|俺|本人|自己|(?<![金余限差总定名份数税面超配])额(?=[跟和是今也就都]))(?!们|家|村|市|县|区|省)"
 )
 # "我们村有人吃着低保": somebody else; "家里有人" is one of us (unplaced)
 # Someone asked for who is no relative: "我们村有个孤儿", "楼下的王大爷" (大爷 after a possessive

@@ -138,3 +138,10 @@ def test_a_clause_of_just_the_two_and_the_one_pension() -> None:
     assert opening_size(text) == 2
     assert ("monthly_income_total", 600, None) in _facts(text)
     assert opening_size("我跟老伴两个人都有病") is None  # said of the two, not the household
+
+
+def test_e_is_the_speaker_only_where_it_cannot_be_a_word() -> None:
+    for text in ("低保名额是不是满了", "金额是多少", "贷款额度是多少"):
+        assert not read_facts(text, READ_ON, opening=True).mentions, text
+    said = read_facts("额是退伍的", READ_ON, opening=True)
+    assert [m.relation for m in said.mentions] == ["self"]
