@@ -145,3 +145,8 @@ def test_e_is_the_speaker_only_where_it_cannot_be_a_word() -> None:
         assert not read_facts(text, READ_ON, opening=True).mentions, text
     said = read_facts("额是退伍的", READ_ON, opening=True)
     assert [m.relation for m in said.mentions] == ["self"]
+
+
+def test_e_as_a_possessive() -> None:
+    assert ("members.is_veteran", True, "spouse") in _facts("额老汉年轻时候当过兵 在新疆 五年")
+    assert not read_facts("名额儿满了没", READ_ON, opening=True).mentions  # no 额儿 (my son)
