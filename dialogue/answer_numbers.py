@@ -21,6 +21,7 @@ from dialogue.doubts import (
 )
 from dialogue.questions import Question
 from nlu.amount_clauses import (
+    TWO_PEOPLE,
     Part,
     amounts_by_source,
     amounts_per_person,
@@ -44,9 +45,6 @@ from nlu.numerals import NUMERAL, NUMERAL_RE, lowest_place, parse_number, parse_
 
 _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
 _EACH = re.compile(r"各|每人|每个人|一人")
-_TWO_PEOPLE = re.compile(
-    r"老两口|老俩口|两口子|俩人|两个人|两人|(?:我|俺|咱|额|他|她)们?(?:俩|两个)"  # 俺俩, 额们两个
-)
 _EITHER = re.compile(rf"{NUMERAL}\S{{0,2}}(?:还是|或者|或是)\S{{0,1}}{NUMERAL}")
 # "老家有个院子", "有套房子", "村里有个老院子": one
 _ONE_SAID = re.compile(r"有(?:一|个|一个)?(?:老|新|旧|小|大|破)?(?:套|处|栋|所|座|院)")
@@ -121,7 +119,7 @@ def amount_answer(question: Question, text: str) -> Value | None:
         summed = amounts_per_person(text, monthly=True)  # a couple's "一人…" doubled there
         amount = to_monthly(summed) if summed is not None else amount
         if summed is None and amount is not None and _EACH.search(text):  # "老两口每月各一千"
-            if not _TWO_PEOPLE.search(text):
+            if not TWO_PEOPLE.search(text):
                 return None  # "每人三百多": how many people get it is not said
             amount = Amount(amount.value * 2, amount.low * 2, amount.high * 2,
                             amount.is_estimate, amount.period)  # fmt: skip

@@ -11,27 +11,35 @@ from dialogue.noted import Stored
 from dialogue.questions import RELATION_WORDS
 from dialogue.state import Session, resize_members
 from guides.household import Member
+from nlu.mentions import Mention
 from nlu.proxy import SpeaksFor
 
 _PAIR_LABELS = {"parent": "您父母", "grandparent": "您家两位老人"}
+
+
+def _people(said: SpeaksFor) -> list[Mention]:
+    """The person asked for, and the partner named with them."""
+    return [said.person] if said.partner is None else [said.person, said.partner]
+
+
+def _word_for(said: SpeaksFor) -> str:
+    """The word the speaker named the person by: 父亲, 姑姑, 她."""
+    return said.person.person or said.word.removeprefix("其")
 
 
 def label_of(said: SpeaksFor) -> str:
     """How the assistant names them back: 您父亲, 您姑姑, 您父母."""
     if said.partner is not None:
         return _PAIR_LABELS.get(said.person.relation, "他们")
-    return f"您{said.person.person or said.word.removeprefix('其')}"
+    return f"您{_word_for(said)}"
 
 
 def readback_names(said: SpeaksFor) -> dict[int, str]:
     """ "我听到的是：您父亲70岁，您母亲…": each of them by the speaker's word, said before
     the questions turn to them (member 0 is then the applicant, 1 the partner)."""
     names: dict[int, str] = {}
-    words = [said.person.person or said.word.removeprefix("其")]
-    if said.partner is not None:
-        words.append(said.partner.person)
-    people = [said.person] if said.partner is None else [said.person, said.partner]
-    for index, (person, word) in enumerate(zip(people, words, strict=True)):
+    words = [_word_for(said)] + ([said.partner.person] if said.partner is not None else [])
+    for index, (person, word) in enumerate(zip(_people(said), words, strict=True)):
         if word and word not in ("他", "她"):
             names[index] = f"您{word}"
         elif person.relation in RELATION_WORDS:
@@ -44,10 +52,9 @@ def speak_for(session: Session, said: SpeaksFor) -> dict[int, int]:
     Children named without their relation to the speaker ("我姐…她一个人带俩娃，大的上初中")
     are theirs too, when the size said for them leaves room."""
     household = session.household
-    people = [said.person] if said.partner is None else [said.person, said.partner]
     members: list[Member] = []
     moved: dict[int, int] = {}
-    for new_index, person in enumerate(people):
+    for new_index, person in enumerate(_people(said)):
         old_index = session.persons.get(person.key)
         if old_index is None and not person.person:  # one of its relation: that member
             same = [i for i, m in enumerate(household.members) if m.relation == person.relation]
