@@ -143,12 +143,20 @@ _DENIED = re.compile(r"不是$|不是大概$")
 _RESTATED = re.compile(r"^\s*(?:其实|应该|实际上?)?是")
 
 
+class _MedicalBill(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    treatment: str
+    spent: str
+    regular: str
+
+
 class _Words(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     illness_kinds: dict[str, list[str]]
     sudden: str
     recent_onset: str
     situations: dict[str, list[str]]
+    medical_bill: _MedicalBill
     school_stages: dict[str, list[str]]
     studying: str
     hukou_types: dict[str, list[str]]
@@ -666,6 +674,24 @@ def _ours(mentions: list[Mention], text: str, start: int) -> bool:
     return bool(_OUR_HOME.search(text, last.end, start))
 
 
+def _medical_bill(text: str, mentions: list[Mention], out: list[Fact], today: dt.date) -> None:
+    """ "丈夫在医院做了两次手术，已经花了八万多": a sudden medical expense, said once."""
+    bill = _words().medical_bill
+    for start, end in _spans(_compiled(bill.spent), text):
+        lo, _ = clause_at(text, start)
+        sentence_lo, sentence_hi = sentence_at(text, start)
+        if (
+            _compiled(bill.treatment).search(text, sentence_lo, sentence_hi)
+            and not _compiled(bill.regular).search(text, lo, start)
+            and not LONG_AGO.search(text, sentence_lo, start)
+            and not _in_a_past_year(text, sentence_lo, start, today)
+            and _states(text, start)
+            and _ours(mentions, text, start)
+        ):
+            out.append(Fact("situations", ["sudden_medical_expense"], start, end))
+            return
+
+
 def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.date) -> None:
     words = _words()
     for situation, patterns in words.situations.items():
@@ -676,6 +702,7 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
             )
             if _states(text, start) and recent and _ours(mentions, text, start):
                 out.append(Fact("situations", [situation], start, end))
+    _medical_bill(text, mentions, out, today)
     for hukou, patterns in words.hukou_types.items():
         for start, end in _spans(_any(patterns), text):
             lo, hi = clause_at(text, start)

@@ -316,6 +316,8 @@ _IN_LAWS = frozenset({"女婿", "姑爷", "儿媳", "儿媳妇", "儿子媳妇"}
 # a clause about a thing, not a person: what is "没了" there is the thing
 _THING_FIRST = re.compile(
     r"(?:现在|如今|早就?)?(?:存款|积蓄|钱|家底|地|庄稼|房子|工作|活儿?|收入|粮食|东西)"
+    # or somebody who is not family: "被货车撞了，肇事司机跑了", "老板跑了"
+    r"|(?:肇事的?|对方的?|那个)?(?:司机|肇事者|肇事的|对方|老板|包工头|工头|车主|凶手)"
 )
 
 

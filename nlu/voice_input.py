@@ -27,7 +27,10 @@ _BREAK = re.compile(
 )
 
 
-_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# between Chinese words, or a Latin word and Chinese ("现在还在ICU 肇事的跑了")
+_SPACED = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fffA-Za-z])|(?<=[A-Za-z])\s+(?=[\u4e00-\u9fff])"
+)
 
 
 def spaces_as_commas(text: str) -> str:

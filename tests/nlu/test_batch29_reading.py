@@ -1,0 +1,53 @@
+"""Dev openings (session 39): a big hospital bill said in the story is the sudden medical
+expense (临时救助 支出型), a hit-and-run driver who ran off is not a member who left, a Latin
+word ("ICU") between voice-typed pauses, and a speaker alone or a couple living on one income."""
+
+from __future__ import annotations
+
+from nlu.facts import read_facts
+from tests.nlu.reading import READ_ON as TODAY
+from tests.nlu.reading import opening_facts as _facts
+
+SUDDEN_BILL = ("situations", ("sudden_medical_expense",), None)
+
+
+def test_a_big_hospital_bill_is_a_sudden_medical_expense() -> None:
+    assert SUDDEN_BILL in _facts("我妈在固原住院做心脏搭桥，已经花了八万多，我们家不是低保户")
+    assert SUDDEN_BILL in _facts("丈夫在医院做了两次手术，已经花了八万多，医院还在催费")
+    assert SUDDEN_BILL in _facts("我儿子看病借了三万块")
+
+
+def test_a_regular_or_long_past_medical_cost_is_not_sudden() -> None:
+    assert SUDDEN_BILL not in _facts("老伴尿毒症，每个月透析花两千多")
+    assert SUDDEN_BILL not in _facts("前几年老汉住院花了五万多，现在好了")
+    assert SUDDEN_BILL not in _facts("家里花了三万块盖了个棚")  # no treatment said
+    assert SUDDEN_BILL not in _facts("要是住院花了两万的话能报多少")  # supposed
+
+
+def test_the_driver_who_ran_off_is_not_the_husband() -> None:
+    text = "我丈夫上周骑电动车下班的时候被一辆货车撞了，肇事司机跑了"
+    assert ("situations", ("traffic_accident",), None) in _facts(text)
+    husband = [m for m in read_facts(text, TODAY, opening=True).mentions if m.relation == "spouse"]
+    assert husband and not husband[0].departed
+    gone = read_facts("我男人跑了，孩子跟着我", TODAY, opening=True).mentions
+    assert [m.departed for m in gone if m.relation == "spouse"] == [True]
+
+
+def test_a_latin_word_between_pauses_ends_its_clause() -> None:
+    text = "俺对象上个月骑电动车让货车撞了 现在还在ICU 肇事的跑了 到现在花了十二万"
+    facts = _facts(text)
+    assert ("situations", ("traffic_accident",), None) in facts
+    assert SUDDEN_BILL in facts
+
+
+def test_the_speaker_alone_at_home_is_one() -> None:
+    for text in ("我一个人在家，没有退休金", "闺女嫁到河北了，平时都是我一个人。身体越来越差"):
+        reading = read_facts(text, TODAY, opening=True)
+        assert reading.size is not None and reading.size.value == 1, text
+    assert read_facts("我一个人在家带孩子，老公在外打工", TODAY, opening=True).size is None
+
+
+def test_the_two_who_live_on_one_income_are_two() -> None:
+    reading = read_facts("俺和老伴都七十多了，俺俩就靠每月一千三的退休金过", TODAY, opening=True)
+    assert reading.size is not None and reading.size.value == 2
+    assert read_facts("俺俩就靠儿子养活", TODAY, opening=True).size is None
