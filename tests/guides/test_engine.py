@@ -364,3 +364,18 @@ def test_a_way_never_better_than_another_asks_nothing() -> None:
     dibao = screen(parse_household(data), on=dt.date(2025, 11, 1)).item("dibao")
     assert dibao.outcome == Outcome.NEED_INFO
     assert dibao.missing_facts and all(f.startswith("assets.") for f in dibao.missing_facts)
+
+
+def test_the_shanxi_hukou_reason_cites_the_clause_that_sets_it() -> None:
+    """Whatever item reads it, the 山西省户籍 condition is 晋民发〔2025〕14号 三（一）, not the
+    national clause of the item (公租房: 分层分类意见 四（二）3, which says nothing of hukou)."""
+    data = {
+        "region": "shanxi",
+        "has_local_hukou": False,
+        "hukou_address": "河南省某县",
+        "has_residence_permit": True,
+    }
+    housing = screen(parse_household(data), on=ON).item("public_rental_housing")
+    hukou = [r for r in housing.reasons if "居住证" in r.text]
+    assert hukou and all(r.citation.endswith("三（一）") for r in hukou)
+    assert all("14号" in r.citation for r in hukou)

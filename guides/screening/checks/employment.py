@@ -73,11 +73,26 @@ WISHES = ("wants_job", "wants_training")
 LEFT_SCHOOL = ("graduated", "completed", "dropped_out")
 
 
+# the school a graduate left, from the highest education when no longer at school
+LEFT_FROM = {
+    "doctorate": "postgraduate", "master": "postgraduate", "bachelor": "college",
+    "college": "college", "senior_high": "senior_high", "junior_high": "junior_high",
+    "secondary_specialized": "secondary_vocational", "technical_school": "secondary_vocational",
+}  # fmt: skip
+
+
+def _stage_graduating_from(member: Member) -> str | None:
+    """Where this year's graduate studies, or studied: "本科毕业了" has left school (no stage)."""
+    if member.school_stage in (*HIGHER, *SCHOOL_LEAVER_STAGES):
+        return member.school_stage
+    return LEFT_FROM.get(member.education or "")
+
+
 def _group_of(ctx: Context, member: Member) -> tuple[str, bool] | None:
     """Which of the 六类人员 (or 有劳动能力、有意愿的低收入人口, or 符合条件的企业职工) a member is in,
     and whether the 人社部门 still has to confirm it (True)."""
     hukou = member.hukou_type or ctx.household.hukou_type
-    stage = member.school_stage
+    stage = _stage_graduating_from(member)
     if member.is_graduating_this_year and stage in HIGHER:
         return "毕业年度高校毕业生", False
     if member.is_graduating_this_year and stage in SCHOOL_LEAVER_STAGES:
@@ -300,10 +315,9 @@ def has_registered_unemployed_member(ctx: Context) -> CheckResult:
     found, missing = scan_members(ctx, _of_working_age(ctx, _registered))
     if found:
         return met(cid, f"{names(found)}已经做了失业人员登记")
-    if missing:
-        return unknown(cid, "还需要知道家里有没有人做过失业登记", missing)
     # Seed 004 承诺书 accepts "已有或正在办理失业人员登记手续": someone who could register but has
-    # not yet is no bar, since the registration is done together with the 认定.
+    # not yet is no bar, since the registration is done together with the 认定 (and then whether
+    # another member registered already changes nothing worth a question).
     could_register, unsure = scan_members(ctx, _of_working_age(ctx, _could_register))
     if could_register:
         return uncertain(
@@ -311,6 +325,8 @@ def has_registered_unemployed_member(ctx: Context) -> CheckResult:
             f"{names(could_register)}还没有做失业人员登记，可以一并办理失业登记"
             "（承诺书写的是“已有或正在办理失业人员登记手续”）",
         )
+    if missing:
+        return unknown(cid, "还需要知道家里有没有人做过失业登记", missing)
     if unsure:
         return unknown(cid, "还需要知道没有工作的家人想不想找工作", unsure)
     return unmet(cid, "家里没有人做了失业人员登记，也没有能办理失业登记的人")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from guides.ids import HUKOU_LABELS, HukouType, RegionId
 from guides.places import REGION_ROOTS, places
@@ -10,6 +11,7 @@ from guides.screening.checks.common import flag, met, uncertain, unknown, unmet
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult, CheckStatus
+from guides.sources import SourceRef
 
 
 @check("has_local_hukou")
@@ -102,12 +104,22 @@ def rural_hukou(ctx: Context) -> CheckResult:
     return _hukou(ctx, "rural_hukou", "rural")
 
 
+# the clause every provincial_hukou reason rests on, whichever item's condition reads it
+PROVINCIAL_HUKOU_CITATION = SourceRef(seed="002_96cf332014ae0963.txt", section="三（一）").cite()
+
+
 @check("provincial_hukou", household_only=True)
 def provincial_hukou(
     ctx: Context, residence_permit: bool = False, emergency: bool = False
 ) -> CheckResult:
+    result = _provincial_hukou(ctx, residence_permit, emergency)
+    return replace(result, citation=PROVINCIAL_HUKOU_CITATION)
+
+
+def _provincial_hukou(ctx: Context, residence_permit: bool, emergency: bool) -> CheckResult:
     """Shanxi 三（一）: "凡具有山西省户籍…均可…申请". With `residence_permit`, a 居住证 holder is
-    或许符合 (低保审核确认办法 第五条: 有条件的地区可以有序推进持有居住证人员在居住地申办); with
+    或许符合 (低保审核确认办法 第五条: 有条件的地区可以有序推进持有居住证人员在居住地申办; 附件3
+    lists the 居住证 for 在非户籍地申办; 公租房 and public employment services serve residents); with
     `emergency`, anyone is (分层分类意见 四（三）: 急难 取消户籍地、居住地申请限制)."""
     cid = "provincial_hukou"
     household = ctx.household
@@ -136,8 +148,8 @@ def provincial_hukou(
         if household.has_residence_permit:
             return uncertain(
                 cid,
-                f"不是{province}户籍，但持有居住证：国家规定有条件的地区可以推进持居住证在居住地"
-                "申办低保，当地是否可以办由民政部门确认",
+                f"不是{province}户籍，但持有居住证：持居住证在居住地能不能申办，由经办部门"
+                "按当地规定确认",
             )
         if household.has_residence_permit is None:
             return unknown(cid, "还需要知道有没有居住证", ("has_residence_permit",))
