@@ -47,7 +47,11 @@ _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
 _EACH = re.compile(r"各|每人|每个人|一人")
 _EITHER = re.compile(rf"{NUMERAL}\S{{0,2}}(?:还是|或者|或是)\S{{0,1}}{NUMERAL}")
 # "老家有个院子", "有套房子", "村里有个老院子": one
-_ONE_SAID = re.compile(r"有(?:一|个|一个)?(?:老|新|旧|小|大|破)?(?:套|处|栋|所|座|院)")
+_ONE_SAID = re.compile(
+    r"有(?:一|个|一个)?(?:老|新|旧|小|大|破)?(?:套|处|栋|所|座|院)"
+    # "村里有我家的老房子，没人住了": a home said to be there (what follows may be a no)
+    r"|(?<![没无哪])(?<!哪里)(?<!哪儿)有(?:我|俺|咱|额)?们?家?的?(?:老|旧|破|土)?(?:房子|院子|宅子)(?![吗么])"
+)
 # "村里的老房子", "村里的老屋": one home, named without a number (and without a no: "名下没有，住的是…")
 _ONE_NAMED = re.compile(
     r"^[^没无不租借]*?(?:^|的)(?:老|旧|破|土)?(?:房子|院子|宅子|屋子?)[。！!]?$"

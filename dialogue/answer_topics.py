@@ -178,6 +178,19 @@ def own_income_only(session: Session, text: str) -> bool:
         return False
     if household.members and household.members[0].monthly_income is not None:
         return False  # said already: the answer now is about the others
+    return _own_none_first(text)
+
+
+def alone_and_own_none(session: Session, text: str) -> bool:
+    """ "我没收入，我叔家挣多少不知道" from somebody who lives alone: the household's none; the
+    relative's income, not known, is not the household's."""
+    pending = session.pending
+    if pending is None or pending.question_id != HOUSEHOLD_INCOME_QUESTION:
+        return False
+    return session.household.household_size == 1 and _own_none_first(text)
+
+
+def _own_none_first(text: str) -> bool:
     first, *rest = [c for c in _SENTENCE_CLAUSES.split(text.strip()) if c]
     return (
         _OWN_NONE.fullmatch(first) is not None

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from dialogue import apply, prompts, proxy
 from dialogue.answer_topics import (
     MEMBER_INCOME_QUESTION,
+    alone_and_own_none,
     names_another_member,
     own_income_only,
     owner_elsewhere,
@@ -240,6 +241,8 @@ class DialogueEngine:
             answer = self._parse_pending(session, text)
             if isinstance(answer, Doubt):
                 return self._doubt(session, answer, text)
+            if answer is DONT_KNOW and alone_and_own_none(session, text):
+                answer = Value(0.0)
             none = answer is DONT_KNOW or (isinstance(answer, Value) and answer.value == 0)
             if none and own_income_only(session, text):
                 return self._own_income_none(session, others_unknown=answer is DONT_KNOW)

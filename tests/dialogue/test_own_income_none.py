@@ -52,3 +52,13 @@ def test_alone_or_said_of_all_it_is_the_households(nlu_backend: IntentParser) ->
     couple = at_income_question(engine, "两口人，我和老伴")
     engine.turn(couple, "我们俩都没收入")
     assert couple.household.monthly_income_total == 0
+
+
+def test_alone_the_relatives_income_not_known_is_still_none(nlu_backend: IntentParser) -> None:
+    """A boy of 16 alone on the hukou, living at his uncle's: the uncle's pay, not known, is not
+    the household's; his own none is."""
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    alone = at_income_question(engine, "就我一个人")
+    engine.turn(alone, "我没收入，我叔家挣多少不知道")
+    assert alone.household.monthly_income_total == 0
+    assert alone.pending != Pending(question_id="household_income")
