@@ -113,6 +113,10 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
             highest is not None and highest.verified and share >= highest.value
         ):
             return met(cid, f"{formula}，达到{line}", used, estimate)
+        ceiling = _optional(ctx, "rigid_expense_share_ceiling")
+        if ceiling is not None and share > ceiling.value:
+            # spending more than all the income: over any share a place could set
+            return met(cid, f"{formula}，刚性支出已经超过家庭全部收入", (*used, ceiling), estimate)
         return uncertain(
             cid,
             f"{formula}，达到估算的比例 {threshold.value:g}%；当地的具体比例由民政部门确定",
