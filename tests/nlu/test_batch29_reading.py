@@ -51,3 +51,16 @@ def test_the_two_who_live_on_one_income_are_two() -> None:
     reading = read_facts("俺和老伴都七十多了，俺俩就靠每月一千三的退休金过", TODAY, opening=True)
     assert reading.size is not None and reading.size.value == 2
     assert read_facts("俺俩就靠儿子养活", TODAY, opening=True).size is None
+
+
+def test_a_house_sold_is_none_now_and_a_wish_to_sell_is_not() -> None:
+    sold = _facts("前前后后花了一百多万 卖了房子还欠了四十多万 现在我们租房住")
+    assert ("housing.has_own_housing", False, None) in sold
+    for wish in ("要不要卖了房子给他看病", "只能卖了房子", "能卖了房子吗"):
+        assert not [f for f in _facts(wish) if f[0] == "housing.has_own_housing"], wish
+
+
+def test_a_home_half_fallen_or_leaking_in_the_rain_is_dangerous() -> None:
+    text = "一个人住在村里的老窑洞，去年秋天连阴雨塌了半边，现在下雨就往里漏"
+    assert ("housing.is_dangerous_house", True, None) in _facts(text)
+    assert not [f for f in _facts("院墙塌了半边") if f[0] == "housing.is_dangerous_house"]
