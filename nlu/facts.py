@@ -59,6 +59,7 @@ from nlu.mentions import (
 )
 from nlu.numbers import Amount, find_amounts, to_monthly
 from nlu.proxy import SpeaksFor, speaks_for
+from nlu.synonyms import spoken
 from nlu.tokenize import collapse_a_not_a
 from nlu.voice_input import punctuate, spaces_as_commas
 
@@ -1006,7 +1007,8 @@ _WHAT_IT_COVERS = re.compile(r"(?:一件事|这个|你们)[^，。；！？]{0,6
 
 
 def _policy_question(text: str) -> str | None:
-    m = _compiled(_words().policy_question).search(text) or _WHAT_IT_COVERS.search(text)
+    plain = spoken(text)  # "是甚意思", "身份证就行不": the plain question (same length)
+    m = _compiled(_words().policy_question).search(plain) or _WHAT_IT_COVERS.search(plain)
     if m is None:
         return None
     lo, hi = sentence_at(text, m.start())

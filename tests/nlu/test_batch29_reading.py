@@ -64,3 +64,10 @@ def test_a_home_half_fallen_or_leaking_in_the_rain_is_dangerous() -> None:
     text = "一个人住在村里的老窑洞，去年秋天连阴雨塌了半边，现在下雨就往里漏"
     assert ("housing.is_dangerous_house", True, None) in _facts(text)
     assert not [f for f in _facts("院墙塌了半边") if f[0] == "housing.is_dangerous_house"]
+
+
+def test_a_policy_question_in_dialect_is_one() -> None:
+    """Shanxi's 甚 is 什么: "是甚意思" asks what a term means, as "是什么意思" does."""
+    asked = read_facts("低保边缘说的是甚意思", TODAY, opening=True).policy_question
+    assert asked == "低保边缘说的是甚意思"
+    assert read_facts("甚至连饭都吃不上", TODAY, opening=True).policy_question is None
