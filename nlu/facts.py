@@ -83,7 +83,7 @@ LONG_AGO = re.compile(
 )
 # "我五十四，", "老伴六十三。": a number right after a member, closing the clause, is the age
 _BARE_AGE = re.compile(
-    r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?P<more>多)?(?=[，,。；;！!\s]|$|了|都|[我俺]|能|还能|可以)"
+    r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?P<more>多)?(?=[，,。；;！!\s]|$|了|都|[我俺]|能|还能|可以|在|还)"
 )  # "我爸八十三我妈七十八都跟我住": voice input has no commas; "公公婆婆七十多，"
 # "我八十二岁的老娘", "有个七十九的老爹": an age said before a relative the speaker names as
 # theirs, joined by 的, is that relative's; without the speaker's word ("家里还有八十多岁的

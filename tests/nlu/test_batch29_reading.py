@@ -71,3 +71,11 @@ def test_a_policy_question_in_dialect_is_one() -> None:
     asked = read_facts("低保边缘说的是甚意思", TODAY, opening=True).policy_question
     assert asked == "低保边缘说的是甚意思"
     assert read_facts("甚至连饭都吃不上", TODAY, opening=True).policy_question is None
+
+
+def test_an_age_said_before_where_they_work_is_theirs() -> None:
+    facts = _facts("俺五十二 俺男人五十五在银川工地上干活")
+    assert ("members.age", 52, None) in facts and ("members.age", 55, "spouse") in facts
+    assert ("members.age", 70, "spouse") in _facts("老伴七十还在地里干活")
+    # "二十就出去打工了": when he left, not how old he is
+    assert not [f for f in _facts("儿子二十就出去打工了") if f[0] == "members.age"]
