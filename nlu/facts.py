@@ -865,6 +865,18 @@ def _money(
             continue  # "好的时候一个月能挣个一千来块": the best months, not the income
         if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
             amount = dataclasses.replace(amount, period="month")
+        each = amount.period is not None and asked_for is None
+        if opening and each and _each_of_the_couple(text, mentions, lo, found.start):
+            # "俺老两口一人一个月一百七十块养老金": each one's, twice the household's
+            monthly = to_monthly(amount)
+            for who in (SELF, "spouse"):
+                pay = Fact("members.monthly_income", monthly.value, found.start, found.end,
+                           who, estimate=monthly.is_estimate)  # fmt: skip
+                pays.setdefault(who, []).append((False, pay))
+            if couple:
+                incomes.append((True, Fact("monthly_income_total", monthly.value * 2,
+                    found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
+            continue
         if amount.period is not None and _lives_on_it(text, found.start, found.end):
             monthly = to_monthly(amount)  # "一个月一千八，…，一家四口就靠我这点工资"
             last_income = Fact("monthly_income_total", monthly.value, found.start, found.end,
@@ -914,6 +926,40 @@ def _money(
         incomes.append((False, last_income))
     summed = any(is_sum for is_sum, _ in incomes)
     out += [fact for is_sum, fact in incomes if is_sum or not summed]
+
+
+# the speaker and the spouse said as two ("老两口", "我两口子", "俺俩"), not 他们俩
+_THE_TWO_OF_US = re.compile(
+    r"老两口|老俩口|两口子|(?:我|俺|咱|额)们?(?:俩|两个)(?!孩子|娃)"
+    r"|(?:和|跟)[^，。；！？\s]{1,3}?(?:俩|两个)"  # "额和老汉两个": the one named decides
+)
+_EACH = re.compile(r"(?:各|每人|每个人|一人|一个人)")
+
+
+def _each_of_the_couple(text: str, mentions: list[Mention], lo: int, start: int) -> bool:
+    """An amount said of each of the speaker and the spouse: "俺老两口一人一百七", or "我两口子在
+    饭店打工，一个人一个月两千五" (the two in the clause before). Only with the spouse (named, or
+    said as 老两口/两口子) and nobody else named since."""
+    before = text[lo:start]
+    each = _EACH.search(before)
+    if each is None:
+        return False
+    two = _THE_TWO_OF_US.search(before, 0, each.start())
+    if two is None:
+        previous = clause_before(text, lo)
+        if previous is None or each.start() > 2:  # "一个人…" opening the amount's clause
+            return False
+        two = next(reversed(list(_THE_TWO_OF_US.finditer(text, *previous))), None)
+        if two is None:
+            return False
+        said_from = two.start()
+    else:
+        said_from = lo + two.start()
+    named = [m for m in mentions if said_from <= m.start < start]
+    if any(m.relation not in (SELF, "spouse") or m.departed for m in named):
+        return False
+    spouse = any(m.relation == "spouse" and not m.departed for m in mentions)
+    return spouse or any(w in two.group() for w in ("老两口", "老俩口", "两口子"))
 
 
 def _owned_elsewhere(mentions: list[Mention], lo: int, start: int) -> bool:

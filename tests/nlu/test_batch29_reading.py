@@ -79,3 +79,22 @@ def test_an_age_said_before_where_they_work_is_theirs() -> None:
     assert ("members.age", 70, "spouse") in _facts("老伴七十还在地里干活")
     # "二十就出去打工了": when he left, not how old he is
     assert not [f for f in _facts("儿子二十就出去打工了") if f[0] == "members.age"]
+
+
+def test_each_of_the_couples_pay_is_each_ones() -> None:
+    facts = _facts("我两口子在饭店打工，一个人一个月两千五，还有俩娃上小学")
+    assert ("members.monthly_income", 2500.0, "self") in facts
+    assert ("members.monthly_income", 2500.0, "spouse") in facts
+    alone = _facts("就俺老两口，一人一个月一百七十块养老金")
+    assert ("monthly_income_total", 340.0, None) in alone
+    brick = _facts("额和老汉两个都在砖厂干活，一个人一个月两千")
+    assert ("members.monthly_income", 2000.0, "spouse") in brick
+
+
+def test_each_of_two_who_are_not_the_couple_is_not_read_as_theirs() -> None:
+    for text in (
+        "我和儿子两个人，一人一个月一千",
+        "他们俩一人一个月两千",
+        "我跟闺女俩，一个人一个月一千五",
+    ):
+        assert not [f for f in _facts(text) if "income" in f[0]], text
