@@ -53,7 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from api import pages
     from api.routes import agent_api, auth, health, kb, live, screening, sessions, wechat
 
-    for module in (health, auth, screening, kb, sessions, live, wechat, agent_api, pages):
+    for module in (sessions, health, auth, screening, kb, live, wechat, agent_api, pages):
         app.include_router(module.router)
     # Outermost (added last): the streamed body limit and the answer to any unhandled error.
     app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes)
