@@ -166,9 +166,24 @@ def _kind(digits: str) -> str | None:
     return None
 
 
+# Every number masked below has at least seven digits (_GROUPED; a mobile 11, a landline with
+# its area code 10; the service numbers, 5, stay as they are).
+_DIGIT = re.compile(r"\d")
+_FEWEST_MASKED_DIGITS = 7
+
+
 def mask_numbers(text: str) -> str:
     """ID, mobile, landline and bank card numbers replaced by placeholders, however grouped."""
     text = normalize_digits(text)
+    # Most lines of a conversation hold fewer digits than any masked number: nothing to mask.
+    # Counting them costs far less than the patterns (every turn masks its transcript lines).
+    if len(_DIGIT.findall(text)) < _FEWEST_MASKED_DIGITS:
+        return text
+    return _mask_normalized(text)
+
+
+def _mask_normalized(text: str) -> str:
+    """`mask_numbers` of a text whose digits are already ASCII."""
 
     def grouped(m: re.Match[str]) -> str:
         digits = re.sub(r"[^0-9X]", "", m.group().upper())

@@ -5,8 +5,19 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from nlu.privacy import ADDRESS, BIRTH_DATE, DIAGNOSIS, NAME, mask_free_text, mask_numbers
+from nlu.numerals import normalize_digits
+from nlu.privacy import (
+    ADDRESS,
+    BIRTH_DATE,
+    DIAGNOSIS,
+    NAME,
+    _mask_normalized,
+    mask_free_text,
+    mask_numbers,
+)
 
 NARRATIVE = (
     "你好，我叫张秀英，今年六十八，住在兰州市城关区东岗西路128号3单元502室，"
@@ -139,3 +150,30 @@ def test_towns_villages_and_their_groups_are_addresses(text: str, secrets: tuple
 )
 def test_words_for_a_kind_of_place_are_not_addresses(text: str) -> None:
     assert mask_free_text(text) == text
+
+
+# Digits (ASCII, full-width, other scripts), the separators a grouped number uses, X, brackets
+# and dashes of landlines, and words around them.
+_NUMBERISH = st.text(
+    alphabet=st.sampled_from(
+        list("0123456789０１２３４５６７８９．٣४ -.　Xx()（）+元块万号电话是我家")
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_NUMBERISH)
+def test_the_few_digits_shortcut_masks_as_the_patterns_do(text: str) -> None:
+    """mask_numbers skips its patterns for a text with fewer than seven digits: the patterns
+    would not have changed such a text either."""
+    assert mask_numbers(text) == _mask_normalized(normalize_digits(text))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_NUMBERISH)
+def test_normalize_digits_is_the_full_width_table(text: str) -> None:
+    """normalize_digits looks for a full-width digit or dot before translating: the same text."""
+    assert normalize_digits(text) == text.translate(
+        str.maketrans("０１２３４５６７８９．", "0123456789.")
+    )
