@@ -166,18 +166,18 @@ def _kind(digits: str) -> str | None:
     return None
 
 
-# Every number masked below has at least seven digits (_GROUPED; a mobile 11, a landline with
-# its area code 10; the service numbers, 5, stay as they are).
-_DIGIT = re.compile(r"\d")
-_FEWEST_MASKED_DIGITS = 7
+# Every number masked below holds seven digits in a row, at most one space, dash or dot between
+# two of them (_GROUPED; a mobile, with its own groups, and a landline's own seven or eight; the
+# service numbers, 5 digits, stay as they are): a text without such a run has nothing to mask.
+_SEVEN_GROUPED_DIGITS = re.compile(r"\d(?:[ \u3000\-.]?\d){6}")
 
 
 def mask_numbers(text: str) -> str:
     """ID, mobile, landline and bank card numbers replaced by placeholders, however grouped."""
     text = normalize_digits(text)
-    # Most lines of a conversation hold fewer digits than any masked number: nothing to mask.
-    # Counting them costs far less than the patterns (every turn masks its transcript lines).
-    if len(_DIGIT.findall(text)) < _FEWEST_MASKED_DIGITS:
+    # Most lines of a conversation (and of the access log) have no such run: one search costs
+    # far less than the patterns (every turn masks its transcript lines).
+    if _SEVEN_GROUPED_DIGITS.search(text) is None:
         return text
     return _mask_normalized(text)
 
