@@ -703,7 +703,6 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
             )
             if _states(text, start) and recent and _ours(mentions, text, start):
                 out.append(Fact("situations", [situation], start, end))
-    _medical_bill(text, mentions, out, today)
     for hukou, patterns in words.hukou_types.items():
         for start, end in _spans(_any(patterns), text):
             lo, hi = clause_at(text, start)
@@ -1115,6 +1114,8 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     _schools(text, mentions, facts)
     _ages(text, today, mentions, facts, opening)
     _household(text, mentions, facts, today)
+    if opening:  # in an answer, a sum spent is the 12 months' expense asked about, not an event
+        _medical_bill(text, mentions, facts, today)
     elsewhere = hukou_elsewhere(text, region) if region else None
     if elsewhere is not None and not any(f.name == "has_local_hukou" for f in facts):
         facts.append(Fact("has_local_hukou", False, *elsewhere))

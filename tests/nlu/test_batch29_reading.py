@@ -22,6 +22,13 @@ def test_a_regular_or_long_past_medical_cost_is_not_sudden() -> None:
     assert SUDDEN_BILL not in _facts("前几年老汉住院花了五万多，现在好了")
     assert SUDDEN_BILL not in _facts("家里花了三万块盖了个棚")  # no treatment said
     assert SUDDEN_BILL not in _facts("要是住院花了两万的话能报多少")  # supposed
+    assert SUDDEN_BILL not in _facts("这几年给老伴看病花了十几万")  # over years
+    assert SUDDEN_BILL not in _facts("老伴住院三年多花了二十万")
+
+
+def test_a_sum_spent_said_in_an_answer_is_the_expense_not_an_event() -> None:
+    answer = read_facts("住院花了三万多，报了一万", TODAY)
+    assert not [f for f in answer.facts if f.name == "situations"]
 
 
 def test_the_driver_who_ran_off_is_not_the_husband() -> None:
