@@ -352,6 +352,7 @@ class KnowledgeIndex(Answering):
         oov = self.config.oov_idf_share * self._max_idf
         doc = self.docs[i]
         rivals = others[np.isfinite(others)]  # twins left out, as for the margin
+        item = agreement(info.items, doc.items)
         share = 1.0 / (1.0 + float(np.exp(np.clip(rivals - ranked[i], -30.0, 30.0)).sum()))
         return (
             score,
@@ -359,7 +360,8 @@ class KnowledgeIndex(Answering):
             float(np.clip(score - raw_best, -10.0, 10.0)),
             covered / own,
             sum(self._idf.get(t, 0.0) for t in info.tokens) / own,
-            agreement(info.items, doc.items),
+            # an entry on social assistance as a whole answers a question naming 低保 too
+            max(item, 0.0) if self._umbrella[i] else item,
             agreement(info.aspects, self._entry_aspect_names[i]),
             max((self._idf.get(t, oov) for t in info.tokens if t not in words), default=0.0)
             / self._max_idf,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlu.kb_confidence import FEATURES
 from nlu.numerals import ages_in_digits
 from nlu.retrieval import KnowledgeIndex
 from nlu.retrieval_query import analyse
@@ -156,3 +157,25 @@ def test_spoken_age_of_eighty_or_more_reads_as_high_age() -> None:
     assert "高龄" in analyse("俺爷都八十好几了国家给不给钱").tokens
     assert "高龄" not in analyse("房子八十平").tokens
     assert "高龄" not in analyse("我七十多了").tokens
+
+
+@pytest.mark.parametrize(
+    "text", ["像他这种能不能算特困", "娃娃们上学有补助吗", "他们说我这样的能申请低保"]
+)
+def test_words_pointing_back_at_the_story_are_no_words_of_the_question(text: str) -> None:
+    """这种/这样/像 and a plural 们 point at the caller's story: read as rare words (种, 们, 像)
+    they lowered the share of the question the right entry explains."""
+    tokens = analyse(text).tokens
+    assert not {"种", "们", "像", "他们", "这样"} & set(tokens)
+
+
+def test_an_entry_on_social_assistance_as_a_whole_is_not_about_other_items(
+    seed_index: KnowledgeIndex,
+) -> None:
+    """ "办低保要交钱吗": the entry on fees for all of social assistance names none of its items
+    in its question; the question naming 低保 does not count against it in the confidence."""
+    index = seed_index
+    ranked, info = index.scores("办低保要不要交钱", "gansu")
+    i = next(j for j, d in enumerate(index.docs) if d.entry_id == "gansu-fees")
+    assert info.items == frozenset({"dibao"})
+    assert index.features(i, ranked, info)[FEATURES.index("item")] == 0.0

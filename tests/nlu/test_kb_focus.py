@@ -217,3 +217,14 @@ def test_a_follow_up_that_names_nothing_is_left_off_the_question_before_it(
 def test_a_follow_up_naming_an_aspect_stays_with_its_question() -> None:
     text = "你好，我家老人常年有病，家里实在困难，想问问申请低保是怎么个流程，大概要多久"
     assert requests(text) == ["想问问申请低保是怎么个流程，大概要多久"]
+
+
+def test_we_few_is_no_question_word() -> None:
+    """ "我们几个儿女都在城里上班": 几个 after 们 counts people, it asks nothing."""
+    text = (
+        "老母亲八十八了一个人在老家住，我们几个儿女都在城里上班，想问问政府每月有没有高龄补贴，"
+        "还有能不能有人上门做饭，这种服务收钱不"
+    )
+    found = requests(text)
+    assert not any("几个儿女" in r for r in found)
+    assert any("高龄补贴" in r for r in found)
