@@ -13,7 +13,9 @@ Scoring, per entry (all vectorised over entries; no per-query Python loop over d
 - item / aspect bonus: the query names an item (nlu.lexicon) or asks about an aspect
   (材料, 时限, 渠道 … from nlu/data/synonyms.yml) the entry has; a penalty when it has others;
 - region (named in the query, else the user's; names cut from the text): other regions'
-  entries are demoted, not hidden. Synonyms first (低保金 -> 低保, 要带什么 -> 材料).
+  entries are demoted, not hidden. Synonyms first (低保金 -> 低保, 要带什么 -> 材料); a query
+  word the KB lacks that the segmenter glued to a function character (看些, 领法) is read as
+  the word the KB has (`_reread`).
 
 A long message is searched on its request(s) (nlu.kb_focus); the story around them is one
 rank feature (`story`). A general entry and its regional variant (nlu/kb_families.py) are one
@@ -38,7 +40,7 @@ from nlu.kb_confidence import agreement
 from nlu.kb_families import family_matrix, family_shares, prefer_region, question_texts
 from nlu.kb_ranker import ITEM_GENERAL, RANK_FEATURES, STORY
 from nlu.retrieval_answers import Answering
-from nlu.retrieval_query import analyse, kb_normalize, without_regions
+from nlu.retrieval_query import analyse, kb_normalize, without_regions, words_of
 from nlu.retrieval_types import (
     ALL,
     ITEM_ELSEWHERE,
@@ -85,6 +87,12 @@ def _top(values: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
     if where.size <= k:
         return where
     return where[np.argpartition(-values[where], k - 1)[:k]]
+
+
+# Function characters the segmenter glues to the word before (看些啥, 领法, 签能办吗, 评得不公平)
+# or after them (再领, 还管).
+_GLUED_AFTER = frozenset("得些能法点了着过的个去来到啥")
+_GLUED_BEFORE = frozenset("再又还才就都也")
 
 
 def _char_analyzer(text: str) -> list[str]:
@@ -180,7 +188,7 @@ class KnowledgeIndex(Answering):
         """Canonical tokens of a raw text (region names cut, stopwords dropped)."""
         syn = self.synonyms
         spaced = syn.spaced(without_regions(kb_normalize(text))[0])
-        return [t for t in syn.canonical_tokens(tokenize(spaced)) if t not in syn.stopwords]
+        return words_of(tokenize(spaced), syn)
 
     @staticmethod
     def _idf_table(corpus: list[list[str]]) -> dict[str, float]:
@@ -221,6 +229,19 @@ class KnowledgeIndex(Answering):
         answers = np.asarray(weights @ self._a_matrix[cols]).ravel()
         return np.maximum.reduceat(per_text, self._starts), answers
 
+    def _reread(self, tokens: list[str]) -> list[str]:
+        """A word the KB does not know that the segmenter glued to a function character ("看些",
+        "交些", "领法", "再领", "签能", "评得"): read as the word the KB knows."""
+        out: list[str] = []
+        for t in tokens:
+            if t not in self._idf and len(t) > 1:
+                if t[-1] in _GLUED_AFTER and t[:-1] in self._idf:
+                    t = t[:-1]
+                elif t[0] in _GLUED_BEFORE and t[1:] in self._idf:
+                    t = t[1:]
+            out.append(t)
+        return out
+
     def _information(self, tokens: list[str]) -> float:
         oov = self.config.oov_idf_share * self._max_idf
         return sum(self._idf.get(t, oov) for t in tokens) or 1.0
@@ -240,7 +261,7 @@ class KnowledgeIndex(Answering):
         cfg = self.config
         info = analyse(query, self.synonyms)
         named, effective = info.region, info.region or region
-        info = replace(info, region=effective)
+        info = replace(info, region=effective, tokens=self._reread(info.tokens))
         empty = np.zeros(0, dtype=np.int64)
         if self._n == 0 or self._bm25_q is None or self._bm25_a is None or self._bm25_e is None:
             return empty, np.zeros((0, len(RANK_FEATURES))), np.zeros(0, dtype=bool), info

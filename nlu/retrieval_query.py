@@ -39,6 +39,22 @@ def kb_normalize(text: str) -> str:
     return _OLD_AGE.sub(lambda m: f"{m.group(0)} 高龄 ", ages_in_digits(normalize(text)))
 
 
+# A spoken age the KB reads as 高龄 ("八十五", "九十好几"): once read, the number itself is no
+# word of the question (kb_normalize puts 高龄 after it).
+_NUMBER = re.compile(r"[零一二三四五六七八九十百两几多好]{2,}|[0-9]+岁?")
+
+
+def words_of(tokens: list[str], syn: SynonymTable) -> list[str]:
+    """The tokens a question is searched on: canonical, without stopwords and without an old age
+    already read as 高龄."""
+    words = [t for t in syn.canonical_tokens(tokens) if t not in syn.stopwords]
+    return [
+        t
+        for i, t in enumerate(words)
+        if not (_NUMBER.fullmatch(t) and words[i + 1 : i + 2] == ["高龄"])
+    ]
+
+
 def asked_text(text: str) -> str:
     """The text without what it says the household already receives ("我家是低保户，老人有补贴
     能领不"): an item named only as that standing is background, not the item asked about."""
@@ -52,7 +68,7 @@ def analyse(query: str, synonyms: SynonymTable | None = None) -> Analysed:
     norm = kb_normalize(query)
     bare, region = without_regions(norm)
     canon = syn.canonicalize_text(bare)
-    tokens = [t for t in syn.canonical_tokens(tokenize(syn.spaced(bare))) if t not in syn.stopwords]
+    tokens = words_of(tokenize(syn.spaced(bare)), syn)
     asked = asked_text(bare)
     asked_canon = canon if asked == bare else syn.canonicalize_text(asked)
     return Analysed(

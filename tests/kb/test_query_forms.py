@@ -179,3 +179,25 @@ def test_an_entry_on_social_assistance_as_a_whole_is_not_about_other_items(
     i = next(j for j, d in enumerate(index.docs) if d.entry_id == "gansu-fees")
     assert info.items == frozenset({"dibao"})
     assert index.features(i, ranked, info)[FEATURES.index("item")] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "glued", "word"),
+    [("入户调查都看些啥", "看些", "看"), ("两样补贴咋个领法", "领法", "领")],
+)
+def test_a_word_glued_to_a_function_character_reads_as_the_word_the_kb_knows(
+    seed_index: KnowledgeIndex, text: str, glued: str, word: str
+) -> None:
+    """The segmenter glues 些/法/得/能 … to the word before (再/还 … to the word after) in
+    spoken questions; an unknown glued token counted as a word of the question no entry has."""
+    assert glued in analyse(text).tokens
+    _, info = seed_index.scores(text, None)
+    assert glued not in info.tokens and word in info.tokens
+
+
+def test_an_old_age_read_as_gaoling_is_no_unknown_word_of_the_question() -> None:
+    """ "俺爹八十五了": the age is read as 高龄 (kb_normalize); the number is no word left over."""
+    tokens = analyse("俺爹八十五了高龄补贴有没有").tokens
+    assert "高龄" in tokens
+    assert "八十五" not in tokens
+    assert "四十多" in analyse("俩人都四十多了能收养孩子吗").tokens  # not an old age: kept
