@@ -201,3 +201,12 @@ def test_an_old_age_read_as_gaoling_is_no_unknown_word_of_the_question() -> None
     assert "高龄" in tokens
     assert "八十五" not in tokens
     assert "四十多" in analyse("俩人都四十多了能收养孩子吗").tokens  # not an old age: kept
+
+
+def test_care_and_living_subsidies_stay_apart() -> None:
+    """护理补贴 and 生活补贴 were both read as 老年人补贴: 历城's care and living subsidy entries
+    (and the disabled's care subsidy) looked alike to the ranker."""
+    care, living = analyse("护理补贴要啥条件"), analyse("生活补贴要啥条件")
+    assert "护理补贴" in care.tokens and "护理补贴" not in living.tokens
+    assert "老年人补贴" not in care.tokens + living.tokens
+    assert care.items == frozenset({"elderly_subsidy"})  # still names the item
