@@ -18,10 +18,12 @@ from nlu.voice_input import spaces_as_commas
 TWO_PEOPLE = re.compile(
     r"老两口|老俩口|两口子|俩人|两个人|两人|(?:我|俺|咱|额|他|她)们?(?:俩|两个)"
 )
+# "各", "每人", "一个人": each of them
+EACH = re.compile(r"各|每人|每个人|一人|一个人")
 # "额们老两口一人一百七十几": the amount is each of the two's
 EACH_OF_TWO = re.compile(
     rf"(?:{TWO_PEOPLE.pattern})"
-    r"[^，,。；！？\d一二两三四五六七八九十百千万几]{0,4}?(?:各|每人|每个人|一人|一个人)"
+    rf"[^，,。；！？\d一二两三四五六七八九十百千万几]{{0,4}}?(?:{EACH.pattern})"
 )
 
 

@@ -26,7 +26,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from guides.ids import ItemId
-from nlu.amount_clauses import AT_BEST, DEBT
+from nlu.amount_clauses import AT_BEST, DEBT, EACH
 from nlu.clauses import clauses, numbers_mended, told_before_now
 from nlu.dates import find_ages
 from nlu.household_said import (
@@ -932,7 +932,6 @@ _THE_TWO_OF_US = re.compile(
     r"老两口|老俩口|两口子|(?:我|俺|咱|额)们?(?:俩|两个)(?!孩子|娃)"
     r"|(?:和|跟)[^，。；！？\s]{1,3}?(?:俩|两个)"  # "额和老汉两个": the one named decides
 )
-_EACH = re.compile(r"(?:各|每人|每个人|一人|一个人)")
 
 
 def _each_of_the_couple(text: str, mentions: list[Mention], lo: int, start: int) -> bool:
@@ -940,7 +939,7 @@ def _each_of_the_couple(text: str, mentions: list[Mention], lo: int, start: int)
     饭店打工，一个人一个月两千五" (the two in the clause before). Only with the spouse (named, or
     said as 老两口/两口子) and nobody else named since."""
     before = text[lo:start]
-    each = _EACH.search(before)
+    each = EACH.search(before)
     if each is None:
         return False
     two = _THE_TWO_OF_US.search(before, 0, each.start())
