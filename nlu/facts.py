@@ -403,7 +403,8 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 lo, hi = clause_at(text, start)
                 _, next_hi = clause_at(text, hi + 1) if hi < len(text) else (hi, hi)
                 said = grade.search(text, lo, max(hi, next_hi))
-                level = small_number(said.group("g")) if said else None
+                unsure = said is not None and _grade_unsure(text, said)
+                level = small_number(said.group("g")) if said and not unsure else None
                 if level is not None:
                     _member_fact(out, mentions, text, "disability_grade", level, start, end)
                 kind = _disability_kind(text, lo, hi)
@@ -449,6 +450,21 @@ def _everyone(mentions: list[Mention], text: str, start: int) -> list[str]:
     return everyone if len(everyone) > 1 else []
 
 
+# "三级还是四级记不清了": a grade not known, not the first one said
+_EITHER_GRADE = re.compile(r"(?:还是|或者|或是|或)[一二三四1-4]级?")
+_NOT_SURE = re.compile(r"记不清|不记得|忘了|说不准|不确定|不太清楚")
+
+
+def _grade_unsure(text: str, said: re.Match[str]) -> bool:
+    lo, hi = clause_at(text, said.start())
+    before = text[max(lo, said.start() - 4) : said.start()]
+    return bool(
+        _EITHER_GRADE.match(text, said.end())
+        or re.search(r"[一二三四1-4]级?(?:还是|或者|或是|或)$", before)
+        or _NOT_SURE.search(text, lo, hi)
+    )
+
+
 def _grades_by_member(
     text: str, mentions: list[Mention], grade: re.Pattern[str], out: list[Fact]
 ) -> None:
@@ -465,7 +481,7 @@ def _grades_by_member(
         if who is None and not gone:  # "我媳妇是智力残疾，也有证，四级": the one just said
             who = _last_disabled(disabled, mentions, lo)
         level = small_number(m.group("g"))
-        if who is None or gone or who in graded or level is None:
+        if who is None or gone or who in graded or level is None or _grade_unsure(text, m):
             continue
         graded.add(who)
         out.append(Fact("members.disability_grade", level, m.start(), m.end(), who))

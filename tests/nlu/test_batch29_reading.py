@@ -105,3 +105,25 @@ def test_each_of_two_who_are_not_the_couple_is_not_read_as_theirs() -> None:
         "我跟闺女俩，一个人一个月一千五",
     ):
         assert not [f for f in _facts(text) if "income" in f[0]], text
+
+
+def test_my_aunt_or_uncle_said_short_is_the_person_asked_for() -> None:
+    """我姑, 俺舅, 俺姨: an aunt or uncle after a possessive, as 姑姑, 舅舅 are; 我姑娘 stays a
+    daughter."""
+    reading = read_facts("替我姑问问，她今年六十七了，一个人住", TODAY, opening=True)
+    assert reading.speaks_for is not None and reading.speaks_for.word == "姑"
+    assert reading.speaks_for.size == 1
+    assert ("members.age", 67, "other") in _facts("帮俺舅问问，他一个人过，六十七了")
+    daughter = read_facts("我姑娘今年考上大学了", TODAY, opening=True).mentions
+    assert [m.relation for m in daughter if m.relation != "self"] == ["daughter"]
+
+
+def test_a_grade_not_remembered_is_not_stored() -> None:
+    """ "三级还是四级记不清了": which grade is not known, so none is stored (the first one said was)."""
+    for text in ("他办了个残疾证 眼睛看不见 三级还是四级记不清了", "老伴是残疾人，三级或者四级"):
+        facts = _facts(text)
+        assert [f for f in facts if f[0] == "members.has_disability"], text
+        assert not [f for f in facts if f[0] == "members.disability_grade"], text
+    assert [f[1] for f in _facts("我爸有残疾证，二级的") if f[0] == "members.disability_grade"] == [
+        2
+    ]
