@@ -21,6 +21,7 @@ from dialogue.doubts import (
 )
 from dialogue.questions import Question
 from nlu.amount_clauses import (
+    EACH_PERSON,
     TWO_PEOPLE,
     Part,
     amounts_by_source,
@@ -44,7 +45,6 @@ from nlu.numbers import (
 from nlu.numerals import NUMERAL, NUMERAL_RE, lowest_place, parse_number, parse_range
 
 _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
-_EACH = re.compile(r"各|每人|每个人|一人")
 _EITHER = re.compile(rf"{NUMERAL}\S{{0,2}}(?:还是|或者|或是)\S{{0,1}}{NUMERAL}")
 # "老家有个院子", "有套房子", "村里有个老院子": one
 _ONE_SAID = re.compile(
@@ -122,7 +122,7 @@ def amount_answer(question: Question, text: str) -> Value | None:
     if question.fills == ["monthly_income_total"]:  # "我一个月一千八，老伴一千二": the sum
         summed = amounts_per_person(text, monthly=True)  # a couple's "一人…" doubled there
         amount = to_monthly(summed) if summed is not None else amount
-        if summed is None and amount is not None and _EACH.search(text):  # "老两口每月各一千"
+        if summed is None and amount is not None and EACH_PERSON.search(text):  # "老两口每月各一千"
             if not TWO_PEOPLE.search(text):
                 return None  # "每人三百多": how many people get it is not said
             amount = Amount(amount.value * 2, amount.low * 2, amount.high * 2,

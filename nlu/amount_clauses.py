@@ -18,8 +18,10 @@ from nlu.voice_input import spaces_as_commas
 TWO_PEOPLE = re.compile(
     r"老两口|老俩口|两口子|俩人|两个人|两人|(?:我|俺|咱|额|他|她)们?(?:俩|两个)"
 )
-# "各", "每人", "一个人": each of them
-EACH = re.compile(r"各|每人|每个人|一人|一个人")
+# "各", "每人": each of them. In an answer "一个人" is rather "alone" ("我一个人一个月三百");
+# said of a couple it is each one ("两口子…一个人一个月两千五"): EACH.
+EACH_PERSON = re.compile(r"各|每人|每个人|一人")
+EACH = re.compile(rf"{EACH_PERSON.pattern}|一个人")
 # "额们老两口一人一百七十几": the amount is each of the two's
 EACH_OF_TWO = re.compile(
     rf"(?:{TWO_PEOPLE.pattern})"

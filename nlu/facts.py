@@ -450,8 +450,11 @@ def _everyone(mentions: list[Mention], text: str, start: int) -> list[str]:
     return everyone if len(everyone) > 1 else []
 
 
-# "三级还是四级记不清了": a grade not known, not the first one said
-_EITHER_GRADE = re.compile(r"(?:还是|或者|或是|或)[一二三四1-4]级?")
+# "三级还是四级记不清了": a grade not known, not the first one said (the other grade said after
+# it, or before it)
+_OR = r"(?:还是|或者|或是|或)"
+_OR_GRADE_AFTER = re.compile(rf"{_OR}[一二三四1-4]级?")
+_GRADE_OR_BEFORE = re.compile(rf"[一二三四1-4]级?{_OR}$")
 _NOT_SURE = re.compile(r"记不清|不记得|忘了|说不准|不确定|不太清楚")
 
 
@@ -459,8 +462,8 @@ def _grade_unsure(text: str, said: re.Match[str]) -> bool:
     lo, hi = clause_at(text, said.start())
     before = text[max(lo, said.start() - 4) : said.start()]
     return bool(
-        _EITHER_GRADE.match(text, said.end())
-        or re.search(r"[一二三四1-4]级?(?:还是|或者|或是|或)$", before)
+        _OR_GRADE_AFTER.match(text, said.end())
+        or _GRADE_OR_BEFORE.search(before)
         or _NOT_SURE.search(text, lo, hi)
     )
 
@@ -963,9 +966,10 @@ def _each_of_the_couple(text: str, mentions: list[Mention], lo: int, start: int)
         previous = clause_before(text, lo)
         if previous is None or each.start() > 2:  # "一个人…" opening the amount's clause
             return False
-        two = next(reversed(list(_THE_TWO_OF_US.finditer(text, *previous))), None)
-        if two is None:
+        said = list(_THE_TWO_OF_US.finditer(text, *previous))
+        if not said:
             return False
+        two = said[-1]
         said_from = two.start()
     else:
         said_from = lo + two.start()
