@@ -45,6 +45,12 @@ from nlu.numbers import (
 from nlu.numerals import NUMERAL, NUMERAL_RE, lowest_place, parse_number, parse_range
 
 _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
+# the household counted again after someone forgotten was added ("…还有孙子，那就四个")
+_RECOUNTED = re.compile(
+    rf"(?<=[，,。；\s])(?:那就是?|那|那么|一共是?|总共是?|这样就?是?)(?P<n>{NUMERAL})(?=个|口|人)"
+)
+# a count said on its own before the houses are told one by one
+_COUNT_FIRST = re.compile(rf"(?P<n>{NUMERAL})(?:个|套|处)?(?=[，,。；\s])")
 _EITHER = re.compile(rf"{NUMERAL}\S{{0,2}}(?:还是|或者|或是)\S{{0,1}}{NUMERAL}")
 # "老家有个院子", "有套房子", "村里有个老院子": one
 _ONE_SAID = re.compile(
@@ -63,7 +69,9 @@ def count_answer(question: Question, text: str) -> Value | None:
     if _EITHER.search(text):
         return None
     if question.fills == ["size"]:
-        count = parse_count(text)  # a bare number counts; "29岁" does not
+        recount = list(_RECOUNTED.finditer(text))
+        # "就三个，哦，还有孙子，那就四个": the total said again after someone was added
+        count = parse_count(recount[-1].group("n") + "个") if recount else parse_count(text)
         if count is None:
             count = people_listed(text)  # "我跟老伴，还有俩孙子": 4
     elif NONE_OF.search(text):
@@ -73,7 +81,10 @@ def count_answer(question: Question, text: str) -> Value | None:
     else:  # the number said with a house unit: "两间瓦房一个院子" is one
         houses = question.fills == ["assets.houses"]
         with_unit = _HOUSES_SAID.search(text) if houses else None
-        if with_unit:
+        summed_up = _COUNT_FIRST.match(text) if houses else None
+        if summed_up:  # "两个，一个老院子，儿子在县城还按揭了一套": the count said first
+            number = parse_number(summed_up.group("n"))
+        elif with_unit:
             number = parse_number(with_unit.group("n"))
         elif houses and (
             _ONE_SAID.search(text)

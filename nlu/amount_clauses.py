@@ -39,7 +39,13 @@ def amounts_per_person(text: str, *, monthly: bool = False) -> Amount | None:
     unless there are two such clauses and every amount is in one. With `monthly`, each is a
     month's unless its own period is said, and is counted per month ("老伴养老金一百多，我打零工
     一个月六七百")."""
-    parts = clauses(text)
+    said = _said_per_person(clauses(text), monthly)
+    if said is None and spaces_as_commas(text) != text:  # "儿子一个月三千 老两口一人一百七"
+        said = _said_per_person(clauses(spaces_as_commas(text)), monthly)
+    return said
+
+
+def _said_per_person(parts: list[str], monthly: bool) -> Amount | None:
     if len(parts) < 2:
         return None
     people: list[str] = []

@@ -131,6 +131,8 @@ _MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without �
 _AFTER_GRADUATION = re.compile(
     r"^(?:都|已经|早就?|刚|也)?毕业"
 )  # not "大学，今年毕业": still there
+# "念到初二就不念了", "高中没读完": the stage the member left school at
+_LEFT_SCHOOL = re.compile(r"(?:就|便|也|都)?(?:(?:不|没)(?:念|读|上)了|没(?:念|读|上)完|辍学|退学)")
 # "她男人得脑溢血没了", "得癌症走的": the illness of somebody who died of it, not a member's
 _DIED_OF = re.compile(
     r"[^，。；！？]{0,2}?(?<![花用])(?:走了|走的|去世|过世|没了|死了|病死|不在了)"
@@ -564,7 +566,9 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     studying = _compiled(rf"(?:{words.studying})\S{{0,6}}$")  # "考上了太原理工大学"
     for stage, patterns in words.school_stages.items():
         for start, end in _spans(_any(patterns), text):
-            if _AFTER_GRADUATION.match(text[end:]) or not _states(text, start, negatable=False):
+            if _AFTER_GRADUATION.match(text[end:]) or _LEFT_SCHOOL.match(text, end):
+                continue
+            if not _states(text, start, negatable=False):
                 continue
             if _SAVED_FOR.match(text, end):
                 continue  # "给孙子上大学攒的": money for later, nobody at college now
