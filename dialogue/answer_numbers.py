@@ -31,7 +31,7 @@ from nlu.amount_clauses import (
 )
 from nlu.answers import parse_yes_no
 from nlu.clauses import SPENT_ALL, added_count, people_listed
-from nlu.dates import GUESS_MENDED, parse_age
+from nlu.dates import GUESS_MENDED, UNDER_AN_AGE, parse_age
 from nlu.idcard import parse_id_number
 from nlu.numbers import (
     Amount,
@@ -199,6 +199,8 @@ def age_answer(text: str, today: dt.date) -> Value | None:
     if card is not None:
         return Value(card.age(today), extra={"birth_date": card.birth_date, "sex": card.sex})
     text = _BEFORE_THE_AGE.sub("", text)
+    if _UNDER_THE_AGE.search(text):
+        return None  # "不满18岁": younger than that, the age itself not said
     age = parse_age(text, today)
     parts = re.split(r"[，,；;。]", text)
     bare = [c for c in parts[1:] if _BARE_NUMBER.fullmatch(c.strip())]
@@ -210,6 +212,7 @@ def age_answer(text: str, today: dt.date) -> Value | None:
     return None if age is None else Value(age)
 
 
+_UNDER_THE_AGE = re.compile(rf"(?:{UNDER_AN_AGE})(?![一1]岁)(?=[零一二两三四五六七八九十\d])")
 _GUESSED = re.compile(r"多|出头|好几|大几|左右|来岁")
 _BARE_NUMBER = re.compile(r"[零一二两三四五六七八九十\d]{1,4}(?:多|出头)?(?:岁|了)?")
 # "她六十八", "也是六十六": the number is the age

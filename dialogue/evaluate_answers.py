@@ -131,6 +131,7 @@ FACTS_READ_SINCE = {
     "disability_kind": "2026-12-05",
     "monthly_income": "2026-12-05",
     "is_new_admission": "2026-12-05",
+    "total_floor_area": "2026-12-06",  # read in openings since then (asked as a question before)
 }
 
 

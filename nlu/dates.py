@@ -216,4 +216,6 @@ def parse_age(text: str, today: date | None = None) -> int | None:
     return first
 
 
+# "不满18岁", "还不到十六": a bound the age is under, not the age
+UNDER_AN_AGE = r"不满|未满|没满|不到|不足|没到"
 GUESS_MENDED = 5  # years between a guessed age and the exact one said after it, at most

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict
 from guides.ids import ItemId
 from nlu.amount_clauses import AT_BEST, DEBT, EACH
 from nlu.clauses import clauses, numbers_mended, told_before_now
-from nlu.dates import find_ages
+from nlu.dates import UNDER_AN_AGE, find_ages
 from nlu.household_said import (
     SUMMED,
     about_self,
@@ -57,6 +57,7 @@ from nlu.mentions import (
     small_number,
     who_at,
 )
+from nlu.floor_area import floor_area_said
 from nlu.numbers import Amount, find_amounts, to_monthly
 from nlu.proxy import SpeaksFor, speaks_for
 from nlu.synonyms import spoken
@@ -587,6 +588,7 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 
 # An age a rule sets ("要满八十岁才有", "八十岁以上的老人"), said of nobody in the household
 _RULE_AGE_BEFORE = re.compile(r"(?:要|得|须|需要?|必须)满$")
+_AGE_UNDER = re.compile(rf"(?:{UNDER_AN_AGE})$")
 _RULE_AGE_AFTER = re.compile(r"(?:及|或)?(?:以上|以下)|才(?:有|能|给|可以)")
 
 
@@ -599,6 +601,8 @@ def _ages(
             _RULE_AGE_AFTER.match(text, found.end)
         ):
             continue  # "高龄津贴要满八十岁才有": a rule's age, nobody's
+        if _AGE_UNDER.search(text, max(0, found.start - 3), found.start):
+            continue  # "孩子不满18岁": younger than that, not that age
         before = next(
             (b for b in before_relative if b[0].start() <= found.start < b[0].end()), None
         )
@@ -607,6 +611,12 @@ def _ages(
             if owner is not None:
                 out.append(Fact("members.age", found.value, found.start, found.end, owner,
                                 found.is_estimate))  # fmt: skip
+            continue
+        bracketed = _bracketed_for(mentions, text, found.start)
+        if bracketed is not None:  # "与老伴、孙子（12岁，读六年级）": the grandson's alone
+            if not bracketed.departed:
+                out.append(Fact("members.age", found.value, found.start, found.end,
+                                bracketed.key, found.is_estimate))  # fmt: skip
             continue
         everyone = _everyone(mentions, text, found.start)
         if everyone:  # "我和老伴都六十多了": each of them
@@ -643,6 +653,17 @@ def _ages(
     # "爷爷奶奶都九十多了，爷爷九十三": the exact age said of a member wins over the estimate
     exact = {f.who for f in out if f.name == "members.age" and not f.estimate}
     out[:] = [f for f in out if not (f.name == "members.age" and f.estimate and f.who in exact)]
+
+
+_BRACKET_NEAR = 8  # characters from "（" to what is said in it of the one named before it
+
+
+def _bracketed_for(mentions: list[Mention], text: str, start: int) -> Mention | None:
+    """The member named right before a bracket that `start` is in ("孙子（12岁）")."""
+    opened = max(text.rfind("（", 0, start), text.rfind("(", 0, start))
+    if opened < 0 or start - opened > _BRACKET_NEAR or any(c in text[opened:start] for c in "）)"):
+        return None
+    return next((m for m in mentions if m.end == opened), None)
 
 
 # "两个闺女，大的十七小的十二": ages said in birth order, after relatives named by count
@@ -856,12 +877,15 @@ def _money(
             or (f.name == "members.age" and isinstance(f.value, int) and f.value < 16)
         )
     }
+    ages = [(f.start, f.end) for f in out if f.name == "members.age"]
     for found in find_amounts(text):
         amount = found.value
         if not isinstance(amount, Amount) or _DENIED.search(
             text[max(0, found.start - 3) : found.start]
         ):
             continue  # "不是两万": the amount is denied
+        if any(start <= found.start < end for start, end in ages):
+            continue  # "我今年六十五了就靠养老金": an age, not an amount
         lo, hi = clause_at(text, found.start)
         if text[hi : hi + 1] in ("？", "?") or not _states(text, found.start, negatable=False):
             continue  # "存款有五十多万？没有没有": asked, or supposed, not stated
@@ -954,6 +978,7 @@ def _money(
 _THE_TWO_OF_US = re.compile(
     r"老两口|老俩口|两口子|(?:我|俺|咱|额)们?(?:俩|两个)(?!孩子|娃)"
     r"|(?:和|跟)[^，。；！？\s]{1,3}?(?:俩|两个)"  # "额和老汉两个": the one named decides
+    r"|^(?:二人|两人|俩人)"  # a call summary's "与老伴二人共同生活。二人每月各领…"
 )
 
 
@@ -1139,6 +1164,10 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     _household(text, mentions, facts, today)
     if opening:  # in an answer, a sum spent is the 12 months' expense asked about, not an event
         _medical_bill(text, mentions, facts, today)
+        area = floor_area_said(text)  # in an answer, the area question's own parser reads it
+        if area is not None:
+            facts.append(Fact("housing.total_floor_area", area.value, area.start, area.end,
+                              estimate=area.estimate))  # fmt: skip
     elsewhere = hukou_elsewhere(text, region) if region else None
     if elsewhere is not None and not any(f.name == "has_local_hukou" for f in facts):
         facts.append(Fact("has_local_hukou", False, *elsewhere))

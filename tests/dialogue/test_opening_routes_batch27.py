@@ -1,0 +1,38 @@
+"""A call summary's or a citizen's complaint is routed as one (催办, 无任何答复, 对…不满, 要求重新
+审核, a benefit stopped and why), and 当过兵 names the veterans' item where it is offered."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogue.engine import DialogueEngine, PolicyAnswer
+from dialogue.replies import reply_text
+from dialogue.state import Session
+from nlu.backend import make_backend
+from nlu.facts import read_facts
+from tests.nlu.reading import READ_ON
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "特困供养今年3月停了咋回事",
+        "十月提交的临时救助申请，至今已近两个月无任何答复。诉求：督促尽快办理并答复",
+        "申请低保被告知收入超标未获批准，对审核结果不满，要求重新审核",
+    ],
+)
+def test_a_complaint_is_read_as_one(text: str) -> None:
+    assert read_facts(text, READ_ON, opening=True).complaint
+
+
+def test_under_an_age_is_not_a_complaint() -> None:
+    assert not read_facts("孩子不满18岁，能申请低保吗", READ_ON, opening=True).complaint
+
+
+def test_a_veteran_names_the_veterans_item() -> None:
+    engine = DialogueEngine(make_backend("local"), today=lambda: READ_ON)
+    engine.answer_policy = lambda text, region, parse: PolicyAnswer(text="（政策回答）")  # type: ignore[method-assign,assignment]
+    session = Session.new("t", "t", "ningxia")
+    replies = engine.open(session, "我当过兵，退休金两千，能申请困难帮扶吗")
+    assert session.items == ["veteran_aid"]
+    assert any("退役军人" in reply_text(r) for r in replies)

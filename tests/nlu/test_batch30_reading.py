@@ -1,0 +1,77 @@
+"""Dev openings 27 (session 40): hotline agents' call summaries (其母亲（78岁）系…特困供养人员,
+与老伴、孙子（12岁）三人共同生活, 二人每月各领…) and messages full of figures: an age is not an
+amount, a car that hit someone is not the household's, an age in brackets is only the one named
+before them, a bound ("不满18岁") is not an age, and the home's floor area."""
+
+from __future__ import annotations
+
+from nlu.floor_area import floor_area_said
+from tests.nlu.reading import opening_facts as _facts
+from tests.nlu.reading import opening_incomes, opening_size
+
+
+def _values(text: str, name: str) -> dict[str | None, object]:
+    return {who: value for fact, value, who in _facts(text) if fact == name}
+
+
+def test_an_age_is_not_an_amount_of_income() -> None:
+    assert opening_incomes("我今年六十五了就靠养老金") == []
+    assert "members.monthly_income" not in {f for f, _, _ in _facts("我六十五了没退休金能办特困吗")}
+    assert opening_incomes("我今年六十五了，就靠养老金一百多过日子") == [150]
+
+
+def test_a_car_that_hit_someone_is_not_the_households() -> None:
+    hit = "本月初其老伴骑电动三轮车被小轿车撞伤，骨盆骨折"
+    assert ("assets.vehicles", True, None) not in _facts(hit)
+    assert ("assets.vehicles", True, None) not in _facts("老伴让一辆面包车给撞了")
+    assert ("assets.vehicles", True, None) in _facts("家里就一辆面包车，拉货用的")
+
+
+def test_an_age_in_brackets_is_the_one_named_right_before() -> None:
+    ages = _values("其本人63岁，与老伴、孙子（12岁，读六年级）三人共同生活", "members.age")
+    assert ages == {"self": 63, "grandchild#孙子": 12}
+    assert _values("老伴、孙子都十二岁", "members.age") == {"spouse": 12, "grandchild#孙子": 12}
+
+
+def test_a_call_summarys_household_count() -> None:
+    assert opening_size("与老伴、孙子三人共同生活") == 3
+    assert opening_size("其本人与老伴二人共同生活") == 2
+    assert opening_size("该户共四口人") == 4
+
+
+def test_each_of_the_two_in_a_call_summary() -> None:
+    text = "其本人62岁，与老伴（60岁）二人共同生活。二人每月各领城乡居民养老金150元，无其他收入。"
+    assert opening_incomes(text) == [300]
+    assert _values(text, "members.monthly_income") == {"self": 150, "spouse": 150}
+
+
+def test_a_status_said_with_where_in_between() -> None:
+    assert ("already_receives", ("dibao",), None) in _facts(
+        "其父（82岁）为历城区王舍人街道低保对象"
+    )
+    assert ("already_receives", ("tekun",), None) in _facts("其母亲系兰州市七里河区特困供养人员")
+    assert not _values("我家是不是低保对象", "already_receives")
+    assert not _values("想申请成为低保对象", "already_receives")
+
+
+def test_an_age_bound_is_not_the_age() -> None:
+    assert not _values("我们家孩子不满18岁，能申请吗", "members.age")
+    assert not _values("孙子未满16周岁", "members.age")
+    assert _values("我儿子十六岁", "members.age")["son"] == 16
+
+
+def test_a_fact_before_a_question_about_meeting_the_standard_is_stated() -> None:
+    assert opening_incomes("三口人一个月收入两千四够低保吗") == [2400]
+
+
+def test_the_homes_floor_area() -> None:
+    area = floor_area_said("该户现住自建土坯房约40平米，墙体开裂")
+    assert area is not None and area.value == 40 and area.estimate
+    said = floor_area_said("一个人住在村里的老房子，两间，四十来平")
+    assert said is not None and said.value == 40
+    assert floor_area_said("一平米三千块") is None  # a price
+    assert floor_area_said("门面房一百平") is None  # a shop
+    assert floor_area_said("住的楼房60平，老家还有一套90平") is None  # which one is not said
+    text = "该户现住自建土坯房约40平米，墙体开裂"
+    assert ("housing.has_own_housing", True, None) in _facts(text)
+    assert ("housing.is_dangerous_house", True, None) in _facts(text)
