@@ -110,17 +110,24 @@ PROVINCIAL_HUKOU_CITATION = SourceRef(seed="002_96cf332014ae0963.txt", section="
 
 @check("provincial_hukou", household_only=True)
 def provincial_hukou(
-    ctx: Context, residence_permit: bool = False, emergency: bool = False
+    ctx: Context,
+    residence_permit: bool = False,
+    emergency: bool = False,
+    id_card_at_residence: bool = False,
 ) -> CheckResult:
-    result = _provincial_hukou(ctx, residence_permit, emergency)
+    result = _provincial_hukou(ctx, residence_permit, emergency, id_card_at_residence)
     return replace(result, citation=PROVINCIAL_HUKOU_CITATION)
 
 
-def _provincial_hukou(ctx: Context, residence_permit: bool, emergency: bool) -> CheckResult:
+def _provincial_hukou(
+    ctx: Context, residence_permit: bool, emergency: bool, id_card_at_residence: bool
+) -> CheckResult:
     """Shanxi 三（一）: "凡具有山西省户籍…均可…申请". With `residence_permit`, a 居住证 holder is
     或许符合 (低保审核确认办法 第五条: 有条件的地区可以有序推进持有居住证人员在居住地申办; 附件3
     lists the 居住证 for 在非户籍地申办; 公租房 and public employment services serve residents); with
-    `emergency`, anyone is (分层分类意见 四（三）: 急难 取消户籍地、居住地申请限制)."""
+    `emergency`, anyone is (分层分类意见 四（三）: 急难 取消户籍地、居住地申请限制); with
+    `id_card_at_residence`, anyone is too, 居住证 or not (公共就业服务指导意见 （三）: 劳动者"可持居民
+    身份证…在常住地公共就业服务机构申请公共就业服务"), so the 居住证 is not asked."""
     cid = "provincial_hukou"
     household = ctx.household
     province = ctx.guide.region_name
@@ -143,6 +150,12 @@ def _provincial_hukou(ctx: Context, residence_permit: bool, emergency: bool) -> 
             cid,
             f"不是{province}户籍：遇到突发急难，可以在急难发生地申请临时救助，不受户籍地、"
             "居住地限制，请直接到当地乡镇（街道）说明情况",
+        )
+    if id_card_at_residence:
+        return uncertain(
+            cid,
+            f"不是{province}户籍：找工作、参加培训、办失业登记等公共就业服务，可以凭居民身份证"
+            "在常住地的公共就业服务机构申请，不限户籍；能不能通过这个专区办理，由人社部门确认",
         )
     if residence_permit:
         if household.has_residence_permit:
