@@ -14,6 +14,7 @@ from guides.ids import Outcome
 DEV = Path(__file__).resolve().parents[2] / "guides" / "dev" / "households_dev.yml"
 DEV2 = DEV.with_name("households_dev2.yml")
 DEV3 = DEV.with_name("households_dev3.yml")
+DEV7 = DEV.with_name("households_dev7.yml")
 
 
 def test_dev_households_are_never_wrongly_ruled_out() -> None:
@@ -43,6 +44,12 @@ def test_second_dev_set_is_never_wrongly_ruled_out_nor_ruled_out_while_facts_are
 def test_third_dev_set_is_never_ruled_out_where_its_clause_is_open() -> None:
     """households_dev3.yml (session 32, from the clauses): see its header for the labels left."""
     assert _ruled_out_while_open(DEV3) == []
+
+
+def test_seventh_dev_set_is_never_ruled_out_where_its_clause_is_open() -> None:
+    """households_dev7.yml (session 40: 特困 members in 低保 households, 渐退期, 居住证, minors to
+    18, unknown facts that decide nothing): see its header for the fixes and corrected labels."""
+    assert _ruled_out_while_open(DEV7) == []
 
 
 def test_evaluate_scores_a_file(capsys: pytest.CaptureFixture[str]) -> None:
