@@ -29,6 +29,7 @@ from guides.ids import ItemId
 from nlu.amount_clauses import AT_BEST, DEBT, EACH
 from nlu.clauses import clauses, numbers_mended, told_before_now
 from nlu.dates import UNDER_AN_AGE, find_ages
+from nlu.floor_area import floor_area_said
 from nlu.household_said import (
     SUMMED,
     about_self,
@@ -57,7 +58,6 @@ from nlu.mentions import (
     small_number,
     who_at,
 )
-from nlu.floor_area import floor_area_said
 from nlu.numbers import Amount, find_amounts, to_monthly
 from nlu.proxy import SpeaksFor, speaks_for
 from nlu.synonyms import spoken
@@ -993,7 +993,8 @@ def _each_of_the_couple(text: str, mentions: list[Mention], lo: int, start: int)
     two = _THE_TWO_OF_US.search(before, 0, each.start())
     if two is None:
         previous = clause_before(text, lo)
-        if previous is None or each.start() > 2:  # "一个人…" opening the amount's clause
+        # "一个人…" opening the amount's clause; "各" anywhere ("还有养老金各两百出头")
+        if previous is None or (each.start() > 2 and each.group() != "各"):
             return False
         said = list(_THE_TWO_OF_US.finditer(text, *previous))
         if not said:
@@ -1084,7 +1085,21 @@ def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId
     found = [i for i in find_items(text) if i in asked]
     if ItemId.STUDENT_LOAN not in found and _LOAN_FOR_SCHOOL.search(text) and _COLLEGE.search(text):
         found.append(ItemId.STUDENT_LOAN)  # "娃考上大学了…能贷款不": the loan is for school
+    events = {v for f in facts if f.name == "situations" for v in f.value} & _EMERGENCIES
+    if not found and events and _ASKS_FOR_HELP.search(text):
+        found.append(ItemId.TEMPORARY_AID)  # "暴雨把房子冲倒了…政府能给点救助不": 急难型临时救助
     return found
+
+
+# events that are 急难 (临时救助: 因火灾、交通事故等意外事件, 自然灾害); not an illness, which
+# has its own items
+_EMERGENCIES = frozenset({"fire", "traffic_accident", "drowning", "personal_injury", "heroic_act",
+                          "explosion", "lightning", "other_accident", "natural_disaster"})  # fmt: skip
+# help asked for without naming an item
+_ASKS_FOR_HELP = re.compile(
+    r"(?:给|发|有|申请)(?:点|些|个)?(?:救助|救济|补助|补贴|帮助|帮扶)"
+    r"|(?:救助|救济|补助|帮助)(?:不|吗|么|没有)|还能给(?:不|吗|么)|能申请(?:个|点)?(?:啥|什么)"
+)
 
 
 # "不是低保户", "也不是低收入户": a standing the household does not have, not an item asked for

@@ -63,3 +63,10 @@ def test_a_disability_in_the_legs_is_physical() -> None:
 
 def test_nongchun_typed_for_nongcun_is_a_rural_hukou() -> None:
     assert parsed("hukou_type", "农春户口") == Value("rural")
+
+
+def test_a_disability_without_its_certificate_is_no_certificate() -> None:
+    assert parsed("member_disability", "残疾倒是 那个 手指头少了两根 证没去办") == Value(False)
+    said = parsed("member_disability", "有残疾，没办证")
+    assert said != Value(True)  # 有残疾证吗: the disability is there, the certificate is not
+    assert parsed("member_disability", "有证，二级") == Value(True, extra={"disability_grade": 2})

@@ -75,3 +75,29 @@ def test_the_homes_floor_area() -> None:
     text = "该户现住自建土坯房约40平米，墙体开裂"
     assert ("housing.has_own_housing", True, None) in _facts(text)
     assert ("housing.is_dangerous_house", True, None) in _facts(text)
+
+
+def test_ge_after_the_couple_said_before_is_each_of_theirs() -> None:
+    text = "我和老伴都在吃低保，我八十六，她八十。俺俩一个月低保金加起来一千六百多，还有养老金各两百出头。"
+    assert opening_incomes(text) != [210]  # not the household's: each one's
+    assert _values(text, "members.monthly_income") == {"self": 210, "spouse": 210}
+
+
+def _items(text: str) -> list[str]:
+    from nlu.facts import read_facts
+    from tests.nlu.reading import READ_ON
+
+    return [str(i) for i in read_facts(text, READ_ON, opening=True).items]
+
+
+def test_help_asked_after_an_emergency_is_temporary_aid() -> None:
+    asked = "前几天下大暴雨 山上的水冲下来把俺家院墙和一间偏房冲倒了 政府能给点救助不"
+    assert _items(asked) == ["temporary_aid"]
+    assert _items("前天下冰雹把俺家枸杞全打光了 这回还能给不") == ["temporary_aid"]
+    assert _items("老伴得了肺癌，政府能给点救助不") == []  # an illness has its own items
+    assert _items("家里着火了，想申请医疗救助") == ["medical_aid"]  # the item named wins
+
+
+def test_asking_to_have_the_house_renovated_names_the_renovation() -> None:
+    asked = "老两口住的土坯房墙都裂了大缝子，去年镇上来人鉴定过说是C级危房，能给改造不"
+    assert _items(asked) == ["rural_housing_renovation"]
