@@ -8,7 +8,7 @@ from __future__ import annotations
 from dialogue.answer_topics import is_money_or_property, own_clauses
 from dialogue.doubts import Doubt, without_relative_age
 from dialogue.questions import Question
-from nlu.amount_clauses import without_costs, without_debts
+from nlu.amount_clauses import savings_now, without_costs, without_debts
 from nlu.clauses import owned_clauses, supposed_clauses, without_speaker
 from nlu.numerals import NUMERAL_RE
 
@@ -40,6 +40,11 @@ def stated_part(question: Question, text: str, of_another: bool = False) -> str 
         if paid is None:
             return Doubt("cost_not_amount", field=question.summary_label)
         text = paid
+    if question.fills == ["assets.deposits"]:
+        now = savings_now(text)  # "有两万来块，花了点，还剩一万七八": what is left
+        if now is None:
+            return Doubt("cost_not_amount", field=question.summary_label)
+        text = now
     if question.fills == ["assets.houses"]:
         owned = owned_clauses(text)  # "租的两间房": not owned, so not counted
         if owned is None:

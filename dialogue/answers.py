@@ -85,7 +85,7 @@ _NO_LIGHT_WORK = re.compile(r"轻\S{0,3}(?:也|都)(?:干不了|干不动|做不
 
 
 _MENDED = re.compile(r"不对|说错|搞错|不是不是|[哦噢]不")
-# answers whose number may take its period or unit from the word before a pause ("一年 挣三万多")
+# answers whose number may take its period from the word before a pause ("一年 挣三万多")
 _NUMBERS_WITH_UNITS = frozenset({"amount", "number"})
 
 
@@ -99,8 +99,9 @@ def parse_answer(
 ) -> Answer | Doubt | None:
     """`of_another`: the member asked about is not the speaker (我 is someone else)."""
     text = text.strip()
-    if _MENDED.search(text) or question.answer not in _NUMBERS_WITH_UNITS:
-        text = spaces_as_commas(text)  # voice input's pauses: "两个 就额跟老婆子", "五口 不对 四口"
+    # voice input's pauses: "两个 就额跟老婆子", "五口 不对 四口", "有个一万来块 给儿子攒的学费"
+    period_first = question.answer in _NUMBERS_WITH_UNITS and not _MENDED.search(text)
+    text = spaces_as_commas(text, except_after_a_period=period_first)
     text = spoken_numerals(without_double_negation(text))  # 不是没有 -> 有; 八十有三
     text = self_repaired(corrected_part(text))  # "不是两千，是一千二", "两千，哦不，一千二"
     text = current_clauses(text)  # "原来有两万，…就剩五千了" -> the clause about now

@@ -10,7 +10,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Literal
 
-from nlu.clauses import clauses, person_of
+from nlu.clauses import SPENT_ALL, clauses, person_of
 from nlu.numbers import Amount, Period, find_amounts, to_monthly, to_yearly
 from nlu.voice_input import spaces_as_commas
 
@@ -108,6 +108,10 @@ def amounts_by_source(text: str, part: Part = "income") -> Amount | None:
         return said[0] if len(said) == 1 and isinstance(said[0], Amount) else None
     words = _PARTS[part]
     adding = bool(_ADDING.search(text))
+    # "就她那一千二，加上我零工，一千五不到": a part added without its amount, then the total
+    added_unsaid = any(
+        _ADDING.search(c) and not find_amounts(c, answer=True) for c in clauses(text)
+    )
     named: list[str] = []
     amounts: list[Amount] = []
     period: Period | None = None
@@ -119,6 +123,8 @@ def amounts_by_source(text: str, part: Part = "income") -> Amount | None:
         source = words.search(clause)
         name = source.group() if source else ""
         last = n == len(with_amounts) - 1
+        if not name and last and added_unsaid and _covers(found[0], amounts):
+            return found[0]  # the parts said, and one added without its amount: the total
         if not name and not adding and last and _sums_up(found[0], amounts, part):
             return found[0]  # "零工七八百，他妈给五百，一千二三吧": the total, said last
         if name in named or (not name and not adding):
@@ -148,6 +154,12 @@ def _sums_up(total: Amount, parts: list[Amount], part: Part) -> bool:
     per = _PER.get(part)
     counted = parts if per is None or total.period is None else [_to(a, per) for a in parts]
     return total.low <= sum(a.high for a in counted) and sum(a.low for a in counted) <= total.high
+
+
+def _covers(total: Amount, parts: list[Amount]) -> bool:
+    """Whether `total` is at least the `parts` said, in the same period."""
+    same = all(p.period in (None, total.period) for p in parts)
+    return bool(parts) and same and total.high >= sum(p.low for p in parts)
 
 
 def _to(amount: Amount, per: Period) -> Amount:
@@ -182,6 +194,35 @@ _COST = re.compile(
 )
 
 
+_LEFT_NOW = re.compile(r"剩")
+_NEARLY = re.compile(r"(?:快|快要|差不多|眼看|眼瞅着)$")  # "快花完了": some is left
+# some of it spent, how much is left not said
+_SPENT_SOME = re.compile(
+    r"(?:花|用)(?:了|掉了?|去了?)(?:一半|一大半|大半|点|些|一些|不少|好多|很多)"
+)
+
+
+def savings_now(text: str) -> str | None:
+    """What an answer about savings says is there now: the clause of what is left ("…这几个月
+    花了点，还剩一万七八": "还剩一万七八"); the words saying that the money named was spent
+    ("原来攒的一万多全花在医院了": "全花在"), read as none; None when some was spent and what
+    is left is not said ("有个一万来块，这一着火花了一半了"); else the text."""
+    parts = clauses(text)
+    with_amount = [i for i, part in enumerate(parts) if find_amounts(part, answer=True)]
+    if not with_amount:
+        return text
+    left = [parts[i] for i in with_amount if _LEFT_NOW.search(parts[i])]
+    if left:
+        return left[-1]
+    if len(with_amount) > 1:
+        return text  # "存款一万，原来的三万都花光了": which was spent is for the others to tell
+    after = "，".join(parts[with_amount[0] :])
+    spent = SPENT_ALL.search(after)
+    if spent and not _NEARLY.search(after, 0, spent.start()):
+        return spent.group()
+    return None if _SPENT_SOME.search(after) else text
+
+
 def without_costs(text: str) -> str | None:
     """The text without its clauses that give money paid out ("电费一个月一百多都交不起",
     "看病花了两万"); None when nothing else is said."""
@@ -214,6 +255,18 @@ def varying_amount(text: str) -> Amount | None:
         return None
     low, high = min(a.low for a in found), max(a.high for a in found)
     return Amount((low + high) / 2, low, high, is_estimate=True, period=found[0].period)
+
+
+_USUALLY = re.compile(r"^(?:平常|平时|一般|通常|正常)")
+
+
+def usual_amount(text: str) -> Amount | None:
+    """ "一个月六千来块，好的时候七千，平常六千五左右": the amount said to be the usual one."""
+    for clause in clauses(text):
+        found = [f.value for f in find_amounts(clause, answer=True)]
+        if _USUALLY.search(clause) and len(found) == 1 and isinstance(found[0], Amount):
+            return found[0]
+    return None
 
 
 _REIMBURSED = re.compile(r"报销|报了|能报|给报|报回|医保报|新农合报")

@@ -324,6 +324,26 @@ def _possessive_end(clause: str, at: int) -> int:
     return at
 
 
+# the speaker living apart from those asked about ("俺娘跟俺弟弟两个人，俺不跟他们一块住")
+_SPEAKER_ELSEWHERE = re.compile(
+    r"(?:我|俺|额)(?:不|没)(?:跟|和)(?:他们|她们|他|她|他俩|她俩)(?:一起|一块儿?)?(?:住|过)"
+)
+
+
+def without_people_elsewhere(text: str) -> str:
+    """The answer to 几口人 without its clauses about people who live elsewhere ("俺两口子，
+    儿子在太原上班，不跟俺们一块过" -> "俺两口子"): the first clause is always kept."""
+    parts = clauses(text)
+    kept = parts[:1]
+    for index, part in enumerate(parts[1:], start=1):
+        after = parts[index + 1] if index + 1 < len(parts) else ""
+        told_after = not match_relations(after) and _LIVES_ELSEWHERE.search(after)
+        if _LIVES_ELSEWHERE.search(part) or _SPEAKER_ELSEWHERE.search(part) or told_after:
+            continue
+        kept.append(part)
+    return "，".join(kept)
+
+
 def people_listed(text: str) -> int | None:
     """ "我跟老伴，还有俩孙子" -> 4, "家里就我和老头子" -> 2: the speaker and the relatives
     listed (each once, or as counted: 俩孙子). None unless some clause is nothing but such a

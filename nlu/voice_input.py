@@ -33,10 +33,23 @@ _SPACED = re.compile(
 )
 
 
-def spaces_as_commas(text: str) -> str:
+# a period said on its own before a pause: it belongs to the amount after it ("一年 挣三万多")
+_PERIOD_ALONE = re.compile(
+    r"(?:^|[，,\s])(?:一年|每年|一个月|每个月|每月|一天|每天|一周|每周|一星期)$"
+)
+
+
+def spaces_as_commas(text: str, *, except_after_a_period: bool = False) -> str:
     """Spaces between Chinese words are voice input's pauses: commas ("五口 不对 四口"), one
-    per space so spans stay put."""
-    return _SPACED.sub(lambda m: "，" * len(m.group()), text)
+    per space so spans stay put; `except_after_a_period`: not the pause after a period said
+    alone, which the amount after it takes ("一年 挣三万多")."""
+
+    def comma(pause: re.Match[str]) -> str:
+        if except_after_a_period and _PERIOD_ALONE.search(text, 0, pause.start()):
+            return pause.group()
+        return "，" * len(pause.group())
+
+    return _SPACED.sub(comma, text)
 
 
 def punctuate(text: str) -> str:
