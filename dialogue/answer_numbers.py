@@ -143,8 +143,6 @@ def amount_answer(question: Question, text: str) -> Value | None:
     varying = usual_amount(text) or varying_amount(text)  # "有时候五百有时候一千": 500..1000
     if varying is not None:
         amount = to_monthly(varying) if monthly else varying
-    if monthly and amount is not None and amount.value == 0 and _ONLY_SOURCE_UNSAID.search(text):
-        return None  # "现在一分没有，就我种地那点": an income whose amount is not said
     if amount is None and question.fills[0].startswith("assets.") and SPENT_ALL.search(text):
         return Value(0.0)  # "存款？早花光了": none left
     if amount is None:
@@ -155,11 +153,6 @@ def amount_answer(question: Question, text: str) -> Value | None:
     return Value(float(amount.value), is_estimate=estimate, vague=vague)
 
 
-# "就我种地那点", "只有他打零工那几个": the one income left, its amount not said
-_ONLY_SOURCE_UNSAID = re.compile(
-    r"(?:就|只)(?:靠|剩|有)?[^，,。；！？\d]{0,6}?(?:种地|种田|地里|打零工|零工|摆摊|卖菜|养老金|退休金|工资)"
-    r"的?(?:那点|那些|那几个)"
-)
 # another income named without its amount, to the clause's end ("还有点房租"; not "低保": no income)
 _MORE_UNSAID = re.compile(
     r"(?:还有|另外还?有|再加上|加上)(?:点|些|一点|一些)?"

@@ -16,7 +16,7 @@ from nlu.answers import parse_yes_no
 from nlu.clauses import clauses, differs_by_person
 from nlu.idcard import ID_RE, parse_id_number
 from nlu.lexicon import relative_of_pronoun
-from nlu.numbers import parse_count
+from nlu.numbers import Amount, find_amounts, parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
 
 _GRADE_SAID = re.compile(rf"(?P<n>{NUMERAL_RE.pattern})级")
@@ -68,6 +68,11 @@ VISITS = re.compile(
     rf"(?P<per>一个月|每个月|每月|一年|每年|一周|每周|一个星期|每星期)[^，,。；;]{{0,6}}?"
     rf"(?P<n>{_NUMBER})(?:次|回|趟)"
 )
+# "就我种地那点", "只有他打零工那几个": the one income, its amount not said (whatever else is)
+_ONLY_SOURCE_UNSAID = re.compile(
+    r"(?:就|只)(?:靠|剩|有)?[^，,。；！？\d]{0,6}?"
+    r"(?P<source>种地|种田|地里|打零工|零工|摆摊|卖菜|养老金|退休金|工资)的?(?:那点|那些|那几个)"
+)
 _INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资|打零?工|种地|补贴|儿女给|孩子给")
 
 
@@ -107,6 +112,11 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         and parse_yes_no(text) is not False
     ):
         return Doubt("how_much", source.group())
+    unsaid = _ONLY_SOURCE_UNSAID.search(text)
+    found = [f.value for f in find_amounts(text, answer=True)]
+    amounts = [a for a in found if isinstance(a, Amount) and a.value > 0]
+    if unsaid and not amounts and any(f in MONTHLY_FACTS for f in fills):  # "…就我种地那点"
+        return Doubt("how_much", unsaid.group("source"))
     if any(f in MONTHLY_FACTS for f in fills) and _FEW_DAYS.search(text):
         return Doubt("days_unsure")  # "一天八十，一个月干不了几天": how many days, then?
     averaged = _AVERAGED.search(text) is not None  # "平均下来也就一千二": the month said

@@ -776,10 +776,13 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 continue  # "原来是低保户，去年…给取消了": not now
             if _NAMES_IT.fullmatch(text, lo, start):
                 continue  # "能办五保，就是特困供养": what the item is called, no standing
+            if _ANOTHER_HOUSEHOLD.search(text, lo, start):
+                continue  # "隔壁那家有小车还有楼房都吃上低保了": theirs, not ours
             if _states(text, start) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
 
 
+_ANOTHER_HOUSEHOLD = re.compile(r"隔壁|邻居|别人家?|那家|那户|有的人|有些人|有人家")
 # A hukou a rule is said to require ("必须有城镇户口才能办"), not the household's
 _REQUIRED = re.compile(r"(?:非得|必须|需要|要求|只有|只限|限于?)(?:有|是|为)?(?:本地)?$")
 

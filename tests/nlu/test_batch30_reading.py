@@ -101,3 +101,13 @@ def test_help_asked_after_an_emergency_is_temporary_aid() -> None:
 def test_asking_to_have_the_house_renovated_names_the_renovation() -> None:
     asked = "老两口住的土坯房墙都裂了大缝子，去年镇上来人鉴定过说是C级危房，能给改造不"
     assert _items(asked) == ["rural_housing_renovation"]
+
+
+def test_a_benefit_got_is_received_and_a_wish_is_not() -> None:
+    got = ("already_receives", ("dibao",), None)
+    assert got in _facts("我们家前年就吃上低保了，现在闺女考上大学了")
+    assert got in _facts("去年评上了低保")
+    assert got not in _facts("想吃上低保")
+    assert got not in _facts("吃上低保就好了")
+    assert got not in _facts("要是能评上低保的话")
+    assert got not in _facts("我们村隔壁那家有小车还有楼房都吃上低保了，俺家就老两口")
