@@ -132,6 +132,7 @@ FACTS_READ_SINCE = {
     "monthly_income": "2026-12-05",
     "is_new_admission": "2026-12-05",
     "total_floor_area": "2026-12-06",  # read in openings since then (asked as a question before)
+    "employment": "2026-12-06",
 }
 
 

@@ -28,6 +28,7 @@ from nlu.mentions import UNNAMED
 _OPTION_QUESTIONS = {
     "members.serious_illness_kind": "member_serious_illness_kind",
     "members.school_stage": "member_school_stage",
+    "members.employment": "member_employment",
     "hukou_type": "hukou_type",
     "situations": "situations",
     "housing.current_housing": "current_housing",

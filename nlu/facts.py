@@ -394,6 +394,8 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 continue  # "对困难退役军人的帮扶": a kind of people an aid is for, nobody's fact
             if _KIND_MAY_GET.match(text, end) and text[start - 1 : start] != "是":
                 continue
+            if name == "employment" and _FORMERLY.search(text, clause_at(text, start)[0], start):
+                continue  # "原来在厂里上班": not what they do now
             if name in _WISHES and _speakers_wish(text, mentions, start):
                 out.append(Fact(f"members.{name}", value, start, end, SELF))
                 continue

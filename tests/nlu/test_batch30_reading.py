@@ -111,3 +111,17 @@ def test_a_benefit_got_is_received_and_a_wish_is_not() -> None:
     assert got not in _facts("吃上低保就好了")
     assert got not in _facts("要是能评上低保的话")
     assert got not in _facts("我们村隔壁那家有小车还有楼房都吃上低保了，俺家就老两口")
+
+
+def test_what_a_member_does_now_is_their_employment() -> None:
+    assert _values("老公在物业当保安一个月3200", "members.employment") == {"spouse": "employed"}
+    assert _values("儿子在外面打工", "members.employment") == {"son": "migrant_worker"}
+    assert _values("老伴打零工一个月一千五", "members.employment") == {"spouse": "flexible"}
+    assert _values("老伴从纺织厂退休的", "members.employment") == {"spouse": "retired"}
+
+
+def test_a_wish_the_past_or_a_pension_is_no_employment() -> None:
+    assert not _values("原来在厂里上班，今年被辞退了", "members.employment")
+    assert not _values("俺儿子想出去打工，找不到门路", "members.employment")
+    assert not _values("儿子想去打工", "members.employment")
+    assert not _values("我爸有退休金两千", "members.employment")  # may be 城乡居民养老金
