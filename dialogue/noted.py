@@ -41,6 +41,10 @@ _SAID_WITH = (
 )
 
 
+def _away(fact: Fact) -> bool:
+    return fact.name == "members.employment" and fact.value == "migrant_worker"
+
+
 @dataclass(frozen=True)
 class Stored:
     key: str  # fact key with the member index ("members.1.age")
@@ -53,7 +57,8 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
     otherwise only those a fact is about (an opening story names many people). Returns the
     household size when the text gave it (said back with the other facts)."""
     household = session.household
-    about = {f.who for f in reading.facts if f.name.startswith("members.")}
+    # "儿子在外地打工" alone does not make him one of those living together (ask the others)
+    about = {f.who for f in reading.facts if f.name.startswith("members.") and not _away(f)}
     if not (about or reading.size or (all_named and reading.members())):
         return []
     if not household.members:

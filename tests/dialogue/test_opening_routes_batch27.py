@@ -36,3 +36,25 @@ def test_a_veteran_names_the_veterans_item() -> None:
     replies = engine.open(session, "我当过兵，退休金两千，能申请困难帮扶吗")
     assert session.items == ["veteran_aid"]
     assert any("退役军人" in reply_text(r) for r in replies)
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("底宝钱这个月咋没打到卡上 嗯 都二十几号了", "dibao"),
+        ("额的特捆供养金 咋少了一百块 谁扣的", "tekun"),
+        ("老年补贴 半年没发了 恁给查查", "elderly_subsidy"),
+    ],
+)
+def test_a_payment_late_or_cut_is_a_complaint_about_what_is_received(text: str, item: str) -> None:
+    reading = read_facts(text, READ_ON, opening=True)
+    assert reading.complaint
+    assert [str(i) for i in reading.items] == [item]
+    received = [f.value for f in reading.facts if f.name == "already_receives"]
+    assert received == [[item]]
+
+
+def test_a_wish_for_a_subsidy_is_not_receiving_it() -> None:
+    reading = read_facts("我想申请老年补贴", READ_ON, opening=True)
+    assert not reading.complaint
+    assert not [f for f in reading.facts if f.name == "already_receives"]
