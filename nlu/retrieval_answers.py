@@ -5,7 +5,10 @@ about, another province's question declined as such, and the confident hit or su
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from nlu.kb_focus import asked_elsewhere, last_place, points_elsewhere, requests
+from nlu.kb_programmes import off_programme, programmes
 from nlu.places import other_place, other_place_message
 from nlu.retrieval_query import without_regions
 from nlu.retrieval_types import (
@@ -95,14 +98,38 @@ class Answering:
         feature); for a message's only request, the whole message is searched too and wins
         when its top hit is more confident (the request finder cut too much)."""
         whole = normalize(query).strip()
-        found = self._search(request, region, k=4, story=whole if whole != request else None)
+        found = self._within_programmes(
+            request, *self._search(request, region, k=4, story=whole if whole != request else None)
+        )
         if alone and whole != request:
             # The message's place names are cut: the request's region (`region`, which
             # `focused` chose) holds, not the first place of the story ("我在太原打工……在甘肃").
-            other = self._search(without_regions(whole)[0], region, k=4)
+            bare = without_regions(whole)[0]
+            other = self._within_programmes(bare, *self._search(bare, region, k=4))
             if other[0] and (not found[0] or other[0][0].confidence > found[0][0].confidence):
                 return other
         return found
+
+    def _within_programmes(
+        self, text: str, hits: list[Hit], info: Analysed
+    ) -> tuple[list[Hit], Analysed]:
+        """A question about a neighbouring programme (医保, 养老保险 … and no item of ours,
+        nlu.kb_programmes) is not answered confidently by an entry that never mentions it:
+        such a hit's confidence is scaled by `other_programme_factor`; confidences still
+        never rise down the list."""
+        asked = frozenset() if info.items else programmes(text)
+        if not asked:
+            return hits, info
+        out: list[Hit] = []
+        ceiling = 1.0
+        for hit in hits:
+            doc = self.document(hit.entry_id)
+            confidence = hit.confidence
+            if doc is not None and off_programme(asked, (doc.question, *doc.similar)):
+                confidence *= self.config.other_programme_factor
+            ceiling = min(ceiling, confidence)
+            out.append(replace(hit, confidence=ceiling))
+        return out, info
 
     def _answer(self, hits: list[Hit], info: Analysed) -> Answer:
         effective = info.region

@@ -59,6 +59,10 @@ class RetrievalConfig:
     # A question that names an item (低保) is not about an entry of only other items (刚性支出):
     # rare shared wording ("要满足什么条件") must not outweigh that.
     other_item_penalty: float = 4.5
+    # A question about a neighbouring programme (医保, 养老保险 … nlu/kb_programmes.py) and no
+    # item of ours: an entry that never mentions the programme keeps this share of its
+    # confidence (a suggestion at most, never an answer at the usual thresholds).
+    other_programme_factor: float = 0.5
     oov_idf_share: float = 0.6
     family_cosine: float = 0.25  # nlu/kb_families.py: a general entry and its regional variant
     family_cosine_any_tag: float = 0.45  # … tagged differently but near-duplicates all the same

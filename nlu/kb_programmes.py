@@ -1,0 +1,41 @@
+"""Neighbouring programmes the KB does not hold (nlu/data/neighbour_programmes.yml): 医保,
+养老保险, 公积金, 工伤, 户口迁移 …
+
+A question that names one of them and no social-assistance item is about that programme. The
+reranker matches its other words ("住院能报百分之几") to an entry about something else (医疗救助
+的比例), often confidently; such a hit is kept as a suggestion, never answered: its confidence
+is scaled by `RetrievalConfig.other_programme_factor`. An entry whose questions mention the
+programme ("医保和医疗救助有啥区别", "低保户交医保要自己出钱吗") answers as before.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from guides.yamlio import load_model
+
+DATA = Path(__file__).parent / "data" / "neighbour_programmes.yml"
+
+
+class _Programmes(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    programmes: dict[str, list[str]] = Field(min_length=1)
+
+
+@cache
+def _words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    data = load_model(DATA, _Programmes)
+    return tuple((name, tuple(words)) for name, words in data.programmes.items())
+
+
+def programmes(text: str) -> frozenset[str]:
+    """The neighbouring programmes the text names."""
+    return frozenset(name for name, words in _words() if any(w in text for w in words))
+
+
+def off_programme(asked: frozenset[str], entry_texts: tuple[str, ...]) -> bool:
+    """The question names programmes (`asked`) none of which the entry's questions mention."""
+    return bool(asked) and not asked & programmes(" ".join(entry_texts))

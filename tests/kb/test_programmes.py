@@ -1,0 +1,46 @@
+"""A question about a neighbouring programme the KB does not hold (医保, 养老保险, 户口 …) is not
+answered with an entry that never mentions it, however well its other words match; an entry
+about that programme's link to social assistance still answers. Questions written for these
+tests, not taken from any evaluation or development set."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.kb_programmes import off_programme, programmes
+from nlu.retrieval import KnowledgeIndex
+
+
+def test_programmes_are_named_in_the_callers_words() -> None:
+    assert programmes("合作医疗住院报几成") == {"医保"}
+    assert programmes("娃娃的户口咋落") == {"户口迁移"}
+    assert programmes("退休金和公积金") == {"养老保险", "公积金"}
+    assert programmes("低保怎么申请") == frozenset()
+
+
+def test_an_entry_off_the_programme_is_one_that_never_mentions_it() -> None:
+    assert off_programme(frozenset({"医保"}), ("医疗救助能报百分之几",))
+    assert not off_programme(frozenset({"医保"}), ("医保和医疗救助有啥区别",))
+    assert not off_programme(frozenset(), ("医疗救助能报百分之几",))
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("在镇卫生院看病，新农合一次给报销几成", "gansu"),
+        ("我爸住院了，职工医保报销比例到底是多少", "shanxi"),
+        ("孩子刚出生，上户口得带哪些东西去", "ningxia"),
+    ],
+)
+def test_a_neighbouring_programmes_question_is_not_answered_with_ours(
+    seed_index: KnowledgeIndex, text: str, region: str
+) -> None:
+    answer = seed_index.answer(text, region)
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
+
+
+def test_an_entry_about_the_programme_still_answers(seed_index: KnowledgeIndex) -> None:
+    # no item of ours named: the rule applies, and this entry's questions mention 医保
+    answer = seed_index.answer("新农合报完了自己还要掏好多 还有别的办法没", "gansu")
+    assert answer.status == "answered" and answer.entry is not None
+    assert answer.entry.entry_id == "gansu-medical-aid-second"
