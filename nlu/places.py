@@ -1,4 +1,5 @@
-"""Other places: a request about a province or city the KB does not cover (nlu/data/other_places.yml).
+"""Other places: a request about a province or city the KB does not cover (nlu/data/other_places.yml:
+the provinces, and every prefecture-level city of theirs).
 
 `other_place(text)` is the first such place the text names, unless it also names one of ours
 (then the region logic in nlu.retrieval applies: its entries, labelled with their region).
@@ -25,7 +26,8 @@ _SUFFIXES = frozenset({"市", "省", "区", "县", "人", "籍", "地区", "自�
 @cache
 def _data() -> tuple[re.Pattern[str], str]:
     data = read_yaml(PLACES_FILE)
-    names = sorted((str(p) for p in data["places"]), key=len, reverse=True)
+    cities = (c for province in data["cities"].values() for c in province)
+    names = sorted({str(p) for p in (*data["places"], *cities)}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names))), str(data["message"])
 
 

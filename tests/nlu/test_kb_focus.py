@@ -48,6 +48,29 @@ def test_other_places_are_recognised_but_ours_are_not() -> None:
     assert "杭州" in message and "12345" in message and "甘肃" in message
 
 
+@pytest.mark.parametrize(
+    ("text", "region", "place"),
+    [
+        ("延安那边低保咋申请", "shanxi", "延安"),
+        ("菏泽的低保标准是多少", "jinan-licheng", "菏泽"),
+        ("俺闺女在周口 周口那边临时救助去哪申请", "jinan-licheng", "周口"),
+    ],
+)
+def test_a_city_of_another_province_is_another_place(
+    seed_index: KnowledgeIndex, text: str, region: str, place: str
+) -> None:
+    # a prefecture-level city, not only a province or a big city: never our region's rule
+    answer = seed_index.answer(text, region)
+    assert answer.status == "uncertain" and answer.entry is None
+    assert answer.message is not None and place in answer.message
+
+
+def test_ordinary_words_are_not_taken_for_a_city() -> None:
+    assert other_place("今年的收成都没了") is None
+    assert other_place("家里养的羊和田里的庄稼都没了") is None
+    assert other_place("我们家住在山南边的村子里") is None
+
+
 def test_another_places_question_is_declined_not_answered_with_ours() -> None:
     from nlu.retrieval import KbDocument, KnowledgeIndex
 
