@@ -96,7 +96,9 @@ class Answering:
     ) -> tuple[list[Hit], Analysed]:
         """Hits for the request, the rest of the message read as its story (the `story` rank
         feature); for a message's only request, the whole message is searched too and wins
-        when its top hit is more confident (the request finder cut too much)."""
+        when its top hit is more confident (the request finder cut too much). When both
+        searches put the same entry first, each at least `agreement_floor` confident, that is
+        two readings of the message agreeing: its confidence is theirs combined (`_agreed`)."""
         whole = normalize(query).strip()
         found = self._within_programmes(
             request, *self._search(request, region, k=4, story=whole if whole != request else None)
@@ -107,8 +109,31 @@ class Answering:
             bare = without_regions(whole)[0]
             other = self._within_programmes(bare, *self._search(bare, region, k=4))
             if other[0] and (not found[0] or other[0][0].confidence > found[0][0].confidence):
-                return other
+                return self._agreed(other, found[0])
+            return self._agreed(found, other[0])
         return found
+
+    def _agreed(
+        self, found: tuple[list[Hit], Analysed], other: list[Hit]
+    ) -> tuple[list[Hit], Analysed]:
+        """`found` with its top hit's confidence combined with the other reading's (1 - the
+        product of their doubts) when both readings put that entry first, each at least
+        `agreement_floor` confident, and the message is not about a neighbouring programme
+        (whose confidences `_within_programmes` has already scaled down)."""
+        hits, info = found
+        floor = self.config.agreement_floor
+        if not hits or not other or hits[0].entry_id != other[0].entry_id:
+            return found
+        if min(hits[0].confidence, other[0].confidence) < floor or self._asks_elsewhere(
+            info.text, info
+        ):
+            return found
+        combined = 1.0 - (1.0 - hits[0].confidence) * (1.0 - other[0].confidence)
+        return [replace(hits[0], confidence=combined), *hits[1:]], info
+
+    def _asks_elsewhere(self, text: str, info: Analysed) -> bool:
+        """The text names a neighbouring programme (医保 …) and no item of ours."""
+        return not info.items and bool(programmes(text))
 
     def _within_programmes(
         self, text: str, hits: list[Hit], info: Analysed
@@ -117,9 +142,9 @@ class Answering:
         nlu.kb_programmes) is not answered confidently by an entry that never mentions it:
         such a hit's confidence is scaled by `other_programme_factor`; confidences still
         never rise down the list."""
-        asked = frozenset() if info.items else programmes(text)
-        if not asked:
+        if not self._asks_elsewhere(text, info):
             return hits, info
+        asked = programmes(text)
         out: list[Hit] = []
         ceiling = 1.0
         for hit in hits:

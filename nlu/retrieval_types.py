@@ -63,6 +63,9 @@ class RetrievalConfig:
     # item of ours: an entry that never mentions the programme keeps this share of its
     # confidence (a suggestion at most, never an answer at the usual thresholds).
     other_programme_factor: float = 0.5
+    # A long message's request and the whole message both put one entry first, each at least
+    # this confident: the entry's confidence is the two combined (nlu/retrieval_answers.py).
+    agreement_floor: float = 0.3
     oov_idf_share: float = 0.6
     family_cosine: float = 0.25  # nlu/kb_families.py: a general entry and its regional variant
     family_cosine_any_tag: float = 0.45  # … tagged differently but near-duplicates all the same
