@@ -1077,17 +1077,10 @@ def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId
     received = (
         set() if complaint else {i for f in facts if f.name == "already_receives" for i in f.value}
     )
-    spans = [(f.start, f.end) for f in facts if f.name in _STATUS_FACTS]
-    spans += [m.span("home") for m in _LIVED_IN.finditer(text)]
-    asked = [
-        m.id
-        for m in match_items(text)
-        if m.id not in received
-        and not any(m.start < e and s < m.end for s, e in spans)
-        and not _NOT_ONE.search(text, 0, m.start)
-        and not _GIVEN_BEFORE.search(text, clause_at(text, m.start)[0], m.start)
-    ]
-    found = [i for i in find_items(text) if i in asked]
+    statuses = [(f.start, f.end) for f in facts if f.name in _STATUS_FACTS]
+    found = _named_items(text, received, statuses)
+    if complaint and not found:  # "系…特困供养人员，供养金一直未到账": about the status itself
+        found = _named_items(text, received, [])
     if ItemId.STUDENT_LOAN not in found and _LOAN_FOR_SCHOOL.search(text) and _COLLEGE.search(text):
         found.append(ItemId.STUDENT_LOAN)  # "娃考上大学了…能贷款不": the loan is for school
     events = {v for f in facts if f.name == "situations" for v in f.value} & _EMERGENCIES
@@ -1105,6 +1098,21 @@ _ASKS_FOR_HELP = re.compile(
     r"(?:给|发|有|申请)(?:点|些|个)?(?:救助|救济|补助|补贴|帮助|帮扶)"
     r"|(?:救助|救济|补助|帮助)(?:不|吗|么|没有)|还能给(?:不|吗|么)|能申请(?:个|点)?(?:啥|什么)"
 )
+
+
+def _named_items(text: str, received: set[ItemId], statuses: list[tuple[int, int]]) -> list[ItemId]:
+    """The items named outside `statuses` (spans saying a standing), not received, not denied
+    or had before."""
+    spans = statuses + [m.span("home") for m in _LIVED_IN.finditer(text)]
+    asked = [
+        m.id
+        for m in match_items(text)
+        if m.id not in received
+        and not any(m.start < e and s < m.end for s, e in spans)
+        and not _NOT_ONE.search(text, 0, m.start)
+        and not _GIVEN_BEFORE.search(text, clause_at(text, m.start)[0], m.start)
+    ]
+    return [i for i in find_items(text) if i in asked]
 
 
 # "不是低保户", "也不是低收入户": a standing the household does not have, not an item asked for

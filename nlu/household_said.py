@@ -140,7 +140,7 @@ _BARE_NO_INCOME = re.compile(
     r"(?=[，。,！!；]|$)"
 )
 _HUKOU_PLACE = re.compile(
-    r"户口(?:还|都)?(?:在|是)(?:老家)?"
+    r"(?:户口|户籍)(?:还|都)?(?:在|是)(?:老家)?"  # a call summary's "户籍在河北"
     r"|户口(?:已经|早就|也|都)?(?:迁回|迁到|迁来|迁进|落在|落到|转回|转到)(?:了)?"  # 户口迁回历城了
 )
 SUMMED = re.compile(r"加起来|一共|总共|拢共|统共|合计")  # a sum said after the parts wins over them

@@ -58,3 +58,16 @@ def test_a_wish_for_a_subsidy_is_not_receiving_it() -> None:
     reading = read_facts("我想申请老年补贴", READ_ON, opening=True)
     assert not reading.complaint
     assert not [f for f in reading.facts if f.name == "already_receives"]
+
+
+def test_a_call_summarys_unpaid_status_is_the_complaints_item() -> None:
+    text = "来电人反映：其母亲（78岁）系兰州市七里河区特困供养人员，自今年9月起供养金一直未到账，来电人多次到街道询问未果。"
+    reading = read_facts(text, READ_ON, opening=True)
+    assert reading.complaint
+    assert [str(i) for i in reading.items] == ["tekun"]
+
+
+def test_a_complaint_about_another_item_keeps_the_status_out() -> None:
+    text = "去年腊月住院报的医疗救助 到现在半年了钱还没给 俺是特困户 一个人 七十一了"
+    reading = read_facts(text, READ_ON, opening=True)
+    assert [str(i) for i in reading.items] == ["medical_aid"]

@@ -125,3 +125,9 @@ def test_a_wish_the_past_or_a_pension_is_no_employment() -> None:
     assert not _values("俺儿子想出去打工，找不到门路", "members.employment")
     assert not _values("儿子想去打工", "members.employment")
     assert not _values("我爸有退休金两千", "members.employment")  # may be 城乡居民养老金
+
+
+def test_not_working_now_is_no_employment_and_a_household_register_elsewhere_is_not_local() -> None:
+    assert not _values("今年3月店关了，到现在没上班", "members.employment")
+    hukou = _facts("其本人户籍在河北，现在长治市打工", region="shanxi")
+    assert ("has_local_hukou", False, None) in hukou
