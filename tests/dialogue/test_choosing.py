@@ -249,14 +249,15 @@ def test_the_hint_is_close_to_the_questions_that_follow(nlu_backend: IntentParse
 
 
 def _ill_family_above_the_line() -> Session:
-    """Ningxia, urban, four people on 5000 a month (above the 低保边缘 line), the wife with
-    cancer, a son at college; means and consent all told; no expense said yet."""
+    """Ningxia, urban, four people on 5000 a month (above the 低保边缘 line), the husband 45,
+    neither disabled nor ill (so nobody here is 特困: 第四条, 第八条), the wife with cancer, a son
+    at college; means and consent all told; no expense said yet."""
     session = Session.new("t", "wx:test", RegionId.NINGXIA)
     household = session.household
     household.size = 4
     household.hukou_type = "urban"
     household.members = [
-        Member(relation="self"),
+        Member(relation="self", age=45, has_disability=False, has_serious_illness=False),
         Member(relation="spouse", has_serious_illness=True, serious_illness_kind="tumor"),
         Member(relation="son", school_stage="college"),
         Member(relation="daughter"),

@@ -202,9 +202,39 @@ def test_tekun_asks_only_about_members_who_could_still_qualify() -> None:
     data = {"hukou_type": "urban", "members": [elder, son, earner]}
     result = run("has_tekun_candidate", data)
     assert result.status == CheckStatus.UNKNOWN
-    # the son living with her is her 赡养人 (第四条（三）): whether he can work decides 第八条,
-    # so that is asked, not whether she has one
-    assert set(result.missing) == {"members.0.monthly_income", "members.1.labour_ability"}
+    # the son and the husband living with her owe her support (第四条（三）): whether one can is
+    # asked of them, not whether she has a 赡养人. 第八条 lists no case a 35-year-old who is not
+    # disabled fits but a province's own (a serious illness: whether he can work is asked); the
+    # husband, 68 and earning, only （二）60周岁以上的低保对象
+    assert set(result.missing) == {
+        "members.0.monthly_income", "members.1.labour_ability", "already_receives"
+    }  # fmt: skip
+
+
+def test_tekun_asks_the_one_age_that_decides_for_the_whole_family() -> None:
+    # Decide under uncertainty (issue 11): the applicant, not disabled nor ill, is out of 特困
+    # herself from 18 to 59 (第四条) and then able to support her husband, her children and her
+    # mother-in-law (第八条): her age alone is asked, not everyone's age, income and 赡养人
+    well = {"has_disability": False, "has_serious_illness": False}
+    relations = ("self", "spouse", "son", "daughter", "parent")
+    data = {
+        "hukou_type": "rural",
+        "size": 5,
+        "monthly_income_total": 5550,
+        "members": [{"relation": r, **well} for r in relations],
+    }
+    result = run("has_tekun_candidate", data, region="gansu")
+    assert result.status == CheckStatus.UNKNOWN
+    assert result.missing == ("members.0.age",)
+    data["members"][0]["age"] = 39
+    assert run("has_tekun_candidate", data, region="gansu").status == CheckStatus.UNMET
+
+
+def test_tekun_asks_every_fact_of_a_member_no_shared_answer_decides() -> None:
+    # one person: nothing asked of one member settles another, so each of her conditions is
+    # asked (a 不知道 to her income still leaves her age and her 赡养人 to ask)
+    result = run("has_tekun_candidate", {"members": [_member(age=70)]})
+    assert set(result.missing) == {"members.0.monthly_income", "members.0.has_legal_supporter"}
 
 
 def test_tekun_living_source_rules_out_even_with_gaps() -> None:

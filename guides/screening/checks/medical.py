@@ -18,7 +18,7 @@ from guides.household import ADULT_AGE, Member
 from guides.ids import ItemId, Outcome
 from guides.screening.checks.classes import CLASS_LABELS, recognised_in_any
 from guides.screening.checks.common import met, names, scan_members, uncertain, unknown, unmet
-from guides.screening.checks.tekun import PARENT_RELATIONS
+from guides.screening.checks.tekun_duty import PARENT_RELATIONS
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult, CheckStatus

@@ -12,12 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from guides.enums import enumerations
-from guides.errors import ParameterNotFound
-from guides.household import ADULT_AGE, Household, Member
-from guides.ids import HUKOU_LABELS, ItemId
+from guides.household import Household, Member
 from guides.params import ResolvedParameter
 from guides.screening.checks.common import met, uncertain, unknown, unmet, who
 from guides.screening.checks.income import yuan
+from guides.screening.checks.tekun_deciding import deciding_facts
+from guides.screening.checks.tekun_duty import (
+    ElderDuty,
+    Lines,
+    capable_reason,
+    capacity,
+    elder_duty_for,
+    incapable_by_law,
+    income_ceiling,
+    lines_for,
+    supporters_earn_enough,
+    supporters_here,
+)
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult, CheckStatus
@@ -27,13 +38,6 @@ NO_LABOUR = ("lost", "none")
 # 《特困人员认定办法》第五条（三）: these disability kinds, at or above these grades (1 is the
 # most severe), are 无劳动能力 by definition: 智力、精神 一至三级, 肢体 一、二级, 视力 一级.
 NO_LABOUR_DISABILITY_GRADES = {"intellectual": 3, "mental": 3, "physical": 2, "visual": 1}
-# Who is a child's parent in the household, by the child's relation to the applicant.
-PARENT_RELATIONS = {
-    "son": ("self", "spouse"),
-    "daughter": ("self", "spouse"),
-    "self": ("parent",),
-    "grandchild": ("son", "daughter"),
-}
 
 
 @dataclass
@@ -43,6 +47,9 @@ class _Verdict:
     missing: list[str] = field(default_factory=list)
     not_met: list[str] = field(default_factory=list)
     needs_confirmation: bool = False
+    # per open condition, the facts that could decide it (any one condition failing rules the
+    # person out, so asking one route may be enough)
+    routes: list[tuple[str, ...]] = field(default_factory=list)
 
     def fail(self, why: str) -> None:
         self.status = CheckStatus.UNMET
@@ -51,25 +58,18 @@ class _Verdict:
     def ask(self, fact: str) -> None:
         self.missing.append(fact)
 
+    def route(self, facts: tuple[str, ...]) -> None:
+        self.missing.extend(facts)
+        self.routes.append(facts)
+
     def confirm(self, said: str) -> None:
         self.said.append(said)
         self.needs_confirmation = True
 
-
-@dataclass(frozen=True)
-class _Lines:
-    """The local 低保标准 the person's income is compared with: one per possible hukou type."""
-
-    low: float
-    high: float
-    label: str
-    params: tuple[ResolvedParameter, ...]
-    # estimate_near_margin as a fraction when a standard is an estimate (unverified), else 0
-    near: float = 0.0
-
-    def is_near(self, income: float) -> bool:
-        """Within the margin of an estimated standard: only the published one decides."""
-        return any(abs(income - line) <= line * self.near for line in (self.low, self.high))
+    def asked_since(self, asked: int, routes: int) -> None:
+        """The facts asked since `asked` by a condition that gave no route of its own are one."""
+        if len(self.routes) == routes and len(self.missing) > asked:
+            self.routes.append(tuple(self.missing[asked:]))
 
 
 def _disability_means_no_labour(member: Member) -> str | None:
@@ -144,11 +144,11 @@ def _own_income(household: Household, member: Member) -> float | None:
 
 
 def _living_source(
-    household: Household, member: Member, lines: _Lines | None, verdict: _Verdict
+    household: Household, member: Member, lines: Lines | None, verdict: _Verdict
 ) -> None:
     """第六条: own income (基础养老金 not counted) below the local 低保标准."""
     income = _own_income(household, member)
-    ceiling = household.monthly_income  # what all members get together: theirs is no more
+    ceiling, others = income_ceiling(household, member)
     if (
         income is None
         and ceiling is not None
@@ -156,9 +156,10 @@ def _living_source(
         and ceiling < lines.low
         and not lines.is_near(ceiling)
     ):
-        verdict.said.append(
-            f"全家月收入 {yuan(ceiling)} 元，低于{lines.label}，本人的收入只会更低，属于无生活来源"
-        )
+        total = f"全家月收入 {yuan(household.monthly_income or 0)} 元"
+        if others:
+            total += f"，其他家人的收入共 {yuan(others)} 元，本人的收入最多 {yuan(ceiling)} 元"
+        verdict.said.append(f"{total}，低于{lines.label}，本人的收入只会更低，属于无生活来源")
         return
     if income is None:
         if member.has_living_source is False:
@@ -201,172 +202,31 @@ def _may_draw_pension(member: Member) -> bool:
     return member.age is None or member.age >= 60
 
 
-# An adult's children who may live in the household, by the adult's relation to the speaker
-# (the speaker's own parents' children are the speaker and the speaker's siblings)
-CHILD_RELATIONS = {
-    "self": ("son", "daughter"),
-    "spouse": ("son", "daughter"),
-    "parent": ("self", "sibling"),
-    "grandparent": ("parent",),
-}
-
-
-# Each other's 扶养义务人 (民法典 第一千零五十九条), by the relation to the speaker
-SPOUSE_RELATIONS = {
-    "self": ("spouse",),
-    "spouse": ("self",),
-    "parent": ("parent",),
-    "grandparent": ("grandparent",),
-}
-
-
-def _supporters_here(household: Household, member: Member) -> list[int]:
-    """The members living here who owe `member` support (特困办法 第四条（三）): the parents
-    (of a minor, or of a grown child who cannot live on their own, as a 特困 candidate cannot:
-    民法典 第一千零六十七条), the grown children of an adult, and the spouse."""
-    roles = set(PARENT_RELATIONS.get(member.relation or "", ()))
-    roles |= set(SPOUSE_RELATIONS.get(member.relation or "", ()))
-    if member.age is not None and member.age >= ADULT_AGE:
-        roles |= set(CHILD_RELATIONS.get(member.relation or "", ()))
-    return [i for i, m in enumerate(household.members) if m is not member and m.relation in roles]
-
-
-# 第八条 lists who cannot fulfil the duty (特困, 60+ 低保, 70+, 重度残疾…): a grown-up under this
-# age, not disabled and able to work is none of them
-DUTY_CAPABLE_BELOW = 60
-
-
-def _capable(m: Member, lines: _Lines | None) -> bool:
-    if (
-        m.age is None
-        or not ADULT_AGE <= m.age < DUTY_CAPABLE_BELOW
-        or m.has_disability is not False
-    ):
-        return False
-    if m.labour_ability in ("full", "partial"):
-        return True
-    # Earning at least the local 低保标准 is able to support: 第八条's cases earn less or none
-    # (a 特困 person has no living source; the others' own income is low or nil).
-    return (
-        m.labour_ability is None
-        and lines is not None
-        and m.monthly_income is not None
-        and m.monthly_income >= lines.high
-        and not lines.is_near(m.monthly_income)
-    )
-
-
-def _may_be_capable(m: Member) -> bool:
-    if m.age is not None and not ADULT_AGE <= m.age < DUTY_CAPABLE_BELOW:
-        return False
-    return m.has_disability is not True and m.labour_ability not in NO_LABOUR
-
-
-def _capable_supporter_here(household: Household, member: Member, lines: _Lines | None) -> bool:
-    return any(_capable(household.members[i], lines) for i in _supporters_here(household, member))
-
-
-def _supporters_to_ask(household: Household, member: Member) -> list[str]:
-    """A supporter living here who may be able to fulfil the duty (第八条): whether they can is
-    asked of them (age, disability, work), never "有没有赡养人" of a six-year-old, and one
-    answer about a son decides for both his parents. Empty when none of theirs lives here."""
-    return [
-        f"members.{i}.{fact}"
-        for i in _supporters_here(household, member)
-        if _may_be_capable(household.members[i])
-        for fact in ("age", "has_disability", "labour_ability")
-        if getattr(household.members[i], fact) is None
-    ]
-
-
-ELDER_DUTY_AGE = 70  # 第八条（三）
-
-
-@dataclass(frozen=True)
-class _ElderDuty:
-    """第八条（三）: a supporter of 70 or over whose own income is below the local 上年人均可支配
-    收入 (a month's share of it), with property within the local rule, cannot fulfil the duty."""
-
-    monthly_line: float  # the lowest over the hukou types when the type is not known
-    modest_property: bool  # within the 低保 property estimate (the 低收入 rule is not published)
-    top_line: float  # the highest over the hukou types: above it, above the line whatever the type
-
-    def covers(self, m: Member) -> bool:
-        return (
-            self.modest_property
-            and m.age is not None
-            and m.age >= ELDER_DUTY_AGE
-            and m.monthly_income is not None
-            and m.monthly_income < self.monthly_line
-        )
-
-
-def _incapable_by_law(
-    household: Household, member: Member, elder_duty: _ElderDuty | None
-) -> str | None:
-    """When every supporter living here is in one of 第八条's cases, their having no ability to
-    fulfil the duty is a fact, not only the citizen's word: （二）60 or over in a household already
-    on 低保; （三）70 or over with a low own income and modest property."""
-    here = [household.members[i] for i in _supporters_here(household, member)]
-    if not here:
-        return None
-    if household.receives(ItemId.DIBAO) and all(
-        m.age is not None and m.age >= DUTY_CAPABLE_BELOW for m in here
-    ):
-        return "法定义务人是60周岁以上的低保对象，属于无履行义务能力"
-    if elder_duty is not None and all(elder_duty.covers(m) for m in here):
-        return "法定义务人年满70周岁、本人收入低于当地上年人均可支配收入，属于无履行义务能力"
-    return None
-
-
-def _supporters_earn_enough(
-    household: Household, member: Member, lines: _Lines | None, elder_duty: _ElderDuty | None
-) -> str | None:
-    """Decide under uncertainty (issue 11): everyone else here owes `member` support, and the
-    household's income is such that, whatever its split, if `member`'s own is below the 低保
-    标准 (as 特困 needs) the others earn at least the local 人均可支配收入 each on average. One of
-    them then has an income no case of 第八条 allows (（一）（二）: 特困 or 低保 households, not
-    this one; （三）（四）: below the 人均可支配收入), so 特困 is ruled out without asking who earns
-    what."""
-    total = household.monthly_income
-    on_assistance = household.receives(ItemId.DIBAO) or household.receives(ItemId.TEKUN)
-    if total is None or lines is None or elder_duty is None or on_assistance:
-        return None
-    others = [m for m in household.members if m is not member]
-    here = _supporters_here(household, member)
-    if not others or len(here) != len(others) or household.household_size != len(household.members):
-        return None
-    own = member.monthly_income if member.monthly_income is not None else lines.high
-    each = (total - own) / len(others)
-    if each < elder_duty.top_line * (1 + lines.near):
-        return None
-    whom = "、".join(who(household.members[i], i) for i in here)
-    share = "平均每人的收入" if len(others) > 1 else "的收入"
-    return (
-        f"收入要是低于{lines.label}，一起生活的{whom}{share}就在 {yuan(each)} 元以上（全家月收入"
-        f" {yuan(total)} 元），能履行扶养义务（无民事行为能力等特殊情况请告诉工作人员）"
-    )
-
-
 def _supporter(
     household: Household,
     member: Member,
-    lines: _Lines | None,
-    elder_duty: _ElderDuty | None,
+    lines: Lines | None,
+    elder_duty: ElderDuty | None,
     verdict: _Verdict,
 ) -> None:
-    if member.has_capable_supporter is True or _capable_supporter_here(household, member, lines):
+    here = supporters_here(household, member)
+    able = [(i, capacity(household, i, lines, elder_duty)) for i in here]
+    capable = next((i for i, c in able if c.able), None)
+    if capable is not None:
+        verdict.fail(capable_reason(household, capable))
+    elif member.has_capable_supporter is True:
         verdict.fail("有能履行义务的赡养、抚养、扶养人")
-    elif earning := _supporters_earn_enough(household, member, lines, elder_duty):
+    elif earning := supporters_earn_enough(household, member, lines, elder_duty):
         verdict.fail(earning)  # 第八条 lists who cannot: a family's "不能" is not one of its cases
-    elif member.has_capable_supporter is None and (
-        supporters := _supporters_to_ask(household, member)
-    ):
-        verdict.missing.extend(supporters)
+    elif member.has_capable_supporter is None and (routes := [c.facts for _, c in able if c.facts]):
+        # whether they can is asked of them (age, disability, income), never "有没有赡养人" of a
+        # six-year-old, and one answer about a son decides for both his parents
+        for facts in routes:
+            verdict.route(facts)
     elif member.has_legal_supporter is False:
         verdict.said.append("没有法定赡养、抚养、扶养义务人")
     elif member.has_capable_supporter is False:
-        by_law = _incapable_by_law(household, member, elder_duty)
+        by_law = incapable_by_law(household, member, elder_duty)
         if by_law is not None:
             verdict.said.append(by_law)
         else:
@@ -381,48 +241,29 @@ def _member(
     household: Household,
     member: Member,
     ages: tuple[int, int, int],
-    lines: _Lines | None,
-    elder_duty: _ElderDuty | None,
+    lines: Lines | None,
+    elder_duty: ElderDuty | None,
 ) -> _Verdict:
     verdict = _Verdict()
-    _labour(member, verdict, ages)
-    _living_source(household, member, lines, verdict)
-    _supporter(household, member, lines, elder_duty, verdict)
+    by_condition: list[list[tuple[str, ...]]] = []
+    for condition in range(3):
+        asked, routes = len(verdict.missing), len(verdict.routes)
+        if condition == 0:
+            _labour(member, verdict, ages)
+        elif condition == 1:
+            _living_source(household, member, lines, verdict)
+        else:
+            _supporter(household, member, lines, elder_duty, verdict)
+        verdict.asked_since(asked, routes)
+        by_condition.append(verdict.routes[routes:])
+    # asked in this order when one would do as well as another: whom they rely on before a
+    # child's or an elder's own income
+    verdict.routes = by_condition[0] + by_condition[2] + by_condition[1]
     if verdict.status != CheckStatus.UNMET and verdict.missing:
         verdict.status = CheckStatus.UNKNOWN
     elif verdict.status == CheckStatus.MET and verdict.needs_confirmation:
         verdict.status = CheckStatus.UNCERTAIN
     return verdict
-
-
-def _lines(ctx: Context) -> _Lines | None:
-    """The 低保标准 for the household's hukou type, or the range over every type if unknown."""
-    standard = ctx.dibao_standard()
-    if standard is not None:
-        return _Lines(
-            standard.value,
-            standard.value,
-            f"当地低保标准 {yuan(standard.value)} 元",
-            (standard,),
-            _near_fraction(ctx, (standard,)),
-        )
-    try:
-        standards = {h: ctx.param("dibao_standard", h) for h in HUKOU_LABELS}
-    except ParameterNotFound:
-        return None
-    values = sorted(s.value for s in standards.values())
-    each = "、".join(f"{HUKOU_LABELS[h]} {yuan(s.value)} 元" for h, s in standards.items())
-    used = tuple(standards.values())
-    return _Lines(values[0], values[-1], f"当地低保标准（{each}）", used, _near_fraction(ctx, used))
-
-
-def _near_fraction(ctx: Context, standards: tuple[ResolvedParameter, ...]) -> float:
-    if all(s.verified for s in standards):
-        return 0.0
-    try:
-        return ctx.param("estimate_near_margin").value / 100
-    except ParameterNotFound:
-        return 0.0
 
 
 def _verdicts(
@@ -441,26 +282,14 @@ def _member_verdicts(
     elderly = ctx.param("tekun_elderly_min_age")
     minor = ctx.param("tekun_minor_max_age")
     covered = ctx.param("tekun_minor_covered_max_age")
-    lines = _lines(ctx)
+    lines = lines_for(ctx)
     params = (elderly, minor, covered, *(lines.params if lines else ()))
     ages = (int(elderly.value), int(minor.value), int(covered.value))
-    duty = _elder_duty(ctx)
+    duty = elder_duty_for(ctx)
     verdicts = [
         (i, m, _member(household, m, ages, lines, duty)) for i, m in enumerate(household.members)
     ]
     return verdicts, params
-
-
-def _elder_duty(ctx: Context) -> _ElderDuty | None:
-    from guides.screening.checks.assets import assets_within_limits
-
-    types = [ctx.household.hukou_type] if ctx.household.hukou_type else list(HUKOU_LABELS)
-    try:
-        annual = [ctx.param("disposable_income_per_capita", t).value for t in types]
-    except ParameterNotFound:
-        return None
-    modest = assets_within_limits(ctx).status == CheckStatus.MET
-    return _ElderDuty(min(annual) / 12, modest, max(annual) / 12)
 
 
 def qualifying_members(ctx: Context) -> list[int]:
@@ -503,19 +332,15 @@ def has_tekun_candidate(ctx: Context) -> CheckResult:
     if open_:
         # Indexed ("members.2.monthly_income"): only members who could still qualify are asked
         # about, not a 35-year-old son or someone whose income is already above the standard.
-        missing = list(
-            dict.fromkeys(
-                fact
-                if fact == "hukou_type" or fact.startswith("members.")
-                else f"members.{i}.{fact}"
-                for i, v in open_
-                for fact in v.missing
-            )
-        )  # a parent's facts, asked for a minor, are the parent's own (already indexed)
+        missing = deciding_facts([(i, v.routes or [tuple(v.missing)]) for i, v in open_])
         return unknown(
             CID, "还需要了解家人的年龄、残疾、劳动能力、收入和赡养人情况", missing, params
         )
-    text = "；".join(_spaced(who(m, i), "、".join(v.not_met)) for i, m, v in verdicts)
+    # members ruled out for the same reason (the same parent able to support them) named once
+    grouped: dict[str, list[str]] = {}
+    for i, m, v in verdicts:
+        grouped.setdefault("、".join(v.not_met), []).append(who(m, i))
+    text = "；".join(_spaced("、".join(names), why) for why, names in grouped.items())
     return unmet(
         CID,
         f"特困供养要求老年人、残疾人或未成年人同时无劳动能力、无生活来源、无法定义务人"
