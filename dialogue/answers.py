@@ -39,7 +39,7 @@ from nlu.clauses import (
 from nlu.commands import corrected_part
 from nlu.facts import LONG_AGO, illness_kind_named, read_facts
 from nlu.household_said import hukou_elsewhere
-from nlu.lexicon import find_items, match_relations, parse_relation
+from nlu.lexicon import IN_LAW_WORDS, find_items, match_relations, parse_relation
 from nlu.numerals import NUMERAL_RE, spoken_numerals
 from nlu.voice_input import spaces_as_commas
 
@@ -362,7 +362,9 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
         return age_answer(text, today)
     if kind == "relation":
         relation = parse_relation(text)
-        return None if relation is None else Value(relation)
+        if relation is None:
+            return None
+        return Value(relation, extra={"in_law": True} if IN_LAW_WORDS.search(text) else {})
     if kind == "choice" and question.fills == ["members.labour_ability"] and _light_work_only(text):
         return Value("partial")
     if (

@@ -133,6 +133,7 @@ FACTS_READ_SINCE = {
     "is_new_admission": "2026-12-05",
     "total_floor_area": "2026-12-06",  # read in openings since then (asked as a question before)
     "employment": "2026-12-06",
+    "in_law": "2026-12-06",  # a relative by marriage (儿媳, 女婿), noted since then
 }
 
 

@@ -23,6 +23,7 @@ from dialogue.state import Session, get_fact, member_key, relatives_of, resize_m
 from guides.catalog import guide_for
 from guides.household import Member
 from nlu.facts import CHILD, SELF, Fact, Reading
+from nlu.lexicon import IN_LAW_PERSONS
 from nlu.mentions import UNNAMED
 
 _OPTION_QUESTIONS = {
@@ -91,6 +92,8 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
             index = _new_member(session, relation, all_named)
         if mention.person and mention.count == 1:  # of two counted, which one is unsaid
             session.persons[mention.key] = index
+            if mention.person in IN_LAW_PERSONS:
+                household.members[index].in_law = True
     if reading.size is not None and household.size is None:
         household.size = reading.size.value
         resize_members(household, household.size)

@@ -79,6 +79,10 @@ class Member(_Strict):
 
     name: str | None = None
     relation: Relation | None = None
+    # a relative by marriage (儿媳, 女婿, 公婆, 岳父母): the form's relation (女/媳, 子/婿, 父母) is
+    # the same, but no duty of support is owed between them (民法典 第一千零六十七条 is parents'
+    # and children's)
+    in_law: bool | None = None
     id_number: str | None = None
     age: Age | None = None
     birth_date: dt.date | None = None

@@ -30,6 +30,7 @@ FIELD_LABELS: dict[str, str] = {
     "labour_ability": "劳动能力",
     "health": "健康状况",
     "relation": "与申请人关系",
+    "in_law": "是否姻亲（儿媳、女婿、公婆、岳父母）",
     "disability_grade": "残疾等级",
     "elder_ability_grade": "老年人能力评估等级",
     "deposits": "银行存款",

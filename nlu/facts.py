@@ -396,6 +396,8 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 continue
             if name == "employment" and _FORMERLY.search(text, clause_at(text, start)[0], start):
                 continue  # "原来在厂里上班": not what they do now
+            if name == "employment" and _unplaced_pronoun(mentions, text, start):
+                continue  # "儿媳妇跟我一起过，她打零工": 她 is nobody placed, not the speaker
             if name in _WISHES and _speakers_wish(text, mentions, start):
                 out.append(Fact(f"members.{name}", value, start, end, SELF))
                 continue
@@ -782,6 +784,16 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 continue  # "隔壁那家有小车还有楼房都吃上低保了": theirs, not ours
             if _states(text, start) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
+
+
+_SOMEONE_UNPLACED = re.compile(r"[他她]们?(?!家)")
+
+
+def _unplaced_pronoun(mentions: list[Mention], text: str, start: int) -> bool:
+    """The clause is about 他/她, and nobody in the household is placed as that one."""
+    lo, _ = clause_at(text, start)
+    who, _ = who_at(mentions, text, start)
+    return bool(_SOMEONE_UNPLACED.match(text, lo)) and who in (None, SELF)
 
 
 _ANOTHER_HOUSEHOLD = re.compile(r"隔壁|邻居|别人家?|那家|那户|有的人|有些人|有人家")

@@ -298,6 +298,11 @@ def find_regions(text: str) -> list[RegionId]:
     return [RegionId(i) for i in _unique([m.id for m in match_regions(text)])]
 
 
+# relatives by marriage, whom the form names as a child or a parent (女/媳, 子/婿, 父母)
+IN_LAW_WORDS = re.compile(r"儿媳|女婿|姑爷|公公|婆婆|岳父|岳母|丈人|丈母娘|老丈人")
+IN_LAW_PERSONS = frozenset({"儿媳", "女婿", "公公", "婆婆", "岳父", "岳母"})  # facts.yml persons
+
+
 def find_items(text: str) -> list[ItemId]:
     """Assistance items named in the text, each once, in order of first appearance."""
     return [ItemId(i) for i in _unique([m.id for m in match_items(text)])]

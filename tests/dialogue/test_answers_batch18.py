@@ -77,3 +77,9 @@ def test_people_who_live_elsewhere_are_not_counted() -> None:
     assert parsed("household_size", "俺两口子 儿子在太原上班 不跟俺们一块过") == Value(2)
     assert parsed("household_size", "俺娘跟俺弟弟两个人 俺不跟他们一块住") == Value(2)
     assert parsed("household_size", "三口人，儿子在外地打工") == Value(3)  # may still be one
+
+
+def test_a_relative_by_marriage_is_noted_as_one() -> None:
+    assert parsed("member_relation", "儿媳妇") == Value("daughter", extra={"in_law": True})
+    assert parsed("member_relation", "我女婿") == Value("son", extra={"in_law": True})
+    assert parsed("member_relation", "女儿") == Value("daughter")

@@ -71,3 +71,18 @@ def test_a_complaint_about_another_item_keeps_the_status_out() -> None:
     text = "去年腊月住院报的医疗救助 到现在半年了钱还没给 俺是特困户 一个人 七十一了"
     reading = read_facts(text, READ_ON, opening=True)
     assert [str(i) for i in reading.items] == ["medical_aid"]
+
+
+def test_a_daughter_in_law_named_in_the_opening_is_noted_as_one() -> None:
+    engine = DialogueEngine(make_backend("local"), today=lambda: READ_ON)
+    engine.answer_policy = lambda text, region, parse: PolicyAnswer(text="（政策回答）")  # type: ignore[method-assign,assignment]
+    session = Session.new("t", "t", "gansu")
+    engine.open(session, "我七十八了，家里就我和儿媳妇两个人，儿媳妇得了乳腺癌")
+    in_laws = [m.in_law for m in session.household.members if m.relation == "daughter"]
+    assert in_laws == [True]  # 女/媳 on the form, who owes 公婆 no support
+
+
+def test_she_with_nobody_placed_is_not_the_speaker() -> None:
+    text = "我今年七十八了，儿子前年没了，儿媳妇跟我一起过，她打零工一个月一千五"
+    reading = read_facts(text, READ_ON, opening=True)
+    assert not [f for f in reading.facts if f.name == "members.employment"]

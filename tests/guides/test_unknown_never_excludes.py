@@ -27,7 +27,8 @@ ON = dt.date(2025, 11, 1)
 # and a class the department already granted (without it, the household is screened as a new
 # application, which is what it would be).
 NOT_PROBED = {"region", "size", "monthly_income_total", "income_is_estimate", "already_receives"}
-NOT_PROBED_MEMBER = {"relation", "monthly_income"}
+# in_law is part of the relation: without it the relation was said plainly (女儿, not 儿媳)
+NOT_PROBED_MEMBER = {"relation", "in_law", "monthly_income"}
 # 可能不符合 because a better class comes first (review order), or the household already has it
 # ("您家已经是低保，不再另外认定": while it says nothing of its income, it stays): not a refusal.
 BETTER_CLASS = ("更可能先认定为", "按审核顺序", "不再另外认定")

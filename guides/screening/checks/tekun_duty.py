@@ -148,10 +148,33 @@ def supporters_here(household: Household, member: Member) -> list[int]:
     民法典 第一千零六十七条), the grown children (a parent is owed support at any age: 第一千零六十七
     条; whether a child is grown is the child's own capacity, below), and the spouse."""
     relation = member.relation or ""
+    if member.in_law:
+        return _who_owes_an_in_law(household, member)
     roles = set(PARENT_RELATIONS.get(relation, ()))
     roles |= set(SPOUSE_RELATIONS.get(relation, ()))
     roles |= set(CHILD_RELATIONS.get(relation, ()))
-    return [i for i, m in enumerate(household.members) if m is not member and m.relation in roles]
+    # in_law is said of the applicant: a 儿媳 owes the applicant and spouse nothing, but is the
+    # mother of their grandchild
+    in_laws_owe_nothing = relation in ("self", "spouse")
+    return [
+        i
+        for i, m in enumerate(household.members)
+        if m is not member and m.relation in roles and not (in_laws_owe_nothing and m.in_law)
+    ]
+
+
+# who owes a relative by marriage support: a 儿媳's husband (the applicant's son), a 女婿's wife
+# (the applicant's daughter), 公婆/岳父母's own child (the applicant's spouse)
+_OWED_BY = {"daughter": "son", "son": "daughter", "parent": "spouse"}
+
+
+def _who_owes_an_in_law(household: Household, member: Member) -> list[int]:
+    """A relative by marriage is owed support by their spouse or their own child (民法典 第一千
+    零五十九条、第一千零六十七条), when one member can be that one; two sons: which one is her
+    husband is not known."""
+    partner = _OWED_BY.get(member.relation or "")
+    found = [i for i, m in enumerate(household.members) if m.relation == partner and not m.in_law]
+    return found if len(found) == 1 else []
 
 
 @dataclass(frozen=True)
