@@ -74,9 +74,22 @@ class Context:
 
     # The household's GB/T 2260 county code (fixed for a one-county region like 历城区).
     place: str | None = field(init=False)
+    # The household's derived facts, read by dozens of clauses a screening: each a property
+    # that walks the members (per capita income: three of them), so worked out once here.
+    # Named as on Household: guides.review_table reads a clause's facts from these names.
+    household_size: int | None = field(init=False)
+    monthly_income: float | None = field(init=False)
+    per_capita_monthly_income: float | None = field(init=False)
+    _receiving: frozenset[ItemId] | None = field(init=False)
 
     def __post_init__(self) -> None:
-        self.place = self.household.place or FIXED_PLACE.get(self.guide.region)
+        household = self.household
+        self.place = household.place or FIXED_PLACE.get(self.guide.region)
+        self.household_size = household.household_size
+        self.monthly_income = household.monthly_income
+        self.per_capita_monthly_income = household.per_capita_monthly_income
+        receiving = household.already_receives
+        self._receiving = None if receiving is None else frozenset(receiving)
         # read by every param() (dozens per screening): the region's id (an enum's value is a
         # property) and the values resolved with these parameters (a weak-keyed lookup)
         self._region = self.guide.region.value
@@ -84,6 +97,10 @@ class Context:
 
     # Per-screening results several clauses share (e.g. which members may be 特困).
     memo: dict[str, object] = field(default_factory=dict)
+
+    def receives(self, item: ItemId) -> bool | None:
+        """`household.receives(item)`: None while not asked."""
+        return None if self._receiving is None else item in self._receiving
 
     def param(self, name: str, variant: str | None = None) -> ResolvedParameter:
         """The value in force on the screening date for the household's place. With the place

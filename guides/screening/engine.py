@@ -80,7 +80,7 @@ def screen(
         region=guide.region,
         on=on,
         items=results,
-        per_capita_income=household.per_capita_monthly_income,
+        per_capita_income=ctx.per_capita_monthly_income,
         income_formula=income_formula(household),
         caveats=caveats,
         channels=tuple(f"{c.name}" for c in guide.channels),

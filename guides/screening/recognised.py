@@ -35,7 +35,7 @@ RECOGNISED_LABELS: dict[ItemId, str] = {
 
 def recognised_checks(ctx: Context, item: ItemId) -> list[CheckResult] | None:
     """The verdict for a class the household says it already has; None if it does not."""
-    if item not in RECOGNISED_LABELS or not ctx.household.receives(item):
+    if item not in RECOGNISED_LABELS or not ctx.receives(item):
         return None
     label = RECOGNISED_LABELS[item]
     if item == ItemId.DIBAO:
@@ -136,11 +136,11 @@ def _after_tekun(ctx: Context, result: ItemResult, order: str, cite: str) -> Ite
     household = ctx.household
     qualifying = set(qualifying_members(ctx))
     rest = [m for i, m in enumerate(household.members) if i not in qualifying]
-    already = household.receives(ItemId.TEKUN) is True
+    already = ctx.receives(ItemId.TEKUN) is True
     if already and whole_household_is_tekun(ctx):
         group = _group(result.item, result.name)
         return _ruled_out(result, f"您家已经是特困人员，不再另外认定为{group}。", cite)
-    if not rest and (household.household_size or 1) <= len(household.members):
+    if not rest and (ctx.household_size or 1) <= len(household.members):
         if result.outcome not in (Outcome.LIKELY, Outcome.POSSIBLE):
             return result
         group = _group(result.item, result.name)

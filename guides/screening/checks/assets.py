@@ -29,7 +29,7 @@ def _missing(ctx: Context) -> list[str]:
         missing.append("assets.vehicles")
     if assets.has_registered_business is None:
         missing.append("assets.has_registered_business")
-    if household.household_size is None:
+    if ctx.household_size is None:
         missing.append("size")
     if household.hukou_type is None:
         missing.append("hukou_type")
@@ -41,7 +41,7 @@ def assets_within_limits(ctx: Context) -> CheckResult:
     missing = _missing(ctx)
     if missing:
         return unknown(CID, "还需要了解家里的存款、房子、车辆和工商注册情况", missing)
-    assets, size = ctx.household.assets, ctx.household.household_size
+    assets, size = ctx.household.assets, ctx.household_size
     assert size is not None and assets.deposits is not None
     standard = ctx.dibao_standard()
     assert standard is not None

@@ -35,7 +35,7 @@ def _items(raw: list[str]) -> list[ItemId]:
 def _known_member_of(ctx: Context, item: ItemId) -> bool:
     """Already recognised, as the household told us (or the 监测对象 flag)."""
     household = ctx.household
-    if household.receives(item):
+    if ctx.receives(item):
         return True
     return item == ItemId.RELAPSE_MONITORING and household.is_relapse_monitoring_object is True
 
@@ -104,7 +104,7 @@ def _others_remain(ctx: Context) -> bool:
     still a household for the other classes."""
     from guides.screening.checks.tekun import whole_household_is_tekun
 
-    return (ctx.household.household_size or 1) > 1 and not whole_household_is_tekun(ctx)
+    return (ctx.household_size or 1) > 1 and not whole_household_is_tekun(ctx)
 
 
 @check("recognised_in_any")

@@ -62,7 +62,7 @@ AID_CLASSES = (ItemId.DIBAO, ItemId.DIBAO_EDGE, ItemId.RIGID_EXPENSE)
 
 def _is_low_income(ctx: Context) -> bool:
     return any(
-        ctx.household.receives(i) or (i in ctx.decided and ctx.decided[i].outcome == Outcome.LIKELY)
+        ctx.receives(i) or (i in ctx.decided and ctx.decided[i].outcome == Outcome.LIKELY)
         for i in AID_CLASSES
     )
 

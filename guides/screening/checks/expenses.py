@@ -90,7 +90,7 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
     )
     total = float(sum(part or 0 for part in parts))
     unknown_items = unknown_expense_facts(ctx, rigid=True)
-    income = household.monthly_income
+    income = ctx.monthly_income
     if income is None:
         return unknown(
             cid,
@@ -164,7 +164,7 @@ def income_after_expenses_below_dibao_standard(ctx: Context) -> CheckResult:
         return unknown(cid, "还需要知道家庭收入和近期自负的医疗、教育等支出", missing)
     standard = ctx.dibao_standard()
     assert standard is not None
-    income, size = household.monthly_income, household.household_size
+    income, size = ctx.monthly_income, ctx.household_size
     assert income is not None and size is not None
     low = (income - total / 6) / size  # all 12 months' expenses fell within the 6 months
     high = (income - total / 12) / size  # expenses spread evenly over 12 months

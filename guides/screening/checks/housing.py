@@ -48,7 +48,7 @@ def has_stable_income(ctx: Context) -> CheckResult:
 def lacks_adequate_housing(ctx: Context) -> CheckResult:
     """本地无住房，或家庭人均住房建筑面积低于规定标准."""
     cid = "lacks_adequate_housing"
-    housing, size = ctx.household.housing, ctx.household.household_size
+    housing, size = ctx.household.housing, ctx.household_size
     if housing.has_own_housing is False:
         return met(cid, "在本地没有自己的住房")
     if housing.has_own_housing is None:
@@ -81,9 +81,8 @@ def income_within_housing_limit(ctx: Context, local_conditions: bool = False) ->
     住房保障条件的" (分层分类意见 四（二）3), conditions nobody has published: the 住建部门 checks
     them for a 低收入 household too (或许符合 at best, as for Gansu's priority classes)."""
     cid = "income_within_housing_limit"
-    household = ctx.household
     for item in LOW_INCOME_CLASSES:
-        if household.receives(item) or (
+        if ctx.receives(item) or (
             item in ctx.decided and ctx.decided[item].outcome == Outcome.LIKELY
         ):
             if local_conditions:
@@ -93,7 +92,7 @@ def income_within_housing_limit(ctx: Context, local_conditions: bool = False) ->
                     "（收入、住房困难标准）由住建部门核实",
                 )
             return met(cid, "您家是（或可能是）低收入家庭，符合住房保障的收入限制")
-    if household.monthly_income is None:
+    if ctx.monthly_income is None:
         return unknown(cid, "还需要知道家庭收入", ("monthly_income_total",))
     return uncertain(cid, "当地住房保障有收入限制，具体标准以住建部门规定为准")
 

@@ -127,7 +127,7 @@ def _single_person_route(
 ) -> CheckResult:
     """A member who may apply for 低保 alone: found (或许符合), still to learn, or none."""
     found_text, missing_text, none_text = texts
-    size = ctx.household.household_size
+    size = ctx.household_size
     if size is not None and size <= 1:
         # One person is a 单人户 already: the household route decides.
         return unmet(cid, "家里只有一个人，已经按单人户看收入", citation=citation)
@@ -145,8 +145,7 @@ def _single_person_route(
 
 
 def _income_facts_missing(ctx: Context) -> tuple[str, ...]:
-    household = ctx.household
-    known = (household.monthly_income, household.household_size)
+    known = (ctx.monthly_income, ctx.household_size)
     return tuple(f for f, v in zip(INCOME_FACTS, known, strict=True) if v is None)
 
 

@@ -31,7 +31,7 @@ def per_capita_text(household: Household) -> str | None:
 
 def annual_per_capita(ctx: Context) -> float:
     """月收入合计 × 12 ÷ 人数, multiplied before dividing so that boundaries stay exact."""
-    income, size = ctx.household.monthly_income, ctx.household.household_size
+    income, size = ctx.monthly_income, ctx.household_size
     assert income is not None and size is not None
     return income * 12 / size
 
@@ -41,9 +41,9 @@ def _income_missing(
 ) -> CheckResult | None:
     household = ctx.household
     missing = []
-    if household.household_size is None:
+    if ctx.household_size is None:
         missing.append("size")
-    if household.monthly_income is None:
+    if ctx.monthly_income is None:
         missing.append("monthly_income_total")
     if household.hukou_type is None:
         missing.append("hukou_type")
@@ -55,7 +55,7 @@ def _income_missing(
 def _compare_below(
     ctx: Context, check_id: str, line: float, line_label: str, params: tuple[ResolvedParameter, ...]
 ) -> CheckResult:
-    per_capita = ctx.household.per_capita_monthly_income
+    per_capita = ctx.per_capita_monthly_income
     assert per_capita is not None  # callers check _income_missing first
     met = per_capita < line  # "低于" is strict: equal to the line is not below it
     relation = "低于" if met else "不低于"
@@ -115,7 +115,7 @@ def _decided_for_every_hukou_type(ctx: Context, missing: CheckResult) -> CheckRe
     the type turns out to be. Between the standards the hukou type decides, so it stays unknown."""
     if missing.missing != ("hukou_type",):
         return None
-    per_capita = ctx.household.per_capita_monthly_income
+    per_capita = ctx.per_capita_monthly_income
     assert per_capita is not None
     try:
         standards = {hukou: ctx.param("dibao_standard", hukou) for hukou in HUKOU_LABELS}
@@ -190,7 +190,7 @@ def _above_every_edge_line(ctx: Context, missing: CheckResult) -> CheckResult | 
     the widest edge line (the widening the clause allows) of every hukou type is unmet."""
     if missing.missing != ("hukou_type",):
         return None
-    per_capita = ctx.household.per_capita_monthly_income
+    per_capita = ctx.per_capita_monthly_income
     assert per_capita is not None
     try:
         standards = [ctx.param("dibao_standard", hukou) for hukou in HUKOU_LABELS]
@@ -220,7 +220,7 @@ def _within_widened_edge_line(
         widest = ctx.param("dibao_edge_multiple_max")
     except ParameterNotFound:
         return None
-    per_capita = ctx.household.per_capita_monthly_income
+    per_capita = ctx.per_capita_monthly_income
     assert per_capita is not None
     wide_line = standard.value * widest.value
     if widest.value <= multiple.value:
@@ -252,7 +252,7 @@ def income_above_edge_line(ctx: Context) -> CheckResult:
     if missing:
         return _above_edge_for_every_hukou_type(ctx, missing) or missing
     line, params = edge_line(ctx)
-    per_capita = ctx.household.per_capita_monthly_income
+    per_capita = ctx.per_capita_monthly_income
     assert per_capita is not None
     met = per_capita > line  # "超过" is strict
     relation = "超过" if met else "没有超过"
@@ -279,7 +279,7 @@ def income_below_disposable_income(ctx: Context, in_principle: bool = False) -> 
             )
         return decided or missing
     annual = ctx.param("disposable_income_per_capita", ctx.household.hukou_type)
-    per_capita = ctx.household.per_capita_monthly_income
+    per_capita = ctx.per_capita_monthly_income
     assert per_capita is not None
     yearly = annual_per_capita(ctx)
     met = yearly < annual.value
@@ -325,7 +325,7 @@ def _above_edge_for_every_hukou_type(ctx: Context, missing: CheckResult) -> Chec
     if standards is None:
         return None
     multiple = ctx.param("dibao_edge_multiple")
-    per_capita = ctx.household.per_capita_monthly_income
+    per_capita = ctx.per_capita_monthly_income
     assert per_capita is not None
     lines = sorted(s.value * multiple.value for s in standards.values())
     params = (*standards.values(), multiple)

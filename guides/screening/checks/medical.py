@@ -59,7 +59,7 @@ def _orphan(ctx: Context) -> tuple[list[tuple[int, Member]], tuple[str, ...]]:
 
 
 def _class_in_play(ctx: Context, item: ItemId) -> bool:
-    if ctx.household.receives(item):
+    if ctx.receives(item):
         return True
     if item == ItemId.RELAPSE_MONITORING and ctx.household.is_relapse_monitoring_object:
         return True  # a class no item of the region screens: as the household told us

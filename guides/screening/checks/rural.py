@@ -30,7 +30,7 @@ def rural_at_risk(ctx: Context) -> CheckResult:
         return unmet(CID, "防止返贫监测面向农村户籍家庭，您家是城镇户口")
     if household.is_relapse_monitoring_object:
         return met(CID, "您家已经是防止返贫监测对象")
-    per_capita = household.per_capita_monthly_income
+    per_capita = ctx.per_capita_monthly_income
     if per_capita is None:
         missing = [f for f in ("size", "monthly_income_total") if _lacks(ctx, f)]
         return unknown(CID, "还需要知道家庭人口和收入", missing)
@@ -79,5 +79,5 @@ def rural_at_risk(ctx: Context) -> CheckResult:
 
 def _lacks(ctx: Context, fact: str) -> bool:
     if fact == "size":
-        return ctx.household.household_size is None
-    return ctx.household.monthly_income is None
+        return ctx.household_size is None
+    return ctx.monthly_income is None

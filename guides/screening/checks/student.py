@@ -100,9 +100,8 @@ def family_cannot_afford_study(ctx: Context) -> CheckResult:
     """本人及家庭的经济能力难以满足在校期间的学习、生活基本支出: 低收入人口 counts as shown;
     otherwise the county 学生资助管理中心 judges (家庭经济困难学生认定)."""
     cid = "family_cannot_afford_study"
-    household = ctx.household
     for item in LOW_INCOME_CLASSES:
-        if household.receives(item):
+        if ctx.receives(item):
             return met(cid, "您家已经是低收入人口，可以认定为家庭经济困难学生")
     likely = [
         ctx.decided[i].name

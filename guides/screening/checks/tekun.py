@@ -311,7 +311,7 @@ def whole_household_is_tekun(ctx: Context) -> bool:
     """Every member of the household (all of them listed) surely 特困: nobody is left to form a
     household for the other classes. When in doubt, others may remain (asymmetric harm)."""
     household = ctx.household
-    size = household.household_size or 0
+    size = ctx.household_size or 0
     return 0 < size <= len(household.members) and len(surely_qualifying_members(ctx)) == size
 
 
