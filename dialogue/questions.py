@@ -228,8 +228,10 @@ class QuestionBank(_Strict):
         return list(found)
 
     def for_fact(self, name: str) -> list[Question]:
-        """Questions that fill a fact name (screening's "members.age", "assets.deposits")."""
-        return [q for q in self.questions if name in q.fills]
+        """Questions that fill a fact name (screening's "members.age", "assets.deposits"), in
+        the bank's order: looked up in `by_fill`, not by reading every question's fills (a
+        result names the open facts of every item left open)."""
+        return [self.questions[p] for p in dict.fromkeys(self.by_fill.get(name, ()))]
 
     @property
     def askable_facts(self) -> set[str]:
