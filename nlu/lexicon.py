@@ -37,6 +37,9 @@ class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     names: list[str] = Field(min_length=1)
     ignore: list[str] = []
+    # a region's own services named after it (爱山东, 我的宁夏): they name the region, and a KB
+    # question keeps them as words (nlu.retrieval_query.without_regions)
+    apps: list[str] = []
 
 
 class _ChildRelatives(BaseModel):
@@ -193,7 +196,11 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         data=data,
         regions=_Matcher(
-            _words({k.value: e.names for k, e in data.regions.items()}, region_ignore, "regions")
+            _words(
+                {k.value: [*e.names, *e.apps] for k, e in data.regions.items()},
+                region_ignore,
+                "regions",
+            )
         ),
         items=_Matcher(
             _typos(
@@ -225,6 +232,12 @@ def _unique(ids: list[str]) -> list[str]:
 
 def match_regions(text: str) -> list[Match]:
     return _lexicon().regions.matches(text)
+
+
+@cache
+def region_apps() -> frozenset[str]:
+    """The regions' own services named after them (爱山东, 我的宁夏)."""
+    return frozenset(a for e in _lexicon().data.regions.values() for a in e.apps)
 
 
 def match_items(text: str) -> list[Match]:

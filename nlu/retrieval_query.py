@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from nlu.facts import received_spans
-from nlu.lexicon import find_items, match_regions
+from nlu.lexicon import find_items, match_regions, region_apps
 from nlu.numerals import ages_in_digits
 from nlu.retrieval_types import Analysed
 from nlu.synonyms import SynonymTable, table
@@ -13,12 +13,16 @@ from nlu.tokenize import normalize, tokenize
 
 
 def without_regions(text: str) -> tuple[str, str | None]:
-    """The text with region names cut out (the region weighting handles them), and the first."""
+    """The text with region names cut out (the region weighting handles them), and the first.
+    A region's own service named after it stays (爱山东, 我的宁夏: the app, not the place)."""
     found = match_regions(text)
     if not found:
         return text, None
+    apps = region_apps()
     parts, last = [], 0
     for m in found:
+        if m.text in apps:
+            continue
         parts.append(text[last : m.start])
         last = m.end
     parts.append(text[last:])
