@@ -43,3 +43,17 @@ def test_a_care_request_of_a_household_on_dibao_finds_the_care_entry(
 ) -> None:
     hit = seed_index.top("家里吃低保 老人瘫了 政府有人上门照看不", "gansu")
     assert hit is not None and hit.entry_id == "gansu-service-aid"
+
+
+def test_everyday_words_for_medicine_money_and_long_term_illness_read_as_the_kbs() -> None:
+    """药钱 is the KB's 医疗费; 高血压, 糖尿病 its 慢性病 (medical aid for long-term medicine)."""
+    tokens = analyse("俺妈有糖尿病 药钱能给报点不").tokens
+    assert "医疗费" in tokens and "慢性病" in tokens
+    assert "药钱" not in tokens and "糖尿病" not in tokens
+
+
+def test_where_to_get_it_with_gao_asks_the_channel_and_fang_mian_is_filler() -> None:
+    """去哪搞 is 去哪办 (搞 was left as a word no entry has); 救助方面的 names no topic."""
+    asked = analyse("残疾证去哪搞")
+    assert "渠道" in asked.aspects and "搞" not in asked.tokens
+    assert "方面" not in analyse("有没有救助方面的电话").tokens
