@@ -23,7 +23,7 @@ def test_coming_home_to_look_after_someone_is_care_not_the_home_visit() -> None:
 
 
 def test_asking_how_two_things_differ_is_no_question_where_to_apply() -> None:
-    asked = analyse("低保跟特困到底差在哪儿")
+    asked = analyse("低保跟特困到底差在哪里")
     assert "渠道" not in asked.aspects
     assert "区别" in asked.tokens
     assert "渠道" in analyse("低保在哪儿申请").aspects
