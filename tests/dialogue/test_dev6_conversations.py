@@ -100,6 +100,8 @@ def test_a_young_child_is_not_asked_who_supports_them(engine: DialogueEngine) ->
 
     asked = _asked(engine, session, reply, 15)
     daughter = [i for i, m in enumerate(session.household.members) if m.relation == "daughter"]
-    assert daughter and session.household.members[daughter[0]].age == 6
+    # her age, when asked, is hers; with both parents able to support her (特困办法 第八条) it
+    # decides nothing and need not be asked
+    assert daughter and session.household.members[daughter[0]].age in (None, 6)
     assert ("member_legal_supporter", daughter[0]) not in asked
     assert ("member_supporter", daughter[0]) not in asked
