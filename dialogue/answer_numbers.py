@@ -33,6 +33,7 @@ from nlu.amount_clauses import (
 from nlu.answers import parse_yes_no
 from nlu.clauses import SPENT_ALL, added_count, people_listed, without_people_elsewhere
 from nlu.dates import GUESS_MENDED, UNDER_AN_AGE, parse_age
+from nlu.floor_area import area_of
 from nlu.idcard import parse_id_number
 from nlu.numbers import (
     Amount,
@@ -43,7 +44,7 @@ from nlu.numbers import (
     to_monthly,
     to_yearly,
 )
-from nlu.numerals import NUMERAL, NUMERAL_RE, lowest_place, parse_number, parse_range
+from nlu.numerals import NUMERAL, NUMERAL_RE, parse_number, parse_range
 
 _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
 # the household counted again after someone forgotten was added ("…还有孙子，那就四个")
@@ -186,14 +187,8 @@ def area_answer(text: str) -> Value | None:
             return Value(float((low + high) / 2), is_estimate=low != high or about)
     found = list(_AREA_NUMBER.finditer(text))
     said = next((m for m in found if m.group("unit")), found[0] if found else None)
-    bounds = None if said is None else parse_range(said.group("n"))
-    if said is None or bounds is None:
-        return None
-    low, high = bounds
-    if low == high and said.group("more") == "多":
-        high = low + lowest_place(low)
-    estimate = low != high or said.group("more") is not None
-    return Value(float((low + high) / 2), is_estimate=estimate)
+    area = None if said is None else area_of(said.group("n"), said.group("more"))
+    return None if area is None else Value(area[0], is_estimate=area[1])
 
 
 def age_answer(text: str, today: dt.date) -> Value | None:

@@ -76,6 +76,12 @@ _ONLY_SOURCE_UNSAID = re.compile(
 _INCOME_SOURCE = re.compile(r"养老金|退休金|退休工资|低保金?|工资|打零?工|种地|补贴|儿女给|孩子给")
 
 
+def _some_amount(text: str) -> bool:
+    """An amount above none is said ("一分没有" is none)."""
+    said = (f.value for f in find_amounts(text, answer=True))
+    return any(isinstance(a, Amount) and a.value > 0 for a in said)
+
+
 def without_relative_age(text: str) -> str:
     """The clauses that do not compare ages ("比我小五岁"); all of them when every one does."""
     kept = [c for c in clauses(text) if not _RELATIVE_AGE.search(c)]
@@ -113,10 +119,8 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
     ):
         return Doubt("how_much", source.group())
     unsaid = _ONLY_SOURCE_UNSAID.search(text)
-    found = [f.value for f in find_amounts(text, answer=True)]
-    amounts = [a for a in found if isinstance(a, Amount) and a.value > 0]
-    if unsaid and not amounts and any(f in MONTHLY_FACTS for f in fills):  # "…就我种地那点"
-        return Doubt("how_much", unsaid.group("source"))
+    if unsaid and any(f in MONTHLY_FACTS for f in fills) and not _some_amount(text):
+        return Doubt("how_much", unsaid.group("source"))  # "现在一分没有，就我种地那点"
     if any(f in MONTHLY_FACTS for f in fills) and _FEW_DAYS.search(text):
         return Doubt("days_unsure")  # "一天八十，一个月干不了几天": how many days, then?
     averaged = _AVERAGED.search(text) is not None  # "平均下来也就一千二": the month said

@@ -40,8 +40,9 @@ def amounts_per_person(text: str, *, monthly: bool = False) -> Amount | None:
     month's unless its own period is said, and is counted per month ("老伴养老金一百多，我打零工
     一个月六七百")."""
     said = _said_per_person(clauses(text), monthly)
-    if said is None and spaces_as_commas(text) != text:  # "儿子一个月三千 老两口一人一百七"
-        said = _said_per_person(clauses(spaces_as_commas(text)), monthly)
+    paused = spaces_as_commas(text)  # "儿子一个月三千 老两口一人一百七": a pause parts them too
+    if said is None and paused != text:
+        said = _said_per_person(clauses(paused), monthly)
     return said
 
 

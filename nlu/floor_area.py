@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from nlu.mentions import clause_at
-from nlu.numerals import NUMERAL, parse_range
+from nlu.numerals import NUMERAL, lowest_place, parse_range
 
 _AREA = re.compile(
     rf"(?P<about>约|大约|大概|差不多|将近)?(?P<n>{NUMERAL})\s*(?P<more>多|来|余)?\s*个?\s*"
@@ -41,26 +40,24 @@ def floor_area_said(text: str) -> AreaSaid | None:
         before = clause_at(text, lo - 2)[0] if lo > 1 else lo  # "老房子，两间，四十来平"
         if _NOT_THE_HOMES.search(text, lo, hi) or not _HOME.search(text, before, hi):
             continue
-        span = parse_range(said.group("n"))
-        if span is None:
+        area = area_of(said.group("n"), said.group("more"))
+        if area is None or not _SMALLEST <= area[0] <= _LARGEST:
             continue
-        low, high = span
-        rough = bool(said.group("about") or said.group("more") or said.group("roughly"))
-        value = (low + high) / 2 if high != low else low
-        if said.group("more") in ("多", "余") and high == low:  # "四十多平": 40..50
-            value = low + _step_of(low) / 2
-        if not _SMALLEST <= value <= _LARGEST:
-            continue
-        estimate = rough or high != low
-        found.append(AreaSaid(float(value), estimate, said.start(), said.end()))
+        value, estimate = area
+        estimate = estimate or bool(said.group("about") or said.group("roughly"))
+        found.append(AreaSaid(value, estimate, said.start(), said.end()))
     if not found or any(f.value != found[0].value for f in found):
         return None
     return found[0]
 
 
-def _step_of(number: Decimal) -> Decimal:
-    """The place of the last non-zero digit: 40 -> 10, 120 -> 10, 300 -> 100."""
-    step = Decimal(1)
-    while number % (step * 10) == 0 and number >= step * 10:
-        step *= 10
-    return step
+def area_of(numeral: str, more: str | None) -> tuple[float, bool] | None:
+    """An area and whether it is an estimate: "七八十" 70..80 and "四十多" 40..50 at the
+    midpoint, "四十来" 40, all estimates."""
+    bounds = parse_range(numeral)
+    if bounds is None:
+        return None
+    low, high = bounds
+    if low == high and more in ("多", "余"):
+        high = low + lowest_place(low)
+    return float((low + high) / 2), low != high or more is not None

@@ -10,7 +10,7 @@ programme ("医保和医疗救助有啥区别", "低保户交医保要自己出�
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -38,4 +38,9 @@ def programmes(text: str) -> frozenset[str]:
 
 def off_programme(asked: frozenset[str], entry_texts: tuple[str, ...]) -> bool:
     """The question names programmes (`asked`) none of which the entry's questions mention."""
-    return bool(asked) and not asked & programmes(" ".join(entry_texts))
+    return bool(asked) and not asked & _mentioned(entry_texts)
+
+
+@lru_cache(maxsize=4096)  # an entry's texts are the same question after question
+def _mentioned(entry_texts: tuple[str, ...]) -> frozenset[str]:
+    return programmes(" ".join(entry_texts))
