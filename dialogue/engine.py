@@ -67,6 +67,7 @@ from nlu.facts import Reading, clause_span, read_facts
 from nlu.lexicon import find_items, offered_items, parse_relation
 from nlu.numerals import Negative, find_negative
 from nlu.types import Parse
+from nlu.voice_input import spaces_as_commas
 
 CONTROL = {"restart", "go_back", "skip", "handoff"}
 MOVE_ON_AFTER = 3  # unparsed answers in a row to one question before it is left as 不清楚
@@ -347,9 +348,12 @@ class DialogueEngine:
         found = find_yes_no(text) if question.answer == "yes_no" else None
         if found is None:
             return False
-        clause = clause_span(text, found.start)
+        # voice input's pauses part clauses here as they do for the reading ("没有 有个电动三轮
+        # 拉他去透析": the 没有 is about the car, the dialysis in the next clause)
+        paused = spaces_as_commas(text)
+        clause = clause_span(paused, found.start)
         return any(
-            not same_topic(question, f.name) and clause == clause_span(text, f.start)
+            not same_topic(question, f.name) and clause == clause_span(paused, f.start)
             for f in reading.facts
         )
 

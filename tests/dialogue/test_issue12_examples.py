@@ -104,6 +104,15 @@ def test_rooms_said_to_the_car_question_are_a_house_not_a_car(nlu_backend: Inten
     assert session.household.housing.has_own_housing is True
 
 
+def test_no_car_then_after_a_pause_another_topic_is_still_no_car(
+    nlu_backend: IntentParser,
+) -> None:
+    # voice input: the pause parts the clauses; the dialysis is in the second one
+    session, said = answer(nlu_backend, "vehicles", "没有 有个电动三轮拉他去透析")
+    assert NOT_UNDERSTOOD not in said
+    assert session.household.assets.vehicles == []
+
+
 def test_no_car_said_to_the_house_question_stores_no_house(nlu_backend: IntentParser) -> None:
     session, _ = answer(nlu_backend, "houses", "没有车")
     assert session.household.assets.houses is None
