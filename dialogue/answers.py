@@ -242,6 +242,22 @@ def _yes_and_no(question: Question, text: str) -> bool:
     return said == {True, False}
 
 
+def _leading_no(text: str) -> bool:
+    """The answer opens with a no about nobody in particular ("没有大病，老头子是摔的"): what
+    follows is an aside, the no is everyone's (a yes in the aside is caught before)."""
+    parts = clauses(text)
+    if not parts:
+        return False
+    found = find_yes_no(parts[0])
+    return found is not None and not found.value and not _about_someone(parts[0])
+
+
+def _states_its_fact(question: Question, text: str, today: dt.date) -> bool:
+    """Someone's yes to the question's own fact is read in the text ("老伴尿毒症")."""
+    facts = read_facts(text, today).facts
+    return any(f.name in question.fills and f.value not in (False, None, "none") for f in facts)
+
+
 def _names_its_own(question: Question, text: str, at: int, value: bool) -> bool:
     """ "有个电动车，汽车没有": the 有 at `at` has a thing in its clause that the question's
     own words give `value` for (an electric bike is no car), so it does not say yes."""
@@ -349,7 +365,12 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
             yes = any(_HAS_AT_END.search(c) and _about_someone(c) for c in clauses(text)) or None
         if yes and question.fills == ["members.has_disability"]:
             return Value(True, extra=disability_details(text))  # "有，精神的，二级"
-        if yes is False and question.all_members is not None and _about_someone(text):
+        if (
+            yes is False
+            and question.all_members is not None
+            and _about_someone(text)
+            and (not _leading_no(text) or _states_its_fact(question, text, today))
+        ):
             return None  # "孙子智力有点问题，没办证": a no about one member, not everyone
         return None if yes is None else Value(yes)
     if kind == "count":
