@@ -125,6 +125,8 @@ def amount_answer(question: Question, text: str) -> Value | None:
     elif expense or monthly or question.fills == ["assets.deposits"]:  # the parts' sum
         part: Part = "costs" if expense else "income" if monthly else "savings"
         amount = amounts_by_source(text, part) or amount  # "养老金一千，低保三百"
+        if monthly and amount is not None:  # a total said per year ("一年下来也就两万多点")
+            amount = to_monthly(amount)
     visits = VISITS.search(text) if expense and PER_VISIT.search(text) else None
     times = parse_number(visits.group("n")) if visits else None
     if amount is not None and visits and times and amount.period is None:

@@ -63,7 +63,7 @@ def clauses(text: str) -> list[str]:
 
 
 # "三万，哦不，是三千", "七十二，不对不对，七十三": the speaker mends what they just said
-_REPAIR_WORDS = r"(?:哦|噢|喔|啊|呃|哎)?(?:不对|不不|不是不是|不|说错了|搞错了)+(?:了|啊|呀)?"
+_REPAIR_WORDS = r"(?:哦|噢|喔|啊|呃|哎)?(?:不对|不不|不是不是|不|(?:刚才|刚刚|刚)?(?:说错了|搞错了|说错))+(?:了|啊|呀)?"
 _REPAIR = re.compile(rf"^{_REPAIR_WORDS}(?:是|应该是)?")
 _REPAIR_ALONE = re.compile(rf"^{_REPAIR_WORDS}$")
 
