@@ -15,6 +15,7 @@ DEV = Path(__file__).resolve().parents[2] / "guides" / "dev" / "households_dev.y
 DEV2 = DEV.with_name("households_dev2.yml")
 DEV3 = DEV.with_name("households_dev3.yml")
 DEV7 = DEV.with_name("households_dev7.yml")
+DEV8 = DEV.with_name("households_dev8.yml")
 
 
 def test_dev_households_are_never_wrongly_ruled_out() -> None:
@@ -50,6 +51,12 @@ def test_seventh_dev_set_is_never_ruled_out_where_its_clause_is_open() -> None:
     """households_dev7.yml (session 40: 特困 members in 低保 households, 渐退期, 居住证, minors to
     18, unknown facts that decide nothing): see its header for the fixes and corrected labels."""
     assert _ruled_out_while_open(DEV7) == []
+
+
+def test_eighth_dev_set_is_never_ruled_out_where_its_clause_is_open() -> None:
+    """households_dev8.yml (session 41: the items earlier sets cover least, 特困 members inside
+    larger households, members living apart): see its header for the fixes and corrected labels."""
+    assert _ruled_out_while_open(DEV8) == []
 
 
 def test_evaluate_scores_a_file(capsys: pytest.CaptureFixture[str]) -> None:

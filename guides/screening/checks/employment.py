@@ -33,18 +33,31 @@ MemberTest = Callable[[Member], tuple[bool | None, tuple[str, ...]]]
 def _of_working_age(ctx: Context, test: MemberTest) -> MemberTest:
     """`test` for members who may be of 法定劳动年龄; anyone older than the latest statutory
     retirement age is out of the job market whatever else is known (nobody asks an
-    82-year-old about 失业登记)."""
+    82-year-old about 失业登记), and so is anyone younger than a published minimum (历城's
+    失业登记表: "年满16周岁"; an unpublished one rules nobody out)."""
     try:
         oldest: int | None = int(ctx.param("working_age_max").value)
     except ParameterNotFound:  # no bound recorded: nobody is left out for their age
         oldest = None
+    youngest = _published_minimum_age(ctx)
 
     def tested(member: Member) -> tuple[bool | None, tuple[str, ...]]:
-        if oldest is not None and member.age is not None and member.age > oldest:
+        age = member.age
+        if age is not None and (
+            (oldest is not None and age > oldest) or (youngest is not None and age < youngest)
+        ):
             return False, ()
         return test(member)
 
     return tested
+
+
+def _published_minimum_age(ctx: Context) -> int | None:
+    try:
+        youngest = ctx.param("working_age_min")
+    except ParameterNotFound:
+        return None
+    return int(youngest.value) if youngest.verified else None
 
 
 def _may_want_work(member: Member) -> bool:
@@ -372,4 +385,16 @@ def has_unregistered_unemployed_member(ctx: Context) -> CheckResult:
         return met(cid, f"{names(found)}有劳动能力、想找工作，还没有做失业登记")
     if missing:
         return unknown(cid, "还需要知道家里有没有想找工作、还没登记失业的人", missing)
-    return unmet(cid, "家里没有有劳动能力、想找工作又还没登记失业的人")
+    return unmet(cid, "家里没有有劳动能力、想找工作又还没登记失业的人" + _too_young(ctx))
+
+
+def _too_young(ctx: Context) -> str:
+    """Why a job seeker under the published minimum age cannot register, said."""
+    youngest = _published_minimum_age(ctx) or 0
+    young = [
+        (i, m) for i, m in enumerate(ctx.household.members)
+        if m.wants_job and m.age is not None and m.age < youngest
+    ]  # fmt: skip
+    if not young:
+        return ""
+    return f"（{names(young)}还不满 {youngest} 周岁，不到法定劳动年龄，不能办理失业登记）"

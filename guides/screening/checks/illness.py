@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from guides.errors import ParameterNotFound
 from guides.household import ADULT_AGE, Member
+from guides.ids import HUKOU_LABELS
+from guides.params import ResolvedParameter
 from guides.screening.checks.common import (
     MemberTest,
     met,
@@ -12,7 +15,7 @@ from guides.screening.checks.common import (
     unknown,
     unmet,
 )
-from guides.screening.checks.income import INCOME_FACTS
+from guides.screening.checks.income import INCOME_FACTS, near_estimated_line, yuan
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
@@ -49,6 +52,60 @@ def illness_poverty_local_rule(ctx: Context) -> CheckResult:
         "医疗费用比例；国家规定低保边缘家庭中的重病患者可以单独纳入低保。具体由民政部门按山西的"
         "认定办法核实",
     )
+
+
+@check("ill_household_may_be_low_income")
+def ill_household_may_be_low_income(ctx: Context) -> CheckResult:
+    """改革意见 二（二）5 speaks of the seriously ill "in 低收入家庭" who cannot work their way out.
+    The widest 低收入 class with a number, 刚性支出困难家庭, is bounded by the 上年度当地居民人均可支配
+    收入 (刚性支出困难家庭认定办法 第四条（二）). A household still at or above it after its own
+    medical costs (what 因病 could take from it, as seed 004 第十一条 nets 自负医疗 for 支出型),
+    which says its basic living is not in severe difficulty, is not 因病致贫 by any reading;
+    anything less certain (near the estimated line, difficulty not said) stays for the office."""
+    cid = "ill_household_may_be_low_income"
+    household = ctx.household
+    if household.basic_living_in_severe_difficulty:
+        return met(cid, "您说基本生活出现了严重困难")
+    medical, yearly = household.expenses_12m.medical, _yearly_income_per_person(ctx)
+    if household.basic_living_in_severe_difficulty is None or medical is None or yearly is None:
+        return uncertain(cid, "家里是不是低收入家庭，由民政部门核实")
+    size = ctx.household_size or 1
+    left = yearly - medical / size
+    said = (
+        f"扣除自付医疗费后，家庭人均年收入约 {yuan(left)} 元"
+        f"（人均年收入 {yuan(yearly)} 元 − 自付医疗费 {yuan(medical)} 元 ÷ {size} 人）"
+    )
+    lines = _disposable_incomes(ctx)
+    line = max((p.value for p in lines), default=None)
+    if line is None:
+        return uncertain(cid, f"{said}；家里是不是低收入家庭，由民政部门核实")
+    if left < line:
+        return met(cid, f"{said}，低于上年度当地居民人均可支配收入 {yuan(line)} 元", lines)
+    if near_estimated_line(ctx, left, line, lines) is not None:
+        return uncertain(cid, f"{said}，和估算的当地居民人均可支配收入很接近，由民政部门核实")
+    return unmet(
+        cid,
+        f"{said}，仍不低于上年度当地居民人均可支配收入 {yuan(line)} 元，您也说基本生活"
+        "没有出现严重困难：不属于因病致贫的低收入家庭",
+        lines,
+    )
+
+
+def _disposable_incomes(ctx: Context) -> tuple[ResolvedParameter, ...]:
+    """The 人均可支配收入 of the household's hukou type, or of every type when it is not known."""
+    hukou = ctx.household.hukou_type
+    try:
+        return tuple(
+            ctx.param("disposable_income_per_capita", h)
+            for h in ([hukou] if hukou else HUKOU_LABELS)
+        )
+    except ParameterNotFound:
+        return ()
+
+
+def _yearly_income_per_person(ctx: Context) -> float | None:
+    per_capita = ctx.per_capita_monthly_income
+    return None if per_capita is None else per_capita * 12
 
 
 # 最低生活保障审核确认办法 第八条（一）: 一级、二级重度残疾人 and 三级智力、精神残疾人.

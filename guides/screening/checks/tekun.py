@@ -26,6 +26,7 @@ from guides.screening.checks.tekun_duty import (
     incapable_by_law,
     income_ceiling,
     lines_for,
+    parents_are_the_only_obligors,
     supporters_earn_enough,
     supporters_here,
 )
@@ -218,6 +219,10 @@ def _supporter(
         verdict.fail("有能履行义务的赡养、抚养、扶养人")
     elif earning := supporters_earn_enough(household, member, lines, elder_duty):
         verdict.fail(earning)  # 第八条 lists who cannot: a family's "不能" is not one of its cases
+    elif member.has_capable_supporter is None and (
+        by_law := _only_obligors_incapable(household, member, elder_duty)
+    ):
+        verdict.said.append(by_law)  # nobody else owes them support: nothing left to ask
     elif member.has_capable_supporter is None and (routes := [c.facts for _, c in able if c.facts]):
         # whether they can is asked of them (age, disability, income), never "有没有赡养人" of a
         # six-year-old, and one answer about a son decides for both his parents
@@ -235,6 +240,19 @@ def _supporter(
         verdict.ask("has_legal_supporter")
     else:
         verdict.ask("has_capable_supporter")
+
+
+def _only_obligors_incapable(
+    household: Household, member: Member, elder_duty: ElderDuty | None
+) -> str | None:
+    """Both parents live here, are all the obligors an unmarried adult has, and are in a case of
+    第八条 by what is known of them (seventy or over with a low income, say)."""
+    if not parents_are_the_only_obligors(household, member):
+        return None
+    by_law = incapable_by_law(household, member, elder_duty)
+    if by_law is None:
+        return None
+    return f"未婚，法定义务人只有一起生活的父母：{by_law.removeprefix('法定义务人')}"
 
 
 def _member(

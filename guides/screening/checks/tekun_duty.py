@@ -317,6 +317,19 @@ def incapable_by_law(household: Household, member: Member, duty: ElderDuty | Non
     return None
 
 
+def parents_are_the_only_obligors(household: Household, member: Member) -> bool:
+    """An unmarried adult whose two parents both live here owes and is owed support by them only:
+    no spouse (民法典 第一千零五十九条), and grandparents and siblings owe support to minors only
+    (第一千零七十四条、第一千零七十五条). Their parents are then all the 法定义务人 there are."""
+    if member.marital_status != "single" or member.in_law or member.age is None:
+        return False
+    if member.age < ADULT_AGE:
+        return False
+    parents = PARENT_RELATIONS.get(member.relation or "", ())
+    here = [household.members[i] for i in supporters_here(household, member)]
+    return len(here) == 2 and all(m.relation in parents and not m.in_law for m in here)
+
+
 def supporters_earn_enough(
     household: Household, member: Member, lines: Lines | None, duty: ElderDuty | None
 ) -> str | None:
