@@ -15,6 +15,8 @@ from nlu.numerals import NUMERAL_RE
 
 _SENTENCE_CLAUSES = re.compile(r"[，,；;。！!？?]+")
 _LEFT_OVER = re.compile(r"(?:就|只|还)剩")
+# money put by for a need ("有个两三千防着看病", "留着给老伴看病"): savings, whatever the need
+_PUT_BY = re.compile(r"防着|留着|攒着|攒的|备着|存着|预备着")
 _PARTS_OF_HOME = re.compile(rf"(?:{NUMERAL_RE.pattern})(?:间|层)")
 # "房产证上写的七十二平": a number with an area unit is the area, whatever else the clause names
 _WITH_AREA_UNIT = re.compile(rf"(?:{NUMERAL_RE.pattern})\s*(?:多|来)?\s*个?\s*(?:平|㎡|m2)", re.I)
@@ -84,7 +86,7 @@ def own_clauses(question: Question, text: str) -> str | None:
     def mine(clause: str) -> bool:  # "房子有三层" to 面积: the floors of the house asked about
         return (
             any(word in clause for word in question.keywords)
-            or (savings and left(clause))
+            or (savings and (left(clause) or bool(_PUT_BY.search(clause))))
             or spent(clause)
             or (area and bool(_PARTS_OF_HOME.search(clause) or _WITH_AREA_UNIT.search(clause)))
         )

@@ -67,3 +67,11 @@ def test_a_monthly_part_and_a_yearly_total_give_the_total_per_month() -> None:
     said = parsed("household_income", "两千来块吧 加上地里的 一年下来也就两万多点")
     assert isinstance(said, Value)
     assert 1500 <= said.value <= 2100
+
+
+@pytest.mark.parametrize("text", ["有个两三千防着看病", "存款 嗯 没有几个 有个两三千防着看病"])
+def test_money_put_by_for_illness_is_savings(text: str) -> None:
+    # 看病 names the medical-cost question, but money kept for it is still savings
+    said = parsed("deposits", text)
+    assert isinstance(said, Value)
+    assert said.value == 2500.0
