@@ -262,12 +262,22 @@ _USUALLY = re.compile(r"^(?:平常|平时|一般|通常|正常)")
 
 
 def usual_amount(text: str) -> Amount | None:
-    """ "一个月六千来块，好的时候七千，平常六千五左右": the amount said to be the usual one."""
+    """ "一个月六千来块，好的时候七千，平常六千五左右": the amount said to be the usual one; with
+    no such word, the one amount said without a time beside amounts for good and bad times
+    ("一个月六千来块，好的时候七千，不好的时候四五千": 六千来块)."""
+    plain: list[Amount] = []
+    timed = 0
     for clause in clauses(text):
         found = [f.value for f in find_amounts(clause, answer=True)]
-        if _USUALLY.search(clause) and len(found) == 1 and isinstance(found[0], Amount):
+        if len(found) != 1 or not isinstance(found[0], Amount):
+            continue
+        if _USUALLY.search(clause):
             return found[0]
-    return None
+        if _SOMETIMES.search(clause):
+            timed += 1
+        else:
+            plain.append(found[0])
+    return plain[0] if len(plain) == 1 and timed >= 2 else None
 
 
 _REIMBURSED = re.compile(r"报销|报了|能报|给报|报回|医保报|新农合报")

@@ -75,3 +75,12 @@ def test_money_put_by_for_illness_is_savings(text: str) -> None:
     said = parsed("deposits", text)
     assert isinstance(said, Value)
     assert said.value == 2500.0
+
+
+def test_the_amount_said_without_a_time_beside_good_and_bad_times_is_the_usual_one() -> None:
+    # a hedge first ("这个不好说"), then the usual amount and the good and bad months
+    said = parsed(
+        "household_income", "这个不好说 两个人加起来一个月六千来块吧 好的时候七千 不好的时候四五千"
+    )
+    assert isinstance(said, Value)
+    assert said.value == 6000.0 and said.is_estimate
