@@ -516,7 +516,8 @@ class DialogueEngine:
                 # an answer given before is changed; a first answer is only taken
                 changed = session.answered(pending.question_id, pending.member)
                 done = [TextReply(text=prompts.CORRECTED)] if changed else []
-                return [*done, *self._answered(session, answer)]
+                # "三口 哎刚才说错了 四口 女子上大学": the rest it says is kept, as with any answer
+                return [*done, *self._answered(session, answer, reading)]
         return [
             TextReply(text=prompts.NOTHING_CORRECTED),
             TextReply(text=prompts.WHICH_TO_CORRECT),

@@ -117,3 +117,17 @@ def test_no_car_said_to_the_house_question_stores_no_house(nlu_backend: IntentPa
     session, _ = answer(nlu_backend, "houses", "没有车")
     assert session.household.assets.houses is None
     assert session.household.assets.vehicles == []
+
+
+def test_a_size_mended_with_words_of_correction_keeps_the_rest_of_the_answer(
+    nlu_backend: IntentParser,
+) -> None:
+    # "刚才说错了" mends the size inside the answer; the daughter at college is still kept
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.NINGXIA)
+    engine.open(session)
+    session.pending = Pending(question_id="household_size")
+    engine.turn(session, text="三口 哎刚才说错了 四口 女子上大学户口也在家里")
+    household = session.household
+    assert household.size == 4
+    assert [m.school_stage for m in household.members if m.relation == "daughter"] == ["college"]
