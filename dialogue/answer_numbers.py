@@ -38,6 +38,7 @@ from nlu.idcard import parse_id_number
 from nlu.numbers import (
     Amount,
     Period,
+    find_amounts,
     monthly_amount,
     parse_amount,
     parse_count,
@@ -112,6 +113,16 @@ VAGUE_SPREAD = 1.5  # "好几万" (30,000..90,000) is vague; "三百来块" (300
 _TAKE_HOME = re.compile(r"(?:到手|实发|实际(?:拿|发)|拿到手)(?:的)?(?:有|是|就)?")
 
 
+def said_per_month(text: str) -> Amount | None:
+    """The one amount said per month beside amounts said without a period ("今年就卖了三千来块，
+    一个月也就二三百"): asked per month, that is the answer; None otherwise."""
+    found = [f.value for f in find_amounts(text, answer=True) if isinstance(f.value, Amount)]
+    monthly = [a for a in found if a.period == "month"]
+    if len(monthly) == 1 and len(found) > 1 and all(a.period in (None, "month") for a in found):
+        return monthly[0]
+    return None
+
+
 def amount_answer(question: Question, text: str) -> Value | None:
     take_home = _TAKE_HOME.search(text)
     if take_home and NUMERAL_RE.search(text, take_home.end()):
@@ -127,6 +138,8 @@ def amount_answer(question: Question, text: str) -> Value | None:
         amount = amounts_by_source(text, part) or amount  # "养老金一千，低保三百"
         if monthly and amount is not None:  # a total said per year ("一年下来也就两万多点")
             amount = to_monthly(amount)
+        if monthly and amount is not None and amount.period is None:
+            amount = said_per_month(text) or amount
     visits = VISITS.search(text) if expense and PER_VISIT.search(text) else None
     times = parse_number(visits.group("n")) if visits else None
     if amount is not None and visits and times and amount.period is None:

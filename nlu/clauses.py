@@ -65,6 +65,7 @@ def clauses(text: str) -> list[str]:
 # "三万，哦不，是三千", "七十二，不对不对，七十三": the speaker mends what they just said
 _REPAIR_WORDS = r"(?:哦|噢|喔|啊|呃|哎)?(?:不对|不不|不是不是|不|(?:刚才|刚刚|刚)?(?:说错了|搞错了|说错))+(?:了|啊|呀)?"
 _REPAIR = re.compile(rf"^{_REPAIR_WORDS}(?:是|应该是)?")
+_PERIOD_SAID = re.compile(r"一年|每年|一个月|每个月|每月|一天|每天")
 _REPAIR_ALONE = re.compile(rf"^{_REPAIR_WORDS}$")
 
 
@@ -81,13 +82,27 @@ def self_repaired(text: str) -> str:
         if _REPAIR_ALONE.match(clause):
             # "一年，四万来块，不对，三万多": what came before the mended clause still holds
             context = [p for p in parts[: index - 1] if not find_amounts(p, answer=True)]
-            return "".join(context) + "，".join(parts[index + 1 :])  # "一年三万多"
+            return "".join(context) + _period_kept(parts[index - 1], parts[index + 1 :])
         repair = _REPAIR.match(clause)
         if repair and repair.group().startswith(
             ("哦", "噢", "喔", "啊", "呃", "哎", "不对", "说错", "搞错")
         ):
             return "，".join([clause[repair.end() :], *parts[index + 1 :]]).strip("，")
     return text
+
+
+def _period_kept(mended: str, after: list[str]) -> str:
+    """The clauses after a repair, the period of the mended amount kept with the new one when
+    they name none ("一年卖个四五千，哦刚才说错了，今年就卖了三千来块": 一年…三千来块)."""
+    period = _PERIOD_SAID.match(mended.strip())
+    if period is None or any(_PERIOD_SAID.search(c) for c in after):
+        return "，".join(after)
+    kept = list(after)
+    for i, clause in enumerate(kept):
+        if find_amounts(clause, answer=True):
+            kept[i] = period.group() + clause
+            break
+    return "，".join(kept)
 
 
 # "我家三口人，不对，四口人", "六十五，哦不对，六十六了": a number mended inside a story; the

@@ -84,3 +84,18 @@ def test_the_amount_said_without_a_time_beside_good_and_bad_times_is_the_usual_o
     )
     assert isinstance(said, Value)
     assert said.value == 6000.0 and said.is_estimate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the year said with the mended amount holds for the new one
+        "一年玉米卖个四五千 哦刚才说错了 今年旱了 就卖了三千来块",
+        # the amount said per month beside one said without a period answers a monthly question
+        "今年旱了，就卖了三千来块，一个月也就二三百",
+    ],
+)
+def test_a_years_sales_are_not_taken_as_a_month(text: str) -> None:
+    said = parsed("household_income", text)
+    assert isinstance(said, Value)
+    assert 200 <= said.value <= 300
