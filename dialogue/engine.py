@@ -40,6 +40,7 @@ from dialogue.noted import (
     Stored,
     add_members,
     correct_facts,
+    keep_those_listed,
     named_members,
     phrase_of,
     phrases,
@@ -261,6 +262,8 @@ class DialogueEngine:
                 and not self._about_other_topic(session, text, reading)
                 and not names_another_member(session, text, reading)  # "我男人…" to 您本人…
             ):
+                if pending.question_id == "household_size" and isinstance(answer, Value):
+                    keep_those_listed(session, text, int(answer.value))
                 return self._answered(session, answer, reading)
             stored = self._store_other_topics(session, reading)
             if stored:

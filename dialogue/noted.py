@@ -22,9 +22,11 @@ from dialogue.questions import Question, QuestionBank
 from dialogue.state import Session, get_fact, member_key, relatives_of, resize_members, set_fact
 from guides.catalog import guide_for
 from guides.household import Member
+from nlu.clauses import without_people_elsewhere
 from nlu.facts import CHILD, SELF, Fact, Reading
-from nlu.lexicon import IN_LAW_PERSONS
+from nlu.lexicon import IN_LAW_PERSONS, match_relations
 from nlu.mentions import UNNAMED
+from nlu.voice_input import spaces_as_commas
 
 _OPTION_QUESTIONS = {
     "members.serious_illness_kind": "member_serious_illness_kind",
@@ -395,3 +397,21 @@ def _key_of(session: Session, fact: Fact, asked: int | None) -> str | None:
     if index is None or index >= len(session.household.members):
         return None
     return member_key(fact.name, index)
+
+
+def keep_those_listed(session: Session, text: str, size: int) -> None:
+    """A size answer that lists who lives together ("就我跟老汉两个，儿子结婚另过了") when the
+    opening named more people: those listed come first, so the size keeps them and drops the
+    ones who live elsewhere (not the last named). Unchanged unless the list accounts for exactly
+    `size` members."""
+    members = session.household.members
+    if size >= len(members):
+        return
+    listed = without_people_elsewhere(spaces_as_commas(text))
+    named = {m.id for m in match_relations(listed)}
+    if not named:
+        return
+    kept = [m for i, m in enumerate(members) if i == 0 or m.relation in named]
+    if len(kept) != size:
+        return
+    session.household.members = kept + [m for m in members if all(m is not k for k in kept)]

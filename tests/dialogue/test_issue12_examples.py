@@ -131,3 +131,19 @@ def test_a_size_mended_with_words_of_correction_keeps_the_rest_of_the_answer(
     household = session.household
     assert household.size == 4
     assert [m.school_stage for m in household.members if m.relation == "daughter"] == ["college"]
+
+
+def test_a_size_answer_listing_who_lives_together_drops_those_living_elsewhere(
+    nlu_backend: IntentParser,
+) -> None:
+    # the story named a working son and a mother; the size answer lists the couple only
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session, "我儿子在西安上班，我老汉今年开春犯了脑梗，我娘八十了")
+    relations = [m.relation for m in session.household.members]
+    assert "spouse" in relations and len(relations) > 2
+    session.pending = Pending(question_id="household_size")
+    engine.turn(session, text="就我跟老汉两个 儿子结婚另过了")
+    members = session.household.members
+    assert [m.relation for m in members] == ["self", "spouse"]
+    assert members[1].has_serious_illness is True
