@@ -202,6 +202,30 @@ def _item_clause(text: str) -> str:
     return ""
 
 
+# What a request asks for, when it names no item: a benefit of some kind ("有没有生活补贴").
+_BENEFIT = re.compile(r"补贴|津贴|补助|救助|帮扶|贷款|保障|供养|慰问")
+
+
+def names_a_benefit(request: str) -> bool:
+    """The request says what it asks for (an item, or 补贴/救助 …), not only how or where
+    ("能去哪里申请复核", "这个钱在哪里申请")."""
+    return bool(find_items(request) or _BENEFIT.search(request))
+
+
+def lead_in(text: str, request: str, clauses: int = 1) -> str:
+    """The (up to) `clauses` clauses of the message just before where its request starts: what
+    a request naming no subject of its own is about ("拆迁补偿谁说了算，能去哪里申请复核").
+    Empty when the request is the whole message or is not found in it."""
+    split = _clauses(normalize(text))
+    asked = _clauses(request)
+    if not asked:
+        return ""
+    for start in range(len(split) - 1, -1, -1):
+        if split[start] == asked[0]:
+            return "，".join(split[max(start - clauses, 0) : start])
+    return ""
+
+
 _THERE = re.compile(r"那边|那里|那儿|那块|当地|他们那|她那|他那")
 
 

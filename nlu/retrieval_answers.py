@@ -7,10 +7,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from nlu.kb_focus import asked_elsewhere, last_place, points_elsewhere, requests
+from nlu.kb_focus import (
+    asked_elsewhere,
+    last_place,
+    lead_in,
+    names_a_benefit,
+    points_elsewhere,
+    requests,
+)
 from nlu.kb_programmes import off_programme, programmes
 from nlu.places import other_place, other_place_message
-from nlu.retrieval_query import without_regions
+from nlu.retrieval_query import analyse, without_regions
 from nlu.retrieval_types import (
     UNCERTAIN_MESSAGE,
     Analysed,
@@ -101,7 +108,9 @@ class Answering:
         two readings of the message agreeing: its confidence is theirs combined (`_agreed`)."""
         whole = normalize(query).strip()
         found = self._within_programmes(
-            request, *self._search(request, region, k=4, story=whole if whole != request else None)
+            request,
+            *self._search(request, region, k=4, story=whole if whole != request else None),
+            message=whole,
         )
         if alone and whole != request:
             # The message's place names are cut: the request's region (`region`, which
@@ -135,16 +144,30 @@ class Answering:
         """The text names a neighbouring programme (医保 …) and no item of ours."""
         return not info.items and bool(programmes(text))
 
+    def _programmes_asked(self, text: str, info: Analysed, message: str | None) -> frozenset[str]:
+        """The neighbouring programmes a request is about: those it names, with no item of
+        ours; or, for a request naming neither nor any benefit ("能去哪里申请复核"), those
+        named in the clause just before it ("拆迁补偿谁说了算，能去哪里申请复核": its subject),
+        when the message names no item of ours. A programme named further back, or before a
+        request that names what it asks for, is story ("没有退休金，就靠儿女给点，想问问老人
+        有没有生活补贴"), not what is asked."""
+        if info.items:
+            return frozenset()
+        asked = programmes(text)
+        if asked or not message or names_a_benefit(text) or analyse(message).items:
+            return asked
+        return programmes(lead_in(message, text))
+
     def _within_programmes(
-        self, text: str, hits: list[Hit], info: Analysed
+        self, text: str, hits: list[Hit], info: Analysed, message: str | None = None
     ) -> tuple[list[Hit], Analysed]:
         """A question about a neighbouring programme (医保, 养老保险 … and no item of ours,
-        nlu.kb_programmes) is not answered confidently by an entry that never mentions it:
-        such a hit's confidence is scaled by `other_programme_factor`; confidences still
-        never rise down the list."""
-        if not self._asks_elsewhere(text, info):
+        nlu.kb_programmes; `_programmes_asked`) is not answered confidently by an entry that
+        never mentions it: such a hit's confidence is scaled by `other_programme_factor`;
+        confidences still never rise down the list."""
+        asked = self._programmes_asked(text, info, message)
+        if not asked:
             return hits, info
-        asked = programmes(text)
         out: list[Hit] = []
         ceiling = 1.0
         for hit in hits:
