@@ -89,10 +89,10 @@ def _top(values: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
     return where[np.argpartition(-values[where], k - 1)[:k]]
 
 
-# Function characters the segmenter glues to the word before (看些啥, 领法, 签能办吗, 评得不公平)
-# or after them (再领, 还管).
-_GLUED_AFTER = frozenset("得些能法点了着过的个去来到啥")
-_GLUED_BEFORE = frozenset("再又还才就都也")
+# Function characters the segmenter glues to the word before (看些啥, 领法, 签能办吗, 评得不公平,
+# 丧葬费给补不, 带上些啥, 卡上) or after them (再领, 还管, 看批了没, 没领, 个表).
+_GLUED_AFTER = frozenset("得些能法点了着过的个去来到啥给有要上从")
+_GLUED_BEFORE = frozenset("再又还才就都也没个边能看")
 
 
 def _char_analyzer(text: str) -> list[str]:
