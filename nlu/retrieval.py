@@ -40,7 +40,7 @@ from nlu.kb_confidence import agreement
 from nlu.kb_families import family_matrix, family_shares, prefer_region, question_texts
 from nlu.kb_ranker import ITEM_GENERAL, RANK_FEATURES, STORY
 from nlu.retrieval_answers import Answering
-from nlu.retrieval_query import analyse, kb_normalize, without_regions, words_of
+from nlu.retrieval_query import analyse, kb_normalize, without_filler, without_regions, words_of
 from nlu.retrieval_types import (
     ALL,
     ITEM_ELSEWHERE,
@@ -261,7 +261,9 @@ class KnowledgeIndex(Answering):
         cfg = self.config
         info = analyse(query, self.synonyms)
         named, effective = info.region, info.region or region
-        info = replace(info, region=effective, tokens=self._reread(info.tokens))
+        info = replace(
+            info, region=effective, tokens=without_filler(self._reread(info.tokens), self._idf)
+        )
         empty = np.zeros(0, dtype=np.int64)
         if self._n == 0 or self._bm25_q is None or self._bm25_a is None or self._bm25_e is None:
             return empty, np.zeros((0, len(RANK_FEATURES))), np.zeros(0, dtype=bool), info

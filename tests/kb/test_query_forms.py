@@ -216,3 +216,15 @@ def test_care_and_living_subsidies_stay_apart() -> None:
     assert "护理补贴" in care.tokens and "护理补贴" not in living.tokens
     assert "老年人补贴" not in care.tokens + living.tokens
     assert care.items == frozenset({"elderly_subsidy"})  # still names the item
+
+
+def test_numbers_and_times_the_kb_does_not_know_are_no_words_of_the_question(
+    seed_index: KnowledgeIndex,
+) -> None:
+    """ "一分钱", "前年", "五十三": no topic an entry could lack; counted as unknown words of the
+    question they made the right entry read as unsure."""
+    _, info = seed_index.scores("俩儿子前年就不管我了 一分钱也不给 咋办", None)
+    assert "前年" not in info.tokens and "一分钱" not in info.tokens
+    assert "儿子" in info.tokens
+    answer = seed_index.answer("两个闺女都不管我 一分钱不给 我咋整", None)
+    assert answer.entry is not None and answer.entry.entry_id == "common-children-not-supporting"
