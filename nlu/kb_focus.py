@@ -212,6 +212,13 @@ def names_a_benefit(request: str) -> bool:
     return bool(find_items(request) or _BENEFIT.search(request))
 
 
+def asking_part(request: str) -> str:
+    """The clauses of a request that ask or name the action asked about ("想办个退役军人优待证，
+    在哪儿办"), without the story clauses kept around them ("我们俩有退休金，……是不是真的，
+    咋办": not 退休金)."""
+    return "，".join(c for c in _clauses(normalize(request)) if _asks(c) or _TOPIC.search(c))
+
+
 def lead_in(text: str, request: str, clauses: int = 1) -> str:
     """The (up to) `clauses` clauses of the message just before where its request starts: what
     a request naming no subject of its own is about ("拆迁补偿谁说了算，能去哪里申请复核").

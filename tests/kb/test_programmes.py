@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.kb_focus import lead_in, names_a_benefit
-from nlu.kb_programmes import off_programme, programmes
+from nlu.kb_focus import asking_part, lead_in, names_a_benefit
+from nlu.kb_programmes import asked_beside_items, off_programme, programmes
 from nlu.retrieval import KnowledgeIndex
 
 
@@ -85,3 +85,29 @@ def test_a_programme_further_back_in_the_story_is_only_story(seed_index: Knowled
     )
     answer = seed_index.answer(text, "jinan-licheng")
     assert answer.entry is not None and answer.entry.entry_id == "jinan-licheng-elderly-living"
+
+
+def test_a_programme_in_the_asking_part_counts_though_an_item_is_named(
+    seed_index: KnowledgeIndex,
+) -> None:
+    # 退伍老兵 names the veterans' item, but what is asked for is the 优待证, which no entry holds
+    assert asking_part("我们俩有退休金，儿子是残疾人，能单独吃低保吗") == "能单独吃低保吗"
+    answer = seed_index.answer("我是退伍老兵，想办个退役军人优待证，在哪儿办？", "shanxi")
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
+
+
+def test_a_programme_in_the_story_around_an_item_is_only_story(seed_index: KnowledgeIndex) -> None:
+    text = "我们老两口都有退休金，儿子是二级精神残疾，村里说收入超了，重残的能不能单独申请低保"
+    answer = seed_index.answer(text, "shanxi")
+    assert answer.entry is not None and answer.entry.entry_id == "shanxi-dibao-edge-disabled"
+
+
+def test_insurance_beside_an_item_is_its_background_not_what_is_asked(
+    seed_index: KnowledgeIndex,
+) -> None:
+    assert asked_beside_items("医保报完了医疗救助还能再报多少") == frozenset()
+    assert asked_beside_items("退役军人优待证咋办") == {"优待证"}
+    text = "俺家是低保户，娃住院医保报完了，医疗救助还能再报多少"
+    answer = seed_index.answer(text, "jinan-licheng")
+    assert answer.status == "answered" and answer.entry is not None
+    assert "medical" in answer.entry.entry_id
