@@ -29,7 +29,9 @@ from nlu.tokenize import normalize, tokenize
 SHORT = 24  # characters: a message this short is its own request
 MAX_REQUESTS = 2
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*")
-_CLAUSE = re.compile(r"[，,、：:\s]+")
+# Clauses are cut at commas, colons and spaces, not at the enumeration comma: "低保、特困还是临时
+# 救助" is one list, and its tail alone ("特困还是临时救助") would read as a question of its own.
+_CLAUSE = re.compile(r"[，,：:\s]+")
 # Not asking: 这么/那么/多么, 不怎么, 没啥/啥都, 说不定哪天/哪怕, 没多少, 好几年/二十几号/
 # 前几天/这几年/没几个/我们几个, and a number before 几 (八几年, 六十几岁: about so many).
 _ASKS = re.compile(
