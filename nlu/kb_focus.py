@@ -29,7 +29,9 @@ from nlu.tokenize import normalize, tokenize
 SHORT = 24  # characters: a message this short is its own request
 MAX_REQUESTS = 2
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*")
-_CLAUSE = re.compile(r"[，,、：:\s]+")
+# Clauses are cut at commas, colons and spaces, not at the enumeration comma: "低保、特困还是临时
+# 救助" is one list, and its tail alone ("特困还是临时救助") would read as a question of its own.
+_CLAUSE = re.compile(r"[，,：:\s]+")
 # Not asking: 这么/那么/多么, 不怎么, 没啥/啥都, 说不定哪天/哪怕, 没多少, 好几年/二十几号/
 # 前几天/这几年/没几个/我们几个, and a number before 几 (八几年, 六十几岁: about so many).
 _ASKS = re.compile(
@@ -199,6 +201,37 @@ def _item_clause(text: str) -> str:
         found = match_items(clause)
         if found:  # each named once: "低保复查把我家的低保取消了" -> 低保
             return "".join(dict.fromkeys(m.text for m in found)) + "，"
+    return ""
+
+
+# What a request asks for, when it names no item: a benefit of some kind ("有没有生活补贴").
+_BENEFIT = re.compile(r"补贴|津贴|补助|救助|帮扶|贷款|保障|供养|慰问")
+
+
+def names_a_benefit(request: str) -> bool:
+    """The request says what it asks for (an item, or 补贴/救助 …), not only how or where
+    ("能去哪里申请复核", "这个钱在哪里申请")."""
+    return bool(find_items(request) or _BENEFIT.search(request))
+
+
+def asking_part(request: str) -> str:
+    """The clauses of a request that ask or name the action asked about ("想办个退役军人优待证，
+    在哪儿办"), without the story clauses kept around them ("我们俩有退休金，……是不是真的，
+    咋办": not 退休金)."""
+    return "，".join(c for c in _clauses(normalize(request)) if _asks(c) or _TOPIC.search(c))
+
+
+def lead_in(text: str, request: str, clauses: int = 1) -> str:
+    """The (up to) `clauses` clauses of the message just before where its request starts: what
+    a request naming no subject of its own is about ("拆迁补偿谁说了算，能去哪里申请复核").
+    Empty when the request is the whole message or is not found in it."""
+    split = _clauses(normalize(text))
+    asked = _clauses(request)
+    if not asked:
+        return ""
+    for start in range(len(split) - 1, -1, -1):
+        if split[start] == asked[0]:
+            return "，".join(split[max(start - clauses, 0) : start])
     return ""
 
 

@@ -23,6 +23,9 @@ DATA = Path(__file__).parent / "data" / "neighbour_programmes.yml"
 class _Programmes(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     programmes: dict[str, list[str]] = Field(min_length=1)
+    # programmes callers name as the background of one of our items ("医保报完了医疗救助还能
+    # 报多少", "有退休金能吃低保吗"): with an item named, they are not what is asked
+    beside_items: list[str] = []
 
 
 @cache
@@ -34,6 +37,17 @@ def _words() -> tuple[tuple[str, tuple[str, ...]], ...]:
 def programmes(text: str) -> frozenset[str]:
     """The neighbouring programmes the text names."""
     return frozenset(name for name, words in _words() if any(w in text for w in words))
+
+
+def asked_beside_items(text: str) -> frozenset[str]:
+    """The neighbouring programmes the text names that are asked about even beside one of our
+    items ("退役军人优待证咋办"): not those that are the item's background (医保, 退休金)."""
+    return programmes(text) - _beside_items()
+
+
+@cache
+def _beside_items() -> frozenset[str]:
+    return frozenset(load_model(DATA, _Programmes).beside_items)
 
 
 def off_programme(asked: frozenset[str], entry_texts: tuple[str, ...]) -> bool:

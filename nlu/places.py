@@ -1,5 +1,6 @@
 """Other places: a request about a province or city the KB does not cover (nlu/data/other_places.yml:
-the provinces, and every prefecture-level city of theirs).
+the provinces, every prefecture-level city of theirs, and the county-level cities and city
+districts callers name alone: 昆山, 义乌, 浦东).
 
 `other_place(text)` is the first such place the text names, unless it also names one of ours
 (then the region logic in nlu.retrieval applies: its entries, labelled with their region).
@@ -27,7 +28,8 @@ _SUFFIXES = frozenset({"市", "省", "区", "县", "人", "籍", "地区", "自�
 def _data() -> tuple[re.Pattern[str], str]:
     data = read_yaml(PLACES_FILE)
     cities = (c for province in data["cities"].values() for c in province)
-    names = sorted({str(p) for p in (*data["places"], *cities)}, key=len, reverse=True)
+    towns = (t for province in data.get("towns", {}).values() for t in province)
+    names = sorted({str(p) for p in (*data["places"], *cities, *towns)}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names))), str(data["message"])
 
 

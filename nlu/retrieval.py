@@ -40,7 +40,7 @@ from nlu.kb_confidence import agreement
 from nlu.kb_families import family_matrix, family_shares, prefer_region, question_texts
 from nlu.kb_ranker import ITEM_GENERAL, RANK_FEATURES, STORY
 from nlu.retrieval_answers import Answering
-from nlu.retrieval_query import analyse, kb_normalize, without_regions, words_of
+from nlu.retrieval_query import analyse, kb_normalize, without_filler, without_regions, words_of
 from nlu.retrieval_types import (
     ALL,
     ITEM_ELSEWHERE,
@@ -89,10 +89,10 @@ def _top(values: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
     return where[np.argpartition(-values[where], k - 1)[:k]]
 
 
-# Function characters the segmenter glues to the word before (看些啥, 领法, 签能办吗, 评得不公平)
-# or after them (再领, 还管).
-_GLUED_AFTER = frozenset("得些能法点了着过的个去来到啥")
-_GLUED_BEFORE = frozenset("再又还才就都也")
+# Function characters the segmenter glues to the word before (看些啥, 领法, 签能办吗, 评得不公平,
+# 丧葬费给补不, 带上些啥, 卡上) or after them (再领, 还管, 看批了没, 没领, 个表).
+_GLUED_AFTER = frozenset("得些能法点了着过的个去来到啥给有要上从")
+_GLUED_BEFORE = frozenset("再又还才就都也没个边能看")
 
 
 def _char_analyzer(text: str) -> list[str]:
@@ -261,7 +261,9 @@ class KnowledgeIndex(Answering):
         cfg = self.config
         info = analyse(query, self.synonyms)
         named, effective = info.region, info.region or region
-        info = replace(info, region=effective, tokens=self._reread(info.tokens))
+        info = replace(
+            info, region=effective, tokens=without_filler(self._reread(info.tokens), self._idf)
+        )
         empty = np.zeros(0, dtype=np.int64)
         if self._n == 0 or self._bm25_q is None or self._bm25_a is None or self._bm25_e is None:
             return empty, np.zeros((0, len(RANK_FEATURES))), np.zeros(0, dtype=bool), info

@@ -7,10 +7,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from nlu.kb_focus import asked_elsewhere, last_place, points_elsewhere, requests
-from nlu.kb_programmes import off_programme, programmes
+from nlu.kb_focus import (
+    asked_elsewhere,
+    asking_part,
+    last_place,
+    lead_in,
+    names_a_benefit,
+    points_elsewhere,
+    requests,
+)
+from nlu.kb_programmes import asked_beside_items, off_programme, programmes
 from nlu.places import other_place, other_place_message
-from nlu.retrieval_query import without_regions
+from nlu.retrieval_query import analyse, without_regions
 from nlu.retrieval_types import (
     UNCERTAIN_MESSAGE,
     Analysed,
@@ -101,7 +109,9 @@ class Answering:
         two readings of the message agreeing: its confidence is theirs combined (`_agreed`)."""
         whole = normalize(query).strip()
         found = self._within_programmes(
-            request, *self._search(request, region, k=4, story=whole if whole != request else None)
+            request,
+            *self._search(request, region, k=4, story=whole if whole != request else None),
+            message=whole,
         )
         if alone and whole != request:
             # The message's place names are cut: the request's region (`region`, which
@@ -118,39 +128,56 @@ class Answering:
     ) -> tuple[list[Hit], Analysed]:
         """`found` with its top hit's confidence combined with the other reading's (1 - the
         product of their doubts) when both readings put that entry first, each at least
-        `agreement_floor` confident, and the message is not about a neighbouring programme
-        (whose confidences `_within_programmes` has already scaled down)."""
+        `agreement_floor` confident, and that entry is not one `_within_programmes` has
+        scaled down (a neighbouring programme's question it never mentions)."""
         hits, info = found
         floor = self.config.agreement_floor
         if not hits or not other or hits[0].entry_id != other[0].entry_id:
             return found
-        if min(hits[0].confidence, other[0].confidence) < floor or self._asks_elsewhere(
-            info.text, info
+        if min(hits[0].confidence, other[0].confidence) < floor or self._off_programme(
+            hits[0], self._programmes_asked(info.text, info, None)
         ):
             return found
         combined = 1.0 - (1.0 - hits[0].confidence) * (1.0 - other[0].confidence)
         return [replace(hits[0], confidence=combined), *hits[1:]], info
 
-    def _asks_elsewhere(self, text: str, info: Analysed) -> bool:
-        """The text names a neighbouring programme (医保 …) and no item of ours."""
-        return not info.items and bool(programmes(text))
+    def _off_programme(self, hit: Hit, asked: frozenset[str]) -> bool:
+        """Programmes are asked about and the hit's entry is not known to mention them."""
+        doc = self.document(hit.entry_id)
+        if doc is None:
+            return bool(asked)
+        return off_programme(asked, (doc.question, *doc.similar))
+
+    def _programmes_asked(self, text: str, info: Analysed, message: str | None) -> frozenset[str]:
+        """The neighbouring programmes a request is about: those it names (with an item of ours
+        named, only in its asking clauses, nlu.kb_focus.asking_part, and not those that are an
+        item's background, nlu.kb_programmes.asked_beside_items); or, for a request naming
+        neither nor any benefit ("能去哪里申请复核"), those named in the clause just before it
+        ("拆迁补偿谁说了算，能去哪里申请复核": its subject), when the message names no item of
+        ours. A programme named further back, or before a request that names what it asks for,
+        is story ("没有退休金，就靠儿女给点，想问问老人有没有生活补贴"), not what is asked."""
+        if info.items:  # "退役军人优待证咋办": the item is the asker's, the programme is asked
+            return asked_beside_items(asking_part(text))
+        asked = programmes(text)
+        if asked or not message or names_a_benefit(text) or analyse(message).items:
+            return asked
+        return programmes(lead_in(message, text))
 
     def _within_programmes(
-        self, text: str, hits: list[Hit], info: Analysed
+        self, text: str, hits: list[Hit], info: Analysed, message: str | None = None
     ) -> tuple[list[Hit], Analysed]:
         """A question about a neighbouring programme (医保, 养老保险 … and no item of ours,
-        nlu.kb_programmes) is not answered confidently by an entry that never mentions it:
-        such a hit's confidence is scaled by `other_programme_factor`; confidences still
-        never rise down the list."""
-        if not self._asks_elsewhere(text, info):
+        nlu.kb_programmes; `_programmes_asked`) is not answered confidently by an entry that
+        never mentions it: such a hit's confidence is scaled by `other_programme_factor`;
+        confidences still never rise down the list."""
+        asked = self._programmes_asked(text, info, message)
+        if not asked:
             return hits, info
-        asked = programmes(text)
         out: list[Hit] = []
         ceiling = 1.0
         for hit in hits:
-            doc = self.document(hit.entry_id)
             confidence = hit.confidence
-            if doc is not None and off_programme(asked, (doc.question, *doc.similar)):
+            if self._off_programme(hit, asked):
                 confidence *= self.config.other_programme_factor
             ceiling = min(ceiling, confidence)
             out.append(replace(hit, confidence=ceiling))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from nlu.facts import received_spans
 from nlu.lexicon import find_items, match_regions, region_apps
@@ -57,6 +58,20 @@ def words_of(tokens: list[str], syn: SynonymTable) -> list[str]:
         for i, t in enumerate(words)
         if not (_NUMBER.fullmatch(t) and words[i + 1 : i + 2] == ["高龄"])
     ]
+
+
+# A number, an amount of time or a point in time: 三十多, 七十九, 五年, 三个, 一分钱, 半年, 前年,
+# 上周, 下个月, 礼拜六.
+_FILLER = re.compile(
+    r"[0-9零一二三四五六七八九十百千万两几多好半]+[个年岁月天周块元次口回分钱号]*|"
+    r"(?:前|去|今|明|后|大前)年|(?:上|下|这|本)个?(?:周|月|星期|礼拜)|(?:礼拜|星期|周)[一二三四五六日天]"
+)
+
+
+def without_filler(tokens: list[str], known: Collection[str]) -> list[str]:
+    """Tokens without the numbers and times the KB does not know ("三十多", "七十九", "前年",
+    "一分钱"): no topic an entry could lack, so not information of the question."""
+    return [t for t in tokens if t in known or not _FILLER.fullmatch(t)]
 
 
 def asked_text(text: str) -> str:

@@ -11,7 +11,15 @@ from test_eval_clean import eval_questions, leaked
 
 from guides.ids import RegionId
 from nlu.evaluate_kb import LONG, load_seed_documents
-from nlu.kb_dev import DEV2_FILE, DEV3_FILE, DEV4_FILE, DEV8_FILE, DEV9_FILE, load_dev_cases
+from nlu.kb_dev import (
+    DEV2_FILE,
+    DEV3_FILE,
+    DEV4_FILE,
+    DEV8_FILE,
+    DEV9_FILE,
+    DEV10_FILE,
+    load_dev_cases,
+)
 
 
 def test_the_dev_set_is_long_messages_labelled_with_existing_entries() -> None:
@@ -41,8 +49,9 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         (DEV4_FILE, 90, 5, 10),
         (DEV8_FILE, 120, 40, 25),
         (DEV9_FILE, 120, 40, 25),
+        (DEV10_FILE, 120, 40, 40),
     ],
-    ids=["second", "third", "fourth", "eighth", "ninth"],
+    ids=["second", "third", "fourth", "eighth", "ninth", "tenth"],
 )
 def test_the_later_dev_sets_are_mostly_long_labelled_and_clean(
     path: Path, at_least: int, long_ones: int, declines: int

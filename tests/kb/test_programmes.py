@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.kb_programmes import off_programme, programmes
+from nlu.kb_focus import asking_part, lead_in, names_a_benefit
+from nlu.kb_programmes import asked_beside_items, off_programme, programmes
 from nlu.retrieval import KnowledgeIndex
 
 
@@ -44,3 +45,69 @@ def test_an_entry_about_the_programme_still_answers(seed_index: KnowledgeIndex) 
     answer = seed_index.answer("新农合报完了自己还要掏好多 还有别的办法没", "gansu")
     assert answer.status == "answered" and answer.entry is not None
     assert answer.entry.entry_id == "gansu-medical-aid-second"
+
+
+def test_a_bare_request_takes_its_subject_from_the_clause_before_it() -> None:
+    text = "开发商给的补偿太低了，征收补偿谁说了算，能去哪里申请复核？"
+    assert lead_in(text, "能去哪里申请复核") == "征收补偿谁说了算"
+    assert not names_a_benefit("能去哪里申请复核")
+    assert names_a_benefit("想问问经济困难的老人有没有生活补贴")
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # the request names no subject; the clause before it is about demolition compensation
+        (
+            "我家那片老房子去年开始征收，开发商给的补偿比周边房价低一大截，"
+            "老人不愿意签字，征收补偿谁说了算，能去哪里申请复核？",
+            "jinan-licheng",
+        ),
+        # wages owed: the request names no subject, the clause before it does
+        (
+            "我在县城一家饭馆干了一年，老板三个月的工钱一直拖着不给，打电话也不接，该去哪里反映？",
+            "ningxia",
+        ),
+    ],
+)
+def test_a_bare_request_about_a_neighbouring_programme_is_not_answered(
+    seed_index: KnowledgeIndex, text: str, region: str
+) -> None:
+    answer = seed_index.answer(text, region)
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
+
+
+def test_a_programme_further_back_in_the_story_is_only_story(seed_index: KnowledgeIndex) -> None:
+    # 退休金 is a fact of the story; the request names what it asks for (生活补贴)
+    text = (
+        "你好，俺是历城区港沟街道的，俺娘今年八十三了，俺爹走得早，她一个人住没有退休金，"
+        "就靠俺们兄妹几个给点，想问问经济困难的老人有没有生活补贴，谁能领？"
+    )
+    answer = seed_index.answer(text, "jinan-licheng")
+    assert answer.entry is not None and answer.entry.entry_id == "jinan-licheng-elderly-living"
+
+
+def test_a_programme_in_the_asking_part_counts_though_an_item_is_named(
+    seed_index: KnowledgeIndex,
+) -> None:
+    # 退伍老兵 names the veterans' item, but what is asked for is the 优待证, which no entry holds
+    assert asking_part("我们俩有退休金，儿子是残疾人，能单独吃低保吗") == "能单独吃低保吗"
+    answer = seed_index.answer("我是退伍老兵，想办个退役军人优待证，在哪儿办？", "shanxi")
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
+
+
+def test_a_programme_in_the_story_around_an_item_is_only_story(seed_index: KnowledgeIndex) -> None:
+    text = "我们老两口都有退休金，儿子是二级精神残疾，村里说收入超了，重残的能不能单独申请低保"
+    answer = seed_index.answer(text, "shanxi")
+    assert answer.entry is not None and answer.entry.entry_id == "shanxi-dibao-edge-disabled"
+
+
+def test_insurance_beside_an_item_is_its_background_not_what_is_asked(
+    seed_index: KnowledgeIndex,
+) -> None:
+    assert asked_beside_items("医保报完了医疗救助还能再报多少") == frozenset()
+    assert asked_beside_items("退役军人优待证咋办") == {"优待证"}
+    text = "俺家是低保户，娃住院医保报完了，医疗救助还能再报多少"
+    answer = seed_index.answer(text, "jinan-licheng")
+    assert answer.status == "answered" and answer.entry is not None
+    assert "medical" in answer.entry.entry_id

@@ -183,13 +183,19 @@ def test_an_entry_on_social_assistance_as_a_whole_is_not_about_other_items(
 
 @pytest.mark.parametrize(
     ("text", "glued", "word"),
-    [("入户调查都看些啥", "看些", "看"), ("两样补贴咋个领法", "领法", "领")],
+    [
+        ("入户调查都看些啥", "看些", "看"),
+        ("两样补贴咋个领法", "领法", "领"),
+        ("火化费给减免不", "费给", "费"),  # 给 after
+        ("报上去半个月了 咋看批了没", "看批", "批"),  # 看 before
+        ("想报特困 得带上些啥东西", "带上", "带"),  # 上 after
+    ],
 )
 def test_a_word_glued_to_a_function_character_reads_as_the_word_the_kb_knows(
     seed_index: KnowledgeIndex, text: str, glued: str, word: str
 ) -> None:
-    """The segmenter glues 些/法/得/能 … to the word before (再/还 … to the word after) in
-    spoken questions; an unknown glued token counted as a word of the question no entry has."""
+    """The segmenter glues 些/法/得/能/给/上 … to the word before (再/还/看/没 … to the word
+    after) in spoken questions; an unknown glued token counted as a word of the question no entry has."""
     assert glued in analyse(text).tokens
     _, info = seed_index.scores(text, None)
     assert glued not in info.tokens and word in info.tokens
@@ -210,3 +216,15 @@ def test_care_and_living_subsidies_stay_apart() -> None:
     assert "护理补贴" in care.tokens and "护理补贴" not in living.tokens
     assert "老年人补贴" not in care.tokens + living.tokens
     assert care.items == frozenset({"elderly_subsidy"})  # still names the item
+
+
+def test_numbers_and_times_the_kb_does_not_know_are_no_words_of_the_question(
+    seed_index: KnowledgeIndex,
+) -> None:
+    """ "一分钱", "前年", "五十三": no topic an entry could lack; counted as unknown words of the
+    question they made the right entry read as unsure."""
+    _, info = seed_index.scores("俩儿子前年就不管我了 一分钱也不给 咋办", None)
+    assert "前年" not in info.tokens and "一分钱" not in info.tokens
+    assert "儿子" in info.tokens
+    answer = seed_index.answer("两个闺女都不管我 一分钱不给 我咋整", None)
+    assert answer.entry is not None and answer.entry.entry_id == "common-children-not-supporting"

@@ -251,3 +251,11 @@ def test_we_few_is_no_question_word() -> None:
     found = requests(text)
     assert not any("几个儿女" in r for r in found)
     assert any("高龄补贴" in r for r in found)
+
+
+def test_an_enumeration_comma_joins_a_list_not_two_clauses() -> None:
+    # "低保、特困还是临时救助" is one list: no request made of its tail ("特困还是临时救助")
+    text = "我也搞不清楚该报低保、特困还是临时救助，怕选错了耽误事，网上申请的时候到底咋选"
+    found = requests(text)
+    assert "特困还是临时救助" not in found
+    assert any("低保、特困还是临时救助" in r for r in found)

@@ -62,3 +62,21 @@ def test_a_question_about_ours_with_another_place_in_the_story_is_still_ours(
 ) -> None:
     answer = seed_index.answer("我在上海打工，老家是庆阳的，家里老人想申请低保，要啥条件", None)
     assert answer.entry is not None and answer.entry.entry_id == "gansu-dibao-conditions"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("我在昆山的电子厂上班，那边的低保咋申请", "昆山"),
+        ("浦东那边困难家庭有没有临时救助", "浦东"),
+        ("俺闺女在义乌做小生意，她那儿公租房好申请不", "义乌"),
+        ("我舅在库尔勒住，那边特困供养一个月给多少", "库尔勒"),
+    ],
+)
+def test_a_county_level_city_or_a_district_is_another_place(
+    seed_index: KnowledgeIndex, text: str, place: str
+) -> None:
+    assert other_place(text) == place
+    (answer,) = seed_index.answers(text, "gansu")
+    assert answer.status == "uncertain" and answer.entry is None
+    assert answer.message is not None and f"您问的是{place}的政策" in answer.message
