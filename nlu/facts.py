@@ -152,6 +152,8 @@ class _MedicalBill(BaseModel):
     treatment: str
     spent: str
     regular: str
+    last_year: str
+    now_again: str
 
 
 class _Words(BaseModel):
@@ -734,11 +736,25 @@ def _medical_bill(text: str, mentions: list[Mention], out: list[Fact], today: dt
             and not _compiled(bill.regular).search(text, lo, start)
             and not LONG_AGO.search(text, sentence_lo, start)
             and not _in_a_past_year(text, sentence_lo, start, today)
+            and not _last_years_bill(text, sentence_lo, start)
             and _states(text, start)
             and _ours(mentions, text, start)
         ):
             out.append(Fact("situations", ["sudden_medical_expense"], start, end))
             return
+
+
+def _last_years_bill(text: str, lo: int, start: int) -> bool:
+    """ "去年查出来胃癌 做了手术 花了二十多万": the sum was spent last year (去年 before it in its
+    sentence, and nothing after that brings the story to now)."""
+    bill = _words().medical_bill
+    said = [m.end() for m in _compiled(bill.last_year).finditer(text, lo, start)]
+    if not said:
+        return False
+    now = (
+        _compiled(p).search(text, said[-1], start) for p in (bill.now_again, _words().recent_onset)
+    )
+    return not any(now)
 
 
 def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.date) -> None:
