@@ -152,6 +152,7 @@ class _MedicalBill(BaseModel):
     treatment: str
     spent: str
     regular: str
+    other_debt: str
     last_year: str
     now_again: str
 
@@ -737,6 +738,7 @@ def _medical_bill(text: str, mentions: list[Mention], out: list[Fact], today: dt
             and not LONG_AGO.search(text, sentence_lo, start)
             and not _in_a_past_year(text, sentence_lo, start, today)
             and not _last_years_bill(text, sentence_lo, start)
+            and not _compiled(bill.other_debt).search(text, start, min(end + 4, sentence_hi))
             and _states(text, start)
             and _ours(mentions, text, start)
         ):

@@ -15,3 +15,10 @@ def test_a_bill_of_last_year_is_not_a_sudden_expense_now() -> None:
     assert SUDDEN_BILL in _facts("老伴去年查出来尿毒症，这个月又住院了，花了八千多")
     assert SUDDEN_BILL in _facts("去年脱贫了，今年老伴住院花了五万多")
     assert SUDDEN_BILL in _facts("我老伴今年查出肝癌，手术花了十几万")
+
+
+def test_a_debt_to_the_bank_is_no_medical_bill() -> None:
+    text = "媳妇有糖尿病常年吃药 闺女在银川上大专 存款一分都没了 还欠着银行两万多房贷"
+    assert SUDDEN_BILL not in _facts(text)
+    assert SUDDEN_BILL not in _facts("老伴住院那阵子，家里还借了十几万彩礼钱没还")
+    assert SUDDEN_BILL in _facts("老伴住院做手术，借了亲戚三万多")
