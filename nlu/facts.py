@@ -784,6 +784,8 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 text, clause_at(text, start)[0], start
             ):
                 continue  # "村上说是查出来我家有车": what they say they found
+            if name.startswith("assets.") and _of_kin_apart(mentions, text, start):
+                continue  # "其弟有一辆小轿车，常借给其使用": the brother's car
             if name == "housing.current_housing" and not _of_the_household(mentions, text, start):
                 continue  # "儿子在银川打工，他自己还租房子住": the son's home, not theirs
             if _states(text, start, negatable) and _ours(mentions, text, start):
@@ -800,8 +802,21 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 continue  # "能办五保，就是特困供养": what the item is called, no standing
             if _ANOTHER_HOUSEHOLD.search(text, lo, start):
                 continue  # "隔壁那家有小车还有楼房都吃上低保了": theirs, not ours
+            if _of_kin_apart(mentions, text, start):
+                continue  # "我哥是五保户": the brother's standing, in his own household
             if _states(text, start) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
+
+
+# relatives who mostly keep their own household (a brother, an uncle, a nephew, an in-law)
+_KIN_APART = frozenset({"sibling", "other"})
+
+
+def _of_kin_apart(mentions: list[Mention], text: str, start: int) -> bool:
+    """The clause is about a relative who mostly lives apart: what they own or get is theirs,
+    doubtful as the household's (not stored; the questionnaire asks)."""
+    who, _ = clause_who(mentions, text, start)
+    return who is not None and who.partition("#")[0] in _KIN_APART
 
 
 _SOMEONE_UNPLACED = re.compile(r"[他她]们?(?!家)")

@@ -22,3 +22,12 @@ def test_a_debt_to_the_bank_is_no_medical_bill() -> None:
     assert SUDDEN_BILL not in _facts(text)
     assert SUDDEN_BILL not in _facts("老伴住院那阵子，家里还借了十几万彩礼钱没还")
     assert SUDDEN_BILL in _facts("老伴住院做手术，借了亲戚三万多")
+
+
+def test_what_a_brother_or_an_uncle_owns_or_gets_is_not_the_households() -> None:
+    brother = _facts("来电人反映：其本人男，45岁。其弟有一辆小轿车，常借给其使用。")
+    assert not [f for f in brother if f[0] == "assets.vehicles"]
+    assert not [f for f in _facts("我哥家有辆车，我们家没有") if f[1] is True]
+    assert not [f for f in _facts("我哥是五保户 一个月给多少钱") if f[0] == "already_receives"]
+    assert ("assets.vehicles", True, None) in _facts("我们家有一辆面包车")
+    assert ("already_receives", ("dibao",), None) in _facts("我们家是低保户，我哥在外地")
