@@ -21,3 +21,13 @@ def test_a_period_with_what_it_pays_for_before_a_pause_keeps_its_amount() -> Non
     assert isinstance(yearly, Value) and 12000 <= float(yearly.value) <= 20000
     spent = parsed("basic_living_expense", "一个月花 两千")
     assert isinstance(spent, Value) and float(spent.value) == 24000
+
+
+def test_a_birth_month_said_apart_from_the_year_counts() -> None:
+    """Born in 腊月 1955: not yet 70 on 1 June 2025."""
+    age = parsed("member_age", "五几年的 五五年 腊月生的")
+    assert isinstance(age, Value) and age.value == 69
+    age = parsed("member_age", "58年，十月份出生")
+    assert isinstance(age, Value) and age.value == 66
+    age = parsed("member_age", "1955年的")
+    assert isinstance(age, Value) and age.value == 70
