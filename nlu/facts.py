@@ -957,6 +957,8 @@ def _money(
             continue
         if _ASSISTANCE.search(clause):
             continue  # "就靠三百多块钱的残疾人补贴": an assistance payment, not an income
+        if _PER_HEAD.search(text, lo, found.start):
+            continue  # "家庭人均收入一个月五百": a share per person, neither a total nor a pay
         if AT_BEST.search(text, lo, found.start):
             continue  # "好的时候一个月能挣个一千来块": the best months, not the income
         if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
@@ -1002,8 +1004,10 @@ def _money(
             if (parts and not SUMMED.search(clause)) or _GIVEN.search(before):
                 continue  # "就靠一百八十块养老金和闺女给的一点钱": a part of the income
             monthly = to_monthly(amount)
-            incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
-                monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
+            # "就靠我洗碗一个月一千五，丈夫编筐卖一年两三千": not all of it, though hers
+            if SUMMED.search(clause) or not _another_earns_after(text, mentions, hi):
+                incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
+                    monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
             earner = own_pay_of(text, mentions, lo, hi, pupils, asked_for) if opening else None
             if earner is not None and _sole_earner_said(text, mentions, lo, found.start):
                 # "就靠媳妇在饭馆洗碗一个月一千五": the household's income, and hers
@@ -1093,6 +1097,29 @@ def _one_pay(said: list[tuple[bool, Fact]]) -> Fact | None:
         return None
     total = sum(f.value for _, f in said)
     return dataclasses.replace(first, value=total, end=said[-1][1].end, estimate=True)
+
+
+_PER_HEAD = re.compile(r"人均")
+# what another member is said to earn, after the household's income ("丈夫偶尔编点筐卖")
+_OWN_FAMILY = re.compile(r"自己一家|自己家|成家|单过|另过|分家|嫁")
+_EARNS_TOO = re.compile(r"挣|赚|卖|收入|工资|养老金|退休金|打工|零工|上班|干活")
+
+
+def _another_earns_after(text: str, mentions: list[Mention], hi: int) -> bool:
+    """After the clause ending at `hi`, in its sentence, another member still here is said to
+    earn, with an amount of their own: the income said first is not all of it."""
+    _, end = sentence_at(text, hi - 1) if hi > 0 else (0, 0)
+    for m in mentions:
+        if not (hi <= m.start < end) or m.relation in (SELF, UNNAMED) or m.departed:
+            continue
+        _, m_hi = clause_at(text, m.start)
+        _, next_hi = clause_at(text, m_hi + 1) if m_hi + 1 < end else (m_hi, m_hi)
+        if not _EARNS_TOO.search(text, m.end, m_hi) or _OWN_FAMILY.search(text, m.end, end):
+            continue  # "儿子在新疆打工…他自己一家子还要养活": his pay keeps his own family
+        for said in find_amounts(text[m.end : max(m_hi, next_hi)]):
+            if isinstance(said.value, Amount) and said.value.period is not None:
+                return True
+    return False
 
 
 def _lives_on_it(text: str, start: int, index: int) -> bool:

@@ -31,3 +31,28 @@ def test_what_a_brother_or_an_uncle_owns_or_gets_is_not_the_households() -> None
     assert not [f for f in _facts("我哥是五保户 一个月给多少钱") if f[0] == "already_receives"]
     assert ("assets.vehicles", True, None) in _facts("我们家有一辆面包车")
     assert ("already_receives", ("dibao",), None) in _facts("我们家是低保户，我哥在外地")
+
+
+def _totals(text: str) -> list[object]:
+    return [f[1] for f in _facts(text) if f[0] == "monthly_income_total"]
+
+
+def test_the_households_income_in_a_call_summary_is_the_total_not_the_wifes() -> None:
+    facts = _facts("来电人反映：其妻务农，该户年收入约1.2万元，一家三口")
+    assert ("monthly_income_total", 1000.0, None) in facts
+    assert not [f for f in facts if f[0] == "members.monthly_income"]
+
+
+def test_the_main_income_or_a_share_per_head_is_no_total() -> None:
+    assert _totals("该户主要靠其在外务工，月收入约3000元") == []
+    assert _totals("家庭人均收入一个月五百") == []
+
+
+def test_an_only_income_followed_by_another_members_earnings_is_not_all_of_it() -> None:
+    text = "家里就靠我在镇上饭馆洗碗，一个月一千五，丈夫偶尔编点筐卖，一年也就两三千。"
+    assert _totals(text) == []
+    assert ("members.monthly_income", 1500.0, "self") in _facts(text)
+    # a son with his own family elsewhere does not add to it
+    away = "家里就俺两个种了十来亩洋芋一年到头也就落个五六千块钱儿子在新疆打工一个月挣五六千可他自己一家子还要养活"
+    assert len(_totals(away)) == 1
+    assert _totals("家里就靠我打零工一个月挣一千五，老伴没收入") == [1500.0]
