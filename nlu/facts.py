@@ -276,11 +276,34 @@ def _supposed(text: str, start: int, lo: int, hi: int) -> bool:
     words = _words()
     if _compiled(words.supposed).search(text, lo, hi):
         return True
+    if _in_a_supposed_case(text, start):
+        return True
     if _compiled(words.supposed_ahead).search(text, lo, start):
         return True
     behind = _compiled(words.asked_behind).search(text, start, hi)
     return behind is not None and not _compiled(words.request_between).search(
         text, start + 1, behind.start()
+    )
+
+
+# "要是 就是 俺儿子去外地打工了 户口还在村里 俺们家的低保还算他一个人不": a case opened by
+# 要是 (no 的话 or 就 closing it) and asked about at the sentence's end is supposed throughout
+_CASE_OPENED = re.compile(
+    r"(?:(?:那个|就是|嗯|额|呃|你看|我想问|问一下|请问)[，,\s]*)*(?:要是|如果|假如|万一|假设)"
+    r"[^，,的就那]*(?:[，,]|$)"
+)
+_CASE_ASKED = re.compile(r"(?:吗|么|不|没|没有|呢|不了|不行|算不算|行不行)\s*[？?]?\s*$")
+
+
+def _in_a_supposed_case(text: str, start: int) -> bool:
+    lo, hi = sentence_at(text, start)
+    opened = _CASE_OPENED.match(text, lo)
+    return (
+        opened is not None
+        and opened.end() <= start
+        and "的话" not in text[lo:start]
+        and _CASE_ASKED.search(text[lo:hi]) is not None
+        and clause_at(text, start)[1] < hi  # the question itself is not part of the case
     )
 
 

@@ -56,3 +56,17 @@ def test_an_only_income_followed_by_another_members_earnings_is_not_all_of_it() 
     away = "家里就俺两个种了十来亩洋芋一年到头也就落个五六千块钱儿子在新疆打工一个月挣五六千可他自己一家子还要养活"
     assert len(_totals(away)) == 1
     assert _totals("家里就靠我打零工一个月挣一千五，老伴没收入") == [1500.0]
+
+
+def test_a_case_opened_by_yaoshi_and_asked_about_is_supposed_throughout() -> None:
+    for text in (
+        "要是 就是 俺儿子去外地打工了 户口还在村里 俺们家的低保还算他一个人不",
+        "要是俺儿子去外地打工了，户口还在村里，俺们家的低保还算他一个人不",
+    ):
+        facts = _facts(text)
+        assert not [f for f in facts if f[0] in ("hukou_type", "members.employment")], text
+    # closed by 就 or 的话, or not asked about: what follows is stated
+    assert ("already_receives", ("dibao",), None) in _facts(
+        "要是能办就好了，我们家是低保户，能办吗"
+    )
+    assert ("hukou_type", "rural", None) in _facts("如果可以的话，我们是农村户口，想办低保")
