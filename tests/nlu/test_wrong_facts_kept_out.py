@@ -70,3 +70,10 @@ def test_a_case_opened_by_yaoshi_and_asked_about_is_supposed_throughout() -> Non
         "要是能办就好了，我们家是低保户，能办吗"
     )
     assert ("hukou_type", "rural", None) in _facts("如果可以的话，我们是农村户口，想办低保")
+
+
+def test_a_drivers_pay_said_after_him_is_his_not_the_households() -> None:
+    text = "其本人女，48岁，今年5月被辞退。其丈夫在外开货车，月收入约5000元，女儿在读大学。"
+    facts = _facts(text)
+    assert ("members.monthly_income", 5000.0, "spouse") in facts
+    assert _totals(text) == []
