@@ -406,6 +406,10 @@ def _no_certificate(text: str, mentions: list[Mention], out: list[Fact]) -> None
             _member_fact(out, mentions, text, "has_disability", False, start, end)
 
 
+_WORK = r"(?:种地|种田|务农|上班|打工|打零工|零工|打短工|开车|跑车|放羊|养羊|养牛)"
+_TWO_JOBS = re.compile(rf"{_WORK}(?:兼|带|又|还|也|加上?|和|同时)(?:着)?{_WORK}")
+
+
 def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     words = _words()
     grade = _compiled(words.disability_grade)
@@ -422,6 +426,8 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 continue
             if name == "employment" and _FORMERLY.search(text, clause_at(text, start)[0], start):
                 continue  # "原来在厂里上班": not what they do now
+            if name == "employment" and _TWO_JOBS.search(text, *clause_at(text, start)):
+                continue  # "种地兼打零工": two kinds of work for one person, neither is all
             if name == "employment" and _unplaced_pronoun(mentions, text, start):
                 continue  # "儿媳妇跟我一起过，她打零工": 她 is nobody placed, not the speaker
             if name in _WISHES and _speakers_wish(text, mentions, start):

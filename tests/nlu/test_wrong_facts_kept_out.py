@@ -77,3 +77,10 @@ def test_a_drivers_pay_said_after_him_is_his_not_the_households() -> None:
     facts = _facts(text)
     assert ("members.monthly_income", 5000.0, "spouse") in facts
     assert _totals(text) == []
+
+
+def test_two_kinds_of_work_for_one_person_give_no_employment() -> None:
+    facts = _facts("来电人反映：一家四口，夫妻二人种地兼打零工，年收入约3万元。")
+    assert not [f for f in facts if f[0] == "members.employment"]
+    apart = _facts("我在家种地，老伴打零工")
+    assert ("members.employment", "flexible", "spouse") in apart
