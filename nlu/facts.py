@@ -410,6 +410,14 @@ _WORK = r"(?:种地|种田|务农|上班|打工|打零工|零工|打短工|开�
 _TWO_JOBS = re.compile(rf"{_WORK}(?:兼|带|又|还|也|加上?|和|同时)(?:着)?{_WORK}")
 
 
+# the one looked after, right after the verb, is no doer of the work said after it
+_CARED_FOR = re.compile(r"(?:看|带|照顾|照看|伺候|陪|接送|哄)着?$")
+
+
+def _not_cared_for(text: str, mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if not _CARED_FOR.search(text, 0, m.start)]
+
+
 def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     words = _words()
     grade = _compiled(words.disability_grade)
@@ -433,11 +441,13 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             if name in _WISHES and _speakers_wish(text, mentions, start):
                 out.append(Fact(f"members.{name}", value, start, end, SELF))
                 continue
-            everyone = _everyone(mentions, text, start)
+            # "她在家看孙子，地也种着几亩": she farms, not the grandson she looks after
+            doers = _not_cared_for(text, mentions) if name == "employment" else mentions
+            everyone = _everyone(doers, text, start)
             if everyone:  # "我和老伴都有残疾证"
                 out += [Fact(f"members.{name}", value, start, end, who) for who in everyone]
                 continue
-            _member_fact(out, mentions, text, name, value, start, end)
+            _member_fact(out, doers, text, name, value, start, end)
             if name == "has_disability":
                 lo, hi = clause_at(text, start)
                 _, next_hi = clause_at(text, hi + 1) if hi < len(text) else (hi, hi)

@@ -1,7 +1,7 @@
 """Answers whose facts were stored wrongly on the dev sets (session 41), each by its cause:
 a monthly amount said with a pause after what it pays for ("一个月吃喝 一千多") is still monthly
 for a yearly question, a birth month said apart from its year counts, a no to one half of an
-either-or question settles only that half."""
+either-or question settles only that half, the one looked after (看孙子) is not the one who works."""
 
 from __future__ import annotations
 
@@ -60,3 +60,13 @@ def test_the_half_not_named_stays_open_and_the_question_is_not_put_again(
     assert [m.wants_job for m in members] == [False] * 4
     assert [m.wants_training for m in members] == [None] * 4
     assert not is_open(session, question_bank().get("any_job_seeker"), None)
+
+
+def test_the_grandchild_looked_after_is_not_the_one_who_farms(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    pending = Pending(question_id="member_employment", member=1)
+    session = family(["self", "spouse", "son", "grandchild"], pending)
+    engine.turn(session, text="她在家看孙子，地也种着几亩")
+    members = session.household.members
+    assert members[1].employment == "farming"
+    assert members[3].employment is None
