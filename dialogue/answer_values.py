@@ -16,6 +16,9 @@ class Value:
     extra: dict[str, Any] = field(default_factory=dict)  # more member facts (birth_date, sex)
     # a household-wide yes for the members named, and no for the rest ("孙子有，别人都没有")
     others_no: bool = False
+    # the facts of the question it settles, when it names only some ("都不找工作" to 找工作
+    # 或者培训: the job, not the training); empty: all of them
+    only: tuple[str, ...] = ()
 
 
 class _DontKnow:

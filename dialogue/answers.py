@@ -327,6 +327,12 @@ def _light_work_only(text: str) -> bool:
     return False
 
 
+def _fills_named(question: Question, text: str) -> tuple[str, ...]:
+    """The facts of the question a no names, when it names some and not all ("都不找工作")."""
+    named = tuple(f for f, words in question.fill_words.items() if any(w in text for w in words))
+    return named if named and len(named) < len(question.fills) else ()
+
+
 def _typed(choice_id: str) -> Any:
     return int(choice_id) if choice_id.isdigit() else choice_id
 
@@ -372,6 +378,8 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
             and (not _leading_no(text) or _states_its_fact(question, text, today))
         ):
             return None  # "孙子智力有点问题，没办证": a no about one member, not everyone
+        if yes is False:
+            return Value(False, only=_fills_named(question, text))
         return None if yes is None else Value(yes)
     if kind == "count":
         return count_answer(question, text)

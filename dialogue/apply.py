@@ -62,6 +62,8 @@ def _apply_all_members(session: Session, question: Question, answer: Answer) -> 
     """A household-wide question: "没有" settles the fact for every member still open."""
     assert question.all_members is not None
     keys = _all_member_keys(session, question)
+    if isinstance(answer, Value) and answer.only:  # "都不找工作": the job only
+        keys = [k for k in keys if any(k.endswith("." + f.partition(".")[2]) for f in answer.only)]
     record = _record(session, question.id, None, keys)
     if isinstance(answer, Value) and answer.value is False and "no" in question.all_members:
         for key in keys:

@@ -134,6 +134,7 @@ FACTS_READ_SINCE = {
     "total_floor_area": "2026-12-06",  # read in openings since then (asked as a question before)
     "employment": "2026-12-06",
     "in_law": "2026-12-06",  # a relative by marriage (儿媳, 女婿), noted since then
+    "current_housing": "2026-12-06",  # renting now (租房住), read in openings since then
 }
 
 

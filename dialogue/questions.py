@@ -117,6 +117,9 @@ class Question(_Strict):
     # Asked once for the whole household: {"no": value} sets every member's fact on a "no".
     all_members: dict[str, Any] | None = None
     keywords: list[str] = Field(default_factory=list)
+    # For a question of two facts: the words that name each. A "no" naming only some of them
+    # settles only those ("都不找工作" says nothing of training).
+    fill_words: dict[str, list[str]] = Field(default_factory=dict)
     summary_label: str
     # The question as put about a child (under ADULT_AGE): a child's supporters are parents.
     minor_text: str | None = None

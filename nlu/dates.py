@@ -203,7 +203,11 @@ def parse_age(text: str, today: date | None = None) -> int | None:
             return card.age(today)
     dates = find_dates(text, today) or find_birth_years(text, today)
     if dates and isinstance(dates[0].value, DateParts):
-        age = _age_from(dates[0].value, today)
+        born = dates[0].value
+        if born.month is None:  # "五五年 腊月生的": the month said apart from the year
+            month = _birth_month(normalize_digits(text), dates[0].end)
+            born = born if month is None else DateParts(born.year, month)
+        age = _age_from(born, today)
         return age if 0 <= age <= 120 else None
     ages = find_ages(text, today)
     if not ages or not isinstance(ages[0].value, int):
@@ -214,6 +218,26 @@ def parse_age(text: str, today: date | None = None) -> int | None:
         if exact and abs(exact[0] - first) <= GUESS_MENDED:
             return exact[0]
     return first
+
+
+# the birth month after a year said alone ("五五年 腊月生的", "58年，十月份出生"); a lunar month
+# is taken as the same month number (腊月 12): the age is right but in the weeks between
+_BIRTH_MONTH = re.compile(
+    r"的?[，,\s]*(?:是|在)?(?:农历|阴历|阳历)?"
+    r"(?P<m>正|冬|腊|十[一二]?|1[0-2]|[1-9]|[一二三四五六七八九])月(?:份)?(?:里|的)?出?生"
+)
+_MONTH_WORDS = {"正": 1, "冬": 11, "腊": 12}
+
+
+def _birth_month(text: str, end: int) -> int | None:
+    said = _BIRTH_MONTH.match(text, end)
+    if said is None:
+        return None
+    word = said.group("m")
+    if word in _MONTH_WORDS:
+        return _MONTH_WORDS[word]
+    bounds = parse_range(word)
+    return int(bounds[0]) if bounds is not None and bounds[0] == bounds[1] else None
 
 
 # "不满18岁", "还不到十六": a bound the age is under, not the age

@@ -152,6 +152,9 @@ class _MedicalBill(BaseModel):
     treatment: str
     spent: str
     regular: str
+    other_debt: str
+    last_year: str
+    now_again: str
 
 
 class _Words(BaseModel):
@@ -273,11 +276,34 @@ def _supposed(text: str, start: int, lo: int, hi: int) -> bool:
     words = _words()
     if _compiled(words.supposed).search(text, lo, hi):
         return True
+    if _in_a_supposed_case(text, start):
+        return True
     if _compiled(words.supposed_ahead).search(text, lo, start):
         return True
     behind = _compiled(words.asked_behind).search(text, start, hi)
     return behind is not None and not _compiled(words.request_between).search(
         text, start + 1, behind.start()
+    )
+
+
+# "要是 就是 俺儿子去外地打工了 户口还在村里 俺们家的低保还算他一个人不": a case opened by
+# 要是 (no 的话 or 就 closing it) and asked about at the sentence's end is supposed throughout
+_CASE_OPENED = re.compile(
+    r"(?:(?:那个|就是|嗯|额|呃|你看|我想问|问一下|请问)[，,\s]*)*(?:要是|如果|假如|万一|假设)"
+    r"[^，,的就那]*(?:[，,]|$)"
+)
+_CASE_ASKED = re.compile(r"(?:吗|么|不|没|没有|呢|不了|不行|算不算|行不行)\s*[？?]?\s*$")
+
+
+def _in_a_supposed_case(text: str, start: int) -> bool:
+    lo, hi = sentence_at(text, start)
+    opened = _CASE_OPENED.match(text, lo)
+    return (
+        opened is not None
+        and opened.end() <= start
+        and "的话" not in text[lo:start]
+        and _CASE_ASKED.search(text[lo:hi]) is not None
+        and clause_at(text, start)[1] < hi  # the question itself is not part of the case
     )
 
 
@@ -380,6 +406,18 @@ def _no_certificate(text: str, mentions: list[Mention], out: list[Fact]) -> None
             _member_fact(out, mentions, text, "has_disability", False, start, end)
 
 
+_WORK = r"(?:种地|种田|务农|上班|打工|打零工|零工|打短工|开车|跑车|放羊|养羊|养牛)"
+_TWO_JOBS = re.compile(rf"{_WORK}(?:兼|带|又|还|也|加上?|和|同时)(?:着)?{_WORK}")
+
+
+# the one looked after, right after the verb, is no doer of the work said after it
+_CARED_FOR = re.compile(r"(?:看|带|照顾|照看|伺候|陪|接送|哄)着?$")
+
+
+def _not_cared_for(text: str, mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if not _CARED_FOR.search(text, 0, m.start)]
+
+
 def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     words = _words()
     grade = _compiled(words.disability_grade)
@@ -396,16 +434,20 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 continue
             if name == "employment" and _FORMERLY.search(text, clause_at(text, start)[0], start):
                 continue  # "原来在厂里上班": not what they do now
+            if name == "employment" and _TWO_JOBS.search(text, *clause_at(text, start)):
+                continue  # "种地兼打零工": two kinds of work for one person, neither is all
             if name == "employment" and _unplaced_pronoun(mentions, text, start):
                 continue  # "儿媳妇跟我一起过，她打零工": 她 is nobody placed, not the speaker
             if name in _WISHES and _speakers_wish(text, mentions, start):
                 out.append(Fact(f"members.{name}", value, start, end, SELF))
                 continue
-            everyone = _everyone(mentions, text, start)
+            # "她在家看孙子，地也种着几亩": she farms, not the grandson she looks after
+            doers = _not_cared_for(text, mentions) if name == "employment" else mentions
+            everyone = _everyone(doers, text, start)
             if everyone:  # "我和老伴都有残疾证"
                 out += [Fact(f"members.{name}", value, start, end, who) for who in everyone]
                 continue
-            _member_fact(out, mentions, text, name, value, start, end)
+            _member_fact(out, doers, text, name, value, start, end)
             if name == "has_disability":
                 lo, hi = clause_at(text, start)
                 _, next_hi = clause_at(text, hi + 1) if hi < len(text) else (hi, hi)
@@ -734,11 +776,26 @@ def _medical_bill(text: str, mentions: list[Mention], out: list[Fact], today: dt
             and not _compiled(bill.regular).search(text, lo, start)
             and not LONG_AGO.search(text, sentence_lo, start)
             and not _in_a_past_year(text, sentence_lo, start, today)
+            and not _last_years_bill(text, sentence_lo, start)
+            and not _compiled(bill.other_debt).search(text, start, min(end + 4, sentence_hi))
             and _states(text, start)
             and _ours(mentions, text, start)
         ):
             out.append(Fact("situations", ["sudden_medical_expense"], start, end))
             return
+
+
+def _last_years_bill(text: str, lo: int, start: int) -> bool:
+    """ "去年查出来胃癌 做了手术 花了二十多万": the sum was spent last year (去年 before it in its
+    sentence, and nothing after that brings the story to now)."""
+    bill = _words().medical_bill
+    said = [m.end() for m in _compiled(bill.last_year).finditer(text, lo, start)]
+    if not said:
+        return False
+    now = (
+        _compiled(p).search(text, said[-1], start) for p in (bill.now_again, _words().recent_onset)
+    )
+    return not any(now)
 
 
 def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.date) -> None:
@@ -766,6 +823,8 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 text, clause_at(text, start)[0], start
             ):
                 continue  # "村上说是查出来我家有车": what they say they found
+            if name.startswith("assets.") and _of_kin_apart(mentions, text, start):
+                continue  # "其弟有一辆小轿车，常借给其使用": the brother's car
             if name == "housing.current_housing" and not _of_the_household(mentions, text, start):
                 continue  # "儿子在银川打工，他自己还租房子住": the son's home, not theirs
             if _states(text, start, negatable) and _ours(mentions, text, start):
@@ -782,8 +841,21 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 continue  # "能办五保，就是特困供养": what the item is called, no standing
             if _ANOTHER_HOUSEHOLD.search(text, lo, start):
                 continue  # "隔壁那家有小车还有楼房都吃上低保了": theirs, not ours
+            if _of_kin_apart(mentions, text, start):
+                continue  # "我哥是五保户": the brother's standing, in his own household
             if _states(text, start) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
+
+
+# relatives who mostly keep their own household (a brother, an uncle, a nephew, an in-law)
+_KIN_APART = frozenset({"sibling", "other"})
+
+
+def _of_kin_apart(mentions: list[Mention], text: str, start: int) -> bool:
+    """The clause is about a relative who mostly lives apart: what they own or get is theirs,
+    doubtful as the household's (not stored; the questionnaire asks)."""
+    who, _ = clause_who(mentions, text, start)
+    return who is not None and who.partition("#")[0] in _KIN_APART
 
 
 _SOMEONE_UNPLACED = re.compile(r"[他她]们?(?!家)")
@@ -924,6 +996,8 @@ def _money(
             continue
         if _ASSISTANCE.search(clause):
             continue  # "就靠三百多块钱的残疾人补贴": an assistance payment, not an income
+        if _PER_HEAD.search(text, lo, found.start):
+            continue  # "家庭人均收入一个月五百": a share per person, neither a total nor a pay
         if AT_BEST.search(text, lo, found.start):
             continue  # "好的时候一个月能挣个一千来块": the best months, not the income
         if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
@@ -969,8 +1043,10 @@ def _money(
             if (parts and not SUMMED.search(clause)) or _GIVEN.search(before):
                 continue  # "就靠一百八十块养老金和闺女给的一点钱": a part of the income
             monthly = to_monthly(amount)
-            incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
-                monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
+            # "就靠我洗碗一个月一千五，丈夫编筐卖一年两三千": not all of it, though hers
+            if SUMMED.search(clause) or not _another_earns_after(text, mentions, hi):
+                incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
+                    monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
             earner = own_pay_of(text, mentions, lo, hi, pupils, asked_for) if opening else None
             if earner is not None and _sole_earner_said(text, mentions, lo, found.start):
                 # "就靠媳妇在饭馆洗碗一个月一千五": the household's income, and hers
@@ -1060,6 +1136,29 @@ def _one_pay(said: list[tuple[bool, Fact]]) -> Fact | None:
         return None
     total = sum(f.value for _, f in said)
     return dataclasses.replace(first, value=total, end=said[-1][1].end, estimate=True)
+
+
+_PER_HEAD = re.compile(r"人均")
+# what another member is said to earn, after the household's income ("丈夫偶尔编点筐卖")
+_OWN_FAMILY = re.compile(r"自己一家|自己家|成家|单过|另过|分家|嫁")
+_EARNS_TOO = re.compile(r"挣|赚|卖|收入|工资|养老金|退休金|打工|零工|上班|干活")
+
+
+def _another_earns_after(text: str, mentions: list[Mention], hi: int) -> bool:
+    """After the clause ending at `hi`, in its sentence, another member still here is said to
+    earn, with an amount of their own: the income said first is not all of it."""
+    _, end = sentence_at(text, hi - 1) if hi > 0 else (0, 0)
+    for m in mentions:
+        if not (hi <= m.start < end) or m.relation in (SELF, UNNAMED) or m.departed:
+            continue
+        _, m_hi = clause_at(text, m.start)
+        _, next_hi = clause_at(text, m_hi + 1) if m_hi + 1 < end else (m_hi, m_hi)
+        if not _EARNS_TOO.search(text, m.end, m_hi) or _OWN_FAMILY.search(text, m.end, end):
+            continue  # "儿子在新疆打工…他自己一家子还要养活": his pay keeps his own family
+        for said in find_amounts(text[m.end : max(m_hi, next_hi)]):
+            if isinstance(said.value, Amount) and said.value.period is not None:
+                return True
+    return False
 
 
 def _lives_on_it(text: str, start: int, index: int) -> bool:

@@ -111,7 +111,8 @@ _SPEAKER_FIRST = re.compile(r"(?:现在|平时)?(?:我|俺|咱)(?!们|家|妈|�
 # a job said by what one does: "在超市当收银员", "在饭店端盘子", "在太原送外卖", "到手2300"
 _JOB = re.compile(r"当(?!时|年|初)\S{1,4}员|端盘子|洗碗|送外卖|跑外卖|收银|保洁|保安|保姆|到手")
 _WORKS_FOR_PAY = re.compile(
-    r"挣|赚|工资|上班|打工|打(?:点|些)?零工|种地|务农|干活|做工|跑车|开车|退休金|养老金"
+    r"挣|赚|工资|上班|打工|打(?:点|些)?零工|种地|务农|干活|做工|跑(?:货|大)?车|开(?:货|大|出租|网约)?车"
+    r"|开出租|跑出租|退休金|养老金"
 )
 # a speaker alone: what they get a month is the household's ("一个人过…退休金一个月一千三")
 OWN_INCOME = re.compile(r"退休金|养老金|工资|收入|挣|收个|收成")
@@ -123,6 +124,7 @@ _NOT = re.compile(r"[不没]")
 _HE_OR_SHE = re.compile(r"\s*[他她](?!们)")  # a clause about somebody not named: nobody we place
 _TOTAL_INCOME = re.compile(
     r"加起来|一共|总共|拢共|统共|全家|全靠|就靠|只靠|家里[^，。；！？\s]{0,8}收入"  # "家里六亩地一年收入"
+    r"|该户|全户|家庭(?:年|月)?总?收入"  # a call summary's "其妻务农，该户年收入约1.2万元"
     # the only earner: "家里就我一个人挣钱，一个月三千来块"
     r"|(?:就|只有|只)(?:我|俺)一个(?:人(?:挣钱|赚钱|上班|打工|干活)|劳力|劳动力)"
     # the only earners: "就我跟他妈种地打工，一年三万块钱"
@@ -252,6 +254,9 @@ def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bo
     """An income said for the whole household: with 加起来/全靠…, in its clause or (an amount
     clause naming nobody) the clause before in the same sentence ("家里就靠我打零工，一个月
     一千来块"); or called 收入 in a clause naming nobody ("一年到头也就收入一万来块")."""
+    before = clause_before(text, lo)
+    if _MAINLY.search(text, lo, hi) or (before is not None and _MAINLY.search(text, *before)):
+        return False  # "该户主要靠其在外务工，月收入约3000元": the main income, not all of it
     if _TOTAL_INCOME.search(text, lo, hi):
         return True
     if (
@@ -277,8 +282,10 @@ def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bo
         return True
     if _INCOME.search(text, lo, hi) and _earned_jointly(text, mentions, lo):
         return True  # "我和媳妇都在家种地，一年收入也就两万来块"
-    before = clause_before(text, lo)
     return before is not None and bool(_TOTAL_INCOME.search(text, *before))
+
+
+_MAINLY = re.compile(r"主要(?:是|就是)?(?:靠|指望)|大部分(?:是)?靠|多半靠")
 
 
 def clause_before(text: str, lo: int) -> tuple[int, int] | None:

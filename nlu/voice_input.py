@@ -33,9 +33,11 @@ _SPACED = re.compile(
 )
 
 
-# a period said on its own before a pause: it belongs to the amount after it ("一年 挣三万多")
+# a period said on its own before a pause, or with what is spent or earned in it: it belongs
+# to the amount after it ("一年 挣三万多", "一个月吃喝 一千多")
 _PERIOD_ALONE = re.compile(
-    r"(?:^|[，,\s])(?:一年|每年|一个月|每个月|每月|一天|每天|一周|每周|一星期)$"
+    r"(?:^|[，,\s])(?:一年|每年|一个月|每个月|每月|一天|每天|一周|每周|一星期)"
+    r"(?:吃喝|吃穿|花销|开销|花|挣|赚|收入|能挣|能赚|领|拿)?$"
 )
 
 
