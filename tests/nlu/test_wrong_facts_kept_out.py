@@ -15,6 +15,12 @@ def test_a_bill_of_last_year_is_not_a_sudden_expense_now() -> None:
     assert SUDDEN_BILL in _facts("老伴去年查出来尿毒症，这个月又住院了，花了八千多")
     assert SUDDEN_BILL in _facts("去年脱贫了，今年老伴住院花了五万多")
     assert SUDDEN_BILL in _facts("我老伴今年查出肝癌，手术花了十几万")
+    # diagnosed last year, the sum paid over the year up to now (dev conversations batch G)
+    story = (
+        "俺媳妇去年秋天查出来乳腺癌 做了手术又化疗 老家的合作医疗在这边报得少 "
+        "这一年自己掏了九万来块 存的钱全花完了 还借了五万"
+    )
+    assert SUDDEN_BILL in _facts(story)
 
 
 def test_a_debt_to_the_bank_is_no_medical_bill() -> None:
