@@ -135,10 +135,11 @@ def amount_answer(question: Question, text: str) -> Value | None:
         amount = paid
     elif expense or monthly or question.fills == ["assets.deposits"]:  # the parts' sum
         part: Part = "costs" if expense else "income" if monthly else "savings"
-        amount = amounts_by_source(text, part) or amount  # "养老金一千，低保三百"
+        added = amounts_by_source(text, part)  # "养老金一千，低保三百"
+        amount = added or amount
         if monthly and amount is not None:  # a total said per year ("一年下来也就两万多点")
             amount = to_monthly(amount)
-        if monthly and amount is not None and amount.period is None:
+        if monthly and added is None and amount is not None and amount.period is None:
             amount = said_per_month(text) or amount
     visits = VISITS.search(text) if expense and PER_VISIT.search(text) else None
     times = parse_number(visits.group("n")) if visits else None
