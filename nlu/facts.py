@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from guides.ids import ItemId
 from nlu.amount_clauses import AT_BEST, DEBT, EACH
@@ -60,7 +60,7 @@ from nlu.mentions import (
 )
 from nlu.numbers import Amount, find_amounts, to_monthly
 from nlu.proxy import SpeaksFor, speaks_for
-from nlu.synonyms import spoken
+from nlu.synonyms import e_as_i, spoken
 from nlu.tokenize import collapse_a_not_a
 from nlu.voice_input import punctuate, spaces_as_commas
 
@@ -128,6 +128,7 @@ _LIVES_ON_IT = re.compile(
     r"|(?:全|就|只|都)靠(?:这|那)个(?:过日子|过|活|生活)?(?=$|[，,。！!？?；;\s])"  # "仨人就靠这个"
     r"|(?:别的|其他|其它)(?:啥|什么)?收入(?:也|都)?没(?:有)?|没(?:有)?(?:别的|其他|其它)(?:的)?收入"
 )
+_HEARSAY = re.compile(r"说是")
 _MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
 _AFTER_GRADUATION = re.compile(
     r"^(?:都|已经|早就?|刚|也)?毕业"
@@ -181,6 +182,14 @@ class _Words(BaseModel):
     ordered: tuple[str, ...]
     complaint: str
     policy_question: str
+    voice_slips: dict[str, str]
+
+    @model_validator(mode="after")
+    def _slips_keep_length(self) -> _Words:
+        for slip, meant in self.voice_slips.items():
+            if len(slip) != len(meant):
+                raise ValueError(f"voice slip {slip!r} -> {meant!r}: not the same length")
+        return self
 
 
 @dataclass(frozen=True)
@@ -224,6 +233,12 @@ class Reading:
 @cache
 def _words() -> _Words:
     return _Words(**yaml.safe_load(DATA.read_text(encoding="utf-8")))
+
+
+def _unslipped(text: str) -> str:
+    """Speech-recognition slips (nlu/data/facts.yml voice_slips) as the words meant."""
+    slips = _words().voice_slips
+    return _any_of(tuple(slips)).sub(lambda m: slips[m.group()], text) if slips else text
 
 
 @cache
@@ -926,6 +941,8 @@ def _money(
             continue  # "就靠三百多块钱的残疾人补贴": an assistance payment, not an income
         if AT_BEST.search(text, lo, found.start):
             continue  # "好的时候一个月能挣个一千来块": the best months, not the income
+        if _HEARSAY.search(text, lo, found.start):
+            continue  # "我男人在新疆，说是一个月能挣三四千，可一分也没打回来": only claimed
         if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
             amount = dataclasses.replace(amount, period="month")
         each = amount.period is not None and asked_for is None
@@ -1188,6 +1205,7 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     text = spaces_as_commas(text)  # "你好 我是固原人 户口…"
     text = _DIALECT_NOT.sub(lambda m: "没" + m.group()[1], text)  # "俺家莫有车": 没有 (same length)
     text = _DIALECT_HOME.sub("家里", text)  # same length: spans stay put
+    text = _unslipped(e_as_i(text))  # "额七十六了", "抵保", "残急证": same length
     if opening:
         text = punctuate(text)  # voice input: the answers keep their places (dialogue.engine)
         text = numbers_mended(text)  # "三个人，不对，四个人"

@@ -365,7 +365,8 @@ def own_pay_of(
             return SELF  # "我跟爸妈住一起，在太原送外卖…": the speaker goes on
         before = clause_before(text, lo)
         named = [m for m in mentions if before and before[0] <= m.start < before[1]]
-        named = [m for m in named if m.key not in pupils]
+        # "俺老汉在外头打工，一个月两千多": 俺 only says whose husband
+        named = [m for m in named if m.key not in pupils and not possessive(m, mentions, text)]
         earlier = [
             m for m in mentions if m.start < lo and m.key not in pupils and m.relation != CHILD
         ]

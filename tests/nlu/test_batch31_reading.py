@@ -1,0 +1,57 @@
+"""Dev openings 28 (session 41): elderly voice-to-text (额 for 我, speech-recognition slips such
+as 残急证 and 抵保), whose pay a clause gives when the one before names "俺老汉", pay only
+claimed (说是), and complaints told at the end of a long story."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.facts import read_facts
+from tests.nlu.reading import READ_ON
+from tests.nlu.reading import opening_facts as _facts
+
+
+def _values(text: str, name: str) -> dict[str | None, object]:
+    return {who: value for fact, value, who in _facts(text) if fact == name}
+
+
+def test_e_is_the_speaker_in_north_western_speech() -> None:
+    assert _values("那个 家里就额跟老伴两个人 额七十三了 老伴七十五", "members.age")["self"] == 73
+    assert _values("额们家的低保一个月给的额度太少", "members.age") == {}
+
+
+def test_recognition_slips_read_as_the_word_meant() -> None:
+    said = _facts("额这腿不行 残急证是三级的 肢体的")
+    assert ("members.has_disability", True, "self") in said
+    assert ("members.disability_grade", 3, "self") in said
+    assert ("already_receives", ("dibao",), None) in _facts("俺家一直吃着抵保 一个月三百来块")
+
+
+def test_pay_of_the_husband_named_with_the_speakers_word() -> None:
+    pays = _values(
+        "俺 俺老汉 还有两个娃 俺老汉在外头打工 一个月也就两千多", "members.monthly_income"
+    )
+    assert pays == {"spouse": 2500}
+
+
+def test_pay_only_claimed_is_not_income() -> None:
+    text = "老汉在外地干活，说是一个月能挣三千，可到现在一分钱也没打回来"
+    assert "members.monthly_income" not in {f for f, _, _ in _facts(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "复核以后把低保停了，我觉得不合理，希望有关部门重新核查，恢复我家的低保",
+        "后来又去了两次都没办成",
+        "希望窗口能改进一下服务",
+        "以前一个月都有 从十月份就木有了 啥时候能给俺补上",
+        "从八月到现在一分钱都没打到卡上 这钱到底啥时候能给",
+    ],
+)
+def test_complaints_at_the_end_of_a_story(text: str) -> None:
+    assert read_facts(text, READ_ON, opening=True).complaint
+
+
+def test_nobody_to_take_the_child_is_no_complaint() -> None:
+    assert not read_facts("孩子五岁上幼儿园，现在也没人接送", READ_ON, opening=True).complaint
