@@ -58,7 +58,7 @@ from nlu.mentions import (
     small_number,
     who_at,
 )
-from nlu.numbers import Amount, find_amounts, to_monthly
+from nlu.numbers import Amount, find_amounts, over_days_worked, to_monthly
 from nlu.proxy import SpeaksFor, speaks_for
 from nlu.synonyms import e_as_i, spoken
 from nlu.tokenize import collapse_a_not_a
@@ -883,6 +883,15 @@ _MORE_NEXT = re.compile(
 )
 
 
+def _past_job_pay(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:
+    """An amount clause naming nobody, after a clause about a past job, with the job ended
+    after it: "老汉原来在工地上干活，一天挣个一百多，现在也干不成了"."""
+    before = clause_before(text, lo)
+    if before is None or any(lo <= m.start < hi for m in mentions):
+        return False
+    return told_before_now(text, before[0], hi)
+
+
 def _money(
     text: str,
     mentions: list[Mention],
@@ -923,8 +932,10 @@ def _money(
             continue  # "存款有五十多万？没有没有": asked, or supposed, not stated
         if _claimed_by_officials(text, lo, found.start):
             continue  # "村干部说我家有个儿子在外面挣钱，一个月好几千": their claim, disputed
-        if told_before_now(text, lo, hi):
+        if told_before_now(text, lo, hi) or _past_job_pay(text, mentions, lo, hi):
             continue  # "以前一个月六七千，出事以后就没收入了": not the money now
+        worked = over_days_worked(amount, text[found.end : sentence_at(text, found.start)[1]])
+        amount = worked or amount  # "一天一百五，一个月能干二十来天": over the days worked
         if _RESTATED.match(text[lo : found.start]) and lo > 1:
             lo, _ = clause_at(text, lo - 2)  # "存款不是两万，是两千": the topic is before
         clause = text[lo:hi]

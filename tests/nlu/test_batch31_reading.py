@@ -55,3 +55,13 @@ def test_complaints_at_the_end_of_a_story(text: str) -> None:
 
 def test_nobody_to_take_the_child_is_no_complaint() -> None:
     assert not read_facts("孩子五岁上幼儿园，现在也没人接送", READ_ON, opening=True).complaint
+
+
+def test_a_days_pay_over_the_days_worked() -> None:
+    pays = _values("我在县城建筑队打工，一天一百二，一个月能干二十来天。", "members.monthly_income")
+    assert pays == {"self": 2400}
+
+
+def test_a_past_jobs_daily_pay_is_not_income_now() -> None:
+    text = "我们家四口人 老汉原来在工地上干活 一天挣个一百多 现在也干不成了"
+    assert "members.monthly_income" not in {f for f, _, _ in _facts(text)}
