@@ -54,6 +54,7 @@ from nlu.mentions import (
     clause_who,
     everyone_in,
     find_mentions,
+    possessive,
     sentence_at,
     small_number,
     who_at,
@@ -883,6 +884,18 @@ _MORE_NEXT = re.compile(
 )
 
 
+def _another_ones_pay(text: str, mentions: list[Mention], lo: int) -> bool:
+    """The clause before names somebody other than the couple: "儿子在银川送外卖，一个月四千
+    左右" is the son's pay, not the two's."""
+    before = clause_before(text, lo)
+    return before is not None and any(
+        before[0] <= m.start < before[1]
+        and m.relation not in (SELF, "spouse")
+        and not possessive(m, mentions, text)
+        for m in mentions
+    )
+
+
 def _past_job_pay(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:
     """An amount clause naming nobody, after a clause about a past job, with the job ended
     after it: "老汉原来在工地上干活，一天挣个一百多，现在也干不成了"."""
@@ -986,6 +999,7 @@ def _money(
                 and own_income_said(text, lo, hi)
                 and not any(lo <= m.start < hi for m in mentions)
                 and not speakers_own(text, mentions, lo)
+                and not _another_ones_pay(text, mentions, lo)
             )
         ):
             before = text[lo : found.start]

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from nlu.facts import read_facts
-from tests.nlu.reading import READ_ON
+from nlu.floor_area import floor_area_said
+from tests.nlu.reading import READ_ON, opening_incomes
 from tests.nlu.reading import opening_facts as _facts
 
 
@@ -65,3 +66,18 @@ def test_a_days_pay_over_the_days_worked() -> None:
 def test_a_past_jobs_daily_pay_is_not_income_now() -> None:
     text = "我们家四口人 老汉原来在工地上干活 一天挣个一百多 现在也干不成了"
     assert "members.monthly_income" not in {f for f, _, _ in _facts(text)}
+
+
+def test_a_sons_pay_is_not_the_couples_income() -> None:
+    text = "儿子在银川跑外卖，一个月三千左右，他成家了有自己的家。家里就我和老伴两口人"
+    assert opening_incomes(text) == []
+
+
+def test_a_wife_who_died_is_no_member() -> None:
+    said = _facts("我一个人 婆姨去年殁了 七十好几了")
+    assert not any(who == "spouse" for _, _, who in said)
+
+
+def test_the_area_of_a_room_shared_with_others_is_not_the_homes() -> None:
+    assert floor_area_said("我们俩合租一间二十平米的房子，房租一个月八百") is None
+    assert floor_area_said("租的一间三十平米的房子") is not None
