@@ -81,3 +81,23 @@ def test_a_wife_who_died_is_no_member() -> None:
 def test_the_area_of_a_room_shared_with_others_is_not_the_homes() -> None:
     assert floor_area_said("我们俩合租一间二十平米的房子，房租一个月八百") is None
     assert floor_area_said("租的一间三十平米的房子") is not None
+
+
+def test_a_neighbour_called_by_surname_and_kin_word_is_no_relative() -> None:
+    said = _facts("想替我们楼下的赵奶奶问问。她今年八十五了，老伴不在了")
+    assert not any(name == "members.age" for name, _, _ in said)
+    assert _values("我奶奶今年八十五了", "members.age") == {"grandparent#奶奶": 85}
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("我们村有个五保老人，一个人住，房子漏雨了", "tekun"),
+        ("他每个月就领点五保的钱，腿脚也不方便", "tekun"),
+        ("家里就靠我爸那点低保和奶奶的养老金", "dibao"),
+    ],
+)
+def test_a_standing_told_in_passing_is_received_not_asked(text: str, item: str) -> None:
+    reading = read_facts(text, READ_ON, opening=True)
+    assert ("already_receives", (item,), None) in _facts(text)
+    assert item not in reading.items
