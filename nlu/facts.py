@@ -396,7 +396,7 @@ def _no_certificate(text: str, mentions: list[Mention], out: list[Fact]) -> None
             _member_fact(out, mentions, text, "has_disability", False, start, end)
 
 
-def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
+def _member_flags(text: str, mentions: list[Mention], out: list[Fact], today: dt.date) -> None:
     words = _words()
     grade = _compiled(words.disability_grade)
     for name, value, patterns in words.member_flags:
@@ -412,6 +412,10 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 continue
             if name == "employment" and _FORMERLY.search(text, clause_at(text, start)[0], start):
                 continue  # "原来在厂里上班": not what they do now
+            if name == "employment" and _in_a_past_year(
+                text, sentence_at(text, start)[0], start, today
+            ):
+                continue  # "2019年我在工地干活从架子上摔下来": a job of years ago
             if name == "employment" and _unplaced_pronoun(mentions, text, start):
                 continue  # "儿媳妇跟我一起过，她打零工": 她 is nobody placed, not the speaker
             if name in _WISHES and _speakers_wish(text, mentions, start):
@@ -420,6 +424,14 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             everyone = _everyone(mentions, text, start)
             if everyone:  # "我和老伴都有残疾证"
                 out += [Fact(f"members.{name}", value, start, end, who) for who in everyone]
+                continue
+            inside = {
+                m.key
+                for m in mentions
+                if start <= m.start < end and m.relation not in (SELF, UNNAMED)
+            }
+            if len(inside) == 1:  # "今年8月女儿拿到录取通知书": the one named inside it
+                out.append(Fact(f"members.{name}", value, start, end, inside.pop()))
                 continue
             _member_fact(out, mentions, text, name, value, start, end)
             if name == "has_disability":
@@ -1239,7 +1251,7 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     mentions = find_mentions(text, words.departed, words.children, persons)
     facts: list[Fact] = []
     _illness(text, mentions, facts)
-    _member_flags(text, mentions, facts)
+    _member_flags(text, mentions, facts, today)
     if not opening:
         _no_certificate(text, mentions, facts)
     _schools(text, mentions, facts)

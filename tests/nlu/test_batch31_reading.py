@@ -101,3 +101,18 @@ def test_a_standing_told_in_passing_is_received_not_asked(text: str, item: str) 
     reading = read_facts(text, READ_ON, opening=True)
     assert ("already_receives", (item,), None) in _facts(text)
     assert item not in reading.items
+
+
+def test_income_after_somebody_who_cannot_work_is_not_theirs() -> None:
+    text = "一家四口人：我、妻子、儿子和女儿。儿子今年十五岁。妻子为了照顾儿子没法出去打工，全家一年就靠这点地收入一万多块。"
+    assert "spouse" not in _values(text, "members.monthly_income")
+
+
+def test_a_job_of_years_ago_is_no_employment() -> None:
+    said = _facts("我今年五十三岁。2019年我在工地干活从架子上摔下来，腰椎骨折")
+    assert not any(name == "members.employment" for name, _, _ in said)
+
+
+def test_a_flag_said_with_the_member_inside_it_is_theirs() -> None:
+    text = "家里四口人，我和丈夫都四十多岁，儿子在上初一。今年8月女儿拿到录取通知书"
+    assert _values(text, "members.is_new_admission") == {"daughter": True}
