@@ -79,6 +79,22 @@ def _in_a_past_year(text: str, lo: int, start: int, today: dt.date) -> bool:
     return any(int(m.group("y")) < today.year - 1 for m in _YEAR.finditer(text, lo, start))
 
 
+_MONTH = re.compile(
+    r"(?<![\d日号])(?P<m>1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?![\d一二三四五六七八九十])"
+)
+_RECENT_MONTHS = 3  # a bill of a treatment begun more months ago than this is no sudden one
+
+
+def _months_ago(text: str, lo: int, start: int, today: dt.date) -> bool:
+    """ "8月份他查出来肺癌…自费部分已经十来万" said in December: a month named before, more
+    than a season back (a month after this one is last year's), is not just now."""
+    for m in _MONTH.finditer(text, lo, start):
+        month = small_number(m.group("m"))
+        if month is not None and (today.month - month) % 12 > _RECENT_MONTHS:
+            return True
+    return False
+
+
 LONG_AGO = re.compile(
     r"(?:[两三四五六七八九十几\d]+|好几)年(?:前|以前)|前些年|前几年|早些年|早年|小时候|年轻(?:的)?时候?"
     r"|(?<![一今去])前年"  # the year before last: not 最近 (a 急难 is recent)
@@ -762,6 +778,7 @@ def _medical_bill(text: str, mentions: list[Mention], out: list[Fact], today: dt
             and not _compiled(bill.regular).search(text, lo, start)
             and not LONG_AGO.search(text, sentence_lo, start)
             and not _in_a_past_year(text, sentence_lo, start, today)
+            and not _months_ago(text, sentence_lo, start, today)
             and _states(text, start)
             and _ours(mentions, text, start)
         ):

@@ -4,6 +4,8 @@ claimed (说是), and complaints told at the end of a long story."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from nlu.facts import read_facts
@@ -116,3 +118,15 @@ def test_a_job_of_years_ago_is_no_employment() -> None:
 def test_a_flag_said_with_the_member_inside_it_is_theirs() -> None:
     text = "家里四口人，我和丈夫都四十多岁，儿子在上初一。今年8月女儿拿到录取通知书"
     assert _values(text, "members.is_new_admission") == {"daughter": True}
+
+
+def test_a_bill_of_a_treatment_begun_months_ago_is_no_sudden_expense() -> None:
+    in_december = dt.date(2026, 12, 6)
+    bill = "8月份他查出来肺癌，做了手术，自费部分已经十来万。"
+    situations = [
+        f for f in read_facts(bill, in_december, opening=True).facts if f.name == "situations"
+    ]
+    assert situations == []
+    recent = "11月份他突然住院，做了手术，已经花了十来万。"
+    said = read_facts(recent, in_december, opening=True).facts
+    assert any(f.name == "situations" and "sudden_medical_expense" in f.value for f in said)
