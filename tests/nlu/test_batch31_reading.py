@@ -130,3 +130,11 @@ def test_a_bill_of_a_treatment_begun_months_ago_is_no_sudden_expense() -> None:
     recent = "11月份他突然住院，做了手术，已经花了十来万。"
     said = read_facts(recent, in_december, opening=True).facts
     assert any(f.name == "situations" and "sudden_medical_expense" in f.value for f in said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["额们住的自家的房子 四十来平米", "房子是俺自己家的 就是旧得不咋地", "住的是自己家的老房子"],
+)
+def test_living_in_the_familys_own_house(text: str) -> None:
+    assert ("housing.has_own_housing", True, None) in _facts(text)
