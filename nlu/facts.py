@@ -432,6 +432,9 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact], today: dt
                 text, sentence_at(text, start)[0], start, today
             ):
                 continue  # "2019年我在工地干活从架子上摔下来": a job of years ago
+            if name == "employment" and _speaker_caring(text, mentions, start):
+                out.append(Fact(f"members.{name}", value, start, end, SELF))
+                continue  # "我为了接送孩子只能做家政钟点工": the speaker's job, not the child's
             if name == "employment" and _unplaced_pronoun(mentions, text, start):
                 continue  # "儿媳妇跟我一起过，她打零工": 她 is nobody placed, not the speaker
             if name in _WISHES and _speakers_wish(text, mentions, start):
@@ -548,7 +551,7 @@ _ALSO = re.compile(
     r"(?:我|俺)?(?:也|还)想|(?:再|还|也)(?:给|帮)"
 )  # "想问问能不能吃低保，再给介绍个活"
 # "现在一个人带孩子，想找个工作": the member named is whom the speaker looks after, not who wishes
-_LOOKS_AFTER = re.compile(r"(?:带|带着|照顾|照顾着|伺候|伺候着|照看|看着|养着|供着|陪着)$")
+_LOOKS_AFTER = re.compile(r"(?:带|带着|照顾|照顾着|伺候|伺候着|照看|看着|养着|供着|陪着|接送)$")
 
 
 def _speakers_wish(text: str, mentions: list[Mention], start: int) -> bool:
@@ -565,6 +568,18 @@ def _speakers_wish(text: str, mentions: list[Mention], start: int) -> bool:
         return _after_looking_after(text, mentions, lo, start)
     since = asks[-1].end()
     return not any(since <= m.start < start and m.relation != SELF for m in mentions)
+
+
+def _speaker_caring(text: str, mentions: list[Mention], start: int) -> bool:
+    """The clause starts with the speaker, and the member named last before `start` is one
+    they look after ("我为了接送孩子只能做…"): what follows is the speaker's."""
+    lo, _ = clause_at(text, start)
+    inside = [m for m in mentions if lo <= m.start < start]
+    if len(inside) < 2 or inside[0].relation != SELF or inside[0].start != lo:
+        return False
+    last = max(inside, key=lambda m: m.start)
+    cared = _LOOKS_AFTER.search(text, max(lo, last.start - 3), last.start)
+    return last.relation not in (SELF, UNNAMED) and cared is not None
 
 
 def _after_looking_after(text: str, mentions: list[Mention], lo: int, start: int) -> bool:

@@ -138,3 +138,24 @@ def test_a_bill_of_a_treatment_begun_months_ago_is_no_sudden_expense() -> None:
 )
 def test_living_in_the_familys_own_house(text: str) -> None:
     assert ("housing.has_own_housing", True, None) in _facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "employment"),
+    [
+        ("我在一家物业公司做保洁，每月工资2600", "employed"),
+        ("我在超市做理货员，一个月两千一", "employed"),
+        ("一家三口就靠我看大门 一个月一千二三", "employed"),
+        ("我为了接送孩子只能做家政钟点工，一个月也就一千五六", "flexible"),
+        ("我今年五十九，现在每月领退休金2300元", "retired"),
+    ],
+)
+def test_a_current_job_said_by_its_work(text: str, employment: str) -> None:
+    assert _values(text, "members.employment") == {"self": employment}
+
+
+@pytest.mark.parametrize(
+    "text", ["想找个活干 看大门也行", "想去做保洁", "俺俩都木有领退休金 就靠种地"]
+)
+def test_a_job_wished_for_or_denied_is_no_employment(text: str) -> None:
+    assert _values(text, "members.employment") == {}
