@@ -159,3 +159,9 @@ def test_a_current_job_said_by_its_work(text: str, employment: str) -> None:
 )
 def test_a_job_wished_for_or_denied_is_no_employment(text: str) -> None:
     assert _values(text, "members.employment") == {}
+
+
+def test_a_local_hukou_said_with_its_type() -> None:
+    said = _facts("我今年50岁，本地城镇户口")
+    assert ("has_local_hukou", True, None) in said
+    assert ("has_local_hukou", True, None) not in _facts("我是外地农村户口")
