@@ -86,11 +86,16 @@ _RECENT_MONTHS = 3  # a bill of a treatment begun more months ago than this is n
 
 
 def _months_ago(text: str, lo: int, start: int, today: dt.date) -> bool:
-    """ "8月份他查出来肺癌…自费部分已经十来万" said in December: a month named before, more
-    than a season back (a month after this one is last year's), is not just now."""
+    """ "8月份他查出来肺癌…自费部分已经十来万" said in June: a month named before that is
+    after this one is last year's, more than a season back, not just now ("今年三月…自己掏了
+    八万多" said in December may still be this year's 支出型 expense: kept)."""
     for m in _MONTH.finditer(text, lo, start):
         month = small_number(m.group("m"))
-        if month is not None and (today.month - month) % 12 > _RECENT_MONTHS:
+        if (
+            month is not None
+            and month > today.month
+            and (today.month - month) % 12 > _RECENT_MONTHS
+        ):
             return True
     return False
 
