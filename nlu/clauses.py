@@ -149,7 +149,8 @@ def current_clauses(text: str) -> str:
     return "，".join(now)
 
 
-_NOW_AMOUNT = re.compile(r"没|无|光了|完了")  # a clause about now that says how much (none)
+# a clause about now that says how much (none), or that the work has ended ("现在也干不成了")
+_NOW_AMOUNT = re.compile(r"没|无|光了|完了|干不(?:成|了|动)|不能干")
 
 
 def told_before_now(text: str, start: int, end: int) -> bool:

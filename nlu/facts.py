@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from guides.ids import ItemId
 from nlu.amount_clauses import AT_BEST, DEBT, EACH
@@ -54,13 +54,14 @@ from nlu.mentions import (
     clause_who,
     everyone_in,
     find_mentions,
+    possessive,
     sentence_at,
     small_number,
     who_at,
 )
-from nlu.numbers import Amount, find_amounts, to_monthly
+from nlu.numbers import Amount, find_amounts, over_days_worked, to_monthly
 from nlu.proxy import SpeaksFor, speaks_for
-from nlu.synonyms import spoken
+from nlu.synonyms import e_as_i, spoken
 from nlu.tokenize import collapse_a_not_a
 from nlu.voice_input import punctuate, spaces_as_commas
 
@@ -76,6 +77,27 @@ _YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)年")
 def _in_a_past_year(text: str, lo: int, start: int, today: dt.date) -> bool:
     """ "2008年地震后盖的房子": a year named before, earlier than last year, is long ago."""
     return any(int(m.group("y")) < today.year - 1 for m in _YEAR.finditer(text, lo, start))
+
+
+_MONTH = re.compile(
+    r"(?<![\d日号])(?P<m>1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?(?![\d一二三四五六七八九十])"
+)
+_RECENT_MONTHS = 3  # a bill of a treatment begun more months ago than this is no sudden one
+
+
+def _months_ago(text: str, lo: int, start: int, today: dt.date) -> bool:
+    """ "8月份他查出来肺癌…自费部分已经十来万" said in June: a month named before that is
+    after this one is last year's, more than a season back, not just now ("今年三月…自己掏了
+    八万多" said in December may still be this year's 支出型 expense: kept)."""
+    for m in _MONTH.finditer(text, lo, start):
+        month = small_number(m.group("m"))
+        if (
+            month is not None
+            and month > today.month
+            and (today.month - month) % 12 > _RECENT_MONTHS
+        ):
+            return True
+    return False
 
 
 LONG_AGO = re.compile(
@@ -128,6 +150,7 @@ _LIVES_ON_IT = re.compile(
     r"|(?:全|就|只|都)靠(?:这|那)个(?:过日子|过|活|生活)?(?=$|[，,。！!？?；;\s])"  # "仨人就靠这个"
     r"|(?:别的|其他|其它)(?:啥|什么)?收入(?:也|都)?没(?:有)?|没(?:有)?(?:别的|其他|其它)(?:的)?收入"
 )
+_HEARSAY = re.compile(r"说是")
 _MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
 _AFTER_GRADUATION = re.compile(
     r"^(?:都|已经|早就?|刚|也)?毕业"
@@ -184,6 +207,14 @@ class _Words(BaseModel):
     ordered: tuple[str, ...]
     complaint: str
     policy_question: str
+    voice_slips: dict[str, str]
+
+    @model_validator(mode="after")
+    def _slips_keep_length(self) -> _Words:
+        for slip, meant in self.voice_slips.items():
+            if len(slip) != len(meant):
+                raise ValueError(f"voice slip {slip!r} -> {meant!r}: not the same length")
+        return self
 
 
 @dataclass(frozen=True)
@@ -227,6 +258,12 @@ class Reading:
 @cache
 def _words() -> _Words:
     return _Words(**yaml.safe_load(DATA.read_text(encoding="utf-8")))
+
+
+def _unslipped(text: str) -> str:
+    """Speech-recognition slips (nlu/data/facts.yml voice_slips) as the words meant."""
+    slips = _words().voice_slips
+    return _any_of(tuple(slips)).sub(lambda m: slips[m.group()], text) if slips else text
 
 
 @cache
@@ -418,7 +455,7 @@ def _not_cared_for(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not _CARED_FOR.search(text, 0, m.start)]
 
 
-def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
+def _member_flags(text: str, mentions: list[Mention], out: list[Fact], today: dt.date) -> None:
     words = _words()
     grade = _compiled(words.disability_grade)
     for name, value, patterns in words.member_flags:
@@ -436,6 +473,13 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 continue  # "原来在厂里上班": not what they do now
             if name == "employment" and _TWO_JOBS.search(text, *clause_at(text, start)):
                 continue  # "种地兼打零工": two kinds of work for one person, neither is all
+            if name == "employment" and _in_a_past_year(
+                text, sentence_at(text, start)[0], start, today
+            ):
+                continue  # "2019年我在工地干活从架子上摔下来": a job of years ago
+            if name == "employment" and _speaker_caring(text, mentions, start):
+                out.append(Fact(f"members.{name}", value, start, end, SELF))
+                continue  # "我为了接送孩子只能做家政钟点工": the speaker's job, not the child's
             if name == "employment" and _unplaced_pronoun(mentions, text, start):
                 continue  # "儿媳妇跟我一起过，她打零工": 她 is nobody placed, not the speaker
             if name in _WISHES and _speakers_wish(text, mentions, start):
@@ -446,6 +490,14 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             everyone = _everyone(doers, text, start)
             if everyone:  # "我和老伴都有残疾证"
                 out += [Fact(f"members.{name}", value, start, end, who) for who in everyone]
+                continue
+            inside = {
+                m.key
+                for m in mentions
+                if start <= m.start < end and m.relation not in (SELF, UNNAMED)
+            }
+            if len(inside) == 1:  # "今年8月女儿拿到录取通知书": the one named inside it
+                out.append(Fact(f"members.{name}", value, start, end, inside.pop()))
                 continue
             _member_fact(out, doers, text, name, value, start, end)
             if name == "has_disability":
@@ -546,7 +598,7 @@ _ALSO = re.compile(
     r"(?:我|俺)?(?:也|还)想|(?:再|还|也)(?:给|帮)"
 )  # "想问问能不能吃低保，再给介绍个活"
 # "现在一个人带孩子，想找个工作": the member named is whom the speaker looks after, not who wishes
-_LOOKS_AFTER = re.compile(r"(?:带|带着|照顾|照顾着|伺候|伺候着|照看|看着|养着|供着|陪着)$")
+_LOOKS_AFTER = re.compile(r"(?:带|带着|照顾|照顾着|伺候|伺候着|照看|看着|养着|供着|陪着|接送)$")
 
 
 def _speakers_wish(text: str, mentions: list[Mention], start: int) -> bool:
@@ -563,6 +615,18 @@ def _speakers_wish(text: str, mentions: list[Mention], start: int) -> bool:
         return _after_looking_after(text, mentions, lo, start)
     since = asks[-1].end()
     return not any(since <= m.start < start and m.relation != SELF for m in mentions)
+
+
+def _speaker_caring(text: str, mentions: list[Mention], start: int) -> bool:
+    """The clause starts with the speaker, and the member named last before `start` is one
+    they look after ("我为了接送孩子只能做…"): what follows is the speaker's."""
+    lo, _ = clause_at(text, start)
+    inside = [m for m in mentions if lo <= m.start < start]
+    if len(inside) < 2 or inside[0].relation != SELF or inside[0].start != lo:
+        return False
+    last = max(inside, key=lambda m: m.start)
+    cared = _LOOKS_AFTER.search(text, max(lo, last.start - 3), last.start)
+    return last.relation not in (SELF, UNNAMED) and cared is not None
 
 
 def _after_looking_after(text: str, mentions: list[Mention], lo: int, start: int) -> bool:
@@ -778,6 +842,7 @@ def _medical_bill(text: str, mentions: list[Mention], out: list[Fact], today: dt
             and not _in_a_past_year(text, sentence_lo, start, today)
             and not _last_years_bill(text, sentence_lo, start)
             and not _compiled(bill.other_debt).search(text, start, min(end + 4, sentence_hi))
+            and not _months_ago(text, sentence_lo, start, today)
             and _states(text, start)
             and _ours(mentions, text, start)
         ):
@@ -940,6 +1005,27 @@ _MORE_NEXT = re.compile(
 )
 
 
+def _another_ones_pay(text: str, mentions: list[Mention], lo: int) -> bool:
+    """The clause before names somebody other than the couple: "儿子在银川送外卖，一个月四千
+    左右" is the son's pay, not the two's."""
+    before = clause_before(text, lo)
+    return before is not None and any(
+        before[0] <= m.start < before[1]
+        and m.relation not in (SELF, "spouse")
+        and not possessive(m, mentions, text)
+        for m in mentions
+    )
+
+
+def _past_job_pay(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:
+    """An amount clause naming nobody, after a clause about a past job, with the job ended
+    after it: "老汉原来在工地上干活，一天挣个一百多，现在也干不成了"."""
+    before = clause_before(text, lo)
+    if before is None or any(lo <= m.start < hi for m in mentions):
+        return False
+    return told_before_now(text, before[0], hi)
+
+
 def _money(
     text: str,
     mentions: list[Mention],
@@ -980,8 +1066,10 @@ def _money(
             continue  # "存款有五十多万？没有没有": asked, or supposed, not stated
         if _claimed_by_officials(text, lo, found.start):
             continue  # "村干部说我家有个儿子在外面挣钱，一个月好几千": their claim, disputed
-        if told_before_now(text, lo, hi):
+        if told_before_now(text, lo, hi) or _past_job_pay(text, mentions, lo, hi):
             continue  # "以前一个月六七千，出事以后就没收入了": not the money now
+        worked = over_days_worked(amount, text[found.end : sentence_at(text, found.start)[1]])
+        amount = worked or amount  # "一天一百五，一个月能干二十来天": over the days worked
         if _RESTATED.match(text[lo : found.start]) and lo > 1:
             lo, _ = clause_at(text, lo - 2)  # "存款不是两万，是两千": the topic is before
         clause = text[lo:hi]
@@ -1000,6 +1088,8 @@ def _money(
             continue  # "家庭人均收入一个月五百": a share per person, neither a total nor a pay
         if AT_BEST.search(text, lo, found.start):
             continue  # "好的时候一个月能挣个一千来块": the best months, not the income
+        if _HEARSAY.search(text, lo, found.start):
+            continue  # "我男人在新疆，说是一个月能挣三四千，可一分也没打回来": only claimed
         if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
             amount = dataclasses.replace(amount, period="month")
         each = amount.period is not None and asked_for is None
@@ -1032,6 +1122,7 @@ def _money(
                 and own_income_said(text, lo, hi)
                 and not any(lo <= m.start < hi for m in mentions)
                 and not speakers_own(text, mentions, lo)
+                and not _another_ones_pay(text, mentions, lo)
             )
         ):
             before = text[lo : found.start]
@@ -1287,6 +1378,7 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     text = spaces_as_commas(text)  # "你好 我是固原人 户口…"
     text = _DIALECT_NOT.sub(lambda m: "没" + m.group()[1], text)  # "俺家莫有车": 没有 (same length)
     text = _DIALECT_HOME.sub("家里", text)  # same length: spans stay put
+    text = _unslipped(e_as_i(text))  # "额七十六了", "抵保", "残急证": same length
     if opening:
         text = punctuate(text)  # voice input: the answers keep their places (dialogue.engine)
         text = numbers_mended(text)  # "三个人，不对，四个人"
@@ -1295,7 +1387,7 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     mentions = find_mentions(text, words.departed, words.children, persons)
     facts: list[Fact] = []
     _illness(text, mentions, facts)
-    _member_flags(text, mentions, facts)
+    _member_flags(text, mentions, facts, today)
     if not opening:
         _no_certificate(text, mentions, facts)
     _schools(text, mentions, facts)

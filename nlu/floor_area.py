@@ -17,9 +17,10 @@ _AREA = re.compile(
 )
 # what makes a number of 平米 a home's: a dwelling named in its clause
 _HOME = re.compile(r"房|屋|住|间|楼|套|窑|宅")
-# a price, a rent or a share per square metre; a shop, a yard, fields
+# a price, a rent or a share per square metre; a room shared with others (合租); a shop, a yard,
+# fields
 _NOT_THE_HOMES = re.compile(
-    r"每|一平|人均|均|租金|房租|单价|门面|铺面|商铺|院子|院坝|地|大棚|厂房|店"
+    r"每|一平|人均|均|租金|房租|合租|单价|门面|铺面|商铺|院子|院坝|地|大棚|厂房|店"
 )
 _SMALLEST, _LARGEST = 5, 2000  # square metres a home may have
 

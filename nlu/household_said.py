@@ -343,6 +343,10 @@ def own_income_said(text: str, lo: int, hi: int) -> bool:
     return bool(OWN_INCOME.search(text, *before) or works)
 
 
+# the one named cannot work: what the next clause earns is not theirs
+_NO_WORK = re.compile(r"(?:没法|没办法|不能|无法|干不了|出不去)(?:出去)?(?:打工|上班|干活|工作)")
+
+
 def own_pay_of(
     text: str,
     mentions: list[Mention],
@@ -371,8 +375,11 @@ def own_pay_of(
         if _speaker_goes_on(text, mentions, lo):
             return SELF  # "我跟爸妈住一起，在太原送外卖…": the speaker goes on
         before = clause_before(text, lo)
+        if before is not None and _NO_WORK.search(text, before[0], before[1]):
+            return None  # "妻子没法出去打工，全家一年就靠这点地收入一万多": not her pay
         named = [m for m in mentions if before and before[0] <= m.start < before[1]]
-        named = [m for m in named if m.key not in pupils]
+        # "俺老汉在外头打工，一个月两千多": 俺 only says whose husband
+        named = [m for m in named if m.key not in pupils and not possessive(m, mentions, text)]
         earlier = [
             m for m in mentions if m.start < lo and m.key not in pupils and m.relation != CHILD
         ]

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 from nlu.lexicon import match_relations, relative_of
 from nlu.numerals import parse_number
+from nlu.surnames import PATTERN as SURNAME
 
 SELF = "self"
 CHILD = "child"  # a child of unsaid sex ("孩子", "两个娃"): no relation id yet
@@ -35,6 +36,9 @@ _UNNAMED = re.compile(
     r"老人家?|老爷子|(?<![我俺咱家])老太太|邻居|村干部|干部|村主任|村长|支书|书记|工作人员|别人|人家"
     r"|(?<!家)(?<!里)有(?:个|一个|户|家)?人"
     r"|(?<!是)孤儿|(?<![我俺咱家])(?:大爷|大娘|大妈)"
+    # "楼下的刘奶奶", "我们村马大姐": a surname before a kin word is how a neighbour is called
+    rf"|(?<![我俺咱他她\d一二两三四五六七八九十百千万]){SURNAME}"
+    r"(?:奶奶|爷爷|大爷|大娘|大妈|大婶|婶子|大姐|大哥|阿姨|叔叔|大叔|伯伯|老太太|老爷子)"
 )
 _THEIR_OWN = re.compile(r"自家的?|家的?")
 _PRONOUN = re.compile(r"(?<!其)[他她](?!们)")  # not 其他 ("everyone else")

@@ -310,6 +310,16 @@ _DAYS_A_WEEK = re.compile(
 WEEKS_A_MONTH = Decimal(52) / Decimal(12)
 
 
+def over_days_worked(amount: Amount, said: str) -> Amount | None:
+    """A day's pay over the days worked in a month that `said` gives ("一天一百五，一个月能干
+    二十来天" -> about 3000 a month); None when it is no day's pay or no days are said."""
+    days = _DAYS_WORKED.search(said) if amount.period == "day" else None
+    worked = parse_number(days.group("n")) if days else None
+    if worked is None or not 0 < worked <= 31:
+        return None
+    return _times(amount, Decimal(str(worked)), "month", estimate=True)
+
+
 def monthly_amount(text: str) -> Amount | None:
     """parse_amount, converted to a month when the text names another period ("一年三万");
     a day's pay is counted over the days worked when they are said (a month's, or a week's
@@ -317,10 +327,9 @@ def monthly_amount(text: str) -> Amount | None:
     amount = parse_amount(text)
     if amount is None:
         return None
-    days = _DAYS_WORKED.search(text) if amount.period == "day" else None
-    worked = parse_number(days.group("n")) if days else None
-    if worked is not None and 0 < worked <= 31:
-        return _times(amount, Decimal(str(worked)), "month", estimate=True)
+    worked = over_days_worked(amount, text)
+    if worked is not None:
+        return worked
     weekly = _DAYS_A_WEEK.search(text) if amount.period == "day" else None
     per_week = parse_number(weekly.group("n")) if weekly else None
     if per_week is not None:

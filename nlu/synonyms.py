@@ -50,6 +50,11 @@ _QUESTION_TAG = re.compile(
 _SHEN = re.compile(r"甚(?!至)")
 
 
+def e_as_i(text: str) -> str:
+    """The text with the dialect pronoun 额 as 我 ("额七十六了", "额们家"), same length."""
+    return _E_PRONOUN.sub("我", text)
+
+
 def spoken(text: str) -> str:
     """The text with the dialect pronouns 俺 and 额 as 我, Shanxi's 甚 as 啥, a final question tag
     不/没 as 吗."""
