@@ -48,7 +48,7 @@ from dialogue.questions import MEMBER_MORE_ID, QuestionBank
 from dialogue.state import Session, member_key
 from guides.catalog import guide_for
 from guides.household import EMERGENCY_SITUATIONS
-from guides.ids import ItemId, Outcome, RegionId
+from guides.ids import LIKELY, NEED_INFO, POSSIBLE, ItemId, RegionId
 from guides.screening.engine import depends_on
 from guides.screening.registry import OFFICE_VERIFIED
 from guides.screening.result import ScreeningResult
@@ -65,7 +65,7 @@ RECIPIENT_CLASSES = frozenset({ItemId("dibao"), ItemId("tekun")})
 TEMPORARY_AID = ItemId("temporary_aid")
 NEAR_BEST = 0.4  # a question worth 40% of the best one, asked earlier in natural order
 MIN_WORTH = 0.05  # below this no question is worth the citizen's time
-HOPEFUL = (Outcome.LIKELY, Outcome.POSSIBLE)
+HOPEFUL = (LIKELY, POSSIBLE)
 # once the items asked about are settled, past the soft budget: a central class is pursued
 # only while this many questions or fewer are open for it
 CENTRAL_REACH = 2
@@ -110,7 +110,7 @@ def _weights(session: Session, result: ScreeningResult, asked: set[ItemId]) -> d
     return {
         i.item: ASKED_WEIGHT if i.item in asked else CENTRAL_WEIGHT if i.item in central else 1.0
         for i in result.items
-        if i.outcome == Outcome.NEED_INFO
+        if i.outcome == NEED_INFO
     }
 
 
@@ -134,7 +134,7 @@ def open_wants(result: ScreeningResult, bank: QuestionBank) -> dict[ItemId, Want
     return {
         i.item: Wanted.of_facts(i.missing_facts, bank)
         for i in result.items
-        if i.outcome == Outcome.NEED_INFO
+        if i.outcome == NEED_INFO
     }
 
 

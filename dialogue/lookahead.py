@@ -30,7 +30,7 @@ from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBan
 from dialogue.screened import facts_digest
 from dialogue.state import Session
 from guides.household import Household
-from guides.ids import ItemId, Outcome
+from guides.ids import LIKELY, POSSIBLE, UNLIKELY, ItemId, Outcome
 from guides.params import Parameters, current_parameters
 from guides.screening.engine import outcomes
 
@@ -135,7 +135,7 @@ class Trial:
         asked: tuple[str, int | None],
         items: Collection[ItemId],
         allowance: int = MAX_TRIES,
-        toward: Collection[Outcome] = (Outcome.LIKELY, Outcome.POSSIBLE, Outcome.UNLIKELY),
+        toward: Collection[Outcome] = (LIKELY, POSSIBLE, UNLIKELY),
     ) -> set[ItemId] | None:
         """Those of `items` that some value of the question moves out of need_info (to one of
         `toward`), the other open facts left open; None when that was not tried (values too

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank
 from dialogue.state import Pending, Session, fact_name, get_fact, member_key
-from guides.ids import Outcome
+from guides.ids import NEED_INFO
 from guides.screening.result import ScreeningResult
 
 RELATION_QUESTION = "member_relation"
@@ -100,7 +100,7 @@ def wanted_facts(result: ScreeningResult) -> list[str]:
     """Missing facts of the undecided items, in screening's order, each once."""
     facts: dict[str, None] = {}
     for item in result.items:
-        if item.outcome == Outcome.NEED_INFO:
+        if item.outcome == NEED_INFO:
             for fact in item.missing_facts:
                 facts.setdefault(fact, None)
     return list(facts)

@@ -14,7 +14,7 @@ from guides.benefits import RECOGNISED_CLASSES, all_benefits, benefits_for
 from guides.catalog import guide_for
 from guides.errors import UnknownItemError
 from guides.household import Household
-from guides.ids import HukouType, ItemId, Outcome, RegionId
+from guides.ids import LIKELY, NEED_INFO, POSSIBLE, UNLIKELY, HukouType, ItemId, Outcome, RegionId
 from guides.materials import needed_materials
 from guides.params import Parameters, current_parameters
 from guides.places import places
@@ -31,7 +31,14 @@ from guides.screening.combine import (
 from guides.screening.context import Context
 from guides.screening.recognised import apply_review_order, recognised_checks
 from guides.screening.registry import run_check
-from guides.screening.result import CheckResult, CheckStatus, ItemResult, Reason, ScreeningResult
+from guides.screening.result import (
+    MET,
+    UNMET,
+    CheckResult,
+    ItemResult,
+    Reason,
+    ScreeningResult,
+)
 from guides.sources import SourceRef
 
 DEPENDENT_CHECKS = {
@@ -226,9 +233,7 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
         cite = _cite(condition.source) if condition else ""
         return _result(ctx, item, outcome_of(recognised), recognised, citation=cite)
     if condition is None:
-        return _result(
-            ctx, item, Outcome.POSSIBLE, [], note="办事指南没有列出具体条件，请向经办部门咨询。"
-        )
+        return _result(ctx, item, POSSIBLE, [], note="办事指南没有列出具体条件，请向经办部门咨询。")
     citation = _cite(condition.source)
     if condition.rule.all:
         checks = _run(ctx, condition.rule.all)
@@ -237,16 +242,16 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
     # part); ties merge as before: missing facts of open ways, names and reasons of likely ones.
     evaluated = [(variant, _run(ctx, variant.all)) for variant in condition.rule.variants]
     outcomes = [outcome_of(checks) for _, checks in evaluated]
-    if Outcome.NEED_INFO in outcomes:
+    if NEED_INFO in outcomes:
         for index in _dominated_ways(evaluated, outcomes):
-            outcomes[index] = Outcome.UNLIKELY  # never better than another way: asks nothing
+            outcomes[index] = UNLIKELY  # never better than another way: asks nothing
     top_rank = max(OUTCOME_RANK[outcome] for outcome in outcomes)
     ties = [
         (variant, checks, outcome)
         for (variant, checks), outcome in zip(evaluated, outcomes, strict=True)
         if OUTCOME_RANK[outcome] == top_rank
     ]
-    if len(ties) > 1 and ties[0][2] == Outcome.NEED_INFO:
+    if len(ties) > 1 and ties[0][2] == NEED_INFO:
         # open ways tie: one result, the first way's, asking every open way's missing facts
         # (no result built per way only to be merged)
         _, checks, outcome = ties[0]
@@ -266,9 +271,9 @@ def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
     ]
     best = top[0]
     for candidate in top[1:]:
-        if candidate.outcome == Outcome.LIKELY:
+        if candidate.outcome == LIKELY:
             best = _merge_variants(best, candidate)
-    if best.outcome == Outcome.UNLIKELY:  # every way is ruled out: say why for each
+    if best.outcome == UNLIKELY:  # every way is ruled out: say why for each
         return _all_ruled_out(best, top)
     return best
 
@@ -299,15 +304,15 @@ def _dominated_ways(
     ways = [_clauses(variant) for variant, _ in evaluated]
     clauses = [every for _, every in ways]
     open_clauses = [
-        {key for key, result in zip(keys, checks, strict=True) if result.status != CheckStatus.MET}
+        {key for key, result in zip(keys, checks, strict=True) if result.status != MET}
         for (keys, _), (_, checks) in zip(ways, evaluated, strict=True)
     ]
     dominated = []
     for index, outcome in enumerate(outcomes):
-        if outcome != Outcome.NEED_INFO:
+        if outcome != NEED_INFO:
             continue
         for other in range(len(evaluated)):
-            if other == index or outcomes[other] == Outcome.UNLIKELY:
+            if other == index or outcomes[other] == UNLIKELY:
                 continue
             if open_clauses[other] <= clauses[index] and not (
                 other > index and open_clauses[index] <= clauses[other]
@@ -320,7 +325,7 @@ def _dominated_ways(
 def _all_ruled_out(first: ItemResult, candidates: list[ItemResult]) -> ItemResult:
     from dataclasses import replace
 
-    unmet = [[r for r in c.reasons if r.status == CheckStatus.UNMET] for c in candidates]
+    unmet = [[r for r in c.reasons if r.status == UNMET] for c in candidates]
     # a reason every way gives ("家里没有退役军人") rules them all out: said once, alone
     shared = set.intersection(*({r.text for r in rs} for rs in unmet)) if len(unmet) > 1 else set()
     if shared:
@@ -408,7 +413,7 @@ def _result(
         variant_label=variant_label,
         caveats=tuple(dict.fromkeys(c for c in caveats if c)),
         notes=tuple(n for n in [note, *(n.text for n in item.notes)] if n),
-        auto_granted=item.auto_granted and outcome == Outcome.LIKELY,  # 免申即享 once recognised
+        auto_granted=item.auto_granted and outcome == LIKELY,  # 免申即享 once recognised
         basis=tuple(basis),
     )
 
@@ -416,11 +421,11 @@ def _result(
 def _finish(ctx: Context, result: ItemResult) -> ItemResult:
     from dataclasses import replace
 
-    if result.outcome == Outcome.UNLIKELY:
+    if result.outcome == UNLIKELY:
         return result
     materials = needed_materials(ctx.guide, ctx.material_facts, (result.item,))
     benefits: tuple[str, ...] = ()
-    if result.item in RECOGNISED_CLASSES and result.outcome in (Outcome.LIKELY, Outcome.POSSIBLE):
+    if result.item in RECOGNISED_CLASSES and result.outcome in (LIKELY, POSSIBLE):
         shown = _shown_conditions(ctx.household)
         benefits = tuple(
             text

@@ -14,13 +14,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 from guides.household import Household, Member
-from guides.ids import ItemId, Outcome
+from guides.ids import LIKELY, POSSIBLE, UNLIKELY, ItemId, Outcome
 from guides.screening.checks.common import met, scan_members, uncertain, unknown, unmet
 from guides.screening.checks.income import yuan
 from guides.screening.checks.tekun import qualifying_members, whole_household_is_tekun
 from guides.screening.context import Context
 from guides.screening.registry import run_check
-from guides.screening.result import CheckResult, CheckStatus, ItemResult, Reason
+from guides.screening.result import (
+    MET,
+    UNCERTAIN,
+    UNMET,
+    CheckResult,
+    ItemResult,
+    Reason,
+)
 
 CID = "already_recognised"
 WORKING = ("employed", "flexible", "migrant_worker", "farming")
@@ -40,7 +47,7 @@ def recognised_checks(ctx: Context, item: ItemId) -> list[CheckResult] | None:
     label = RECOGNISED_LABELS[item]
     if item == ItemId.DIBAO:
         income = run_check("income_below_dibao_standard", ctx, {})
-        if income.status == CheckStatus.UNMET:
+        if income.status == UNMET:
             return [_gradual_exit(ctx, income)]
     return [met(CID, f"您家已经是{label}，不用重新申请这一项；认定后还能享受的见下面")]
 
@@ -86,11 +93,7 @@ def apply_review_order(ctx: Context, result: ItemResult) -> ItemResult:
         return result
     earlier = guide.review_order[: guide.review_order.index(result.item)]
     first = next(
-        (
-            ctx.decided[i]
-            for i in earlier
-            if i in ctx.decided and ctx.decided[i].outcome == Outcome.LIKELY
-        ),
+        (ctx.decided[i] for i in earlier if i in ctx.decided and ctx.decided[i].outcome == LIKELY),
         None,
     )
     if first is None:
@@ -115,16 +118,16 @@ def _group(item: ItemId, name: str) -> str:
 def _ruled_out(result: ItemResult, note: str, cite: str) -> ItemResult:
     return replace(
         result,
-        outcome=Outcome.UNLIKELY,
+        outcome=UNLIKELY,
         missing_facts=(),
-        reasons=(Reason(note, cite, CheckStatus.UNMET), *result.reasons),
+        reasons=(Reason(note, cite, UNMET), *result.reasons),
     )
 
 
 def _with_note(
     result: ItemResult, note: str, cite: str, outcome: Outcome | None = None
 ) -> ItemResult:
-    status = CheckStatus.UNCERTAIN if outcome == Outcome.POSSIBLE else CheckStatus.MET
+    status = UNCERTAIN if outcome == POSSIBLE else MET
     return replace(
         result,
         outcome=outcome or result.outcome,
@@ -141,7 +144,7 @@ def _after_tekun(ctx: Context, result: ItemResult, order: str, cite: str) -> Ite
         group = _group(result.item, result.name)
         return _ruled_out(result, f"您家已经是特困人员，不再另外认定为{group}。", cite)
     if not rest and (ctx.household_size or 1) <= len(household.members):
-        if result.outcome not in (Outcome.LIKELY, Outcome.POSSIBLE):
+        if result.outcome not in (LIKELY, POSSIBLE):
             return result
         group = _group(result.item, result.name)
         note = (
@@ -150,8 +153,8 @@ def _after_tekun(ctx: Context, result: ItemResult, order: str, cite: str) -> Ite
             if already
             else f"按审核顺序（{order}），会先按特困人员审核；不认定的，再按{group}审核。"
         )
-        return _with_note(result, note, cite, Outcome.POSSIBLE)
-    if result.item != ItemId.DIBAO or result.outcome != Outcome.LIKELY:
+        return _with_note(result, note, cite, POSSIBLE)
+    if result.item != ItemId.DIBAO or result.outcome != LIKELY:
         return result
     note = "特困按人认定，其他家庭成员按户审核低保"
     rest_income = _per_capita_of(household, rest)
@@ -161,7 +164,7 @@ def _after_tekun(ctx: Context, result: ItemResult, order: str, cite: str) -> Ite
             f"；其他家庭成员人均月收入 {yuan(rest_income)} 元，不低于当地低保标准 "
             f"{yuan(standard.value)} 元，要由民政部门分开核算"
         )
-        return _with_note(result, note, cite, Outcome.POSSIBLE)
+        return _with_note(result, note, cite, POSSIBLE)
     return _with_note(result, note, cite)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from guides.errors import ParameterNotFound, PlaceNeeded
 from guides.ids import HUKOU_LABELS
 from guides.screening.context import Context
-from guides.screening.result import CheckResult, CheckStatus
+from guides.screening.result import MET, UNCERTAIN, UNKNOWN, UNMET, CheckResult
 
 CheckFn = Callable[..., CheckResult]
 CHECKS: dict[str, CheckFn] = {}
@@ -38,7 +38,9 @@ def run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
     """Run one clause (a household-only one once per screening). A number the data does not
     have yet never crashes screening: the clause becomes one only the department can confirm."""
     if check_id not in HOUSEHOLD_ONLY:
-        return _left_to_the_office(ctx, _run_check(check_id, ctx, args))
+        result = _run_check(check_id, ctx, args)
+        # (a call fewer per clause while the questionnaire is not over: most screenings)
+        return _left_to_the_office(ctx, result) if ctx.final else result
     # most clauses have no arguments: no sorting and repr for them (a dozen per screening)
     arguments = repr(sorted(args.items())) if args else ""
     key = f"check:{check_id}:{arguments}:{ctx.region_level}:{ctx.place}"
@@ -61,7 +63,7 @@ _TO_LEARN = "还需要了解"
 def _left_to_the_office(ctx: Context, result: CheckResult) -> CheckResult:
     """In the result of a finished questionnaire, a clause still waiting only for what the
     office verifies itself is one the office confirms (或许符合), not one to ask about."""
-    if not ctx.final or result.status != CheckStatus.UNKNOWN or not result.missing:
+    if not ctx.final or result.status != UNKNOWN or not result.missing:
         return result
     if not set(result.missing) <= OFFICE_VERIFIED:
         return result
@@ -70,7 +72,7 @@ def _left_to_the_office(ctx: Context, result: CheckResult) -> CheckResult:
         reason = f"{said[len(_TO_LEARN) :]}还不清楚，{OFFICE_WILL_CHECK}"
     else:
         reason = f"{said}；{OFFICE_WILL_CHECK}"
-    return replace(result, status=CheckStatus.UNCERTAIN, reason=reason, missing=())
+    return replace(result, status=UNCERTAIN, reason=reason, missing=())
 
 
 def _run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:
@@ -78,10 +80,10 @@ def _run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult
     if fn is None:
         # A guide naming an unregistered clause is a data bug (tests/guides/test_engine.py
         # catches it); at run time the citizen is sent to the department instead of an error.
-        return CheckResult(check_id, CheckStatus.UNCERTAIN, "这一条需要向经办部门咨询确认")
+        return CheckResult(check_id, UNCERTAIN, "这一条需要向经办部门咨询确认")
     try:
         result = fn(ctx, **args)
-        if result.status == CheckStatus.UNKNOWN and result.missing == ("hukou_type",):
+        if result.status == UNKNOWN and result.missing == ("hukou_type",):
             return _same_for_every_hukou_type(fn, ctx, args) or result
         return result
     except PlaceNeeded as exc:
@@ -91,14 +93,14 @@ def _run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult
         label = PARAM_LABELS.get(exc.name, "相关标准")
         return CheckResult(
             check_id,
-            CheckStatus.UNKNOWN,
+            UNKNOWN,
             f"各市、县（区）的{label}不一样，还需要知道您家住在哪个市、县（区）",
             ("place",),
         )
     except ParameterNotFound as exc:
         return CheckResult(
             check_id,
-            CheckStatus.UNCERTAIN,
+            UNCERTAIN,
             f"还没有收录当地的{_param_label(exc)}，这一条需要向经办部门确认",
         )
 
@@ -118,7 +120,7 @@ def _same_for_every_place(
     except (PlaceNeeded, ParameterNotFound):
         return None
     statuses = {r.status for r in results}
-    if len(statuses) != 1 or regional.status not in (CheckStatus.MET, CheckStatus.UNMET):
+    if len(statuses) != 1 or regional.status not in (MET, UNMET):
         return None
     label = PARAM_LABELS.get(name, "相关标准")
     return replace(regional, reason=f"{regional.reason}（各县区{label}不同，但按哪个都一样）")
@@ -137,7 +139,7 @@ def _same_for_every_hukou_type(
         except (PlaceNeeded, ParameterNotFound):
             return None
     statuses = {result.status for _, result in results}
-    if len(statuses) != 1 or CheckStatus.UNKNOWN in statuses:
+    if len(statuses) != 1 or UNKNOWN in statuses:
         return None
     label, first = results[0]
     return replace(

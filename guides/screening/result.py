@@ -30,6 +30,13 @@ class CheckStatus(StrEnum):
     UNCERTAIN = "uncertain"  # met as far as we can tell; only the department can confirm
 
 
+# The statuses as module names, for screening's hot paths: on Python 3.11 a member read from
+# its class (CheckStatus.MET) goes through EnumType's __getattr__ hook, several times the cost
+# of reading a global, and a screening reads hundreds. The same objects.
+MET, UNMET = CheckStatus.MET, CheckStatus.UNMET
+UNKNOWN, UNCERTAIN = CheckStatus.UNKNOWN, CheckStatus.UNCERTAIN
+
+
 @verdict
 class CheckResult:
     """The verdict on one clause. `reason` is plain Chinese with the numbers used."""

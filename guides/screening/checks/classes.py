@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guides.ids import ItemId, Outcome
+from guides.ids import LIKELY, NEED_INFO, POSSIBLE, UNLIKELY, ItemId, Outcome
 from guides.screening.checks.common import met, uncertain, unknown, unmet
 from guides.screening.context import Context
 from guides.screening.registry import check
@@ -45,7 +45,7 @@ def _staying(ctx: Context, item: ItemId) -> Outcome | None:
     stays; POSSIBLE is a 渐退期 (it ends within months); UNLIKELY may end on review (income
     above the standard, nobody in work); NEED_INFO: that is not known yet."""
     result = ctx.decided.get(item)
-    return Outcome.LIKELY if result is None else result.outcome
+    return LIKELY if result is None else result.outcome
 
 
 def _whether_staying(ctx: Context, cid: str, item: ItemId) -> CheckResult:
@@ -66,9 +66,9 @@ def not_in_classes(ctx: Context, items: list[str], likely_excludes: bool = True)
     for item in wanted:
         if _known_member_of(ctx, item) and item not in per_person:
             staying = _staying(ctx, item)
-            if staying == Outcome.LIKELY:
+            if staying == LIKELY:
                 return unmet(cid, f"您家已经是{_label(ctx, item)}，不再另外认定")
-            if staying == Outcome.NEED_INFO:
+            if staying == NEED_INFO:
                 return _whether_staying(ctx, cid, item)
             return uncertain(
                 cid,
@@ -81,14 +81,14 @@ def not_in_classes(ctx: Context, items: list[str], likely_excludes: bool = True)
         result = ctx.decided.get(item)
         if result is None or item in per_person:
             continue
-        if result.outcome == Outcome.LIKELY:
+        if result.outcome == LIKELY:
             first = f"按您说的情况，您家更可能先认定为{_label(ctx, item)}"
             if likely_excludes:
                 return unmet(cid, first)
             return uncertain(cid, f"{first}；是否还能按这一类认定，由民政部门确定")
-        if result.outcome == Outcome.POSSIBLE:
+        if result.outcome == POSSIBLE:
             open_items.append(_label(ctx, item))
-        elif result.outcome == Outcome.NEED_INFO:
+        elif result.outcome == NEED_INFO:
             missing.extend(result.missing_facts)
     if missing:
         return unknown(cid, f"还要先看您家是否符合{names}", missing)
@@ -120,26 +120,26 @@ def recognised_in_any(
     for item in wanted:
         if _known_member_of(ctx, item):
             staying = _staying(ctx, item)
-            if staying == Outcome.UNLIKELY:
+            if staying == UNLIKELY:
                 return uncertain(
                     cid,
                     f"您家现在是{_label(ctx, item)}，但按您说的情况，复核时可能调整或停发；"
                     f"这一项跟着{_label(ctx, item)}办理，由经办部门确定",
                 )
-            if staying == Outcome.NEED_INFO:
+            if staying == NEED_INFO:
                 return _whether_staying(ctx, cid, item)
             return met(cid, f"您家已经是{_label(ctx, item)}")
-    likely = [_label(ctx, i) for i in wanted if _outcome(ctx, i) == Outcome.LIKELY]
+    likely = [_label(ctx, i) for i in wanted if _outcome(ctx, i) == LIKELY]
     if likely:
         # "一并享受" only where the clause says it comes with the recognition (`together`)
         then = "，认定后可以一并享受" if together else "，认定后可以按规定申请"
         return met(cid, f"按您说的情况，您家可能符合{'、'.join(likely)}{then}")
-    possible = [_label(ctx, i) for i in wanted if _outcome(ctx, i) == Outcome.POSSIBLE]
+    possible = [_label(ctx, i) for i in wanted if _outcome(ctx, i) == POSSIBLE]
     if possible:
         return uncertain(cid, f"要先认定为{'、'.join(possible)}，需经办部门核实")
     if not ask:
         return unmet(cid, f"还不知道您家是否属于{names}")
-    missing = [f for i in wanted if _outcome(ctx, i) == Outcome.NEED_INFO for f in _missing(ctx, i)]
+    missing = [f for i in wanted if _outcome(ctx, i) == NEED_INFO for f in _missing(ctx, i)]
     for item in (i for i in wanted if i not in ctx.decided):
         # A class this region's guide does not screen: only the household can tell us.
         if item == ItemId.RELAPSE_MONITORING:

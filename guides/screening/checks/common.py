@@ -8,7 +8,7 @@ from functools import partial
 from guides.household import Member
 from guides.params import ResolvedParameter
 from guides.screening.context import Context
-from guides.screening.result import CheckResult, CheckStatus
+from guides.screening.result import MET, UNCERTAIN, UNKNOWN, UNMET, CheckResult, CheckStatus
 
 Params = tuple[ResolvedParameter, ...]
 # A member test: True / False, or None with the member facts (without "members.") it needs.
@@ -16,7 +16,7 @@ MemberTest = Callable[[Member], tuple[bool | None, tuple[str, ...]]]
 
 
 def met(check_id: str, reason: str, params: Params = (), estimate: bool = False) -> CheckResult:
-    return CheckResult(check_id, CheckStatus.MET, reason, params=params, is_estimate=estimate)
+    return CheckResult(check_id, MET, reason, params=params, is_estimate=estimate)
 
 
 def unknown(
@@ -29,7 +29,7 @@ def unknown(
 ) -> CheckResult:
     return CheckResult(
         check_id,
-        CheckStatus.UNKNOWN,
+        UNKNOWN,
         reason,
         tuple(dict.fromkeys(missing)),
         params=params,
@@ -52,8 +52,8 @@ def _decided(
 
 
 # the clause excludes, or (uncertain) the facts sit too near its line to say
-unmet = partial(_decided, CheckStatus.UNMET)
-uncertain = partial(_decided, CheckStatus.UNCERTAIN)
+unmet = partial(_decided, UNMET)
+uncertain = partial(_decided, UNCERTAIN)
 
 
 def flag(

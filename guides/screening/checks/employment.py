@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from guides.errors import ParameterNotFound
 from guides.household import Member
-from guides.ids import ItemId, Outcome
+from guides.ids import LIKELY, ItemId
 from guides.screening.checks.common import met, names, scan_members, uncertain, unknown, unmet, who
 from guides.screening.context import Context
 from guides.screening.registry import check
@@ -75,7 +75,7 @@ AID_CLASSES = (ItemId.DIBAO, ItemId.DIBAO_EDGE, ItemId.RIGID_EXPENSE)
 
 def _is_low_income(ctx: Context) -> bool:
     return any(
-        ctx.receives(i) or (i in ctx.decided and ctx.decided[i].outcome == Outcome.LIKELY)
+        ctx.receives(i) or (i in ctx.decided and ctx.decided[i].outcome == LIKELY)
         for i in AID_CLASSES
     )
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from guides.ids import ItemId, Outcome
+from guides.ids import LIKELY, ItemId
 from guides.screening.checks.classes import recognised_in_any
 from guides.screening.checks.common import flag, met, uncertain, unknown, unmet
 from guides.screening.checks.income import yuan
 from guides.screening.context import Context
 from guides.screening.registry import check
-from guides.screening.result import CheckResult, CheckStatus
+from guides.screening.result import MET, UNCERTAIN, CheckResult
 from guides.sources import SourceRef
 
 PRIORITY_CITATION = SourceRef(
@@ -82,9 +82,7 @@ def income_within_housing_limit(ctx: Context, local_conditions: bool = False) ->
     them for a 低收入 household too (或许符合 at best, as for Gansu's priority classes)."""
     cid = "income_within_housing_limit"
     for item in LOW_INCOME_CLASSES:
-        if ctx.receives(item) or (
-            item in ctx.decided and ctx.decided[item].outcome == Outcome.LIKELY
-        ):
+        if ctx.receives(item) or (item in ctx.decided and ctx.decided[item].outcome == LIKELY):
             if local_conditions:
                 return uncertain(
                     cid,
@@ -116,7 +114,7 @@ def housing_priority_class(ctx: Context, items: list[str]) -> CheckResult:
     conditions, so a household in (or maybe in) one of these classes is 或许符合 at best."""
     cid = "housing_priority_class"
     found = recognised_in_any(ctx, items)
-    if found.status in (CheckStatus.MET, CheckStatus.UNCERTAIN):
+    if found.status in (MET, UNCERTAIN):
         result = uncertain(
             cid,
             f"{found.reason}；城镇低保、特困、低保边缘和刚性支出困难家庭，可以通过配租公租房或发放"

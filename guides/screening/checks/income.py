@@ -10,7 +10,7 @@ from guides.ids import HUKOU_LABELS
 from guides.params import ResolvedParameter
 from guides.screening.context import Context
 from guides.screening.registry import check
-from guides.screening.result import CheckResult, CheckStatus
+from guides.screening.result import MET, UNCERTAIN, UNKNOWN, UNMET, CheckResult
 
 INCOME_FACTS = ("monthly_income_total", "size")
 
@@ -49,7 +49,7 @@ def _income_missing(
         missing.append("hukou_type")
     if not missing:
         return None
-    return CheckResult(check_id, CheckStatus.UNKNOWN, f"还需要知道{what}", tuple(missing))
+    return CheckResult(check_id, UNKNOWN, f"还需要知道{what}", tuple(missing))
 
 
 def _compare_below(
@@ -89,7 +89,7 @@ def _near_result(
 ) -> CheckResult:
     return CheckResult(
         check_id,
-        CheckStatus.UNCERTAIN,
+        UNCERTAIN,
         f"家庭人均月收入 {per_capita_text(ctx.household)}，{said}；这个标准是估算的，"
         "您家离它很近，要按当地公布的标准由民政部门核定",
         params=params,
@@ -146,7 +146,7 @@ def _income_result(
     """An income clause decided: the household's per-capita income, then what it means."""
     return CheckResult(
         check_id,
-        CheckStatus.MET if met else CheckStatus.UNMET,
+        MET if met else UNMET,
         f"家庭人均月收入 {per_capita_text(ctx.household)}，{said}",
         params=params,
         is_estimate=ctx.household.income_is_estimate,
@@ -180,7 +180,7 @@ def income_below_edge_line(ctx: Context) -> CheckResult:
         return _above_every_edge_line(ctx, missing) or missing
     line, params = edge_line(ctx)
     result = _compare_below(ctx, "income_below_edge_line", line, _edge_label(params), params)
-    if result.status == CheckStatus.UNMET:
+    if result.status == UNMET:
         result = _within_widened_edge_line(ctx, params) or result
     return replace(result, citation=_edge_citation(params))
 
@@ -236,7 +236,7 @@ def _within_widened_edge_line(
     )
     return CheckResult(
         "income_below_edge_line",
-        CheckStatus.UNCERTAIN,
+        UNCERTAIN,
         f"家庭人均月收入 {per_capita_text(ctx.household)}，不低于低保标准的 {multiple.value:g} 倍"
         f"（{yuan(standard.value * multiple.value)} 元），但低于 {widest.value:g} 倍"
         f"（{yuan(wide_line)} 元）；{who_widens} {widest.value:g} 倍，"
@@ -273,10 +273,8 @@ def income_below_disposable_income(ctx: Context, in_principle: bool = False) -> 
     missing = _income_missing(ctx, "income_below_disposable_income")
     if missing:
         decided = _disposable_for_every_hukou_type(ctx, missing)
-        if decided is not None and decided.status == CheckStatus.UNMET and in_principle:
-            return replace(
-                decided, status=CheckStatus.UNCERTAIN, reason=decided.reason + IN_PRINCIPLE
-            )
+        if decided is not None and decided.status == UNMET and in_principle:
+            return replace(decided, status=UNCERTAIN, reason=decided.reason + IN_PRINCIPLE)
         return decided or missing
     annual = ctx.param("disposable_income_per_capita", ctx.household.hukou_type)
     per_capita = ctx.per_capita_monthly_income
@@ -288,14 +286,14 @@ def income_below_disposable_income(ctx: Context, in_principle: bool = False) -> 
         f"家庭人均年收入 = 人均月收入 {yuan(per_capita)} 元 × 12 = {yuan(yearly)} 元，"
         f"{relation}上年度当地居民人均可支配收入 {yuan(annual.value)} 元"
     )
-    status = CheckStatus.MET if met else CheckStatus.UNMET
+    status = MET if met else UNMET
     params: tuple[ResolvedParameter, ...] = (annual,)
     near = near_estimated_line(ctx, yearly, annual.value, params)
     if near is not None:
-        status, params = CheckStatus.UNCERTAIN, (annual, near)
+        status, params = UNCERTAIN, (annual, near)
         said += "；这个数是估算的，您家离它很近，要按统计部门公布的数字核定"
     elif not met and in_principle:
-        status = CheckStatus.UNCERTAIN
+        status = UNCERTAIN
         said += IN_PRINCIPLE
     return CheckResult(
         "income_below_disposable_income",
@@ -356,7 +354,7 @@ def _disposable_for_every_hukou_type(ctx: Context, missing: CheckResult) -> Chec
     line = lines[0] if met else lines[-1]
     return CheckResult(
         "income_below_disposable_income",
-        CheckStatus.MET if met else CheckStatus.UNMET,
+        MET if met else UNMET,
         f"家庭人均年收入 {yuan(yearly)} 元，无论城镇还是农村户口，都{'低于' if met else '不低于'}"
         f"上年度当地居民人均可支配收入（{yuan(line)} 元）",
         params=params,

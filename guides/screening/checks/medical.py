@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from guides.household import ADULT_AGE, Member
-from guides.ids import ItemId, Outcome
+from guides.ids import LIKELY, NEED_INFO, POSSIBLE, ItemId
 from guides.screening.checks.classes import CLASS_LABELS, recognised_in_any
 from guides.screening.checks.common import met, names, scan_members, uncertain, unknown, unmet
 from guides.screening.checks.tekun_duty import PARENT_RELATIONS
 from guides.screening.context import Context
 from guides.screening.registry import check
-from guides.screening.result import CheckResult, CheckStatus
+from guides.screening.result import MET, UNCERTAIN, CheckResult
 from guides.sources import SourceRef
 
 CID = "medical_aid_covered"
@@ -64,7 +64,7 @@ def _class_in_play(ctx: Context, item: ItemId) -> bool:
     if item == ItemId.RELAPSE_MONITORING and ctx.household.is_relapse_monitoring_object:
         return True  # a class no item of the region screens: as the household told us
     result = ctx.decided.get(item)
-    return result is not None and result.outcome in (Outcome.LIKELY, Outcome.POSSIBLE)
+    return result is not None and result.outcome in (LIKELY, POSSIBLE)
 
 
 def _open_class_facts(ctx: Context, items: list[str] | None) -> list[str]:
@@ -75,7 +75,7 @@ def _open_class_facts(ctx: Context, items: list[str] | None) -> list[str]:
     for raw in items or ():
         item = ItemId(raw)
         result = ctx.decided.get(item)
-        if result is not None and result.outcome == Outcome.NEED_INFO:
+        if result is not None and result.outcome == NEED_INFO:
             facts.extend(result.missing_facts)
         elif (
             result is None
@@ -108,7 +108,7 @@ def medical_aid_covered(
     together: bool = False,
 ) -> CheckResult:
     by_class = recognised_in_any(ctx, items, together)
-    if by_class.status == CheckStatus.MET:
+    if by_class.status == MET:
         return met(CID, by_class.reason, by_class.params)
     missing: list[str] = list(by_class.missing)
     if orphans or orphans_national:
@@ -149,7 +149,7 @@ def medical_aid_covered(
             "参加城乡居民医保的个人缴费可以得到定额资助，具体条件由当地医保部门确定",
         )
         return replace(result, citation=ENROLMENT_CITATION)
-    if by_class.status == CheckStatus.UNCERTAIN:
+    if by_class.status == UNCERTAIN:
         return uncertain(CID, by_class.reason, by_class.params)
     missing.extend(_open_class_facts(ctx, [*(serious_illness_in or ()), *enrolment_in]))
     if missing:

@@ -10,7 +10,7 @@ from guides.places import REGION_ROOTS, places
 from guides.screening.checks.common import flag, met, uncertain, unknown, unmet
 from guides.screening.context import Context
 from guides.screening.registry import check
-from guides.screening.result import CheckResult, CheckStatus
+from guides.screening.result import UNMET, CheckResult
 from guides.sources import SourceRef
 
 
@@ -42,7 +42,7 @@ def has_local_hukou(
         f"户口不在{region}当地，这一项要求本地户籍",
         "还需要知道户口是不是在当地",
     )
-    if in_principle and result.status == CheckStatus.UNMET:
+    if in_principle and result.status == UNMET:
         return uncertain(
             "has_local_hukou",
             "户口不在当地：这一项要求户籍“原则上”在本县（市、区），不在本地能不能办，"
@@ -83,7 +83,7 @@ def urban_hukou(ctx: Context, town_renters: bool = False) -> CheckResult:
     """With `town_renters` (宁夏 公租房: "城镇困难家庭", seed 001 三（六）): a 农村户口 family without a
     home of its own may live in town, which the clause does not exclude: 或许符合."""
     result = _hukou(ctx, "urban_hukou", "urban")
-    if not town_renters or result.status != CheckStatus.UNMET:
+    if not town_renters or result.status != UNMET:
         return result
     own = ctx.household.housing.has_own_housing
     if own is None:

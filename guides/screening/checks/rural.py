@@ -9,7 +9,7 @@ from guides.screening.checks.expenses import unknown_expense_facts
 from guides.screening.checks.income import annual_per_capita, near_estimated_line, yuan
 from guides.screening.context import Context
 from guides.screening.registry import check
-from guides.screening.result import CheckResult, CheckStatus
+from guides.screening.result import UNMET, CheckResult
 
 CID = "rural_at_risk"
 
@@ -21,7 +21,7 @@ def rural_at_risk(ctx: Context) -> CheckResult:
         # Decide under uncertainty: a town household is outside the clause, so when a rural one
         # would be too, the hukou type need not be asked.
         as_rural = rural_at_risk(ctx.assuming_hukou("rural"))
-        if as_rural.status == CheckStatus.UNMET:
+        if as_rural.status == UNMET:
             return unmet(
                 CID, f"无论城镇还是农村户口，都不在监测范围：{as_rural.reason}", as_rural.params
             )

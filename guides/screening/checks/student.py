@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import replace
 
 from guides.household import Member
-from guides.ids import ItemId, Outcome
+from guides.ids import LIKELY, ItemId
 from guides.screening.checks.common import met, names, scan_members, uncertain, unknown, unmet
 from guides.screening.context import Context
 from guides.screening.registry import check
@@ -106,7 +106,7 @@ def family_cannot_afford_study(ctx: Context) -> CheckResult:
     likely = [
         ctx.decided[i].name
         for i in LOW_INCOME_CLASSES
-        if i in ctx.decided and ctx.decided[i].outcome == Outcome.LIKELY
+        if i in ctx.decided and ctx.decided[i].outcome == LIKELY
     ]
     if likely:
         return met(cid, f"您家可能符合{'、'.join(likely)}，属于家庭经济困难")

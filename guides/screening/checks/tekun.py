@@ -32,7 +32,7 @@ from guides.screening.checks.tekun_duty import (
 )
 from guides.screening.context import Context
 from guides.screening.registry import check
-from guides.screening.result import CheckResult, CheckStatus
+from guides.screening.result import MET, UNCERTAIN, UNKNOWN, UNMET, CheckResult, CheckStatus
 
 CID = "has_tekun_candidate"
 NO_LABOUR = ("lost", "none")
@@ -43,7 +43,7 @@ NO_LABOUR_DISABILITY_GRADES = {"intellectual": 3, "mental": 3, "physical": 2, "v
 
 @dataclass
 class _Verdict:
-    status: CheckStatus = CheckStatus.MET
+    status: CheckStatus = MET
     said: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     not_met: list[str] = field(default_factory=list)
@@ -53,7 +53,7 @@ class _Verdict:
     routes: list[tuple[str, ...]] = field(default_factory=list)
 
     def fail(self, why: str) -> None:
-        self.status = CheckStatus.UNMET
+        self.status = UNMET
         self.not_met.append(why)
 
     def ask(self, fact: str) -> None:
@@ -277,10 +277,10 @@ def _member(
     # asked in this order when one would do as well as another: whom they rely on before a
     # child's or an elder's own income
     verdict.routes = by_condition[0] + by_condition[2] + by_condition[1]
-    if verdict.status != CheckStatus.UNMET and verdict.missing:
-        verdict.status = CheckStatus.UNKNOWN
-    elif verdict.status == CheckStatus.MET and verdict.needs_confirmation:
-        verdict.status = CheckStatus.UNCERTAIN
+    if verdict.status != UNMET and verdict.missing:
+        verdict.status = UNKNOWN
+    elif verdict.status == MET and verdict.needs_confirmation:
+        verdict.status = UNCERTAIN
     return verdict
 
 
@@ -312,12 +312,12 @@ def _member_verdicts(
 
 def qualifying_members(ctx: Context) -> list[int]:
     """The members who may be 特困 (each recognised on their own, 特困 being per person)."""
-    return _members_whose(ctx, (CheckStatus.MET, CheckStatus.UNCERTAIN))
+    return _members_whose(ctx, (MET, UNCERTAIN))
 
 
 def surely_qualifying_members(ctx: Context) -> list[int]:
     """The members whose every 特困 condition is met as told (none only to be confirmed)."""
-    return _members_whose(ctx, (CheckStatus.MET,))
+    return _members_whose(ctx, (MET,))
 
 
 def _members_whose(ctx: Context, statuses: tuple[CheckStatus, ...]) -> list[int]:
@@ -339,14 +339,14 @@ def has_tekun_candidate(ctx: Context) -> CheckResult:
     if not household.members:
         return unknown(CID, "还需要了解家里每个人的年龄、是否残疾和收入", ("members",))
     verdicts, params = _verdicts(ctx)
-    for status in (CheckStatus.MET, CheckStatus.UNCERTAIN):
+    for status in (MET, UNCERTAIN):
         found = [(i, m, v) for i, m, v in verdicts if v.status == status]
         if found:
             text = "；".join(f"{who(m, i)}：{'，'.join(v.said)}" for i, m, v in found)
-            if status == CheckStatus.MET:
+            if status == MET:
                 return met(CID, text, params)
             return uncertain(CID, text, params)
-    open_ = [(i, v) for i, _, v in verdicts if v.status == CheckStatus.UNKNOWN]
+    open_ = [(i, v) for i, _, v in verdicts if v.status == UNKNOWN]
     if open_:
         # Indexed ("members.2.monthly_income"): only members who could still qualify are asked
         # about, not a 35-year-old son or someone whose income is already above the standard.
@@ -376,14 +376,14 @@ def tekun_assets_within_limits(ctx: Context) -> CheckResult:
 
     result = assets_within_limits(ctx)
     cid = "tekun_assets_within_limits"
-    if result.status == CheckStatus.UNMET or result.status == CheckStatus.UNCERTAIN:
+    if result.status == UNMET or result.status == UNCERTAIN:
         return uncertain(
             cid,
             f"{result.reason.removesuffix('。' + LOCAL_PROPERTY_RULE)}。"
             "特困人员财产状况标准由设区的市级民政部门制定，要由民政部门按当地规定核实",
             result.params,
         )
-    if result.status == CheckStatus.UNKNOWN:
+    if result.status == UNKNOWN:
         return unknown(cid, "还需要了解家里的存款、房子、车辆情况", result.missing, result.params)
     return met(cid, f"财产看起来符合特困人员财产状况规定：{result.reason}", result.params)
 

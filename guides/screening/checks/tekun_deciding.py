@@ -7,6 +7,8 @@ of the routes that settle several members at once, else every route of each memb
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 HOUSEHOLD_FACTS = ("hukou_type", "already_receives")
 
 
@@ -34,6 +36,13 @@ def deciding_facts(open_: list[tuple[int, list[tuple[str, ...]]]]) -> list[str]:
     wife's, his children's and his mother's), those are what is asked, greedily by members
     settled per fact; every other open member's facts are all asked, so that a 不知道 to one
     leaves the others."""
+    # a pure function of the routes, which stay the same over most turns of a conversation
+    # (and in every screening of the question choice's trials): worked out once per routes
+    return list(_deciding(tuple((i, tuple(rs)) for i, rs in open_)))
+
+
+@lru_cache(maxsize=1024)
+def _deciding(open_: tuple[tuple[int, tuple[tuple[str, ...], ...]], ...]) -> tuple[str, ...]:
     routes = {i: [tuple(_indexed(f, i) for f in r) for r in rs] for i, rs in open_}
     chosen: dict[str, None] = {}
     uncovered = [i for i, _ in open_]
@@ -59,4 +68,4 @@ def deciding_facts(open_: list[tuple[int, list[tuple[str, ...]]]]) -> list[str]:
         uncovered = [k for k in uncovered if not settled(k, set(chosen))]
     for i in uncovered:
         chosen.update(dict.fromkeys(f for r in routes[i] for f in r))
-    return list(chosen)
+    return tuple(chosen)

@@ -20,7 +20,7 @@ from guides.params import ResolvedParameter
 from guides.screening.checks.common import who
 from guides.screening.checks.income import yuan
 from guides.screening.context import Context
-from guides.screening.result import CheckStatus
+from guides.screening.result import MET
 
 # Who is a child's parent in the household, by the child's relation to the applicant.
 PARENT_RELATIONS = {
@@ -136,7 +136,7 @@ def elder_duty_for(ctx: Context) -> ElderDuty | None:
         annual = [ctx.param("disposable_income_per_capita", t) for t in types]
     except ParameterNotFound:
         return None
-    modest = assets_within_limits(ctx).status == CheckStatus.MET
+    modest = assets_within_limits(ctx).status == MET
     values = [p.value for p in annual]
     near = _near_fraction(ctx, tuple(annual))
     return ElderDuty(min(values) / 12, modest, max(values) / 12, near)
