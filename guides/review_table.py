@@ -32,7 +32,7 @@ from guides.screening.registry import CHECKS
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "docs" / "rules-table.md"
 CASES = ROOT / "tests" / "guides" / "cases"
-PARAM_CALLS = {"param", "_optional"}
+PARAM_CALLS = {"param", "param_per_hukou_type", "_optional"}
 DIBAO_HELPERS = {"dibao_standard", "edge_line", "_lines"}
 # Attribute name -> fact path; a household fact wins over a member fact of the same name.
 # `name` is left out: rules never read a member's name (results have `.name` too).
@@ -120,6 +120,8 @@ def reads(check_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             ]
             if name in PARAM_CALLS and literal:
                 params.add(literal[0])
+            if name == "param_per_hukou_type":  # the household's hukou type picks the value
+                facts.add(FACTS["hukou_type"])
             if name in DIBAO_HELPERS:
                 params.add("dibao_standard")
     return tuple(sorted(facts)), tuple(sorted(params))

@@ -451,6 +451,17 @@ _TWO_JOBS = re.compile(rf"{_WORK}(?:兼|带|又|还|也|加上?|和|同时)(?:�
 _CARED_FOR = re.compile(r"(?:看|带|照顾|照看|伺候|陪|接送|哄)着?$")
 
 
+def _one_job_now(text: str, start: int, today: dt.date) -> bool:
+    """The work said at `start` is one job held now: not a past one ("原来在厂里上班", "2019年我在
+    工地干活…摔下来"), not two kinds of work for one person ("种地兼打零工": neither is all)."""
+    lo, hi = clause_at(text, start)
+    return not (
+        _FORMERLY.search(text, lo, start)
+        or _TWO_JOBS.search(text, lo, hi)
+        or _in_a_past_year(text, sentence_at(text, start)[0], start, today)
+    )
+
+
 def _not_cared_for(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not _CARED_FOR.search(text, 0, m.start)]
 
@@ -469,14 +480,8 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact], today: dt
                 continue  # "对困难退役军人的帮扶": a kind of people an aid is for, nobody's fact
             if _KIND_MAY_GET.match(text, end) and text[start - 1 : start] != "是":
                 continue
-            if name == "employment" and _FORMERLY.search(text, clause_at(text, start)[0], start):
-                continue  # "原来在厂里上班": not what they do now
-            if name == "employment" and _TWO_JOBS.search(text, *clause_at(text, start)):
-                continue  # "种地兼打零工": two kinds of work for one person, neither is all
-            if name == "employment" and _in_a_past_year(
-                text, sentence_at(text, start)[0], start, today
-            ):
-                continue  # "2019年我在工地干活从架子上摔下来": a job of years ago
+            if name == "employment" and not _one_job_now(text, start, today):
+                continue
             if name == "employment" and _speaker_caring(text, mentions, start):
                 out.append(Fact(f"members.{name}", value, start, end, SELF))
                 continue  # "我为了接送孩子只能做家政钟点工": the speaker's job, not the child's

@@ -9,7 +9,7 @@ from weakref import WeakKeyDictionary
 
 from guides.errors import ParameterNotFound, PlaceNeeded
 from guides.household import Household, HukouType
-from guides.ids import ItemId
+from guides.ids import HUKOU_LABELS, ItemId
 from guides.materials import MaterialFacts
 from guides.params import Parameters, ResolvedParameter
 from guides.places import FIXED_PLACE
@@ -114,6 +114,15 @@ class Context:
         ):
             raise PlaceNeeded(name, region)
         return resolve(self.params, name, region, self.on, variant, place, self._resolved)
+
+    def param_per_hukou_type(self, name: str) -> tuple[ResolvedParameter, ...]:
+        """The parameter for the household's hukou type, or for each type while it is not
+        known (decide under uncertainty); empty when the region publishes none."""
+        hukou = self.household.hukou_type
+        try:
+            return tuple(self.param(name, h) for h in ([hukou] if hukou else HUKOU_LABELS))
+        except ParameterNotFound:
+            return ()
 
     @cached_property
     def material_facts(self) -> MaterialFacts:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from guides.errors import ParameterNotFound
 from guides.household import ADULT_AGE, Member
-from guides.ids import HUKOU_LABELS
-from guides.params import ResolvedParameter
 from guides.screening.checks.common import (
     MemberTest,
     met,
@@ -75,7 +72,7 @@ def ill_household_may_be_low_income(ctx: Context) -> CheckResult:
         f"扣除自付医疗费后，家庭人均年收入约 {yuan(left)} 元"
         f"（人均年收入 {yuan(yearly)} 元 − 自付医疗费 {yuan(medical)} 元 ÷ {size} 人）"
     )
-    lines = _disposable_incomes(ctx)
+    lines = ctx.param_per_hukou_type("disposable_income_per_capita")
     line = max((p.value for p in lines), default=None)
     if line is None:
         return uncertain(cid, f"{said}；家里是不是低收入家庭，由民政部门核实")
@@ -89,18 +86,6 @@ def ill_household_may_be_low_income(ctx: Context) -> CheckResult:
         "没有出现严重困难：不属于因病致贫的低收入家庭",
         lines,
     )
-
-
-def _disposable_incomes(ctx: Context) -> tuple[ResolvedParameter, ...]:
-    """The 人均可支配收入 of the household's hukou type, or of every type when it is not known."""
-    hukou = ctx.household.hukou_type
-    try:
-        return tuple(
-            ctx.param("disposable_income_per_capita", h)
-            for h in ([hukou] if hukou else HUKOU_LABELS)
-        )
-    except ParameterNotFound:
-        return ()
 
 
 def _yearly_income_per_person(ctx: Context) -> float | None:

@@ -131,14 +131,12 @@ def _near_fraction(ctx: Context, standards: tuple[ResolvedParameter, ...]) -> fl
 def elder_duty_for(ctx: Context) -> ElderDuty | None:
     from guides.screening.checks.assets import assets_within_limits
 
-    types = [ctx.household.hukou_type] if ctx.household.hukou_type else list(HUKOU_LABELS)
-    try:
-        annual = [ctx.param("disposable_income_per_capita", t) for t in types]
-    except ParameterNotFound:
+    annual = ctx.param_per_hukou_type("disposable_income_per_capita")
+    if not annual:
         return None
     modest = assets_within_limits(ctx).status == MET
     values = [p.value for p in annual]
-    near = _near_fraction(ctx, tuple(annual))
+    near = _near_fraction(ctx, annual)
     return ElderDuty(min(values) / 12, modest, max(values) / 12, near)
 
 
