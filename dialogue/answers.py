@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from dialogue.answer_ages import ages_answer
 from dialogue.answer_everyone import disability_details, everyone_else_none
 from dialogue.answer_numbers import age_answer, amount_answer, area_answer, count_answer
 from dialogue.answer_scope import stated_part
@@ -389,6 +390,8 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
         return amount_answer(question, text)
     if kind == "age":
         return age_answer(text, today)
+    if kind == "ages":
+        return ages_answer(text, today)
     if kind == "relation":
         relation = parse_relation(text)
         if relation is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from dialogue.naming import member_called
 from dialogue.questions import GROUP_TITLES, MEMBER_MORE_ID, Question, QuestionBank, who
 from dialogue.replies import (
     Choice,
@@ -35,6 +36,8 @@ OUTCOME_WORDS = {
 
 def display(session: Session, question_id: str, member: int | None, bank: QuestionBank) -> str:
     question = bank.get(question_id)
+    if question.answer == "ages":
+        return _everyones_age(session)
     if question.all_members is not None:
         return _household_wide(session, question)
     key = (
@@ -71,6 +74,15 @@ def display(session: Session, question_id: str, member: int | None, bank: Questi
 
         return enumerations().relation.label(str(value))
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _everyones_age(session: Session) -> str:
+    """ "您27岁，您老伴29岁" for those whose age is known."""
+    members = session.household.members
+    said = [
+        f"{member_called(session, i)}{m.age}岁" for i, m in enumerate(members) if m.age is not None
+    ]
+    return "，".join(said) or "还没说"
 
 
 def _household_wide(session: Session, question: Question) -> str:

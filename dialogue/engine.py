@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from dialogue import apply, prompts, proxy
+from dialogue.answer_ages import fits_in_order, place_ages
 from dialogue.answer_topics import (
     MEMBER_INCOME_QUESTION,
     alone_and_own_none,
@@ -314,9 +315,12 @@ class DialogueEngine:
             return Value(yes)
         question = self.bank.get(pending.question_id)
         of_another = pending.member is not None and pending.member > 0
-        return parse_answer(
+        answer = parse_answer(
             question, text, self.today(), region=session.region, of_another=of_another
         )
+        if question.answer == "ages" and not fits_in_order(session, answer):
+            return None  # "27，29" for three people: whose age is which is unsaid, ask again
+        return answer
 
     # --- applying ------------------------------------------------------------------------
     def _own_income_none(self, session: Session, others_unknown: bool) -> list[Reply]:
@@ -441,6 +445,8 @@ class DialogueEngine:
         if question.all_members is not None and isinstance(answer, Value) and answer.value:
             named = named_members(session, question, reading, answer.extra)
             apply.extend_last(session, named)
+        if question.answer == "ages" and isinstance(answer, Value):
+            apply.extend_last(session, place_ages(session, reading, answer))
         skip = set() if question.all_members is not None else set(question.fills)
         stored = store_facts(session, reading, member, skip | _not_of_one_member(session, member))
         apply.extend_last(session, [(s.key, s.before) for s in stored])

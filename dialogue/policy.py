@@ -114,10 +114,14 @@ def is_open(session: Session, question: Question, member: int | None) -> bool:
         if session.answered(question.id):
             return False
         indexes = range(len(session.household.members))
-        for name in question.fills:
-            for index in indexes:
+        open_members = 0
+        for index in indexes:
+            for name in question.fills:
                 if _open(session, name, index):
-                    return True
+                    open_members += 1
+                    if open_members >= question.min_open_members:
+                        return True
+                    break
         return False
     for name in question.fills:  # noqa: SIM110 (a loop, as above)
         if _open(session, name, member):

@@ -45,6 +45,7 @@ AnswerType = Literal[
     "choice",
     "multi_choice",
     "age",
+    "ages",  # several members' ages in one answer ("我45，老伴43，儿子15")
     "relation",
     "items",
     "place",
@@ -116,6 +117,9 @@ class Question(_Strict):
     needs_consent: bool = False
     # Asked once for the whole household: {"no": value} sets every member's fact on a "no".
     all_members: dict[str, Any] | None = None
+    # A household-wide question is asked while at least this many members' facts are open
+    # ("家里每个人多大岁数" for two ages or more; one age left is asked of that member).
+    min_open_members: int = 1
     keywords: list[str] = Field(default_factory=list)
     # For a question of two facts: the words that name each. A "no" naming only some of them
     # settles only those ("都不找工作" says nothing of training).

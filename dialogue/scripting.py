@@ -11,6 +11,7 @@ what the replies must contain. `final` checks outcomes and facts at the end.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, Literal, Protocol, get_args
@@ -25,6 +26,8 @@ from guides.yamlio import load_model
 from nlu.lexicon import parse_relation
 
 SCRIPTS = Path(__file__).parent / "scripts"
+AGES_QUESTION = "member_ages"
+_FIRST_WORDS = re.compile(r"[^\s，,。；;]+")
 
 
 class _Strict(BaseModel):
@@ -83,6 +86,8 @@ def load_scripts(directory: Path = SCRIPTS) -> list[Script]:
 
 
 def persona_answer(script: Script, pending: Pending, session: Session | None = None) -> str:
+    if pending.question_id == AGES_QUESTION and AGES_QUESTION not in script.persona:
+        return _everyones_age(script, session) or script.default_answer
     answer = script.persona.get(pending.question_id, script.default_answer)
     if isinstance(answer, list):
         index = pending.member or 0
@@ -90,6 +95,29 @@ def persona_answer(script: Script, pending: Pending, session: Session | None = N
             index = _persona_index(script, session).get(index, index)
         return str(answer[index]) if index < len(answer) else script.default_answer
     return str(answer)
+
+
+def _everyones_age(script: Script, session: Session | None) -> str:
+    """家里每个人多大岁数, answered as a person would from the persona's answers about each
+    member: "我五十三，老汉五十七" (who, in the persona's own word, then the age as said)."""
+    relations, ages = script.persona.get("member_relation"), script.persona.get("member_age")
+    if not isinstance(relations, list) or not isinstance(ages, list):
+        return ""
+    members = len(session.household.members) if session is not None else len(ages)
+    index = _persona_index(script, session) if session is not None else {}
+    said = []
+    for member in range(members):
+        j = index.get(member, member)
+        if j >= len(ages) or j >= len(relations):
+            continue
+        who = "我" if j == 0 else _first_words(relations[j])
+        said.append(f"{who}{_first_words(ages[j])}")
+    return "，".join(said)
+
+
+def _first_words(said: object) -> str:
+    found = _FIRST_WORDS.search(str(said))
+    return found.group() if found else ""
 
 
 def _persona_index(script: Script, session: Session) -> dict[int, int]:

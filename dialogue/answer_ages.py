@@ -1,0 +1,89 @@
+"""Everyone's age in one answer, to 家里每个人多大岁数 ("我45，老伴43，儿子15"; "45、43、15").
+
+Ages said with who they are go to those members (dialogue.noted); a member counted but not yet
+named takes the relation said with an age, when the relations said account for the members
+not yet named. Bare numbers go to the members in order only when there is one for each member
+whose age is open: otherwise whose age is which is unsaid, and nothing is stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from dialogue.answer_values import Value
+from dialogue.state import Session, member_key, set_fact
+from nlu.dates import parse_age
+from nlu.facts import CHILD, SELF, Reading, read_facts
+
+_LIST_SEPARATORS = re.compile(r"[，,、；;。\s]+")
+_BARE_AGE = re.compile(r"[零一二两三四五六七八九十百\d]{1,4}(?:岁|周岁)?")
+AGE = "members.age"
+
+
+def ages_answer(text: str, today: dt.date) -> Value | None:
+    """True when an age is said of somebody; the ages in order when only numbers are said."""
+    if any(f.name == AGE for f in read_facts(text, today).facts):
+        return Value(True)
+    parts = [p for p in _LIST_SEPARATORS.split(text.strip()) if p]
+    if len(parts) < 2 or not all(_BARE_AGE.fullmatch(p) for p in parts):
+        return None
+    ages = [parse_age(p if p.endswith("岁") else f"{p}岁", today) for p in parts]
+    if any(a is None for a in ages):
+        return None
+    return Value(tuple(ages))
+
+
+def place_ages(session: Session, reading: Reading, answer: Value) -> list[tuple[str, Any]]:
+    """Relations for the unnamed members and the ages said in order (what dialogue.noted's
+    store_facts cannot place by who was named). Returns the keys set, with their values before
+    (None: all were unset), for "go back"."""
+    if isinstance(answer.value, tuple):
+        return _in_order(session, list(answer.value))
+    return _name_the_unnamed(session, reading)
+
+
+def fits_in_order(session: Session, answer: object) -> bool:
+    """Ages said in order are one for each member, none known yet (else whose is which is
+    unsaid); any other answer fits."""
+    if not (isinstance(answer, Value) and isinstance(answer.value, tuple)):
+        return True
+    members = session.household.members
+    return len(answer.value) == len(members) and all(m.age is None for m in members)
+
+
+def _in_order(session: Session, ages: list[int]) -> list[tuple[str, Any]]:
+    members = session.household.members
+    if not fits_in_order(session, Value(tuple(ages))):
+        return []
+    open_ages = range(len(members))
+    changed: list[tuple[str, Any]] = []
+    for index, age in zip(open_ages, ages, strict=True):
+        key = member_key(AGE, index)
+        set_fact(session.household, key, age)
+        changed.append((key, None))
+    return changed
+
+
+def _name_the_unnamed(session: Session, reading: Reading) -> list[tuple[str, Any]]:
+    """ "我27，老公29，儿子3岁" for a household of three whose other two are not named yet: the
+    husband and the son are those two (each relation said once, none of them a member yet)."""
+    members = session.household.members
+    unnamed = [i for i, m in enumerate(members) if i > 0 and m.relation is None and m.age is None]
+    known = {m.relation for m in members}
+    said: list[str] = []
+    for fact in reading.facts:
+        relation = (fact.who or "").partition("#")[0]
+        if fact.name != AGE or relation in ("", SELF, CHILD) or relation in known:
+            continue
+        if relation not in said:
+            said.append(relation)
+    if not said or len(said) != len(unnamed):
+        return []
+    changed: list[tuple[str, Any]] = []
+    for index, relation in zip(unnamed, said, strict=True):
+        key = member_key("members.relation", index)
+        set_fact(session.household, key, relation)
+        changed.append((key, None))
+    return changed
