@@ -45,6 +45,10 @@ _PRONOUN = re.compile(r"(?<!其)[他她](?!们)")  # not 其他 ("everyone else"
 _COUPLE = re.compile(r"老两口|两口子|我们老俩")
 # "我和老伴…我俩都七十了": the speaker and the spouse, once a spouse has been named
 _WE_TWO = re.compile(r"(?:我|俺|咱|额)们?(?:俩|两个)(?!孩子|娃|儿子|闺女|女儿)")
+# "俺俩加俩孩子", "我们两个带着娃": the two with their children are the children's parents
+_AND_THE_CHILDREN = re.compile(
+    r"人?(?:加上?|和|跟|带着?|还有)(?:俩|两个|仨|三个|一个)?(?:孩子|娃|小孩|儿子|闺女|女儿)"
+)
 _ELDER = re.compile(r"老人家?|老爷子|老太太")
 _IS_MY = re.compile(r"是(?:我|俺)(?:的|家)?")
 _NOBODY = (SELF, UNNAMED, CHILD)
@@ -195,7 +199,7 @@ def find_mentions(
     marked += [
         Mention("spouse", m.start(), m.end(), couple=True)
         for m in _WE_TWO.finditer(text)
-        if any(end <= m.start() for end in spouses)
+        if any(end <= m.start() for end in spouses) or _AND_THE_CHILDREN.match(text, m.end())
     ]
     placed: dict[str, Mention] = {}  # "她爸" as placed the first time it was said
     for m in _PRONOUN.finditer(text):  # 他/她: the member named last before, still living here
