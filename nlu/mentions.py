@@ -203,6 +203,8 @@ def find_mentions(
     ]
     placed: dict[str, Mention] = {}  # "她爸" as placed the first time it was said
     for m in _PRONOUN.finditer(text):  # 他/她: the member named last before, still living here
+        if any(f.start < m.start() < f.end for f in marked):
+            continue  # "孩子他爸": inside the word for the child's father, nobody of its own
         again = next((f for f in marked if f.start == m.end()), None)
         said = text[m.start() : again.end] if again else ""
         # "我和她爸照顾她，她爸今年查出肝癌": the child's other parent again, our one spouse (not

@@ -90,3 +90,12 @@ def test_two_kinds_of_work_for_one_person_give_no_employment() -> None:
     assert not [f for f in facts if f[0] == "members.employment"]
     apart = _facts("我在家种地，老伴打零工")
     assert ("members.employment", "flexible", "spouse") in apart
+
+
+def test_the_child_in_the_childs_father_is_nobody_of_their_own() -> None:
+    # dev conversations batch I: 他 inside 孩子他爸 was read as the daughter named before, so the
+    # father's job went to her and his wage was lost
+    facts = _facts("俺闺女二十四了，孩子他爸当保安一个月两千五六")
+    assert ("members.employment", "employed", "daughter") not in facts
+    assert ("members.employment", "employed", "spouse") in facts
+    assert ("members.monthly_income", 2550.0, "spouse") in facts
