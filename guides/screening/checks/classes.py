@@ -28,6 +28,11 @@ def _label(ctx: Context, item: ItemId) -> str:
     return item.value
 
 
+# 低保 ways for one member alone (参照单人户: 低保审核确认办法 第八条; 分层分类意见 四（一）): the
+# household itself is not a 低保 household for them, and stays 低保边缘 or 刚性支出.
+ALONE_VARIANTS = ("single_person", "adult_severe_disability")
+
+
 def _items(raw: list[str]) -> list[ItemId]:
     return [ItemId(i) for i in raw]
 
@@ -81,6 +86,8 @@ def not_in_classes(ctx: Context, items: list[str], likely_excludes: bool = True)
         result = ctx.decided.get(item)
         if result is None or item in per_person:
             continue
+        if result.outcome == POSSIBLE and result.variant in ALONE_VARIANTS:
+            continue  # one member alone: the household is still the class asked about
         if result.outcome == LIKELY:
             first = f"按您说的情况，您家更可能先认定为{_label(ctx, item)}"
             if likely_excludes:

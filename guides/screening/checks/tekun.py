@@ -30,6 +30,7 @@ from guides.screening.checks.tekun_duty import (
     supporters_earn_enough,
     supporters_here,
 )
+from guides.screening.checks.tekun_kin import able_relatives
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import MET, UNCERTAIN, UNKNOWN, UNMET, CheckResult, CheckStatus
@@ -213,6 +214,8 @@ def _supporter(
     here = supporters_here(household, member)
     able = [(i, capacity(household, i, lines, elder_duty)) for i in here]
     capable = next((i for i, c in able if c.able), None)
+    if capable is None:
+        capable = next(iter(able_relatives(household, member, lines, elder_duty)), None)
     if capable is not None:
         verdict.fail(capable_reason(household, capable))
     elif member.has_capable_supporter is True:
@@ -220,7 +223,7 @@ def _supporter(
     elif earning := supporters_earn_enough(household, member, lines, elder_duty):
         verdict.fail(earning)  # 第八条 lists who cannot: a family's "不能" is not one of its cases
     elif member.has_capable_supporter is None and (
-        by_law := _only_obligors_incapable(household, member, elder_duty)
+        by_law := _only_obligors_incapable(household, member, elder_duty, lines)
     ):
         verdict.said.append(by_law)  # nobody else owes them support: nothing left to ask
     elif member.has_capable_supporter is None and (routes := [c.facts for _, c in able if c.facts]):
@@ -231,7 +234,7 @@ def _supporter(
     elif member.has_legal_supporter is False:
         verdict.said.append("没有法定赡养、抚养、扶养义务人")
     elif member.has_capable_supporter is False:
-        by_law = incapable_by_law(household, member, elder_duty)
+        by_law = incapable_by_law(household, member, elder_duty, lines)
         if by_law is not None:
             verdict.said.append(by_law)
         else:
@@ -243,16 +246,19 @@ def _supporter(
 
 
 def _only_obligors_incapable(
-    household: Household, member: Member, elder_duty: ElderDuty | None
+    household: Household, member: Member, elder_duty: ElderDuty | None, lines: Lines | None
 ) -> str | None:
     """Both parents live here, are all the obligors an unmarried adult has, and are in a case of
     第八条 by what is known of them (seventy or over with a low income, say)."""
     if not parents_are_the_only_obligors(household, member):
         return None
-    by_law = incapable_by_law(household, member, elder_duty)
+    by_law = incapable_by_law(household, member, elder_duty, lines)
     if by_law is None:
         return None
-    return f"未婚，法定义务人只有一起生活的父母：{by_law.removeprefix('法定义务人')}"
+    parents = (
+        "父母" if len(supporters_here(household, member)) == 2 else "父亲或母亲（另一位已去世）"
+    )
+    return f"未婚，法定义务人只有一起生活的{parents}：{by_law.removeprefix('法定义务人')}"
 
 
 def _member(

@@ -94,6 +94,17 @@ class ElderDuty:
             and m.monthly_income < self.monthly_line
         )
 
+    def covers_disabled(self, m: Member) -> bool:
+        """第八条（四）: a 重度残疾人 (一级、二级) or 三级 智力、精神残疾人 with a low own income."""
+        return (
+            self.modest_property
+            and m.has_disability is True
+            and m.disability_grade is not None
+            and not _not_severe(m)
+            and m.monthly_income is not None
+            and m.monthly_income < self.monthly_line
+        )
+
     def clearly_above(self, income: float | None) -> bool:
         return income is not None and income >= self.top_line * (1 + self.near)
 
@@ -205,6 +216,8 @@ def capacity(
         return Capacity(False)  # （二）
     if duty is not None and duty.covers(m):
         return Capacity(False)  # （三）
+    if duty is not None and duty.covers_disabled(m):
+        return Capacity(False)  # （四）
     earns = lines is not None and lines.clearly_above(m.monthly_income)
     well_off = duty is not None and duty.clearly_above(m.monthly_income)
     # their income is worth asking only if what the household gets leaves room for it to be
@@ -299,20 +312,46 @@ def capable_reason(household: Household, index: int) -> str:
     )
 
 
-def incapable_by_law(household: Household, member: Member, duty: ElderDuty | None) -> str | None:
+def incapable_by_law(
+    household: Household, member: Member, duty: ElderDuty | None, lines: Lines | None = None
+) -> str | None:
     """When every supporter living here is in one of 第八条's cases, their having no ability to
     fulfil the duty is a fact, not only the citizen's word: （二）60 or over in a household already
-    on 低保; （三）70 or over with a low own income and modest property."""
+    on 低保, or（一）（二）60 or over in one this application surely makes a 低保 household (so
+    they are its 低保对象, or 特困 themselves); （三）70 or over with a low own income and modest
+    property; （四）a severe disability with a low own income and modest property."""
     here = [household.members[i] for i in supporters_here(household, member)]
     if not here:
         return None
-    if household.receives(ItemId.DIBAO) and all(
-        m.age is not None and m.age >= ELDERLY_AGE for m in here
-    ):
+    elderly = all(m.age is not None and m.age >= ELDERLY_AGE for m in here)
+    if elderly and household.receives(ItemId.DIBAO):
         return "法定义务人是60周岁以上的低保对象，属于无履行义务能力"
     if duty is not None and all(duty.covers(m) for m in here):
         return "法定义务人年满70周岁、本人收入低于当地上年人均可支配收入，属于无履行义务能力"
+    if duty is not None and all(duty.covers_disabled(m) for m in here):
+        return "法定义务人是重度残疾人、本人收入低于当地上年人均可支配收入，属于无履行义务能力"
+    if elderly and _surely_dibao_without(household, member, duty, lines):
+        return (
+            "法定义务人年满60周岁，家里的收入明显低于低保标准，会认定为低保对象或特困人员，"
+            "属于无履行义务能力"
+        )
     return None
+
+
+def _surely_dibao_without(
+    household: Household, member: Member, duty: ElderDuty | None, lines: Lines | None
+) -> bool:
+    """Decide under uncertainty (issue 11): the household, even once `member` is taken out to be
+    recognised on their own (特困 first in the review order, 004 总结报告 一) with none of its
+    income, is still clearly below the 低保标准 of every hukou type, with modest property and a
+    local hukou. Its elders are then 低保对象 (or 特困) whichever way the office goes."""
+    total, size = household.monthly_income, household.household_size
+    if total is None or size is None or size < 2 or lines is None or duty is None:
+        return False
+    if household.has_local_hukou is not True:
+        return False
+    rest = total / (size - 1)
+    return duty.modest_property and rest < lines.low and not lines.is_near(rest)
 
 
 def parents_are_the_only_obligors(household: Household, member: Member) -> bool:
@@ -325,7 +364,10 @@ def parents_are_the_only_obligors(household: Household, member: Member) -> bool:
         return False
     parents = PARENT_RELATIONS.get(member.relation or "", ())
     here = [household.members[i] for i in supporters_here(household, member)]
-    return len(here) == 2 and all(m.relation in parents and not m.in_law for m in here)
+    if not all(m.relation in parents and not m.in_law for m in here):
+        return False
+    # both parents, or a widowed one (the other has died)
+    return len(here) == 2 or (len(here) == 1 and here[0].marital_status == "widowed")
 
 
 def supporters_earn_enough(
