@@ -135,6 +135,7 @@ FACTS_READ_SINCE = {
     "employment": "2026-12-06",
     "in_law": "2026-12-06",  # a relative by marriage (儿媳, 女婿), noted since then
     "current_housing": "2026-12-06",  # renting now (租房住), read in openings since then
+    "marital_status": "2026-12-07",  # never married, widowed (特困's 法定义务人)
 }
 
 

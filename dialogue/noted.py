@@ -273,7 +273,8 @@ def phrase_of(
 ) -> str | None:
     """How a fact reads back: "老伴得了重病", "家里没有车", "存款约2000元"; `called` names
     members otherwise than the questions do (those the speaker asks for: "您姐姐")."""
-    template = prompts.FACT_PHRASES.get(name)
+    by_value = prompts.FACT_PHRASES_BY_VALUE.get(name, {}).get(str(value))
+    template = by_value or prompts.FACT_PHRASES.get(name)
     if template is None or value is None:
         return None
     if value == 0 and not isinstance(value, bool) and name in prompts.FACT_PHRASES_NONE:

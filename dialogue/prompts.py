@@ -70,6 +70,7 @@ class Prompts(BaseModel):
     stale_answer: str  # an answer sent for a question that is no longer the current one
     fact_phrases: dict[str, str | tuple[str, str]]  # fact name -> phrase, or (true, false)
     fact_phrases_none: dict[str, str]  # an amount of 0: "没有存款", not "存款约0元"
+    fact_phrases_by_value: dict[str, dict[str, str]]  # fact name -> value -> phrase
     estimate_mark: str  # after an estimated age: "您65岁左右"
 
 
@@ -118,6 +119,7 @@ COMPLAINT = _P.complaint
 STALE_ANSWER = _P.stale_answer
 FACT_PHRASES = _P.fact_phrases
 FACT_PHRASES_NONE = _P.fact_phrases_none
+FACT_PHRASES_BY_VALUE = _P.fact_phrases_by_value
 ESTIMATE_MARK = _P.estimate_mark
 
 

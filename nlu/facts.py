@@ -44,6 +44,7 @@ from nlu.household_said import (
     speakers_own,
 )
 from nlu.lexicon import find_items, match_items
+from nlu.marital import marital_said
 from nlu.mentions import (
     CHILD,
     SELF,
@@ -1393,6 +1394,7 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     facts: list[Fact] = []
     _illness(text, mentions, facts)
     _member_flags(text, mentions, facts, today)
+    facts += [Fact("members.marital_status", *said) for said in marital_said(text, mentions)]
     if not opening:
         _no_certificate(text, mentions, facts)
     _schools(text, mentions, facts)
