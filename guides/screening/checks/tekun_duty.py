@@ -85,25 +85,29 @@ class ElderDuty:
     top_line: float  # the highest over the hukou types: above it, above the line whatever the type
     near: float = 0.0  # estimate_near_margin, as for Lines
 
-    def covers(self, m: Member) -> bool:
+    def covers(self, m: Member, at_most: float | None = None) -> bool:
+        """第八条（三）: 70 or over with a low own income. `at_most`: what their own income can
+        be at most (income_ceiling) while it is not told: below the line, every value is."""
         return (
             self.modest_property
             and m.age is not None
             and m.age >= ELDER_DUTY_AGE
-            and m.monthly_income is not None
-            and m.monthly_income < self.monthly_line
+            and self._low_income(m, at_most)
         )
 
-    def covers_disabled(self, m: Member) -> bool:
+    def covers_disabled(self, m: Member, at_most: float | None = None) -> bool:
         """第八条（四）: a 重度残疾人 (一级、二级) or 三级 智力、精神残疾人 with a low own income."""
         return (
             self.modest_property
             and m.has_disability is True
             and m.disability_grade is not None
             and not _not_severe(m)
-            and m.monthly_income is not None
-            and m.monthly_income < self.monthly_line
+            and self._low_income(m, at_most)
         )
+
+    def _low_income(self, m: Member, at_most: float | None) -> bool:
+        income = m.monthly_income if m.monthly_income is not None else at_most
+        return income is not None and income < self.monthly_line
 
     def clearly_above(self, income: float | None) -> bool:
         return income is not None and income >= self.top_line * (1 + self.near)
@@ -214,15 +218,15 @@ def capacity(
         return Capacity(False)
     if age >= ELDERLY_AGE and household.receives(ItemId.DIBAO):
         return Capacity(False)  # （二）
-    if duty is not None and duty.covers(m):
+    ceiling, _ = income_ceiling(household, m)
+    if duty is not None and duty.covers(m, ceiling):
         return Capacity(False)  # （三）
-    if duty is not None and duty.covers_disabled(m):
+    if duty is not None and duty.covers_disabled(m, ceiling):
         return Capacity(False)  # （四）
     earns = lines is not None and lines.clearly_above(m.monthly_income)
     well_off = duty is not None and duty.clearly_above(m.monthly_income)
     # their income is worth asking only if what the household gets leaves room for it to be
     # above the 低保标准 (a household of two on 300 元 has no earner to ask about)
-    ceiling, _ = income_ceiling(household, m)
     room = ceiling is None or (lines is not None and lines.clearly_above(ceiling))
     income = _unknown(m, own, ("monthly_income",)) if room else []
     # each case of 第八条 with the facts that could rule it out (none: nothing told can)
@@ -326,9 +330,11 @@ def incapable_by_law(
     elderly = all(m.age is not None and m.age >= ELDERLY_AGE for m in here)
     if elderly and household.receives(ItemId.DIBAO):
         return "法定义务人是60周岁以上的低保对象，属于无履行义务能力"
-    if duty is not None and all(duty.covers(m) for m in here):
+    if duty is not None and all(duty.covers(m, income_ceiling(household, m)[0]) for m in here):
         return "法定义务人年满70周岁、本人收入低于当地上年人均可支配收入，属于无履行义务能力"
-    if duty is not None and all(duty.covers_disabled(m) for m in here):
+    if duty is not None and all(
+        duty.covers_disabled(m, income_ceiling(household, m)[0]) for m in here
+    ):
         return "法定义务人是重度残疾人、本人收入低于当地上年人均可支配收入，属于无履行义务能力"
     if elderly and _surely_dibao_without(household, member, duty, lines):
         return (
