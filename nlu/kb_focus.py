@@ -12,9 +12,10 @@ name one ("我想申请低保，要带什么？"). A clause after the asking one
 the action ("能不能不算全家，只给我儿子单独办低保？") is kept with it; a bare asking clause
 reads with the clause before it unless that one is pure story. One sentence may ask twice
 ("12345到底能管些什么，……你们能不能直接帮我批下来？"): an earlier real asking clause, before where
-the last request starts, is a request too. A short message (≤ SHORT
-characters) is returned whole. Distinct requests, at most two, are returned in the order asked;
-a message with no asking sentence is one request, the whole text.
+the last request starts, is a request too. A short message (≤ SHORT characters) is returned
+whole, unless it ends in a whole question naming its item after story clauses that name no place
+(`_ends_complete`). Distinct requests, at most two, are returned in the order asked; a message
+with no asking sentence is one request, the whole text.
 """
 
 from __future__ import annotations
@@ -175,7 +176,7 @@ def _continues(clause: str) -> bool:
 def requests(text: str) -> list[str]:
     """The request(s) in a message, each a short text to search the KB with."""
     clean = normalize(text).strip()
-    if len(clean) <= SHORT:
+    if len(clean) <= SHORT and not _ends_complete(clean):
         return [clean]
     sentences = [s for s in _SENTENCE.findall(clean) if s.strip()]
     split = [[c for c in _clauses(s) if not _GREETING.match(c)] for s in sentences]
@@ -193,6 +194,20 @@ def requests(text: str) -> list[str]:
     found = found[-MAX_REQUESTS:]
     context = _item_clause(clean)
     return [focus if find_items(focus) else context + focus for focus in found]
+
+
+def _ends_complete(text: str) -> bool:
+    """A short message whose last clause is a whole question naming its item ("家里是低保户 娃考上
+    大学了 助学贷款上哪办") after clauses of story that name no place: the story's words (低保,
+    上学) are the background, not what is asked, and searched with it they pulled a sibling on
+    another step (the loan's conditions, not where to apply). Its request is that clause, the
+    rest its story (the whole message is searched too, nlu.retrieval_answers). A place in the
+    story stays with the question: whole."""
+    clauses = _clauses(text)
+    if len(clauses) < 2 or not (_complete(clauses[-1]) and find_items(clauses[-1])):
+        return False
+    story = "，".join(clauses[:-1])
+    return not match_regions(story) and other_place(story) is None
 
 
 def _item_clause(text: str) -> str:
