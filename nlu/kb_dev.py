@@ -5,10 +5,11 @@ topics of issue 13, two requests in one message, other provinces); any other set
 `--file`, such as nlu/dev/kb_long_dev3.yml (stories around the request, near-domain services
 to decline), nlu/dev/kb_dev4.yml (short everyday questions, the region and subject unsaid) or
 nlu/dev/kb_dev5.yml (mostly short questions written from imagined callers, then labelled),
-nlu/dev/kb_dev6.yml, nlu/dev/kb_dev7.yml, nlu/dev/kb_dev8.yml, nlu/dev/kb_dev9.yml and
-nlu/dev/kb_dev10.yml (written the same way, with dialect, typos, 12345 work orders and long
-stories; kb_dev10 weighted to near-domain questions to decline and other provinces; each header
-gives the first score, taken before any change).
+nlu/dev/kb_dev6.yml, nlu/dev/kb_dev7.yml, nlu/dev/kb_dev8.yml, nlu/dev/kb_dev9.yml,
+nlu/dev/kb_dev10.yml and nlu/dev/kb_dev11.yml (written the same way, with dialect, typos, 12345
+work orders and long stories; kb_dev10 weighted to near-domain questions to decline and other
+provinces; kb_dev11 to wrong answers: entries with close siblings, a step of one programme, two
+programmes, local place names; each header gives the first score, taken before any change).
 
 A development set is read freely: it prints every miss (message, expected entry, what the
 index made of it), which the held-out sets never do. It is not fitting data either: the
@@ -43,11 +44,12 @@ DEV4_FILE = Path(__file__).parent / "dev" / "kb_dev4.yml"  # with --file: short 
 DEV8_FILE = Path(__file__).parent / "dev" / "kb_dev8.yml"  # with --file: dialect, typos, stories
 DEV9_FILE = Path(__file__).parent / "dev" / "kb_dev9.yml"  # with --file: written before any miss
 DEV10_FILE = Path(__file__).parent / "dev" / "kb_dev10.yml"  # with --file: declines, other places
+DEV11_FILE = Path(__file__).parent / "dev" / "kb_dev11.yml"  # with --file: siblings, wrong answers
 ALL_SETS = (
     ("long_dev", DEV_FILE),
     ("long_dev2", DEV2_FILE),
     ("long_dev3", DEV3_FILE),
-    *((f"dev{n}", Path(__file__).parent / "dev" / f"kb_dev{n}.yml") for n in range(4, 11)),
+    *((f"dev{n}", Path(__file__).parent / "dev" / f"kb_dev{n}.yml") for n in range(4, 12)),
 )
 
 

@@ -12,9 +12,10 @@ name one ("我想申请低保，要带什么？"). A clause after the asking one
 the action ("能不能不算全家，只给我儿子单独办低保？") is kept with it; a bare asking clause
 reads with the clause before it unless that one is pure story. One sentence may ask twice
 ("12345到底能管些什么，……你们能不能直接帮我批下来？"): an earlier real asking clause, before where
-the last request starts, is a request too. A short message (≤ SHORT
-characters) is returned whole. Distinct requests, at most two, are returned in the order asked;
-a message with no asking sentence is one request, the whole text.
+the last request starts, is a request too. A short message (≤ SHORT characters) is returned
+whole, unless it ends in a whole question naming its item after story clauses that name no place
+(`_ends_complete`). Distinct requests, at most two, are returned in the order asked; a message
+with no asking sentence is one request, the whole text.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _ASKS = re.compile(
     r"[？?]|吗|(?<![这那多])(?<!不怎)么|嘛|呢|(?<!没)啥(?![都也])|咋|(?<!不)怎|(?<!说不定)哪(?![怕])|"
     r"(?<![没了])多少|多久|多长|(?<![好十几这那前后没们一二三四五六七八九两0-9])几[天个点年月号成]|(.)[不没]\1|可不可以|"
     r"还是|如何|什么|请问|想问|想知道|问一下|问问|能否|是否|可否|有无|何时|何处|咨询|了解一下|"
-    r"告诉我|告知|帮我查|查一下"
+    r"告诉我|告知|帮我查|查一下|真的假的|是真是假"
 )
 # A plea without a question word ("恳请政府给予临时救助", "我想给我爸申请低保"): the request
 # when the message asks nothing.
@@ -47,7 +48,9 @@ _PLEA = re.compile(r"希望|恳请|请求|求求|盼|望|帮帮|想申请|要申
 # ("急成啥了"), a sigh. A request is looked for among the other asking clauses first.
 _NOT_ASKING = re.compile(
     r"^(?:为啥|为什么|凭什么|怎么还|咋还|难道|谁管)|(?:合理|公平|应该|对)吗$|成啥(?:样)?了$|"
-    r"^(?:这可)?咋办(?:呢|啊)?$|^怎么办(?:呢|啊)?$|是这样吗$|是真的吗$|"
+    r"^(?:这可)?咋办(?:呢|啊)?$|^怎么办(?:呢|啊)?$|是这样吗$|是真的吗$|^真的吗$|"
+    # "听说……能单独吃低保，真的假的，怎么申请": a check of what was heard, read over to it
+    r"真的假的$|是真是假$|"
     # a preamble: "额想问问低保的事", "我想问个事情" (the question comes after it)
     r"^(?:我|俺|额)?(?:就)?(?:想|要)?(?:问问|问一下|问个事情?|咨询一下?|打听一下?)"
     r"(?:.{0,8}的事(?:情|儿)?)?$"
@@ -173,7 +176,7 @@ def _continues(clause: str) -> bool:
 def requests(text: str) -> list[str]:
     """The request(s) in a message, each a short text to search the KB with."""
     clean = normalize(text).strip()
-    if len(clean) <= SHORT:
+    if len(clean) <= SHORT and not _ends_complete(clean):
         return [clean]
     sentences = [s for s in _SENTENCE.findall(clean) if s.strip()]
     split = [[c for c in _clauses(s) if not _GREETING.match(c)] for s in sentences]
@@ -191,6 +194,20 @@ def requests(text: str) -> list[str]:
     found = found[-MAX_REQUESTS:]
     context = _item_clause(clean)
     return [focus if find_items(focus) else context + focus for focus in found]
+
+
+def _ends_complete(text: str) -> bool:
+    """A short message whose last clause is a whole question naming its item ("家里是低保户 娃考上
+    大学了 助学贷款上哪办") after clauses of story that name no place: the story's words (低保,
+    上学) are the background, not what is asked, and searched with it they pulled a sibling on
+    another step (the loan's conditions, not where to apply). Its request is that clause, the
+    rest its story (the whole message is searched too, nlu.retrieval_answers). A place in the
+    story stays with the question: whole."""
+    clauses = _clauses(text)
+    if len(clauses) < 2 or not (_complete(clauses[-1]) and find_items(clauses[-1])):
+        return False
+    story = "，".join(clauses[:-1])
+    return not match_regions(story) and other_place(story) is None
 
 
 def _item_clause(text: str) -> str:

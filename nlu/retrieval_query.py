@@ -38,10 +38,21 @@ _OLD_AGE = re.compile(
 )
 
 
+# An age of a hundred or more ("一百零二", "102岁", "一百多"): the 60–99 rule's siblings (历城's
+# 100岁以上) are told apart by it, so it also reads as 百岁, the word they use.
+_HUNDRED = re.compile(r"^(?:一百|1[01][0-9])")
+
+
+def _old_age(match: re.Match[str]) -> str:
+    age = match.group(0)
+    return f"{age} 高龄 百岁 " if _HUNDRED.match(age) else f"{age} 高龄 "
+
+
 def kb_normalize(text: str) -> str:
     """A text as the KB reads it, a question or an entry's: normalized, ages in digits, an age of
-    eighty or more followed by 高龄 (the word the entries on it use)."""
-    return _OLD_AGE.sub(lambda m: f"{m.group(0)} 高龄 ", ages_in_digits(normalize(text)))
+    eighty or more followed by 高龄 (the word the entries on it use), and of a hundred or more
+    by 百岁 too."""
+    return _OLD_AGE.sub(_old_age, ages_in_digits(normalize(text)))
 
 
 # A spoken age the KB reads as 高龄 ("八十五", "九十好几"): once read, the number itself is no

@@ -18,6 +18,7 @@ from nlu.kb_dev import (
     DEV8_FILE,
     DEV9_FILE,
     DEV10_FILE,
+    DEV11_FILE,
     load_dev_cases,
 )
 
@@ -50,8 +51,9 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         (DEV8_FILE, 120, 40, 25),
         (DEV9_FILE, 120, 40, 25),
         (DEV10_FILE, 120, 40, 40),
+        (DEV11_FILE, 200, 30, 20),
     ],
-    ids=["second", "third", "fourth", "eighth", "ninth", "tenth"],
+    ids=["second", "third", "fourth", "eighth", "ninth", "tenth", "eleventh"],
 )
 def test_the_later_dev_sets_are_mostly_long_labelled_and_clean(
     path: Path, at_least: int, long_ones: int, declines: int

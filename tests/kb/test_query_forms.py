@@ -159,6 +159,29 @@ def test_spoken_age_of_eighty_or_more_reads_as_high_age() -> None:
     assert "高龄" not in analyse("我七十多了").tokens
 
 
+@pytest.mark.parametrize("text", ["俺太奶奶一百零五了", "老人105岁", "一百多岁的老人", "100岁以上"])
+def test_an_age_of_a_hundred_or_more_reads_as_baisui_too(text: str) -> None:
+    """The 60–99 rule's sibling (历城's 100岁以上) is told apart by the age: 高龄 alone, as for
+    eighty, made the two entries look alike."""
+    tokens = analyse(text).tokens
+    assert {"高龄", "百岁"} <= set(tokens)
+
+
+def test_an_age_under_a_hundred_is_not_baisui() -> None:
+    assert "百岁" not in analyse("俺爹八十五了").tokens
+    assert "百岁" not in analyse("九十九岁的老人").tokens
+
+
+def test_a_centenarian_on_dibao_asking_for_the_living_subsidy_gets_the_over_99_entry(
+    seed_index: KnowledgeIndex,
+) -> None:
+    answer = seed_index.answer(
+        "老太太都一百零三了 还吃着低保 生活补贴怎么没有她的了", "jinan-licheng"
+    )
+    assert answer.entry is not None
+    assert answer.entry.entry_id == "jinan-licheng-elderly-over-99"
+
+
 @pytest.mark.parametrize(
     "text", ["像他这种能不能算特困", "娃娃们上学有补助吗", "他们说我这样的能申请低保"]
 )

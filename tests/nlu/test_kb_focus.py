@@ -147,6 +147,39 @@ def test_a_doubting_aside_is_read_over_to_what_the_request_is_about() -> None:
     assert "单独吃低保" in request and "真的吗" not in request
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我家是边缘户，我闺女得了尿毒症，村里人说边缘户里重病的能单独吃低保，真的假的，咋申请？",
+        "我们是边缘户，听人说重残的可以一个人单独吃低保，是真是假，去哪办",
+    ],
+)
+def test_true_or_false_is_read_over_to_what_was_heard(text: str) -> None:
+    """ "真的假的" checks the claim before it: the request is that claim and its asking clause,
+    not the bare "咋申请" with only the item of the story's first clause."""
+    (request,) = requests(text)
+    assert "单独吃低保" in request and "真" not in request
+
+
+def test_a_short_message_ending_in_a_whole_question_is_searched_on_it() -> None:
+    """The story before a whole question naming its item (低保户, 考上大专) is background: it
+    pulled the loan's conditions over where to apply for it."""
+    assert requests("俺家低保户 闺女考上大专了 助学贷款去哪办") == ["助学贷款去哪办"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在郑州打工的 没活干了 失业登记要带啥",  # another place: the question may be about it
+        "天水这边房租太贵 公租房能申请吗",  # our region named: it stays with the question
+        "低保怎么申请",  # one clause
+        "俺娘瘫在床上了 能领补贴不",  # the question names no item: the story says which
+    ],
+)
+def test_other_short_messages_stay_whole(text: str) -> None:
+    assert requests(text) == [text]
+
+
 def test_a_preamble_is_not_the_request() -> None:
     text = (
         "额想问问低保的事。额是吕梁农村的，今年五十六，老汉前年得了脑梗半身不遂，"
