@@ -36,6 +36,7 @@ from dialogue.answers import (
 from dialogue.children import relation_member
 from dialogue.choosing import plan, update_hint
 from dialogue.ending import ending, summary
+from dialogue.income_parts import with_income_parts
 from dialogue.lookahead import Lookahead
 from dialogue.noted import (
     Stored,
@@ -75,6 +76,7 @@ CONTROL = {"restart", "go_back", "skip", "handoff"}
 MOVE_ON_AFTER = 3  # unparsed answers in a row to one question before it is left as 不清楚
 CONTROL_CONFIDENCE = 0.55
 POLICY_WHILE_ASKING = 0.5  # ask_policy below this, with no question words: not a question
+INCOME_QUESTION = "household_income"  # its answer may say each member's part
 
 
 class IntentParser(Protocol):
@@ -265,6 +267,8 @@ class DialogueEngine:
             ):
                 if pending.question_id == "household_size" and isinstance(answer, Value):
                     keep_those_listed(session, text, int(answer.value))
+                if pending.question_id == INCOME_QUESTION and isinstance(answer, Value):
+                    reading = with_income_parts(reading, text, self.today(), answer.value)
                 return self._answered(session, answer, reading)
             stored = self._store_other_topics(session, reading)
             if stored:
