@@ -141,6 +141,12 @@ _ASSISTANCE = re.compile(
     r"残疾人?(?:生活|护理)?补贴|两项补贴|护理补贴|高龄(?:补贴|津贴)|抚恤金|低保金|救助金|供养金"
 )
 _GIVEN = re.compile(r"给[^，。；！？]{0,3}的[^，。；！？]{0,3}$")
+# rent paid for where one lives ("租房住一个月800", "租的房 一个月六百", "房租一千二"), not rent
+# received ("收房租", "房子租出去"): money paid out, nobody's income
+_RENT_PAID = re.compile(
+    r"(?<![出收])租(?:了|的|着)?(?:个|间|套|一间|一套)?(?:私人的?|别人的?)?(?:房|屋)子?(?:住)?"
+    r"|住(?:的)?出租屋|(?<!收)(?:房租|租金)"
+)
 # "…一个月一千八，一家四口就靠我这点工资": the household lives on the amount said before
 # (or in the next sentence: "一个月一千八，老婆没工作。家里就这一个收入"; "别的收入也没有")
 _LIVES_ON_IT = re.compile(
@@ -379,10 +385,16 @@ def _began_just_now(text: str, lo: int, hi: int, start: int) -> bool:
     """The illness's clause, or the one after it ("脑出血住院了 三个星期了"), says it began just
     now, and nothing in its clause before it says long ago."""
     _, next_hi = clause_at(text, hi + 1) if hi + 1 < len(text) else (hi, hi)
+    if _ONSET_DATED.search(text, lo, start):
+        next_hi = hi  # "今年查出肝癌 上个月做完手术": the onset has its own date; the next clause's is later
     recent = _compiled(_words().recent_onset).search(text, lo, max(hi, next_hi))
     return recent is not None and not (
         LONG_AGO.search(text, lo, start) or _LONG_ILL.search(text, lo, hi)
     )
+
+
+# the onset dated in its own clause by the year or a month ("今年查出", "8月份确诊")
+_ONSET_DATED = re.compile(r"今年|去年|前年|年初|年前|(?:[\d一二三四五六七八九十]+)月份?(?!前)")
 
 
 # "脑梗好几年了", "常年吃药": ill for long, whatever happened this month
@@ -448,7 +460,8 @@ _TWO_JOBS = re.compile(rf"{_WORK}(?:兼|带|又|还|也|加上?|和|同时)(?:�
 
 
 # the one looked after, right after the verb, is no doer of the work said after it
-_CARED_FOR = re.compile(r"(?:看|带|照顾|照看|伺候|陪|接送|哄)着?$")
+# ("带个闺女", "带着俩娃": a count or measure word between)
+_CARED_FOR = re.compile(r"(?:看|带|照顾|照看|伺候|陪|接送|哄)着?(?:一个|个|俩|两个|仨|三个)?$")
 
 
 def _one_job_now(text: str, start: int, today: dt.date) -> bool:
@@ -1089,6 +1102,8 @@ def _money(
             continue
         if _ASSISTANCE.search(clause):
             continue  # "就靠三百多块钱的残疾人补贴": an assistance payment, not an income
+        if _RENT_PAID.search(text, lo, found.start):
+            continue  # "租房住一个月800": the rent paid, not the speaker's pay
         if _PER_HEAD.search(text, lo, found.start):
             continue  # "家庭人均收入一个月五百": a share per person, neither a total nor a pay
         if AT_BEST.search(text, lo, found.start):

@@ -195,18 +195,22 @@ def said_size(
             and not _somebody_else_alone(mentions, text, m, size, asked_for)
         ):
             return size, m.start(), m.end()
+    # "我带着俩娃…婆婆跟我们住": the speaker and the children are not all of them
+    others = _another_lives_with(text, mentions)
     for pattern in _SIZE_WITH_CHILDREN:
         m = pattern.search(text)
         children = small_number(m.group("n")) if m else None
-        if m is not None and children is not None:
+        if m is not None and children is not None and not others:
             return children + 1, m.start(), m.end()
     m = _KIDS_WITH_ME.search(text)
     children = small_number(m.group("n")) if m else None
     partner = any(p.relation == "spouse" and not p.departed for p in mentions)
-    if m is not None and children is not None and children >= 2 and not partner:
+    if m is not None and children is not None and children >= 2 and not partner and not others:
         return children + 1, m.start(), m.end()
     for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2), (_SIZE_WITH_CHILD, 2)):
         m = pattern.search(text)
+        if pattern is _SIZE_WITH_CHILD and others:
+            continue
         if m and not _somebody_else_alone(mentions, text, m, size, asked_for):
             if pattern is _SIZE_TWO and _more_named_after(text, mentions, m.start(), m.end()):
                 continue  # "就俺们老两口，儿子，再加个小孙子": four, not two
@@ -220,6 +224,22 @@ def said_size(
 
 
 _LIST_REACH = 8  # characters after "老两口" within which more people named go on the list
+# somebody said to live with the speaker's family: "婆婆跟我们住", "我妈和我们住一起"
+_LIVES_WITH_US = re.compile(
+    r"(?:也|还|一直|现在)?(?:跟|和|同)(?:着)?(?:我们|俺们|咱们|我|俺)(?:一起|一块儿?)?(?:住|过|生活)"
+)
+_ELDERS_AND_OTHERS = ("parent", "grandparent", "sibling", "grandchild", "other")
+
+
+def _another_lives_with(text: str, mentions: list[Mention]) -> bool:
+    """A relative other than a spouse or child is said to live with the speaker right after
+    being named ("婆婆跟我们住，七十多了")."""
+    return any(
+        m.relation in _ELDERS_AND_OTHERS
+        and not m.departed
+        and _LIVES_WITH_US.match(text, m.end) is not None
+        for m in mentions
+    )
 
 
 def _more_named_after(text: str, mentions: list[Mention], start: int, end: int) -> bool:

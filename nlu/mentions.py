@@ -29,11 +29,11 @@ _CLAUSE = re.compile(r"[^，,。！？!?；;\n]+")
 _SPEAKER = re.compile(
     r"(?:我|俺|本人|自己|(?<![金余限差总定名份数税面超配])额(?=[跟和是今也就都]))(?!们|家|村|市|县|区|省)"
 )
-# "我们村有人吃着低保": somebody else; "家里有人" is one of us (unplaced)
+# "我们村有人吃着低保": somebody else; "家里有人" is one of us (unplaced); "老人补贴" is an item
 # Someone asked for who is no relative: "我们村有个孤儿", "楼下的王大爷" (大爷 after a possessive
 # is a relative: lexicon.yml possessed_relations).
 _UNNAMED = re.compile(
-    r"老人家?|老爷子|(?<![我俺咱家])老太太|邻居|村干部|干部|村主任|村长|支书|书记|工作人员|别人|人家"
+    r"老人家?(?![补津]贴)|老爷子|(?<![我俺咱家])老太太|邻居|村干部|干部|村主任|村长|支书|书记|工作人员|别人|人家"
     r"|(?<!家)(?<!里)有(?:个|一个|户|家)?人"
     r"|(?<!是)孤儿|(?<![我俺咱家])(?:大爷|大娘|大妈)"
     # "楼下的刘奶奶", "我们村马大姐": a surname before a kin word is how a neighbour is called
