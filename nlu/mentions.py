@@ -446,6 +446,9 @@ def who_at(mentions: list[Mention], text: str, index: int) -> tuple[str | None, 
     if before:
         last = max(before, key=lambda m: m.start)
         return last.key, last.departed or last.relation == UNNAMED
+    owner = _said_to_be_whose(mentions, text, index)
+    if owner is not None:
+        return owner.key, owner.departed
     if lo < 2:
         return None, False
     prev_lo, _ = sentence_at(text, lo - 2)
@@ -457,6 +460,22 @@ def who_at(mentions: list[Mention], text: str, index: int) -> tuple[str | None, 
         last = previous[-1]
         return last.key, last.departed
     return None, False
+
+
+def _said_to_be_whose(mentions: list[Mention], text: str, index: int) -> Mention | None:
+    """Nobody named before: the clause right after says whose it is ("残疾证二级 精神的 是我儿子":
+    the son's), 是我/是俺 opening a clause of the same sentence, before anybody else is named."""
+    _, sentence_hi = sentence_at(text, index)
+    for said in _WHOSE_IT_IS.finditer(text, index, sentence_hi):
+        if any(index <= m.start < said.start() for m in mentions):
+            return None
+        named = [m for m in mentions if m.start == said.end() and m.relation not in _NOBODY]
+        return named[0] if named else None
+    return None
+
+
+# a clause opening with 是我/是俺 and a relative: "…，是我儿子"
+_WHOSE_IT_IS = re.compile(r"(?:(?<=[，,；;])|^)(?:这)?是(?:我|俺|额)(?:的|家)?")
 
 
 def clause_who(mentions: list[Mention], text: str, index: int) -> tuple[str | None, bool]:

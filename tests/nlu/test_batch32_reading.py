@@ -49,3 +49,34 @@ def test_an_illness_dated_in_its_clause_is_not_sudden_for_a_later_treatment() ->
     assert ("situations", ("sudden_serious_illness",), None) in _facts(
         "孩子他爸查出肝癌 上个月住的院"
     )
+
+
+def test_typed_slips_in_item_names_and_certificates() -> None:
+    from nlu.lexicon import find_items
+
+    assert [str(i) for i in find_items("特因供养能办不")] == ["tekun"]
+    assert find_items("就是特因为这个") == []
+    assert [str(i) for i in find_items("医保就助还能报吗")] == ["medical_aid"]
+    assert ("members.has_disability", True, None) in _facts("残积证二级 精神的")
+
+
+def test_farming_said_with_its_doer_right_before() -> None:
+    work = _values("俺闺女白血病 俺家就靠俺和她爸种地 一年收个两万左右", "members.employment")
+    assert work == {"self": "farming", "spouse": "farming"}
+    assert _values("他68了 种了几亩地", "members.employment") == {None: "farming"}
+    assert _values("我爸种不动地了", "members.employment") == {}
+
+
+def test_not_disabled_said_outright() -> None:
+    assert _values("我不是残疾 就是眼睛不好", "members.has_disability") == {"self": False}
+    assert _values("孩子没残疾证", "members.has_disability") == {}
+
+
+def test_hukou_type_and_local_said_after_the_hukou_clause() -> None:
+    assert _values("户口在历城 城镇的", "hukou_type") == {None: "urban"}
+    assert _values("成镇户口 兰州本地的", "has_local_hukou") == {None: True}
+
+
+def test_whose_it_is_said_in_the_next_clause() -> None:
+    said = _values("残疾证二级 精神的 是我儿子 今年三十了", "members.has_disability")
+    assert said == {"son": True}
