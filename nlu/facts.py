@@ -127,6 +127,7 @@ _STATUS_FACTS = (
     "is_formerly_poor",
     "housing.is_dangerous_house",
 )
+_DONE_FACTS = ("members.is_unemployment_registered",)
 _OUR_HOME = re.compile(r"我家|我们家|俺家|俺们家|咱家|自己家")
 _IN_OUR_HOME = re.compile(
     r"(?:家里|家中|我家|我们家|俺家|俺们家|咱家)(?:还|也)?有(?:个|一个|位|一位)?$"
@@ -962,7 +963,8 @@ def _of_the_household(mentions: list[Mention], text: str, start: int) -> bool:
     if _WISHED.search(text, clause_at(text, start)[0], start):
         return False
     # 自己 is whoever the clause is about ("儿子…他自己还租房子住"), not the speaker
-    named = [m for m in mentions if text[m.start : m.end] != "自己"]
+    # nor the child the speaker looks after ("带个闺女 租房住": the speaker's home)
+    named = [m for m in _not_cared_for(text, mentions) if text[m.start : m.end] != "自己"]
     who, gone = who_at(named, text, start)
     return not gone and who in (None, SELF, "spouse")
 
@@ -1300,6 +1302,8 @@ def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId
         set() if complaint else {i for f in facts if f.name == "already_receives" for i in f.value}
     )
     statuses = [(f.start, f.end) for f in facts if f.name in _STATUS_FACTS]
+    # "去年做过失业登记": registered already, no registration asked for (not so "还没做失业登记")
+    statuses += [(f.start, f.end) for f in facts if f.name in _DONE_FACTS and f.value is True]
     found = _named_items(text, received, statuses)
     if complaint and not found:  # "系…特困供养人员，供养金一直未到账": about the status itself
         found = _named_items(text, received, [])

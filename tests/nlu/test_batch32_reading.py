@@ -80,3 +80,43 @@ def test_hukou_type_and_local_said_after_the_hukou_clause() -> None:
 def test_whose_it_is_said_in_the_next_clause() -> None:
     said = _values("残疾证二级 精神的 是我儿子 今年三十了", "members.has_disability")
     assert said == {"son": True}
+
+
+def test_a_registration_already_done_is_no_item_asked_for() -> None:
+    from nlu.facts import read_facts
+    from tests.nlu.reading import READ_ON
+
+    def items(text: str) -> list[str]:
+        return [str(i) for i in read_facts(text, READ_ON, opening=True).items]
+
+    assert items("想认定就业困难人员 去年做过失业登记") == ["employment_difficulty"]
+    assert items("还没做失业登记 想办失业登记") == ["unemployment_registration"]
+
+
+def test_still_looking_for_work_is_a_wish_for_a_job() -> None:
+    assert _values("在家待业一年多了 一直在找活", "members.wants_job") == {None: True}
+
+
+def test_kitchen_and_cleaning_work_is_a_job_with_its_pay() -> None:
+    text = "我在饭店后厨帮忙 一个月两千五"
+    assert _values(text, "members.employment") == {"self": "employed"}
+    assert _values(text, "members.monthly_income") == {"self": 2500}
+
+
+def test_a_space_after_a_number_ends_its_clause() -> None:
+    text = "老婆在县城超市打扫卫生 一个月1千8 儿子结婚彩礼借了八万"
+    assert _values(text, "members.monthly_income") == {"spouse": 1800}
+    assert _values("我在超市上班 一个月1千5 左右", "members.monthly_income") == {"self": 1500}
+
+
+def test_a_rented_home_said_in_few_words() -> None:
+    assert _values("我带儿子过 租的房 一个月六百", "housing.current_housing") == {
+        None: "rented_private"
+    }
+    assert _values("离婚了带个闺女 租房住 在超市上班", "housing.current_housing") == {
+        None: "rented_private"
+    }
+
+
+def test_no_work_and_no_income_of_one_living_alone() -> None:
+    assert _values("就我一个人 没工作没收入", "monthly_income_total") == {None: 0}
