@@ -61,6 +61,7 @@ from nlu.mentions import (
 )
 from nlu.numbers import Amount, find_amounts, over_days_worked, to_monthly
 from nlu.proxy import SpeaksFor, speaks_for
+from nlu.supporters import no_supporter_said
 from nlu.synonyms import e_as_i, spoken
 from nlu.tokenize import collapse_a_not_a
 from nlu.voice_input import punctuate, spaces_as_commas
@@ -1417,6 +1418,10 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     _schools(text, mentions, facts)
     _ages(text, today, mentions, facts, opening)
     _household(text, mentions, facts, today)
+    none_bound = no_supporter_said(text, mentions)
+    if none_bound is not None:
+        who, lo, hi = none_bound
+        facts.append(Fact("members.has_legal_supporter", False, lo, hi, who))
     if opening:  # in an answer, a sum spent is the 12 months' expense asked about, not an event
         _medical_bill(text, mentions, facts, today)
         area = floor_area_said(text)  # in an answer, the area question's own parser reads it

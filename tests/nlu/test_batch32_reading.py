@@ -120,3 +120,27 @@ def test_a_rented_home_said_in_few_words() -> None:
 
 def test_no_work_and_no_income_of_one_living_alone() -> None:
     assert _values("就我一个人 没工作没收入", "monthly_income_total") == {None: 0}
+
+
+def test_an_assessed_grade_of_an_elder() -> None:
+    said = _values("我妈80多了 瘫床上好几年 评估是重度失能", "members.elder_ability_grade")
+    assert said == {"parent#母亲": 3}
+    assert _values("我爸失能了", "members.elder_ability_grade") == {}
+
+
+def test_no_spouse_and_no_children_is_nobody_bound_to_support() -> None:
+    said = _values("俺老伴去年走了 俺一个人过 七十九了 没儿没女", "members.has_legal_supporter")
+    assert said == {"self": False}
+    never = _values("我替我姐问的 她一辈子没结婚 没儿没女", "members.has_legal_supporter")
+    assert never == {"sibling#姐姐": False}
+    # a living spouse, an uncle whose family is little known: nothing said
+    assert _values("俺老汉七十八了，俺七十五，没儿没女的", "members.has_legal_supporter") == {}
+    assert _values("替我舅舅问，他一辈子没结婚，没儿没女", "members.has_legal_supporter") == {}
+
+
+def test_a_queue_that_never_moves_is_a_complaint() -> None:
+    from nlu.facts import read_facts
+    from tests.nlu.reading import READ_ON
+
+    assert read_facts("公租房排了两年了还没排上 打12345也没用", READ_ON, opening=True).complaint
+    assert not read_facts("公租房要排多久", READ_ON, opening=True).complaint
