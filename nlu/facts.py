@@ -1162,7 +1162,19 @@ def _money(
                 incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
                     monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
             earner = own_pay_of(text, mentions, lo, hi, pupils, asked_for) if opening else None
-            if earner is not None and _sole_earner_said(text, mentions, lo, found.start):
+            # "替我妈问…她一个人住…就一个月一百三的养老金": hers, and all the household has
+            theirs_alone = (
+                earner is None
+                and opening
+                and alone is not None
+                and alone == asked_for
+                and own_income_said(text, lo, hi)
+                and about_self(mentions, text, lo, hi, alone)
+            )
+            earner = alone if theirs_alone else earner
+            if earner is not None and (
+                theirs_alone or _sole_earner_said(text, mentions, lo, found.start)
+            ):
                 # "就靠媳妇在饭馆洗碗一个月一千五": the household's income, and hers
                 pay = Fact("members.monthly_income", monthly.value, found.start, found.end,
                            earner, estimate=monthly.is_estimate)  # fmt: skip

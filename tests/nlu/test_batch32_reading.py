@@ -144,3 +144,24 @@ def test_a_queue_that_never_moves_is_a_complaint() -> None:
 
     assert read_facts("公租房排了两年了还没排上 打12345也没用", READ_ON, opening=True).complaint
     assert not read_facts("公租房要排多久", READ_ON, opening=True).complaint
+
+
+def test_the_pension_of_a_relative_asked_for_who_lives_alone_is_theirs() -> None:
+    text = "帮我妈问一下 她68了 一个人在村里住 就一个月一百三的养老金"
+    assert _values(text, "members.monthly_income") == {"parent#母亲": 130}
+    assert _values(text, "monthly_income_total") == {None: 130}
+
+
+def test_an_own_house_named_by_its_kind() -> None:
+    assert _values("我家土坯房裂了好几道缝", "housing.has_own_housing") == {None: True}
+    assert _values("她一个人住自己的窑洞", "housing.has_own_housing") == {None: True}
+    assert _values("邻居家土坯房塌了", "housing.has_own_housing") == {}
+
+
+def test_the_mothers_side_is_no_mother() -> None:
+    from nlu.facts import read_facts
+    from tests.nlu.reading import READ_ON
+
+    text = "我娘家舅舅今年七十六了，一个人住在乡下老家，他这种情况能吃特困不"
+    proxy = read_facts(text, READ_ON, opening=True).speaks_for
+    assert proxy is not None and proxy.person.relation == "other"
