@@ -165,3 +165,9 @@ def test_the_mothers_side_is_no_mother() -> None:
     text = "我娘家舅舅今年七十六了，一个人住在乡下老家，他这种情况能吃特困不"
     proxy = read_facts(text, READ_ON, opening=True).speaks_for
     assert proxy is not None and proxy.person.relation == "other"
+
+
+def test_the_only_earner_said_with_where_they_work() -> None:
+    text = "家里就我一个人在饭馆当服务员挣钱 一个月两千八"
+    assert _values(text, "monthly_income_total") == {None: 2800}
+    assert _values("就我一个人在家 一个月两千八", "monthly_income_total") == {}
