@@ -45,7 +45,13 @@ _SAID_WITH = (
 
 
 def _away(fact: Fact) -> bool:
-    return fact.name == "members.employment" and fact.value == "migrant_worker"
+    """Working away ("儿子在外地打工"), which alone does not make one of those living together;
+    a spouse working away still is (a married couple is one household)."""
+    return (
+        fact.name == "members.employment"
+        and fact.value == "migrant_worker"
+        and fact.who != "spouse"
+    )
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ from nlu.mentions import (
 )
 from nlu.numbers import Amount, find_amounts, over_days_worked, to_monthly
 from nlu.proxy import SpeaksFor, speaks_for
+from nlu.supporters import no_supporter_said
 from nlu.synonyms import e_as_i, spoken
 from nlu.tokenize import collapse_a_not_a
 from nlu.voice_input import punctuate, spaces_as_commas
@@ -128,6 +129,7 @@ _STATUS_FACTS = (
     "is_formerly_poor",
     "housing.is_dangerous_house",
 )
+_DONE_FACTS = ("members.is_unemployment_registered",)
 _OUR_HOME = re.compile(r"我家|我们家|俺家|俺们家|咱家|自己家")
 _IN_OUR_HOME = re.compile(
     r"(?:家里|家中|我家|我们家|俺家|俺们家|咱家)(?:还|也)?有(?:个|一个|位|一位)?$"
@@ -142,6 +144,12 @@ _ASSISTANCE = re.compile(
     r"残疾人?(?:生活|护理)?补贴|两项补贴|护理补贴|高龄(?:补贴|津贴)|抚恤金|低保金|救助金|供养金"
 )
 _GIVEN = re.compile(r"给[^，。；！？]{0,3}的[^，。；！？]{0,3}$")
+# rent paid for where one lives ("租房住一个月800", "租的房 一个月六百", "房租一千二"), not rent
+# received ("收房租", "房子租出去"): money paid out, nobody's income
+_RENT_PAID = re.compile(
+    r"(?<![出收])租(?:了|的|着)?(?:个|间|套|一间|一套)?(?:私人的?|别人的?)?(?:房|屋)子?(?:住)?"
+    r"|住(?:的)?出租屋|(?<!收)(?:房租|租金)"
+)
 # "…一个月一千八，一家四口就靠我这点工资": the household lives on the amount said before
 # (or in the next sentence: "一个月一千八，老婆没工作。家里就这一个收入"; "别的收入也没有")
 _LIVES_ON_IT = re.compile(
@@ -380,10 +388,16 @@ def _began_just_now(text: str, lo: int, hi: int, start: int) -> bool:
     """The illness's clause, or the one after it ("脑出血住院了 三个星期了"), says it began just
     now, and nothing in its clause before it says long ago."""
     _, next_hi = clause_at(text, hi + 1) if hi + 1 < len(text) else (hi, hi)
+    if _ONSET_DATED.search(text, lo, start):
+        next_hi = hi  # "今年查出肝癌 上个月做完手术": the onset has its own date; the next clause's is later
     recent = _compiled(_words().recent_onset).search(text, lo, max(hi, next_hi))
     return recent is not None and not (
         LONG_AGO.search(text, lo, start) or _LONG_ILL.search(text, lo, hi)
     )
+
+
+# the onset dated in its own clause by the year or a month ("今年查出", "8月份确诊")
+_ONSET_DATED = re.compile(r"今年|去年|前年|年初|年前|(?:[\d一二三四五六七八九十]+)月份?(?!前)")
 
 
 # "脑梗好几年了", "常年吃药": ill for long, whatever happened this month
@@ -449,7 +463,8 @@ _TWO_JOBS = re.compile(rf"{_WORK}(?:兼|带|又|还|也|加上?|和|同时)(?:�
 
 
 # the one looked after, right after the verb, is no doer of the work said after it
-_CARED_FOR = re.compile(r"(?:看|带|照顾|照看|伺候|陪|接送|哄)着?$")
+# ("带个闺女", "带着俩娃": a count or measure word between)
+_CARED_FOR = re.compile(r"(?:看|带|照顾|照看|伺候|陪|接送|哄)着?(?:一个|个|俩|两个|仨|三个)?$")
 
 
 def _one_job_now(text: str, start: int, today: dt.date) -> bool:
@@ -950,7 +965,8 @@ def _of_the_household(mentions: list[Mention], text: str, start: int) -> bool:
     if _WISHED.search(text, clause_at(text, start)[0], start):
         return False
     # 自己 is whoever the clause is about ("儿子…他自己还租房子住"), not the speaker
-    named = [m for m in mentions if text[m.start : m.end] != "自己"]
+    # nor the child the speaker looks after ("带个闺女 租房住": the speaker's home)
+    named = [m for m in _not_cared_for(text, mentions) if text[m.start : m.end] != "自己"]
     who, gone = who_at(named, text, start)
     return not gone and who in (None, SELF, "spouse")
 
@@ -1090,6 +1106,8 @@ def _money(
             continue
         if _ASSISTANCE.search(clause):
             continue  # "就靠三百多块钱的残疾人补贴": an assistance payment, not an income
+        if _RENT_PAID.search(text, lo, found.start):
+            continue  # "租房住一个月800": the rent paid, not the speaker's pay
         if _PER_HEAD.search(text, lo, found.start):
             continue  # "家庭人均收入一个月五百": a share per person, neither a total nor a pay
         if AT_BEST.search(text, lo, found.start):
@@ -1145,7 +1163,19 @@ def _money(
                 incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
                     monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
             earner = own_pay_of(text, mentions, lo, hi, pupils, asked_for) if opening else None
-            if earner is not None and _sole_earner_said(text, mentions, lo, found.start):
+            # "替我妈问…她一个人住…就一个月一百三的养老金": hers, and all the household has
+            theirs_alone = (
+                earner is None
+                and opening
+                and alone is not None
+                and alone == asked_for
+                and own_income_said(text, lo, hi)
+                and about_self(mentions, text, lo, hi, alone)
+            )
+            earner = alone if theirs_alone else earner
+            if earner is not None and (
+                theirs_alone or _sole_earner_said(text, mentions, lo, found.start)
+            ):
                 # "就靠媳妇在饭馆洗碗一个月一千五": the household's income, and hers
                 pay = Fact("members.monthly_income", monthly.value, found.start, found.end,
                            earner, estimate=monthly.is_estimate)  # fmt: skip
@@ -1286,6 +1316,8 @@ def _items(text: str, facts: list[Fact], complaint: bool = False) -> list[ItemId
         set() if complaint else {i for f in facts if f.name == "already_receives" for i in f.value}
     )
     statuses = [(f.start, f.end) for f in facts if f.name in _STATUS_FACTS]
+    # "去年做过失业登记": registered already, no registration asked for (not so "还没做失业登记")
+    statuses += [(f.start, f.end) for f in facts if f.name in _DONE_FACTS and f.value is True]
     found = _named_items(text, received, statuses)
     if complaint and not found:  # "系…特困供养人员，供养金一直未到账": about the status itself
         found = _named_items(text, received, [])
@@ -1400,6 +1432,10 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     _schools(text, mentions, facts)
     _ages(text, today, mentions, facts, opening)
     _household(text, mentions, facts, today)
+    none_bound = no_supporter_said(text, mentions)
+    if none_bound is not None:
+        who, lo, hi = none_bound
+        facts.append(Fact("members.has_legal_supporter", False, lo, hi, who))
     if opening:  # in an answer, a sum spent is the 12 months' expense asked about, not an event
         _medical_bill(text, mentions, facts, today)
         area = floor_area_said(text)  # in an answer, the area question's own parser reads it

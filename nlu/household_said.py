@@ -109,7 +109,9 @@ def _speaker_goes_on(text: str, mentions: list[Mention], lo: int) -> bool:
 
 _SPEAKER_FIRST = re.compile(r"(?:现在|平时)?(?:我|俺|咱)(?!们|家|妈|爸|娘|爹|两口子|俩|两个)")
 # a job said by what one does: "在超市当收银员", "在饭店端盘子", "在太原送外卖", "到手2300"
-_JOB = re.compile(r"当(?!时|年|初)\S{1,4}员|端盘子|洗碗|送外卖|跑外卖|收银|保洁|保安|保姆|到手")
+_JOB = re.compile(
+    r"当(?!时|年|初)\S{1,4}员|端盘子|洗碗|送外卖|跑外卖|收银|保洁|保安|保姆|到手|后厨|打扫卫生"
+)
 _WORKS_FOR_PAY = re.compile(
     r"挣|赚|工资|上班|打工|打(?:点|些)?零工|种地|务农|干活|做工|跑(?:货|大)?车|开(?:货|大|出租|网约)?车"
     r"|开出租|跑出租|退休金|养老金"
@@ -127,6 +129,8 @@ _TOTAL_INCOME = re.compile(
     r"|该户|全户|家庭(?:年|月)?总?收入"  # a call summary's "其妻务农，该户年收入约1.2万元"
     # the only earner: "家里就我一个人挣钱，一个月三千来块"
     r"|(?:就|只有|只)(?:我|俺)一个(?:人(?:挣钱|赚钱|上班|打工|干活)|劳力|劳动力)"
+    # "家里就我一个人在饭馆当服务员挣钱": where and as what said between
+    r"|(?:就|只有|只)(?:我|俺)一个人在[^，。；！？\s]{1,10}?(?:挣钱|赚钱)"
     # the only earners: "就我跟他妈种地打工，一年三万块钱"
     r"|(?:就|只有|只)(?:我|俺)(?:跟|和)[^，。；！？\s]{1,3}?(?:种地|打工|干活|挣钱|赚钱|上班)"
     # the one earner named: "家里一个月就我老婆打零工挣一千五"
@@ -137,7 +141,8 @@ _TOTAL_INCOME = re.compile(
 )
 # "没有收入了" as a clause of its own: whose is said before it
 _BARE_NO_INCOME = re.compile(
-    r"(?:^|(?<=[，,]))(?:现在|目前)?(?:(?:就|也|都)?没(?:有|啥|什么)?(?:任何)?收入(?:来源)?"
+    r"(?:^|(?<=[，,]))(?:现在|目前)?(?:没(?:有)?(?:工作|活)(?:也)?)?"  # "没工作没收入"
+    r"(?:(?:就|也|都)?没(?:有|啥|什么)?(?:任何)?收入(?:来源)?"
     r"|(?:啥|什么|一点)收入(?:也|都)没(?:有)?)了?"  # "啥收入也没有"
     r"(?=[，。,！!；]|$)"
 )
@@ -195,18 +200,22 @@ def said_size(
             and not _somebody_else_alone(mentions, text, m, size, asked_for)
         ):
             return size, m.start(), m.end()
+    # "我带着俩娃…婆婆跟我们住": the speaker and the children are not all of them
+    others = _another_lives_with(text, mentions)
     for pattern in _SIZE_WITH_CHILDREN:
         m = pattern.search(text)
         children = small_number(m.group("n")) if m else None
-        if m is not None and children is not None:
+        if m is not None and children is not None and not others:
             return children + 1, m.start(), m.end()
     m = _KIDS_WITH_ME.search(text)
     children = small_number(m.group("n")) if m else None
     partner = any(p.relation == "spouse" and not p.departed for p in mentions)
-    if m is not None and children is not None and children >= 2 and not partner:
+    if m is not None and children is not None and children >= 2 and not partner and not others:
         return children + 1, m.start(), m.end()
     for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2), (_SIZE_WITH_CHILD, 2)):
         m = pattern.search(text)
+        if pattern is _SIZE_WITH_CHILD and others:
+            continue
         if m and not _somebody_else_alone(mentions, text, m, size, asked_for):
             if pattern is _SIZE_TWO and _more_named_after(text, mentions, m.start(), m.end()):
                 continue  # "就俺们老两口，儿子，再加个小孙子": four, not two
@@ -220,6 +229,22 @@ def said_size(
 
 
 _LIST_REACH = 8  # characters after "老两口" within which more people named go on the list
+# somebody said to live with the speaker's family: "婆婆跟我们住", "我妈和我们住一起"
+_LIVES_WITH_US = re.compile(
+    r"(?:也|还|一直|现在)?(?:跟|和|同)(?:着)?(?:我们|俺们|咱们|我|俺)(?:一起|一块儿?)?(?:住|过|生活)"
+)
+_ELDERS_AND_OTHERS = ("parent", "grandparent", "sibling", "grandchild", "other")
+
+
+def _another_lives_with(text: str, mentions: list[Mention]) -> bool:
+    """A relative other than a spouse or child is said to live with the speaker right after
+    being named ("婆婆跟我们住，七十多了")."""
+    return any(
+        m.relation in _ELDERS_AND_OTHERS
+        and not m.departed
+        and _LIVES_WITH_US.match(text, m.end) is not None
+        for m in mentions
+    )
 
 
 def _more_named_after(text: str, mentions: list[Mention], start: int, end: int) -> bool:

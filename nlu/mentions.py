@@ -29,11 +29,11 @@ _CLAUSE = re.compile(r"[^，,。！？!?；;\n]+")
 _SPEAKER = re.compile(
     r"(?:我|俺|本人|自己|(?<![金余限差总定名份数税面超配])额(?=[跟和是今也就都]))(?!们|家|村|市|县|区|省)"
 )
-# "我们村有人吃着低保": somebody else; "家里有人" is one of us (unplaced)
+# "我们村有人吃着低保": somebody else; "家里有人" is one of us (unplaced); "老人补贴" is an item
 # Someone asked for who is no relative: "我们村有个孤儿", "楼下的王大爷" (大爷 after a possessive
 # is a relative: lexicon.yml possessed_relations).
 _UNNAMED = re.compile(
-    r"老人家?|老爷子|(?<![我俺咱家])老太太|邻居|村干部|干部|村主任|村长|支书|书记|工作人员|别人|人家"
+    r"老人家?(?![补津]贴)|老爷子|(?<![我俺咱家])老太太|邻居|村干部|干部|村主任|村长|支书|书记|工作人员|别人|人家"
     r"|(?<!家)(?<!里)有(?:个|一个|户|家)?人"
     r"|(?<!是)孤儿|(?<![我俺咱家])(?:大爷|大娘|大妈)"
     # "楼下的刘奶奶", "我们村马大姐": a surname before a kin word is how a neighbour is called
@@ -452,6 +452,9 @@ def who_at(mentions: list[Mention], text: str, index: int) -> tuple[str | None, 
     if before:
         last = max(before, key=lambda m: m.start)
         return last.key, last.departed or last.relation == UNNAMED
+    owner = _said_to_be_whose(mentions, text, index)
+    if owner is not None:
+        return owner.key, owner.departed
     if lo < 2:
         return None, False
     prev_lo, _ = sentence_at(text, lo - 2)
@@ -463,6 +466,22 @@ def who_at(mentions: list[Mention], text: str, index: int) -> tuple[str | None, 
         last = previous[-1]
         return last.key, last.departed
     return None, False
+
+
+def _said_to_be_whose(mentions: list[Mention], text: str, index: int) -> Mention | None:
+    """Nobody named before: the clause right after says whose it is ("残疾证二级 精神的 是我儿子":
+    the son's), 是我/是俺 opening a clause of the same sentence, before anybody else is named."""
+    _, sentence_hi = sentence_at(text, index)
+    for said in _WHOSE_IT_IS.finditer(text, index, sentence_hi):
+        if any(index <= m.start < said.start() for m in mentions):
+            return None
+        named = [m for m in mentions if m.start == said.end() and m.relation not in _NOBODY]
+        return named[0] if named else None
+    return None
+
+
+# a clause opening with 是我/是俺 and a relative: "…，是我儿子"
+_WHOSE_IT_IS = re.compile(r"(?:(?<=[，,；;])|^)(?:这)?是(?:我|俺|额)(?:的|家)?")
 
 
 def clause_who(mentions: list[Mention], text: str, index: int) -> tuple[str | None, bool]:

@@ -26,6 +26,7 @@ from nlu.numerals import (
     find_negative,
     has_unit,
     last_unit,
+    latin_units,
     lowest_place,
     negative_at,
     normalize_digits,
@@ -228,7 +229,7 @@ def _is_money(text: str, m: re.Match[str], answer: bool) -> bool:
 
 def find_amounts(text: str, *, answer: bool = False) -> list[Found]:
     """Amounts in a text with spans. `answer=True` reads the text as a reply to "how much"."""
-    text = _TOGETHER.sub(lambda m: "\u3000" * len(m.group()), normalize_digits(text))
+    text = _TOGETHER.sub(lambda m: "\u3000" * len(m.group()), latin_units(normalize_digits(text)))
     found: list[Found] = [
         Found(Amount(0.0, 0.0, 0.0), m.start(), m.end()) for m in _ZERO_RE.finditer(text)
     ]

@@ -84,6 +84,19 @@ def ages_in_digits(text: str) -> str:
     return _AGE.sub(digits, text)
 
 
+# a phone's shorthand after digits: "2k" is 2千, "3w" is 3万 (not "5kg", "3km", "2kw")
+_LATIN_UNIT = re.compile(r"(?<=[0-9０-９])[kKwW](?![a-zA-Z])")
+_LATIN_UNITS = {"k": "千", "K": "千", "w": "万", "W": "万"}
+
+
+def latin_units(text: str) -> str:
+    """A unit typed in Latin after digits as its Chinese one ("2k多点" -> "2千多点"), one
+    character for one (spans stay valid)."""
+    if _LATIN_UNIT.search(text) is None:
+        return text
+    return _LATIN_UNIT.sub(lambda m: _LATIN_UNITS[m.group()], text)
+
+
 def normalize_digits(text: str) -> str:
     """Full-width digits to ASCII, one character for one (spans stay valid)."""
     # Looking for one first: translate() reads a Chinese text a character at a time through

@@ -27,9 +27,11 @@ _BREAK = re.compile(
 )
 
 
-# between Chinese words, or a Latin word and Chinese ("现在还在ICU 肇事的跑了")
+# between Chinese words, or a Latin word and Chinese ("现在还在ICU 肇事的跑了"), or a number
+# and the next words ("一个月1千8 儿子结婚…"; not its unit or 左右: "1千5 左右")
 _SPACED = re.compile(
     r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fffA-Za-z])|(?<=[A-Za-z])\s+(?=[\u4e00-\u9fff])"
+    r"|(?<=[0-9])\s+(?=[\u4e00-\u9fff])(?![左上下多来块元岁万千百以口个出号年月日天平亩周])"
 )
 
 
