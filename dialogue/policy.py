@@ -133,7 +133,11 @@ def _open(session: Session, name: str, member: int | None) -> bool:
     """Nobody has answered or declined this fact (of `member`, or of the household). The key
     is split once: a member's own field is read directly, other facts through get_fact."""
     if member is None:
-        return name not in session.unknown and get_fact(session.household, name) is None
+        if name in session.unknown:
+            return False
+        if "." not in name:  # a household field ("monthly_income"): read as get_fact would
+            return getattr(session.household, name) is None
+        return get_fact(session.household, name) is None
     head, _, rest = name.partition(".")
     key = f"{head}.{member}.{rest}" if rest else f"{head}.{member}"  # member_key(name, member)
     if key in session.unknown:

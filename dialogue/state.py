@@ -145,7 +145,12 @@ class Session(_Model):
         return question_ref(self.pending)
 
     def answered(self, question_id: str, member: int | None = None) -> bool:
-        return any(r.question_id == question_id and r.member == member for r in self.history)
+        # a loop, not any() over a generator: the question choice asks this of every
+        # household-wide question it looks at, each turn
+        for record in self.history:
+            if record.question_id == question_id and record.member == member:
+                return True
+        return False
 
 
 def question_ref(pending: Pending | None) -> str | None:
