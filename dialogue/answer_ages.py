@@ -49,17 +49,19 @@ def fits_in_order(session: Session, answer: object) -> bool:
     unsaid); any other answer fits."""
     if not (isinstance(answer, Value) and isinstance(answer.value, tuple)):
         return True
+    return _one_each(session, len(answer.value))
+
+
+def _one_each(session: Session, ages: int) -> bool:
     members = session.household.members
-    return len(answer.value) == len(members) and all(m.age is None for m in members)
+    return ages == len(members) and all(m.age is None for m in members)
 
 
 def _in_order(session: Session, ages: list[int]) -> list[tuple[str, Any]]:
-    members = session.household.members
-    if not fits_in_order(session, Value(tuple(ages))):
+    if not _one_each(session, len(ages)):
         return []
-    open_ages = range(len(members))
     changed: list[tuple[str, Any]] = []
-    for index, age in zip(open_ages, ages, strict=True):
+    for index, age in enumerate(ages):
         key = member_key(AGE, index)
         set_fact(session.household, key, age)
         changed.append((key, None))
