@@ -77,6 +77,7 @@ MOVE_ON_AFTER = 3  # unparsed answers in a row to one question before it is left
 CONTROL_CONFIDENCE = 0.55
 POLICY_WHILE_ASKING = 0.5  # ask_policy below this, with no question words: not a question
 INCOME_QUESTION = "household_income"  # its answer may say each member's part
+FIRST_STORY_MIN = 12  # characters: a first message shorter than this is an answer, or nothing
 
 
 class IntentParser(Protocol):
@@ -156,41 +157,48 @@ class DialogueEngine:
         a complaint routed, a policy question answered, then only what is still needed."""
         replies: list[Reply] = [TextReply(text=prompts.WELCOME)]
         if text and text.strip():
-            reading = read_facts(text, self.today(), opening=True, region=session.region)
-            self._add_items(session, reading.items, text)
-            everyone = _names_everyone(reading)
-            size = add_members(session, reading, all_named=everyone)
-            stored = size + store_facts(session, reading, asked=0)
-            called = None
-            if reading.speaks_for is not None:  # said back as theirs: "您姐姐每月收入…"
-                moved = proxy.speak_for(session, reading.speaks_for)
-                stored = proxy.moved_stored(stored, moved)
-                called = proxy.readback_names(reading.speaks_for)
-            said = phrases(session, self.bank, stored, called)
-            listed = _listed(session) if everyone and size else None
-            if listed:  # the size said with who they are, so a wrong one is seen
-                size_said = phrases(session, self.bank, size)
-                said = [f"{p}：{listed}" if p in size_said else p for p in said]
-            if said:
-                replies.append(TextReply(text=prompts.READBACK.format(facts="，".join(said))))
-            if reading.speaks_for is not None:
-                who, n = proxy.label_of(reading.speaks_for), reading.speaks_for.size
-                said_for = (
-                    prompts.SPEAKING_FOR_ALONE if n == 1
-                    else prompts.SPEAKING_FOR_SIZE if n
-                    else prompts.SPEAKING_FOR
-                )  # fmt: skip
-                replies.append(TextReply(text=said_for.format(who=who, n=n)))
-            negative = find_negative(text)
-            if negative is not None:
-                doubt = negative_doubt(negative, None)
-                replies.append(TextReply(text=prompts.DOUBTS[doubt.kind].format(
-                    n=doubt.number, field=doubt.field)))  # fmt: skip
-            if reading.complaint:
-                replies.append(TextReply(text=prompts.COMPLAINT))
-            if reading.policy_question and self.answer_policy is not None:
-                replies += self._policy(session, reading.policy_question)
+            replies += self._read_opening(session, text)
         return replies + self._advance(session)
+
+    def _read_opening(self, session: Session, text: str) -> list[Reply]:
+        """A first message read in full: its facts stored and said back, a complaint routed, a
+        policy question answered."""
+        replies: list[Reply] = []
+        reading = read_facts(text, self.today(), opening=True, region=session.region)
+        self._add_items(session, reading.items, text)
+        everyone = _names_everyone(reading)
+        size = add_members(session, reading, all_named=everyone)
+        stored = size + store_facts(session, reading, asked=0)
+        called = None
+        if reading.speaks_for is not None:  # said back as theirs: "您姐姐每月收入…"
+            moved = proxy.speak_for(session, reading.speaks_for)
+            stored = proxy.moved_stored(stored, moved)
+            called = proxy.readback_names(reading.speaks_for)
+        said = phrases(session, self.bank, stored, called)
+        listed = _listed(session) if everyone and size else None
+        if listed:  # the size said with who they are, so a wrong one is seen
+            size_said = phrases(session, self.bank, size)
+            said = [f"{p}：{listed}" if p in size_said else p for p in said]
+        if said:
+            replies.append(TextReply(text=prompts.READBACK.format(facts="，".join(said))))
+        if reading.speaks_for is not None:
+            who, n = proxy.label_of(reading.speaks_for), reading.speaks_for.size
+            said_for = (
+                prompts.SPEAKING_FOR_ALONE if n == 1
+                else prompts.SPEAKING_FOR_SIZE if n
+                else prompts.SPEAKING_FOR
+            )  # fmt: skip
+            replies.append(TextReply(text=said_for.format(who=who, n=n)))
+        negative = find_negative(text)
+        if negative is not None:
+            doubt = negative_doubt(negative, None)
+            replies.append(TextReply(text=prompts.DOUBTS[doubt.kind].format(
+                n=doubt.number, field=doubt.field)))  # fmt: skip
+        if reading.complaint:
+            replies.append(TextReply(text=prompts.COMPLAINT))
+        if reading.policy_question and self.answer_policy is not None:
+            replies += self._policy(session, reading.policy_question)
+        return replies
 
     def resume(self, session: Session) -> list[Reply]:
         """Coming back later: the same place, the same question."""
@@ -242,6 +250,10 @@ class DialogueEngine:
         if parse.intent == "correct" or is_correction(text):
             return self._correct(session, text)
         pending = session.pending
+        if pending is not None and self._story_first(session, text):
+            # the H5 page once the place is chosen: a story typed before any answer is the
+            # opening (issue 12), not an answer to the first question
+            return self._read_opening(session, text) + self._advance(session)
         if pending is not None:
             answer = self._parse_pending(session, text)
             if isinstance(answer, Doubt):
@@ -291,6 +303,21 @@ class DialogueEngine:
         return self._not_understood(session)
 
     # --- understanding -------------------------------------------------------------------
+    def _story_first(self, session: Session, text: str) -> bool:
+        """Nothing answered or known yet, and a long first message that does not answer the
+        first question but in which the opening reader finds something ("三口人，老伴在外打工"
+        is an answer; "俺七十二了 老头子走了好几年了 俺儿子三十八…" a story)."""
+        household = session.household
+        if session.history or session.questions_asked > 1 or household.size is not None:
+            return False
+        if household.members or len(text.strip()) < FIRST_STORY_MIN:
+            return False
+        if self._parse_pending(session, text) is not None:
+            return False
+        reading = read_facts(text, self.today(), opening=True, region=session.region)
+        # items alone are a request or a question ("低保和特困能同时享受吗"), not a story
+        return bool(reading.facts or reading.size or reading.complaint)
+
     def _note_items(self, session: Session, text: str, parse: Parse | None = None) -> None:
         """ "我想申请公租房": the items the citizen cares about."""
         if session.pending is not None and session.pending.question_id == "already_receives":
