@@ -312,8 +312,9 @@ class DialogueEngine:
             return False
         if household.members or len(text.strip()) < FIRST_STORY_MIN:
             return False
-        if self._parse_pending(session, text) is not None:
-            return False
+        parsed = self._parse_pending(session, text)
+        if parsed is DONT_KNOW or isinstance(parsed, Value):
+            return False  # an answer; a doubt about a story's number ("三岁的娃") is no answer
         reading = read_facts(text, self.today(), opening=True, region=session.region)
         # items alone are a request or a question ("低保和特困能同时享受吗"), not a story
         return bool(reading.facts or reading.size or reading.complaint)

@@ -34,3 +34,18 @@ def test_an_answer_that_tells_more_stays_an_answer(nlu_backend: IntentParser) ->
     assert session.household.size == 4
     assert session.history and session.history[0].question_id == "household_size"
     assert "我听到的是" not in said
+
+
+def test_a_story_whose_number_is_no_size_is_still_the_opening(nlu_backend: IntentParser) -> None:
+    # "三岁的娃" was read as a doubt about the size ("您说的三岁是年龄吧？") and the story lost
+    session, said = _first(
+        nlu_backend, "我家出车祸了，老公撞伤了腿，现在干不了活，家里还有个三岁的娃"
+    )
+    assert "traffic_accident" in (session.household.situations or [])
+    assert "我听到的是" in said and "这里问的是人数" not in said
+
+
+def test_a_short_age_to_the_size_question_is_still_asked_back(nlu_backend: IntentParser) -> None:
+    session, said = _first(nlu_backend, "今年我29岁")
+    assert session.household.size is None
+    assert "这里问的是人数" in said
