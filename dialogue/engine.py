@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from dialogue import apply, prompts, proxy
 from dialogue.answer_ages import fits_in_order, place_ages
 from dialogue.answer_topics import (
+    HOUSEHOLD_INCOME_QUESTION,
     MEMBER_INCOME_QUESTION,
     alone_and_own_none,
     names_another_member,
@@ -76,7 +77,6 @@ CONTROL = {"restart", "go_back", "skip", "handoff"}
 MOVE_ON_AFTER = 3  # unparsed answers in a row to one question before it is left as 不清楚
 CONTROL_CONFIDENCE = 0.55
 POLICY_WHILE_ASKING = 0.5  # ask_policy below this, with no question words: not a question
-INCOME_QUESTION = "household_income"  # its answer may say each member's part
 FIRST_STORY_MIN = 12  # characters: a first message shorter than this is an answer, or nothing
 
 
@@ -250,12 +250,12 @@ class DialogueEngine:
         if parse.intent == "correct" or is_correction(text):
             return self._correct(session, text)
         pending = session.pending
-        if pending is not None and self._story_first(session, text):
-            # the H5 page once the place is chosen: a story typed before any answer is the
-            # opening (issue 12), not an answer to the first question
-            return self._read_opening(session, text) + self._advance(session)
         if pending is not None:
             answer = self._parse_pending(session, text)
+            if self._story_first(session, text, answer):
+                # the H5 page once the place is chosen: a story typed before any answer is the
+                # opening (issue 12), not an answer to the first question
+                return self._read_opening(session, text) + self._advance(session)
             if isinstance(answer, Doubt):
                 return self._doubt(session, answer, text)
             if answer is DONT_KNOW and alone_and_own_none(session, text):
@@ -279,7 +279,7 @@ class DialogueEngine:
             ):
                 if pending.question_id == "household_size" and isinstance(answer, Value):
                     keep_those_listed(session, text, int(answer.value))
-                if pending.question_id == INCOME_QUESTION and isinstance(answer, Value):
+                if pending.question_id == HOUSEHOLD_INCOME_QUESTION and isinstance(answer, Value):
                     reading = with_income_parts(reading, text, self.today(), answer.value)
                 return self._answered(session, answer, reading)
             stored = self._store_other_topics(session, reading)
@@ -303,7 +303,7 @@ class DialogueEngine:
         return self._not_understood(session)
 
     # --- understanding -------------------------------------------------------------------
-    def _story_first(self, session: Session, text: str) -> bool:
+    def _story_first(self, session: Session, text: str, parsed: Answer | Doubt | None) -> bool:
         """Nothing answered or known yet, and a long first message that does not answer the
         first question but in which the opening reader finds something ("三口人，老伴在外打工"
         is an answer; "俺七十二了 老头子走了好几年了 俺儿子三十八…" a story)."""
@@ -312,7 +312,6 @@ class DialogueEngine:
             return False
         if household.members or len(text.strip()) < FIRST_STORY_MIN:
             return False
-        parsed = self._parse_pending(session, text)
         if parsed is DONT_KNOW or isinstance(parsed, Value):
             return False  # an answer; a doubt about a story's number ("三岁的娃") is no answer
         reading = read_facts(text, self.today(), opening=True, region=session.region)
