@@ -826,7 +826,12 @@ def _ages_before_relatives(
         said = _AGE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
         if said is not None:
             # a child the speaker is raising ("带个5岁娃") is ours; a child otherwise unnamed not
-            ours_child = mention.relation == CHILD and (said.group("own") or "").startswith("带")
+            # or one said to be at home ("家里还有个三岁的娃")
+            own = said.group("own") or ""
+            at_home = bool(
+                _IN_OUR_HOME.search(text, clause_at(text, said.start())[0], said.start("n"))
+            )
+            ours_child = mention.relation == CHILD and (own.startswith("带") or at_home)
             nobody = mention.relation == UNNAMED or mention.departed
             nobody = nobody or (mention.relation == CHILD and not ours_child)
             nobody = nobody or not said.group("own")
