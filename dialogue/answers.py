@@ -28,6 +28,7 @@ from dialogue.doubts import (
 from dialogue.questions import Question
 from guides.ids import RegionId
 from guides.places import places
+from nlu.amount_clauses import reimbursement_pending
 from nlu.answers import find_yes_no, is_dont_know, is_question, parse_choice, parse_yes_no
 from nlu.clauses import (
     clauses,
@@ -122,6 +123,8 @@ def parse_answer(
     text = scoped
     if question.fills == ["housing.is_dangerous_house"] and _AWAITING_APPRAISAL.search(text):
         return DONT_KNOW
+    if question.fills == ["expenses_12m.medical"] and reimbursement_pending(text):
+        return DONT_KNOW  # "医保能报多少还不知道": the share paid in the end is not known yet
     doubt = find_doubt(question, text, today)
     if doubt is not None:
         return doubt

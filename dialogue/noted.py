@@ -20,6 +20,7 @@ from dialogue.children import A_CHILD, CHILD_RELATIONS, opening_child
 from dialogue.naming import member_called, member_of
 from dialogue.questions import Question, QuestionBank
 from dialogue.state import Session, get_fact, member_key, relatives_of, resize_members, set_fact
+from dialogue.writer import join_speaker
 from guides.catalog import guide_for
 from guides.household import Member
 from nlu.clauses import without_people_elsewhere
@@ -72,9 +73,13 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
         return []
     if not household.members:
         resize_members(household, 1)
+    if all_named and session.speaking_for:
+        join_speaker(session, reading, reading.size.value if reading.size else household.size)
     for mention in reading.members():
         if not all_named and mention.key not in about:
             continue
+        if mention.key in session.speaking_for:
+            continue  # the one asked for, their partner, the speaker's own (dialogue.writer)
         relation = None if mention.relation == CHILD else mention.relation
         have = [m for m in household.members[1:] if m.relation == relation]
         # "两个女儿": as many as counted; a relation said once is one member
@@ -149,10 +154,10 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
     members = session.household.members
     if fact.who is None:
         return asked
-    if fact.who == SELF:
-        return 0 if members else None
     if fact.who in session.speaking_for:  # "我爸…" when the questions are about him
         return session.speaking_for[fact.who]
+    if fact.who == SELF:
+        return 0 if members else None
     relation, _, person = fact.who.partition("#")
     if person:
         named = member_of(session, fact.who, relation)

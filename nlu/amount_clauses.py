@@ -287,6 +287,18 @@ _OWN_SHARE = re.compile(
 _HALF = re.compile(r"一半")
 
 
+# the reimbursement is not settled yet: what the household pays in the end is not known
+_NOT_YET_REIMBURSED = re.compile(
+    r"(?:能|可以|会|给)报(?:销)?(?:多少|几成)(?:钱)?(?:还|也)?(?:不知道|不清楚|没定|说不准|不好说)"
+    r"|还没(?:有)?(?:给)?报(?:销)?|(?:等着|还在|正在)报(?:销)?|报销(?:的钱)?还没(?:下来|到|批)"
+)
+
+
+def reimbursement_pending(text: str) -> bool:
+    """ "十来万，医保能报多少还不知道", "还没报销呢": the share paid in the end is not known yet."""
+    return bool(_NOT_YET_REIMBURSED.search(text))
+
+
 def mentions_reimbursement(text: str) -> bool:
     return bool(_REIMBURSED.search(text)) and not _OWN_SHARE.search(text)
 
