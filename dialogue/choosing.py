@@ -17,10 +17,12 @@ ones ("家里有人上学吗" before "您儿子上学吗").
 
 Budget: never more than QUESTION_BUDGET; past SOFT_BUDGET only the main items (those asked
 about, else the central classes) are pursued, and only while their open questions fit in what
-is left. Once the items asked about are settled, the central classes are pursued only when at
-most CENTRAL_REACH questions stand between them and a result, not counting what the office
+is left. Once the items asked about are settled, nothing is pursued past the soft budget, and
+the central classes count as still to be asked only when at most CENTRAL_REACH questions stand
+between them and a result, not counting what the office
 verifies itself (deposits, houses, vehicles, businesses): the finished result leaves those to
-the 家庭经济状况核对 (guides.screening.registry.OFFICE_VERIFIED). A household already on
+the 家庭经济状况核对 (guides.screening.registry.OFFICE_VERIFIED); houses, cars, businesses and
+securities are never asked (LEFT_TO_THE_OFFICE), only read when said. A household already on
 低保/特困 takes the short path: its means were checked when it
 was recognised, so income and asset questions are asked only for the items it named.
 """
@@ -54,7 +56,7 @@ from guides.screening.registry import OFFICE_VERIFIED
 from guides.screening.result import ScreeningResult
 
 QUESTION_BUDGET = 15  # issue 12: none over 15 questions
-SOFT_BUDGET = 8  # past it, only items that can still be settled (median at most 10)
+SOFT_BUDGET = 10  # past it, only items that can still be settled (median at most 10)
 TYPICAL_TOTAL = (
     12  # SOFT_BUDGET and the few the main items take after it (dev scripts: 95% end by 12)
 )
@@ -66,9 +68,14 @@ TEMPORARY_AID = ItemId("temporary_aid")
 NEAR_BEST = 0.4  # a question worth 40% of the best one, asked earlier in natural order
 MIN_WORTH = 0.05  # below this no question is worth the citizen's time
 HOPEFUL = (LIKELY, POSSIBLE)
-# once the items asked about are settled, past the soft budget: a central class is pursued
-# only while this many questions or fewer are open for it
+# once the items asked about are settled: a central class counts as still to be asked (the
+# progress hint) only while this many questions or fewer are open for it
 CENTRAL_REACH = 2
+# Houses, cars, a registered business, securities: rare in the households who ask, a question
+# each, and looked up by the 家庭经济状况核对 itself (OFFICE_VERIFIED), so not asked unless said;
+# the result leaves them to the office (或许符合, never 可能不符合 for want of them). Deposits
+# are asked: often decisive, and the office's limit is per person.
+LEFT_TO_THE_OFFICE = OFFICE_VERIFIED - {"assets.deposits"}
 FactKey = TypeVar("FactKey", str, tuple[str, int])
 
 
@@ -299,7 +306,7 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     stuck = _stuck(open_items, found)
     asked_items = wanted & set(weights)
     left = QUESTION_BUDGET - session.questions_asked
-    useful = [c for c in found if c.items]
+    useful = [c for c in found if c.items and not c.facts <= LEFT_TO_THE_OFFICE]
     consent_open = session.consent is None and any(c.needs_consent for c in useful)
     # the items asked about while open; once they are settled, the classes others follow from,
     # but only those a few questions from their result (the median stays at most 10), not
@@ -326,10 +333,9 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
 
     def finishable(c: Candidate, main: Collection[ItemId]) -> bool:
         """Serves a main item its open questions can still settle within the budget."""
-        if settled_asked:  # at most CENTRAL_REACH questions past the soft budget
-            within = session.questions_asked < SOFT_BUDGET + CENTRAL_REACH
+        if settled_asked:  # the items asked about settled: nothing past the soft budget
             return (
-                within
+                session.questions_asked < SOFT_BUDGET
                 and not c.facts <= OFFICE_VERIFIED
                 and any(to_ask_for.get(i, 0) < reach for i in c.items if i in main)
             )
