@@ -66,7 +66,7 @@ from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
 from guides.screening.result import ScreeningResult
 from nlu.answers import ASKING, find_yes_no, is_dont_know, parse_consent, parse_yes_no
-from nlu.commands import corrected_part, is_command, is_correction
+from nlu.commands import corrected_part, is_command, is_correction, mended_start
 from nlu.facts import Reading, clause_span, read_facts
 from nlu.lexicon import find_items, offered_items, parse_relation
 from nlu.numerals import Negative, find_negative
@@ -247,7 +247,9 @@ class DialogueEngine:
         negative = find_negative(text)
         if negative is not None:  # "-5岁" said anywhere: nothing stored from it, and why
             return self._negative(session, negative)
-        if parse.intent == "correct" or is_correction(text):
+        if (parse.intent == "correct" or is_correction(text)) and not self._mends_its_answer(
+            session, text
+        ):
             return self._correct(session, text)
         pending = session.pending
         if pending is not None:
@@ -636,6 +638,17 @@ class DialogueEngine:
         if member >= len(session.household.members):
             return None
         return Next(question_id, member)
+
+    def _mends_its_answer(self, session: Session, text: str) -> bool:
+        """ "三口 哎刚才说错了 四口" to 几口人: the answer mended as it was said, read as the
+        answer (the parser keeps what follows the repair), not a correction of earlier ones."""
+        start = mended_start(text)
+        pending = session.pending
+        if pending is None or start is None or pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
+            return False
+        question = self.bank.get(pending.question_id)
+        said = parse_answer(question, start, self.today(), region=session.region)
+        return isinstance(said, Value) and isinstance(self._parse_pending(session, text), Value)
 
     def _form_request(self, session: Session) -> list[Reply]:
         """ "帮我填表" (tapped or typed): after the result the form is made; before it, the

@@ -56,6 +56,19 @@ def corrected_part(text: str) -> str:
     return found.group("new") or found.group("new2") or text
 
 
+_SHORT_START = 6  # "三口 哎" before the repair: the start of an answer, not another topic
+
+
+def mended_start(text: str) -> str | None:
+    """ "三口 哎刚才说错了 四口": an answer begun and mended in the same message, not a
+    correction of an earlier one; returns the short start it mends ("三口 哎"), else None."""
+    found = _CORRECTION.search(text)
+    if found is None:
+        return None
+    start = text[: found.start()].rstrip("刚才，, 哎哦噢呃")
+    return start if 0 < len(start) <= _SHORT_START else None
+
+
 def is_correction(text: str) -> bool:
     """ "刚才说错了…", "存款不是两万，是两千，我看岔了": the text corrects an earlier answer."""
     return bool(_CORRECTION.search(text))

@@ -38,3 +38,18 @@ def test_the_age_of_a_child_said_to_be_at_home_is_the_childs() -> None:
 def test_the_age_of_a_child_not_ours_is_nobodys() -> None:
     assert _ages("村里有个三岁的孩子没人管") == []
     assert _ages("邻居家有个五岁的孩子") == []
+
+
+def _receives(text: str) -> list[object]:
+    facts = read_facts(text, TODAY, opening=True).facts
+    return [f.value for f in facts if f.name == "already_receives"]
+
+
+def test_a_status_given_last_year_is_received() -> None:
+    assert _receives("我们家在会宁农村 去年村上给评了低保边缘") == [["dibao_edge"]]
+    assert _receives("去年村里给评了低保") == [["dibao"]]
+
+
+def test_a_status_wished_for_or_a_neighbours_is_not() -> None:
+    assert _receives("想评低保边缘") == []
+    assert _receives("邻居家去年给评了低保") == []
