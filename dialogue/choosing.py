@@ -11,7 +11,7 @@ possible values are tried against screening (dialogue.lookahead): if none moves 
 need_info, the question cannot change it and is not asked for it.
 
 The questions about the items asked about come first. Among the questions worth at least
-NEAR_BEST of the best, one that settles an item alone comes first, else the first in natural
+NEAR_BEST of the best, one that settles a main item alone comes first, else the first in natural
 order (the conversation moves topic by topic). Household-wide questions come before member
 ones ("家里有人上学吗" before "您儿子上学吗").
 
@@ -465,8 +465,9 @@ def _choose(
     # moves topic by topic, not back and forth
     floor = max(MIN_WORTH, NEAR_BEST * top)
     near = [c for c, w in worths if w >= floor]
-    # one that settles an item on its own first: certain progress for one question
-    best = next((c for c in near if any(open_for[i] == 1 for i in c.items)), None)
+    # one that settles a main item on its own first: certain progress for one question (a
+    # minor item's last question does not jump ahead of one the main items share)
+    best = next((c for c in near if any(open_for[i] == 1 and i in main for i in c.items)), None)
     # then one about the member screening names, before asking every member in turn
     return best or next((c for c in near if c.targeted), None) or next(iter(near), None)
 

@@ -8,7 +8,7 @@ import datetime as dt
 
 from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.replies import reply_text
-from dialogue.state import Session
+from dialogue.state import Pending, Session
 from guides.ids import RegionId
 
 
@@ -16,6 +16,7 @@ def _first(nlu_backend: IntentParser, text: str) -> tuple[Session, str]:
     engine = DialogueEngine(nlu_backend, today=lambda: dt.date(2026, 12, 7))
     session = Session.new("s", "wx:first", RegionId.NINGXIA, "h5")
     engine.open(session)
+    session.pending = Pending(question_id="household_size")  # the first question asked here
     said = " / ".join(reply_text(r) for r in engine.turn(session, text=text))
     return session, said
 
