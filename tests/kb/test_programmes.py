@@ -40,6 +40,22 @@ def test_a_neighbouring_programmes_question_is_not_answered_with_ours(
     assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
 
 
+def test_retirement_resettlement_and_cemeteries_are_neighbouring_programmes() -> None:
+    # retirement itself, not only the pension; a veteran's resettlement money, which is not
+    # the 困难退役军人帮扶 the KB holds; a cemetery plot, which is not 丧葬 relief
+    assert programmes("单位让自己跑退休审批") == {"养老保险"}
+    assert programmes("选了自主就业 一次性的钱没见着") == {"退役安置"}
+    assert programmes("公墓一个墓位多少钱") == {"公墓"}
+
+
+def test_a_retirement_story_is_not_answered_with_an_entry_on_its_time_limit(
+    seed_index: KnowledgeIndex,
+) -> None:
+    text = "我在县医院干了三十年护工 今年到岁数了 单位让自己跑退休审批 审批要多长时间"
+    answer = seed_index.answer(text, "shanxi")
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
+
+
 def test_an_entry_about_the_programme_still_answers(seed_index: KnowledgeIndex) -> None:
     # no item of ours named: the rule applies, and this entry's questions mention 医保
     answer = seed_index.answer("新农合报完了自己还要掏好多 还有别的办法没", "gansu")
