@@ -127,3 +127,15 @@ def test_insurance_beside_an_item_is_its_background_not_what_is_asked(
     answer = seed_index.answer(text, "jinan-licheng")
     assert answer.status == "answered" and answer.entry is not None
     assert "medical" in answer.entry.entry_id
+
+
+def test_a_programme_named_anywhere_in_the_story_is_what_a_bare_complaint_is_about(
+    seed_index: KnowledgeIndex,
+) -> None:
+    # "我找谁投诉" names no subject: the water bill three clauses back is what it is about,
+    # not the complaint about social-assistance staff the KB holds
+    text = (
+        "家里的燃气表上个月坏了 燃气公司说要自己花钱换 师傅来了又说没配件 拖了快一个月了 我找谁投诉"
+    )
+    answer = seed_index.answer(text, "ningxia")
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
