@@ -85,10 +85,20 @@ def without_filler(tokens: list[str], known: Collection[str]) -> list[str]:
     return [t for t in tokens if t in known or not _FILLER.fullmatch(t)]
 
 
+# An item naming whose child a benefit is for ("低保家庭的孩子上学有补助吗", "五保家的娃念书"):
+# the child's standing, not the item asked about. Not for 老人 (低保老人生活补贴 is the item's).
+_FOR_WHOM = re.compile(
+    r"(?:低保|特困|五保|低保边缘|边缘)(?:户|家庭|家)?(?:里)?的?"
+    r"(?=孩子|学生|娃|子女|儿童)"
+)
+
+
 def asked_text(text: str) -> str:
     """The text without what it says the household already receives ("我家是低保户，老人有补贴
-    能领不"): an item named only as that standing is background, not the item asked about."""
-    for start, end in received_spans(text):
+    能领不") or whose child it asks for (_FOR_WHOM): an item named only as that standing is
+    background, not the item asked about."""
+    spans = received_spans(text) + [m.span() for m in _FOR_WHOM.finditer(text)]
+    for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 
