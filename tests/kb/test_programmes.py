@@ -139,3 +139,11 @@ def test_a_programme_named_anywhere_in_the_story_is_what_a_bare_complaint_is_abo
     )
     answer = seed_index.answer(text, "ningxia")
     assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
+
+
+def test_a_graduates_job_search_subsidy_is_not_the_low_income_familys_job_help(
+    seed_index: KnowledgeIndex,
+) -> None:
+    assert programmes("出了车祸 保险公司不给理赔") == {"商业保险"}
+    answer = seed_index.answer("应届毕业生的一次性求职补贴在哪申请", "gansu")
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
