@@ -9,7 +9,7 @@ import pytest
 from nlu.kb_confidence import FEATURES
 from nlu.numerals import ages_in_digits
 from nlu.retrieval import KnowledgeIndex
-from nlu.retrieval_query import analyse
+from nlu.retrieval_query import analyse, without_filler
 from nlu.synonyms import table
 from nlu.tokenize import collapse_a_not_a
 
@@ -268,3 +268,9 @@ def test_a_schooling_question_for_a_poor_familys_child_gets_the_education_entry(
     answer = seed_index.answer("五保家的孩子念书 教育上有啥救助 找谁", None)
     assert answer.status == "answered" and answer.entry is not None
     assert answer.entry.entry_id == "common-education-aid"
+
+
+def test_a_point_in_time_is_no_information_even_when_the_kb_knows_it() -> None:
+    known = {"今年", "上个月", "低保", "三年"}
+    assert without_filler(["今年", "低保", "上个月", "三年"], known) == ["低保", "三年"]
+    assert without_filler(["七十九", "高龄"], {"高龄"}) == ["高龄"]
