@@ -33,10 +33,10 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*")
 # Clauses are cut at commas, colons and spaces, not at the enumeration comma: "低保、特困还是临时
 # 救助" is one list, and its tail alone ("特困还是临时救助") would read as a question of its own.
 _CLAUSE = re.compile(r"[，,：:\s]+")
-# Not asking: 这么/那么/多么, 不怎么, 没啥/啥都, 说不定哪天/哪怕, 没多少, 好几年/二十几号/
+# Not asking: 这么/那么/多么, 不怎么, 没啥/啥都, 没谁/有谁/谁都, 说不定哪天/哪怕, 没多少, 好几年/二十几号/
 # 前几天/这几年/没几个/我们几个, and a number before 几 (八几年, 六十几岁: about so many).
 _ASKS = re.compile(
-    r"[？?]|吗|(?<![这那多])(?<!不怎)么|嘛|呢|(?<!没)啥(?![都也])|咋|(?<!不)怎|(?<!说不定)哪(?![怕])|"
+    r"[？?]|吗|(?<![这那多])(?<!不怎)么|嘛|呢|(?<!没)啥(?![都也])|(?<![没有])谁(?![都也])|咋|(?<!不)怎|(?<!说不定)哪(?![怕])|"
     r"(?<![没了])多少|多久|多长|(?<![好十几这那前后没们一二三四五六七八九两0-9])几[天个点年月号成]|(.)[不没]\1|可不可以|"
     r"还是|如何|什么|请问|想问|想知道|问一下|问问|能否|是否|可否|有无|何时|何处|咨询|了解一下|"
     r"告诉我|告知|帮我查|查一下|真的假的|是真是假"
@@ -52,7 +52,7 @@ _NOT_ASKING = re.compile(
     # "听说……能单独吃低保，真的假的，怎么申请": a check of what was heard, read over to it
     r"真的假的$|是真是假$|"
     # a preamble: "额想问问低保的事", "我想问个事情" (the question comes after it)
-    r"^(?:我|俺|额)?(?:就)?(?:想|要)?(?:问问|问一下|问个事情?|咨询一下?|打听一下?)"
+    r"^(?:我|俺|额)?(?:就)?(?:想|要)?(?:问问|问一下|问下|问个事情?|咨询一下?|打听一下?)"
     r"(?:.{0,8}的事(?:情|儿)?)?$"
 )
 _GREETING = re.compile(
@@ -229,6 +229,12 @@ def names_a_benefit(request: str) -> bool:
     """The request says what it asks for (an item, or 补贴/救助 …), not only how or where
     ("能去哪里申请复核", "这个钱在哪里申请")."""
     return bool(find_items(request) or _BENEFIT.search(request))
+
+
+def says_what(request: str) -> bool:
+    """The request names what it is about (an item, a benefit, an action or topic such as 申请,
+    材料, 投诉), not only whom or where to ask ("这个事我该找谁", "这种情况咋办")."""
+    return names_a_benefit(request) or bool(_TOPIC.search(request))
 
 
 def asking_part(request: str) -> str:

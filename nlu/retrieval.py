@@ -421,3 +421,9 @@ class KnowledgeIndex(Answering):
 
     def document(self, entry_id: str) -> KbDocument | None:
         return self._by_id.get(entry_id)
+
+    def content_words(self, text: str) -> list[str]:
+        """The words of `text` the KB knows, of two characters or more, that are not aspect
+        words (渠道, 材料 …): what a question is about."""
+        info = analyse(text, self.synonyms)
+        return [t for t in info.tokens if len(t) > 1 and t in self._idf and t not in info.aspects]

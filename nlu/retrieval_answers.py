@@ -15,6 +15,7 @@ from nlu.kb_focus import (
     names_a_benefit,
     points_elsewhere,
     requests,
+    says_what,
 )
 from nlu.kb_programmes import asked_beside_items, off_programme, programmes
 from nlu.places import other_place, other_place_message
@@ -40,6 +41,16 @@ class Answering:
 
     def document(self, entry_id: str) -> KbDocument | None:
         raise NotImplementedError  # nlu.retrieval.KnowledgeIndex
+
+    def content_words(self, text: str) -> list[str]:
+        raise NotImplementedError  # nlu.retrieval.KnowledgeIndex
+
+    def _bare(self, request: str) -> bool:
+        """A request that names nothing it is about, only whom or where to ask ("这个事我该找谁",
+        "这种情况咋办"): no item, benefit or action (nlu.kb_focus.says_what) and at most one
+        word the KB knows besides the aspect words. Its own words match any entry on asking
+        where (不知道该找哪个部门), so only the whole message is searched for it."""
+        return not says_what(request) and len(self.content_words(request)) <= 1
 
     def focused(self, query: str, region: str | None) -> list[tuple[str, str | None]]:
         """The request(s) of a message with the region it is about: for a request that names
@@ -118,6 +129,8 @@ class Answering:
             # `focused` chose) holds, not the first place of the story ("我在太原打工……在甘肃").
             bare = without_regions(whole)[0]
             other = self._within_programmes(bare, *self._search(bare, region, k=4))
+            if self._bare(request):  # "这个事我该找谁": what it is about is in the story
+                return other
             if other[0] and (not found[0] or other[0][0].confidence > found[0][0].confidence):
                 return self._agreed(other, found[0])
             return self._agreed(found, other[0])
@@ -152,16 +165,17 @@ class Answering:
         """The neighbouring programmes a request is about: those it names (with an item of ours
         named, only in its asking clauses, nlu.kb_focus.asking_part, and not those that are an
         item's background, nlu.kb_programmes.asked_beside_items); or, for a request naming
-        neither nor any benefit ("能去哪里申请复核"), those named in the clause just before it
-        ("拆迁补偿谁说了算，能去哪里申请复核": its subject), when the message names no item of
-        ours. A programme named further back, or before a request that names what it asks for,
-        is story ("没有退休金，就靠儿女给点，想问问老人有没有生活补贴"), not what is asked."""
+        neither nor any benefit ("能去哪里申请复核", "我找谁投诉"), those named in the story
+        before it ("拆迁补偿谁说了算，能去哪里申请复核"; "燃气表坏了……拖了一个月了，我找谁投诉":
+        its subject), when the message names no item of ours. A programme named before a request
+        that names what it asks for is story ("没有退休金，就靠儿女给点，想问问老人有没有生活
+        补贴"), not what is asked."""
         if info.items:  # "退役军人优待证咋办": the item is the asker's, the programme is asked
             return asked_beside_items(asking_part(text))
         asked = programmes(text)
         if asked or not message or names_a_benefit(text) or analyse(message).items:
             return asked
-        return programmes(lead_in(message, text))
+        return programmes(lead_in(message, text, clauses=99))
 
     def _within_programmes(
         self, text: str, hits: list[Hit], info: Analysed, message: str | None = None

@@ -79,16 +79,34 @@ _FILLER = re.compile(
 )
 
 
+# A point in time said in a story (今年, 上个月): a word some entries' similar questions happen to
+# use ("俺妈今年七十了…"), so it matched them on nothing the question asks.
+_WHEN = re.compile(r"(?:前|去|今|明|后|大前)年|(?:上|下|这|本)个?(?:周|月|星期|礼拜)")
+
+
 def without_filler(tokens: list[str], known: Collection[str]) -> list[str]:
-    """Tokens without the numbers and times the KB does not know ("三十多", "七十九", "前年",
-    "一分钱"): no topic an entry could lack, so not information of the question."""
-    return [t for t in tokens if t in known or not _FILLER.fullmatch(t)]
+    """Tokens without the numbers and times the KB does not know ("三十多", "七十九", "一分钱"),
+    and without a point in time even when it knows it ("今年", "上个月"): no topic an entry could
+    lack, so not information of the question."""
+    return [
+        t for t in tokens if not _FILLER.fullmatch(t) or (t in known and not _WHEN.fullmatch(t))
+    ]
+
+
+# An item naming whose child a benefit is for ("低保家庭的孩子上学有补助吗", "五保家的娃念书"):
+# the child's standing, not the item asked about. Not for 老人 (低保老人生活补贴 is the item's).
+_FOR_WHOM = re.compile(
+    r"(?:低保|特困|五保|低保边缘|边缘)(?:户|家庭|家)?(?:里)?的?"
+    r"(?=孩子|学生|娃|子女|儿童)"
+)
 
 
 def asked_text(text: str) -> str:
     """The text without what it says the household already receives ("我家是低保户，老人有补贴
-    能领不"): an item named only as that standing is background, not the item asked about."""
-    for start, end in received_spans(text):
+    能领不") or whose child it asks for (_FOR_WHOM): an item named only as that standing is
+    background, not the item asked about."""
+    spans = received_spans(text) + [m.span() for m in _FOR_WHOM.finditer(text)]
+    for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 

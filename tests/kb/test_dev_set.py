@@ -19,6 +19,7 @@ from nlu.kb_dev import (
     DEV9_FILE,
     DEV10_FILE,
     DEV11_FILE,
+    DEV12_FILE,
     load_dev_cases,
 )
 
@@ -52,8 +53,9 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         (DEV9_FILE, 120, 40, 25),
         (DEV10_FILE, 120, 40, 40),
         (DEV11_FILE, 200, 30, 20),
+        (DEV12_FILE, 150, 80, 60),
     ],
-    ids=["second", "third", "fourth", "eighth", "ninth", "tenth", "eleventh"],
+    ids=["second", "third", "fourth", "eighth", "ninth", "tenth", "eleventh", "twelfth"],
 )
 def test_the_later_dev_sets_are_mostly_long_labelled_and_clean(
     path: Path, at_least: int, long_ones: int, declines: int

@@ -88,3 +88,17 @@ def test_the_story_around_a_request_is_a_ranking_feature() -> None:
     share = {small.docs[int(i)].entry_id: v for i, v in zip(cands, x[:, STORY], strict=True)}
     assert share["medical"] > share["loan"] == 0.0  # 住院 is the story's, and the entry's
     assert not small.candidates(request, region)[1][:, STORY].any()  # no story: no feature
+
+
+def test_a_request_naming_nothing_is_read_with_its_whole_message(
+    seed_index: KnowledgeIndex,
+) -> None:
+    # "这种事我该找谁" alone matches "不知道该找哪个部门申请救助"; the leak is the subject
+    text = (
+        "你好 我家楼上漏水把我家天花板泡坏了 找了物业也不管 楼上的人也不露面"
+        " 都拖了两个多月了 这种事我该找谁"
+    )
+    answer = seed_index.answer(text, "jinan-licheng")
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
+    assert seed_index.content_words("这种事我该找谁") == []
+    assert seed_index.content_words("做康复有没有国家给的钱") == ["康复", "国家"]

@@ -40,6 +40,22 @@ def test_a_neighbouring_programmes_question_is_not_answered_with_ours(
     assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
 
 
+def test_retirement_resettlement_and_cemeteries_are_neighbouring_programmes() -> None:
+    # retirement itself, not only the pension; a veteran's resettlement money, which is not
+    # the 困难退役军人帮扶 the KB holds; a cemetery plot, which is not 丧葬 relief
+    assert programmes("单位让自己跑退休审批") == {"养老保险"}
+    assert programmes("选了自主就业 一次性的钱没见着") == {"退役安置"}
+    assert programmes("公墓一个墓位多少钱") == {"公墓"}
+
+
+def test_a_retirement_story_is_not_answered_with_an_entry_on_its_time_limit(
+    seed_index: KnowledgeIndex,
+) -> None:
+    text = "我在县医院干了三十年护工 今年到岁数了 单位让自己跑退休审批 审批要多长时间"
+    answer = seed_index.answer(text, "shanxi")
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
+
+
 def test_an_entry_about_the_programme_still_answers(seed_index: KnowledgeIndex) -> None:
     # no item of ours named: the rule applies, and this entry's questions mention 医保
     answer = seed_index.answer("新农合报完了自己还要掏好多 还有别的办法没", "gansu")
@@ -111,3 +127,23 @@ def test_insurance_beside_an_item_is_its_background_not_what_is_asked(
     answer = seed_index.answer(text, "jinan-licheng")
     assert answer.status == "answered" and answer.entry is not None
     assert "medical" in answer.entry.entry_id
+
+
+def test_a_programme_named_anywhere_in_the_story_is_what_a_bare_complaint_is_about(
+    seed_index: KnowledgeIndex,
+) -> None:
+    # "我找谁投诉" names no subject: the water bill three clauses back is what it is about,
+    # not the complaint about social-assistance staff the KB holds
+    text = (
+        "家里的燃气表上个月坏了 燃气公司说要自己花钱换 师傅来了又说没配件 拖了快一个月了 我找谁投诉"
+    )
+    answer = seed_index.answer(text, "ningxia")
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
+
+
+def test_a_graduates_job_search_subsidy_is_not_the_low_income_familys_job_help(
+    seed_index: KnowledgeIndex,
+) -> None:
+    assert programmes("出了车祸 保险公司不给理赔") == {"商业保险"}
+    answer = seed_index.answer("应届毕业生的一次性求职补贴在哪申请", "gansu")
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id

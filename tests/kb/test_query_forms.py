@@ -9,7 +9,7 @@ import pytest
 from nlu.kb_confidence import FEATURES
 from nlu.numerals import ages_in_digits
 from nlu.retrieval import KnowledgeIndex
-from nlu.retrieval_query import analyse
+from nlu.retrieval_query import analyse, without_filler
 from nlu.synonyms import table
 from nlu.tokenize import collapse_a_not_a
 
@@ -251,3 +251,26 @@ def test_numbers_and_times_the_kb_does_not_know_are_no_words_of_the_question(
     assert "儿子" in info.tokens
     answer = seed_index.answer("两个闺女都不管我 一分钱不给 我咋整", None)
     assert answer.entry is not None and answer.entry.entry_id == "common-children-not-supporting"
+
+
+def test_an_item_naming_whose_child_it_is_is_not_the_item_asked() -> None:
+    # "五保家的孩子": the child's standing; the question is about schooling aid
+    assert analyse("五保家的孩子念书 教育上有啥救助 找谁").items == frozenset()
+    assert analyse("低保家庭的学生读中职有没有资助").items == frozenset()
+    # the item itself asked about stays
+    assert analyse("低保家庭每年要复查吗").items == {"dibao"}
+    assert analyse("特困老人看病能报多少").items == {"tekun"}
+
+
+def test_a_schooling_question_for_a_poor_familys_child_gets_the_education_entry(
+    seed_index: KnowledgeIndex,
+) -> None:
+    answer = seed_index.answer("五保家的孩子念书 教育上有啥救助 找谁", None)
+    assert answer.status == "answered" and answer.entry is not None
+    assert answer.entry.entry_id == "common-education-aid"
+
+
+def test_a_point_in_time_is_no_information_even_when_the_kb_knows_it() -> None:
+    known = {"今年", "上个月", "低保", "三年"}
+    assert without_filler(["今年", "低保", "上个月", "三年"], known) == ["低保", "三年"]
+    assert without_filler(["七十九", "高龄"], {"高龄"}) == ["高龄"]

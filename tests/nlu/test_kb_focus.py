@@ -292,3 +292,23 @@ def test_an_enumeration_comma_joins_a_list_not_two_clauses() -> None:
     found = requests(text)
     assert "特困还是临时救助" not in found
     assert any("低保、特困还是临时救助" in r for r in found)
+
+
+def test_who_asks_too() -> None:
+    # 谁 is a question word like 哪 and 啥: "找谁申请" is the request, not the story around it
+    text = (
+        "我是个体户 去年生意亏了 家里两个娃都在上学 我们是低保户 老师说困难家庭的学生"
+        " 学校那边有补助 这个补助该找谁申请"
+    )
+    (request,) = requests(text)
+    assert request.endswith("这个补助该找谁申请")
+    assert "个体户" not in request
+    # … but not where nobody asks: 没谁, 谁都, 谁也
+    story = "我家没谁能干活 谁都靠不上 日子过得紧巴巴的 就是这样"
+    assert requests(story) == [story]
+
+
+def test_a_preamble_asking_to_ask_is_not_a_request_of_its_own() -> None:
+    text = "我想问下 我在太原租房住了八年 户口还在忻州 不回户口那边的话 能在太原这边报低保吗"
+    (request,) = requests(text)
+    assert "太原这边报低保" in request and "问下" not in request
