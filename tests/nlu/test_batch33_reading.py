@@ -1,0 +1,73 @@
+"""Dev openings 30 (session 43): long voice-input stories told for oneself or for somebody
+else: a villager or a pupil asked for by a neighbour or a teacher, a grown child with a family
+of their own, a neighbour's 低保, a status that ended clauses after it was named, and amounts
+that are no pay (a day's pay with no days, a fee, money kin give, the 低保 itself)."""
+
+from __future__ import annotations
+
+from tests.nlu.reading import opening_facts as _facts
+from tests.nlu.reading import opening_incomes
+
+
+def _values(text: str, name: str) -> dict[str | None, object]:
+    return {who: value for fact, value, who in _facts(text) if fact == name}
+
+
+def test_the_wife_called_wuliren_is_the_spouse() -> None:
+    text = "我是武威古浪的，今年四十八，屋里人在县城超市当收银员，一个月两千二"
+    assert _values(text, "members.employment") == {"spouse": "employed"}
+    assert _values(text, "members.monthly_income") == {"spouse": 2200}
+
+
+def test_ya_is_a_child_not_the_speaker() -> None:
+    text = "我们是湖北孝感的，我家伢今年九岁，上三年级"
+    assert _values(text, "members.age") == {"child": 9}
+
+
+def test_a_villager_asked_for_is_nobody_of_the_writers_family() -> None:
+    text = "我是替我们村的老马叔问的，他七十四了，老马叔是五保户，一个人住"
+    assert _values(text, "members.age") == {}
+    # what the household asked about gets is still theirs
+    assert _values(text, "already_receives") == {None: ("tekun",)}
+    pupil = "我是高三的班主任，我们班有个学生今年考上了宁夏大学，家里是脱贫户"
+    assert _values(pupil, "members.school_stage") == {}
+
+
+def test_a_grown_child_with_a_family_of_their_own_lives_apart() -> None:
+    text = "俺儿子在新疆打工，四十好几了自己一家还顾不过来，俺这个情况能不能吃低保"
+    assert _values(text, "members.age") == {}
+    assert _values(text, "members.employment") == {}
+
+
+def test_the_neighbours_dibao_is_not_received_by_us() -> None:
+    text = "隔壁张家儿子在城里开饭馆，他家都吃着低保一个月三百多，俺家不给报"
+    assert _values(text, "already_receives") == {}
+    assert opening_incomes(text) == []
+
+
+def test_a_status_ended_in_a_later_clause_is_not_received() -> None:
+    text = "有二级残疾证，这些年一直吃低保，今年七月份突然说俺家不符合了给停了"
+    assert _values(text, "already_receives") == {}
+    assert _values("这些年一直吃低保，俺老伴有病", "already_receives") == {None: ("dibao",)}
+
+
+def test_a_days_pay_with_no_days_said_is_no_months_pay() -> None:
+    text = "现在干不了重活，就在小区门口修鞋，一天挣个三四十块"
+    assert _values(text, "members.monthly_income") == {}
+    worked = "我在建筑队打工，一天一百五，一个月能干二十来天"
+    assert _values(worked, "members.monthly_income") == {"self": 3000}
+
+
+def test_a_fee_is_no_income() -> None:
+    text = "全家就靠爷爷奶奶的养老金和一点低保，学费一年四千六，住宿费一千二"
+    assert opening_incomes(text) == []
+
+
+def test_money_kin_give_is_no_income() -> None:
+    text = "俺妹没有收入，就靠俺们几个兄弟姊妹每月凑个三四百"
+    assert 350 not in opening_incomes(text)
+
+
+def test_the_dibao_lived_on_is_no_income() -> None:
+    text = "我们娘俩就靠低保过，一个月两个人加起来七百多"
+    assert opening_incomes(text) == []
