@@ -721,9 +721,16 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             if named and not named[0].departed and named[0].relation not in (SELF, UNNAMED):
                 out.append(Fact("members.school_stage", stage, start, end, named[0].key))
             else:
-                _member_fact(out, mentions, text, "school_stage", stage, start, end)
+                # "大闺女在老家跟着姥姥上初中": the one who goes with 姥姥, not 姥姥
+                pupils = [m for m in mentions if not _GOES_WITH.search(text, lo, m.start)]
+                who, _ = who_at(pupils, text, start)
+                if who is not None and who.partition("#")[0] in _ELDERS:
+                    continue  # "小的跟着我们在太原上小学" after 姥姥: not 姥姥 at school
+                _member_fact(out, pupils, text, "school_stage", stage, start, end)
 
 
+_GOES_WITH = re.compile(r"(?:跟着|随着|跟)$")
+_ELDERS = ("parent", "grandparent")  # nobody's school stage (questions.yml asks no elder)
 # An age a rule sets ("要满八十岁才有", "八十岁以上的老人"), said of nobody in the household
 _RULE_AGE_BEFORE = re.compile(r"(?:要|得|须|需要?|必须)满$")
 _AGE_UNDER = re.compile(rf"(?:{UNDER_AN_AGE})$")
@@ -1228,7 +1235,9 @@ def _money(
                 continue  # "就靠一百八十块养老金和闺女给的一点钱": a part of the income
             monthly = to_monthly(amount)
             # "就靠我洗碗一个月一千五，丈夫编筐卖一年两三千": not all of it, though hers
-            if SUMMED.search(clause) or not _another_earns_after(text, mentions, hi):
+            if (
+                SUMMED.search(clause) or not _another_earns_after(text, mentions, hi)
+            ) and not _more_earned_next(text, hi):
                 incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
                     monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
             earner = own_pay_of(text, mentions, lo, hi, pupils, asked_for) if opening else None
@@ -1357,6 +1366,26 @@ def _another_earns_after(text: str, mentions: list[Mention], hi: int) -> bool:
     return False
 
 
+# "…养老金加起来三百多，俩人还种着十来亩地，一年也就收个四五千": more earned after it
+_ALSO_EARNS = re.compile(
+    r"\s*(?:俩人|两人|两个人|我们|俺们|咱们|额们)?(?:还|另外|也)(?:种|养|打|挣|收|卖|干|开)"
+)
+
+
+def _more_earned_next(text: str, hi: int) -> bool:
+    """The clause after the one ending at `hi` says more is earned, with an amount of its
+    own in it or the clause after: the amount said first is not all the household has."""
+    _, end = sentence_at(text, hi - 1) if hi > 0 else (0, 0)
+    if hi + 1 >= end or not _ALSO_EARNS.match(text, hi + 1):
+        return False
+    _, next_hi = clause_at(text, hi + 1)
+    _, after_hi = clause_at(text, next_hi + 1) if next_hi + 1 < end else (next_hi, next_hi)
+    return any(
+        isinstance(a.value, Amount) and a.value.period is not None
+        for a in find_amounts(text[hi + 1 : after_hi])
+    )
+
+
 def _lives_on_it(text: str, start: int, index: int) -> bool:
     """After the amount at `start`..`index`, in its sentence or the next, the household is said
     to live on it, and it is the only amount said from its sentence's start to there."""
@@ -1443,6 +1472,12 @@ def _policy_question(text: str) -> str | None:
         return None
     lo, hi = sentence_at(text, m.start())
     return text[lo : min(hi + 1, len(text))].strip()
+
+
+def _of_other_kin(fact: Fact, asked_for: str | None) -> bool:
+    """A member fact of a relative outside the close family (a nephew, an uncle, an in-law of
+    a sibling) who is not the one asked for."""
+    return fact.who is not None and fact.who.partition("#")[0] == "other" and fact.who != asked_for
 
 
 def _without_contradictions(facts: list[Fact]) -> list[Fact]:
@@ -1543,6 +1578,10 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     )
     asked_for = proxy.person.key if proxy else None
     _money(text, mentions, facts, alone=alone, opening=opening, couple=couple, asked_for=asked_for)
+    if opening and any(f.who == SELF and f.name.startswith("members.") for f in facts):
+        # the speaker's own household: "俺…七十六了…侄儿四十多了在忻州上班" (the nephew keeps
+        # his own); when the story is all about an uncle ("我大爷八十了…一个人住"), his facts stay
+        facts = [f for f in facts if not _of_other_kin(f, asked_for)]
     complaint = bool(_compiled(words.complaint).search(text))
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     return Reading(

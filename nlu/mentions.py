@@ -366,6 +366,9 @@ def _opens_clause(text: str, at: int) -> bool:
     return at == 0 or text[at - 1] in "，,。；;！!？? "
 
 
+_BACK_HOME = re.compile(r"老家(?:还|也)?有(?:个|一个|位|一位)?(?:七八十岁的|年迈的)?老?$")
+
+
 def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -> list[Mention]:
     marked = []
     kin_elsewhere: list[tuple[int, int]] = []  # "跟她大儿子过": her son, not ours, away too
@@ -412,6 +415,11 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
             and _OUR_PARENT.search(text, 0, mention.start) is not None
         )
         gone = mention.relation != SELF and said is not None and not parted
+        # "在济南打工…老家还有个老娘七十多了要养": the one back home lives apart
+        gone = gone or (
+            mention.relation not in (SELF, "spouse")
+            and _BACK_HOME.search(text, max(0, mention.start - 8), mention.start) is not None
+        )
         gone = gone or bool(_NONE_OF.search(text, max(0, mention.start - 4), mention.start))
         marked.append(replace(mention, departed=gone))
     # "我儿子有车…可我儿子早就分家了": the same words name the same person

@@ -1,12 +1,14 @@
 """Dev openings 30 (session 43): long voice-input stories told for oneself or for somebody
 else: a villager or a pupil asked for by a neighbour or a teacher, a grown child with a family
 of their own, a neighbour's 低保, a status that ended clauses after it was named, and amounts
-that are no pay (a day's pay with no days, a fee, money kin give, the 低保 itself)."""
+that are no pay (a day's pay with no days, a fee, money kin give, the 低保 itself, a sum with
+more earned after it); a nephew, a parent back home, the elder a child lives with."""
 
 from __future__ import annotations
 
+from nlu.facts import read_facts
+from tests.nlu.reading import READ_ON, opening_incomes, opening_size
 from tests.nlu.reading import opening_facts as _facts
-from tests.nlu.reading import opening_incomes
 
 
 def _values(text: str, name: str) -> dict[str | None, object]:
@@ -71,3 +73,43 @@ def test_money_kin_give_is_no_income() -> None:
 def test_the_dibao_lived_on_is_no_income() -> None:
     text = "我们娘俩就靠低保过，一个月两个人加起来七百多"
     assert opening_incomes(text) == []
+
+
+def test_a_villager_living_alone_is_no_household_size() -> None:
+    text = "我们村有个张大爷，老伴走得早，一个人住，说是有个侄子在兰州，能不能给他申请临时救助"
+    reading = read_facts(text, READ_ON, opening=True)
+    assert reading.size is None
+    assert reading.speaks_for is None or reading.speaks_for.size is None
+    # the speaker's own late partner: the speaker lives alone
+    assert opening_size("我老伴走得早，一个人住，想申请低保") == 1
+
+
+def test_living_with_the_speakers_parents_is_not_living_with_the_speaker() -> None:
+    text = "俺是替俺妹妹问的，俺妹今年五十五，以前跟着俺爹娘过，现在就剩她一个人在老家住"
+    said = read_facts(text, READ_ON, opening=True).speaks_for
+    assert said is not None and said.person.relation == "sibling"
+    assert read_facts("替我妈问问，她跟着我过", READ_ON, opening=True).speaks_for is None
+
+
+def test_a_nephew_in_the_speakers_story_keeps_his_own_household() -> None:
+    text = "俺今年七十六了，一个人住在村里，侄儿四十多了在忻州上班，有时候过来看看"
+    assert _values(text, "members.age") == {"self": 76}
+    assert _values(text, "members.employment") == {}
+    # a story all about an uncle still tells his age
+    assert _values("我叔叔今年五十九了没结过婚一个人在农村住", "members.age") == {"other": 59}
+
+
+def test_the_elder_a_child_lives_with_is_not_at_school() -> None:
+    text = "大闺女在老家跟着姥姥上初中，小的跟着我们在太原上小学"
+    assert _values(text, "members.school_stage") == {"daughter#大闺女": "junior_high"}
+
+
+def test_a_parent_back_home_lives_apart() -> None:
+    text = "我们在济南打工七八年了，老家还有个老娘七十多了要养"
+    assert _values(text, "members.age") == {}
+
+
+def test_a_sum_followed_by_more_earned_is_not_all_of_it() -> None:
+    text = "俺今年六十八，俩人一个月养老金加起来三百多，俩人还种着十来亩地，一年也就收个四五千"
+    assert opening_incomes(text) == []
+    assert opening_incomes("家里就俺跟老伴两个人，两个人养老金加起来三百来块") == [300]
