@@ -113,3 +113,32 @@ def test_a_sum_followed_by_more_earned_is_not_all_of_it() -> None:
     text = "俺今年六十八，俩人一个月养老金加起来三百多，俩人还种着十来亩地，一年也就收个四五千"
     assert opening_incomes(text) == []
     assert opening_incomes("家里就俺跟老伴两个人，两个人养老金加起来三百来块") == [300]
+
+
+def test_renting_said_in_passing() -> None:
+    for text in (
+        "前几年离婚了，现在带着儿子在外面租房，一个月房租一千三",
+        "我跟老伴搬到银川来了，在金凤区租的房子，一个月六百",
+        "嗯那个，上个礼拜天中午，俺租的那个房子厨房煤气罐炸了",
+        "现在住的是城中村的出租房，一间半",
+    ):
+        assert _values(text, "housing.current_housing") == {None: "rented_private"}, text
+    assert _values("想在城里租房，公租房能申请吗", "housing.current_housing") == {}
+
+
+def test_an_accident_or_explosion_told_as_a_story() -> None:
+    assert _values("我爸上个礼拜五在路口被一辆小货车撞了", "situations") == {
+        None: ("traffic_accident",)
+    }
+    assert _values("上个礼拜天俺家厨房煤气罐炸了", "situations") == {None: ("explosion",)}
+    assert _values("昨天后半夜下暴雨，俺家住的那三孔窑洞塌了一孔", "situations") == {
+        None: ("natural_disaster",)
+    }
+
+
+def test_jobs_named_by_the_work() -> None:
+    assert _values("老婆在饭店洗碗，两千五", "members.employment") == {"spouse": "employed"}
+    assert _values("媳妇在幼儿园当保育员，一个月两千", "members.employment") == {
+        "spouse": "employed"
+    }
+    assert _values("我在附近的超市理货，一个月两千四", "members.employment") == {"self": "employed"}
