@@ -34,7 +34,11 @@ _SIZE_SAID = [
     re.compile(rf"(?<![第\d]){_COUNT}口之家"),
     re.compile(rf"(?<![第\d]){_COUNT}口人"),
     # "我家三个人", voice-typed "额们家 嗯 三个人" (a mended number blanked: "俺家是，，，五口")
-    re.compile(rf"(?:家里|[我俺咱额]们?家)(?:是)?{_PAUSE}(?:一共|总共|就|只有)?{_COUNT}个人"),
+    # "家里现在就我们三个人"
+    re.compile(
+        rf"(?:家里|[我俺咱额]们?家)(?:现在|目前)?(?:是)?{_PAUSE}(?:一共|总共|就|只有)?"
+        rf"(?:[我俺咱额]们)?{_COUNT}个人"
+    ),
     re.compile(rf"(?:家里|[我俺额]们?家)(?:是)?{_PAUSE}(?:一共|总共|就|只有)?{_COUNT}口(?![子])"),
     re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住|过(?![来去]))"),
     # a call summary's "与老伴、孙子三人共同生活", "家中共3人"

@@ -142,3 +142,13 @@ def test_jobs_named_by_the_work() -> None:
         "spouse": "employed"
     }
     assert _values("我在附近的超市理货，一个月两千四", "members.employment") == {"self": "employed"}
+
+
+def test_low_income_misheard_by_voice_input() -> None:
+    reading = read_facts("就是我想问一下那个低手入人口认定", READ_ON, opening=True)
+    assert [str(i) for i in reading.items] == ["low_income"]
+
+
+def test_a_count_said_with_who_they_are() -> None:
+    assert opening_size("我姐嫁到临洮了，家里现在就我们三个人，农村户口") == 3
+    assert opening_size("闺女嫁到介休了，家里就我们三个人") == 3
