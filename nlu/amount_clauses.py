@@ -79,14 +79,14 @@ _INCOME_SOURCES = re.compile(
     r"养老金|退休金|退休工资|工资|低保|补贴|补助|救助金|抚恤金|打零?工|种地|种了|卖|租金|房租"
     r"|给的|给我们|寄|加班费|奖金|分红|零活|零工|抚养费|赡养费|扶养费"
 )
-_COST_ITEMS = re.compile(
+COST_ITEMS = re.compile(
     r"学费|住宿|书本|书费|资料|生活费|伙食|路费|车费|住院|门诊|药|手术|检查|透析|化疗|放疗"
     r"|康复|治疗|训练|辅具|挂号"
 )
 _SAVINGS_PLACES = re.compile(
     r"卡里|卡上|存折|银行|信用社|农信|邮政|农商|支付宝|微信|现金|手头|手里|定期|活期|理财"
 )
-_PARTS = {"income": _INCOME_SOURCES, "costs": _COST_ITEMS, "savings": _SAVINGS_PLACES}
+_PARTS = {"income": _INCOME_SOURCES, "costs": COST_ITEMS, "savings": _SAVINGS_PLACES}
 Part = Literal["income", "costs", "savings"]
 _PER: dict[str, Period] = {"income": "month", "costs": "year"}  # savings: no period
 _ADDING = re.compile(r"还有|另外|加上|外加|再加|又有")

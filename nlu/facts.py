@@ -26,7 +26,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from guides.ids import ItemId
-from nlu.amount_clauses import AT_BEST, DEBT, EACH
+from nlu.amount_clauses import AT_BEST, COST_ITEMS, DEBT, EACH
 from nlu.clauses import clauses, numbers_mended, told_before_now
 from nlu.dates import UNDER_AN_AGE, find_ages
 from nlu.floor_area import floor_area_said
@@ -143,6 +143,13 @@ _AFTER_AND = re.compile(r"(?:靠|有)[^，。；！？]{1,6}(?:和|还有|加上
 _ASSISTANCE = re.compile(
     r"残疾人?(?:生活|护理)?补贴|两项补贴|护理补贴|高龄(?:补贴|津贴)|抚恤金|低保金|救助金|供养金"
 )
+_COST_NEAR = 6  # characters from a thing paid for ("学费一年") to its amount
+# money kin living apart give: "兄弟姊妹每月凑个三四百", "亲戚们接济点"
+_FROM_RELATIVES = re.compile(
+    r"(?:兄弟|姊妹|姐妹|儿女|子女|亲戚|娃们|孩子们)[^，。；！？]{0,8}?(?:凑|接济|贴补|帮衬|寄|给)"
+)
+# living on an assistance payment: "就靠低保过", "吃着低保"
+_ON_AID = re.compile(r"(?:靠|吃|领|拿)(?:着|的)?(?:点|那点|一点)?(?:低保|五保|特困|救助)")
 _GIVEN = re.compile(r"给[^，。；！？]{0,3}的[^，。；！？]{0,3}$")
 # rent paid for where one lives ("租房住一个月800", "租的房 一个月六百", "房租一千二"), not rent
 # received ("收房租", "房子租出去"): money paid out, nobody's income
@@ -714,9 +721,16 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             if named and not named[0].departed and named[0].relation not in (SELF, UNNAMED):
                 out.append(Fact("members.school_stage", stage, start, end, named[0].key))
             else:
-                _member_fact(out, mentions, text, "school_stage", stage, start, end)
+                # "大闺女在老家跟着姥姥上初中": the one who goes with 姥姥, not 姥姥
+                pupils = [m for m in mentions if not _GOES_WITH.search(text, lo, m.start)]
+                who, _ = who_at(pupils, text, start)
+                if who is not None and who.partition("#")[0] in _ELDERS:
+                    continue  # "小的跟着我们在太原上小学" after 姥姥: not 姥姥 at school
+                _member_fact(out, pupils, text, "school_stage", stage, start, end)
 
 
+_GOES_WITH = re.compile(r"(?:跟着|随着|跟)$")
+_ELDERS = ("parent", "grandparent")  # nobody's school stage (questions.yml asks no elder)
 # An age a rule sets ("要满八十岁才有", "八十岁以上的老人"), said of nobody in the household
 _RULE_AGE_BEFORE = re.compile(r"(?:要|得|须|需要?|必须)满$")
 _AGE_UNDER = re.compile(rf"(?:{UNDER_AN_AGE})$")
@@ -844,7 +858,9 @@ def _ours(mentions: list[Mention], text: str, start: int) -> bool:
     goes on about somebody else named earlier in the sentence ("村里有个人，家里有两套房")."""
     _, other = clause_who(mentions, text, start)
     if other:
-        return False
+        lo, _ = clause_at(text, start)
+        subject = max((m for m in mentions if lo <= m.start < start), key=lambda m: m.start)
+        return subject.relation == UNNAMED and _asked_for(text, subject)
     lo, _ = sentence_at(text, start)
     before = [m for m in mentions if lo <= m.start < start]
     last = max(before, key=lambda m: m.start) if before else None
@@ -852,7 +868,34 @@ def _ours(mentions: list[Mention], text: str, start: int) -> bool:
         return True
     if _IN_OUR_HOME.search(text, clause_at(text, last.start)[0], last.start):
         return True  # "家里还有个老人，…，是脱贫户": somebody of ours
+    if _asked_for(text, last):
+        return True  # "替我们村的老马叔问的…老马叔是五保户": the household asked about
     return bool(_OUR_HOME.search(text, last.end, start))
+
+
+# Somebody outside the writer's family asked for ("替我们村的老马叔问的", "能不能给他申请",
+# "他这种情况"): the household facts said of them are of the household the question is about
+_ASKED_FOR = re.compile(
+    r"(?:替|帮|给|为)(?:我们|咱们|俺们)?(?:村|小区|楼|班|单位)?(?:里|上)?的?"
+    r"(?P<who>[^，。；！？\s]{1,4}?)(?:问|申请|办|咨询|打听)"
+    r"|(?P<pronoun>[他她])(?:这种|这个|的)情况"
+)
+# no household of its own to speak for: the writer's neighbour or an official named as such
+_NOT_ASKED_FOR = re.compile(
+    r"邻居|村干部|干部|村主任|村长|支书|书记|工作人员|别人|人家|有(?:个|一个|户|家)?人"
+)
+
+
+def _asked_for(text: str, unnamed: Mention) -> bool:
+    """`unnamed` is (or is 他/她 for) the person outside the family the writer asks for."""
+    if _NOT_ASKED_FOR.fullmatch(text, unnamed.start, unnamed.end):
+        return False
+    word = text[unnamed.start : unnamed.end]
+    for said in _ASKED_FOR.finditer(text):
+        who = said.group("who") or said.group("pronoun")
+        if who == word or who in ("他", "她") or word in ("他", "她"):
+            return True
+    return False
 
 
 def _medical_bill(text: str, mentions: list[Mention], out: list[Fact], today: dt.date) -> None:
@@ -932,6 +975,10 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 continue  # "能办五保，就是特困供养": what the item is called, no standing
             if _ANOTHER_HOUSEHOLD.search(text, lo, start):
                 continue  # "隔壁那家有小车还有楼房都吃上低保了": theirs, not ours
+            if _THEIR_HOME.match(text, lo) and _ANOTHER_HOUSEHOLD.search(
+                text, *(clause_before(text, lo) or (lo, lo))
+            ):
+                continue  # "隔壁张家儿子在城里开饭馆，他家都吃着低保": the neighbour's
             if _of_kin_apart(mentions, text, start):
                 continue  # "我哥是五保户": the brother's standing, in his own household
             if _states(text, start) and _ours(mentions, text, start):
@@ -959,6 +1006,7 @@ def _unplaced_pronoun(mentions: list[Mention], text: str, start: int) -> bool:
     return bool(_SOMEONE_UNPLACED.match(text, lo)) and who in (None, SELF)
 
 
+_THEIR_HOME = re.compile(r"\s*(?:他|她|人)家")
 _ANOTHER_HOUSEHOLD = re.compile(r"隔壁|邻居|别人家?|那家|那户|有的人|有些人|有人家")
 # A hukou a rule is said to require ("必须有城镇户口才能办"), not the household's
 _REQUIRED = re.compile(r"(?:非得|必须|需要|要求|只有|只限|限于?)(?:有|是|为)?(?:本地)?$")
@@ -1024,7 +1072,18 @@ _STATUS_ENDED = re.compile(r"取消|清退|被退|退出|没批|不批|没通过
 
 
 def _statuses_ended(text: str) -> set[str]:
-    return {str(i) for c in clauses(text) if _STATUS_ENDED.search(c) for i in find_items(c)}
+    """Items said to have ended; "这些年一直吃低保，今年七月份突然说…不符合了给停了": the
+    clause that ends it names no item, the one of the two clauses before it does."""
+    said = clauses(text)
+    ended: set[str] = set()
+    for index, clause in enumerate(said):
+        if not _STATUS_ENDED.search(clause):
+            continue
+        items = find_items(clause)
+        for before in reversed(said[max(0, index - 2) : index]):
+            items = items or find_items(before)
+        ended |= {str(i) for i in items}
+    return ended
 
 
 _MORE_NEXT = re.compile(
@@ -1042,6 +1101,15 @@ def _another_ones_pay(text: str, mentions: list[Mention], lo: int) -> bool:
         and not possessive(m, mentions, text)
         for m in mentions
     )
+
+
+def _on_aid_before(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:
+    """An amount clause naming nobody after a clause saying they live on an assistance
+    payment: the amount is that payment ("就靠低保过，一个月两个人加起来七百多")."""
+    before = clause_before(text, lo)
+    if before is None or any(lo <= m.start < hi and m.relation != SELF for m in mentions):
+        return False
+    return _ON_AID.search(text, *before) is not None
 
 
 def _past_job_pay(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:
@@ -1096,6 +1164,8 @@ def _money(
         if told_before_now(text, lo, hi) or _past_job_pay(text, mentions, lo, hi):
             continue  # "以前一个月六七千，出事以后就没收入了": not the money now
         worked = over_days_worked(amount, text[found.end : sentence_at(text, found.start)[1]])
+        if opening and amount.period == "day" and worked is None:
+            continue  # "修鞋，一天挣个三四十块": the days worked a month unsaid, no month's pay
         amount = worked or amount  # "一天一百五，一个月能干二十来天": over the days worked
         if _RESTATED.match(text[lo : found.start]) and lo > 1:
             lo, _ = clause_at(text, lo - 2)  # "存款不是两万，是两千": the topic is before
@@ -1111,6 +1181,12 @@ def _money(
             continue
         if _ASSISTANCE.search(clause):
             continue  # "就靠三百多块钱的残疾人补贴": an assistance payment, not an income
+        if COST_ITEMS.search(text, max(lo, found.start - _COST_NEAR), found.start):
+            continue  # "学费一年四千六", "一回四百多" after 透析: money paid out, not earned
+        if _FROM_RELATIVES.search(text, lo, found.start):
+            continue  # "就靠俺们几个兄弟姊妹每月凑个三四百": given by kin apart, not income
+        if _ON_AID.search(text, lo, found.start) or _on_aid_before(text, mentions, lo, hi):
+            continue  # "娘俩就靠低保过，一个月两个人加起来七百多": the 低保 itself
         if _RENT_PAID.search(text, lo, found.start):
             continue  # "租房住一个月800": the rent paid, not the speaker's pay
         if _PER_HEAD.search(text, lo, found.start):
@@ -1164,7 +1240,9 @@ def _money(
                 continue  # "就靠一百八十块养老金和闺女给的一点钱": a part of the income
             monthly = to_monthly(amount)
             # "就靠我洗碗一个月一千五，丈夫编筐卖一年两三千": not all of it, though hers
-            if SUMMED.search(clause) or not _another_earns_after(text, mentions, hi):
+            if (
+                SUMMED.search(clause) or not _another_earns_after(text, mentions, hi)
+            ) and not _more_earned_next(text, hi):
                 incomes.append((bool(SUMMED.search(clause)), Fact("monthly_income_total",
                     monthly.value, found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
             earner = own_pay_of(text, mentions, lo, hi, pupils, asked_for) if opening else None
@@ -1293,6 +1371,26 @@ def _another_earns_after(text: str, mentions: list[Mention], hi: int) -> bool:
     return False
 
 
+# "…养老金加起来三百多，俩人还种着十来亩地，一年也就收个四五千": more earned after it
+_ALSO_EARNS = re.compile(
+    r"\s*(?:俩人|两人|两个人|我们|俺们|咱们|额们)?(?:还|另外|也)(?:种|养|打|挣|收|卖|干|开)"
+)
+
+
+def _more_earned_next(text: str, hi: int) -> bool:
+    """The clause after the one ending at `hi` says more is earned, with an amount of its
+    own in it or the clause after: the amount said first is not all the household has."""
+    _, end = sentence_at(text, hi - 1) if hi > 0 else (0, 0)
+    if hi + 1 >= end or not _ALSO_EARNS.match(text, hi + 1):
+        return False
+    _, next_hi = clause_at(text, hi + 1)
+    _, after_hi = clause_at(text, next_hi + 1) if next_hi + 1 < end else (next_hi, next_hi)
+    return any(
+        isinstance(a.value, Amount) and a.value.period is not None
+        for a in find_amounts(text[hi + 1 : after_hi])
+    )
+
+
 def _lives_on_it(text: str, start: int, index: int) -> bool:
     """After the amount at `start`..`index`, in its sentence or the next, the household is said
     to live on it, and it is the only amount said from its sentence's start to there."""
@@ -1379,6 +1477,12 @@ def _policy_question(text: str) -> str | None:
         return None
     lo, hi = sentence_at(text, m.start())
     return text[lo : min(hi + 1, len(text))].strip()
+
+
+def _of_other_kin(fact: Fact, asked_for: str | None) -> bool:
+    """A member fact of a relative outside the close family (a nephew, an uncle, an in-law of
+    a sibling) who is not the one asked for."""
+    return fact.who is not None and fact.who.partition("#")[0] == "other" and fact.who != asked_for
 
 
 def _without_contradictions(facts: list[Fact]) -> list[Fact]:
@@ -1479,6 +1583,10 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     )
     asked_for = proxy.person.key if proxy else None
     _money(text, mentions, facts, alone=alone, opening=opening, couple=couple, asked_for=asked_for)
+    if opening and any(f.who == SELF and f.name.startswith("members.") for f in facts):
+        # the speaker's own household: "俺…七十六了…侄儿四十多了在忻州上班" (the nephew keeps
+        # his own); when the story is all about an uncle ("我大爷八十了…一个人住"), his facts stay
+        facts = [f for f in facts if not _of_other_kin(f, asked_for)]
     complaint = bool(_compiled(words.complaint).search(text))
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     return Reading(

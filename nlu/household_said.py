@@ -34,7 +34,11 @@ _SIZE_SAID = [
     re.compile(rf"(?<![第\d]){_COUNT}口之家"),
     re.compile(rf"(?<![第\d]){_COUNT}口人"),
     # "我家三个人", voice-typed "额们家 嗯 三个人" (a mended number blanked: "俺家是，，，五口")
-    re.compile(rf"(?:家里|[我俺咱额]们?家)(?:是)?{_PAUSE}(?:一共|总共|就|只有)?{_COUNT}个人"),
+    # "家里现在就我们三个人"
+    re.compile(
+        rf"(?:家里|[我俺咱额]们?家)(?:现在|目前)?(?:是)?{_PAUSE}(?:一共|总共|就|只有)?"
+        rf"(?:[我俺咱额]们)?{_COUNT}个人"
+    ),
     re.compile(rf"(?:家里|[我俺额]们?家)(?:是)?{_PAUSE}(?:一共|总共|就|只有)?{_COUNT}口(?![子])"),
     re.compile(rf"(?<![第\d]){_COUNT}个人(?:一起)?(?:生活|过日子|住|过(?![来去]))"),
     # a call summary's "与老伴、孙子三人共同生活", "家中共3人"
@@ -272,7 +276,24 @@ def _somebody_else_alone(
     if size != 1 or text[m.start()] in "我俺额":  # "俺就一个人": the speaker, said so
         return False
     who, gone = who_at(mentions, text, m.start())  # "老伴走了，一个人住": the speaker
+    if gone and who != UNNAMED and _partner_of_somebody(mentions, text, m.start()):
+        return True  # "村里有个张大爷…老伴走得早，一个人住": his late wife, he lives alone
     return who not in (None, SELF, asked_for) and (who == UNNAMED or not gone)
+
+
+def _partner_of_somebody(mentions: list[Mention], text: str, index: int) -> bool:
+    """The departed one named last before `index` is said with no possessive of the speaker
+    ("老伴走得早", not "我老伴走了"), right after somebody unnamed: theirs, not the speaker's."""
+    lo, _ = sentence_at(text, index)
+    before = [x for x in mentions if lo <= x.start < index]
+    gone = [x for x in before if x.departed and x.relation != SELF]
+    if not gone:
+        return False
+    last = gone[-1]
+    if any(x.relation == SELF and x.end == last.start for x in mentions):
+        return False  # "我老伴走得早": the speaker's
+    earlier = [x for x in before if x.start < last.start and x.relation != SELF]
+    return bool(earlier) and earlier[-1].relation == UNNAMED
 
 
 def household_income(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:

@@ -39,6 +39,10 @@ _UNNAMED = re.compile(
     # "楼下的刘奶奶", "我们村马大姐": a surname before a kin word is how a neighbour is called
     rf"|(?<![我俺咱他她\d一二两三四五六七八九十百千万]){SURNAME}"
     r"(?:奶奶|爷爷|大爷|大娘|大妈|大婶|婶子|大姐|大哥|阿姨|叔叔|大叔|伯伯|老太太|老爷子)"
+    # "村里的老马叔", "老王婶": 老 + a surname + a kin word is a villager, nobody's uncle
+    rf"|老{SURNAME}(?:叔|婶|伯|爷|奶|姨)"
+    # "我们班有个学生", "这个学生": a teacher's pupil, no relative of the writer
+    r"|(?<=有个)学生|(?<=有一个)学生|(?:这|那|该)(?:个|名|位)?学生"
 )
 _THEIR_OWN = re.compile(r"自家的?|家的?")
 _PRONOUN = re.compile(r"(?<!其)[他她](?!们)")  # not 其他 ("everyone else")
@@ -336,6 +340,8 @@ _THING_FIRST = re.compile(
 _APART = re.compile(
     r"自己(?:在[^，。；！？]{1,6})?(?:租房|租房子|买了?房|买了房子)住?|另(?:外)?成(?:了)?家|单过"
     r"|有媳妇有娃|有老婆孩子|有老婆有孩子|有媳妇有孩子"
+    # "四十好几了自己一家还顾不过来", "自己过自己的": a family of their own to keep
+    r"|自己一家|自己过自己的|各过各的"
 )
 _GROWN_CHILDREN = ("son", "daughter")
 # "婆婆在老家跟她大儿子过": the member lives with another child of their own, elsewhere
@@ -358,6 +364,9 @@ def _lives_apart(
 
 def _opens_clause(text: str, at: int) -> bool:
     return at == 0 or text[at - 1] in "，,。；;！!？? "
+
+
+_BACK_HOME = re.compile(r"老家(?:还|也)?有(?:个|一个|位|一位)?(?:七八十岁的|年迈的)?老?$")
 
 
 def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -> list[Mention]:
@@ -406,6 +415,11 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
             and _OUR_PARENT.search(text, 0, mention.start) is not None
         )
         gone = mention.relation != SELF and said is not None and not parted
+        # "在济南打工…老家还有个老娘七十多了要养": the one back home lives apart
+        gone = gone or (
+            mention.relation not in (SELF, "spouse")
+            and _BACK_HOME.search(text, max(0, mention.start - 8), mention.start) is not None
+        )
         gone = gone or bool(_NONE_OF.search(text, max(0, mention.start - 4), mention.start))
         marked.append(replace(mention, departed=gone))
     # "我儿子有车…可我儿子早就分家了": the same words name the same person

@@ -18,8 +18,10 @@ _FOR = re.compile(
     r"(?:替|帮|代|为|给)(?:我|俺|咱|其)?(?:家)?(?P<who>[^，。；！？,;!?\s]{1,4}?)"
     r"(?:问|咨询|打听|申请|办|了解|看看|反映)"
 )
+# ("以前跟着俺爹娘过": with the speaker's parents, not with the speaker)
 _LIVES_WITH_SPEAKER = re.compile(
-    r"(?:跟着?|和|同|随)(?:我|俺|咱)(?:们)?(?:一起|一块儿?)?(?:住|过|生活)|跟着(?:我|俺)"
+    r"(?:跟着?|和|同|随)(?:我|俺|咱)(?:们)?(?:一起|一块儿?)?(?:住|过|生活)"
+    r"|跟着(?:我|俺)(?![爹娘爸妈爷奶哥姐弟妹儿闺女孙公婆叔舅姨姑])"
 )
 _OWN_HOUSEHOLDS = frozenset({"parent", "grandparent", "sibling", "other"})
 # "我爸七十四，我妈七十一，俩人在老家住…想给他们申请个低保": the person asked for named before
@@ -102,5 +104,8 @@ def speaks_for(text: str, mentions: list[Mention]) -> SpeaksFor | None:
     elif partner is not None:
         size = 2 if _TWO.search(text) else None
     else:
-        size = 1 if _ALONE.search(text) else None
+        # living alone said of them, not of somebody told about before they were named
+        # ("村里有个张大爷…一个人住…说是有个侄子在兰州…给他申请": not the nephew's)
+        first = min(x.start for x in mentions if x.key == person.key)
+        size = 1 if _ALONE.search(text, first) else None
     return SpeaksFor(person, partner, size, text[person.start : person.end])
