@@ -28,7 +28,14 @@ from dialogue.doubts import (
 from dialogue.questions import Question
 from guides.ids import RegionId
 from guides.places import places
-from nlu.answers import find_yes_no, is_dont_know, is_question, parse_choice, parse_yes_no
+from nlu.answers import (
+    find_dont_know,
+    find_yes_no,
+    is_dont_know,
+    is_question,
+    parse_choice,
+    parse_yes_no,
+)
 from nlu.clauses import (
     clauses,
     current_clauses,
@@ -41,6 +48,7 @@ from nlu.commands import corrected_part
 from nlu.facts import LONG_AGO, illness_kind_named, read_facts
 from nlu.household_said import hukou_elsewhere
 from nlu.lexicon import IN_LAW_WORDS, find_items, match_relations, parse_relation
+from nlu.mentions import clause_at
 from nlu.numerals import NUMERAL_RE, spoken_numerals
 from nlu.voice_input import spaces_as_commas
 
@@ -130,17 +138,46 @@ def parse_answer(
         return parsed  # yes and no both said: nothing stored, not even the facts read
     if isinstance(parsed, Value) and parsed.vague and is_dont_know(text):
         return DONT_KNOW  # "好几万，具体记不清了": too vague to store as a number
-    if question.answer in ("yes_no", "count") and parsed is not None and is_dont_know(text):
+    unsure = _unsure_of_it(question, text)
+    if question.answer in ("yes_no", "count") and parsed is not None and unsure:
         return DONT_KNOW  # "不是危房吧，我也说不好", "好像是三级，记不清了": a guess
-    if question.answer == "amount" and not NUMERAL_RE.search(text) and is_dont_know(text):
+    if question.answer == "amount" and not NUMERAL_RE.search(text) and unsure:
         return DONT_KNOW  # "说不好，有活就有钱没活就没钱": no amount, and not none either
     if parsed is not None:
         if _in_range(question, parsed):
             return parsed
         return _out_of_range(question, parsed)
+    if is_dont_know(text) and not unsure and _plain_no_first(text):
+        return Value(0.0 if question.answer == "amount" else False)  # "没有，那玩意儿不懂"
     if is_dont_know(text):
         return DONT_KNOW
     return None
+
+
+def _plain_no_first(text: str) -> bool:
+    parts = clauses(text)
+    return bool(parts) and _PLAIN_NO.match(parts[0].strip()) is not None
+
+
+# what a "忘了" or "不清楚" is about when it is not the yes/no asked: a detail ("几级忘了")
+_DETAIL = re.compile(r"几|多少|哪一?[年级类种个]|什么时候|啥时候|哪天")
+_PLAIN_NO = re.compile(r"^(?:没有|没|没得|莫有|木有|么有|不是|没买过|没有过)[啊呀的]?$")
+
+
+def _unsure_of_it(question: Question, text: str) -> bool:
+    """The speaker does not know the asked fact itself: not a detail after a yes/no ("办了，
+    听力的，几级忘了"), nor the thing not understood after a plain no ("没有，那玩意儿不懂")."""
+    found = find_dont_know(text)
+    if found is None:
+        return False
+    parts = clauses(text)
+    first_said = bool(parts) and text.find(parts[0]) + len(parts[0]) <= found.start
+    if not first_said:
+        return True
+    lo, hi = clause_at(text, found.start)
+    if question.answer == "yes_no" and _DETAIL.search(text[lo:hi]):
+        return False
+    return not (_plain_no_first(text) and text[found.start : found.end] == "不懂")
 
 
 def parse_tap(question: Question, choice: str) -> Answer | None:
@@ -159,11 +196,12 @@ def parse_tap(question: Question, choice: str) -> Answer | None:
     return None
 
 
-# 哪有车: none; 没办残疾证: the card not got; "不打算找", "没去登记": no intention, not done
+# 哪有车: none; 没办残疾证: the card not got; "不打算找", "没去登记": no intention, not done;
+# "也不是说吃不上饭": not that
 # "不太困难", "没那么难", "不是很难": a degree word between the negation and the word
 _NEGATED = re.compile(
     r"(?:不|没|没有|不算|不是|并非|非|哪|没办|未办)"
-    r"(?:打算|准备|想|去|再|用|太|很|那么|这么|怎么|多么?|算太|算很)?$"
+    r"(?:打算|准备|想|去|再|用|太|很|那么|这么|怎么|多么?|算太|算很|说)?$"
 )
 _NEGATION_REACH = 5  # characters before a yes word searched for its negation
 # after a no word, what undoes it: "将就不了", "糊口都难"
@@ -222,9 +260,17 @@ def _copula_answer(text: str) -> bool | None:
     ("住的是儿子的房子" says whose house, not yes)."""
     for clause in clauses(text):
         said = _COPULA.match(clause.strip())
+        if said and _names_who(clause.strip()[said.end() :]):
+            continue  # "是老伴得了脑梗": who it is, not a yes about the member asked
         if said:
             return said.group("no") is None
     return None
+
+
+def _names_who(rest: str) -> bool:
+    """What follows 是 starts with a member ("老伴…", "我儿子…")."""
+    rest = rest.lstrip("我俺咱额他她")
+    return any(m.start == 0 and m.id != "self" for m in match_relations(rest))
 
 
 def _yes_and_no(question: Question, text: str) -> bool:

@@ -20,7 +20,8 @@ from nlu.numbers import Amount, find_amounts, parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
 
 _GRADE_SAID = re.compile(rf"(?P<n>{NUMERAL_RE.pattern})级")
-MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income"}
+# said per month; "一年领一千八" to 基础养老金 is 150 a month
+MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income", "members.monthly_basic_pension"}
 _WIDE = 3  # an income that varies more than threefold has no "usual month": ask the year
 
 

@@ -478,8 +478,12 @@ class DialogueEngine:
             apply.extend_last(session, named)
         if question.answer == "ages" and isinstance(answer, Value):
             apply.extend_last(session, place_ages(session, reading, answer))
-        skip = set() if question.all_members is not None else set(question.fills)
-        stored = store_facts(session, reading, member, skip | _not_of_one_member(session, member))
+        own = set() if question.all_members is not None else set(question.fills)
+        # of a member asked about, the same fact of another member is kept ("是老伴得了脑梗")
+        skip, asked_only = (set(), own) if member is not None else (own, set())
+        stored = store_facts(
+            session, reading, member, skip | _not_of_one_member(session, member), asked_only
+        )
         apply.extend_last(session, [(s.key, s.before) for s in stored])
         said_of = [key for key, _ in named] + [s.key for s in stored]
         if isinstance(answer, Value) and answer.others_no and said_of:

@@ -35,12 +35,13 @@ from nlu.numerals import (
     to_number,
 )
 
-Period = Literal["day", "week", "month", "semester", "year"]
+Period = Literal["day", "week", "month", "quarter", "semester", "year"]
 _PER_MONTH: dict[Period, Decimal] = {
     "semester": Decimal(1) / Decimal(6),
     "day": Decimal(30),
     "week": Decimal(52) / Decimal(12),
     "month": Decimal(1),
+    "quarter": Decimal(1) / Decimal(3),
     "year": Decimal(1) / Decimal(12),
 }
 
@@ -111,6 +112,7 @@ _PERIODS: tuple[tuple[Period, re.Pattern[str]], ...] = (
         ),
     ),
     ("month", re.compile(r"每月|每个月|一个月|1个月|月收入|月均|月薪|月工资|月入|一月|按月|月月")),
+    ("quarter", re.compile(r"季度|一季")),  # "每季度领一千八": 600 a month
     ("semester", re.compile(r"学期")),
     ("week", re.compile(r"每周|一周|每星期|每个星期|一个星期|一礼拜")),
     ("day", re.compile(r"每天|一天|日薪|一日|天天")),
