@@ -19,6 +19,7 @@ from dialogue.answer_everyone import disability_details, everyone_else_none
 from dialogue.answer_numbers import age_answer, amount_answer, area_answer, count_answer
 from dialogue.answer_scope import stated_part
 from dialogue.answer_topics import same_topic
+from dialogue.answer_unsure import plain_no_first, unsure_of_it
 from dialogue.answer_values import DONT_KNOW, Answer, Value
 from dialogue.doubts import (
     Doubt,
@@ -29,7 +30,6 @@ from dialogue.questions import Question
 from guides.ids import RegionId
 from guides.places import places
 from nlu.answers import (
-    find_dont_know,
     find_yes_no,
     is_dont_know,
     is_question,
@@ -48,7 +48,6 @@ from nlu.commands import corrected_part
 from nlu.facts import LONG_AGO, illness_kind_named, read_facts
 from nlu.household_said import hukou_elsewhere
 from nlu.lexicon import IN_LAW_WORDS, find_items, match_relations, parse_relation
-from nlu.mentions import clause_at
 from nlu.numerals import NUMERAL_RE, spoken_numerals
 from nlu.voice_input import spaces_as_commas
 
@@ -88,6 +87,8 @@ _BARE_YES = re.compile(r"^(?:有|能|行|可以|中|嗯|是)(?:的|呢|啊|呀|�
 _LIGHT_WORK_ONLY = re.compile(
     r"(?<!重)(?:轻省|轻巧|轻松|轻)(?:点|些|一点)?的?(?:活|$|[，,。]|还行|还能|能干|可以)"
     r"|只能干(?:点|些)|重(?:活|的|体力活)(?:都|也)?(?:干不了|干不动|做不了|不能干|不行)"
+    # housework only: "做个饭还行，地里的活干不了了", "能给娃做个饭"
+    r"|(?:做|烧)(?:个|点|口)?饭(?:还行|还能|能做|可以|没问题)|能(?:给\S{1,2})?(?:做|烧)(?:个|点|口)?饭"
 )
 # "轻活也干不了": the light work is ruled out too
 _NO_LIGHT_WORK = re.compile(r"轻\S{0,3}(?:也|都)(?:干不了|干不动|做不了|不能干|不行)")
@@ -138,7 +139,7 @@ def parse_answer(
         return parsed  # yes and no both said: nothing stored, not even the facts read
     if isinstance(parsed, Value) and parsed.vague and is_dont_know(text):
         return DONT_KNOW  # "好几万，具体记不清了": too vague to store as a number
-    unsure = _unsure_of_it(question, text)
+    unsure = unsure_of_it(question, text)
     if question.answer in ("yes_no", "count") and parsed is not None and unsure:
         return DONT_KNOW  # "不是危房吧，我也说不好", "好像是三级，记不清了": a guess
     if question.answer == "amount" and not NUMERAL_RE.search(text) and unsure:
@@ -147,37 +148,11 @@ def parse_answer(
         if _in_range(question, parsed):
             return parsed
         return _out_of_range(question, parsed)
-    if is_dont_know(text) and not unsure and _plain_no_first(text):
+    if is_dont_know(text) and not unsure and plain_no_first(text):
         return Value(0.0 if question.answer == "amount" else False)  # "没有，那玩意儿不懂"
     if is_dont_know(text):
         return DONT_KNOW
     return None
-
-
-def _plain_no_first(text: str) -> bool:
-    parts = clauses(text)
-    return bool(parts) and _PLAIN_NO.match(parts[0].strip()) is not None
-
-
-# what a "忘了" or "不清楚" is about when it is not the yes/no asked: a detail ("几级忘了")
-_DETAIL = re.compile(r"几|多少|哪一?[年级类种个]|什么时候|啥时候|哪天")
-_PLAIN_NO = re.compile(r"^(?:没有|没|没得|莫有|木有|么有|不是|没买过|没有过)[啊呀的]?$")
-
-
-def _unsure_of_it(question: Question, text: str) -> bool:
-    """The speaker does not know the asked fact itself: not a detail after a yes/no ("办了，
-    听力的，几级忘了"), nor the thing not understood after a plain no ("没有，那玩意儿不懂")."""
-    found = find_dont_know(text)
-    if found is None:
-        return False
-    parts = clauses(text)
-    first_said = bool(parts) and text.find(parts[0]) + len(parts[0]) <= found.start
-    if not first_said:
-        return True
-    lo, hi = clause_at(text, found.start)
-    if question.answer == "yes_no" and _DETAIL.search(text[lo:hi]):
-        return False
-    return not (_plain_no_first(text) and text[found.start : found.end] == "不懂")
 
 
 def parse_tap(question: Question, choice: str) -> Answer | None:

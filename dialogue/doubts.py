@@ -89,6 +89,19 @@ def without_relative_age(text: str) -> str:
     return "，".join(kept) if kept else text
 
 
+# "她还没到六十，没领": an age reached or not, said beside an amount, is no amount
+_AGE_REACHED = re.compile(
+    r"(?:没到|不到|还没到|不够|没满|不满|刚到|刚满|满了?|过了|快到|到了|够了?)"
+    r"(?:[五六七八九]十[一二三四五六七八九]?|[5-9]\d)(?:岁|周岁)?(?![\d十百千万块元])"
+)
+
+
+def without_age_reached(text: str) -> str:
+    """The clauses that do not tell an age reached; all of them when every one does."""
+    kept = [c for c in clauses(text) if not _AGE_REACHED.search(c)]
+    return "，".join(kept) if kept else text
+
+
 def said_grade(text: str) -> int | float | None:
     """The disability grade said ("二级" -> 2), whatever its value; None when none is."""
     said = _GRADE_SAID.search(text)

@@ -15,6 +15,8 @@ from typing import Any, Protocol
 
 from dialogue import apply, prompts, proxy
 from dialogue.answer_ages import fits_in_order, place_ages
+from dialogue.answer_consistent import consistent
+from dialogue.answer_numbers import asked_back
 from dialogue.answer_topics import (
     HOUSEHOLD_INCOME_QUESTION,
     MEMBER_INCOME_QUESTION,
@@ -23,6 +25,7 @@ from dialogue.answer_topics import (
     own_income_only,
     owner_elsewhere,
     said_of_the_member,
+    without_misplaced_money,
 )
 from dialogue.answers import (
     DONT_KNOW,
@@ -66,6 +69,7 @@ from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
 from guides.screening.result import ScreeningResult
 from nlu.answers import ASKING, find_yes_no, is_dont_know, parse_consent, parse_yes_no
+from nlu.clauses import without_double_negation
 from nlu.commands import corrected_part, is_command, is_correction
 from nlu.facts import Reading, clause_span, read_facts
 from nlu.lexicon import find_items, offered_items, parse_relation
@@ -263,7 +267,10 @@ class DialogueEngine:
             none = answer is DONT_KNOW or (isinstance(answer, Value) and answer.value == 0)
             if none and own_income_only(session, text):
                 return self._own_income_none(session, others_unknown=answer is DONT_KNOW)
-            reading = read_facts(text, self.today())
+            reading = consistent(read_facts(text, self.today()), text)
+            size = reading.size
+            if size is not None and asked_back(text[slice(*clause_span(text, size.start))]):
+                reading = dataclasses.replace(reading, size=None)  # "两个人…能申请低保不"
             theirs = said_of_the_member(session, reading)  # "儿子三十，孙子八岁" to 儿子多大
             if theirs is not None and isinstance(answer, Value) and answer.value != theirs.value:
                 answer = Value(theirs.value, is_estimate=theirs.estimate)
@@ -281,6 +288,7 @@ class DialogueEngine:
                     keep_those_listed(session, text, int(answer.value))
                 if pending.question_id == HOUSEHOLD_INCOME_QUESTION and isinstance(answer, Value):
                     reading = with_income_parts(reading, text, self.today(), answer.value)
+                reading = without_misplaced_money(session, text, reading)
                 return self._answered(session, answer, reading)
             stored = self._store_other_topics(session, reading)
             if stored:
@@ -338,7 +346,8 @@ class DialogueEngine:
         pending = session.pending
         assert pending is not None
         if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
-            yes = parse_consent(text) if pending.question_id == CONSENT_ID else parse_yes_no(text)
+            said = without_double_negation(text)  # "没啥不同意的"
+            yes = parse_consent(said) if pending.question_id == CONSENT_ID else parse_yes_no(said)
             if yes is None and pending.question_id == MEMBER_MORE_ID and parse_relation(text):
                 yes = True  # "还有我老伴"
             if yes is None:

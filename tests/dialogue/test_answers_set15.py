@@ -11,7 +11,8 @@ import datetime as dt
 from dialogue.answers import DONT_KNOW, Value, parse_answer
 from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.questions import question_bank
-from dialogue.state import Pending
+from dialogue.state import Pending, Session
+from guides.ids import RegionId
 from tests.dialogue.sessions import family
 
 TODAY = dt.date(2025, 6, 1)
@@ -85,3 +86,65 @@ def test_not_that_is_a_negation() -> None:
 
 def test_asking_whether_something_else_counts_is_no_answer() -> None:
     assert parsed("has_residence_permit", "居住证是啥，暂住证算不？以前办过暂住证") is None
+
+
+def test_an_age_reached_beside_an_amount_is_no_amount() -> None:
+    none = parsed("member_basic_pension", "她还没到六十，没领")
+    assert isinstance(none, Value) and float(none.value) == 0
+    below = parsed("household_income", "不到两千")
+    assert isinstance(below, Value) and float(below.value) < 2000
+
+
+def test_the_count_left_or_two_counts_added_give_the_size() -> None:
+    left = parsed("household_size", "五口，大儿子成家分出去了，剩下三口")
+    assert isinstance(left, Value) and left.value == 3
+    added = parsed("household_size", "两口子加仨娃")
+    assert isinstance(added, Value) and added.value == 5
+
+
+def test_a_number_in_a_question_back_is_no_size(nlu_backend: IntentParser) -> None:
+    assert parsed("household_size", "两个人过日子能申请低保不") is None
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    session.pending = Pending(question_id="household_size")
+    session.questions_asked = 2  # not the first message (that one is read as an opening)
+    engine.turn(session, text="两个人过日子能申请低保不")
+    assert session.household.size is None
+
+
+def test_what_is_left_of_the_thing_asked_is_not_savings(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = family(FAMILY, Pending(question_id="securities"))
+    engine.turn(session, text="买过一点基金，亏得就剩三千来块了")
+    assert session.household.assets.deposits is None
+    assert session.household.assets.securities == 3000
+
+
+def test_nothing_against_is_consent(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = family(FAMILY, Pending(question_id="consent"))
+    engine.turn(session, text="没啥不同意的")
+    assert session.consent is True
+
+
+def test_a_home_elsewhere_while_renting_and_a_rented_car_are_not_stored(
+    nlu_backend: IntentParser,
+) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = family(FAMILY, Pending(question_id="houses"))
+    engine.turn(session, text="老家有个院子，城里租房住")
+    assert session.household.housing.has_own_housing is None
+    assert session.household.housing.current_housing == "rented_private"
+    session = family(FAMILY, Pending(question_id="member_employment", member=2))
+    engine.turn(session, text="跑滴滴，车是租的")
+    assert session.household.assets.vehicles is None
+
+
+def test_housework_only_is_partial_labour_ability() -> None:
+    said = parsed("member_labour_ability", "她呀，做个饭还行，地里的活干不了了")
+    assert isinstance(said, Value) and said.value == "partial"
+
+
+def test_a_role_that_ended_is_no_yes_now() -> None:
+    said = parsed("relative_official", "我哥以前当过村支书，早就不干了")
+    assert not (isinstance(said, Value) and said.value is True)
