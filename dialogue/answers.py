@@ -65,6 +65,9 @@ _CLAUSES = re.compile(r"(?:[，,、；;。和及与]|还有)+")  # not 有 alone
 _AWAITING_APPRAISAL = re.compile(
     r"(?:要|得|等|还没|没|正在|准备|还在)(?:去|来|人)?(?:鉴定|评定|认定)"
 )
+_STOPPED_NOW = re.compile(r"^(?:后来|现在|去年|今年)?(?:就|也|又|给)?(?:停了|取消了|断了|不给了)")
+# "医院说可能是白血病，还在查": the diagnosis is not made yet
+_UNDIAGNOSED = re.compile(r"还在查|还没确诊|没确诊|待确诊|疑似|还没查出|(?:医生|医院|大夫)说可能")
 _DENIES = re.compile(r"^(?:也|都|倒|可)?(?:没有|没|不是|不算|并没有)")
 _LEFT_SCHOOL = re.compile(
     r"(?:毕业|毕了业|读完|念完|上完)\S{0,3}(?:不|没)(?:上|念|读)了?|辍学|退学了|毕业了"
@@ -131,6 +134,8 @@ def parse_answer(
     text = scoped
     if question.fills == ["housing.is_dangerous_house"] and _AWAITING_APPRAISAL.search(text):
         return DONT_KNOW
+    if question.fills == ["members.has_serious_illness"] and _UNDIAGNOSED.search(text):
+        return Doubt("undiagnosed")  # "医院说可能是白血病，还在查": not known yet, never stored
     doubt = find_doubt(question, text, today)
     if doubt is not None:
         return doubt
@@ -460,6 +465,8 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
         named = [str(i) for i in find_items(text)]
         if named:
             return Value(still_received(text, named))  # "吃过低保，后来取消了": none now
+        if _STOPPED_NOW.search(text):
+            return Value([])  # "原来吃低保，后来停了": read as "后来停了", none now
         return Value([]) if parse_yes_no(text) is False else None
     return None
 

@@ -69,7 +69,7 @@ from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
 from guides.screening.result import ScreeningResult
 from nlu.answers import ASKING, find_yes_no, is_dont_know, parse_consent, parse_yes_no
-from nlu.clauses import without_double_negation
+from nlu.clauses import clauses, without_double_negation
 from nlu.commands import corrected_part, is_command, is_correction
 from nlu.facts import Reading, clause_span, read_facts
 from nlu.lexicon import find_items, offered_items, parse_relation
@@ -267,10 +267,7 @@ class DialogueEngine:
             none = answer is DONT_KNOW or (isinstance(answer, Value) and answer.value == 0)
             if none and own_income_only(session, text):
                 return self._own_income_none(session, others_unknown=answer is DONT_KNOW)
-            reading = consistent(read_facts(text, self.today()), text)
-            size = reading.size
-            if size is not None and asked_back(text[slice(*clause_span(text, size.start))]):
-                reading = dataclasses.replace(reading, size=None)  # "两个人…能申请低保不"
+            reading = _size_not_asked(consistent(read_facts(text, self.today()), text), text)
             theirs = said_of_the_member(session, reading)  # "儿子三十，孙子八岁" to 儿子多大
             if theirs is not None and isinstance(answer, Value) and answer.value != theirs.value:
                 answer = Value(theirs.value, is_estimate=theirs.estimate)
@@ -322,6 +319,8 @@ class DialogueEngine:
             return False
         if parsed is DONT_KNOW or isinstance(parsed, Value):
             return False  # an answer; a doubt about a story's number ("三岁的娃") is no answer
+        if len(clauses(text)) == 1 and asked_back(text):
+            return False  # one question ("两个人过日子能申请低保不"), not a story
         reading = read_facts(text, self.today(), opening=True, region=session.region)
         # items alone are a request or a question ("低保和特困能同时享受吗"), not a story
         return bool(reading.facts or reading.size or reading.complaint)
@@ -785,6 +784,15 @@ def _same_size(reading: Reading, answer: Answer) -> bool:
     return not (
         isinstance(answer, Value) and isinstance(answer.value, int) and named > answer.value
     )
+
+
+def _size_not_asked(reading: Reading, text: str) -> Reading:
+    """The reading without a size said inside a question ("两个人过日子能申请低保不"): the
+    question is about the policy, the number no count given."""
+    size = reading.size
+    if size is not None and asked_back(text[slice(*clause_span(text, size.start))]):
+        return dataclasses.replace(reading, size=None)
+    return reading
 
 
 def _not_of_one_member(session: Session, member: int | None) -> set[str]:

@@ -122,6 +122,8 @@ _NO = [
     "木有",
     "冇",
     "莫有",
+    "么有",  # Shandong, and a voice-input spelling
+    "美有",  # voice input: 没有 heard as 美有
     "没",
     "无",
     "否",

@@ -101,9 +101,21 @@ _ZERO_RE = re.compile(
     # lost it all ("亏没了"), nothing left or spent ("没剩下啥", "没花啥钱"); "花光了" is not
     # here: to 看病花了多少 it says a lot was spent (dialogue.answers reads it for assets only)
     r"|(?:亏|赔)(?:光|完|没)了|没剩(?:下)?(?:啥|什么|钱)|没花(?:啥|什么)钱|没怎么(?:看病|花)"
-    r"|不(?:花|要|收)钱|全免了?|都免了"
+    r"|不(?:花|要|收)(?:啥|什么)?钱|全免了?|都免了"
 )
-_ZERO_ANSWERS = {"没有", "没", "无", "没有的", "没得", "莫得", "木得", "木有"}
+_ZERO_ANSWERS = {
+    "没有",
+    "没",
+    "无",
+    "没有的",
+    "没得",
+    "莫得",
+    "木得",
+    "木有",
+    "莫有",
+    "么有",
+    "美有",
+}
 _PERIODS: tuple[tuple[Period, re.Pattern[str]], ...] = (
     (
         "year",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dialogue.answers import DONT_KNOW, Value, parse_answer
+from dialogue.answers import DONT_KNOW, Doubt, Value, parse_answer
 from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.questions import question_bank
 from dialogue.state import Pending, Session
@@ -148,3 +148,35 @@ def test_housework_only_is_partial_labour_ability() -> None:
 def test_a_role_that_ended_is_no_yes_now() -> None:
     said = parsed("relative_official", "我哥以前当过村支书，早就不干了")
     assert not (isinstance(said, Value) and said.value is True)
+
+
+def test_an_illness_not_yet_diagnosed_is_asked_back(nlu_backend: IntentParser) -> None:
+    said = parsed("member_serious_illness", "好像是有，医院说可能是白血病，还在查")
+    assert isinstance(said, Doubt) and said.kind == "undiagnosed"
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = family(FAMILY, Pending(question_id="member_serious_illness", member=2))
+    replies = engine.turn(session, text="好像是有，医院说可能是白血病，还在查")
+    assert session.household.members[2].has_serious_illness is None
+    assert session.household.members[2].serious_illness_kind is None
+    assert any("确诊" in getattr(r, "text", "") for r in replies)
+
+
+def test_everyday_and_voice_input_forms() -> None:
+    for question, text, value in [
+        ("deposits", "么有", 0),
+        ("registered_business", "美有", False),
+        ("member_school_stage", "儿子都三十了上啥学", "none"),
+        ("member_wants_training", "学不动了，眼睛也花了", False),
+        ("education_expense", "孙子上小学，不花啥钱", 0),
+        ("already_receives", "原来吃低保，后来停了", []),
+    ]:
+        said = parsed(question, text)
+        assert isinstance(said, Value) and said.value == value, text
+
+
+def test_a_first_message_that_is_one_question_is_no_story(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    session.pending = Pending(question_id="household_size")
+    engine.turn(session, text="两个人过日子能申请低保不")
+    assert session.household.size is None
