@@ -16,9 +16,23 @@ from nlu.lexicon import match_relations
 from nlu.mentions import clause_at
 
 # "别人都没有", "其他人都没得", "别的都没啥病": everyone else, not everyone
-_OTHERS_NONE = re.compile(
-    r"(?:别人|别的人|旁人|其他人|其他的|其余的|剩下的|别的)(?:都|也|倒|就)*(?:没|木|不|无)"
-)
+_OTHERS = r"(?:别人|别的人|旁人|其他人|其他的|其余的|剩下的|别的)(?:都|也|倒|就)*"
+_OTHERS_NONE = re.compile(rf"{_OTHERS}(?:没|木|不|无)")
+_OTHERS_SAID = re.compile(rf"{_OTHERS}(?P<said>[^，,。；;！!？?]+)")
+
+
+def _others_none(question: Question, text: str) -> re.Match[str] | None:
+    """Where "everyone else has not" is said: with a negation, or with the question's own no
+    words ("别人都好着呢" to 有没有重病)."""
+    found = _OTHERS_NONE.search(text)
+    if found is not None:
+        return found
+    for said in _OTHERS_SAID.finditer(text):
+        if any(word in said.group("said") for word in question.synonyms.get("no", [])):
+            return said
+    return None
+
+
 Parse = Callable[[Question, str, dt.date], Value | Doubt | None]
 
 
@@ -26,7 +40,7 @@ def everyone_else_none(question: Question, text: str, today: dt.date, parse: Par
     """What is said besides "everyone else has not" answers for the members named (`parse`
     reads it): a yes there is theirs (`Value.others_no`: the rest get the no), a no there is
     everyone's. None when no "everyone else" is said or nobody is named."""
-    found = _OTHERS_NONE.search(text)
+    found = _others_none(question, text)
     if found is None:
         return None
     lo, hi = clause_at(text, found.start())

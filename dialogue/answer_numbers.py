@@ -31,7 +31,7 @@ from nlu.amount_clauses import (
     varying_amount,
 )
 from nlu.answers import parse_yes_no
-from nlu.clauses import SPENT_ALL, added_count, people_listed, without_people_elsewhere
+from nlu.clauses import SPENT_ALL, added_count, clauses, people_listed, without_people_elsewhere
 from nlu.dates import GUESS_MENDED, UNDER_AN_AGE, parse_age
 from nlu.floor_area import area_of
 from nlu.idcard import parse_id_number
@@ -50,7 +50,17 @@ from nlu.numerals import NUMERAL, NUMERAL_RE, parse_number, parse_range
 _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
 # the household counted again after someone forgotten was added ("…还有孙子，那就四个")
 _RECOUNTED = re.compile(
-    rf"(?<=[，,。；\s])(?:那就是?|那|那么|一共是?|总共是?|这样就?是?)(?P<n>{NUMERAL})(?=个|口|人)"
+    rf"(?<=[，,。；\s])(?:那就是?|那|那么|一共是?|总共是?|这样就?是?|(?:就|还|只)?剩(?:下的?)?(?:就|是)?)"
+    rf"(?P<n>{NUMERAL})(?=个|口|人)"
+)  # "五口，大儿子分出去了，剩下三口": the count left
+# "两口子加仨娃": two counts added
+_PEOPLE_ADDED = re.compile(
+    rf"(?P<a>{NUMERAL})(?:口子|口人|口|个人|个)(?:再)?(?:加上?|带着?)(?P<b>{NUMERAL})(?:个|口)?"
+    r"(?:娃|孩子|小孩|孙子|孙女|儿子|闺女|女儿|老人|人)"
+)
+# "两个人过日子能申请低保不": a question with a number in it, not a count given
+_ASKED_BACK = re.compile(
+    r"(?:能|可以|可|会|给|让|够)[^，,。；]{1,12}不[？?。]?$|吗[？?。]?$|[？?]$"
 )
 # a count said on its own before the houses are told one by one
 _COUNT_FIRST = re.compile(rf"(?P<n>{NUMERAL})(?:个|套|处)?(?=[，,。；\s])")
@@ -67,15 +77,27 @@ _ONE_NAMED = re.compile(
 )
 
 
+def asked_back(clause: str) -> bool:
+    """The clause asks ("两个人过日子能申请低保不"): a number in it is no count given."""
+    return _ASKED_BACK.search(clause) is not None
+
+
 def count_answer(question: Question, text: str) -> Value | None:
     """A count (people, houses, a grade); "三级还是四级" (not sure which) is none."""
     if _EITHER.search(text):
         return None
     if question.fills == ["size"]:
+        text = "，".join(c for c in clauses(text) if not asked_back(c))
+        if not text:
+            return None
         text = without_people_elsewhere(text)  # "俺两口子，儿子…不跟俺们一块过": the two
         recount = list(_RECOUNTED.finditer(text))
+        plus = _PEOPLE_ADDED.search(text)
         # "就三个，哦，还有孙子，那就四个": the total said again after someone was added
         count = parse_count(recount[-1].group("n") + "个") if recount else parse_count(text)
+        if not recount and plus:
+            a, b = parse_number(plus.group("a")), parse_number(plus.group("b"))
+            count = int(a + b) if a is not None and b is not None else count
         if count is None:
             count = people_listed(text)  # "我跟老伴，还有俩孙子": 4
     elif NONE_OF.search(text):

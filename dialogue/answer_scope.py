@@ -6,7 +6,7 @@ else answers; None when nothing is left to read."""
 from __future__ import annotations
 
 from dialogue.answer_topics import is_money_or_property, own_clauses
-from dialogue.doubts import Doubt, without_relative_age
+from dialogue.doubts import Doubt, without_age_reached, without_relative_age
 from dialogue.questions import Question
 from nlu.amount_clauses import savings_now, without_costs, without_debts
 from nlu.clauses import owned_clauses, supposed_clauses, without_speaker
@@ -32,6 +32,8 @@ def stated_part(question: Question, text: str, of_another: bool = False) -> str 
         if own is None:
             return None  # "没有车子" to 几套房: about something else (read as that fact)
         text = own
+    if question.answer == "amount":
+        text = without_age_reached(text)  # "她还没到六十，没领": no pension, not 60
     if question.answer == "amount" and not question.fills[0].startswith("expenses_12m."):
         kept = without_debts(text)  # "欠了五万外债" to 存款: a debt, not savings or income
         if kept is None:

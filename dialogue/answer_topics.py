@@ -4,6 +4,7 @@ facts belong to the same topic ("没有房" answers both 几套房 and 有自己
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, question_bank
@@ -91,8 +92,13 @@ def own_clauses(question: Question, text: str) -> str | None:
             or (area and bool(_PARTS_OF_HOME.search(clause) or _WITH_AREA_UNIT.search(clause)))
         )
 
+    # "买过一点基金，亏得就剩三千来块了": what is left of the thing asked about is that thing
+    own_named = question.fills[0].startswith("assets.") and any(
+        word in text for word in question.keywords
+    )  # not an expense: "看病花得就剩三千了" tells the savings left
+
     def elsewhere(clause: str) -> bool:
-        if not savings and left(clause):
+        if not savings and left(clause) and not own_named:
             return True
         return not mine(clause) and any(word in clause for word in others)
 
@@ -236,3 +242,25 @@ def owner_elsewhere(session: Session, text: str, reading: Reading) -> Mention | 
     if len(away) != len(named) or not any(_OWNS.match(text, m.end) for m in away):
         return None  # "爹娘留下的老宅子": left to the household, now its own
     return away[0]
+
+
+def without_misplaced_money(session: Session, text: str, reading: Reading) -> Reading:
+    """The reading without another money or property topic's facts said in a clause that names
+    no other topic: the amount there is the pending question's ("买过一点基金，亏得就剩三千来块了"
+    to 股票基金 is not savings)."""
+    pending = session.pending
+    if pending is None or pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
+        return reading
+    question = question_bank().get(pending.question_id)
+    if not is_money_or_property(question):
+        return reading
+    others = _other_topic_words(question)
+
+    def misplaced(fact: Fact) -> bool:
+        if not fact.name.startswith(_MONEY_OR_PROPERTY) or same_topic(question, fact.name):
+            return False
+        lo, hi = next(((a, b) for a, b in _clause_spans(text) if a <= fact.start < b), (0, 0))
+        return not any(word in text[lo:hi] for word in others)
+
+    kept = [f for f in reading.facts if not misplaced(f)]
+    return reading if len(kept) == len(reading.facts) else replace(reading, facts=kept)

@@ -19,6 +19,7 @@ from dialogue.answer_everyone import disability_details, everyone_else_none
 from dialogue.answer_numbers import age_answer, amount_answer, area_answer, count_answer
 from dialogue.answer_scope import stated_part
 from dialogue.answer_topics import same_topic
+from dialogue.answer_unsure import plain_no_first, unsure_of_it
 from dialogue.answer_values import DONT_KNOW, Answer, Value
 from dialogue.doubts import (
     Doubt,
@@ -29,7 +30,13 @@ from dialogue.questions import Question
 from guides.ids import RegionId
 from guides.places import places
 from nlu.amount_clauses import reimbursement_pending
-from nlu.answers import find_yes_no, is_dont_know, is_question, parse_choice, parse_yes_no
+from nlu.answers import (
+    find_yes_no,
+    is_dont_know,
+    is_question,
+    parse_choice,
+    parse_yes_no,
+)
 from nlu.clauses import (
     clauses,
     current_clauses,
@@ -59,6 +66,9 @@ _CLAUSES = re.compile(r"(?:[，,、；;。和及与]|还有)+")  # not 有 alone
 _AWAITING_APPRAISAL = re.compile(
     r"(?:要|得|等|还没|没|正在|准备|还在)(?:去|来|人)?(?:鉴定|评定|认定)"
 )
+_STOPPED_NOW = re.compile(r"^(?:后来|现在|去年|今年)?(?:就|也|又|给)?(?:停了|取消了|断了|不给了)")
+# "医院说可能是白血病，还在查": the diagnosis is not made yet
+_UNDIAGNOSED = re.compile(r"还在查|还没确诊|没确诊|待确诊|疑似|还没查出|(?:医生|医院|大夫)说可能")
 _DENIES = re.compile(r"^(?:也|都|倒|可)?(?:没有|没|不是|不算|并没有)")
 _LEFT_SCHOOL = re.compile(
     r"(?:毕业|毕了业|读完|念完|上完)\S{0,3}(?:不|没)(?:上|念|读)了?|辍学|退学了|毕业了"
@@ -81,6 +91,8 @@ _BARE_YES = re.compile(r"^(?:有|能|行|可以|中|嗯|是)(?:的|呢|啊|呀|�
 _LIGHT_WORK_ONLY = re.compile(
     r"(?<!重)(?:轻省|轻巧|轻松|轻)(?:点|些|一点)?的?(?:活|$|[，,。]|还行|还能|能干|可以)"
     r"|只能干(?:点|些)|重(?:活|的|体力活)(?:都|也)?(?:干不了|干不动|做不了|不能干|不行)"
+    # housework only: "做个饭还行，地里的活干不了了", "能给娃做个饭"
+    r"|(?:做|烧)(?:个|点|口)?饭(?:还行|还能|能做|可以|没问题)|能(?:给\S{1,2})?(?:做|烧)(?:个|点|口)?饭"
 )
 # "轻活也干不了": the light work is ruled out too
 _NO_LIGHT_WORK = re.compile(r"轻\S{0,3}(?:也|都)(?:干不了|干不动|做不了|不能干|不行)")
@@ -125,6 +137,8 @@ def parse_answer(
         return DONT_KNOW
     if question.fills == ["expenses_12m.medical"] and reimbursement_pending(text):
         return DONT_KNOW  # "医保能报多少还不知道": the share paid in the end is not known yet
+    if question.fills == ["members.has_serious_illness"] and _UNDIAGNOSED.search(text):
+        return Doubt("undiagnosed")  # "医院说可能是白血病，还在查": not known yet, never stored
     doubt = find_doubt(question, text, today)
     if doubt is not None:
         return doubt
@@ -133,14 +147,17 @@ def parse_answer(
         return parsed  # yes and no both said: nothing stored, not even the facts read
     if isinstance(parsed, Value) and parsed.vague and is_dont_know(text):
         return DONT_KNOW  # "好几万，具体记不清了": too vague to store as a number
-    if question.answer in ("yes_no", "count") and parsed is not None and is_dont_know(text):
+    unsure = unsure_of_it(question, text)
+    if question.answer in ("yes_no", "count") and parsed is not None and unsure:
         return DONT_KNOW  # "不是危房吧，我也说不好", "好像是三级，记不清了": a guess
-    if question.answer == "amount" and not NUMERAL_RE.search(text) and is_dont_know(text):
+    if question.answer == "amount" and not NUMERAL_RE.search(text) and unsure:
         return DONT_KNOW  # "说不好，有活就有钱没活就没钱": no amount, and not none either
     if parsed is not None:
         if _in_range(question, parsed):
             return parsed
         return _out_of_range(question, parsed)
+    if is_dont_know(text) and not unsure and plain_no_first(text):
+        return Value(0.0 if question.answer == "amount" else False)  # "没有，那玩意儿不懂"
     if is_dont_know(text):
         return DONT_KNOW
     return None
@@ -162,11 +179,12 @@ def parse_tap(question: Question, choice: str) -> Answer | None:
     return None
 
 
-# 哪有车: none; 没办残疾证: the card not got; "不打算找", "没去登记": no intention, not done
+# 哪有车: none; 没办残疾证: the card not got; "不打算找", "没去登记": no intention, not done;
+# "也不是说吃不上饭": not that
 # "不太困难", "没那么难", "不是很难": a degree word between the negation and the word
 _NEGATED = re.compile(
     r"(?:不|没|没有|不算|不是|并非|非|哪|没办|未办)"
-    r"(?:打算|准备|想|去|再|用|太|很|那么|这么|怎么|多么?|算太|算很)?$"
+    r"(?:打算|准备|想|去|再|用|太|很|那么|这么|怎么|多么?|算太|算很|说)?$"
 )
 _NEGATION_REACH = 5  # characters before a yes word searched for its negation
 # after a no word, what undoes it: "将就不了", "糊口都难"
@@ -225,9 +243,17 @@ def _copula_answer(text: str) -> bool | None:
     ("住的是儿子的房子" says whose house, not yes)."""
     for clause in clauses(text):
         said = _COPULA.match(clause.strip())
+        if said and _names_who(clause.strip()[said.end() :]):
+            continue  # "是老伴得了脑梗": who it is, not a yes about the member asked
         if said:
             return said.group("no") is None
     return None
+
+
+def _names_who(rest: str) -> bool:
+    """What follows 是 starts with a member ("老伴…", "我儿子…")."""
+    rest = rest.lstrip("我俺咱额他她")
+    return any(m.start == 0 and m.id != "self" for m in match_relations(rest))
 
 
 def _yes_and_no(question: Question, text: str) -> bool:
@@ -442,6 +468,8 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
         named = [str(i) for i in find_items(text)]
         if named:
             return Value(still_received(text, named))  # "吃过低保，后来取消了": none now
+        if _STOPPED_NOW.search(text):
+            return Value([])  # "原来吃低保，后来停了": read as "后来停了", none now
         return Value([]) if parse_yes_no(text) is False else None
     return None
 

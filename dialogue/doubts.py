@@ -20,7 +20,8 @@ from nlu.numbers import Amount, find_amounts, parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
 
 _GRADE_SAID = re.compile(rf"(?P<n>{NUMERAL_RE.pattern})级")
-MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income"}
+# said per month; "一年领一千八" to 基础养老金 is 150 a month
+MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income", "members.monthly_basic_pension"}
 _WIDE = 3  # an income that varies more than threefold has no "usual month": ask the year
 
 
@@ -85,6 +86,19 @@ def _some_amount(text: str) -> bool:
 def without_relative_age(text: str) -> str:
     """The clauses that do not compare ages ("比我小五岁"); all of them when every one does."""
     kept = [c for c in clauses(text) if not _RELATIVE_AGE.search(c)]
+    return "，".join(kept) if kept else text
+
+
+# "她还没到六十，没领": an age reached or not, said beside an amount, is no amount
+_AGE_REACHED = re.compile(
+    r"(?:没到|不到|还没到|不够|没满|不满|刚到|刚满|满了?|过了|快到|到了|够了?)"
+    r"(?:[五六七八九]十[一二三四五六七八九]?|[5-9]\d)(?:岁|周岁)?(?![\d十百千万块元])"
+)
+
+
+def without_age_reached(text: str) -> str:
+    """The clauses that do not tell an age reached; all of them when every one does."""
+    kept = [c for c in clauses(text) if not _AGE_REACHED.search(c)]
     return "，".join(kept) if kept else text
 
 

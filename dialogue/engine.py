@@ -15,6 +15,8 @@ from typing import Any, Protocol
 
 from dialogue import apply, prompts, proxy
 from dialogue.answer_ages import fits_in_order, place_ages
+from dialogue.answer_consistent import consistent
+from dialogue.answer_numbers import asked_back
 from dialogue.answer_topics import (
     HOUSEHOLD_INCOME_QUESTION,
     MEMBER_INCOME_QUESTION,
@@ -23,6 +25,7 @@ from dialogue.answer_topics import (
     own_income_only,
     owner_elsewhere,
     said_of_the_member,
+    without_misplaced_money,
 )
 from dialogue.answers import (
     DONT_KNOW,
@@ -66,6 +69,7 @@ from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
 from guides.screening.result import ScreeningResult
 from nlu.answers import ASKING, find_yes_no, is_dont_know, parse_consent, parse_yes_no
+from nlu.clauses import clauses, without_double_negation
 from nlu.commands import corrected_part, is_command, is_correction, mended_start
 from nlu.facts import Reading, clause_span, read_facts
 from nlu.lexicon import find_items, offered_items, parse_relation
@@ -265,7 +269,7 @@ class DialogueEngine:
             none = answer is DONT_KNOW or (isinstance(answer, Value) and answer.value == 0)
             if none and own_income_only(session, text):
                 return self._own_income_none(session, others_unknown=answer is DONT_KNOW)
-            reading = read_facts(text, self.today())
+            reading = _size_not_asked(consistent(read_facts(text, self.today()), text), text)
             theirs = said_of_the_member(session, reading)  # "儿子三十，孙子八岁" to 儿子多大
             if theirs is not None and isinstance(answer, Value) and answer.value != theirs.value:
                 answer = Value(theirs.value, is_estimate=theirs.estimate)
@@ -283,6 +287,7 @@ class DialogueEngine:
                     keep_those_listed(session, text, int(answer.value))
                 if pending.question_id == HOUSEHOLD_INCOME_QUESTION and isinstance(answer, Value):
                     reading = with_income_parts(reading, text, self.today(), answer.value)
+                reading = without_misplaced_money(session, text, reading)
                 return self._answered(session, answer, reading)
             stored = self._store_other_topics(session, reading)
             if stored:
@@ -316,6 +321,8 @@ class DialogueEngine:
             return False
         if parsed is DONT_KNOW or isinstance(parsed, Value):
             return False  # an answer; a doubt about a story's number ("三岁的娃") is no answer
+        if len(clauses(text)) == 1 and asked_back(text):
+            return False  # one question ("两个人过日子能申请低保不"), not a story
         reading = read_facts(text, self.today(), opening=True, region=session.region)
         # items alone are a request or a question ("低保和特困能同时享受吗"), not a story
         return bool(reading.facts or reading.size or reading.complaint)
@@ -340,7 +347,8 @@ class DialogueEngine:
         pending = session.pending
         assert pending is not None
         if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
-            yes = parse_consent(text) if pending.question_id == CONSENT_ID else parse_yes_no(text)
+            said = without_double_negation(text)  # "没啥不同意的"
+            yes = parse_consent(said) if pending.question_id == CONSENT_ID else parse_yes_no(said)
             if yes is None and pending.question_id == MEMBER_MORE_ID and parse_relation(text):
                 yes = True  # "还有我老伴"
             if yes is None:
@@ -480,8 +488,12 @@ class DialogueEngine:
             apply.extend_last(session, named)
         if question.answer == "ages" and isinstance(answer, Value):
             apply.extend_last(session, place_ages(session, reading, answer))
-        skip = set() if question.all_members is not None else set(question.fills)
-        stored = store_facts(session, reading, member, skip | _not_of_one_member(session, member))
+        own = set() if question.all_members is not None else set(question.fills)
+        # of a member asked about, the same fact of another member is kept ("是老伴得了脑梗")
+        skip, asked_only = (set(), own) if member is not None else (own, set())
+        stored = store_facts(
+            session, reading, member, skip | _not_of_one_member(session, member), asked_only
+        )
         apply.extend_last(session, [(s.key, s.before) for s in stored])
         said_of = [key for key, _ in named] + [s.key for s in stored]
         if isinstance(answer, Value) and answer.others_no and said_of:
@@ -785,6 +797,15 @@ def _same_size(reading: Reading, answer: Answer) -> bool:
     return not (
         isinstance(answer, Value) and isinstance(answer.value, int) and named > answer.value
     )
+
+
+def _size_not_asked(reading: Reading, text: str) -> Reading:
+    """The reading without a size said inside a question ("两个人过日子能申请低保不"): the
+    question is about the policy, the number no count given."""
+    size = reading.size
+    if size is not None and asked_back(text[slice(*clause_span(text, size.start))]):
+        return dataclasses.replace(reading, size=None)
+    return reading
 
 
 def _not_of_one_member(session: Session, member: int | None) -> set[str]:

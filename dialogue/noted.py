@@ -208,9 +208,12 @@ def store_facts(
     reading: Reading,
     asked: int | None,
     skip: set[str] | frozenset[str] = frozenset(),
+    asked_only: set[str] | frozenset[str] = frozenset(),
 ) -> list[Stored]:
     """Put every fact not yet known into the household; returns what was stored.
-    `skip`: fact names the pending question itself fills (its parser decides those)."""
+    `skip`: fact names the pending question itself fills (its parser decides those);
+    `asked_only`: the same, for the member asked about only: another member's, named by a
+    relation word, is kept ("我没事，是老伴得了脑梗" to 您有没有重病: the spouse's illness)."""
     stored: list[Stored] = []
     household = session.household
     in_turn = _in_turn(session, reading)
@@ -218,6 +221,10 @@ def store_facts(
         if fact.name in skip:
             continue
         key = in_turn.get(id(fact)) or _key_of(session, fact, asked)
+        if fact.name in asked_only and (
+            fact.who in (None, "self") or key is None or _of_member(key) in (None, asked)
+        ):
+            continue  # "比我小两岁": the speaker's own, compared, is not read as said
         if key is None and (placed := _place_spouse(session, fact)) is not None:
             stored.append(placed)  # undone with the answer, like the fact itself
             key = _key_of(session, fact, asked)
@@ -241,6 +248,12 @@ def store_facts(
             household.income_is_estimate = True
         stored.append(Stored(key, fact, list(current) if fact.name in _LISTS and current else None))
     return stored
+
+
+def _of_member(key: str) -> int | None:
+    """The member a key is about ("members.2.age" -> 2), None for a household fact."""
+    parts = key.split(".")
+    return int(parts[1]) if parts[0] == "members" and parts[1].isdigit() else None
 
 
 def _place_spouse(session: Session, fact: Fact) -> Stored | None:

@@ -39,6 +39,7 @@ _NOW = re.compile(
     r"|评成|评为|定成|定为|调成|调为|重新|换证"  # "原来是三级，今年重新评成二级了"
     r"|迁回|迁过来|迁来|迁到|迁走|迁出|落户|落了户"  # "以前在外地，前年迁回来了"
     r"|(?:以|之)后|自从|打那"  # "以前靠他六七千，出事以后就没收入了"
+    r"|(?:不|没)(?:干|当|做)了"  # it ended: "以前当过村支书，早就不干了"
     rf"|{SPENT_ALL.pattern}"  # "原来有两万，花光了": none left now
     r"|拆迁|置换|废铁|废品|撞坏|撞报废"  # "以前有一套，拆迁了给了两套", "有过，卖废铁了"
 )
@@ -134,8 +135,14 @@ _ECHO_DENIED = re.compile(
 _NOT_NONE = re.compile(r"(?:也|倒|可)?不是没(?:有)?")
 
 
+# "没啥不同意的", "没有不愿意的": nothing against is a yes
+_NOTHING_AGAINST = re.compile(
+    r"(?:没|没有)(?:啥|什么|啥子)?不(?P<said>同意|愿意|乐意|答应|可以|行)(?:的|啊|呀)?"
+)
+
+
 def without_double_negation(text: str) -> str:
-    return _NOT_NONE.sub("有", text)
+    return _NOTHING_AGAINST.sub(lambda m: m.group("said"), _NOT_NONE.sub("有", text))
 
 
 def current_clauses(text: str) -> str:

@@ -35,12 +35,13 @@ from nlu.numerals import (
     to_number,
 )
 
-Period = Literal["day", "week", "month", "semester", "year"]
+Period = Literal["day", "week", "month", "quarter", "semester", "year"]
 _PER_MONTH: dict[Period, Decimal] = {
     "semester": Decimal(1) / Decimal(6),
     "day": Decimal(30),
     "week": Decimal(52) / Decimal(12),
     "month": Decimal(1),
+    "quarter": Decimal(1) / Decimal(3),
     "year": Decimal(1) / Decimal(12),
 }
 
@@ -100,9 +101,21 @@ _ZERO_RE = re.compile(
     # lost it all ("亏没了"), nothing left or spent ("没剩下啥", "没花啥钱"); "花光了" is not
     # here: to 看病花了多少 it says a lot was spent (dialogue.answers reads it for assets only)
     r"|(?:亏|赔)(?:光|完|没)了|没剩(?:下)?(?:啥|什么|钱)|没花(?:啥|什么)钱|没怎么(?:看病|花)"
-    r"|不(?:花|要|收)钱|全免了?|都免了"
+    r"|不(?:花|要|收)(?:啥|什么)?钱|全免了?|都免了"
 )
-_ZERO_ANSWERS = {"没有", "没", "无", "没有的", "没得", "莫得", "木得", "木有"}
+_ZERO_ANSWERS = {
+    "没有",
+    "没",
+    "无",
+    "没有的",
+    "没得",
+    "莫得",
+    "木得",
+    "木有",
+    "莫有",
+    "么有",
+    "美有",
+}
 _PERIODS: tuple[tuple[Period, re.Pattern[str]], ...] = (
     (
         "year",
@@ -111,6 +124,7 @@ _PERIODS: tuple[tuple[Period, re.Pattern[str]], ...] = (
         ),
     ),
     ("month", re.compile(r"每月|每个月|一个月|1个月|月收入|月均|月薪|月工资|月入|一月|按月|月月")),
+    ("quarter", re.compile(r"季度|一季")),  # "每季度领一千八": 600 a month
     ("semester", re.compile(r"学期")),
     ("week", re.compile(r"每周|一周|每星期|每个星期|一个星期|一礼拜")),
     ("day", re.compile(r"每天|一天|日薪|一日|天天")),
