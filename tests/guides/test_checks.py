@@ -155,7 +155,10 @@ def test_assets_missing_facts() -> None:
 def test_car_for_disability_is_not_counted() -> None:
     vehicles = [{"kind": "car", "is_for_disability_or_work": True}]
     data = {**URBAN_TWO, "assets": {**CLEAN_ASSETS, "vehicles": vehicles}}
-    assert run("assets_within_limits", data).status == CheckStatus.MET
+    result = run("assets_within_limits", data)
+    assert result.status == CheckStatus.MET
+    # 第十四条 必需财产: named as exempt, never "没有汽车" of a household that has one
+    assert "没有汽车" not in result.reason and "必需财产" in result.reason
 
 
 def _member(**facts: Any) -> dict[str, Any]:
