@@ -223,7 +223,20 @@ def _all_specs(rule: Rule) -> list[CheckSpec]:
 
 
 def _run(ctx: Context, rule_specs: list[CheckSpec]) -> list[CheckResult]:
-    return [run_check(spec.check, ctx, spec.args) for spec in rule_specs]
+    """The verdicts on a way's clauses, in order. With outcomes only, they stop at the first
+    unmet clause: that way is then unlikely whatever the clauses after it say (outcome_of),
+    and an unlikely way gives no missing facts (missing_facts_of), no reasons in outcomes-only
+    results, and nothing to the comparison of ways (_dominated_ways reads open ways only), so
+    the clauses after it could change nothing the result holds."""
+    if not ctx.outcomes_only:
+        return [run_check(spec.check, ctx, spec.args) for spec in rule_specs]
+    checks = []
+    for spec in rule_specs:
+        result = run_check(spec.check, ctx, spec.args)
+        checks.append(result)
+        if result.status == UNMET:
+            break
+    return checks
 
 
 def _decide(ctx: Context, item: ItemGuide) -> ItemResult:
@@ -303,9 +316,12 @@ def _dominated_ways(
     out to be, so its facts are not asked. Of two ways dominating each other the first stays."""
     ways = [_clauses(variant) for variant, _ in evaluated]
     clauses = [every for _, every in ways]
+    # a ruled-out way's clauses are not compared (with outcomes only, they may stop early)
     open_clauses = [
-        {key for key, result in zip(keys, checks, strict=True) if result.status != MET}
-        for (keys, _), (_, checks) in zip(ways, evaluated, strict=True)
+        set()
+        if outcome == UNLIKELY
+        else {key for key, result in zip(keys, checks, strict=True) if result.status != MET}
+        for (keys, _), (_, checks), outcome in zip(ways, evaluated, outcomes, strict=True)
     ]
     dominated = []
     for index, outcome in enumerate(outcomes):
