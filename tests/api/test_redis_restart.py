@@ -142,7 +142,8 @@ def test_redis_restarts_lose_no_answer_and_misapply_none(
     converse(restart_service, control, pace=0)
     assert control.error is None, control.error
     assert len(set(control.answered)) >= TURNS - 2  # the script answers real questions
-    assert len(control.unknown) >= 3 and control.facts["size"] == 2
+    # some answers are 不知道 (houses and cars are no longer asked: two at least, not three)
+    assert len(control.unknown) >= 2 and control.facts["size"] == 2
 
     convs = [Conversation() for _ in range(CONVERSATIONS)]
     threads = [
