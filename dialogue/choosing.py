@@ -22,7 +22,7 @@ the central classes count as still to be asked only when at most CENTRAL_REACH q
 between them and a result, not counting what the office
 verifies itself (deposits, houses, vehicles, businesses): the finished result leaves those to
 the 家庭经济状况核对 (guides.screening.registry.OFFICE_VERIFIED); houses, cars, businesses and
-securities are never asked (LEFT_TO_THE_OFFICE), only read when said. A household already on
+securities are never asked (NOT_ASKED), only read when said. A household already on
 低保/特困 takes the short path: its means were checked when it
 was recognised, so income and asset questions are asked only for the items it named.
 """
@@ -52,7 +52,7 @@ from guides.catalog import guide_for
 from guides.household import EMERGENCY_SITUATIONS
 from guides.ids import LIKELY, NEED_INFO, POSSIBLE, ItemId, RegionId
 from guides.screening.engine import depends_on
-from guides.screening.registry import OFFICE_VERIFIED
+from guides.screening.registry import NOT_ASKED, OFFICE_VERIFIED
 from guides.screening.result import ScreeningResult
 
 QUESTION_BUDGET = 15  # issue 12: none over 15 questions
@@ -71,11 +71,6 @@ HOPEFUL = (LIKELY, POSSIBLE)
 # once the items asked about are settled: a central class counts as still to be asked (the
 # progress hint) only while this many questions or fewer are open for it
 CENTRAL_REACH = 2
-# Houses, cars, a registered business, securities: rare in the households who ask, a question
-# each, and looked up by the 家庭经济状况核对 itself (OFFICE_VERIFIED), so not asked unless said;
-# the result leaves them to the office (或许符合, never 可能不符合 for want of them). Deposits
-# are asked: often decisive, and the office's limit is per person.
-LEFT_TO_THE_OFFICE = OFFICE_VERIFIED - {"assets.deposits"}
 FactKey = TypeVar("FactKey", str, tuple[str, int])
 
 
@@ -306,7 +301,7 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
     stuck = _stuck(open_items, found)
     asked_items = wanted & set(weights)
     left = QUESTION_BUDGET - session.questions_asked
-    useful = [c for c in found if c.items and not c.facts <= LEFT_TO_THE_OFFICE]
+    useful = [c for c in found if c.items and not c.facts <= NOT_ASKED]
     consent_open = session.consent is None and any(c.needs_consent for c in useful)
     # the items asked about while open; once they are settled, the classes others follow from,
     # but only those a few questions from their result (the median stays at most 10), not

@@ -56,13 +56,19 @@ OFFICE_VERIFIED = frozenset(
     {"assets.deposits", "assets.securities", "assets.houses", "assets.vehicles",
      "assets.has_registered_business"}
 )  # fmt: skip
+# Of those, what the questionnaire never asks (dialogue.choosing): houses, cars, a business,
+# securities are rare in the households who ask and a question each. Unknown in a finished
+# questionnaire, they do not hold back an item the rest makes likely: the 核对 settles them
+# for every likely item anyway, said or not. Deposits, asked, stay 或许符合 when not known.
+NOT_ASKED = OFFICE_VERIFIED - {"assets.deposits"}
 OFFICE_WILL_CHECK = "到窗口办理时，工作人员会通过家庭经济状况核对查清"
 _TO_LEARN = "还需要了解"
 
 
 def _left_to_the_office(ctx: Context, result: CheckResult) -> CheckResult:
     """In the result of a finished questionnaire, a clause still waiting only for what the
-    office verifies itself is one the office confirms (或许符合), not one to ask about."""
+    office verifies itself is one the office confirms (或许符合), not one to ask about; only
+    for what is never asked, it holds (NOT_ASKED)."""
     if not ctx.final or result.status != UNKNOWN or not result.missing:
         return result
     if not set(result.missing) <= OFFICE_VERIFIED:
@@ -72,7 +78,8 @@ def _left_to_the_office(ctx: Context, result: CheckResult) -> CheckResult:
         reason = f"{said[len(_TO_LEARN) :]}还不清楚，{OFFICE_WILL_CHECK}"
     else:
         reason = f"{said}；{OFFICE_WILL_CHECK}"
-    return replace(result, status=UNCERTAIN, reason=reason, missing=())
+    status = MET if set(result.missing) <= NOT_ASKED else UNCERTAIN
+    return replace(result, status=status, reason=reason, missing=())
 
 
 def _run_check(check_id: str, ctx: Context, args: dict[str, Any]) -> CheckResult:

@@ -28,8 +28,8 @@ ANSWERS = {
     "any_disability": "没有",
     "any_serious_illness": "没有",
 }
-# never asked (dialogue.choosing.LEFT_TO_THE_OFFICE); deposits may be, before the soft budget
-LEFT_TO_THE_OFFICE = {"securities", "vehicles", "houses", "registered_business"}
+# never asked (guides.screening.registry.NOT_ASKED); deposits may be, before the soft budget
+NOT_ASKED = {"securities", "vehicles", "houses", "registered_business"}
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_dibao_is_pursued_after_the_student_loan_and_the_assets_left_to_the_offi
         engine.turn(session, ANSWERS.get(session.pending.question_id, "不知道"))
     assert session.status == "done"
     assert "household_income" in asked
-    assert not LEFT_TO_THE_OFFICE & set(asked)
+    assert not NOT_ASKED & set(asked)
     result = screen_session(session, on=TODAY)
     dibao = result.item(ItemId.DIBAO)
     assert dibao.outcome == Outcome.POSSIBLE
@@ -81,3 +81,19 @@ def test_what_the_office_cannot_look_up_stays_to_be_told() -> None:
     )
     finished = screen(household, on=TODAY, final=True).item(ItemId.DIBAO)
     assert finished.outcome == Outcome.NEED_INFO
+
+
+def test_what_is_never_asked_does_not_hold_back_a_likely_item() -> None:
+    """Houses and cars, never asked, are left to the 核对 without making 低保 only 或许符合:
+    the office checks them for every likely item anyway (the reason says so)."""
+    household = Household.model_validate(
+        {"region": RegionId.GANSU, "size": 1, "hukou_type": "urban", "monthly_income_total": 0,
+         "has_local_hukou": True, "assets": {"deposits": 0},
+         "members": [{"relation": "self", "age": 78}]}
+    )  # fmt: skip
+    dibao = screen(household, on=TODAY, final=True).item(ItemId.DIBAO)
+    assert dibao.outcome == Outcome.LIKELY
+    assert any("家庭经济状况核对" in r.text for r in dibao.reasons)
+    unsaid = household.model_copy(update={"assets": household.assets.model_copy(
+        update={"deposits": None})})  # fmt: skip
+    assert screen(unsaid, on=TODAY, final=True).item(ItemId.DIBAO).outcome == Outcome.POSSIBLE
