@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from dialogue import apply, prompts, proxy
+from dialogue import apply, prompts, proxy, writer
 from dialogue.answer_ages import fits_in_order, place_ages
 from dialogue.answer_consistent import consistent
 from dialogue.answer_numbers import asked_back
@@ -355,6 +355,8 @@ class DialogueEngine:
                 return DONT_KNOW if is_dont_know(text) else None
             return Value(yes)
         question = self.bank.get(pending.question_id)
+        if question.id == RELATION_QUESTION and writer.is_speaker(session, pending.member):
+            text = writer.own_relation_said(text)
         of_another = pending.member is not None and pending.member > 0
         answer = parse_answer(
             question, text, self.today(), region=session.region, of_another=of_another

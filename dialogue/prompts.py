@@ -14,6 +14,7 @@ from dialogue.policy import RELATION_QUESTION, Next
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank, wording
 from dialogue.replies import Choice, ChoicesReply, Reply, TextReply
 from dialogue.state import Pending, Session
+from dialogue.writer import is_speaker
 from guides.yamlio import load_model
 from nlu.lexicon import parse_relation
 
@@ -35,6 +36,7 @@ class Prompts(BaseModel):
     speaking_for_size: str  # the same, with their household's size said back
     speaking_for_alone: str  # the same, for somebody living alone
     child_relation: str  # the relation of the child an opening named (娃, 孩子)
+    speaker_relation: str  # the speaker living with the parent they ask for (dialogue.writer)
     moved_on: str  # the same question not understood three times: left as 不清楚
     one_home_assumed: str  # rooms (or caves) said again after asked back: one home
     no_home_owned_assumed: str  # a rented home said again after asked back: none owned
@@ -150,6 +152,8 @@ def _text_of(session: Session, bank: QuestionBank, pending: Pending) -> str:
         return bank.member_more.text
     if pending.question_id == RELATION_QUESTION and pending.member == opening_child(session):
         return _P.child_relation
+    if pending.question_id == RELATION_QUESTION and is_speaker(session, pending.member):
+        return _P.speaker_relation
     question = bank.get(pending.question_id)
     called = member_called(session, pending.member) if pending.member is not None else None
     return wording(question, session.household, pending.member, called)

@@ -6,11 +6,15 @@ the speaker's, not the applicant's."""
 
 from __future__ import annotations
 
+import re
+
 from dialogue.state import Session
 from guides.household import Member, Relation
 from nlu.facts import Reading
 from nlu.mentions import SELF, Mention
 
+# "我是他闺女" to 您自己是儿子还是女儿: 他 is the parent asked for, not somebody else's child
+_OF_THE_PARENT = re.compile(r"^(?:我)?(?:是)?(?:他|她)们?的?(?=[儿闺女子姑小])")
 _CHILD_OF_APPLICANT = None  # a child of unsaid sex is stored without a relation
 _SONS = ("哥哥", "弟弟", "哥", "弟")
 _DAUGHTERS = ("姐姐", "妹妹", "姐", "妹")
@@ -91,3 +95,14 @@ def _open(session: Session, index: int, member: Member) -> bool:
     return index not in session.speaking_for.values() and not member.model_dump(
         exclude_defaults=True
     )
+
+
+def is_speaker(session: Session, member: int | None) -> bool:
+    """The member is the speaker, who joined the household of the parent asked for."""
+    return member is not None and session.speaking_for.get(SELF) == member
+
+
+def own_relation_said(text: str) -> str:
+    """The speaker's relation to the parent asked for, without the pronoun naming the parent
+    ("我是他闺女" -> "闺女")."""
+    return _OF_THE_PARENT.sub("", text.strip())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dialogue.engine import DialogueEngine, IntentParser
+from dialogue.replies import reply_text
 from dialogue.state import Pending, Session
 from guides.ids import RegionId
 
@@ -50,3 +51,17 @@ def test_parents_listed_without_the_speaker_are_not_counted_twice(
     engine.turn(session, text="两口 我爸我妈 我在外面上学")
     assert session.household.size == 2
     assert [m.relation for m in session.household.members] == ["self", "spouse"]
+
+
+def test_the_speaker_is_asked_as_themselves_and_answers_as_the_parents_child(
+    nlu_backend: IntentParser,
+) -> None:
+    """Not "第3位家人是您的什么人" (您 being the father now): the speaker is asked about
+    themselves, and "我是他闺女" makes the speaker his daughter, not his daughter's relative."""
+    engine, session = _asked_for(nlu_backend, RegionId.GANSU, FOR_FATHER)
+    engine.turn(session, text="四口 我爸我妈我和我弟")
+    session.pending = Pending(question_id="member_relation", member=2)
+    asked = "\n".join(reply_text(r) for r in engine.resume(session))
+    assert "正在打字的这位" in asked
+    engine.turn(session, text="我是他闺女")
+    assert session.household.members[2].relation == "daughter"
