@@ -13,7 +13,15 @@ from pydantic_core import to_jsonable_python
 
 from dialogue.answers import DONT_KNOW, Answer, Value
 from dialogue.questions import Question
-from dialogue.state import AnswerRecord, Session, get_fact, member_key, resize_members, set_fact
+from dialogue.state import (
+    AnswerRecord,
+    Session,
+    get_fact,
+    member_key,
+    member_of_key,
+    resize_members,
+    set_fact,
+)
 from guides.household import House, Member, Vehicle
 
 ESTIMATE_FACTS = {"monthly_income_total", "members.monthly_income"}
@@ -81,21 +89,15 @@ def everyone_else_no(
     training). Returns the keys set, with their values before."""
     if question.all_members is None or "no" not in question.all_members:
         return []
-    named = {_member_of_key(key) for key in said_of}
+    named = {member_of_key(key) for key in said_of}
     changed: list[tuple[str, Any]] = []
     for key in _all_member_keys(session, question):
-        if _member_of_key(key) in named:
+        if member_of_key(key) in named:
             continue
         if get_fact(session.household, key) is None and not session.is_unknown(key):
             set_fact(session.household, key, question.all_members["no"])
             changed.append((key, None))
     return changed
-
-
-def _member_of_key(key: str) -> int | None:
-    """ "members.3.wants_job" -> 3; None for a household fact."""
-    index = key.split(".")[1] if key.startswith("members.") else ""
-    return int(index) if index.isdigit() else None
 
 
 def apply_answer(session: Session, question: Question, member: int | None, answer: Answer) -> bool:

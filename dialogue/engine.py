@@ -164,11 +164,14 @@ class DialogueEngine:
             replies += self._read_opening(session, text)
         return replies + self._advance(session)
 
-    def _read_opening(self, session: Session, text: str) -> list[Reply]:
-        """A first message read in full: its facts stored and said back, a complaint routed, a
-        policy question answered."""
+    def _read_opening(
+        self, session: Session, text: str, reading: Reading | None = None
+    ) -> list[Reply]:
+        """A first message read in full (`reading`: read already): its facts stored and said
+        back, a complaint routed, a policy question answered."""
         replies: list[Reply] = []
-        reading = read_facts(text, self.today(), opening=True, region=session.region)
+        if reading is None:
+            reading = read_facts(text, self.today(), opening=True, region=session.region)
         self._add_items(session, reading.items, text)
         everyone = _names_everyone(reading)
         size = add_members(session, reading, all_named=everyone)
@@ -251,17 +254,19 @@ class DialogueEngine:
         negative = find_negative(text)
         if negative is not None:  # "-5岁" said anywhere: nothing stored from it, and why
             return self._negative(session, negative)
-        if (parse.intent == "correct" or is_correction(text)) and not self._mends_its_answer(
-            session, text
-        ):
-            return self._correct(session, text)
+        mended = None
+        if parse.intent == "correct" or is_correction(text):
+            mended = self._mended_answer(session, text)
+            if mended is None:
+                return self._correct(session, text)
         pending = session.pending
         if pending is not None:
-            answer = self._parse_pending(session, text)
-            if self._story_first(session, text, answer):
+            answer = mended if mended is not None else self._parse_pending(session, text)
+            story = self._story_first(session, text, answer)
+            if story is not None:
                 # the H5 page once the place is chosen: a story typed before any answer is the
                 # opening (issue 12), not an answer to the first question
-                return self._read_opening(session, text) + self._advance(session)
+                return self._read_opening(session, text, story) + self._advance(session)
             if isinstance(answer, Doubt):
                 return self._doubt(session, answer, text)
             if answer is DONT_KNOW and alone_and_own_none(session, text):
@@ -310,22 +315,24 @@ class DialogueEngine:
         return self._not_understood(session)
 
     # --- understanding -------------------------------------------------------------------
-    def _story_first(self, session: Session, text: str, parsed: Answer | Doubt | None) -> bool:
+    def _story_first(
+        self, session: Session, text: str, parsed: Answer | Doubt | None
+    ) -> Reading | None:
         """Nothing answered or known yet, and a long first message that does not answer the
         first question but in which the opening reader finds something ("三口人，老伴在外打工"
-        is an answer; "俺七十二了 老头子走了好几年了 俺儿子三十八…" a story)."""
+        is an answer; "俺七十二了 老头子走了好几年了 俺儿子三十八…" a story): its reading, else None."""
         household = session.household
         if session.history or session.questions_asked > 1 or household.size is not None:
-            return False
+            return None
         if household.members or len(text.strip()) < FIRST_STORY_MIN:
-            return False
+            return None
         if parsed is DONT_KNOW or isinstance(parsed, Value):
-            return False  # an answer; a doubt about a story's number ("三岁的娃") is no answer
+            return None  # an answer; a doubt about a story's number ("三岁的娃") is no answer
         if len(clauses(text)) == 1 and asked_back(text):
-            return False  # one question ("两个人过日子能申请低保不"), not a story
+            return None  # one question ("两个人过日子能申请低保不"), not a story
         reading = read_facts(text, self.today(), opening=True, region=session.region)
         # items alone are a request or a question ("低保和特困能同时享受吗"), not a story
-        return bool(reading.facts or reading.size or reading.complaint)
+        return reading if reading.facts or reading.size or reading.complaint else None
 
     def _note_items(self, session: Session, text: str, parse: Parse | None = None) -> None:
         """ "我想申请公租房": the items the citizen cares about."""
@@ -653,16 +660,20 @@ class DialogueEngine:
             return None
         return Next(question_id, member)
 
-    def _mends_its_answer(self, session: Session, text: str) -> bool:
+    def _mended_answer(self, session: Session, text: str) -> Value | None:
         """ "三口 哎刚才说错了 四口" to 几口人: the answer mended as it was said, read as the
-        answer (the parser keeps what follows the repair), not a correction of earlier ones."""
+        answer (the parser keeps what follows the repair), not a correction of earlier ones;
+        None when the text corrects something else."""
         start = mended_start(text)
         pending = session.pending
         if pending is None or start is None or pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
-            return False
+            return None
         question = self.bank.get(pending.question_id)
         said = parse_answer(question, start, self.today(), region=session.region)
-        return isinstance(said, Value) and isinstance(self._parse_pending(session, text), Value)
+        if not isinstance(said, Value):
+            return None
+        answer = self._parse_pending(session, text)
+        return answer if isinstance(answer, Value) else None
 
     def _form_request(self, session: Session) -> list[Reply]:
         """ "帮我填表" (tapped or typed): after the result the form is made; before it, the

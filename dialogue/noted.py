@@ -19,7 +19,15 @@ from dialogue import apply, prompts
 from dialogue.children import A_CHILD, CHILD_RELATIONS, opening_child
 from dialogue.naming import member_called, member_of
 from dialogue.questions import Question, QuestionBank
-from dialogue.state import Session, get_fact, member_key, relatives_of, resize_members, set_fact
+from dialogue.state import (
+    Session,
+    get_fact,
+    member_key,
+    member_of_key,
+    relatives_of,
+    resize_members,
+    set_fact,
+)
 from dialogue.writer import join_speaker
 from guides.catalog import guide_for
 from guides.household import Member
@@ -222,7 +230,7 @@ def store_facts(
             continue
         key = in_turn.get(id(fact)) or _key_of(session, fact, asked)
         if fact.name in asked_only and (
-            fact.who in (None, "self") or key is None or _of_member(key) in (None, asked)
+            fact.who in (None, "self") or key is None or member_of_key(key) in (None, asked)
         ):
             continue  # "比我小两岁": the speaker's own, compared, is not read as said
         if key is None and (placed := _place_spouse(session, fact)) is not None:
@@ -248,12 +256,6 @@ def store_facts(
             household.income_is_estimate = True
         stored.append(Stored(key, fact, list(current) if fact.name in _LISTS and current else None))
     return stored
-
-
-def _of_member(key: str) -> int | None:
-    """The member a key is about ("members.2.age" -> 2), None for a household fact."""
-    parts = key.split(".")
-    return int(parts[1]) if parts[0] == "members" and parts[1].isdigit() else None
 
 
 def _place_spouse(session: Session, fact: Fact) -> Stored | None:

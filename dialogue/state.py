@@ -172,6 +172,12 @@ def fact_name(key: str) -> str:
     return ".".join(p for p in key.split(".") if not p.isdigit())
 
 
+def member_of_key(key: str) -> int | None:
+    """ "members.3.wants_job" -> 3; None for a household fact."""
+    index = key.split(".")[1] if key.startswith("members.") else ""
+    return int(index) if index.isdigit() else None
+
+
 def member_key(name: str, index: int) -> str:
     """ "members.age", 1 -> "members.1.age"."""
     head, _, rest = name.partition(".")

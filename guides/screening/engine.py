@@ -228,13 +228,10 @@ def _run(ctx: Context, rule_specs: list[CheckSpec]) -> list[CheckResult]:
     and an unlikely way gives no missing facts (missing_facts_of), no reasons in outcomes-only
     results, and nothing to the comparison of ways (_dominated_ways reads open ways only), so
     the clauses after it could change nothing the result holds."""
-    if not ctx.outcomes_only:
-        return [run_check(spec.check, ctx, spec.args) for spec in rule_specs]
     checks = []
     for spec in rule_specs:
-        result = run_check(spec.check, ctx, spec.args)
-        checks.append(result)
-        if result.status == UNMET:
+        checks.append(run_check(spec.check, ctx, spec.args))
+        if ctx.outcomes_only and checks[-1].status == UNMET:
             break
     return checks
 
