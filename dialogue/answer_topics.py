@@ -11,7 +11,7 @@ from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, question_ba
 from dialogue.state import Session
 from nlu.clauses import SPENT_ALL
 from nlu.facts import Fact, Reading
-from nlu.mentions import CHILD, SELF, UNNAMED, Mention, possessive
+from nlu.mentions import CHILD, SELF, UNNAMED, Mention, possessive, sentence_at, who_at
 from nlu.numerals import NUMERAL_RE
 
 _SENTENCE_CLAUSES = re.compile(r"[，,；;。！!？?]+")
@@ -242,6 +242,32 @@ def owner_elsewhere(session: Session, text: str, reading: Reading) -> Mention | 
     if len(away) != len(named) or not any(_OWNS.match(text, m.end) for m in away):
         return None  # "爹娘留下的老宅子": left to the household, now its own
     return away[0]
+
+
+def without_others_property(session: Session, text: str, reading: Reading) -> Reading:
+    """The reading without property said of somebody who does not live in the household,
+    whatever the question ("儿子在太原开出租，有房有车" to 有人能赡养您吗): only what
+    共同生活的家庭成员 own is counted, so the son's car is not the household's."""
+    if not any(f.name.startswith("assets.") for f in reading.facts):
+        return reading
+    here = {m.relation for m in session.household.members}
+
+    def of_somebody_else(fact: Fact) -> bool:
+        if not fact.name.startswith("assets."):
+            return False
+        who, away = who_at(reading.mentions, text, fact.start)
+        relation = who.split("#")[0] if who else None
+        if relation in (None, SELF, CHILD):
+            return False
+        lo, _ = sentence_at(text, fact.start)
+        said = [m for m in reading.mentions if lo <= m.start < fact.start]
+        since = said[-1].end if said else lo
+        if _OURS.search(text, since, fact.start):
+            return False  # "儿子说咱家有辆三轮": the household's after all
+        return away or relation not in here
+
+    kept = [f for f in reading.facts if not of_somebody_else(f)]
+    return reading if len(kept) == len(reading.facts) else replace(reading, facts=kept)
 
 
 def without_misplaced_money(session: Session, text: str, reading: Reading) -> Reading:

@@ -26,6 +26,7 @@ from dialogue.answer_topics import (
     owner_elsewhere,
     said_of_the_member,
     without_misplaced_money,
+    without_others_property,
 )
 from dialogue.answers import (
     DONT_KNOW,
@@ -275,6 +276,7 @@ class DialogueEngine:
             if none and own_income_only(session, text):
                 return self._own_income_none(session, others_unknown=answer is DONT_KNOW)
             reading = _size_not_asked(consistent(read_facts(text, self.today()), text), text)
+            reading = without_others_property(session, text, reading)
             theirs = said_of_the_member(session, reading)  # "儿子三十，孙子八岁" to 儿子多大
             if theirs is not None and isinstance(answer, Value) and answer.value != theirs.value:
                 answer = Value(theirs.value, is_estimate=theirs.estimate)
