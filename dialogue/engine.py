@@ -83,6 +83,7 @@ MOVE_ON_AFTER = 3  # unparsed answers in a row to one question before it is left
 CONTROL_CONFIDENCE = 0.55
 POLICY_WHILE_ASKING = 0.5  # ask_policy below this, with no question words: not a question
 FIRST_STORY_MIN = 12  # characters: a first message shorter than this is an answer, or nothing
+_STORY_CLAUSES = 4  # a first message of fewer clauses that gives a count answers the count
 
 
 class IntentParser(Protocol):
@@ -139,6 +140,17 @@ def _listed(session: Session) -> str | None:
     if len(labels) < 2 or any(label.startswith("第") for label in labels):
         return None
     return "、".join(labels)
+
+
+def _nothing_known(session: Session) -> bool:
+    """Nothing answered or told yet (at most the first question asked)."""
+    household = session.household
+    return (
+        not session.history
+        and session.questions_asked <= 1
+        and household.size is None
+        and not household.members
+    )
 
 
 class DialogueEngine:
@@ -258,7 +270,9 @@ class DialogueEngine:
         mended = None
         if parse.intent == "correct" or is_correction(text):
             mended = self._mended_answer(session, text)
-            if mended is None:
+            if mended is None and not _nothing_known(session):
+                # nothing known yet: "俺娘七十九 不对 八十了" mends a story, and there is nothing
+                # to correct; the story is read below
                 return self._correct(session, text)
         pending = session.pending
         if pending is not None:
@@ -323,16 +337,23 @@ class DialogueEngine:
         """Nothing answered or known yet, and a long first message that does not answer the
         first question but in which the opening reader finds something ("三口人，老伴在外打工"
         is an answer; "俺七十二了 老头子走了好几年了 俺儿子三十八…" a story): its reading, else None."""
-        household = session.household
-        if session.history or session.questions_asked > 1 or household.size is not None:
+        if not _nothing_known(session) or len(text.strip()) < FIRST_STORY_MIN:
             return None
-        if household.members or len(text.strip()) < FIRST_STORY_MIN:
-            return None
-        if parsed is DONT_KNOW or isinstance(parsed, Value):
-            return None  # an answer; a doubt about a story's number ("三岁的娃") is no answer
-        if len(clauses(text)) == 1 and asked_back(text):
+        told = clauses(spaces_as_commas(text))
+        if len(told) == 1 and asked_back(text):
             return None  # one question ("两个人过日子能申请低保不"), not a story
+        answered = parsed is DONT_KNOW or isinstance(parsed, Value)
+        if answered and len(told) < _STORY_CLAUSES:
+            return None  # an answer; a doubt about a story's number ("三岁的娃") is no answer
         reading = read_facts(text, self.today(), opening=True, region=session.region)
+        sized = reading.size is not None or (reading.speaks_for and reading.speaks_for.size)
+        if isinstance(parsed, Value) and not (sized and reading.facts):
+            return None  # "三口人，我、老伴，还有个孙子": the size, with who they are
+        if parsed is DONT_KNOW and not reading.facts:
+            return None
+        # a story that says the size too ("我一个人带闺女 离了好几年了…", "…大小便也不知道…"):
+        # the opening reader, which reads it with the story around it, not the first count or
+        # 不知道 in it
         # items alone are a request or a question ("低保和特困能同时享受吗"), not a story
         return reading if reading.facts or reading.size or reading.complaint else None
 

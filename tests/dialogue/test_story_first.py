@@ -50,3 +50,53 @@ def test_a_short_age_to_the_size_question_is_still_asked_back(nlu_backend: Inten
     session, said = _first(nlu_backend, "今年我29岁")
     assert session.household.size is None
     assert "这里问的是人数" in said
+
+
+def test_a_story_that_says_the_size_is_read_whole(nlu_backend: IntentParser) -> None:
+    # "一个人" was taken as a household of one and the rest of the story was lost
+    session, said = _first(
+        nlu_backend,
+        "我一个人带闺女 离了好几年了 她爸一分钱不给 闺女今年考上兰州的大学了 "
+        "我在超市上班一个月两千来块 想问问贷款咋办",
+    )
+    assert session.household.size == 2
+    relations = [m.relation for m in session.household.members]
+    assert relations == ["self", "daughter"]
+    assert session.household.members[1].school_stage == "college"
+    assert "我听到的是" in said
+
+
+def test_a_voice_typed_story_ending_in_a_question_is_the_opening(
+    nlu_backend: IntentParser,
+) -> None:
+    # without punctuation the whole story was one clause, and a question at its end made it
+    # "just a question"
+    session, said = _first(
+        nlu_backend,
+        "俺们在这边租房住 前几天屋里着火了 东西全烧没了 俺男人手烧伤了还在医院 "
+        "俩孩子一个八岁一个五岁 这种情况政府能帮一把不",
+    )
+    assert "fire" in (session.household.situations or [])
+    assert "我听到的是" in said
+
+
+def test_a_dont_know_inside_a_story_is_no_answer(nlu_backend: IntentParser) -> None:
+    # "大小便也不知道" made the whole story a 不清楚 to 几口人, and the story was lost
+    session, said = _first(
+        nlu_backend,
+        "俺替俺爹娘问问 俺爹八十三了 俺娘八十了 俺娘老年痴呆好几年了 谁也不认得 "
+        "大小便也不知道 全靠俺爹伺候 就那点养老金",
+    )
+    assert [m.age for m in session.household.members] == [83, 80]
+    assert not [r for r in session.history if r.question_id == "household_size"]  # no 不清楚
+    assert "我听到的是" in said
+
+
+def test_a_first_story_that_opens_with_said_wrong_is_read(nlu_backend: IntentParser) -> None:
+    # nothing answered yet, so nothing to correct: "这句话里我没找到能改的内容" was the reply
+    session, said = _first(
+        nlu_backend, "刚才说错了 不是我 是替我妈问 她七十六了 一个人住 腿脚不好 一个月一百多养老金"
+    )
+    assert session.household.size == 1
+    assert session.household.members[0].age == 76
+    assert "我听到的是" in said and "没找到能改" not in said
