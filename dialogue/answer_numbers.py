@@ -64,6 +64,19 @@ _ASKED_BACK = re.compile(
 )
 # a count said on its own before the houses are told one by one
 _COUNT_FIRST = re.compile(rf"(?P<n>{NUMERAL})(?:个|套|处)?(?=[，,。；\s])")
+# "我一个人带闺女": alone with one child, two people, not the 一个人 said; "一个人带孩子" may be
+# one child or more (asked again), and somebody else named after it makes more
+_RAISES_ALONE = re.compile(
+    r"(?:一个人|自己|独自)[，,\s]?(?:带|拉扯|养活?|领|照顾)着?(?:一个|个)?"
+    r"(?:(?P<one>闺女|女儿|儿子|孙子|孙女|外孙女?)|孩子|娃娃?|小孩)"
+)
+_SOMEBODY_MORE = re.compile(r"还有|加上|和|跟|再")
+# "我妈一个人打零工供我们上学": alone at work, not a household of one
+_ALONE_DOING = re.compile(r"一个人(?!住|过|生活|在家|待|呆|了|吧|啊|呢|[，。,；;！!？?\s]|$)")
+_LIVES_ALONE = re.compile(
+    r"(?:一个人|自己)(?:住|过|生活|在家)|独居|孤身一人|单身一人|孤寡一人"
+    r"|(?:就|只有|只剩)(?:我|俺|额)(?:一个人?|自己|一人)(?=$|[，。,；;！!？?\s了啊吧呢])"
+)
 _EITHER = re.compile(rf"{NUMERAL}\S{{0,2}}(?:还是|或者|或是)\S{{0,1}}{NUMERAL}")
 # "老家有个院子", "有套房子", "村里有个老院子": one
 _ONE_SAID = re.compile(
@@ -98,8 +111,15 @@ def count_answer(question: Question, text: str) -> Value | None:
         if not recount and plus:
             a, b = parse_number(plus.group("a")), parse_number(plus.group("b"))
             count = int(a + b) if a is not None and b is not None else count
+        listed = count is None
         if count is None:
             count = people_listed(text)  # "我跟老伴，还有俩孙子": 4
+        alone_with = _RAISES_ALONE.search(text)
+        if alone_with is not None and (count == 1 or listed):
+            one_child = alone_with["one"] and not _SOMEBODY_MORE.search(text, alone_with.end())
+            count = 2 if one_child else None
+        elif count == 1 and _ALONE_DOING.search(text) and not _LIVES_ALONE.search(text):
+            count = None
     elif NONE_OF.search(text):
         count = 0  # "一套也没有"
     elif (added := added_count(text, HOUSE_UNITS)) is not None:
