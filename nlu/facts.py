@@ -714,7 +714,9 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             if _WORKS_THERE.match(text, end):
                 continue  # "媳妇在幼儿园三千五", "在大学当保安": a workplace, not a school stage
             lo, _ = clause_at(text, start)
-            if not studying.search(text[lo:start]) or _NOT_STUDYING.search(text[lo:start]):
+            before = text[lo:start]
+            said = studying.search(before) or _CHILD_IN_ORDER.search(before)
+            if not said or _NOT_STUDYING.search(before):
                 continue
             # "一个上初中的儿子": the member named right after 的
             named = [m for m in mentions if m.start == end + 1 and text[end] == "的"]
@@ -730,6 +732,8 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 
 
 _GOES_WITH = re.compile(r"(?:跟着|随着|跟)$")
+# "两个娃上学，大的高三小的初二": the stage said right after a child in birth order
+_CHILD_IN_ORDER = re.compile(r"(?:大的|小的|老大|老二|老三|大点的|小点的)(?:今年|现在|如今)?$")
 _ELDERS = ("parent", "grandparent")  # nobody's school stage (questions.yml asks no elder)
 # An age a rule sets ("要满八十岁才有", "八十岁以上的老人"), said of nobody in the household
 _RULE_AGE_BEFORE = re.compile(r"(?:要|得|须|需要?|必须)满$")
