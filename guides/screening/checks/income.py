@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
+from functools import wraps
 
 from guides.errors import ParameterNotFound
-from guides.household import Household
+from guides.household import Household, Member
 from guides.ids import HUKOU_LABELS
 from guides.params import ResolvedParameter
 from guides.screening.context import Context
@@ -97,7 +100,118 @@ def _near_result(
     )
 
 
+# 低保审核确认办法 第十三条 下列收入不计入家庭收入（三）: "“十四五”期间，中央确定的城乡居民基本养老保险
+# 基础养老金" (2021-2025). The 低保边缘 income is counted as for 低保 (分层分类意见 二: "收入…可参照当地
+# 最低生活保障相关规定执行").
+BASIC_PENSION_NOT_COUNTED = (dt.date(2021, 1, 1), dt.date(2025, 12, 31))
+
+
+def may_draw_basic_pension(member: Member) -> bool:
+    """城乡居民基础养老金 is paid from 60: someone whose age is not known yet may draw it."""
+    return member.age is None or member.age >= 60
+
+
+def _income_without(ctx: Context, key: str, part: Callable[[Member], float]) -> Context | None:
+    """The screening with `part` of each member's income left out (memoised under `key`); None
+    when nothing is left out, or the income was given for the household as a whole (whether a
+    pension is inside that total is not known)."""
+    household = ctx.household
+    if household.monthly_income_total is not None:
+        return None
+    found = ctx.memo.get(key)
+    if found is None:
+        members, taken = [], 0.0
+        for member in household.members:
+            income = member.monthly_income
+            cut = min(part(member), income) if income is not None else 0.0
+            if cut > 0 and income is not None:
+                taken += cut
+                member = member.model_copy(update={"monthly_income": income - cut})
+            members.append(member)
+        counted = household.model_copy(update={"members": members}) if taken else None
+        found = ctx.memo[key] = ctx.with_household(counted) if counted is not None else False
+    return found if isinstance(found, Context) else None
+
+
+def _may_have_untold_pension(member: Member) -> bool:
+    """Someone of 60 or more whose 基础养老金 was not told; a 离退休人员 draws a 离退休金 from the
+    workers' scheme instead (counted, 第十三条（四）)."""
+    return (
+        member.monthly_basic_pension is None
+        and member.employment != "retired"
+        and may_draw_basic_pension(member)
+    )
+
+
+def _known_pension(member: Member) -> float:
+    return member.monthly_basic_pension or 0.0
+
+
+def _basic_pension_cap(ctx: Context) -> float | None:
+    """The most a 城乡居民基础养老金 can be: less than the 低保标准 everywhere (of either hukou
+    type while the type is unknown)."""
+    standards = ctx.param_per_hukou_type("dibao_standard")
+    return max(s.value for s in standards) if standards else None
+
+
+def counted_as_for_dibao(clause: Callable[[Context], CheckResult]) -> Callable[..., CheckResult]:
+    """A 低保 / 低保边缘 income clause on the income 第十三条 counts: without the 城乡居民基础养老金
+    during the “十四五” period. After it the text no longer says, so where leaving the pension
+    out would change the answer, it is 或许符合 and the office applies the local rule. A pension
+    not yet told (someone of 60 or more with an income) never makes the clause unmet when
+    leaving out the most it can be would meet it (an unknown fact never excludes)."""
+
+    @wraps(clause)
+    def run(ctx: Context) -> CheckResult:
+        result = clause(ctx)
+        known = _income_without(ctx, "without_basic_pension", _known_pension)
+        if known is not None:
+            result = _pension_left_out(ctx, result, clause(known), known)
+        if result.status != UNMET:
+            return result
+        cap = _basic_pension_cap(ctx)
+        if cap is None:
+            return result
+        base = known or ctx
+        widest = _income_without(
+            base,
+            "without_possible_basic_pension",
+            lambda m: cap if _may_have_untold_pension(m) else 0,
+        )
+        if widest is None or clause(widest).status == UNMET:
+            return result
+        return replace(
+            result,
+            status=UNCERTAIN,
+            reason=f"{result.reason}；60岁以上家人的收入里如果有城乡居民基础养老金，这部分不算收入，"
+            "结果可能不同，由民政部门核定",
+            missing=(),
+        )
+
+    return run
+
+
+def _pension_left_out(
+    ctx: Context, result: CheckResult, counted: CheckResult, counted_ctx: Context
+) -> CheckResult:
+    taken = (ctx.monthly_income or 0) - (counted_ctx.monthly_income or 0)
+    note = f"（城乡居民基础养老金 {yuan(taken)} 元不算收入，已经扣除）"
+    start, end = BASIC_PENSION_NOT_COUNTED
+    if start <= ctx.on <= end:
+        return replace(counted, reason=counted.reason + note)
+    if counted.status == result.status:
+        return result
+    return replace(
+        counted,
+        status=UNCERTAIN,
+        reason=f"{counted.reason}{note}；“十四五”期间基础养老金不算收入，现在还算不算要看"
+        "当地规定，由民政部门核定",
+        missing=(),
+    )
+
+
 @check("income_below_dibao_standard", household_only=True)
+@counted_as_for_dibao
 def income_below_dibao_standard(ctx: Context) -> CheckResult:
     missing = _income_missing(ctx, "income_below_dibao_standard")
     if missing:
@@ -174,6 +288,7 @@ def _edge_citation(params: tuple[ResolvedParameter, ...]) -> str | None:
 
 
 @check("income_below_edge_line", household_only=True)
+@counted_as_for_dibao
 def income_below_edge_line(ctx: Context) -> CheckResult:
     missing = _income_missing(ctx, "income_below_edge_line")
     if missing:

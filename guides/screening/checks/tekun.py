@@ -15,7 +15,7 @@ from guides.enums import enumerations
 from guides.household import Household, Member
 from guides.params import ResolvedParameter
 from guides.screening.checks.common import met, uncertain, unknown, unmet, who
-from guides.screening.checks.income import yuan
+from guides.screening.checks.income import may_draw_basic_pension, yuan
 from guides.screening.checks.tekun_deciding import deciding_facts
 from guides.screening.checks.tekun_duty import (
     ElderDuty,
@@ -181,7 +181,7 @@ def _living_source(
         counted >= lines.high
         and pension is None
         and 0 < income < 2 * lines.high
-        and _may_draw_pension(member)
+        and may_draw_basic_pension(member)
     ):
         # The income may be partly the 基础养老金, which is less than the 低保标准 everywhere:
         # from twice the standard on, what is left without it is above the standard anyway.
@@ -197,11 +197,6 @@ def _living_source(
         verdict.fail(f"{text}，不低于{lines.label}，有生活来源")
     else:  # between the standards of the two hukou types
         verdict.ask("hukou_type")
-
-
-def _may_draw_pension(member: Member) -> bool:
-    """城乡居民基础养老金 is paid from 60: someone whose age is not known yet may draw it."""
-    return member.age is None or member.age >= 60
 
 
 def _supporter(

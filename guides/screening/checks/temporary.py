@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from guides.household import EMERGENCY_SITUATIONS, EXPENDITURE_SITUATIONS
-from guides.screening.checks.common import flag, met, unknown, unmet
+from guides.screening.checks.common import flag, met, uncertain, unknown, unmet
 from guides.screening.context import Context
 from guides.screening.registry import check
 from guides.screening.result import CheckResult
@@ -58,4 +58,20 @@ def basic_living_in_difficulty(ctx: Context) -> CheckResult:
         "您说基本生活出现了严重困难，靠自己和家里没办法解决",
         "您说基本生活还没有陷入严重困难",
         "还需要知道基本生活是否陷入了严重困难",
+    )
+
+
+@check("expense_beyond_capacity", household_only=True)
+def expense_beyond_capacity(ctx: Context) -> CheckResult:
+    """支出型: the expense "超出家庭承受能力，导致基本生活一定时期内出现严重困难" (临时救助意见
+    二（一）; 002 三（二）2; 004 服务指南 三 3). Whether an expense is beyond a family's capacity
+    is the office's judgement: a family that says its life is not (or does not say whether it is)
+    in severe difficulty is still one the office may help (issue 11: never 可能不符合 on that)."""
+    severe = ctx.household.basic_living_in_severe_difficulty
+    if severe:
+        return met("expense_beyond_capacity", "您说基本生活出现了严重困难，靠自己和家里没办法解决")
+    said = "您说日子还能过；" if severe is False else ""
+    return uncertain(
+        "expense_beyond_capacity",
+        f"{said}这笔支出是不是超出了家里的承受能力、让基本生活出现严重困难，由民政部门核实认定",
     )
