@@ -131,8 +131,9 @@ _STATUS_FACTS = (
 )
 _DONE_FACTS = ("members.is_unemployment_registered",)
 _OUR_HOME = re.compile(r"我家|我们家|俺家|俺们家|咱家|自己家")
+# "家里还有个老人", "家里老人住院了": somebody of ours
 _IN_OUR_HOME = re.compile(
-    r"(?:家里|家中|我家|我们家|俺家|俺们家|咱家)(?:还|也)?有(?:个|一个|位|一位)?$"
+    r"(?:家里|家中|我家|我们家|俺家|俺们家|咱家)(?:的|(?:还|也)?有(?:个|一个|位|一位)?)?$"
 )
 _AND_MORE = re.compile(r"[^，。；！？]{0,6}?(?:和|还有|加上|以及)")
 # "就靠种地和一个月一百多的养老金": the amount is the later part of a list of sources

@@ -25,3 +25,14 @@ def test_stages_after_children_in_birth_order() -> None:
 
 def test_a_place_of_work_after_the_eldest_is_no_stage() -> None:
     assert _stages("两个儿子，大的在大学当保安，小的打零工") == set()
+
+
+def _situations(text: str) -> set[object]:
+    return {value for fact, value, _ in opening_facts(text) if fact == "situations"}
+
+
+def test_a_bill_of_an_elder_at_home_is_the_households() -> None:
+    assert _situations("家里老人住院了，花了八万多，新农合报了一半，剩下的都是借的") == {
+        ("sudden_medical_expense",)
+    }
+    assert _situations("村里老人住院了，花了八万多") == set()  # somebody of the village
