@@ -366,7 +366,12 @@ class DialogueEngine:
             text = writer.own_relation_said(text)
         of_another = pending.member is not None and pending.member > 0
         answer = parse_answer(
-            question, text, self.today(), region=session.region, of_another=of_another
+            question,
+            text,
+            self.today(),
+            region=session.region,
+            of_another=of_another,
+            speaker_owes=writer.speaker_owes(session, pending.member),
         )
         if question.answer == "ages" and not fits_in_order(session, answer):
             return None  # "27，29" for three people: whose age is which is unsaid, ask again

@@ -28,7 +28,7 @@ from dialogue.state import (
     resize_members,
     set_fact,
 )
-from dialogue.writer import join_speaker
+from dialogue.writer import applicant_relation, join_speaker
 from guides.catalog import guide_for
 from guides.household import Member
 from nlu.clauses import without_people_elsewhere
@@ -165,6 +165,8 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
     if fact.who in session.speaking_for:  # "我爸…" when the questions are about him
         return session.speaking_for[fact.who]
     if fact.who == SELF:
+        if applicant_relation(session) is not None:  # asking for a parent she does not live with
+            return None  # "俺在超市上班" is the speaker's, not the parent's
         return 0 if members else None
     relation, _, person = fact.who.partition("#")
     if person:
@@ -201,7 +203,7 @@ def _a_child(members: list[Member], index: int | None) -> bool:
     """The member asked about is someone's child (son, daughter, grandchild)."""
     if index is None or index >= len(members):
         return False
-    return members[index].relation in ("son", "daughter", "grandchild")
+    return members[index].relation in ("son", "daughter", "child", "grandchild")
 
 
 def _is_named(session: Session, index: int) -> bool:

@@ -97,6 +97,15 @@ def _open(session: Session, index: int, member: Member) -> bool:
     )
 
 
+def speaker_owes(session: Session, member: int | None) -> bool:
+    """The member asked about is the parent the speaker asks for (the applicant, or the
+    applicant's spouse, the speaker's other parent): the speaker owes them support."""
+    if applicant_relation(session) != "parent" or member is None or is_speaker(session, member):
+        return False
+    members = session.household.members
+    return member == 0 or (member < len(members) and members[member].relation == "spouse")
+
+
 def is_speaker(session: Session, member: int | None) -> bool:
     """The member is the speaker, who joined the household of the parent asked for."""
     return member is not None and session.speaking_for.get(SELF) == member
