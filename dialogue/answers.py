@@ -98,6 +98,19 @@ _LIGHT_WORK_ONLY = re.compile(
 _NO_LIGHT_WORK = re.compile(r"轻\S{0,3}(?:也|都)(?:干不了|干不动|做不了|不能干|不行)")
 
 
+_OTHER_YEAR = re.compile(r"去年|前年|上一?年|头一年")
+_THIS_YEAR = re.compile(r"今年|这学期|这一?年")
+
+
+def _this_years(text: str) -> str:
+    """The clauses about this year, when the answer tells another year's too; nothing when it
+    tells only another year's ("去年办过": this year's is still to be asked)."""
+    parts = clauses(text)
+    if not any(_OTHER_YEAR.search(c) for c in parts):
+        return text
+    return "，".join(c for c in parts if _THIS_YEAR.search(c) or not _OTHER_YEAR.search(c))
+
+
 _MENDED = re.compile(r"不对|说错|搞错|不是不是|[哦噢]不")
 # answers whose number may take its period from the word before a pause ("一年 挣三万多")
 _NUMBERS_WITH_UNITS = frozenset({"amount", "number"})
@@ -135,6 +148,8 @@ def parse_answer(
     if scoped is None or isinstance(scoped, Doubt):
         return scoped
     text = scoped
+    if question.fills == ["members.has_student_loan_this_year"]:
+        text = _this_years(text)  # "去年贷了，今年还没办": the question is this year's
     if question.fills == ["housing.is_dangerous_house"] and _AWAITING_APPRAISAL.search(text):
         return DONT_KNOW
     if question.fills == ["expenses_12m.medical"] and reimbursement_pending(text):
@@ -326,6 +341,7 @@ _OBLIGOR_SAYS_YES: dict[str, Callable[[str], bool]] = {
 # the speaker (and the speaker's brothers and sisters) when they are the child of the one asked
 # about: "俺俩轮着给点", "我弟一个月给五百"
 _SPEAKER = re.compile(r"(?<![他她])(?:我|俺|咱|额)")
+_SPEAKER_ALONE = re.compile(r"(?:就|只有|还有|有|就是)?(?:我|俺|咱|额)(?:一个|自己)?(?:了|呗|吧)?")
 _SPEAKERS_SIBLINGS = frozenset({"sibling"})
 
 
@@ -340,6 +356,8 @@ def _obligor_said(
         named = any(m.id in obligors for m in match_relations(clause))
         if (named or (speaker_owes and _SPEAKER.search(clause))) and says_yes(clause):
             return True
+        if speaker_owes and _SPEAKER_ALONE.fullmatch(clause.strip()):
+            return True  # "就俺": the speaker is the one
     return None
 
 

@@ -39,6 +39,7 @@ from dialogue.answers import (
 )
 from dialogue.children import relation_member
 from dialogue.choosing import plan, update_hint
+from dialogue.couple_support import for_the_partner
 from dialogue.ending import ending, summary
 from dialogue.income_parts import with_income_parts
 from dialogue.lookahead import Lookahead
@@ -50,6 +51,7 @@ from dialogue.noted import (
     named_members,
     phrase_of,
     phrases,
+    said_of_nobody_here,
     store_facts,
 )
 from dialogue.policy import RELATION_QUESTION, Next
@@ -415,7 +417,9 @@ class DialogueEngine:
         paused = spaces_as_commas(text)
         clause = clause_span(paused, found.start)
         return any(
-            not same_topic(question, f.name) and clause == clause_span(paused, f.start)
+            not same_topic(question, f.name)
+            and clause == clause_span(paused, f.start)
+            and not said_of_nobody_here(session, f)  # "俺在超市理货": the speaker's own job
             for f in reading.facts
         )
 
@@ -485,6 +489,9 @@ class DialogueEngine:
                 replies.append(TextReply(text=prompts.ESTIMATE_NOTED))
             if reading is not None:
                 self._store_with_answer(session, question, member, answer, reading)
+                apply.extend_last(
+                    session, for_the_partner(session, question, member, answer, reading)
+                )
         session.failures = 0
         session.pending = None
         return replies + self._advance(session)
