@@ -48,7 +48,7 @@ from nlu.clauses import (
 from nlu.commands import corrected_part
 from nlu.facts import LONG_AGO, illness_kind_named, read_facts
 from nlu.household_said import hukou_elsewhere
-from nlu.lexicon import IN_LAW_WORDS, find_items, match_relations, parse_relation
+from nlu.lexicon import IN_LAW_WORDS, find_items, match_relations, own_child_said, parse_relation
 from nlu.numerals import NUMERAL_RE, spoken_numerals
 from nlu.voice_input import spaces_as_commas
 
@@ -98,6 +98,19 @@ _LIGHT_WORK_ONLY = re.compile(
 _NO_LIGHT_WORK = re.compile(r"轻\S{0,3}(?:也|都)(?:干不了|干不动|做不了|不能干|不行)")
 
 
+_OTHER_YEAR = re.compile(r"去年|前年|上一?年|头一年")
+_THIS_YEAR = re.compile(r"今年|这学期|这一?年")
+
+
+def _this_years(text: str) -> str:
+    """The clauses about this year, when the answer tells another year's too; nothing when it
+    tells only another year's ("去年办过": this year's is still to be asked)."""
+    parts = clauses(text)
+    if not any(_OTHER_YEAR.search(c) for c in parts):
+        return text
+    return "，".join(c for c in parts if _THIS_YEAR.search(c) or not _OTHER_YEAR.search(c))
+
+
 _MENDED = re.compile(r"不对|说错|搞错|不是不是|[哦噢]不")
 # answers whose number may take its period from the word before a pause ("一年 挣三万多")
 _NUMBERS_WITH_UNITS = frozenset({"amount", "number"})
@@ -110,8 +123,10 @@ def parse_answer(
     *,
     region: RegionId | None = None,
     of_another: bool = False,
+    speaker_owes: bool = False,
 ) -> Answer | Doubt | None:
-    """`of_another`: the member asked about is not the speaker (我 is someone else)."""
+    """`of_another`: the member asked about is not the speaker (我 is someone else).
+    `speaker_owes`: the speaker asks for their parent, who is the member asked about."""
     text = text.strip()
     # voice input's pauses: "两个 就额跟老婆子", "五口 不对 四口", "有个一万来块 给儿子攒的学费"
     period_first = question.answer in _NUMBERS_WITH_UNITS and not _MENDED.search(text)
@@ -133,6 +148,8 @@ def parse_answer(
     if scoped is None or isinstance(scoped, Doubt):
         return scoped
     text = scoped
+    if question.fills == ["members.has_student_loan_this_year"]:
+        text = _this_years(text)  # "去年贷了，今年还没办": the question is this year's
     if question.fills == ["housing.is_dangerous_house"] and _AWAITING_APPRAISAL.search(text):
         return DONT_KNOW
     if question.fills == ["expenses_12m.medical"] and reimbursement_pending(text):
@@ -142,7 +159,7 @@ def parse_answer(
     doubt = find_doubt(question, text, today)
     if doubt is not None:
         return doubt
-    parsed = _parse(question, text, today)
+    parsed = _parse(question, text, today, speaker_owes)
     if isinstance(parsed, Doubt):
         return parsed  # yes and no both said: nothing stored, not even the facts read
     if isinstance(parsed, Value) and parsed.vague and is_dont_know(text):
@@ -321,12 +338,26 @@ _OBLIGOR_SAYS_YES: dict[str, Callable[[str], bool]] = {
 }
 
 
-def _obligor_said(text: str, says_yes: Callable[[str], bool]) -> bool | None:
+# the speaker (and the speaker's brothers and sisters) when they are the child of the one asked
+# about: "俺俩轮着给点", "我弟一个月给五百"
+_SPEAKER = re.compile(r"(?<![他她])(?:我|俺|咱|额)")
+_SPEAKER_ALONE = re.compile(r"(?:就|只有|还有|有|就是)?(?:我|俺|咱|额)(?:一个|自己)?(?:了|呗|吧)?")
+_SPEAKERS_SIBLINGS = frozenset({"sibling"})
+
+
+def _obligor_said(
+    text: str, says_yes: Callable[[str], bool], speaker_owes: bool = False
+) -> bool | None:
     """A yes when a clause names a spouse or child and says what the question asks of them;
-    else nothing (the question's own words decide)."""
+    else nothing (the question's own words decide). `speaker_owes`: the speaker is the child
+    of the one asked about (asking for a parent), so 我 and 我弟 are obligors too."""
+    obligors = _OBLIGORS | _SPEAKERS_SIBLINGS if speaker_owes else _OBLIGORS
     for clause in clauses(text):
-        if any(m.id in _OBLIGORS for m in match_relations(clause)) and says_yes(clause):
+        named = any(m.id in obligors for m in match_relations(clause))
+        if (named or (speaker_owes and _SPEAKER.search(clause))) and says_yes(clause):
             return True
+        if speaker_owes and _SPEAKER_ALONE.fullmatch(clause.strip()):
+            return True  # "就俺": the speaker is the one
     return None
 
 
@@ -367,7 +398,9 @@ def _typed(choice_id: str) -> Any:
     return int(choice_id) if choice_id.isdigit() else choice_id
 
 
-def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | None:
+def _parse(
+    question: Question, text: str, today: dt.date, speaker_owes: bool = False
+) -> Value | Doubt | None:
     kind = question.answer
     if kind == "yes_no":
         if is_question(text):
@@ -396,7 +429,7 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
         if yes is None:
             yes = _states_the_subject(question, text)
         if yes is None and question.fills[0] in _OBLIGOR_SAYS_YES:
-            yes = _obligor_said(text, _OBLIGOR_SAYS_YES[question.fills[0]])
+            yes = _obligor_said(text, _OBLIGOR_SAYS_YES[question.fills[0]], speaker_owes)
         if yes is None and question.all_members is not None:  # "儿子有，三级的"
             yes = any(_HAS_AT_END.search(c) and _about_someone(c) for c in clauses(text)) or None
         if yes and question.fills == ["members.has_disability"]:
@@ -422,7 +455,7 @@ def _parse(question: Question, text: str, today: dt.date) -> Value | Doubt | Non
     if kind == "ages":
         return ages_answer(text, today)
     if kind == "relation":
-        relation = parse_relation(text)
+        relation = "child" if own_child_said(text) else parse_relation(text)
         if relation is None:
             return None
         return Value(relation, extra={"in_law": True} if IN_LAW_WORDS.search(text) else {})

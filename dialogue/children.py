@@ -11,7 +11,7 @@ from nlu.facts import CHILD
 
 A_CHILD = f"{CHILD}#孩子"  # session.persons key of that child
 # relations a child the speaker calls 孩子/娃 can have (a niece or a foster child: other)
-CHILD_RELATIONS = frozenset({"son", "daughter", "grandchild", "other"})
+CHILD_RELATIONS = frozenset({"son", "daughter", "child", "grandchild", "other"})
 
 
 def opening_child(session: Session) -> int | None:

@@ -72,7 +72,7 @@ def display(session: Session, question_id: str, member: int | None, bank: Questi
     if question.answer == "relation":
         from guides.enums import enumerations
 
-        return enumerations().relation.label(str(value))
+        return "孩子" if value == "child" else enumerations().relation.label(str(value))
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 

@@ -40,6 +40,7 @@ from dialogue.answers import (
 )
 from dialogue.children import relation_member
 from dialogue.choosing import plan, update_hint
+from dialogue.couple_support import for_the_partner
 from dialogue.ending import ending, summary
 from dialogue.income_parts import with_income_parts
 from dialogue.lookahead import Lookahead
@@ -51,6 +52,7 @@ from dialogue.noted import (
     named_members,
     phrase_of,
     phrases,
+    said_of_nobody_here,
     store_facts,
 )
 from dialogue.policy import RELATION_QUESTION, Next
@@ -389,7 +391,12 @@ class DialogueEngine:
             text = writer.own_relation_said(text)
         of_another = pending.member is not None and pending.member > 0
         answer = parse_answer(
-            question, text, self.today(), region=session.region, of_another=of_another
+            question,
+            text,
+            self.today(),
+            region=session.region,
+            of_another=of_another,
+            speaker_owes=writer.speaker_owes(session, pending.member),
         )
         if question.answer == "ages" and not fits_in_order(session, answer):
             return None  # "27，29" for three people: whose age is which is unsaid, ask again
@@ -433,7 +440,9 @@ class DialogueEngine:
         paused = spaces_as_commas(text)
         clause = clause_span(paused, found.start)
         return any(
-            not same_topic(question, f.name) and clause == clause_span(paused, f.start)
+            not same_topic(question, f.name)
+            and clause == clause_span(paused, f.start)
+            and not said_of_nobody_here(session, f)  # "俺在超市理货": the speaker's own job
             for f in reading.facts
         )
 
@@ -503,6 +512,9 @@ class DialogueEngine:
                 replies.append(TextReply(text=prompts.ESTIMATE_NOTED))
             if reading is not None:
                 self._store_with_answer(session, question, member, answer, reading)
+                apply.extend_last(
+                    session, for_the_partner(session, question, member, answer, reading)
+                )
         session.failures = 0
         session.pending = None
         return replies + self._advance(session)

@@ -17,8 +17,9 @@ def member_of(session: Session, key: str, relation: str) -> int | None:
     """The member noted under a person key ("parent#母亲"), while it is still that member."""
     index = session.persons.get(key)
     members = session.household.members
-    relation_id = None if relation == CHILD else relation
-    if index is None or index >= len(members) or members[index].relation != relation_id:
+    # a child of unsaid sex stays that child once the relation question kept it as "child"
+    relation_ids = (None, "child") if relation == CHILD else (relation,)
+    if index is None or index >= len(members) or members[index].relation not in relation_ids:
         return None
     return index
 

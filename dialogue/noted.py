@@ -21,6 +21,7 @@ from dialogue.naming import member_called, member_of
 from dialogue.questions import Question, QuestionBank
 from dialogue.state import (
     Session,
+    children_said,
     get_fact,
     member_key,
     member_of_key,
@@ -28,9 +29,9 @@ from dialogue.state import (
     resize_members,
     set_fact,
 )
-from dialogue.writer import join_speaker
+from dialogue.writer import applicant_relation, join_speaker, speakers_relative
 from guides.catalog import guide_for
-from guides.household import Member
+from guides.household import ADULT_AGE, Member
 from nlu.clauses import without_people_elsewhere
 from nlu.facts import CHILD, SELF, Fact, Reading
 from nlu.lexicon import IN_LAW_PERSONS, match_relations
@@ -89,7 +90,8 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
         if mention.key in session.speaking_for:
             continue  # the one asked for, their partner, the speaker's own (dialogue.writer)
         relation = None if mention.relation == CHILD else mention.relation
-        have = [m for m in household.members[1:] if m.relation == relation]
+        kinds = (None, "child") if relation is None else (relation,)  # 孩子: kept as "child"
+        have = [m for m in household.members[1:] if m.relation in kinds]
         # "两个女儿": as many as counted; a relation said once is one member
         missing = mention.count - len(have)
         # one person named ("我妈" after "我爸"); "两个孙子" said again counts those already kept
@@ -158,15 +160,31 @@ def named_members(
     return changed
 
 
+def said_of_nobody_here(session: Session, fact: Fact) -> bool:
+    """A fact the speaker asking for a parent says of herself or her own family ("俺在超市理货",
+    "对象退休了"): of no member of the household asked about."""
+    return (
+        fact.who is not None
+        and applicant_relation(session) is not None
+        and fact.who not in session.speaking_for
+        and _member_index(session, fact, None) is None
+    )
+
+
 def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None:
     members = session.household.members
     if fact.who is None:
         return asked
     if fact.who in session.speaking_for:  # "我爸…" when the questions are about him
         return session.speaking_for[fact.who]
+    relation, _, person = fact.who.partition("#")
+    if applicant_relation(session) is not None:  # asking for someone she does not live with
+        # "俺在超市上班", "对象退休了" are the speaker's and her husband's, not the parent's
+        mapped = speakers_relative(session, relation, person)
+        matching = [] if mapped is None else relatives_of(session.household, mapped)
+        return matching[0] if len(matching) == 1 else None
     if fact.who == SELF:
         return 0 if members else None
-    relation, _, person = fact.who.partition("#")
     if person:
         named = member_of(session, fact.who, relation)
         if named is not None:
@@ -177,8 +195,10 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
         child = opening_child(session)  # the size said adds members whose relation is unsaid
         if child is not None:
             return child
-    relation_id = None if relation == CHILD else relation
-    matching = relatives_of(session.household, relation_id)
+    if relation == CHILD:
+        matching = children_said(session.household)
+    else:
+        matching = relatives_of(session.household, relation)
     if person:  # not one named apart as somebody else ("我妈" is not the 父亲 noted)
         matching = [i for i in matching if not _is_named(session, i)]
         if not _partner_here(session, person):
@@ -201,7 +221,7 @@ def _a_child(members: list[Member], index: int | None) -> bool:
     """The member asked about is someone's child (son, daughter, grandchild)."""
     if index is None or index >= len(members):
         return False
-    return members[index].relation in ("son", "daughter", "grandchild")
+    return members[index].relation in ("son", "daughter", "child", "grandchild")
 
 
 def _is_named(session: Session, index: int) -> bool:
@@ -376,6 +396,14 @@ def correct_facts(
     return changes
 
 
+# relations no minor can have: a slot of a known age under 18 is somebody else
+_ADULTS_ONLY = frozenset({"spouse", "parent", "grandparent"})
+
+
+def _a_minor(member: Member) -> bool:
+    return member.age is not None and member.age < ADULT_AGE
+
+
 def _new_member(session: Session, relation: str, all_named: bool) -> int:
     """A member of `relation`: an open slot of a listed household, else one more member. The
     opening's child (dialogue.children) is the slot of a relation a child can have, and of
@@ -387,6 +415,8 @@ def _new_member(session: Session, relation: str, all_named: bool) -> int:
         child = opening_child(session)
         if child is not None:
             slots = [child] if relation in CHILD_RELATIONS else [i for i in slots if i != child]
+        if relation in _ADULTS_ONLY:  # "大的十岁" is not the husband listed after them
+            slots = [i for i in slots if not _a_minor(household.members[i])]
     if slots:
         household.members[slots[0]].relation = relation  # type: ignore[assignment]
         return slots[0]
@@ -410,7 +440,10 @@ def _in_turn(session: Session, reading: Reading) -> dict[int, str]:
         # "俩孩子，大的上初中小的上小学": the children, of unsaid sex, as many as counted
         if relation == CHILD and len(facts) not in counted:
             continue
-        members = relatives_of(session.household, None if relation == CHILD else relation)
+        if relation == CHILD:
+            members = children_said(session.household)
+        else:
+            members = relatives_of(session.household, relation)
         if len(members) == len(facts):
             ordered = sorted(facts, key=lambda f: f.start)
             keys.update((id(f), member_key(name, i)) for f, i in zip(ordered, members, strict=True))

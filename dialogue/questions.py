@@ -60,6 +60,7 @@ RELATION_WORDS: dict[str, str] = {
     "spouse": "您老伴",
     "son": "您儿子",
     "daughter": "您女儿",
+    "child": "您孩子",
     "grandchild": "您孙辈的孩子",
     "parent": "您家老人",
     "grandparent": "您家老人",

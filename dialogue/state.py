@@ -166,6 +166,12 @@ def relatives_of(household: Household, relation: str | None) -> list[int]:
     return [i for i, m in enumerate(household.members) if i > 0 and m.relation == relation]
 
 
+def children_said(household: Household) -> list[int]:
+    """The members "孩子"/"娃" names: the applicant's children of unsaid sex ("child"), else
+    the members whose relation is not said yet."""
+    return relatives_of(household, "child") or relatives_of(household, None)
+
+
 @lru_cache(maxsize=4096)  # the question choice names every missing fact each turn
 def fact_name(key: str) -> str:
     """ "members.1.age" -> "members.age"."""

@@ -97,6 +97,27 @@ def _open(session: Session, index: int, member: Member) -> bool:
     )
 
 
+def speakers_relative(session: Session, relation: str, person: str) -> str | None:
+    """A relative the speaker named ("对象", "我儿子") as the applicant's relation, when the
+    speaker asks for a parent or grandparent ("对象" is their son- or daughter-in-law, no
+    member); None when that relative is no one in the applicant's household, or the speaker's
+    relation to the applicant does not tell (an aunt, a neighbour)."""
+    through = _THROUGH.get(applicant_relation(session) or "")
+    if through is None or relation not in through:
+        return None
+    relation_id = _relation(Mention(relation, 0, 0, person=person), through)
+    return None if relation_id in (None, "other") else relation_id
+
+
+def speaker_owes(session: Session, member: int | None) -> bool:
+    """The member asked about is the parent the speaker asks for (the applicant, or the
+    applicant's spouse, the speaker's other parent): the speaker owes them support."""
+    if applicant_relation(session) != "parent" or member is None or is_speaker(session, member):
+        return False
+    members = session.household.members
+    return member == 0 or (member < len(members) and members[member].relation == "spouse")
+
+
 def is_speaker(session: Session, member: int | None) -> bool:
     """The member is the speaker, who joined the household of the parent asked for."""
     return member is not None and session.speaking_for.get(SELF) == member

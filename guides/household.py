@@ -38,9 +38,12 @@ SeriousIllnessKind = Literal[
 DisabilityKind = Literal[
     "visual", "hearing", "speech", "physical", "intellectual", "mental", "multiple", "other"
 ]  # fmt: skip
+# "child": the applicant's child whose sex was not said (孩子, 娃). The form's relation is 子/婿 or
+# 女/媳 by sex, so it stays blank for the office; the duty of support is the same either way.
 Relation = Literal[
-    "self", "spouse", "son", "daughter", "grandchild", "parent", "grandparent", "sibling", "other"
-]
+    "self", "spouse", "son", "daughter", "child", "grandchild", "parent", "grandparent",
+    "sibling", "other",
+]  # fmt: skip
 HouseNature = Literal[
     "own_private", "rented_public", "rented_private", "temporary", "borrowed", "other"
 ]
@@ -57,7 +60,7 @@ Situation = Literal[
 ]  # fmt: skip
 ADULT_AGE = 18  # 民法典 第十七条: 十八周岁以上的自然人为成年人
 # The applicant's children and grandchildren (子/婿, 女/媳, 孙子女): a generation younger
-YOUNGER_GENERATIONS: frozenset[str] = frozenset({"son", "daughter", "grandchild"})
+YOUNGER_GENERATIONS: frozenset[str] = frozenset({"son", "daughter", "child", "grandchild"})
 EMERGENCY_SITUATIONS: frozenset[str] = frozenset(
     {
         "fire", "traffic_accident", "drowning", "personal_injury", "heroic_act", "explosion",

@@ -105,6 +105,7 @@ def _months_ago(text: str, lo: int, start: int, today: dt.date) -> bool:
 LONG_AGO = re.compile(
     r"(?:[两三四五六七八九十几\d]+|好几)年(?:前|以前)|前些年|前几年|早些年|早年|小时候|年轻(?:的)?时候?"
     r"|(?<![一今去])前年"  # the year before last: not 最近 (a 急难 is recent)
+    r"|[一二三四五六七八九十两几\d]{1,3}多?岁(?:那年|那会儿?|的?时候)"  # "三十岁那年出车祸"
 )
 # "我五十四，", "老伴六十三。": a number right after a member, closing the clause, is the age
 _BARE_AGE = re.compile(

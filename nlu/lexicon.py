@@ -418,6 +418,22 @@ def parse_relation(text: str) -> str | None:
     return _possessed_alone(text)
 
 
+# "孩子 我的孩子", "大娃", "是俺家的娃": the speaker's own child, sex not said (every clause says so)
+_OWN_CHILD = re.compile(
+    r"(?:是|就是|这是)?(?:我|俺|咱|额)?们?(?:自己)?(?:家)?的?(?:亲生的?)?"
+    r"(?:大|小|老[大二三四五]|二|三)?(?:孩子|娃娃?|小孩子?|小娃)(?:呢|嘛|啊|呀|吧|哩)?"
+)
+_ANSWER_CLAUSES = re.compile(r"[\s，,、。；;]+")
+
+
+def own_child_said(text: str) -> bool:
+    """The answer to 是您的什么人 says only "my child" (孩子, 娃), not whose son or daughter: the
+    applicant's child of unsaid sex ("child"). A relative's child (侄子的孩子) names a relation
+    and is parse_relation's."""
+    parts = [p for p in _ANSWER_CLAUSES.split(text.strip()) if p]
+    return bool(parts) and all(_OWN_CHILD.fullmatch(p) for p in parts)
+
+
 def _possessed_alone(text: str) -> str | None:
     """ "婆姨", "掌柜的" said alone to 是您的什么人: whose it is goes without saying."""
     relation = _lexicon().possessed_nouns.get(_TRAILING.sub("", text.strip()))

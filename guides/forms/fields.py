@@ -153,7 +153,8 @@ def _serious_illness_kind(m: Member) -> str | None:
 
 MEMBER_FIELDS: dict[str, MemberGetter] = {
     "name": lambda m: m.name,
-    "relation": lambda m: m.relation,
+    # a child of unsaid sex: 子/婿 or 女/媳 is for the office to fill
+    "relation": lambda m: None if m.relation == "child" else m.relation,
     "id_number": lambda m: m.id_number,
     "age": lambda m: m.age,
     "birth_date": lambda m: m.birth_date,

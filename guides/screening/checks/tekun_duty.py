@@ -26,14 +26,15 @@ from guides.screening.result import MET
 PARENT_RELATIONS = {
     "son": ("self", "spouse"),
     "daughter": ("self", "spouse"),
+    "child": ("self", "spouse"),
     "self": ("parent",),
-    "grandchild": ("son", "daughter"),
+    "grandchild": ("son", "daughter", "child"),
 }
 # An adult's children who may live in the household, by the adult's relation to the speaker
 # (the speaker's own parents' children are the speaker and the speaker's siblings)
 CHILD_RELATIONS = {
-    "self": ("son", "daughter"),
-    "spouse": ("son", "daughter"),
+    "self": ("son", "daughter", "child"),
+    "spouse": ("son", "daughter", "child"),
     "parent": ("self", "sibling"),
     "grandparent": ("parent",),
 }

@@ -13,8 +13,9 @@ from guides.screening.checks.tekun_duty import ElderDuty, Lines, capacity
 # means, so they count only when they clearly have some (`able_relatives`).
 MINOR_RELATIVES = {
     "grandchild": ("self", "spouse"),
-    "son": ("parent", "son", "daughter"),
-    "daughter": ("parent", "son", "daughter"),
+    "son": ("parent", "son", "daughter", "child"),
+    "daughter": ("parent", "son", "daughter", "child"),
+    "child": ("parent", "son", "daughter", "child"),
     "self": ("grandparent", "sibling"),
     "sibling": ("parent", "self", "sibling"),
 }
