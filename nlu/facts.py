@@ -132,10 +132,11 @@ _STATUS_FACTS = (
 )
 _DONE_FACTS = ("members.is_unemployment_registered",)
 _OUR_HOME = re.compile(r"我家|我们家|俺家|俺们家|咱家|自己家")
-# "家里还有个老人", "家里老人住院了": somebody of ours
 _IN_OUR_HOME = re.compile(
-    r"(?:家里|家中|我家|我们家|俺家|俺们家|咱家)(?:的|(?:还|也)?有(?:个|一个|位|一位)?)?$"
+    r"(?:家里|家中|我家|我们家|俺家|俺们家|咱家)(?:还|也)?有(?:个|一个|位|一位)?$"
 )
+# "家里老人住院了": somebody of ours, said of the household
+_OF_OUR_HOME = re.compile(r"(?:家里|家中|我家|我们家|俺家|俺们家|咱家)的?$")
 _AND_MORE = re.compile(r"[^，。；！？]{0,6}?(?:和|还有|加上|以及)")
 # "就靠种地和一个月一百多的养老金": the amount is the later part of a list of sources
 _AFTER_AND = re.compile(r"(?:靠|有)[^，。；！？]{1,6}(?:和|还有|加上|以及)[^，。；！？]{0,8}$")
@@ -872,8 +873,9 @@ def _ours(mentions: list[Mention], text: str, start: int) -> bool:
     last = max(before, key=lambda m: m.start) if before else None
     if last is None or last.relation != UNNAMED:
         return True
-    if _IN_OUR_HOME.search(text, clause_at(text, last.start)[0], last.start):
-        return True  # "家里还有个老人，…，是脱贫户": somebody of ours
+    lo = clause_at(text, last.start)[0]
+    if _IN_OUR_HOME.search(text, lo, last.start) or _OF_OUR_HOME.search(text, lo, last.start):
+        return True  # "家里还有个老人，…，是脱贫户", "家里老人住院了": somebody of ours
     if _asked_for(text, last):
         return True  # "替我们村的老马叔问的…老马叔是五保户": the household asked about
     return bool(_OUR_HOME.search(text, last.end, start))
