@@ -6,12 +6,14 @@ topics of issue 13, two requests in one message, other provinces); any other set
 to decline), nlu/dev/kb_dev4.yml (short everyday questions, the region and subject unsaid) or
 nlu/dev/kb_dev5.yml (mostly short questions written from imagined callers, then labelled),
 nlu/dev/kb_dev6.yml, nlu/dev/kb_dev7.yml, nlu/dev/kb_dev8.yml, nlu/dev/kb_dev9.yml,
-nlu/dev/kb_dev10.yml, nlu/dev/kb_dev11.yml and nlu/dev/kb_dev12.yml (written the same way, with
-dialect, typos, 12345 work orders and long stories; kb_dev10 weighted to near-domain questions to
-decline and other provinces; kb_dev11 to wrong answers: entries with close siblings, a step of one
+nlu/dev/kb_dev10.yml, nlu/dev/kb_dev11.yml, nlu/dev/kb_dev12.yml and nlu/dev/kb_dev13.yml
+(written the same way, with dialect, typos, 12345 work orders and long stories; kb_dev10
+weighted to near-domain questions to decline and other provinces; kb_dev11 to wrong answers: entries with close siblings, a step of one
 programme, two programmes, local place names; kb_dev12 to near-domain services that share the
 KB's words (养老保险, 医保, 社保卡, 公积金, 拆迁, 工伤, 失业保险金 ...) and to long stories with the
-request buried; each header gives the first score, taken before any change).
+request buried; kb_dev13 to what callers ask after a result: materials, time limits, channels,
+appeals, changes in the household, amounts; each header gives the first score, taken before any
+change).
 
 A development set is read freely: it prints every miss (message, expected entry, what the
 index made of it), which the held-out sets never do. It is not fitting data either: the
@@ -51,11 +53,14 @@ DEV11_FILE = Path(__file__).parent / "dev" / "kb_dev11.yml"  # with --file: sibl
 DEV12_FILE = (
     Path(__file__).parent / "dev" / "kb_dev12.yml"
 )  # with --file: near-domain, long stories
+DEV13_FILE = (
+    Path(__file__).parent / "dev" / "kb_dev13.yml"
+)  # with --file: after a result (materials, time limits, channels, appeals, changes, money)
 ALL_SETS = (
     ("long_dev", DEV_FILE),
     ("long_dev2", DEV2_FILE),
     ("long_dev3", DEV3_FILE),
-    *((f"dev{n}", Path(__file__).parent / "dev" / f"kb_dev{n}.yml") for n in range(4, 13)),
+    *((f"dev{n}", Path(__file__).parent / "dev" / f"kb_dev{n}.yml") for n in range(4, 14)),
 )
 
 

@@ -4,6 +4,8 @@ districts callers name alone: 昆山, 义乌, 浦东).
 
 `other_place(text)` is the first such place the text names, unless it also names one of ours
 (then the region logic in nlu.retrieval applies: its entries, labelled with their region).
+Such a request is declined with `other_place_message`, or answered with a national rule
+(`national_entries`, `national_message` in front) where one answers it (nlu.retrieval_answers).
 A name counts only as a word of the text (jieba's segmentation, nlu.tokenize): "收成都没了" is
 收成/都, not 成都, and "上海拔" is 上/海拔; a word made of the name and an administrative
 suffix (北京市, 河南省, 四川人) counts.
@@ -31,6 +33,12 @@ def _data() -> tuple[re.Pattern[str], str]:
     towns = (t for province in data.get("towns", {}).values() for t in province)
     names = sorted({str(p) for p in (*data["places"], *cities, *towns)}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names))), str(data["message"])
+
+
+@cache
+def _national() -> tuple[frozenset[str], str]:
+    data = read_yaml(PLACES_FILE)
+    return frozenset(map(str, data["national_entries"])), str(data["national_message"])
 
 
 def _word_ends(text: str) -> dict[int, int]:
@@ -66,3 +74,13 @@ def other_place(text: str) -> str | None:
 
 def other_place_message(place: str) -> str:
     return _data()[1].format(place=place)
+
+
+def national_entries() -> frozenset[str]:
+    """The common entries that answer another place's question with the national rule."""
+    return _national()[0]
+
+
+def national_message(place: str) -> str:
+    """Put in front of a national rule given for another place: whose rule it is, whom to ask."""
+    return _national()[1].format(place=place)

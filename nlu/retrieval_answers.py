@@ -1,5 +1,6 @@
 """Answering a message from the KB index: its request(s) (nlu.kb_focus), the region each is
-about, another province's question declined as such, and the confident hit or suggestions.
+about, another province's question declined as such (or answered with the national rule where
+one answers it), and the confident hit or suggestions.
 
 `Answering` is mixed into `nlu.retrieval.KnowledgeIndex`, which provides the search."""
 
@@ -18,7 +19,7 @@ from nlu.kb_focus import (
     says_what,
 )
 from nlu.kb_programmes import asked_beside_items, off_programme, programmes
-from nlu.places import other_place, other_place_message
+from nlu.places import national_entries, national_message, other_place, other_place_message
 from nlu.retrieval_query import analyse, without_regions
 from nlu.retrieval_types import (
     UNCERTAIN_MESSAGE,
@@ -29,6 +30,9 @@ from nlu.retrieval_types import (
     RetrievalConfig,
 )
 from nlu.tokenize import normalize
+
+# What a request asks that only the other place's own office can answer: how or where to apply.
+LOCAL_ASPECTS = frozenset({"流程", "渠道"})
 
 
 class Answering:
@@ -103,12 +107,32 @@ class Answering:
         for text, where in asks:
             place = other_place(text)
             if place is not None:  # never another place's question answered with our rules
-                out.append(Answer("uncertain", None, 0.0, (), where, other_place_message(place)))
+                out.append(self._elsewhere(query, text, place, where, alone=len(asks) == 1))
                 continue
             found = self._answer(*self._hits(query, text, where, alone=len(asks) == 1))
             if not out or found.entry is None or all(a.entry != found.entry for a in out):
                 out.append(found)
         return out
+
+    def _elsewhere(
+        self, query: str, request: str, place: str, region: str | None, alone: bool
+    ) -> Answer:
+        """Another place's request: declined as such, unless a national rule answers it. Its
+        top hit, searched with no region, is one of the entries that state the national rule
+        (nlu.places.national_entries), confident, and the request asks no local procedure
+        (how or where to apply there): then that rule, the place's note in front."""
+        declined = Answer("uncertain", None, 0.0, (), region, other_place_message(place))
+        hits, info = self._hits(query, request, None, alone)
+        if (
+            not hits
+            or hits[0].confidence < self.config.threshold
+            or hits[0].entry_id not in national_entries()
+            or info.aspects & LOCAL_ASPECTS
+        ):
+            return declined
+        best = hits[0]
+        document = self.document(best.entry_id)
+        return Answer("answered", document, best.confidence, (), region, national_message(place))
 
     def _hits(
         self, query: str, request: str, region: str | None, alone: bool

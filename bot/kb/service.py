@@ -209,9 +209,11 @@ class KnowledgeService:
 def _reply(answer: Answer, contents: dict[str, EntryContent]) -> KbReply:
     if answer.status == "answered" and answer.entry is not None:
         content = contents[answer.entry.entry_id]
+        # another place's question answered with the national rule: whose rule, whom to ask
+        note = answer.message or ""
         return KbReply(
             status="answered",
-            text=content.answer,
+            text=f"{note}{content.answer}",
             entry_id=content.id,
             citation=content.source.cite(),
             confidence=answer.confidence,

@@ -20,6 +20,7 @@ from nlu.kb_dev import (
     DEV10_FILE,
     DEV11_FILE,
     DEV12_FILE,
+    DEV13_FILE,
     load_dev_cases,
 )
 
@@ -54,8 +55,19 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         (DEV10_FILE, 120, 40, 40),
         (DEV11_FILE, 200, 30, 20),
         (DEV12_FILE, 150, 80, 60),
+        (DEV13_FILE, 170, 50, 35),
     ],
-    ids=["second", "third", "fourth", "eighth", "ninth", "tenth", "eleventh", "twelfth"],
+    ids=[
+        "second",
+        "third",
+        "fourth",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+    ],
 )
 def test_the_later_dev_sets_are_mostly_long_labelled_and_clean(
     path: Path, at_least: int, long_ones: int, declines: int

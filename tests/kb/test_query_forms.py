@@ -274,3 +274,30 @@ def test_a_point_in_time_is_no_information_even_when_the_kb_knows_it() -> None:
     known = {"今年", "上个月", "低保", "三年"}
     assert without_filler(["今年", "低保", "上个月", "三年"], known) == ["低保", "三年"]
     assert without_filler(["七十九", "高龄"], {"高龄"}) == ["高龄"]
+
+
+@pytest.mark.parametrize(
+    ("text", "aspect"),
+    [
+        ("申请交上去了 有没有批", "结果"),
+        ("救助批了没有", "结果"),
+        ("办得咋样了", "结果"),
+        ("村上能不能帮着办", "代办"),
+    ],
+)
+def test_everyday_words_for_results_and_help_read_as_the_kbs(text: str, aspect: str) -> None:
+    assert aspect in analyse(text).tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "entry"),
+    [
+        ("低保有没有批 上哪看", "ningxia", "ningxia-result-query"),
+    ],
+)
+def test_a_question_in_those_words_is_answered(
+    seed_index: KnowledgeIndex, text: str, region: str, entry: str
+) -> None:
+    answer = seed_index.answer(text, region)
+    assert answer.status == "answered" and answer.entry is not None
+    assert answer.entry.entry_id == entry

@@ -60,9 +60,48 @@ def test_a_city_of_another_province_is_another_place(
     seed_index: KnowledgeIndex, text: str, region: str, place: str
 ) -> None:
     # a prefecture-level city, not only a province or a big city: never our region's rule
+    # (a national rule may answer it: 菏泽's 低保标准 is set by the local government)
+    answer = seed_index.answer(text, region)
+    assert answer.entry is None or answer.entry.regions == ("all",)
+    assert answer.message is not None and place in answer.message
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "place", "entry"),
+    [
+        ("天津的特困人员供养标准是多少", "gansu", "天津", "common-tekun-standard"),
+        ("菏泽的低保标准是多少", "jinan-licheng", "菏泽", "common-dibao-standard"),
+        (
+            "我妈在南宁 她那边八十岁以上的老人有没有高龄津贴",
+            "ningxia",
+            "南宁",
+            "common-elderly-allowances",
+        ),
+    ],
+)
+def test_another_places_question_a_national_rule_answers_gets_that_rule(
+    seed_index: KnowledgeIndex, text: str, region: str, place: str, entry: str
+) -> None:
+    answer = seed_index.answer(text, region)
+    assert answer.status == "answered" and answer.entry is not None
+    assert answer.entry.entry_id == entry
+    assert answer.message is not None  # whose rule it is and whom to ask there
+    assert place in answer.message and "12345" in answer.message
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("西安那边的高龄补贴去哪申请", "ningxia"),  # how or where to apply there: local
+        ("上海的低保条件是什么", "gansu"),  # no national entry states it
+    ],
+)
+def test_another_places_procedure_is_still_declined(
+    seed_index: KnowledgeIndex, text: str, region: str
+) -> None:
     answer = seed_index.answer(text, region)
     assert answer.status == "uncertain" and answer.entry is None
-    assert answer.message is not None and place in answer.message
+    assert answer.message is not None and "甘肃、宁夏、山西" in answer.message
 
 
 def test_ordinary_words_are_not_taken_for_a_city() -> None:

@@ -78,5 +78,23 @@ def test_a_county_level_city_or_a_district_is_another_place(
 ) -> None:
     assert other_place(text) == place
     (answer,) = seed_index.answers(text, "gansu")
-    assert answer.status == "uncertain" and answer.entry is None
-    assert answer.message is not None and f"您问的是{place}的政策" in answer.message
+    # declined, or answered with the national rule (特困供养标准: set locally): never ours
+    assert answer.entry is None or answer.entry.regions == ("all",)
+    assert answer.message is not None and f"您问的是{place}" in answer.message
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("俺妈住在章丘 章丘的低保标准是多少", "章丘"),
+        ("长清区那边的临时救助去哪申请", "长清"),
+    ],
+)
+def test_another_district_of_jinan_is_not_licheng(
+    seed_index: KnowledgeIndex, text: str, place: str
+) -> None:
+    # 历城 is one district of 济南: the others' rules are not 历城's
+    assert other_place(text) == place
+    (answer,) = seed_index.answers(text, "jinan-licheng")
+    assert answer.entry is None or answer.entry.regions == ("all",)
+    assert answer.message is not None and f"您问的是{place}" in answer.message
