@@ -100,7 +100,7 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
                 continue
             missing = mention.count  # "我妈" after "我爸": another parent
             same = relatives_of(household, relation)
-            if not _partner_here(session, mention.person) and not all_named:
+            if not _partner_here(session, mention.person, reading) and not all_named:
                 continue  # "我女婿得了癌": a daughter's husband living elsewhere, not a member
             if len(same) == 1 and not _is_named(session, same[0]):
                 session.persons[mention.key] = same[0]  # the parent said before, now named
@@ -211,10 +211,16 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
 _IN_LAW_PARTNER = {"女婿": "daughter", "儿媳": "son"}
 
 
-def _partner_here(session: Session, person: str) -> bool:
-    """Whether an in-law named by the person word may be a member: their partner is one."""
+def _partner_here(session: Session, person: str, reading: Reading | None = None) -> bool:
+    """Whether an in-law named by the person word may be a member: their partner is one, or
+    the same story names the partner as living here ("跟着闺女女婿过"; one who married out is
+    named as gone, and the in-law with them)."""
     partner = _IN_LAW_PARTNER.get(person)
-    return partner is None or bool(relatives_of(session.household, partner))
+    if partner is None or relatives_of(session.household, partner):
+        return True
+    return reading is not None and any(
+        m.relation == partner and not m.departed for m in reading.members()
+    )
 
 
 def _a_child(members: list[Member], index: int | None) -> bool:

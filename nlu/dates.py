@@ -28,7 +28,7 @@ _YEAR_ONLY = re.compile(
     rf"|(?P<y2>\d{{2}}|[{_CN}]{{2}})\s*年(?=出生|生|的|人|属|$|[，。,.\s]))"
 )
 _AGE_RES = (
-    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?(?:周岁|岁)"),
+    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几|来)?(?:周岁|岁)"),
     re.compile(
         rf"(?:今年|年龄|年纪|刚满|满了|满)(?:是|有|已经|都)?整?(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?"
         r"(?![月号日年点个])"  # "今年九月上初中" is a month
@@ -36,9 +36,11 @@ _AGE_RES = (
     re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?了?(?:吧|啊|呀|了)?$"),
     # not a school year: "上初二了", "大三了"
     re.compile(rf"(?<![初高大研])(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?了"),
-    # "我和老伴俩人都七十多": tens said of two or more people with 都, ending the clause
+    # "我和老伴俩人都七十多", "俺和屋里人都四十出头": tens said of two or more people with 都,
+    # ending the clause
     re.compile(
-        r"(?:俩人?|两个人?|二人|们|老两口|两口子)都"
+        # the people are before it (nlu.facts._everyone); not a time or money ("一个月都八十")
+        r"(?<=[^，,。；;！!？?\s])(?<![月年天周块元钱])都(?:是)?"
         r"(?P<n>[二三四五六七八九]十[一二三四五六七八九]?)(?P<more>多|出头|好几|大几)?"
         r"(?=$|[，,。；;！!？?\s])"
     ),
@@ -177,6 +179,8 @@ def find_ages(text: str, today: date) -> list[Found]:
                 low, high = low + 3, low + 9  # 七十好几: well past seventy
             elif more and low == high and m.group("more") == "大几":
                 low, high = low + 5, low + 9  # 三十大几: the upper thirties
+            elif more and low == high and m.group("more") == "来":
+                pass  # 四十来岁: about forty
             elif more and low == high:
                 just_over = m.group("more") == "出头"
                 high = low + (JUST_OVER_YEARS if just_over else 10 if low >= 10 else 1)

@@ -145,14 +145,21 @@ _AFTER_AND = re.compile(r"(?:靠|有)[^，。；！？]{1,6}(?:和|还有|加上
 # 政府发放的各类社会救助款物; the disability and old-age allowances are paid as welfare)
 _ASSISTANCE = re.compile(
     r"残疾人?(?:生活|护理)?补贴|两项补贴|护理补贴|高龄(?:补贴|津贴)|抚恤金|低保金|救助金|供养金"
+    r"|老年人?(?:补贴|津贴)|老人(?:补贴|津贴)"
 )
+# the clause right after an amount saying all of it is spent: "…，早就花完了" (not "全交了还
+# 不够": what it went to, the savings said are still read)
+_SPENT_NEXT = re.compile(r"(?:早就?|早都|全|都|也|已经)?(?:花|用|折腾)(?:光|完|没)了")
 _COST_NEAR = 6  # characters from a thing paid for ("学费一年") to its amount
 # money kin living apart give: "兄弟姊妹每月凑个三四百", "亲戚们接济点"
 _FROM_RELATIVES = re.compile(
     r"(?:兄弟|姊妹|姐妹|儿女|子女|亲戚|娃们|孩子们)[^，。；！？]{0,8}?(?:凑|接济|贴补|帮衬|寄|给)"
 )
 # living on an assistance payment: "就靠低保过", "吃着低保"
-_ON_AID = re.compile(r"(?:靠|吃|领|拿)(?:着|的)?(?:点|那点|一点)?(?:低保|五保|特困|救助)")
+_ON_AID = re.compile(
+    r"(?:靠|吃|领|拿)(?:着|的)?(?:点|那点|一点)?(?:低保|五保|特困|救助)"
+    r"|(?:再就是|再加上|加上)(?:个|点)?(?:低保|五保|特困)(?=$|[，,。；;！!])"  # "再就是低保，三口人…"
+)
 _GIVEN = re.compile(r"给[^，。；！？]{0,3}的[^，。；！？]{0,3}$")
 # rent paid for where one lives ("租房住一个月800", "租的房 一个月六百", "房租一千二"), not rent
 # received ("收房租", "房子租出去"): money paid out, nobody's income
@@ -212,6 +219,7 @@ class _Words(BaseModel):
     flags: list[tuple[str, Any, list[str]]]
     member_flags: list[tuple[str, Any, list[str]]]
     no_certificate: list[str]
+    total_care: list[str]
     disability_grade: str
     disability_kinds: dict[str, list[str]]
     receiving: dict[str, list[str]]
@@ -440,8 +448,10 @@ def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             if _recovered(text, mentions, end):
                 continue  # "得过白血病，现在好了": an illness of the past
             lo, hi = clause_at(text, start)
-            if said and not any(lo <= m.start < hi for m in mentions):
-                continue  # "…透析的自付费用还能报吗": the same illness again, nobody new
+            if said and not any(lo <= m.start < start for m in mentions):
+                # "…透析的自付费用还能报吗", "透析的钱…还得自己掏": the same illness again,
+                # nobody new named before it in its clause
+                continue
             said = True
             _member_fact(found, mentions, text, "has_serious_illness", True, start, end)
             _member_fact(found, mentions, text, "serious_illness_kind", kind, start, end)
@@ -458,6 +468,27 @@ def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 
 # asking to be given work is the wish itself: "帮我介绍个工作", "有没有适合我的岗位"
 _ASKS_FOR_WORK = re.compile(r"(?:给|帮)(?:我|俺)|适合")
+
+
+_ELDER_AGE = 60  # 老年人能力评估 is of people aged 60 and more (MZ/T 039-2013)
+
+
+def _total_care(text: str, mentions: list[Mention], out: list[Fact]) -> None:
+    """ "婆婆八十一了…大小便都不知道了，全靠我伺候": the elder named before needs total care
+    (重度失能, grade 3), unless a grade assessed is said, or the one cared for is no elder
+    (a son of forty-three who cannot move is not asked the elder-ability question)."""
+    if any(f.name == "members.elder_ability_grade" for f in out):
+        return
+    ages = {f.who: f.value for f in out if f.name == "members.age"}
+    for start, end in _spans(_any(_words().total_care), text):
+        who, gone = who_at(mentions, text, start)
+        if who is None or gone or not _states(text, start, negatable=False):
+            continue
+        age = ages.get(who)
+        relation = who.partition("#")[0]
+        if (isinstance(age, int) and age >= _ELDER_AGE) or (age is None and relation in _ELDERS):
+            out.append(Fact("members.elder_ability_grade", 3, start, end, who))
+            return
 
 
 def _no_certificate(text: str, mentions: list[Mention], out: list[Fact]) -> None:
@@ -737,7 +768,7 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 _GOES_WITH = re.compile(r"(?:跟着|随着|跟)$")
 # "两个娃上学，大的高三小的初二": the stage said right after a child in birth order
 _CHILD_IN_ORDER = re.compile(r"(?:大的|小的|老大|老二|老三|大点的|小点的)(?:今年|现在|如今)?$")
-_ELDERS = ("parent", "grandparent")  # nobody's school stage (questions.yml asks no elder)
+_ELDERS = ("parent", "grandparent")  # nobody's school stage; the elder ability asked of them
 # An age a rule sets ("要满八十岁才有", "八十岁以上的老人"), said of nobody in the household
 _RULE_AGE_BEFORE = re.compile(r"(?:要|得|须|需要?|必须)满$")
 _AGE_UNDER = re.compile(rf"(?:{UNDER_AN_AGE})$")
@@ -1184,6 +1215,8 @@ def _money(
         if _DEPOSIT.search(clause) and amount.period is None:
             if _owned_elsewhere(mentions, lo, found.start):
                 continue  # "儿子存款八十万，他不跟我们住": not the household's
+            if _SPENT_NEXT.match(text, hi + 1):
+                continue  # "存款就2万多，早就花完了": none left (the 0 is read with the flags)
             out.append(Fact("assets.deposits", amount.value, found.start, found.end,
                             estimate=amount.is_estimate))  # fmt: skip
             continue
@@ -1548,6 +1581,8 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
         _no_certificate(text, mentions, facts)
     _schools(text, mentions, facts)
     _ages(text, today, mentions, facts, opening)
+    if opening:
+        _total_care(text, mentions, facts)
     _household(text, mentions, facts, today)
     none_bound = no_supporter_said(text, mentions)
     if none_bound is not None:

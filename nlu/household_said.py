@@ -111,10 +111,14 @@ def _speaker_goes_on(text: str, mentions: list[Mention], lo: int) -> bool:
     return False
 
 
-_SPEAKER_FIRST = re.compile(r"(?:现在|平时)?(?:我|俺|咱)(?!们|家|妈|爸|娘|爹|两口子|俩|两个)")
+_SPEAKER_FIRST = re.compile(
+    r"(?:现在|平时)?(?:我|俺|咱)(?!们|家|妈|爸|娘|爹|两口子|俩|两个)"
+    r"(?![和跟][^，。；！？\s]{1,5}(?:都|俩|两个))"  # "我和娃他妈都在家务农": the two of them
+)
 # a job said by what one does: "在超市当收银员", "在饭店端盘子", "在太原送外卖", "到手2300"
 _JOB = re.compile(
     r"当(?!时|年|初)\S{1,4}员|端盘子|洗碗|送外卖|跑外卖|收银|保洁|保安|保姆|到手|后厨|打扫卫生"
+    r"|帮厨|看工地|看大门|卖衣服|修(?:自行车|鞋)|卖早点|钟点工"
 )
 _WORKS_FOR_PAY = re.compile(
     r"挣|赚|工资|上班|打工|打(?:点|些)?零工|种地|务农|干活|做工|跑(?:货|大)?车|开(?:货|大|出租|网约)?车"
@@ -191,7 +195,7 @@ def said_size(
     """The household size the text says, with its span ("她一个人住" about an aunt is not,
     unless the aunt is the one `asked_for`: then it is the size of her household)."""
     for pattern in _SIZE_SAID:
-        m = pattern.search(text)
+        m = next((m for m in pattern.finditer(text) if not _their_own(text, m.start())), None)
         if m is None:
             continue
         n = m.group("n")
@@ -230,6 +234,16 @@ def said_size(
             return size, m.start(), m.end()
     m = _childless_couple(text, mentions)
     return (2, m.start(), m.end()) if m else None
+
+
+# "儿子在嘉峪关上班…自己一家四口也紧巴", "他家五口人": the count of another family
+_THEIR_OWN = re.compile(
+    r"(?:(?<![我俺咱额们])自己|他们?|她们?|人家|他们?家|她们?家)(?:也|都|还)?(?:是)?$"
+)
+
+
+def _their_own(text: str, start: int) -> bool:
+    return _THEIR_OWN.search(text, max(0, start - 5), start) is not None
 
 
 _LIST_REACH = 8  # characters after "老两口" within which more people named go on the list
@@ -414,7 +428,7 @@ def own_pay_of(
     ):
         return None
     # "就我老婆打零工": the speaker only says whose wife
-    named = [m for m in mentions if lo <= m.start < hi and not possessive(m, mentions, text)]
+    named = [m for m in mentions if lo <= m.start < hi and not _not_the_earner(m, mentions, text)]
     if not named:
         if _HE_OR_SHE.match(text, lo):
             return None  # "她在饭店洗碗一个月两千" with nobody named before: not the speaker
@@ -425,7 +439,7 @@ def own_pay_of(
             return None  # "妻子没法出去打工，全家一年就靠这点地收入一万多": not her pay
         named = [m for m in mentions if before and before[0] <= m.start < before[1]]
         # "俺老汉在外头打工，一个月两千多": 俺 only says whose husband
-        named = [m for m in named if m.key not in pupils and not possessive(m, mentions, text)]
+        named = [m for m in named if m.key not in pupils and not _not_the_earner(m, mentions, text)]
         earlier = [
             m for m in mentions if m.start < lo and m.key not in pupils and m.relation != CHILD
         ]
@@ -443,6 +457,14 @@ def own_pay_of(
     if who.departed or who.couple:
         return None
     return who.key if who.relation in (SELF, "spouse", "parent") or who.key == asked_for else None
+
+
+def _not_the_earner(m: Mention, mentions: list[Mention], text: str) -> bool:
+    """Named in a pay clause but not who earns it: the owner in "我老婆", or the employer in
+    "给人家看工地" / "给别人打工"."""
+    return possessive(m, mentions, text) or (
+        m.relation == UNNAMED and text[m.start - 1 : m.start] == "给"
+    )
 
 
 def speakers_own(text: str, mentions: list[Mention], lo: int) -> bool:

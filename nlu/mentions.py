@@ -140,6 +140,8 @@ def sentence_at(text: str, index: int) -> tuple[int, int]:
     return _span_at(_SENTENCE, text, index)
 
 
+# "娃一个上初中一个上小学": one … the other …, right after the child word
+_ONE_AND_ANOTHER = re.compile(r"[，,\s]?一个[^，。；！？,]{1,8}[，,\s]?一个")
 _COUNTED = re.compile(r"(?P<n>[两俩三四五])个?$")
 _COUNTS = {"两": 2, "俩": 2, "三": 3, "四": 4, "五": 5}
 
@@ -194,6 +196,8 @@ def find_mentions(
     for m in _compiled(rf"(?:{COUNT}个|(?P<bare>[两俩仨]))?(?:{children})").finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
             count = small_number(m.group("n") or m.group("bare") or "一") or 1
+            if count == 1 and _ONE_AND_ANOTHER.match(text, m.end()):
+                count = 2  # "娃一个上初中一个上小学": two of them
             found.append(Mention(CHILD, m.start(), m.end(), count))
     found += [Mention("spouse", m.start(), m.end(), couple=True) for m in _COUPLE.finditer(text)]
     found = _appositions(text, sorted(found, key=lambda f: f.start))
@@ -444,15 +448,29 @@ def possessive(mention: Mention, mentions: list[Mention], text: str) -> bool:
     return any(m.start == after for m in mentions if m.relation != SELF)
 
 
-# "孩子跟着俺，上初二": the speaker followed, ending the clause, is no subject of what comes after
-_FOLLOWED = re.compile(r"(?:跟着|随着|陪着|跟|随)$")
+# "孩子跟着俺，上初二", "孩子判给我了，今年上三年级": the speaker followed, or given the
+# child, ending the clause, is no subject of what comes after
+_FOLLOWED = re.compile(r"(?:跟着|随着|陪着|跟|随|(?:判|留|交|扔|托付)给)$")
+_CLAUSE_ENDS = ("，", ",", "。", "；", "")
 
 
 def _followed(text: str, mention: Mention) -> bool:
+    """Named as the one followed or given to, not a subject: the speaker in "孩子跟着俺，", or
+    somebody worked for or handed something ("我男人给人家看工地", "地包给别人了")."""
+    if mention.relation == UNNAMED:
+        return text[mention.start - 1 : mention.start] == "给"
+    after = mention.end + (text[mention.end : mention.end + 1] == "了")
     return (
         mention.relation == SELF
         and _FOLLOWED.search(text, 0, mention.start) is not None
-        and text[mention.end : mention.end + 1] in ("，", ",", "。", "；", "")
+        and text[after : after + 1] in _CLAUSE_ENDS
+    )
+
+
+def _reflexive(mention: Mention, others: list[Mention]) -> bool:
+    """自己 right after a relative's 他/她: that relative, not the speaker ("她自己想找个活干")."""
+    return mention.relation == SELF and any(
+        m.end == mention.start and m.relation not in (SELF, UNNAMED) for m in others
     )
 
 
@@ -463,6 +481,7 @@ def who_at(mentions: list[Mention], text: str, index: int) -> tuple[str | None, 
     二十六。想找个工作") is about that member."""
     lo, _ = sentence_at(text, index)
     before = [m for m in mentions if lo <= m.start < index and not _followed(text, m)]
+    before = [m for m in before if not _reflexive(m, before)]
     if before:
         last = max(before, key=lambda m: m.start)
         return last.key, last.departed or last.relation == UNNAMED

@@ -124,7 +124,8 @@ _PERIODS: tuple[tuple[Period, re.Pattern[str]], ...] = (
         ),
     ),
     ("month", re.compile(r"每月|每个月|一个月|1个月|月收入|月均|月薪|月工资|月入|一月|按月|月月")),
-    ("quarter", re.compile(r"季度|一季")),  # "每季度领一千八": 600 a month
+    # "每季度领一千八": 600 a month; not a crop's season ("樱桃一季能卖个七八千": one harvest)
+    ("quarter", re.compile(r"季度|一季(?![^，。；！？\s]{0,4}(?:卖|收|打|产|玉米|麦|稻|庄稼|粮))")),
     ("semester", re.compile(r"学期")),
     ("week", re.compile(r"每周|一周|每星期|每个星期|一个星期|一礼拜")),
     ("day", re.compile(r"每天|一天|日薪|一日|天天")),

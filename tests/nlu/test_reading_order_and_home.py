@@ -1,0 +1,38 @@
+"""Session 44 (lead): the stage of each child said right after 大的/小的 with no verb of studying
+("两个娃上学 大的高三小的初二"), as people say it in one breath."""
+
+from __future__ import annotations
+
+from tests.nlu.reading import opening_facts
+
+
+def _stages(text: str) -> set[tuple[object, str | None]]:
+    return {
+        (value, who) for fact, value, who in opening_facts(text) if fact == "members.school_stage"
+    }
+
+
+def test_stages_after_children_in_birth_order() -> None:
+    assert _stages("我们两口子都在家种地 还有两个娃上学 大的高三小的初二") == {
+        ("senior_high", "child"),
+        ("junior_high", "child"),
+    }
+    assert _stages("两个闺女，大的高二，小的五年级") == {
+        ("senior_high", "daughter"),
+        ("primary", "daughter"),
+    }
+
+
+def test_a_place_of_work_after_the_eldest_is_no_stage() -> None:
+    assert _stages("两个儿子，大的在大学当保安，小的打零工") == set()
+
+
+def _situations(text: str) -> set[object]:
+    return {value for fact, value, _ in opening_facts(text) if fact == "situations"}
+
+
+def test_a_bill_of_an_elder_at_home_is_the_households() -> None:
+    assert _situations("家里老人住院了，花了八万多，新农合报了一半，剩下的都是借的") == {
+        ("sudden_medical_expense",)
+    }
+    assert _situations("村里老人住院了，花了八万多") == set()  # somebody of the village
