@@ -33,7 +33,6 @@ from collections import defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TypeVar
 
 from dialogue import prompts
 from dialogue.lookahead import ENDING_TRIES, Trial, values_of
@@ -71,7 +70,6 @@ HOPEFUL = (LIKELY, POSSIBLE)
 # once the items asked about are settled: a central class counts as still to be asked (the
 # progress hint) only while this many questions or fewer are open for it
 CENTRAL_REACH = 2
-FactKey = TypeVar("FactKey", str, tuple[str, int])
 
 
 @dataclass
@@ -164,6 +162,7 @@ def candidates(
         if q.all_members is not None
         and is_allowed(session, q) and q.applies(household) and is_open(session, q, None)
     ]  # fmt: skip
+    wide_open_ids = {id(q) for q in wide_open}
     household_wide = {f for q in wide_open for f in q.fills}
     # a member question is not "targeted" while a household-wide one still serves its item
     wide_items = {i for q in wide_open for f in q.fills for i in items_named.get(f, ())}
@@ -189,14 +188,17 @@ def candidates(
         return candidate
 
     # which open items want a fact, for any member ("members.age") or one ("members.2.age",
-    # kept as ("members.age", 2): no key strings built per question and member)
+    # kept under "members.age" by member index: a question finds the members screening names
+    # for its facts without trying every member)
     generic_wanted: defaultdict[str, set[ItemId]] = defaultdict(set)
-    indexed_wanted: defaultdict[tuple[str, int], set[ItemId]] = defaultdict(set)
+    indexed_wanted: defaultdict[str, defaultdict[int, set[ItemId]]] = defaultdict(
+        lambda: defaultdict(set)
+    )
     for item, w in wanted.items():
         for fact in w.generic:
             generic_wanted[fact].add(item)
-        for named_fact in w.by_member:
-            indexed_wanted[named_fact].add(item)
+        for name, index in w.by_member:
+            indexed_wanted[name][index].add(item)
     member_first: set[tuple[int, ItemId]] = set()
     relation = bank.get(RELATION_QUESTION)
     relation_open = [i > 0 and is_open(session, relation, i) for i in range(len(household.members))]
@@ -211,11 +213,9 @@ def candidates(
             generic = items_wanting(generic_wanted, question.fills)
             # the items in screening's order: the order they are added in stays the same
             generic_serves = [i for i in wanted if i in generic]
+            named_of = _named_by_member(indexed_wanted, question.fills)
             for index, member in enumerate(household.members):
-                if indexed_wanted:
-                    named = items_wanting(indexed_wanted, [(f, index) for f in question.fills])
-                else:
-                    named = set()
+                named = named_of.get(index, NOBODY_NAMED)
                 if named:
                     serves = [
                         i for i in wanted
@@ -250,7 +250,10 @@ def candidates(
             serves = [i for i in wanted if i in hit]
         if not serves or (question.when and not question.applies(household)):
             continue
-        if not is_open(session, question, None):
+        if question.all_members is not None:  # allowed and applying: open when in wide_open
+            if id(question) not in wide_open_ids:
+                continue
+        elif not is_open(session, question, None):
             continue
         # a household question is asked once: its candidate is new (the bank's ids are unique)
         key = (question.id, None)
@@ -264,11 +267,26 @@ def candidates(
     return list(found.values())
 
 
-def items_wanting(wanted_by_fact: dict[FactKey, set[ItemId]], facts: list[FactKey]) -> set[ItemId]:
+def items_wanting(wanted_by_fact: dict[str, set[ItemId]], facts: list[str]) -> set[ItemId]:
     found: set[ItemId] = set()
     for fact in facts:
         found.update(wanted_by_fact.get(fact, ()))
     return found
+
+
+NOBODY_NAMED: frozenset[ItemId] = frozenset()
+
+
+def _named_by_member(
+    indexed_wanted: dict[str, defaultdict[int, set[ItemId]]], facts: list[str]
+) -> dict[int, set[ItemId]]:
+    """Per member index, the open items that want one of `facts` of that member in
+    particular ("members.2.age"); members no item names are left out."""
+    named: dict[int, set[ItemId]] = {}
+    for fact in facts:
+        for index, items in indexed_wanted.get(fact, {}).items():
+            named.setdefault(index, set()).update(items)
+    return named
 
 
 def _stuck(wanted: dict[ItemId, Wanted], found: list[Candidate]) -> set[ItemId]:
@@ -367,9 +385,15 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
             if (open_for[i] == 1 or i in stuck)
             and not _queued_behind(best, i, asked_items, result, session, bank)
         ]
+        unchangeable: set[ItemId] = set()
         if tested:
-            best.items -= set(tested) - lookahead.changeable(bank, best.tried, tested)
-            worths.pop(id(best), None)
+            unchangeable = set(tested) - lookahead.changeable(bank, best.tried, tested)
+        if not unchangeable:
+            # nothing dropped: the choice runs on the same candidates and worths, and would
+            # pick this one again (verified, so taken)
+            break
+        best.items -= unchangeable
+        worths.pop(id(best), None)
         if not best.items:
             useful.remove(best)
     step = gate(session, bank, best.step)
