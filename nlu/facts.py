@@ -1526,6 +1526,37 @@ def _of_other_kin(fact: Fact, asked_for: str | None) -> bool:
     return fact.who is not None and fact.who.partition("#")[0] == "other" and fact.who != asked_for
 
 
+# property said as the household's whoever was named before ("他们说我家有车不行")
+_OUR_PROPERTY = re.compile(r"我家|我们家|俺家|俺们家|咱家|家里|自己|(?:我|俺|额)(?:那|这|的)")
+_EX_SPOUSE = re.compile(r"前夫|前妻|前老公|前媳妇|前头那个")
+_A_CAR_OR_HOUSE = ("assets.vehicles", "assets.houses")
+
+
+def _of_a_relative_elsewhere(
+    fact: Fact, text: str, mentions: list[Mention], asked_for: str | None
+) -> bool:
+    """ "前夫再婚了 有车有房", "侄子在城里 有楼房有车", "她哥在外地成家了 有车有房": a car or a
+    house said after an ex-spouse, a sibling or another relative (or one said to have left),
+    not the one asked for. Only what 共同生活的家庭成员 own counts; such property is left for
+    the office to check (a wrong car is believed, a missing one is not held against anyone)."""
+    if fact.name not in _A_CAR_OR_HOUSE:
+        return False
+    lo, _ = sentence_at(text, fact.start)
+    said = [m for m in mentions if lo <= m.start < fact.start and not possessive(m, mentions, text)]
+    since = said[-1].end if said else lo
+    if _OUR_PROPERTY.search(text, since, fact.start):
+        return False
+    ex = [m.end() for m in _EX_SPOUSE.finditer(text, lo, fact.start)]
+    if ex and ex[-1] >= since:
+        return True
+    if not said:
+        return False
+    owner = said[-1]
+    if owner.key == asked_for or owner.relation in (SELF, UNNAMED):
+        return False
+    return owner.departed or owner.relation in _KIN_APART
+
+
 def _without_contradictions(facts: list[Fact]) -> list[Fact]:
     """ "有辆车，早报废了": a yes and a no about the same person's fact are both dropped; a
     missing fact is asked, a wrong one would be believed."""
@@ -1630,6 +1661,8 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
         # the speaker's own household: "俺…七十六了…侄儿四十多了在忻州上班" (the nephew keeps
         # his own); when the story is all about an uncle ("我大爷八十了…一个人住"), his facts stay
         facts = [f for f in facts if not _of_other_kin(f, asked_for)]
+    if opening:
+        facts = [f for f in facts if not _of_a_relative_elsewhere(f, text, mentions, asked_for)]
     complaint = bool(_compiled(words.complaint).search(text))
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     return Reading(

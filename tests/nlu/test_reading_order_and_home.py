@@ -36,3 +36,21 @@ def test_a_bill_of_an_elder_at_home_is_the_households() -> None:
         ("sudden_medical_expense",)
     }
     assert _situations("村里老人住院了，花了八万多") == set()  # somebody of the village
+
+
+def _assets(text: str) -> set[str]:
+    return {fact for fact, _, _ in opening_facts(text) if fact.startswith("assets.")}
+
+
+def test_a_car_or_house_of_kin_who_live_apart_is_not_the_households() -> None:
+    for text in (
+        "离婚五年了 一个人带着俩孩子 前夫再婚了 有车有房 一分抚养费都不给",
+        "一辈子没结婚 一个人住在村里 侄子在城里 有楼房有车 逢年过节来看一眼",
+        "俺娘八十九了 俺兄弟在济南市里住 有楼有车 一个月给俺娘三百",
+    ):
+        assert _assets(text) == set(), text
+
+
+def test_the_households_own_car_is_still_read() -> None:
+    assert "assets.vehicles" in _assets("俺两口子都六十多了 就靠儿子每个月给五百 有个老面包车拉货")
+    assert "assets.vehicles" in _assets("我跟老伴过 老伴有辆小轿车")
