@@ -46,7 +46,8 @@ from nlu.clauses import (
     without_double_negation,
 )
 from nlu.commands import corrected_part
-from nlu.facts import LONG_AGO, illness_kind_named, read_facts
+from nlu.dialect import plain_no
+from nlu.facts import LONG_AGO, illness_kind_named, read_facts, unslipped
 from nlu.household_said import hukou_elsewhere
 from nlu.lexicon import IN_LAW_WORDS, find_items, match_relations, parse_relation
 from nlu.numerals import NUMERAL_RE, spoken_numerals
@@ -116,6 +117,7 @@ def parse_answer(
     # voice input's pauses: "两个 就额跟老婆子", "五口 不对 四口", "有个一万来块 给儿子攒的学费"
     period_first = question.answer in _NUMBERS_WITH_UNITS and not _MENDED.search(text)
     text = spaces_as_commas(text, except_after_a_period=period_first)
+    text = unslipped(plain_no(text))  # "莫有车", "么花啥钱", "滴保", "连租房": the plain words
     text = spoken_numerals(without_double_negation(text))  # 不是没有 -> 有; 八十有三
     text = self_repaired(corrected_part(text))  # "不是两千，是一千二", "两千，哦不，一千二"
     text = current_clauses(text)  # "原来有两万，…就剩五千了" -> the clause about now

@@ -1,0 +1,48 @@
+"""Answers missed or stored wrongly on dev set 16 (session 44), each by its cause: dialect
+negations (宁夏 莫有/么得, 济南 么有, 莫/么 before a verb) and voice-input slips (滴保, 连租房, 微房,
+退修, 局住证) read as the plain words by the question's own parser."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dialogue.answers import Value, parse_answer
+from dialogue.questions import question_bank
+from nlu.dialect import plain_no
+
+TODAY = dt.date(2025, 6, 1)
+
+
+def parsed(question_id: str, text: str, member: bool = False) -> object:
+    return parse_answer(question_bank().get(question_id), text, TODAY, of_another=member)
+
+
+def value(question_id: str, text: str) -> Any:
+    said = parsed(question_id, text)
+    assert isinstance(said, Value), (question_id, text, said)
+    return said.value
+
+
+def test_dialect_negation_is_a_no() -> None:
+    assert value("vehicles", "莫有车") is False
+    assert value("has_residence_permit", "么得") is False
+    assert value("member_veteran", "莫当过") is False
+    assert value("member_student_loan", "还么办") is False
+    assert float(value("medical_expense", "么花啥钱")) == 0
+    assert float(value("rehabilitation_expense", "么做过康复")) == 0
+    assert value("basic_living", "么问题，吃饭不愁") is False
+
+
+def test_dialect_negation_keeps_question_words_and_length() -> None:
+    for text in ("什么有", "怎么得了", "是么？", "莫名其妙", "约莫有两万", "木头"):
+        assert plain_no(text) == text
+    assert plain_no("俺还么到领的年纪") == "俺还没到领的年纪"
+
+
+def test_voice_slips_are_read_as_the_words_meant() -> None:
+    assert value("current_housing", "连租房") == "rented_public"
+    assert value("dangerous_house", "是微房") is True
+    assert value("member_employment", "退修了") == "retired"
+    assert value("already_receives", "滴保，一个月三百多") == ["dibao"]
+    assert value("has_residence_permit", "有，去年刚办的局住证") is True
