@@ -46,3 +46,21 @@ def test_voice_slips_are_read_as_the_words_meant() -> None:
     assert value("member_employment", "退修了") == "retired"
     assert value("already_receives", "滴保，一个月三百多") == ["dibao"]
     assert value("has_residence_permit", "有，去年刚办的局住证") is True
+
+
+def test_everyday_words_of_the_questions_own_facts() -> None:
+    assert value("applies_at_residence", "就在这儿办，回老家太远了") is True
+    assert value("applies_at_residence", "得回户口那边办") is False
+    assert value("member_school_stage", "在兰州上高职") == "college"  # 高等职业院校: 专科
+    assert value("member_school_stage", "才五岁，上中班") == "preschool"
+    assert value("member_study_status", "正念着呢") == "enrolled"
+    assert value("member_student_loan", "学校那边给办好了") is True
+    assert value("member_employment", "在家养了几头牛") == "farming"
+    assert value("member_unemployment_registered", "正在弄，材料交上去了") is True
+    assert value("member_wants_training", "学那干啥，老了") is False
+    assert value("member_graduating", "还得两年") is False
+    assert value("member_elder_ability", "生活上没问题，都自己弄") == 0
+    assert value("member_veteran", "她一个女的当啥兵") is False
+    assert value("dangerous_house", "房梁都歪了，一下雨就提心吊胆") is True
+    assert value("member_health", "没毛病，壮实") == "good"
+    assert value("member_labour_ability", "还在念初中呢") == "none"
