@@ -184,12 +184,18 @@ def amount_answer(question: Question, text: str) -> Value | None:
         amount = to_monthly(varying) if monthly else varying
     if amount is None and question.fills[0].startswith("assets.") and SPENT_ALL.search(text):
         return Value(0.0)  # "存款？早花光了": none left
+    if amount is None and question.fills == ["members.monthly_income"] and _WORK_ENDED.search(text):
+        return Value(0.0)  # "原先一个月三千，上个月刚辞了": his pay before, none now
     if amount is None:
         return Value(0.0) if parse_yes_no(text) is False else None
     vague = amount.is_estimate and amount.high > VAGUE_SPREAD * max(amount.low, 1.0)
     # "退休金两千，还有点房租": at least what was said, and more not said: an estimate
     estimate = amount.is_estimate or (monthly and _MORE_UNSAID.search(text) is not None)
     return Value(float(amount.value), is_estimate=estimate, vague=vague)
+
+
+# the work that paid has ended, and no amount is said of now
+_WORK_ENDED = re.compile(r"(?:没|不)(?:干|上班|做)了|辞了|辞职了?|下岗了|厂子?倒了|倒闭了")
 
 
 # another income named without its amount, to the clause's end ("还有点房租"; not "低保": no income)

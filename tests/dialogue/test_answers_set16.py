@@ -64,3 +64,15 @@ def test_everyday_words_of_the_questions_own_facts() -> None:
     assert value("dangerous_house", "房梁都歪了，一下雨就提心吊胆") is True
     assert value("member_health", "没毛病，壮实") == "good"
     assert value("member_labour_ability", "还在念初中呢") == "none"
+
+
+def test_a_bare_number_first_then_who_is_the_size() -> None:
+    assert value("household_size", "仨，我，我儿子，我儿媳妇") == 3
+
+
+def test_what_ended_since_is_the_present() -> None:
+    # cancelled since: no licence now; the pay of a job quit last month is no income now
+    assert value("registered_business", "以前办过个体执照，早就注销了") is False
+    assert float(value("member_income", "原先在饭馆干，一个月三千，上个月刚辞了")) == 0
+    # the household's own income is not known from one member's job ending
+    assert parsed("household_income", "以前两千，现在没干了") is None
