@@ -236,6 +236,8 @@ def _answers(form: str, rest: str) -> bool:
         return True
     if form in {"y", "n"}:
         return False  # a letter inside a word is not an answer
+    if form == "要":
+        return False  # "她要带孙子": has to, a modal before a verb, not a yes
     if form == _COPULA:  # "是我老伴": identifies; "是有的", "是要": still a yes
         follow = _FORM_RE.match(rest)
         return follow is not None and _FORMS[follow.group("form")] is True

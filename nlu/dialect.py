@@ -18,3 +18,16 @@ _DIALECT_NOT = re.compile(rf"(?<![什怎这那多要约])(?:[莫么](?={_DENIED}
 def plain_no(text: str) -> str:
     """`text` with the dialect 莫/木/么 that deny as 没 ("莫有车" -> "没有车")."""
     return _DIALECT_NOT.sub("没", text)
+
+
+# "咋不难", "怎么不想": a question back that means "of course" — at a clause's start, with one
+# or two characters after it before the clause ends (not "咋不给我办低保": a complaint)
+_OF_COURSE = re.compile(
+    r"(?:^|(?<=[，,。；;！!\s]))(?P<why>咋|怎么|哪能)不"
+    r"(?=[\u4e00-\u9fff]{1,2}[啊呀呢哩嘞嘛]?(?:[，,。；;！!？?\s]|$))"
+)
+
+
+def of_course(text: str) -> str:
+    """`text` with the rhetorical 咋不/怎么不/哪能不 as a plain yes (当然, 那当然), same length."""
+    return _OF_COURSE.sub(lambda m: "当然" if len(m.group()) == 2 else "那当然", text)

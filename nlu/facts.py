@@ -481,7 +481,14 @@ def _one_job_now(text: str, start: int, today: dt.date) -> bool:
         _FORMERLY.search(text, lo, start)
         or _TWO_JOBS.search(text, lo, hi)
         or _in_a_past_year(text, sentence_at(text, start)[0], start, today)
+        or _WISHED_JOB.search(text, lo, start)
+        or (_ANY_OF_THESE.search(text, start, hi) and _WISHED_JOB.search(text, 0, lo))
     )
+
+
+# a job wished for, not held: "想找点活干，看大门啥的都行", "想去超市上班"
+_WISHED_JOB = re.compile(r"想|要找|盼着|巴不得|打算")
+_ANY_OF_THESE = re.compile(r"(?:啥的|之类的?|什么的)?(?:都行|也行|都可以|就行|都成)")
 
 
 def _not_cared_for(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -9,7 +9,8 @@ from typing import Any
 
 from dialogue.answers import Value, parse_answer
 from dialogue.questions import question_bank
-from nlu.dialect import plain_no
+from nlu.dialect import of_course, plain_no
+from nlu.facts import read_facts
 
 TODAY = dt.date(2025, 6, 1)
 
@@ -76,3 +77,39 @@ def test_what_ended_since_is_the_present() -> None:
     assert float(value("member_income", "原先在饭馆干，一个月三千，上个月刚辞了")) == 0
     # the household's own income is not known from one member's job ending
     assert parsed("household_income", "以前两千，现在没干了") is None
+
+
+def test_modal_yao_is_no_yes() -> None:
+    assert value("member_wants_job", "她要带孙子，走不开") is False
+
+
+def test_several_kinds_of_disability_are_multiple() -> None:
+    assert value("member_disability_kind", "又聋又哑，还有点智力上的") == "multiple"
+    assert parsed("member_disability_kind", "又聋又哑") is None  # may be certified as hearing
+
+
+def test_left_school_said_first_is_none() -> None:
+    assert value("member_school_stage", "不念了，初中毕业就在家") == "none"
+
+
+def test_a_yards_area_is_not_the_dwellings() -> None:
+    assert float(value("housing_area", "院子一百二十平，房子也就五十平")) == 50
+    assert float(value("housing_area", "院子大，房子就六十平")) == 60
+
+
+def test_rhetorical_why_not_is_of_course() -> None:
+    assert value("basic_living", "咋不难，欠了一屁股债") is True
+    assert value("member_wants_job", "咋不想，天天在找") is True
+    assert of_course("你们咋不给我办低保") == "你们咋不给我办低保"  # a complaint, not a yes
+
+
+def test_a_serious_illness_come_suddenly_is_a_sudden_one() -> None:
+    said = value("situations", "老伴突然脑出血，抢救花了十来万")
+    assert set(said) == {"sudden_serious_illness", "sudden_medical_expense"}
+
+
+def test_a_job_wished_for_is_not_the_job_held() -> None:
+    names = {f.name for f in read_facts("我想找点活干，看大门啥的都行", TODAY).facts}
+    assert "members.employment" not in names and "members.wants_job" in names
+    held = read_facts("儿子在超市上班", TODAY).facts
+    assert [f.value for f in held if f.name == "members.employment"] == ["employed"]
