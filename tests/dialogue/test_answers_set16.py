@@ -8,11 +8,16 @@ import datetime as dt
 from typing import Any
 
 from dialogue.answers import Value, parse_answer
+from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.questions import question_bank
+from dialogue.state import Pending
+from nlu.answers import parse_consent
 from nlu.dialect import of_course, plain_no
 from nlu.facts import read_facts
+from tests.dialogue.sessions import family
 
 TODAY = dt.date(2025, 6, 1)
+FAMILY = ["self", "spouse", "son", "grandchild"]
 
 
 def parsed(question_id: str, text: str, member: bool = False) -> object:
@@ -113,3 +118,28 @@ def test_a_job_wished_for_is_not_the_job_held() -> None:
     assert "members.employment" not in names and "members.wants_job" in names
     held = read_facts("儿子在超市上班", TODAY).facts
     assert [f.value for f in held if f.name == "members.employment"] == ["employed"]
+
+
+def test_consent_in_everyday_forms() -> None:
+    assert parse_consent("依你们，咋查都行") is True
+    assert parse_consent("签就签吧，反正也没几个钱") is True
+    assert parse_consent("莫问题") is True  # Ningxia 莫 = 没
+    assert parse_consent("那不中，我不乐意让银行查") is False
+
+
+def test_well_said_of_a_member_is_no_certificate() -> None:
+    assert value("member_disability", "她好着呢") is False
+    assert value("has_residence_permit", "办下来了，在派出所办的") is True
+
+
+def test_a_stent_is_a_heart_illness() -> None:
+    facts = {(f.name, f.value) for f in read_facts("我这心脏搭了三个支架", TODAY).facts}
+    assert ("members.serious_illness_kind", "heart") in facts
+
+
+def test_a_members_illness_named_without_yes_is_their_yes(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = family(FAMILY, Pending(question_id="member_serious_illness", member=2))
+    engine.turn(session, text="肝硬化，医生说挺严重")
+    son = session.household.members[2]
+    assert son.has_serious_illness is True and son.serious_illness_kind == "liver"
