@@ -967,6 +967,10 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 continue  # "其弟有一辆小轿车，常借给其使用": the brother's car
             if name == "housing.current_housing" and not _of_the_household(mentions, text, start):
                 continue  # "儿子在银川打工，他自己还租房子住": the son's home, not theirs
+            if name == "housing.current_housing" and _FORMERLY.search(
+                text, clause_at(text, start)[0], start
+            ):
+                continue  # "以前借住在我姐家，现在…": where they lived before
             if _states(text, start, negatable) and _ours(mentions, text, start):
                 out.append(Fact(name, value, start, end))
     ended = _statuses_ended(text)

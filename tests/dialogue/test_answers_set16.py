@@ -143,3 +143,17 @@ def test_a_members_illness_named_without_yes_is_their_yes(nlu_backend: IntentPar
     engine.turn(session, text="肝硬化，医生说挺严重")
     son = session.household.members[2]
     assert son.has_serious_illness is True and son.serious_illness_kind == "liver"
+
+
+def test_a_vocational_grade_is_not_senior_high() -> None:
+    assert value("member_school_stage", "职高二年级") == "secondary_vocational"
+
+
+def test_staying_with_a_relative_is_borrowed_housing() -> None:
+    def housing(text: str) -> list[object]:
+        facts = read_facts(text, TODAY).facts
+        return [f.value for f in facts if f.name == "housing.current_housing"]
+
+    assert housing("么有，借住在俺哥家") == ["borrowed"]
+    assert housing("在闺女家住着，自己没房") == ["borrowed"]
+    assert housing("以前借住在我姐家，现在租房") == []  # where they lived before
