@@ -157,3 +157,13 @@ def test_staying_with_a_relative_is_borrowed_housing() -> None:
     assert housing("么有，借住在俺哥家") == ["borrowed"]
     assert housing("在闺女家住着，自己没房") == ["borrowed"]
     assert housing("以前借住在我姐家，现在租房") == []  # where they lived before
+
+
+def test_a_late_parents_service_is_nobodys_in_the_household(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = family(FAMILY, Pending(question_id="any_veteran"))
+    engine.turn(session, text="我爹当过兵，早去世了")
+    assert [m.is_veteran for m in session.household.members] == [None] * 4
+    session = family(FAMILY, Pending(question_id="any_veteran"))
+    engine.turn(session, text="有，我自己")
+    assert session.household.members[0].is_veteran is True
