@@ -204,12 +204,18 @@ def amount_answer(question: Question, text: str) -> Value | None:
         amount = to_monthly(varying) if monthly else varying
     if amount is None and question.fills[0].startswith("assets.") and SPENT_ALL.search(text):
         return Value(0.0)  # "存款？早花光了": none left
+    if amount is None and question.fills == ["members.monthly_income"] and _WORK_ENDED.search(text):
+        return Value(0.0)  # "原先一个月三千，上个月刚辞了": his pay before, none now
     if amount is None:
         return Value(0.0) if parse_yes_no(text) is False else None
     vague = amount.is_estimate and amount.high > VAGUE_SPREAD * max(amount.low, 1.0)
     # "退休金两千，还有点房租": at least what was said, and more not said: an estimate
     estimate = amount.is_estimate or (monthly and _MORE_UNSAID.search(text) is not None)
     return Value(float(amount.value), is_estimate=estimate, vague=vague)
+
+
+# the work that paid has ended, and no amount is said of now
+_WORK_ENDED = re.compile(r"(?:没|不)(?:干|上班|做)了|辞了|辞职了?|下岗了|厂子?倒了|倒闭了")
 
 
 # another income named without its amount, to the clause's end ("还有点房租"; not "低保": no income)
@@ -244,9 +250,20 @@ def area_answer(text: str) -> Value | None:
             about = text[per_room.end() : per_room.end() + 1] in ("来", "多")  # "一间十来平"
             return Value(float((low + high) / 2), is_estimate=low != high or about)
     found = list(_AREA_NUMBER.finditer(text))
+    # "院子一百二十平，房子也就五十平": a yard's or a plot's area is not the dwelling's
+    housed = [m for m in found if not _NOT_THE_HOUSE.search(_clause_before(text, m.start()))]
+    found = housed if any(m.group("unit") for m in housed) else found
     said = next((m for m in found if m.group("unit")), found[0] if found else None)
     area = None if said is None else area_of(said.group("n"), said.group("more"))
     return None if area is None else Value(area[0], is_estimate=area[1])
+
+
+_NOT_THE_HOUSE = re.compile(r"院子|院落|院坝|宅基地|地基|场院|菜地|耕地|(?<!房)地(?!方)")
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The clause of `text` up to `at`."""
+    return re.split(r"[，,；;。]", text[:at])[-1]
 
 
 def age_answer(text: str, today: dt.date) -> Value | None:

@@ -46,7 +46,8 @@ from nlu.clauses import (
     without_double_negation,
 )
 from nlu.commands import corrected_part
-from nlu.facts import LONG_AGO, illness_kind_named, read_facts
+from nlu.dialect import of_course, plain_no
+from nlu.facts import LONG_AGO, illness_kind_named, read_facts, unslipped
 from nlu.household_said import hukou_elsewhere
 from nlu.lexicon import IN_LAW_WORDS, find_items, match_relations, own_child_said, parse_relation
 from nlu.numerals import NUMERAL_RE, spoken_numerals
@@ -69,9 +70,11 @@ _AWAITING_APPRAISAL = re.compile(
 _STOPPED_NOW = re.compile(r"^(?:后来|现在|去年|今年)?(?:就|也|又|给)?(?:停了|取消了|断了|不给了)")
 # "医院说可能是白血病，还在查": the diagnosis is not made yet
 _UNDIAGNOSED = re.compile(r"还在查|还没确诊|没确诊|待确诊|疑似|还没查出|(?:医生|医院|大夫)说可能")
+_SUDDEN = re.compile(r"突然|突发|一下子|猛地")
 _DENIES = re.compile(r"^(?:也|都|倒|可)?(?:没有|没|不是|不算|并没有)")
 _LEFT_SCHOOL = re.compile(
     r"(?:毕业|毕了业|读完|念完|上完)\S{0,3}(?:不|没)(?:上|念|读)了?|辍学|退学了|毕业了"
+    r"|^(?:早就?|已经|都)?不(?:上|念|读)(?:学|书)?了"  # "不念了，初中毕业就在家"
 )
 _STILL_AT_SCHOOL = re.compile(r"(?:快|要|将|就|明年|今年)毕业了?")  # "大四，快毕业了"
 # "明年毕业" is still at school; "去年就毕业了" is not
@@ -131,6 +134,7 @@ def parse_answer(
     # voice input's pauses: "两个 就额跟老婆子", "五口 不对 四口", "有个一万来块 给儿子攒的学费"
     period_first = question.answer in _NUMBERS_WITH_UNITS and not _MENDED.search(text)
     text = spaces_as_commas(text, except_after_a_period=period_first)
+    text = unslipped(of_course(plain_no(text)))  # "莫有车", "咋不难", "滴保": the plain words
     text = spoken_numerals(without_double_negation(text))  # 不是没有 -> 有; 八十有三
     text = self_repaired(corrected_part(text))  # "不是两千，是一千二", "两千，哦不，一千二"
     text = current_clauses(text)  # "原来有两万，…就剩五千了" -> the clause about now
@@ -488,6 +492,12 @@ def _parse(
                 return Value(stages.pop())  # "上五年级": a stage known by its grade
             if later:
                 return Doubt("next_stage")  # "明年上小学": and now?
+    if kind == "choice" and question.fills == ["members.disability_kind"]:
+        kinds = {k for k, words in question.synonyms.items() if any(w in text for w in words)}
+        # "又聋又哑，还有点智力上的": several kinds (多重残疾); deaf and mute alone may be
+        # certified as hearing only
+        if len(kinds - {"multiple"}) > 1 and kinds != {"hearing", "speech"}:
+            return Value("multiple")
     if kind == "choice":
         picked = denied_choice(text, question.options(), question.synonyms)
         if question.fills == ["members.serious_illness_kind"]:
@@ -541,6 +551,15 @@ def _multi(question: Question, text: str) -> Value | None:
             long_ago = True  # "前年发洪水把地冲了": not 最近
         elif choice is not None and choice not in picked:
             picked.append(choice)
+        if (  # "老伴突然脑出血": a serious illness by name, come suddenly
+            "sudden_serious_illness" in options
+            and "sudden_serious_illness" not in picked
+            and _SUDDEN.search(clause)
+            and illness_kind_named(clause) is not None
+            and not _DENIES.match(clause)
+            and not LONG_AGO.search(clause)
+        ):
+            picked.insert(0, "sudden_serious_illness")
     if picked:
         return Value(picked)
     if long_ago and not denied:

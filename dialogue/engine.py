@@ -448,16 +448,24 @@ class DialogueEngine:
 
     def _yes_by_its_fact(self, session: Session, reading: Reading) -> Answer | None:
         """ "孙子上高中" to 家里有孩子在上学吗: stating the question's own fact, for anyone,
-        is a yes (the member follow-ups then ask whom, if the answer did not say)."""
+        is a yes (the member follow-ups then ask whom, if the answer did not say); of one
+        member asked about, stating it of nobody else is theirs."""
         pending = session.pending
         assert pending is not None
         if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
             return None
         question = self.bank.get(pending.question_id)
-        if question.all_members is None or question.answer != "yes_no":
+        if question.answer != "yes_no":
+            return None
+        # of one member asked about: said of nobody named ("肝硬化，医生说挺严重" to 他有没有重病)
+        of_one = question.all_members is None
+        if of_one and pending.member is None:
             return None
         says_yes = any(
-            f.name in question.fills and f.value not in (False, None, "none") for f in reading.facts
+            f.name in question.fills
+            and f.value not in (False, None, "none")
+            and (not of_one or f.who is None)
+            for f in reading.facts
         )
         return Value(True) if says_yes else None
 
@@ -609,6 +617,8 @@ class DialogueEngine:
             answer = self._parse_pending(session, text)
             if isinstance(answer, Doubt):
                 return self._doubt(session, answer)
+            if answer is None:  # "肝硬化，医生说挺严重" (read as a correction): its own fact said
+                answer = self._yes_by_its_fact(session, reading)
             if answer is not None:
                 pending = session.pending
                 # an answer given before is changed; a first answer is only taken

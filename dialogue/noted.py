@@ -141,7 +141,9 @@ def named_members(
     mentions = [  # not the owner of another relative: "老伴的爹当过兵" is not about 老伴
         m for m in reading.members() if not ({m.end + 1, m.end + 2} & starts or m.end in starts)
     ]
-    if not mentions:  # "有，我自己": the speaker, when no relative is named
+    # "有，我自己": the speaker, when no relative is named (not "我爹当过兵，早去世了": a
+    # relative who is no member, or has died)
+    if not mentions and all(m.key in (SELF, UNNAMED) for m in reading.mentions):
         mentions = [m for m in reading.mentions if m.key == SELF][:1]
     changed: list[tuple[str, Any]] = []
     for mention in mentions:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from nlu.dialect import plain_no
 from nlu.numbers import Found
 from nlu.numerals import normalize_digits, parse_range
 
@@ -236,6 +237,8 @@ def _answers(form: str, rest: str) -> bool:
         return True
     if form in {"y", "n"}:
         return False  # a letter inside a word is not an answer
+    if form == "要":
+        return False  # "她要带孙子": has to, a modal before a verb, not a yes
     if form == _COPULA:  # "是我老伴": identifies; "是有的", "是要": still a yes
         follow = _FORM_RE.match(rest)
         return follow is not None and _FORMS[follow.group("form")] is True
@@ -336,6 +339,7 @@ _CONSENT_NO = re.compile(
 )
 _CONSENT_YES = re.compile(
     r"查吧|查就查|你们查|可以查|随便查|尽管查|让你们查|查呗|授权|(?:核对|核查)吧|查(?:啥|什么)都行"
+    r"|(?:咋|怎么)查都(?:行|中|成|可以)|签就签|依你们|随你们"  # "依你们，咋查都行", "签就签吧"
     r"|查[^，,。不没别]{0,6}(?:可以|没问题|没事)"  # "查我可以"
     r"|^[^，,。不没别]{0,6}?(?:同意|愿意)[了的啊吧呀。！!]*$"  # "我爸妈都同意" (for them)
 )
@@ -344,6 +348,7 @@ _CONSENT_YES = re.compile(
 def parse_consent(text: str) -> bool | None:
     """Consent to the income and asset check: a yes/no, or the everyday ways of saying it.
     Consent given in part ("查我可以，别查我儿子的") is none: the check covers the household."""
+    text = plain_no(text)  # "莫问题": 没问题
     if _CONSENT_NO.search(text):
         rest = _CONSENT_NO.sub("，", text)  # what is said besides the refusal
         yes = _CONSENT_YES.search(rest) or any(parse_yes_no(c) for c in _CLAUSE.findall(rest))

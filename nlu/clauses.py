@@ -40,6 +40,7 @@ _NOW = re.compile(
     r"|迁回|迁过来|迁来|迁到|迁走|迁出|落户|落了户"  # "以前在外地，前年迁回来了"
     r"|(?:以|之)后|自从|打那"  # "以前靠他六七千，出事以后就没收入了"
     r"|(?:不|没)(?:干|当|做)了"  # it ended: "以前当过村支书，早就不干了"
+    r"|注销|吊销|辞了|辞职|倒闭|关门了"  # "以前办过个体执照，早就注销了", "上个月刚辞了"
     rf"|{SPENT_ALL.pattern}"  # "原来有两万，花光了": none left now
     r"|拆迁|置换|废铁|废品|撞坏|撞报废"  # "以前有一套，拆迁了给了两套", "有过，卖废铁了"
 )
@@ -149,7 +150,13 @@ def current_clauses(text: str) -> str:
     """The clauses about now: "以前是农村的，后来转成城镇了" -> "后来转成城镇了". Unchanged
     when no clause is about the past or none is about now."""
     parts = clauses(text)
-    past = [c for c in parts if _PAST.search(c) and not _NOW.search(c)]
+    past: list[str] = []
+    before = False
+    for clause in parts:  # "原先在饭馆干，一个月三千，上个月刚辞了": the story of before goes on
+        changed = _NOW.search(clause) is not None
+        before = not changed and (before or _PAST.search(clause) is not None)
+        if before:
+            past.append(clause)
     now = [c for c in parts if c not in past]
     if not past or not any(_NOW.search(c) for c in now):
         return text

@@ -29,6 +29,7 @@ from guides.ids import ItemId
 from nlu.amount_clauses import AT_BEST, COST_ITEMS, DEBT, EACH
 from nlu.clauses import clauses, numbers_mended, told_before_now
 from nlu.dates import UNDER_AN_AGE, find_ages
+from nlu.dialect import plain_no
 from nlu.floor_area import floor_area_said
 from nlu.household_said import (
     SUMMED,
@@ -118,8 +119,6 @@ _AGE_BEFORE = re.compile(
     r"(?P<own>(?:我|俺|咱)们?家?(?:那个?)?|有个|带(?:着)?(?:一)?个?)?"
     r"(?P<n>[一二三四五六七八九十\d]{1,3})(?:多?周?岁)?(?:的(?:那个|那)?老?|(?<=岁))$"
 )  # 老娘, 老父亲: the relation word starts after 老; "带个5岁娃": 岁 right before the child
-# dialect forms of 没有/没得 (northwest 莫有, 木有, 么有)
-_DIALECT_NOT = re.compile(r"[莫木么][有得]")
 _DIALECT_HOME = re.compile(r"屋里(?!的|人)")  # "俺屋里四口人": 家里 (屋里的/屋里人 is the wife)
 _DEPOSIT = re.compile(r"存款|存了|积蓄|(?:就|只|还)剩")  # "花得就剩三千了": what is left
 # an item named inside these is a status or a description, not a request ("防返贫监测户",
@@ -287,7 +286,7 @@ def _words() -> _Words:
     return _Words(**yaml.safe_load(DATA.read_text(encoding="utf-8")))
 
 
-def _unslipped(text: str) -> str:
+def unslipped(text: str) -> str:
     """Speech-recognition slips (nlu/data/facts.yml voice_slips) as the words meant."""
     slips = _words().voice_slips
     return _any_of(tuple(slips)).sub(lambda m: slips[m.group()], text) if slips else text
@@ -516,7 +515,14 @@ def _one_job_now(text: str, start: int, today: dt.date) -> bool:
         _FORMERLY.search(text, lo, start)
         or _TWO_JOBS.search(text, lo, hi)
         or _in_a_past_year(text, sentence_at(text, start)[0], start, today)
+        or _WISHED_JOB.search(text, lo, start)
+        or (_ANY_OF_THESE.search(text, start, hi) and _WISHED_JOB.search(text, 0, lo))
     )
+
+
+# a job wished for, not held: "想找点活干，看大门啥的都行", "想去超市上班"
+_WISHED_JOB = re.compile(r"想|要找|盼着|巴不得|打算")
+_ANY_OF_THESE = re.compile(r"(?:啥的|之类的?|什么的)?(?:都行|也行|都可以|就行|都成)")
 
 
 def _not_cared_for(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1000,6 +1006,10 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 continue  # "其弟有一辆小轿车，常借给其使用": the brother's car
             if name == "housing.current_housing" and not _of_the_household(mentions, text, start):
                 continue  # "儿子在银川打工，他自己还租房子住": the son's home, not theirs
+            if name == "housing.current_housing" and _FORMERLY.search(
+                text, clause_at(text, start)[0], start
+            ):
+                continue  # "以前借住在我姐家，现在…": where they lived before
             if _states(text, start, negatable) and _ours(mentions, text, start):
                 out.append(Fact(name, value, start, end))
     ended = _statuses_ended(text)
@@ -1595,9 +1605,9 @@ def read_facts(
 @lru_cache(maxsize=READINGS_KEPT)
 def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Reading:
     text = spaces_as_commas(text)  # "你好 我是固原人 户口…"
-    text = _DIALECT_NOT.sub(lambda m: "没" + m.group()[1], text)  # "俺家莫有车": 没有 (same length)
+    text = plain_no(text)  # "俺家莫有车": 没有 (same length)
     text = _DIALECT_HOME.sub("家里", text)  # same length: spans stay put
-    text = _unslipped(e_as_i(text))  # "额七十六了", "抵保", "残急证": same length
+    text = unslipped(e_as_i(text))  # "额七十六了", "抵保", "残急证": same length
     if opening:
         text = punctuate(text)  # voice input: the answers keep their places (dialogue.engine)
         text = numbers_mended(text)  # "三个人，不对，四个人"

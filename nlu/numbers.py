@@ -478,7 +478,12 @@ def parse_count(text: str) -> int | None:
     bare = normalize_digits(text).strip(_TRAILING_PUNCT)
     if find_negative(bare) is not None:
         return None
-    bounds = parse_range(bare) if bare else None
-    if bounds and bounds[0] == bounds[1] and 1 <= bounds[0] <= 50 and bounds[0] % 1 == 0:
-        return int(bounds[0])
+    # "仨，我，我儿子，我儿媳妇": the number alone first, then who they are
+    for said in (bare, _FIRST_CLAUSE.split(bare, maxsplit=1)[0].strip(_TRAILING_PUNCT)):
+        bounds = parse_range(said) if said else None
+        if bounds and bounds[0] == bounds[1] and 1 <= bounds[0] <= 50 and bounds[0] % 1 == 0:
+            return int(bounds[0])
     return None
+
+
+_FIRST_CLAUSE = re.compile(r"[，,。；;：:\s]")

@@ -1,0 +1,33 @@
+"""Dialect negation said as the plain one, same length (spans stay put).
+
+The northwest's 莫有/莫得, 木有/木得 and Shandong's (or voice input's) 么有/么得 are 没有/没得; 莫
+and 么 before a verb or a noun they deny are 没 too ("莫问题", "莫当过", "么花啥钱", "还么办",
+"俺还么到领的年纪"). Not 什么/怎么/这么/那么/多么/要么 (a question word or a degree), not 莫非,
+莫名, 约莫, and not 么 ending a question ("是么？").
+"""
+
+from __future__ import annotations
+
+import re
+
+# what a dialect 没 denies, right after it: a thing had, a deed done, a trouble
+_DENIED = r"有|得|问题|事|啥|当|办|做|花|到|去|弄|登记|领|拿|上|念|读|钱|人|病|收入|房|车|存|干|找|学|听|见|来"
+_DIALECT_NOT = re.compile(rf"(?<![什怎这那多要约])(?:[莫么](?={_DENIED})|木(?=[有得]))")
+
+
+def plain_no(text: str) -> str:
+    """`text` with the dialect 莫/木/么 that deny as 没 ("莫有车" -> "没有车")."""
+    return _DIALECT_NOT.sub("没", text)
+
+
+# "咋不难", "怎么不想": a question back that means "of course" — at a clause's start, with one
+# or two characters after it before the clause ends (not "咋不给我办低保": a complaint)
+_OF_COURSE = re.compile(
+    r"(?:^|(?<=[，,。；;！!\s]))(?P<why>咋|怎么|哪能)不"
+    r"(?=[\u4e00-\u9fff]{1,2}[啊呀呢哩嘞嘛]?(?:[，,。；;！!？?\s]|$))"
+)
+
+
+def of_course(text: str) -> str:
+    """`text` with the rhetorical 咋不/怎么不/哪能不 as a plain yes (当然, 那当然), same length."""
+    return _OF_COURSE.sub(lambda m: "当然" if len(m.group()) == 2 else "那当然", text)
