@@ -15,10 +15,15 @@ from nlu.amount_clauses import mentions_reimbursement, out_of_pocket, varying_am
 from nlu.answers import parse_yes_no
 from nlu.clauses import clauses, differs_by_person
 from nlu.idcard import ID_RE, parse_id_number
-from nlu.lexicon import relative_of_pronoun
+from nlu.lexicon import match_relations, relative_of_pronoun
 from nlu.numbers import Amount, find_amounts, parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
 
+# 近亲属 on the form (004 表格说明 8): 配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、
+# 外孙子女; a nephew, a cousin or an uncle ("other") is none of them
+_NOT_CLOSE_KIN = frozenset({"other"})
+_KIN_AT_ALL = frozenset({"亲戚", "亲属", "近亲", "亲人"})  # "亲戚里没当干部的": everybody
+_DENIED = re.compile(r"[没不无莫]")
 _GRADE_SAID = re.compile(rf"(?P<n>{NUMERAL_RE.pattern})级")
 # said per month; "一年领一千八" to 基础养老金 is 150 a month
 MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income", "members.monthly_basic_pension"}
@@ -187,6 +192,10 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
     grade = said_grade(text)
     if fills == ["members.has_disability"] and grade is not None and grade not in (1, 2, 3, 4):
         return Doubt("grade_impossible")  # "有，五级": the card has grades 1 to 4
+    if fills == ["relative_is_aid_official"] and not _DENIED.search(text):
+        named = [m for m in match_relations(text) if m.id != "self" and m.text not in _KIN_AT_ALL]
+        if named and all(m.id in _NOT_CLOSE_KIN for m in named):
+            return Doubt("not_close_kin", named[0].text)  # "俺侄子在村里当会计"
     if question.answer == "relation":
         someones = relative_of_pronoun(text)
         if someones is not None:

@@ -181,8 +181,12 @@ def _options(bank: QuestionBank, pending: Pending) -> list[Choice]:
 
 
 def _yes_no_labels(text: str) -> tuple[str, str]:
-    """Buttons in the question's own words: 有没有 -> 有/没有, 想 -> 想/不想, else 是/不是."""
+    """Buttons in the question's own words: 有没有 -> 有/没有 (also in "有没有办低保的…"), 想 ->
+    想/不想, else 是/不是."""
     asked = text.split("比如")[0]
+    for verb, yes, no in _P.yes_no_words:  # asked as 有没有/是不是: that verb, wherever it is
+        if f"{verb}没{verb}" in asked or f"{verb}不{verb}" in asked:
+            return yes, no
     for verb, yes, no in _P.yes_no_words:
         if verb in asked:
             return yes, no

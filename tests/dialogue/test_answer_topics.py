@@ -159,7 +159,7 @@ def test_ages_relations_and_not_yet(question: str, text: str, expected: object) 
     [
         ("relapse_monitoring", "镇上说我家算监测户", Value(True)),
         ("relapse_monitoring", "我们不算监测户", Value(False)),
-        ("relative_official", "我表哥是村干部", Value(True)),
+        ("relative_official", "我哥是村干部", Value(True)),
         ("relative_official", "家里不认识什么工作人员", Value(False)),
     ],
 )

@@ -22,7 +22,7 @@ from tests.dialogue.answering import answer
         ("member_wants_job", "她都七十了还找啥工作", Value(False)),
         ("member_wants_job", "在找工作", Value(True)),
         ("member_elder_ability", "自己还能做饭洗衣服", Value(0)),
-        ("relative_official", "我侄子是村上的会计", Value(True)),
+        ("relative_official", "我侄子是村上的会计", Doubt("not_close_kin", "侄子")),  # no 近亲属
         ("current_housing", "住的还是我爹留下的老房子", Value("own_private")),
         ("member_employment", "在县城开了个小饭馆", Value("flexible")),
     ],
