@@ -100,3 +100,9 @@ def test_a_first_story_that_opens_with_said_wrong_is_read(nlu_backend: IntentPar
     assert session.household.size == 1
     assert session.household.members[0].age == 76
     assert "我听到的是" in said and "没找到能改" not in said
+
+
+def test_total_care_told_is_said_back(nlu_backend: IntentParser) -> None:
+    # stored, but the read-back said nothing of it, so a wrong reading could not be seen
+    session, said = _first(nlu_backend, "俺娘八十了，大小便都不知道了，全靠俺伺候，想问问护理补贴")
+    assert "生活完全要人照顾" in said
