@@ -41,6 +41,7 @@ from nlu.voice_input import spaces_as_commas
 _OPTION_QUESTIONS = {
     "members.serious_illness_kind": "member_serious_illness_kind",
     "members.school_stage": "member_school_stage",
+    "members.disability_kind": "member_disability_kind",
     "members.employment": "member_employment",
     "hukou_type": "hukou_type",
     "situations": "situations",

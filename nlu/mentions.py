@@ -481,7 +481,7 @@ def who_at(mentions: list[Mention], text: str, index: int) -> tuple[str | None, 
     二十六。想找个工作") is about that member."""
     lo, _ = sentence_at(text, index)
     before = [m for m in mentions if lo <= m.start < index and not _followed(text, m)]
-    before = [m for m in before if not _reflexive(m, before)]
+    before = [m for m in before if not _reflexive(m, before) and not _died_before(text, m, index)]
     if before:
         last = max(before, key=lambda m: m.start)
         return last.key, last.departed or last.relation == UNNAMED
@@ -499,6 +499,20 @@ def who_at(mentions: list[Mention], text: str, index: int) -> tuple[str | None, 
         last = previous[-1]
         return last.key, last.departed
     return None, False
+
+
+# said right after somebody, in their clause: they died ("老伴走了十来年了")
+_DIED = re.compile(
+    r"[^，,；;。]{0,6}?(?:殁了|走了|走得早|走的早|先走了|去世|过世|不在了|病死|死了)"
+)
+
+
+def _died_before(text: str, mention: Mention, index: int) -> bool:
+    """Somebody said to have died, in a clause before the fact's: what comes after is not
+    about them ("老伴走了十来年了 一辈子没儿没女 …办了残疾证": the speaker's)."""
+    if not mention.departed or clause_at(text, mention.start) == clause_at(text, index):
+        return False
+    return _DIED.match(text, mention.end, clause_at(text, mention.start)[1]) is not None
 
 
 def _said_to_be_whose(mentions: list[Mention], text: str, index: int) -> Mention | None:

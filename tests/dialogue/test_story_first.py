@@ -104,5 +104,15 @@ def test_a_first_story_that_opens_with_said_wrong_is_read(nlu_backend: IntentPar
 
 def test_total_care_told_is_said_back(nlu_backend: IntentParser) -> None:
     # stored, but the read-back said nothing of it, so a wrong reading could not be seen
-    session, said = _first(nlu_backend, "俺娘八十了，大小便都不知道了，全靠俺伺候，想问问护理补贴")
+    _, said = _first(nlu_backend, "俺娘八十了，大小便都不知道了，全靠俺伺候，想问问护理补贴")
     assert "生活完全要人照顾" in said
+
+
+def test_every_fact_of_a_story_is_said_back_in_words(nlu_backend: IntentParser) -> None:
+    _, said = _first(
+        nlu_backend, "俺七十六了 老伴走了十来年了 一辈子没儿没女 一个人住 办了残疾证 肢体三级"
+    )
+    assert "没有配偶、子女这些法定赡养人" in said and "肢体残疾" in said
+    assert "physical" not in said
+    _, said = _first(nlu_backend, "我儿子今年考上兰州大学了 学费还没凑齐 想问问助学贷款")
+    assert "今年新入学" in said

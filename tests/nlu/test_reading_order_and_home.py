@@ -54,3 +54,11 @@ def test_a_car_or_house_of_kin_who_live_apart_is_not_the_households() -> None:
 def test_the_households_own_car_is_still_read() -> None:
     assert "assets.vehicles" in _assets("俺两口子都六十多了 就靠儿子每个月给五百 有个老面包车拉货")
     assert "assets.vehicles" in _assets("我跟老伴过 老伴有辆小轿车")
+
+
+def test_after_a_spouse_who_died_the_story_is_the_speakers_again() -> None:
+    # voice input: one sentence; the facts after "老伴走了…" were taken as the late spouse's
+    facts = opening_facts("俺七十六了 老伴走了十来年了 一辈子没儿没女 一个人住 办了残疾证 肢体三级")
+    assert ("members.has_legal_supporter", False, "self") in facts
+    assert ("members.disability_grade", 3, "self") in facts
+    assert not {f for f in facts if f[2] == "spouse"}
