@@ -762,6 +762,8 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             named = [m for m in mentions if m.start == end + 1 and text[end] == "的"]
             if named and not named[0].departed and named[0].relation not in (SELF, UNNAMED):
                 out.append(Fact("members.school_stage", stage, start, end, named[0].key))
+            elif _OF_SOMEBODY_UNNAMED.match(text, end):
+                continue  # "上初中的丫头": somebody the reader cannot place, not the speaker
             else:
                 # "大闺女在老家跟着姥姥上初中": the one who goes with 姥姥, not 姥姥
                 pupils = [m for m in mentions if not _GOES_WITH.search(text, lo, m.start)]
@@ -772,6 +774,8 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 
 
 _GOES_WITH = re.compile(r"(?:跟着|随着|跟)$")
+# a stage said of a noun no member word names ("上初中的丫头"), not "是上初中的" nor "的时候"
+_OF_SOMEBODY_UNNAMED = re.compile(r"的(?!时候|那|这|，|。|,|\s|$)[\u4e00-\u9fff]")
 # "两个娃上学，大的高三小的初二": the stage said right after a child in birth order
 _CHILD_IN_ORDER = re.compile(r"(?:大的|小的|老大|老二|老三|大点的|小点的)(?:今年|现在|如今)?$")
 _ELDERS = ("parent", "grandparent")  # nobody's school stage; the elder ability asked of them

@@ -62,3 +62,8 @@ def test_after_a_spouse_who_died_the_story_is_the_speakers_again() -> None:
     assert ("members.has_legal_supporter", False, "self") in facts
     assert ("members.disability_grade", 3, "self") in facts
     assert not {f for f in facts if f[2] == "spouse"}
+
+
+def test_a_stage_of_somebody_no_member_word_names_is_not_the_speakers() -> None:
+    assert _stages("我是会宁的 家里还有个上初中的丫头和七十多的婆婆") == set()
+    assert _stages("孩子是上初中的，学习好") == {("junior_high", "child")}
