@@ -1049,7 +1049,7 @@ def _of_kin_apart(mentions: list[Mention], text: str, start: int) -> bool:
     return who is not None and who.partition("#")[0] in _KIN_APART
 
 
-_SOMEONE_UNPLACED = re.compile(r"[他她]们?(?!家)")
+_SOMEONE_UNPLACED = re.compile(r"[他她]们?(?!家)|男人|女人")  # bare 男人: a husband or men at large
 
 
 def _unplaced_pronoun(mentions: list[Mention], text: str, start: int) -> bool:

@@ -67,3 +67,15 @@ def test_after_a_spouse_who_died_the_story_is_the_speakers_again() -> None:
 def test_a_stage_of_somebody_no_member_word_names_is_not_the_speakers() -> None:
     assert _stages("我是会宁的 家里还有个上初中的丫头和七十多的婆婆") == set()
     assert _stages("孩子是上初中的，学习好") == {("junior_high", "child")}
+
+
+def test_work_of_a_bare_nanren_is_not_the_speakers() -> None:
+    jobs = {
+        f
+        for f in opening_facts("我是会宁的 男人在外面打工从脚手架上摔下来了")
+        if f[0] == "members.employment"
+    }
+    assert jobs == set()
+    assert ("members.employment", "migrant_worker", "spouse") in opening_facts(
+        "我是会宁的 我男人在外面打工"
+    )
