@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from dialogue import apply, prompts, proxy, writer
@@ -74,7 +74,7 @@ from guides.screening.result import ScreeningResult
 from nlu.answers import ASKING, find_yes_no, is_dont_know, parse_consent, parse_yes_no
 from nlu.clauses import clauses, without_double_negation
 from nlu.commands import corrected_part, is_command, is_correction, mended_start
-from nlu.facts import Reading, clause_span, read_facts
+from nlu.facts import Fact, Reading, clause_span, read_facts
 from nlu.lexicon import find_items, offered_items, parse_relation
 from nlu.numerals import Negative, find_negative
 from nlu.types import Parse
@@ -86,6 +86,7 @@ CONTROL_CONFIDENCE = 0.55
 POLICY_WHILE_ASKING = 0.5  # ask_policy below this, with no question words: not a question
 FIRST_STORY_MIN = 12  # characters: a first message shorter than this is an answer, or nothing
 _STORY_CLAUSES = 4  # a first message of fewer clauses that gives a count answers the count
+_STORY_LENGTH = 24  # characters: nor does a shorter one (a list of who they are)
 
 
 class IntentParser(Protocol):
@@ -345,12 +346,16 @@ class DialogueEngine:
         if len(told) == 1 and asked_back(text):
             return None  # one question ("两个人过日子能申请低保不"), not a story
         answered = parsed is DONT_KNOW or isinstance(parsed, Value)
-        if answered and len(told) < _STORY_CLAUSES:
-            return None  # an answer; a doubt about a story's number ("三岁的娃") is no answer
+        if answered and (len(told) < _STORY_CLAUSES or len(text) < _STORY_LENGTH):
+            return None  # an answer ("仨，我，我儿子，我儿媳妇": a list of who they are)
         reading = read_facts(text, self.today(), opening=True, region=session.region)
-        sized = reading.size is not None or (reading.speaks_for and reading.speaks_for.size)
-        if isinstance(parsed, Value) and not (sized and reading.facts):
+        if isinstance(parsed, Value) and not reading.facts:
             return None  # "三口人，我、老伴，还有个孙子": the size, with who they are
+        sized = reading.size is not None or (reading.speaks_for and reading.speaks_for.size)
+        asked_size = session.pending is not None and session.pending.question_id == "household_size"
+        if isinstance(parsed, Value) and not sized and asked_size:
+            # "…今年六十三 光棍一个…": the size the answer's own parser found, kept with the story
+            reading = replace(reading, size=Fact("size", parsed.value, 0, len(text)))
         if parsed is DONT_KNOW and not reading.facts:
             return None
         # a story that says the size too ("我一个人带闺女 离了好几年了…", "…大小便也不知道…"):

@@ -509,10 +509,11 @@ _CARED_FOR = re.compile(r"(?:看|带|照顾|照看|伺候|陪|接送|哄)着?(?:
 
 def _one_job_now(text: str, start: int, today: dt.date) -> bool:
     """The work said at `start` is one job held now: not a past one ("原来在厂里上班", "2019年我在
-    工地干活…摔下来"), not two kinds of work for one person ("种地兼打零工": neither is all)."""
+    工地干活…摔下来", "前些年在工地上干活"), not two kinds of work for one person ("种地兼打零工": neither is all)."""
     lo, hi = clause_at(text, start)
     return not (
         _FORMERLY.search(text, lo, start)
+        or LONG_AGO.search(text, lo, start)  # "前些年在工地上干活"
         or _TWO_JOBS.search(text, lo, hi)
         or _in_a_past_year(text, sentence_at(text, start)[0], start, today)
         or _WISHED_JOB.search(text, lo, start)

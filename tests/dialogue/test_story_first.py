@@ -116,3 +116,24 @@ def test_every_fact_of_a_story_is_said_back_in_words(nlu_backend: IntentParser) 
     assert "physical" not in said
     _, said = _first(nlu_backend, "我儿子今年考上兰州大学了 学费还没凑齐 想问问助学贷款")
     assert "今年新入学" in said
+
+
+def test_a_story_whose_size_only_the_answer_reads_keeps_both(nlu_backend: IntentParser) -> None:
+    # the size was taken from "光棍一个" and the rest of the story (age, never married) lost
+    session, said = _first(
+        nlu_backend,
+        "俺是固原的 今年六十三 男的 光棍一个 前些年在工地上干活 现在腰不行了 干不了了 "
+        "俺哥俺姐都有自己的家 能给俺办个低保不",
+    )
+    assert session.household.size == 1
+    me = session.household.members[0]
+    assert (me.age, me.marital_status) == (63, "single")
+    assert me.employment is None  # 前些年: a job of the past
+    assert "我听到的是" in said
+
+
+def test_a_short_list_of_who_they_are_stays_the_size_answer(nlu_backend: IntentParser) -> None:
+    session, said = _first(nlu_backend, "仨，我，我儿子，我儿媳妇")
+    assert session.household.size == 3
+    assert all(m.age is None for m in session.household.members)  # 仨 is no age
+    assert "我听到的是" not in said
