@@ -11,7 +11,10 @@ import re
 
 from nlu.mentions import CHILD, SELF, Mention, who_at
 
-_CHILDLESS = re.compile(r"[没无]儿[没无]女|膝下无(?:儿女|子女)|没有(?:儿女|子女)|无子女")
+# "没儿没女", "也没孩子" (not "没孩子上学": none at school)
+_CHILDLESS = re.compile(
+    r"[没无]儿[没无]女|膝下无(?:儿女|子女)|没有?(?:儿女|子女)|无子女|没有?(?:孩子|娃)(?![上在读念])"
+)
 _NEVER_MARRIED = re.compile(
     r"(?:一辈子|一直|从来)?没(?:有)?(?:结(?:过)?婚|成(?:过)?家|娶(?:过)?(?:媳妇|老婆))|未婚|光棍"
 )
@@ -28,7 +31,11 @@ def no_supporter_said(text: str, mentions: list[Mention]) -> tuple[str | None, i
     relation = next((m.relation for m in mentions if m.key == who), None)
     if gone or relation not in _WHO:
         return None
-    living = [m for m in mentions if not m.departed and m.relation in _SUPPORTERS]
+    living = [  # the children denied ("也没孩子") are nobody
+        m
+        for m in mentions
+        if not m.departed and m.relation in _SUPPORTERS and not said.start() <= m.start < said.end()
+    ]
     if living:
         return None
     widowed = any(m.relation == "spouse" and m.departed for m in mentions)

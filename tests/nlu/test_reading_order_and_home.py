@@ -79,3 +79,11 @@ def test_work_of_a_bare_nanren_is_not_the_speakers() -> None:
     assert ("members.employment", "migrant_worker", "spouse") in opening_facts(
         "我是会宁的 我男人在外面打工"
     )
+
+
+def test_no_child_said_as_mei_haizi_leaves_no_supporter() -> None:
+    facts = opening_facts("我一辈子没结婚，也没孩子，一个人住")
+    assert ("members.has_legal_supporter", False, "self") in facts
+    assert not {
+        f for f in opening_facts("家里没孩子上学，就我们老两口") if f[0].endswith("supporter")
+    }
