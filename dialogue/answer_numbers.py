@@ -35,6 +35,7 @@ from nlu.clauses import SPENT_ALL, added_count, clauses, people_listed, without_
 from nlu.dates import GUESS_MENDED, UNDER_AN_AGE, parse_age
 from nlu.floor_area import area_of
 from nlu.idcard import parse_id_number
+from nlu.mentions import clause_at
 from nlu.numbers import (
     Amount,
     Period,
@@ -251,7 +252,11 @@ def area_answer(text: str) -> Value | None:
             return Value(float((low + high) / 2), is_estimate=low != high or about)
     found = list(_AREA_NUMBER.finditer(text))
     # "院子一百二十平，房子也就五十平": a yard's or a plot's area is not the dwelling's
-    housed = [m for m in found if not _NOT_THE_HOUSE.search(_clause_before(text, m.start()))]
+    housed = [
+        m
+        for m in found
+        if not _NOT_THE_HOUSE.search(text, clause_at(text, m.start())[0], m.start())
+    ]
     found = housed if any(m.group("unit") for m in housed) else found
     said = next((m for m in found if m.group("unit")), found[0] if found else None)
     area = None if said is None else area_of(said.group("n"), said.group("more"))
@@ -259,11 +264,6 @@ def area_answer(text: str) -> Value | None:
 
 
 _NOT_THE_HOUSE = re.compile(r"院子|院落|院坝|宅基地|地基|场院|菜地|耕地|(?<!房)地(?!方)")
-
-
-def _clause_before(text: str, at: int) -> str:
-    """The clause of `text` up to `at`."""
-    return re.split(r"[，,；;。]", text[:at])[-1]
 
 
 def age_answer(text: str, today: dt.date) -> Value | None:

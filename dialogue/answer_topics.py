@@ -256,7 +256,7 @@ def without_others_property(session: Session, text: str, reading: Reading) -> Re
         if not fact.name.startswith("assets."):
             return False
         who, away = who_at(reading.mentions, text, fact.start)
-        relation = who.split("#")[0] if who else None
+        relation = who.partition("#")[0] if who else None
         if relation in (None, SELF, CHILD):
             return False
         lo, _ = sentence_at(text, fact.start)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from dialogue import apply, prompts, proxy, writer
@@ -349,15 +349,14 @@ class DialogueEngine:
         if answered and (len(told) < _STORY_CLAUSES or len(text) < _STORY_LENGTH):
             return None  # an answer ("仨，我，我儿子，我儿媳妇": a list of who they are)
         reading = read_facts(text, self.today(), opening=True, region=session.region)
-        if isinstance(parsed, Value) and not reading.facts:
+        if answered and not reading.facts:
             return None  # "三口人，我、老伴，还有个孙子": the size, with who they are
         sized = reading.size is not None or (reading.speaks_for and reading.speaks_for.size)
         asked_size = session.pending is not None and session.pending.question_id == "household_size"
         if isinstance(parsed, Value) and not sized and asked_size:
             # "…今年六十三 光棍一个…": the size the answer's own parser found, kept with the story
-            reading = replace(reading, size=Fact("size", parsed.value, 0, len(text)))
-        if parsed is DONT_KNOW and not reading.facts:
-            return None
+            size = Fact("size", parsed.value, 0, len(text))
+            reading = dataclasses.replace(reading, size=size)
         # a story that says the size too ("我一个人带闺女 离了好几年了…", "…大小便也不知道…"):
         # the opening reader, which reads it with the story around it, not the first count or
         # 不知道 in it

@@ -21,10 +21,10 @@ from dialogue.naming import member_called, member_of
 from dialogue.questions import Question, QuestionBank
 from dialogue.state import (
     Session,
-    children_said,
     get_fact,
     member_key,
     member_of_key,
+    members_named,
     relatives_of,
     resize_members,
     set_fact,
@@ -198,10 +198,7 @@ def _member_index(session: Session, fact: Fact, asked: int | None) -> int | None
         child = opening_child(session)  # the size said adds members whose relation is unsaid
         if child is not None:
             return child
-    if relation == CHILD:
-        matching = children_said(session.household)
-    else:
-        matching = relatives_of(session.household, relation)
+    matching = members_named(session.household, relation)
     if person:  # not one named apart as somebody else ("我妈" is not the 父亲 noted)
         matching = [i for i in matching if not _is_named(session, i)]
         if not _partner_here(session, person):
@@ -449,10 +446,7 @@ def _in_turn(session: Session, reading: Reading) -> dict[int, str]:
         # "俩孩子，大的上初中小的上小学": the children, of unsaid sex, as many as counted
         if relation == CHILD and len(facts) not in counted:
             continue
-        if relation == CHILD:
-            members = children_said(session.household)
-        else:
-            members = relatives_of(session.household, relation)
+        members = members_named(session.household, relation)
         if len(members) == len(facts):
             ordered = sorted(facts, key=lambda f: f.start)
             keys.update((id(f), member_key(name, i)) for f, i in zip(ordered, members, strict=True))

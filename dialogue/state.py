@@ -172,6 +172,11 @@ def children_said(household: Household) -> list[int]:
     return relatives_of(household, "child") or relatives_of(household, None)
 
 
+def members_named(household: Household, relation: str) -> list[int]:
+    """The members a relation word names; "孩子"/"娃" ("child") as `children_said`."""
+    return children_said(household) if relation == "child" else relatives_of(household, relation)
+
+
 @lru_cache(maxsize=4096)  # the question choice names every missing fact each turn
 def fact_name(key: str) -> str:
     """ "members.1.age" -> "members.age"."""
