@@ -495,7 +495,8 @@ def update_hint(session: Session, remaining: int) -> list[str]:
     """The remaining-questions hint never goes up, except when members were added, and then
     says why (the returned line)."""
     previous, members = session.questions_remaining, len(session.household.members)
-    grew = members > session.hint_members
+    # one person alone is no "家里人多": only a second member can make the hint rise
+    grew = members > max(session.hint_members, 1)
     session.hint_members = members
     if previous is None or remaining <= previous:
         session.questions_remaining = remaining

@@ -117,6 +117,13 @@ def test_the_hint_rises_only_with_new_members_and_says_why() -> None:
     assert said and session.questions_remaining == 11
 
 
+def test_a_household_of_one_is_never_told_it_is_large() -> None:
+    session = Session.new("t", "wx:test", RegionId.GANSU)
+    assert update_hint(session, 6) == []
+    session.household.members = [Member(relation="self")]  # "就额一个" to 几口人
+    assert update_hint(session, 9) == [] and session.questions_remaining == 6
+
+
 def test_the_hint_never_rises_without_a_new_member_in_a_whole_conversation(
     nlu_backend: IntentParser,
 ) -> None:
