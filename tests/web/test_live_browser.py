@@ -42,11 +42,13 @@ def test_citizen_and_agent_talk_in_two_browsers(web: WebService, browser: Browse
     desk = browser.new_context(viewport=DESKTOP, locale="zh-CN")
     agent = desk.new_page()
     sign_in(agent, web.url, "agent2")
+    agent.select_option("#q-region", "shanxi")  # from the call before
     entry = agent.locator("#queue li.waiting", has_text="甘肃省").last
     entry.wait_for(timeout=PUSHED_WITHIN_MS)
     assert "2" in entry.inner_text() or "两" in entry.inner_text()  # the facts' one-line summary
     entry.locator("button.open").click()
     agent.wait_for_selector("#live:not([hidden])")
+    assert agent.input_value("#q-region") == "gansu"  # the search follows the citizen's region
     citizen.wait_for_function(
         "() => document.getElementById('log').innerText.includes('工作人员来了')",
         timeout=PUSHED_WITHIN_MS,
@@ -120,6 +122,26 @@ def test_console_search_keeps_other_regions_apart_and_marks_weak_hits(
         assert weak.count() >= 1
         assert "把握不大" in weak.first.inner_text()
     shot(page, "console-search-weak")
+
+
+def test_starting_a_callers_questionnaire_searches_that_region(
+    web: WebService, browser: Browser
+) -> None:
+    page = browser.new_context(viewport=DESKTOP, locale="zh-CN").new_page()
+    sign_in(page, web.url, "agent1")
+    page.select_option("#q-region", "")
+    page.fill("#q", "低保审批要多少个工作日")
+    page.wait_for_selector("#hits .hit")
+    page.select_option("#a-region", "ningxia")
+    page.click("#a-start")
+    page.wait_for_selector("#a-session:not([hidden])")
+    assert page.input_value("#q-region") == "ningxia"
+    # searched again for the caller's region: its hits first, other regions under a heading
+    page.wait_for_function(
+        "() => { const first = document.querySelector('#hits .hit');"
+        " return first && first.innerText.includes('宁夏'); }",
+        timeout=20_000,
+    )
 
 
 def test_two_agents_press_take_at_once_and_one_gets_the_citizen(

@@ -86,10 +86,18 @@
     $("a-session").hidden = false; $("a-log").textContent = ""; $("a-facts").textContent = "";
     $("a-title").textContent = title; $("a-text").focus();
   }
+  // Mid-call, the caller's region is the one whose answers the agent wants: the search (and a
+  // ticket) follow the conversation opened, and a query already typed is searched again.
+  function followRegion(region) {
+    var select = $("q-region");
+    var known = Array.prototype.some.call(select.options, function (o) { return o.value === region; });
+    if (known && select.value !== region) { select.value = region; search(); }
+  }
   $("a-start").addEventListener("click", function () {
     R.api(token, "POST", "/api/v1/sessions", { region: $("a-region").value, channel: "agent" }).then(function (d) {
       stopStream(); sessionId = d.session_id; $("a-release").hidden = true; $("live").hidden = true;
       openPanel("正在为来电人填写（" + regionNames[$("a-region").value] + "）");
+      followRegion($("a-region").value);
       handle(d);
     }, function (e) { alert(e.message); });
   });
@@ -139,6 +147,7 @@
     }).then(function (d) {
       stopStream(); sessionId = id;
       openPanel("正在和群众对话（" + (regionNames[d.state.region] || d.state.region) + "）");
+      followRegion(d.state.region);
       $("live").hidden = false; $("l-send").hidden = false; $("l-log").textContent = ""; $("l-status").textContent = "";
       $("a-release").hidden = false; facts(d); $("l-text").focus();
       stream = window.Live.open(token, "/api/v1/agent/sessions/" + id + "/live", onConversation, function (down) {
