@@ -379,8 +379,27 @@ def _together(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:
 
 
 def about_self(mentions: list[Mention], text: str, lo: int, hi: int, who: str = SELF) -> bool:
-    """The clause names nobody but `who` (the speaker, or the relative asked for)."""
-    return all(m.key == who for m in mentions if lo <= m.start < hi)
+    """The clause names nobody but `who` (the speaker, or the relative asked for). Told for a
+    relative, a clause naming nobody goes on about the one named last: "替我妈问…我在太原开出租，
+    一个月挣个四五千" is the writer's pay, not hers."""
+    named = [m for m in mentions if lo <= m.start < hi]
+    if named or who == SELF:
+        return all(m.key == who for m in named)
+    last = nearest_named(text, mentions, lo)
+    return not last or members_of(last, mentions, text) in ([who], [])
+
+
+def nearest_named(text: str, mentions: list[Mention], index: int) -> list[Mention]:
+    """Those named in the nearest clause before `index`, in its sentence, that names anybody
+    (a reflexive 自己 names nobody new: "她…一个人住自己的窑洞" is still about her)."""
+    first, _ = sentence_at(text, index)
+    while index > first + 1:
+        lo, _ = clause_at(text, index - 2)
+        named = [n for n in mentions if lo <= n.start < index and text[n.start : n.end] != "自己"]
+        if named:
+            return named
+        index = lo
+    return []
 
 
 def _says_amount(clause: str) -> bool:
@@ -486,17 +505,11 @@ def no_income_of_all(
     for) lives alone ("我姑妈…一个人住在村里，没收入")."""
     found = []
     for m in _BARE_NO_INCOME.finditer(text):
-        first, _ = sentence_at(text, m.start())
-        index = m.start()
-        while index > first + 1:  # back to the nearest clause naming somebody
-            lo, _ = clause_at(text, index - 2)
-            named = [n for n in mentions if lo <= n.start < index]
-            if named:
-                members = members_of(named, mentions, text)
-                if len(members) > 1 or (alone is not None and members == [alone]):
-                    found.append((m.start(), m.end()))
-                break
-            index = lo
+        named = nearest_named(text, mentions, m.start())
+        if named:
+            members = members_of(named, mentions, text)
+            if len(members) > 1 or (alone is not None and members == [alone]):
+                found.append((m.start(), m.end()))
     return found
 
 

@@ -1,0 +1,25 @@
+"""A story written for a parent who lives alone: the writer's own pay, told in a clause that
+names nobody after the writer's job, is not the parent's household income (session 45)."""
+
+from __future__ import annotations
+
+from tests.nlu.reading import opening_facts, opening_incomes
+
+
+def test_the_writers_pay_after_the_writers_job_is_not_the_mothers_income() -> None:
+    text = (
+        "我想给我妈问一下 她今年七十八 一个人在村里住 我在太原开出租 一个月也就挣个四五千 "
+        "还要供孩子上大学"
+    )
+    assert opening_incomes(text) == []
+    # the writer's own pay stays the writer's (the questionnaire asks about the mother alone)
+    pays = {fact for fact in opening_facts(text) if fact[0] == "members.monthly_income"}
+    assert pays <= {("members.monthly_income", 4500.0, "self")}
+
+
+def test_the_mothers_pension_after_her_own_clause_is_still_hers() -> None:
+    text = "我想给我妈问一下 她今年七十八 一个人在村里住 我在太原开出租 她每月有一百多养老金"
+    assert opening_incomes(text) == [150]
+    # a reflexive 自己 names nobody new: the pension is still hers
+    text = "帮我妈问一下 她68了 一个人在村里住自己的窑洞 就一个月一百三的养老金"
+    assert opening_incomes(text) == [130]
