@@ -63,6 +63,7 @@ from nlu.mentions import (
 )
 from nlu.numbers import Amount, find_amounts, over_days_worked, to_monthly
 from nlu.proxy import SpeaksFor, speaks_for
+from nlu.repeats import without_repeats
 from nlu.supporters import no_supporter_said
 from nlu.synonyms import e_as_i, spoken
 from nlu.tokenize import collapse_a_not_a
@@ -1680,6 +1681,7 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
         facts = [f for f in facts if not _of_a_relative_elsewhere(f, text, mentions, asked_for)]
     complaint = bool(_compiled(words.complaint).search(text))
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
+    facts = without_repeats(facts, mentions, size.value if size else None)
     return Reading(
         facts=_without_contradictions(facts),
         mentions=mentions,

@@ -219,3 +219,20 @@ def test_a_ten_year_old_is_not_the_husband_listed(nlu_backend: IntentParser) -> 
     spouse = [m for m in members if m.relation == "spouse"]
     assert len(spouse) == 1 and spouse[0].age != 10
     assert sorted(m.age for m in members if m.age is not None and m.age < 18) == [6, 10]
+
+
+@pytest.mark.parametrize("child", ["两个娃", "两个儿子"])
+def test_a_stage_said_again_in_the_question_is_the_same_childs(
+    nlu_backend: IntentParser, child: str
+) -> None:
+    """ "大的上大学，小的上初中…娃上大学能不能贷款": three stages of two children, the third a
+    repeat, still go to the two in turn."""
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session)
+    engine.turn(
+        session,
+        f"家里四口人 我跟老婆 还有{child} 大的在兰州上大学 小的上初中 我想问问娃上大学能不能贷款",
+    )
+    stages = [m.school_stage for m in session.household.members if m.school_stage]
+    assert stages == ["college", "junior_high"]  # no third child at college
