@@ -76,6 +76,7 @@ from nlu.clauses import clauses, without_double_negation
 from nlu.commands import corrected_part, is_command, is_correction, mended_start
 from nlu.facts import Fact, Reading, clause_span, read_facts
 from nlu.lexicon import find_items, offered_items, parse_relation
+from nlu.mentions import SELF
 from nlu.numerals import Negative, find_negative
 from nlu.types import Parse
 from nlu.voice_input import spaces_as_commas
@@ -143,6 +144,14 @@ def _listed(session: Session) -> str | None:
     if len(labels) < 2 or any(label.startswith("第") for label in labels):
         return None
     return "、".join(labels)
+
+
+def _holds_those_named(size: object, reading: Reading) -> bool:
+    """A size at least the speaker and the members the story tells something of (a brother
+    named in passing may live apart)."""
+    about = {f.who for f in reading.facts if f.name.startswith("members.")}
+    named = 1 + sum(m.count for m in reading.members() if m.key in about and m.relation != SELF)
+    return isinstance(size, int) and size >= named
 
 
 def _nothing_known(session: Session) -> bool:
@@ -353,8 +362,14 @@ class DialogueEngine:
             return None  # "三口人，我、老伴，还有个孙子": the size, with who they are
         sized = reading.size is not None or (reading.speaks_for and reading.speaks_for.size)
         asked_size = session.pending is not None and session.pending.question_id == "household_size"
-        if isinstance(parsed, Value) and not sized and asked_size:
+        if (
+            isinstance(parsed, Value)
+            and not sized
+            and asked_size
+            and _holds_those_named(parsed.value, reading)
+        ):
             # "…今年六十三 光棍一个…": the size the answer's own parser found, kept with the story
+            # (not a count of some of them: "…媳妇…孩子两个…" is no household of two)
             size = Fact("size", parsed.value, 0, len(text))
             reading = dataclasses.replace(reading, size=size)
         # a story that says the size too ("我一个人带闺女 离了好几年了…", "…大小便也不知道…"):

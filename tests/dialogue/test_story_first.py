@@ -137,3 +137,14 @@ def test_a_short_list_of_who_they_are_stays_the_size_answer(nlu_backend: IntentP
     assert session.household.size == 3
     assert all(m.age is None for m in session.household.members)  # 仨 is no age
     assert "我听到的是" not in said
+
+
+def test_a_count_of_some_of_those_named_is_no_size(nlu_backend: IntentParser) -> None:
+    # "孩子两个" made a household of two for a man, his wife and their two children
+    session, said = _first(
+        nlu_backend,
+        "我在历城打工七八年了 媳妇去年得了白血病 住了三个月院 孩子两个 一个上五年级"
+        "一个上幼儿园 我在工地干活 想问问能申请啥",
+    )
+    assert session.household.size is None  # asked again later
+    assert "我听到的是" in said and "2口人" not in said
