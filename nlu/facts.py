@@ -140,6 +140,8 @@ _OF_OUR_HOME = re.compile(r"(?:家里|家中|我家|我们家|俺家|俺们家|�
 _AND_MORE = re.compile(r"[^，。；！？]{0,6}?(?:和|还有|加上|以及)")
 # "就靠种地和一个月一百多的养老金": the amount is the later part of a list of sources
 _AFTER_AND = re.compile(r"(?:靠|有)[^，。；！？]{1,6}(?:和|还有|加上|以及)[^，。；！？]{0,8}$")
+# a clause adding one more source to those said before it: a part of the income
+_FURTHER = re.compile(r"\s*(?:还有|另外还有|另外|再加上|加上)")
 # "靠我给她的八百块": money somebody gives, not an income the household earns
 # payments not counted as the household's income (最低生活保障审核确认办法 第十三条: 优待抚恤金,
 # 政府发放的各类社会救助款物; the disability and old-age allowances are paid as welfare)
@@ -1291,6 +1293,7 @@ def _money(
             parts = (
                 _AND_MORE.match(text, found.end, hi)
                 or _AFTER_AND.search(before)
+                or _FURTHER.match(before)  # "…三百来块，还有三亩地包出去了一年一千五"
                 or _MORE_NEXT.match(text, hi)  # "…养老金，还有我们姐弟每月给她二百"
             )
             if (parts and not SUMMED.search(clause)) or _GIVEN.search(before):
@@ -1431,6 +1434,9 @@ def _another_earns_after(text: str, mentions: list[Mention], hi: int) -> bool:
 # "…养老金加起来三百多，俩人还种着十来亩地，一年也就收个四五千": more earned after it
 _ALSO_EARNS = re.compile(
     r"\s*(?:俩人|两人|两个人|我们|俺们|咱们|额们)?(?:还|另外|也)(?:种|养|打|挣|收|卖|干|开)"
+    # "…，还有三亩地包出去了一年一千五": another source named with what it brings
+    r"|\s*(?:还有|另外还有|再加上|加上)[^，。；！？]{0,10}"
+    r"(?:包出去|租出去|流转|租金|收入|工资|养老金|退休金|挣|分红)"
 )
 
 

@@ -23,3 +23,13 @@ def test_the_mothers_pension_after_her_own_clause_is_still_hers() -> None:
     # a reflexive 自己 names nobody new: the pension is still hers
     text = "帮我妈问一下 她68了 一个人在村里住自己的窑洞 就一个月一百三的养老金"
     assert opening_incomes(text) == [130]
+
+
+def test_an_income_followed_by_another_source_is_only_a_part() -> None:
+    # "还有三亩地包出去了一年一千五": the pensions' 三百来块 is not all the household has
+    for pensions in ("一个月三百来块", "一个月加起来三百来块"):
+        text = f"俺老两口 家里就靠俺俩的养老金 {pensions} 还有三亩地包出去了一年一千五"
+        assert opening_incomes(text) == []
+    # a cost after it is no further income
+    text = "俺老两口 家里就靠俺俩的养老金 一个月三百来块 还有个孙子上学 一年学费三千"
+    assert opening_incomes(text) == [300]
