@@ -13,7 +13,11 @@ need_info, the question cannot change it and is not asked for it.
 The questions about the items asked about come first. Among the questions worth at least
 NEAR_BEST of the best, one that settles a main item alone comes first, else the first in natural
 order (the conversation moves topic by topic). Household-wide questions come before member
-ones ("家里有人上学吗" before "您儿子上学吗").
+ones ("家里有人上学吗" before "您儿子上学吗"), and who a member is, then how old (everyone's
+ages at once), before anything else about them (not "还能干活吗" of a child of fourteen).
+A member's facts an item needs are asked one after another (whether they can work, then whom
+they rely on) for the items asked about and for 特困, a class others follow from, once only
+its members' facts are left: one answer alone need not decide it when the next is queued.
 
 Budget: never more than QUESTION_BUDGET; past SOFT_BUDGET only the main items (those asked
 about, else the central classes) are pursued, and only while their open questions fit in what
@@ -37,9 +41,11 @@ from functools import cache
 from dialogue import prompts
 from dialogue.lookahead import ENDING_TRIES, Trial, values_of
 from dialogue.policy import (
+    AGE_FACT,
     RELATION_QUESTION,
     Next,
     Wanted,
+    age_questions,
     gate,
     is_allowed,
     is_open,
@@ -202,6 +208,8 @@ def candidates(
     member_first: set[tuple[int, ItemId]] = set()
     relation = bank.get(RELATION_QUESTION)
     relation_open = [i > 0 and is_open(session, relation, i) for i in range(len(household.members))]
+    # who they are, then how old, before anything else about them (not "还能干活吗" of a child)
+    age_first = age_questions(session, bank, wide_open)
     for question in serving:
         if not is_allowed(session, question):
             continue
@@ -234,6 +242,10 @@ def candidates(
                 # to rely on: one question per member and item at a time, in natural order
                 member_first.update((index, i) for i in serves)
                 relation_first = relation_open[index]
+                age = None if relation_first or question.fills == [AGE_FACT] else age_first[index]
+                if age is not None:
+                    candidate = add(*age, question.needs_consent, serves, [AGE_FACT], False)
+                    continue
                 asked = RELATION_QUESTION if relation_first else question.id
                 candidate = add(
                     asked, index, question.needs_consent, serves, question.fills, not relation_first
@@ -255,12 +267,16 @@ def candidates(
                 continue
         elif not is_open(session, question, None):
             continue
-        # a household question is asked once: its candidate is new (the bank's ids are unique)
+        # a household question is asked once (the bank's ids are unique); everyone's age may
+        # have been taken already for a member question asked after it
         key = (question.id, None)
         fills = [*question.fills, *(["members"] if "size" in question.fills else [])]
+        before = found.get(key)
         found[key] = Candidate(
             Next(question.id), question.needs_consent, set(serves), set(fills), tried=key
         )
+        if before is not None:
+            found[key].items.update(before.items)
     if loop_open(session):
         serves = [i for i, w in wanted.items() if w.needs_members]
         add(MEMBER_MORE_ID, None, False, serves, ["members"], False)
@@ -408,14 +424,22 @@ def _queued_behind(
     session: Session,
     bank: QuestionBank,
 ) -> bool:
-    """An item the citizen asked for, about a member whose other facts it needs are asked after
+    """An item the citizen asked for, or a class others follow from (特困) once only its
+    members' facts are left to ask, about a member whose other facts it needs are asked after
     this question (whom they rely on, after whether they can work): one answer alone cannot
     decide it, the next ones can, so the question is not dropped for that."""
     member = best.step.member
-    if item not in asked_items or member is None or member >= len(session.household.members):
+    if member is None or member >= len(session.household.members):
+        return False
+    missing = result.item(item).missing_facts
+    if item not in asked_items and (
+        item not in central_items(session.region)
+        # the household's own facts (its size, its hukou) are asked first in natural order
+        or any(not f.startswith("members.") and f not in OFFICE_VERIFIED for f in missing)
+    ):
         return False
     asked_now = {member_key(name, member) for name in best.facts}
-    for fact in result.item(item).missing_facts:
+    for fact in missing:
         if fact.startswith(f"members.{member}.") and fact not in asked_now:
             return True
         # "members.is_unemployment_registered": some member's; this one's, if still to be asked

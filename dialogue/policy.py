@@ -3,7 +3,8 @@ a question is still open, and the gates (consent first; a refused consent asks n
 
 Screening reports, per undecided (need_info) item, the facts that would decide it. A question
 is open when it fills one of those facts and the citizen has not already said "不知道" to it
-(or skipped it, or refused consent for it). A member's relation comes before the rest.
+(or skipped it, or refused consent for it). A member's relation comes before the rest, then
+their age.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from guides.ids import NEED_INFO
 from guides.screening.result import ScreeningResult
 
 RELATION_QUESTION = "member_relation"
+AGE_QUESTION = "member_age"
+AGE_FACT = "members.age"
 
 
 @dataclass(frozen=True)
@@ -173,3 +176,29 @@ def gate(session: Session, bank: QuestionBank, found: Next) -> Next | None:
     if session.consent is None:
         return Next(CONSENT_ID)
     return None  # not reached: is_allowed filters refused questions out
+
+
+def age_questions(
+    session: Session, bank: QuestionBank, wide_open: list[Question]
+) -> list[tuple[str, int | None] | None]:
+    """Per member, the question that asks their age while it is still to be asked (everyone's
+    at once while that is open among `wide_open`, the household-wide questions still open,
+    else theirs alone); None once it is known or declined."""
+    everyone = next((q.id for q in wide_open if q.fills == [AGE_FACT]), None)
+    own = bank.get(AGE_QUESTION)
+    # not insisted on once everyone's ages were asked: whoever that answer left out is asked
+    # alone when their age decides something, not before every other question about them
+    allowed = is_allowed(session, own) and not any(
+        session.answered(q.id) for q in bank.filling_any({AGE_FACT}) if q.all_members is not None
+    )
+    found: list[tuple[str, int | None] | None] = []
+    for index, member in enumerate(session.household.members):
+        if member.age is not None:
+            found.append(None)
+        elif everyone is not None:  # wide_open: allowed, and open for two members or more
+            found.append((everyone, None))
+        elif allowed and is_open(session, own, index):
+            found.append((AGE_QUESTION, index))
+        else:
+            found.append(None)
+    return found

@@ -90,7 +90,8 @@ def test_duixiang_is_a_spouse_but_not_the_people_a_policy_is_for() -> None:
 
 def test_the_asked_item_keeps_its_members_questions_in_turn(engine: DialogueEngine) -> None:
     """失业登记 asked about: whether she can work comes before whether she registered; one
-    answer alone decides nothing, the two together do, so neither is dropped."""
+    answer alone decides nothing, the two together do, so neither is dropped. The husband's
+    and the son's ages come first, once for everyone, before either is asked about work."""
     session = Session.new("s", "guest:t", "jinan-licheng", "h5")
     session.items = [ItemId.UNEMPLOYMENT_REGISTRATION]
     session.questions_asked = 8
@@ -103,6 +104,10 @@ def test_the_asked_item_keeps_its_members_questions_in_turn(engine: DialogueEngi
     ]
     # "家里有人想找工作吗" was answered "我想找工作": the spouse's wish stays unknown
     apply_answer(session, engine.bank.get("any_job_seeker"), None, Value(True))
+    result = engine.screen(session, detail=False)
+    chosen = plan(session, result, engine.bank, engine.lookahead.begin(session, TODAY))
+    assert chosen.next is not None and chosen.next.question_id == "member_ages"
+    household.members[1].age, household.members[2].age = 45, 19
     result = engine.screen(session, detail=False)
     chosen = plan(session, result, engine.bank, engine.lookahead.begin(session, TODAY))
     assert chosen.next is not None

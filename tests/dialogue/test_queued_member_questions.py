@@ -57,3 +57,31 @@ def test_the_readback_names_the_relative_asked_for_as_the_speaker_did(
         said = "\n".join(reply_text(r) for r in engine.open(session, text))
         assert name in said, said
         assert "第2位家人" not in said and "您家老人" not in said and "兄弟姐妹" not in said
+
+
+CENTRAL_ANSWERS = {
+    "consent": "同意",
+    "hukou_type": "城镇",
+    "household_income": "没有收入，就残疾人补贴",
+    "deposits": "没有",
+    "member_labour_ability": "干不了活",
+    "member_legal_supporter": "没有，爸妈不在了，没成家",
+}
+
+
+def test_tekun_not_asked_for_is_not_dropped_between_its_member_questions(
+    nlu_backend: IntentParser,
+) -> None:
+    """特困 is a class other items follow from: no item named, its facts about one member are
+    asked one after another (whether he can work, then whom he relies on) as for an item asked
+    about, not dropped because neither answer alone would decide it."""
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("t", "t", RegionId.NINGXIA)
+    engine.open(session, "我四十五岁，一个人过，办了残疾证，一级的")
+    asked: list[str] = []
+    while session.pending is not None and len(asked) < 25:
+        asked.append(session.pending.question_id)
+        engine.turn(session, text=CENTRAL_ANSWERS.get(session.pending.question_id, "没有"))
+    assert {"member_labour_ability", "member_legal_supporter"} <= set(asked), asked
+    result = screen(session.household, on=TODAY, final=True).item(ItemId.TEKUN)
+    assert result.outcome in (Outcome.LIKELY, Outcome.POSSIBLE), result
