@@ -124,7 +124,8 @@ def test_the_transcript_is_a_list_of_its_own_appended_by_each_save(redis_url: st
                 current.session.log("assistant", f"r{n}")
                 await current.save()
         raw = await store.read_raw(session.id)
-        assert raw is not None and b"m0" not in raw  # not rewritten inside every save
+        # not rewritten inside every save ("m0" alone may be part of the random session id)
+        assert raw is not None and b'"m0"' not in raw and b'"r2"' not in raw
         listed = await store.redis.lrange(f"transcript:{session.id}", 0, -1)
         assert len(listed) == 6 and 50 < await store.redis.ttl(f"transcript:{session.id}") <= 60
         loaded = await store.load(session.id)
