@@ -392,7 +392,7 @@ _LIST_FILLER = re.compile(
 # a relative with a household of their own, or gone; not one working away (外出务工 may still
 # be a member: the total is asked)
 _LIVES_ELSEWHERE = re.compile(
-    r"成家|去世|过世|走了|不在了|分家|分开过|另过|单过|嫁人|嫁出去|出嫁|住隔壁|住对门|另住|单住|分开住"
+    r"成家|去世|过世|走了|不在了|(?<![还都也])没了(?![^，。；！？,\s])|死了|分家|分开过|另过|单过|嫁人|嫁出去|出嫁|住隔壁|住对门|另住|单住|分开住"
     r"|(?<![我俺额咱])(?:自己|自个儿?)过"  # "儿子在兰州自己过"
     # not "在外地打工": a migrant worker may still be one of the household (ask the total)
     r"|不跟(?:我们|俺们|咱们|我|俺)(?:一起|一块儿?)?(?:住|过)"

@@ -115,3 +115,9 @@ def test_a_relatives_households_aid_is_not_ours() -> None:
     assert value("already_receives", "俺闺女家吃低保，俺们家没有") == []
     received = read_facts("三四百，就靠低保", TODAY).facts
     assert [f.value for f in received if f.name == "already_receives"] == [["dibao"]]
+
+
+def test_a_relative_who_died_is_not_counted_in_the_size() -> None:
+    assert value("household_size", "俺和俺娘，俺爹前年没了") == 2
+    # a job lost is no death: who else lives there is not known
+    assert parsed("household_size", "我和老伴，儿子没了工作在家") is None
