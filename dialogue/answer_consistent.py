@@ -1,12 +1,15 @@
 """Facts an answer's reading states that the same answer takes back: a home of one's own when
 the household rents or borrows where it lives ("老家有个院子，城里租房住"), a car said to be
-rented ("跑滴滴，车是租的"). Left out, so nothing false is stored (the questions ask them)."""
+rented ("跑滴滴，车是租的"), and what the answer mends or tells of before a change ("二级，不对，
+是三级", "以前有个面包车，去年卖了"). Left out, so nothing false is stored (the questions ask
+them)."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 
+from nlu.clauses import superseded
 from nlu.facts import Fact, Reading, clause_span
 
 _NOT_OWN_HOME = frozenset({"rented_private", "rented_public", "borrowed", "temporary"})
@@ -34,5 +37,10 @@ def _rented_later(text: str, end: int) -> bool:
 
 def consistent(reading: Reading, text: str) -> Reading:
     """The reading without the facts the same answer takes back."""
-    kept = [f for f in reading.facts if not _taken_back(f, reading, text)]
+    gone = superseded(text)
+    kept = [
+        f
+        for f in reading.facts
+        if not _taken_back(f, reading, text) and not any(lo <= f.start < hi for lo, hi in gone)
+    ]
     return reading if len(kept) == len(reading.facts) else dataclasses.replace(reading, facts=kept)

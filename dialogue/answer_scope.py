@@ -9,17 +9,23 @@ from dialogue.answer_topics import is_money_or_property, own_clauses
 from dialogue.doubts import Doubt, without_age_reached, without_relative_age
 from dialogue.questions import Question
 from nlu.amount_clauses import savings_now, without_costs, without_debts
-from nlu.clauses import owned_clauses, supposed_clauses, without_speaker
+from nlu.clauses import owned_clauses, supposed_clauses, without_other_members, without_speaker
 from nlu.numerals import NUMERAL_RE
 
 _NUMBERS = ("amount", "count", "number", "age")
 
 
-def stated_part(question: Question, text: str, of_another: bool = False) -> str | Doubt | None:
+def stated_part(
+    question: Question, text: str, of_another: bool = False, asked: str | None = None
+) -> str | Doubt | None:
     """`of_another`: the member asked about is not the speaker, so a clause the speaker says of
-    themself ("她没有，我有退休金两千") is not about them."""
+    themself ("她没有，我有退休金两千") is not about them. `asked`: the relation of the member
+    asked about: an amount in a clause about another member ("她没收入，儿子一个月四千") is not
+    theirs."""
     if of_another and question.is_member:
         text = without_speaker(text)
+    if asked is not None and question.is_member and question.answer == "amount":
+        text = without_other_members(text, asked)
     stated, supposed = supposed_clauses(text, keep_consequence=question.answer == "yes_no")
     if supposed and question.answer in _NUMBERS and NUMERAL_RE.search(supposed):
         return Doubt("supposed", field=question.summary_label)  # what would be, not what is

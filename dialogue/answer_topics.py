@@ -69,6 +69,9 @@ def _other_topic_words_of(question_id: str) -> frozenset[str]:
     return frozenset(w for w in words - own if not any(w in o or o in w for o in own))
 
 
+_BARE_AMOUNT = re.compile(rf"(?:就|也就|有|大概|差不多)?{NUMERAL_RE.pattern}\S{{0,4}}")
+
+
 def own_clauses(question: Question, text: str) -> str | None:
     """The clauses about this question's fact: "存款没有，老伴每月养老金一千五" to 存款 is
     "存款没有". A clause naming another money or property topic belongs to that topic; an
@@ -102,7 +105,15 @@ def own_clauses(question: Question, text: str) -> str | None:
             return True
         return not mine(clause) and any(word in clause for word in others)
 
-    kept = [c for c in clauses if not elsewhere(c)]
+    # "钱都存在信用社了，三万多" to 理财: a bare amount after a clause of another topic is its
+    kept = []
+    for index, clause in enumerate(clauses):
+        gone = elsewhere(clause) or (
+            index > 0 and _BARE_AMOUNT.fullmatch(clause.strip()) is not None
+            and not mine(clause) and elsewhere(clauses[index - 1])
+        )  # fmt: skip
+        if not gone:
+            kept.append(clause)
     if not kept:
         return None
     return "，".join(kept)

@@ -12,7 +12,11 @@ from nlu.mentions import clause_at
 
 # what a "忘了" or "不清楚" is about when it is not the yes/no asked: a detail ("几级忘了")
 _DETAIL = re.compile(r"几|多少|哪一?[年级类种个]|什么时候|啥时候|哪天")
-_PLAIN_NO = re.compile(r"^(?:没有|没|没得|莫有|木有|么有|不是|没买过|没有过)[啊呀的]?$")
+_PLAIN_NO = re.compile(
+    r"^(?:没有|没|没得|莫有|木有|么有|不是|没买过|没有过|没办|没办过|没弄过)[啊呀的]?$"
+)
+# "没办，俺都不知道要办那个": not knowing one had to is why it was not done, not a doubt
+_NOT_KNOWN_OF = re.compile(r"(?:不知道|不晓得|不清楚)(?:还|得|要|有|能|可以)")
 
 
 def unsure_of_it(question: Question, text: str) -> bool:
@@ -27,6 +31,8 @@ def unsure_of_it(question: Question, text: str) -> bool:
         return True
     lo, hi = clause_at(text, found.start)
     if question.answer == "yes_no" and _DETAIL.search(text[lo:hi]):
+        return False
+    if plain_no_first(text) and _NOT_KNOWN_OF.match(text, found.start):
         return False
     return not (plain_no_first(text) and text[found.start : found.end] == "不懂")
 

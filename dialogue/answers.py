@@ -115,6 +115,10 @@ def _this_years(text: str) -> str:
 
 
 _MENDED = re.compile(r"不对|说错|搞错|不是不是|[哦噢]不")
+# "好像是吧", "可能是甘州区": a guess at the asked fact itself, leading the answer
+_GUESSED = re.compile(
+    r"^(?:我|俺)?(?:好像|好象|可能|大概|也许|估计|兴许)(?:是|有|在|不是|没有|办了|没办)"
+)
 # answers whose number may take its period from the word before a pause ("一年 挣三万多")
 _NUMBERS_WITH_UNITS = frozenset({"amount", "number"})
 
@@ -127,9 +131,11 @@ def parse_answer(
     region: RegionId | None = None,
     of_another: bool = False,
     speaker_owes: bool = False,
+    asked: str | None = None,
 ) -> Answer | Doubt | None:
     """`of_another`: the member asked about is not the speaker (我 is someone else).
-    `speaker_owes`: the speaker asks for their parent, who is the member asked about."""
+    `speaker_owes`: the speaker asks for their parent, who is the member asked about.
+    `asked`: the relation of the member asked about, when known."""
     text = text.strip()
     # voice input's pauses: "两个 就额跟老婆子", "五口 不对 四口", "有个一万来块 给儿子攒的学费"
     period_first = question.answer in _NUMBERS_WITH_UNITS and not _MENDED.search(text)
@@ -140,6 +146,8 @@ def parse_answer(
     text = current_clauses(text)  # "原来有两万，…就剩五千了" -> the clause about now
     if not text:
         return None
+    if question.answer == "place" and _guessed(text):
+        return Doubt("guessed")  # "好像是甘州区吧": confirmed, never stored
     if question.answer == "place":
         return _place(text, region)
     if (  # "户口在山西", told in Gansu
@@ -148,7 +156,7 @@ def parse_answer(
         and hukou_elsewhere(text, region) is not None
     ):
         return Value(False)
-    scoped = stated_part(question, text, of_another)  # not a debt, a cost, a supposition…
+    scoped = stated_part(question, text, of_another, asked)  # not a debt, a cost, a supposition…
     if scoped is None or isinstance(scoped, Doubt):
         return scoped
     text = scoped
@@ -160,6 +168,8 @@ def parse_answer(
         return DONT_KNOW  # "医保能报多少还不知道": the share paid in the end is not known yet
     if question.fills == ["members.has_serious_illness"] and _UNDIAGNOSED.search(text):
         return Doubt("undiagnosed")  # "医院说可能是白血病，还在查": not known yet, never stored
+    if question.answer == "yes_no" and _guessed(text):
+        return Doubt("guessed")  # "好像是吧，村干部来登记过": confirmed, never stored
     doubt = find_doubt(question, text, today)
     if doubt is not None:
         return doubt
@@ -477,6 +487,8 @@ def _parse(
         and _BARE_YES.match(text.strip("，。！! "))
     ):
         return Value("full")  # "还能干活挣钱吗？" "有" / "能": the question is a yes/no one
+    if kind == "choice" and question.fills == ["members.health"] and _ill_now(text):
+        return Value("serious_illness")  # "不好，她得了乳腺癌": the illness said, not 不好
     if kind == "choice" and question.fills == ["members.study_status"]:
         text = _GRADUATES_LATER.sub("", text)  # "还在念着呢，明年毕业": not graduated yet
     if kind == "choice" and question.fills == ["members.school_stage"]:
@@ -508,6 +520,7 @@ def _parse(
     if kind == "multi_choice":
         return _multi(question, text)
     if kind == "items":
+        text = _not_of_kins_homes(text)  # "俺闺女家吃低保，俺们家没有": hers, not ours
         named = [str(i) for i in find_items(text)]
         if named:
             return Value(still_received(text, named))  # "吃过低保，后来取消了": none now
@@ -515,6 +528,31 @@ def _parse(
             return Value([])  # "原来吃低保，后来停了": read as "后来停了", none now
         return Value([]) if parse_yes_no(text) is False else None
     return None
+
+
+# a relative's own household: "俺闺女家", "我哥家", "亲戚家"
+_KINS_HOME = re.compile(
+    r"(?:闺女|女儿|姑娘|儿子|亲戚|哥|姐|弟|妹|兄弟|娘家|婆家|丈人|叔|舅|姨|侄子?|邻居|隔壁)家"
+)
+
+
+def _not_of_kins_homes(text: str) -> str:
+    """The clauses not about a relative's household; the whole text when all are."""
+    kept = [c for c in clauses(text) if not _KINS_HOME.search(c)]
+    return "，".join(kept) if kept else text
+
+
+def _guessed(text: str) -> bool:
+    """A clause guesses ("张掖的，好像是甘州区吧", "好像是吧，村干部来登记过")."""
+    return any(_GUESSED.match(c.strip()) for c in clauses(text))
+
+
+def _ill_now(text: str) -> bool:
+    """A serious illness named in a clause that does not deny it ("得了乳腺癌", not "没得癌"),
+    and nobody else named (whose illness it is would be unsure: "老伴心脏搭了支架")."""
+    if any(m.id != "self" for m in match_relations(text)):
+        return False
+    return any(illness_kind_named(c) is not None and not _NEGATOR.search(c) for c in clauses(text))
 
 
 def _place(text: str, region: RegionId | None) -> Answer | None:

@@ -416,6 +416,7 @@ class DialogueEngine:
             region=session.region,
             of_another=of_another,
             speaker_owes=writer.speaker_owes(session, pending.member),
+            asked=_relation_of(session, pending.member),
         )
         if question.answer == "ages" and not fits_in_order(session, answer):
             return None  # "27，29" for three people: whose age is which is unsaid, ask again
@@ -883,6 +884,11 @@ def _size_not_asked(reading: Reading, text: str) -> Reading:
     if size is not None and asked_back(text[slice(*clause_span(text, size.start))]):
         return dataclasses.replace(reading, size=None)
     return reading
+
+
+def _relation_of(session: Session, member: int | None) -> str | None:
+    members = session.household.members
+    return members[member].relation if member is not None and member < len(members) else None
 
 
 def _not_of_one_member(session: Session, member: int | None) -> set[str]:

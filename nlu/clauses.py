@@ -163,6 +163,35 @@ def current_clauses(text: str) -> str:
     return "，".join(now)
 
 
+def superseded(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` the same answer takes back: a clause the speaker mends, with the
+    repair words ("二级，不对，是三级": "二级，不对"), and the clauses about before when a later
+    one says what changed ("以前有个面包车，去年卖了": "以前有个面包车"), as current_clauses
+    and self_repaired drop them from the answer."""
+    parts = [(m.start(), m.end()) for m in _CLAUSE_SPANS.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for index in range(1, len(parts)):
+        start, end = parts[index]
+        repair = _REPAIR.match(text, start, end)
+        alone = _REPAIR_ALONE.match(text[start:end].strip())
+        if alone or (repair and repair.group().startswith(_REPAIR_OPENERS)):
+            spans.append((parts[index - 1][0], repair.end() if repair else end))
+    past: list[tuple[int, int]] = []
+    before = now_said = False
+    for start, end in parts:
+        clause = text[start:end]
+        changed = _NOW.search(clause) is not None
+        now_said = now_said or changed
+        before = not changed and (before or _PAST.search(clause) is not None)
+        if before:
+            past.append((start, end))
+    return spans + (past if past and now_said else [])
+
+
+_CLAUSE_SPANS = re.compile(r"[^，,；;。！!？?]+")
+_REPAIR_OPENERS = ("哦", "噢", "喔", "啊", "呃", "哎", "不对", "说错", "搞错")
+
+
 # a clause about now that says how much (none), or that the work has ended ("现在也干不成了")
 _NOW_AMOUNT = re.compile(r"没|无|光了|完了|干不(?:成|了|动)|不能干")
 
@@ -180,6 +209,7 @@ def told_before_now(text: str, start: int, end: int) -> bool:
 
 
 _DENIED = re.compile(r"(?:不是|不算|并非|不属于)(?P<said>[^，,；;。！!？?]{1,8})")
+_NOT_HAD = re.compile(r"没有?(?P<said>[^，,；;。！!？?]{1,8})")
 _STOPPED = re.compile(r"(?:不再|没再|不|没)(?P<said>[^，,；;。！!？?]{1,6})了")  # "不种地了"
 
 
@@ -189,13 +219,18 @@ def denied_choice(
     """The option an answer chooses, read with what it denies: "不是农村的" to 城镇还是农村 is
     the other of two; "不种地了，出去打工了" is the option the rest names; the denied option
     alone ("不上班了") or with another named beside two options is none."""
-    denied = _DENIED.search(text) or (_STOPPED.search(text) if len(options) > 2 else None)
+    # of two options, "没有城镇户口，都是农村的" denies one as 不是 does
+    denied = _DENIED.search(text) or (
+        _STOPPED.search(text) if len(options) > 2 else _NOT_HAD.search(text)
+    )
     picked = None if denied is None else parse_choice(denied.group("said"), options, synonyms)
     if denied is None or picked is None:
         return parse_choice(text, options, synonyms)
     rest = parse_choice(text[: denied.start()] + text[denied.end() :], options, synonyms)
     if len(options) != 2:
         return rest if rest != picked else None
+    if denied.re is _NOT_HAD and rest not in (None, picked):
+        return rest  # "没有城镇户口，都是农村的": the other one, said too
     if rest not in (None, picked):
         return None
     return next(option for option in options if option != picked)
@@ -246,6 +281,22 @@ def without_speaker(text: str) -> str:
     if not any(mine) or all(mine) or not any(person_of(c) for c in parts if not _speaks_of_self(c)):
         return text
     return "，".join(c for c, own in zip(parts, mine, strict=True) if not own)
+
+
+def without_other_members(text: str, asked: str) -> str:
+    """The clauses not about a member other than the one asked about (relation `asked`):
+    "她没收入，儿子在厂里一个月四千" asked of the wife -> "她没收入"; "" when every clause is
+    about somebody else; the whole text when none names anybody."""
+    parts = clauses(text)
+    others = [_names_only_others(c, asked) for c in parts]
+    if not any(others):
+        return text
+    return "，".join(c for c, other in zip(parts, others, strict=True) if not other)
+
+
+def _names_only_others(clause: str, asked: str) -> bool:
+    named = {m.id for m in match_relations(clause)} - {"self"}
+    return bool(named) and asked not in named
 
 
 def _speaks_of_self(clause: str) -> bool:
@@ -341,7 +392,7 @@ _LIST_FILLER = re.compile(
 # a relative with a household of their own, or gone; not one working away (外出务工 may still
 # be a member: the total is asked)
 _LIVES_ELSEWHERE = re.compile(
-    r"成家|去世|过世|走了|不在了|分家|分开过|另过|单过|嫁人|嫁出去|出嫁|住隔壁|住对门|另住|单住|分开住"
+    r"成家|去世|过世|走了|不在了|(?<![还都也])没了(?![^，。；！？,\s])|死了|分家|分开过|另过|单过|嫁人|嫁出去|出嫁|住隔壁|住对门|另住|单住|分开住"
     r"|(?<![我俺额咱])(?:自己|自个儿?)过"  # "儿子在兰州自己过"
     # not "在外地打工": a migrant worker may still be one of the household (ask the total)
     r"|不跟(?:我们|俺们|咱们|我|俺)(?:一起|一块儿?)?(?:住|过)"

@@ -1622,7 +1622,7 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     text = unslipped(e_as_i(text))  # "额七十六了", "抵保", "残急证": same length
     if opening:
         text = punctuate(text)  # voice input: the answers keep their places (dialogue.engine)
-        text = numbers_mended(text)  # "三个人，不对，四个人"
+    text = numbers_mended(text)  # "三个人，不对，四个人", "残疾证二级，不对，是三级"
     words = _words()
     persons = PersonWords(words.persons, words.ordinal, words.ordered)
     mentions = find_mentions(text, words.departed, words.children, persons)

@@ -239,6 +239,17 @@ def find_mentions(
             marked = [_of_pronoun(last, f) if f.start == at else f for f in marked]
             placed.update((text[m.start() : f.end], f) for f in marked if f.start == m.end())
             marked = _grandparents_together(marked, m.end(), last)
+        elif text.startswith(("他", "她")):
+            # an answer about the one asked ("他没有，他媳妇得了癌症"), nobody named before: his
+            # wife, not the speaker's
+            after = _THEIR_OWN.match(text, m.end())
+            at = after.end() if after else m.end()
+            marked = [
+                replace(f, relation=UNNAMED, person="")
+                if f.start == at and f.relation not in (SELF, UNNAMED, CHILD)
+                else f
+                for f in marked
+            ]
     return sorted(marked, key=lambda f: f.start)
 
 
