@@ -598,6 +598,26 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact], today: dt
                 if kind is not None:
                     _member_fact(out, mentions, text, "disability_kind", kind, start, end)
     _grades_by_member(text, mentions, grade, out)
+    out[:] = [f for f in out if not _work_named_after(text, f, out)]
+
+
+_WORKS_AWAY = re.compile(r"[^，。；！？]*(?:打工|务工)")
+
+
+def _work_named_after(text: str, fact: Fact, out: list[Fact]) -> bool:
+    """ "在银川打工，在一个小区做保洁": 打工 said first, then the work itself, in the same
+    sentence, of the same member: the work says what the job is (employed, not migrant_worker)."""
+    if fact.name != "members.employment" or fact.value != "migrant_worker":
+        return False
+    said = text[fact.start : fact.end]
+    if "工地" in said or not _WORKS_AWAY.fullmatch(said):
+        return False
+    _, hi = sentence_at(text, fact.start)
+    return any(
+        f.name == fact.name and f.who == fact.who and f.value in ("employed", "flexible")
+        and fact.end <= f.start < hi
+        for f in out
+    )  # fmt: skip
 
 
 def disability_kind_said(text: str) -> str | None:

@@ -201,6 +201,7 @@ def find_mentions(
             found.append(Mention(CHILD, m.start(), m.end(), count))
     found += [Mention("spouse", m.start(), m.end(), couple=True) for m in _COUPLE.finditer(text)]
     found = _appositions(text, sorted(found, key=lambda f: f.start))
+    found = _speaker_the_grandparent(text, found)
     found = _of_relatives(text, found)
     marked = [_as_host(text, f) for f in _mark_departed(text, found, _compiled(departed))]
     spouses = [f.end for f in marked if f.relation == "spouse" and not f.departed]
@@ -252,6 +253,39 @@ def find_mentions(
             placed.update((text[m.start() : f.end], f) for f in marked if f.start == m.end())
             marked = _grandparents_together(marked, m.end(), last)
     return sorted(marked, key=lambda f: f.start)
+
+
+# "我是孩子的奶奶", "俺是这娃的姥爷": the speaker is the child's grandparent
+_GRANDPARENT_SPEAKS = re.compile(
+    r"(?:我|俺|额)是(?:这个?|那个?)?(?:孩子|娃|娃娃|小孩)(?:的|他|她)?"
+    r"(?P<g>奶奶|爷爷|姥姥|姥爷|外婆|外公)"
+)
+_CHILD_WORD = re.compile(r"孩子|孩儿|孩|娃娃|娃儿|娃|小孩")
+_FATHER_WORDS = ("爸", "爹")
+
+
+def _speaker_the_grandparent(text: str, found: list[Mention]) -> list[Mention]:
+    """ "我是孩子的奶奶，孩子她爸…": the speaker is the grandparent, so the child is a grandchild,
+    the child's father or mother a son or daughter, the child's grandfather the speaker's
+    spouse (nlu/data/lexicon.yml child_relatives reads them from a parent's side)."""
+    said = _GRANDPARENT_SPEAKS.search(text)
+    if said is None:
+        return found
+    out = []
+    for f in found:
+        word = text[f.start : f.end]
+        if said.start("g") <= f.start < said.end("g"):
+            f = replace(f, relation=SELF, person="")
+        elif f.relation == CHILD:
+            f = replace(f, relation="grandchild")
+        elif _CHILD_WORD.match(word) and f.relation == "spouse":
+            f = replace(
+                f, relation="son" if word.endswith(_FATHER_WORDS) else "daughter", person=""
+            )
+        elif _CHILD_WORD.match(word) and f.relation == "parent":
+            f = replace(f, relation="spouse", person="")
+        out.append(f)
+    return out
 
 
 def _grandchild_before(marked: list[Mention], child: Mention) -> bool:
@@ -487,6 +521,7 @@ _FOLLOWED = re.compile(r"(?:跟着|随着|陪着|跟|随|(?:判|留|交|扔|托�
 _CLAUSE_ENDS = ("，", ",", "。", "；", "")
 
 
+_FOLLOWED_PAIR = re.compile(r"(?:跟着|随着)[^，,。；;]{1,4}?[和跟与、](?:他|她)?$")
 # "孙子在额跟前，上幼儿园": the speaker as the place a child stays, ending the clause
 _BY_ME = re.compile(r"(?:跟前|身边|身旁|这儿|这里|这边)(?:过|住|待着?|呆着?)?")
 
@@ -497,9 +532,14 @@ def _followed(text: str, mention: Mention) -> bool:
     人了")."""
     if mention.relation == UNNAMED:
         return text[mention.start - 1 : mention.start] == "给"
-    if mention.relation != SELF:
-        return False
     after = mention.end + (text[mention.end : mention.end + 1] == "了")
+    if mention.relation != SELF:
+        # "孩子一直跟着我和她爷爷，": the second of those followed, ending the clause
+        return (
+            _FOLLOWED_PAIR.search(text, clause_at(text, mention.start)[0], mention.start)
+            is not None
+            and text[after : after + 1] in _CLAUSE_ENDS
+        )
     if text[mention.start - 1 : mention.start] == "在":
         place = _BY_ME.match(text, mention.end)
         if place is not None and text[place.end() : place.end() + 1] in _CLAUSE_ENDS:

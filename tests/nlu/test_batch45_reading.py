@@ -78,3 +78,23 @@ def test_a_child_staying_by_the_speaker_is_the_one_at_school() -> None:
 def test_the_childs_father_said_again_is_the_spouse() -> None:
     text = "我家孩子今年九岁，我和孩子他爸都在银川，他爸开网约车"
     assert {who for who, _ in _whose(text, "employment")} == {"spouse"}
+
+
+def test_the_work_named_after_dagong_is_the_job() -> None:
+    text = "我现在在银川打工，在一个小区做保洁，一个月一千九"
+    assert _whose(text, "employment") == [("self", "employed")]
+
+
+def test_dagong_alone_is_still_working_away() -> None:
+    assert _whose("我在外头打工，一个月四千", "employment") == [("self", "migrant_worker")]
+
+
+def test_a_grandmother_speaking_of_the_child() -> None:
+    text = (
+        "我是孩子的奶奶，孩子她爸就是我儿子，前年出事走了，"
+        "孩子一直跟着我和她爷爷，今年考上了大学，通知书来了"
+    )
+    facts = read_facts(text, TODAY, opening=True).facts
+    whose = {(f.name, str(f.who).partition("#")[0]) for f in facts}
+    assert ("members.is_new_admission", "grandchild") in whose
+    assert not any(who in ("parent", "spouse") for name, who in whose if name != "members.age")
