@@ -199,6 +199,7 @@ def find_mentions(
             if count == 1 and _ONE_AND_ANOTHER.match(text, m.end()):
                 count = 2  # "娃一个上初中一个上小学": two of them
             found.append(Mention(CHILD, m.start(), m.end(), count))
+    found = _children_in_order(text, found)
     found += [Mention("spouse", m.start(), m.end(), couple=True) for m in _COUPLE.finditer(text)]
     found = _appositions(text, sorted(found, key=lambda f: f.start))
     found = _speaker_the_grandparent(text, found)
@@ -253,6 +254,28 @@ def find_mentions(
             placed.update((text[m.start() : f.end], f) for f in marked if f.start == m.end())
             marked = _grandparents_together(marked, m.end(), last)
     return sorted(marked, key=lambda f: f.start)
+
+
+_CHILD_ORDINALS = "大二三小老"
+
+
+def _children_in_order(text: str, found: list[Mention]) -> list[Mention]:
+    """ "大娃在银川上大专，二娃上高二": children of unsaid sex told apart by their order in one
+    sentence are as many children (the first counts them all), not one said twice."""
+    ordered = [
+        f
+        for f in found
+        if f.relation == CHILD and f.count == 1 and f.start > 0
+        and text[f.start - 1] in _CHILD_ORDINALS
+    ]  # fmt: skip
+    out = list(found)
+    for sentence in {sentence_at(text, f.start) for f in ordered}:
+        these = [f for f in ordered if sentence_at(text, f.start) == sentence]
+        orders = {text[f.start - 1] for f in these}
+        if len(orders) == len(these) >= 2:
+            first = min(these, key=lambda f: f.start)
+            out = [replace(f, count=len(these)) if f is first else f for f in out]
+    return out
 
 
 # "我是孩子的奶奶", "俺是这娃的姥爷": the speaker is the child's grandparent

@@ -98,3 +98,22 @@ def test_a_grandmother_speaking_of_the_child() -> None:
     whose = {(f.name, str(f.who).partition("#")[0]) for f in facts}
     assert ("members.is_new_admission", "grandchild") in whose
     assert not any(who in ("parent", "spouse") for name, who in whose if name != "members.age")
+
+
+def test_work_at_a_workshop_is_a_job() -> None:
+    text = "我在太原一个汽修厂干活，一个月四千五"
+    assert _whose(text, "employment") == [("self", "employed")]
+    assert _whose("想到厂里干活", "employment") == []
+
+
+def test_children_told_apart_by_order_are_two() -> None:
+    text = "大娃在银川上大专，二娃上高二"
+    children = [m for m in read_facts(text, TODAY, opening=True).members() if m.relation == "child"]
+    assert [m.count for m in children] == [2]
+    assert sorted(str(v) for _, v in _whose(text, "school_stage")) == ["college", "senior_high"]
+
+
+def test_one_child_said_twice_is_one() -> None:
+    text = "二娃上高二，二娃学习好"
+    children = [m for m in read_facts(text, TODAY, opening=True).members() if m.relation == "child"]
+    assert [m.count for m in children] == [1]
