@@ -1566,8 +1566,18 @@ def _named_items(text: str, received: set[ItemId], statuses: list[tuple[int, int
         and not any(m.start < e and s < m.end for s, e in spans)
         and not _NOT_ONE.search(text, 0, m.start)
         and not _GIVEN_BEFORE.search(text, clause_at(text, m.start)[0], m.start)
+        and not _THEIRS_GIVEN.search(text, clause_at(text, m.start)[0], m.start)
+        and not _AS_A_CONDITION.match(text, m.end)
     ]
     return [i for i in find_items(text) if i in asked]
+
+
+# "村里今天就给他家报了临时救助": what somebody else's household got
+_THEIRS_GIVEN = re.compile(r"(?:给|帮)(?:他|她|人)们?家")
+# "吃低保的家庭还能不能再办临时救助": the item as who a rule is about, not one asked for
+_AS_A_CONDITION = re.compile(
+    r"(?:户)?的(?:家庭|人家?|户|老人)?(?:还|也|就)?(?:能不能|可不可以|能|可以)"
+)
 
 
 # "不是低保户", "也不是低收入户": a standing the household does not have, not an item asked for

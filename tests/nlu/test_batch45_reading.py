@@ -117,3 +117,16 @@ def test_one_child_said_twice_is_one() -> None:
     text = "二娃上高二，二娃学习好"
     children = [m for m in read_facts(text, TODAY, opening=True).members() if m.relation == "child"]
     assert [m.count for m in children] == [1]
+
+
+def _items(text: str) -> list[str]:
+    return [str(i) for i in read_facts(text, TODAY, opening=True).items]
+
+
+def test_an_item_as_the_condition_of_a_rule_is_not_asked_for() -> None:
+    assert _items("想问个事，吃低保的家庭还能不能再办临时救助") == ["temporary_aid"]
+
+
+def test_what_another_household_was_given_is_not_asked_for() -> None:
+    text = "隔壁老李家着火了，村里今天就给他家报了临时救助，俺家这样的能申请低保不"
+    assert _items(text) == ["dibao"]
