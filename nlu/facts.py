@@ -157,6 +157,14 @@ _COST_NEAR = 6  # characters from a thing paid for ("学费一年") to its amoun
 _FROM_RELATIVES = re.compile(
     r"(?:兄弟|姊妹|姐妹|儿女|子女|亲戚|娃们|孩子们)[^，。；！？]{0,8}?(?:凑|接济|贴补|帮衬|寄|给)"
 )
+# money sent home by one working away: what they send, not what they earn (nor the speaker's)
+_SENT_HOME = re.compile(
+    r"(?:寄|打|捎|汇|转)回(?:来|家)?|往家里?(?:寄|打|汇|转)|给家里(?:寄|打|汇|转)"
+)
+# what is left of a year's takings once the costs are off: no savings ("去掉饲料钱也就剩一万多")
+_NET_OF_COSTS = re.compile(
+    r"(?:去掉|除去|刨去|刨掉|扣掉|扣除|减去)[^，。；！？]{0,8}(?:就|只|还)?剩"
+)
 # living on an assistance payment: "就靠低保过", "吃着低保"
 _ON_AID = re.compile(
     r"(?:靠|吃|领|拿)(?:着|的)?(?:点|那点|一点)?(?:低保|五保|特困|救助)"
@@ -426,7 +434,10 @@ _LONG_ILL = re.compile(r"(?:好几|几|[两三四五六七八九十\d]+|多)年�
 
 # cured: "治好了", "现在好了" (not "好了一点", "好多了": better, still ill)
 _RECOVERED = re.compile(
-    r"(?:治好了|(?:已经|现在|早就?|病)好了|痊愈了?|康复了|(?:已经|现在)没事了)(?!一点|些|点|很多)"
+    r"(?:治好了|(?:已经|现在|早就?|病)好了|痊愈了?|康复了|(?:已经|现在)没事了"
+    # "做过手术，现在恢复得挺好，复查都没事": the check-ups find nothing
+    r"|恢复得(?:挺|很|还|蛮|都)?好|(?:复查|检查)(?:都|也|一直)?(?:没事|没问题|正常))"
+    r"(?!一点|些|点|很多)"
 )
 
 
@@ -442,13 +453,17 @@ def _illness(text: str, mentions: list[Mention], out: list[Fact]) -> None:
     words = _words()
     sudden = _compiled(words.sudden)
     found: list[Fact] = []
+    cured: set[str] = set()  # the words of illnesses said cured ("甲状腺癌…现在好了")
     for kind, patterns in words.illness_kinds.items():
         said = False  # this kind of illness already said of somebody
         for start, end in sorted(_spans(_any(patterns), text)):
             if not _states(text, start) or _DIED_OF.match(text, end):
                 continue
             if _recovered(text, mentions, end):
+                cured.add(text[max(0, start - 2) : end])  # "癌" alone names no illness
                 continue  # "得过白血病，现在好了": an illness of the past
+            if text[max(0, start - 2) : end] in cured:
+                continue  # "俺那个甲状腺癌还算不算": the cured one named again
             lo, hi = clause_at(text, start)
             if said and not any(lo <= m.start < start for m in mentions):
                 # "…透析的自付费用还能报吗", "透析的钱…还得自己掏": the same illness again,
@@ -586,6 +601,26 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact], today: dt
                 if kind is not None:
                     _member_fact(out, mentions, text, "disability_kind", kind, start, end)
     _grades_by_member(text, mentions, grade, out)
+    out[:] = [f for f in out if not _work_named_after(text, f, out)]
+
+
+_WORKS_AWAY = re.compile(r"[^，。；！？]*(?:打工|务工)")
+
+
+def _work_named_after(text: str, fact: Fact, out: list[Fact]) -> bool:
+    """ "在银川打工，在一个小区做保洁": 打工 said first, then the work itself, in the same
+    sentence, of the same member: the work says what the job is (employed, not migrant_worker)."""
+    if fact.name != "members.employment" or fact.value != "migrant_worker":
+        return False
+    said = text[fact.start : fact.end]
+    if "工地" in said or not _WORKS_AWAY.fullmatch(said):
+        return False
+    _, hi = sentence_at(text, fact.start)
+    return any(
+        f.name == fact.name and f.who == fact.who and f.value in ("employed", "flexible")
+        and fact.end <= f.start < hi
+        for f in out
+    )  # fmt: skip
 
 
 def disability_kind_said(text: str) -> str | None:
@@ -993,6 +1028,8 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
             recent = not LONG_AGO.search(text, lo, start) and not _in_a_past_year(
                 text, lo, start, today
             )
+            if _of_another_household(text, mentions, start):
+                continue  # "隔壁老李家着火了，房子烧光了": their fire, not ours
             if _states(text, start) and recent and _ours(mentions, text, start):
                 out.append(Fact("situations", [situation], start, end))
     for hukou, patterns in words.hukou_types.items():
@@ -1061,6 +1098,21 @@ def _unplaced_pronoun(mentions: list[Mention], text: str, start: int) -> bool:
     lo, _ = clause_at(text, start)
     who, _ = who_at(mentions, text, start)
     return bool(_SOMEONE_UNPLACED.match(text, lo)) and who in (None, SELF)
+
+
+def _of_another_household(text: str, mentions: list[Mention], start: int) -> bool:
+    """The clause is about the neighbour's household ("隔壁老李家着火了"), or goes on about it
+    with nobody of ours named ("…，房子烧光了")."""
+    lo, _ = clause_at(text, start)
+    if _ANOTHER_HOUSEHOLD.search(text, lo, start):
+        return True
+    before = clause_before(text, lo)
+    return (
+        before is not None
+        and _ANOTHER_HOUSEHOLD.search(text, *before) is not None
+        and not any(lo <= m.start < start for m in mentions)
+        and _OUR_HOME.search(text, lo, start) is None
+    )
 
 
 _THEIR_HOME = re.compile(r"\s*(?:他|她|人)家")
@@ -1230,6 +1282,8 @@ def _money(
         savings_said = list(_DEPOSIT.finditer(text, lo, found.start))
         if savings_said and DEBT.search(text, savings_said[-1].end(), found.start):
             continue  # "存款花光了还跟亲戚借了五万": a debt after the savings, not savings
+        if _NET_OF_COSTS.search(text, lo, found.start):
+            continue  # "去掉饲料钱也就剩一万多": what a year's work leaves, not savings
         if _DEPOSIT.search(clause) and amount.period is None:
             if _owned_elsewhere(mentions, lo, found.start):
                 continue  # "儿子存款八十万，他不跟我们住": not the household's
@@ -1244,6 +1298,8 @@ def _money(
             continue  # "学费一年四千六", "一回四百多" after 透析: money paid out, not earned
         if _FROM_RELATIVES.search(text, lo, found.start):
             continue  # "就靠俺们几个兄弟姊妹每月凑个三四百": given by kin apart, not income
+        if _SENT_HOME.search(text, lo, found.start):
+            continue  # "男人在新疆打工，一个月寄回来三千": what is sent, not the pay
         if _ON_AID.search(text, lo, found.start) or _on_aid_before(text, mentions, lo, hi):
             continue  # "娘俩就靠低保过，一个月两个人加起来七百多": the 低保 itself
         if _RENT_PAID.search(text, lo, found.start):
@@ -1517,8 +1573,18 @@ def _named_items(text: str, received: set[ItemId], statuses: list[tuple[int, int
         and not any(m.start < e and s < m.end for s, e in spans)
         and not _NOT_ONE.search(text, 0, m.start)
         and not _GIVEN_BEFORE.search(text, clause_at(text, m.start)[0], m.start)
+        and not _THEIRS_GIVEN.search(text, clause_at(text, m.start)[0], m.start)
+        and not _AS_A_CONDITION.match(text, m.end)
     ]
     return [i for i in find_items(text) if i in asked]
+
+
+# "村里今天就给他家报了临时救助": what somebody else's household got
+_THEIRS_GIVEN = re.compile(r"(?:给|帮)(?:他|她|人)们?家")
+# "吃低保的家庭还能不能再办临时救助": the item as who a rule is about, not one asked for
+_AS_A_CONDITION = re.compile(
+    r"(?:户)?的(?:家庭|人家?|户|老人)?(?:还|也|就)?(?:能不能|可不可以|能|可以)"
+)
 
 
 # "不是低保户", "也不是低收入户": a standing the household does not have, not an item asked for

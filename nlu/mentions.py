@@ -199,8 +199,10 @@ def find_mentions(
             if count == 1 and _ONE_AND_ANOTHER.match(text, m.end()):
                 count = 2  # "娃一个上初中一个上小学": two of them
             found.append(Mention(CHILD, m.start(), m.end(), count))
+    found = _children_in_order(text, found)
     found += [Mention("spouse", m.start(), m.end(), couple=True) for m in _COUPLE.finditer(text)]
     found = _appositions(text, sorted(found, key=lambda f: f.start))
+    found = _speaker_the_grandparent(text, found)
     found = _of_relatives(text, found)
     marked = [_as_host(text, f) for f in _mark_departed(text, found, _compiled(departed))]
     spouses = [f.end for f in marked if f.relation == "spouse" and not f.departed]
@@ -217,6 +219,18 @@ def find_mentions(
         said = text[m.start() : again.end] if again else ""
         # "我和她爸照顾她，她爸今年查出肝癌": the child's other parent again, our one spouse (not
         # "他媳妇" of two sons, who are two people)
+        # "我和孩子他爸都在银川，他爸开网约车": the child's father said again, shorter
+        said_whole = next(
+            (
+                f
+                for f in marked
+                if said and f.relation == "spouse" and f.end <= m.start()
+                and len(text[f.start : f.end]) > len(said) and text[f.start : f.end].endswith(said)
+            ),
+            None,
+        )  # fmt: skip
+        if said_whole is not None and said not in placed:
+            placed[said] = said_whole
         if said in placed and again is not None and placed[said].relation == "spouse":
             first = placed[said]
             marked = [replace(first, start=f.start, end=f.end) if f is again else f for f in marked]
@@ -251,6 +265,61 @@ def find_mentions(
                 for f in marked
             ]
     return sorted(marked, key=lambda f: f.start)
+
+
+_CHILD_ORDINALS = "大二三小老"
+
+
+def _children_in_order(text: str, found: list[Mention]) -> list[Mention]:
+    """ "大娃在银川上大专，二娃上高二": children of unsaid sex told apart by their order in one
+    sentence are as many children (the first counts them all), not one said twice."""
+    ordered = [
+        f
+        for f in found
+        if f.relation == CHILD and f.count == 1 and f.start > 0
+        and text[f.start - 1] in _CHILD_ORDINALS
+    ]  # fmt: skip
+    out = list(found)
+    for sentence in {sentence_at(text, f.start) for f in ordered}:
+        these = [f for f in ordered if sentence_at(text, f.start) == sentence]
+        orders = {text[f.start - 1] for f in these}
+        if len(orders) == len(these) >= 2:
+            first = min(these, key=lambda f: f.start)
+            out = [replace(f, count=len(these)) if f is first else f for f in out]
+    return out
+
+
+# "我是孩子的奶奶", "俺是这娃的姥爷": the speaker is the child's grandparent
+_GRANDPARENT_SPEAKS = re.compile(
+    r"(?:我|俺|额)是(?:这个?|那个?)?(?:孩子|娃|娃娃|小孩)(?:的|他|她)?"
+    r"(?P<g>奶奶|爷爷|姥姥|姥爷|外婆|外公)"
+)
+_CHILD_WORD = re.compile(r"孩子|孩儿|孩|娃娃|娃儿|娃|小孩")
+_FATHER_WORDS = ("爸", "爹")
+
+
+def _speaker_the_grandparent(text: str, found: list[Mention]) -> list[Mention]:
+    """ "我是孩子的奶奶，孩子她爸…": the speaker is the grandparent, so the child is a grandchild,
+    the child's father or mother a son or daughter, the child's grandfather the speaker's
+    spouse (nlu/data/lexicon.yml child_relatives reads them from a parent's side)."""
+    said = _GRANDPARENT_SPEAKS.search(text)
+    if said is None:
+        return found
+    out = []
+    for f in found:
+        word = text[f.start : f.end]
+        if said.start("g") <= f.start < said.end("g"):
+            f = replace(f, relation=SELF, person="")
+        elif f.relation == CHILD:
+            f = replace(f, relation="grandchild")
+        elif _CHILD_WORD.match(word) and f.relation == "spouse":
+            f = replace(
+                f, relation="son" if word.endswith(_FATHER_WORDS) else "daughter", person=""
+            )
+        elif _CHILD_WORD.match(word) and f.relation == "parent":
+            f = replace(f, relation="spouse", person="")
+        out.append(f)
+    return out
 
 
 def _grandchild_before(marked: list[Mention], child: Mention) -> bool:
@@ -384,6 +453,25 @@ def _opens_clause(text: str, at: int) -> bool:
 _BACK_HOME = re.compile(r"老家(?:还|也)?有(?:个|一个|位|一位)?(?:七八十岁的|年迈的)?老?$")
 
 
+# a death closing a clause of its own: "我爸以前是残疾人，肢体二级，去年冬天脑出血走了"
+_DIED_LATER = re.compile(
+    r"(?:去世|过世|(?<![搬跑拿带偷送运开飞抢冲赶撵接领调牵抱刮卷叫])走了"
+    r"|(?<![花用赔输卖丢光])没了|死了|不在了|殁了)(?=[，,。！？!?；;]|$)"
+)  # not "厂子搬走了", "钱花没了"
+
+
+def _died_later(text: str, found: list[Mention], mention: Mention, hi: int) -> re.Match[str] | None:
+    """A death said further on in the sentence, before anybody else is named, in a clause
+    that is not about a thing or an outsider ("钱也没了", "老板跑了")."""
+    stop = sentence_at(text, mention.start)[1]
+    stop = min([stop, *(f.start for f in found if f.start >= mention.end)])
+    for said in _DIED_LATER.finditer(text, hi, stop):
+        lo, _ = clause_at(text, said.start())
+        if not _THING_FIRST.match(text, lo):
+            return said
+    return None
+
+
 def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -> list[Mention]:
     marked = []
     kin_elsewhere: list[tuple[int, int]] = []  # "跟她大儿子过": her son, not ours, away too
@@ -414,6 +502,8 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
             and _THING_FIRST.match(text, clause_end + 1)
         ):
             said = None  # "媳妇在饭馆洗碗，存款一分都没了": the savings are gone, not she
+        if said is None and mention.relation not in _NOBODY:
+            said = _died_later(text, found, mention, hi)
         if said is None and mention.relation in _GROWN_CHILDREN:
             said = _lives_apart(text, found, mention, next_end)
         if said is None and mention.relation != SELF:
@@ -465,15 +555,31 @@ _FOLLOWED = re.compile(r"(?:跟着|随着|陪着|跟|随|(?:判|留|交|扔|托�
 _CLAUSE_ENDS = ("，", ",", "。", "；", "")
 
 
+_FOLLOWED_PAIR = re.compile(r"(?:跟着|随着)[^，,。；;]{1,4}?[和跟与、](?:他|她)?$")
+# "孙子在额跟前，上幼儿园": the speaker as the place a child stays, ending the clause
+_BY_ME = re.compile(r"(?:跟前|身边|身旁|这儿|这里|这边)(?:过|住|待着?|呆着?)?")
+
+
 def _followed(text: str, mention: Mention) -> bool:
-    """Named as the one followed or given to, not a subject: the speaker in "孩子跟着俺，", or
-    somebody worked for or handed something ("我男人给人家看工地", "地包给别人了")."""
+    """Named as the one followed or given to, not a subject: the speaker in "孩子跟着俺，" or
+    "孙子在额跟前，", or somebody worked for or handed something ("我男人给人家看工地", "地包给别
+    人了")."""
     if mention.relation == UNNAMED:
         return text[mention.start - 1 : mention.start] == "给"
     after = mention.end + (text[mention.end : mention.end + 1] == "了")
+    if mention.relation != SELF:
+        # "孩子一直跟着我和她爷爷，": the second of those followed, ending the clause
+        return (
+            _FOLLOWED_PAIR.search(text, clause_at(text, mention.start)[0], mention.start)
+            is not None
+            and text[after : after + 1] in _CLAUSE_ENDS
+        )
+    if text[mention.start - 1 : mention.start] == "在":
+        place = _BY_ME.match(text, mention.end)
+        if place is not None and text[place.end() : place.end() + 1] in _CLAUSE_ENDS:
+            return True
     return (
-        mention.relation == SELF
-        and _FOLLOWED.search(text, 0, mention.start) is not None
+        _FOLLOWED.search(text, 0, mention.start) is not None
         and text[after : after + 1] in _CLAUSE_ENDS
     )
 
