@@ -328,9 +328,20 @@ def has_registered_unemployed_member(ctx: Context) -> CheckResult:
     found, missing = scan_members(ctx, _of_working_age(ctx, _registered))
     if found:
         return met(cid, f"{names(found)}已经做了失业人员登记")
-    # Seed 004 承诺书 accepts "已有或正在办理失业人员登记手续": someone who could register but has
-    # not yet is no bar, since the registration is done together with the 认定 (and then whether
-    # another member registered already changes nothing worth a question).
+    # Seed 004 承诺书 accepts "已有或正在办理失业人员登记手续" and 服务指南 一 5 has the 失业登记 done
+    # within the same application: in a household already on 低保, someone able to work who says
+    # they want a job meets it by registering along with the 认定, registered already or not (so
+    # that is not asked). For a new 低保 application both steps are still ahead: 或许符合 below.
+    on_dibao = ItemId.DIBAO in (ctx.household.already_receives or ())
+    seekers = scan_members(ctx, _of_working_age(ctx, _declared_job_seeker))[0] if on_dibao else []
+    if seekers:
+        return met(
+            cid,
+            f"{names(seekers)}有劳动能力、想找工作，还没有做失业人员登记的，申请时一并办理失业登记"
+            "（承诺书写的是“已有或正在办理失业人员登记手续”）",
+        )
+    # Someone who could register but has not said they want a job is no bar either (and then
+    # whether another member registered already changes nothing worth a question).
     could_register, unsure = scan_members(ctx, _of_working_age(ctx, _could_register))
     if could_register:
         return uncertain(
@@ -343,6 +354,14 @@ def has_registered_unemployed_member(ctx: Context) -> CheckResult:
     if unsure:
         return unknown(cid, "还需要知道没有工作的家人想不想找工作", unsure)
     return unmet(cid, "家里没有人做了失业人员登记，也没有能办理失业登记的人")
+
+
+def _declared_job_seeker(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+    """Says they want a job and can work, out of work (not 在读, not in a job): 失业登记 is "有劳动
+    能力及就业意愿…的申请人填写" (seed 004 失业登记申请表单), so they can register now."""
+    if member.wants_job is not True or _at_school(member) or _not_seeking(member):
+        return False, ()
+    return member.labour_ability in ABLE, ()
 
 
 def _could_register(member: Member) -> tuple[bool | None, tuple[str, ...]]:
