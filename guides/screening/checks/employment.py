@@ -272,7 +272,7 @@ def employment_difficulty_candidate(ctx: Context) -> CheckResult:
         )
     if missing:
         return unknown(cid, "还需要知道家里人有没有工作、想不想找工作", missing)
-    return unmet(cid, "家里没有处于无业状态、又想找工作的劳动者")
+    return unmet(cid, "家里没有处于无业状态、又想找工作的劳动者" + _past_working_age(ctx))
 
 
 @check("wants_training_or_job")
@@ -404,7 +404,10 @@ def has_unregistered_unemployed_member(ctx: Context) -> CheckResult:
         return met(cid, f"{names(found)}有劳动能力、想找工作，还没有做失业登记")
     if missing:
         return unknown(cid, "还需要知道家里有没有想找工作、还没登记失业的人", missing)
-    return unmet(cid, "家里没有有劳动能力、想找工作又还没登记失业的人" + _too_young(ctx))
+    return unmet(
+        cid,
+        "家里没有有劳动能力、想找工作又还没登记失业的人" + _too_young(ctx) + _past_working_age(ctx),
+    )
 
 
 def _too_young(ctx: Context) -> str:
@@ -417,3 +420,20 @@ def _too_young(ctx: Context) -> str:
     if not young:
         return ""
     return f"（{names(young)}还不满 {youngest} 周岁，不到法定劳动年龄，不能办理失业登记）"
+
+
+def _past_working_age(ctx: Context) -> str:
+    """Why a job seeker past the latest statutory retirement age is not a 劳动者 here, said (a
+    68-year-old who wants a job is told why, not that nobody wants one)."""
+    try:
+        oldest = int(ctx.param("working_age_max").value)
+    except ParameterNotFound:
+        return ""
+    old = [
+        (i, m) for i, m in enumerate(ctx.household.members)
+        if m.wants_job and m.age is not None and m.age > oldest
+    ]  # fmt: skip
+    if not old:
+        return ""
+    said = "、".join(f"{names([(i, m)])} {m.age} 岁" for i, m in old)
+    return f"（{said}，已超过法定劳动年龄（最高 {oldest} 周岁），不在失业登记、就业援助的范围内）"
