@@ -376,3 +376,15 @@ def test_every_check_survives_an_empty_household() -> None:
         )
         if result.status == CheckStatus.UNKNOWN:
             assert result.missing, check_id
+
+
+def test_no_income_and_no_expense_said_does_not_state_a_zero_total() -> None:
+    """Nothing said about expenses is not "刚性支出合计 0 元" (a wrong fact is worse than a
+    missing one): with no income, the 基本生活支出 that 刚性支出 includes (刚性支出困难家庭认定办法
+    第五条（一）) is over any share, as a total said would be (H12-G05, H12-S05 in households_dev12)."""
+    data = {**URBAN_TWO, "monthly_income_total": 0}
+    said = run("rigid_expense_share_at_least_threshold", {**data, "expenses_12m": {"medical": 100}})
+    result = run("rigid_expense_share_at_least_threshold", data)
+    assert result.status == said.status
+    assert "0 元 ÷" not in result.reason and "合计 0 元" not in result.reason
+    assert "没有收入" in result.reason and "基本生活支出" in result.reason
