@@ -388,3 +388,18 @@ def test_no_income_and_no_expense_said_does_not_state_a_zero_total() -> None:
     assert result.status == said.status
     assert "0 元 ÷" not in result.reason and "合计 0 元" not in result.reason
     assert "没有收入" in result.reason and "基本生活支出" in result.reason
+
+
+def test_a_job_seeker_in_odd_jobs_is_not_said_to_have_no_work() -> None:
+    """宁夏 就业困难人员认定: a man who delivers takeaway for 800 a month and wants a steady job is
+    not told he "没有工作" (a wrong fact; H12-N09 in households_dev12); one registered unemployed is."""
+    courier = _member(age=33, labour_ability="partial", employment="flexible", wants_job=True)
+    result = run("employment_difficulty_candidate", {"members": [courier]}, region="ningxia")
+    assert result.status == CheckStatus.UNCERTAIN
+    assert "想找工作" in result.reason and "没有工作" not in result.reason
+    jobless = _member(
+        age=38, labour_ability="full", employment="registered_unemployed", wants_job=True
+    )
+    earner = {"relation": "spouse", "labour_ability": "full", "employment": "employed"}
+    family = {"members": [jobless, earner]}
+    assert "没有工作、想找工作" in run("employment_difficulty_candidate", family, "ningxia").reason

@@ -265,10 +265,12 @@ def employment_difficulty_candidate(ctx: Context) -> CheckResult:
             cid, f"{names(found)}想找工作，家里是零就业家庭，零就业家庭的劳动者可以申请就业援助"
         )
     if found:
+        # only someone out of work is said to be so: 打零工、务农、外出务工 is work, however little
+        jobless = all(m.employment in ("registered_unemployed", "unable_to_work") for _, m in found)
+        state = "没有工作、想找工作" if jobless else "想找工作"
         return uncertain(
             cid,
-            f"{names(found)}没有工作、想找工作，可以先做失业登记；是否属于就业困难人员，"
-            "由人社部门按规定认定",
+            f"{names(found)}{state}，可以先做失业登记；是否属于就业困难人员，由人社部门按规定认定",
         )
     if missing:
         return unknown(cid, "还需要知道家里人有没有工作、想不想找工作", missing)
