@@ -376,3 +376,30 @@ def test_every_check_survives_an_empty_household() -> None:
         )
         if result.status == CheckStatus.UNKNOWN:
             assert result.missing, check_id
+
+
+def test_no_income_and_no_expense_said_does_not_state_a_zero_total() -> None:
+    """Nothing said about expenses is not "刚性支出合计 0 元" (a wrong fact is worse than a
+    missing one): with no income, the 基本生活支出 that 刚性支出 includes (刚性支出困难家庭认定办法
+    第五条（一）) is over any share, as a total said would be (H12-G05, H12-S05 in households_dev12)."""
+    data = {**URBAN_TWO, "monthly_income_total": 0}
+    said = run("rigid_expense_share_at_least_threshold", {**data, "expenses_12m": {"medical": 100}})
+    result = run("rigid_expense_share_at_least_threshold", data)
+    assert result.status == said.status
+    assert "0 元 ÷" not in result.reason and "合计 0 元" not in result.reason
+    assert "没有收入" in result.reason and "基本生活支出" in result.reason
+
+
+def test_a_job_seeker_in_odd_jobs_is_not_said_to_have_no_work() -> None:
+    """宁夏 就业困难人员认定: a man who delivers takeaway for 800 a month and wants a steady job is
+    not told he "没有工作" (a wrong fact; H12-N09 in households_dev12); one registered unemployed is."""
+    courier = _member(age=33, labour_ability="partial", employment="flexible", wants_job=True)
+    result = run("employment_difficulty_candidate", {"members": [courier]}, region="ningxia")
+    assert result.status == CheckStatus.UNCERTAIN
+    assert "想找工作" in result.reason and "没有工作" not in result.reason
+    jobless = _member(
+        age=38, labour_ability="full", employment="registered_unemployed", wants_job=True
+    )
+    earner = {"relation": "spouse", "labour_ability": "full", "employment": "employed"}
+    family = {"members": [jobless, earner]}
+    assert "没有工作、想找工作" in run("employment_difficulty_candidate", family, "ningxia").reason

@@ -18,6 +18,7 @@ DEV7 = DEV.with_name("households_dev7.yml")
 DEV8 = DEV.with_name("households_dev8.yml")
 DEV9 = DEV.with_name("households_dev9.yml")
 DEV11 = DEV.with_name("households_dev11.yml")
+DEV12 = DEV.with_name("households_dev12.yml")
 
 
 def test_dev_households_are_never_wrongly_ruled_out() -> None:
@@ -76,3 +77,10 @@ def test_eleventh_dev_set_is_never_ruled_out_where_its_clause_is_open() -> None:
     """households_dev11.yml (session 44: 支出型 hardship, households leaving 低保, 急难型, 医疗救助
     per category, housing, employment, student loans, unknown facts): see its header."""
     assert _ruled_out_while_open(DEV11) == []
+
+
+def test_twelfth_dev_set_is_never_ruled_out_where_its_clause_is_open() -> None:
+    """households_dev12.yml (session 45: 山西省户籍 and 公租房/就业救助 outside 低收入人口, 宁夏
+    就业困难人员认定, 甘肃 就业救助 and 低保边缘 1.5×–2×, 历城 居住证 and 失业登记 in progress, 渐退期,
+    already recognised households, 单人户, 特困 minors, property, disability grade): its header."""
+    assert _ruled_out_while_open(DEV12) == []

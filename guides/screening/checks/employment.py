@@ -265,14 +265,16 @@ def employment_difficulty_candidate(ctx: Context) -> CheckResult:
             cid, f"{names(found)}想找工作，家里是零就业家庭，零就业家庭的劳动者可以申请就业援助"
         )
     if found:
+        # only someone out of work is said to be so: 打零工、务农、外出务工 is work, however little
+        jobless = all(m.employment in ("registered_unemployed", "unable_to_work") for _, m in found)
+        state = "没有工作、想找工作" if jobless else "想找工作"
         return uncertain(
             cid,
-            f"{names(found)}没有工作、想找工作，可以先做失业登记；是否属于就业困难人员，"
-            "由人社部门按规定认定",
+            f"{names(found)}{state}，可以先做失业登记；是否属于就业困难人员，由人社部门按规定认定",
         )
     if missing:
         return unknown(cid, "还需要知道家里人有没有工作、想不想找工作", missing)
-    return unmet(cid, "家里没有处于无业状态、又想找工作的劳动者")
+    return unmet(cid, "家里没有处于无业状态、又想找工作的劳动者" + _past_working_age(ctx))
 
 
 @check("wants_training_or_job")
@@ -328,9 +330,20 @@ def has_registered_unemployed_member(ctx: Context) -> CheckResult:
     found, missing = scan_members(ctx, _of_working_age(ctx, _registered))
     if found:
         return met(cid, f"{names(found)}已经做了失业人员登记")
-    # Seed 004 承诺书 accepts "已有或正在办理失业人员登记手续": someone who could register but has
-    # not yet is no bar, since the registration is done together with the 认定 (and then whether
-    # another member registered already changes nothing worth a question).
+    # Seed 004 承诺书 accepts "已有或正在办理失业人员登记手续" and 服务指南 一 5 has the 失业登记 done
+    # within the same application: in a household already on 低保, someone able to work who says
+    # they want a job meets it by registering along with the 认定, registered already or not (so
+    # that is not asked). For a new 低保 application both steps are still ahead: 或许符合 below.
+    on_dibao = ItemId.DIBAO in (ctx.household.already_receives or ())
+    seekers = scan_members(ctx, _of_working_age(ctx, _declared_job_seeker))[0] if on_dibao else []
+    if seekers:
+        return met(
+            cid,
+            f"{names(seekers)}有劳动能力、想找工作，还没有做失业人员登记的，申请时一并办理失业登记"
+            "（承诺书写的是“已有或正在办理失业人员登记手续”）",
+        )
+    # Someone who could register but has not said they want a job is no bar either (and then
+    # whether another member registered already changes nothing worth a question).
     could_register, unsure = scan_members(ctx, _of_working_age(ctx, _could_register))
     if could_register:
         return uncertain(
@@ -343,6 +356,14 @@ def has_registered_unemployed_member(ctx: Context) -> CheckResult:
     if unsure:
         return unknown(cid, "还需要知道没有工作的家人想不想找工作", unsure)
     return unmet(cid, "家里没有人做了失业人员登记，也没有能办理失业登记的人")
+
+
+def _declared_job_seeker(member: Member) -> tuple[bool | None, tuple[str, ...]]:
+    """Says they want a job and can work, out of work (not 在读, not in a job): 失业登记 is "有劳动
+    能力及就业意愿…的申请人填写" (seed 004 失业登记申请表单), so they can register now."""
+    if member.wants_job is not True or _at_school(member) or _not_seeking(member):
+        return False, ()
+    return member.labour_ability in ABLE, ()
 
 
 def _could_register(member: Member) -> tuple[bool | None, tuple[str, ...]]:
@@ -385,7 +406,10 @@ def has_unregistered_unemployed_member(ctx: Context) -> CheckResult:
         return met(cid, f"{names(found)}有劳动能力、想找工作，还没有做失业登记")
     if missing:
         return unknown(cid, "还需要知道家里有没有想找工作、还没登记失业的人", missing)
-    return unmet(cid, "家里没有有劳动能力、想找工作又还没登记失业的人" + _too_young(ctx))
+    return unmet(
+        cid,
+        "家里没有有劳动能力、想找工作又还没登记失业的人" + _too_young(ctx) + _past_working_age(ctx),
+    )
 
 
 def _too_young(ctx: Context) -> str:
@@ -398,3 +422,20 @@ def _too_young(ctx: Context) -> str:
     if not young:
         return ""
     return f"（{names(young)}还不满 {youngest} 周岁，不到法定劳动年龄，不能办理失业登记）"
+
+
+def _past_working_age(ctx: Context) -> str:
+    """Why a job seeker past the latest statutory retirement age is not a 劳动者 here, said (a
+    68-year-old who wants a job is told why, not that nobody wants one)."""
+    try:
+        oldest = int(ctx.param("working_age_max").value)
+    except ParameterNotFound:
+        return ""
+    old = [
+        (i, m) for i, m in enumerate(ctx.household.members)
+        if m.wants_job and m.age is not None and m.age > oldest
+    ]  # fmt: skip
+    if not old:
+        return ""
+    said = "、".join(f"{names([(i, m)])} {m.age} 岁" for i, m in old)
+    return f"（{said}，已超过法定劳动年龄（最高 {oldest} 周岁），不在失业登记、就业援助的范围内）"

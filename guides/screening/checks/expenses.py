@@ -101,6 +101,10 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
     share, text = _share_text(total, income * 12)
     basic = f"（含基本生活支出 {yuan(expenses.basic_living)} 元）" if expenses.basic_living else ""
     formula = f"刚性支出占比 = 近12个月刚性支出合计{basic} {text}"
+    if income <= 0 and total == 0 and expenses.basic_living is None:
+        # No income and no expense said: "刚性支出合计 0 元" would state what nobody said. 刚性支出
+        # includes 基本生活支出 (刚性办法 第五条（一）), which nobody lives without: any share.
+        formula = "刚性支出占比：家里没有收入，刚性支出又包括吃穿住行等基本生活支出（数额还没有说）"
     line = f"当地规定的比例 {threshold.value:g}%"
     estimate = household.income_is_estimate
     highest, lowest = (

@@ -114,20 +114,31 @@ def provincial_hukou(
     residence_permit: bool = False,
     emergency: bool = False,
     id_card_at_residence: bool = False,
+    housing_at_residence: bool = False,
 ) -> CheckResult:
-    result = _provincial_hukou(ctx, residence_permit, emergency, id_card_at_residence)
+    result = _provincial_hukou(
+        ctx, residence_permit, emergency, id_card_at_residence, housing_at_residence
+    )
     return replace(result, citation=PROVINCIAL_HUKOU_CITATION)
 
 
 def _provincial_hukou(
-    ctx: Context, residence_permit: bool, emergency: bool, id_card_at_residence: bool
+    ctx: Context,
+    residence_permit: bool,
+    emergency: bool,
+    id_card_at_residence: bool,
+    housing_at_residence: bool,
 ) -> CheckResult:
     """Shanxi 三（一）: "凡具有山西省户籍…均可…申请". With `residence_permit`, a 居住证 holder is
     或许符合 (低保审核确认办法 第五条: 有条件的地区可以有序推进持有居住证人员在居住地申办; 附件3
     lists the 居住证 for 在非户籍地申办; 公租房 and public employment services serve residents); with
     `emergency`, anyone is (分层分类意见 四（三）: 急难 取消户籍地、居住地申请限制); with
     `id_card_at_residence`, anyone is too, 居住证 or not (公共就业服务指导意见 （三）: 劳动者"可持居民
-    身份证…在常住地公共就业服务机构申请公共就业服务"), so the 居住证 is not asked."""
+    身份证…在常住地公共就业服务机构申请公共就业服务"), so the 居住证 is not asked; with
+    `housing_at_residence` (公租房), anyone is too: 三（二）5 sends 公租房 to the 住建部门's own
+    conditions ("按规定程序办理"), no clause in the seeds ties 公租房 to a hukou (甘肃 000 附件2
+    二（七） names 外地来甘工作的无住房人员), so only the 住建部门 can refuse; a 居住证 is then not
+    decisive and not asked."""
     cid = "provincial_hukou"
     household = ctx.household
     province = ctx.guide.region_name
@@ -156,6 +167,12 @@ def _provincial_hukou(
             cid,
             f"不是{province}户籍：找工作、参加培训、办失业登记等公共就业服务，可以凭居民身份证"
             "在常住地的公共就业服务机构申请，不限户籍；能不能通过这个专区办理，由人社部门确认",
+        )
+    if housing_at_residence and not household.has_residence_permit:
+        return uncertain(
+            cid,
+            f"不是{province}户籍：公租房由住建（房管）部门按当地住房保障条件办理，外地来的"
+            "人能不能申请、要不要先办居住证，由住建部门确认",
         )
     if residence_permit:
         if household.has_residence_permit:
