@@ -128,7 +128,9 @@ def _focus(clauses: list[str]) -> tuple[int, str]:
         and not (_TOPIC.search(clauses[last]) or find_items(clauses[last]))
     ):
         before = clauses[last - 1]
-        if _asks(before) or _continues(before):  # not a clause of pure story ("我心里不舒服")
+        if _asks(before) or _continues(before) or _POINTS_BACK.search(clauses[last]):
+            # not a clause of pure story ("我心里不舒服"), unless the question points back at
+            # it ("家里情况变了要报告，这种情况要不要去报")
             start = last - 1  # a bare "要什么条件？" reads with the clause before it
     end = last + 1  # and on over the clauses after it that still say what is asked for
     while end < len(clauses) and _continues(clauses[end]):
@@ -149,6 +151,35 @@ _FOLLOW_UP = re.compile(
     r"^(?:我|俺|额|我们|俺们|我家|俺家)?(?:这种|这个|这样)(?:情况)?(?:的)?(?:人)?"
     r"(?:算哪|算啥|算什么|属于哪|属于啥|算不算|属不属于)"
 )
+
+
+# A question about the situation just told: "这种情况要不要去报", "这事找谁".
+_POINTS_BACK = re.compile(r"这种情况|这个情况|这样的情况|这情况|这种事|这个事|这事")
+# "这个护理补贴俺家能不能领": the thing asked about is the one named earlier in the story.
+_THIS = re.compile(r"(?:这个|那个|这种|那种|这|那)(?=[\u4e00-\u9fff])")
+
+
+def _with_antecedent(clauses: list[str], focus: str) -> str:
+    """The request with the story clause that introduced what it calls 这个/那个 X ("听说重度
+    残疾人有护理补贴，……这个护理补贴俺家能不能领"): the clause says which X it is (the
+    disabled's 护理补贴, not the old people's). X is the first word after the demonstrative, of
+    two characters or more and not an item (an item named in the story is added anyway); the
+    clause is looked for up to three clauses before the request. The request as it is when
+    there is none."""
+    asked = _clauses(focus)
+    if not asked or asked[0] not in clauses:
+        return focus
+    start = clauses.index(asked[0])
+    for clause in asked:
+        for m in _THIS.finditer(clause):
+            words = tokenize(clause[m.end() :])
+            word = words[0] if words else ""
+            if len(word) < 2 or not _BENEFIT.search(word) or word in clause[: m.start()]:
+                continue
+            for j in range(start - 1, max(start - 4, -1), -1):
+                if word in clauses[j]:
+                    return f"{clauses[j]}，{focus}"
+    return focus
 
 
 def _follow_up(clause: str) -> bool:
@@ -192,6 +223,8 @@ def requests(text: str) -> list[str]:
     if not found:
         return [clean]
     found = found[-MAX_REQUESTS:]
+    every = [c for c in _clauses(clean) if not _GREETING.match(c)]
+    found = [_with_antecedent(every, focus) for focus in found]
     context = _item_clause(clean)
     return [focus if find_items(focus) else context + focus for focus in found]
 
@@ -238,10 +271,14 @@ def says_what(request: str) -> bool:
 
 
 def asking_part(request: str) -> str:
-    """The clauses of a request that ask or name the action asked about ("想办个退役军人优待证，
-    在哪儿办"), without the story clauses kept around them ("我们俩有退休金，……是不是真的，
-    咋办": not 退休金)."""
-    return "，".join(c for c in _clauses(normalize(request)) if _asks(c) or _TOPIC.search(c))
+    """The clauses of a request that ask or name the action or benefit asked about ("想办个退役
+    军人优待证，在哪儿办"; "听说乡村医生有老年生活补助，这个补助咋申请"), without the story
+    clauses kept around them ("我们俩有退休金，……是不是真的，咋办": not 退休金)."""
+    return "，".join(
+        c
+        for c in _clauses(normalize(request))
+        if _asks(c) or _TOPIC.search(c) or _BENEFIT.search(c)
+    )
 
 
 def lead_in(text: str, request: str, clauses: int = 1) -> str:

@@ -26,6 +26,9 @@ class _Programmes(BaseModel):
     # programmes callers name as the background of one of our items ("医保报完了医疗救助还能
     # 报多少", "有退休金能吃低保吗"): with an item named, they are not what is asked
     beside_items: list[str] = []
+    # words of a question about income: an entry whose question names one mentions programmes
+    # only as income ("抚恤金算不算收入")
+    income_words: list[str] = []
 
 
 @cache
@@ -50,9 +53,30 @@ def _beside_items() -> frozenset[str]:
     return frozenset(load_model(DATA, _Programmes).beside_items)
 
 
-def off_programme(asked: frozenset[str], entry_texts: tuple[str, ...]) -> bool:
-    """The question names programmes (`asked`) none of which the entry's questions mention."""
-    return bool(asked) and not asked & _mentioned(entry_texts)
+def off_programme(asked: frozenset[str], entry_texts: tuple[str, ...], request: str = "") -> bool:
+    """The question names programmes (`asked`) none of which the entry's questions (its main
+    question first) mention; of programmes beside the background ones (医保, 养老保险, 社保),
+    none of those. An entry about income (its main question names an income word)
+    mentions them only as income: it is off a `request` that does not ask about income ("计生
+    奖扶一年给多少" against "计划生育奖励扶助金算收入吗")."""
+    if not asked:
+        return False
+    if entry_texts and about_income(entry_texts[0]) and not about_income(request):
+        return True
+    # a background programme (医保) named beside a procedure of its own (异地就医) or another
+    # programme: the entry has to mention one of those
+    wanted = asked - _beside_items() or asked
+    return not wanted & _mentioned(entry_texts)
+
+
+def about_income(text: str) -> bool:
+    """The text asks about income (收入, 算不算 …: nlu/data/neighbour_programmes.yml)."""
+    return any(w in text for w in _income_words())
+
+
+@cache
+def _income_words() -> tuple[str, ...]:
+    return tuple(load_model(DATA, _Programmes).income_words)
 
 
 @lru_cache(maxsize=4096)  # an entry's texts are the same question after question

@@ -156,34 +156,38 @@ class Answering:
             if self._bare(request):  # "这个事我该找谁": what it is about is in the story
                 return other
             if other[0] and (not found[0] or other[0][0].confidence > found[0][0].confidence):
-                return self._agreed(other, found[0])
-            return self._agreed(found, other[0])
+                return self._agreed(other, found[0], bare)
+            return self._agreed(found, other[0], request)
         return found
 
     def _agreed(
-        self, found: tuple[list[Hit], Analysed], other: list[Hit]
+        self, found: tuple[list[Hit], Analysed], other: list[Hit], text: str | None = None
     ) -> tuple[list[Hit], Analysed]:
         """`found` with its top hit's confidence combined with the other reading's (1 - the
         product of their doubts) when both readings put that entry first, each at least
         `agreement_floor` confident, and that entry is not one `_within_programmes` has
-        scaled down (a neighbouring programme's question it never mentions)."""
+        scaled down (a neighbouring programme's question it never mentions, read in `found`'s
+        own words, `text`, by default `info.text`: its canonical words may no longer name the
+        programme)."""
         hits, info = found
+        text = info.text if text is None else text
         floor = self.config.agreement_floor
         if not hits or not other or hits[0].entry_id != other[0].entry_id:
             return found
         if min(hits[0].confidence, other[0].confidence) < floor or self._off_programme(
-            hits[0], self._programmes_asked(info.text, info, None)
+            hits[0], self._programmes_asked(text, info, None), text
         ):
             return found
         combined = 1.0 - (1.0 - hits[0].confidence) * (1.0 - other[0].confidence)
         return [replace(hits[0], confidence=combined), *hits[1:]], info
 
-    def _off_programme(self, hit: Hit, asked: frozenset[str]) -> bool:
-        """Programmes are asked about and the hit's entry is not known to mention them."""
+    def _off_programme(self, hit: Hit, asked: frozenset[str], request: str) -> bool:
+        """Programmes are asked about and the hit's entry is not known to mention them (in
+        what `request` asks: nlu.kb_programmes.off_programme)."""
         doc = self.document(hit.entry_id)
         if doc is None:
             return bool(asked)
-        return off_programme(asked, (doc.question, *doc.similar))
+        return off_programme(asked, (doc.question, *doc.similar), request)
 
     def _programmes_asked(self, text: str, info: Analysed, message: str | None) -> frozenset[str]:
         """The neighbouring programmes a request is about: those it names (with an item of ours
@@ -215,7 +219,7 @@ class Answering:
         ceiling = 1.0
         for hit in hits:
             confidence = hit.confidence
-            if self._off_programme(hit, asked):
+            if self._off_programme(hit, asked, text):
                 confidence *= self.config.other_programme_factor
             ceiling = min(ceiling, confidence)
             out.append(replace(hit, confidence=ceiling))

@@ -21,6 +21,7 @@ from nlu.kb_dev import (
     DEV11_FILE,
     DEV12_FILE,
     DEV13_FILE,
+    DEV14_FILE,
     load_dev_cases,
 )
 
@@ -56,6 +57,7 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         (DEV11_FILE, 200, 30, 20),
         (DEV12_FILE, 150, 80, 60),
         (DEV13_FILE, 170, 50, 35),
+        (DEV14_FILE, 170, 80, 50),
     ],
     ids=[
         "second",
@@ -67,6 +69,7 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         "eleventh",
         "twelfth",
         "thirteenth",
+        "fourteenth",
     ],
 )
 def test_the_later_dev_sets_are_mostly_long_labelled_and_clean(

@@ -147,3 +147,42 @@ def test_a_graduates_job_search_subsidy_is_not_the_low_income_familys_job_help(
     assert programmes("出了车祸 保险公司不给理赔") == {"商业保险"}
     answer = seed_index.answer("应届毕业生的一次性求职补贴在哪申请", "gansu")
     assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
+
+
+def test_an_entry_about_income_answers_a_programme_only_when_income_is_asked() -> None:
+    income_entry = ("哪些钱不算家庭收入？", "计划生育奖励扶助金算收入吗")
+    assert off_programme(frozenset({"计划生育"}), income_entry, "独生子女奖扶一年发多少")
+    assert not off_programme(frozenset({"计划生育"}), income_entry, "独生子女奖扶算不算收入")
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # what the award pays and where to apply, not whether it counts as income
+        (
+            "我们老两口就一个儿子 家里困难低保也没批 那个独生子女奖励扶助金一年发多少钱 找谁申请",
+            "gansu",
+        ),
+        # a veteran's disability pension: its amount, not whether it counts as income
+        ("我是伤残退伍军人 家里也困难 评的五级伤残 伤残抚恤金一年到底给多少钱", "ningxia"),
+        # a soldier's family allowance, named beside the family's 低保
+        ("我家是低保户 儿子当兵去了 义务兵家庭优待金一年给多少", "gansu"),
+    ],
+)
+def test_a_programmes_own_question_is_not_answered_with_the_income_entry(
+    seed_index: KnowledgeIndex, text: str, region: str
+) -> None:
+    answer = seed_index.answer(text, region)
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
+
+
+def test_the_insurances_own_procedure_is_asked_though_insurance_is_background(
+    seed_index: KnowledgeIndex,
+) -> None:
+    # 医保 alone is an item's background; 异地就医备案 is a procedure of its own, which no entry
+    # holds, so an entry that only mentions 医保 does not answer it
+    assert programmes("异地就医备案") == {"医保经办"}
+    assert off_programme(frozenset({"医保", "医保经办"}), ("低保户交医保有资助吗",))
+    text = "额娘交的居民医保 去外省住院了 没办异地就医备案 回来医保能报多少 额们家也是困难户"
+    answer = seed_index.answer(text, "shanxi")
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id

@@ -301,3 +301,15 @@ def test_a_question_in_those_words_is_answered(
     answer = seed_index.answer(text, region)
     assert answer.status == "answered" and answer.entry is not None
     assert answer.entry.entry_id == entry
+
+
+def test_which_office_or_centre_asks_where_to_go() -> None:
+    # "去县教育局的哪个中心" asks where, as "找哪个部门" does
+    assert "渠道" in analyse("娃的助学贷款要去教育局的哪个中心办").aspects
+    assert "渠道" in analyse("残疾补贴该归哪个单位管").aspects
+
+
+def test_a_fine_in_plain_words_reads_as_the_kb_term() -> None:
+    # "挨罚", "罚多少" are the entries' 罚款 ("骗低保会被罚款吗")
+    assert "罚款" in analyse("多领了的低保要挨罚吗").text
+    assert "罚款" in analyse("骗了救助的钱查出来罚多少").text
