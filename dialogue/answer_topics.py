@@ -281,6 +281,21 @@ def without_others_property(session: Session, text: str, reading: Reading) -> Re
     return reading if len(kept) == len(reading.facts) else replace(reading, facts=kept)
 
 
+# the questions whose answers describe somebody who could support the member asked about
+SUPPORTER_QUESTIONS = frozenset({"member_supporter", "member_legal_supporter"})
+
+
+def without_the_supporters_facts(session: Session, reading: Reading) -> Reading:
+    """An answer about who could support the member describes them: in "就一个儿 二级残疾
+    自己吃低保 管不了" the disability and the 低保 are the son's, not the household's. The
+    facts it says of nobody named are dropped; a member named keeps theirs."""
+    pending = session.pending
+    if pending is None or pending.question_id not in SUPPORTER_QUESTIONS:
+        return reading
+    kept = [f for f in reading.facts if f.who is not None]
+    return reading if len(kept) == len(reading.facts) else replace(reading, facts=kept)
+
+
 def without_misplaced_money(session: Session, text: str, reading: Reading) -> Reading:
     """The reading without another money or property topic's facts said in a clause that names
     no other topic: the amount there is the pending question's ("买过一点基金，亏得就剩三千来块了"

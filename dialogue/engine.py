@@ -27,6 +27,7 @@ from dialogue.answer_topics import (
     said_of_the_member,
     without_misplaced_money,
     without_others_property,
+    without_the_supporters_facts,
 )
 from dialogue.answers import (
     DONT_KNOW,
@@ -303,6 +304,7 @@ class DialogueEngine:
                 return self._own_income_none(session, others_unknown=answer is DONT_KNOW)
             reading = _size_not_asked(consistent(read_facts(text, self.today()), text), text)
             reading = without_others_property(session, text, reading)
+            reading = without_the_supporters_facts(session, reading)
             theirs = said_of_the_member(session, reading)  # "儿子三十，孙子八岁" to 儿子多大
             if theirs is not None and isinstance(answer, Value) and answer.value != theirs.value:
                 answer = Value(theirs.value, is_estimate=theirs.estimate)

@@ -236,3 +236,23 @@ def test_a_stage_said_again_in_the_question_is_the_same_childs(
     )
     stages = [m.school_stage for m in session.household.members if m.school_stage]
     assert stages == ["college", "junior_high"]  # no third child at college
+
+
+@pytest.mark.parametrize(
+    "text", ["就一个儿 二级残疾 自己吃低保 管不了", "他自己也吃着低保 管不了我"]
+)
+def test_what_an_answer_about_the_supporter_says_is_not_the_households(
+    nlu_backend: IntentParser, text: str
+) -> None:
+    """The son described to 有能养活、照顾自己的子女吗: his disability and his 低保 are his."""
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session)
+    session.household.size = 1
+    session.household.members = [Member(relation="self", age=81)]
+    session.pending = Pending(question_id="member_supporter", member=0)
+    engine.turn(session, text=text)
+    me = session.household.members[0]
+    assert me.has_capable_supporter is False
+    assert me.has_disability is None and me.disability_grade is None
+    assert not session.household.already_receives
