@@ -288,12 +288,15 @@ SUPPORTER_QUESTIONS = frozenset({"member_supporter", "member_legal_supporter"})
 def without_the_supporters_facts(session: Session, reading: Reading) -> Reading:
     """An answer about who could support the member describes them: in "就一个儿 二级残疾
     自己吃低保 管不了" the disability and the 低保 are the son's, not the household's. The
-    facts it says of nobody named are dropped; a member named keeps theirs."""
+    facts it says of nobody named are dropped; a member named keeps theirs. "就我们俩" there
+    says nobody else is there to help, not how many live together."""
     pending = session.pending
     if pending is None or pending.question_id not in SUPPORTER_QUESTIONS:
         return reading
     kept = [f for f in reading.facts if f.who is not None]
-    return reading if len(kept) == len(reading.facts) else replace(reading, facts=kept)
+    if len(kept) == len(reading.facts) and reading.size is None:
+        return reading
+    return replace(reading, facts=kept, size=None)
 
 
 def without_misplaced_money(session: Session, text: str, reading: Reading) -> Reading:

@@ -256,3 +256,15 @@ def test_what_an_answer_about_the_supporter_says_is_not_the_households(
     assert me.has_capable_supporter is False
     assert me.has_disability is None and me.disability_grade is None
     assert not session.household.already_receives
+
+
+def test_just_the_two_of_us_to_the_supporter_question_is_no_size(
+    nlu_backend: IntentParser,
+) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("s", "wx:test", RegionId.GANSU)
+    engine.open(session)
+    session.household.members = [Member(relation="self", age=78), Member(relation="son")]
+    session.pending = Pending(question_id="member_supporter", member=0)
+    engine.turn(session, text="就我们俩 我们也老了")
+    assert session.household.size is None
