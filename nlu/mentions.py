@@ -143,6 +143,10 @@ def sentence_at(text: str, index: int) -> tuple[int, int]:
 # "娃一个上初中一个上小学": one … the other …, right after the child word
 _ONE_AND_ANOTHER = re.compile(r"[，,\s]?一个[^，。；！？,]{1,8}[，,\s]?一个")
 _COUNTED = re.compile(r"(?P<n>[两俩三四五])个?$")
+# the count said after the child word ("孩子两个"), not an age or a time ("孩子两个月",
+# "娃三个人"); "我跟孩子两个" is the speaker and one child
+_COUNTED_AFTER = re.compile(r"(?P<n>[两三四五])个(?![月人多小星礼钟半])")
+_WITH_BEFORE = re.compile(r"[和跟与同带]")
 _COUNTS = {"两": 2, "俩": 2, "三": 3, "四": 4, "五": 5}
 
 
@@ -198,6 +202,13 @@ def find_mentions(
             count = small_number(m.group("n") or m.group("bare") or "一") or 1
             if count == 1 and _ONE_AND_ANOTHER.match(text, m.end()):
                 count = 2  # "娃一个上初中一个上小学": two of them
+            after = _COUNTED_AFTER.match(text, m.end())
+            if (
+                count == 1
+                and after is not None
+                and not _WITH_BEFORE.search(text, max(0, m.start() - 3), m.start())
+            ):
+                count = _COUNTS[after.group("n")]  # "孩子两个，一个上五年级…"
             found.append(Mention(CHILD, m.start(), m.end(), count))
     found = _children_in_order(text, found)
     found += [Mention("spouse", m.start(), m.end(), couple=True) for m in _COUPLE.finditer(text)]
