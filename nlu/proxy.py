@@ -54,8 +54,24 @@ _ABOUT_THEM = re.compile(
 )
 
 
+# "俺娘这样能吃上特困不": the question asked about a relative named as such; counted only
+# when the story gives them a household of their own (alone, or the two of them)
+_ABOUT_KIN = re.compile(
+    r"(?:我|俺|咱|额)(?P<who>[^，。；！？,;!?\s]{1,3}?)"
+    r"(?:这种|这样的?|这个)(?:情况)?的?(?:能|可以|够|符合)"
+)
+
+
 def speaks_for(text: str, mentions: list[Mention]) -> SpeaksFor | None:
-    m = _FOR.search(text) or _ABOUT_THEM.search(text)
+    said = _speaks_for(text, mentions, _FOR.search(text) or _ABOUT_THEM.search(text))
+    if said is None and (kin := _ABOUT_KIN.search(text)) is not None:
+        said = _speaks_for(text, mentions, kin)
+        if said is not None and said.size is None:
+            return None  # "我爸这种情况能办吗": he may live with the speaker
+    return said
+
+
+def _speaks_for(text: str, mentions: list[Mention], m: re.Match[str] | None) -> SpeaksFor | None:
     if m is None or _LIVES_WITH_SPEAKER.search(text):
         return None
     # 她 after "我母亲…我们姐弟四个…" is the elder the story is about, not the last one named

@@ -3,7 +3,8 @@ names nobody after the writer's job, is not the parent's household income (sessi
 
 from __future__ import annotations
 
-from tests.nlu.reading import opening_facts, opening_incomes
+from nlu.facts import read_facts
+from tests.nlu.reading import READ_ON, opening_facts, opening_incomes
 
 
 def test_the_writers_pay_after_the_writers_job_is_not_the_mothers_income() -> None:
@@ -33,3 +34,17 @@ def test_an_income_followed_by_another_source_is_only_a_part() -> None:
     # a cost after it is no further income
     text = "俺老两口 家里就靠俺俩的养老金 一个月三百来块 还有个孙子上学 一年学费三千"
     assert opening_incomes(text) == [300]
+
+
+def test_a_question_about_a_parent_who_lives_alone_is_asked_for_her() -> None:
+    text = (
+        "我娘今年八十三了 俺爹走了好些年了 俺娘一个人在老家住 眼睛看不见了 "
+        "我们姊妹四个都在外地打工 俺娘这样能吃上特困不"
+    )
+    said = read_facts(text, READ_ON, opening=True).speaks_for
+    assert said is not None and said.person.relation == "parent" and said.size == 1
+    # with no household of his own said, the father may live with the speaker
+    assert (
+        read_facts("我爸七十了 腿脚不好 我爸这种情况能办低保不", READ_ON, opening=True).speaks_for
+        is None
+    )
