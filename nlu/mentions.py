@@ -609,7 +609,13 @@ def who_at(mentions: list[Mention], text: str, index: int) -> tuple[str | None, 
     二十六。想找个工作") is about that member."""
     lo, _ = sentence_at(text, index)
     before = [m for m in mentions if lo <= m.start < index and not _followed(text, m)]
-    before = [m for m in before if not _reflexive(m, before) and not _died_before(text, m, index)]
+    before = [
+        m
+        for m in before
+        if not _reflexive(m, before)
+        and not _died_before(text, m, index)
+        and not _carer_before(text, m, index)
+    ]
     if before:
         last = max(before, key=lambda m: m.start)
         return last.key, last.departed or last.relation == UNNAMED
@@ -641,6 +647,19 @@ def _died_before(text: str, mention: Mention, index: int) -> bool:
     if not mention.departed or clause_at(text, mention.start) == clause_at(text, index):
         return False
     return _DIED.match(text, mention.end, clause_at(text, mention.start)[1]) is not None
+
+
+# the speaker as the one who cares: "大小便都得俺伺候", "全靠我一个人照顾"
+_CARES = re.compile(r"(?:一个人|自己)?(?:来|在)?(?:伺候|侍候|照顾|照料|护理|端屎端尿)")
+
+
+def _carer_before(text: str, mention: Mention, index: int) -> bool:
+    """The speaker said, in a clause before the fact's, to care for the one the story is
+    about: what comes after is still about them ("俺男人…瘫在床上 大小便都得俺伺候 办了残疾证
+    肢体一级": his certificate)."""
+    if mention.relation != SELF or clause_at(text, mention.start) == clause_at(text, index):
+        return False
+    return _CARES.match(text, mention.end) is not None
 
 
 def _said_to_be_whose(mentions: list[Mention], text: str, index: int) -> Mention | None:

@@ -48,3 +48,13 @@ def test_a_question_about_a_parent_who_lives_alone_is_asked_for_her() -> None:
         read_facts("我爸七十了 腿脚不好 我爸这种情况能办低保不", READ_ON, opening=True).speaks_for
         is None
     )
+
+
+def test_the_certificate_after_the_speaker_cares_for_him_is_his() -> None:
+    text = "俺男人前年在煤矿上出了事 腰椎骨折 现在瘫在床上 大小便都得俺伺候 办了残疾证 肢体一级"
+    grades = {(f[2], f[1]) for f in opening_facts(text) if f[0] == "members.disability_grade"}
+    assert grades == {("spouse", 1)}
+    # the speaker's own, said after she names herself
+    text = "我伺候我娘三年了 我自己也有病 办了残疾证 肢体二级"
+    grades = {(f[2], f[1]) for f in opening_facts(text) if f[0] == "members.disability_grade"}
+    assert grades == {("self", 2)}
