@@ -77,7 +77,6 @@ from nlu.clauses import clauses, without_double_negation
 from nlu.commands import corrected_part, is_command, is_correction, mended_start
 from nlu.facts import Fact, Reading, clause_span, read_facts
 from nlu.lexicon import find_items, offered_items, parse_relation
-from nlu.mentions import SELF
 from nlu.numerals import Negative, find_negative
 from nlu.types import Parse
 from nlu.voice_input import spaces_as_commas
@@ -151,7 +150,7 @@ def _holds_those_named(size: object, reading: Reading) -> bool:
     """A size at least the speaker and the members the story tells something of (a brother
     named in passing may live apart)."""
     about = {f.who for f in reading.facts if f.name.startswith("members.")}
-    named = 1 + sum(m.count for m in reading.members() if m.key in about and m.relation != SELF)
+    named = 1 + sum(m.count for m in reading.members() if m.key in about)  # and the speaker
     return isinstance(size, int) and size >= named
 
 

@@ -1753,7 +1753,8 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
         facts = [f for f in facts if not _of_a_relative_elsewhere(f, text, mentions, asked_for)]
     complaint = bool(_compiled(words.complaint).search(text))
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
-    facts = without_repeats(facts, mentions, size.value if size else None)
+    named = Reading(mentions=mentions).members()
+    facts = without_repeats(facts, named, size.value if size else None)
     return Reading(
         facts=_without_contradictions(facts),
         mentions=mentions,

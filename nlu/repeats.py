@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nlu.mentions import CHILD, SELF, UNNAMED, Mention
+from nlu.mentions import CHILD, Mention
 
 if TYPE_CHECKING:
     from nlu.facts import Fact
@@ -14,11 +14,12 @@ if TYPE_CHECKING:
 CHILD_WORDS = frozenset({CHILD, "son", "daughter"})
 
 
-def without_repeats(facts: list[Fact], mentions: list[Mention], size: int | None) -> list[Fact]:
+def without_repeats(facts: list[Fact], members: list[Mention], size: int | None) -> list[Fact]:
     """Facts about the children beyond their number, that repeat what was said of one of
-    them before (the same fact, the same value), are dropped."""
+    them before (the same fact, the same value), are dropped. `members`: those the text
+    names as living in the household, each once (nlu.facts.Reading.members)."""
     about_children = [f for f in facts if f.who in CHILD_WORDS]
-    children = _children(mentions, size)
+    children = _children(members, size)
     if children is None or len(about_children) <= children:
         return facts
     said: set[tuple[str, str]] = set()
@@ -30,16 +31,10 @@ def without_repeats(facts: list[Fact], mentions: list[Mention], size: int | None
     return [f for f in facts if id(f) not in repeats]
 
 
-def _children(mentions: list[Mention], size: int | None) -> int | None:
+def _children(members: list[Mention], size: int | None) -> int | None:
     """How many children: the size said less the speaker and the others named, else as
     many as counted (None when none is)."""
-    counted: dict[str, int] = {}
-    for m in mentions:
-        if m.relation in (SELF, UNNAMED) or m.departed:
-            continue
-        counted[m.key] = max(counted.get(m.key, 0), 2 if m.couple else m.count)
+    theirs = [m.count for m in members if m.relation in CHILD_WORDS]
     if size is not None:
-        others = sum(n for key, n in counted.items() if key.partition("#")[0] not in CHILD_WORDS)
-        return max(size - 1 - others, 0)
-    children = sum(n for key, n in counted.items() if key.partition("#")[0] in CHILD_WORDS)
-    return children or None
+        return max(size - 1 - sum(m.count for m in members if m.relation not in CHILD_WORDS), 0)
+    return sum(theirs) or None

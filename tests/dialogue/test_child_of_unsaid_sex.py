@@ -245,13 +245,7 @@ def test_what_an_answer_about_the_supporter_says_is_not_the_households(
     nlu_backend: IntentParser, text: str
 ) -> None:
     """The son described to 有能养活、照顾自己的子女吗: his disability and his 低保 are his."""
-    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
-    session = Session.new("s", "wx:test", RegionId.GANSU)
-    engine.open(session)
-    session.household.size = 1
-    session.household.members = [Member(relation="self", age=81)]
-    session.pending = Pending(question_id="member_supporter", member=0)
-    engine.turn(session, text=text)
+    session = _supporter_answered(nlu_backend, [Member(relation="self", age=81)], text, size=1)
     me = session.household.members[0]
     assert me.has_capable_supporter is False
     assert me.has_disability is None and me.disability_grade is None
@@ -261,10 +255,20 @@ def test_what_an_answer_about_the_supporter_says_is_not_the_households(
 def test_just_the_two_of_us_to_the_supporter_question_is_no_size(
     nlu_backend: IntentParser,
 ) -> None:
+    members = [Member(relation="self", age=78), Member(relation="son")]
+    session = _supporter_answered(nlu_backend, members, "就我们俩 我们也老了")
+    assert session.household.size is None
+
+
+def _supporter_answered(
+    nlu_backend: IntentParser, members: list[Member], text: str, size: int | None = None
+) -> Session:
+    """`text` answered to 有能养活、照顾自己的子女吗, asked of the first of `members`."""
     engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
     session = Session.new("s", "wx:test", RegionId.GANSU)
     engine.open(session)
-    session.household.members = [Member(relation="self", age=78), Member(relation="son")]
+    session.household.size = size
+    session.household.members = members
     session.pending = Pending(question_id="member_supporter", member=0)
-    engine.turn(session, text="就我们俩 我们也老了")
-    assert session.household.size is None
+    engine.turn(session, text=text)
+    return session
