@@ -25,6 +25,9 @@ TODAY = dt.date(2026, 12, 4)
         ("这日子没法过了", True),  # was read as a no (没)
         ("娃的学费都交不上", True),
         ("将就着过吧", False),
+        ("吃饭够，看病没钱", False),  # was asked again: food is not short, as 吃得上
+        ("粮食够吃", False),
+        ("粮食都不够吃", True),  # the negation undoes 够吃
         ("凑合着能过", False),
         ("没那么困难", False),
         ("也不算太难", False),
