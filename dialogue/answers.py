@@ -68,6 +68,12 @@ _AWAITING_APPRAISAL = re.compile(
     r"(?:要|得|等|还没|没|正在|准备|还在)(?:去|来|人)?(?:鉴定|评定|认定)"
 )
 _STOPPED_NOW = re.compile(r"^(?:后来|现在|去年|今年)?(?:就|也|又|给)?(?:停了|取消了|断了|不给了)")
+# a need that cannot be paid for ("看病没钱", "看不起病", "学费交不起"): said with "吃饭够", not a
+# plain no to 基本生活很难维持 (支出型临时救助 is about just that), nor a yes
+_NEED_UNPAID = re.compile(
+    r"(?:看病|治病|吃药|住院|手术|上学|学费|医药费)\S{0,3}?(?:没钱|没有钱|钱不够|拿不出|交不起|凑不齐|没着落)"
+    r"|(?:看|治|上)不起(?:病|学)|没钱(?:看病|治病|吃药|住院|上学|交学费)"
+)
 # "医院说可能是白血病，还在查": the diagnosis is not made yet
 _UNDIAGNOSED = re.compile(r"还在查|还没确诊|没确诊|待确诊|疑似|还没查出|(?:医生|医院|大夫)说可能")
 _SUDDEN = re.compile(r"突然|突发|一下子|猛地")
@@ -166,6 +172,12 @@ def parse_answer(
         return DONT_KNOW
     if question.fills == ["expenses_12m.medical"] and reimbursement_pending(text):
         return DONT_KNOW  # "医保能报多少还不知道": the share paid in the end is not known yet
+    if (
+        question.fills == ["basic_living_in_severe_difficulty"]
+        and _NEED_UNPAID.search(text)
+        and _parse(question, text, today, speaker_owes) != Value(True)
+    ):
+        return DONT_KNOW  # "吃饭够，看病没钱": whether that is 严重困难 is the office's call
     if question.fills == ["members.has_serious_illness"] and _UNDIAGNOSED.search(text):
         return Doubt("undiagnosed")  # "医院说可能是白血病，还在查": not known yet, never stored
     if question.answer == "yes_no" and _guessed(text):

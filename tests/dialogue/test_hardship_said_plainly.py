@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from dialogue.answer_values import Value
+from dialogue.answer_values import DONT_KNOW, Value
 from dialogue.answers import parse_answer
 from dialogue.questions import question_bank
 
@@ -25,7 +25,7 @@ TODAY = dt.date(2026, 12, 4)
         ("这日子没法过了", True),  # was read as a no (没)
         ("娃的学费都交不上", True),
         ("将就着过吧", False),
-        ("吃饭够，看病没钱", False),  # was asked again: food is not short, as 吃得上
+        ("吃饭够，穿的也有", False),  # food said to be enough: a no, as 吃得上
         ("粮食够吃", False),
         ("粮食都不够吃", True),  # the negation undoes 够吃
         ("凑合着能过", False),
@@ -38,6 +38,15 @@ TODAY = dt.date(2026, 12, 4)
 def test_hardship_in_own_words(text: str, expected: bool) -> None:
     answer = parse_answer(question_bank().get("basic_living"), text, TODAY)
     assert isinstance(answer, Value) and answer.value is expected
+
+
+@pytest.mark.parametrize(
+    "text", ["吃饭够，看病没钱", "吃的还行，就是看不起病", "能吃饱，娃的学费交不起"]
+)
+def test_food_enough_and_a_need_unpaid_is_left_to_the_office(text: str) -> None:
+    """Neither a no (支出型临时救助 is about a bill the family cannot pay, and a no would rule
+    out 急难型) nor asked again three times: not known, the office checks."""
+    assert parse_answer(question_bank().get("basic_living"), text, TODAY) is DONT_KNOW
 
 
 @pytest.mark.parametrize(
