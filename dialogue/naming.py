@@ -3,12 +3,17 @@ used for them when it tells them apart (您母亲, 您儿媳, 您孙子) instead
 
 from __future__ import annotations
 
-from dialogue.questions import RELATION_WORDS, who
+from dialogue.questions import RELATION_WORDS, told_apart, who
 from dialogue.state import Session
 from nlu.facts import CHILD
 
 # a word that names no one more closely than the relation does: used only instead of 第3位家人
 _GENERIC = frozenset({"孩子"})
+# words only one person can be (a father, a mother-in-law), unlike 孙子 or 女儿
+_ONE_OF_A_KIND = frozenset(
+    {"父亲", "母亲", "爸", "妈", "爸爸", "妈妈", "爹", "娘", "老爹", "老娘", "公公", "婆婆",
+     "岳父", "岳母", "丈人", "丈母娘", "爷爷", "奶奶", "姥姥", "姥爷", "外公", "外婆"}
+)  # fmt: skip
 # how questions name a relation several kinds of people share (您家老人: 父亲 or 公公?)
 _GROUP_WORDS = frozenset(RELATION_WORDS[r] for r in ("parent", "grandparent", "sibling"))
 
@@ -39,4 +44,6 @@ def member_called(session: Session, index: int) -> str:
         and ((word := key.partition("#")[2]) not in _GENERIC or vague)
         and member_of(session, key, key.partition("#")[0]) == index
     ]
-    return f"您{named[0]}" if named else plain
+    if named and (told_apart(session.household, index) is None or named[0] in _ONE_OF_A_KIND):
+        return f"您{named[0]}"
+    return plain  # "您孙子" would not say which of two: 您家上初中的孙辈孩子

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from dialogue import apply, prompts
 from dialogue.children import A_CHILD, CHILD_RELATIONS, opening_child
 from dialogue.naming import member_called, member_of
-from dialogue.questions import Question, QuestionBank
+from dialogue.questions import Question, QuestionBank, one_of_them, told_apart
 from dialogue.state import (
     Session,
     get_fact,
@@ -48,6 +48,8 @@ _OPTION_QUESTIONS = {
     "housing.current_housing": "current_housing",
 }
 _LISTS = {"situations", "already_receives"}
+# facts that may name the member they are about (questions.told_apart)
+_TELLING_APART = frozenset({"members.school_stage", "members.age"})
 # a yes said with its detail is said once, by the detail ("您老伴得了肾病类重病")
 _SAID_WITH = (
     ("has_serious_illness", "serious_illness_kind"),
@@ -340,6 +342,8 @@ def phrase_of(
     if parts[0] == "members":
         index = int(parts[1])
         person = (called or {}).get(index) or member_called(session, index)
+        if name in _TELLING_APART and person == told_apart(session.household, index):
+            person = one_of_them(session.household, index)  # not "上初中的孩子在上初中"
     if name == "assets.houses" and isinstance(value, list):
         value = len(value)
     return template.format(who=person, value=_value_label(session, bank, name, value))

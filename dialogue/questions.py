@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -263,6 +264,10 @@ def _check_path(question_id: str, path: str) -> None:
             model = None
 
 
+# at school before 高中, or not yet at school: a child, whose age may not have been said
+_CHILD_STAGES = frozenset({"preschool", "primary", "junior_high"})
+
+
 def who(household: Household, index: int) -> str:
     """How a question names a member: 您 / 您老伴 / 第3位家人."""
     member = household.members[index] if index < len(household.members) else None
@@ -272,7 +277,44 @@ def who(household: Household, index: int) -> str:
     same = [m for m in household.members if m.relation == relation]
     if relation in RELATION_WORDS and len(same) == 1:
         return RELATION_WORDS[relation]
-    return f"第{index + 1}位家人"
+    return told_apart(household, index) or f"第{index + 1}位家人"
+
+
+# what a member is called beside others of the same kind ("您家上初中的孩子")
+_NOUNS = {
+    "son": "儿子", "daughter": "女儿", "child": "孩子", "grandchild": "孙辈孩子",
+    "parent": "老人", "grandparent": "老人", "sibling": "兄弟姐妹",
+}  # fmt: skip
+
+
+def _noun(member: Member) -> str | None:
+    """The member's kind; a child whose relation is still to be asked is one at school."""
+    if member.relation is None and member.school_stage not in (None, "none"):
+        return "孩子"
+    return _NOUNS.get(member.relation or "")
+
+
+def one_of_them(household: Household, index: int) -> str:
+    """ "一个孙辈孩子": a member read back by the very fact that tells them apart."""
+    return f"一个{_noun(household.members[index]) or '家人'}"
+
+
+def told_apart(household: Household, index: int) -> str | None:
+    """A member among others called alike, named by the school stage or the age no other of
+    them has ("大的上初中小的上小学": 您家上初中的孩子, 您家上小学的孩子); None when nothing
+    said tells them apart (then 第N位家人)."""
+    member = household.members[index]
+    noun = _noun(member)
+    alike = [m for i, m in enumerate(household.members) if i != index and _noun(m) == noun]
+    if noun is None or (not alike and member.relation is not None):
+        return None  # alone of its kind: the relation's own word names it
+    stage = member.school_stage
+    if stage not in (None, "none", "preschool") and all(m.school_stage != stage for m in alike):
+        label = question_bank().get("member_school_stage").options()[stage]
+        return f"您家上{re.split('[（/]', label)[0]}的{noun}"  # 大学（专科或本科） -> 大学
+    if member.age is not None and all(m.age != member.age for m in alike):
+        return f"您家{member.age}岁的{noun}"
+    return None
 
 
 def wording(
@@ -282,7 +324,9 @@ def wording(
     if member is None:
         return question.text
     person = household.members[member] if member < len(household.members) else None
-    minor = person is not None and person.age is not None and person.age < ADULT_AGE
+    minor = person is not None and (
+        person.age < ADULT_AGE if person.age is not None else person.school_stage in _CHILD_STAGES
+    )
     text = question.minor_text if minor and question.minor_text else question.text
     return text.format(who=called or who(household, member), n=member + 1)
 
