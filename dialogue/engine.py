@@ -76,7 +76,7 @@ from nlu.answers import ASKING, find_yes_no, is_dont_know, parse_consent, parse_
 from nlu.clauses import clauses, without_double_negation
 from nlu.commands import corrected_part, is_command, is_correction, mended_start
 from nlu.facts import Fact, Reading, clause_span, read_facts
-from nlu.lexicon import find_items, offered_items, parse_relation
+from nlu.lexicon import items_not_denied, offered_items, parse_relation
 from nlu.numerals import Negative, find_negative
 from nlu.types import Parse
 from nlu.voice_input import spaces_as_commas
@@ -383,7 +383,7 @@ class DialogueEngine:
         """ "我想申请公租房": the items the citizen cares about."""
         if session.pending is not None and session.pending.question_id == "already_receives":
             return
-        named = offered_items(find_items(text), guide_for(session.region).item_ids, text)
+        named = offered_items(items_not_denied(text), guide_for(session.region).item_ids, text)
         if named and (parse is None or parse.intent in ("start_application", "answer")):
             current = list(session.items or [])
             session.items = [*current, *(i for i in named if i not in current)]

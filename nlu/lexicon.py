@@ -321,6 +321,20 @@ def find_items(text: str) -> list[ItemId]:
     return [ItemId(i) for i in _unique([m.id for m in match_items(text)])]
 
 
+# "房子不是危房", "不是低保户", "不要低保": the item's word denied in its clause
+_ITEM_DENIED = re.compile(r"(?:不是|并不是|并非|不算|不要|不想要|不需要|不用)(?:我家的?|俺家的?)?$")
+
+
+def items_not_denied(text: str) -> list[ItemId]:
+    """The items named, without those whose word is denied ("不是危房，就是旧": no 危房改造)."""
+    kept = []
+    for m in match_items(text):
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start)]
+        if not _ITEM_DENIED.search(text[breaks[-1] if breaks else 0 : m.start]):
+            kept.append(m.id)
+    return [ItemId(i) for i in _unique(kept)]
+
+
 def offered_items(named: list[ItemId], offered: Collection[ItemId], text: str) -> list[ItemId]:
     """The items named in `text`, as the region offers them: one it does not offer, named by
     its programme's name, stands for the region's item that does its job ("就业援助" in 宁夏 is
