@@ -209,6 +209,9 @@ def test_the_relative_of_a_relative(text: str, expected: str | None) -> None:
         ("孩子她妈", "spouse"),
         ("娃他娘", "spouse"),
         ("男人都出去打工了", None),  # without a possessive, an ordinary word
+        ("俺男的在工地上干活", "spouse"),  # 男的/女的 after a possessive: the husband, the wife
+        ("我家女的身体不好", "spouse"),
+        ("生了个男的", None),
         ("村里一个老汉", None),
         ("不是我男人", None),  # denied
         ("小孙孙", "grandchild"),
