@@ -22,10 +22,27 @@ _BARE_AGE = re.compile(r"[零一二两三四五六七八九十百\d]{1,4}(?:岁|
 AGE = "members.age"
 
 
+# "大的十四，小的十岁": the elder and the younger of two children, whose age is whose
+_ELDER_AGE = re.compile(
+    r"(?:大的|老大|大点的)(?:今年|才|都)?(?P<n>[一二两三四五六七八九十\d]{1,3})"
+)
+_YOUNGER_AGE = re.compile(
+    r"(?:小的|老二|小点的)(?:今年|才|都)?(?P<n>[一二两三四五六七八九十\d]{1,3})"
+)
+BIRTH_ORDER = "birth_order"  # Value.extra: (the elder's age, the younger's)
+# school stages from the youngest pupils up (高中 and 中职 are one level)
+_STAGE_LEVEL = {"preschool": 0, "primary": 1, "junior_high": 2, "senior_high": 3,
+                "secondary_vocational": 3, "college": 4, "postgraduate": 5}  # fmt: skip
+
+
 def ages_answer(text: str, today: dt.date) -> Value | None:
-    """True when an age is said of somebody; the ages in order when only numbers are said."""
-    if any(f.name == AGE for f in read_facts(text, today).facts):
-        return Value(True)
+    """True when an age is said of somebody (with the two ages said by birth order in
+    `extra`); the ages in order when only numbers are said."""
+    said = [_ELDER_AGE.search(text), _YOUNGER_AGE.search(text)]
+    pair = [parse_age(f"{m.group('n')}岁", today) for m in said if m is not None]
+    by_birth = {BIRTH_ORDER: tuple(pair)} if len(pair) == 2 and None not in pair else {}
+    if by_birth or any(f.name == AGE for f in read_facts(text, today).facts):
+        return Value(True, extra=by_birth)
     parts = [p for p in _LIST_SEPARATORS.split(text.strip()) if p]
     if len(parts) < 2 or not all(_BARE_AGE.fullmatch(p) for p in parts):
         return None
@@ -41,7 +58,9 @@ def place_ages(session: Session, reading: Reading, answer: Value) -> list[tuple[
     (None: all were unset), for "go back"."""
     if isinstance(answer.value, tuple):
         return _in_order(session, list(answer.value))
-    return _name_the_unnamed(session, reading)
+    elder_younger = answer.extra.get(BIRTH_ORDER)
+    by_birth = _by_birth_order(session, elder_younger) if elder_younger else []
+    return _name_the_unnamed(session, reading) + by_birth
 
 
 def fits_in_order(session: Session, answer: object) -> bool:
@@ -87,5 +106,24 @@ def _name_the_unnamed(session: Session, reading: Reading) -> list[tuple[str, Any
     for index, relation in zip(unnamed, said, strict=True):
         key = member_key("members.relation", index)
         set_fact(session.household, key, relation)
+        changed.append((key, None))
+    return changed
+
+
+def _by_birth_order(session: Session, ages: tuple[int, int]) -> list[tuple[str, Any]]:
+    """The elder's and the younger's age go to two children whose ages are open, when their
+    school stages say which is the elder (read from the opening: "一个上初中一个上小学")."""
+    children = [
+        (_STAGE_LEVEL[m.school_stage], i)
+        for i, m in enumerate(session.household.members)
+        if i > 0 and m.age is None and m.school_stage in _STAGE_LEVEL
+    ]
+    if len(children) != 2 or children[0][0] == children[1][0]:
+        return []
+    (_, elder), (_, younger) = sorted(children, reverse=True)
+    changed: list[tuple[str, Any]] = []
+    for index, age in ((elder, ages[0]), (younger, ages[1])):
+        key = member_key(AGE, index)
+        set_fact(session.household, key, age)
         changed.append((key, None))
     return changed

@@ -28,14 +28,15 @@ _YEAR_ONLY = re.compile(
     rf"|(?P<y2>\d{{2}}|[{_CN}]{{2}})\s*年(?=出生|生|的|人|属|$|[，。,.\s]))"
 )
 _AGE_RES = (
-    re.compile(rf"(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几|来)?(?:周岁|岁)"),
+    # "老二十岁": the second child is ten, not twenty
+    re.compile(rf"(?<!老)(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几|来)?(?:周岁|岁)"),
     re.compile(
         rf"(?:今年|年龄|年纪|刚满|满了|满)(?:是|有|已经|都)?整?(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?"
         r"(?![月号日年点个])"  # "今年九月上初中" is a month
     ),
     re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?了?(?:吧|啊|呀|了)?$"),
     # not a school year: "上初二了", "大三了"
-    re.compile(rf"(?<![初高大研])(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?了"),
+    re.compile(rf"(?<![初高大研老])(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?了"),
     # "我和老伴俩人都七十多", "俺和屋里人都四十出头": tens said of two or more people with 都,
     # ending the clause
     re.compile(

@@ -855,6 +855,8 @@ def _ages(
             out += [Fact("members.age", found.value, found.start, found.end, who,
                          found.is_estimate) for who in everyone]  # fmt: skip
             continue
+        if _BIRTH_ORDER_BEFORE.search(text, max(0, found.start - 6), found.start):
+            continue  # "…俺男的四十三，小的十岁": a child's (placed by birth order), not his
         who, gone = who_at(mentions, text, found.start)
         # an age with somebody named before but not placed is not guessed; with nobody named
         # yet ("女，四十九岁") it is the speaker's, or the one asked about
@@ -900,8 +902,10 @@ def _bracketed_for(mentions: list[Mention], text: str, start: int) -> Mention | 
 
 # "两个闺女，大的十七小的十二": ages said in birth order, after relatives named by count
 _IN_BIRTH_ORDER = re.compile(
-    r"(?:大的|小的|老大|老二|老三|大点的|小点的)(?:今年|才|都)?(?P<n>[一二三四五六七八九十\d]{1,3})(?!岁|周岁|[万千百块元年月])"
+    r"(?:大的|小的|老大|老二|老三|大点的|小点的)(?:今年|才|都)?(?P<n>[一二三四五六七八九十\d]{1,3})"
+    r"(?![一二三四五六七八九十\d])(?!个?[万千百块元年月])"  # "大的十七岁": 十七, never 十
 )
+_BIRTH_ORDER_BEFORE = re.compile(r"(?:大的|小的|大点的|小点的)(?:今年|才|都)?$")
 
 
 def _ages_in_birth_order(text: str, mentions: list[Mention], out: list[Fact]) -> None:

@@ -6,6 +6,10 @@ working-age household's ages were never asked: one question per member did not f
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from dialogue.ending import display
 from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.policy import is_open
@@ -86,3 +90,31 @@ def test_the_summary_says_each_age(nlu_backend: IntentParser) -> None:
     engine.turn(session, text="我27，老公29，儿子3岁")
     shown = display(session, AGES, None, question_bank())
     assert shown == "您27岁，您老伴29岁，您儿子3岁"
+
+
+@pytest.mark.parametrize(
+    ("stages", "expected"),
+    [
+        (("primary", "junior_high"), [10, 14]),  # the elder is the one at junior high
+        (("junior_high", "primary"), [14, 10]),
+        (("primary", "primary"), [None, None]),  # nothing says which is the elder
+    ],
+)
+def test_ages_by_birth_order_go_to_the_children_by_school_stage(
+    nlu_backend: IntentParser, stages: tuple[str, str], expected: list[int | None]
+) -> None:
+    """ "大的十四，小的十岁" with two children of unsaid sex read from the opening as "一个上初中
+    一个上小学": the elder's age goes to the one at the higher school stage."""
+    session = Session.new("s", "wx:t", RegionId.JINAN_LICHENG)
+    session.household.size = 4
+    session.household.members = [
+        Member(relation="self"),
+        Member(relation="spouse"),
+        *(Member(school_stage=stage) for stage in stages),  # type: ignore[arg-type]
+    ]
+    session.pending = Pending(question_id="member_ages")
+    DialogueEngine(nlu_backend, today=lambda: dt.date(2026, 12, 7)).turn(
+        session, "俺四十一，俺男的四十三，大的十四，小的十岁"
+    )
+    ages = [m.age for m in session.household.members]
+    assert ages == [41, 43, *expected]
