@@ -45,7 +45,9 @@ _UNNAMED = re.compile(
     r"|(?<=有个)学生|(?<=有一个)学生|(?:这|那|该)(?:个|名|位)?学生"
 )
 _THEIR_OWN = re.compile(r"自家的?|家的?")
-_PRONOUN = re.compile(r"(?<!其)[他她](?!们)")  # not 其他 ("everyone else")
+_PRONOUN = re.compile(
+    r"(?<!其)[他她](?!们|俩|两个)"
+)  # not 其他 ("everyone else"), not 他俩 (a pair)
 _COUPLE = re.compile(r"老两口|两口子|我们老俩")
 # "我和老伴…我俩都七十了": the speaker and the spouse, once a spouse has been named
 _WE_TWO = re.compile(r"(?:我|俺|咱|额)们?(?:俩|两个)(?!孩子|娃|儿子|闺女|女儿)")
