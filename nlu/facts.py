@@ -189,6 +189,37 @@ _LIVES_ON_IT = re.compile(
 )
 _HEARSAY = re.compile(r"说是")
 _MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
+# "就靠额俩的养老金，一个人一百八": each one's share of the pension named in the clause before
+_EACH_SHARE = re.compile(r"(?:一个人|每人|每个人|一人|各)(?:是|有|领|能领|拿)?$")
+
+
+_LIVE_ON_ALONE = re.compile(r"(?:就|全|只)(?:靠|指着|指望)")
+
+
+def _all_they_live_on(text: str, lo: int) -> bool:
+    """ "家里就靠额俩的养老金，一个人一百八": the clause before says the two's pensions are all
+    the household lives on."""
+    before = clause_before(text, lo)
+    return (
+        before is not None
+        and _LIVE_ON_ALONE.search(text, *before) is not None
+        and _MONTHLY_BY_NATURE.search(text, *before) is not None
+    )
+
+
+def _monthly_by_nature(text: str, lo: int, start: int) -> bool:
+    """The amount at `start` is of a pension or a wage, a month's when said without a period."""
+    hi = clause_at(text, start)[1]
+    if _MONTHLY_BY_NATURE.search(text, lo, hi):
+        return True
+    before = clause_before(text, lo)
+    return (
+        before is not None
+        and _EACH_SHARE.fullmatch(text, lo, start) is not None
+        and _MONTHLY_BY_NATURE.search(text, *before) is not None
+    )
+
+
 _AFTER_GRADUATION = re.compile(
     r"^(?:都|已经|早就?|刚|也)?毕业"
 )  # not "大学，今年毕业": still there
@@ -1325,7 +1356,7 @@ def _money(
             continue  # "好的时候一个月能挣个一千来块": the best months, not the income
         if _HEARSAY.search(text, lo, found.start):
             continue  # "我男人在新疆，说是一个月能挣三四千，可一分也没打回来": only claimed
-        if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
+        if opening and amount.period is None and _monthly_by_nature(text, lo, found.start):
             amount = dataclasses.replace(amount, period="month")
         each = amount.period is not None and asked_for is None
         if opening and each and _each_of_the_couple(text, mentions, lo, found.start):
@@ -1335,7 +1366,7 @@ def _money(
                 pay = Fact("members.monthly_income", monthly.value, found.start, found.end,
                            who, estimate=monthly.is_estimate)  # fmt: skip
                 pays.setdefault(who, []).append((False, pay))
-            if couple:
+            if couple or _all_they_live_on(text, lo):
                 incomes.append((True, Fact("monthly_income_total", monthly.value * 2,
                     found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
             continue

@@ -80,3 +80,9 @@ def test_a_sons_pay_said_clauses_after_him_is_not_the_couples() -> None:
         "3、儿子二十六岁，在太原打工，一个月三千来块，已经结婚单过；\n4、家里就老两口两个人。"
     )
     assert opening_incomes(text) == []
+
+
+def test_each_ones_share_of_the_pensions_they_live_on() -> None:
+    text = "老伴有病 俺今年七十 家里就靠俺俩的养老金 一个人一百五"
+    assert sorted(_whose(text, "monthly_income")) == [("self", 150), ("spouse", 150)]
+    assert opening_incomes(text) == [300]
