@@ -86,3 +86,30 @@ def test_each_ones_share_of_the_pensions_they_live_on() -> None:
     text = "老伴有病 俺今年七十 家里就靠俺俩的养老金 一个人一百五"
     assert sorted(_whose(text, "monthly_income")) == [("self", 150), ("spouse", 150)]
     assert opening_incomes(text) == [300]
+
+
+def test_a_mother_living_alone_asked_about_by_name() -> None:
+    text = "俺娘七十一 俺爹走了以后她现在一个人住 俺在城里上班 请问俺娘要是重新申请低保 要带啥"
+    said = read_facts(text, TODAY, opening=True).speaks_for
+    assert said is not None and said.person.relation == "parent" and said.size == 1
+    assert _whose(text, "age") == [("parent#母亲", 71)]
+
+
+def test_everyday_ways_of_saying_the_work_done() -> None:
+    assert ("spouse", "employed") in _whose(
+        "俺今年四十 俺媳妇在商场卖化妆品 一个月三千", "employment"
+    )
+    assert _whose("俺今年四十 俺媳妇在商场卖化妆品 一个月三千", "monthly_income") == [
+        ("spouse", 3000)
+    ]
+    assert ("spouse", "migrant_worker") in _whose("我今年四十 我对象在建筑队干活", "employment")
+    assert ("self", "farming") in _whose("俺今年五十 俺自己在家种点樱桃", "employment")
+
+
+def test_looking_for_work_and_planning_to_train() -> None:
+    text = "俺今年三十九 一直没找着合适的活 俺准备去考个叉车证"
+    assert _whose(text, "wants_job") == [("self", True)]
+    assert _whose(text, "wants_training") == [("self", True)]
+    text = "我今年四十四 上个月店关了 现在没工作 正在找 打算去报个育婴师的培训"
+    assert _whose(text, "wants_job") == [("self", True)]
+    assert _whose(text, "wants_training") == [("self", True)]
