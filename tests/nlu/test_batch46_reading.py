@@ -4,6 +4,8 @@ texts are written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from nlu.facts import read_facts
 from tests.nlu.reading import READ_ON as TODAY
 from tests.nlu.reading import opening_incomes
@@ -113,3 +115,21 @@ def test_looking_for_work_and_planning_to_train() -> None:
     text = "我今年四十四 上个月店关了 现在没工作 正在找 打算去报个育婴师的培训"
     assert _whose(text, "wants_job") == [("self", True)]
     assert _whose(text, "wants_training") == [("self", True)]
+
+
+def test_a_brain_tumour_is_a_tumour() -> None:
+    text = "我今年五十 爱人五十三 今年三月爱人查出脑瘤"
+    assert _whose(text, "serious_illness_kind") == [("spouse", "tumor")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我今年五十二，住房是2005年买的，贷款已经还清了",
+        "俺娘现在一个人住，有个小院，三间平房",
+        "额家房子是老土房 住了四十多年了",
+    ],
+)
+def test_everyday_ways_of_saying_the_home_is_ones_own(text: str) -> None:
+    facts = read_facts(text, TODAY, opening=True).facts
+    assert [f.value for f in facts if f.name == "housing.has_own_housing"] == [True]
