@@ -197,6 +197,13 @@ def find_mentions(
     # "隔壁的李大娘", "邻居家的老太太": nobody's mother or wife (大娘, 太太 inside them)
     found = [f for f in found if not any(u.start < f.end and f.start < u.end for u in unnamed)]
     found += [Mention(SELF, m.start(), m.end()) for m in _SPEAKER.finditer(text)]
+    # "我妈自己一个月一百多的养老金": 自己 right after a relative is that relative, not the speaker
+    kin_ends = {f.end for f in found if f.relation != SELF}
+    found = [
+        f
+        for f in found
+        if not (f.relation == SELF and text[f.start : f.end] == "自己" and f.start in kin_ends)
+    ]
     found += unnamed
     # "两个孩子", and "俩孩子" without 个 (not "二娃": the second child)
     for m in _compiled(rf"(?:{COUNT}个|(?P<bare>[两俩仨]))?(?:{children})").finditer(text):

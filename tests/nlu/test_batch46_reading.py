@@ -133,3 +133,8 @@ def test_a_brain_tumour_is_a_tumour() -> None:
 def test_everyday_ways_of_saying_the_home_is_ones_own(text: str) -> None:
     facts = read_facts(text, TODAY, opening=True).facts
     assert [f.value for f in facts if f.name == "housing.has_own_housing"] == [True]
+
+
+def test_a_relatives_own_pension_said_with_ziji() -> None:
+    text = "我替我妈问一下 我妈今年七十四了 我妈自己一个月一百多的养老金"
+    assert [who for who, _ in _whose(text, "monthly_income")] == ["parent#母亲"]
