@@ -31,3 +31,16 @@ _OF_COURSE = re.compile(
 def of_course(text: str) -> str:
     """`text` with the rhetorical 咋不/怎么不/哪能不 as a plain yes (当然, 那当然), same length."""
     return _OF_COURSE.sub(lambda m: "当然" if len(m.group()) == 2 else "那当然", text)
+
+
+# 甘肃/陕北/宁夏 call the father 大 ("我大今年六十五", "替我大问个事"): after a possessive, and only
+# where 大 cannot begin another word (大哥, 大儿子, 大概, 大学, 大家, 大前年 are left alone)
+_FATHER_DA = re.compile(
+    r"(?<=[我俺额咱])大(?=今年|现在|如今|去年|年轻|以前|原来|身体|他|她|得|有|是|在|和|跟|说|也|都|就|还"
+    r"|一辈子|[七八九六五四三两][十]|问|住|腿|眼|耳|腰|瘫|我|俺|额|[，,。；;！!？?\s]|$)"
+)
+
+
+def father_as_die(text: str) -> str:
+    """`text` with the dialect 大 for the father as 爹 ("我大今年六十五" -> "我爹今年六十五")."""
+    return _FATHER_DA.sub("爹", text)

@@ -29,7 +29,7 @@ from guides.ids import ItemId
 from nlu.amount_clauses import AT_BEST, COST_ITEMS, DEBT, EACH
 from nlu.clauses import clauses, numbers_mended, told_before_now
 from nlu.dates import UNDER_AN_AGE, find_ages
-from nlu.dialect import plain_no
+from nlu.dialect import father_as_die, plain_no
 from nlu.floor_area import floor_area_said
 from nlu.household_said import (
     SUMMED,
@@ -62,6 +62,7 @@ from nlu.mentions import (
     who_at,
 )
 from nlu.numbers import Amount, find_amounts, over_days_worked, to_monthly
+from nlu.outsider import asks_for_outsider, outsider_size
 from nlu.proxy import SpeaksFor, speaks_for
 from nlu.repeats import without_repeats
 from nlu.supporters import no_supporter_said
@@ -188,6 +189,37 @@ _LIVES_ON_IT = re.compile(
 )
 _HEARSAY = re.compile(r"说是")
 _MONTHLY_BY_NATURE = re.compile(r"退休金|养老金|工资")  # said without 一个月, still a month's
+# "就靠额俩的养老金，一个人一百八": each one's share of the pension named in the clause before
+_EACH_SHARE = re.compile(r"(?:一个人|每人|每个人|一人|各)(?:是|有|领|能领|拿)?$")
+
+
+_LIVE_ON_ALONE = re.compile(r"(?:就|全|只)(?:靠|指着|指望)")
+
+
+def _all_they_live_on(text: str, lo: int) -> bool:
+    """ "家里就靠额俩的养老金，一个人一百八": the clause before says the two's pensions are all
+    the household lives on."""
+    before = clause_before(text, lo)
+    return (
+        before is not None
+        and _LIVE_ON_ALONE.search(text, *before) is not None
+        and _MONTHLY_BY_NATURE.search(text, *before) is not None
+    )
+
+
+def _monthly_by_nature(text: str, lo: int, start: int) -> bool:
+    """The amount at `start` is of a pension or a wage, a month's when said without a period."""
+    hi = clause_at(text, start)[1]
+    if _MONTHLY_BY_NATURE.search(text, lo, hi):
+        return True
+    before = clause_before(text, lo)
+    return (
+        before is not None
+        and _EACH_SHARE.fullmatch(text, lo, start) is not None
+        and _MONTHLY_BY_NATURE.search(text, *before) is not None
+    )
+
+
 _AFTER_GRADUATION = re.compile(
     r"^(?:都|已经|早就?|刚|也)?毕业"
 )  # not "大学，今年毕业": still there
@@ -436,7 +468,7 @@ _LONG_ILL = re.compile(r"(?:好几|几|[两三四五六七八九十\d]+|多)年�
 _RECOVERED = re.compile(
     r"(?:治好了|(?:已经|现在|早就?|病)好了|痊愈了?|康复了|(?:已经|现在)没事了"
     # "做过手术，现在恢复得挺好，复查都没事": the check-ups find nothing
-    r"|恢复得(?:挺|很|还|蛮|都)?好|(?:复查|检查)(?:都|也|一直)?(?:没事|没问题|正常))"
+    r"|恢复得(?:挺|很|还|蛮|都)?(?:好|行|不错)|(?:复查|检查)(?:都|也|一直)?(?:没事|没问题|正常))"
     r"(?!一点|些|点|很多)"
 )
 
@@ -1204,15 +1236,29 @@ _MORE_NEXT = re.compile(
 )
 
 
+_SUBJECT_REACH = 3  # clauses back to the one naming who a list item is about
+
+
 def _another_ones_pay(text: str, mentions: list[Mention], lo: int) -> bool:
     """The clause before names somebody other than the couple: "儿子在银川送外卖，一个月四千
-    左右" is the son's pay, not the two's."""
+    左右" is the son's pay, not the two's; nor is the spouse's named alone ("俺老伴在村里当保洁
+    一个月一千五": hers, while the speaker farms)."""
     before = clause_before(text, lo)
-    return before is not None and any(
-        before[0] <= m.start < before[1]
-        and m.relation not in (SELF, "spouse")
-        and not possessive(m, mentions, text)
-        for m in mentions
+    named: list[Mention] = []
+    # "儿子二十六岁，在太原打工，一个月三千来块": back over the clauses that name nobody
+    for _ in range(_SUBJECT_REACH):
+        if before is None:
+            return False
+        named = [
+            m
+            for m in mentions
+            if before[0] <= m.start < before[1] and not possessive(m, mentions, text)
+        ]
+        if named or _US_SOME.search(text, *before):
+            break
+        before = clause_before(text, before[0])
+    return any(m.relation not in (SELF, "spouse") for m in named) or (
+        bool(named) and all(m.relation == "spouse" and not m.couple for m in named)
     )
 
 
@@ -1314,7 +1360,7 @@ def _money(
             continue  # "好的时候一个月能挣个一千来块": the best months, not the income
         if _HEARSAY.search(text, lo, found.start):
             continue  # "我男人在新疆，说是一个月能挣三四千，可一分也没打回来": only claimed
-        if opening and amount.period is None and _MONTHLY_BY_NATURE.search(clause):
+        if opening and amount.period is None and _monthly_by_nature(text, lo, found.start):
             amount = dataclasses.replace(amount, period="month")
         each = amount.period is not None and asked_for is None
         if opening and each and _each_of_the_couple(text, mentions, lo, found.start):
@@ -1324,7 +1370,7 @@ def _money(
                 pay = Fact("members.monthly_income", monthly.value, found.start, found.end,
                            who, estimate=monthly.is_estimate)  # fmt: skip
                 pays.setdefault(who, []).append((False, pay))
-            if couple:
+            if couple or _all_they_live_on(text, lo):
                 incomes.append((True, Fact("monthly_income_total", monthly.value * 2,
                     found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
             continue
@@ -1612,6 +1658,16 @@ def _policy_question(text: str) -> str | None:
     return text[lo : min(hi + 1, len(text))].strip()
 
 
+def _of_close_family(fact: Fact) -> bool:
+    """A member fact of the speaker or of a member of the speaker's own family (a spouse, a
+    parent, a child), not of a relative outside it."""
+    return (
+        fact.name.startswith("members.")
+        and fact.who is not None
+        and fact.who.partition("#")[0] not in ("other", UNNAMED)
+    )
+
+
 def _of_other_kin(fact: Fact, asked_for: str | None) -> bool:
     """A member fact of a relative outside the close family (a nephew, an uncle, an in-law of
     a sibling) who is not the one asked for."""
@@ -1646,7 +1702,17 @@ def _of_a_relative_elsewhere(
     owner = said[-1]
     if owner.key == asked_for or owner.relation in (SELF, UNNAMED):
         return False
-    return owner.departed or owner.relation in _KIN_APART
+    # asked for a parent: the speaker's own spouse and children are of the speaker's household
+    # ("想问俺爹俺娘…俺对象开货车…车是贷款买的")
+    theirs = asked_for is not None and asked_for.partition("#")[0] in ("parent", "grandparent")
+    return (
+        owner.departed
+        or owner.relation in _KIN_APART
+        or (theirs and owner.relation in _THE_SPEAKERS_OWN)
+    )
+
+
+_THE_SPEAKERS_OWN = frozenset({"spouse", "son", "daughter", CHILD, "grandchild"})
 
 
 def _without_contradictions(facts: list[Fact]) -> list[Fact]:
@@ -1688,6 +1754,7 @@ def read_facts(
 def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Reading:
     text = spaces_as_commas(text)  # "你好 我是固原人 户口…"
     text = plain_no(text)  # "俺家莫有车": 没有 (same length)
+    text = father_as_die(text)  # "我大今年六十五": 我爹 (same length)
     text = _DIALECT_HOME.sub("家里", text)  # same length: spans stay put
     text = unslipped(e_as_i(text))  # "额七十六了", "抵保", "残急证": same length
     if opening:
@@ -1724,6 +1791,11 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     if here is not None and not any(f.name == "has_local_hukou" for f in facts):
         facts.append(Fact("has_local_hukou", True, *here))
     proxy = speaks_for(text, mentions) if opening else None
+    outsider = asks_for_outsider(text, mentions) if opening else None
+    if outsider is not None and proxy is not None and proxy.person.start < outsider:
+        outsider = None  # "替我爸问问…村里有个…": the relative asked for first
+    if outsider is not None:
+        proxy = None  # "…有个老大爷…我自己的父亲也八十了 他们能申请吗": they are the villagers
     said = said_size(text, mentions, proxy.person.key if proxy else None)
     size = Fact("size", said[0], said[1], said[2]) if said else None
     if proxy is not None and size is not None:
@@ -1749,12 +1821,19 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     )
     asked_for = proxy.person.key if proxy else None
     _money(text, mentions, facts, alone=alone, opening=opening, couple=couple, asked_for=asked_for)
-    if opening and any(f.who == SELF and f.name.startswith("members.") for f in facts):
+    if opening and any(_of_close_family(f) for f in facts):
         # the speaker's own household: "俺…七十六了…侄儿四十多了在忻州上班" (the nephew keeps
-        # his own); when the story is all about an uncle ("我大爷八十了…一个人住"), his facts stay
+        # his own), "我婆婆今年七十九…我娘家妈也七十多了" (the mother keeps hers); when the story
+        # is all about an uncle ("我大爷八十了…一个人住"), his facts stay
         facts = [f for f in facts if not _of_other_kin(f, asked_for)]
     if opening:
         facts = [f for f in facts if not _of_a_relative_elsewhere(f, text, mentions, asked_for)]
+    if outsider is not None:
+        # a villager asked for by a cadre or a neighbour: nobody named can be placed in that
+        # household (nlu.outsider); what is said of the household as a whole stays
+        facts = [f for f in facts if not f.name.startswith("members.")]
+        if size is None and (theirs := outsider_size(text, outsider)) is not None:
+            size = Fact("size", *theirs)
     complaint = bool(_compiled(words.complaint).search(text))
     facts.sort(key=lambda f: f.start)  # the first said wins ("白血病…化疗": blood, not tumor)
     named = Reading(mentions=mentions).members()

@@ -45,7 +45,9 @@ _UNNAMED = re.compile(
     r"|(?<=有个)学生|(?<=有一个)学生|(?:这|那|该)(?:个|名|位)?学生"
 )
 _THEIR_OWN = re.compile(r"自家的?|家的?")
-_PRONOUN = re.compile(r"(?<!其)[他她](?!们)")  # not 其他 ("everyone else")
+_PRONOUN = re.compile(
+    r"(?<!其)[他她](?!们|俩|两个)"
+)  # not 其他 ("everyone else"), not 他俩 (a pair)
 _COUPLE = re.compile(r"老两口|两口子|我们老俩")
 # "我和老伴…我俩都七十了": the speaker and the spouse, once a spouse has been named
 _WE_TWO = re.compile(r"(?:我|俺|咱|额)们?(?:俩|两个)(?!孩子|娃|儿子|闺女|女儿)")
@@ -195,6 +197,13 @@ def find_mentions(
     # "隔壁的李大娘", "邻居家的老太太": nobody's mother or wife (大娘, 太太 inside them)
     found = [f for f in found if not any(u.start < f.end and f.start < u.end for u in unnamed)]
     found += [Mention(SELF, m.start(), m.end()) for m in _SPEAKER.finditer(text)]
+    # "我妈自己一个月一百多的养老金": 自己 right after a relative is that relative, not the speaker
+    kin_ends = {f.end for f in found if f.relation != SELF}
+    found = [
+        f
+        for f in found
+        if not (f.relation == SELF and text[f.start : f.end] == "自己" and f.start in kin_ends)
+    ]
     found += unnamed
     # "两个孩子", and "俩孩子" without 个 (not "二娃": the second child)
     for m in _compiled(rf"(?:{COUNT}个|(?P<bare>[两俩仨]))?(?:{children})").finditer(text):

@@ -236,10 +236,26 @@ def _is_money(text: str, m: re.Match[str], answer: bool) -> bool:
         return False
     if m.end() < len(text) and re.match(r"[A-Za-z0-9]", text[m.end()]):
         return False
+    if _list_mark(text, m, numeral):
+        return False  # "4. 他俩现在就靠…", "2、妻子五十五岁": a numbered list's mark
     if len(numeral) == 1 and not numeral.isdigit():
         # a lone Chinese digit ("一下", "三天") is money only as the whole answer
         return text.strip(_TRAILING_PUNCT) == m.group(0) and answer
     return True
+
+
+# a list item's number: at the start or after a break, then "." "、" ")" and words (not "3.5万")
+_LIST_MARK = re.compile(r"[.．、)）](?=\s*[^\s\d.．])")
+_BEFORE_LIST_MARK = frozenset("\n\r\t \u3000：:;；。！？!?，,")
+
+
+def _list_mark(text: str, m: re.Match[str], numeral: str) -> bool:
+    return (
+        numeral.isdigit()
+        and len(numeral) <= 2
+        and (m.start() == 0 or text[m.start() - 1] in _BEFORE_LIST_MARK)
+        and _LIST_MARK.match(text, m.end()) is not None
+    )
 
 
 def find_amounts(text: str, *, answer: bool = False) -> list[Found]:

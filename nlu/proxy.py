@@ -62,12 +62,31 @@ _ABOUT_KIN = re.compile(
 )
 
 
+# "我爸妈能申请低保吗", "俺爹俺娘能申请低保不", "俺娘要是重新申请低保": the question asked about
+# the parents by name; counted only when the speaker says they live apart (below), or the story
+# gives them a household of their own (alone, or the two of them)
+_ABOUT_PARENTS = re.compile(
+    r"(?:我|俺|咱|额)(?P<who>爸妈|爹娘|父母|爸爸|妈妈|老爹|老娘|爸|妈|爹|娘)(?:俩|二老)?"
+    r"(?:这种情况|这样的?)?(?:还)?(?:能不能|可不可以|能|可以|要是|如果)(?:重新|再)?(?:申请|办|吃|领|享受)"
+)
+# the speaker married out or not living with them: "我已经嫁到兰州了", "俺出嫁了", "我不跟他们住"
+_SPEAKER_APART = re.compile(
+    r"(?:我|俺)(?:已经|早就|早都|早|也)?(?:嫁到|嫁出去|出嫁|嫁人|不跟(?:他们|他俩|她俩|爸妈|父母|二老)"
+    r"|没跟(?:他们|他俩|她俩|爸妈|父母|二老))"
+)
+
+
 def speaks_for(text: str, mentions: list[Mention]) -> SpeaksFor | None:
     said = _speaks_for(text, mentions, _FOR.search(text) or _ABOUT_THEM.search(text))
+    apart = _SPEAKER_APART.search(text) is not None
     if said is None and (kin := _ABOUT_KIN.search(text)) is not None:
         said = _speaks_for(text, mentions, kin)
-        if said is not None and said.size is None:
+        if said is not None and said.size is None and not apart:
             return None  # "我爸这种情况能办吗": he may live with the speaker
+    if said is None and (parents := _ABOUT_PARENTS.search(text)) is not None:
+        said = _speaks_for(text, mentions, parents)
+        if said is not None and said.size is None and not apart:
+            return None  # "我爸妈能申请低保吗": they may live with the speaker
     return said
 
 
