@@ -361,8 +361,8 @@ def test_a_repeated_no_is_not_a_question(question: str, text: str, expected: obj
         ("member_school_stage", "高三，明年考大学", Value("senior_high")),
         ("member_school_stage", "孙子今年考上大学了", Value("college")),
         ("member_disability_grade", "三级还是四级来着，记不清", DONT_KNOW),
-        # "，就是…" is "only that", not the 是 of a yes
-        ("basic_living", "饭能吃上，就是看不起病", Value(False)),
+        # "，就是…" is "only that", not the 是 of a yes (看不起病 would leave it to the office)
+        ("basic_living", "饭能吃上，就是穿的旧点", Value(False)),
         ("housing_area", "平房四间，每间十五平", Value(60.0)),
     ],
 )
