@@ -138,3 +138,13 @@ def test_everyday_ways_of_saying_the_home_is_ones_own(text: str) -> None:
 def test_a_relatives_own_pension_said_with_ziji() -> None:
     text = "我替我妈问一下 我妈今年七十四了 我妈自己一个月一百多的养老金"
     assert [who for who, _ in _whose(text, "monthly_income")] == ["parent#母亲"]
+
+
+def test_what_one_would_get_with_a_card_is_no_card() -> None:
+    """ "听说办了残疾证能多给点，还没去办": if one had the card (办了…能多给), not a card had."""
+    facts = read_facts("我男人腿不好，听说办了残疾证能多给点，还没去办", TODAY, opening=True).facts
+    assert not [f for f in facts if f.name == "members.has_disability"]
+    had = read_facts("俺男人办了残疾证，能多领点不", TODAY, opening=True).facts
+    assert [(f.who, f.value) for f in had if f.name == "members.has_disability"] == [
+        ("spouse", True)
+    ]
