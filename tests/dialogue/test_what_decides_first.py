@@ -1,16 +1,19 @@
 """Ask what decides first (issue 12): the sudden hardship before what only matters after one;
 a question only the office would settle (存款: the 核对 looks it up) after the ones that decide,
-and never past the soft budget."""
+and never past the soft budget; an answer that says two things answers both questions; and an
+answer that restates a fact already noted is no correction asked again for ever."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from dialogue.choosing import SOFT_BUDGET, plan
-from dialogue.engine import screen_session
+from dialogue.engine import DialogueEngine, IntentParser, screen_session
 from dialogue.lookahead import Lookahead
+from dialogue.prompts import CORRECTED, NOTHING_CORRECTED
 from dialogue.questions import question_bank
-from dialogue.state import Session
+from dialogue.replies import reply_text
+from dialogue.state import Pending, Session
 from guides.household import Member
 from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
@@ -69,3 +72,52 @@ def test_the_deposits_are_not_asked_past_the_soft_budget() -> None:
     session.questions_asked = SOFT_BUDGET
     assert "assets.deposits" in screen_session(session, TODAY).item(ItemId.DIBAO).missing_facts
     assert _next(session) != "deposits"
+
+
+def _asked_about_supporters(engine: DialogueEngine) -> Session:
+    session = Session.new("t", "wx:test", RegionId.JINAN_LICHENG)
+    engine.open(session, None)
+    household = session.household
+    household.size = 1
+    household.members = [Member(relation="self", age=78)]
+    session.pending = Pending(question_id="member_legal_supporter", member=0)
+    return session
+
+
+def test_a_supporter_said_to_be_unable_answers_both_questions(nlu_backend: IntentParser) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = _asked_about_supporters(engine)
+    engine.turn(session, text="有儿子，他自己也困难，管不了")
+    member = session.household.members[0]
+    assert member.has_legal_supporter is True
+    assert member.has_capable_supporter is False
+    assert session.pending is None or session.pending.question_id != "member_supporter"
+
+
+def test_a_supporter_only_named_leaves_whether_they_can_to_be_asked(
+    nlu_backend: IntentParser,
+) -> None:
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = _asked_about_supporters(engine)
+    engine.turn(session, text="有个闺女，嫁到章丘了")
+    member = session.household.members[0]
+    assert member.has_legal_supporter is True
+    assert member.has_capable_supporter is None  # never guessed from 有
+
+
+def test_a_fact_said_again_as_noted_is_no_correction(nlu_backend: IntentParser) -> None:
+    # the cracked house told at the start; "房子裂了" said again to another question is no
+    # correction ("没找到能改的内容" and the same question, for ever): an answer not understood,
+    # counted like any other, and the question left as 不清楚 after a few
+    engine = DialogueEngine(nlu_backend, today=lambda: TODAY)
+    session = Session.new("t", "wx:test", RegionId.NINGXIA)
+    engine.open(session, "我是原州区的 六十四了 跟老伴在村里 八月份连阴雨 土坯房后墙裂了个大缝")
+    session.pending = Pending(question_id="basic_living")
+    said = []
+    for _ in range(4):
+        if session.pending is None or session.pending.question_id != "basic_living":
+            break
+        said.append("\n".join(reply_text(r) for r in engine.turn(session, text="房子裂了")))
+    assert not any(CORRECTED in s or NOTHING_CORRECTED in s for s in said)
+    assert session.pending is None or session.pending.question_id != "basic_living"
+    assert session.is_unknown("basic_living_in_severe_difficulty")
