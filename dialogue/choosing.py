@@ -26,7 +26,10 @@ the central classes count as still to be asked only when at most CENTRAL_REACH q
 between them and a result, not counting what the office
 verifies itself (deposits, houses, vehicles, businesses): the finished result leaves those to
 the 家庭经济状况核对 (guides.screening.registry.OFFICE_VERIFIED); houses, cars, businesses and
-securities are never asked (NOT_ASKED), only read when said. A household already on
+securities are never asked (NOT_ASKED), only read when said; deposits are, but a question only
+the 核对 would settle otherwise counts for OFFICE_VERIFIED_WORTH of its share (it refines a
+result, it never leaves an item 还需了解) and is never pursued past the soft budget. A household
+already on
 低保/特困 takes the short path: its means were checked when it
 was recognised, so income and asset questions are asked only for the items it named.
 """
@@ -72,6 +75,7 @@ RECIPIENT_CLASSES = frozenset({ItemId("dibao"), ItemId("tekun")})
 TEMPORARY_AID = ItemId("temporary_aid")
 NEAR_BEST = 0.4  # a question worth 40% of the best one, asked earlier in natural order
 MIN_WORTH = 0.05  # below this no question is worth the citizen's time
+OFFICE_VERIFIED_WORTH = 0.2  # a question only the 核对 would settle otherwise (deposits)
 HOPEFUL = (LIKELY, POSSIBLE)
 # once the items asked about are settled: a central class counts as still to be asked (the
 # progress hint) only while this many questions or fewer are open for it
@@ -357,7 +361,10 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
         if id(c) not in worths:
             # in a fixed order: a float sum over a set would follow the hash seed, and a near
             # tie could then pick another question in another worker
-            worths[id(c)] = sum(share[i] for i in sorted(c.items))
+            found = sum(share[i] for i in sorted(c.items))
+            # what the office verifies itself never leaves an item 还需了解 in the finished
+            # result (the 核对 settles it): it refines a result, and yields to what decides one
+            worths[id(c)] = found * OFFICE_VERIFIED_WORTH if c.facts <= OFFICE_VERIFIED else found
         return worths[id(c)]
 
     def finishable(c: Candidate, main: Collection[ItemId]) -> bool:
@@ -368,6 +375,8 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
                 and not c.facts <= OFFICE_VERIFIED
                 and any(to_ask_for.get(i, 0) < reach for i in c.items if i in main)
             )
+        if c.facts <= OFFICE_VERIFIED:  # the finished result leaves it to the 核对
+            return False
         for i in c.items:  # noqa: SIM110 (a loop, not any() over a generator: ~30 calls a turn)
             if i in main and open_for[i] < reach:
                 return True

@@ -39,6 +39,7 @@ from dialogue.answers import (
     parse_tap,
     same_topic,
 )
+from dialogue.apply import converted
 from dialogue.children import relation_member
 from dialogue.choosing import plan, update_hint
 from dialogue.couple_support import for_the_partner
@@ -67,7 +68,7 @@ from dialogue.questions import (
 )
 from dialogue.replies import ChoicesReply, Reply, TextReply
 from dialogue.screened import Screenings, is_finished
-from dialogue.state import Session, fact_name, get_fact
+from dialogue.state import Session, fact_name, get_fact, set_fact
 from guides.catalog import guide_for
 from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
@@ -322,7 +323,7 @@ class DialogueEngine:
                 if pending.question_id == HOUSEHOLD_INCOME_QUESTION and isinstance(answer, Value):
                     reading = with_income_parts(reading, text, self.today(), answer.value)
                 reading = without_misplaced_money(session, text, reading)
-                return self._answered(session, answer, reading)
+                return self._answered(session, answer, reading, text)
             stored = self._store_other_topics(session, reading)
             if stored:
                 said = "，".join(phrases(session, self.bank, stored))
@@ -513,7 +514,11 @@ class DialogueEngine:
         return stored
 
     def _answered(
-        self, session: Session, answer: Answer, reading: Reading | None = None
+        self,
+        session: Session,
+        answer: Answer,
+        reading: Reading | None = None,
+        text: str | None = None,
     ) -> list[Reply]:
         pending = session.pending
         assert pending is not None
@@ -544,9 +549,32 @@ class DialogueEngine:
                 apply.extend_last(
                     session, for_the_partner(session, question, member, answer, reading)
                 )
+            if text is not None and question.also_answers and isinstance(answer, Value):
+                apply.extend_last(session, self._answers_the_next(session, question, member, text))
         session.failures = 0
         session.pending = None
         return replies + self._advance(session)
+
+    def _answers_the_next(
+        self, session: Session, question: Question, member: int | None, text: str
+    ) -> list[tuple[str, Any]]:
+        """A yes to `question` whose words are also the next question's "no" (its own words,
+        never a bare 没有 or 不): that one is answered too, and not asked."""
+        household = session.household
+        if question.also_answers is None or member is None or member >= len(household.members):
+            return []
+        keys = apply.keys_of(question, member)
+        if not all(get_fact(household, key) is True for key in keys):
+            return []
+        follow = self.bank.get(question.also_answers)
+        if follow.answer != "yes_no" or not any(w in text for w in follow.synonyms.get("no", [])):
+            return []
+        changed = []
+        for name, key in zip(follow.fills, apply.keys_of(follow, member), strict=True):
+            if get_fact(household, key) is None and not session.is_unknown(key):
+                changed.append((key, None))
+                set_fact(household, key, converted(name, False))
+        return changed
 
     def _store_with_answer(
         self, session: Session, question: Question, member: int | None, answer: Answer,
@@ -647,6 +675,10 @@ class DialogueEngine:
                 done = [TextReply(text=prompts.CORRECTED)] if changed else []
                 # "三口 哎刚才说错了 四口 女子上大学": the rest it says is kept, as with any answer
                 return [*done, *self._answered(session, answer, reading)]
+            if not is_correction(text):
+                # no correction asked for and no answer understood: asked again, counted as a
+                # try like any answer not understood (left as 不清楚 after a few)
+                return self._not_understood(session)
         return [
             TextReply(text=prompts.NOTHING_CORRECTED),
             TextReply(text=prompts.WHICH_TO_CORRECT),
@@ -660,6 +692,14 @@ class DialogueEngine:
         for target in prompts.correction_targets(session, self.bank, text):
             question = self.bank.get(target.question_id)
             answer = parse_answer(question, new_part, self.today(), region=session.region)
+            if (
+                isinstance(answer, Value)
+                and not is_correction(text)
+                and _as_stored(session, question, target.member, answer)
+            ):
+                # "八月连阴雨房子裂了" to 最近有没有突发困难: the house said again as it was
+                # noted, no correction ("已经改过来了" and the same question, for ever)
+                continue
             if isinstance(answer, Value):
                 keys = apply.keys_of(question, target.member)
                 before = [self._said_value(session, key) for key in keys]
@@ -848,6 +888,18 @@ HOUSES_SAID_AGAIN: dict[str, tuple[int, str]] = {
     "caves_not_houses": (1, prompts.ONE_HOME_ASSUMED),
     "rented_not_owned": (0, prompts.NO_HOME_OWNED_ASSUMED),
 }
+
+
+def _as_stored(session: Session, question: Question, member: int | None, answer: Value) -> bool:
+    """The answer gives every fact of the question the value it already has."""
+    try:
+        keys = apply.keys_of(question, member)
+        return all(
+            get_fact(session.household, key) == converted(name, answer.value)
+            for name, key in zip(question.fills, keys, strict=True)
+        )
+    except (ValueError, IndexError, AttributeError, TypeError):
+        return False
 
 
 def _moves_on(session: Session) -> bool:

@@ -132,6 +132,10 @@ class Question(_Strict):
     # Filled only for the application form (申请表 fields), never read by screening: the policy
     # never asks it for screening (tests/dialogue/test_questions.py checks both ways).
     form_field: bool = False
+    # A yes that also says, in the next question's own words, the "no" of that question
+    # ("有个儿，他自己还吃低保，管不了" to 有没有赡养人: there is a son, and he cannot support):
+    # that question's id; it is then answered too, not asked.
+    also_answers: str | None = None
 
     @property
     def is_member(self) -> bool:

@@ -28,7 +28,12 @@ SITUATION_LABELS = {
 def _situations(ctx: Context, check_id: str, kinds: frozenset[str], what: str) -> CheckResult:
     situations = ctx.household.situations
     if situations is None:
-        return unknown(check_id, "还需要知道家里最近有没有遇到突发困难", ("situations",))
+        # asked before the way's other clauses: without a sudden hardship neither way is open,
+        # and whether life is in severe difficulty (or where the family lives) then decides
+        # nothing; one question settles what two were asked for
+        return unknown(
+            check_id, "还需要知道家里最近有没有遇到突发困难", ("situations",), ask_first=True
+        )
     found = [SITUATION_LABELS[s] for s in situations if s in kinds]
     if found:
         return met(check_id, f"您家遇到了{'、'.join(found)}，属于{what}")
