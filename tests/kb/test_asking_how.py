@@ -37,3 +37,14 @@ def test_where_to_apply_answers_how_to_apply(seed_index: KnowledgeIndex) -> None
     answer = seed_index.answer("公租房怎么申请", "gansu")
     assert answer.status == "answered" and answer.entry is not None, answer.confidence
     assert answer.entry.entry_id == "gansu-public-rental-apply"
+
+
+@pytest.mark.parametrize(
+    "text", ["俺兄弟让车撞了 能申请临时救助不", "男人骑电动车被车撞了 能给临时救助不"]
+)
+def test_an_accident_said_as_it_happened_is_the_entries_traffic_accident(
+    seed_index: KnowledgeIndex, text: str
+) -> None:
+    answer = seed_index.answer(text, "jinan-licheng")
+    assert answer.status == "answered" and answer.entry is not None, answer.confidence
+    assert answer.entry.entry_id == "jinan-licheng-temporary-emergency"
