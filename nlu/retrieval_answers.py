@@ -223,9 +223,11 @@ class Answering:
         unnamed = self._item_unnamed(text, info)
         if not asked and not unnamed:
             return hits, info
-        words = frozenset(self.content_words(text))
-        guessed = {h.entry_id for h in hits if unnamed and self._guesses_item(h, words)}
-        hits = sorted(hits, key=lambda h: h.entry_id in guessed)
+        guessed: set[str] = set()
+        if unnamed:
+            words = frozenset(self.content_words(text))
+            guessed = {h.entry_id for h in hits if self._guesses_item(h, words)}
+            hits = sorted(hits, key=lambda h: h.entry_id in guessed)
         out: list[Hit] = []
         ceiling = 1.0
         for hit in hits:
