@@ -16,6 +16,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from guides.yamlio import load_model
+from nlu.kb_focus import names_a_benefit
+from nlu.lexicon import find_items
 
 DATA = Path(__file__).parent / "data" / "neighbour_programmes.yml"
 
@@ -29,6 +31,9 @@ class _Programmes(BaseModel):
     # words of a question about income: an entry whose question names one mentions programmes
     # only as income ("抚恤金算不算收入")
     income_words: list[str] = []
+    # words asking for help beyond the programme ("新农合报完了还掏好多 还有别的办法没"): such a
+    # question is about what social assistance adds, as one naming a benefit is
+    more_help: list[str] = []
 
 
 @cache
@@ -67,6 +72,21 @@ def off_programme(asked: frozenset[str], entry_texts: tuple[str, ...], request: 
     # programme: the entry has to mention one of those
     wanted = asked - _beside_items() or asked
     return not wanted & _mentioned(entry_texts)
+
+
+def beside_our_item(asked: frozenset[str], entry_question: str, request: str) -> bool:
+    """An entry about one of our items next to a background programme (医保, 养老保险, 社保:
+    "医保和医疗救助有什么不一样", "低保户交医保要自己出钱吗") does not answer a question about
+    the programme alone ("医保报销多少", "居民医保今年交几百"): one that names none of our items,
+    no benefit (补贴, 救助 …) and no help beyond the programme (别的办法). An entry on what
+    counts as income is left to `off_programme`."""
+    if not asked & _beside_items():
+        return False
+    if about_income(entry_question) or not find_items(entry_question):
+        return False
+    if find_items(request) or names_a_benefit(request):
+        return False
+    return not any(w in request for w in load_model(DATA, _Programmes).more_help)
 
 
 def about_income(text: str) -> bool:

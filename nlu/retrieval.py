@@ -95,6 +95,17 @@ _GLUED_AFTER = frozenset("得些能法点了着过的个去来到啥给有要上
 _GLUED_BEFORE = frozenset("再又还才就都也没个边能看")
 
 
+# Aspects a caller asks as one: "公租房怎么申请" and "公租房在哪申请" are the same question to
+# someone who has not applied yet; an entry on either answers both (its text tells them apart
+# where the KB has both).
+_KINDRED_ASPECTS = {"流程": frozenset({"渠道"}), "渠道": frozenset({"流程"})}
+
+
+def kindred_aspects(aspects: frozenset[str]) -> frozenset[str]:
+    """The aspects asked, with those asked as one with them (_KINDRED_ASPECTS)."""
+    return aspects.union(*(_KINDRED_ASPECTS.get(a, frozenset()) for a in aspects))
+
+
 def _char_analyzer(text: str) -> list[str]:
     return char_ngrams(text, 1, 3)
 
@@ -305,7 +316,7 @@ class KnowledgeIndex(Answering):
             elsewhere = self._items[1][cands].any(axis=1) & (x[:, 9] == 0)
             x[:, ITEM_ELSEWHERE] = elsewhere & ~self._umbrella[cands]
         if info.aspects:
-            x[:, 11] = self._match(self._aspects, info.aspects)[cands]
+            x[:, 11] = self._match(self._aspects, kindred_aspects(info.aspects))[cands]
             x[:, 12] = self._aspects[1][cands].any(axis=1) & (x[:, 11] == 0)
         if info.items:  # a general entry, with the item's own entry on the aspect at hand
             specific = self._match(self._named_items, info.items)[cands]
@@ -385,7 +396,7 @@ class KnowledgeIndex(Answering):
             sum(self._idf.get(t, 0.0) for t in info.tokens) / own,
             # an entry on social assistance as a whole answers a question naming 低保 too
             max(item, 0.0) if self._umbrella[i] else item,
-            agreement(info.aspects, self._entry_aspect_names[i]),
+            agreement(kindred_aspects(info.aspects), self._entry_aspect_names[i]),
             max((self._idf.get(t, oov) for t in info.tokens if t not in words), default=0.0)
             / self._max_idf,
             share,

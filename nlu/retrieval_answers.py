@@ -18,7 +18,8 @@ from nlu.kb_focus import (
     requests,
     says_what,
 )
-from nlu.kb_programmes import asked_beside_items, off_programme, programmes
+from nlu.kb_programmes import asked_beside_items, beside_our_item, off_programme, programmes
+from nlu.lexicon import find_items
 from nlu.places import national_entries, national_message, other_place, other_place_message
 from nlu.retrieval_query import analyse, without_regions
 from nlu.retrieval_types import (
@@ -33,6 +34,8 @@ from nlu.tokenize import normalize
 
 # What a request asks that only the other place's own office can answer: how or where to apply.
 LOCAL_ASPECTS = frozenset({"流程", "渠道"})
+# What a request asks whose answer differs from one programme to the next.
+PER_ITEM_ASPECTS = frozenset({"时限", "材料", "金额", "流程", "渠道"})
 
 
 class Answering:
@@ -187,7 +190,9 @@ class Answering:
         doc = self.document(hit.entry_id)
         if doc is None:
             return bool(asked)
-        return off_programme(asked, (doc.question, *doc.similar), request)
+        return off_programme(asked, (doc.question, *doc.similar), request) or (
+            beside_our_item(asked, doc.question, request)
+        )
 
     def _programmes_asked(self, text: str, info: Analysed, message: str | None) -> frozenset[str]:
         """The neighbouring programmes a request is about: those it names (with an item of ours
@@ -211,19 +216,48 @@ class Answering:
         """A question about a neighbouring programme (医保, 养老保险 … and no item of ours,
         nlu.kb_programmes; `_programmes_asked`) is not answered confidently by an entry that
         never mentions it: such a hit's confidence is scaled by `other_programme_factor`;
-        confidences still never rise down the list."""
+        confidences still never rise down the list. So is a request asking how long, what to
+        bring … of nothing it names (`_item_unnamed`) by an entry about one programme, which
+        then goes after the entries about none ("甘肃社会救助一件事多长时间能办完")."""
         asked = self._programmes_asked(text, info, message)
-        if not asked:
+        unnamed = self._item_unnamed(text, info)
+        if not asked and not unnamed:
             return hits, info
+        guessed: set[str] = set()
+        if unnamed:
+            words = frozenset(self.content_words(text))
+            guessed = {h.entry_id for h in hits if self._guesses_item(h, words)}
+            hits = sorted(hits, key=lambda h: h.entry_id in guessed)
         out: list[Hit] = []
         ceiling = 1.0
         for hit in hits:
             confidence = hit.confidence
-            if self._off_programme(hit, asked, text):
+            if self._off_programme(hit, asked, text) or hit.entry_id in guessed:
                 confidence *= self.config.other_programme_factor
             ceiling = min(ceiling, confidence)
             out.append(replace(hit, confidence=ceiling))
         return out, info
+
+    def _item_unnamed(self, text: str, info: Analysed) -> bool:
+        """A request asking how long, what to bring, how much or how to apply, of nothing it
+        names ("那得等多长时间", "那要带些啥": a follow-up whose first question is not seen): no
+        item, no benefit and at most one word the KB knows besides the aspect words. Which
+        programme it follows is unknown, and those answers differ by programme."""
+        return (
+            bool(info.aspects & PER_ITEM_ASPECTS)
+            and not info.items
+            and not names_a_benefit(text)
+            and len(self.content_words(text)) <= 1
+        )
+
+    def _guesses_item(self, hit: Hit, words: frozenset[str]) -> bool:
+        """The hit's entry is about one programme (its standard question names an item) and
+        its standard question has none of the request's own words (`words`: "审批表" is in
+        "甘肃低收入人口申请审批表在哪里填", so that entry is no guess)."""
+        doc = self.document(hit.entry_id)
+        if doc is None or not find_items(doc.question):
+            return False
+        return not words & frozenset(self.content_words(doc.question))
 
     def _answer(self, hits: list[Hit], info: Analysed) -> Answer:
         effective = info.region

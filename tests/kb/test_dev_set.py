@@ -22,6 +22,7 @@ from nlu.kb_dev import (
     DEV12_FILE,
     DEV13_FILE,
     DEV14_FILE,
+    DEV15_FILE,
     load_dev_cases,
 )
 
@@ -58,6 +59,7 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         (DEV12_FILE, 150, 80, 60),
         (DEV13_FILE, 170, 50, 35),
         (DEV14_FILE, 170, 80, 50),
+        (DEV15_FILE, 170, 5, 40),
     ],
     ids=[
         "second",
@@ -70,6 +72,7 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         "twelfth",
         "thirteenth",
         "fourteenth",
+        "fifteenth",
     ],
 )
 def test_the_later_dev_sets_are_mostly_long_labelled_and_clean(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from nlu.kb_focus import asking_part, lead_in, names_a_benefit
-from nlu.kb_programmes import asked_beside_items, off_programme, programmes
+from nlu.kb_programmes import asked_beside_items, beside_our_item, off_programme, programmes
 from nlu.retrieval import KnowledgeIndex
 
 
@@ -186,3 +186,23 @@ def test_the_insurances_own_procedure_is_asked_though_insurance_is_background(
     text = "额娘交的居民医保 去外省住院了 没办异地就医备案 回来医保能报多少 额们家也是困难户"
     answer = seed_index.answer(text, "shanxi")
     assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
+
+
+def test_the_programme_alone_is_not_answered_by_an_entry_on_our_item_beside_it(
+    seed_index: KnowledgeIndex,
+) -> None:
+    # "低保户、特困人员交居民医保…要自己出钱吗" is about our item beside 医保; a question on 医保's
+    # own contribution, naming no item of ours and no benefit, is 医保's, not that entry's
+    answer = seed_index.answer("今年医保个人缴费涨了多少", None)
+    assert answer.status == "uncertain", answer.entry and answer.entry.entry_id
+
+
+def test_help_beyond_the_programme_is_still_asked_of_our_entries() -> None:
+    entry = "甘肃医疗救助后自付还是很多怎么办？"
+    assert beside_our_item(frozenset({"医保"}), entry, "医保一年报多少")
+    assert not beside_our_item(frozenset({"医保"}), entry, "医保报完了还有别的办法没")
+    assert not beside_our_item(frozenset({"医保"}), entry, "医保报完了医疗救助还给报吗")
+    # not a background programme: left to the entry's mention of it
+    assert not beside_our_item(
+        frozenset({"户口迁移"}), "甘肃助学贷款对户口有什么要求？", "户口迁了"
+    )
