@@ -299,8 +299,11 @@ def _noun(member: Member) -> str | None:
 
 
 def one_of_them(household: Household, index: int) -> str:
-    """ "一个孙辈孩子": a member read back by the very fact that tells them apart."""
-    return f"一个{_noun(household.members[index]) or '家人'}"
+    """ "一个孙辈孩子": a member read back by the very fact that tells them apart; "您孩子"
+    when no other member is of their kind."""
+    noun = _noun(household.members[index]) or "家人"
+    alike = [i for i, m in enumerate(household.members) if i != index and _noun(m) == noun]
+    return f"一个{noun}" if alike else f"您{noun}"
 
 
 def told_apart(household: Household, index: int) -> str | None:
