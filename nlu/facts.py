@@ -1111,6 +1111,10 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 continue  # "隔壁张家儿子在城里开饭馆，他家都吃着低保": the neighbour's
             if _of_kin_apart(mentions, text, start):
                 continue  # "我哥是五保户": the brother's standing, in his own household
+            if _THEIR_OWN_HOUSEHOLD.search(text, lo, start) and not _SPEAKER.search(
+                text, lo, start
+            ):
+                continue  # "就一个儿子…他自己一家子还吃着低保": his household's, not ours
             if _states(text, start) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
 
@@ -1152,6 +1156,9 @@ def _of_another_household(text: str, mentions: list[Mention], start: int) -> boo
 
 
 _THEIR_HOME = re.compile(r"\s*(?:他|她|人)家")
+# a relative's own household ("他自己一家子", "她们家"), told apart from the speaker's
+_THEIR_OWN_HOUSEHOLD = re.compile(r"[他她]们?(?:自己)?(?:一家子?|家)|自己一家子?")
+_SPEAKER = re.compile(r"[我俺额咱]")
 _ANOTHER_HOUSEHOLD = re.compile(r"隔壁|邻居|别人家?|那家|那户|有的人|有些人|有人家")
 # A hukou a rule is said to require ("必须有城镇户口才能办"), not the household's
 _REQUIRED = re.compile(r"(?:非得|必须|需要|要求|只有|只限|限于?)(?:有|是|为)?(?:本地)?$")

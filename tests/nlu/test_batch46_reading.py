@@ -148,3 +148,17 @@ def test_what_one_would_get_with_a_card_is_no_card() -> None:
     assert [(f.who, f.value) for f in had if f.name == "members.has_disability"] == [
         ("spouse", True)
     ]
+
+
+def test_a_sons_own_households_dibao_is_not_ours() -> None:
+    """ "就一个儿子…他自己一家子还吃着低保": his household's 低保; the mother asked for alone
+    ("她自己吃着低保") and the speaker's own still count."""
+
+    def received(text: str) -> list[object]:
+        facts = read_facts(text, TODAY, opening=True).facts
+        return [f.value for f in facts if f.name == "already_receives"]
+
+    assert received("老伴走了好几年，就一个儿子，他自己一家子还吃着低保，顾不上我") == []
+    assert received("儿子在村里住，他家吃着底保") == []
+    assert received("替我妈问一下，她一个人住，她自己吃着低保，能办临时救助吗") == [["dibao"]]
+    assert received("我自己吃着低保") == [["dibao"]]
