@@ -299,6 +299,12 @@ class Household(_Strict):
         """Household monthly income: the stated total, else the sum of every member's."""
         if self.monthly_income_total is not None:
             return self.monthly_income_total
+        return self.members_monthly_income
+
+    @property
+    def members_monthly_income(self) -> float | None:
+        """The sum of every member's monthly income; None while a member's income, or a member,
+        is not known."""
         size = self.household_size
         if not self.members or size is None or len(self.members) < size:
             return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
+from dataclasses import replace
 from functools import lru_cache
 
 from guides.benefits import RECOGNISED_CLASSES, all_benefits, benefits_for
@@ -29,6 +30,7 @@ from guides.screening.combine import (
     outcome_of,
 )
 from guides.screening.context import Context
+from guides.screening.income_twice import by_person, reconcile, two_incomes
 from guides.screening.recognised import apply_review_order, recognised_checks
 from guides.screening.registry import run_check
 from guides.screening.result import (
@@ -64,7 +66,32 @@ def screen(
     `detail=False`: each item's outcome and missing facts only, the same as in full, without
     reasons, caveats, materials or benefits (about a third cheaper): what choosing the next
     question reads, never what is shown. `final`: the questionnaire is over; what the office
-    verifies itself and was not told is left to it (Context.final)."""
+    verifies itself and was not told is left to it (Context.final).
+
+    An income said twice with different sums is screened both ways (guides.screening.
+    income_twice): an item the two disagree on waits for the income to be confirmed."""
+    result = _screen(household, on, items, params, detail, final)
+    incomes = two_incomes(household)
+    if incomes is None:
+        return result
+    other = {
+        r.item: r for r in _screen(by_person(household), on, items, params, detail, final).items
+    }
+    merged = tuple(
+        reconcile(r, other[r.item], incomes) if r.item in other else r for r in result.items
+    )
+    caveats = tuple(dict.fromkeys(c for r in merged for c in r.caveats))
+    return replace(result, items=merged, caveats=caveats)
+
+
+def _screen(
+    household: Household,
+    on: dt.date | None,
+    items: list[ItemId] | None,
+    params: Parameters | None,
+    detail: bool,
+    final: bool,
+) -> ScreeningResult:
     guide = guide_for(household.region)
     on = on or dt.date.today()
     household = household.as_of(on)
@@ -116,6 +143,16 @@ def outcomes(
     """Only the outcomes of `items`, deciding just them and the items they look at (review
     order, recognised classes): what `screen` says of them, cheaper (the question choice tries
     possible answers with it)."""
+    found = _outcomes(household, items, on, params)
+    if two_incomes(household) is None:
+        return found
+    other = _outcomes(by_person(household), items, on, params)
+    return {i: o if other.get(i, o) == o else NEED_INFO for i, o in found.items()}
+
+
+def _outcomes(
+    household: Household, items: Collection[ItemId], on: dt.date, params: Parameters | None
+) -> dict[ItemId, Outcome]:
     guide = guide_for(household.region)
     household = household.as_of(on)
     needed = _with_dependencies(guide, frozenset(items))

@@ -330,12 +330,19 @@ def has_registered_unemployed_member(ctx: Context) -> CheckResult:
     found, missing = scan_members(ctx, _of_working_age(ctx, _registered))
     if found:
         return met(cid, f"{names(found)}已经做了失业人员登记")
-    # Seed 004 承诺书 accepts "已有或正在办理失业人员登记手续" and 服务指南 一 5 has the 失业登记 done
-    # within the same application: in a household already on 低保, someone able to work who says
-    # they want a job meets it by registering along with the 认定, registered already or not (so
-    # that is not asked). For a new 低保 application both steps are still ahead: 或许符合 below.
+    # Seed 004 承诺书 (申请表 事项8): "本人承诺，本人正在申请最低生活保障金给付事项，并已有或正在
+    # 办理失业人员登记手续" and 服务指南 一 5 has the 失业登记 done within the same application:
+    # someone able to work who says they want a job meets it by registering along with the 认定,
+    # in a household on 低保 or applying for it now (the form is written for that applicant); the
+    # 低保 verdict itself comes from recognised_in_any. On a new application someone who has said
+    # neither their work nor that they are not registered yet may be in a job (who cannot
+    # register): that is asked first.
     on_dibao = ItemId.DIBAO in (ctx.household.already_receives or ())
-    seekers = scan_members(ctx, _of_working_age(ctx, _declared_job_seeker))[0] if on_dibao else []
+    seekers = [
+        (index, member)
+        for index, member in scan_members(ctx, _of_working_age(ctx, _declared_job_seeker))[0]
+        if on_dibao or member.employment is not None or member.is_unemployment_registered is False
+    ]
     if seekers:
         return met(
             cid,
@@ -439,3 +446,26 @@ def _past_working_age(ctx: Context) -> str:
         return ""
     said = "、".join(f"{names([(i, m)])} {m.age} 岁" for i, m in old)
     return f"（{said}，已超过法定劳动年龄（最高 {oldest} 周岁），不在失业登记、就业援助的范围内）"
+
+
+@check("no_business_licence")
+def no_business_licence(ctx: Context) -> CheckResult:
+    """Seed 004 申请表 事项8 个人承诺: "没有办理营业执照或投资企业，且没有事实的就业创业行为活动".
+    The household's 工商注册 is known for the household only: in a one-person household it is the
+    applicant's (可能不符合); in a larger one whose licence it is, the office checks (或许符合). Not
+    asked for this: the 低保 property questions ask it, and the office checks the promise."""
+    cid = "no_business_licence"
+    household = ctx.household
+    if household.assets.has_registered_business is not True:
+        return met(cid, "申请时要承诺没有办理营业执照或投资企业，由人社部门核实")
+    if ctx.household_size == 1:
+        return unmet(
+            cid,
+            "申请就业困难人员认定要承诺“没有办理营业执照或投资企业”，您办了营业执照"
+            "（注销以后可以再申请）",
+        )
+    return uncertain(
+        cid,
+        "家里有工商注册；申请就业困难人员认定的人要承诺本人没有办理营业执照或投资企业，"
+        "由人社部门核实",
+    )

@@ -131,6 +131,10 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
     # item could only raise the share to an estimated ratio's 或许符合 again, so it is not
     # asked — unless a verified upper ratio (甘肃 90%) could make it 可能符合.
     below_floor = lowest is not None and lowest.verified and share < lowest.value
+    if below_floor and lowest is not None and not unknown_items:  # else: ask what could raise it
+        near_floor = _near_in_principle_floor(ctx, cid, formula, share, lowest, used, estimate)
+        if near_floor is not None:
+            return near_floor
     capped = highest is not None and highest.verified
     if not threshold.verified and not below_floor and (not unknown_items or not capped):
         margin = _optional(ctx, "estimate_near_margin")
@@ -149,6 +153,31 @@ def rigid_expense_share_at_least_threshold(ctx: Context) -> CheckResult:
             unknown_items,
         )
     return unmet(cid, f"{formula}，低于{line}", used, estimate)
+
+
+def _near_in_principle_floor(
+    ctx: Context,
+    cid: str,
+    formula: str,
+    share: float,
+    lowest: ResolvedParameter,
+    used: tuple[ResolvedParameter, ...],
+    estimate: bool,
+) -> CheckResult | None:
+    """Seed 000 附件2 二（四）: the share is "原则上在60%-90%之间，具体比例由各市州…确定". "原则上"
+    (as a rule) is not a hard floor: a share just under it (within `estimate_near_margin`) is
+    或许符合, the 市州's share and the receipts decide (asymmetric harm); far under it stays
+    可能不符合."""
+    margin = _optional(ctx, "estimate_near_margin")
+    if margin is None or share < lowest.value * (1 - margin.value / 100):
+        return None
+    return uncertain(
+        cid,
+        f"{formula}，略低于文件写的“原则上”{lowest.value:g}%的下限；具体比例由市州民政部门确定，"
+        "要按票据核算",
+        (*used, margin),
+        estimate,
+    )
 
 
 @check("income_after_expenses_below_dibao_standard")

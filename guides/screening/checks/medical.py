@@ -48,11 +48,15 @@ def _orphan(ctx: Context) -> tuple[list[tuple[int, Member]], tuple[str, ...]]:
     def test(member: Member) -> tuple[bool | None, tuple[str, ...]]:
         if member.is_orphan_or_unsupported_child is not None:
             return member.is_orphan_or_unsupported_child, ()
-        if member.age is None or member.age >= ADULT_AGE:
+        if member.age is not None and member.age >= ADULT_AGE:
             return False, ()
         roles = PARENT_RELATIONS.get(member.relation or "", ())
         if any(m.relation in roles for m in household.members):
             return False, ()  # a parent lives with the child
+        if member.age is None:
+            # an age not said yet may be a minor's (issue 11: an unknown fact never excludes):
+            # the age is asked, not whether a grown-up is an orphan
+            return None, ("age",)
         return None, ("is_orphan_or_unsupported_child",)
 
     return scan_members(ctx, test)
