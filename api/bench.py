@@ -216,9 +216,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_ready(url: str, proc: subprocess.Popen[bytes], seconds: float = 120) -> None:
+def wait_ready(url: str, proc: subprocess.Popen[bytes], seconds: float = 600) -> None:
     """Ready when `url` answers 200 on READY_IN_A_ROW fresh connections in a row: with several
-    workers one may answer while another still starts (and answers 503 to the load)."""
+    workers one may answer while another still starts (and answers 503 to the load). On a
+    machine busy with other work, start-up (the KB's index) took over two minutes."""
     deadline, in_a_row = time.monotonic() + seconds, 0
     while time.monotonic() < deadline:
         if proc.poll() is not None:
