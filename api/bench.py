@@ -245,11 +245,16 @@ async def make_sessions(url: str, count: int) -> list[BenchSession]:
             response.raise_for_status()
             return dict(response.json())
 
+        # a few at a time: hundreds of connections at once overran the connect timeout on a
+        # busy machine
+        gate = asyncio.Semaphore(16)
+
         async def one(n: int) -> BenchSession:
-            token = str((await post("/api/v1/auth/guest"))["token"])
-            region = REGIONS[n % len(REGIONS)]
-            headers = {"Authorization": f"Bearer {token}"}
-            started = await post("/api/v1/sessions", json={"region": region}, headers=headers)
+            async with gate:
+                token = str((await post("/api/v1/auth/guest"))["token"])
+                region = REGIONS[n % len(REGIONS)]
+                headers = {"Authorization": f"Bearer {token}"}
+                started = await post("/api/v1/sessions", json={"region": region}, headers=headers)
             first = str(started["state"]["pending_question"])
             return str(started["session_id"]), token, region, first
 
