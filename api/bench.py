@@ -41,40 +41,89 @@ async def hello() -> dict[str, str]:
 """
 READY_IN_A_ROW = 30
 REGIONS = ("gansu", "ningxia", "shanxi", "jinan-licheng")
-RESTART = "重新开始"
-# Where the question's own example does not fit a household that goes on to a result.
-ANSWER_OVERRIDES = {"situations": "没有", "member_age": "65岁"}
-# Each session answers the question it was asked (`pending_question` in the last reply, read by
-# `response`) as a citizen would, with the question's own example answer; a finished session
-# starts over. Every wrk thread walks its own slice of the sessions; every request is one turn.
+# A session made for the load: its id, the guest token, its region and the first question asked
+BenchSession = tuple[str, str, str, str]
+# Each session is one citizen of its region after another (api.citizens: development personas,
+# stories and wordings, some stray lines and restarts, drawn from the session's own seeded
+# stream); `say` is the Lua twin of api.citizens.Citizen.says, drawing the same numbers. Every
+# wrk thread walks its own slice of the sessions; every request is one turn.
 # Like a person, a session sends its next message only after the reply to the last one: a
 # session still waiting is passed over (wrk's request() cannot name its connection, so the
 # reply's session id frees it). Without that, a turn slower than the slice's round trip had the
 # session's next message wait for its lock, and that wait made the next one slower in turn.
+# Texts are JSON strings already (api.citizens.json_text), pasted into the body as they are.
 CHAT_LUA = """
-local sessions = %(sessions)s
-local answers = %(answers)s
-local threads_n = %(threads)d
-local restart = "%(restart)s"
+local sessions = __SESSIONS__
+local personas = __PERSONAS__
+local by_region = __BY_REGION__
+local stories = __STORIES__
+local wordings = __WORDINGS__
+local nothing = __NOTHING_LINES__
+local threads_n = __THREADS__
+local restart = __RESTART__
+local dont_know = __DONT_KNOW__
+local NO_STORY, OTHER_STORY = __NO_STORY__, __OTHER_STORY__
+local START_OVER, NOTHING, OTHER_WORDING = __START_OVER__, __NOTHING__, __OTHER_WORDING__
+local MAX_TURNS = __MAX_TURNS__
 local next_text = {}
 local waiting = {}
+local plays = {}
 local counter = 0
 -- each thread's own number, a global set by setup() (a local here would be 0 in every thread,
 -- and two threads would walk the same slice, two messages of one session at a time)
 local threads_set = 0
 function setup(thread) thread:set("id", threads_set); threads_set = threads_set + 1 end
-function init(args) counter = 0 end
+function init(args)
+  counter = 0
+  for _, s in ipairs(sessions) do plays[s[1]] = {rng = s[5], region = s[3], turns = 0} end
+end
+-- MINSTD: exact in doubles (48271 * 2^31 < 2^53)
+local function draw(p) p.rng = (p.rng * 48271) % 2147483647; return p.rng end
+local function pick(p, pool) return pool[draw(p) % #pool + 1] end
+local function say(p, done, pending, member)
+  if p.persona == nil then
+    local pool = by_region[p.region]
+    p.persona = personas[pool[draw(p) % #pool + 1] + 1]
+    p.turns = 0
+    local story = draw(p) % 1000
+    if story >= NO_STORY then
+      if story < NO_STORY + OTHER_STORY or not p.persona.story then
+        return pick(p, stories[p.region])
+      end
+      return p.persona.story
+    end
+  end
+  p.turns = p.turns + 1
+  if done or pending == nil or p.turns > MAX_TURNS then
+    p.persona = nil
+    return restart
+  end
+  local what = draw(p) % 1000
+  if what < START_OVER then
+    p.persona = nil
+    return restart
+  end
+  if what < START_OVER + NOTHING then return pick(p, nothing) end
+  if what < START_OVER + NOTHING + OTHER_WORDING and wordings[pending] then
+    return pick(p, wordings[pending])
+  end
+  local answer = p.persona.answers[pending] or dont_know
+  if type(answer) == "table" then
+    return answer[(member or 0) + 1] or dont_know
+  end
+  return answer
+end
 function request()
   local per = math.floor(#sessions / threads_n)
   local s
   for _ = 1, per do
     counter = counter + 1
-    s = sessions[id * per + (counter %% per) + 1]
+    s = sessions[id * per + (counter % per) + 1]
     if not waiting[s[1]] then break end
   end
   waiting[s[1]] = true
-  local text = next_text[s[1]] or answers[s[3]]["household_size"]
-  local body = '{"text": "' .. text .. '"}'
+  local text = next_text[s[1]] or say(plays[s[1]], false, s[4], nil)
+  local body = '{"text": ' .. text .. '}'
   return wrk.format("POST", "/api/v1/sessions/" .. s[1] .. "/messages",
     {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. s[2]}, body)
 end
@@ -82,53 +131,16 @@ function response(status, headers, body)
   local sid = body:match('"session_id":"([^"]+)"')
   if sid == nil then return end
   waiting[sid] = nil
-  local region = body:match('"region":"([^"]+)"')
   local pending = body:match('"pending_question":"([^"]+)"')
-  if body:match('"status":"done"') or pending == nil then
-    next_text[sid] = restart
-  else
-    next_text[sid] = answers[region][pending] or "不知道"
-  end
+  local member = body:match('"pending_member":(%d+)')
+  next_text[sid] = say(plays[sid], body:match('"status":"done"') ~= nil, pending,
+                       member and tonumber(member))
 end
 function done(summary, latency, requests)
-  io.write(string.format("P99_US %%d\\nERRORS %%d\\n", latency:percentile(99),
+  io.write(string.format("P99_US %d\\nERRORS %d\\n", latency:percentile(99),
     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
 end
 """
-
-
-def example_answer(question_text: str) -> str:
-    """A question's example answer ("…比如：每月2000元；说个大概也行" -> 每月2000元): the first
-    choice of a list of them, without the hint that follows."""
-    example = question_text.rsplit("比如：", 1)[-1]
-    for cut in ("；", " / ", "，也可以"):
-        example = example.split(cut, 1)[0]
-    return example.strip()
-
-
-def fitting_answers(region: str) -> dict[str, str]:
-    """Question id -> what a citizen of `region` says to it."""
-    from dialogue.questions import question_bank
-    from guides.ids import RegionId
-    from guides.places import places
-
-    bank = question_bank()
-    answers = {q.id: example_answer(q.text) for q in bank.questions}
-    answers |= ANSWER_OVERRIDES
-    answers[bank.member_more.id] = "没有了"
-    answers["consent"] = "同意"
-    counties = places().counties(RegionId(region))
-    if counties:
-        answers["place"] = counties[0].name
-    return answers
-
-
-def reply_to(state: dict[str, Any], answers: dict[str, str]) -> str:
-    """What the session says next (the Python twin of CHAT_LUA's `response`)."""
-    pending = state.get("pending_question")
-    if state.get("status") == "done" or pending is None:
-        return RESTART
-    return answers.get(str(pending), "不知道")
 
 
 def lua_table(value: object) -> str:
@@ -136,16 +148,53 @@ def lua_table(value: object) -> str:
         return "{" + ",".join(f"[{lua_table(k)}]={lua_table(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):
         return "{" + ",".join(lua_table(v) for v in value) + "}"
+    if value is None:
+        return "false"
     return json.dumps(value, ensure_ascii=False)
 
 
-def chat_script(sessions: list[tuple[str, str, str]], threads: int) -> str:
-    return CHAT_LUA % {
-        "sessions": lua_table(sessions),
-        "answers": lua_table({region: fitting_answers(region) for region in REGIONS}),
-        "threads": threads,
-        "restart": RESTART,
+def chat_script(sessions: list[BenchSession], threads: int) -> str:
+    """wrk's script: the sessions (id, token, region, first question, seed) and every text as a
+    JSON string."""
+    from api import citizens
+
+    said = citizens.mix()
+    enc = citizens.json_text
+
+    def texts(values: list[str]) -> list[str]:
+        return [enc(v) for v in values]
+
+    personas = [
+        {
+            "story": enc(p.story) if p.story is not None else None,
+            "answers": {
+                q: texts(a) if isinstance(a, list) else enc(a) for q, a in p.answers.items()
+            },
+        }
+        for p in said.personas
+    ]
+    seeds = citizens.session_seeds(len(sessions))
+    fills = {
+        "SESSIONS": lua_table([(*s, seed) for s, seed in zip(sessions, seeds, strict=True)]),
+        "PERSONAS": lua_table(personas),
+        "BY_REGION": lua_table(said.by_region),
+        "STORIES": lua_table({r: texts(v) for r, v in said.stories.items()}),
+        "WORDINGS": lua_table({q: texts(v) for q, v in said.wordings.items()}),
+        "NOTHING_LINES": lua_table(texts(said.nothing)),
+        "THREADS": str(threads),
+        "RESTART": lua_table(enc(citizens.RESTART)),
+        "DONT_KNOW": lua_table(enc(citizens.DONT_KNOW)),
+        "NO_STORY": str(citizens.NO_STORY),
+        "OTHER_STORY": str(citizens.OTHER_STORY),
+        "START_OVER": str(citizens.START_OVER),
+        "NOTHING": str(citizens.NOTHING),
+        "OTHER_WORDING": str(citizens.OTHER_WORDING),
+        "MAX_TURNS": str(citizens.MAX_TURNS),
     }
+    script = CHAT_LUA
+    for name in sorted(fills, key=len, reverse=True):  # the longer names first
+        script = script.replace(f"__{name}__", fills[name])
+    return script
 
 
 def cpu_seconds(pid: int) -> float:
@@ -167,9 +216,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_ready(url: str, proc: subprocess.Popen[bytes], seconds: float = 120) -> None:
+def wait_ready(url: str, proc: subprocess.Popen[bytes], seconds: float = 600) -> None:
     """Ready when `url` answers 200 on READY_IN_A_ROW fresh connections in a row: with several
-    workers one may answer while another still starts (and answers 503 to the load)."""
+    workers one may answer while another still starts (and answers 503 to the load). On a
+    machine busy with other work, start-up (the KB's index) took over two minutes."""
     deadline, in_a_row = time.monotonic() + seconds, 0
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -185,20 +235,28 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes], seconds: float = 120) ->
     raise SystemExit(f"{url} not ready")
 
 
-async def make_sessions(url: str, count: int) -> list[tuple[str, str, str]]:
-    async with httpx.AsyncClient(base_url=url, timeout=30, trust_env=False) as client:
+async def make_sessions(url: str, count: int) -> list[BenchSession]:
+    # no deadline for a pooled connection: on a busy machine hundreds of sessions wait for one
+    timeout = httpx.Timeout(30, pool=None)
+    async with httpx.AsyncClient(base_url=url, timeout=timeout, trust_env=False) as client:
 
         async def post(path: str, **kwargs: Any) -> dict[str, Any]:
             response = await client.post(path, **kwargs)  # every worker is ready (wait_ready)
             response.raise_for_status()
             return dict(response.json())
 
-        async def one(n: int) -> tuple[str, str, str]:
-            token = str((await post("/api/v1/auth/guest"))["token"])
-            region = REGIONS[n % len(REGIONS)]
-            headers = {"Authorization": f"Bearer {token}"}
-            started = await post("/api/v1/sessions", json={"region": region}, headers=headers)
-            return str(started["session_id"]), token, region
+        # a few at a time: hundreds of connections at once overran the connect timeout on a
+        # busy machine
+        gate = asyncio.Semaphore(16)
+
+        async def one(n: int) -> BenchSession:
+            async with gate:
+                token = str((await post("/api/v1/auth/guest"))["token"])
+                region = REGIONS[n % len(REGIONS)]
+                headers = {"Authorization": f"Bearer {token}"}
+                started = await post("/api/v1/sessions", json={"region": region}, headers=headers)
+            first = str(started["state"]["pending_question"])
+            return str(started["session_id"]), token, region, first
 
         return list(await asyncio.gather(*(one(n) for n in range(count))))
 

@@ -31,43 +31,46 @@ from types import FrameType
 
 import httpx
 
-from api.bench import (
-    REGIONS,
-    cpu_seconds,
-    fitting_answers,
-    free_port,
-    make_sessions,
-    reply_to,
-    wait_ready,
-)
+from api.bench import BenchSession, cpu_seconds, free_port, make_sessions, wait_ready
+from api.citizens import Citizen, session_seeds
 from api.settings import EVENT_LOOP
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "artifacts" / "profile"
 
 
+class Citizens:
+    """The bench's citizens of the sessions (same seeds), and what each says next."""
+
+    def __init__(self, sessions: list[BenchSession]) -> None:
+        seeds = session_seeds(len(sessions))
+        pairs = zip(sessions, seeds, strict=True)
+        self.of = {sid: Citizen(region, seed) for (sid, _, region, _), seed in pairs}
+        self.next_text = {
+            sid: self.of[sid].says({"status": "active", "pending_question": first})
+            for sid, _, _, first in sessions
+        }
+
+
 async def drive(
-    url: str, sessions: list[tuple[str, str, str]], turns: int, concurrency: int
+    url: str, sessions: list[BenchSession], turns: int, concurrency: int, said: Citizens
 ) -> int:
-    """`turns` chat turns over the sessions, `concurrency` at a time, each session answering
-    what it was asked like `api.bench`; returns how many were 200."""
+    """`turns` chat turns over the sessions, `concurrency` at a time, each session one of
+    `api.bench`'s citizens after another; returns how many were 200."""
     ok = 0
-    answers = {region: fitting_answers(region) for region in REGIONS}
-    next_text = {
-        session_id: answers[region]["household_size"] for session_id, _, region in sessions
-    }
+    citizens, next_text = said.of, said.next_text
     queue: asyncio.Queue[int] = asyncio.Queue()
     for n in range(turns):
         queue.put_nowait(n)
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=url, timeout=30, trust_env=False, limits=limits) as c:
 
-        async def worker(own: list[tuple[str, str, str]]) -> None:
+        async def worker(own: list[BenchSession]) -> None:
             nonlocal ok
             turn = 0
             while own and not queue.empty():
                 queue.get_nowait()
-                session_id, token, region = own[turn % len(own)]
+                session_id, token, _, _ = own[turn % len(own)]
                 turn += 1
                 response = await c.post(
                     f"/api/v1/sessions/{session_id}/messages",
@@ -76,7 +79,7 @@ async def drive(
                 )
                 ok += response.status_code == 200
                 if response.status_code == 200:
-                    next_text[session_id] = reply_to(response.json()["state"], answers[region])
+                    next_text[session_id] = citizens[session_id].says(response.json()["state"])
 
         # each session belongs to one worker: its turns come one after another, like a person's
         await asyncio.gather(*(worker(sessions[k::concurrency]) for k in range(concurrency)))
@@ -156,12 +159,13 @@ def measure(env: dict[str, str], args: argparse.Namespace, profile: Path | None)
     try:
         wait_ready(f"{url}/readyz", service)
         sessions = asyncio.run(make_sessions(url, args.sessions))
-        asyncio.run(drive(url, sessions, args.sessions * 2, args.concurrency))  # warm-up
+        said = Citizens(sessions)
+        asyncio.run(drive(url, sessions, args.sessions * 2, args.concurrency, said))  # warm-up
         if profile is not None:
             service.send_signal(signal.SIGUSR1)
             time.sleep(0.2)
         before = cpu_seconds(service.pid)
-        ok = asyncio.run(drive(url, sessions, args.turns, args.concurrency))
+        ok = asyncio.run(drive(url, sessions, args.turns, args.concurrency, said))
         spent = cpu_seconds(service.pid) - before
         if ok != args.turns:
             print(f"warning: {args.turns - ok} turns did not answer 200")

@@ -2,7 +2,7 @@
 `python -m api.replay [--turns 300] [--concurrency 1] [--profile OUT.prof]`.
 
 The service's app is called directly over ASGI (no uvicorn, no HTTP client), against a throwaway
-redis-server and SQLite file; every session answers the question it was asked, as in the bench.
+redis-server and SQLite file; the sessions are the bench's citizens (api.citizens), same seeds.
 With one session at a time (the default) the same code sees the same turns in the same order,
 so counts compare across versions, unlike wall or CPU time on a shared machine:
 
@@ -10,7 +10,7 @@ so counts compare across versions, unlike wall or CPU time on a shared machine:
 
 counts instructions over the measured turns only (CALLGRIND=1 switches callgrind's
 instrumentation on after start-up and warm-up, and off after the turns, with callgrind_control);
-`--profile` writes a cProfile of the same turns (call counts are exact, times are not).
+`--profile` writes a cProfile of the same turns (CPU time; call counts are exact, times are not).
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from api.bench import REGIONS, fitting_answers, free_port, reply_to
+from api.bench import REGIONS, free_port
+from api.citizens import Citizen, session_seeds
 
 Message = MutableMapping[str, Any]
 App = Callable[
@@ -80,12 +81,12 @@ async def call(app: App, method: str, path: str, body: Any, token: str | None) -
 
 
 class Replay:
-    """Sessions of every region, each answering what it was asked with the bench's answers."""
+    """Sessions of every region, each one the bench's citizens one after another."""
 
     def __init__(self, app: App, concurrency: int) -> None:
         self.app = app
         self.concurrency = concurrency
-        self.answers = {region: fitting_answers(region) for region in REGIONS}
+        self.citizens: dict[str, Citizen] = {}
         self.sessions: list[tuple[str, str, str]] = []
         self.next_text: dict[str, str] = {}
         self.errors = 0
@@ -97,14 +98,16 @@ class Replay:
             await asyncio.sleep(0.1)
         else:
             raise SystemExit("the service did not get ready")
-        for n in range(count):
+        for n, seed in enumerate(session_seeds(count)):
             _, body = await call(self.app, "POST", "/api/v1/auth/guest", {}, None)
             token = json.loads(body)["token"]
             region = REGIONS[n % len(REGIONS)]
             _, body = await call(self.app, "POST", "/api/v1/sessions", {"region": region}, token)
-            session_id = json.loads(body)["session_id"]
+            started = json.loads(body)
+            session_id = started["session_id"]
             self.sessions.append((session_id, token, region))
-            self.next_text[session_id] = self.answers[region]["household_size"]
+            self.citizens[session_id] = Citizen(region, seed)
+            self.next_text[session_id] = self.citizens[session_id].says(started["state"])
 
     async def turns(self, count: int) -> None:
         left = [count]
@@ -113,7 +116,7 @@ class Replay:
             turn = 0
             while own and left[0] > 0:
                 left[0] -= 1
-                session_id, token, region = own[turn % len(own)]
+                session_id, token, _ = own[turn % len(own)]
                 turn += 1
                 path = f"/api/v1/sessions/{session_id}/messages"
                 status, body = await call(
@@ -123,7 +126,7 @@ class Replay:
                     self.errors += 1
                     continue
                 state = json.loads(body)["state"]
-                self.next_text[session_id] = reply_to(state, self.answers[region])
+                self.next_text[session_id] = self.citizens[session_id].says(state)
 
         n = self.concurrency
         await asyncio.gather(*(worker(self.sessions[k::n]) for k in range(n)))
@@ -137,7 +140,8 @@ async def replay(args: argparse.Namespace) -> None:
         run = Replay(app, args.concurrency)
         await run.start(args.sessions)
         await run.turns(args.warm)
-        profile = cProfile.Profile() if args.profile else None
+        # CPU time, not wall time: a shared machine's waits would count as the code's own
+        profile = cProfile.Profile(time.process_time) if args.profile else None
         instrumentation("on")
         cpu = time.process_time()
         if profile is not None:

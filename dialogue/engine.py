@@ -57,6 +57,7 @@ from dialogue.noted import (
     said_of_nobody_here,
     store_facts,
 )
+from dialogue.parsed import parsed_answer
 from dialogue.policy import RELATION_QUESTION, Next
 from dialogue.questions import (
     CONSENT_ID,
@@ -411,7 +412,7 @@ class DialogueEngine:
         if question.id == RELATION_QUESTION and writer.is_speaker(session, pending.member):
             text = writer.own_relation_said(text)
         of_another = pending.member is not None and pending.member > 0
-        answer = parse_answer(
+        answer = parsed_answer(  # parse_answer, kept for the wordings said again
             question,
             text,
             self.today(),

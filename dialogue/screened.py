@@ -1,12 +1,14 @@
 """Screening once per set of facts: a turn that changed no fact (不知道, a skipped question, an
-answer meant for an earlier question, a resume) reuses the session's last result instead of
-screening the household again.
+answer meant for an earlier question, a resume) reuses the last result for those facts instead
+of screening the household again, and so does another session whose household is the same
+(every conversation starts from a region and a size; many go on alike for a few answers).
 
-Per worker, the latest result of each of the most recent sessions, kept with a digest of the
-household it was computed from (not the household itself), the screening date and the
-parameters then in force: a change to any of them screens again. A result without detail
-(outcomes and missing facts, what choosing the next question reads) serves only a request
-without detail; a full one serves both.
+Per worker, the most recent results, each keyed by everything screening reads: a digest of the
+household it was computed from (not the household itself; the region is in it), the screening
+date, the parameters then in force, the region's guide and whether the questionnaire is over.
+A change to any of them screens again. A result without detail (outcomes and missing facts,
+what choosing the next question reads) serves only a request without detail; a full one serves
+both. Results are immutable (guides.screening.result.verdict): sharing one is safe.
 """
 
 from __future__ import annotations
@@ -18,28 +20,24 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from dialogue.state import Session
+from guides.catalog import guide_for
 from guides.household import Household
 from guides.params import Parameters, current_parameters
 from guides.screening.engine import screen
 from guides.screening.result import ScreeningResult
 
-SESSIONS_KEPT = 256
+RESULTS_KEPT = 512  # about two per session of the 256 most recent ones
+
+# (digest of the household's JSON, ages taken on the screening date; the date; the parameters;
+# the region's guide, by identity; the questionnaire's result (screen's `final`))
+_Key = tuple[bytes, dt.date, Parameters, int, bool]
 
 
 @dataclass(frozen=True)
 class _Screened:
-    facts: bytes  # digest of the household's JSON, ages taken on the screening date
-    on: dt.date
-    params: Parameters
+    guide: object  # the guide whose id is in the key (kept: the id is never another's)
     detail: bool  # reasons, materials and benefits included
-    final: bool  # the questionnaire's result (screen's `final`)
     result: ScreeningResult
-
-    def serves(
-        self, facts: bytes, on: dt.date, params: Parameters, detail: bool, final: bool
-    ) -> bool:
-        same = self.facts == facts and self.on == on and self.params is params
-        return same and self.final == final and (self.detail or not detail)
 
 
 def facts_digest(household: Household) -> bytes:
@@ -54,13 +52,13 @@ def is_finished(session: Session) -> bool:
 
 class Screenings:
     """`of(session, on, detail)`: what `screen(session.household, on=on, detail=detail)`
-    returns, screened again only when the facts, the date or the parameters changed (or detail
-    is wanted and the kept result has none). Turns run in worker threads: a lock keeps the
-    bookkeeping whole."""
+    returns, screened again only when the facts, the date, the parameters or the guide changed
+    (or detail is wanted and the kept result has none). Turns run in worker threads: a lock
+    keeps the bookkeeping whole."""
 
-    def __init__(self, size: int = SESSIONS_KEPT) -> None:
+    def __init__(self, size: int = RESULTS_KEPT) -> None:
         self._size = size
-        self._latest: OrderedDict[str, _Screened] = OrderedDict()
+        self._kept: OrderedDict[_Key, _Screened] = OrderedDict()
         self._lock = threading.Lock()
 
     def of(self, session: Session, on: dt.date, detail: bool = True) -> ScreeningResult:
@@ -76,15 +74,18 @@ class Screenings:
         facts = facts_digest(household)
         as_stored = facts if household is session.household else None
         params = current_parameters()
-        final = is_finished(session)
+        guide = guide_for(household.region)
+        key = (facts, on, params, id(guide), is_finished(session))
         with self._lock:
-            kept = self._latest.get(session.id)
-        if kept is not None and kept.serves(facts, on, params, detail, final):
+            kept = self._kept.get(key)
+            if kept is not None:
+                self._kept.move_to_end(key)
+        if kept is not None and kept.guide is guide and (kept.detail or not detail):
             return kept.result, as_stored
-        result = screen(household, on=on, params=params, detail=detail, final=final)
+        result = screen(household, on=on, params=params, detail=detail, final=key[-1])
         with self._lock:
-            self._latest[session.id] = _Screened(facts, on, params, detail, final, result)
-            self._latest.move_to_end(session.id)
-            while len(self._latest) > self._size:
-                self._latest.popitem(last=False)
+            self._kept[key] = _Screened(guide, detail, result)
+            self._kept.move_to_end(key)
+            while len(self._kept) > self._size:
+                self._kept.popitem(last=False)
         return result, as_stored

@@ -4,12 +4,16 @@ changed, and the kept result is the one screening gives."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
+
+import pytest
 
 from dialogue.screened import Screenings
-from guides.household import Member
+from guides.household import Household, Member
 from guides.params import parameters as file_parameters
 from guides.params import use_source
 from guides.screening.engine import screen
+from guides.screening.result import ScreeningResult
 from tests.dialogue.sessions import elder_alone
 
 ON = dt.date(2026, 6, 1)
@@ -50,9 +54,11 @@ def test_ages_taken_on_the_screening_date_and_new_parameters_screen_again() -> N
         use_source(None)
 
 
-def test_only_the_latest_sessions_are_kept() -> None:
+def test_only_the_latest_results_are_kept() -> None:
     screenings = Screenings(size=2)
     sessions = [elder_alone(f"s-{n}") for n in range(3)]
+    for n, session in enumerate(sessions):
+        session.household.monthly_income_total = 100 * n  # three households
     first = screenings.of(sessions[0], ON)
     for session in sessions[1:]:
         screenings.of(session, ON)
@@ -60,8 +66,8 @@ def test_only_the_latest_sessions_are_kept() -> None:
 
 
 def test_sessions_screened_in_turn_each_keep_their_own_result() -> None:
-    """One worker serves many sessions: a result is never handed to another session, nor to
-    the same session id once its facts are different (a restart)."""
+    """One worker serves many sessions: a result is never handed to another session whose
+    facts are different, nor to the same session id once its facts are (a restart)."""
     screenings = Screenings()
     poor, richer = elder_alone("s-a"), elder_alone("s-b")
     poor.household.monthly_income_total = 100
@@ -85,3 +91,27 @@ def test_a_result_without_detail_serves_only_the_question_choice() -> None:
         (i.outcome, i.missing_facts) for i in brief.items
     ]
     assert screenings.of(session, ON, detail=False) is full  # a full result serves both
+
+
+def test_sessions_with_the_same_facts_share_one_screening(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every conversation starts from a region and a size: a second session whose household is
+    the same gets the first one's result, not a screening of its own; a finished questionnaire
+    (whose result leaves to the office what it verifies) is screened on its own."""
+    import dialogue.screened
+
+    screened: list[Household] = []
+
+    def counted(household: Household, **kwargs: Any) -> ScreeningResult:
+        screened.append(household)
+        return screen(household, **kwargs)
+
+    monkeypatch.setattr(dialogue.screened, "screen", counted)
+    screenings = Screenings()
+    first, second = elder_alone("s-x"), elder_alone("s-y")
+    result = screenings.of(first, ON, detail=False)
+    assert screenings.of(second, ON, detail=False) is result
+    assert len(screened) == 1
+    second.status = "done"
+    finished = screenings.of(second, ON, detail=False)
+    assert finished == screen(second.household, on=ON, detail=False, final=True)
+    assert len(screened) == 2
