@@ -98,6 +98,7 @@ _JUST_A_CHILD = re.compile(
 )
 # 劳动法 第十五条: no employing anyone under sixteen
 WORKING_AGE = 16
+_BARE_NO = re.compile(r"^(?:没|没有|没得|不|不上|没上)(?:了|呢|啊|呀)?$")
 _BARE_YES = re.compile(r"^(?:有|能|行|可以|中|嗯|是)(?:的|呢|啊|呀|嘞|哩)?$")
 # "轻省活还能干点", "重活干不了，轻的还行": able to do light work only
 _LIGHT_WORK_ONLY = re.compile(
@@ -173,6 +174,8 @@ def parse_answer(
     text = scoped
     if question.fills == ["members.has_student_loan_this_year"]:
         text = _this_years(text)  # "去年贷了，今年还没办": the question is this year's
+    if question.fills == ["has_residence_permit"] and _THIS_YEAR.search(text):
+        text = _this_years(text)  # "去年办过，今年过期了还没续": what holds now
     if question.fills == ["housing.is_dangerous_house"] and _AWAITING_APPRAISAL.search(text):
         return DONT_KNOW
     if question.fills == ["expenses_12m.medical"] and reimbursement_pending(text):
@@ -403,6 +406,14 @@ def _states_the_subject(question: Question, text: str) -> bool | None:
     return None
 
 
+def _certificate_said(text: str) -> bool | None:
+    """The certificate's kind and grade said ("肢体三级"): it is held; None otherwise."""
+    details = disability_details(text)
+    if len(details) == 2 and not _NEGATOR.search(text):
+        return True
+    return None
+
+
 def _light_work_only(text: str) -> bool:
     """Light work said possible, in a clause that does not negate it ("轻省活还能干点"), or heavy
     work said impossible without light work ruled out too ("重活干不了")."""
@@ -459,6 +470,8 @@ def _parse(
             yes = _obligor_said(text, _OBLIGOR_SAYS_YES[question.fills[0]], speaker_owes)
         if yes is None and question.all_members is not None:  # "儿子有，三级的"
             yes = any(_HAS_AT_END.search(c) and _about_someone(c) for c in clauses(text)) or None
+        if yes is None and question.fills == ["members.has_disability"]:
+            yes = _certificate_said(text)  # "去年三月份办的，肢体三级"
         if yes and question.fills == ["members.has_disability"]:
             return Value(True, extra=disability_details(text))  # "有，精神的，二级"
         if (
@@ -525,6 +538,8 @@ def _parse(
             text = _STILL_AT_SCHOOL.sub("", text)  # about to finish: the stage is the answer
         elif _LEFT_SCHOOL.search(text):
             return Value("none")  # "初中毕业就不上了": the stage said is over
+        if _BARE_NO.match(text.strip("，。！! ")):
+            return Value("none")  # "现在上学吗？" "没": the question is a yes/no one too
         if not parse_choice(text, question.options(), question.synonyms):
             stages = {f.value for f in read_facts(text, today).facts if f.name in question.fills}
             if len(stages) == 1:

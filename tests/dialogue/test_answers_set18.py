@@ -139,15 +139,46 @@ def test_everyday_words(question: str, text: str, expected: object) -> None:
     assert value(question, text) == expected
 
 
-def test_a_complication_of_diabetes_is_a_serious_illness(nlu_backend: IntentParser) -> None:
-    session = told(nlu_backend, "any_serious_illness", None, "老伴糖尿病并发症，眼睛都快看不见了")
-    spouse = session.household.members[1]
-    assert spouse.has_serious_illness is True
-    assert spouse.serious_illness_kind == "endocrine"
-
-
 def test_a_sudden_illnesss_bill_at_once() -> None:
     said = value("situations", "孙子突然查出白血病，一下要二十万")
     assert said == ["sudden_serious_illness", "sudden_medical_expense"]
     # a cost said per year is a regular one, not a sudden bill
     assert value("situations", "老伴突然脑出血，一年药钱得三四万") == ["sudden_serious_illness"]
+
+
+def test_a_birth_year_said_after_a_person_is_their_age(nlu_backend: IntentParser) -> None:
+    text = "我1960年的，老伴1962年的，儿子88年的，孙子2012年的"
+    session = told(nlu_backend, "member_ages", None, text)
+    assert [m.age for m in session.household.members] == [65, 63, 37, 13]
+    # a year of something else is nobody's age
+    assert not told(nlu_backend, "member_ages", None, "房子是1990年的").household.members[0].age
+
+
+def test_what_holds_now_when_two_years_are_told() -> None:
+    assert value("has_residence_permit", "去年办过，今年过期了还没续") is False
+    assert value("has_residence_permit", "居住证去年就办下来了") is True
+
+
+def test_the_certificates_kind_and_grade_say_it_is_held() -> None:
+    said = parsed("member_disability", "去年三月份办的，肢体三级")
+    assert said == Value(True, extra={"disability_grade": 3, "disability_kind": "physical"})
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("member_school_stage", "没", "none"),  # a bare no to 现在上学吗
+        ("dangerous_house", "房子没麻达", False),  # Gansu 没麻达: 没问题
+        ("member_employment", "在家，啥也干不了，她瘫了", "unable_to_work"),
+        ("member_living_source", "就靠低保", False),  # under the 低保 line: 无生活来源
+        ("relative_official", "俺闺女在民政局管低保", True),
+    ],
+)
+def test_more_everyday_answers(question: str, text: str, expected: object) -> None:
+    assert value(question, text) == expected
+
+
+def test_living_in_ones_own_house_is_a_home_of_ones_own(nlu_backend: IntentParser) -> None:
+    session = told(nlu_backend, "current_housing", None, "自己的")
+    assert session.household.housing.current_housing == "own_private"
+    assert session.household.housing.has_own_housing is True
