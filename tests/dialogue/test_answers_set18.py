@@ -61,6 +61,7 @@ def test_a_question_back_is_no_consent() -> None:
     # the question echoed back, then the answer
     assert parse_consent("查银行卡啊？查吧") is True
     assert parse_consent("查银行卡？那不行") is False
+    assert parse_consent("同意么") is True  # 么 ends a yes too: no question back
 
 
 def test_what_a_clause_asking_back_supposes_is_not_stored(nlu_backend: IntentParser) -> None:
