@@ -215,6 +215,21 @@ def amount_answer(question: Question, text: str) -> Value | None:
     return Value(float(amount.value), is_estimate=estimate, vague=vague)
 
 
+# the others' part not known: "别的不清楚", "其他的不知道"
+_OTHERS_UNKNOWN = re.compile(
+    r"(?:别的|其他的?|其余的?|剩下的)(?:人的?)?(?:就|都|俺|我)?(?:不清楚|不知道|不晓得|说不准)"
+)
+
+
+def only_a_part(question: Question, text: str) -> bool:
+    """ "俺儿子一个月挣五千，别的不清楚" to 全家每月收入: an amount, and the rest not known."""
+    return (
+        question.fills == ["monthly_income_total"]
+        and _OTHERS_UNKNOWN.search(text) is not None
+        and NUMERAL_RE.search(text) is not None
+    )
+
+
 # the work that paid has ended, and no amount is said of now
 _WORK_ENDED = re.compile(r"(?:没|不)(?:干|上班|做)了|辞了|辞职了?|下岗了|厂子?倒了|倒闭了")
 

@@ -16,8 +16,14 @@ from typing import Any
 
 from dialogue.answer_ages import ages_answer
 from dialogue.answer_everyone import disability_details, everyone_else_none
-from dialogue.answer_numbers import age_answer, amount_answer, area_answer, count_answer
-from dialogue.answer_scope import stated_part
+from dialogue.answer_numbers import (
+    age_answer,
+    amount_answer,
+    area_answer,
+    count_answer,
+    only_a_part,
+)
+from dialogue.answer_scope import not_them, stated_part
 from dialogue.answer_topics import same_topic
 from dialogue.answer_unsure import plain_no_first, unsure_of_it
 from dialogue.answer_values import DONT_KNOW, Answer, Value
@@ -28,7 +34,7 @@ from dialogue.doubts import (
 )
 from dialogue.questions import Question
 from guides.ids import RegionId
-from guides.places import places
+from guides.places import Place, places
 from nlu.amount_clauses import reimbursement_pending
 from nlu.answers import (
     find_yes_no,
@@ -46,6 +52,7 @@ from nlu.clauses import (
     without_double_negation,
 )
 from nlu.commands import corrected_part
+from nlu.dates import parse_age
 from nlu.dialect import of_course, plain_no
 from nlu.facts import LONG_AGO, illness_kind_named, read_facts, unslipped
 from nlu.household_said import hukou_elsewhere
@@ -95,6 +102,9 @@ _NEXT_STAGE = re.compile(
 _JUST_A_CHILD = re.compile(
     r"^(?:是|就是|还是)?个?(?:小孩|孩子|娃|娃娃|小娃|小孩子)(?:呢|嘛|啊|呀)?$"
 )
+# 劳动法 第十五条: no employing anyone under sixteen
+WORKING_AGE = 16
+_BARE_NO = re.compile(r"^(?:没|没有|没得|不|不上|没上)(?:了|呢|啊|呀)?$")
 _BARE_YES = re.compile(r"^(?:有|能|行|可以|中|嗯|是)(?:的|呢|啊|呀|嘞|哩)?$")
 # "轻省活还能干点", "重活干不了，轻的还行": able to do light work only
 _LIGHT_WORK_ONLY = re.compile(
@@ -143,6 +153,8 @@ def parse_answer(
     `speaker_owes`: the speaker asks for their parent, who is the member asked about.
     `asked`: the relation of the member asked about, when known."""
     text = text.strip()
+    if asked is not None and question.is_member and not_them(text, asked):
+        return None  # "不是我老伴，我说的是我儿子，一个月四千": another member's, not theirs
     # voice input's pauses: "两个 就额跟老婆子", "五口 不对 四口", "有个一万来块 给儿子攒的学费"
     period_first = question.answer in _NUMBERS_WITH_UNITS and not _MENDED.search(text)
     text = spaces_as_commas(text, except_after_a_period=period_first)
@@ -168,6 +180,8 @@ def parse_answer(
     text = scoped
     if question.fills == ["members.has_student_loan_this_year"]:
         text = _this_years(text)  # "去年贷了，今年还没办": the question is this year's
+    if question.fills == ["has_residence_permit"] and _THIS_YEAR.search(text):
+        text = _this_years(text)  # "去年办过，今年过期了还没续": what holds now
     if question.fills == ["housing.is_dangerous_house"] and _AWAITING_APPRAISAL.search(text):
         return DONT_KNOW
     if question.fills == ["expenses_12m.medical"] and reimbursement_pending(text):
@@ -185,6 +199,8 @@ def parse_answer(
     doubt = find_doubt(question, text, today)
     if doubt is not None:
         return doubt
+    if only_a_part(question, text):
+        return Doubt("only_part", field=question.summary_label)  # "…，别的不清楚"
     parsed = _parse(question, text, today, speaker_owes)
     if isinstance(parsed, Doubt):
         return parsed  # yes and no both said: nothing stored, not even the facts read
@@ -402,6 +418,14 @@ def _states_the_subject(question: Question, text: str) -> bool | None:
     return None
 
 
+def _certificate_said(text: str) -> bool | None:
+    """The certificate's kind and grade said ("肢体三级"): it is held; None otherwise."""
+    details = disability_details(text)
+    if len(details) == 2 and not _NEGATOR.search(text):
+        return True
+    return None
+
+
 def _light_work_only(text: str) -> bool:
     """Light work said possible, in a clause that does not negate it ("轻省活还能干点"), or heavy
     work said impossible without light work ruled out too ("重活干不了")."""
@@ -458,6 +482,8 @@ def _parse(
             yes = _obligor_said(text, _OBLIGOR_SAYS_YES[question.fills[0]], speaker_owes)
         if yes is None and question.all_members is not None:  # "儿子有，三级的"
             yes = any(_HAS_AT_END.search(c) and _about_someone(c) for c in clauses(text)) or None
+        if yes is None and question.fills == ["members.has_disability"]:
+            yes = _certificate_said(text)  # "去年三月份办的，肢体三级"
         if yes and question.fills == ["members.has_disability"]:
             return Value(True, extra=disability_details(text))  # "有，精神的，二级"
         if (
@@ -499,6 +525,20 @@ def _parse(
         and _BARE_YES.match(text.strip("，。！! "))
     ):
         return Value("full")  # "还能干活挣钱吗？" "有" / "能": the question is a yes/no one
+    if (
+        kind == "choice"
+        and question.fills == ["members.labour_ability"]
+        and parse_choice(text, question.options(), question.synonyms) is None
+        and (age := parse_age(text, today)) is not None
+        and age < WORKING_AGE
+    ):
+        return Value("none")  # "娃才八岁": under the working age, 无劳动能力 on the form
+    if (
+        kind == "choice"
+        and question.fills == ["members.elder_ability_grade"]
+        and _BARE_YES.match(text.strip("，。！! "))
+    ):
+        return Value(0)  # "生活能自理吗？" "能": the question is a yes/no one
     if kind == "choice" and question.fills == ["members.health"] and _ill_now(text):
         return Value("serious_illness")  # "不好，她得了乳腺癌": the illness said, not 不好
     if kind == "choice" and question.fills == ["members.study_status"]:
@@ -510,6 +550,8 @@ def _parse(
             text = _STILL_AT_SCHOOL.sub("", text)  # about to finish: the stage is the answer
         elif _LEFT_SCHOOL.search(text):
             return Value("none")  # "初中毕业就不上了": the stage said is over
+        if _BARE_NO.match(text.strip("，。！! ")):
+            return Value("none")  # "现在上学吗？" "没": the question is a yes/no one too
         if not parse_choice(text, question.options(), question.synonyms):
             stages = {f.value for f in read_facts(text, today).facts if f.name in question.fills}
             if len(stages) == 1:
@@ -532,7 +574,6 @@ def _parse(
     if kind == "multi_choice":
         return _multi(question, text)
     if kind == "items":
-        text = _not_of_kins_homes(text)  # "俺闺女家吃低保，俺们家没有": hers, not ours
         named = [str(i) for i in find_items(text)]
         if named:
             return Value(still_received(text, named))  # "吃过低保，后来取消了": none now
@@ -540,18 +581,6 @@ def _parse(
             return Value([])  # "原来吃低保，后来停了": read as "后来停了", none now
         return Value([]) if parse_yes_no(text) is False else None
     return None
-
-
-# a relative's own household: "俺闺女家", "我哥家", "亲戚家"
-_KINS_HOME = re.compile(
-    r"(?:闺女|女儿|姑娘|儿子|亲戚|哥|姐|弟|妹|兄弟|娘家|婆家|丈人|叔|舅|姨|侄子?|邻居|隔壁)家"
-)
-
-
-def _not_of_kins_homes(text: str) -> str:
-    """The clauses not about a relative's household; the whole text when all are."""
-    kept = [c for c in clauses(text) if not _KINS_HOME.search(c)]
-    return "，".join(kept) if kept else text
 
 
 def _guessed(text: str) -> bool:
@@ -573,11 +602,25 @@ def _place(text: str, region: RegionId | None) -> Answer | None:
     if region is None:
         return None
     found = places().find(text, region)
+    if len(found) > 1:
+        found = _the_households_place(text, region, found)
     if len(found) == 1 and found[0].level == "county":
         return Value(found[0].code)
     if len(found) == 1 and not places().has_counties(found[0].code):
         return Value(found[0].code)
     return DONT_KNOW if is_dont_know(text) else None
+
+
+def _the_households_place(text: str, region: RegionId, found: list[Place]) -> list[Place]:
+    """Of several places named, those not in a clause about a relative ("甘谷县，俺闺女在兰州
+    七里河": hers), and of those the one named in full ("临夏县", not 临夏市 by its short name)."""
+    parts = clauses(text)
+    ours = [c for c in parts if not any(m.id != "self" for m in match_relations(c))]
+    if ours and len(ours) < len(parts):
+        text = "，".join(ours)
+        found = places().find(text, region) or found
+    full = [p for p in found if p.name in text]
+    return full if len(full) == 1 else found
 
 
 def _out_of_range(question: Question, parsed: Value) -> Doubt | None:
@@ -610,11 +653,26 @@ def _multi(question: Question, text: str) -> Value | None:
             and not LONG_AGO.search(clause)
         ):
             picked.insert(0, "sudden_serious_illness")
+    if (
+        "sudden_medical_expense" in options
+        and "sudden_medical_expense" not in picked
+        and "sudden_serious_illness" in picked
+        and any(_BIG_BILL.search(c) and not _REGULAR_BILL.search(c) for c in _CLAUSES.split(text))
+    ):
+        picked.append("sudden_medical_expense")  # "老伴脑梗住院了，花了三万多": its bill at once
     if picked:
         return Value(picked)
     if long_ago and not denied:
         return Value([])
     return Value([]) if parse_yes_no(text) is False and not denied else None
+
+
+# a sum in thousands or ten thousands spent or needed ("花了三万多", "一下要二十万"), not one
+# said per month or year ("一年得三四万": a regular cost)
+_BIG_BILL = re.compile(
+    r"(?:花|要|掏|交|欠)\S{0,2}?[零一二两三四五六七八九十百几\d]+(?:多|来)?(?:万|千)"
+)
+_REGULAR_BILL = re.compile(r"一年|每年|一个月|每个?月|一月|一礼拜|一周|每次|一次")
 
 
 def _in_range(question: Question, parsed: Value) -> bool:

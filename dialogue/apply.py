@@ -144,6 +144,8 @@ def apply_answer(session: Session, question: Question, member: int | None, answe
 # no home of its own (本地无住房 is then known, and not asked).
 IMPLIED: dict[tuple[str, Any], tuple[str, Any]] = {
     ("assets.houses", 0): ("housing.has_own_housing", False),
+    # "自己的" to 现在住的是什么房子: a home of their own
+    ("housing.current_housing", "own_private"): ("housing.has_own_housing", True),
 }
 
 

@@ -55,7 +55,10 @@ _AGE_SAID = re.compile(rf"(?P<n>{_NUMBER})(?:多)?(?:岁|周岁)")
 _ROOMS = re.compile(rf"(?P<n>{_NUMBER})间")
 _AREA = re.compile(r"平米|平方|平(?!房)|㎡|m2", re.I)  # 平房 is a kind of house
 _AREA_SAID = re.compile(rf"{_NUMBER}\s*(?:多|来)?\s*个?\s*(?:平米|平方|平|㎡|m2)", re.I)
-_RELATIVE_AGE = re.compile(r"比.{0,4}(?:大|小)")
+# "比我小五岁", and "小我三岁" / "大他两岁" (the one compared with right after 大/小): a gap
+_RELATIVE_AGE = re.compile(
+    r"比.{0,4}(?:大|小)|(?:大|小)(?:我|俺|咱|额|他|她|你)(?:[零一二两三四五六七八九十\d]|几|个)"
+)
 HOUSE_UNITS = re.compile(r"套|处|栋|所|座|个院|院子")  # a courtyard (院子) is one home
 NONE_OF = re.compile(r"(?:一|1)(?:套|处|个|辆|间)?(?:也|都)没")  # "一间都没有": none at all
 _CAVES = re.compile(r"窑洞|孔窑|眼窑|窑")
@@ -101,10 +104,31 @@ _AGE_REACHED = re.compile(
 )
 
 
+# "娃才十二", "他都七十了", "孙子今年十五岁": a clause that tells only somebody's age (not "一个月才
+# 八百": a period or money before the number is an amount)
+_AGE_TOLD = re.compile(
+    r"^(?P<who>[^，,\d]{0,4}?)"
+    r"(?:(?:才|都|今年|已经|刚)(?P<a>[一二两三四五六七八九十\d]{1,3})(?:岁|周岁)?"
+    r"|(?P<b>[一二两三四五六七八九十\d]{1,3})(?:岁|周岁))(?:了|呢|啊|呀|多)?$"
+)
+
+
+_NOT_AN_AGE = re.compile(r"月|年|天|周|礼拜|星期|钱|块|工资|收入|养老金|退休金")
+
+
 def without_age_reached(text: str) -> str:
-    """The clauses that do not tell an age reached; all of them when every one does."""
-    kept = [c for c in clauses(text) if not _AGE_REACHED.search(c)]
+    """The clauses that do not tell an age reached ("她还没到六十") or said ("娃才十二"); all
+    of them when every one does."""
+    kept = [c for c in clauses(text) if not _AGE_REACHED.search(c) and not _age_told(c)]
     return "，".join(kept) if kept else text
+
+
+def _age_told(clause: str) -> bool:
+    said = _AGE_TOLD.match(clause.strip())
+    if said is None or _NOT_AN_AGE.search(said.group("who")):
+        return False
+    age = parse_number(said.group("a") or said.group("b"))
+    return age is not None and 0 < age <= 120
 
 
 def said_grade(text: str) -> int | float | None:

@@ -345,19 +345,23 @@ _CONSENT_YES = re.compile(
 )
 
 
+_CONSENT_ASKS = re.compile(rf"[？?]|会不会|{_A_NOT_A.pattern}")
+
+
 def parse_consent(text: str) -> bool | None:
     """Consent to the income and asset check: a yes/no, or the everyday ways of saying it.
     Consent given in part ("查我可以，别查我儿子的") is none: the check covers the household."""
     text = plain_no(text)  # "莫问题": 没问题
+    if _CONSENT_ASKS.search(text):
+        # "查银行卡？那不行": the question echoed back, then the answer; "你们查了会不会把低保
+        # 取消了？": a question back, none (not "同意么": 么 ends a yes too)
+        text = re.split(r"[？?]", text)[-1]
+        if not text.strip() or _CONSENT_ASKS.search(text):
+            return None
     if _CONSENT_NO.search(text):
         rest = _CONSENT_NO.sub("，", text)  # what is said besides the refusal
         yes = _CONSENT_YES.search(rest) or any(parse_yes_no(c) for c in _CLAUSE.findall(rest))
         return None if yes else False
     if _CONSENT_YES.search(text):
         return True
-    said = parse_yes_no(text)
-    if said is None and re.search(r"[？?]", text):
-        # "查银行卡？那不行": the question echoed back, then the answer
-        after = re.split(r"[？?]", text)[-1]
-        said = parse_yes_no(after) if after.strip() else None
-    return said
+    return parse_yes_no(text)

@@ -150,6 +150,13 @@ def _age_from(parts: DateParts, today: date) -> int:
 
 
 _BORN = re.compile(r"出?生")
+# "我1960年的，老伴1962年的": a year said right after a person, closing the clause, is when
+# they were born (not "房子是1990年的", "2012年的事")
+_OF_YEAR_END = re.compile(r"的(?=$|[，,。；;！!？?、\s])")
+_WHOSE_YEAR = re.compile(
+    r"(?:我|俺|额|咱|他|她|老伴|老婆|老公|老头子?|老汉|儿子|闺女|女儿|孙子|孙女|外孙女?|媳妇|儿媳妇?"
+    r"|男人|爸|妈|娘|爹|爷爷|奶奶|姥姥|姥爷)$"
+)
 
 
 def find_ages(text: str, today: date) -> list[Found]:
@@ -159,7 +166,10 @@ def find_ages(text: str, today: date) -> list[Found]:
     for pattern, years in _BABY_AGES:  # first: "不到一岁" is no "一岁"
         found += [Found(years, m.start(), m.end(), False) for m in pattern.finditer(text)]
     for born in find_birth_years(text, today):  # "1962年出生的": this year's age, or one less
-        if _BORN.match(text, born.end) and isinstance(born.value, DateParts):
+        said_of = _BORN.match(text, born.end) or (  # "老伴1962年的": her birth year
+            _OF_YEAR_END.match(text, born.end) and _WHOSE_YEAR.search(text, 0, born.start)
+        )
+        if said_of and isinstance(born.value, DateParts):
             age = today.year - born.value.year
             if 0 <= age <= 120:
                 found.append(Found(age, born.start, born.end, True))

@@ -15,9 +15,14 @@ _DENIED = r"有|得|问题|事|啥|当|办|做|花|到|去|弄|登记|领|拿|�
 _DIALECT_NOT = re.compile(rf"(?<![什怎这那多要约])(?:[莫么](?={_DENIED})|木(?=[有得]))")
 
 
+# Gansu and Ningxia 麻达 (trouble): "没麻达" is 没问题
+_TROUBLE = re.compile(r"(?<=[没莫么])麻达")
+
+
 def plain_no(text: str) -> str:
-    """`text` with the dialect 莫/木/么 that deny as 没 ("莫有车" -> "没有车")."""
-    return _DIALECT_NOT.sub("没", text)
+    """`text` with the dialect 莫/木/么 that deny as 没 ("莫有车" -> "没有车"), and 没麻达 as
+    没问题."""
+    return _TROUBLE.sub("问题", _DIALECT_NOT.sub("没", text))
 
 
 # "咋不难", "怎么不想": a question back that means "of course" — at a clause's start, with one
