@@ -209,8 +209,12 @@ def get_fact(household: Household, key: str) -> Any:
 
 
 def set_fact(household: Household, key: str, value: Any) -> None:
-    """Assign with validation (pydantic validate_assignment); raises ValueError when invalid."""
+    """Assign with validation (pydantic validate_assignment); raises ValueError when invalid,
+    as for a second applicant ("自己没掏钱" read as 自己 to 第4位家人是您的什么人): the
+    household's own check runs only when a session is loaded, and would refuse it then."""
     parts = key.split(".")
+    if parts[0] == "members" and parts[-1] == "relation" and value == "self" and parts[1] != "0":
+        raise ValueError("only the first member is the applicant")
     target: Any = household
     for part in parts[:-1]:
         target = target[int(part)] if part.isdigit() else getattr(target, part)
