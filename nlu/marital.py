@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from nlu.mentions import UNNAMED, Mention, clause_at, who_at
+from nlu.mentions import UNNAMED, Mention, clause_at, sentence_at, who_at
 
 
 class MaritalSaid(NamedTuple):
@@ -28,6 +28,8 @@ _DIED = re.compile(
     r"[^，。；！？,;!?]{0,6}?(?:走了|走得早|走的早|先走了|去世|过世|不在了|病死|死了|殁了|没了)"
     r"(?![工收钱活地])"
 )
+# the death told at the end of what happened to them ("我男人…让大货车撞了，人没了")
+_DIED_LATER = re.compile(r"人(?:就|也)?(?:没了|走了|不在了)|(?:去世|过世)了")
 _WIDOWED_WORDS = re.compile(r"丧偶|守寡|(?:我|俺|额)(?:是|一个)?寡妇")
 
 
@@ -55,4 +57,7 @@ def _widowed(text: str, mentions: list[Mention]) -> list[MaritalSaid]:
         died = _DIED.match(text, mention.end)
         if died and died.end() <= clause_at(text, mention.start)[1]:
             return [MaritalSaid("widowed", mention.start, died.end(), "self")]
+        later = _DIED_LATER.search(text, mention.end, sentence_at(text, mention.start)[1])
+        if later and not any(mention.end <= m.start < later.start() for m in mentions):
+            return [MaritalSaid("widowed", mention.start, later.end(), "self")]
     return []

@@ -162,3 +162,14 @@ def test_a_sons_own_households_dibao_is_not_ours() -> None:
     assert received("儿子在村里住，他家吃着底保") == []
     assert received("替我妈问一下，她一个人住，她自己吃着低保，能办临时救助吗") == [["dibao"]]
     assert received("我自己吃着低保") == [["dibao"]]
+
+
+def test_a_spouses_death_told_at_the_end_of_what_happened() -> None:
+    """ "我男人…让大货车撞了，人没了": widowed, the death said clauses after the husband."""
+
+    def marital(text: str) -> list[tuple[str | None, object]]:
+        facts = read_facts(text, TODAY, opening=True).facts
+        return [(f.who, f.value) for f in facts if f.name == "members.marital_status"]
+
+    assert marital("我男人上个月骑电动车去镇上，让大货车撞了，人没了") == [("self", "widowed")]
+    assert marital("老伴住院了，花了好多钱，病好了") == []
