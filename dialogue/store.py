@@ -30,6 +30,7 @@ from pathlib import Path
 
 import redis.asyncio as redis
 import yaml
+from pydantic import ValidationError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import LockError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -295,7 +296,14 @@ class SessionStore:
         try:
             if not taken[1]:
                 raise SessionNotFound(f"no session {session_id}")
-            checkout = Checkout(self, self._load(taken[1]), _bytes(taken[2]), lock, token)
+            try:
+                loaded = self._load(taken[1])
+            except ValidationError:
+                # stored by a fault, now unreadable: the citizen starts again rather than
+                # meeting a server error on every message (the id only: no personal data)
+                log.warning("stored session %s does not load: treated as gone", session_id)
+                raise SessionNotFound(f"session {session_id} does not load") from None
+            checkout = Checkout(self, loaded, _bytes(taken[2]), lock, token)
             yield checkout
         finally:
             if checkout is None or not checkout.saved:

@@ -192,3 +192,26 @@ def test_a_save_applied_twice_adds_its_transcript_lines_once(redis_url: str) -> 
         await store.close()
 
     asyncio.run(run())
+
+
+def test_a_stored_session_that_does_not_load_is_gone_not_a_server_error(redis_url: str) -> None:
+    """A session stored with two applicants (a fault, since refused by set_fact) failed to
+    load on every later message: now it is treated as gone (the citizen starts again), and
+    its lock is released."""
+
+    async def run() -> None:
+        store = SessionStore.from_url(redis_url, StoreConfig(session_ttl_seconds=60))
+        session = await _new(store)
+        raw = session.model_dump_json().replace(
+            '"members":[]', '"members":[{"relation":"self"},{"relation":"self"}]'
+        )
+        assert raw != session.model_dump_json()
+        await store.redis.set(f"session:{session.id}", raw)
+        with pytest.raises(SessionNotFound):
+            async with store.checked_out(session.id):
+                pass
+        async with store.locked(session.id):  # released: no wait
+            pass
+        await store.close()
+
+    asyncio.run(run())
