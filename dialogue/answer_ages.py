@@ -15,7 +15,7 @@ from typing import Any
 from dialogue.answer_values import Value
 from dialogue.state import Session, member_key, set_fact
 from nlu.dates import parse_age
-from nlu.facts import CHILD, SELF, Reading, read_facts
+from nlu.facts import CHILD, ELDER_SAID, SELF, YOUNGER_SAID, Reading, read_facts
 
 _LIST_SEPARATORS = re.compile(r"[，,、；;。\s]+")
 _BARE_AGE = re.compile(r"[零一二两三四五六七八九十百\d]{1,4}(?:岁|周岁)?")
@@ -23,13 +23,10 @@ AGE = "members.age"
 
 
 # "大的十四，小的十岁": the elder and the younger of two children, whose age is whose
-_ELDER_AGE = re.compile(
-    r"(?:大的|老大|大点的)(?:今年|才|都)?(?P<n>[一二两三四五六七八九十\d]{1,3})"
-)
-_YOUNGER_AGE = re.compile(
-    r"(?:小的|老二|小点的)(?:今年|才|都)?(?P<n>[一二两三四五六七八九十\d]{1,3})"
-)
-BIRTH_ORDER = "birth_order"  # Value.extra: (the elder's age, the younger's)
+_NUMBER = r"[一二两三四五六七八九十\d]{1,3}"
+_ELDER_AGE = re.compile(rf"(?:{ELDER_SAID})(?:今年|才|都)?(?P<n>{_NUMBER})")
+_YOUNGER_AGE = re.compile(rf"(?:{YOUNGER_SAID})(?:今年|才|都)?(?P<n>{_NUMBER})")
+AGES_BY_BIRTH_ORDER = "birth_order"  # Value.extra: (the elder's age, the younger's)
 # school stages from the youngest pupils up (高中 and 中职 are one level)
 _STAGE_LEVEL = {"preschool": 0, "primary": 1, "junior_high": 2, "senior_high": 3,
                 "secondary_vocational": 3, "college": 4, "postgraduate": 5}  # fmt: skip
@@ -40,7 +37,7 @@ def ages_answer(text: str, today: dt.date) -> Value | None:
     `extra`); the ages in order when only numbers are said."""
     said = [_ELDER_AGE.search(text), _YOUNGER_AGE.search(text)]
     pair = [parse_age(f"{m.group('n')}岁", today) for m in said if m is not None]
-    by_birth = {BIRTH_ORDER: tuple(pair)} if len(pair) == 2 and None not in pair else {}
+    by_birth = {AGES_BY_BIRTH_ORDER: tuple(pair)} if len(pair) == 2 and None not in pair else {}
     if by_birth or any(f.name == AGE for f in read_facts(text, today).facts):
         return Value(True, extra=by_birth)
     parts = [p for p in _LIST_SEPARATORS.split(text.strip()) if p]
@@ -58,7 +55,7 @@ def place_ages(session: Session, reading: Reading, answer: Value) -> list[tuple[
     (None: all were unset), for "go back"."""
     if isinstance(answer.value, tuple):
         return _in_order(session, list(answer.value))
-    elder_younger = answer.extra.get(BIRTH_ORDER)
+    elder_younger = answer.extra.get(AGES_BY_BIRTH_ORDER)
     by_birth = _by_birth_order(session, elder_younger) if elder_younger else []
     return _name_the_unnamed(session, reading) + by_birth
 

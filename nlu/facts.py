@@ -847,8 +847,12 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 _GOES_WITH = re.compile(r"(?:跟着|随着|跟)$")
 # a stage said of a noun no member word names ("上初中的丫头"), not "是上初中的" nor "的时候"
 _OF_SOMEBODY_UNNAMED = re.compile(r"的(?!时候|那|这|，|。|,|\s|$)[\u4e00-\u9fff]")
+# a child named by birth order: the elder, the younger (of two), or the third
+ELDER_SAID = "大的|老大|大点的"
+YOUNGER_SAID = "小的|老二|小点的"
+BIRTH_ORDER = f"{ELDER_SAID}|{YOUNGER_SAID}|老三"
 # "两个娃上学，大的高三小的初二": the stage said right after a child in birth order
-_CHILD_IN_ORDER = re.compile(r"(?:大的|小的|老大|老二|老三|大点的|小点的)(?:今年|现在|如今)?$")
+_CHILD_IN_ORDER = re.compile(rf"(?:{BIRTH_ORDER})(?:今年|现在|如今)?$")
 _ELDERS = ("parent", "grandparent")  # nobody's school stage; the elder ability asked of them
 # An age a rule sets ("要满八十岁才有", "八十岁以上的老人"), said of nobody in the household
 _RULE_AGE_BEFORE = re.compile(r"(?:要|得|须|需要?|必须)满$")
@@ -934,7 +938,7 @@ def _bracketed_for(mentions: list[Mention], text: str, start: int) -> Mention | 
 
 # "两个闺女，大的十七小的十二": ages said in birth order, after relatives named by count
 _IN_BIRTH_ORDER = re.compile(
-    r"(?:大的|小的|老大|老二|老三|大点的|小点的)(?:今年|才|都)?(?P<n>[一二三四五六七八九十\d]{1,3})"
+    rf"(?:{BIRTH_ORDER})(?:今年|才|都)?(?P<n>[一二三四五六七八九十\d]{{1,3}})"
     r"(?![一二三四五六七八九十\d])(?!个?[万千百块元年月])"  # "大的十七岁": 十七, never 十
 )
 _BIRTH_ORDER_BEFORE = re.compile(r"(?:大的|小的|大点的|小点的)(?:今年|才|都)?$")

@@ -244,10 +244,10 @@ def match_items(text: str) -> list[Match]:
     return _lexicon().items.matches(text)
 
 
-def _negated(text: str, match: Match) -> bool:
+def _negated(text: str, match: Match, denial: re.Pattern[str] = _NEGATED) -> bool:
     """ "不是儿子": the word is denied in its clause ("记错了，不是儿子是女儿")."""
     breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start)]
-    return bool(_NEGATED.search(text[breaks[-1] if breaks else 0 : match.start]))
+    return bool(denial.search(text[breaks[-1] if breaks else 0 : match.start]))
 
 
 _SPEAKER_WORD = re.compile(r"我|俺")
@@ -327,11 +327,7 @@ _ITEM_DENIED = re.compile(r"(?:不是|并不是|并非|不算|不要|不想要|�
 
 def items_not_denied(text: str) -> list[ItemId]:
     """The items named, without those whose word is denied ("不是危房，就是旧": no 危房改造)."""
-    kept = []
-    for m in match_items(text):
-        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start)]
-        if not _ITEM_DENIED.search(text[breaks[-1] if breaks else 0 : m.start]):
-            kept.append(m.id)
+    kept = [m.id for m in match_items(text) if not _negated(text, m, _ITEM_DENIED)]
     return [ItemId(i) for i in _unique(kept)]
 
 

@@ -5,36 +5,13 @@ or deny one of two options ("没有城镇户口，都是农村的")."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
-from dialogue.answers import Doubt, Value, parse_answer
-from dialogue.engine import DialogueEngine, IntentParser
-from dialogue.questions import question_bank
-from dialogue.state import Pending, Session
+from dialogue.answers import Doubt, Value
+from dialogue.engine import IntentParser
 from guides.ids import RegionId
 from nlu.clauses import superseded
 from nlu.facts import read_facts
-from tests.dialogue.sessions import family
-
-TODAY = dt.date(2025, 6, 1)
-FAMILY = ["self", "spouse", "son", "grandchild"]
-
-
-def parsed(question_id: str, text: str, **kwargs: Any) -> object:
-    return parse_answer(question_bank().get(question_id), text, TODAY, **kwargs)
-
-
-def value(question_id: str, text: str, **kwargs: Any) -> Any:
-    said = parsed(question_id, text, **kwargs)
-    assert isinstance(said, Value), (question_id, text, said)
-    return said.value
-
-
-def told(nlu: IntentParser, question: str, member: int | None, text: str) -> Session:
-    session = family(FAMILY, Pending(question_id=question, member=member))
-    DialogueEngine(nlu, today=lambda: TODAY).turn(session, text=text)
-    return session
+from tests.dialogue.answering import ANSWERED_ON as TODAY
+from tests.dialogue.answering import parsed, told, value
 
 
 def test_what_the_answer_takes_back_is_not_stored(nlu_backend: IntentParser) -> None:

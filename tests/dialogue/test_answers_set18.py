@@ -6,37 +6,13 @@ household's ("俺哥…，俺们家…", "俺闺女家有车"), the member asked
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
 import pytest
 
-from dialogue.answers import Doubt, Value, parse_answer
-from dialogue.engine import DialogueEngine, IntentParser
-from dialogue.questions import question_bank
-from dialogue.state import Pending, Session
+from dialogue.answers import Doubt, Value
+from dialogue.engine import IntentParser
 from guides.ids import RegionId
 from nlu.answers import parse_consent
-from tests.dialogue.sessions import family
-
-TODAY = dt.date(2025, 6, 1)
-FAMILY = ["self", "spouse", "son", "grandchild"]
-
-
-def parsed(question_id: str, text: str, **kwargs: Any) -> object:
-    return parse_answer(question_bank().get(question_id), text, TODAY, **kwargs)
-
-
-def value(question_id: str, text: str, **kwargs: Any) -> Any:
-    said = parsed(question_id, text, **kwargs)
-    assert isinstance(said, Value), (question_id, text, said)
-    return said.value
-
-
-def told(nlu: IntentParser, question: str, member: int | None, text: str) -> Session:
-    session = family(FAMILY, Pending(question_id=question, member=member))
-    DialogueEngine(nlu, today=lambda: TODAY).turn(session, text=text)
-    return session
+from tests.dialogue.answering import parsed, told, value
 
 
 def test_a_gap_between_ages_is_no_age() -> None:
