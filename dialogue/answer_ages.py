@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from dialogue.answer_values import Value
-from dialogue.state import Session, member_key, set_fact
+from dialogue.state import Session, member_key, relatives_of, set_fact
 from nlu.dates import parse_age
 from nlu.facts import CHILD, ELDER_SAID, SELF, YOUNGER_SAID, Reading, read_facts
 
@@ -57,6 +57,7 @@ def place_ages(session: Session, reading: Reading, answer: Value) -> list[tuple[
         return _in_order(session, list(answer.value))
     elder_younger = answer.extra.get(AGES_BY_BIRTH_ORDER)
     by_birth = _by_birth_order(session, elder_younger) if elder_younger else []
+    _tell_apart_by_word(session, reading)
     return _name_the_unnamed(session, reading) + by_birth
 
 
@@ -105,6 +106,27 @@ def _name_the_unnamed(session: Session, reading: Reading) -> list[tuple[str, Any
         set_fact(session.household, key, relation)
         changed.append((key, None))
     return changed
+
+
+def _tell_apart_by_word(session: Session, reading: Reading) -> None:
+    """ "孙子十二，孙女九岁" for two grandchildren nothing tells apart yet: each word said with
+    an age names one of them, in order, so the ages find their members (and the read-back
+    says 您孙子, 您孙女)."""
+    household = session.household
+    said: dict[str, list[str]] = {}
+    for fact in reading.facts:
+        relation, _, person = (fact.who or "").partition("#")
+        if fact.name == AGE and person and fact.who not in said.get(relation, []):
+            said.setdefault(relation, []).append(fact.who or "")
+    for relation, keys in said.items():
+        members = relatives_of(household, relation)
+        blank = all(
+            household.members[i].model_dump(exclude_none=True).keys() <= {"relation"}
+            for i in members
+        )
+        named = set(session.persons.values()) & set(members)
+        if len(keys) == len(members) >= 2 and blank and not named:
+            session.persons.update(zip(keys, members, strict=True))
 
 
 def _by_birth_order(session: Session, ages: tuple[int, int]) -> list[tuple[str, Any]]:

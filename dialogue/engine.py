@@ -46,11 +46,13 @@ from dialogue.couple_support import for_the_partner
 from dialogue.ending import ending, summary
 from dialogue.income_parts import with_income_parts
 from dialogue.lookahead import Lookahead
+from dialogue.naming import member_called
 from dialogue.noted import (
     Stored,
     add_members,
     correct_facts,
     keep_those_listed,
+    listed_first,
     named_members,
     phrase_of,
     phrases,
@@ -65,7 +67,6 @@ from dialogue.questions import (
     Question,
     QuestionBank,
     question_bank,
-    who,
 )
 from dialogue.replies import ChoicesReply, Reply, TextReply
 from dialogue.screened import Screenings, is_finished
@@ -141,8 +142,7 @@ def _names_everyone(reading: Reading) -> bool:
 def _listed(session: Session) -> str | None:
     """The household by name ("您、您老伴、您女儿"); None for one person, or when a member has
     no plain name (who() falls back to 第N位家人)."""
-    household = session.household
-    labels = [who(household, i) for i in range(len(household.members))]
+    labels = [member_called(session, i) for i in range(len(session.household.members))]
     if len(labels) < 2 or any(label.startswith("第") for label in labels):
         return None
     return "、".join(labels)
@@ -375,6 +375,12 @@ class DialogueEngine:
             # (not a count of some of them: "…媳妇…孩子两个…" is no household of two)
             size = Fact("size", parsed.value, 0, len(text))
             reading = dataclasses.replace(reading, size=size)
+        if asked_size and isinstance(parsed, Value) and reading.size is not None:
+            # "四口 就是我老两口带两个孙子 娃他爸娃他妈在新疆打工呢": the answer lists who
+            # they are first; the grandchildren's parents named after live elsewhere
+            listed = listed_first(reading, text, int(parsed.value))
+            if listed is not None and listed.size == reading.size and not _names_everyone(reading):
+                reading = listed
         # a story that says the size too ("我一个人带闺女 离了好几年了…", "…大小便也不知道…"):
         # the opening reader, which reads it with the story around it, not the first count or
         # 不知道 in it
@@ -546,7 +552,7 @@ class DialogueEngine:
             if isinstance(answer, Value) and answer.is_estimate:
                 replies.append(TextReply(text=prompts.ESTIMATE_NOTED))
             if reading is not None:
-                self._store_with_answer(session, question, member, answer, reading)
+                self._store_with_answer(session, question, member, answer, reading, text or "")
                 apply.extend_last(
                     session, for_the_partner(session, question, member, answer, reading)
                 )
@@ -579,11 +585,20 @@ class DialogueEngine:
 
     def _store_with_answer(
         self, session: Session, question: Question, member: int | None, answer: Answer,
-        reading: Reading,
+        reading: Reading, text: str,
     ) -> None:  # fmt: skip
         """The other facts an answer states, undone with it by "go back"."""
         if question.fills == ["size"] and _same_size(reading, answer):
             add_members(session, reading, all_named=True)
+        elif (
+            question.fills == ["size"]
+            and isinstance(answer, Value)
+            # nobody named yet (else keep_those_listed sorts those the opening named)
+            and all(m.relation is None for m in session.household.members[1:])
+        ):
+            listed = listed_first(reading, text, int(answer.value))
+            if listed is not None:  # "四口 就是我老两口带两个孙子 娃他爸娃他妈在新疆打工呢"
+                add_members(session, listed, all_named=True)
         named: list[tuple[str, Any]] = []
         if question.all_members is not None and isinstance(answer, Value) and answer.value:
             named = named_members(session, question, reading, answer.extra)

@@ -44,6 +44,21 @@ def member_called(session: Session, index: int) -> str:
         and ((word := key.partition("#")[2]) not in _GENERIC or vague)
         and member_of(session, key, key.partition("#")[0]) == index
     ]
-    if named and (told_apart(session.household, index) is None or named[0] in _ONE_OF_A_KIND):
+    if named and (
+        told_apart(session.household, index) is None
+        or named[0] in _ONE_OF_A_KIND
+        or _word_tells_apart(session, index, named[0])
+    ):
         return f"您{named[0]}"
     return plain  # "您孙子" would not say which of two: 您家上初中的孙辈孩子
+
+
+def _word_tells_apart(session: Session, index: int, word: str) -> bool:
+    """Every other member of the same relation was noted by another word (您孙子, 您孙女)."""
+    relation = session.household.members[index].relation
+    others = [
+        i for i, m in enumerate(session.household.members)
+        if i > 0 and i != index and m.relation == relation
+    ]  # fmt: skip
+    words = {i: key.partition("#")[2] for key, i in session.persons.items()}
+    return all(words.get(i) not in (None, "", word) for i in others)

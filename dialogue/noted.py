@@ -10,6 +10,7 @@ relation (the relation question asks it later).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +36,7 @@ from guides.household import ADULT_AGE, Member
 from nlu.clauses import without_people_elsewhere
 from nlu.facts import CHILD, SELF, Fact, Reading
 from nlu.lexicon import IN_LAW_PERSONS, match_relations
-from nlu.mentions import UNNAMED
+from nlu.mentions import UNNAMED, Mention, clause_at
 from nlu.voice_input import spaces_as_commas
 
 _OPTION_QUESTIONS = {
@@ -125,6 +126,38 @@ def add_members(session: Session, reading: Reading, *, all_named: bool) -> list[
         resize_members(household, household.size)
         return [Stored("size", reading.size)]
     return []
+
+
+def listed_first(reading: Reading, text: str, size: int) -> Reading | None:
+    """An answer to 几口人 that names more people than it counts, whose first clauses list
+    exactly `size` ("四口 就是我老两口带两个孙子 娃他爸娃他妈在新疆打工呢"): the reading with
+    only those listed; None when no such list ends before the others are named, or one listed
+    is said to work away."""
+    away = {f.who for f in reading.facts if _away(f)}
+    named = sorted(reading.members(), key=lambda m: m.start)
+    total, listed = 1, []
+    for mention in named:
+        if total >= size:
+            break
+        total += mention.count
+        listed.append(mention)
+    rest = named[len(listed) :]
+    if total != size or not listed or not rest or any(m.key in away for m in listed):
+        return None
+    if any(_may_be_the_same(m, r) for m in listed for r in rest):
+        return None  # "两个孩子，儿子上初二": the son is one of the two
+    _, listed_end = clause_at(spaces_as_commas(text), listed[-1].start)
+    if rest[0].start < listed_end:
+        return None
+    kept = [m for m in reading.mentions if m.relation in (SELF, UNNAMED) or m.start < listed_end]
+    return dataclasses.replace(reading, mentions=kept)
+
+
+def _may_be_the_same(one: Mention, other: Mention) -> bool:
+    children = (CHILD, *CHILD_RELATIONS)
+    if one.relation in children and other.relation in children:
+        return CHILD in (one.relation, other.relation) or one.relation == other.relation
+    return one.relation == other.relation
 
 
 def named_members(

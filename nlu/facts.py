@@ -1807,7 +1807,7 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
         outsider = None  # "替我爸问问…村里有个…": the relative asked for first
     if outsider is not None:
         proxy = None  # "…有个老大爷…我自己的父亲也八十了 他们能申请吗": they are the villagers
-    said = said_size(text, mentions, proxy.person.key if proxy else None)
+    said = said_size(text, mentions, proxy.person.key if proxy else None, story=opening)
     size = Fact("size", said[0], said[1], said[2]) if said else None
     if proxy is not None and size is not None:
         # "替我大姨问…一直一个人过": the size of the household asked for, theirs to keep

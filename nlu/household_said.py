@@ -93,6 +93,20 @@ _SIZE_WITH_CHILD = re.compile(
     r"|(?:^|(?<=[，,后\s]))(?:我|俺)?(?:一直|现在|如今)?一个人带着?(?:一个)?(?:女儿|儿子|闺女|孩子|娃|小孩)"
     r"(?=$|[，。,；\s])"  # "离婚后一直一个人带着儿子", voice-typed "一个人带孩子 现在…"
 )
+# "我带着孙子过日子": the speaker and one grandchild raised by them
+_WITH_GRANDCHILD = re.compile(
+    r"(?:我|俺|额)(?:一个人|自己)?带着(?:一)?个?(?:孙子|孙女|外孙女?|孙娃子?)(?:过|生活|住|(?=$|[，。,；]))"
+)
+# "我和孙子一起过", "俺跟俺娘一块住": the speaker and the one relative named in between
+_WITH_ONE_RELATIVE = re.compile(
+    r"(?:^|(?<=[，。,；\s]))(?:现在|目前|平时|如今)?(?:就)?(?:我|俺|额)(?:和|跟|同)(?:我|俺|额)?"
+    r"(?P<who>\S{1,4}?)(?:一起|一块儿?)(?:过日子|过(?![来去])|生活|住)"
+)
+# "老两口带着孙子过": the couple and the children they raise
+_COUPLE_WITH_CHILDREN = re.compile(
+    rf"(?:我们|俺们|咱们|额们)?老两口(?:带着?|拉扯着?|养着)(?:{_COUNT}个?)?{_KIDS}"
+    r"(?:过|生活|住|(?=$|[，。,；]))"
+)
 _INCOME = re.compile(r"收入|落(?:个|下)")  # "一年也就落个万把块": what is left, earned
 
 
@@ -190,10 +204,12 @@ def _childless_couple(text: str, mentions: list[Mention]) -> re.Match[str] | Non
 
 
 def said_size(
-    text: str, mentions: list[Mention], asked_for: str | None = None
+    text: str, mentions: list[Mention], asked_for: str | None = None, *, story: bool = False
 ) -> tuple[int, int, int] | None:
     """The household size the text says, with its span ("她一个人住" about an aunt is not,
-    unless the aunt is the one `asked_for`: then it is the size of her household)."""
+    unless the aunt is the one `asked_for`: then it is the size of her household). In a
+    `story` (an opening), "我跟小儿子一起住" leaves others unsaid; in an answer to 几口人 it is
+    the count."""
     for pattern in _SIZE_SAID:
         m = next((m for m in pattern.finditer(text) if not _their_own(text, m.start())), None)
         if m is None:
@@ -220,6 +236,9 @@ def said_size(
     partner = any(p.relation == "spouse" and not p.departed for p in mentions)
     if m is not None and children is not None and children >= 2 and not partner and not others:
         return children + 1, m.start(), m.end()
+    counted = None if story else _named_with_the_speaker(text, mentions, others)
+    if counted is not None:
+        return counted
     for pattern, size in ((_SIZE_ONE, 1), (_SIZE_TWO, 2), (_SIZE_WITH_CHILD, 2)):
         m = pattern.search(text)
         if pattern is _SIZE_WITH_CHILD and others:
@@ -234,6 +253,48 @@ def said_size(
             return size, m.start(), m.end()
     m = _childless_couple(text, mentions)
     return (2, m.start(), m.end()) if m else None
+
+
+def _named_with_the_speaker(
+    text: str, mentions: list[Mention], others: bool
+) -> tuple[int, int, int] | None:
+    """An answer to 几口人 naming who lives with the speaker: "老两口带着孙子过" (three), "我和
+    孙子一起过", "我带着孙子过日子" (two); not when somebody else is said to live here too."""
+    if others:
+        return None
+    m = _COUPLE_WITH_CHILDREN.search(text)
+    children = (small_number(m.group("n")) if m.group("n") else 1) if m else None
+    if (
+        m is not None
+        and children is not None
+        and not _more_named_after(text, mentions, m.start(), m.end())
+    ):
+        return children + 2, m.start(), m.end()
+    m = _WITH_ONE_RELATIVE.search(text)
+    if (
+        m is not None
+        and _one_relative(mentions, m.start("who"), m.end("who"))
+        and not _more_named_after(text, mentions, m.start(), m.end())
+    ):
+        return 2, m.start(), m.end()
+    m = _WITH_GRANDCHILD.search(text)
+    if m is not None and not _more_named_after(text, mentions, m.start(), m.end()):
+        return 2, m.start(), m.end()
+    return None
+
+
+def _one_relative(mentions: list[Mention], start: int, end: int) -> bool:
+    """Exactly one living relative, one person, is named from `start` to `end` ("孙子", "俺娘";
+    not "孩子们", "老伴和儿子")."""
+    inside = [m for m in mentions if start <= m.start < end and m.relation != SELF]
+    return (
+        len(inside) == 1
+        and inside[0].start == start
+        and inside[0].end == end
+        and inside[0].count == 1
+        and not inside[0].departed
+        and inside[0].relation != UNNAMED
+    )
 
 
 # "儿子在嘉峪关上班…自己一家四口也紧巴", "他家五口人": the count of another family

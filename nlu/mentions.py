@@ -64,6 +64,8 @@ _OUR_CHILDREN = ("son", "daughter", CHILD)
 _JOINED = re.compile(r"[和跟与及、]?")
 # 娘俩, 爷儿俩: a pair, the speaker may be either ("俺跟掌柜的俩人": the two of us, a spouse)
 _PAIR = re.compile(r"儿?俩(?!人)|儿两个")
+# "就我跟孙子俩": the speaker and that one relative, not a pair word like 娘俩
+_WITH_SPEAKER = re.compile(r"(?:我|俺|额)(?:和|跟)(?:我|俺|额)?$")
 _NONE_OF = re.compile(r"(?:没有|没|无)(?:个|一个|任何)?$")  # "也没有孩子": nobody to place
 
 
@@ -191,7 +193,7 @@ def find_mentions(
             person=persons.person(text, m.start, m.end),
         )
         for m in match_relations(text)
-        if not _PAIR.match(text, m.end)
+        if not _PAIR.match(text, m.end) or _WITH_SPEAKER.search(text, 0, m.start)
     ]
     unnamed = [Mention(UNNAMED, m.start(), m.end()) for m in _UNNAMED.finditer(text)]
     # "隔壁的李大娘", "邻居家的老太太": nobody's mother or wife (大娘, 太太 inside them)
@@ -261,6 +263,8 @@ def find_mentions(
             if f.end <= m.start() and f.relation != SELF and not f.departed
             and not (text[m.start()] == "她" and _is_male(f))  # 她 is never a son or a brother
             and f.count == 1  # "我姐带俩娃，她在饭店洗碗": one person, not the two children
+            # "孙子…娃他爸妈离了，他妈走了": 他妈 is the grandchild's mother, not the son's
+            and not (again is not None and _a_grandchilds_parent(text, f))
         ]  # fmt: skip
         if earlier:
             last = max(earlier, key=lambda f: f.start)
@@ -268,7 +272,7 @@ def find_mentions(
             # "他爸", "他自家兄弟": the relative right after 他/她 (自家, 家的 between) is theirs
             after = _THEIR_OWN.match(text, m.end())
             at = after.end() if after else m.end()
-            if last.relation == CHILD and _grandchild_before(marked, last):
+            if last.relation == CHILD and _grandchild_before(text, marked, last):
                 last = replace(last, relation="grandchild")  # "孙子…娃他爷爷": the grandchild
             marked = [_of_pronoun(last, f) if f.start == at else f for f in marked]
             placed.update((text[m.start() : f.end], f) for f in marked if f.start == m.end())
@@ -284,6 +288,14 @@ def find_mentions(
                 else f
                 for f in marked
             ]
+    # "娃跟着额和他爷爷过，额俩都七十多了": the spouse placed through 他 makes 额俩 the couple
+    couples = {f.start for f in marked if f.couple}
+    spouses = [f.end for f in marked if f.relation == "spouse" and not f.departed]
+    marked += [
+        Mention("spouse", m.start(), m.end(), couple=True)
+        for m in _WE_TWO.finditer(text)
+        if m.start() not in couples and any(end <= m.start() for end in spouses)
+    ]
     return sorted(marked, key=lambda f: f.start)
 
 
@@ -324,7 +336,7 @@ def _speaker_the_grandparent(text: str, found: list[Mention]) -> list[Mention]:
     spouse (nlu/data/lexicon.yml child_relatives reads them from a parent's side)."""
     said = _GRANDPARENT_SPEAKS.search(text)
     if said is None:
-        return found
+        return _the_grandchilds_parents(text, found)
     out = []
     for f in found:
         word = text[f.start : f.end]
@@ -342,10 +354,53 @@ def _speaker_the_grandparent(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _grandchild_before(marked: list[Mention], child: Mention) -> bool:
+_KIN_OF_A_CHILD = ("grandchild", CHILD, "son", "daughter")
+
+
+def _the_grandchilds_parents(text: str, found: list[Mention]) -> list[Mention]:
+    """ "老汉没了，我带着孙子过，娃他爸在外打工": the child last named is the speaker's
+    grandchild, so 娃他爸 is a son (or son-in-law), 娃他妈 a daughter (or daughter-in-law), not the
+    speaker's spouse; not when somebody else's grandchild ("我婆婆带着孙子") was named."""
+    out = []
+    for f in found:
+        word = text[f.start : f.end]
+        if _CHILD_WORD.match(word) and f.relation in ("spouse", "parent"):
+            before = [m for m in found if m.end <= f.start and m.relation in _KIN_OF_A_CHILD]
+            last = max(before, key=lambda m: m.start, default=None)
+            if last is not None and last.relation == "grandchild" and _ours(text, found, last):
+                if f.relation == "parent":
+                    relation = "spouse"
+                else:
+                    relation = "son" if word.endswith(_FATHER_WORDS) else "daughter"
+                f = replace(f, relation=relation, person="")
+        out.append(f)
+    return out
+
+
+def _a_grandchilds_parent(text: str, mention: Mention) -> bool:
+    """ "娃他爸" read as the speaker's son or daughter (_the_grandchilds_parents)."""
+    return (
+        mention.relation in ("son", "daughter")
+        and _CHILD_WORD.match(text, mention.start) is not None
+    )
+
+
+def _ours(text: str, found: list[Mention], grandchild: Mention) -> bool:
+    """The grandchild is the speaker's: no elder of the speaker names it in its clause ("我婆婆
+    带着孙子": her grandchild, the speaker's child)."""
+    lo, _ = clause_at(text, grandchild.start)
+    return not any(
+        lo <= m.start < grandchild.start and m.relation in ("parent", "grandparent") for m in found
+    )
+
+
+def _grandchild_before(text: str, marked: list[Mention], child: Mention) -> bool:
     """A grandchild, and no son or daughter, was named before a bare 娃/孩子: the speaker is
-    a grandparent talking of that grandchild ("额孙子考上大学了…娃跟着额和他爷爷过")."""
-    before = [m.relation for m in marked if m.end <= child.start]
+    a grandparent talking of that grandchild ("额孙子考上大学了…娃跟着额和他爷爷过"); the
+    grandchild's own parents ("娃他爸") are that grandchild's, so they do not count."""
+    before = [
+        m.relation for m in marked if m.end <= child.start and not _CHILD_WORD.match(text, m.start)
+    ]
     return "grandchild" in before and not {"son", "daughter"} & set(before)
 
 
