@@ -7,7 +7,7 @@ to decline), nlu/dev/kb_dev4.yml (short everyday questions, the region and subje
 nlu/dev/kb_dev5.yml (mostly short questions written from imagined callers, then labelled),
 nlu/dev/kb_dev6.yml, nlu/dev/kb_dev7.yml, nlu/dev/kb_dev8.yml, nlu/dev/kb_dev9.yml,
 nlu/dev/kb_dev10.yml, nlu/dev/kb_dev11.yml, nlu/dev/kb_dev12.yml, nlu/dev/kb_dev13.yml,
-nlu/dev/kb_dev14.yml and nlu/dev/kb_dev15.yml
+nlu/dev/kb_dev14.yml, nlu/dev/kb_dev15.yml and nlu/dev/kb_dev16.yml
 (written the same way, with dialect, typos, 12345 work orders and long stories; kb_dev10
 weighted to near-domain questions to decline and other provinces; kb_dev11 to wrong answers: entries with close siblings, a step of one
 programme, two programmes, local place names; kb_dev12 to near-domain services that share the
@@ -16,8 +16,9 @@ request buried; kb_dev13 to what callers ask after a result: materials, time lim
 appeals, changes in the household, amounts; kb_dev14 to near-domain services told as long stories
 that mention 低保 in passing, and to 残疾人补贴, 高龄津贴, 公租房, 医疗救助 versus 医保, 殡葬 and
 失业登记 asked the way people ask; kb_dev15 to short questions as typed on a phone (fragments,
-typos, dialect, follow-ups) over every entry family, and short near-domain ones; each header gives the first score, taken before any
-change).
+typos, dialect, follow-ups) over every entry family, and short near-domain ones; kb_dev16 half
+short phone questions, half short stories, over every entry family, with near-domain ones to
+decline; each header gives the first score, taken before any change).
 
 A development set is read freely: it prints every miss (message, expected entry, what the
 index made of it), which the held-out sets never do. It is not fitting data either: the
@@ -66,11 +67,14 @@ DEV14_FILE = (
 DEV15_FILE = (
     Path(__file__).parent / "dev" / "kb_dev15.yml"
 )  # with --file: short phone questions over every entry family, short ones to decline
+DEV16_FILE = (
+    Path(__file__).parent / "dev" / "kb_dev16.yml"
+)  # with --file: short questions and short stories over every entry family, declines
 ALL_SETS = (
     ("long_dev", DEV_FILE),
     ("long_dev2", DEV2_FILE),
     ("long_dev3", DEV3_FILE),
-    *((f"dev{n}", Path(__file__).parent / "dev" / f"kb_dev{n}.yml") for n in range(4, 16)),
+    *((f"dev{n}", Path(__file__).parent / "dev" / f"kb_dev{n}.yml") for n in range(4, 17)),
 )
 
 

@@ -23,6 +23,7 @@ from nlu.kb_dev import (
     DEV13_FILE,
     DEV14_FILE,
     DEV15_FILE,
+    DEV16_FILE,
     load_dev_cases,
 )
 
@@ -60,6 +61,7 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         (DEV13_FILE, 170, 50, 35),
         (DEV14_FILE, 170, 80, 50),
         (DEV15_FILE, 170, 5, 40),
+        (DEV16_FILE, 200, 5, 45),
     ],
     ids=[
         "second",
@@ -73,6 +75,7 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         "thirteenth",
         "fourteenth",
         "fifteenth",
+        "sixteenth",
     ],
 )
 def test_the_later_dev_sets_are_mostly_long_labelled_and_clean(

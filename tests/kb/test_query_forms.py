@@ -313,3 +313,25 @@ def test_a_fine_in_plain_words_reads_as_the_kb_term() -> None:
     # "挨罚", "罚多少" are the entries' 罚款 ("骗低保会被罚款吗")
     assert "罚款" in analyse("多领了的低保要挨罚吗").text
     assert "罚款" in analyse("骗了救助的钱查出来罚多少").text
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("特困报上去几时能定下来", "时限"),  # 几时: when, as 什么时候
+        ("去窗口那天身上揣啥", "材料"),
+        ("临时救助得揣些啥过去", "材料"),
+        ("那提前备点啥好", "材料"),
+        ("认定要交哪几样", "材料"),
+        ("乡上的人会到屋里看不", "入户调查"),  # 屋里: the home, in the north's words
+        ("调查的人要屋里来吗", "入户调查"),
+        ("俺娘的特困批下没有", "结果"),
+        ("看病救助那块能给报几成", "比例"),  # the entries on 报销比例
+        ("住院花的钱救助报百分之几", "比例"),
+        ("在手机里能不能报救助", "网上"),
+    ],
+)
+def test_short_spoken_forms_of_when_what_to_bring_home_visit_result_share_and_online(
+    text: str, word: str
+) -> None:
+    assert word in analyse(text).tokens
