@@ -7,7 +7,7 @@ only the department, applying the local rule, can decide (UNCERTAIN). Over a ver
 
 from __future__ import annotations
 
-from guides.errors import PlaceNeeded
+from guides.errors import ParameterNotFound, PlaceNeeded
 from guides.params import ResolvedParameter
 from guides.screening.checks.common import met, uncertain, unknown, unmet
 from guides.screening.checks.income import yuan
@@ -67,6 +67,21 @@ def assets_within_limits(ctx: Context) -> CheckResult:
     return uncertain(CID, f"{text}。{LOCAL_PROPERTY_RULE}", used)
 
 
+def _near_estimated_limit(
+    ctx: Context, value: float, limit: float, params: tuple[ResolvedParameter, ...]
+) -> ResolvedParameter | None:
+    """Issue 11, asymmetric harm: deposits within `estimate_near_margin` under a limit built on
+    an estimated (unverified) number are not known to be within the local rule. Returns the
+    margin parameter when that is so."""
+    if all(p.verified for p in params):
+        return None
+    try:
+        margin = ctx.param("estimate_near_margin")
+    except ParameterNotFound:
+        return None
+    return margin if limit - value <= limit * margin.value / 100 else None
+
+
 def _vehicles_said(ctx: Context) -> str:
     """The vehicles not weighed against the limits, named as such ("没有汽车" is said only when
     there is none): 最低生活保障审核确认办法 第十四条 维持家庭生产生活的必需财产 may be exempted."""
@@ -104,6 +119,12 @@ def _over(
         )
         if per_person > limit:
             over.append((f"{deposit_text}，超过了", months.verified and standard.verified))
+        elif (
+            near := _near_estimated_limit(ctx, per_person, limit, (months, standard))
+        ) is not None:
+            # on or just under a limit built on an estimate: the local rule may be lower
+            over.append((f"{deposit_text}，没有超过，但离这个估算的上限很近", False))
+            used = (*used, near)
         else:
             said.append(f"{deposit_text}，没有超过")
     if assets.houses is not None:
