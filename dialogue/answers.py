@@ -403,6 +403,16 @@ def _obligor_said(
     return None
 
 
+def _child_named_alive(text: str) -> bool:
+    """A clause names a son or daughter and no death or denial ("儿子在银川打工"); not a
+    spouse, whose word hides in others ("孤老头一个")."""
+    return any(
+        any(m.id in ("son", "daughter") for m in match_relations(clause))
+        and not _GONE_OR_NONE.search(clause)
+        for clause in clauses(text)
+    )
+
+
 def _states_the_subject(question: Question, text: str) -> bool | None:
     """ "村里说我们是监测户" to 是不是监测户: the question's own subject, said plainly, is a
     yes; with a negation before it in the same clause ("不是监测户", "没当过兵") a no."""
@@ -493,6 +503,14 @@ def _parse(
             and (not _leading_no(text) or _states_its_fact(question, text, today))
         ):
             return None  # "孙子智力有点问题，没办证": a no about one member, not everyone
+        if (
+            yes is False
+            and question.fills == ["members.has_legal_supporter"]
+            and _child_named_alive(text)
+        ):
+            # "儿子在银川打工…顾不上我": a son alive is bound by law, whatever he can give (the
+            # 顾不上 is his capacity, the question after this one)
+            yes = True
         if yes is False:
             return Value(False, only=_fills_named(question, text))
         return None if yes is None else Value(yes)

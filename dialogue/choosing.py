@@ -10,7 +10,12 @@ one open for an item, or the item has facts nobody can tell us any more (不知�
 possible values are tried against screening (dialogue.lookahead): if none moves the item out of
 need_info, the question cannot change it and is not asked for it.
 
-The questions about the items asked about come first. Among the questions worth at least
+A question whose every item a household-wide question still open settles alone when the
+answer is "没有" waits for it ("户口在本地吗" for 助学贷款 after "家里有孩子在上学吗": the condition
+most households do not meet first; dialogue.lookahead tries that "没有").
+
+The questions about the items asked about come first (not the deposits, which only refine a
+result the 核对 settles anyway). Among the questions worth at least
 NEAR_BEST of the best, one that settles a main item alone comes first, else the first in natural
 order (the conversation moves topic by topic). Household-wide questions come before member
 ones ("家里有人上学吗" before "您儿子上学吗"), and who a member is, then how old (everyone's
@@ -54,7 +59,7 @@ from dialogue.policy import (
     is_open,
     loop_open,
 )
-from dialogue.questions import MEMBER_MORE_ID, QuestionBank
+from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, QuestionBank
 from dialogue.state import Session, member_key
 from guides.catalog import guide_for
 from guides.household import EMERGENCY_SITUATIONS
@@ -401,18 +406,20 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
             if best is None:
                 return Plan(None, 0)
             break
-        if id(best) in verified or best.tried is None:
+        if id(best) in verified:
             break
         verified.add(id(best))
-        tested = [
-            i
-            for i in best.items
-            if (open_for[i] == 1 or i in stuck)
-            and not _queued_behind(best, i, asked_items, result, session, bank)
-        ]
-        unchangeable: set[ItemId] = set()
-        if tested:
-            unchangeable = set(tested) - lookahead.changeable(bank, best.tried, tested)
+        # an item a household-wide "没有" still to be asked settles alone waits for it
+        unchangeable = _behind_a_gate(best, useful, open_for, bank, lookahead)
+        if best.tried is not None:
+            tested = [
+                i
+                for i in best.items - unchangeable
+                if (open_for[i] == 1 or i in stuck)
+                and not _queued_behind(best, i, asked_items, result, session, bank)
+            ]
+            if tested:
+                unchangeable |= set(tested) - lookahead.changeable(bank, best.tried, tested)
         if not unchangeable:
             # nothing dropped: the choice runs on the same candidates and worths, and would
             # pick this one again (verified, so taken)
@@ -423,6 +430,46 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
             useful.remove(best)
     step = gate(session, bank, best.step)
     return Plan(step, max(remaining, 1) if step is not None else 0)
+
+
+def _behind_a_gate(
+    best: Candidate,
+    useful: list[Candidate],
+    open_for: dict[ItemId, int],
+    bank: QuestionBank,
+    lookahead: Trial,
+) -> set[ItemId]:
+    """The items of `best` that a household-wide question still open settles on its own when
+    the answer is "没有" ("家里有孩子在上学吗" for 助学贷款, "家里有退役军人吗"): the condition
+    most households do not meet is asked first, and the item's other facts (户口在不在本地,
+    whether life is hard) only once it is met. Only when every item of `best` waits so (a
+    question still needed for another item keeps its place); `best` itself being such a
+    question waits for nothing."""
+    if _household_wide(bank, best.step.question_id):
+        return set()
+    waiting: set[ItemId] = set()
+    for item in sorted(best.items):
+        if open_for[item] < 2:
+            return set()  # the last question for this item: nothing else is asked for it
+        for asker in useful:
+            if asker is best or asker.step.member is not None or item not in asker.items:
+                continue
+            if not _household_wide(bank, asker.step.question_id):
+                continue
+            if lookahead.settled_if_nobody(bank, asker.step.question_id, [item]):
+                waiting.add(item)
+                break
+        if item not in waiting:
+            return set()  # still needed now for this item: its place in the order stays
+    return waiting
+
+
+def _household_wide(bank: QuestionBank, question_id: str) -> bool:
+    """A question to the whole household with a "没有" for everyone ("家里有人…吗")."""
+    if question_id in (CONSENT_ID, MEMBER_MORE_ID):
+        return False
+    everyone = bank.get(question_id).all_members
+    return everyone is not None and "no" in everyone
 
 
 def _queued_behind(
@@ -504,10 +551,13 @@ def _choose(
     finishable: Callable[[Candidate, Collection[ItemId]], bool],
     open_for: dict[ItemId, int],
 ) -> Candidate | None:
-    pool = [c for c in useful if c.items & asked_items] or useful
+    # the items asked about first, but not for what only refines their result (the 核对
+    # settles the deposits anyway): that waits like any other such question
+    for_asked = [c for c in useful if c.items & asked_items and not c.facts <= OFFICE_VERIFIED]
+    pool = for_asked or useful
     if not pool:
         return None
-    if session.questions_asked >= SOFT_BUDGET and not (pool[0].items & asked_items):
+    if session.questions_asked >= SOFT_BUDGET and not for_asked:
         # past the soft budget: only the main items (asked about, else the central ones),
         # and only while their open questions fit in what is left
         pool = [c for c in pool if finishable(c, main)]
@@ -517,6 +567,9 @@ def _choose(
     # moves topic by topic, not back and forth
     floor = max(MIN_WORTH, NEAR_BEST * top)
     near = [c for c, w in worths if w >= floor]
+    # what only refines a result (the 核对 settles it anyway) yields to any question near the
+    # best that can decide one, however early it comes in natural order
+    near = [c for c in near if not c.facts <= OFFICE_VERIFIED] or near
     # one that settles a main item on its own first: certain progress for one question (a
     # minor item's last question does not jump ahead of one the main items share)
     best = next((c for c in near if any(open_for[i] == 1 and i in main for i in c.items)), None)

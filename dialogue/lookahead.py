@@ -30,13 +30,15 @@ from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBan
 from dialogue.screened import facts_digest
 from dialogue.state import Session
 from guides.household import Household
-from guides.ids import LIKELY, POSSIBLE, UNLIKELY, ItemId, Outcome
+from guides.ids import LIKELY, NEED_INFO, POSSIBLE, UNLIKELY, ItemId, Outcome
 from guides.params import Parameters, current_parameters
 from guides.screening.engine import outcomes
 
 MAX_TRIES = 6  # an item's outcome alone costs ~0.05 ms (0.2 ms with many it looks at)
 # Before ending with items open: the values tried in all, to find one question that settles one
 ENDING_TRIES = 16
+# Household-wide "没有" tried in a turn, to find what asks first (choosing: gates)
+GATE_TRIES = 2
 CACHE_SIZE = 4096
 
 # Amounts at the levels the published lines fall between (yuan; income per month).
@@ -120,6 +122,7 @@ class Trial:
         self._on = on
         self._params = current_parameters()  # one set for the whole turn, and in the keys
         self._tries = 0
+        self._gate_tries = 0  # household-wide "没有" tried (settled_if_nobody)
 
     def changeable(
         self, bank: QuestionBank, asked: tuple[str, int | None], items: Collection[ItemId]
@@ -157,6 +160,44 @@ class Trial:
                 return None
             found |= {i for i, o in tried.items() if o in toward}
         return found
+
+    def settled_if_nobody(
+        self, bank: QuestionBank, question_id: str, items: Collection[ItemId]
+    ) -> set[ItemId] | None:
+        """Those of `items` a household-wide "没有" to the question ("家里有孩子在上学吗")
+        takes out of need_info on its own, every other open fact left open; None when that
+        was not tried (not a household-wide question with a "no", the members not all known,
+        or the turn's GATE_TRIES spent)."""
+        question = bank.get(question_id)
+        everyone = question.all_members
+        household = self._household
+        if everyone is None or "no" not in everyone:
+            return None
+        if household.size is None or len(household.members) != household.size:
+            return None  # somebody not yet known could be the one
+        if self._gate_tries >= GATE_TRIES:
+            return None
+        self._gate_tries += 1
+        if not self._digest:
+            self._digest = facts_digest(household)
+        keys = {
+            i: (self._digest, self._on, self._params, question.id, None, "nobody", i) for i in items
+        }
+        kept = {i: self._lookahead.cached(k) for i, k in keys.items()}
+        if all(o is not None for o in kept.values()):
+            return {i for i, o in kept.items() if o != NEED_INFO}
+        try:
+            for name in question.fills:
+                _, _, field = name.partition(".")
+                for index, member in enumerate(household.members):
+                    if getattr(member, field) is None:
+                        household = with_fact(household, f"members.{index}.{field}", everyone["no"])
+        except (ValidationError, ValueError, IndexError, AttributeError):
+            return None
+        found = outcomes(household, list(items), on=self._on, params=self._params)
+        for item, outcome in found.items():
+            self._lookahead.keep(keys[item], outcome)
+        return {i for i, o in found.items() if o != NEED_INFO}
 
     def _outcomes(
         self,
