@@ -1084,6 +1084,12 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
             negatable = value is not False and value != 0
             if name == "monthly_income_total" and _only_some_of_us(text, mentions, start):
                 continue
+            if (
+                name == "is_relapse_monitoring_object"
+                and value is True
+                and _monitoring_ended(text, start)
+            ):
+                continue  # "一直是监测户 前年消除风险了": the ending is read, not the status
             if name.startswith("assets.") and _claimed_by_officials(
                 text, clause_at(text, start)[0], start
             ):
@@ -1226,6 +1232,20 @@ _FORMERLY = re.compile(r"原来|原先|以前|之前|过去|曾经|早先|早些
 # the status itself ended or refused (a payment late or cut is still the status: a complaint);
 # "低保咋给停了" is mostly the status stopped, not a late payment: not stored either way
 _STATUS_ENDED = re.compile(r"取消|清退|被退|退出|没批|不批|没通过|被拒|停了|停发|停保|断了")
+
+
+_MONITORING_ENDED = re.compile(
+    r"消除(?:了)?(?:返贫)?风险|风险(?:已经)?消除|(?:解除|退出)(?:了)?监测"
+)
+
+
+def _monitoring_ended(text: str, start: int) -> bool:
+    """The monitoring said to have ended in the status's clause or the two after it."""
+    _, hi = clause_at(text, start)
+    for _ in range(2):
+        if hi + 1 < len(text):
+            hi = clause_at(text, hi + 1)[1]
+    return _MONITORING_ENDED.search(text, start, hi) is not None
 
 
 def _statuses_ended(text: str) -> set[str]:

@@ -4,6 +4,8 @@ The texts are written for these tests, not copied from the set."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.nlu.reading import opening_facts
 
 
@@ -65,3 +67,41 @@ def test_the_mother_in_laws_benefit_when_asking_for_ones_father() -> None:
 def test_a_mother_in_law_living_with_us_is_of_our_household() -> None:
     text = "俺婆婆跟俺们一起住 俺婆婆是低保户 俺娘在老家 能领啥补贴"
     assert ("already_receives", ("dibao",), None) in opening_facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "俺家三口人 住的是俺爹留下的老房子 么有房贷",  # inherited
+        "两口子住在厂里的老楼 单位分的 后来房改买下来了 五十来平米",  # bought under 房改
+        "额家以前住两孔土窑 2018年政府给盖了三间砖房",  # built for them
+        "俺家四口人 住的是俺公婆给的房子 房本上是俺对象的名",  # the deed in a member's name
+        "一家三口 住的是分给他们的移民安置房",  # allotted
+        "俺老丈人住的是2012年自己盖的四间砖房",  # rooms between 盖的 and 房
+    ],
+)
+def test_a_home_owned_without_saying_ziji_de(text: str) -> None:
+    assert ("housing.has_own_housing", True, None) in opening_facts(text)
+
+
+def test_a_flat_of_the_neighbours_late_son_is_not_said_to_be_owned() -> None:
+    text = "替楼下的刘奶奶问问 她一个人住在儿子留下的老房子里 能申请临时救助吗"
+    assert ("housing.has_own_housing", True, None) not in opening_facts(text)
+
+
+def test_a_monitoring_that_ended_is_no_monitoring_now() -> None:
+    text = "俺家以前是脱贫户 后来一直是监测户 去年已经消除风险了 今年俺男人查出来尿毒症"
+    facts = opening_facts(text)
+    assert ("is_relapse_monitoring_object", False, None) in facts
+    assert ("is_relapse_monitoring_object", True, None) not in facts
+
+
+def test_asking_whether_one_can_be_monitored_again_states_nothing() -> None:
+    facts = opening_facts("消除风险了还能再纳入监测吗")
+    assert not any(f[0] == "is_relapse_monitoring_object" for f in facts)
+
+
+def test_repairing_cars_at_a_shop_is_a_job() -> None:
+    assert ("members.employment", "employed", "spouse") in opening_facts(
+        "俺对象在汽修店修车 一个月四千来块 俺在家带孩子"
+    )
