@@ -1893,6 +1893,7 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
         facts = [f for f in facts if not _of_other_kin(f, asked_for)]
     if opening:
         facts = [f for f in facts if not _of_a_relative_elsewhere(f, text, mentions, asked_for)]
+    if opening and any(m.person in _PARENTS_IN_LAW for m in mentions):
         facts = [f for f in facts if not _of_in_laws_apart(f, text, mentions)]
     if outsider is not None:
         # a villager asked for by a cadre or a neighbour: nobody named can be placed in that

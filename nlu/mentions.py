@@ -652,8 +652,15 @@ MANY_PEOPLE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _tells_of_many(text: str) -> bool:
+    return MANY_PEOPLE.search(text) is not None
+
+
 def _of_many(mentions: list[Mention], text: str, index: int) -> bool:
     """The clause of `index` is about many people at large, named after anybody in it."""
+    if not _tells_of_many(text):
+        return False
     lo, _ = clause_at(text, index)
     said = [m.end() for m in MANY_PEOPLE.finditer(text, lo, index)]
     return bool(said) and not any(said[-1] <= m.start < index for m in mentions)
