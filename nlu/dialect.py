@@ -49,3 +49,13 @@ _FATHER_DA = re.compile(
 def father_as_die(text: str) -> str:
     """`text` with the dialect 大 for the father as 爹 ("我大今年六十五" -> "我爹今年六十五")."""
     return _FATHER_DA.sub("爹", text)
+
+
+# 西北/山西/济南 call an only son 一个儿 ("俺就一个儿 在新疆打工", "这一个儿"): 个儿 as 儿子, same
+# length ("就一儿子"); not 一个儿子/儿童/儿女, nor 个儿 for one's height (高个儿, 个儿头)
+_ONE_SON = re.compile(r"(?<=[一这那])个儿(?![子童女时孙媳歌头])")
+
+
+def son_as_erzi(text: str) -> str:
+    """`text` with the dialect 一个儿 for a son as 一儿子 ("俺就一个儿" -> "俺就一儿子")."""
+    return _ONE_SON.sub("儿子", text)

@@ -29,7 +29,7 @@ from guides.ids import ItemId
 from nlu.amount_clauses import AT_BEST, COST_ITEMS, DEBT, EACH
 from nlu.clauses import clauses, numbers_mended, told_before_now
 from nlu.dates import UNDER_AN_AGE, find_ages
-from nlu.dialect import father_as_die, plain_no
+from nlu.dialect import father_as_die, plain_no, son_as_erzi
 from nlu.floor_area import floor_area_said
 from nlu.household_said import (
     SUMMED,
@@ -48,6 +48,7 @@ from nlu.lexicon import find_items, match_items
 from nlu.marital import marital_said
 from nlu.mentions import (
     CHILD,
+    MANY_PEOPLE,
     SELF,
     UNNAMED,
     Mention,
@@ -1083,6 +1084,12 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
             negatable = value is not False and value != 0
             if name == "monthly_income_total" and _only_some_of_us(text, mentions, start):
                 continue
+            if (
+                name == "is_relapse_monitoring_object"
+                and value is True
+                and _monitoring_ended(text, start)
+            ):
+                continue  # "一直是监测户 前年消除风险了": the ending is read, not the status
             if name.startswith("assets.") and _claimed_by_officials(
                 text, clause_at(text, start)[0], start
             ):
@@ -1107,8 +1114,8 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 continue  # "原来是低保户，去年…给取消了": not now
             if _NAMES_IT.fullmatch(text, lo, start):
                 continue  # "能办五保，就是特困供养": what the item is called, no standing
-            if _ANOTHER_HOUSEHOLD.search(text, lo, start):
-                continue  # "隔壁那家有小车还有楼房都吃上低保了": theirs, not ours
+            if _ANOTHER_HOUSEHOLD.search(text, lo, start) or MANY_PEOPLE.search(text, lo, start):
+                continue  # "隔壁那家有小车还有楼房都吃上低保了", "村里好几个都吃上低保了": theirs
             if _THEIR_HOME.match(text, lo) and _ANOTHER_HOUSEHOLD.search(
                 text, *(clause_before(text, lo) or (lo, lo))
             ):
@@ -1225,6 +1232,20 @@ _FORMERLY = re.compile(r"原来|原先|以前|之前|过去|曾经|早先|早些
 # the status itself ended or refused (a payment late or cut is still the status: a complaint);
 # "低保咋给停了" is mostly the status stopped, not a late payment: not stored either way
 _STATUS_ENDED = re.compile(r"取消|清退|被退|退出|没批|不批|没通过|被拒|停了|停发|停保|断了")
+
+
+_MONITORING_ENDED = re.compile(
+    r"消除(?:了)?(?:返贫)?风险|风险(?:已经)?消除|(?:解除|退出)(?:了)?监测"
+)
+
+
+def _monitoring_ended(text: str, start: int) -> bool:
+    """The monitoring said to have ended in the status's clause or the two after it."""
+    _, hi = clause_at(text, start)
+    for _ in range(2):
+        if hi + 1 < len(text):
+            hi = clause_at(text, hi + 1)[1]
+    return _MONITORING_ENDED.search(text, start, hi) is not None
 
 
 def _statuses_ended(text: str) -> set[str]:
@@ -1669,6 +1690,38 @@ def _policy_question(text: str) -> str | None:
     return text[lo : min(hi + 1, len(text))].strip()
 
 
+# a husband's or wife's parents (公公婆婆, 岳父岳母): a household of their own when said to live on
+# their own ("俺公公婆婆自己住在村里") or when the speaker's own parents are named too ("替俺爹
+# 问的…俺婆婆是低保户"), unless said to live with the speaker
+_PARENTS_IN_LAW = frozenset({"公公", "婆婆", "岳父", "岳母"})
+_OWN_PARENTS = frozenset({"父亲", "母亲"})
+_ON_THEIR_OWN = re.compile(r"自己(?:在[^，。；！？]{1,6})?(?:住|过)|单过|另过|自己一家")
+_WITH_US = re.compile(r"(?:跟|和)(?:着)?(?:我们|俺们|咱们|我|俺)(?:一起|一块儿?)?(?:住|过|生活)")
+_OUR_HOUSEHOLD = re.compile(r"我家|我们家|俺家|俺们家|咱家|额家|家里")
+_HOUSEHOLD_LEVEL = ("already_receives", "monthly_income_total")
+
+
+def _of_in_laws_apart(fact: Fact, text: str, mentions: list[Mention]) -> bool:
+    """A benefit or an income said right after the speaker's parents-in-law who keep their own
+    household: theirs, not the household's."""
+    if fact.name not in _HOUSEHOLD_LEVEL:
+        return False
+    lo, _ = sentence_at(text, fact.start)
+    before = [m for m in mentions if lo <= m.start < fact.start and m.relation != SELF]
+    if not before or before[-1].person not in _PARENTS_IN_LAW:
+        return False
+    in_law = before[-1]
+    if _OUR_HOUSEHOLD.search(text, in_law.end, fact.start):
+        return False
+    said = [m for m in mentions if m.person in _PARENTS_IN_LAW]
+    spans = [clause_at(text, m.start) for m in said]
+    if any(_WITH_US.search(text, a, b) for a, b in spans):
+        return False
+    if any(_ON_THEIR_OWN.search(text, a, b) for a, b in spans):
+        return True
+    return any(m.person in _OWN_PARENTS for m in mentions)
+
+
 def _of_close_family(fact: Fact) -> bool:
     """A member fact of the speaker or of a member of the speaker's own family (a spouse, a
     parent, a child), not of a relative outside it."""
@@ -1766,6 +1819,7 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     text = spaces_as_commas(text)  # "你好 我是固原人 户口…"
     text = plain_no(text)  # "俺家莫有车": 没有 (same length)
     text = father_as_die(text)  # "我大今年六十五": 我爹 (same length)
+    text = son_as_erzi(text)  # "俺就一个儿": 一儿子 (same length)
     text = _DIALECT_HOME.sub("家里", text)  # same length: spans stay put
     text = unslipped(e_as_i(text))  # "额七十六了", "抵保", "残急证": same length
     if opening:
@@ -1844,6 +1898,8 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
         facts = [f for f in facts if not _of_other_kin(f, asked_for)]
     if opening:
         facts = [f for f in facts if not _of_a_relative_elsewhere(f, text, mentions, asked_for)]
+    if opening and any(m.person in _PARENTS_IN_LAW for m in mentions):
+        facts = [f for f in facts if not _of_in_laws_apart(f, text, mentions)]
     if outsider is not None:
         # a villager asked for by a cadre or a neighbour: nobody named can be placed in that
         # household (nlu.outsider); what is said of the household as a whole stays

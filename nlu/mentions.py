@@ -501,6 +501,8 @@ _APART = re.compile(
     r"|有媳妇有娃|有老婆孩子|有老婆有孩子|有媳妇有孩子"
     # "四十好几了自己一家还顾不过来", "自己过自己的": a family of their own to keep
     r"|自己一家|自己过自己的|各过各的"
+    # "俺就一个儿 在新疆打工 早成家了": married, with a home of their own
+    r"|(?<!没)(?<!还没)成(?:了)?家了?(?!庭)"
 )
 _GROWN_CHILDREN = ("son", "daughter")
 # "婆婆在老家跟她大儿子过": the member lives with another child of their own, elsewhere
@@ -531,8 +533,8 @@ _BACK_HOME = re.compile(r"老家(?:还|也)?有(?:个|一个|位|一位)?(?:七�
 # a death closing a clause of its own: "我爸以前是残疾人，肢体二级，去年冬天脑出血走了"
 _DIED_LATER = re.compile(
     r"(?:去世|过世|(?<![搬跑拿带偷送运开飞抢冲赶撵接领调牵抱刮卷叫])走了"
-    r"|(?<![花用赔输卖丢光])没了|死了|不在了|殁了)(?=[，,。！？!?；;]|$)"
-)  # not "厂子搬走了", "钱花没了"
+    r"|(?<![花用赔输卖丢光手腿脚膊指睛牙])没了|死了|不在了|殁了)(?=[，,。！？!?；;]|$)"
+)  # not "厂子搬走了", "钱花没了", "右手没了" (a hand lost)
 
 
 def _died_later(text: str, found: list[Mention], mention: Mention, hi: int) -> re.Match[str] | None:
@@ -611,9 +613,40 @@ def _mark_departed(text: str, found: list[Mention], departed: re.Pattern[str]) -
         replace(m, departed=True)
         if (m.relation not in (SELF, UNNAMED, CHILD) and text[m.start : m.end] in gone_words)
         or any(start < m.start < end for start, end in kin_elsewhere)
+        or _child_of_one_gone(text, marked, m)
         else m
         for m in marked
     ]
+
+
+# the speaker keeping the grandchild: "孙子跟着俺过", "孙女在俺这儿上学", "俺带着孙子"
+_KEPT_BY_SPEAKER = re.compile(
+    r"跟着?(?:我|俺|额|咱)|(?:我|俺|额|咱)们?(?:带|养|看|照顾)|在(?:我|俺|额|咱)(?:这|跟前|身边)"
+)
+
+
+def _child_of_one_gone(text: str, marked: list[Mention], mention: Mention) -> bool:
+    """A grandchild told of right after the son or daughter who lives apart ("俺有个儿子 在郑州
+    成家了 孙子都上初中了"): that child's child, in that home, unless the speaker keeps them."""
+    if mention.relation != "grandchild" or mention.departed:
+        return False
+    if any(m.relation == "grandchild" and m.start < mention.start for m in marked):
+        return False  # "两个孙子跟着我过 儿子在监狱里…": told of before, as ours
+    lo, _ = sentence_at(text, mention.start)
+    before = [m for m in marked if lo <= m.start < mention.start and m.relation != SELF]
+    if not before or before[-1].relation not in _GROWN_CHILDREN or not before[-1].departed:
+        return False
+    # the child left by marrying or setting up a home, not by going away to work or to jail
+    if not _OWN_HOME.search(text, before[-1].end, mention.start):
+        return False
+    return not any(
+        _KEPT_BY_SPEAKER.search(text, *clause_at(text, m.start))
+        for m in marked
+        if m.relation == "grandchild"
+    )
+
+
+_OWN_HOME = re.compile(r"成(?:了)?家|安家|嫁|单过|分家|分出去|买了?房|自己一家|各过各的")
 
 
 def possessive(mention: Mention, mentions: list[Mention], text: str) -> bool:
@@ -666,11 +699,35 @@ def _reflexive(mention: Mention, others: list[Mention]) -> bool:
     )
 
 
+# people at large, many of them: "额们村男的都出去打工了", "村里跟她一样岁数的好几个都吃上低保了",
+# "好些人家": a fact of theirs is nobody's in the household
+MANY_PEOPLE = re.compile(
+    r"(?:村|庄|组|队|小区|楼)(?:里|上|子)?的?(?:男的|女的|男人|女人|年轻人|老人|人|劳力|娃娃?|孩子)"
+    r"|好几[个家户]|好些[个人家户]?|好多[人家户]|不少[人家户]|很多[人家户]|家家户户|大部分人|一般人"
+)
+
+
+@lru_cache(maxsize=256)
+def _tells_of_many(text: str) -> bool:
+    return MANY_PEOPLE.search(text) is not None
+
+
+def _of_many(mentions: list[Mention], text: str, index: int) -> bool:
+    """The clause of `index` is about many people at large, named after anybody in it."""
+    if not _tells_of_many(text):
+        return False
+    lo, _ = clause_at(text, index)
+    said = [m.end() for m in MANY_PEOPLE.finditer(text, lo, index)]
+    return bool(said) and not any(said[-1] <= m.start < index for m in mentions)
+
+
 def who_at(mentions: list[Mention], text: str, index: int) -> tuple[str | None, bool]:
     """The member a fact at `index` is about, and whether it is not a member we can place
-    (left the household, or somebody unnamed). With nobody named before it in its sentence,
-    a sentence that goes on about the one member the sentence before was about ("我儿子今年
-    二十六。想找个工作") is about that member."""
+    (left the household, or somebody unnamed, or people at large: "额们村男的都出去打工了").
+    With nobody named before it in its sentence, a sentence that goes on about the one member
+    the sentence before was about ("我儿子今年二十六。想找个工作") is about that member."""
+    if _of_many(mentions, text, index):
+        return None, True
     lo, _ = sentence_at(text, index)
     before = [m for m in mentions if lo <= m.start < index and not _followed(text, m)]
     before = [

@@ -23,14 +23,27 @@ _FOR = re.compile(
     r"(?:问|咨询|打听|反映|了解|申请)"
 )
 # the person asked for is a villager or a neighbour: said by where they live or as one of many
-_OUTSIDE = re.compile(r"村|楼下|楼上|隔壁|对门|小区|网格|社区|街道|邻居|一户|这户|那户|村民|居民")
-# the writer says what office they hold, then tells of somebody in their charge
-_ROLE = re.compile(
-    r"(?:我|俺)是[^，。；！？,;!?]{0,16}?"
-    r"(?:网格员|网格长|村干部|村支书|支书|村主任|村会计|驻村干部|第一书记|帮扶干部|社区工作人员|社工|邻居)"
+_OUTSIDE = re.compile(
+    r"村|楼下|楼上|隔壁|对门|小区|网格|社区|街道|辖区|邻居|一户|这户|那户|村民|居民"
+    r"|患者家属|病人家属|学生家长|家长"
 )
+# "替辖区一个大姐问问": a kin word counted as one of many (一个大姐, 一位大爷) is how a stranger is
+# called, not the writer's sister
+_ONE_OF = re.compile(r"(?:一|这|那)?[个位][老大小]?$")
+# the writer says what office they hold, then tells of somebody in their charge
+# (a report headed by the office: "网格员反映情况：…"); a teacher writing of a pupil's family and a
+# hospital's social worker of a patient's are outside that household just the same
+_OFFICES = (
+    r"网格员|网格长|村干部|村支书|支书|村主任|村会计|驻村干部|第一书记|帮扶干部|社区工作人员|社工"
+    r"|邻居|班主任|老师|教师|校长|医生|大夫|护士"
+)
+_ROLE = re.compile(rf"(?:我|俺)是[^，。；！？,;!?]{{0,16}}?(?:{_OFFICES})|^\s*(?:{_OFFICES})")
+# "我们村有个老大爷", "网格内有一户", "我们科室有个病人", "班里有个学生", "有一户 爷爷奶奶带着…",
+# "急诊收了一个车祸的病人"
 _IN_CHARGE = re.compile(
-    r"(?:村里|村上|小区|网格里?|社区|楼里)(?:有|住着)(?:个|一个|户|一户|位|一位)"
+    r"(?:村里|村上|村|小区|网格[里内]?|社区|楼里|辖区|科室|病房|科里|班里|班上|班|学校|院里)"
+    r"(?:有|住着)(?:个|一个|户|一户|位|一位)"
+    r"|(?<![我俺额咱]家)有一?户|收了?(?:个|一个|一位|位)"
 )
 # "他家五口人": the size of the household asked for
 _THEIR_SIZE = re.compile(rf"[他她]们?家(?:里)?(?:一共|总共|就|只有)?{COUNT}口人?")
@@ -46,7 +59,10 @@ def asks_for_outsider(text: str, mentions: list[Mention]) -> int | None:
         if not _OUTSIDE.search(m.group("who")):
             continue
         # "替我们村的我大爷问": a relative of the writer named in it is theirs to ask for
-        if any(lo <= x.start < hi and x.relation != UNNAMED for x in mentions):
+        if any(
+            lo <= x.start < hi and x.relation != UNNAMED and not _ONE_OF.search(text, lo, x.start)
+            for x in mentions
+        ):
             continue
         if not _speaker_goes_on(text, mentions, m.end()):
             return m.start()

@@ -47,3 +47,34 @@ def test_asking_for_the_village_then_telling_of_ones_own_family() -> None:
 def test_a_relative_asked_for_is_still_the_relatives() -> None:
     text = "我替我们村里的我姑姑问问，她七十了，一个人住"
     assert ("members.age", 70, "self") not in opening_facts(text)
+
+
+def test_a_teacher_writing_of_a_pupils_family() -> None:
+    # the pupil's grandfather is not the teacher's: nobody named is placed in that household
+    text = "我是县里一所小学的老师 我们班有个孩子 今年九岁 跟着爷爷过 爷爷七十六了 有残疾证 肢体二级 他们家能吃低保吗"
+    assert member_facts(text) == set()
+
+
+def test_a_hospital_social_worker_writing_of_a_patient() -> None:
+    text = "我是市医院的医务社工 急诊昨天收了一个病人 四十多岁 在工地上摔伤了 他家五口人 能申请临时救助吗"
+    assert member_facts(text) == set()
+    assert opening_size(text) == 5  # "他家五口人": the patient's household
+
+
+def test_a_report_headed_by_the_grid_worker() -> None:
+    # the worker's own age, told before the household in their charge
+    text = (
+        "网格员反映：我今年三十八，管着东关社区。网格内有一户，户主六十五岁，无儿无女，能申请特困吗"
+    )
+    assert member_facts(text) == set()
+
+
+def test_a_stranger_called_big_sister_is_no_sister() -> None:
+    text = "我是社区网格员 替辖区一个大姐问问 她今年五十一 一个人住 能申请公租房吗"
+    assert member_facts(text) == set()
+
+
+def test_recognised_as_a_patient_is_no_patient_asked_for() -> None:
+    # "认定为…重病患者": the item asked about, not somebody the writer asks for
+    text = "俺儿子十六了 得了白血病 想问问能不能认定为因病致贫重病患者并申请医疗救助"
+    assert ("members.age", 16, "son") in opening_facts(text)
