@@ -66,7 +66,7 @@ from nlu.numbers import Amount, find_amounts, over_days_worked, to_monthly
 from nlu.outsider import asks_for_outsider, outsider_size
 from nlu.proxy import SpeaksFor, speaks_for
 from nlu.repeats import without_repeats
-from nlu.supporters import child_elsewhere_said, no_supporter_said
+from nlu.supporters import no_supporter_said
 from nlu.synonyms import e_as_i, spoken
 from nlu.tokenize import collapse_a_not_a
 from nlu.voice_input import punctuate, spaces_as_commas
@@ -1869,11 +1869,6 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
         proxy = dataclasses.replace(proxy, size=proxy.size or size.value)
         size = None
     alone = SELF if size is not None and size.value == 1 else None
-    apart = child_elsewhere_said(text, mentions) if opening and proxy is None else None
-    if apart is not None and none_bound is None and outsider is None:
-        # "儿子在银川打工，他自己一家子": a child elsewhere is the speaker's 法定义务人; whether
-        # they can support is what is left to ask
-        facts.append(Fact("members.has_legal_supporter", True, *apart, SELF))
     if proxy is not None and proxy.size == 1 and proxy.partner is None:
         alone = proxy.person.key  # "替我妈问…她一个人住…每个月就一百多的养老金"
     if opening:

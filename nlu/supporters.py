@@ -42,33 +42,3 @@ def no_supporter_said(text: str, mentions: list[Mention]) -> tuple[str | None, i
     if not widowed and _NEVER_MARRIED.search(text) is None:
         return None
     return who, said.start(), said.end()
-
-
-# a grown child's life apart, said after them: working away, married out, a family of their own
-_GROWN_APART = re.compile(
-    r"打工|上班|工作|做生意|成家|嫁|娶|自己一家|一家子|有自己的家|安家|分家|单过|租房|买了?房"
-    r"|媳妇|老婆|女婿|孩子|娃"
-)
-_DIED = re.compile(r"没了|走了|走得早|走的早|去世|过世|不在了|死了|殁了|病死|牺牲")
-_NEGATED_BEFORE = re.compile(r"(?:没有|没|无)(?:个|一个|任何)?$")
-_CHILDREN = ("son", "daughter")
-
-
-def child_elsewhere_said(text: str, mentions: list[Mention]) -> tuple[int, int] | None:
-    """Where the speaker names a son or daughter of theirs alive and living apart, with a life of
-    their own ("儿子在银川打工，他自己一家子", "闺女嫁到外村了"): a child owes support by law
-    (民法典 第一千零六十七条), so the speaker has a 法定赡养义务人 whatever the child can give.
-    Nothing when a death is said after the child, before the next person is named, or the child
-    is denied ("没有儿子")."""
-    for mention in mentions:
-        if mention.relation not in _CHILDREN or not mention.departed:
-            continue
-        if _NEGATED_BEFORE.search(text, max(0, mention.start - 4), mention.start):
-            continue
-        later = [m.start for m in mentions if m.start > mention.start and m.relation != SELF]
-        stop = min([len(text), mention.end + 24, *later])
-        said = text[mention.end : stop]
-        if _DIED.search(said) or not _GROWN_APART.search(said):
-            continue
-        return mention.start, stop
-    return None
