@@ -31,7 +31,14 @@ from nlu.amount_clauses import (
     varying_amount,
 )
 from nlu.answers import parse_yes_no
-from nlu.clauses import SPENT_ALL, added_count, clauses, people_listed, without_people_elsewhere
+from nlu.clauses import (
+    SPENT_ALL,
+    added_count,
+    clauses,
+    lives_elsewhere,
+    people_listed,
+    without_people_elsewhere,
+)
 from nlu.dates import GUESS_MENDED, UNDER_AN_AGE, parse_age
 from nlu.floor_area import area_of
 from nlu.idcard import parse_id_number
@@ -57,7 +64,7 @@ _RECOUNTED = re.compile(
 # "两口子加仨娃": two counts added
 _PEOPLE_ADDED = re.compile(
     rf"(?P<a>{NUMERAL})(?:口子|口人|口|个人|个)(?:再)?(?:加上?|带着?)(?P<b>{NUMERAL})(?:个|口)?"
-    r"(?:娃|孩子|小孩|孙子|孙女|儿子|闺女|女儿|老人|人)"
+    r"(?P<who>娃|孩子|小孩|孙子|孙女|儿子|闺女|女儿|老人|人)"
 )
 # "两个人过日子能申请低保不": a question with a number in it, not a count given
 _ASKED_BACK = re.compile(
@@ -91,6 +98,15 @@ _ONE_NAMED = re.compile(
 )
 
 
+def _added_lives_elsewhere(text: str, plus: re.Match[str]) -> bool:
+    """The people added to a count ("加一个闺女") are said, in a later clause, to live
+    elsewhere ("闺女出嫁了不在家住")."""
+    who = plus.group("who")
+    return who != "人" and any(
+        who in clause and lives_elsewhere(clause) for clause in clauses(text[plus.end() :])
+    )
+
+
 def asked_back(clause: str) -> bool:
     """The clause asks ("两个人过日子能申请低保不"): a number in it is no count given."""
     return _ASKED_BACK.search(clause) is not None
@@ -104,6 +120,7 @@ def count_answer(question: Question, text: str) -> Value | None:
         text = "，".join(c for c in clauses(text) if not asked_back(c))
         if not text:
             return None
+        said = text
         text = without_people_elsewhere(text)  # "俺两口子，儿子…不跟俺们一块过": the two
         recount = list(_RECOUNTED.finditer(text))
         plus = _PEOPLE_ADDED.search(text)
@@ -112,6 +129,8 @@ def count_answer(question: Question, text: str) -> Value | None:
         if not recount and plus:
             a, b = parse_number(plus.group("a")), parse_number(plus.group("b"))
             count = int(a + b) if a is not None and b is not None else count
+            if a is not None and _added_lives_elsewhere(said, plus):
+                count = int(a)  # "两口子加一个闺女，闺女出嫁了不在家住": the two
         listed = count is None
         if count is None:
             count = people_listed(text)  # "我跟老伴，还有俩孙子": 4
@@ -215,9 +234,11 @@ def amount_answer(question: Question, text: str) -> Value | None:
     return Value(float(amount.value), is_estimate=estimate, vague=vague)
 
 
-# the others' part not known: "别的不清楚", "其他的不知道"
+# the others' part not known: "别的不清楚", "其他的不知道"; one member's: "儿子的不知道"
 _OTHERS_UNKNOWN = re.compile(
-    r"(?:别的|其他的?|其余的?|剩下的)(?:人的?)?(?:就|都|俺|我)?(?:不清楚|不知道|不晓得|说不准)"
+    r"(?:(?:别的|其他的?|其余的?|剩下的)(?:人的?)?"
+    r"|(?:儿子|闺女|女儿|姑娘|老伴|孙子|孙女|媳妇|儿媳|男人|他|她)(?:的|挣的|挣多少|挣的钱))"
+    r"(?:就|都|俺|我)?(?:不清楚|不知道|不晓得|说不准)"
 )
 
 

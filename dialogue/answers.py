@@ -37,6 +37,7 @@ from guides.ids import RegionId
 from guides.places import Place, places
 from nlu.amount_clauses import reimbursement_pending
 from nlu.answers import (
+    asks_why,
     find_yes_no,
     is_dont_know,
     is_question,
@@ -54,7 +55,7 @@ from nlu.clauses import (
 from nlu.commands import corrected_part
 from nlu.dates import parse_age
 from nlu.dialect import of_course, plain_no
-from nlu.facts import LONG_AGO, illness_kind_named, read_facts, unslipped
+from nlu.facts import LONG_AGO, disability_kind_said, illness_kind_named, read_facts, unslipped
 from nlu.household_said import hukou_elsewhere
 from nlu.lexicon import IN_LAW_WORDS, find_items, match_relations, own_child_said, parse_relation
 from nlu.numerals import NUMERAL_RE, spoken_numerals
@@ -84,6 +85,10 @@ _NEED_UNPAID = re.compile(
 # "医院说可能是白血病，还在查": the diagnosis is not made yet
 _UNDIAGNOSED = re.compile(r"还在查|还没确诊|没确诊|待确诊|疑似|还没查出|(?:医生|医院|大夫)说可能")
 _SUDDEN = re.compile(r"突然|突发|一下子|猛地")
+# a certificate applied for and not issued yet: "正在办，还没下来", "残疾证在办"
+_BEING_ISSUED = re.compile(
+    r"(?<![没不])(?:正在|还在|在)办(?:着|理)?(?:呢|了)?(?![^，,。；;]*?(?:不|没))"
+)
 _DENIES = re.compile(r"^(?:也|都|倒|可)?(?:没有|没|不是|不算|并没有)")
 _LEFT_SCHOOL = re.compile(
     r"(?:毕业|毕了业|读完|念完|上完)\S{0,3}(?:不|没)(?:上|念|读)了?|辍学|退学了|毕业了"
@@ -102,6 +107,10 @@ _NEXT_STAGE = re.compile(
 _JUST_A_CHILD = re.compile(
     r"^(?:是|就是|还是)?个?(?:小孩|孩子|娃|娃娃|小娃|小孩子)(?:呢|嘛|啊|呀)?$"
 )
+# one task done with help, after what is done alone: "…，就是洗澡得有人帮一下"
+_HELP_WITH_SOME = re.compile(
+    r"(?:就是|只是|但是|可是)[^，,。；;]{0,6}?(?:得|要|需要)(?:有)?人(?:帮|扶|搭把手|照看|看着)"
+)
 # 劳动法 第十五条: no employing anyone under sixteen
 WORKING_AGE = 16
 _BARE_NO = re.compile(r"^(?:没|没有|没得|不|不上|没上)(?:了|呢|啊|呀)?$")
@@ -113,6 +122,8 @@ _LIGHT_WORK_ONLY = re.compile(
     # housework only: "做个饭还行，地里的活干不了了", "能给娃做个饭"
     r"|(?:做|烧)(?:个|点|口)?饭(?:还行|还能|能做|可以|没问题)|能(?:给\S{1,2})?(?:做|烧)(?:个|点|口)?饭"
 )
+# "医生让少干重活", "不让干重活": heavy work advised against, so light work only
+_HEAVY_WORK_ADVISED_AGAINST = re.compile(r"(?:少|别|不让|不能|不叫|不敢)干重(?:活|的|体力活)")
 # "轻活也干不了": the light work is ruled out too
 _NO_LIGHT_WORK = re.compile(r"轻\S{0,3}(?:也|都)(?:干不了|干不动|做不了|不能干|不行)")
 
@@ -162,8 +173,8 @@ def parse_answer(
     text = spoken_numerals(without_double_negation(text))  # 不是没有 -> 有; 八十有三
     text = self_repaired(corrected_part(text))  # "不是两千，是一千二", "两千，哦不，一千二"
     text = current_clauses(text)  # "原来有两万，…就剩五千了" -> the clause about now
-    if not text:
-        return None
+    if not text or asks_why(text):
+        return None  # "问这干啥，户口在哪有啥关系": why it is asked, asked back
     if question.answer == "place" and _guessed(text):
         return Doubt("guessed")  # "好像是甘州区吧": confirmed, never stored
     if question.answer == "place":
@@ -192,6 +203,8 @@ def parse_answer(
         and _parse(question, text, today, speaker_owes) != Value(True)
     ):
         return DONT_KNOW  # "吃饭够，看病没钱": whether that is 严重困难 is the office's call
+    if question.fills == ["members.has_disability"] and _BEING_ISSUED.search(text):
+        return None  # "残疾证在办，还没下来": not held yet, nor refused; asked again
     if question.fills == ["members.has_serious_illness"] and _UNDIAGNOSED.search(text):
         return Doubt("undiagnosed")  # "医院说可能是白血病，还在查": not known yet, never stored
     if question.answer == "yes_no" and _guessed(text):
@@ -413,6 +426,32 @@ def _child_named_alive(text: str) -> bool:
     )
 
 
+# 民政部等 2019《关于进一步加强事实无人抚养儿童保障工作的意见》: each parent dead, missing
+# (失踪, 失联) or in prison; "改嫁了", "在外头打工" are none of these
+_FATHER = re.compile(r"爸|爹|父亲|他爷|爸爸")
+_MOTHER = re.compile(r"妈|娘|母亲")
+_CANNOT_RAISE = re.compile(
+    r"走了|没了|死了|去世|过世|不在了|坐牢|服刑|判了|在押|关着|失踪|失联|联系不上|找不着|找不到|跑了"
+)
+
+
+def _no_parent_to_raise(text: str) -> bool | None:
+    """True when a clause says the father and a clause the mother is dead, missing or in
+    prison ("他爸走了，他妈跑了好些年，联系不上"); None otherwise (the question's words decide)."""
+    parts = clauses(text)
+
+    def gone(parent: re.Pattern[str]) -> bool:
+        for index, clause in enumerate(parts):
+            if parent.search(clause):
+                after = parts[index + 1] if index + 1 < len(parts) else ""
+                if _FATHER.search(after) or _MOTHER.search(after):
+                    after = ""  # the next clause tells of the other parent
+                return _CANNOT_RAISE.search(clause + after) is not None
+        return False
+
+    return True if gone(_FATHER) and gone(_MOTHER) else None
+
+
 def _states_the_subject(question: Question, text: str) -> bool | None:
     """ "村里说我们是监测户" to 是不是监测户: the question's own subject, said plainly, is a
     yes; with a negation before it in the same clause ("不是监测户", "没当过兵") a no."""
@@ -428,6 +467,44 @@ def _states_the_subject(question: Question, text: str) -> bool | None:
     return None
 
 
+# the questions that ask for a wish: a plan answers them ("打算找个活")
+_WISHES = frozenset({"members.wants_job", "members.wants_training"})
+_PLAN = re.compile(r"^(?:我|俺|咱|他|她|我们|俺们)?(?:正)?(?:打算|准备|计划|想着|寻思|琢磨)")
+
+
+def _without_plans(text: str) -> str:
+    """The clauses that are not a plan ("打算迁过来"), when some are and some are not."""
+    parts = clauses(text)
+    kept = [c for c in parts if not _PLAN.match(c.strip())]
+    return "，".join(kept) if kept and len(kept) < len(parts) else text
+
+
+def _after_asking_back(text: str) -> str:
+    """ "啥监测户？没听说过", "残疾证？俺家没有": what is said after the question echoed or asked
+    back; the question itself states nothing (its words are not a yes)."""
+    rest = re.split(r"[？?]", text)[-1].strip("，,。 ")
+    return rest or text
+
+
+# "…，就是怕学不会": a worry after the answer
+_BUT_A_WORRY = re.compile(r"(?<=[，,；;])\s*(?:就是|只是|但是|可是|就)(?:怕|担心|害怕|愁)")
+
+
+def _before_the_but(question: Question, text: str) -> str:
+    """ "想学，就是怕学不会": the clauses before a worry (就是怕…), when they answer by
+    themselves (a yes/no word, the question's own or a plain one); the worry is no answer."""
+    found = _BUT_A_WORRY.search(text)
+    if found is None:
+        return text
+    head = text[: found.start()].rstrip("，,；; ")
+    if not head or is_question(head):
+        return text
+    own = _synonym_yes_no(question, head)
+    if (own is not None and own[0] is not None) or find_yes_no(head) is not None:
+        return head
+    return text
+
+
 def _certificate_said(text: str) -> bool | None:
     """The certificate's kind and grade said ("肢体三级"): it is held; None otherwise."""
     details = disability_details(text)
@@ -441,6 +518,8 @@ def _light_work_only(text: str) -> bool:
     work said impossible without light work ruled out too ("重活干不了")."""
     if _NO_LIGHT_WORK.search(text):
         return False
+    if _HEAVY_WORK_ADVISED_AGAINST.search(text):
+        return True
     for span in _CLAUSE_SPANS.finditer(text):
         found = _LIGHT_WORK_ONLY.search(span.group())
         if found and (found.group().startswith("重") or not _NEGATOR.search(span.group())):
@@ -462,9 +541,14 @@ def _parse(
     question: Question, text: str, today: dt.date, speaker_owes: bool = False
 ) -> Value | Doubt | None:
     kind = question.answer
+    if question.fills[0] in _THE_APPLICANTS_OWN:
+        text = _the_households_clauses(text)  # "俺们是农业户，娃他舅是城里户口": ours
     if kind == "yes_no":
         if is_question(text):
             return None  # "有没有车都要说吗": asked back, not answered
+        text = _after_asking_back(text)  # "啥监测户？没听说过": the word asked about, then…
+        if not set(question.fills) & _WISHES:
+            text = _without_plans(text)  # "打算迁过来，还没迁": a plan is not a fact
         text = _CONDITION.sub("", text) or text
         if question.all_members is not None:
             others = everyone_else_none(question, text, today, _parse)
@@ -472,6 +556,7 @@ def _parse(
                 return others
         if question.all_members is not None and _yes_and_no(question, text):
             return None  # "我自己没有，我男人有": not everyone's no; the facts say whose yes
+        text = _before_the_but(question, text)  # "想学，就是怕学不会": the yes, then a worry
         found, word = find_yes_no(text), _synonym_yes_no(question, text)
         if word is not None and word[0] is None:
             return Doubt("yes_and_no")  # the question's own yes and no words both said
@@ -488,6 +573,8 @@ def _parse(
             yes = _copula_answer(_BUT.sub("，", text))  # not "…，就是看不起病" ("only that")
         if yes is None:
             yes = _states_the_subject(question, text)
+        if yes is None and question.fills == ["members.is_orphan_or_unsupported_child"]:
+            yes = _no_parent_to_raise(text)  # "他爸走了，他妈跑了好些年，联系不上"
         if yes is None and question.fills[0] in _OBLIGOR_SAYS_YES:
             yes = _obligor_said(text, _OBLIGOR_SAYS_YES[question.fills[0]], speaker_owes)
         if yes is None and question.all_members is not None:  # "儿子有，三级的"
@@ -514,6 +601,12 @@ def _parse(
         if yes is False:
             return Value(False, only=_fills_named(question, text))
         return None if yes is None else Value(yes)
+    if kind == "count" and question.fills == ["members.disability_grade"]:
+        graded = count_answer(question, text)
+        kind_said = disability_kind_said(text)  # "精神二级": the kind with the grade
+        if graded is not None and kind_said is not None:
+            return Value(graded.value, extra={"disability_kind": kind_said})
+        return graded
     if kind == "count":
         return count_answer(question, text)
     if kind == "number":
@@ -557,6 +650,13 @@ def _parse(
         and _BARE_YES.match(text.strip("，。！! "))
     ):
         return Value(0)  # "生活能自理吗？" "能": the question is a yes/no one
+    if (
+        kind == "choice"
+        and question.fills == ["members.elder_ability_grade"]
+        and _HELP_WITH_SOME.search(text)
+        and parse_choice(text, question.options(), question.synonyms) == "0"
+    ):
+        return Value(1)  # "穿衣吃饭自己来，就是洗澡得有人帮一下": mostly alone, some help
     if kind == "choice" and question.fills == ["members.health"] and _ill_now(text):
         return Value("serious_illness")  # "不好，她得了乳腺癌": the illness said, not 不好
     if kind == "choice" and question.fills == ["members.study_status"]:
@@ -590,7 +690,7 @@ def _parse(
             return None if picked is None else Value(picked, extra={"has_serious_illness": True})
         return None if picked is None else Value(_typed(picked))
     if kind == "multi_choice":
-        return _multi(question, text)
+        return _multi(question, text, today)
     if kind == "items":
         named = [str(i) for i in find_items(text)]
         if named:
@@ -629,11 +729,42 @@ def _place(text: str, region: RegionId | None) -> Answer | None:
     return DONT_KNOW if is_dont_know(text) else None
 
 
+# household questions about the applicant's own status: a relative's is not it ("俺的在，老伴的
+# 还在娘家那边"; "儿子办了，俺没办")
+_THE_APPLICANTS_OWN = frozenset({"hukou_type", "has_local_hukou", "has_residence_permit"})
+
+
+def _the_households_clauses(text: str) -> str:
+    """The clauses that name no relative, when some do and some do not ("俺们是农业户，娃他舅
+    是城里户口": the uncle's is his)."""
+    parts = clauses(text)
+    ours = [c for c in parts if not _names_a_relative(c)]
+    return "，".join(ours) if ours and len(ours) < len(parts) else text
+
+
+# kin the relation lexicon leaves out (none of them is a member's relation on the form)
+_KIN_OUTSIDE = re.compile(r"舅|姨|姑(?!娘)|叔|伯|姐夫|妹夫|嫂|表[哥姐弟妹]|堂[哥姐弟妹]|亲戚|邻居")
+
+
+def _names_a_relative(clause: str) -> bool:
+    return _KIN_OUTSIDE.search(clause) is not None or any(
+        m.id != "self" for m in match_relations(clause)
+    )
+
+
+_HOME_LEFT = re.compile(r"老家|原来|以前|原先")
+
+
 def _the_households_place(text: str, region: RegionId, found: list[Place]) -> list[Place]:
     """Of several places named, those not in a clause about a relative ("甘谷县，俺闺女在兰州
     七里河": hers), and of those the one named in full ("临夏县", not 临夏市 by its short name)."""
     parts = clauses(text)
-    ours = [c for c in parts if not any(m.id != "self" for m in match_relations(c))]
+    # not a relative's, nor the home county left ("老家是岷县的，现在住兰州城关区")
+    ours = [
+        c
+        for c in parts
+        if not any(m.id != "self" for m in match_relations(c)) and not _HOME_LEFT.search(c)
+    ]
     if ours and len(ours) < len(parts):
         text = "，".join(ours)
         found = places().find(text, region) or found
@@ -650,7 +781,15 @@ def _out_of_range(question: Question, parsed: Value) -> Doubt | None:
     return None
 
 
-def _multi(question: Question, text: str) -> Value | None:
+def _sudden_illness_read(text: str, today: dt.date) -> bool:
+    """The reader finds a serious illness come on recently ("上个月老伴中风住院")."""
+    return any(
+        f.name == "situations" and "sudden_serious_illness" in f.value
+        for f in read_facts(text, today).facts
+    )
+
+
+def _multi(question: Question, text: str, today: dt.date) -> Value | None:
     options, synonyms = question.options(), question.synonyms
     picked: list[str] = []
     denied = long_ago = False
@@ -671,6 +810,13 @@ def _multi(question: Question, text: str) -> Value | None:
             and not LONG_AGO.search(clause)
         ):
             picked.insert(0, "sudden_serious_illness")
+    if (
+        "sudden_serious_illness" in options
+        and "sudden_serious_illness" not in picked
+        and not denied
+        and _sudden_illness_read(text, today)
+    ):
+        picked.insert(0, "sudden_serious_illness")  # "上个月老伴中风住院": recent, by name
     if (
         "sudden_medical_expense" in options
         and "sudden_medical_expense" not in picked

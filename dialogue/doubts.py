@@ -15,7 +15,7 @@ from nlu.amount_clauses import mentions_reimbursement, out_of_pocket, varying_am
 from nlu.answers import parse_yes_no
 from nlu.clauses import clauses, differs_by_person
 from nlu.idcard import ID_RE, parse_id_number
-from nlu.lexicon import match_relations, relative_of_pronoun
+from nlu.lexicon import IN_LAW_WORDS, Match, match_relations, relative_of_pronoun
 from nlu.numbers import Amount, find_amounts, parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
 
@@ -28,6 +28,22 @@ _GRADE_SAID = re.compile(rf"(?P<n>{NUMERAL_RE.pattern})级")
 # said per month; "一年领一千八" to 基础养老金 is 150 a month
 MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income", "members.monthly_basic_pension"}
 _WIDE = 3  # an income that varies more than threefold has no "usual month": ask the year
+
+
+def _the_persons_named(text: str) -> list[Match]:
+    """The person each clause names: the last relation word of a chain ("俺闺女女婿": her
+    husband, not the daughter)."""
+    named = []
+    for clause in clauses(text):
+        said = [m for m in match_relations(clause) if m.id != "self" and m.text not in _KIN_AT_ALL]
+        if said:
+            named.append(said[-1])
+    return named
+
+
+def _not_close_kin(said: Match) -> bool:
+    """A nephew, a cousin ("other"), or a relative by marriage (女婿, 儿媳, 公婆, 岳父母)."""
+    return said.id in _NOT_CLOSE_KIN or IN_LAW_WORDS.fullmatch(said.text) is not None
 
 
 @dataclass(frozen=True)
@@ -217,8 +233,8 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
     if fills == ["members.has_disability"] and grade is not None and grade not in (1, 2, 3, 4):
         return Doubt("grade_impossible")  # "有，五级": the card has grades 1 to 4
     if fills == ["relative_is_aid_official"] and not _DENIED.search(text):
-        named = [m for m in match_relations(text) if m.id != "self" and m.text not in _KIN_AT_ALL]
-        if named and all(m.id in _NOT_CLOSE_KIN for m in named):
+        named = _the_persons_named(text)
+        if named and all(_not_close_kin(m) for m in named):
             return Doubt("not_close_kin", named[0].text)  # "俺侄子在村里当会计"
     if question.answer == "relation":
         someones = relative_of_pronoun(text)

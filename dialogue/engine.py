@@ -71,6 +71,11 @@ from dialogue.questions import (
 from dialogue.replies import ChoicesReply, Reply, TextReply
 from dialogue.screened import Screenings, is_finished
 from dialogue.state import Session, fact_name, get_fact, set_fact
+from dialogue.typed_for import (
+    typed_for_the_applicant,
+    typed_for_them,
+    without_the_writers_own,
+)
 from guides.catalog import guide_for
 from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
@@ -306,6 +311,8 @@ class DialogueEngine:
             reading = _size_not_asked(consistent(read_facts(text, self.today()), text), text)
             reading = without_others_property(session, text, reading)
             reading = without_the_supporters_facts(session, reading)
+            reading = typed_for_the_applicant(session, reading)  # "我妈她今年七十三" to 您本人…
+            reading = without_the_writers_own(text, reading)  # "…，我在外地打工不算"
             theirs = said_of_the_member(session, reading)  # "儿子三十，孙子八岁" to 儿子多大
             if theirs is not None and isinstance(answer, Value) and answer.value != theirs.value:
                 answer = Value(theirs.value, is_estimate=theirs.estimate)
@@ -425,7 +432,8 @@ class DialogueEngine:
             region=session.region,
             of_another=of_another,
             speaker_owes=writer.speaker_owes(session, pending.member),
-            asked=_relation_of(session, pending.member),
+            # "俺爹他每月一百来块" typed for the applicant: not another member's amount
+            asked=None if typed_for_them(session, text) else _relation_of(session, pending.member),
         )
         if question.answer == "ages" and not fits_in_order(session, answer):
             return None  # "27，29" for three people: whose age is which is unsaid, ask again

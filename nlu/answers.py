@@ -34,9 +34,13 @@ _HOW_OR_WHERE = (
     r"|还要|还得|还需要|需要|有这|还有)"
 )
 _DONT_KNOW = re.compile(
+    # not the mind or the speech said unclear ("脑子不清楚", "说话不清楚"): how someone is
+    r"(?<!脑子)(?<!脑袋)(?<!头脑)(?<!神志)(?<!意识)(?<!说话)(?<!口齿)(?<!吐字)"
     rf"(?:不知道|不晓得|不清楚|不太清楚){_HOW_OR_WHERE}|不造|说不好|说不清|说不准|说不上来|记不得|记不清|不记得"
     r"|记不(?:太|大)(?:清|准|得)|记不准"
     r"|不确定|搞不清|弄不清|没印象|不太了解|不了解|不好说|难说|不一定|说不定|也许吧"
+    # "没算过" said alone: the sum is not known ("没算过，反正不少" says it is a lot)
+    r"|^(?:我|俺|也|都|从来)*没(?:细|仔细)?(?:算过|算|记过账?|记账)[了啊呀吧哈的嘛]*$"
     # "不懂" said last; "不懂那些，没有", "那玩意儿咱不懂，没买过": the product is not understood,
     # the no is said
     r"|不懂(?=[了啊呀吧哈的嘛]*$)"
@@ -45,6 +49,8 @@ _DONT_KNOW = re.compile(
     r"(?=[了啊呀吧哈的嘛]*(?:$|[，。；！？,;!?\s]))"
     rf"|{_ASKED}[^，。；！？,;!?\s]{{0,4}}{_FORGOT}|{_FORGOT}(?:是|了)?{_ASKED}"
 )
+# "你问这干啥", "问这个做什么": why it is asked, asked back
+_ASKS_WHY = re.compile(r"问(?:这|这个|那|那个|这些)?(?:干啥|干嘛|干什么|做啥|做什么)")
 # Messages that close or steer the conversation rather than answer the question.
 _NOT_AN_ANSWER = re.compile(
     r"再见|拜拜|bye|回头见|挂了|退出|不聊了|下次再说"
@@ -52,16 +58,20 @@ _NOT_AN_ANSWER = re.compile(
     r"|不愿意(?:说|回答|讲|透露)|人工|客服|真人"
     r"|听不(?:懂|明白|清)|没听(?:懂|明白|清)|不明白|看不懂"
     r"|(?:答|说|填|写|打|记|弄|搞|选)错"
+    rf"|{_ASKS_WHY.pattern}"
 )
 # Idioms that contain a yes/no character but answer nothing; masked before matching.
 _IDIOMS = re.compile(
     r"不好意思|不客气|不用谢|不过|要是|要不然|好像|没关系的话"
+    r"|都(?:行|可以|成|中)(?=[，,]\s*(?:看|随))"  # "都行，看哪边好办": either, not a yes
+    # "有低保撑着", "有点补贴": what the household gets, not a yes to the question
+    r"|有(?:个|点)?(?:低保|五保|特困|补贴|补助|养老金)"
     r"|没(?:有)?(?:迁|搬|挪|动|变|改)(?:过|走|出去|动过)?"  # "一直在这儿，没迁过": nothing changed
 )
 # "没有没有", "不是不是", "不对不对": a repeated no, not the question "有没有"
 _A_NOT_A = re.compile(
     r"(?<!不)是不是|(?<!没)有没有|(?<!不)要不要|(?<!不)对不对|(?<!不)行不行|能不能|可不可以|用不用|是否|"
-    r"(?<!不)算不算|算不(?=[？?])"  # "暂住证算不？": asks whether it counts
+    r"(?<!不)算不算|算不(?=[？?]|$)"  # "暂住证算不？", "民兵算不": asks whether it counts
 )
 _QUESTION = re.compile(rf"{_A_NOT_A.pattern}|好不好|吗|嘛[?？]|[?？]")
 _YES = [
@@ -154,11 +164,12 @@ _EXACT_YES = {
 # "没买过那些", "没炒过股", "没遇到啥事", "啥都没领": never did it, nothing of it — a "no"
 # (not "没听说过"/"没鉴定过": not knowing is no answer)
 _NEVER = re.compile(
-    r"^(?:我们家|我家|俺家|家里|我们|我|俺|咱)?(?:从来|从|也|都|还)?没有?"
+    r"^(?:我们家|我家|俺家|家里|我们|我|俺|咱)?(?:现在|目前|眼下|最近)?(?:从来|从|也|都|还)?没有?"
     r"(?:(?:买|炒|领|拿|吃|办|当|遇到|碰到|遇上|碰上|得|患|存|开|住|享受|碰|做|弄)过"
     r"|(?:遇到|碰到|遇上|碰上|出|发生|领|拿|吃|得|有)(?:啥|什么|任何)"
     r"|(?:存|攒|剩)下"  # "没存下钱": nothing saved
-    r"|(?:啥|什么)(?:大)?(?:事|难处))"  # "没啥大事"
+    r"|(?:啥|什么)(?:大)?(?:事|难处)"  # "没啥大事"
+    r"|(?:啥|什么)(?:突然|意外)的?(?:事)?)"  # "没啥突然的，就是一直穷"
     r"|^(?:啥|什么)(?:都|也)没(?:有|领|拿|吃|办|遇到|碰到|得|享受)"
     r"|^哪(?:有|来的?)(?:啥|什么)?"  # "哪有啥存款", "哪来的车": rhetorical, none
     r"|^(?:还|又|那)?能有(?:啥|什么)(?!办法|法子|用)"  # "能有啥病，年轻着呢"; not 能有啥办法
@@ -191,6 +202,11 @@ def is_question(text: str) -> bool:
     """ "有没有车都要说吗": the answer asks back (an A-not-A form, or it ends as a question);
     "车？哪买得起" does not."""
     return bool(_A_NOT_A.search(text) or _ENDS_ASKING.search(text.strip()))
+
+
+def asks_why(text: str) -> bool:
+    """ "你问这干啥", "问这个做什么，户口在哪有啥关系": why it is asked, asked back; no answer."""
+    return _ASKS_WHY.search(text) is not None
 
 
 def is_dont_know(text: str) -> bool:
@@ -341,6 +357,7 @@ _CONSENT_YES = re.compile(
     r"查吧|查就查|你们查|可以查|随便查|尽管查|让你们查|查呗|授权|(?:核对|核查)吧|查(?:啥|什么)都行"
     r"|(?:咋|怎么)查都(?:行|中|成|可以)|签就签|依你们|随你们"  # "依你们，咋查都行", "签就签吧"
     r"|查[^，,。不没别]{0,6}(?:可以|没问题|没事)"  # "查我可以"
+    r"|(?<![不别没])(?:让|叫)(?:你们)?查|说(?:可以|行|中|同意)(?=[，,。]|$)"  # "俺爹说可以，让查"
     r"|^[^，,。不没别]{0,6}?(?:同意|愿意)[了的啊吧呀。！!]*$"  # "我爸妈都同意" (for them)
 )
 

@@ -38,6 +38,7 @@ _NOW = re.compile(
     r"|刚办|才办|新办|办下来|改造|翻修|翻盖|修好|重建|重盖"  # "原来没有，去年刚办的"
     r"|评成|评为|定成|定为|调成|调为|重新|换证"  # "原来是三级，今年重新评成二级了"
     r"|迁回|迁过来|迁来|迁到|迁走|迁出|落户|落了户"  # "以前在外地，前年迁回来了"
+    r"|查出|确诊|患上"  # "本来好好的，前年查出来尿毒症": an illness found since
     r"|(?:以|之)后|自从|打那"  # "以前靠他六七千，出事以后就没收入了"
     r"|(?:不|没)(?:干|当|做)了"  # it ended: "以前当过村支书，早就不干了"
     r"|注销|吊销|辞了|辞职|倒闭|关门了"  # "以前办过个体执照，早就注销了", "上个月刚辞了"
@@ -142,7 +143,21 @@ _NOTHING_AGAINST = re.compile(
 )
 
 
+# "我没说不同意啊", "没说不能办": what was not said against is said; "没说干不了": able to
+_NOT_SAID_AGAINST = re.compile(
+    r"没(?:有)?说(?:过)?不(?P<said>同意|愿意|乐意|答应|可以|行|能)"
+    r"|没(?:有)?说(?:过)?(?P<verb>[干做办])不(?:了|成|动)"
+)
+# "也不是不想学", "倒不是不愿意": a denied refusal is the wish itself
+_NOT_UNWILLING = re.compile(r"(?:也|倒|并)?不是不(?P<said>想|愿意|同意|乐意|肯)")
+
+
+def _said_for(m: re.Match[str]) -> str:
+    return m.group("said") or f"能{m.group('verb')}"
+
+
 def without_double_negation(text: str) -> str:
+    text = _NOT_UNWILLING.sub(lambda m: m.group("said"), _NOT_SAID_AGAINST.sub(_said_for, text))
     return _NOTHING_AGAINST.sub(lambda m: m.group("said"), _NOT_NONE.sub("有", text))
 
 
@@ -213,6 +228,14 @@ _NOT_HAD = re.compile(r"没有?(?P<said>[^，,；;。！!？?]{1,8})")
 _STOPPED = re.compile(r"(?:不再|没再|不|没)(?P<said>[^，,；;。！!？?]{1,6})了")  # "不种地了"
 
 
+def _negation_is_its_word(
+    text: str, picked: str, synonyms: Mapping[str, Sequence[str]] | None
+) -> bool:
+    """ "没念完就退学了": the negation read as denying 退学 is part of a word of the same option
+    (没念完), so nothing is denied."""
+    return any(word[0] in "没不未" and word in text for word in (synonyms or {}).get(picked, ()))
+
+
 def denied_choice(
     text: str, options: Mapping[str, str], synonyms: Mapping[str, Sequence[str]] | None
 ) -> str | None:
@@ -224,7 +247,7 @@ def denied_choice(
         _STOPPED.search(text) if len(options) > 2 else _NOT_HAD.search(text)
     )
     picked = None if denied is None else parse_choice(denied.group("said"), options, synonyms)
-    if denied is None or picked is None:
+    if denied is None or picked is None or _negation_is_its_word(text, picked, synonyms):
         return parse_choice(text, options, synonyms)
     rest = parse_choice(text[: denied.start()] + text[denied.end() :], options, synonyms)
     if len(options) != 2:
@@ -409,6 +432,11 @@ def _possessive_end(clause: str, at: int) -> int:
 _SPEAKER_ELSEWHERE = re.compile(
     r"(?:我|俺|额)(?:不|没)(?:跟|和)(?:他们|她们|他|她|他俩|她俩)(?:一起|一块儿?)?(?:住|过)"
 )
+
+
+def lives_elsewhere(clause: str) -> bool:
+    """ "闺女出嫁了", "儿子成家了": somebody of the clause has a home of their own (or is gone)."""
+    return _LIVES_ELSEWHERE.search(clause) is not None
 
 
 def without_people_elsewhere(text: str) -> str:

@@ -225,6 +225,8 @@ def parse_age(text: str, today: date | None = None) -> int | None:
         age = _age_from(born, today)
         return age if 0 <= age <= 120 else None
     ages = find_ages(text, today)
+    now = [a for a in ages if not _AT_THE_TIME.match(text, a.end)]
+    ages = now or ages  # "十九岁嫁过来，今年六十七了": the age then is not the age now
     if not ages or not isinstance(ages[0].value, int):
         return None
     first = ages[0].value
@@ -233,6 +235,12 @@ def parse_age(text: str, today: date | None = None) -> int | None:
         if exact and abs(exact[0] - first) <= GUESS_MENDED:
             return exact[0]
     return first
+
+
+# an age at an event of the past: "十九岁嫁过来", "二十岁那年当的兵", "十八岁就出去打工"
+_AT_THE_TIME = re.compile(
+    r"(?:那年|那会儿?|的时候|时候|时|就|上)?(?:嫁|结婚|出嫁|当兵|参军|入伍|出去|出来|生了?|进厂|下地)"
+)
 
 
 # the birth month after a year said alone ("五五年 腊月生的", "58年，十月份出生"); a lunar month

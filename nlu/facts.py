@@ -113,8 +113,10 @@ LONG_AGO = re.compile(
 )
 # "我五十四，", "老伴六十三。": a number right after a member, closing the clause, is the age
 _BARE_AGE = re.compile(
-    r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?P<more>多)?(?=[，,。；;！!\s]|$|了|都|[我俺]|能|还能|可以|在|还)"
+    r"(?:今年|都|也)?(?P<n>[一二三四五六七八九十\d]{2,3})(?P<more>多|出头|好几)?(?=[，,。；;！!\s]|$|了|都|[我俺]|能|还能|可以|在|还)"
 )  # "我爸八十三我妈七十八都跟我住": voice input has no commas; "公公婆婆七十多，"
+# the middle of the years said over the tens: "七十多" 70..79, "五十出头" 51..54, "七十好几" 72..79
+_ABOVE_TENS = {"多": 5, "出头": 2, "好几": 6}
 # "我八十二岁的老娘", "有个七十九的老爹": an age said before a relative the speaker names as
 # theirs, joined by 的, is that relative's; without the speaker's word ("家里还有八十多岁的
 # 奶奶", whose 奶奶?) it is nobody's
@@ -467,7 +469,7 @@ _LONG_ILL = re.compile(r"(?:好几|几|[两三四五六七八九十\d]+|多)年�
 
 # cured: "治好了", "现在好了" (not "好了一点", "好多了": better, still ill)
 _RECOVERED = re.compile(
-    r"(?:治好了|(?:已经|现在|早就?|病)好了|痊愈了?|康复了|(?:已经|现在)没事了"
+    r"(?:治好了|(?:已经|现在|早就?|病|以后|之后|后来)好了|痊愈了?|康复了|(?:已经|现在)没事了"
     # "做过手术，现在恢复得挺好，复查都没事": the check-ups find nothing
     r"|恢复得(?:挺|很|还|蛮|都)?(?:好|行|不错)|(?:复查|检查)(?:都|也|一直)?(?:没事|没问题|正常))"
     r"(?!一点|些|点|很多)"
@@ -631,6 +633,8 @@ def _member_flags(text: str, mentions: list[Mention], out: list[Fact], today: dt
                 kind = _disability_kind(text, lo, hi)
                 if kind is None and not any(hi <= m.start < next_hi for m in mentions):
                     kind = _disability_kind(text, hi, next_hi)  # "办了残疾证，肢体二级"
+                if kind is None and lo > 0:
+                    kind = _kind_said_before(text, mentions, lo)  # "老伴腿残，有二级残疾证"
                 if kind is not None:
                     _member_fact(out, mentions, text, "disability_kind", kind, start, end)
     _grades_by_member(text, mentions, grade, out)
@@ -654,6 +658,18 @@ def _work_named_after(text: str, fact: Fact, out: list[Fact]) -> bool:
         and fact.end <= f.start < hi
         for f in out
     )  # fmt: skip
+
+
+def _kind_said_before(text: str, mentions: list[Mention], lo: int) -> str | None:
+    """The kind said in the clause before the certificate's (at `lo`), in the same sentence,
+    when the two clauses name no two different members ("老伴腿残，有二级残疾证")."""
+    first, _ = sentence_at(text, lo)
+    before_lo, before_hi = clause_at(text, max(first, lo - 2))
+    if before_lo >= lo or before_lo < first:
+        return None
+    _, hi = clause_at(text, lo)
+    named = {m.key for m in mentions if before_lo <= m.start < hi and m.relation != UNNAMED}
+    return _disability_kind(text, before_lo, before_hi) if len(named) <= 1 else None
 
 
 def disability_kind_said(text: str) -> str | None:
@@ -827,7 +843,9 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 continue  # "媳妇在幼儿园三千五", "在大学当保安": a workplace, not a school stage
             lo, _ = clause_at(text, start)
             before = text[lo:start]
-            said = studying.search(before) or _CHILD_IN_ORDER.search(before)
+            said = bool(studying.search(before) or _CHILD_IN_ORDER.search(before)) or any(
+                m.end == start and m.relation in _YOUNG for m in mentions
+            )  # "孙子幼儿园大班", "闺女初二": right after the child
             if not said or _NOT_STUDYING.search(before):
                 continue
             # "一个上初中的儿子": the member named right after 的
@@ -845,6 +863,7 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
                 _member_fact(out, pupils, text, "school_stage", stage, start, end)
 
 
+_YOUNG = ("son", "daughter", "grandchild", CHILD)  # who is at school when a stage follows them
 _GOES_WITH = re.compile(r"(?:跟着|随着|跟)$")
 # a stage said of a noun no member word names ("上初中的丫头"), not "是上初中的" nor "的时候"
 _OF_SOMEBODY_UNNAMED = re.compile(r"的(?!时候|那|这|，|。|,|\s|$)[\u4e00-\u9fff]")
@@ -918,7 +937,8 @@ def _ages(
         ):
             continue
         more = m.group("more") is not None and age % 10 == 0  # "七十多": in the seventies
-        out.append(Fact("members.age", age + 5 if more else age, m.start("n"), m.end(),
+        above = _ABOVE_TENS.get(m.group("more") or "", 0) if more else 0
+        out.append(Fact("members.age", age + above, m.start("n"), m.end(),
                         mention.key, estimate=more))  # fmt: skip
     _ages_in_birth_order(text, mentions, out)
     # "爷爷奶奶都九十多了，爷爷九十三": the exact age said of a member wins over the estimate

@@ -23,6 +23,7 @@ from typing import Literal
 from nlu.lexicon import match_relations
 from nlu.numerals import (
     NUMERAL,
+    NUMERAL_RE,
     find_negative,
     has_unit,
     last_unit,
@@ -100,7 +101,8 @@ _ZERO_RE = re.compile(
     r"(?:没有?|无|零)(?:任何|啥|什么)?(?:收入|工资|进项|钱|存款|积蓄)|一分(?:钱)?(?:都|也)?没|分文(?:没有|全无)?"
     # lost it all ("亏没了"), nothing left or spent ("没剩下啥", "没花啥钱"); "花光了" is not
     # here: to 看病花了多少 it says a lot was spent (dialogue.answers reads it for assets only)
-    r"|(?:亏|赔)(?:光|完|没)了|没剩(?:下)?(?:啥|什么|钱)|没花(?:啥|什么)钱|没怎么(?:看病|花)"
+    r"|(?:亏|赔)(?:光|完|没)了|没剩(?:下)?(?:啥|什么|钱)|没花(?:啥|什么)钱?|没怎么(?:看病|花)"
+    r"|哪(?:有|来)的?(?:啥|什么)?钱"  # "俺们哪有钱去做": none
     r"|不(?:花|要|收)(?:啥|什么)?钱|全免了?|都免了"
 )
 _ZERO_ANSWERS = {
@@ -158,7 +160,31 @@ def period_at(text: str, start: int, end: int) -> Period | None:
             elif m.start() >= end and (after is None or m.start() < after[0]):
                 after = (m.start(), period)
     chosen = before or after
+    if chosen is None:
+        return _year_said_before(text, lo)
     return chosen[1] if chosen else None
+
+
+# a year said for the whole answer before the clause of the amount ("一年到头养几只羊，卖了也就三四
+# 千"), or a harvest's sale, once a year ("秋后卖粮能卖一万"); not 今年/去年 (when, not per)
+_YEAR_FOR_ALL = re.compile(r"一年到头|一年下来|一年里|一整年|全年|每年")
+_HARVEST = re.compile(r"秋后|秋收|卖粮|粮食卖|卖了粮")
+
+
+def _year_said_before(text: str, lo: int) -> Period | None:
+    """ "year" when a clause before the amount's says the period for the whole answer (with no
+    number between it and the amount), or the amount's clause or one before tells a harvest."""
+    if _HARVEST.search(text, 0, _clause_end(text, lo)):
+        return "year"
+    said = [m for m in _YEAR_FOR_ALL.finditer(text, 0, lo)]
+    between = _COUNTED_THINGS.sub("", text[said[-1].end() : lo]) if said else ""
+    if said and not NUMERAL_RE.search(between):
+        return "year"
+    return None
+
+
+# "养几只羊", "种了十几亩地": a count of things between, no sum of money
+_COUNTED_THINGS = re.compile(rf"{NUMERAL}(?:只|头|亩|个|间|口|人|岁|天|棵|袋|斤|回|次)")
 
 
 def _bounds(m: re.Match[str]) -> tuple[Decimal, Decimal, bool] | None:
