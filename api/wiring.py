@@ -105,7 +105,8 @@ async def attach_services(runtime: Runtime) -> None:
         runtime.waiting_for.remove("knowledge_base")
     # The classifier loads (or trains, first time) once per worker, off the event loop; so do
     # the guides' data files a first result reads.
-    nlu = await asyncio.to_thread(make_backend, settings.nlu_backend, settings.rasa_url)
+    # The chat turn reads a message's intent and confidence only (dialogue.engine): no entities.
+    nlu = await asyncio.to_thread(make_backend, settings.nlu_backend, settings.rasa_url, False)
     await asyncio.to_thread(warm_up)
     store = SessionStore(
         runtime.redis,

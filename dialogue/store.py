@@ -191,7 +191,19 @@ class SessionStore:
             raw, lines = await pipe.execute()
         if raw is None:
             raise SessionNotFound(f"no session {session_id}")
-        return self._load(raw, lines)
+        return self._loaded(session_id, raw, lines)
+
+    def _loaded(
+        self, session_id: str, raw: str | bytes, lines: list[bytes] | None = None
+    ) -> Session:
+        """`_load`, for a read by id: a session stored by a fault or by older code, that no
+        longer loads, is gone (SessionNotFound), not a server error on every later read (the
+        id only is logged: no personal data)."""
+        try:
+            return self._load(raw, lines)
+        except ValidationError:
+            log.warning("stored session %s does not load: treated as gone", session_id)
+            raise SessionNotFound(f"session {session_id} does not load") from None
 
     async def exists(self, session_id: str) -> bool:
         return bool(await self.redis.exists(_key(session_id)))
@@ -296,13 +308,7 @@ class SessionStore:
         try:
             if not taken[1]:
                 raise SessionNotFound(f"no session {session_id}")
-            try:
-                loaded = self._load(taken[1])
-            except ValidationError:
-                # stored by a fault, now unreadable: the citizen starts again rather than
-                # meeting a server error on every message (the id only: no personal data)
-                log.warning("stored session %s does not load: treated as gone", session_id)
-                raise SessionNotFound(f"session {session_id} does not load") from None
+            loaded = self._loaded(session_id, taken[1])  # unreadable: the citizen starts again
             checkout = Checkout(self, loaded, _bytes(taken[2]), lock, token)
             yield checkout
         finally:

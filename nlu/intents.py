@@ -264,10 +264,11 @@ class IntentClassifier:
     def predict_intent(self, text: str) -> str:
         return self.ranking(text, 1)[0][0]
 
-    def predict(self, text: str) -> Parse:
+    def predict(self, text: str, entities: bool = True) -> Parse:
+        """The intent, its ranking and (unless `entities` is False) the text's entities."""
         ranking = self.ranking(text)
         intent, confidence = ranking[0]
-        return Parse(intent, confidence, _extract_entities(text), ranking)
+        return Parse(intent, confidence, _extract_entities(text) if entities else (), ranking)
 
     def parse(self, text: str) -> Parse:
         """The NLU backend interface (nlu.backend.NluBackend)."""

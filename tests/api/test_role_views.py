@@ -8,6 +8,7 @@ Redis the way the service stores it; then each role asks for it through every ro
 from __future__ import annotations
 
 import asyncio
+import json
 import secrets
 import time
 from collections.abc import Iterator
@@ -184,3 +185,47 @@ def test_an_agent_moved_to_editing_or_review_loses_every_session_at_once(
             assert ID_NUMBER not in refused.text
     started = client.post("/api/v1/sessions", json={"region": "gansu"}, headers=bearer(token))
     assert started.status_code == 403
+
+
+def spoil(service: Service, session_id: str) -> None:
+    """The stored session made one that no longer loads (a state saved by older code: two
+    applicants, which the household's check now refuses), the rest of it left as stored."""
+
+    async def main() -> None:
+        client = aioredis.Redis.from_url(service.env["REDIS_URL"])
+        raw = await client.get(f"session:{session_id}")
+        assert raw is not None
+        data = json.loads(raw)
+        data["household"]["members"].append({"relation": "self"})
+        await client.set(f"session:{session_id}", json.dumps(data), keepttl=True)
+        await client.aclose()
+
+    asyncio.run(main())
+
+
+def test_the_console_reading_a_session_that_no_longer_loads_gets_a_clear_error(
+    service: Service, client: httpx.Client
+) -> None:
+    """Every read the agent console makes of it answered 500 (the Guard's catch-all); now
+    the session is gone as the citizen's own turn already says, and the queue still lists the
+    others."""
+    staff = Staff(service)
+    agent = staff.token("roles_agent_spoilt", ["agent"])
+    session = seeded_session(owner_id(guest(client), service))
+    save(service, session)
+    assert client.post(
+        f"/api/v1/agent/handoffs/{session.id}/claim", headers=bearer(agent)
+    ).is_success
+    spoil(service, session.id)
+    reads = [
+        client.get(f"/api/v1/sessions/{session.id}", headers=bearer(agent)),
+        client.get(f"/api/v1/agent/sessions/{session.id}/overview", headers=bearer(agent)),
+        client.post(f"/api/v1/agent/sessions/{session.id}/resume", headers=bearer(agent)),
+        client.post(f"/api/v1/agent/handoffs/{session.id}/release", headers=bearer(agent)),
+    ]
+    for response in reads:
+        assert response.status_code == 404, (response.request.url, response.text)
+        assert response.json()["error"]["code"] == "session_not_found"
+    queue = client.get("/api/v1/agent/handoffs", headers=bearer(agent))
+    assert queue.status_code == 200, queue.text
+    assert session.id not in queue.text

@@ -181,3 +181,20 @@ def test_the_local_backend_keeps_short_answers_but_never_personal_numbers() -> N
     assert backend.parse("13912345678") is not with_phone  # read again, never kept
     long_text = "我想问一下我们家的情况能不能申请低保"
     assert backend.parse(long_text) is not backend.parse(long_text)
+
+
+def test_an_intents_only_backend_gives_the_same_intent_without_entities() -> None:
+    """The service's chat turn reads only the intent and its confidence: its backend skips the
+    entity finders, and every intent, confidence and ranking stays as the full parse's."""
+    full, intents_only = make_backend("local"), make_backend("local", entities=False)
+    texts = [e.text for e in load_examples()[:300]]
+    texts += ["我今年六十八了，电话13812345678", "存款大概两万块", "不知道"]
+    found_any = False
+    for text in texts:
+        parsed, quick = full.parse(text), intents_only.parse(text)
+        assert (quick.intent, quick.confidence, quick.ranking) == (
+            parsed.intent, parsed.confidence, parsed.ranking
+        ), text  # fmt: skip
+        assert quick.entities == ()
+        found_any = found_any or bool(parsed.entities)
+    assert found_any  # the full parse does find entities in these texts
