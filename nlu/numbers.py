@@ -168,7 +168,16 @@ def period_at(text: str, start: int, end: int) -> Period | None:
 # a year said for the whole answer before the clause of the amount ("一年到头养几只羊，卖了也就三四
 # 千"), or a harvest's sale, once a year ("秋后卖粮能卖一万"); not 今年/去年 (when, not per)
 _YEAR_FOR_ALL = re.compile(r"一年到头|一年下来|一年里|一整年|全年|每年")
-_HARVEST = re.compile(r"秋后|秋收|卖粮|粮食卖|卖了粮")
+# crops and herds are sold once or twice a year ("洋芋玉米卖个三四千", "羊卖了四千"), not by the
+# month (not 卖菜, 卖猪肉: a trade, paid as it goes)
+_PRODUCE = (
+    r"(?:洋芋|土豆|马铃薯|玉米|苞谷|包谷|小麦|麦子|苹果|核桃|花椒|枸杞|红枣|胡麻|菜籽|油菜籽|辣椒"
+    r"|庄稼|果子|药材|党参|黄芪|当归|羊(?!肉|奶)|牛(?!肉|奶))"
+)
+_HARVEST = re.compile(
+    rf"秋后|秋收|卖粮|粮食卖|卖了粮|卖(?:了|个|些|点)?{_PRODUCE}"
+    rf"|{_PRODUCE}[^，。；！？\s\d]{{0,4}}?卖"
+)
 
 
 def _year_said_before(text: str, lo: int) -> Period | None:
