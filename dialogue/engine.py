@@ -511,7 +511,13 @@ class DialogueEngine:
         fill its fact ("老伴尿毒症" to 家里有人得了重病吗), else the question stays open."""
         pending = session.pending
         assert pending is not None
-        if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
+        if pending.question_id == CONSENT_ID:
+            # "我四十六 闺女十八" to the consent: kept (not money, which waits for the consent),
+            # and the consent asked again
+            private = {f for q in self.bank.questions if q.needs_consent for f in q.fills}
+            kept = [f for f in reading.facts if fact_name(f.name) not in private]
+            return store_facts(session, dataclasses.replace(reading, facts=kept), None, set())
+        if pending.question_id == MEMBER_MORE_ID:
             return []
         question = self.bank.get(pending.question_id)
         # "两口人" to 户口类型: the size (and the people it lists) is kept, the question asked again
