@@ -14,6 +14,7 @@ from dialogue.questions import Question
 from nlu.amount_clauses import mentions_reimbursement, out_of_pocket, varying_amount
 from nlu.answers import parse_yes_no
 from nlu.clauses import clauses, differs_by_person
+from nlu.facts import read_facts
 from nlu.idcard import ID_RE, parse_id_number
 from nlu.lexicon import IN_LAW_WORDS, Match, match_relations, relative_of_pronoun
 from nlu.numbers import Amount, find_amounts, parse_count
@@ -161,13 +162,23 @@ def first_number(text: str) -> float | None:
     return None if number is None else float(number)
 
 
+def _only_ages(text: str, today: dt.date) -> bool:
+    facts = read_facts(text, today).facts
+    return bool(facts) and all(f.name == "members.age" for f in facts)
+
+
 def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
     """The number said does not fit the question: ask back instead of storing it."""
     negative = find_negative(text)
     if negative is not None:
         return negative_doubt(negative, question)
     fills = question.fills
-    if question.group == "household" and question.answer != "count" and differs_by_person(text):
+    if (
+        question.group == "household"
+        and question.answer != "count"
+        and differs_by_person(text)
+        and not _only_ages(text, today)  # "俺六十八 老头子七十": ages told, noted elsewhere
+    ):
         return Doubt("differs_by_member")  # "我的在这，老伴的还在她娘家": whose, then?
     source = _INCOME_SOURCE.search(text)
     if (  # "就靠那点养老金": there is an income; how much?
