@@ -359,10 +359,18 @@ _CONSENT_YES = re.compile(
     r"|查[^，,。不没别]{0,6}(?:可以|没问题|没事)"  # "查我可以"
     r"|(?<![不别没])(?:让|叫)(?:你们)?查|说(?:可以|行|中|同意)(?=[，,。]|$)"  # "俺爹说可以，让查"
     r"|^[^，,。不没别]{0,6}?(?:同意|愿意)[了的啊吧呀。！!]*$"  # "我爸妈都同意" (for them)
+    # "没有问题", "我没意见", "有啥不同意的": nothing against it
+    r"|^(?:我|俺|额|我们|俺们)?(?:没有?|莫有|么得)(?:啥|什么)?(?:问题|意见)[了的啊吧呀。！!]*$"
 )
+_NOTHING_AGAINST = re.compile(r"(?:有|没)(?:啥|什么)不(?:同意|愿意)的")  # "有啥不同意的"
 
 
 _CONSENT_ASKS = re.compile(rf"[？?]|会不会|{_A_NOT_A.pattern}")
+
+
+# "有", "没有 孙子在上学", "有意见": whether something exists, said to the consent (an answer
+# to another question, or a worry): no agreement either way
+_THERE_IS = re.compile(r"(?:有|没有|没|无|莫有|么得)")
 
 
 def parse_consent(text: str) -> bool | None:
@@ -375,10 +383,14 @@ def parse_consent(text: str) -> bool | None:
         text = re.split(r"[？?]", text)[-1]
         if not text.strip() or _CONSENT_ASKS.search(text):
             return None
+    if _NOTHING_AGAINST.search(text):
+        return True
     if _CONSENT_NO.search(text):
         rest = _CONSENT_NO.sub("，", text)  # what is said besides the refusal
         yes = _CONSENT_YES.search(rest) or any(parse_yes_no(c) for c in _CLAUSE.findall(rest))
         return None if yes else False
     if _CONSENT_YES.search(text):
         return True
+    if _THERE_IS.match(text.strip()):
+        return None  # "有 儿子有残疾证": an answer to another question, no agreement
     return parse_yes_no(text)
