@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -310,6 +311,7 @@ class DialogueEngine:
                 return self._own_income_none(session, others_unknown=answer is DONT_KNOW)
             reading = _size_not_asked(consistent(read_facts(text, self.today()), text), text)
             reading = without_others_property(session, text, reading)
+            told = reading  # "没有存款" to a supporter question: the 没有 is the deposits'
             reading = without_the_supporters_facts(session, reading)
             reading = typed_for_the_applicant(session, reading)  # "我妈她今年七十三" to 您本人…
             reading = without_the_writers_own(text, reading)  # "…，我在外地打工不算"
@@ -323,7 +325,7 @@ class DialogueEngine:
                 return self._not_the_households(session, text[owner.start : owner.end])
             if (
                 answer is not None
-                and not self._about_other_topic(session, text, reading)
+                and not self._about_other_topic(session, text, told)
                 and not names_another_member(session, text, reading)  # "我男人…" to 您本人…
             ):
                 if pending.question_id == "household_size" and isinstance(answer, Value):
@@ -476,6 +478,10 @@ class DialogueEngine:
         # 拉他去透析": the 没有 is about the car, the dialysis in the next clause)
         paused = spaces_as_commas(text)
         clause = clause_span(paused, found.start)
+        if "有" not in question.text and _NOTHING_ELSE.match(paused, clause[0]):
+            # "俺娘有个老年证，别的没有" to 户口在本地吗: nothing else owned, and no answer to a
+            # question of what is so (it answers one of what there is: "养老金，别的没有")
+            return True
         return any(
             not same_topic(question, f.name)
             and clause == clause_span(paused, f.start)
@@ -944,6 +950,10 @@ def _asks(text: str, parse: Parse) -> bool:
     it reads as a question or the classifier is sure; "前几年修过" (read as a question with
     0.28) is an answer not understood, asked again, not a question sent to the KB."""
     return parse.confidence >= POLICY_WHILE_ASKING or bool(ASKING.search(text))
+
+
+# "别的没有", "其他的都没有": nothing else than what was just said, no answer about one thing
+_NOTHING_ELSE = re.compile(r"\s*(?:别的|其他的?|其它的?|旁的)(?:都|也|就)?(?:没有|没|么有|莫有)")
 
 
 def _same_size(reading: Reading, answer: Answer) -> bool:
