@@ -118,6 +118,8 @@ def summary(
         return (group, -1 if member is None else member, order[question_id])
 
     for question_id, member in sorted(latest, key=position):
+        if member is not None and member >= len(session.household.members):
+            continue  # answered of a member the household no longer counts (the size cut)
         question = bank.get(question_id)
         title = GROUP_TITLES[question.group]
         label = question.summary_label
