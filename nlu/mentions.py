@@ -227,12 +227,7 @@ def find_mentions(
     found = _speaker_the_grandparent(text, found)
     found = _of_relatives(text, found)
     marked = [_as_host(text, f) for f in _mark_departed(text, found, _compiled(departed))]
-    spouses = [f.end for f in marked if f.relation == "spouse" and not f.departed]
-    marked += [
-        Mention("spouse", m.start(), m.end(), couple=True)
-        for m in _WE_TWO.finditer(text)
-        if any(end <= m.start() for end in spouses) or _AND_THE_CHILDREN.match(text, m.end())
-    ]
+    marked += _we_two(text, marked, or_with_children=True)
     placed: dict[str, Mention] = {}  # "她爸" as placed the first time it was said
     for m in _PRONOUN.finditer(text):  # 他/她: the member named last before, still living here
         if any(f.start < m.start() < f.end for f in marked):
@@ -289,14 +284,24 @@ def find_mentions(
                 for f in marked
             ]
     # "娃跟着额和他爷爷过，额俩都七十多了": the spouse placed through 他 makes 额俩 the couple
+    marked += _we_two(text, marked)
+    return sorted(marked, key=lambda f: f.start)
+
+
+def _we_two(text: str, marked: list[Mention], *, or_with_children: bool = False) -> list[Mention]:
+    """ "我俩", "额俩" not yet placed: the speaker and the spouse, once a living spouse was named
+    before (`or_with_children`: or said with their children, "我们两个带着娃")."""
     couples = {f.start for f in marked if f.couple}
     spouses = [f.end for f in marked if f.relation == "spouse" and not f.departed]
-    marked += [
+    return [
         Mention("spouse", m.start(), m.end(), couple=True)
         for m in _WE_TWO.finditer(text)
-        if m.start() not in couples and any(end <= m.start() for end in spouses)
+        if m.start() not in couples
+        and (
+            any(end <= m.start() for end in spouses)
+            or (or_with_children and _AND_THE_CHILDREN.match(text, m.end()) is not None)
+        )
     ]
-    return sorted(marked, key=lambda f: f.start)
 
 
 _CHILD_ORDINALS = "大二三小老"
