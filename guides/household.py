@@ -115,6 +115,11 @@ class Member(_Strict):
     # 城乡居民基本养老保险基础养老金, part of monthly_income: not counted as income for 特困
     # (《特困人员认定办法》第六条第二款).
     monthly_basic_pension: Money | None = None
+    # Allowances the government pays monthly (高龄津贴, 残疾人两项补贴, 优待抚恤金, 低保金), part of
+    # monthly_income. Some are never counted (低保审核确认办法 第十三条 不计入（一）（二）; 特困人员认定
+    # 办法 第六条第二款: 优待抚恤金、高龄津贴), the others as the city rules (第十三条 不计入（四）): where
+    # leaving them out changes an income clause, the office decides (或许符合).
+    monthly_allowance: Money | None = None
     # 孤儿 or 事实无人抚养儿童 (医疗救助 seed 000 附件2 二（八）).
     is_orphan_or_unsupported_child: bool | None = None
     workplace: str | None = None

@@ -24,6 +24,7 @@ FIELD_LABELS: dict[str, str] = {
     "monthly_income_total": "家庭月收入",
     "monthly_income": "月收入",
     "monthly_basic_pension": "城乡居民基础养老金",
+    "monthly_allowance": "政府发的补贴（高龄津贴、残疾人补贴、抚恤金等）",
     "basic_living": "近12个月基本生活支出",
     "age": "年龄",
     "birth_date": "出生日期",
@@ -110,7 +111,7 @@ FIELD_LABELS: dict[str, str] = {
 MONEY_FIELDS = {
     "monthly_income_total", "monthly_income", "deposits", "securities", "claims",
     "commercial_insurance", "purchase_price", "medical", "education",
-    "disability_rehabilitation", "monthly_basic_pension", "basic_living",
+    "disability_rehabilitation", "monthly_basic_pension", "monthly_allowance", "basic_living",
 }  # fmt: skip
 
 

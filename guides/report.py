@@ -60,6 +60,7 @@ FACT_LABELS: dict[str, str] = {
     "members.is_orphan_or_unsupported_child": "孩子是不是孤儿或事实无人抚养儿童",
     "expenses_12m.basic_living": "近12个月吃饭穿衣水电等基本生活支出",
     "members.monthly_basic_pension": "老人每月领的城乡居民基础养老金（不算收入）",
+    "members.monthly_allowance": "每月领的高龄津贴、残疾人补贴、抚恤金等政府补贴",
 }
 
 

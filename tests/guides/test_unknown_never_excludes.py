@@ -27,8 +27,10 @@ ON = dt.date(2025, 11, 1)
 # and a class the department already granted (without it, the household is screened as a new
 # application, which is what it would be).
 NOT_PROBED = {"region", "size", "monthly_income_total", "income_is_estimate", "already_receives"}
-# in_law is part of the relation: without it the relation was said plainly (女儿, not 儿媳)
-NOT_PROBED_MEMBER = {"relation", "in_law", "monthly_income"}
+# in_law is part of the relation: without it the relation was said plainly (女儿, not 儿媳);
+# monthly_allowance is a part of monthly_income the family named (高龄津贴, 两项补贴, 抚恤金, 低保金):
+# not named, the income is as said, like an income not flagged as estimated
+NOT_PROBED_MEMBER = {"relation", "in_law", "monthly_income", "monthly_allowance"}
 # 可能不符合 because a better class comes first (review order), or the household already has it
 # ("您家已经是低保，不再另外认定": while it says nothing of its income, it stays): not a refusal.
 BETTER_CLASS = ("更可能先认定为", "按审核顺序", "不再另外认定")

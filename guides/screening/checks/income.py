@@ -167,6 +167,7 @@ def counted_as_for_dibao(clause: Callable[[Context], CheckResult]) -> Callable[.
         known = _income_without(ctx, "without_basic_pension", _known_pension)
         if known is not None:
             result = _pension_left_out(ctx, result, clause(known), known)
+        result = _allowance_left_out(known or ctx, clause, result)
         if result.status != UNMET:
             return result
         cap = _basic_pension_cap(ctx)
@@ -189,6 +190,32 @@ def counted_as_for_dibao(clause: Callable[[Context], CheckResult]) -> Callable[.
         )
 
     return run
+
+
+def _allowance(member: Member) -> float:
+    return member.monthly_allowance or 0.0
+
+
+def _allowance_left_out(
+    ctx: Context, clause: Callable[[Context], CheckResult], result: CheckResult
+) -> CheckResult:
+    """第十三条 不计入: 优待抚恤金 and 社会救助款物 (低保金) are never counted; 高龄津贴 and
+    残疾人两项补贴 are not named, so the city rules (（四）). The model holds them as one amount:
+    where leaving it out changes the answer, the office decides (或许符合, never 可能不符合)."""
+    bare = _income_without(ctx, "without_allowance", _allowance)
+    if bare is None:
+        return result
+    without = clause(bare)
+    if without.status == result.status:
+        return result
+    taken = (ctx.monthly_income or 0) - (bare.monthly_income or 0)
+    return replace(
+        without,
+        status=UNCERTAIN,
+        reason=f"{without.reason}（政府发的补贴 {yuan(taken)} 元没有算进去）；抚恤金、低保金等"
+        "救助款不算收入，高龄津贴、残疾人补贴算不算看当地规定，由民政部门核定",
+        missing=(),
+    )
 
 
 def _pension_left_out(

@@ -177,6 +177,18 @@ def _living_source(
     text = f"月收入 {yuan(counted)} 元"
     if pension:
         text = f"月收入 {yuan(income)} 元，基础养老金不算收入，扣除后 {yuan(counted)} 元"
+    allowance = min(member.monthly_allowance or 0.0, counted)
+    if (
+        allowance
+        and not lines.clearly_above(counted - allowance)
+        and not _clearly_below(lines, counted)
+    ):
+        # 第六条第二款: 优待抚恤金 and 高龄津贴 are not counted; a 残疾人两项补贴 is not named there
+        verdict.confirm(
+            f"{text}，其中政府发的补贴 {yuan(allowance)} 元，扣除后 {yuan(counted - allowance)} 元；"
+            "高龄津贴、抚恤金不算收入，其他补贴看当地规定，是否属于无生活来源由民政部门核定"
+        )
+        return
     if (
         counted >= lines.high
         and pension is None
@@ -197,6 +209,10 @@ def _living_source(
         verdict.fail(f"{text}，不低于{lines.label}，有生活来源")
     else:  # between the standards of the two hukou types
         verdict.ask("hukou_type")
+
+
+def _clearly_below(lines: Lines, income: float) -> bool:
+    return income < lines.low and not lines.is_near(income)
 
 
 def _supporter(
