@@ -61,6 +61,7 @@ from dialogue.policy import (
 )
 from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, QuestionBank
 from dialogue.state import Session, member_key
+from dialogue.supporters import supporter_step
 from guides.catalog import guide_for
 from guides.household import EMERGENCY_SITUATIONS
 from guides.ids import LIKELY, NEED_INFO, POSSIBLE, ItemId, RegionId
@@ -428,7 +429,7 @@ def plan(session: Session, result: ScreeningResult, bank: QuestionBank, lookahea
         worths.pop(id(best), None)
         if not best.items:
             useful.remove(best)
-    step = gate(session, bank, best.step)
+    step = gate(session, bank, supporter_step(session, bank, best.step))
     return Plan(step, max(remaining, 1) if step is not None else 0)
 
 

@@ -72,6 +72,7 @@ from dialogue.questions import (
 from dialogue.replies import ChoicesReply, Reply, TextReply
 from dialogue.screened import Screenings, is_finished
 from dialogue.state import Session, fact_name, get_fact, set_fact
+from dialogue.supporters import names_a_living_child
 from dialogue.typed_for import (
     typed_for_the_applicant,
     typed_for_them,
@@ -206,6 +207,7 @@ class DialogueEngine:
         if reading is None:
             reading = read_facts(text, self.today(), opening=True, region=session.region)
         self._add_items(session, reading.items, text)
+        session.child_named = session.child_named or names_a_living_child(text)
         everyone = _names_everyone(reading)
         size = add_members(session, reading, all_named=everyone)
         stored = size + store_facts(session, reading, asked=0)
@@ -891,6 +893,8 @@ class DialogueEngine:
         if taken is not None and session.failures >= 1:
             count, noted = taken
             return [TextReply(text=noted), *self._answered(session, Value(count))]
+        if doubt.kind in AREA_SAID_AGAIN and session.failures >= 1:
+            return self._skip(session, prompts.AREA_NOT_KNOWN)
         if _moves_on(session):  # an answer not taken, like one not understood
             return self._skip(session, prompts.MOVED_ON)
         text = prompts.DOUBTS[doubt.kind].format(n=doubt.number, field=doubt.field)
@@ -924,6 +928,12 @@ HOUSES_SAID_AGAIN: dict[str, tuple[int, str]] = {
     "caves_not_houses": (1, prompts.ONE_HOME_ASSUMED),
     "rented_not_owned": (0, prompts.NO_HOME_OWNED_ASSUMED),
 }
+
+
+# 多少平米 answered with the rooms (or the flats) again after it was asked back: the area is not
+# known to them ("不知道 三间"); left as 不清楚 at once (the office measures it), not asked a
+# third time.
+AREA_SAID_AGAIN = frozenset({"rooms_not_area", "houses_not_area"})
 
 
 def _as_stored(session: Session, question: Question, member: int | None, answer: Value) -> bool:

@@ -39,6 +39,7 @@ class Prompts(BaseModel):
     speaker_relation: str  # the speaker living with the parent they ask for (dialogue.writer)
     moved_on: str  # the same question not understood three times: left as 不清楚
     one_home_assumed: str  # rooms (or caves) said again after asked back: one home
+    area_not_known: str  # rooms said again to 多少平米: the area left as 不清楚
     no_home_owned_assumed: str  # a rented home said again after asked back: none owned
     corrected: str
     which_to_correct: str
@@ -93,6 +94,7 @@ NOTHING_TO_UNDO = _P.nothing_to_undo
 SKIPPED = _P.skipped
 MOVED_ON = _P.moved_on
 ONE_HOME_ASSUMED = _P.one_home_assumed
+AREA_NOT_KNOWN = _P.area_not_known
 NO_HOME_OWNED_ASSUMED = _P.no_home_owned_assumed
 SPEAKING_FOR = _P.speaking_for
 SPEAKING_FOR_SIZE = _P.speaking_for_size

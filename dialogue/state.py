@@ -84,6 +84,9 @@ class Session(_Model):
     callback_phone: str | None = None  # left outside working hours, for the agent to call back
     awaiting_callback_phone: bool = False  # the next message is the callback number
     questions_asked: int = 0
+    # a living son or daughter of the applicant named in the opening (dialogue.supporters): a
+    # hint for the question choice, not a fact of the household
+    child_named: bool = False
     form_requested: bool = False  # said yes to the pre-filled application form
     questions_remaining: int | None = None  # the progress hint, refreshed every turn
     hint_members: int = 0  # members when the hint was last set (it may rise only with them)

@@ -154,7 +154,14 @@ def test_a_bare_yes_of_one_spouse_is_not_the_others(nlu_backend: IntentParser) -
 
 
 @pytest.mark.parametrize(
-    "text", ["俺一礼拜回去一趟", "就俺爹伺候着 俺一礼拜回去一趟", "回去看看他"]
+    "text",
+    [
+        "俺一礼拜回去一趟",
+        "就俺爹伺候着 俺一礼拜回去一趟",
+        "回去看看他",
+        "俺每个礼拜回去送点吃的",  # a trip home with food, to 有能养活照顾他的子女吗
+        "隔几天回去给她做顿饭",
+    ],
 )
 def test_a_trip_home_is_no_go_back(text: str) -> None:
     assert not is_command("go_back", text)
