@@ -129,17 +129,42 @@ def _tell_apart_by_word(session: Session, reading: Reading) -> None:
             session.persons.update(zip(keys, members, strict=True))
 
 
+# "大的…小的…" are children or grandchildren; the partner's age is said alongside
+_NOT_A_CHILD = frozenset({"spouse", "parent", "grandparent", "sibling"})
+
+
+def _alike(session: Session, first: int, second: int) -> bool:
+    """Two members nothing known tells apart (the same facts, or none), nor a name said."""
+    members = session.household.members
+    named = set(session.persons.values())
+    return (
+        first not in named
+        and second not in named
+        and members[first].model_dump(exclude_none=True)
+        == members[second].model_dump(exclude_none=True)
+    )
+
+
 def _by_birth_order(session: Session, ages: tuple[int, int]) -> list[tuple[str, Any]]:
-    """The elder's and the younger's age go to two children whose ages are open, when their
-    school stages say which is the elder (read from the opening: "一个上初中一个上小学")."""
+    """The elder's and the younger's age go to the two members whose ages are open, when their
+    school stages say which is the elder (read from the opening: "一个上初中一个上小学") or
+    nothing tells them apart ("两个孙子" then "大的十二 小的九岁")."""
+    open_ages = [
+        i
+        for i, m in enumerate(session.household.members)
+        if i > 0 and m.age is None and m.relation not in _NOT_A_CHILD
+    ]
     children = [
         (_STAGE_LEVEL[m.school_stage], i)
-        for i, m in enumerate(session.household.members)
-        if i > 0 and m.age is None and m.school_stage in _STAGE_LEVEL
+        for i in open_ages
+        if (m := session.household.members[i]).school_stage in _STAGE_LEVEL
     ]
-    if len(children) != 2 or children[0][0] == children[1][0]:
+    if len(children) == 2 and children[0][0] != children[1][0]:
+        (_, elder), (_, younger) = sorted(children, reverse=True)
+    elif len(open_ages) == 2 and _alike(session, *open_ages):
+        elder, younger = open_ages  # nothing tells them apart: either is the elder
+    else:
         return []
-    (_, elder), (_, younger) = sorted(children, reverse=True)
     changed: list[tuple[str, Any]] = []
     for index, age in ((elder, ages[0]), (younger, ages[1])):
         key = member_key(AGE, index)

@@ -58,6 +58,7 @@ from nlu.dialect import of_course, plain_no
 from nlu.facts import LONG_AGO, disability_kind_said, illness_kind_named, read_facts, unslipped
 from nlu.household_said import hukou_elsewhere
 from nlu.lexicon import IN_LAW_WORDS, find_items, match_relations, own_child_said, parse_relation
+from nlu.numbers import Found
 from nlu.numerals import NUMERAL_RE, spoken_numerals
 from nlu.voice_input import spaces_as_commas
 
@@ -296,6 +297,12 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
 
 
 _HAS_AT_END = re.compile(r"(?<![没无])有(?:的|呢|啊|呀)?$")
+# "不能", "不行" deny an ability or a request; to a question of whether there is someone or
+# something (有没有赡养人) they answer another question
+_CANNOT = re.compile(r"不(?:能|行|可以|会)")
+_ASKS_AN_ABILITY = re.compile(r"能|会|行|可以")
+# "有个三轮车", "有辆摩托": owning a thing; a yes only to a question asking whether there is one
+_HAS_A_THING = re.compile(r"一?[个辆台间套头只部块张本]")
 
 
 _EVERYONE = re.compile(r"都|全|谁|没人|没有人|家里|一个也|哪个|大家")
@@ -308,6 +315,22 @@ def _about_someone(text: str) -> bool:
 
 
 _COPULA = re.compile(r"^(?:就|也|都|还|应该|肯定|那)?(?P<no>不)?是")
+
+
+def _owns_a_thing_instead(question: Question, text: str, found: Found) -> bool:
+    return (
+        "有" not in question.text
+        and text[found.start : found.end] == "有"
+        and _HAS_A_THING.match(text, found.end) is not None
+    )
+
+
+def _cannot_to_whether_there_is(question: Question, text: str, found: Found) -> bool:
+    return (
+        "有" in question.text
+        and _ASKS_AN_ABILITY.search(question.text) is None
+        and _CANNOT.match(text, found.start) is not None
+    )
 
 
 def _copula_answer(text: str) -> bool | None:
@@ -561,6 +584,10 @@ def _parse(
         if word is not None and word[0] is None:
             return Doubt("yes_and_no")  # the question's own yes and no words both said
         generic = None if found is None else bool(found.value)
+        if found is not None and _owns_a_thing_instead(question, text, found):
+            generic = None  # "有个三轮车" to 户口在本地吗: another fact, not a yes
+        if found is not None and _cannot_to_whether_there_is(question, text, found):
+            generic = None  # "不能，腿疼干不了活" to 有没有赡养人: an answer to another question
         specific = None if word is None else word[0]
         if generic is not None and specific is not None and generic != specific:
             assert found is not None and word is not None

@@ -78,6 +78,7 @@ from dialogue.typed_for import (
     typed_for_them,
     without_the_writers_own,
 )
+from dialogue.writer import asked_of_the_speakers_parent
 from guides.catalog import guide_for
 from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
@@ -85,6 +86,7 @@ from guides.screening.result import ScreeningResult
 from nlu.answers import ASKING, find_yes_no, is_dont_know, parse_consent, parse_yes_no
 from nlu.clauses import clauses, without_double_negation
 from nlu.commands import corrected_part, is_command, is_correction, mended_start
+from nlu.dialect import plain_no
 from nlu.facts import Fact, Reading, clause_span, read_facts
 from nlu.lexicon import items_not_denied, offered_items, parse_relation
 from nlu.numerals import Negative, find_negative
@@ -473,6 +475,7 @@ class DialogueEngine:
         if pending is None or pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
             return False
         question = self.bank.get(pending.question_id)
+        text = plain_no(text)  # as the answer was parsed: "存款么有" is "存款没有"
         found = find_yes_no(text) if question.answer == "yes_no" else None
         if found is None:
             return False
@@ -867,7 +870,10 @@ class DialogueEngine:
             session.status = "done"
             return ending(session, self.screen(session), self.bank)
         session.status = "active"
-        return why + self._ask(session, chosen.next.pending())
+        asked = asked_of_the_speakers_parent(session, chosen.next.pending())
+        if asked is None:
+            return self._advance(session)  # noted unknown, not asked: choose again
+        return why + self._ask(session, asked)
 
     def _finish(self, session: Session) -> list[Reply]:
         return ending(session, self.screen(session), self.bank)

@@ -371,6 +371,7 @@ _CONSENT_ASKS = re.compile(rf"[？?]|会不会|{_A_NOT_A.pattern}")
 # "有", "没有 孙子在上学", "有意见": whether something exists, said to the consent (an answer
 # to another question, or a worry): no agreement either way
 _THERE_IS = re.compile(r"(?:有|没有|没|无|莫有|么得)")
+_NONE_OF_IT = re.compile(r"没|无|莫有|莫得|么有|么得|木有|木得|美有|冇")
 
 
 def parse_consent(text: str) -> bool | None:
@@ -393,4 +394,7 @@ def parse_consent(text: str) -> bool | None:
         return True
     if _THERE_IS.match(text.strip()):
         return None  # "有 儿子有残疾证": an answer to another question, no agreement
-    return parse_yes_no(text)
+    found = find_yes_no(text)
+    if found is not None and not found.value and _NONE_OF_IT.search(text, found.start, found.end):
+        return None  # "存款么有", "啥也没有": there is none of something, no refusal
+    return None if found is None else bool(found.value)

@@ -211,3 +211,33 @@ def test_a_relatives_relative_linked_by_a_pronoun(text: str, relation: str | Non
 )
 def test_an_answer_that_asks_whether_it_counts_is_asked_back(question: str, text: str) -> None:
     assert not isinstance(answer(question, text), Value)
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("has_local_hukou", "有个三轮车"),
+        ("has_local_hukou", "有辆摩托车"),
+        ("applies_at_residence", "有一间老房子"),
+    ],
+)
+def test_owning_a_thing_is_no_yes_to_a_question_that_asks_no_has(question: str, text: str) -> None:
+    # "有个三轮车" to 户口在本地吗 tells another fact; taken as 在 it was a wrong fact
+    assert answer(question, text) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "text"), [("has_local_hukou", "有"), ("has_local_hukou", "有，在本地")]
+)
+def test_a_bare_you_still_answers_yes(question: str, text: str) -> None:
+    assert answer(question, text) == Value(True)
+
+
+@pytest.mark.parametrize("text", ["不能 腿疼干不了活", "不行，干不动了"])
+def test_cannot_is_no_answer_to_whether_there_is_a_supporter(text: str) -> None:
+    # an ability denied answers another question; taken as 没有赡养人 it favoured 特困 wrongly
+    assert answer("member_legal_supporter", text) is None
+
+
+def test_a_plain_no_still_answers_whether_there_is_a_supporter() -> None:
+    assert answer("member_legal_supporter", "没有") == Value(False)

@@ -97,7 +97,8 @@ def test_the_summary_says_each_age(nlu_backend: IntentParser) -> None:
     [
         (("primary", "junior_high"), [10, 14]),  # the elder is the one at junior high
         (("junior_high", "primary"), [14, 10]),
-        (("primary", "primary"), [None, None]),  # nothing says which is the elder
+        # nothing tells the two apart: either is the elder, the household is the same
+        (("primary", "primary"), [14, 10]),
     ],
 )
 def test_ages_by_birth_order_go_to_the_children_by_school_stage(
@@ -118,3 +119,39 @@ def test_ages_by_birth_order_go_to_the_children_by_school_stage(
     )
     ages = [m.age for m in session.household.members]
     assert ages == [41, 43, *expected]
+
+
+def test_ages_by_birth_order_go_to_two_members_nothing_tells_apart(
+    nlu_backend: IntentParser,
+) -> None:
+    """ "带着两个孙子过" then 四口 leaves two blank members: "大的十二 小的九岁" gives them their ages
+    (before: nothing stored, and each age asked again). Played conversation, session 48."""
+    session = Session.new("s", "wx:t", RegionId.GANSU)
+    session.household.size = 4
+    session.household.members = [
+        Member(relation="self", age=68),
+        Member(relation="spouse", age=71),
+        Member(),
+        Member(),
+    ]
+    session.pending = Pending(question_id="member_ages")
+    DialogueEngine(nlu_backend, today=lambda: dt.date(2026, 12, 7)).turn(
+        session, "大的十二 小的九岁"
+    )
+    assert [m.age for m in session.household.members] == [68, 71, 12, 9]
+
+
+def test_birth_order_is_not_placed_on_members_told_apart(nlu_backend: IntentParser) -> None:
+    session = Session.new("s", "wx:t", RegionId.GANSU)
+    session.household.size = 4
+    session.household.members = [
+        Member(relation="self", age=68),
+        Member(relation="spouse", age=71),
+        Member(relation="grandchild"),
+        Member(relation="son"),
+    ]
+    session.pending = Pending(question_id="member_ages")
+    DialogueEngine(nlu_backend, today=lambda: dt.date(2026, 12, 7)).turn(
+        session, "大的十二 小的九岁"
+    )
+    assert [m.age for m in session.household.members][2:] == [None, None]

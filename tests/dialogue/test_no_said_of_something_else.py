@@ -59,3 +59,13 @@ def test_a_no_about_the_question_still_answers(
     assert session.household.members[0].has_legal_supporter is False or (
         session.household.members[0].has_disability is False
     )
+
+
+@pytest.mark.parametrize("text", ["存款么有", "存款莫有"])
+def test_a_dialect_no_about_deposits_is_no_answer_about_disability(
+    nlu_backend: IntentParser, text: str
+) -> None:
+    # the answer's parser reads 么有 as 没有; the check that it is about another topic must too
+    session = _answer(nlu_backend, "两口 我和老伴", Pending(question_id="any_disability"), text)
+    assert [m.has_disability for m in session.household.members] == [None, None]
+    assert session.household.assets.deposits == 0

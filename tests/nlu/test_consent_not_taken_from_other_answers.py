@@ -23,3 +23,14 @@ def test_an_answer_of_what_there_is_is_no_consent_either_way(said: str) -> None:
 @pytest.mark.parametrize("said", ["不同意", "我不同意", "没有 不同意"])
 def test_a_refusal_stays_a_refusal(said: str) -> None:
     assert parse_consent(said) is False
+
+
+@pytest.mark.parametrize("said", ["存款么有", "存款没有", "啥也没有", "没买过那些"])
+def test_none_of_something_is_no_refusal(said: str) -> None:
+    # "存款么有" said at the consent is the deposits; taken as 不同意 it stopped every money question
+    assert parse_consent(said) is None
+
+
+@pytest.mark.parametrize("said", ["不", "不行", "不用查，俺啥也没有", "不愿意"])
+def test_a_bu_refusal_is_still_one(said: str) -> None:
+    assert parse_consent(said) is False
