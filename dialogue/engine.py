@@ -72,13 +72,12 @@ from dialogue.questions import (
 from dialogue.replies import ChoicesReply, Reply, TextReply
 from dialogue.screened import Screenings, is_finished
 from dialogue.state import Session, fact_name, get_fact, set_fact
-from dialogue.supporters import names_a_living_child
+from dialogue.supporters import names_a_living_child, noted_unknown_instead
 from dialogue.typed_for import (
     typed_for_the_applicant,
     typed_for_them,
     without_the_writers_own,
 )
-from dialogue.writer import asked_of_the_speakers_parent
 from guides.catalog import guide_for
 from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
@@ -870,10 +869,9 @@ class DialogueEngine:
             session.status = "done"
             return ending(session, self.screen(session), self.bank)
         session.status = "active"
-        asked = asked_of_the_speakers_parent(session, chosen.next.pending())
-        if asked is None:
-            return self._advance(session)  # noted unknown, not asked: choose again
-        return why + self._ask(session, asked)
+        if noted_unknown_instead(session, chosen.next):
+            return self._advance(session)  # not asked: choose again
+        return why + self._ask(session, chosen.next.pending())
 
     def _finish(self, session: Session) -> list[Reply]:
         return ending(session, self.screen(session), self.bank)

@@ -14,7 +14,7 @@ import re
 
 from dialogue.policy import Next, is_allowed, is_open
 from dialogue.questions import QuestionBank
-from dialogue.state import Session
+from dialogue.state import Session, member_key
 from dialogue.writer import speaker_owes
 from nlu.clauses import clauses
 from nlu.lexicon import match_relations
@@ -22,6 +22,8 @@ from nlu.voice_input import spaces_as_commas
 
 LEGAL_SUPPORTER = "member_legal_supporter"
 CAPABLE_SUPPORTER = "member_supporter"
+_LEGAL_FACT = "members.has_legal_supporter"
+_CAPABLE_FACT = "members.has_capable_supporter"
 _CHILDREN = frozenset({"son", "daughter"})
 # the members whose children the speaker's 儿子/闺女 are: the speaker and the spouse
 _PARENTS = frozenset({"self", "spouse"})
@@ -48,6 +50,21 @@ def supporter_step(session: Session, bank: QuestionBank, step: Next) -> Next:
     ):
         return step
     return Next(CAPABLE_SUPPORTER, member)
+
+
+def noted_unknown_instead(session: Session, step: Next) -> bool:
+    """The legal question, for a member whose child is known alive, after whether the child
+    can support them was answered "不知道": its answer is known (that child), so it is noted
+    unknown with the capacity instead of asked. Returns whether it was noted."""
+    member = step.member
+    if step.question_id != LEGAL_SUPPORTER or member is None:
+        return False
+    if not (speaker_owes(session, member) or _child_named(session, member)):
+        return False
+    if not session.is_unknown(member_key(_CAPABLE_FACT, member)):
+        return False
+    session.mark_unknown(member_key(_LEGAL_FACT, member))
+    return True
 
 
 def _child_named(session: Session, member: int) -> bool:

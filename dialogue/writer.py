@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dialogue.state import Pending, Session, get_fact, member_key
+from dialogue.state import Session
 from guides.household import Member, Relation
 from nlu.facts import Reading
 from nlu.mentions import SELF, Mention
@@ -32,10 +32,6 @@ _THROUGH_PARENT: dict[str, Relation | None] = {
 }
 _THROUGH_GRANDPARENT: dict[str, Relation | None] = {SELF: "grandchild", "sibling": "grandchild"}
 _THROUGH = {"parent": _THROUGH_PARENT, "grandparent": _THROUGH_GRANDPARENT}
-_LEGAL_SUPPORTER_QUESTION = "member_legal_supporter"
-_LEGAL_SUPPORTER = "members.has_legal_supporter"
-_CAPABLE_SUPPORTER_QUESTION = "member_supporter"
-_CAPABLE_SUPPORTER = "members.has_capable_supporter"
 
 
 def applicant_relation(session: Session) -> str | None:
@@ -120,23 +116,6 @@ def speaker_owes(session: Session, member: int | None) -> bool:
         return False
     members = session.household.members
     return member == 0 or (member < len(members) and members[member].relation == "spouse")
-
-
-def asked_of_the_speakers_parent(session: Session, step: Pending) -> Pending | None:
-    """ "我替我妈问": the speaker is the parent's child, bound by law to support them (民法典 第一
-    千零六十七条), so "有没有赡养人" of that parent is asked as whether the children can support
-    them (one answer settles 特困's condition either way). None when that was answered "不知道":
-    the legal question is then noted unknown too, not asked. Other steps unchanged."""
-    if step.question_id != _LEGAL_SUPPORTER_QUESTION or not speaker_owes(session, step.member):
-        return step
-    assert step.member is not None
-    capable = member_key(_CAPABLE_SUPPORTER, step.member)
-    if session.is_unknown(capable):
-        session.mark_unknown(member_key(_LEGAL_SUPPORTER, step.member))
-        return None
-    if get_fact(session.household, capable) is not None:
-        return step
-    return Pending(question_id=_CAPABLE_SUPPORTER_QUESTION, member=step.member)
 
 
 def is_speaker(session: Session, member: int | None) -> bool:
