@@ -181,6 +181,9 @@ _RENT_PAID = re.compile(
     r"(?<![出收])租(?:了|的|着)?(?:个|间|套|一间|一套)?(?:私人的?|别人的?)?(?:房|屋)子?(?:住)?"
     r"|住(?:的)?出租屋|(?<!收)(?:房租|租金)"
 )
+# a loan paid back ("老公开大车一个月还车贷六千", "车贷房贷一个月就得五千多", "一年光利息就一万多"):
+# money paid out, nobody's pay
+_REPAID = re.compile(r"(?:车|房)贷|月供|还(?:贷款?|账|债)|利息")
 # "…一个月一千八，一家四口就靠我这点工资": the household lives on the amount said before
 # (or in the next sentence: "一个月一千八，老婆没工作。家里就这一个收入"; "别的收入也没有")
 _LIVES_ON_IT = re.compile(
@@ -568,10 +571,20 @@ def _one_job_now(text: str, start: int, today: dt.date) -> bool:
         _FORMERLY.search(text, lo, start)
         or LONG_AGO.search(text, lo, start)  # "前些年在工地上干活"
         or _TWO_JOBS.search(text, lo, hi)
-        or _in_a_past_year(text, sentence_at(text, start)[0], start, today)
+        or _in_a_past_year(text, _since_now_said(text, start), start, today)
         or _WISHED_JOB.search(text, lo, start)
         or (_ANY_OF_THESE.search(text, start, hi) and _WISHED_JOB.search(text, 0, lo))
     )
+
+
+_NOW_SAID = re.compile(r"现在|如今|目前|眼下")
+
+
+def _since_now_said(text: str, start: int) -> int:
+    """Where the clause of `start` says it is the present ("2014年公公走了 我男人现在在兰州打工":
+    a year said before is no matter), else where the sentence starts."""
+    said = _NOW_SAID.search(text, clause_at(text, start)[0], start)
+    return said.end() if said is not None else sentence_at(text, start)[0]
 
 
 # a job wished for, not held: "想找点活干，看大门啥的都行", "想去超市上班"
@@ -738,6 +751,11 @@ def _grades_by_member(
         if not any(f.start < lo and sentence_at(text, f.start) == sentence for f in disabled):
             continue
         who, gone = clause_who(mentions, text, m.start())
+        if who is None and not gone and (said := _kind_of_one_before(text, mentions, lo)):
+            # "都是残疾人，他是肢体的，三级，俺是听力的，二级": the one the clause before names
+            who, kind, kind_lo, kind_hi = said
+            if not any(f.name == "members.disability_kind" and f.who == who for f in out):
+                out.append(Fact("members.disability_kind", kind, kind_lo, kind_hi, who))
         if who is None and not gone:  # "我媳妇是智力残疾，也有证，四级": the one just said
             who = _last_disabled(disabled, mentions, lo)
         level = small_number(m.group("g"))
@@ -745,6 +763,21 @@ def _grades_by_member(
             continue
         graded.add(who)
         out.append(Fact("members.disability_grade", level, m.start(), m.end(), who))
+
+
+def _kind_of_one_before(
+    text: str, mentions: list[Mention], lo: int
+) -> tuple[str, str, int, int] | None:
+    """ "他是肢体的，三级": the clause before a bare grade names one member and a kind: who,
+    the kind and where it is said."""
+    before = clause_before(text, lo)
+    if before is None:
+        return None
+    named = {x.key for x in mentions if before[0] <= x.start < before[1] and not x.departed}
+    kind = _disability_kind(text, *before)
+    if len(named) != 1 or kind is None:
+        return None
+    return named.pop(), kind, before[0], before[1]
 
 
 _WISHES = ("wants_training", "wants_job")
@@ -1122,6 +1155,8 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 text, clause_at(text, start)[0], start
             ):
                 continue  # "以前借住在我姐家，现在…": where they lived before
+            if _a_kind_asked_about(text, start, end):
+                continue  # "外地户口在兰州打工的 能在兰州申请公租房吗": whoever is so, a rule
             if _states(text, start, negatable) and _ours(mentions, text, start):
                 out.append(Fact(name, value, start, end))
     ended = _statuses_ended(text)
@@ -1148,6 +1183,27 @@ def _household(text: str, mentions: list[Mention], out: list[Fact], today: dt.da
                 continue  # "就一个儿子…他自己一家子还吃着低保": his household's, not ours
             if _states(text, start) and _ours(mentions, text, start):
                 out.append(Fact("already_receives", [item], start, end))
+
+
+# "外地户口在兰州打工的，能…", "没车的人可以…": people described by it, then what they may do
+_KIND_DESCRIBED = re.compile(
+    r"[^，。；！？,;!?是]{0,10}?的(?:人|家庭|家)?[，,\s]?(?:也|还|就)?(?:能|可以|可不可以|让|给|算)"
+)
+_SPEAKER_OR_HOME = re.compile(r"我|俺|额|咱|家|是")
+_ASKED_AFTER = re.compile(r"[吗么？?]|能不能|可不可以|行不行")
+
+
+def _a_kind_asked_about(text: str, start: int, end: int) -> bool:
+    """The words at `start` describe a kind of people a rule is asked about ("外地户口在兰州打工的
+    能在兰州申请公租房吗"), not the household: the speaker not yet said (nor 家 before them in the
+    clause), 的 after them and what such people may do, asked."""
+    lo = clause_at(text, start)[0]
+    if _SPEAKER_OR_HOME.search(text, lo, start) or not _KIND_DESCRIBED.match(text, end):
+        return False
+    if _SPEAKER.search(text, 0, start):  # "俺们是从德州过来的…外地户口的能不能申请": theirs
+        return False
+    _, sentence_end = sentence_at(text, start)
+    return _ASKED_AFTER.search(text, end, sentence_end + 1) is not None
 
 
 # relatives who mostly keep their own household (a brother, an uncle, a nephew, an in-law)
@@ -1406,6 +1462,8 @@ def _money(
             continue  # "娘俩就靠低保过，一个月两个人加起来七百多": the 低保 itself
         if _RENT_PAID.search(text, lo, found.start):
             continue  # "租房住一个月800": the rent paid, not the speaker's pay
+        if _REPAID.search(text, lo, found.start):
+            continue  # "一个月还车贷六千": a loan paid back, not the pay
         if _PER_HEAD.search(text, lo, found.start):
             continue  # "家庭人均收入一个月五百": a share per person, neither a total nor a pay
         if AT_BEST.search(text, lo, found.start):
@@ -1423,6 +1481,18 @@ def _money(
                            who, estimate=monthly.is_estimate)  # fmt: skip
                 pays.setdefault(who, []).append((False, pay))
             if couple or _all_they_live_on(text, lo):
+                incomes.append((True, Fact("monthly_income_total", monthly.value * 2,
+                    found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
+            continue
+        if opening and each and (two := _each_of_two_named(text, mentions, lo, found.start)):
+            # "我爸七十六 我妈七十四 就靠两个人的养老金过日子 一个人一百三": each one's pay,
+            # the two's total twice it (not the one amount)
+            monthly = to_monthly(amount)
+            for who in two:
+                pay = Fact("members.monthly_income", monthly.value, found.start, found.end,
+                           who, estimate=monthly.is_estimate)  # fmt: skip
+                pays.setdefault(who, []).append((False, pay))
+            if _all_they_live_on(text, lo):
                 incomes.append((True, Fact("monthly_income_total", monthly.value * 2,
                     found.start, found.end, estimate=monthly.is_estimate)))  # fmt: skip
             continue
@@ -1529,6 +1599,42 @@ def _each_of_the_couple(text: str, mentions: list[Mention], lo: int, start: int)
         return False
     spouse = any(m.relation == "spouse" and not m.departed for m in mentions)
     return spouse or any(w in two.group() for w in ("老两口", "老俩口", "两口子"))
+
+
+# two people said as one ("两个人的养老金", "俩人", "他俩") in the clause before "一个人一百三"
+_TWO_SAID = re.compile(r"两个人|俩人|(?:他|她)们?俩|二老|两位老人")
+
+
+def _each_of_two_named(
+    text: str, mentions: list[Mention], lo: int, start: int
+) -> tuple[str, str] | None:
+    """ "我爸七十六 我妈七十四 就靠两个人的养老金过日子 一个人一百三": an amount opening its clause
+    with 一个人/每人 after a clause of the two, each of the last two people named before it
+    (of one relation: the parents, the grandparents), who they are."""
+    before = clause_before(text, lo)
+    if (
+        before is None
+        or _EACH_SHARE.fullmatch(text, lo, start) is None
+        or _TWO_SAID.search(text, *before) is None
+    ):
+        return None
+    named: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start, reverse=True):
+        if (
+            m.start >= before[0]
+            or m.departed
+            or m.relation in (SELF, UNNAMED)
+            or any(n.key == m.key for n in named)
+        ):
+            continue
+        named.append(m)
+        if len(named) == 2:
+            break
+    if len(named) < 2 or named[0].relation != named[1].relation:
+        return None
+    if named[0].relation not in ("parent", "grandparent"):
+        return None
+    return named[1].key, named[0].key
 
 
 def _owned_elsewhere(mentions: list[Mention], lo: int, start: int) -> bool:
@@ -1678,11 +1784,34 @@ def _named_items(text: str, received: set[ItemId], statuses: list[tuple[int, int
         and not _THEIRS_GIVEN.search(text, clause_at(text, m.start)[0], m.start)
         and not _AS_A_CONDITION.match(text, m.end)
     ]
-    return [i for i in find_items(text) if i in asked]
+    # "村里好几户都吃上低保了…想申请特困", "以前吃过低保…想申请临时救助": what others get, or the
+    # household had, named beside the item asked for (named alone, it is the one wanted)
+    wanted = [
+        m.id
+        for m in match_items(text)
+        if m.id in asked and not _had_or_theirs(text, clause_at(text, m.start)[0], m.start)
+    ]
+    return [i for i in find_items(text) if i in (wanted or asked)]
 
 
 # "村里今天就给他家报了临时救助": what somebody else's household got
 _THEIRS_GIVEN = re.compile(r"(?:给|帮)(?:他|她|人)们?家")
+# "村里好几户都吃上低保了", "隔壁那家都领着": what other households get, not asked for
+_RECEIVED_BY = re.compile(r"(?:吃|领|拿|享受|评)(?:上|着|过)?了?$")
+
+
+_HAD_ONCE = re.compile(r"吃过$")
+
+
+def _had_or_theirs(text: str, lo: int, start: int) -> bool:
+    if _HAD_ONCE.search(text, lo, start):
+        return True
+    return _RECEIVED_BY.search(text, lo, start) is not None and (
+        MANY_PEOPLE.search(text, lo, start) is not None
+        or _ANOTHER_HOUSEHOLD.search(text, lo, start) is not None
+    )
+
+
 # "吃低保的家庭还能不能再办临时救助": the item as who a rule is about, not one asked for
 _AS_A_CONDITION = re.compile(
     r"(?:户)?的(?:家庭|人家?|户|老人)?(?:还|也|就)?(?:能不能|可不可以|能|可以)"
@@ -1918,7 +2047,9 @@ def _reading(text: str, today: dt.date, opening: bool, region: str | None) -> Re
     if outsider is not None:
         # a villager asked for by a cadre or a neighbour: nobody named can be placed in that
         # household (nlu.outsider); what is said of the household as a whole stays
-        facts = [f for f in facts if not f.name.startswith("members.")]
+        # said before the story turns to them, a household fact is the writer's own ("俺在太原
+        # 有套房子租出去了 租给一家…": the landlord's house)
+        facts = [f for f in facts if not f.name.startswith("members.") and f.start >= outsider]
         if size is None and (theirs := outsider_size(text, outsider)) is not None:
             size = Fact("size", *theirs)
     complaint = bool(_compiled(words.complaint).search(text))

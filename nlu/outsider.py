@@ -36,6 +36,8 @@ _ONE_OF = re.compile(r"(?:一|这|那)?[个位][老大小]?$")
 _OFFICES = (
     r"网格员|网格长|村干部|村支书|支书|村主任|村会计|驻村干部|第一书记|帮扶干部|社区工作人员|社工"
     r"|邻居|班主任|老师|教师|校长|医生|大夫|护士"
+    # a disabled persons' federation's worker of a client; a landlord of a tenant family
+    r"|残联|残疾人联合会|房东"
 )
 _ROLE = re.compile(rf"(?:我|俺)是[^，。；！？,;!?]{{0,16}}?(?:{_OFFICES})|^\s*(?:{_OFFICES})")
 # "我们村有个老大爷", "网格内有一户", "我们科室有个病人", "班里有个学生", "有一户 爷爷奶奶带着…",
@@ -44,10 +46,22 @@ _IN_CHARGE = re.compile(
     r"(?:村里|村上|村|小区|网格[里内]?|社区|楼里|辖区|科室|病房|科里|班里|班上|班|学校|院里)"
     r"(?:有|住着)(?:个|一个|户|一户|位|一位)"
     r"|(?<![我俺额咱]家)有一?户|收了?(?:个|一个|一位|位)"
+    # "我们这边有个残疾人", "有个家长来问", "我有个租户", "房子…租给一家从吕梁来的"
+    r"|(?:这边|这里|那边)有(?:个|一个|位|一位|户|一户|家|一家)"
+    r"|有(?:个|一个|位|一位|户|一户|家|一家)(?:租户|租客|房客|家长|残疾人)"
+    r"|租给(?:了)?(?:一家|一户|一对|个|一个)"
+    r"|(?<![我俺额]是)户主"  # a cadre's report: "我是村支书 … 1、户主五十二岁"
 )
 # "他家五口人": the size of the household asked for
 _THEIR_SIZE = re.compile(rf"[他她]们?家(?:里)?(?:一共|总共|就|只有)?{COUNT}口人?")
 _ASKING = re.compile(r"问|咨询|打听|反映|了解")
+# the writer's aside about themself ("我自己也七十了", "俺自己还租着房"): their story goes on
+_ASIDE = re.compile(r"(?:我|俺|额)?自己(?:也|还)")
+# a landlord who does not say so: "俺…有套房子租出去了 租给一家从吕梁来的"
+_LET_TO = re.compile(
+    r"(?:房子?|屋子?|房间)[^，。；！？,;!?]{0,3}?租(?:出去)?了?[，,\s]?(?:租)?给了?"
+    r"(?:一家|一户|一对|个|一个)"
+)
 
 
 def asks_for_outsider(text: str, mentions: list[Mention]) -> int | None:
@@ -75,6 +89,9 @@ def asks_for_outsider(text: str, mentions: list[Mention]) -> int | None:
             and not _speaker_goes_on(text, mentions, charge.end())
         ):
             return charge.start()
+    let = _LET_TO.search(text)
+    if let is not None and not _speaker_goes_on(text, mentions, let.end()):
+        return let.start()
     return None
 
 
@@ -89,7 +106,7 @@ def _speaker_goes_on(text: str, mentions: list[Mention], start: int) -> bool:
         if x.start < start:
             continue
         lo, hi = clause_at(text, x.start)
-        if x.relation == SELF and _ASKING.search(text, lo, hi):
+        if x.relation == SELF and (_ASKING.search(text, lo, hi) or _ASIDE.match(text, x.start)):
             continue
         return x.relation == SELF
     return False
