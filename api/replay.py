@@ -10,7 +10,8 @@ so counts compare across versions, unlike wall or CPU time on a shared machine:
 
 counts instructions over the measured turns only (CALLGRIND=1 switches callgrind's
 instrumentation on after start-up and warm-up, and off after the turns, with callgrind_control);
-`--profile` writes a cProfile of the same turns (CPU time; call counts are exact, times are not).
+`--profile` writes a cProfile of the same turns (CPU time; call counts are exact, times are not);
+`--stages` prints the real CPU time per turn of the turn's main stages instead (api.stages).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import Any
 
 from api.bench import REGIONS, free_port
 from api.citizens import Citizen, session_seeds
+from api.stages import watch_turn_stages
 
 Message = MutableMapping[str, Any]
 App = Callable[
@@ -136,10 +138,13 @@ async def replay(args: argparse.Namespace) -> None:
     from api.app import create_app
 
     app = create_app()
+    stages = watch_turn_stages() if args.stages else None
     async with app.router.lifespan_context(app):
         run = Replay(app, args.concurrency)
         await run.start(args.sessions)
         await run.turns(args.warm)
+        if stages is not None:
+            stages.reset()
         # CPU time, not wall time: a shared machine's waits would count as the code's own
         profile = cProfile.Profile(time.process_time) if args.profile else None
         instrumentation("on")
@@ -154,6 +159,9 @@ async def replay(args: argparse.Namespace) -> None:
         if profile is not None:
             profile.dump_stats(args.profile)
     print(f"{args.turns} turns, {run.errors} not 200; CPU {cpu * 1000 / args.turns:.2f} ms a turn")
+    if stages is not None:
+        stages.restore()
+        print(stages.report(args.turns, cpu))
 
 
 def main() -> None:
@@ -163,6 +171,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=100)
     parser.add_argument("--concurrency", type=int, default=1)
     parser.add_argument("--profile", help="write a cProfile of the measured turns here")
+    parser.add_argument("--stages", action="store_true", help="CPU ms per turn of each stage")
     args = parser.parse_args()
     redis_bin = shutil.which("redis-server")
     if redis_bin is None:
