@@ -429,9 +429,11 @@ def parse_relation(text: str) -> str | None:
 
 
 # "孩子 我的孩子", "大娃", "是俺家的娃": the speaker's own child, sex not said (every clause says so)
+_AGE_SAID = re.compile(r"(?:今年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:岁|周岁)?了?")
 _OWN_CHILD = re.compile(
     r"(?:是|就是|这是)?(?:我|俺|咱|额)?们?(?:自己)?(?:家)?的?(?:亲生的?)?"
     r"(?:大|小|老[大二三四五]|二|三)?(?:孩子|娃娃?|小孩子?|小娃)(?:呢|嘛|啊|呀|吧|哩)?"
+    rf"(?:{_AGE_SAID.pattern})?"  # "孩子十七": the age too
 )
 _ANSWER_CLAUSES = re.compile(r"[\s，,、。；;]+")
 
@@ -441,7 +443,8 @@ def own_child_said(text: str) -> bool:
     applicant's child of unsaid sex ("child"). A relative's child (侄子的孩子) names a relation
     and is parse_relation's."""
     parts = [p for p in _ANSWER_CLAUSES.split(text.strip()) if p]
-    return bool(parts) and all(_OWN_CHILD.fullmatch(p) for p in parts)
+    said = [p for p in parts if not _AGE_SAID.fullmatch(p)]  # "孩子，十七了"
+    return bool(said) and all(_OWN_CHILD.fullmatch(p) for p in said)
 
 
 def _possessed_alone(text: str) -> str | None:

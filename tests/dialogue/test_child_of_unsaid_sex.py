@@ -26,13 +26,28 @@ TODAY = dt.date(2026, 12, 4)
 
 
 @pytest.mark.parametrize(
-    "text", ["孩子 我的孩子", "孩子", "娃", "大娃", "我家娃", "娃，我们的娃", "是俺家的娃"]
+    "text",
+    # with the age said alongside (played conversation, session 48: "孩子十七" was asked back)
+    [
+        "孩子 我的孩子",
+        "孩子",
+        "娃",
+        "大娃",
+        "我家娃",
+        "娃，我们的娃",
+        "是俺家的娃",
+        "孩子十七",
+        "孩子，十七了",
+        "俺家娃 12岁",
+    ],
 )
 def test_my_child_is_said(text: str) -> None:
     assert own_child_said(text)
 
 
-@pytest.mark.parametrize("text", ["孙子", "孩子他爸", "我闺女", "侄子的孩子", "老大", "不知道"])
+@pytest.mark.parametrize(
+    "text", ["孙子", "孩子他爸", "我闺女", "侄子的孩子", "老大", "不知道", "十七", "孩子他爸五十"]
+)
 def test_other_words_are_not_my_child(text: str) -> None:
     assert not own_child_said(text)
 
