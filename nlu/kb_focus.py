@@ -12,7 +12,12 @@ name one ("我想申请低保，要带什么？"). A clause after the asking one
 the action ("能不能不算全家，只给我儿子单独办低保？") is kept with it; a bare asking clause
 reads with the clause before it unless that one is pure story. One sentence may ask twice
 ("12345到底能管些什么，……你们能不能直接帮我批下来？"): an earlier real asking clause, before where
-the last request starts, is a request too. A short message (≤ SHORT characters) is returned
+the last request starts, is a request too; so is one counted off before the next ("一是……，二是
+……", "……，还有就是……": the next then names the benefit of the one before when it names none),
+and one adding (还, 再, 另外 …) another aspect (材料, 时限, 渠道 …) of an item of ours named in it or
+in the plea before it ("想申请临时救助，要去哪里申请，还要准备啥材料"; the later one takes that item). Told
+in the story is not asked: a question the caller was asked ("村上来人问我家有没有车"), 几 after 了
+("挣不了几个钱"); a check of what was heard ("是不是这样") reads with what was heard. A short message (≤ SHORT characters) is returned
 whole, unless it ends in a whole question naming its item after story clauses that name no place
 (`_ends_complete`). Distinct requests, at most two, are returned in the order asked; a message
 with no asking sentence is one request, the whole text.
@@ -34,10 +39,11 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*")
 # 救助" is one list, and its tail alone ("特困还是临时救助") would read as a question of its own.
 _CLAUSE = re.compile(r"[，,：:\s]+")
 # Not asking: 这么/那么/多么, 不怎么, 没啥/啥都, 没谁/有谁/谁都, 说不定哪天/哪怕, 没多少, 好几年/二十几号/
-# 前几天/这几年/没几个/我们几个, and a number before 几 (八几年, 六十几岁: about so many).
+# 前几天/这几年/没几个/我们几个/收不了几个钱/跑了几年, and a number before 几 (八几年, 六十几岁: about so
+# many).
 _ASKS = re.compile(
     r"[？?]|吗|(?<![这那多])(?<!不怎)么|嘛|呢|(?<!没)啥(?![都也])|(?<![没有])谁(?![都也])|咋|(?<!不)怎|(?<!说不定)哪(?![怕])|"
-    r"(?<![没了])多少|多久|多长|(?<![好十几这那前后没们一二三四五六七八九两0-9])几[天个点年月号成]|(.)[不没]\1|可不可以|"
+    r"(?<![没了])多少|多久|多长|(?<![好十几这那前后没们了一二三四五六七八九两0-9])几[天个点年月号成]|(.)[不没]\1|可不可以|"
     r"还是|如何|什么|请问|想问|想知道|问一下|问问|能否|是否|可否|有无|何时|何处|咨询|了解一下|"
     r"告诉我|告知|帮我查|查一下|真的假的|是真是假"
 )
@@ -53,7 +59,11 @@ _NOT_ASKING = re.compile(
     r"真的假的$|是真是假$|"
     # a preamble: "额想问问低保的事", "我想问个事情" (the question comes after it)
     r"^(?:我|俺|额)?(?:就)?(?:想|要)?(?:问问|问一下|问下|问个事情?|咨询一下?|打听一下?)"
-    r"(?:.{0,8}的事(?:情|儿)?)?$"
+    r"(?:.{0,8}的事(?:情|儿)?)?$|"
+    # "我想问两个事", "想咨询几个问题": the questions come after it
+    r"^(?:我|俺|额)?(?:就)?(?:想|要)?(?:问|咨询|打听|请教)(?:一下)?[两几三俩]个?(?:事|事情|事儿|问题)$|"
+    # a question the caller was asked, told in the story: "乡里来调查问我们家有没有存款"
+    r"(?:他|她|他们|人家|干部|工作人员|乡里|村里|村上|乡上|街道|社区|调查|上门|来人).{0,3}问(?:我|俺|额|咱)"
 )
 _GREETING = re.compile(
     r"^(?:喂|你好|您好|你们好|同志|师傅|大姐|大哥|老师|领导|工作人员|打扰了?|麻烦(?:你|您)?|谢谢|"
@@ -111,9 +121,26 @@ def _focus(clauses: list[str]) -> tuple[int, str]:
         last -= 1  # "……要到哪里去申请，县上还是学校": the question is asked before it
     start = last
     # Back over asking clauses (one request asked twice over) to the clause naming the item or
-    # the action (申请, 办 …), at most three back; a clause of pure story ends the request.
+    # the action (申请, 办 …), at most three back; a clause of pure story ends the request, and
+    # so does one that opens the next of several ("一是……，二是……": _NEXT).
+    asked = _aspects(clauses[last])
+    item = ""
     for j in range(last, max(last - 4, -1), -1):
         clause = clauses[j]
+        if j < last and _NEXT.match(clauses[j + 1]):
+            break
+        if (
+            j < last
+            and asked
+            and _AND.match(clauses[last])
+            and _asks(clause)
+            and (_aspects(clause) - asked)
+        ):
+            item = _ours(clauses, j)
+        if item:
+            # "低保要去哪里申请，还要准备啥材料": where, then what to bring, two requests (of an
+            # item of ours named there: "教师资格证一年考几次，在哪报名" stays one, its subject)
+            break
         if j < last and _NOT_ASKING.search(clause):
             continue  # "这是真的吗": read over it to what the request is about
         asks = _asks(clause)
@@ -125,6 +152,8 @@ def _focus(clauses: list[str]) -> tuple[int, str]:
     if (
         start == last
         and last > 0
+        and not item
+        and not _NEXT.match(clauses[last])
         and not (_TOPIC.search(clauses[last]) or find_items(clauses[last]))
     ):
         before = clauses[last - 1]
@@ -140,7 +169,8 @@ def _focus(clauses: list[str]) -> tuple[int, str]:
         for i, c in enumerate(clauses[start:end], start)
         if not _GREETING.match(c) and (i >= last or not _NOT_ASKING.search(c))
     ]
-    return start, "，".join(kept) or clauses[last]
+    focus = "，".join(kept) or clauses[last]
+    return start, f"{item}，{focus}" if item and not find_items(focus) else focus
 
 
 # A clause that only narrows the question before it: a choice between two places or ways
@@ -153,8 +183,24 @@ _FOLLOW_UP = re.compile(
 )
 
 
+# A clause opening the next of several questions in one sentence: "一是低保在哪申请，二是多长时间出
+# 结果", "一个是要带啥材料，再一个是几天能批", "……谁能领，还有就是要什么材料".
+_NEXT = re.compile(
+    r"^(?:二是|三是|第二|第三|其二|其次|再一个|再一个是|再就是|还有就是|还有一个是?|另外|另一个是|"
+    r"再有就是)"
+)
+
+
+# A clause adding a question ("……，还要准备啥材料"), not one following up ("……，大概要多久").
+_AND = re.compile(r"^(?:还|再|另外|并且|同时|以及|顺便)")
+
+
 # A question about the situation just told: "这种情况要不要去报", "这事找谁".
-_POINTS_BACK = re.compile(r"这种情况|这个情况|这样的情况|这情况|这种事|这个事|这事")
+# So is a check of what the caller heard ("村里有人说亲戚是干部就不能报，是不是这样").
+_POINTS_BACK = re.compile(
+    r"这种情况|这个情况|这样的情况|这情况|这种事|这个事|这事|"
+    r"^(?:是不是这样|是这样吗|是不是真的|是真的吗|对不对|对吗)(?:呀|啊|呢|吧)?$"
+)
 # "这个护理补贴俺家能不能领": the thing asked about is the one named earlier in the story.
 _THIS = re.compile(r"(?:这个|那个|这种|那种|这|那)(?=[\u4e00-\u9fff])")
 
@@ -180,6 +226,23 @@ def _with_antecedent(clauses: list[str], focus: str) -> str:
                 if word in clauses[j]:
                     return f"{clauses[j]}，{focus}"
     return focus
+
+
+def _ours(clauses: list[str], j: int) -> str:
+    """The item of ours both requests are about, as the caller names it: in asking clause j, or
+    in the plea just before it ("想申请低保，要去哪里申请"), not in a clause of story ("低保也报过
+    没批上，这个计划生育奖扶一年给多少"). Empty when there is none."""
+    for clause in (clauses[j], clauses[j - 1] if j > 0 else ""):
+        found = match_items(clause)
+        if found and (clause is clauses[j] or _PLEA.search(clause)):
+            return "".join(dict.fromkeys(m.text for m in found))
+    return ""
+
+
+def _aspects(clause: str) -> set[str]:
+    """What a clause asks about of an item (材料, 时限, 渠道, 金额 …: the synonym table's aspects)."""
+    syn = table()
+    return syn.aspects(syn.canonical_tokens(tokenize(syn.spaced(clause))))
 
 
 def _follow_up(clause: str) -> bool:
@@ -225,8 +288,23 @@ def requests(text: str) -> list[str]:
     found = found[-MAX_REQUESTS:]
     every = [c for c in _clauses(clean) if not _GREETING.match(c)]
     found = [_with_antecedent(every, focus) for focus in found]
+    found = [_with_subject(found[:i], focus) for i, focus in enumerate(found)]
     context = _item_clause(clean)
     return [focus if find_items(focus) else context + focus for focus in found]
+
+
+def _with_subject(before: list[str], focus: str) -> str:
+    """The next of several questions naming nothing of its own ("经济困难老年人补贴谁能领，还有就是
+    申请要什么材料") is about the benefit the question before it names: its name goes with it
+    (not that question's asking words: "一个是要带啥材料，再一个是几天能批" stays apart)."""
+    if not before or not _NEXT.match(focus) or names_a_benefit(focus):
+        return focus
+    named = _NAMED_BENEFIT.findall(before[-1])
+    return f"{named[-1]}，{focus}" if named else focus
+
+
+# A benefit's name as a caller says it: the words before 补贴, 救助 … in one clause.
+_NAMED_BENEFIT = re.compile(r"[\u4e00-\u9fff]{0,6}(?:补贴|津贴|补助|救助|帮扶|贷款|保障|供养)")
 
 
 def _ends_complete(text: str) -> bool:

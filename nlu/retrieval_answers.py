@@ -84,9 +84,16 @@ class Answering:
 
     def answer(self, query: str, region: str | None = None) -> Answer:
         """The one answer to a message: of its requests' answers (`answers`, what the bot
-        shows), the most confident answered one, else the first (declined) one."""
+        shows), the first request's when the whole message also puts its entry first (two
+        readings agree: "能不能申请医疗救助，要带啥东西去办" is mostly about the first), else the
+        most confident answered one, else the first (declined) one."""
         found = self.answers(query, region)
         answered = [a for a in found if a.status == "answered"]
+        if len(answered) > 1 and answered[0] is found[0] and found[0].entry:
+            bare, named = without_regions(normalize(query).strip())
+            whole = self._search(bare, named or region, k=1)[0]
+            if whole and whole[0].entry_id == found[0].entry.entry_id:
+                return found[0]
         return max(answered, key=lambda a: a.confidence) if answered else found[0]
 
     def top(self, query: str, region: str | None = None) -> Hit | None:

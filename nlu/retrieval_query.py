@@ -101,11 +101,21 @@ _FOR_WHOM = re.compile(
 )
 
 
+# An item set aside ("除了低保，还能申请啥", "除开特困以外"): what is asked about is something else.
+_EXCEPT = re.compile(
+    r"除(?:了|开|去)(?:低保|特困|五保|低保边缘|边缘户|临时救助|医疗救助)(?:以外|之外)?"
+)
+
+
 def asked_text(text: str) -> str:
     """The text without what it says the household already receives ("我家是低保户，老人有补贴
-    能领不") or whose child it asks for (_FOR_WHOM): an item named only as that standing is
-    background, not the item asked about."""
-    spans = received_spans(text) + [m.span() for m in _FOR_WHOM.finditer(text)]
+    能领不"), whose child it asks for (_FOR_WHOM) or what it sets aside (_EXCEPT): an item named
+    only as that standing is background, not the item asked about."""
+    spans = (
+        received_spans(text)
+        + [m.span() for m in _FOR_WHOM.finditer(text)]
+        + [m.span() for m in _EXCEPT.finditer(text)]
+    )
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text

@@ -24,6 +24,7 @@ from nlu.kb_dev import (
     DEV14_FILE,
     DEV15_FILE,
     DEV16_FILE,
+    DEV17_FILE,
     load_dev_cases,
 )
 
@@ -62,6 +63,7 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         (DEV14_FILE, 170, 80, 50),
         (DEV15_FILE, 170, 5, 40),
         (DEV16_FILE, 200, 5, 45),
+        (DEV17_FILE, 200, 120, 45),
     ],
     ids=[
         "second",
@@ -76,6 +78,7 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         "fourteenth",
         "fifteenth",
         "sixteenth",
+        "seventeenth",
     ],
 )
 def test_the_later_dev_sets_are_mostly_long_labelled_and_clean(
