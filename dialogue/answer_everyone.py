@@ -11,7 +11,7 @@ from dialogue.answer_values import Value
 from dialogue.doubts import Doubt, said_grade
 from dialogue.questions import Question
 from nlu.answers import find_yes_no
-from nlu.facts import disability_kind_said
+from nlu.facts import disability_kind_said, read_facts
 from nlu.lexicon import match_relations
 from nlu.mentions import clause_at
 
@@ -54,7 +54,15 @@ def everyone_else_none(question: Question, text: str, today: dt.date, parse: Par
     if (isinstance(said, Value) and said.value is False) or (said is None and no and not no.value):
         return Value(False)  # "孙子也没有，别人都没有": no one
     extra = disability_details(rest) if question.fills == ["members.has_disability"] else {}
+    if said is None and not extra and not states_its_fact(question, rest, today):
+        return None  # "我腰椎间盘突出，别的没啥": what is named is no yes to the question
     return Value(True, extra=extra, others_no=True)
+
+
+def states_its_fact(question: Question, text: str, today: dt.date) -> bool:
+    """Someone's yes to the question's own fact is read in the text ("老伴尿毒症")."""
+    facts = read_facts(text, today).facts
+    return any(f.name in question.fills and f.value not in (False, None, "none") for f in facts)
 
 
 def disability_details(text: str) -> dict[str, object]:

@@ -168,7 +168,7 @@ def count_answer(question: Question, text: str) -> Value | None:
 
 
 _VISIT_PERIODS: dict[str, Period] = {"年": "year", "周": "week", "星": "week"}  # 一年, 一周, 一星期
-VAGUE_SPREAD = 1.5  # "好几万" (30,000..90,000) is vague; "三百来块" (300..399) is not
+VAGUE_SPREAD = 2.0  # "好几万" (30,000..90,000) is vague; "一千多" (1,000..2,000) is not
 
 
 # "三千的工资，扣了五险一金到手两千六": the pay received is the amount
@@ -286,7 +286,12 @@ def area_answer(text: str) -> Value | None:
             low, high = each[0] * Decimal(count), each[1] * Decimal(count)
             about = text[per_room.end() : per_room.end() + 1] in ("来", "多")  # "一间十来平"
             return Value(float((low + high) / 2), is_estimate=low != high or about)
-    found = list(_AREA_NUMBER.finditer(text))
+    # "住了二十年了", "两口人": a number of another unit is no area
+    found = [
+        m
+        for m in _AREA_NUMBER.finditer(text)
+        if m.group("unit") or not _OTHER_UNIT.match(text, m.end("n"))
+    ]
     # "院子一百二十平，房子也就五十平": a yard's or a plot's area is not the dwelling's
     housed = [
         m
@@ -299,6 +304,7 @@ def area_answer(text: str) -> Value | None:
     return None if area is None else Value(area[0], is_estimate=area[1])
 
 
+_OTHER_UNIT = re.compile(r"(?:多|来)?(?:年|岁|口|块|元|天|个月|月|亩|层|辈|代|次|回)")
 _NOT_THE_HOUSE = re.compile(r"院子|院落|院坝|宅基地|地基|场院|菜地|耕地|(?<!房)地(?!方)")
 
 
@@ -322,7 +328,8 @@ def age_answer(text: str, today: dt.date) -> Value | None:
 
 _UNDER_THE_AGE = re.compile(rf"(?:{UNDER_AN_AGE})(?![一1]岁)(?=[零一二两三四五六七八九十\d])")
 _GUESSED = re.compile(r"多|出头|好几|大几|左右|来岁")
-_BARE_NUMBER = re.compile(r"[零一二两三四五六七八九十\d]{1,4}(?:多|出头)?(?:岁|了)?")
+# "不知道具体的，六十五六吧": a guess offered after not knowing is a bare number too
+_BARE_NUMBER = re.compile(r"[零一二两三四五六七八九十\d]{1,4}(?:多|出头)?(?:岁|了)?(?:吧|啊|呀)?")
 # "她六十八", "也是六十六": the number is the age
 _BEFORE_THE_AGE = re.compile(
     r"(?:^|(?<=[，,]))(?:他|她|我|俺|也是|就是|都是|也)(?=[零一二两三四五六七八九十\d])"

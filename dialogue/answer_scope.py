@@ -17,9 +17,11 @@ from nlu.clauses import (
     owned_clauses,
     supposed_clauses,
     without_other_members,
+    without_other_subjects,
     without_speaker,
 )
 from nlu.lexicon import match_relations
+from nlu.numbers import parse_amount
 from nlu.numerals import NUMERAL_RE
 
 _NUMBERS = ("amount", "count", "number", "age")
@@ -36,6 +38,8 @@ def stated_part(
         text = without_speaker(text)
     if asked is not None and question.is_member and question.answer == "amount":
         text = without_other_members(text, asked)
+    if asked is not None and question.is_member and question.answer == "choice":
+        text = without_other_subjects(text, asked)  # "我还行，老伴不行": the speaker's own
     stated, supposed = supposed_clauses(text, keep_consequence=question.answer == "yes_no")
     if supposed and question.answer in _NUMBERS and NUMERAL_RE.search(supposed):
         return Doubt("supposed", field=question.summary_label)  # what would be, not what is
@@ -93,7 +97,11 @@ def households_own(text: str) -> str:
     parts = clauses(text)
     ours = [
         _HOUSEHOLD.match(c.strip()) is not None
-        and (NUMERAL_RE.search(c) is not None or find_yes_no(c) is not None)
+        and (
+            NUMERAL_RE.search(c) is not None
+            or find_yes_no(c) is not None
+            or parse_amount(c) is not None  # "俺们没花啥": none
+        )
         for c in parts
     ]
     if not any(ours):

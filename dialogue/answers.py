@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dialogue.answer_ages import ages_answer
-from dialogue.answer_everyone import disability_details, everyone_else_none
+from dialogue.answer_everyone import disability_details, everyone_else_none, states_its_fact
 from dialogue.answer_numbers import (
     age_answer,
     amount_answer,
@@ -37,6 +37,7 @@ from guides.ids import RegionId
 from guides.places import Place, places
 from nlu.amount_clauses import reimbursement_pending
 from nlu.answers import (
+    asks_what,
     asks_why,
     find_yes_no,
     is_dont_know,
@@ -174,8 +175,8 @@ def parse_answer(
     text = spoken_numerals(without_double_negation(text))  # 不是没有 -> 有; 八十有三
     text = self_repaired(corrected_part(text))  # "不是两千，是一千二", "两千，哦不，一千二"
     text = current_clauses(text)  # "原来有两万，…就剩五千了" -> the clause about now
-    if not text or asks_why(text):
-        return None  # "问这干啥，户口在哪有啥关系": why it is asked, asked back
+    if not text or asks_why(text) or asks_what(text):
+        return None  # "问这干啥，户口在哪有啥关系", "啥叫城镇户口": asked back
     if question.answer == "place" and _guessed(text):
         return Doubt("guessed")  # "好像是甘州区吧": confirmed, never stored
     if question.answer == "place":
@@ -377,12 +378,6 @@ def _leading_no(text: str) -> bool:
     return found is not None and not found.value and not _about_someone(parts[0])
 
 
-def _states_its_fact(question: Question, text: str, today: dt.date) -> bool:
-    """Someone's yes to the question's own fact is read in the text ("老伴尿毒症")."""
-    facts = read_facts(text, today).facts
-    return any(f.name in question.fills and f.value not in (False, None, "none") for f in facts)
-
-
 def _names_its_own(question: Question, text: str, at: int, value: bool) -> bool:
     """ "有个电动车，汽车没有": the 有 at `at` has a thing in its clause that the question's
     own words give `value` for (an electric bike is no car), so it does not say yes."""
@@ -570,6 +565,7 @@ def _parse(
         if is_question(text):
             return None  # "有没有车都要说吗": asked back, not answered
         text = _after_asking_back(text)  # "啥监测户？没听说过": the word asked about, then…
+        planned = text  # "打算给娃娃办，还没去": the plan says whose the no is
         if not set(question.fills) & _WISHES:
             text = _without_plans(text)  # "打算迁过来，还没迁": a plan is not a fact
         text = _CONDITION.sub("", text) or text
@@ -613,8 +609,13 @@ def _parse(
         if (
             yes is False
             and question.all_members is not None
-            and _about_someone(text)
-            and (not _leading_no(text) or _states_its_fact(question, text, today))
+            and (
+                (
+                    _about_someone(text)
+                    and (not _leading_no(text) or states_its_fact(question, text, today))
+                )
+                or (planned != text and _about_someone(planned) and not _leading_no(planned))
+            )
         ):
             return None  # "孙子智力有点问题，没办证": a no about one member, not everyone
         if (

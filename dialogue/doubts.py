@@ -31,6 +31,25 @@ MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income", "members.mont
 _WIDE = 3  # an income that varies more than threefold has no "usual month": ask the year
 
 
+# farming named in the clause of an amount: its income comes by the harvest, not the month
+_FARMED = re.compile(r"种地|种田|种庄稼|庄稼|地里|务农")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\s]")
+
+
+def _farm_income_unperioded(text: str) -> bool:
+    """Every amount is said of farming ("种地收入五千") and none with a period: a year's sum
+    or a month's, the speaker did not say."""
+    found = [f for f in find_amounts(text, answer=True) if isinstance(f.value, Amount)]
+    if not found or any(isinstance(f.value, Amount) and f.value.period for f in found):
+        return False
+    for said in found:
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, said.start)]
+        end = _CLAUSE_BREAK.search(text, said.end)
+        if not _FARMED.search(text, breaks[-1] if breaks else 0, end.start() if end else len(text)):
+            return False
+    return True
+
+
 def _the_persons_named(text: str) -> list[Match]:
     """The person each clause names: the last relation word of a chain ("俺闺女女婿": her
     husband, not the daughter)."""
@@ -193,6 +212,8 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         return Doubt("how_much", unsaid.group("source"))  # "现在一分没有，就我种地那点"
     if any(f in MONTHLY_FACTS for f in fills) and _FEW_DAYS.search(text):
         return Doubt("days_unsure")  # "一天八十，一个月干不了几天": how many days, then?
+    if any(f in MONTHLY_FACTS for f in fills) and _farm_income_unperioded(text):
+        return Doubt("farm_period")  # "种地收入五千": a year's, most likely; asked, not guessed
     averaged = _AVERAGED.search(text) is not None  # "平均下来也就一千二": the month said
     if any(f in MONTHLY_FACTS for f in fills) and _SEASONAL.search(text) and not averaged:
         return Doubt("seasonal")  # "夏天一个月四千，冬天就没活了": a year's total, then

@@ -82,8 +82,15 @@ from guides.catalog import guide_for
 from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
 from guides.screening.result import ScreeningResult
-from nlu.answers import ASKING, find_yes_no, is_dont_know, parse_consent, parse_yes_no
-from nlu.clauses import clauses, without_double_negation
+from nlu.answers import (
+    ASKING,
+    asks_what,
+    find_yes_no,
+    is_dont_know,
+    parse_consent,
+    parse_yes_no,
+)
+from nlu.clauses import clauses, self_repaired, without_double_negation
 from nlu.commands import corrected_part, is_command, is_correction, mended_start
 from nlu.dialect import plain_no
 from nlu.facts import Fact, Reading, clause_span, read_facts
@@ -298,7 +305,7 @@ class DialogueEngine:
                 # to correct; the story is read below
                 return self._correct(session, text)
         pending = session.pending
-        if pending is not None:
+        if pending is not None and not asks_what(text):  # "啥叫城镇户口": no answer, no fact
             answer = mended if mended is not None else self._parse_pending(session, text)
             story = self._story_first(session, text, answer)
             if story is not None:
@@ -419,7 +426,8 @@ class DialogueEngine:
         pending = session.pending
         assert pending is not None
         if pending.question_id in (CONSENT_ID, MEMBER_MORE_ID):
-            said = without_double_negation(text)  # "没啥不同意的"
+            # "没啥不同意的"; "不同意，哦不是，同意": what follows the repair
+            said = self_repaired(without_double_negation(text))
             yes = parse_consent(said) if pending.question_id == CONSENT_ID else parse_yes_no(said)
             if yes is None and pending.question_id == MEMBER_MORE_ID and parse_relation(text):
                 yes = True  # "还有我老伴"

@@ -36,7 +36,7 @@ _HOW_OR_WHERE = (
 _DONT_KNOW = re.compile(
     # not the mind or the speech said unclear ("脑子不清楚", "说话不清楚"): how someone is
     r"(?<!脑子)(?<!脑袋)(?<!头脑)(?<!神志)(?<!意识)(?<!说话)(?<!口齿)(?<!吐字)"
-    rf"(?:不知道|不晓得|不清楚|不太清楚){_HOW_OR_WHERE}|不造|说不好|说不清|说不准|说不上来|记不得|记不清|不记得"
+    rf"(?:不知道|不晓得|不清楚|不太清楚){_HOW_OR_WHERE}|不造|说不好|说不清|说不准|说不上来|记不得|记不清|记不住|不记得"
     r"|记不(?:太|大)(?:清|准|得)|记不准"
     r"|不确定|搞不清|弄不清|没印象|不太了解|不了解|不好说|难说|不一定|说不定|也许吧"
     # "没算过" said alone: the sum is not known ("没算过，反正不少" says it is a lot)
@@ -202,6 +202,20 @@ def is_question(text: str) -> bool:
     """ "有没有车都要说吗": the answer asks back (an A-not-A form, or it ends as a question);
     "车？哪买得起" does not."""
     return bool(_A_NOT_A.search(text) or _ENDS_ASKING.search(text.strip()))
+
+
+# the whole answer asks what a word means or where or how to do it ("啥叫城镇户口", "去哪登记"):
+# a question back, not an answer
+_ASKS_WHAT = re.compile(
+    r"^(?:那|这)?(?:啥|什么|啥子|么子)(?:叫|是)[^，,。；;！!？?]{1,8}"
+    r"|^(?:去|到|在|上)?(?:哪|哪儿|哪里)(?:登记|办|领|申请|查|弄)[^，,。；;！!？?]{0,3}"
+    r"|^(?:咋|怎么)(?:登记|办|领|申请|弄)[^，,。；;！!？?]{0,3}"
+)
+
+
+def asks_what(text: str) -> bool:
+    """ "啥叫城镇户口", "去哪登记": the answer only asks back what or where (nothing after)."""
+    return _ASKS_WHAT.fullmatch(text.strip().rstrip("？?。.！!呀啊呢")) is not None
 
 
 def asks_why(text: str) -> bool:

@@ -225,6 +225,7 @@ def told_before_now(text: str, start: int, end: int) -> bool:
 
 _DENIED = re.compile(r"(?:不是|不算|并非|不属于)(?P<said>[^，,；;。！!？?]{1,8})")
 _NOT_HAD = re.compile(r"没有?(?P<said>[^，,；;。！!？?]{1,8})")
+_HARDLY = re.compile(r"(?P<not>不咋|不怎么|不大|不太)(?P<said>[^，,；;。！!？?]{1,6})")
 _STOPPED = re.compile(r"(?:不再|没再|不|没)(?P<said>[^，,；;。！!？?]{1,6})了")  # "不种地了"
 
 
@@ -242,6 +243,16 @@ def denied_choice(
     """The option an answer chooses, read with what it denies: "不是农村的" to 城镇还是农村 is
     the other of two; "不种地了，出去打工了" is the option the rest names; the denied option
     alone ("不上班了") or with another named beside two options is none."""
+    hardly = _HARDLY.search(text)
+    if hardly and not any(
+        word.startswith(hardly.group("not")) and word in text
+        for words in (synonyms or {}).values()
+        for word in words
+    ):  # "不咋能干" (Shanxi: hardly able) is not 能干; "不咋好" is a word of its own (一般)
+        picked = parse_choice(hardly.group("said"), options, synonyms)
+        rest = parse_choice(text[: hardly.start()] + text[hardly.end() :], options, synonyms)
+        if picked is not None:
+            return rest if rest != picked else None
     # of two options, "没有城镇户口，都是农村的" denies one as 不是 does
     denied = _DENIED.search(text) or (
         _STOPPED.search(text) if len(options) > 2 else _NOT_HAD.search(text)
@@ -313,6 +324,31 @@ def without_other_members(text: str, asked: str) -> str:
     parts = clauses(text)
     others = [_names_only_others(c, asked) for c in parts]
     if not any(others):
+        return text
+    return "，".join(c for c, other in zip(parts, others, strict=True) if not other)
+
+
+_OWNER = re.compile(r"^(?:我|俺|咱|额)(?:的|家的?|们家的?)?")
+
+
+def without_other_subjects(text: str, asked: str) -> str:
+    """The clauses not led by a member other than the one asked about (relation `asked`), nor
+    going on about one ("我还行，老伴不行，常年吃药" asked of the speaker -> "我还行"); a member
+    named inside a clause ("在家看孙子") is no subject. The whole text when no clause, or every
+    clause, is another's."""
+    parts = clauses(text)
+    others: list[bool] = []
+    for clause in parts:
+        said = clause.strip()
+        owner = _OWNER.match(said)
+        led = [m for m in match_relations(said[owner.end() if owner else 0 :]) if m.start == 0]
+        if led:
+            others.append(led[0].id not in (asked, "self"))
+        elif match_relations(said):
+            others.append(False)
+        else:
+            others.append(bool(others) and others[-1])  # no subject: the one before goes on
+    if not any(others) or all(others):
         return text
     return "，".join(c for c, other in zip(parts, others, strict=True) if not other)
 

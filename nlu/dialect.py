@@ -33,9 +33,28 @@ _OF_COURSE = re.compile(
 )
 
 
+# "咋可能有车", "咋能过不去", "怎么能干活": a question back that means "not at all" — at a
+# clause's start (not "咋能申请低保": a question, which goes on past a short verb phrase)
+_NO_WAY_HAS = re.compile(r"(?:^|(?<=[，,。；;！!\s]))(?:咋|怎么|哪)(?:可能|会)有")
+_NO_WAY_NOT = re.compile(
+    r"(?:^|(?<=[，,。；;！!\s]))(?P<why>(?:咋|怎么|哪)(?:可能|能|会))(?P<v>[\u4e00-\u9fff])不"
+    r"(?P<r>[\u4e00-\u9fff])(?=[了啊呀呢嘛]?(?:[，,。；;！!？?\s]|$))"
+)
+_NO_WAY_CAN = re.compile(
+    r"(?:^|(?<=[，,。；;！!\s]))(?:咋|怎么)能(?=[\u4e00-\u9fff]{1,3}[了啊呀呢嘛]?(?:[，,。；;！!？?\s]|$))"
+    r"(?![^，,。；;！!？?\s]*不)"
+)
+
+
 def of_course(text: str) -> str:
-    """`text` with the rhetorical 咋不/怎么不/哪能不 as a plain yes (当然, 那当然), same length."""
-    return _OF_COURSE.sub(lambda m: "当然" if len(m.group()) == 2 else "那当然", text)
+    """`text` with the rhetorical 咋不/怎么不/哪能不 as a plain yes (当然, 那当然), and
+    咋可能有/咋能V不R/咋能V as a plain no (没有, V得R, 不能V), same length."""
+    text = _OF_COURSE.sub(lambda m: "当然" if len(m.group()) == 2 else "那当然", text)
+    text = _NO_WAY_HAS.sub(lambda m: "，" * (len(m.group()) - 2) + "没有", text)
+    text = _NO_WAY_NOT.sub(
+        lambda m: "，" * len(m.group("why")) + m.group("v") + "得" + m.group("r"), text
+    )
+    return _NO_WAY_CAN.sub(lambda m: "，" * (len(m.group()) - 2) + "不能", text)
 
 
 # 甘肃/陕北/宁夏 call the father 大 ("我大今年六十五", "替我大问个事"): after a possessive, and only

@@ -854,6 +854,11 @@ _NOT_STUDYING = re.compile(r"(?:没|没有|没能|未|不)(?:考上|考进|考�
 
 
 _SAVED_FOR = re.compile(r"(?:攒|存|准备|预备)|用的|的钱")
+# "孙子明年才上幼儿园", "秋天就该上小学了": a stage to come, not where the child is now
+_STAGE_TO_COME = re.compile(
+    r"(?:明年|后年|下半年|秋天|开学|将来|以后|过两年|(?:今年)?(?:九|9)月份?)(?:就|才)?(?:要|该|能)?"
+    r"(?:上|读|念)\S{0,2}$"
+)
 
 
 _WORKS_THERE = re.compile(
@@ -879,7 +884,7 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             said = bool(studying.search(before) or _CHILD_IN_ORDER.search(before)) or any(
                 m.end == start and m.relation in _YOUNG for m in mentions
             )  # "孙子幼儿园大班", "闺女初二": right after the child
-            if not said or _NOT_STUDYING.search(before):
+            if not said or _NOT_STUDYING.search(before) or _STAGE_TO_COME.search(before):
                 continue
             # "一个上初中的儿子": the member named right after 的
             named = [m for m in mentions if m.start == end + 1 and text[end] == "的"]

@@ -104,6 +104,8 @@ _ZERO_RE = re.compile(
     r"|(?:亏|赔)(?:光|完|没)了|没剩(?:下)?(?:啥|什么|钱)|没花(?:啥|什么)钱?|没怎么(?:看病|花)"
     r"|哪(?:有|来)的?(?:啥|什么)?钱"  # "俺们哪有钱去做": none
     r"|不(?:花|要|收)(?:啥|什么)?钱|全免了?|都免了"
+    r"|(?:自己|自个儿?|俺们|我们|咱们?)(?:一分)?(?:都|也)?没花(?:钱)?(?=$|[，,。；;！!])"  # "自己没花"
+    r"|(?:没|不)到(?:领|拿)(?:钱)?的?(?:时候|年龄|年纪|岁数)"  # "她还没到领的时候": none yet
 )
 _ZERO_ANSWERS = {
     "没有",
@@ -123,6 +125,7 @@ _PERIODS: tuple[tuple[Period, re.Pattern[str]], ...] = (
         "year",
         re.compile(
             r"每年|一年|1年|年收入|年均|全年|年薪|年入|年工资|年纯收入|一整年|去年|今年|前年"
+            r"|过年(?:时|的时候)?(?:给|拿|寄|塞|发)"  # "闺女过年给个五六百": once a year
         ),
     ),
     ("month", re.compile(r"每月|每个月|一个月|1个月|月收入|月均|月薪|月工资|月入|一月|按月|月月")),
@@ -387,6 +390,23 @@ def over_days_worked(amount: Amount, said: str) -> Amount | None:
     return _times(amount, Decimal(str(worked)), "month", estimate=True)
 
 
+# "一年两季庄稼，一季卖三千": a crop's sale per harvest, harvests a year said
+_HARVESTS_A_YEAR = re.compile(r"一年(?:能)?(?:种|收|打)?(?P<n>[两俩二三仨23])(?:季|茬|料)")
+_PER_HARVEST = re.compile(r"一季|每季|一茬|每茬")
+
+
+def per_harvest_over_year(amount: Amount, text: str) -> Amount:
+    """`amount` said per harvest, times the harvests a year ("一年两季，一季卖三千": 6000 a
+    year); `amount` as it is when no harvests or no per-harvest amount are said."""
+    harvests = _HARVESTS_A_YEAR.search(text)
+    times = parse_number(harvests.group("n")) if harvests else None
+    if amount.period is not None or times is None or harvests is None:
+        return amount
+    if not _PER_HARVEST.search(text, harvests.end()):
+        return amount
+    return _times(amount, Decimal(str(times)), "year", estimate=amount.is_estimate)
+
+
 def monthly_amount(text: str) -> Amount | None:
     """parse_amount, converted to a month when the text names another period ("一年三万");
     a day's pay is counted over the days worked when they are said (a month's, or a week's
@@ -394,6 +414,7 @@ def monthly_amount(text: str) -> Amount | None:
     amount = parse_amount(text)
     if amount is None:
         return None
+    amount = per_harvest_over_year(amount, text)
     worked = over_days_worked(amount, text)
     if worked is not None:
         return worked
