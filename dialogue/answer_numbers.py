@@ -39,7 +39,7 @@ from nlu.clauses import (
     people_listed,
     without_people_elsewhere,
 )
-from nlu.dates import GUESS_MENDED, UNDER_AN_AGE, parse_age
+from nlu.dates import GUESS_MENDED, UNDER_AN_AGE, find_ages, parse_age
 from nlu.floor_area import area_of
 from nlu.idcard import parse_id_number
 from nlu.mentions import clause_at
@@ -323,7 +323,11 @@ def age_answer(text: str, today: dt.date) -> Value | None:
         age = exact  # "孙子上初二了，十四": a clause that is only a number, after the story
     elif exact is not None and _GUESSED.search(parts[0]) and abs(exact - age) <= GUESS_MENDED:
         age = exact  # "七十好几了，七十七": the exact age after the guess
-    return None if age is None else Value(age)
+    if age is None:
+        return None
+    # "快七十了": an exact age told later replaces it (dialogue.noted)
+    guessed = any(f.is_estimate and f.value == age for f in find_ages(text, today))
+    return Value(age, is_estimate=guessed)
 
 
 _UNDER_THE_AGE = re.compile(rf"(?:{UNDER_AN_AGE})(?![一1]岁)(?=[零一二两三四五六七八九十\d])")

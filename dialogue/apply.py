@@ -25,6 +25,7 @@ from dialogue.state import (
 from guides.household import House, Member, Vehicle
 
 ESTIMATE_FACTS = {"monthly_income_total", "members.monthly_income"}
+AGE_FACT = "members.age"
 
 
 def keys_of(question: Question, member: int | None) -> list[str]:
@@ -132,6 +133,8 @@ def apply_answer(session: Session, question: Question, member: int | None, answe
             return False
         if any(name in ESTIMATE_FACTS for name in question.fills) and answer.is_estimate:
             household.income_is_estimate = True
+        if question.fills == [AGE_FACT] and member is not None:
+            session.note_age_estimate(keys[0], answer.is_estimate)  # "快七十"
         if "size" in question.fills and household.size is not None:
             resize_members(household, household.size)
     session.history.append(record)

@@ -300,11 +300,15 @@ def store_facts(
         if key is None:
             continue
         current = get_fact(household, key)
+        replaced = None
         if fact.name in _LISTS:
             merged = list(dict.fromkeys([*(current or []), *fact.value]))
             if merged == list(current or []):
                 continue
             value: Any = merged
+            replaced = list(current) if current else None
+        elif _exact_after_estimate(session, key, fact, current):
+            value, replaced = fact.value, current  # "快七十", then "俺今年六十八"
         elif current is not None or session.is_unknown(key):
             continue
         else:
@@ -315,8 +319,20 @@ def store_facts(
             continue
         if fact.name == "monthly_income_total" and fact.estimate:
             household.income_is_estimate = True
-        stored.append(Stored(key, fact, list(current) if fact.name in _LISTS and current else None))
+        if fact.name == apply.AGE_FACT:
+            session.note_age_estimate(key, fact.estimate)
+        stored.append(Stored(key, fact, replaced))
     return stored
+
+
+def _exact_after_estimate(session: Session, key: str, fact: Fact, current: Any) -> bool:
+    return (
+        fact.name == apply.AGE_FACT
+        and not fact.estimate
+        and current is not None
+        and current != fact.value
+        and key in session.estimated_ages
+    )
 
 
 def _place_spouse(session: Session, fact: Fact) -> Stored | None:

@@ -67,6 +67,8 @@ class Session(_Model):
     household: Household
     items: list[ItemId] | None = None  # items of interest; None: everything offered
     unknown: list[str] = Field(default_factory=list)  # fact keys answered "不知道" or skipped
+    # ages stored from an estimate ("快七十"): an exact age told later replaces them
+    estimated_ages: list[str] = Field(default_factory=list)
     history: list[AnswerRecord] = Field(default_factory=list)
     pending: Pending | None = None
     failures: int = 0  # unparsed answers to the pending question in a row
@@ -137,6 +139,13 @@ class Session(_Model):
     def mark_unknown(self, key: str) -> None:
         if key not in self.unknown:
             self.unknown.append(key)
+
+    def note_age_estimate(self, key: str, estimate: bool) -> None:
+        """Remember whether the age stored at `key` was an estimate."""
+        if estimate and key not in self.estimated_ages:
+            self.estimated_ages.append(key)
+        elif not estimate and key in self.estimated_ages:
+            self.estimated_ages.remove(key)
 
     def clear_unknown(self, key: str) -> None:
         if key in self.unknown:
