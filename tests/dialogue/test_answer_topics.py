@@ -145,7 +145,7 @@ def test_an_age_said_to_how_many_people_is_asked_back_and_kept_as_the_age(
     ("question", "text", "expected"),
     [
         ("member_age", "去年刚满二十", Value(20)),
-        ("member_age", "五十出头吧", Value(52)),  # 50..54
+        ("member_age", "五十出头吧", Value(52, is_estimate=True)),  # 50..54, a guess
         ("member_relation", "孩子他爸", Value("spouse")),
         ("has_residence_permit", "一直没顾上去", Value(False)),
     ],
