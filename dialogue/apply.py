@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from pydantic_core import to_jsonable_python
 
 from dialogue.answers import DONT_KNOW, Answer, Value
+from dialogue.opening_relatives import placed_by_the_size
 from dialogue.questions import Question
 from dialogue.state import (
     AnswerRecord,
@@ -140,6 +141,8 @@ def apply_answer(session: Session, question: Question, member: int | None, answe
     session.history.append(record)
     if isinstance(answer, Value):
         extend_last(session, _implied(session, question, answer.value))
+    if "size" in question.fills:
+        extend_last(session, placed_by_the_size(session))  # "带着两个孙子过", then 四口
     return True
 
 

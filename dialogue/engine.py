@@ -51,6 +51,7 @@ from dialogue.naming import member_called
 from dialogue.noted import (
     Stored,
     add_members,
+    away_keys,
     correct_facts,
     keep_those_listed,
     listed_first,
@@ -60,6 +61,7 @@ from dialogue.noted import (
     said_of_nobody_here,
     store_facts,
 )
+from dialogue.opening_relatives import unplaced_relatives
 from dialogue.parsed import parsed_answer
 from dialogue.policy import RELATION_QUESTION, Next
 from dialogue.questions import (
@@ -219,6 +221,7 @@ class DialogueEngine:
         everyone = _names_everyone(reading)
         size = add_members(session, reading, all_named=everyone)
         stored = size + store_facts(session, reading, asked=0)
+        session.opening_relatives = unplaced_relatives(session, reading, away_keys(reading))
         called = None
         if reading.speaks_for is not None:  # said back as theirs: "您姐姐每月收入…"
             moved = proxy.speak_for(session, reading.speaks_for)

@@ -68,6 +68,11 @@ def _away(fact: Fact) -> bool:
     )
 
 
+def away_keys(reading: Reading) -> set[str | None]:
+    """Who the reading says works away (their person keys)."""
+    return {f.who for f in reading.facts if _away(f)}
+
+
 @dataclass(frozen=True)
 class Stored:
     key: str  # fact key with the member index ("members.1.age")

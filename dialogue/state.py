@@ -89,6 +89,9 @@ class Session(_Model):
     # a living son or daughter of the applicant named in the opening (dialogue.supporters): a
     # hint for the question choice, not a fact of the household
     child_named: bool = False
+    # relatives the opening named as living here, not yet members ("带着两个孙子过", no size):
+    # the members a size said later adds are them when exactly as many (dialogue.opening_relatives)
+    opening_relatives: list[str] = Field(default_factory=list)
     form_requested: bool = False  # said yes to the pre-filled application form
     questions_remaining: int | None = None  # the progress hint, refreshed every turn
     hint_members: int = 0  # members when the hint was last set (it may rise only with them)
