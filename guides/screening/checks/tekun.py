@@ -92,6 +92,19 @@ def _grade_may_mean_no_labour(member: Member) -> bool:
     return False
 
 
+def _said_no_labour(member: Member) -> str:
+    """The family says a disabled member cannot work; 第五条（三） does not decide it (yet)."""
+    if member.disability_grade is None:
+        grade = "残疾等级还不知道"
+    else:
+        label = enumerations().disability_kind.label(member.disability_kind) or "残疾"
+        grade = f"{label}{member.disability_grade}级不在特困办法第五条（三）列出的等级里"
+    return (
+        f"家里说无劳动能力，但{grade}：一、二级肢体、一级视力和一至三级智力、精神残疾"
+        "按规定视为无劳动能力，其他情形由民政部门按当地规定认定"
+    )
+
+
 def _labour(member: Member, verdict: _Verdict, ages: tuple[int, int, int]) -> None:
     elderly_age, minor_age, covered_age = ages
     age = member.age
@@ -111,7 +124,10 @@ def _labour(member: Member, verdict: _Verdict, ages: tuple[int, int, int]) -> No
     elif member.has_disability:
         verdict.said.append("是残疾人")
         if member.labour_ability in NO_LABOUR:
-            verdict.said.append("无劳动能力")
+            # 第五条 defines 无劳动能力 by age and by the grades of （三）; a family's "干不了活"
+            # for a grade not known yet, or not listed there, is for the office (（四）: the
+            # province may name other cases), so not 可能符合 on the family's word alone.
+            verdict.confirm(_said_no_labour(member))
         elif member.labour_ability is None:
             verdict.ask("labour_ability")
         elif member.labour_ability == "partial":
