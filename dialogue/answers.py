@@ -320,7 +320,7 @@ _COPULA = re.compile(r"^(?:就|也|都|还|应该|肯定|那)?(?P<no>不)?是")
 
 def _owns_a_thing_instead(question: Question, text: str, found: Found) -> bool:
     return (
-        "有" not in question.text
+        not question.asks_whether_there_is
         and text[found.start : found.end] == "有"
         and _HAS_A_THING.match(text, found.end) is not None
     )
@@ -328,7 +328,7 @@ def _owns_a_thing_instead(question: Question, text: str, found: Found) -> bool:
 
 def _cannot_to_whether_there_is(question: Question, text: str, found: Found) -> bool:
     return (
-        "有" in question.text
+        question.asks_whether_there_is
         and _ASKS_AN_ABILITY.search(question.text) is None
         and _CANNOT.match(text, found.start) is not None
     )

@@ -136,6 +136,10 @@ class Question(_Strict):
     # ("有个儿，他自己还吃低保，管不了" to 有没有赡养人: there is a son, and he cannot support):
     # that question's id; it is then answered too, not asked.
     also_answers: str | None = None
+    # A yes/no question of whether there is someone or something (家里有小汽车吗, 有没有赡养人):
+    # "有"/"没有" answer it; to any other question "有个三轮车" owns a thing, "别的没有" lists
+    # nothing else, and "不能" answers whether someone can, not whether there is.
+    asks_whether_there_is: bool = False
 
     @property
     def is_member(self) -> bool:
@@ -160,6 +164,8 @@ class Question(_Strict):
         member_like = self.is_member or self.all_members is not None
         if member_like != all(member_fills) or any(member_fills) != all(member_fills):
             raise ValueError(f"question {self.id}: member questions fill members.* only")
+        if self.asks_whether_there_is and self.answer != "yes_no":
+            raise ValueError(f"question {self.id}: asks_whether_there_is needs a yes_no answer")
         unknown = set(self.synonyms) - set(self.options())
         if unknown:
             raise ValueError(f"question {self.id}: synonyms for unknown choices {unknown}")
@@ -196,7 +202,12 @@ class QuestionBank(_Strict):
         for question in self.questions:
             for fact in question.fills:
                 _check_path(question.id, fact)
-        for lookup in ("by_id", "by_fill", "filling"):  # of the questions as they are now
+        for lookup in (
+            "by_id",
+            "by_fill",
+            "filling",
+            "consent_gated",
+        ):  # of the questions as they are now
             self.__dict__.pop(lookup, None)
         return self
 
@@ -214,6 +225,11 @@ class QuestionBank(_Strict):
             for fact in question.fills:
                 positions.setdefault(fact, []).append(position)
         return {fact: tuple(found) for fact, found in positions.items()}
+
+    @cached_property
+    def consent_gated(self) -> frozenset[str]:
+        """The facts only asked once the consent is given (money and property)."""
+        return frozenset(f for q in self.questions if q.needs_consent for f in q.fills)
 
     @cached_property
     def filling(self) -> dict[frozenset[str], tuple[Question, ...]]:
