@@ -334,6 +334,20 @@ def _cannot_to_whether_there_is(question: Question, text: str, found: Found) -> 
     )
 
 
+# "行，你们查吧", "可以", "中": agreeing; a yes only to a question of what someone can, may or
+# wants to do (想找工作吗), not to one of whether there is or what is so (有自己的房子吗)
+_AGREEING = frozenset(
+    {"好的", "好啊", "好", "可以", "同意", "行", "没问题", "中", "中中", "中啊", "那中"}
+)
+_ASKS_A_WILL = re.compile(r"能|会|行|可以|想|愿意|同意")
+
+
+def _agrees_instead(question: Question, text: str, found: Found) -> bool:
+    said = text[found.start : found.end].strip(" 。，,.!！~啊呀吧")
+    asked = question.text.split("比如")[0]
+    return bool(found.value) and said in _AGREEING and _ASKS_A_WILL.search(asked) is None
+
+
 def _copula_answer(text: str) -> bool | None:
     """ "就是本县的" is a yes, "不是本地的" a no: 是 leading a clause; not the 是 inside one
     ("住的是儿子的房子" says whose house, not yes)."""
@@ -584,6 +598,8 @@ def _parse(
             generic = None  # "有个三轮车" to 户口在本地吗: another fact, not a yes
         if found is not None and _cannot_to_whether_there_is(question, text, found):
             generic = None  # "不能，腿疼干不了活" to 有没有赡养人: an answer to another question
+        if found is not None and _agrees_instead(question, text, found):
+            generic = None  # "行，你们查吧" to 有自己的房子吗: agreeing, not a yes
         specific = None if word is None else word[0]
         if generic is not None and specific is not None and generic != specific:
             assert found is not None and word is not None
