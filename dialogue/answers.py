@@ -56,7 +56,14 @@ from nlu.clauses import (
 from nlu.commands import corrected_part
 from nlu.dates import parse_age
 from nlu.dialect import of_course, plain_no
-from nlu.facts import LONG_AGO, disability_kind_said, illness_kind_named, read_facts, unslipped
+from nlu.facts import (
+    LONG_AGO,
+    clause_span,
+    disability_kind_said,
+    illness_kind_named,
+    read_facts,
+    unslipped,
+)
 from nlu.household_said import hukou_elsewhere
 from nlu.lexicon import IN_LAW_WORDS, find_items, match_relations, own_child_said, parse_relation
 from nlu.numbers import Found
@@ -275,7 +282,7 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
     hits: list[tuple[int, bool, int, int]] = []  # (word length, yes, start, end)
     for key, words in question.synonyms.items():
         for word in words:
-            start = text.find(word)
+            start = _synonym_at(question, text, word)
             if start < 0:
                 continue
             yes, end = key == "yes", start + len(word)
@@ -295,6 +302,23 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
         return None, -1, -1
     _, yes, start, end = hits[0]
     return yes, start, end
+
+
+_AFTER_ALONE = " 。，,.!！~～啊呀吧呢的了哈嘛哩嘞咧"
+
+
+def _synonym_at(question: Question, text: str, word: str) -> int:
+    """Where the synonym is said (-1: not said); a word that answers only alone counts where
+    nothing but particles follows it in its clause, or one of the words it allows."""
+    allowed = question.alone_words.get(word)
+    if allowed is None:
+        return text.find(word)
+    for found in re.finditer(re.escape(word), text):
+        _, hi = clause_span(text, found.start())
+        rest = text[found.end() : hi].strip(_AFTER_ALONE)
+        if not rest or rest.startswith(tuple(allowed)):
+            return found.start()
+    return -1
 
 
 _HAS_AT_END = re.compile(r"(?<![没无])有(?:的|呢|啊|呀)?$")
