@@ -312,6 +312,24 @@ _NOUNS = {
 }  # fmt: skip
 
 
+# a member's relation as the citizen says it (the form's 子/婿, 女/媳 are the office's words)
+_RELATION_NAMES = {
+    "self": "本人", "spouse": "老伴", "son": "儿子", "daughter": "女儿", "child": "孩子",
+    "grandchild": "孙辈孩子", "parent": "父母", "grandparent": "祖父母", "sibling": "兄弟姐妹",
+    "other": "其他亲属",
+}  # fmt: skip
+_IN_LAW_NAMES = {"son": "女婿", "daughter": "儿媳", "parent": "公婆或岳父母"}
+
+
+def relation_name(member: Member) -> str | None:
+    """ "儿子", "儿媳": the member's relation in the citizen's words (None: not said)."""
+    if member.relation is None:
+        return None
+    if member.in_law and member.relation in _IN_LAW_NAMES:
+        return _IN_LAW_NAMES[member.relation]
+    return _RELATION_NAMES[member.relation]
+
+
 def _noun(member: Member) -> str | None:
     """The member's kind; a child whose relation is still to be asked is one at school."""
     if member.relation is None and member.school_stage not in (None, "none"):
