@@ -27,6 +27,11 @@ _NUMBER = r"[一二两三四五六七八九十\d]{1,3}"
 _ELDER_AGE = re.compile(rf"(?:{ELDER_SAID})(?:今年|才|都)?(?P<n>{_NUMBER})")
 _YOUNGER_AGE = re.compile(rf"(?:{YOUNGER_SAID})(?:今年|才|都)?(?P<n>{_NUMBER})")
 AGES_BY_BIRTH_ORDER = "birth_order"  # Value.extra: (the elder's age, the younger's)
+# "俺三十九 他四十一": an age said of 他/她 (a pronoun, no relation word before it)
+_PRONOUN_AGE = re.compile(
+    rf"(?:^|(?<=[，,、；;。\s]))[他她](?:今年|才|都|也)?(?P<n>{_NUMBER})(?:岁|周岁)?(?=[，,、；;。\s]|$)"
+)
+PRONOUN_AGE = "pronoun_age"  # Value.extra: the one age said of 他/她
 # school stages from the youngest pupils up (高中 and 中职 are one level)
 _STAGE_LEVEL = {"preschool": 0, "primary": 1, "junior_high": 2, "senior_high": 3,
                 "secondary_vocational": 3, "college": 4, "postgraduate": 5}  # fmt: skip
@@ -37,9 +42,14 @@ def ages_answer(text: str, today: dt.date) -> Value | None:
     `extra`); the ages in order when only numbers are said."""
     said = [_ELDER_AGE.search(text), _YOUNGER_AGE.search(text)]
     pair = [parse_age(f"{m.group('n')}岁", today) for m in said if m is not None]
-    by_birth = {AGES_BY_BIRTH_ORDER: tuple(pair)} if len(pair) == 2 and None not in pair else {}
-    if by_birth or any(f.name == AGE for f in read_facts(text, today).facts):
-        return Value(True, extra=by_birth)
+    extra: dict[str, Any] = (
+        {AGES_BY_BIRTH_ORDER: tuple(pair)} if len(pair) == 2 and None not in pair else {}
+    )
+    of_pronoun = [parse_age(f"{m.group('n')}岁", today) for m in _PRONOUN_AGE.finditer(text)]
+    if len(of_pronoun) == 1 and of_pronoun[0] is not None:
+        extra[PRONOUN_AGE] = of_pronoun[0]
+    if extra or any(f.name == AGE for f in read_facts(text, today).facts):
+        return Value(True, extra=extra)
     parts = [p for p in _LIST_SEPARATORS.split(text.strip()) if p]
     if len(parts) < 2 or not all(_BARE_AGE.fullmatch(p) for p in parts):
         return None
@@ -58,7 +68,22 @@ def place_ages(session: Session, reading: Reading, answer: Value) -> list[tuple[
     elder_younger = answer.extra.get(AGES_BY_BIRTH_ORDER)
     by_birth = _by_birth_order(session, elder_younger) if elder_younger else []
     _tell_apart_by_word(session, reading)
-    return _name_the_unnamed(session, reading) + by_birth
+    named = _name_the_unnamed(session, reading)
+    of_pronoun = answer.extra.get(PRONOUN_AGE)
+    return named + by_birth + (_the_one_left(session, of_pronoun) if of_pronoun else [])
+
+
+def _the_one_left(session: Session, age: int) -> list[tuple[str, Any]]:
+    """ "俺三十九 他四十一 大的十七 小的十一": the age said of 他 is the one member's whose age
+    is still open once the others are placed, when that member is named (the spouse); with
+    two or more open, or one nobody named, whose it is stays unsaid."""
+    members = session.household.members
+    open_ages = [i for i, m in enumerate(members) if i > 0 and m.age is None]
+    if len(open_ages) != 1 or members[open_ages[0]].relation is None:
+        return []
+    key = member_key(AGE, open_ages[0])
+    set_fact(session.household, key, age)
+    return [(key, None)]
 
 
 def fits_in_order(session: Session, answer: object) -> bool:

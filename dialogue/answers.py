@@ -56,7 +56,14 @@ from nlu.clauses import (
 from nlu.commands import corrected_part
 from nlu.dates import parse_age
 from nlu.dialect import of_course, plain_no
-from nlu.facts import LONG_AGO, disability_kind_said, illness_kind_named, read_facts, unslipped
+from nlu.facts import (
+    LONG_AGO,
+    clause_span,
+    disability_kind_said,
+    illness_kind_named,
+    read_facts,
+    unslipped,
+)
 from nlu.household_said import hukou_elsewhere
 from nlu.lexicon import IN_LAW_WORDS, find_items, match_relations, own_child_said, parse_relation
 from nlu.numbers import Found
@@ -275,7 +282,7 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
     hits: list[tuple[int, bool, int, int]] = []  # (word length, yes, start, end)
     for key, words in question.synonyms.items():
         for word in words:
-            start = text.find(word)
+            start = _synonym_at(question, text, word)
             if start < 0:
                 continue
             yes, end = key == "yes", start + len(word)
@@ -295,6 +302,23 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
         return None, -1, -1
     _, yes, start, end = hits[0]
     return yes, start, end
+
+
+_AFTER_ALONE = " 。，,.!！~～啊呀吧呢的了哈嘛哩嘞咧"
+
+
+def _synonym_at(question: Question, text: str, word: str) -> int:
+    """Where the synonym is said (-1: not said); a word that answers only alone counts where
+    nothing but particles follows it in its clause, or one of the words it allows."""
+    allowed = question.alone_words.get(word)
+    if allowed is None:
+        return text.find(word)
+    for found in re.finditer(re.escape(word), text):
+        _, hi = clause_span(text, found.start())
+        rest = text[found.end() : hi].strip(_AFTER_ALONE)
+        if not rest or rest.startswith(tuple(allowed)):
+            return found.start()
+    return -1
 
 
 _HAS_AT_END = re.compile(r"(?<![没无])有(?:的|呢|啊|呀)?$")
@@ -320,7 +344,7 @@ _COPULA = re.compile(r"^(?:就|也|都|还|应该|肯定|那)?(?P<no>不)?是")
 
 def _owns_a_thing_instead(question: Question, text: str, found: Found) -> bool:
     return (
-        "有" not in question.text
+        not question.asks_whether_there_is
         and text[found.start : found.end] == "有"
         and _HAS_A_THING.match(text, found.end) is not None
     )
@@ -328,10 +352,24 @@ def _owns_a_thing_instead(question: Question, text: str, found: Found) -> bool:
 
 def _cannot_to_whether_there_is(question: Question, text: str, found: Found) -> bool:
     return (
-        "有" in question.text
+        question.asks_whether_there_is
         and _ASKS_AN_ABILITY.search(question.text) is None
         and _CANNOT.match(text, found.start) is not None
     )
+
+
+# "行，你们查吧", "可以", "中": agreeing; a yes only to a question of what someone can, may or
+# wants to do (想找工作吗), not to one of whether there is or what is so (有自己的房子吗)
+_AGREEING = frozenset(
+    {"好的", "好啊", "好", "可以", "同意", "行", "没问题", "中", "中中", "中啊", "那中"}
+)
+_ASKS_A_WILL = re.compile(r"能|会|行|可以|想|愿意|同意")
+
+
+def _agrees_instead(question: Question, text: str, found: Found) -> bool:
+    said = text[found.start : found.end].strip(" 。，,.!！~啊呀吧")
+    asked = question.text.split("比如")[0]
+    return bool(found.value) and said in _AGREEING and _ASKS_A_WILL.search(asked) is None
 
 
 def _copula_answer(text: str) -> bool | None:
@@ -584,6 +622,8 @@ def _parse(
             generic = None  # "有个三轮车" to 户口在本地吗: another fact, not a yes
         if found is not None and _cannot_to_whether_there_is(question, text, found):
             generic = None  # "不能，腿疼干不了活" to 有没有赡养人: an answer to another question
+        if found is not None and _agrees_instead(question, text, found):
+            generic = None  # "行，你们查吧" to 有自己的房子吗: agreeing, not a yes
         specific = None if word is None else word[0]
         if generic is not None and specific is not None and generic != specific:
             assert found is not None and word is not None

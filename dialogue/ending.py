@@ -7,7 +7,14 @@ from collections.abc import Collection
 from typing import Any
 
 from dialogue.naming import member_called
-from dialogue.questions import GROUP_TITLES, MEMBER_MORE_ID, Question, QuestionBank, who
+from dialogue.questions import (
+    GROUP_TITLES,
+    MEMBER_MORE_ID,
+    Question,
+    QuestionBank,
+    relation_name,
+    who,
+)
 from dialogue.replies import (
     Choice,
     FormOfferReply,
@@ -69,10 +76,8 @@ def display(session: Session, question_id: str, member: int | None, bank: Questi
         return f"{value:g}元{estimate}"
     if question.answer == "age":
         return f"{value}岁"
-    if question.answer == "relation":
-        from guides.enums import enumerations
-
-        return "孩子" if value == "child" else enumerations().relation.label(str(value))
+    if question.answer == "relation" and member is not None:
+        return relation_name(session.household.members[member]) or str(value)
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 

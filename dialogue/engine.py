@@ -493,7 +493,7 @@ class DialogueEngine:
         # 拉他去透析": the 没有 is about the car, the dialysis in the next clause)
         paused = spaces_as_commas(text)
         clause = clause_span(paused, found.start)
-        if "有" not in question.text and _NOTHING_ELSE.match(paused, clause[0]):
+        if not question.asks_whether_there_is and _NOTHING_ELSE.match(paused, clause[0]):
             # "俺娘有个老年证，别的没有" to 户口在本地吗: nothing else owned, and no answer to a
             # question of what is so (it answers one of what there is: "养老金，别的没有")
             return True
@@ -535,8 +535,8 @@ class DialogueEngine:
         if pending.question_id == CONSENT_ID:
             # "我四十六 闺女十八" to the consent: kept (not money, which waits for the consent),
             # and the consent asked again
-            private = {f for q in self.bank.questions if q.needs_consent for f in q.fills}
-            kept = [f for f in reading.facts if fact_name(f.name) not in private]
+            gated = self.bank.consent_gated
+            kept = [f for f in reading.facts if fact_name(f.name) not in gated]
             return store_facts(session, dataclasses.replace(reading, facts=kept), None, set())
         if pending.question_id == MEMBER_MORE_ID:
             return []

@@ -122,6 +122,9 @@ class Question(_Strict):
     # A household-wide question is asked while at least this many members' facts are open
     # ("家里每个人多大岁数" for two ages or more; one age left is asked of that member).
     min_open_members: int = 1
+    # Words of `synonyms` that answer only alone in their clause, or right before one of the
+    # words listed ("在", "在这边"; not "在城里打工", which says where someone is).
+    alone_words: dict[str, list[str]] = Field(default_factory=dict)
     keywords: list[str] = Field(default_factory=list)
     # For a question of two facts: the words that name each. A "no" naming only some of them
     # settles only those ("都不找工作" says nothing of training).
@@ -136,6 +139,10 @@ class Question(_Strict):
     # ("有个儿，他自己还吃低保，管不了" to 有没有赡养人: there is a son, and he cannot support):
     # that question's id; it is then answered too, not asked.
     also_answers: str | None = None
+    # A yes/no question of whether there is someone or something (家里有小汽车吗, 有没有赡养人):
+    # "有"/"没有" answer it; to any other question "有个三轮车" owns a thing, "别的没有" lists
+    # nothing else, and "不能" answers whether someone can, not whether there is.
+    asks_whether_there_is: bool = False
 
     @property
     def is_member(self) -> bool:
@@ -160,6 +167,10 @@ class Question(_Strict):
         member_like = self.is_member or self.all_members is not None
         if member_like != all(member_fills) or any(member_fills) != all(member_fills):
             raise ValueError(f"question {self.id}: member questions fill members.* only")
+        if self.asks_whether_there_is and self.answer != "yes_no":
+            raise ValueError(f"question {self.id}: asks_whether_there_is needs a yes_no answer")
+        if set(self.alone_words) - {w for words in self.synonyms.values() for w in words}:
+            raise ValueError(f"question {self.id}: alone_words must be synonyms")
         unknown = set(self.synonyms) - set(self.options())
         if unknown:
             raise ValueError(f"question {self.id}: synonyms for unknown choices {unknown}")
@@ -196,7 +207,12 @@ class QuestionBank(_Strict):
         for question in self.questions:
             for fact in question.fills:
                 _check_path(question.id, fact)
-        for lookup in ("by_id", "by_fill", "filling"):  # of the questions as they are now
+        for lookup in (
+            "by_id",
+            "by_fill",
+            "filling",
+            "consent_gated",
+        ):  # of the questions as they are now
             self.__dict__.pop(lookup, None)
         return self
 
@@ -214,6 +230,11 @@ class QuestionBank(_Strict):
             for fact in question.fills:
                 positions.setdefault(fact, []).append(position)
         return {fact: tuple(found) for fact, found in positions.items()}
+
+    @cached_property
+    def consent_gated(self) -> frozenset[str]:
+        """The facts only asked once the consent is given (money and property)."""
+        return frozenset(f for q in self.questions if q.needs_consent for f in q.fills)
 
     @cached_property
     def filling(self) -> dict[frozenset[str], tuple[Question, ...]]:
@@ -289,6 +310,24 @@ _NOUNS = {
     "son": "儿子", "daughter": "女儿", "child": "孩子", "grandchild": "孙辈孩子",
     "parent": "老人", "grandparent": "老人", "sibling": "兄弟姐妹",
 }  # fmt: skip
+
+
+# a member's relation as the citizen says it (the form's 子/婿, 女/媳 are the office's words)
+_RELATION_NAMES = {
+    "self": "本人", "spouse": "老伴", "son": "儿子", "daughter": "女儿", "child": "孩子",
+    "grandchild": "孙辈孩子", "parent": "父母", "grandparent": "祖父母", "sibling": "兄弟姐妹",
+    "other": "其他亲属",
+}  # fmt: skip
+_IN_LAW_NAMES = {"son": "女婿", "daughter": "儿媳", "parent": "公婆或岳父母"}
+
+
+def relation_name(member: Member) -> str | None:
+    """ "儿子", "儿媳": the member's relation in the citizen's words (None: not said)."""
+    if member.relation is None:
+        return None
+    if member.in_law and member.relation in _IN_LAW_NAMES:
+        return _IN_LAW_NAMES[member.relation]
+    return _RELATION_NAMES[member.relation]
 
 
 def _noun(member: Member) -> str | None:

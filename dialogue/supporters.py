@@ -1,7 +1,8 @@
 """Whether a child can support a parent, asked directly when the child is known to exist.
 
 "有没有配偶、子女这些按法律要赡养的人" is no question for an elder who has just told of a son
-in 太原, nor for a daughter writing for her mother: she is that child. For them the question
+in 太原, nor for a daughter writing for her mother: she is that child; nor for one of an old
+couple living together: each is the other's. For them the question
 whose answer decides 特困 (特困人员认定办法 第八条) is whether the child can support them
 ("有能养活、照顾自己的子女吗"), so that one is asked instead: one question, not two. Nothing is
 stored from the words that named the child (has_legal_supporter stays unanswered); an answer
@@ -15,7 +16,7 @@ import re
 from dialogue.policy import Next, is_allowed, is_open
 from dialogue.questions import QuestionBank
 from dialogue.state import Session, member_key
-from dialogue.writer import speaker_owes
+from dialogue.writer import is_speaker, speaker_owes
 from nlu.clauses import clauses
 from nlu.lexicon import match_relations
 from nlu.voice_input import spaces_as_commas
@@ -39,7 +40,7 @@ def supporter_step(session: Session, bank: QuestionBank, step: Next) -> Next:
     member = step.member
     if step.question_id != LEGAL_SUPPORTER or member is None:
         return step
-    if not (speaker_owes(session, member) or _child_named(session, member)):
+    if not _supporter_known(session, member):
         return step
     capable = bank.get(CAPABLE_SUPPORTER)
     person = session.household.members[member]
@@ -59,12 +60,34 @@ def noted_unknown_instead(session: Session, step: Next) -> bool:
     member = step.member
     if step.question_id != LEGAL_SUPPORTER or member is None:
         return False
-    if not (speaker_owes(session, member) or _child_named(session, member)):
+    if not _supporter_known(session, member):
         return False
     if not session.is_unknown(member_key(_CAPABLE_FACT, member)):
         return False
     session.mark_unknown(member_key(_LEGAL_FACT, member))
     return True
+
+
+def _supporter_known(session: Session, member: int) -> bool:
+    """Someone bound by law to support the member is known: the speaker (their child), a
+    child the opening named, or a spouse living with them (配偶 owe 扶养)."""
+    return (
+        speaker_owes(session, member)
+        or _child_named(session, member)
+        or _spouse_at_home(session, member)
+    )
+
+
+def _spouse_at_home(session: Session, member: int) -> bool:
+    """The member is the applicant or the applicant's spouse, and both live in the household
+    ("俺老两口单独过"): each is the other's 法定扶养义务人."""
+    members = session.household.members
+    return (
+        member < len(members)
+        and members[member].relation in _PARENTS
+        and not is_speaker(session, member)
+        and any(m.relation == "spouse" for m in members)
+    )
 
 
 def _child_named(session: Session, member: int) -> bool:

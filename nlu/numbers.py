@@ -18,8 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from pathlib import Path
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict, Field
+
+from guides.yamlio import load_model
 from nlu.lexicon import match_relations
 from nlu.numerals import (
     NUMERAL,
@@ -45,6 +49,14 @@ _PER_MONTH: dict[Period, Decimal] = {
     "quarter": Decimal(1) / Decimal(3),
     "year": Decimal(1) / Decimal(12),
 }
+
+
+AMOUNT_WORDS = Path(__file__).parent / "data" / "amounts.yml"
+
+
+class _AmountWords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    sold_yearly: list[str] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -171,12 +183,8 @@ def period_at(text: str, start: int, end: int) -> Period | None:
 # a year said for the whole answer before the clause of the amount ("一年到头养几只羊，卖了也就三四
 # 千"), or a harvest's sale, once a year ("秋后卖粮能卖一万"); not 今年/去年 (when, not per)
 _YEAR_FOR_ALL = re.compile(r"一年到头|一年下来|一年里|一整年|全年|每年")
-# crops and herds are sold once or twice a year ("洋芋玉米卖个三四千", "羊卖了四千"), not by the
-# month (not 卖菜, 卖猪肉: a trade, paid as it goes)
-_PRODUCE = (
-    r"(?:洋芋|土豆|马铃薯|玉米|苞谷|包谷|小麦|麦子|苹果|核桃|花椒|枸杞|红枣|胡麻|菜籽|油菜籽|辣椒"
-    r"|庄稼|果子|药材|党参|黄芪|当归|羊(?!肉|奶)|牛(?!肉|奶))"
-)
+# what is sold once or twice a year (nlu/data/amounts.yml sold_yearly)
+_PRODUCE = "(?:" + "|".join(load_model(AMOUNT_WORDS, _AmountWords).sold_yearly) + ")"
 _HARVEST = re.compile(
     rf"秋后|秋收|卖粮|粮食卖|卖了粮|卖(?:了|个|些|点)?{_PRODUCE}"
     rf"|{_PRODUCE}[^，。；！？\s\d]{{0,4}}?卖"

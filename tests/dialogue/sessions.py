@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from dialogue.choosing import Next, plan
+from dialogue.engine import screen_session
+from dialogue.lookahead import Lookahead
+from dialogue.questions import question_bank
 from dialogue.state import Pending, Session
 from guides.household import Member
 from guides.ids import RegionId
@@ -25,3 +31,14 @@ def family(relations: list[str], pending: Pending) -> Session:
     session.members_closed = True
     session.pending = pending
     return session
+
+
+def next_step(session: Session, today: dt.date) -> Next | None:
+    """What the question choice asks next of this session, as of `today` (None: nothing)."""
+    trial = Lookahead().begin(session, today)
+    return plan(session, screen_session(session, today), question_bank(), trial).next
+
+
+def next_question_id(session: Session, today: dt.date) -> str | None:
+    step = next_step(session, today)
+    return step.question_id if step else None

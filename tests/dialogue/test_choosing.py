@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dialogue.choosing import QUESTION_BUDGET, plan, update_hint
+from dialogue.choosing import QUESTION_BUDGET, update_hint
 from dialogue.engine import DialogueEngine, IntentParser, screen_session
 from dialogue.lookahead import Lookahead
 from dialogue.questions import question_bank
@@ -14,6 +14,7 @@ from dialogue.scripting import load_scripts, persona_answer
 from dialogue.state import Session, member_key
 from guides.household import House, Member
 from guides.ids import ItemId, Outcome, RegionId
+from tests.dialogue.sessions import next_question_id
 
 TODAY = dt.date(2026, 12, 4)
 MEANS = {"deposits", "securities", "vehicles", "houses", "registered_business"}
@@ -37,12 +38,6 @@ def _single_adult(region: RegionId = RegionId.GANSU) -> Session:
     return session
 
 
-def _next(session: Session) -> str | None:
-    trial = Lookahead().begin(session, TODAY)
-    chosen = plan(session, screen_session(session, TODAY), question_bank(), trial)
-    return chosen.next.question_id if chosen.next else None
-
-
 def test_a_question_none_of_whose_answers_changes_an_outcome_is_not_asked() -> None:
     # Deposits said "不知道": 低保 and the items beside it stay open whatever the car, house or
     # business answer is (screening lists those facts still). Asking them changes nothing.
@@ -53,7 +48,7 @@ def test_a_question_none_of_whose_answers_changes_an_outcome_is_not_asked() -> N
     assert "assets.vehicles" in result.item(ItemId.DIBAO).missing_facts
     asked = []
     for _ in range(QUESTION_BUDGET):
-        question = _next(session)
+        question = next_question_id(session, TODAY)
         if question is None:
             break
         asked.append(question)
@@ -78,7 +73,7 @@ def test_naming_dibao_still_screens_and_asks_about_temporary_and_medical_aid() -
     household.assets.has_registered_business = False
     result = screen_session(session, TODAY)
     assert result.items[0].item == ItemId.DIBAO and result.items[0].outcome != Outcome.NEED_INFO
-    question = _next(session)
+    question = next_question_id(session, TODAY)
     assert question is not None  # 低保 is decided; the others are still worth asking about
     open_items = {i.item for i in result.items if i.outcome == Outcome.NEED_INFO}
     assert {ItemId.TEMPORARY_AID} <= open_items
@@ -94,7 +89,7 @@ def test_a_dibao_household_is_not_asked_its_means_again() -> None:
     session.household.already_receives = [ItemId.DIBAO]
     asked = []
     for _ in range(QUESTION_BUDGET):
-        question = _next(session)
+        question = next_question_id(session, TODAY)
         if question is None:
             break
         asked.append(question)
@@ -163,7 +158,7 @@ def test_supporters_are_asked_only_after_the_members_own_condition() -> None:
     household.monthly_income_total = 0
     asked = []
     for _ in range(QUESTION_BUDGET):
-        question = _next(session)
+        question = next_question_id(session, TODAY)
         if question is None:
             break
         asked.append(question)
@@ -288,13 +283,13 @@ def test_past_the_typical_length_one_question_that_settles_an_item_is_still_aske
     result = screen_session(session, TODAY)
     rigid = next(i for i in result.items if i.item == ItemId("rigid_expense"))
     assert rigid.outcome == Outcome.NEED_INFO
-    assert _next(session) == "medical_expense"
+    assert next_question_id(session, TODAY) == "medical_expense"
 
 
 def test_the_question_that_settles_an_item_alone_is_not_asked_past_the_hard_stretch() -> None:
     session = _ill_family_above_the_line()
     session.questions_asked = 13
-    assert _next(session) is None
+    assert next_question_id(session, TODAY) is None
 
 
 def test_decides_counts_only_the_outcomes_asked_for() -> None:

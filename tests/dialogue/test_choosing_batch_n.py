@@ -5,22 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dialogue.choosing import plan
 from dialogue.engine import screen_session
-from dialogue.lookahead import Lookahead
-from dialogue.questions import question_bank
 from dialogue.state import Session
 from guides.household import Member
 from guides.ids import ItemId, RegionId
 from guides.screening.registry import OFFICE_VERIFIED
+from tests.dialogue.sessions import next_question_id
 
 TODAY = dt.date(2026, 12, 7)
-
-
-def _next(session: Session) -> str | None:
-    trial = Lookahead().begin(session, TODAY)
-    chosen = plan(session, screen_session(session, TODAY), question_bank(), trial)
-    return chosen.next.question_id if chosen.next else None
 
 
 def _elder_alone(region: RegionId = RegionId.GANSU) -> Session:
@@ -42,7 +34,7 @@ def test_the_deposits_wait_for_questions_that_decide_even_for_the_item_asked_abo
     # question refines that result; it does not jump ahead of one that decides another item.
     session = _elder_alone()
     assert set(screen_session(session, TODAY).item(ItemId.DIBAO).missing_facts) <= OFFICE_VERIFIED
-    assert _next(session) != "deposits"
+    assert next_question_id(session, TODAY) != "deposits"
 
 
 def test_the_hukou_is_not_asked_for_a_student_loan_before_anyone_is_known_to_study() -> None:
@@ -67,6 +59,6 @@ def test_the_hukou_is_not_asked_for_a_student_loan_before_anyone_is_known_to_stu
     open_items = {i.item for i in result.items if i.outcome == "need_info"}
     assert ItemId.STUDENT_LOAN in open_items
     assert "has_local_hukou" in result.item(ItemId.STUDENT_LOAN).missing_facts
-    asked = _next(session)
+    asked = next_question_id(session, TODAY)
     assert asked != "has_local_hukou"
     assert asked == "any_student"

@@ -8,9 +8,7 @@ import datetime as dt
 
 import pytest
 
-from dialogue.choosing import plan
-from dialogue.engine import DialogueEngine, IntentParser, screen_session
-from dialogue.lookahead import Lookahead
+from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.prompts import AREA_NOT_KNOWN
 from dialogue.questions import question_bank
 from dialogue.replies import reply_text
@@ -18,14 +16,9 @@ from dialogue.state import AnswerRecord, Pending, Session
 from dialogue.supporters import names_a_living_child
 from guides.household import Member
 from guides.ids import ItemId, RegionId
+from tests.dialogue.sessions import next_step
 
 TODAY = dt.date(2026, 12, 7)
-
-
-def _next(session: Session) -> tuple[str, int | None] | None:
-    trial = Lookahead().begin(session, TODAY)
-    chosen = plan(session, screen_session(session, TODAY), question_bank(), trial)
-    return (chosen.next.question_id, chosen.next.member) if chosen.next else None
 
 
 def _widow_alone(child_named: bool) -> Session:
@@ -49,10 +42,10 @@ def _widow_alone(child_named: bool) -> Session:
 def _supporter_question(session: Session) -> str | None:
     """The supporter question the choice comes to (the others answered 没有/不知道 meanwhile)."""
     for _ in range(15):
-        found = _next(session)
+        found = next_step(session, TODAY)
         if found is None:
             return None
-        question_id, member = found
+        question_id, member = found.question_id, found.member
         if question_id in ("member_legal_supporter", "member_supporter"):
             return question_id
         question = question_bank().get(question_id)

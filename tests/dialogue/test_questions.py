@@ -138,3 +138,12 @@ def test_a_students_questions_are_not_asked_of_a_parent() -> None:
     assert bank.get("member_study_status").applies(household, at_college)
     # a follow-up of where they study: nobody is asked whether they are enrolled before that
     assert not bank.get("member_study_status").applies(household, Member(relation="daughter"))
+
+
+def test_questions_of_whether_there_is_are_flagged() -> None:
+    # the answer parsers read "有个三轮车", "别的没有" and "不能" by this flag: a question
+    # asking 有没有…/有…吗 (before its example) carries it, and no other question does
+    for question in question_bank().questions:
+        asked = question.text.split("比如")[0]
+        asks_there_is = question.answer == "yes_no" and "有" in asked
+        assert question.asks_whether_there_is == asks_there_is, question.id

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dialogue.choosing import SOFT_BUDGET, plan
+from dialogue.choosing import SOFT_BUDGET
 from dialogue.engine import DialogueEngine, IntentParser, screen_session
-from dialogue.lookahead import Lookahead
 from dialogue.prompts import CORRECTED, NOTHING_CORRECTED
-from dialogue.questions import question_bank
 from dialogue.replies import reply_text
 from dialogue.state import Pending, Session
 from guides.household import Member
 from guides.ids import ItemId, RegionId
 from guides.screening.engine import screen
+from tests.dialogue.sessions import next_question_id
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -32,12 +31,6 @@ def _couple(region: RegionId = RegionId.GANSU) -> Session:
     household.monthly_income_total = 600.0
     session.consent = True
     return session
-
-
-def _next(session: Session) -> str | None:
-    trial = Lookahead().begin(session, TODAY)
-    chosen = plan(session, screen_session(session, TODAY), question_bank(), trial)
-    return chosen.next.question_id if chosen.next else None
 
 
 def test_the_sudden_hardship_is_asked_before_what_only_follows_it() -> None:
@@ -56,7 +49,7 @@ def test_the_deposits_wait_for_the_questions_that_decide() -> None:
     # The 核对 looks the deposits up; unknown, they leave 低保 或许符合 in the result, never
     # 还需了解: whether someone is disabled (特困) or ill is asked first
     session = _couple()
-    assert _next(session) != "deposits"
+    assert next_question_id(session, TODAY) != "deposits"
 
 
 def test_the_deposits_are_not_asked_past_the_soft_budget() -> None:
@@ -71,7 +64,7 @@ def test_the_deposits_are_not_asked_past_the_soft_budget() -> None:
         member.is_veteran = False
     session.questions_asked = SOFT_BUDGET
     assert "assets.deposits" in screen_session(session, TODAY).item(ItemId.DIBAO).missing_facts
-    assert _next(session) != "deposits"
+    assert next_question_id(session, TODAY) != "deposits"
 
 
 def _asked_about_supporters(engine: DialogueEngine) -> Session:

@@ -97,6 +97,14 @@ def test_per_capita_uses_member_incomes_when_no_total() -> None:
     assert "1500 元 ÷ 2 人 = 750 元" in result.reason
 
 
+def test_the_per_capita_formula_names_the_household_sum() -> None:
+    # "家庭人均月收入 1500 元 ÷ 2 人" read as if 1500 were the per-person figure: the sum that
+    # is divided is named as the household's (played conversation, session 49)
+    result = run("income_below_dibao_standard", {"hukou_type": "urban", "size": 2,
+                                                 "monthly_income_total": 1500})  # fmt: skip
+    assert "家庭人均月收入 = 全家月收入 1500 元 ÷ 2 人 = 750 元" in result.reason
+
+
 def test_edge_line_carries_both_parameters() -> None:
     result = run("income_below_edge_line", {**URBAN_TWO, "monthly_income_total": 2400})
     assert result.status == CheckStatus.UNMET  # 1200 is not below 800 × 1.5

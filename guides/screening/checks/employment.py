@@ -293,13 +293,33 @@ def wants_training_or_job(ctx: Context, kind: str | None = None) -> CheckResult:
             return None, tuple(f for f, v in zip(fields, values, strict=True) if v is None)
         return False, ()
 
-    found, missing = scan_members(ctx, test)
+    # 就业救助 is for 劳动者: nobody asks an 83-year-old living alone whether they want a job
+    found, missing = scan_members(ctx, _of_working_age(ctx, test))
     wish = "或".join(label[f] for f in fields)
     if found:
         return met(cid, f"{names(found)}想{wish}")
     if missing:
         return unknown(cid, f"还需要知道家里有没有人想{wish}", missing)
-    return unmet(cid, f"家里没有人想{wish}")
+    if ctx.household_size is None or ctx.household_size > len(ctx.household.members):
+        # those not listed yet may be of working age and want a job
+        return unknown(cid, f"还需要知道家里有没有人想{wish}", ("size",))
+    if _everyone_past_working_age(ctx):
+        return unmet(cid, "家里的人都已超过法定劳动年龄" + _oldest_working_age(ctx))
+    return unmet(cid, f"家里没有人想{wish}" + _past_working_age(ctx))
+
+
+def _everyone_past_working_age(ctx: Context) -> bool:
+    try:
+        oldest = int(ctx.param("working_age_max").value)
+    except ParameterNotFound:
+        return False
+    members = ctx.household.members
+    return bool(members) and all(m.age is not None and m.age > oldest for m in members)
+
+
+def _oldest_working_age(ctx: Context) -> str:
+    oldest = int(ctx.param("working_age_max").value)
+    return f"（最高 {oldest} 周岁），不在求职、培训帮扶的范围内"
 
 
 def _at_school(member: Member) -> bool:

@@ -93,7 +93,7 @@ def _near_result(
     return CheckResult(
         check_id,
         UNCERTAIN,
-        f"家庭人均月收入 {per_capita_text(ctx.household)}，{said}；这个标准是估算的，"
+        f"家庭人均月收入 = 全家月收入 {per_capita_text(ctx.household)}，{said}；这个标准是估算的，"
         "您家离它很近，要按当地公布的标准由民政部门核定",
         params=params,
         is_estimate=ctx.household.income_is_estimate,
@@ -288,7 +288,7 @@ def _income_result(
     return CheckResult(
         check_id,
         MET if met else UNMET,
-        f"家庭人均月收入 {per_capita_text(ctx.household)}，{said}",
+        f"家庭人均月收入 = 全家月收入 {per_capita_text(ctx.household)}，{said}",
         params=params,
         is_estimate=ctx.household.income_is_estimate,
     )
@@ -379,7 +379,7 @@ def _within_widened_edge_line(
     return CheckResult(
         "income_below_edge_line",
         UNCERTAIN,
-        f"家庭人均月收入 {per_capita_text(ctx.household)}，不低于低保标准的 {multiple.value:g} 倍"
+        f"家庭人均月收入 = 全家月收入 {per_capita_text(ctx.household)}，不低于低保标准的 {multiple.value:g} 倍"
         f"（{yuan(standard.value * multiple.value)} 元），但低于 {widest.value:g} 倍"
         f"（{yuan(wide_line)} 元）；{who_widens} {widest.value:g} 倍，"
         f"当地是否放宽由民政部门确认",
