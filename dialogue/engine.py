@@ -882,6 +882,8 @@ class DialogueEngine:
         session.status = "active"
         if noted_unknown_instead(session, chosen.next):
             return self._advance(session)  # not asked: choose again
+        if chosen.safety_net:
+            session.safety_net_asked = True
         return why + self._ask(session, chosen.next.pending())
 
     def _finish(self, session: Session) -> list[Reply]:

@@ -132,6 +132,9 @@ class Question(_Strict):
     summary_label: str
     # The question as put about a child (under ADULT_AGE): a child's supporters are parents.
     minor_text: str | None = None
+    # The question as put about the applicant's spouse, whose 配偶 is the applicant (screening
+    # has weighed them already): only the others are asked about, never "有没有配偶".
+    spouse_text: str | None = None
     # Filled only for the application form (申请表 fields), never read by screening: the policy
     # never asks it for screening (tests/dialogue/test_questions.py checks both ways).
     form_field: bool = False
@@ -374,6 +377,8 @@ def wording(
         person.age < ADULT_AGE if person.age is not None else person.school_stage in _CHILD_STAGES
     )
     text = question.minor_text if minor and question.minor_text else question.text
+    if not minor and person is not None and person.relation == "spouse" and question.spouse_text:
+        text = question.spouse_text
     return text.format(who=called or who(household, member), n=member + 1)
 
 

@@ -86,6 +86,9 @@ class Session(_Model):
     callback_phone: str | None = None  # left outside working hours, for the agent to call back
     awaiting_callback_phone: bool = False  # the next message is the callback number
     questions_asked: int = 0
+    # 临时救助's last question was asked past the soft budget (dialogue.choosing._safety_net):
+    # nothing is added after it at the typical end
+    safety_net_asked: bool = False
     # a living son or daughter of the applicant named in the opening (dialogue.supporters): a
     # hint for the question choice, not a fact of the household
     child_named: bool = False

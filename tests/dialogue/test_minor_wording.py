@@ -42,3 +42,12 @@ def test_members_alike_are_told_apart_by_what_was_said_of_them() -> None:
     household.members[2].age = 13
     assert who(household, 2) == "您家13岁的孙辈孩子"
     assert one_of_them(household, 2) == "一个孙辈孩子"
+
+
+def test_the_applicants_spouse_is_not_asked_whether_they_have_a_spouse() -> None:
+    """ "您老伴有没有配偶…": the spouse's 配偶 is the applicant. Screening asks it of the spouse
+    only once the applicant cannot support them: whether there are others (children)."""
+    asked = _asked(Member(relation="spouse", age=69))
+    assert "配偶" not in asked.replace("除了配偶", "")
+    assert "子女" in asked and "除了配偶" in asked
+    assert "有没有配偶" in _asked(Member(relation="son", age=40))  # anyone else as before
