@@ -37,6 +37,7 @@ from guides.ids import RegionId
 from guides.places import Place, places
 from nlu.amount_clauses import reimbursement_pending
 from nlu.answers import (
+    asks_back,
     asks_what,
     asks_why,
     find_yes_no,
@@ -143,6 +144,21 @@ def _this_years(text: str) -> str:
     return "，".join(c for c in parts if _THIS_YEAR.search(c) or not _OTHER_YEAR.search(c))
 
 
+# where somebody works or goes to school ("在城里打工", "娃都在这上学呢", "在这打了十来年工了"):
+# not the hukou, unless the clause names it ("户口在城里")
+_HUKOU_FACTS = (["hukou_type"], ["has_local_hukou"])
+_WORK_OR_SCHOOL = re.compile(
+    r"打工|上班|干活|务工|上学|念书|读书|上(?:幼儿园|小学|初中|高中|大学|技校)|打了[^，,。；;]{0,4}工"
+)
+_HUKOU_SAID = re.compile(r"户|农村的|城镇的|本地的|外地的|老家的")
+
+
+def _not_work_or_school(text: str) -> str:
+    """The clauses that do not tell where somebody works or studies (to a hukou question)."""
+    parts = clauses(text)
+    return "，".join(c for c in parts if _HUKOU_SAID.search(c) or not _WORK_OR_SCHOOL.search(c))
+
+
 _MENDED = re.compile(r"不对|说错|搞错|不是不是|[哦噢]不")
 # "好像是吧", "可能是甘州区": a guess at the asked fact itself, leading the answer
 _GUESSED = re.compile(
@@ -191,6 +207,10 @@ def parse_answer(
     if scoped is None or isinstance(scoped, Doubt):
         return scoped
     text = scoped
+    if question.fills in _HUKOU_FACTS:
+        text = _not_work_or_school(text)  # "在城里打工": where one works, not the hukou
+        if not text:
+            return None
     if question.fills == ["members.has_student_loan_this_year"]:
         text = _this_years(text)  # "去年贷了，今年还没办": the question is this year's
     if question.fills == ["has_residence_permit"] and _THIS_YEAR.search(text):
@@ -562,8 +582,8 @@ def _parse(
     if question.fills[0] in _THE_APPLICANTS_OWN:
         text = _the_households_clauses(text)  # "俺们是农业户，娃他舅是城里户口": ours
     if kind == "yes_no":
-        if is_question(text):
-            return None  # "有没有车都要说吗": asked back, not answered
+        if is_question(text) or asks_back(text):
+            return None  # "有没有车都要说吗", "培训给钱不": asked back, not answered
         text = _after_asking_back(text)  # "啥监测户？没听说过": the word asked about, then…
         planned = text  # "打算给娃娃办，还没去": the plan says whose the no is
         if not set(question.fills) & _WISHES:

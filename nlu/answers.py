@@ -204,6 +204,26 @@ def is_question(text: str) -> bool:
     return bool(_A_NOT_A.search(text) or _ENDS_ASKING.search(text.strip()))
 
 
+# a question asked back instead of a yes or no: a dialect yes/no question ending in 不 ("培训给钱不",
+# "糖尿病算大病不"; not a refusal: "俺也不", "就是不", "才不"), or one of how much, what for or how
+# ("孤儿能领多少钱", "监测户是干啥的", "咋算难维持", "居住证在哪办")
+_ASKS_BACK = re.compile(
+    r"(?<=[^也都还并倒可决绝从本压真一活是偏就再才定然没])不$"
+    r"|(?:领|给|发|补|补贴|要|花)(?:多少|几个)钱?$"
+    r"|(?:是)?(?:干啥|干什么|干嘛)的$|是(?:啥|什么)(?:意思)?$|啥意思$"
+    r"|^(?:咋|怎么|怎样)(?:算|办|弄|申请|登记|领)[^，,。；;！!？?也都]{0,6}$"
+    r"|^[^就哪]{0,5}?(?:在|去|到)哪(?:儿|里)?(?:办|登记|领|申请|弄)$"  # not "住哪儿就在哪儿办"
+)
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\s]")
+
+
+def asks_back(text: str) -> bool:
+    """ "培训给钱不", "孤儿能领多少钱", "咋算难维持": the answer, one clause, is a question back
+    said without a question mark or 吗 (is_question's forms); not "没有，不知道去哪办"."""
+    said = text.strip().rstrip(" 。.!！~～啊呀呢")
+    return not _CLAUSE_BREAK.search(said) and _ASKS_BACK.search(said) is not None
+
+
 # the whole answer asks what a word means or where or how to do it ("啥叫城镇户口", "去哪登记"):
 # a question back, not an answer
 _ASKS_WHAT = re.compile(
