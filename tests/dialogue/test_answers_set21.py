@@ -88,3 +88,29 @@ def test_a_reason_answers_the_yes_or_no() -> None:
     assert value("member_wants_job", "想找，不知道咋找") is True  # how, asked
     assert value("applies_at_residence", "老家太远了，老伴瘫着回不去") is True
     assert value("relative_official", "村里干部跟俺家不沾亲") is False
+
+
+def test_everyday_words_of_the_elderly() -> None:
+    assert value("member_health", "慢阻肺，一到冬天就喘") == "fair"
+    assert value("member_labour_ability", "老年痴呆，认不得人了") == "lost"
+    assert value("member_labour_ability", "慢阻肺，喘得走不了几步") == "lost"
+    assert value("member_elder_ability", "老年痴呆，认不得人，离不了人") == 3
+    assert value("dangerous_house", "一下雨就往下滴水") is True
+    assert value("basic_living", "老伴一个月药钱就好几百，低保那点钱不够") is True
+
+
+def test_said_of_the_past_or_not_done() -> None:
+    assert value("member_study_status", "去年毕的业，在城里打工") == "graduated"
+    assert value("member_new_admission", "去年就考上了") is False
+    assert value("member_school_stage", "初中没念完，在城里打工") == "none"
+    assert value("member_school_stage", "初中还没念完呢") == "junior_high"  # at it still
+    assert value("rehabilitation_expense", "康复么做过") == 0
+    assert value("vehicles", "俺们哪有那闲钱买车") is False
+
+
+def test_voice_slips_of_set_21(nlu_backend: IntentParser) -> None:
+    assert value("formerly_poor", "是拖贫户") is True
+    veteran = told(nlu_backend, "any_veteran", None, "儿子是退五的")
+    assert veteran.household.members[2].is_veteran is True
+    ill = told(nlu_backend, "member_serious_illness", 1, "尿独症，一个礼拜透三回")
+    assert ill.household.members[1].serious_illness_kind == "kidney"
