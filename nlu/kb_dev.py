@@ -7,7 +7,8 @@ to decline), nlu/dev/kb_dev4.yml (short everyday questions, the region and subje
 nlu/dev/kb_dev5.yml (mostly short questions written from imagined callers, then labelled),
 nlu/dev/kb_dev6.yml, nlu/dev/kb_dev7.yml, nlu/dev/kb_dev8.yml, nlu/dev/kb_dev9.yml,
 nlu/dev/kb_dev10.yml, nlu/dev/kb_dev11.yml, nlu/dev/kb_dev12.yml, nlu/dev/kb_dev13.yml,
-nlu/dev/kb_dev14.yml, nlu/dev/kb_dev15.yml, nlu/dev/kb_dev16.yml and nlu/dev/kb_dev17.yml
+nlu/dev/kb_dev14.yml, nlu/dev/kb_dev15.yml, nlu/dev/kb_dev16.yml, nlu/dev/kb_dev17.yml and
+nlu/dev/kb_dev18.yml
 (written the same way, with dialect, typos, 12345 work orders and long stories; kb_dev10
 weighted to near-domain questions to decline and other provinces; kb_dev11 to wrong answers: entries with close siblings, a step of one
 programme, two programmes, local place names; kb_dev12 to near-domain services that share the
@@ -20,7 +21,8 @@ typos, dialect, follow-ups) over every entry family, and short near-domain ones;
 short phone questions, half short stories, over every entry family, with near-domain ones to
 decline; kb_dev17 two thirds long stories (the request in the middle or at the end, 是多长时间 and
 报 said in the story, two requests in one message) over every entry family, with near-domain
-stories to decline; each header gives the first score, taken before any change).
+stories to decline; kb_dev18 half short phone questions, half stories, two aspects asked back to
+back without 还, with near-domain ones to decline; each header gives the first score, taken before any change).
 
 A development set is read freely: it prints every miss (message, expected entry, what the
 index made of it), which the held-out sets never do. It is not fitting data either: the
@@ -75,11 +77,14 @@ DEV16_FILE = (
 DEV17_FILE = (
     Path(__file__).parent / "dev" / "kb_dev17.yml"
 )  # with --file: long stories with the request buried, two requests, near-domain stories
+DEV18_FILE = (
+    Path(__file__).parent / "dev" / "kb_dev18.yml"
+)  # with --file: half short phone questions, half stories, two aspects back to back, declines
 ALL_SETS = (
     ("long_dev", DEV_FILE),
     ("long_dev2", DEV2_FILE),
     ("long_dev3", DEV3_FILE),
-    *((f"dev{n}", Path(__file__).parent / "dev" / f"kb_dev{n}.yml") for n in range(4, 18)),
+    *((f"dev{n}", Path(__file__).parent / "dev" / f"kb_dev{n}.yml") for n in range(4, 19)),
 )
 
 

@@ -15,7 +15,9 @@ reads with the clause before it unless that one is pure story. One sentence may 
 the last request starts, is a request too; so is one counted off before the next ("一是……，二是
 ……", "……，还有就是……": the next then names the benefit of the one before when it names none),
 and one adding (还, 再, 另外 …) another aspect (材料, 时限, 渠道 …) of an item of ours named in it or
-in the plea before it ("想申请临时救助，要去哪里申请，还要准备啥材料"; the later one takes that item). Told
+in the plea before it ("想申请临时救助，要去哪里申请，还要准备啥材料"; the later one takes that item), and,
+without 还, one asking an aspect the question just before it does not ask as one with it ("低保要带
+啥材料，多少天能办完": `_asked_apart`; a short message too, `_two_asked`). Told
 in the story is not asked: a question the caller was asked ("村上来人问我家有没有车"), 几 after 了
 ("挣不了几个钱"); a check of what was heard ("是不是这样") reads with what was heard. A short message (≤ SHORT characters) is returned
 whole, unless it ends in a whole question naming its item after story clauses that name no place
@@ -29,7 +31,7 @@ import re
 
 from nlu.lexicon import find_items, match_items, match_regions
 from nlu.places import other_place
-from nlu.synonyms import table
+from nlu.synonyms import kindred_aspects, table
 from nlu.tokenize import normalize, tokenize
 
 SHORT = 24  # characters: a message this short is its own request
@@ -135,7 +137,7 @@ def _focus(clauses: list[str]) -> tuple[int, str]:
             and _AND.match(clauses[last])
             and _asks(clause)
             and (_aspects(clause) - asked)
-        ):
+        ) or (j == last - 1 and _asked_apart(clause, clauses[last])):
             item = _ours(clauses, j)
         if item:
             # "低保要去哪里申请，还要准备啥材料": where, then what to bring, two requests (of an
@@ -228,6 +230,33 @@ def _with_antecedent(clauses: list[str], focus: str) -> str:
     return focus
 
 
+def _asked_apart(first: str, then: str) -> bool:
+    """Two questions asked back to back, without 还 or 另外, on different aspects of an item
+    ("历城低保要啥材料，多少天办完"; "特困要啥条件，一个月给多少"): both real questions, each naming
+    an aspect (材料, 时限, 条件 …) and none the other asks as one with it (在哪申请 and 怎么申请
+    are one, nlu.synonyms.kindred_aspects). One question asked twice over ("多久能批，啥时候有
+    结果") or a narrowing of it ("……，县上还是学校") is not two; nor is a question about another
+    place ("上海的公租房咋申请，要排多久") or a neighbouring programme ("退伍军人户口迁回原籍去哪办，
+    要带什么"), whose second half, read alone with our item, would be answered with our rules."""
+    from nlu.kb_programmes import programmes  # it imports this module
+
+    if not all(_asks(c) and not _NOT_ASKING.search(c) for c in (first, then)):
+        return False
+    if other_place(first) is not None or programmes(first):
+        return False
+    one, two = _aspects(first), _aspects(then)
+    if "流程" in one:  # "申请低保是怎么个流程，大概要多久": the procedure, its length a part of it
+        return False
+    return bool(one and two) and not kindred_aspects(frozenset(one)) & two
+
+
+def _two_asked(text: str) -> bool:
+    """A short message of two questions on different aspects of the item its first names
+    ("宁夏特困要带啥 多久批下来"): two requests, not one."""
+    clauses = _clauses(text)
+    return len(clauses) == 2 and bool(match_items(clauses[0])) and _asked_apart(*clauses)
+
+
 def _ours(clauses: list[str], j: int) -> str:
     """The item of ours both requests are about, as the caller names it: in asking clause j, or
     in the plea just before it ("想申请低保，要去哪里申请"), not in a clause of story ("低保也报过
@@ -270,7 +299,7 @@ def _continues(clause: str) -> bool:
 def requests(text: str) -> list[str]:
     """The request(s) in a message, each a short text to search the KB with."""
     clean = normalize(text).strip()
-    if len(clean) <= SHORT and not _ends_complete(clean):
+    if len(clean) <= SHORT and not _ends_complete(clean) and not _two_asked(clean):
         return [clean]
     sentences = [s for s in _SENTENCE.findall(clean) if s.strip()]
     split = [[c for c in _clauses(s) if not _GREETING.match(c)] for s in sentences]

@@ -51,7 +51,7 @@ from nlu.retrieval_types import (
     KbDocument,
     RetrievalConfig,
 )
-from nlu.synonyms import SynonymTable, table
+from nlu.synonyms import SynonymTable, kindred_aspects, table
 from nlu.tokenize import char_ngrams, tokenize
 
 __all__ = [
@@ -64,6 +64,7 @@ __all__ = [
     "KnowledgeIndex",
     "RetrievalConfig",
     "analyse",
+    "kindred_aspects",
     "without_regions",
 ]
 
@@ -93,17 +94,6 @@ def _top(values: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
 # 丧葬费给补不, 带上些啥, 卡上) or after them (再领, 还管, 看批了没, 没领, 个表).
 _GLUED_AFTER = frozenset("得些能法点了着过的个去来到啥给有要上从")
 _GLUED_BEFORE = frozenset("再又还才就都也没个边能看")
-
-
-# Aspects a caller asks as one: "公租房怎么申请" and "公租房在哪申请" are the same question to
-# someone who has not applied yet; an entry on either answers both (its text tells them apart
-# where the KB has both).
-_KINDRED_ASPECTS = {"流程": frozenset({"渠道"}), "渠道": frozenset({"流程"})}
-
-
-def kindred_aspects(aspects: frozenset[str]) -> frozenset[str]:
-    """The aspects asked, with those asked as one with them (_KINDRED_ASPECTS)."""
-    return aspects.union(*(_KINDRED_ASPECTS.get(a, frozenset()) for a in aspects))
 
 
 def _char_analyzer(text: str) -> list[str]:

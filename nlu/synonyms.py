@@ -128,6 +128,17 @@ class SynonymTable:
         return {t for t in tokens if self.kinds.get(t) == "aspect"}
 
 
+# Aspects a caller asks as one: "公租房怎么申请" and "公租房在哪申请" are the same question to
+# someone who has not applied yet; an entry on either answers both (its text tells them apart
+# where the KB has both).
+_KINDRED_ASPECTS = {"流程": frozenset({"渠道"}), "渠道": frozenset({"流程"})}
+
+
+def kindred_aspects(aspects: frozenset[str]) -> frozenset[str]:
+    """The aspects asked, with those asked as one with them (_KINDRED_ASPECTS)."""
+    return aspects.union(*(_KINDRED_ASPECTS.get(a, frozenset()) for a in aspects))
+
+
 def build_table(path: Path = SYNONYMS_FILE) -> SynonymTable:
     data = load_model(path, _SynonymFile)
     to_canonical: dict[str, str] = {}

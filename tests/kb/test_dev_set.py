@@ -25,6 +25,7 @@ from nlu.kb_dev import (
     DEV15_FILE,
     DEV16_FILE,
     DEV17_FILE,
+    DEV18_FILE,
     load_dev_cases,
 )
 
@@ -64,6 +65,7 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         (DEV15_FILE, 170, 5, 40),
         (DEV16_FILE, 200, 5, 45),
         (DEV17_FILE, 200, 120, 45),
+        (DEV18_FILE, 180, 90, 50),
     ],
     ids=[
         "second",
@@ -79,6 +81,7 @@ def test_the_dev_set_quotes_no_eval_question() -> None:
         "fifteenth",
         "sixteenth",
         "seventeenth",
+        "eighteenth",
     ],
 )
 def test_the_later_dev_sets_are_mostly_long_labelled_and_clean(
