@@ -57,13 +57,18 @@ def _marked(item: ItemLine) -> str:
 def short_result(reply: ResultReply) -> str:
     """The H5 result's first screen as text: what to apply for, how much (the office will say),
     what to bring, where (one channel), by when; the other items counted in one line."""
-    hopeful = [i for i in reply.items if i.outcome in ("likely", "possible")]
-    open_items = [i for i in reply.items if i.outcome == "need_info"]
+    receiving = [i for i in reply.items if i.receiving]
+    fresh = [i for i in reply.items if not i.receiving]
+    hopeful = [i for i in fresh if i.outcome in ("likely", "possible")]
+    open_items = [i for i in fresh if i.outcome == "need_info"]
     shown = hopeful or open_items
     if not shown:
         return "\n".join([reply.text, reply.disclaimer])
+    parts = ["您家已经在领：" + "、".join(i.name for i in receiving) + "。"] if receiving else []
     heading = "您家可以去申请：" if hopeful else "这些还要到窗口问一问："
-    parts = [heading, *(_marked(i) for i in shown)]
+    if hopeful and receiving:
+        heading = "您家还可以去申请："
+    parts += [heading, *(_marked(i) for i in shown)]
     parts += [_marked(i) for i in open_items if hopeful]
     parts.append("能领多少：要按您家情况核算，办理窗口会告诉您。")
     required = [m.name for m in reply.materials if m.required][:4]
@@ -73,7 +78,7 @@ def short_result(reply: ResultReply) -> str:
     if reply.nearest_channel:
         parts.append("去哪里办：" + reply.nearest_channel)
     parts.append(reply.time_limit)
-    others = [i for i in reply.items if i.outcome == "unlikely"]
+    others = [i for i in fresh if i.outcome == "unlikely"]
     if others:
         parts.append(f"其他事项：{'、'.join(i.name for i in others)}，可能不符合。")
     parts.append(reply.disclaimer)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from nlu.answers import is_question
+from nlu.answers import asks_back, is_question
 from nlu.clauses import superseded
 from nlu.facts import Fact, Reading, clause_span
 
@@ -41,8 +41,13 @@ _CLAUSE = re.compile(r"[^，,。！？!?；;\n]+[！？!?]?")
 
 
 def _asked_back(text: str) -> list[tuple[int, int]]:
-    """The clauses that ask ("儿子在外地上班算不算", "这个也算吗？"): what they say is supposed."""
-    return [(m.start(), m.end()) for m in _CLAUSE.finditer(text) if is_question(m.group())]
+    """The clauses that ask ("儿子在外地上班算不算", "这个也算吗？", "监测户是干啥的"): what they
+    say is supposed."""
+    return [
+        (m.start(), m.end())
+        for m in _CLAUSE.finditer(text)
+        if is_question(m.group()) or asks_back(m.group())
+    ]
 
 
 def consistent(reading: Reading, text: str) -> Reading:

@@ -37,6 +37,7 @@ from guides.ids import RegionId
 from guides.places import Place, places
 from nlu.amount_clauses import reimbursement_pending
 from nlu.answers import (
+    asks_back,
     asks_what,
     asks_why,
     find_yes_no,
@@ -102,6 +103,7 @@ _DENIES = re.compile(r"^(?:也|都|倒|可)?(?:没有|没|不是|不算|并没�
 _LEFT_SCHOOL = re.compile(
     r"(?:毕业|毕了业|读完|念完|上完)\S{0,3}(?:不|没)(?:上|念|读)了?|辍学|退学了|毕业了"
     r"|^(?:早就?|已经|都)?不(?:上|念|读)(?:学|书)?了"  # "不念了，初中毕业就在家"
+    r"|(?<!还)没有?(?:念|读|上)完(?!呢)"  # "初中没念完，在城里打工" (not "还没念完": at it)
 )
 _STILL_AT_SCHOOL = re.compile(r"(?:快|要|将|就|明年|今年)毕业了?")  # "大四，快毕业了"
 # "明年毕业" is still at school; "去年就毕业了" is not
@@ -148,6 +150,21 @@ def _this_years(text: str) -> str:
     if not any(_OTHER_YEAR.search(c) for c in parts):
         return text
     return "，".join(c for c in parts if _THIS_YEAR.search(c) or not _OTHER_YEAR.search(c))
+
+
+# where somebody works or goes to school ("在城里打工", "娃都在这上学呢", "在这打了十来年工了"):
+# not the hukou, unless the clause names it ("户口在城里")
+_HUKOU_FACTS = (["hukou_type"], ["has_local_hukou"])
+_WORK_OR_SCHOOL = re.compile(
+    r"打工|上班|干活|务工|上学|念书|读书|上(?:幼儿园|小学|初中|高中|大学|技校)|打了[^，,。；;]{0,4}工"
+)
+_HUKOU_SAID = re.compile(r"户|农村的|城镇的|本地的|外地的|老家的")
+
+
+def _not_work_or_school(text: str) -> str:
+    """The clauses that do not tell where somebody works or studies (to a hukou question)."""
+    parts = clauses(text)
+    return "，".join(c for c in parts if _HUKOU_SAID.search(c) or not _WORK_OR_SCHOOL.search(c))
 
 
 _MENDED = re.compile(r"不对|说错|搞错|不是不是|[哦噢]不")
@@ -198,6 +215,10 @@ def parse_answer(
     if scoped is None or isinstance(scoped, Doubt):
         return scoped
     text = scoped
+    if question.fills in _HUKOU_FACTS:
+        text = _not_work_or_school(text)  # "在城里打工": where one works, not the hukou
+        if not text:
+            return None
     if question.fills == ["members.has_student_loan_this_year"]:
         text = _this_years(text)  # "去年贷了，今年还没办": the question is this year's
     if question.fills == ["has_residence_permit"] and _THIS_YEAR.search(text):
@@ -600,8 +621,8 @@ def _parse(
     if question.fills[0] in _THE_APPLICANTS_OWN:
         text = _the_households_clauses(text)  # "俺们是农业户，娃他舅是城里户口": ours
     if kind == "yes_no":
-        if is_question(text):
-            return None  # "有没有车都要说吗": asked back, not answered
+        if is_question(text) or asks_back(text):
+            return None  # "有没有车都要说吗", "培训给钱不": asked back, not answered
         text = _after_asking_back(text)  # "啥监测户？没听说过": the word asked about, then…
         planned = text  # "打算给娃娃办，还没去": the plan says whose the no is
         if not set(question.fills) & _WISHES:

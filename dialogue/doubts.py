@@ -17,7 +17,7 @@ from nlu.clauses import clauses, differs_by_person
 from nlu.facts import read_facts
 from nlu.idcard import ID_RE, parse_id_number
 from nlu.lexicon import IN_LAW_WORDS, Match, match_relations, relative_of_pronoun
-from nlu.numbers import Amount, find_amounts, parse_count
+from nlu.numbers import Amount, days_unsaid, find_amounts, parse_count
 from nlu.numerals import NUMERAL_RE, Negative, find_negative, parse_number
 
 # 近亲属 on the form (004 表格说明 8): 配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、
@@ -27,7 +27,12 @@ _KIN_AT_ALL = frozenset({"亲戚", "亲属", "近亲", "亲人"})  # "亲戚里�
 _DENIED = re.compile(r"[没不无莫]")
 _GRADE_SAID = re.compile(rf"(?P<n>{NUMERAL_RE.pattern})级")
 # said per month; "一年领一千八" to 基础养老金 is 150 a month
-MONTHLY_FACTS = {"monthly_income_total", "members.monthly_income", "members.monthly_basic_pension"}
+MONTHLY_FACTS = {
+    "monthly_income_total",
+    "members.monthly_income",
+    "members.monthly_basic_pension",
+    "members.monthly_allowance",  # "残疾人补贴，一季度三百": 100 a month
+}
 _WIDE = 3  # an income that varies more than threefold has no "usual month": ask the year
 
 
@@ -106,6 +111,8 @@ THE_HOME_WE_LIVE_IN = re.compile(r"(?:住的|住着的|就|只有)那?[^，。,�
 _FEW_DAYS = re.compile(
     r"(?:一天|每天|日薪|一日)\S*[，,]?\S*(?:没|不了|不上|没有)几天|(?:干|做)几天算几天"
 )
+# odd jobs, paid by the day and taken when there are some: no month of thirty days
+_ODD_JOBS = re.compile(r"零工|零活|打短工|短工|打杂|有活(?:就|才)?干")
 # "康复一次两百，一个月去四次": paid each time, and how often
 # "一次两百": an amount per visit; "住了一次院" counts the stays, it prices none
 PER_VISIT = re.compile(r"(?<![了过])(?:一次|一回|一趟)(?![院])|每次|每回|每趟")
@@ -212,6 +219,8 @@ def find_doubt(question: Question, text: str, today: dt.date) -> Doubt | None:
         return Doubt("how_much", unsaid.group("source"))  # "现在一分没有，就我种地那点"
     if any(f in MONTHLY_FACTS for f in fills) and _FEW_DAYS.search(text):
         return Doubt("days_unsure")  # "一天八十，一个月干不了几天": how many days, then?
+    if any(f in MONTHLY_FACTS for f in fills) and _ODD_JOBS.search(text) and days_unsaid(text):
+        return Doubt("days_unsure")  # "打零工，一天一百": paid by the day, days not said
     if any(f in MONTHLY_FACTS for f in fills) and _farm_income_unperioded(text):
         return Doubt("farm_period")  # "种地收入五千": a year's, most likely; asked, not guessed
     averaged = _AVERAGED.search(text) is not None  # "平均下来也就一千二": the month said

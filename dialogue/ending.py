@@ -167,6 +167,8 @@ def result_reply(
     session: Session, result: ScreeningResult, bank: QuestionBank | None = None
 ) -> ResultReply:
     guide = guide_for(session.region)
+    received = set(session.household.already_receives or ())
+    asked = set(session.items or ())
     lines = [
         ItemLine(
             item=str(item.item),
@@ -179,6 +181,8 @@ def result_reply(
             time_limit=item.time_limit,
             notes=[*item.notes, *_office_check_note(item, bank)],
             basis=list(item.basis),
+            asked=item.item in asked,
+            receiving=item.item in received,
         )
         for item in result.items
     ]
@@ -201,7 +205,6 @@ def result_reply(
     )
     steps = "→".join(step.title for step in guide.process)
     # A household already on 低保/特困: what else it gets, not the class it already has.
-    received = set(session.household.already_receives or ())
     already = [i.name for i in result.items if i.item in received]
     hopeful = [
         i.name

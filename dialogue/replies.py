@@ -64,6 +64,8 @@ class ItemLine(_Reply):
     time_limit: str | None
     notes: list[str] = Field(default_factory=list)
     basis: list[str] = Field(default_factory=list)  # the numbers used, with place and document
+    asked: bool = False  # the citizen named this item: shown on the result's first screen
+    receiving: bool = False  # the household already receives it: said so, not "去申请"
 
 
 class ResultReply(_Reply):

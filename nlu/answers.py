@@ -171,12 +171,12 @@ _NEVER = re.compile(
     r"|(?:啥|什么)(?:大)?(?:事|难处)"  # "没啥大事"
     r"|(?:啥|什么)(?:突然|意外)的?(?:事)?)"  # "没啥突然的，就是一直穷"
     r"|^(?:啥|什么)(?:都|也)没(?:有|领|拿|吃|办|遇到|碰到|得|享受)"
-    r"|^哪(?:有|来的?)(?:啥|什么)?"  # "哪有啥存款", "哪来的车": rhetorical, none
+    r"|^(?:俺们|我们|咱们|俺|我|咱|家里)?哪(?:有|来的?)(?:啥|什么)?"  # "哪有啥存款", "俺们哪有那闲钱"
     r"|^(?:还|又|那)?能有(?:啥|什么)(?!办法|法子|用)"  # "能有啥病，年轻着呢"; not 能有啥办法
     # "现在顾不上": no time for it now (to 想找工作吗, 想参加培训吗)
     r"|^(?:现在|目前|暂时|眼下|这会儿?)?(?:还|也)?(?:顾不上|顾不过来|没空|没工夫|走不开|脱不开身)"
     # "股票基金啥的都没碰过": the thing first, then never
-    r"|^[^\d不没]{1,8}?(?:都|也|从来)没有?(?:碰|买|炒|领|办|开|得|当|享受|做)过$"
+    r"|^[^\d不没]{1,8}?(?:都|也|从来)?没有?(?:碰|买|炒|领|办|开|得|当|享受|做)过$"  # "康复没做过"
 )
 _FORMS = {**{f: True for f in _YES}, **{f: False for f in _NO}}
 _SUBJECT = r"(?:我们家|我们|我家|俺家|咱家|我|俺|咱|他们|他|她|家里|家|那就|那|就|都|也|还|应该|这个|肯定|当然|确实)*"
@@ -202,6 +202,26 @@ def is_question(text: str) -> bool:
     """ "有没有车都要说吗": the answer asks back (an A-not-A form, or it ends as a question);
     "车？哪买得起" does not."""
     return bool(_A_NOT_A.search(text) or _ENDS_ASKING.search(text.strip()))
+
+
+# a question asked back instead of a yes or no: a dialect yes/no question ending in 不 ("培训给钱不",
+# "糖尿病算大病不"; not a refusal: "俺也不", "就是不", "才不"), or one of how much, what for or how
+# ("孤儿能领多少钱", "监测户是干啥的", "咋算难维持", "居住证在哪办")
+_ASKS_BACK = re.compile(
+    r"(?<=[^也都还并倒可决绝从本压真一活是偏就再才定然没])不$"
+    r"|(?:领|给|发|补|补贴|要|花)(?:多少|几个)钱?$"
+    r"|(?:是)?(?:干啥|干什么|干嘛)的$|是(?:啥|什么)(?:意思)?$|啥意思$"
+    r"|^(?:咋|怎么|怎样)(?:算|办|弄|申请|登记|领)[^，,。；;！!？?也都]{0,6}$"
+    r"|^[^就哪]{0,5}?(?:在|去|到)哪(?:儿|里)?(?:办|登记|领|申请|弄)$"  # not "住哪儿就在哪儿办"
+)
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\s]")
+
+
+def asks_back(text: str) -> bool:
+    """ "培训给钱不", "孤儿能领多少钱", "咋算难维持": the answer, one clause, is a question back
+    said without a question mark or 吗 (is_question's forms); not "没有，不知道去哪办"."""
+    said = text.strip().rstrip(" 。.!！~～啊呀呢")
+    return not _CLAUSE_BREAK.search(said) and _ASKS_BACK.search(said) is not None
 
 
 # the whole answer asks what a word means or where or how to do it ("啥叫城镇户口", "去哪登记"):

@@ -29,14 +29,19 @@ _YEAR_ONLY = re.compile(
 )
 _AGE_RES = (
     # "老二十岁": the second child is ten, not twenty
-    re.compile(rf"(?<!老)(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几|来)?(?:周岁|岁)"),
+    # "俺六十八碎", "八睡": a voice slip for 岁, closing the clause
     re.compile(
-        rf"(?:今年|年龄|年纪|刚满|满了|满)(?:是|有|已经|都)?整?(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?"
+        rf"(?<!老)(?P<n>{NUMERAL})(?P<more>多|出头|挂零|好几|大几|来)?"
+        r"(?:周岁|岁|[碎睡](?=了?(?:$|[，,。；;！!？?\s])))"
+    ),
+    re.compile(
+        rf"(?:今年|年龄|年纪|刚满|满了|满|虚岁)(?:是|有|已经|都)?整?(?P<n>{NUMERAL})"
+        r"(?P<more>多|出头|挂零|好几|大几)?"
         r"(?![月号日年点个])"  # "今年九月上初中" is a month
     ),
-    re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?了?(?:吧|啊|呀|了)?$"),
+    re.compile(rf"^(?P<n>{NUMERAL})(?P<more>多|出头|挂零|好几|大几)?了?(?:吧|啊|呀|了)?$"),
     # not a school year: "上初二了", "大三了"
-    re.compile(rf"(?<![初高大研老])(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?了"),
+    re.compile(rf"(?<![初高大研老挂])(?P<n>{NUMERAL})(?P<more>多|出头|挂零|好几|大几)?了"),
     # "我和老伴俩人都七十多", "俺和屋里人都四十出头": tens said of two or more people with 都,
     # ending the clause
     re.compile(
@@ -47,7 +52,7 @@ _AGE_RES = (
     ),
     # "他七十，我六十八": the first clause, a bare number after at most the person
     re.compile(
-        rf"^(?:他|她|我|俺)?(?:今年)?(?P<n>{NUMERAL})(?P<more>多|出头|好几|大几)?(?=[，,；;。])"
+        rf"^(?:他|她|我|俺)?(?:今年)?(?P<n>{NUMERAL})(?P<more>多|出头|挂零|好几|大几)?(?=[，,；;。])"
     ),
 )
 JUST_OVER_YEARS = 4  # 四十出头: 40..44
@@ -64,8 +69,17 @@ _BABY_AGES = (
 _ALMOST = re.compile(r"(?:快|快要|将近|近)$")  # 快八十岁: a little under 80
 # "过了年就五十七了", "明年就满六十": the age to come, a year more than now
 _TURNING = re.compile(
-    r"(?:明年|过了年|过完年|过年|年底|年后|下个?月|下半年)(?:就|就要|就该|才|也)?(?:满|到)?$"
+    r"(?:明年|过年|年底|下个?月|下半年)(?:就|就要|就该|才|也)?(?:满|到)?$"
+    r"|(?:过了年|过完年|年后)(?:就|就要|就该|才|也)(?:满|到)?$"
 )
+# "过了年七十一了": with no 就 the new year is behind, when said in the year's first half (the
+# 春节 has passed); said in the second half it is the one to come
+_NEW_YEAR_PASSED = re.compile(r"(?:过了年|过完年|年后)(?:满|到)?$")
+LAST_MONTH_AFTER_NEW_YEAR = 6
+# "再过两年就七十了": the age that many years from now; the years are taken off
+_YEARS_TO_GO = re.compile(r"(?:再过|还有|还差)(?P<y>[一两二三四五1-5])年(?:就|才)?(?:满|到|整)?$")
+# "老伴比我大两岁": a gap between two ages, not an age
+_AGE_GAP = re.compile(r"比[^，,。；;！!？?\s\d]{0,4}(?:大|小)$")
 # "八岁的时候得过病", "二十岁那年": an age then, not now
 _AGE_THEN = re.compile(r"的?(?:时候|那年|那会|那阵)|时[，,。]")
 
@@ -155,7 +169,8 @@ _BORN = re.compile(r"出?生")
 _OF_YEAR_END = re.compile(r"的(?=$|[，,。；;！!？?、\s])")
 _WHOSE_YEAR = re.compile(
     r"(?:我|俺|额|咱|他|她|老伴|老婆|老公|老头子?|老汉|儿子|闺女|女儿|孙子|孙女|外孙女?|媳妇|儿媳妇?"
-    r"|男人|爸|妈|娘|爹|爷爷|奶奶|姥姥|姥爷)$"
+    r"|男人|爸|妈|娘|爹|爷爷|奶奶|姥姥|姥爷)"
+    r"(?:是)?(?:属[鼠牛虎兔龙蛇马羊猴鸡狗猪]的?)?$"  # "老伴属牛的四九年的"
 )
 
 
@@ -193,13 +208,23 @@ def find_ages(text: str, today: date) -> list[Found]:
             elif more and low == high and m.group("more") == "来":
                 pass  # 四十来岁: about forty
             elif more and low == high:
-                just_over = m.group("more") == "出头"
+                just_over = m.group("more") in ("出头", "挂零")
                 high = low + (JUST_OVER_YEARS if just_over else 10 if low >= 10 else 1)
             age = int((low + high) / 2) if (more or low != high) else int(low)
             almost = not more and low == high and bool(_ALMOST.search(text, 0, m.start()))
+            if _AGE_GAP.search(text, 0, m.start("n")):
+                continue
             almost = almost or bool(_TURNING.search(text, 0, m.start("n")))
+            almost = almost or (
+                today.month > LAST_MONTH_AFTER_NEW_YEAR
+                and bool(_NEW_YEAR_PASSED.search(text, 0, m.start("n")))
+            )
             if almost:
                 age -= 1
+            to_go = _YEARS_TO_GO.search(text, 0, m.start("n"))
+            gone = parse_range(to_go.group("y")) if to_go is not None and not more else None
+            if gone is not None:
+                age -= int(gone[0])
             nominal = "虚岁" in text[max(0, m.start() - 3) : m.end() + 4]
             if nominal:  # "七十三，虚岁": counted from one at birth, a year more than the real age
                 age -= 1

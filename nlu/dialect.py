@@ -45,15 +45,20 @@ _NO_WAY_CAN = re.compile(
     r"(?![^，,。；;！!？?\s]*不)"
 )
 
+# "腿上打着钢板呢，咋找", "眼睛看不见了，咋学": after a reason, a bare 咋 + verb closing the answer
+# means "cannot" (not "咋找" alone, nor "想找，不知道咋找": a question of how)
+_NO_WAY_BARE = re.compile(r"(?<=[，,；;！!\s])(?:咋|怎么)(?=[找干学][啊呀呢嘛]?[。！!]?$)")
+
 
 def of_course(text: str) -> str:
     """`text` with the rhetorical 咋不/怎么不/哪能不 as a plain yes (当然, 那当然), and
-    咋可能有/咋能V不R/咋能V as a plain no (没有, V得R, 不能V), same length."""
+    咋可能有/咋能V不R/咋能V/…，咋V as a plain no (没有, V得R, 不能V, 不V), same length."""
     text = _OF_COURSE.sub(lambda m: "当然" if len(m.group()) == 2 else "那当然", text)
     text = _NO_WAY_HAS.sub(lambda m: "，" * (len(m.group()) - 2) + "没有", text)
     text = _NO_WAY_NOT.sub(
         lambda m: "，" * len(m.group("why")) + m.group("v") + "得" + m.group("r"), text
     )
+    text = _NO_WAY_BARE.sub(lambda m: "，" * (len(m.group()) - 1) + "不", text)
     return _NO_WAY_CAN.sub(lambda m: "，" * (len(m.group()) - 2) + "不能", text)
 
 

@@ -895,6 +895,13 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             else:
                 # "大闺女在老家跟着姥姥上初中": the one who goes with 姥姥, not 姥姥
                 pupils = [m for m in mentions if not _GOES_WITH.search(text, lo, m.start)]
+                if _ONE_OF_THE_YOUNG.match(before):
+                    # "两个孙子跟着俺过，一个上初二", "大的在上高三": one of the children or
+                    # grandchildren named before, never the speaker named last; none named: no
+                    # fact (whose child is not said)
+                    pupils = [m for m in pupils if m.relation in _YOUNG]
+                    if who_at(pupils, text, start)[0] is None:
+                        continue
                 who, _ = who_at(pupils, text, start)
                 if who is not None and who.partition("#")[0] in _ELDERS:
                     continue  # "小的跟着我们在太原上小学" after 姥姥: not 姥姥 at school
@@ -911,6 +918,8 @@ YOUNGER_SAID = "小的|老二|小点的"
 BIRTH_ORDER = f"{ELDER_SAID}|{YOUNGER_SAID}|老三"
 # "两个娃上学，大的高三小的初二": the stage said right after a child in birth order
 _CHILD_IN_ORDER = re.compile(rf"(?:{BIRTH_ORDER})(?:今年|现在|如今)?$")
+# a clause opening on one of several ("一个上初二，一个上小学", "大的在上高三", "另一个还在上幼儿园")
+_ONE_OF_THE_YOUNG = re.compile(rf"(?:{BIRTH_ORDER}|(?:另|还有)?一个(?![人月年])|最小的|最大的)")
 _ELDERS = ("parent", "grandparent")  # nobody's school stage; the elder ability asked of them
 # An age a rule sets ("要满八十岁才有", "八十岁以上的老人"), said of nobody in the household
 _RULE_AGE_BEFORE = re.compile(r"(?:要|得|须|需要?|必须)满$")
@@ -1093,7 +1102,7 @@ def _medical_bill(text: str, mentions: list[Mention], out: list[Fact], today: dt
         sentence_lo, sentence_hi = sentence_at(text, start)
         if (
             _compiled(bill.treatment).search(text, sentence_lo, sentence_hi)
-            and not _compiled(bill.regular).search(text, lo, start)
+            and not _compiled(bill.regular).search(text, lo, end)  # "自费的就得一千多": a rate
             and not LONG_AGO.search(text, sentence_lo, start)
             and not _in_a_past_year(text, sentence_lo, start, today)
             and not _last_years_bill(text, sentence_lo, start)
@@ -1274,7 +1283,8 @@ _WISHED = re.compile(r"想|打算|准备|要是|如果")
 # What the village or the office is said to claim ("村干部说…", "村上说是查出来…"): a claim the
 # speaker reports, often to dispute it, not a fact they state about the household
 _OFFICIALS_SAY = re.compile(
-    r"(?:村干部|村上|村里|村委会?|乡上|乡里|镇上|街道|社区|工作人员|干部|民政)(?:的人)?(?:说|讲|认为|以)"
+    r"(?:村干部|村上|村里|村委会?|乡上|乡里|镇上|街道|社区|工作人员|干部|民政)(?:的人|人)?(?:都|也)?"
+    r"(?:说|讲|认为|以)"  # "村里人都说…，说俺儿子有车": their claim
     r"|(?:大数据)?比对(?:出|查出)|查出来?(?:名下|我家|俺家|家里|你家)"  # "说是大数据比对查出名下有车"
 )
 
@@ -1375,6 +1385,27 @@ def _another_ones_pay(text: str, mentions: list[Mention], lo: int) -> bool:
     )
 
 
+# a range this wide says no size ("几千" is 2000..9000): "一两千" (2) and "大几千" (1.8) do
+_NO_SIZE_SAID = 4
+# money pointed back at ("就靠这点钱", "那些钱"), and the money named before it in the message
+_THAT_MONEY = re.compile(r"(?:这|那)(?:点|些|个)钱")
+_MONEY_NAMED = re.compile(
+    rf"{_ASSISTANCE.pattern}|低保|五保|特[困捆]|退休金|养老金|工资|收入|挣|[赚攒]"
+)
+
+
+def _that_money_is_aid(text: str, lo: int, start: int) -> bool:
+    """An amount in (or right after) a clause pointing back at money ("就靠这点钱过日子，一个月
+    五百多"), when the money named last before it is an assistance payment (the 供养金, 低保):
+    that payment, not an income."""
+    before = clause_before(text, lo)
+    said = _THAT_MONEY.search(text, before[0] if before else lo, start)
+    if said is None:
+        return False
+    named = list(_MONEY_NAMED.finditer(text, 0, said.start()))
+    return bool(named) and not re.fullmatch(r"退休金|养老金|工资|收入|挣|[赚攒]", named[-1].group())
+
+
 def _on_aid_before(text: str, mentions: list[Mention], lo: int, hi: int) -> bool:
     """An amount clause naming nobody after a clause saying they live on an assistance
     payment: the amount is that payment ("就靠低保过，一个月两个人加起来七百多")."""
@@ -1455,6 +1486,8 @@ def _money(
             out.append(Fact("assets.deposits", amount.value, found.start, found.end,
                             estimate=amount.is_estimate))  # fmt: skip
             continue
+        if amount.low > 0 and amount.high >= _NO_SIZE_SAID * amount.low:
+            continue  # "一年也就几千块": no size said (2000..9000), no income to keep
         if _ASSISTANCE.search(clause):
             continue  # "就靠三百多块钱的残疾人补贴": an assistance payment, not an income
         if COST_ITEMS.search(text, max(lo, found.start - _COST_NEAR), found.start):
@@ -1465,6 +1498,8 @@ def _money(
             continue  # "男人在新疆打工，一个月寄回来三千": what is sent, not the pay
         if _ON_AID.search(text, lo, found.start) or _on_aid_before(text, mentions, lo, hi):
             continue  # "娘俩就靠低保过，一个月两个人加起来七百多": the 低保 itself
+        if _that_money_is_aid(text, lo, found.start):
+            continue  # "特困供养金没打到卡上…俺就靠这点钱过日子，一个月五百多": the 供养金
         if _RENT_PAID.search(text, lo, found.start):
             continue  # "租房住一个月800": the rent paid, not the speaker's pay
         if _REPAID.search(text, lo, found.start):

@@ -137,7 +137,8 @@ _PERIODS: tuple[tuple[Period, re.Pattern[str]], ...] = (
         "year",
         re.compile(
             r"每年|一年|1年|年收入|年均|全年|年薪|年入|年工资|年纯收入|一整年|去年|今年|前年"
-            r"|过年(?:时|的时候)?(?:给|拿|寄|塞|发)"  # "闺女过年给个五六百": once a year
+            # "闺女过年给个五六百", "过年闺女给个五六百": once a year
+            r"|过年(?:时|的时候)?[^，。；！？\s\d]{0,3}?(?:给|拿|寄|塞|发)"
         ),
     ),
     ("month", re.compile(r"每月|每个月|一个月|1个月|月收入|月均|月薪|月工资|月入|一月|按月|月月")),
@@ -182,7 +183,10 @@ def period_at(text: str, start: int, end: int) -> Period | None:
 
 # a year said for the whole answer before the clause of the amount ("一年到头养几只羊，卖了也就三四
 # 千"), or a harvest's sale, once a year ("秋后卖粮能卖一万"); not 今年/去年 (when, not per)
-_YEAR_FOR_ALL = re.compile(r"一年到头|一年下来|一年里|一整年|全年|每年")
+# ("就种麦子，一年一季，卖个两千来块": one harvest a year)
+_YEAR_FOR_ALL = re.compile(
+    r"一年到头|一年下来|一年里|一整年|全年|每年|一年(?:就|只|才)?(?:一|1)(?:季|茬|料)"
+)
 # what is sold once or twice a year (nlu/data/amounts.yml sold_yearly)
 _PRODUCE = "(?:" + "|".join(load_model(AMOUNT_WORDS, _AmountWords).sold_yearly) + ")"
 _HARVEST = re.compile(
@@ -396,6 +400,14 @@ def over_days_worked(amount: Amount, said: str) -> Amount | None:
     if worked is None or not 0 < worked <= 31:
         return None
     return _times(amount, Decimal(str(worked)), "month", estimate=True)
+
+
+def days_unsaid(said: str) -> bool:
+    """A day's pay with no days worked said, by the month or the week ("打零工，一天一百")."""
+    amount = parse_amount(said)
+    if amount is None or amount.period != "day":
+        return False
+    return over_days_worked(amount, said) is None and _DAYS_A_WEEK.search(said) is None
 
 
 # "一年两季庄稼，一季卖三千": a crop's sale per harvest, harvests a year said

@@ -95,3 +95,27 @@ def test_a_10_kb_message_is_refused_saying_why(redis_url: str) -> None:
         await store.close()
 
     asyncio.run(run())
+
+
+def test_wechat_result_of_a_family_on_dibao_says_so_and_what_else() -> None:
+    """A household already on 低保 is not told to go and apply for 低保 (issue 12)."""
+    import datetime as dt
+
+    from bot.wechat_chat import short_result
+    from dialogue.ending import result_reply
+    from dialogue.state import Session
+    from guides.household import Household
+    from guides.screening.engine import screen
+
+    household = Household.model_validate(
+        {"region": "gansu", "hukou_type": "rural", "has_local_hukou": True, "size": 1,
+         "members": [{"relation": "self", "age": 68, "marital_status": "widowed"}],
+         "already_receives": ["dibao"]}
+    )  # fmt: skip
+    result = screen(household, on=dt.date(2026, 12, 7))
+    dibao = next(i for i in result.items if str(i.item) == "dibao")
+    assert dibao.outcome in ("likely", "possible")
+    session = Session(id="t", owner="wx:t", region="gansu", household=household)
+    text = short_result(result_reply(session, result))
+    assert f"已经在领：{dibao.name}" in text
+    assert not any(dibao.name in line for line in text.splitlines() if line.startswith(("✔", "？")))

@@ -101,27 +101,47 @@
     return d;
   }
 
+  function names(items) { return items.map(function (it) { return it.name; }).join("、"); }
+
+  function applyLine(it, why) {
+    // Name, then outcome (a leading badge reads as the line above's); why, if asked.
+    var li = el("li", "o-" + it.outcome);
+    li.appendChild(el("span", "name", it.name));
+    li.appendChild(badge(it));
+    if (why && it.reasons.length) li.appendChild(el("p", "why", it.reasons[0]));
+    return li;
+  }
+
   function result(r, opts) {
     // First screen: what to apply for, how much (or who will say), what to bring, where, by when.
     var card = el("div", "card result");
-    var hopeful = r.items.filter(function (it) { return HOPEFUL[it.outcome]; });
-    var open = r.items.filter(function (it) { return it.outcome === "need_info"; });
-    var other = r.items.filter(function (it) { return it.outcome === "unlikely"; });
+    var receiving = r.items.filter(function (it) { return it.receiving; });
+    var fresh = r.items.filter(function (it) { return !it.receiving; });
+    var hopeful = fresh.filter(function (it) { return HOPEFUL[it.outcome]; });
+    var open = fresh.filter(function (it) { return it.outcome === "need_info"; });
+    var other = fresh.filter(function (it) { return it.outcome === "unlikely"; });
     var first = el("section", "first");
-    var heading = hopeful.length ? "您家可以去申请：" : open.length ? "这些还要到窗口问一问：" : "这次问到的救助可能都不太符合";
+    if (receiving.length) {
+      first.appendChild(el("p", "receiving", "您家已经在领：" + names(receiving) + "。"));
+    }
+    var heading = hopeful.length ? (receiving.length ? "您家还可以去申请：" : "您家可以去申请：")
+      : open.length ? "这些还要到窗口问一问：" : receiving.length ? "这次没有看到别的能申请的救助" : "这次问到的救助可能都不太符合";
     first.appendChild(el("h2", null, heading));
     var shown = hopeful.length ? hopeful : open;
     if (shown.length) {
       var ul = el("ul", "apply");
-      shown.forEach(function (it) {
-        var li = el("li", "o-" + it.outcome);
-        li.appendChild(badge(it));
-        li.appendChild(el("span", null, it.name));
-        ul.appendChild(li);
-      });
+      shown.forEach(function (it) { ul.appendChild(applyLine(it, it.asked)); });
       first.appendChild(ul);
-    } else first.appendChild(el("p", null, r.text));
+    } else if (!receiving.length) first.appendChild(el("p", null, r.text));
     if (shown.length) first.appendChild(el("p", null, "能领多少：要按您家情况核算，办理窗口会告诉您。"));
+    // What the citizen asked about is answered up front, whatever its outcome, with why.
+    var asked = fresh.filter(function (it) { return it.asked && shown.indexOf(it) < 0; });
+    if (asked.length) {
+      first.appendChild(el("h3", null, "您问到的："));
+      var ask = el("ul", "apply asked");
+      asked.forEach(function (it) { ask.appendChild(applyLine(it, true)); });
+      first.appendChild(ask);
+    }
     var required = r.materials.filter(function (m) { return m.required; });
     if (required.length) {
       first.appendChild(el("h3", null, "要带的东西："));
@@ -135,7 +155,7 @@
     card.appendChild(first);
     if (opts.onResult) opts.onResult(card);
     // Then, folded: each item's why, all materials, how to apply, the other items.
-    hopeful.concat(open).forEach(function (it) { card.appendChild(itemFold(it)); });
+    hopeful.concat(open, receiving).forEach(function (it) { card.appendChild(itemFold(it)); });
     if (r.materials.length) {
       var mats = el("ul", "materials");
       r.materials.forEach(function (m) {
