@@ -58,9 +58,10 @@ from nlu.numerals import NUMERAL, NUMERAL_RE, parse_number, parse_range
 _HOUSES_SAID = re.compile(rf"(?P<n>{NUMERAL})(?:{HOUSE_UNITS.pattern})")
 # the household counted again after someone forgotten was added ("…还有孙子，那就四个")
 _RECOUNTED = re.compile(
-    rf"(?<=[，,。；\s])(?:那就是?|那|那么|一共是?|总共是?|这样就?是?|(?:就|还|只)?剩(?:下的?)?(?:就|是)?)"
+    rf"(?<=[，,。；\s])(?:那就是?|那|那么|一共是?|总共是?|这样就?是?|(?:就|还|只)?剩(?:下的?)?(?:就|是)?"
+    rf"|(?:现在|如今|目前)(?:家里)?(?:就|只|还)?(?:是|有|剩)?)"
     rf"(?P<n>{NUMERAL})(?=个|口|人)"
-)  # "五口，大儿子分出去了，剩下三口": the count left
+)  # "五口，大儿子分出去了，剩下三口": the count left; "五口 现在四口了": the count now
 # "两口子加仨娃": two counts added
 _PEOPLE_ADDED = re.compile(
     rf"(?P<a>{NUMERAL})(?:口子|口人|口|个人|个)(?:再)?(?:加上?|带着?)(?P<b>{NUMERAL})(?:个|口)?"

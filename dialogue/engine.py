@@ -262,6 +262,14 @@ class DialogueEngine:
         return [TextReply(text=prompts.WELCOME_BACK), *self._ask(session, session.pending)]
 
     @staticmethod
+    def _consent_given_aside(session: Session, text: str) -> bool:
+        """ "同意授权" typed while another question is open (or none): the consent is noted."""
+        pending = session.pending
+        if session.consent is True or (pending is not None and pending.question_id == CONSENT_ID):
+            return False
+        return prompts.grants_consent(text)
+
+    @staticmethod
     def wants_parse(text: str | None = None, choice: str | None = None) -> bool:
         """Whether `turn` reads the message's intent (taps, resumes and form requests do not)."""
         return not choice and bool(text and text.strip()) and not prompts.asks_for_form(text or "")
@@ -290,6 +298,13 @@ class DialogueEngine:
             return self.resume(session)
         if prompts.asks_for_form(text):
             return self._form_request(session)
+        if self._consent_given_aside(session, text):
+            # "同意授权" to another question: the consent, not a yes to that question
+            session.consent = True
+            replies: list[Reply] = [TextReply(text=prompts.CONSENT_NOTED)]
+            if session.pending is None:
+                return replies + self._advance(session)
+            return replies + self._ask(session, session.pending)
         parse = parse or self.nlu.parse(text)
         command = parse.intent in CONTROL and is_command(parse.intent, text)
         before = list(session.items or [])

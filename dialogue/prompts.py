@@ -52,6 +52,8 @@ class Prompts(BaseModel):
     form_no: str
     form_later: str
     form_request_words: list[str]
+    consent_words: list[str]
+    consent_noted: str
     give_up: str
     dont_know_label: str
     skip_label: str
@@ -87,6 +89,7 @@ WELCOME = _P.welcome
 WELCOME_BACK = _P.welcome_back
 WELCOME_BACK_DONE = _P.welcome_back_done
 ESTIMATE_NOTED = _P.estimate_noted
+CONSENT_NOTED = _P.consent_noted
 HANDOFF = _P.handoff
 RESTART = _P.restart
 GO_BACK = _P.go_back
@@ -145,6 +148,14 @@ def asks_for_form(text: str) -> bool:
     if len(said) > 12 or any(no in said for no in ("不", "别", "没")):  # "先不用填表"
         return False
     return any(words in said for words in _P.form_request_words)
+
+
+def grants_consent(text: str) -> bool:
+    """ "同意授权": the consent given at any question, as the refusal told (short, no 不)."""
+    said = text.strip().replace("，", "").replace(",", "")
+    if len(said) > 12 or any(no in said for no in ("不", "别", "没")):
+        return False
+    return any(words in said for words in _P.consent_words)
 
 
 def _text_of(session: Session, bank: QuestionBank, pending: Pending) -> str:

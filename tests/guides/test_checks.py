@@ -412,3 +412,18 @@ def test_a_job_seeker_in_odd_jobs_is_not_said_to_have_no_work() -> None:
     earner = {"relation": "spouse", "labour_ability": "full", "employment": "employed"}
     family = {"members": [jobless, earner]}
     assert "没有工作、想找工作" in run("employment_difficulty_candidate", family, "ningxia").reason
+
+
+def test_a_pupil_in_school_is_not_asked_about_work() -> None:
+    # 在读人员 (seed 004 表格说明 6) are out of the job market: "您女儿现在做什么" was asked of a
+    # 15-year-old in 初三 (dev batch P, session 49); one leaving school this year still is
+    members = [
+        {"relation": "self", "age": 45, "employment": "unable_to_work", "wants_job": True,
+         "labour_ability": "full"},
+        {"relation": "daughter", "age": 15, "school_stage": "junior_high"},
+    ]  # fmt: skip
+    result = run("employment_difficulty_candidate", {"size": 2, "members": members}, "ningxia")
+    assert "members.employment" not in result.missing
+    members[1]["is_graduating_this_year"] = True
+    result = run("employment_difficulty_candidate", {"size": 2, "members": members}, "ningxia")
+    assert "members.employment" in result.missing

@@ -22,6 +22,8 @@ def _not_seeking(member: Member) -> bool:
     job seeker (失业登记 is for them), not someone who cannot work."""
     if member.labour_ability in ("lost", "none"):
         return True
+    if _at_school(member):  # 在读人员: nobody asks a pupil in 初三 "现在做什么"
+        return True
     if member.employment == "unable_to_work" and member.wants_job is True:
         return False
     return member.employment in NOT_JOB_SEEKING
