@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+import re
 from pathlib import Path
 
 from dialogue.questions import question_bank
@@ -147,3 +148,16 @@ def test_questions_of_whether_there_is_are_flagged() -> None:
         asked = question.text.split("比如")[0]
         asks_there_is = question.answer == "yes_no" and "有" in asked
         assert question.asks_whether_there_is == asks_there_is, question.id
+
+
+def test_no_space_between_chinese_words() -> None:
+    # a folded YAML block put a space at each line end ("授权书》， 同意…"), seen on the phone
+    # page (session 49)
+    from dialogue.prompts import prompts
+
+    between = re.compile(r"[\u4e00-\u9fff，。：；？！》”] +[\u4e00-\u9fff“《]")
+    bank = question_bank()
+    texts = [bank.consent.text, bank.consent.refused, bank.consent.unsure]
+    texts += [t for q in bank.questions for t in (q.text, q.reask)]
+    texts += [v for v in prompts().model_dump().values() if isinstance(v, str)]
+    assert [t for t in texts if between.search(t)] == []
