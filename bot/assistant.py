@@ -64,7 +64,7 @@ def kb_answerer(service: KnowledgeService) -> PolicyAnswerer:
         where = region.value if region else None
         reply = service.ask_each(question, where, on_event_loop=True, place=place)[0]
         if reply.status != "answered":
-            phone = f"{reply.phone.number}（{reply.phone.purpose}）" if reply.phone else None
+            phone = reply.phone.spoken() if reply.phone else None
             return PolicyAnswer("", declined=True, suggestions=reply.suggestions, phone=phone)
         text = reply.text if reply.in_region else f"（这是其他地区的规定，仅供参考）{reply.text}"
         return PolicyAnswer(text=text, citation=reply.citation)

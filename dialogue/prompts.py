@@ -135,8 +135,11 @@ def no_policy_answer(suggestions: Sequence[str] = (), phone: str | None = None) 
     asker may have meant (they can ask it in those words) and where to call."""
     parts = [NO_POLICY_ANSWER]
     if suggestions:
-        asked = "；".join(f"“{s}”" for s in suggestions[:3])
-        parts.append(f"您是不是想问：{asked}？可以直接这样问我。")
+        shown = suggestions[:3]
+        asked = "".join(f"“{s}”" for s in shown)
+        # "“…条件是什么？”？": a question quoted already ends the sentence
+        end = "" if shown[-1].rstrip().endswith(("？", "?")) else "？"
+        parts.append(f"您是不是想问：{asked}{end}可以直接这样问我。")
     if phone:
         parts.append(f"也可以打{phone}。")
     return "".join(parts)

@@ -7,6 +7,7 @@ the national 12345 政务服务便民热线.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from guides.catalog import guide_for
@@ -19,6 +20,12 @@ NATIONAL_HOTLINE = "12345"
 class DeclinePhone:
     number: str
     purpose: str
+
+    def spoken(self) -> str:
+        """For a citizen: the number and what the line is, without the guide's notes on where
+        the number comes from ("12345（政务服务便民热线）", not a bracket inside a bracket)."""
+        head = re.split(r"[（(，,。；;：:]", self.purpose, maxsplit=1)[0].strip()
+        return f"{self.number}（{head}）" if head else self.number
 
 
 def decline_phone(region: str | None) -> DeclinePhone:
