@@ -11,7 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from dialogue.children import opening_child
 from dialogue.naming import member_called
 from dialogue.policy import RELATION_QUESTION, Next
-from dialogue.questions import CONSENT_ID, MEMBER_MORE_ID, Question, QuestionBank, wording
+from dialogue.questions import (
+    CONSENT_ID,
+    MEMBER_MORE_ID,
+    Question,
+    QuestionBank,
+    reask_wording,
+    wording,
+)
 from dialogue.replies import Choice, ChoicesReply, Reply, TextReply
 from dialogue.state import Pending, Session
 from dialogue.writer import is_speaker
@@ -240,7 +247,7 @@ def reask_reply(session: Session, bank: QuestionBank, pending: Pending) -> Reply
     elif pending.question_id == MEMBER_MORE_ID:
         reask = bank.member_more.reask
     else:
-        reask = bank.get(pending.question_id).reask
+        reask = reask_wording(bank.get(pending.question_id), session.household, pending.member)
     if session.failures < 2:
         if _closed(bank, pending):  # the buttons again, with the question itself
             text = f"{reask}\n{_text_of(session, bank, pending)}"

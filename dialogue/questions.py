@@ -132,6 +132,7 @@ class Question(_Strict):
     summary_label: str
     # The question as put about a child (under ADULT_AGE): a child's supporters are parents.
     minor_text: str | None = None
+    minor_reask: str | None = None  # the re-ask of minor_text ("爸爸妈妈还在吗" is no 有/没有)
     # The question as put about the applicant's spouse, whose 配偶 is the applicant (screening
     # has weighed them already): only the others are asked about, never "有没有配偶".
     spouse_text: str | None = None
@@ -373,13 +374,31 @@ def wording(
     if member is None:
         return question.text
     person = household.members[member] if member < len(household.members) else None
-    minor = person is not None and (
-        person.age < ADULT_AGE if person.age is not None else person.school_stage in _CHILD_STAGES
-    )
+    minor = _asked_of_a_minor(household, member)
     text = question.minor_text if minor and question.minor_text else question.text
     if not minor and person is not None and person.relation == "spouse" and question.spouse_text:
         text = question.spouse_text
     return text.format(who=called or who(household, member), n=member + 1)
+
+
+def reask_wording(question: Question, household: Household, member: int | None) -> str:
+    """The re-ask that fits the question as it was put (to a child's, of the parents)."""
+    if question.minor_reask and _asked_of_a_minor(household, member):
+        return question.minor_reask
+    return question.reask
+
+
+def _asked_of_a_minor(household: Household, member: int | None) -> bool:
+    person = (
+        household.members[member]
+        if member is not None and member < len(household.members)
+        else None
+    )
+    if person is None:
+        return False
+    if person.age is not None:
+        return person.age < ADULT_AGE
+    return person.school_stage in _CHILD_STAGES
 
 
 @cache
