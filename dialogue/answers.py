@@ -325,19 +325,15 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
     return yes, start, end
 
 
-_AFTER_ALONE = " 。，,.!！~～啊呀吧呢的了哈嘛哩嘞咧"
-
-
 def _synonym_at(question: Question, text: str, word: str) -> int:
-    """Where the synonym is said (-1: not said); a word that answers only alone counts where
-    nothing but particles follows it in its clause, or one of the words it allows."""
-    allowed = question.alone_words.get(word)
-    if allowed is None:
+    """Where the synonym is said (-1: not said); not where its clause goes on to say what
+    someone does there (question.not_before)."""
+    after = question.not_before.get(word)
+    if after is None:
         return text.find(word)
     for found in re.finditer(re.escape(word), text):
         _, hi = clause_span(text, found.start())
-        rest = text[found.end() : hi].strip(_AFTER_ALONE)
-        if not rest or rest.startswith(tuple(allowed)):
+        if not any(a in text[found.end() : hi] for a in after):
             return found.start()
     return -1
 
