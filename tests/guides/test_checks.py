@@ -418,7 +418,7 @@ def test_a_pupil_in_school_is_not_asked_about_work() -> None:
     # 在读人员 (seed 004 表格说明 6) are out of the job market: "您女儿现在做什么" was asked of a
     # 15-year-old in 初三 (dev batch P, session 49); one leaving school this year still is
     members = [
-        {"relation": "self", "age": 45, "employment": "unable_to_work", "wants_job": True,
+        {"relation": "self", "age": 45, "employment": "employed", "wants_job": False,
          "labour_ability": "full"},
         {"relation": "daughter", "age": 15, "school_stage": "junior_high"},
     ]  # fmt: skip
