@@ -895,12 +895,14 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
             else:
                 # "大闺女在老家跟着姥姥上初中": the one who goes with 姥姥, not 姥姥
                 pupils = [m for m in mentions if not _GOES_WITH.search(text, lo, m.start)]
-                if _ONE_OF_THE_YOUNG.match(before):
+                one = _ONE_OF_THE_YOUNG.match(before)
+                if one:
                     # "两个孙子跟着俺过，一个上初二", "大的在上高三": one of the children or
                     # grandchildren named before, never the speaker named last; none named: no
                     # fact (whose child is not said)
                     pupils = [m for m in pupils if m.relation in _YOUNG]
-                    if who_at(pupils, text, start)[0] is None:
+                    placed = who_at(pupils, text, start)[0]
+                    if placed is None or _the_other_one(one.group(), placed):
                         continue
                 who, _ = who_at(pupils, text, start)
                 if who is not None and who.partition("#")[0] in _ELDERS:
@@ -909,6 +911,16 @@ def _schools(text: str, mentions: list[Mention], out: list[Fact]) -> None:
 
 
 _YOUNG = ("son", "daughter", "grandchild", CHILD)  # who is at school when a stage follows them
+
+
+def _the_other_one(said: str, named: str) -> bool:
+    """ "大闺女…，小的…": the younger said after the elder named is another child."""
+    person = named.partition("#")[2]
+    younger = re.fullmatch(YOUNGER_SAID, said) is not None or said == "最小的"
+    elder = re.fullmatch(ELDER_SAID, said) is not None or said == "最大的"
+    return (younger and person.startswith("大")) or (elder and person.startswith("小"))
+
+
 _GOES_WITH = re.compile(r"(?:跟着|随着|跟)$")
 # a stage said of a noun no member word names ("上初中的丫头"), not "是上初中的" nor "的时候"
 _OF_SOMEBODY_UNNAMED = re.compile(r"的(?!时候|那|这|，|。|,|\s|$)[\u4e00-\u9fff]")
