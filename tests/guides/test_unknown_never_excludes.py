@@ -23,10 +23,14 @@ from guides.screening.result import ScreeningResult
 ROOT = Path(__file__).resolve().parents[2]
 ON = dt.date(2025, 11, 1)
 # Left out of the probe: facts whose absence is another value, not an unknown (the size and the
-# income are then derived from the members; an income not flagged as estimated was said exactly),
+# income are then derived from the members, which without members_complete are everyone; an
+# income not flagged as estimated was said exactly),
 # and a class the department already granted (without it, the household is screened as a new
 # application, which is what it would be).
-NOT_PROBED = {"region", "size", "monthly_income_total", "income_is_estimate", "already_receives"}
+NOT_PROBED = {
+    "region", "size", "members_complete", "monthly_income_total", "income_is_estimate",
+    "already_receives",
+}  # fmt: skip
 # in_law is part of the relation: without it the relation was said plainly (女儿, not 儿媳);
 # monthly_allowance is a part of monthly_income the family named (高龄津贴, 两项补贴, 抚恤金, 低保金):
 # not named, the income is as said, like an income not flagged as estimated
