@@ -1,4 +1,4 @@
-""""行，你们查吧", "可以", "中" agree to something: a yes to a question of what someone can or
+""" "行，你们查吧", "可以", "中" agree to something: a yes to a question of what someone can or
 wants to do, not to one of whether there is something or what is so. Before, "行 你们查吧" to
 您家有自己的房子住吗 stored a house (a wrong fact). Written for these tests from a played
 conversation (session 49), not evaluation data."""

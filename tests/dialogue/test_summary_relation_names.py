@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.ending import summary
+from dialogue.engine import DialogueEngine, IntentParser
 from dialogue.questions import question_bank
 from dialogue.state import Pending
 from tests.dialogue.sessions import family
 
 
-@pytest.mark.parametrize(("said", "shown"), [("儿子", "儿子"), ("是我女婿", "女婿"), ("闺女", "女儿")])
+@pytest.mark.parametrize(
+    ("said", "shown"), [("儿子", "儿子"), ("是我女婿", "女婿"), ("闺女", "女儿")]
+)
 def test_the_relation_is_shown_as_said(nlu_backend: IntentParser, said: str, shown: str) -> None:
     session = family(["self", "other"], Pending(question_id="member_relation", member=1))
     session.household.members[1].relation = None
