@@ -59,7 +59,6 @@ from nlu.dates import parse_age
 from nlu.dialect import of_course, plain_no
 from nlu.facts import (
     LONG_AGO,
-    clause_span,
     disability_kind_said,
     illness_kind_named,
     read_facts,
@@ -303,7 +302,7 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
     hits: list[tuple[int, bool, int, int]] = []  # (word length, yes, start, end)
     for key, words in question.synonyms.items():
         for word in words:
-            start = _synonym_at(question, text, word)
+            start = text.find(word)
             if start < 0:
                 continue
             yes, end = key == "yes", start + len(word)
@@ -323,19 +322,6 @@ def _synonym_yes_no(question: Question, text: str) -> tuple[bool | None, int, in
         return None, -1, -1
     _, yes, start, end = hits[0]
     return yes, start, end
-
-
-def _synonym_at(question: Question, text: str, word: str) -> int:
-    """Where the synonym is said (-1: not said); not where its clause goes on to say what
-    someone does there (question.not_before)."""
-    after = question.not_before.get(word)
-    if after is None:
-        return text.find(word)
-    for found in re.finditer(re.escape(word), text):
-        _, hi = clause_span(text, found.start())
-        if not any(a in text[found.end() : hi] for a in after):
-            return found.start()
-    return -1
 
 
 _HAS_AT_END = re.compile(r"(?<![没无])有(?:的|呢|啊|呀)?$")
@@ -380,7 +366,7 @@ def _cannot_to_whether_there_is(question: Question, text: str, found: Found) -> 
 _AGREEING = frozenset(
     {"好的", "好啊", "好", "可以", "同意", "行", "没问题", "中", "中中", "中啊", "那中"}
 )
-_ASKS_A_WILL = re.compile(r"能|会|行|可以|想|愿意|同意")
+_ASKS_A_WILL = re.compile(rf"{_ASKS_AN_ABILITY.pattern}|想|愿意|同意")
 
 
 def _agrees_instead(question: Question, text: str, found: Found) -> bool:

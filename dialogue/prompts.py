@@ -154,18 +154,20 @@ def no_policy_answer(suggestions: Sequence[str] = (), phone: str | None = None) 
 
 def asks_for_form(text: str) -> bool:
     """ "帮我填表", "我要申请表": a request for the pre-filled form, in any turn."""
-    said = text.strip().replace("，", "").replace(",", "")
-    if len(said) > 12 or any(no in said for no in ("不", "别", "没")):  # "先不用填表"
-        return False
-    return any(words in said for words in _P.form_request_words)
+    return _short_request(text, _P.form_request_words)
 
 
 def grants_consent(text: str) -> bool:
-    """ "同意授权": the consent given at any question, as the refusal told (short, no 不)."""
+    """ "同意授权": the consent given at any question, as the refusal told."""
+    return _short_request(text, _P.consent_words)
+
+
+def _short_request(text: str, words: list[str]) -> bool:
+    """A short message with one of `words` and no 不/别/没 ("先不用填表", "不同意授权")."""
     said = text.strip().replace("，", "").replace(",", "")
     if len(said) > 12 or any(no in said for no in ("不", "别", "没")):
         return False
-    return any(words in said for words in _P.consent_words)
+    return any(word in said for word in words)
 
 
 def _text_of(session: Session, bank: QuestionBank, pending: Pending) -> str:

@@ -122,9 +122,6 @@ class Question(_Strict):
     # A household-wide question is asked while at least this many members' facts are open
     # ("家里每个人多大岁数" for two ages or more; one age left is asked of that member).
     min_open_members: int = 1
-    # Words of `synonyms` that do not answer when one of the words listed follows them in their
-    # clause ("在万柏林" does; "在城里打工" says where someone works).
-    not_before: dict[str, list[str]] = Field(default_factory=dict)
     keywords: list[str] = Field(default_factory=list)
     # For a question of two facts: the words that name each. A "no" naming only some of them
     # settles only those ("都不找工作" says nothing of training).
@@ -173,8 +170,6 @@ class Question(_Strict):
             raise ValueError(f"question {self.id}: member questions fill members.* only")
         if self.asks_whether_there_is and self.answer != "yes_no":
             raise ValueError(f"question {self.id}: asks_whether_there_is needs a yes_no answer")
-        if set(self.not_before) - {w for words in self.synonyms.values() for w in words}:
-            raise ValueError(f"question {self.id}: not_before must name synonyms")
         unknown = set(self.synonyms) - set(self.options())
         if unknown:
             raise ValueError(f"question {self.id}: synonyms for unknown choices {unknown}")
