@@ -37,10 +37,7 @@ def _of_working_age(ctx: Context, test: MemberTest) -> MemberTest:
     retirement age is out of the job market whatever else is known (nobody asks an
     82-year-old about 失业登记), and so is anyone younger than a published minimum (历城's
     失业登记表: "年满16周岁"; an unpublished one rules nobody out)."""
-    try:
-        oldest: int | None = int(ctx.param("working_age_max").value)
-    except ParameterNotFound:  # no bound recorded: nobody is left out for their age
-        oldest = None
+    oldest = _latest_working_age(ctx)  # no bound recorded: nobody is left out for their age
     youngest = _published_minimum_age(ctx)
 
     def tested(member: Member) -> tuple[bool | None, tuple[str, ...]]:
@@ -311,17 +308,23 @@ def wants_training_or_job(ctx: Context, kind: str | None = None) -> CheckResult:
 
 
 def _everyone_past_working_age(ctx: Context) -> bool:
-    try:
-        oldest = int(ctx.param("working_age_max").value)
-    except ParameterNotFound:
+    oldest = _latest_working_age(ctx)
+    if oldest is None:
         return False
     members = ctx.household.members
     return bool(members) and all(m.age is not None and m.age > oldest for m in members)
 
 
 def _oldest_working_age(ctx: Context) -> str:
-    oldest = int(ctx.param("working_age_max").value)
-    return f"（最高 {oldest} 周岁），不在求职、培训帮扶的范围内"
+    return f"（最高 {_latest_working_age(ctx)} 周岁），不在求职、培训帮扶的范围内"
+
+
+def _latest_working_age(ctx: Context) -> int | None:
+    """The latest statutory retirement age (working_age_max); None when none is recorded."""
+    try:
+        return int(ctx.param("working_age_max").value)
+    except ParameterNotFound:
+        return None
 
 
 def _at_school(member: Member) -> bool:
@@ -456,9 +459,8 @@ def _too_young(ctx: Context) -> str:
 def _past_working_age(ctx: Context) -> str:
     """Why a job seeker past the latest statutory retirement age is not a 劳动者 here, said (a
     68-year-old who wants a job is told why, not that nobody wants one)."""
-    try:
-        oldest = int(ctx.param("working_age_max").value)
-    except ParameterNotFound:
+    oldest = _latest_working_age(ctx)
+    if oldest is None:
         return ""
     old = [
         (i, m) for i, m in enumerate(ctx.household.members)
